@@ -1,0 +1,130 @@
+"""What the CLI and Python users call: read an inventory, choose its factors, compute it.
+
+    from ghgcalc.api import compute_file
+    outcome = compute_file("municipality.yaml")
+    outcome.result.total_t_co2e, [issue.format() for issue in outcome.issues]
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ghgcalc.core.compute import compute, custom_factors
+from ghgcalc.core.resolve import Catalogue, SetChoice
+from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
+from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
+from ghgcalc.io.inventory_reader import display_name, read_inventory
+from ghgcalc.io.text import STDIN
+from ghgcalc.io.yaml_reader import Positions
+from ghgcalc.models.inventory import Inventory
+from ghgcalc.models.period import Period
+from ghgcalc.models.result import InventoryResult
+
+INPUT_SUFFIXES = (".yaml", ".yml")
+DEFAULT_GWP = "AR5"
+
+
+@dataclass(frozen=True)
+class Options:
+    gwp: str | None = None  # overrides the inventory's gwp
+    factors: tuple[str, ...] | None = None  # overrides the inventory's factors list
+    store: FactorStore = field(default_factory=FactorStore)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One input file: its result (None when it could not be computed) and its problems."""
+
+    source: str
+    result: InventoryResult | None
+    issues: tuple[Issue, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(issue.is_error for issue in self.issues)
+
+
+def expand_inputs(paths: list[str]) -> list[str]:
+    """Files named on the command line; folders give their inventories, sorted. Raises UsageError."""
+    files: list[str] = []
+    for path in paths:
+        if path == STDIN:
+            files.append(path)
+        elif os.path.isdir(path):
+            found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
+            if not found:
+                raise UsageError(f"{path}: the folder holds no .yaml or .yml file")
+            files.extend(found)
+        elif os.path.exists(path):
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return files
+
+
+def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:
+    """Raise UsageError (FactorSetError) if a set named on the command line does not exist."""
+    for text in refs:
+        store.select(SetRef.parse(text))
+
+
+def compute_file(path: str, options: Options | None = None) -> Outcome:
+    options = options or Options()
+    source = display_name(path)
+    try:
+        inventory, positions, issues = read_inventory(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return Outcome(source, None, (Issue("file-unreadable", f"cannot read the file: {reason}", Severity.ERROR,
+                                            Location(source)),))
+    if inventory is None or positions is None:
+        return Outcome(source, None, tuple(issues))
+    return compute_inventory(inventory, positions, source, options)
+
+
+def compute_inventory(inventory: Inventory, positions: Positions, source: str, options: Options) -> Outcome:
+    issues: list[Issue] = []
+    custom, custom_issues = custom_factors(inventory)
+    issues.extend(custom_issues)
+    sets, set_issues = _set_choices(inventory, options)
+    issues.extend(set_issues)
+    gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
+    result, line_issues = compute(inventory, Catalogue(custom, sets), gwp_set, source)
+    issues.extend(line_issues)
+    located = tuple(replace(i, location=i.location or positions.locate(i.path)) for i in issues)
+    result = replace(result, warnings=tuple(i for i in located if not i.is_error))
+    has_errors = any(i.is_error for i in located)
+    return Outcome(source, None if has_errors else result, located)
+
+
+def _set_choices(inventory: Inventory, options: Options) -> tuple[list[SetChoice], list[Issue]]:
+    from_file = options.factors is None
+    refs = list(options.factors if options.factors is not None else inventory.factors or DEFAULT_SETS)
+    if all(SetRef.parse(r).id != ALWAYS_SEARCHED for r in refs):
+        refs.append(ALWAYS_SEARCHED)
+    choices: list[SetChoice] = []
+    issues: list[Issue] = []
+    for index, text in enumerate(refs):
+        ref = SetRef.parse(text)
+        try:
+            versions = options.store.select(ref)
+        except FactorSetError as exc:
+            if not from_file:
+                raise
+            path = ("factors", index) if isinstance(inventory.factors, list) and len(inventory.factors) > 1 else ("factors",)
+            issues.append(Issue("factor-set-unknown", exc.message, Severity.ERROR, path=path, hint=exc.hint))
+            continue
+        choices.append(SetChoice(ref.id, tuple(versions), pinned=ref.version is not None))
+    return choices, issues
+
+
+def _default_gwp(sets: list[SetChoice], period: Period) -> str:
+    """The GWP basis of the first set: its newest version in force for the period, else its newest."""
+    for choice in sets:
+        in_force = [v for v in choice.versions if period.overlaps(v.valid_from, v.valid_to) and v.gwp_basis]
+        with_basis = in_force or [v for v in choice.versions if v.gwp_basis]
+        if with_basis:
+            return str(with_basis[-1].gwp_basis)
+    return DEFAULT_GWP

@@ -1,0 +1,107 @@
+"""`ghgcalc compute` and `ghgcalc validate`."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+
+import typer
+
+from ghgcalc.errors import ExitCode
+
+FORMAT_HELP = "Output format; default: table on a terminal, json otherwise."
+
+
+class ResultFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class GwpChoice(str, Enum):
+    SAR = "SAR"
+    AR4 = "AR4"
+    AR5 = "AR5"
+    AR6 = "AR6"
+
+
+def _factor_refs(values: list[str] | None) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _report(outcomes) -> None:  # type: ignore[no-untyped-def]
+    for outcome in outcomes:
+        for issue in outcome.issues:
+            print(issue.format(), file=sys.stderr)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def compute(
+        paths: list[str] = typer.Argument(..., help="Inventory files, folders of them, or - for standard input."),
+        output_format: ResultFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+        out: str | None = typer.Option(None, "--output", "-o", help="Write the result to this file."),
+        force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+        gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set; overrides the inventory's."),
+        factors: list[str] | None = typer.Option(
+            None, "--factors", help="Factor set SET or SET@VERSION (repeat or comma-separate); overrides the inventory's."
+        ),
+    ) -> None:
+        """Compute one inventory per input file."""
+        from ghgcalc import api
+        from ghgcalc.io import writers
+
+        files = api.expand_inputs(paths)
+        options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors))
+        if options.factors:
+            api.check_factor_refs(options.factors, options.store)
+        outcomes = [api.compute_file(path, options) for path in files]
+        _report(outcomes)
+        results = [o.result for o in outcomes if o.result is not None]
+        chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
+        as_array = len(paths) > 1 or any(p != "-" and not p.lower().endswith((".yaml", ".yml")) for p in paths)
+        if chosen is ResultFormat.table:
+            from ghgcalc.cli import render
+
+            text = render.results_table(results, to_file=out is not None)
+        elif chosen is ResultFormat.json:
+            text = writers.to_json(results, as_array=as_array)
+        elif chosen is ResultFormat.jsonl:
+            text = writers.to_jsonl(results)
+        else:
+            text = writers.to_csv(results)
+        if results or out is None:
+            from ghgcalc.cli.output import emit
+
+            emit(text, out, files, force)
+        failed = sum(1 for o in outcomes if o.has_errors)
+        if failed:
+            print(f"ghgcalc: {failed} of {len(outcomes)} input(s) have errors", file=sys.stderr)
+            raise typer.Exit(ExitCode.INPUT_ERRORS)
+
+    @app.command()
+    def validate(
+        paths: list[str] = typer.Argument(..., help="Inventory files, folders of them, or - for standard input."),
+        gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set to check against."),
+        factors: list[str] | None = typer.Option(None, "--factors", help="Factor set SET or SET@VERSION."),
+    ) -> None:
+        """Check inventories without printing totals; every problem is printed with its location."""
+        from ghgcalc import api
+
+        files = api.expand_inputs(paths)
+        options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors))
+        if options.factors:
+            api.check_factor_refs(options.factors, options.store)
+        outcomes = [api.compute_file(path, options) for path in files]
+        _report(outcomes)
+        failed = [o for o in outcomes if o.has_errors]
+        for outcome in outcomes:
+            errors = sum(1 for i in outcome.issues if i.is_error)
+            warnings = len(outcome.issues) - errors
+            status = "ok" if not errors else "invalid"
+            print(f"{outcome.source}: {status} ({errors} error(s), {warnings} warning(s))", file=sys.stderr)
+        if failed:
+            raise typer.Exit(ExitCode.INPUT_ERRORS)

@@ -1,0 +1,131 @@
+"""`ghgcalc factors list` and `ghgcalc factors show`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from typing import Any
+
+import typer
+
+from ghgcalc.errors import UsageError
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _set_summary(s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id, "version": s.version, "title": s.title, "publisher": s.publisher,
+        "published": s.published.isoformat(),
+        "valid_from": s.valid_from.isoformat() if s.valid_from else None,
+        "valid_to": s.valid_to.isoformat() if s.valid_to else None,
+        "gwp_basis": s.gwp_basis, "keys": len(s.factors), "rows": s.row_count, "sha256": s.sha256,
+    }
+
+
+def _rows(sets: list[Any]) -> list[dict[str, Any]]:
+    rows = []
+    for s in sets:
+        for key in sorted(s.factors):
+            for f in s.factors[key]:
+                for g in f.gases:
+                    rows.append({
+                        "set": s.id, "version": s.version, "key": key, "name_en": f.name_en, "name_th": f.name_th,
+                        "category": f.category, "scope": f.scope, "per": f.per, "gas": g.gas, "value": g.kg,
+                        "valid_from": f.valid_from.isoformat() if f.valid_from else None,
+                        "valid_to": f.valid_to.isoformat() if f.valid_to else None,
+                        "source": f.source,
+                    })
+    return rows
+
+
+def _default_format(choice: Enum | None, enum: type[Enum]) -> Any:
+    return choice or (enum["table"] if sys.stdout.isatty() else enum["json"])
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help="The bundled emission-factor sets.", no_args_is_help=True)
+    app.add_typer(group, name="factors")
+
+    @group.command("list")
+    def list_(
+        set_ref: str | None = typer.Option(None, "--set", help="SET or SET@VERSION: list its rows."),
+        output_format: ListFormat | None = typer.Option(None, "--format", "-f", help="table, json or csv."),
+    ) -> None:
+        """The factor sets, or the rows of one set."""
+        from ghgcalc.io.factor_store import FactorStore, SetRef
+
+        store = FactorStore()
+        chosen = _default_format(output_format, ListFormat)
+        if set_ref is None:
+            sets = [v for set_id in store.set_ids() for v in store.versions(set_id)]
+            data = [_set_summary(s) for s in sets]
+            columns = ["id", "version", "title", "published", "valid_from", "valid_to", "gwp_basis", "keys"]
+        else:
+            sets = store.select(SetRef.parse(set_ref))
+            data = _rows(sets)
+            columns = ["set", "version", "key", "per", "gas", "value", "scope", "category", "name_en"]
+        if chosen is ListFormat.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        elif chosen is ListFormat.csv:
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=list(data[0]) if data else columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(data)
+            sys.stdout.write(buffer.getvalue())
+        else:
+            from ghgcalc.cli import render
+
+            render.plain_table(data, columns, title="Factor sets" if set_ref is None else f"Factors of {set_ref}")
+
+    @group.command("show")
+    def show(
+        key: str = typer.Argument(..., help="The factor key, e.g. diesel-mobile."),
+        set_ref: str | None = typer.Option(None, "--set", help="SET or SET@VERSION; default: every set."),
+        output_format: ShowFormat | None = typer.Option(None, "--format", "-f", help="table or json."),
+    ) -> None:
+        """One factor with its full provenance (every version and unit that has the key)."""
+        from ghgcalc.io.factor_store import FactorStore, SetRef
+        from ghgcalc.io.writers import factor_dict
+
+        store = FactorStore()
+        refs = [SetRef.parse(set_ref)] if set_ref else [SetRef(i, None) for i in store.set_ids()]
+        found = []
+        for ref in refs:
+            for version in store.select(ref):
+                for factor in version.factors.get(key, ()):
+                    entry = factor_dict(factor)
+                    entry.update({
+                        "name_th": factor.name_th, "category": factor.category, "scope": factor.scope,
+                        "ncv": factor.ncv, "density": factor.density,
+                        "published_kgco2e": factor.published_kgco2e, "notes": factor.notes,
+                        "set_title": version.title, "set_edition": version.edition, "set_url": version.url,
+                        "set_sha256": version.sha256,
+                    })
+                    found.append(entry)
+        if not found:
+            import difflib
+
+            keys = sorted({k for ref in refs for v in store.select(ref) for k in v.factors})
+            close = difflib.get_close_matches(key, keys, n=3)
+            hint = ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
+                "list the keys with 'ghgcalc factors list --set tgo-cfo'"
+            raise UsageError(f"no factor '{key}' in {set_ref or 'the bundled sets'}", hint)
+        if _default_format(output_format, ShowFormat) is ShowFormat.json:
+            print(json.dumps(found, ensure_ascii=False, indent=2))
+        else:
+            from ghgcalc.cli import render
+
+            render.factor_cards(found)

@@ -1,0 +1,110 @@
+"""Rich tables for people: totals per scope, the largest sources, then every line."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from ghgcalc.models.result import InventoryResult
+
+SCOPE_NAMES = {"1": "Scope 1 (ประเภท 1) direct", "2": "Scope 2 (ประเภท 2) energy indirect", "3": "Scope 3 (ประเภท 3) other indirect"}
+LARGEST = 5
+
+
+def tonnes(value: float) -> str:
+    """tCO2e rounded for reading: two decimals from 1 t, three significant digits below."""
+    if value == 0:
+        return "0"
+    if abs(value) >= 1:
+        return f"{value:,.2f}"
+    return f"{value:.3g}"
+
+
+def share(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "-"
+
+
+def results_table(results: list[InventoryResult], to_file: bool = False) -> str:
+    import shutil
+
+    buffer = io.StringIO()
+    width = 120 if to_file else shutil.get_terminal_size((120, 40)).columns
+    console = Console(file=buffer, width=width, force_terminal=not to_file, no_color=to_file, highlight=False)
+    for result in results:
+        _one(console, result)
+    return buffer.getvalue()
+
+
+def _one(console: Console, result: InventoryResult) -> None:
+    total = result.total_t_co2e
+    sets = ", ".join(s.ref for s in result.factor_sets)
+    console.print(f"[bold]{result.name}[/bold]  ({result.source})")
+    console.print(f"{result.kind}, {result.period.start} to {result.period.end}, GWP {result.gwp} (100-year), factors {sets}")
+
+    summary = Table(box=box.SIMPLE_HEAVY, title="Emissions by scope", title_justify="left")
+    summary.add_column("Scope")
+    summary.add_column("tCO2e", justify="right")
+    summary.add_column("share", justify="right")
+    for scope, value in result.by_scope_t_co2e.items():
+        summary.add_row(SCOPE_NAMES.get(scope, scope), tonnes(value), share(value, total))
+    summary.add_row("[bold]Total[/bold]", f"[bold]{tonnes(total)}[/bold]", "100.0 %" if total else "-")
+    separate = result.separately_reported_t_co2e
+    if separate["CO2_biogenic"]:
+        summary.add_row("Biogenic CO2 (reported separately)", tonnes(separate["CO2_biogenic"]), "")
+    if separate["non_kyoto"]:
+        summary.add_row("Non-Kyoto gases, e.g. R-22 (reported separately)", tonnes(separate["non_kyoto"]), "")
+    console.print(summary)
+
+    largest = sorted(result.lines, key=lambda line: line.t_co2e, reverse=True)[:LARGEST]
+    top = Table(box=box.SIMPLE, title="Largest sources", title_justify="left")
+    top.add_column("Source")
+    top.add_column("tCO2e", justify="right")
+    top.add_column("share", justify="right")
+    for line in largest:
+        top.add_row(line.label or line.activity, tonnes(line.t_co2e), share(line.t_co2e, total))
+    console.print(top)
+
+    lines = Table(box=box.SIMPLE, title="Lines", title_justify="left")
+    for name, justify in (("#", "right"), ("Activity", "left"), ("Amount", "right"), ("Unit", "left"),
+                          ("Scope", "right"), ("tCO2e", "right"), ("Factor", "left")):
+        lines.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for line in result.lines:
+        what = line.activity if not line.label else f"{line.label} [dim]({line.activity})[/dim]"
+        lines.add_row(str(line.index + 1), what, f"{line.amount:,.6g}", line.unit, str(line.scope),
+                      tonnes(line.t_co2e), line.factor.ref)
+    console.print(lines)
+    if result.warnings:
+        console.print(f"[yellow]{len(result.warnings)} warning(s), printed on standard error[/yellow]")
+    console.print()
+
+
+def plain_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:
+    table = Table(box=box.SIMPLE, title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    Console(highlight=False).print(table)
+
+
+def factor_cards(entries: list[dict[str, Any]]) -> None:
+    console = Console(highlight=False)
+    for entry in entries:
+        table = Table(box=box.SIMPLE, show_header=False, title=f"{entry['key']} ({entry['set']}@{entry['version']})",
+                      title_justify="left")
+        table.add_column("field", style="bold")
+        table.add_column("value")
+        for field in ("name", "name_th", "per", "kg_per_unit", "published_kgco2e", "gwp_basis", "scope", "category",
+                      "valid_from", "valid_to", "ncv", "density", "source", "notes", "set_title", "set_edition",
+                      "set_url", "set_sha256"):
+            value = entry.get(field)
+            if value in (None, "", {}):
+                continue
+            if isinstance(value, dict):
+                value = ", ".join(f"{gas} {kg:g} kg" for gas, kg in value.items())
+            table.add_row(field, str(value))
+        console.print(table)

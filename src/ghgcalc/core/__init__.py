@@ -1,0 +1,1 @@
+"""The pure calculation core: no files, no printing, no clock, no environment."""

@@ -1,0 +1,158 @@
+"""Amount x factor for every line: per-gas masses, CO2e with one GWP set, issues with paths."""
+
+from __future__ import annotations
+
+import math
+
+from ghgcalc import gwp, units
+from ghgcalc.core.resolve import Catalogue, ResolveError
+from ghgcalc.errors import Issue, error, warning
+from ghgcalc.models.factor import Factor, FactorSet, GasValue
+from ghgcalc.models.inventory import Activity, Inventory
+from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
+
+CUSTOM = "custom"
+
+
+def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], list[Issue]]:
+    """The inventory's own factors as Factor objects; unknown gases and units are issues."""
+    factors: dict[str, Factor] = {}
+    issues: list[Issue] = []
+    for index, custom in enumerate(inventory.custom_factors):
+        path = ("custom_factors", index)
+        if custom.key in factors:
+            issues.append(error("factor-duplicate", f"custom factor '{custom.key}' is defined twice", (*path, "key")))
+            continue
+        gases = []
+        for name, kg in custom.kg.items():
+            gas = gwp.canonical_gas(name)
+            if gas is None:
+                issues.append(error("gas-unknown", f"'{name}' is not a gas ghgcalc knows", (*path, "kg", name),
+                                    "write e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e or CO2_biogenic"))
+            else:
+                gases.append(GasValue(gas, kg))
+        try:
+            units.check_unit(custom.per)
+        except units.UnitError as exc:
+            issues.append(error(exc.code, str(exc), (*path, "per"), exc.hint))
+            continue
+        if len(gases) == len(custom.kg):
+            factors[custom.key] = Factor(
+                set_id=CUSTOM, version="", key=custom.key, per=custom.per, gases=tuple(gases),
+                source=custom.source, name_en=custom.name or "", category=custom.category,
+                scope=custom.scope, ncv=custom.ncv, density=custom.density, gwp_basis=custom.gwp_basis,
+            )
+    return factors, issues
+
+
+def compute(
+    inventory: Inventory, catalogue: Catalogue, gwp_set: str, source: str
+) -> tuple[InventoryResult, list[Issue]]:
+    """The result of an inventory whose shape is valid; errors among the issues mean lines are missing."""
+    issues: list[Issue] = []
+    lines: list[Line] = []
+    warned_basis: set[str] = set()
+    month_limit = 12 * inventory.period.years
+    for index, activity in enumerate(inventory.activities):
+        path = ("activities", index)
+        monthly = activity.monthly
+        if monthly is not None and len(monthly) > month_limit:
+            issues.append(error(
+                "amount-too-many-months",
+                f"{len(monthly)} monthly values for a period of {inventory.period.years} year(s); at most {month_limit}",
+                (*path, "amount"),
+            ))
+            continue
+        bridges = units.Bridges(activity.ncv, activity.density)
+        try:
+            choice = catalogue.resolve(activity.activity, activity.unit, inventory.period, bridges)
+        except ResolveError as exc:
+            issues.append(error(exc.code, str(exc), (*path, "activity"), exc.hint or _suggest(activity.activity, catalogue)))
+            continue
+        except units.UnitError as exc:
+            field = "unit" if exc.code in {"unit-unknown", "unit-incompatible"} else "activity"
+            issues.append(error(exc.code, str(exc), (*path, field), exc.hint))
+            continue
+        for code, message in choice.notes:
+            issues.append(warning(code, message, (*path, "activity")))
+        factor = choice.factor
+        scope = activity.scope or factor.scope
+        if scope is None:
+            issues.append(error("scope-missing", f"factor '{factor.key}' has no default scope",
+                                (*path, "activity"), "add 'scope: 1', 2 or 3 to the activity"))
+            continue
+        line, problems = _line(index, activity, factor, choice.conversion, scope, gwp_set)
+        for problem in problems:
+            issues.append(error("gwp-missing", problem, (*path, "activity"), "choose another GWP set with --gwp"))
+        if any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set):
+            if factor.ref + factor.key not in warned_basis:
+                warned_basis.add(factor.ref + factor.key)
+                issues.append(warning(
+                    "gwp-basis-mismatch",
+                    f"'{factor.key}' ({factor.ref}) is given in CO2e computed with {factor.gwp_basis}; "
+                    f"the inventory uses {gwp_set} and that value is not re-weighted",
+                    (*path, "activity"),
+                ))
+        lines.append(line)
+    used = _sets_used(catalogue, lines)
+    result = InventoryResult(
+        source=source, name=inventory.name, kind=inventory.kind, period=inventory.period, gwp=gwp_set,
+        factor_sets=used, lines=tuple(lines),
+        warnings=tuple(i for i in issues if not i.is_error),
+    )
+    return result, issues
+
+
+def _line(
+    index: int, activity: Activity, factor: Factor, conversion: float, scope: int, gwp_set: str
+) -> tuple[Line, list[str]]:
+    amount_in_per = activity.total * conversion
+    gases_t: dict[str, float] = {}
+    gwps: dict[str, float] = {}
+    in_total: list[float] = []
+    separate: dict[str, list[float]] = {BIOGENIC: [], NON_KYOTO: []}
+    problems: list[str] = []
+    for value in factor.gases:
+        tonnes = amount_in_per * value.kg / 1000.0
+        gases_t[value.gas] = gases_t.get(value.gas, 0.0) + tonnes
+        weighted = gwp.weigh(value.gas, tonnes, gwp_set)
+        problems.extend(weighted.problems)
+        if weighted.gwp is not None:
+            gwps[value.gas] = weighted.gwp
+        in_total.append(weighted.in_total)
+        separate[BIOGENIC].append(weighted.biogenic)
+        separate[NON_KYOTO].append(weighted.non_kyoto)
+    line = Line(
+        index=index,
+        activity=activity.activity,
+        amount=activity.total,
+        monthly=tuple(activity.monthly) if activity.monthly is not None else None,
+        unit=activity.unit,
+        scope=scope,
+        category=activity.category or factor.category,
+        label=activity.label,
+        factor=factor,
+        conversion=conversion,
+        gases_t=gases_t,
+        gwp=gwps,
+        t_co2e=math.fsum(in_total),
+        separately_reported_t_co2e={k: math.fsum(v) for k, v in separate.items() if any(v)},
+    )
+    return line, problems
+
+
+def _sets_used(catalogue: Catalogue, lines: list[Line]) -> tuple[FactorSet, ...]:
+    refs = {line.factor.ref for line in lines}
+    used = []
+    for choice in catalogue.sets:
+        used.extend(v for v in choice.versions if v.ref in refs)
+    return tuple(used)
+
+
+def _suggest(key: str, catalogue: Catalogue) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(catalogue.keys()), n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    return "list the keys with 'ghgcalc factors list --set tgo-cfo', or define it under custom_factors"

@@ -1,0 +1,147 @@
+"""Which factor a line uses: custom factors first, then each set in order; within a set, the
+version in force for the period; within a version, the unit variant the activity converts to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ghgcalc import units
+from ghgcalc.models.factor import Factor, FactorSet
+from ghgcalc.models.period import Period
+
+
+@dataclass(frozen=True)
+class Choice:
+    factor: Factor
+    conversion: float  # activity units -> factor.per units
+    notes: tuple[tuple[str, str], ...] = ()  # (issue code, message) warnings about the choice
+
+
+class ResolveError(Exception):
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class SetChoice:
+    """One entry of an inventory's factor list: a set id and the versions allowed (one if pinned)."""
+
+    id: str
+    versions: tuple[FactorSet, ...]  # oldest first
+    pinned: bool = False
+
+
+def _gap_days(factor: Factor, period: Period) -> int:
+    """How far the factor's validity lies from the period (0 when they overlap)."""
+    if factor.valid_to is not None and factor.valid_to < period.start:
+        return (period.start - factor.valid_to).days
+    if factor.valid_from is not None and factor.valid_from > period.end:
+        return (factor.valid_from - period.end).days
+    return 0
+
+
+def _validity(factor: Factor) -> str:
+    start = factor.valid_from.isoformat() if factor.valid_from else "open"
+    end = factor.valid_to.isoformat() if factor.valid_to else "open"
+    return f"{start} to {end}"
+
+
+class Catalogue:
+    """The factors an inventory may use, in the order they are searched."""
+
+    def __init__(self, custom: dict[str, Factor], sets: list[SetChoice]) -> None:
+        self.custom = custom
+        self.sets = sets
+
+    def keys(self) -> set[str]:
+        found = set(self.custom)
+        for choice in self.sets:
+            for version in choice.versions:
+                found.update(version.factors)
+        return found
+
+    def resolve(self, key: str, unit: str, period: Period, bridges: units.Bridges) -> Choice:
+        if key in self.custom:
+            factor = self.custom[key]
+            return Choice(factor, _convert(unit, [factor], bridges)[1])
+        for choice in self.sets:
+            candidates = [(v, v.factors[key]) for v in choice.versions if key in v.factors]
+            if candidates:
+                return self._from_versions(key, unit, period, bridges, candidates)
+        raise ResolveError("factor-missing", f"no factor '{key}' in {self._searched()}")
+
+    def _searched(self) -> str:
+        names = [c.id + (f"@{c.versions[0].version}" if c.pinned else "") for c in self.sets]
+        if self.custom:
+            names.insert(0, "custom_factors")
+        return ", ".join(names) if names else "any factor set"
+
+    def _from_versions(
+        self,
+        key: str,
+        unit: str,
+        period: Period,
+        bridges: units.Bridges,
+        candidates: list[tuple[FactorSet, tuple[Factor, ...]]],
+    ) -> Choice:
+        in_force = [(v, f) for v, f in candidates if any(_gap_days(x, period) == 0 for x in f)]
+        notes: list[tuple[str, str]] = []
+        if in_force:
+            version, variants = in_force[-1]  # newest in force
+            if len(in_force) > 1:
+                others = ", ".join(
+                    f"{v.ref} (valid {_validity(f[0])})" for v, f in in_force[:-1]
+                )
+                notes.append((
+                    "factor-edition-overlap",
+                    f"'{key}': {version.ref} and {others} are both in force for the period; "
+                    f"{version.ref}, the newer, is used",
+                ))
+        else:
+            version, variants = min(
+                candidates, key=lambda c: (min(_gap_days(f, period) for f in c[1]), -c[0].published.toordinal())
+            )
+        index, conversion = _convert(unit, list(variants), bridges)
+        factor = variants[index]
+        if _gap_days(factor, period) != 0 or not period.within(factor.valid_from, factor.valid_to):
+            notes.append((
+                "factor-out-of-validity",
+                f"'{key}' from {factor.ref} is valid {_validity(factor)}, "
+                f"which does not cover the whole period {period.start} to {period.end}",
+            ))
+        return Choice(factor, conversion, tuple(notes))
+
+
+def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple[int, float]:
+    """The first unit variant the activity's unit converts to: directly, then through bridges."""
+    for index, factor in enumerate(variants):
+        quick = units.quick_factor(unit, factor.per)
+        if quick is not None:
+            return index, quick
+    for index, factor in enumerate(variants):
+        try:
+            return index, units.conversion_factor(unit, factor.per)
+        except units.UnitError as exc:
+            if exc.code == "unit-unknown":
+                raise
+    last: units.UnitError | None = None
+    for index, factor in enumerate(variants):
+        combined = units.Bridges(bridges.ncv or factor.ncv, bridges.density or factor.density)
+        if combined == units.Bridges():
+            continue
+        try:
+            return index, units.conversion_factor(unit, factor.per, combined)
+        except units.UnitError as exc:
+            last = exc
+    pers = " or ".join(repr(f.per) for f in variants)
+    if last is not None and last.code == "bridge-invalid":
+        raise last
+    raise units.UnitError(
+        "unit-incompatible",
+        f"{unit!r} cannot be converted to {pers}, the unit of factor '{variants[0].key}'",
+        "use a unit of the same kind, or give the activity a 'density' (mass per volume) "
+        "or an 'ncv' (energy per mass or volume)",
+    )
+

@@ -1,0 +1,148 @@
+"""Problems found in user input, and the few exceptions that stop a command.
+
+A problem in the user's data is an :class:`Issue`: collected, never raised, so one run reports
+every problem of a file. Exceptions are kept for "cannot go on" (an unreadable file, an unknown
+factor set); the CLI turns both into messages and exit codes in one place.
+
+This module uses the standard library only: every other layer may import it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class ExitCode(enum.IntEnum):
+    """Exit codes of every command (contract §1)."""
+
+    OK = 0
+    INPUT_ERRORS = 1
+    USAGE = 2
+    INTERNAL = 3
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in a file a problem is: a line and column (1-based), or a sheet and cell."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{self.file}[{self.sheet}]!{self.cell}" if self.cell else f"{self.file}[{self.sheet}]"
+        if self.line is None:
+            return self.file
+        if self.column is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+# A path into a document: ("activities", 3, "unit"). The calculation core speaks in paths;
+# the reader that loaded the document turns a path into a Location.
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in the user's input, with a stable kebab-case code."""
+
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    location: Location | None = None
+    path: Path = ()
+    hint: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """The greppable one-line form, with the hint on a second line."""
+        where = f"{self.location}: " if self.location else ""
+        text = f"{where}{self.severity.value}[{self.code}]: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+        if self.location is not None:
+            data["location"] = str(self.location)
+        if self.hint:
+            data["hint"] = self.hint
+        return data
+
+
+def error(code: str, message: str, path: Path = (), hint: str | None = None) -> Issue:
+    return Issue(code, message, Severity.ERROR, path=path, hint=hint)
+
+
+def warning(code: str, message: str, path: Path = (), hint: str | None = None) -> Issue:
+    return Issue(code, message, Severity.WARNING, path=path, hint=hint)
+
+
+@dataclass
+class Issues:
+    """The problems of one input, in the order found."""
+
+    items: list[Issue] = field(default_factory=list)
+
+    def add(self, issue: Issue) -> None:
+        self.items.append(issue)
+
+    def extend(self, issues: list[Issue] | Issues) -> None:
+        self.items.extend(issues.items if isinstance(issues, Issues) else issues)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.items if i.is_error]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.items if not i.is_error]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.is_error for i in self.items)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class GhgcalcError(Exception):
+    """A condition that stops a command; carries the exit code it maps to."""
+
+    exit_code = ExitCode.INTERNAL
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(GhgcalcError):
+    """The command line asks for something that is not there (missing file, unknown set)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class FactorSetError(UsageError):
+    """A factor set cannot be found or is damaged."""

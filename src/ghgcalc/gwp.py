@@ -1,0 +1,159 @@
+"""Global warming potentials (100-year) and the weighting of gas masses into CO2e.
+
+The table is data (`data/gwp100.csv`, written from the `globalwarmingpotentials` package by
+`scripts/update_gwp.py`, plus the fossil/non-fossil methane split it lacks), and refrigerant blends
+are weighted by their ASHRAE 34 composition (`data/blends.csv`). Only the Kyoto share of a gas
+counts in a total; Montreal-Protocol gases (HCFCs, CFCs) and biogenic CO2 are reported separately.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+GWP_SETS = ("SAR", "AR4", "AR5", "AR6")
+
+# Gases with a meaning beyond a GWP value.
+CO2E = "CO2e"  # already weighted by the factor's publisher
+CO2_BIOGENIC = "CO2_biogenic"  # reported separately, never in the total
+CH4_FOSSIL = "CH4_fossil"
+
+# ASHRAE numbers of single-compound refrigerants whose table name is not HFC-/HCFC-/CFC-<n>.
+_R_NUMBER_ALIASES = {"14": "CF4", "116": "C2F6", "218": "C3F8", "C318": "cC4F8", "744": "CO2"}
+# Hydrocarbon refrigerants: real components of blends, with no GWP in the IPCC tables used.
+_HYDROCARBONS = {"R-290": "propane", "R-600": "butane", "R-600a": "isobutane"}
+
+
+@dataclass(frozen=True)
+class Weighted:
+    """CO2e of one gas mass under one GWP set, split by where it is reported."""
+
+    in_total: float = 0.0
+    non_kyoto: float = 0.0
+    biogenic: float = 0.0
+    gwp: float | None = None  # the effective GWP applied to the in-total share
+    problems: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Table:
+    values: dict[str, dict[str, float | None]]  # gas -> set -> GWP
+    kinds: dict[str, str]  # gas -> kyoto | montreal | other
+    blends: dict[str, dict[str, float]]  # blend -> component -> mass fraction
+    lookup: dict[str, str]  # normalised spelling -> canonical name
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[\s_\-]", "", name).upper()
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("ghgcalc").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@functools.cache
+def _table() -> _Table:
+    values: dict[str, dict[str, float | None]] = {}
+    kinds: dict[str, str] = {}
+    for row in _read("gwp100.csv"):
+        values[row["gas"]] = {s: float(row[s]) if row[s] else None for s in GWP_SETS}
+        kinds[row["gas"]] = row["kind"]
+    blends: dict[str, dict[str, float]] = {}
+    for row in _read("blends.csv"):
+        blends.setdefault(row["blend"], {})[row["component"]] = float(row["mass_percent"]) / 100
+    lookup = {_normalise(gas): gas for gas in values}
+    lookup.update({_normalise(blend): blend for blend in blends})
+    lookup.update({_normalise(hc): hc for hc in _HYDROCARBONS})
+    for special in (CO2E, CO2_BIOGENIC, CH4_FOSSIL):
+        lookup[_normalise(special)] = special
+    lookup[_normalise("CH4 fossil")] = CH4_FOSSIL
+    return _Table(values, kinds, blends, lookup)
+
+
+def canonical_gas(name: str) -> str | None:
+    """The canonical spelling of a gas name, or None if ghgcalc does not know the gas.
+
+    Accepts `HFC-134a` and `HFC134a`, refrigerant numbers (`R-32` is HFC-32, `R-22` is HCFC-22,
+    `R-410A` the blend), and the special names CO2e, CO2_biogenic and CH4_fossil.
+    """
+    table = _table()
+    key = _normalise(name)
+    if key in table.lookup:
+        return table.lookup[key]
+    match = re.fullmatch(r"R(C?\d+[A-Z]?[A-Z]?)", key)
+    if match:
+        number = match.group(1)
+        if number in _R_NUMBER_ALIASES:
+            return _R_NUMBER_ALIASES[number]
+        for prefix in ("HFC", "HCFC", "CFC"):
+            candidate = table.lookup.get(prefix + number)
+            if candidate:
+                return candidate
+    return None
+
+
+def is_blend(gas: str) -> bool:
+    return gas in _table().blends
+
+
+def blend_composition(gas: str) -> dict[str, float]:
+    return dict(_table().blends[gas])
+
+
+def gwp_value(gas: str, gwp_set: str) -> float | None:
+    """The GWP of a single gas; CH4_fossil falls back on CH4 where the set has no fossil value."""
+    table = _table()
+    if gas == CH4_FOSSIL:
+        value = table.values[CH4_FOSSIL][gwp_set]
+        return value if value is not None else table.values["CH4"][gwp_set]
+    row = table.values.get(gas)
+    return row[gwp_set] if row else None
+
+
+def known_gases() -> list[str]:
+    table = _table()
+    return sorted(set(table.values) | set(table.blends) | {CO2E, CO2_BIOGENIC})
+
+
+def weigh(gas: str, mass: float, gwp_set: str) -> Weighted:
+    """CO2e of `mass` of a canonical gas name under `gwp_set`, in the unit of `mass`."""
+    if gas == CO2E:
+        return Weighted(in_total=mass, gwp=1.0)
+    if gas == CO2_BIOGENIC:
+        return Weighted(biogenic=mass, gwp=1.0)
+    table = _table()
+    if gas in table.blends:
+        return _weigh_blend(gas, mass, gwp_set, table)
+    value = gwp_value(gas, gwp_set)
+    if value is None:
+        return Weighted(problems=(f"{gas} has no 100-year GWP in {gwp_set}",))
+    if table.kinds.get(gas, "kyoto") == "kyoto" or gas == CH4_FOSSIL:
+        return Weighted(in_total=mass * value, gwp=value)
+    return Weighted(non_kyoto=mass * value, gwp=0.0)
+
+
+def _weigh_blend(blend: str, mass: float, gwp_set: str, table: _Table) -> Weighted:
+    kyoto_gwp = 0.0
+    montreal_gwp = 0.0
+    problems = []
+    for component, fraction in table.blends[blend].items():
+        if component in _HYDROCARBONS:
+            continue
+        value = gwp_value(component, gwp_set)
+        if value is None:
+            problems.append(f"{component} (in {blend}) has no 100-year GWP in {gwp_set}")
+        elif table.kinds[component] == "kyoto":
+            kyoto_gwp += fraction * value
+        else:
+            montreal_gwp += fraction * value
+    return Weighted(
+        in_total=mass * kyoto_gwp,
+        non_kyoto=mass * montreal_gwp,
+        gwp=kyoto_gwp,
+        problems=tuple(problems),
+    )

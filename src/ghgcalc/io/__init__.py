@@ -1,0 +1,1 @@
+"""Reading inputs and factor sets, writing results."""

@@ -1,0 +1,204 @@
+"""The bundled factor sets: find them, check their hashes, read them into Factor objects.
+
+Layout (docs/factor-sets.md): factors/<set id>/<version>/set.yaml + CSV tables. Sets are read
+on first use and kept for the life of the process.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import hashlib
+import io
+import math
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+import yaml
+
+from ghgcalc import gwp
+from ghgcalc.errors import FactorSetError
+from ghgcalc.models.factor import Factor, FactorSet, GasValue
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# Searched after the sets an inventory names: releasing 1 kg of a gas is 1 kg of that gas.
+ALWAYS_SEARCHED = "gases"
+DEFAULT_SETS = ("tgo-cfo",)
+COLUMNS = (
+    "key", "name_en", "name_th", "category", "scope", "per", "gas", "value", "published_kgco2e",
+    "valid_from", "valid_to", "ncv", "density", "source", "notes",
+)
+
+
+@dataclass(frozen=True)
+class SetRef:
+    id: str
+    version: str | None  # None: every version, the one in force is chosen per factor
+
+    @classmethod
+    def parse(cls, text: str) -> SetRef:
+        name, _, version = text.strip().partition("@")
+        return cls(name.strip(), version.strip() or None)
+
+    def __str__(self) -> str:
+        return f"{self.id}@{self.version}" if self.version else self.id
+
+
+def _root() -> Traversable:
+    return resources.files("ghgcalc").joinpath("factors")
+
+
+def _date(value: object, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise FactorSetError(f"{where}: {value!r} is not an ISO date") from None
+
+
+class FactorStore:
+    """Factor sets under one folder (the bundled one by default)."""
+
+    def __init__(self, root: Traversable | None = None) -> None:
+        self.root = root if root is not None else _root()
+
+    def set_ids(self) -> list[str]:
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+    def versions(self, set_id: str) -> list[FactorSet]:
+        """Every version of a set, oldest first (by publication date)."""
+        folder = self.root.joinpath(set_id)
+        if not folder.is_dir():
+            known = ", ".join(self.set_ids())
+            raise FactorSetError(f"unknown factor set {set_id!r}", f"the bundled sets are: {known}")
+        names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        return sorted((self.load(set_id, name) for name in names), key=lambda s: (s.published, s.version))
+
+    def select(self, ref: SetRef) -> list[FactorSet]:
+        versions = self.versions(ref.id)
+        if ref.version is None:
+            return versions
+        chosen = [s for s in versions if s.version == ref.version]
+        if not chosen:
+            known = ", ".join(s.version for s in versions)
+            raise FactorSetError(f"factor set {ref.id!r} has no version {ref.version!r}", f"its versions are: {known}")
+        return chosen
+
+    def load(self, set_id: str, version: str) -> FactorSet:
+        return _load(self.root, set_id, version)
+
+
+@functools.cache
+def _load(root: Traversable, set_id: str, version: str) -> FactorSet:
+    folder = root.joinpath(set_id).joinpath(version)
+    where = f"factors/{set_id}/{version}"
+    try:
+        meta = yaml.load(folder.joinpath("set.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise FactorSetError(f"{where}/set.yaml cannot be read: {exc}") from None
+    if not isinstance(meta, dict):
+        raise FactorSetError(f"{where}/set.yaml is not a mapping")
+    for required in ("id", "version", "title", "publisher", "published", "tables"):
+        if not meta.get(required):
+            raise FactorSetError(f"{where}/set.yaml: '{required}' is missing")
+    if str(meta["id"]) != set_id or str(meta["version"]) != version:
+        raise FactorSetError(f"{where}/set.yaml names itself {meta['id']}@{meta['version']}")
+    gwp_basis = meta.get("gwp_basis") or None
+    valid_from = _date(meta.get("valid_from"), f"{where}/set.yaml valid_from")
+    valid_to = _date(meta.get("valid_to"), f"{where}/set.yaml valid_to")
+    digest = hashlib.sha256()
+    factors: dict[str, list[Factor]] = {}
+    for table in meta["tables"]:
+        name = table["file"]
+        data = folder.joinpath(name).read_bytes()
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != table.get("sha256"):
+            raise FactorSetError(
+                f"{where}/{name} has changed: its sha256 is {actual}, set.yaml records {table.get('sha256')}",
+                "a released factor table is never edited; restore it, or publish the change as a new version",
+            )
+        digest.update(data)
+        _read_rows(data.decode("utf-8"), f"{where}/{name}", set_id, version, gwp_basis, valid_from, valid_to, factors)
+    return FactorSet(
+        id=set_id,
+        version=version,
+        title=str(meta["title"]),
+        title_th=str(meta.get("title_th") or ""),
+        publisher=str(meta["publisher"]),
+        edition=str(meta.get("edition") or ""),
+        url=str(meta.get("url") or ""),
+        published=_date(meta["published"], f"{where}/set.yaml published") or dt.date.min,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        gwp_basis=gwp_basis,
+        licence=str(meta.get("licence") or ""),
+        notes=str(meta.get("notes") or ""),
+        sha256=digest.hexdigest(),
+        factors={key: tuple(variants) for key, variants in factors.items()},
+        meta=meta,
+    )
+
+
+def _read_rows(
+    text: str,
+    where: str,
+    set_id: str,
+    version: str,
+    gwp_basis: str | None,
+    valid_from: dt.date | None,
+    valid_to: dt.date | None,
+    factors: dict[str, list[Factor]],
+) -> None:
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise FactorSetError(f"{where}: missing columns {', '.join(missing)}")
+    grouped: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
+    for line, row in enumerate(reader, start=2):
+        grouped.setdefault((row["key"], row["per"]), []).append((line, row))
+    for (key, per), rows in grouped.items():
+        first_line, first = rows[0]
+        gases = []
+        for line, row in rows:
+            gas = gwp.canonical_gas(row["gas"])
+            if gas is None:
+                raise FactorSetError(f"{where}:{line}: unknown gas {row['gas']!r}")
+            try:
+                value = float(row["value"])
+            except ValueError:
+                raise FactorSetError(f"{where}:{line}: value {row['value']!r} is not a number") from None
+            if not math.isfinite(value) or value < 0:
+                raise FactorSetError(f"{where}:{line}: value {row['value']!r} must be finite and >= 0")
+            if not row["source"].strip():
+                raise FactorSetError(f"{where}:{line}: the row has no source")
+            gases.append(GasValue(gas, value))
+        factors.setdefault(key, []).append(
+            Factor(
+                set_id=set_id,
+                version=version,
+                key=key,
+                per=per,
+                gases=tuple(gases),
+                source=first["source"],
+                name_en=first["name_en"],
+                name_th=first["name_th"],
+                category=first["category"] or None,
+                scope=int(first["scope"]) if first["scope"] else None,
+                valid_from=_date(first["valid_from"], f"{where}:{first_line}") or valid_from,
+                valid_to=_date(first["valid_to"], f"{where}:{first_line}") or valid_to,
+                ncv=first["ncv"] or None,
+                density=first["density"] or None,
+                gwp_basis=gwp_basis,
+                published_kgco2e=first["published_kgco2e"] or None,
+                notes=first["notes"],
+            )
+        )

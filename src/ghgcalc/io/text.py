@@ -1,0 +1,58 @@
+"""Reading a user's file as text: size limit, encodings, binary detection."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ghgcalc.errors import Issue, Location, Severity
+
+# An inventory of 100,000 lines is about 15 MB of YAML; past this a file is a mistake or an attack.
+MAX_TEXT_BYTES = 32 * 1024 * 1024
+
+STDIN = "-"
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of `path` (or standard input for '-'); raises OSError as open() does."""
+    if path == STDIN:
+        return sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+    with Path(path).open("rb") as handle:
+        return handle.read(MAX_TEXT_BYTES + 1)
+
+
+def decode(data: bytes, source: str) -> tuple[str | None, Issue | None]:
+    """Text of a file: UTF-8 (a BOM allowed) or UTF-16 with a BOM; anything else is an issue."""
+    if len(data) > MAX_TEXT_BYTES:
+        return None, Issue(
+            "file-too-large",
+            f"the file is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB",
+            Severity.ERROR,
+            Location(source),
+            hint="split the inventory into several files",
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data[:8192]:
+        try:
+            return data.decode("utf-8-sig"), None
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            return None, Issue(
+                "encoding-invalid",
+                f"byte 0x{data[exc.start]:02x} is not UTF-8",
+                Severity.ERROR,
+                Location(source, line, column),
+                hint="save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)",
+            )
+    return None, Issue(
+        "file-not-text",
+        "the file is not a text file",
+        Severity.ERROR,
+        Location(source),
+        hint="give a YAML inventory (.yaml) here",
+    )

@@ -1,0 +1,138 @@
+"""Results as JSON, JSON lines and CSV; files written atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ghgcalc.models.factor import Factor
+from ghgcalc.models.result import InventoryResult, Line
+
+RESULT_FORMAT = 1
+# A cell starting with one of these is a formula to a spreadsheet program.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def factor_dict(factor: Factor) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "set": factor.set_id,
+        "version": factor.version,
+        "key": factor.key,
+        "per": factor.per,
+        "source": factor.source,
+    }
+    if factor.name_en:
+        data["name"] = factor.name_en
+    data["valid_from"] = factor.valid_from.isoformat() if factor.valid_from else None
+    data["valid_to"] = factor.valid_to.isoformat() if factor.valid_to else None
+    data["kg_per_unit"] = {g.gas: g.kg for g in factor.gases}
+    if factor.gwp_basis:
+        data["gwp_basis"] = factor.gwp_basis
+    return data
+
+
+def line_dict(line: Line) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "activity": line.activity,
+        "amount": line.amount,
+        "unit": line.unit,
+        "scope": line.scope,
+        "category": line.category,
+        "label": line.label,
+    }
+    if line.monthly is not None:
+        data["monthly"] = list(line.monthly)
+    data["gases_t"] = line.gases_t
+    data["gwp"] = line.gwp
+    data["t_co2e"] = line.t_co2e
+    if line.separately_reported_t_co2e:
+        data["separately_reported_t_co2e"] = line.separately_reported_t_co2e
+    data["factor"] = factor_dict(line.factor)
+    if line.conversion != 1.0:
+        data["amount_in_factor_unit"] = line.amount * line.conversion
+    return data
+
+
+def result_dict(result: InventoryResult) -> dict[str, Any]:
+    return {
+        "ghgcalc_result": RESULT_FORMAT,
+        "source": result.source,
+        "name": result.name,
+        "kind": result.kind,
+        "period": result.period.to_dict(),
+        "gwp": result.gwp,
+        "factor_sets": [
+            {"id": s.id, "version": s.version, "sha256": s.sha256, "title": s.title} for s in result.factor_sets
+        ],
+        "total_t_co2e": result.total_t_co2e,
+        "by_scope_t_co2e": result.by_scope_t_co2e,
+        "by_category_t_co2e": result.by_category_t_co2e,
+        "by_gas_t": result.by_gas_t,
+        "separately_reported_t_co2e": result.separately_reported_t_co2e,
+        "lines": [line_dict(line) for line in result.lines],
+        "warnings": [issue.to_dict() for issue in result.warnings],
+    }
+
+
+def to_json(results: list[InventoryResult], as_array: bool) -> str:
+    if not as_array and len(results) == 1:
+        return json.dumps(result_dict(results[0]), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([result_dict(r) for r in results], ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(results: list[InventoryResult]) -> str:
+    return "".join(json.dumps(result_dict(r), ensure_ascii=False) + "\n" for r in results)
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+CSV_COLUMNS = [
+    "source", "name", "period_start", "period_end", "gwp", "line", "activity", "label", "scope",
+    "category", "amount", "unit", "factor_set", "factor_version", "factor_key", "factor_per",
+    "factor_source", "t_co2e", "co2_biogenic_t", "non_kyoto_t_co2e",
+]
+
+
+def to_csv(results: list[InventoryResult]) -> str:
+    gases = sorted({gas for r in results for line in r.lines for gas in line.gases_t})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS + [f"t_{gas}" for gas in gases])
+    for result in results:
+        for line in result.lines:
+            separate = line.separately_reported_t_co2e
+            row = [
+                result.source, result.name, result.period.start.isoformat(), result.period.end.isoformat(),
+                result.gwp, line.index + 1, line.activity, line.label or "", line.scope, line.category or "",
+                line.amount, line.unit, line.factor.set_id, line.factor.version, line.factor.key,
+                line.factor.per, line.factor.source, line.t_co2e, separate.get("CO2_biogenic", 0.0),
+                separate.get("non_kyoto", 0.0),
+            ]
+            row += [line.gases_t.get(gas, "") for gas in gases]
+            writer.writerow([_safe(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def write_atomic(path: str, data: str | bytes) -> None:
+    """Write `path` through a temporary file in the same folder, so a reader never sees half a file."""
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

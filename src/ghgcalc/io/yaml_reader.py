@@ -1,0 +1,144 @@
+"""YAML documents read safely, with the line and column of every value.
+
+The document is composed into nodes (no object construction, so no `!!python/...` tag can run
+code) and then walked once, building plain data and a map from paths to positions. Aliases are
+followed with a budget, so an alias bomb stops after a bounded amount of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from ghgcalc.errors import Issue, Location, Path, Severity
+
+try:  # libyaml is much faster; PyYAML's pure-Python loader is the same language
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# How many nodes one document may expand to, aliases counted each time they are used.
+MAX_NODES = 2_000_000
+_PLAIN_BOOLEANS = {"true", "false", "True", "False", "TRUE", "FALSE"}
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a document is, by path."""
+
+    source: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path, at_key: bool = False) -> Location:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        table = self.keys if at_key and path in self.keys else self.values
+        probe = tuple(path)
+        while probe and probe not in table:
+            probe = probe[:-1]
+            table = self.values
+        line, column = table.get(probe, (None, None))
+        return Location(self.source, line, column)
+
+    def resolve(self, loc: tuple[object, ...]) -> Path:
+        """Map a validation error's loc onto document paths, skipping parts that are not in it."""
+        path: list[str | int] = []
+        for part in loc:
+            candidate = (*path, part)
+            if candidate in self.values or candidate in self.keys:
+                path.append(part)  # type: ignore[arg-type]
+        return tuple(path)
+
+
+class _TooComplex(Exception):
+    pass
+
+
+class _Walker:
+    def __init__(self, source: str) -> None:
+        self.positions = Positions(source)
+        self.issues: list[Issue] = []
+        self.budget = MAX_NODES
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def issue(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
+        location = Location(self.positions.source, mark.line + 1, mark.column + 1) if mark else Location(self.positions.source)
+        self.issues.append(Issue(code, message, Severity.ERROR, location, hint=hint))
+
+    def walk(self, node: yaml.Node, path: Path) -> object:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooComplex
+        self.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.issue("yaml-merge-key", "merge keys ('<<') are not supported", key_node.start_mark,
+                           "write the keys out in full")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.issue("key-invalid", "a mapping key must be plain text", key_node.start_mark)
+                continue
+            key = str(key_node.value)
+            if key in result:
+                self.issue("key-duplicate", f"'{key}' is given twice in the same mapping", key_node.start_mark,
+                           "keep one of them")
+                continue
+            self.positions.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.walk(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> object:
+        # YAML 1.1 reads yes/no/on/off as booleans; people mean the words (a label "No", the
+        # notation key NO), so only true/false are booleans here.
+        if node.tag == "tag:yaml.org,2002:bool" and node.value not in _PLAIN_BOOLEANS:
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            self.issue("yaml-tag-unsafe", f"the tag {node.tag!r} is not allowed", node.start_mark,
+                       "remove the tag: an inventory holds plain values only")
+        except ValueError:
+            # e.g. 2567-02-29: a B.E. date that is no valid C.E. date; the period reader converts it
+            return str(node.value)
+        return None
+
+
+def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
+    """The data of a one-document YAML text, the positions of its values, and its problems."""
+    walker = _Walker(source)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "not valid YAML"
+        hint = "check the indentation and the brackets and quotes on this line or the one above"
+        walker.issue("yaml-syntax", f"invalid YAML: {problem}", mark, hint)
+        return None, walker.positions, walker.issues
+    except yaml.YAMLError as exc:
+        walker.issue("yaml-syntax", f"invalid YAML: {exc}", None)
+        return None, walker.positions, walker.issues
+    except RecursionError:
+        walker.issue("yaml-too-deep", "the document is nested too deeply", None)
+        return None, walker.positions, walker.issues
+    if node is None:
+        return None, walker.positions, walker.issues
+    try:
+        data = walker.walk(node, ())
+    except _TooComplex:
+        walker.issues.clear()
+        walker.issue("yaml-too-complex", f"the document expands to more than {MAX_NODES:,} values "
+                     "(aliases counted each time they are used)", node.start_mark)
+        return None, walker.positions, walker.issues
+    except RecursionError:
+        walker.issue("yaml-too-deep", "the document is nested too deeply", node.start_mark)
+        return None, walker.positions, walker.issues
+    return data, walker.positions, walker.issues

@@ -1,0 +1,1 @@
+"""Data models: the inventory as read (pydantic), factor sets and results (plain dataclasses)."""

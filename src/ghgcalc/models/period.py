@@ -1,0 +1,112 @@
+"""The reporting period of an inventory: every form the contract allows, read into two dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ghgcalc.thai import BE_OFFSET, BE_THRESHOLD, fiscal_year_dates, thai_to_arabic_digits, to_ce_year
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+LONGEST_DAYS = 366 * 10
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def years(self) -> int:
+        """How many (started) years the period spans: the limit on monthly values is 12 per year."""
+        days = (self.end - self.start).days + 1
+        return max(1, -(-days // 366))
+
+    def overlaps(self, start: dt.date | None, end: dt.date | None) -> bool:
+        return (start is None or start <= self.end) and (end is None or end >= self.start)
+
+    def within(self, start: dt.date | None, end: dt.date | None) -> bool:
+        return (start is None or start <= self.start) and (end is None or end >= self.end)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+_YEAR = re.compile(r"(?:CE|C\.E\.|AD|BE|B\.E\.|พ\.ศ\.|ค\.ศ\.)?\s*(\d{4})")
+_FISCAL = re.compile(r"(?:FY|ปีงบประมาณ|ปีงบ|งบประมาณ)\s*(?:พ\.ศ\.)?\s*(\d{4})", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _check_year(year: int) -> int:
+    ce = to_ce_year(year)
+    if not EARLIEST_YEAR <= ce <= LATEST_YEAR:
+        raise ValueError(
+            f"year {year} is out of range: write a C.E. year ({EARLIEST_YEAR}-{LATEST_YEAR}) "
+            f"or a Buddhist-Era year ({EARLIEST_YEAR + BE_OFFSET}-{LATEST_YEAR + BE_OFFSET})"
+        )
+    return ce
+
+
+def _date(value: object, field: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        if value.year >= BE_THRESHOLD:
+            return _date(value.isoformat(), field)
+        _check_year(value.year)
+        return value
+    if isinstance(value, str):
+        match = _ISO_DATE.fullmatch(thai_to_arabic_digits(value).strip())
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return dt.date(_check_year(year), month, day)
+            except ValueError as exc:
+                raise ValueError(f"{field}: {value!r} is not a valid date ({exc})") from None
+    raise ValueError(f"{field}: {value!r} is not a date; write it as YYYY-MM-DD")
+
+
+def parse_period(value: object) -> Period:
+    """Read a period as written: 2024, 2567 (B.E.), "FY2567", {fiscal_year: 2567}, {start, end}.
+
+    Raises ValueError with a message meant for the user.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a period")
+    if isinstance(value, int):
+        year = _check_year(value)
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if isinstance(value, str):
+        text = thai_to_arabic_digits(value).strip()
+        fiscal = _FISCAL.fullmatch(text)
+        if fiscal:
+            _check_year(int(fiscal.group(1)))
+            return Period(*fiscal_year_dates(int(fiscal.group(1))))
+        year = _YEAR.fullmatch(text)
+        if year:
+            return parse_period(int(year.group(1)))
+        raise ValueError(f"{value!r} is not a period")
+    if isinstance(value, dict):
+        keys = set(value)
+        if keys == {"fiscal_year"}:
+            fy = value["fiscal_year"]
+            if isinstance(fy, str):
+                fy = thai_to_arabic_digits(fy).strip()
+            if isinstance(fy, bool) or not str(fy).isdigit():
+                raise ValueError(f"fiscal_year: {value['fiscal_year']!r} is not a year")
+            _check_year(int(fy))
+            return Period(*fiscal_year_dates(int(fy)))
+        if keys == {"start", "end"}:
+            start, end = _date(value["start"], "start"), _date(value["end"], "end")
+            if end < start:
+                raise ValueError(f"the period ends ({end}) before it starts ({start})")
+            if (end - start).days > LONGEST_DAYS:
+                raise ValueError(f"a period of {(end - start).days + 1} days is longer than ten years")
+            return Period(start, end)
+        raise ValueError(f"a period mapping has either 'fiscal_year' or both 'start' and 'end', not {sorted(keys)}")
+    raise ValueError(f"{value!r} is not a period")
+
+
+PERIOD_HINT = "write a year (2024 or 2567), a fiscal year (FY2567) or {start: 2023-10-01, end: 2024-09-30}"

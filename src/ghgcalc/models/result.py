@@ -1,0 +1,80 @@
+"""The result of one inventory: lines with per-gas masses, and the totals made from them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ghgcalc.errors import Issue
+from ghgcalc.models.factor import Factor, FactorSet
+from ghgcalc.models.period import Period
+
+BIOGENIC = "CO2_biogenic"
+NON_KYOTO = "non_kyoto"
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int  # position in the inventory's activities
+    activity: str
+    amount: float  # in `unit`, monthly values summed
+    monthly: tuple[float, ...] | None
+    unit: str
+    scope: int
+    category: str | None
+    label: str | None
+    factor: Factor
+    conversion: float  # activity units -> factor.per units
+    gases_t: dict[str, float]  # tonnes of each gas (a blend under its own name)
+    gwp: dict[str, float]  # the GWP applied to each gas's in-total share
+    t_co2e: float  # counted in the total
+    separately_reported_t_co2e: dict[str, float]  # CO2_biogenic and non_kyoto, outside the total
+
+
+def _sum(values: list[float]) -> float:
+    return math.fsum(values)
+
+
+@dataclass(frozen=True)
+class InventoryResult:
+    source: str
+    name: str
+    kind: str
+    period: Period
+    gwp: str
+    factor_sets: tuple[FactorSet, ...]  # the set versions that gave at least one line
+    lines: tuple[Line, ...]
+    warnings: tuple[Issue, ...] = field(default=())
+
+    @property
+    def total_t_co2e(self) -> float:
+        return _sum([line.t_co2e for line in self.lines])
+
+    def _grouped(self, key: str) -> dict[str, float]:
+        groups: dict[str, list[float]] = {}
+        for line in self.lines:
+            groups.setdefault(str(getattr(line, key) or "uncategorised"), []).append(line.t_co2e)
+        return {name: _sum(values) for name, values in groups.items()}
+
+    @property
+    def by_scope_t_co2e(self) -> dict[str, float]:
+        return dict(sorted(self._grouped("scope").items()))
+
+    @property
+    def by_category_t_co2e(self) -> dict[str, float]:
+        return self._grouped("category")
+
+    @property
+    def by_gas_t(self) -> dict[str, float]:
+        groups: dict[str, list[float]] = {}
+        for line in self.lines:
+            for gas, tonnes in line.gases_t.items():
+                groups.setdefault(gas, []).append(tonnes)
+        return {gas: _sum(values) for gas, values in groups.items()}
+
+    @property
+    def separately_reported_t_co2e(self) -> dict[str, float]:
+        return {
+            name: _sum([line.separately_reported_t_co2e.get(name, 0.0) for line in self.lines])
+            for name in (BIOGENIC, NON_KYOTO)
+        }

@@ -1,0 +1,52 @@
+"""Thai input conventions: Thai digits, Buddhist-Era years, the October-September fiscal year.
+
+Sources: Thai digits ๐-๙ map to 0-9 (Unicode U+0E50-U+0E59); B.E. = C.E. + 543; the Thai fiscal
+year (ปีงบประมาณ) runs 1 October to 30 September and is named by its later B.E. year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+BE_OFFSET = 543
+# A year this large is read as Buddhist Era: no inventory is for a C.E. year past 2400,
+# and no B.E. year of an inventory is below it (2400 B.E. = 1857 C.E.).
+BE_THRESHOLD = 2400
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def thai_to_arabic_digits(text: str) -> str:
+    return text.translate(_THAI_DIGITS)
+
+
+def parse_number(text: str) -> float:
+    """Read a number written by a person: Thai digits, thousands separators, spaces.
+
+    Raises ValueError with a readable message when the text is not a number.
+    """
+    cleaned = thai_to_arabic_digits(text).strip().replace(",", "").replace("_", "")
+    cleaned = cleaned.replace("\u00a0", "").replace(" ", "")
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValueError(f"{text!r} is not a number")
+    return float(cleaned)
+
+
+def to_ce_year(year: int) -> int:
+    """A year as written (C.E. or B.E.) as a C.E. year."""
+    return year - BE_OFFSET if year >= BE_THRESHOLD else year
+
+
+def fiscal_year_dates(year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of Thai fiscal year `year` (B.E. or C.E.): FY2567 = 2023-10-01..2024-09-30."""
+    ce = to_ce_year(year)
+    return dt.date(ce - 1, 10, 1), dt.date(ce, 9, 30)
+
+
+def ce_date(value: dt.date) -> dt.date:
+    """A date whose year was written in B.E. (as Thai spreadsheets store it), moved to C.E."""
+    if value.year >= BE_THRESHOLD:
+        return value.replace(year=value.year - BE_OFFSET)
+    return value

@@ -1,0 +1,185 @@
+"""Units: the spellings users bring, and conversions through one lazily built pint registry.
+
+Most lines of an inventory are in the very unit of their factor (litres of diesel against a
+per-litre factor); those need no conversion and never build the registry, which keeps the CLI
+fast in shell loops. Everything else goes through pint, with ghgcalc's own definitions below.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ghgcalc.thai import thai_to_arabic_digits
+
+if TYPE_CHECKING:  # pint is imported only when a conversion needs it
+    import pint
+
+# Definitions pint lacks. Sources: rai/ngan/tarang wa (1 rai = 4 ngan = 400 tarang wa = 1,600 m2);
+# scf is a cubic foot of gas at standard conditions (converted as a geometric volume).
+_DEFINITIONS = """
+rai = 1600 * meter ** 2
+ngan = 400 * meter ** 2
+tarang_wa = 4 * meter ** 2
+scf = foot ** 3 = standard_cubic_foot
+count = [count]
+person_day = count
+head = count
+"""
+
+# Spellings users write, mapped to what pint (with the definitions above) reads. Keys are
+# compared after stripping spaces; the Thai names are those of TGO forms and Thai bills.
+_ALIASES = {
+    "m3": "m**3", "m³": "m**3", "ลบ.ม.": "m**3", "ลบม": "m**3", "ลบม.": "m**3", "ลูกบาศก์เมตร": "m**3",
+    "l": "L", "litre": "L", "liter": "L", "litres": "L", "liters": "L", "ลิตร": "L",
+    "kg": "kg", "กิโลกรัม": "kg", "กก.": "kg", "กก": "kg",
+    "g": "g", "กรัม": "g",
+    # In Thailand a "ton" is the metric tonne; pint's "ton" is the US short ton.
+    "t": "t", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "ตัน": "t",
+    "kwh": "kWh", "กิโลวัตต์ชั่วโมง": "kWh", "หน่วย": "kWh", "mwh": "MWh", "gwh": "GWh", "wh": "Wh",
+    "mj": "MJ", "gj": "GJ", "tj": "TJ", "kj": "kJ",
+    "scf": "scf", "mmbtu": "MMBtu",
+    "rai": "rai", "ไร่": "rai", "ngan": "ngan", "งาน": "ngan",
+    "tarang_wa": "tarang_wa", "tarangwa": "tarang_wa", "ตารางวา": "tarang_wa", "ตร.ว.": "tarang_wa",
+    "ha": "hectare", "เฮกตาร์": "hectare", "km2": "km**2", "m2": "m**2",
+    "km": "km", "กิโลเมตร": "km", "กม.": "km",
+    "count": "count", "unit": "count", "units": "count", "person-day": "person_day",
+    "person-days": "person_day", "person_day": "person_day", "person_days": "person_day",
+    "head": "head", "heads": "head", "ตัว": "head",
+    "gg": "Gg", "mt": "Mt", "kt": "kt",
+}
+
+# Exact scale factors for the common units, so the usual conversions (MWh to kWh, t to kg) need
+# no pint. tests/test_units.py checks every entry against pint.
+_SCALES: dict[str, tuple[str, float]] = {
+    "g": ("mass", 1e-3), "kg": ("mass", 1.0), "t": ("mass", 1e3), "kt": ("mass", 1e6),
+    "Gg": ("mass", 1e6), "Mt": ("mass", 1e9),
+    "L": ("volume", 1e-3), "m**3": ("volume", 1.0),
+    "Wh": ("energy", 3.6e3), "kWh": ("energy", 3.6e6), "MWh": ("energy", 3.6e9),
+    "GWh": ("energy", 3.6e12), "kJ": ("energy", 1e3), "MJ": ("energy", 1e6),
+    "GJ": ("energy", 1e9), "TJ": ("energy", 1e12),
+    "count": ("count", 1.0), "person_day": ("count", 1.0), "head": ("count", 1.0),
+    "m**2": ("area", 1.0), "km**2": ("area", 1e6), "hectare": ("area", 1e4),
+    "rai": ("area", 1600.0), "ngan": ("area", 400.0), "tarang_wa": ("area", 4.0),
+    "km": ("length", 1e3),
+}
+
+
+class UnitError(ValueError):
+    """A unit that cannot be read, or cannot be converted; carries an issue code and a hint."""
+
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Bridges:
+    """Properties of a substance that connect its units: energy per mass or volume, mass per volume."""
+
+    ncv: str | None = None
+    density: str | None = None
+
+
+def normalise(unit: str) -> str:
+    """The pint spelling of a unit as a user wrote it (`ลิตร` -> `L`, `m³` -> `m**3`)."""
+    text = thai_to_arabic_digits(unit).strip()
+    compact = re.sub(r"\s+", "", text)
+    return _ALIASES.get(compact, _ALIASES.get(compact.lower(), text))
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry:
+    """The one pint registry of the process, built on first use."""
+    import pint
+
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    for line in _DEFINITIONS.strip().splitlines():
+        ureg.define(line)
+    return ureg
+
+
+def _quantity(text: str) -> pint.Quantity:
+    """A bridge value such as '0.54 kg/L' or '1.02 MJ/scf' as a pint quantity."""
+    ureg = registry()
+    match = re.fullmatch(r"\s*([-+0-9.eE,]+)\s*(.+)", thai_to_arabic_digits(text))
+    if not match:
+        raise UnitError("bridge-invalid", f"{text!r} is not a quantity", "write a number and a unit, e.g. '0.54 kg/L'")
+    number = float(match.group(1).replace(",", ""))
+    unit_text = "/".join(normalise(part) for part in match.group(2).split("/"))
+    try:
+        return ureg.Quantity(number, unit_text)
+    except Exception as exc:  # pint raises several unrelated types for bad text
+        raise UnitError("bridge-invalid", f"{text!r} is not a quantity: {exc}") from None
+
+
+def _unit(unit: str) -> pint.Unit:
+    ureg = registry()
+    try:
+        return ureg.Unit(normalise(unit))
+    except Exception:  # pint raises several unrelated types for unknown or malformed units
+        raise UnitError("unit-unknown", f"{unit!r} is not a known unit", _suggest(unit)) from None
+
+
+def check_unit(unit: str) -> None:
+    """Raise UnitError if `unit` is not a unit ghgcalc can read."""
+    if normalise(unit) not in _SCALES:
+        _unit(unit)
+
+
+def _suggest(unit: str) -> str:
+    lowered = unit.strip().lower().replace(" ", "")
+    for candidate in ("kWh", "MWh", "L", "kg", "t", "m3", "MJ", "GJ", "TJ", "scf", "count", "rai"):
+        plain = candidate.lower()
+        if lowered.startswith(plain) or plain.startswith(lowered[:2] or "?"):
+            return f"did you mean '{candidate}'?"
+    return "use a unit such as L, kg, t, kWh, m3, MJ, scf, rai or count (see docs/inventory-format.md)"
+
+
+def conversion_factor(source: str, target: str, bridges: Bridges = Bridges()) -> float:
+    """The number that turns an amount in `source` units into `target` units.
+
+    Where the dimensions differ, the bridges connect them: volume -> mass by density,
+    mass or volume -> energy by NCV, and back. Raises UnitError when no path exists.
+    """
+    quick = quick_factor(source, target)
+    if quick is not None:
+        return quick
+    return _pint_factor(source, target, bridges)
+
+
+def quick_factor(source: str, target: str) -> float | None:
+    """The conversion between two common units of one kind, without pint; None if not that simple."""
+    a, b = normalise(source), normalise(target)
+    if a == b:
+        return 1.0
+    if a in _SCALES and b in _SCALES and _SCALES[a][0] == _SCALES[b][0]:
+        return _SCALES[a][1] / _SCALES[b][1]
+    return None
+
+
+@functools.cache
+def _pint_factor(source: str, target: str, bridges: Bridges) -> float:
+    ureg = registry()
+    start = ureg.Quantity(1.0, _unit(source))
+    goal = _unit(target)
+    steps = [_quantity(text) for text in (bridges.ncv, bridges.density) if text]
+    # Breadth-first over at most two bridge steps (volume -> mass -> energy), each step a
+    # multiplication or a division by one bridge.
+    frontier = [start]
+    for _depth in range(len(steps) + 1):
+        for quantity in frontier:
+            if quantity.dimensionality == goal.dimensionality:
+                return float(quantity.to(goal).magnitude)
+        frontier = [q * s for q in frontier for s in steps] + [q / s for q in frontier for s in steps]
+    hint = None
+    if not steps:
+        hint = "give the factor an 'ncv' (energy per mass or volume) or a 'density' (mass per volume)"
+    raise UnitError(
+        "unit-incompatible",
+        f"cannot convert {source!r} to {target!r}" + (" with the given ncv/density" if steps else ""),
+        hint,
+    )
