@@ -14,12 +14,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from ghgcalc import gwp  # noqa: E402 - the path is set just above
+from ghgcalc import gwp
 
 VERSION = "1"
 OUT = Path(__file__).resolve().parents[1] / "factors" / "gases" / VERSION / "factors.csv"
-COLUMNS = ["key", "name_en", "name_th", "category", "scope", "per", "gas", "value", "published_kgco2e",
-           "valid_from", "valid_to", "ncv", "density", "source", "notes"]
+COLUMNS = [
+    "key",
+    "name_en",
+    "name_th",
+    "category",
+    "scope",
+    "per",
+    "gas",
+    "value",
+    "published_kgco2e",
+    "valid_from",
+    "valid_to",
+    "ncv",
+    "density",
+    "source",
+    "notes",
+]
 SOURCE = "Definition: a release of 1 kg of a gas is 1 kg of that gas (mass balance, IPCC 2006 Vol.3 Ch.7)"
 
 
@@ -36,8 +51,13 @@ def main() -> None:
 
     for gas in sorted(table.values):
         if gas == gwp.CH4_FOSSIL:
-            add("ch4-fossil", gas, "Fossil methane released", "direct-release",
-                "Fugitive fossil methane; AR5/AR6 weigh it with the fossil-methane GWP")
+            add(
+                "ch4-fossil",
+                gas,
+                "Fossil methane released",
+                "direct-release",
+                "Fugitive fossil methane; AR5/AR6 weigh it with the fossil-methane GWP",
+            )
             continue
         category = "refrigerants" if gas.startswith(("HFC", "HCFC", "CFC")) else "direct-release"
         add(key_of(gas), gas, f"{gas} released", category)
@@ -46,9 +66,14 @@ def main() -> None:
             add(f"r-{number.group(1).lower()}", gas, f"R-{number.group(1)} ({gas}) released", "refrigerants")
     for blend, parts in sorted(table.blends.items()):
         composition = " / ".join(f"{c} {w * 100:g}%" for c, w in parts.items())
-        add(key_of(blend), blend, f"{blend} released", "refrigerants",
+        add(
+            key_of(blend),
+            blend,
+            f"{blend} released",
+            "refrigerants",
             f"Blend, mass composition {composition} (ANSI/ASHRAE 34-2019); HFC/PFC share in the total, "
-            "HCFC share reported separately")
+            "HCFC share reported separately",
+        )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")

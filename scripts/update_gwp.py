@@ -28,9 +28,15 @@ PACKAGE_SOURCE = (
 # What the package lacks, each with its source.
 SUPPLEMENT = [
     # gas, SAR, AR4, AR5, AR6, source
-    ("CH4_fossil", "", "", "30", "29.8",
-     "AR5 WG1 Table 8.7 footnote (fossil CH4 +2 on GWP100 = 30); AR6 WG1 Table 7.15 (29.8). "
-     "SAR and AR4 have no fossil value: ghgcalc uses their CH4 value"),
+    (
+        "CH4_fossil",
+        "",
+        "",
+        "30",
+        "29.8",
+        "AR5 WG1 Table 8.7 footnote (fossil CH4 +2 on GWP100 = 30); AR6 WG1 Table 7.15 (29.8). "
+        "SAR and AR4 have no fossil value: ghgcalc uses their CH4 value",
+    ),
 ]
 # AR6 Table 7.15 splits methane; the package's single AR6 value (27.9, Table 7.SM.7) is replaced by
 # the non-fossil value, because every CH4 that is not fossil (biomass, waste, agriculture) is
@@ -70,8 +76,9 @@ def main() -> None:
         if name == "CH4":
             ar6, note = AR6_NON_FOSSIL_CH4
             source = f"{PACKAGE_SOURCE}; AR6: {note}"
-        rows.append([display_name(name), kind(name), fmt(values["SAR"]), fmt(values["AR4"]),
-                     fmt(values["AR5"]), ar6, source])
+        rows.append(
+            [display_name(name), kind(name), fmt(values["SAR"]), fmt(values["AR4"]), fmt(values["AR5"]), ar6, source]
+        )
     for gas, sar, ar4, ar5, ar6, source in SUPPLEMENT:
         rows.append([gas, "kyoto", sar, ar4, ar5, ar6, source])
     with OUT.open("w", newline="", encoding="utf-8") as handle:

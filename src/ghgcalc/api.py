@@ -1,8 +1,8 @@
 """What the CLI and Python users call: read an inventory, choose its factors, compute it.
 
-    from ghgcalc.api import compute_file
-    outcome = compute_file("municipality.yaml")
-    outcome.result.total_t_co2e, [issue.format() for issue in outcome.issues]
+from ghgcalc.api import compute_file
+outcome = compute_file("municipality.yaml")
+outcome.result.total_t_co2e, [issue.format() for issue in outcome.issues]
 """
 
 from __future__ import annotations
@@ -77,8 +77,11 @@ def compute_file(path: str, options: Options | None = None) -> Outcome:
         inventory, positions, issues = read_inventory(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return Outcome(source, None, (Issue("file-unreadable", f"cannot read the file: {reason}", Severity.ERROR,
-                                            Location(source)),))
+        return Outcome(
+            source,
+            None,
+            (Issue("file-unreadable", f"cannot read the file: {reason}", Severity.ERROR, Location(source)),),
+        )
     if inventory is None or positions is None:
         return Outcome(source, None, tuple(issues))
     return compute_inventory(inventory, positions, source, options)
@@ -113,7 +116,11 @@ def _set_choices(inventory: Inventory, options: Options) -> tuple[list[SetChoice
         except FactorSetError as exc:
             if not from_file:
                 raise
-            path = ("factors", index) if isinstance(inventory.factors, list) and len(inventory.factors) > 1 else ("factors",)
+            path = (
+                ("factors", index)
+                if isinstance(inventory.factors, list) and len(inventory.factors) > 1
+                else ("factors",)
+            )
             issues.append(Issue("factor-set-unknown", exc.message, Severity.ERROR, path=path, hint=exc.hint))
             continue
         choices.append(SetChoice(ref.id, tuple(versions), pinned=ref.version is not None))

@@ -18,13 +18,13 @@ if TYPE_CHECKING:  # pint is imported only when a conversion needs it
     import pint
 
 # Definitions pint lacks. Sources: rai/ngan/tarang wa (1 rai = 4 ngan = 400 tarang wa = 1,600 m2);
-# scf is a cubic foot of gas at standard conditions (converted as a geometric volume).
+# scf is a cubic foot of gas at standard conditions (converted as a geometric volume); pint's own
+# `count` (dimensionless) is the unit of things counted.
 _DEFINITIONS = """
 rai = 1600 * meter ** 2
 ngan = 400 * meter ** 2
 tarang_wa = 4 * meter ** 2
 scf = foot ** 3 = standard_cubic_foot
-count = [count]
 person_day = count
 head = count
 """
@@ -32,37 +32,101 @@ head = count
 # Spellings users write, mapped to what pint (with the definitions above) reads. Keys are
 # compared after stripping spaces; the Thai names are those of TGO forms and Thai bills.
 _ALIASES = {
-    "m3": "m**3", "m³": "m**3", "ลบ.ม.": "m**3", "ลบม": "m**3", "ลบม.": "m**3", "ลูกบาศก์เมตร": "m**3",
-    "l": "L", "litre": "L", "liter": "L", "litres": "L", "liters": "L", "ลิตร": "L",
-    "kg": "kg", "กิโลกรัม": "kg", "กก.": "kg", "กก": "kg",
-    "g": "g", "กรัม": "g",
+    "m3": "m**3",
+    "m³": "m**3",
+    "ลบ.ม.": "m**3",
+    "ลบม": "m**3",
+    "ลบม.": "m**3",
+    "ลูกบาศก์เมตร": "m**3",
+    "l": "L",
+    "litre": "L",
+    "liter": "L",
+    "litres": "L",
+    "liters": "L",
+    "ลิตร": "L",
+    "kg": "kg",
+    "กิโลกรัม": "kg",
+    "กก.": "kg",
+    "กก": "kg",
+    "g": "g",
+    "กรัม": "g",
     # In Thailand a "ton" is the metric tonne; pint's "ton" is the US short ton.
-    "t": "t", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "ตัน": "t",
-    "kwh": "kWh", "กิโลวัตต์ชั่วโมง": "kWh", "หน่วย": "kWh", "mwh": "MWh", "gwh": "GWh", "wh": "Wh",
-    "mj": "MJ", "gj": "GJ", "tj": "TJ", "kj": "kJ",
-    "scf": "scf", "mmbtu": "MMBtu",
-    "rai": "rai", "ไร่": "rai", "ngan": "ngan", "งาน": "ngan",
-    "tarang_wa": "tarang_wa", "tarangwa": "tarang_wa", "ตารางวา": "tarang_wa", "ตร.ว.": "tarang_wa",
-    "ha": "hectare", "เฮกตาร์": "hectare", "km2": "km**2", "m2": "m**2",
-    "km": "km", "กิโลเมตร": "km", "กม.": "km",
-    "count": "count", "unit": "count", "units": "count", "person-day": "person_day",
-    "person-days": "person_day", "person_day": "person_day", "person_days": "person_day",
-    "head": "head", "heads": "head", "ตัว": "head",
-    "gg": "Gg", "mt": "Mt", "kt": "kt",
+    "t": "t",
+    "ton": "t",
+    "tons": "t",
+    "tonne": "t",
+    "tonnes": "t",
+    "ตัน": "t",
+    "kwh": "kWh",
+    "กิโลวัตต์ชั่วโมง": "kWh",
+    "หน่วย": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "wh": "Wh",
+    "mj": "MJ",
+    "gj": "GJ",
+    "tj": "TJ",
+    "kj": "kJ",
+    "scf": "scf",
+    "mmbtu": "MMBtu",
+    "rai": "rai",
+    "ไร่": "rai",
+    "ngan": "ngan",
+    "งาน": "ngan",
+    "tarang_wa": "tarang_wa",
+    "tarangwa": "tarang_wa",
+    "ตารางวา": "tarang_wa",
+    "ตร.ว.": "tarang_wa",
+    "ha": "hectare",
+    "เฮกตาร์": "hectare",
+    "km2": "km**2",
+    "m2": "m**2",
+    "km": "km",
+    "กิโลเมตร": "km",
+    "กม.": "km",
+    "count": "count",
+    "unit": "count",
+    "units": "count",
+    "person-day": "person_day",
+    "person-days": "person_day",
+    "person_day": "person_day",
+    "person_days": "person_day",
+    "head": "head",
+    "heads": "head",
+    "ตัว": "head",
+    "gg": "Gg",
+    "kt": "kilotonne",
+    "Mt": "megatonne",
 }
 
 # Exact scale factors for the common units, so the usual conversions (MWh to kWh, t to kg) need
 # no pint. tests/test_units.py checks every entry against pint.
 _SCALES: dict[str, tuple[str, float]] = {
-    "g": ("mass", 1e-3), "kg": ("mass", 1.0), "t": ("mass", 1e3), "kt": ("mass", 1e6),
-    "Gg": ("mass", 1e6), "Mt": ("mass", 1e9),
-    "L": ("volume", 1e-3), "m**3": ("volume", 1.0),
-    "Wh": ("energy", 3.6e3), "kWh": ("energy", 3.6e6), "MWh": ("energy", 3.6e9),
-    "GWh": ("energy", 3.6e12), "kJ": ("energy", 1e3), "MJ": ("energy", 1e6),
-    "GJ": ("energy", 1e9), "TJ": ("energy", 1e12),
-    "count": ("count", 1.0), "person_day": ("count", 1.0), "head": ("count", 1.0),
-    "m**2": ("area", 1.0), "km**2": ("area", 1e6), "hectare": ("area", 1e4),
-    "rai": ("area", 1600.0), "ngan": ("area", 400.0), "tarang_wa": ("area", 4.0),
+    "g": ("mass", 1e-3),
+    "kg": ("mass", 1.0),
+    "t": ("mass", 1e3),
+    "kilotonne": ("mass", 1e6),
+    "Gg": ("mass", 1e6),
+    "megatonne": ("mass", 1e9),
+    "L": ("volume", 1e-3),
+    "m**3": ("volume", 1.0),
+    "Wh": ("energy", 3.6e3),
+    "kWh": ("energy", 3.6e6),
+    "MWh": ("energy", 3.6e9),
+    "GWh": ("energy", 3.6e12),
+    "kJ": ("energy", 1e3),
+    "MJ": ("energy", 1e6),
+    "GJ": ("energy", 1e9),
+    "TJ": ("energy", 1e12),
+    "count": ("count", 1.0),
+    "person_day": ("count", 1.0),
+    "head": ("count", 1.0),
+    "m**2": ("area", 1.0),
+    "km**2": ("area", 1e6),
+    "hectare": ("area", 1e4),
+    "rai": ("area", 1600.0),
+    "ngan": ("area", 400.0),
+    "tarang_wa": ("area", 4.0),
     "km": ("length", 1e3),
 }
 
@@ -112,7 +176,7 @@ def _quantity(text: str) -> pint.Quantity:
     unit_text = "/".join(normalise(part) for part in match.group(2).split("/"))
     try:
         return ureg.Quantity(number, unit_text)
-    except Exception as exc:  # pint raises several unrelated types for bad text
+    except Exception as exc:  # noqa: BLE001 - pint raises several unrelated types for bad text
         raise UnitError("bridge-invalid", f"{text!r} is not a quantity: {exc}") from None
 
 
@@ -120,7 +184,7 @@ def _unit(unit: str) -> pint.Unit:
     ureg = registry()
     try:
         return ureg.Unit(normalise(unit))
-    except Exception:  # pint raises several unrelated types for unknown or malformed units
+    except Exception:  # noqa: BLE001 - pint raises several unrelated types for unknown or malformed units
         raise UnitError("unit-unknown", f"{unit!r} is not a known unit", _suggest(unit)) from None
 
 

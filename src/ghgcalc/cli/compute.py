@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 
 import typer
 
@@ -12,14 +12,14 @@ from ghgcalc.errors import ExitCode
 FORMAT_HELP = "Output format; default: table on a terminal, json otherwise."
 
 
-class ResultFormat(str, Enum):
+class ResultFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class GwpChoice(str, Enum):
+class GwpChoice(StrEnum):
     SAR = "SAR"
     AR4 = "AR4"
     AR5 = "AR5"
@@ -47,7 +47,9 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
         gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set; overrides the inventory's."),
         factors: list[str] | None = typer.Option(
-            None, "--factors", help="Factor set SET or SET@VERSION (repeat or comma-separate); overrides the inventory's."
+            None,
+            "--factors",
+            help="Factor set SET or SET@VERSION (repeat or comma-separate); overrides the inventory's.",
         ),
     ) -> None:
         """Compute one inventory per input file."""

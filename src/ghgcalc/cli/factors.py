@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 import typer
@@ -14,24 +14,30 @@ import typer
 from ghgcalc.errors import UsageError
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     table = "table"
     json = "json"
 
 
 def _set_summary(s: Any) -> dict[str, Any]:
     return {
-        "id": s.id, "version": s.version, "title": s.title, "publisher": s.publisher,
+        "id": s.id,
+        "version": s.version,
+        "title": s.title,
+        "publisher": s.publisher,
         "published": s.published.isoformat(),
         "valid_from": s.valid_from.isoformat() if s.valid_from else None,
         "valid_to": s.valid_to.isoformat() if s.valid_to else None,
-        "gwp_basis": s.gwp_basis, "keys": len(s.factors), "rows": s.row_count, "sha256": s.sha256,
+        "gwp_basis": s.gwp_basis,
+        "keys": len(s.factors),
+        "rows": s.row_count,
+        "sha256": s.sha256,
     }
 
 
@@ -41,13 +47,23 @@ def _rows(sets: list[Any]) -> list[dict[str, Any]]:
         for key in sorted(s.factors):
             for f in s.factors[key]:
                 for g in f.gases:
-                    rows.append({
-                        "set": s.id, "version": s.version, "key": key, "name_en": f.name_en, "name_th": f.name_th,
-                        "category": f.category, "scope": f.scope, "per": f.per, "gas": g.gas, "value": g.kg,
-                        "valid_from": f.valid_from.isoformat() if f.valid_from else None,
-                        "valid_to": f.valid_to.isoformat() if f.valid_to else None,
-                        "source": f.source,
-                    })
+                    rows.append(
+                        {
+                            "set": s.id,
+                            "version": s.version,
+                            "key": key,
+                            "name_en": f.name_en,
+                            "name_th": f.name_th,
+                            "category": f.category,
+                            "scope": f.scope,
+                            "per": f.per,
+                            "gas": g.gas,
+                            "value": g.kg,
+                            "valid_from": f.valid_from.isoformat() if f.valid_from else None,
+                            "valid_to": f.valid_to.isoformat() if f.valid_to else None,
+                            "source": f.source,
+                        }
+                    )
     return rows
 
 
@@ -107,21 +123,32 @@ def register(app: typer.Typer) -> None:
             for version in store.select(ref):
                 for factor in version.factors.get(key, ()):
                     entry = factor_dict(factor)
-                    entry.update({
-                        "name_th": factor.name_th, "category": factor.category, "scope": factor.scope,
-                        "ncv": factor.ncv, "density": factor.density,
-                        "published_kgco2e": factor.published_kgco2e, "notes": factor.notes,
-                        "set_title": version.title, "set_edition": version.edition, "set_url": version.url,
-                        "set_sha256": version.sha256,
-                    })
+                    entry.update(
+                        {
+                            "name_th": factor.name_th,
+                            "category": factor.category,
+                            "scope": factor.scope,
+                            "ncv": factor.ncv,
+                            "density": factor.density,
+                            "published_kgco2e": factor.published_kgco2e,
+                            "notes": factor.notes,
+                            "set_title": version.title,
+                            "set_edition": version.edition,
+                            "set_url": version.url,
+                            "set_sha256": version.sha256,
+                        }
+                    )
                     found.append(entry)
         if not found:
             import difflib
 
             keys = sorted({k for ref in refs for v in store.select(ref) for k in v.factors})
             close = difflib.get_close_matches(key, keys, n=3)
-            hint = ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
-                "list the keys with 'ghgcalc factors list --set tgo-cfo'"
+            hint = (
+                ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?")
+                if close
+                else "list the keys with 'ghgcalc factors list --set tgo-cfo'"
+            )
             raise UsageError(f"no factor '{key}' in {set_ref or 'the bundled sets'}", hint)
         if _default_format(output_format, ShowFormat) is ShowFormat.json:
             print(json.dumps(found, ensure_ascii=False, indent=2))

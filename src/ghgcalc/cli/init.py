@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 
 import typer
@@ -11,7 +11,7 @@ import typer
 from ghgcalc.errors import UsageError
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     organization = "organization"
     community = "community"
 
@@ -28,7 +28,9 @@ def register(app: typer.Typer) -> None:
 
         suffix = os.path.splitext(path)[1].lower()
         if suffix == ".xlsx":
-            raise UsageError("Excel starters are not available yet", "write a .yaml starter: ghgcalc init inventory.yaml")
+            raise UsageError(
+                "Excel starters are not available yet", "write a .yaml starter: ghgcalc init inventory.yaml"
+            )
         if suffix not in (".yaml", ".yml"):
             raise UsageError(f"{path}: the file name must end in .yaml or .yml")
         if os.path.exists(path) and not force:

@@ -16,8 +16,9 @@ def emit(text: str, out: str | None, inputs: list[str], force: bool) -> None:
         return
     for path in inputs:
         if path != "-" and os.path.exists(out) and os.path.samefile(path, out):
-            raise UsageError(f"{out} is an input file; ghgcalc never writes over its inputs",
-                             "choose another output path with -o")
+            raise UsageError(
+                f"{out} is an input file; ghgcalc never writes over its inputs", "choose another output path with -o"
+            )
     if os.path.exists(out) and not force:
         raise UsageError(f"{out} already exists", "add --force to replace it, or choose another path with -o")
     if os.path.isdir(out):

@@ -11,7 +11,11 @@ from rich.table import Table
 
 from ghgcalc.models.result import InventoryResult
 
-SCOPE_NAMES = {"1": "Scope 1 (ประเภท 1) direct", "2": "Scope 2 (ประเภท 2) energy indirect", "3": "Scope 3 (ประเภท 3) other indirect"}
+SCOPE_NAMES = {
+    "1": "Scope 1 (ประเภท 1) direct",
+    "2": "Scope 2 (ประเภท 2) energy indirect",
+    "3": "Scope 3 (ประเภท 3) other indirect",
+}
 LARGEST = 5
 
 
@@ -43,7 +47,9 @@ def _one(console: Console, result: InventoryResult) -> None:
     total = result.total_t_co2e
     sets = ", ".join(s.ref for s in result.factor_sets)
     console.print(f"[bold]{result.name}[/bold]  ({result.source})")
-    console.print(f"{result.kind}, {result.period.start} to {result.period.end}, GWP {result.gwp} (100-year), factors {sets}")
+    console.print(
+        f"{result.kind}, {result.period.start} to {result.period.end}, GWP {result.gwp} (100-year), factors {sets}"
+    )
 
     summary = Table(box=box.SIMPLE_HEAVY, title="Emissions by scope", title_justify="left")
     summary.add_column("Scope")
@@ -69,13 +75,27 @@ def _one(console: Console, result: InventoryResult) -> None:
     console.print(top)
 
     lines = Table(box=box.SIMPLE, title="Lines", title_justify="left")
-    for name, justify in (("#", "right"), ("Activity", "left"), ("Amount", "right"), ("Unit", "left"),
-                          ("Scope", "right"), ("tCO2e", "right"), ("Factor", "left")):
+    for name, justify in (
+        ("#", "right"),
+        ("Activity", "left"),
+        ("Amount", "right"),
+        ("Unit", "left"),
+        ("Scope", "right"),
+        ("tCO2e", "right"),
+        ("Factor", "left"),
+    ):
         lines.add_column(name, justify=justify)  # type: ignore[arg-type]
     for line in result.lines:
         what = line.activity if not line.label else f"{line.label} [dim]({line.activity})[/dim]"
-        lines.add_row(str(line.index + 1), what, f"{line.amount:,.6g}", line.unit, str(line.scope),
-                      tonnes(line.t_co2e), line.factor.ref)
+        lines.add_row(
+            str(line.index + 1),
+            what,
+            f"{line.amount:,.6g}",
+            line.unit,
+            str(line.scope),
+            tonnes(line.t_co2e),
+            line.factor.ref,
+        )
     console.print(lines)
     if result.warnings:
         console.print(f"[yellow]{len(result.warnings)} warning(s), printed on standard error[/yellow]")
@@ -94,13 +114,34 @@ def plain_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> N
 def factor_cards(entries: list[dict[str, Any]]) -> None:
     console = Console(highlight=False)
     for entry in entries:
-        table = Table(box=box.SIMPLE, show_header=False, title=f"{entry['key']} ({entry['set']}@{entry['version']})",
-                      title_justify="left")
+        table = Table(
+            box=box.SIMPLE,
+            show_header=False,
+            title=f"{entry['key']} ({entry['set']}@{entry['version']})",
+            title_justify="left",
+        )
         table.add_column("field", style="bold")
         table.add_column("value")
-        for field in ("name", "name_th", "per", "kg_per_unit", "published_kgco2e", "gwp_basis", "scope", "category",
-                      "valid_from", "valid_to", "ncv", "density", "source", "notes", "set_title", "set_edition",
-                      "set_url", "set_sha256"):
+        for field in (
+            "name",
+            "name_th",
+            "per",
+            "kg_per_unit",
+            "published_kgco2e",
+            "gwp_basis",
+            "scope",
+            "category",
+            "valid_from",
+            "valid_to",
+            "ncv",
+            "density",
+            "source",
+            "notes",
+            "set_title",
+            "set_edition",
+            "set_url",
+            "set_sha256",
+        ):
             value = entry.get(field)
             if value in (None, "", {}):
                 continue

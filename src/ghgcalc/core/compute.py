@@ -27,8 +27,14 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], list[Issue]
         for name, kg in custom.kg.items():
             gas = gwp.canonical_gas(name)
             if gas is None:
-                issues.append(error("gas-unknown", f"'{name}' is not a gas ghgcalc knows", (*path, "kg", name),
-                                    "write e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e or CO2_biogenic"))
+                issues.append(
+                    error(
+                        "gas-unknown",
+                        f"'{name}' is not a gas ghgcalc knows",
+                        (*path, "kg", name),
+                        "write e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e or CO2_biogenic",
+                    )
+                )
             else:
                 gases.append(GasValue(gas, kg))
         try:
@@ -38,9 +44,18 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], list[Issue]
             continue
         if len(gases) == len(custom.kg):
             factors[custom.key] = Factor(
-                set_id=CUSTOM, version="", key=custom.key, per=custom.per, gases=tuple(gases),
-                source=custom.source, name_en=custom.name or "", category=custom.category,
-                scope=custom.scope, ncv=custom.ncv, density=custom.density, gwp_basis=custom.gwp_basis,
+                set_id=CUSTOM,
+                version="",
+                key=custom.key,
+                per=custom.per,
+                gases=tuple(gases),
+                source=custom.source,
+                name_en=custom.name or "",
+                category=custom.category,
+                scope=custom.scope,
+                ncv=custom.ncv,
+                density=custom.density,
+                gwp_basis=custom.gwp_basis,
             )
     return factors, issues
 
@@ -57,17 +72,22 @@ def compute(
         path = ("activities", index)
         monthly = activity.monthly
         if monthly is not None and len(monthly) > month_limit:
-            issues.append(error(
-                "amount-too-many-months",
-                f"{len(monthly)} monthly values for a period of {inventory.period.years} year(s); at most {month_limit}",
-                (*path, "amount"),
-            ))
+            issues.append(
+                error(
+                    "amount-too-many-months",
+                    f"{len(monthly)} monthly values for a period of {inventory.period.years} year(s); "
+                    f"at most {month_limit}",
+                    (*path, "amount"),
+                )
+            )
             continue
         bridges = units.Bridges(activity.ncv, activity.density)
         try:
             choice = catalogue.resolve(activity.activity, activity.unit, inventory.period, bridges)
         except ResolveError as exc:
-            issues.append(error(exc.code, str(exc), (*path, "activity"), exc.hint or _suggest(activity.activity, catalogue)))
+            issues.append(
+                error(exc.code, str(exc), (*path, "activity"), exc.hint or _suggest(activity.activity, catalogue))
+            )
             continue
         except units.UnitError as exc:
             field = "unit" if exc.code in {"unit-unknown", "unit-incompatible"} else "activity"
@@ -78,26 +98,39 @@ def compute(
         factor = choice.factor
         scope = activity.scope or factor.scope
         if scope is None:
-            issues.append(error("scope-missing", f"factor '{factor.key}' has no default scope",
-                                (*path, "activity"), "add 'scope: 1', 2 or 3 to the activity"))
+            issues.append(
+                error(
+                    "scope-missing",
+                    f"factor '{factor.key}' has no default scope",
+                    (*path, "activity"),
+                    "add 'scope: 1', 2 or 3 to the activity",
+                )
+            )
             continue
         line, problems = _line(index, activity, factor, choice.conversion, scope, gwp_set)
         for problem in problems:
             issues.append(error("gwp-missing", problem, (*path, "activity"), "choose another GWP set with --gwp"))
-        if any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set):
-            if factor.ref + factor.key not in warned_basis:
-                warned_basis.add(factor.ref + factor.key)
-                issues.append(warning(
+        weighted_elsewhere = any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set)
+        if weighted_elsewhere and factor.ref + factor.key not in warned_basis:
+            warned_basis.add(factor.ref + factor.key)
+            issues.append(
+                warning(
                     "gwp-basis-mismatch",
                     f"'{factor.key}' ({factor.ref}) is given in CO2e computed with {factor.gwp_basis}; "
                     f"the inventory uses {gwp_set} and that value is not re-weighted",
                     (*path, "activity"),
-                ))
+                )
+            )
         lines.append(line)
     used = _sets_used(catalogue, lines)
     result = InventoryResult(
-        source=source, name=inventory.name, kind=inventory.kind, period=inventory.period, gwp=gwp_set,
-        factor_sets=used, lines=tuple(lines),
+        source=source,
+        name=inventory.name,
+        kind=inventory.kind,
+        period=inventory.period,
+        gwp=gwp_set,
+        factor_sets=used,
+        lines=tuple(lines),
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues

@@ -91,14 +91,14 @@ class Catalogue:
         if in_force:
             version, variants = in_force[-1]  # newest in force
             if len(in_force) > 1:
-                others = ", ".join(
-                    f"{v.ref} (valid {_validity(f[0])})" for v, f in in_force[:-1]
+                others = ", ".join(f"{v.ref} (valid {_validity(f[0])})" for v, f in in_force[:-1])
+                notes.append(
+                    (
+                        "factor-edition-overlap",
+                        f"'{key}': {version.ref} and {others} are both in force for the period; "
+                        f"{version.ref}, the newer, is used",
+                    )
                 )
-                notes.append((
-                    "factor-edition-overlap",
-                    f"'{key}': {version.ref} and {others} are both in force for the period; "
-                    f"{version.ref}, the newer, is used",
-                ))
         else:
             version, variants = min(
                 candidates, key=lambda c: (min(_gap_days(f, period) for f in c[1]), -c[0].published.toordinal())
@@ -106,11 +106,13 @@ class Catalogue:
         index, conversion = _convert(unit, list(variants), bridges)
         factor = variants[index]
         if _gap_days(factor, period) != 0 or not period.within(factor.valid_from, factor.valid_to):
-            notes.append((
-                "factor-out-of-validity",
-                f"'{key}' from {factor.ref} is valid {_validity(factor)}, "
-                f"which does not cover the whole period {period.start} to {period.end}",
-            ))
+            notes.append(
+                (
+                    "factor-out-of-validity",
+                    f"'{key}' from {factor.ref} is valid {_validity(factor)}, "
+                    f"which does not cover the whole period {period.start} to {period.end}",
+                )
+            )
         return Choice(factor, conversion, tuple(notes))
 
 
@@ -144,4 +146,3 @@ def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple
         "use a unit of the same kind, or give the activity a 'density' (mass per volume) "
         "or an 'ncv' (energy per mass or volume)",
     )
-

@@ -31,8 +31,21 @@ except ImportError:  # pragma: no cover
 ALWAYS_SEARCHED = "gases"
 DEFAULT_SETS = ("tgo-cfo",)
 COLUMNS = (
-    "key", "name_en", "name_th", "category", "scope", "per", "gas", "value", "published_kgco2e",
-    "valid_from", "valid_to", "ncv", "density", "source", "notes",
+    "key",
+    "name_en",
+    "name_th",
+    "category",
+    "scope",
+    "per",
+    "gas",
+    "value",
+    "published_kgco2e",
+    "valid_from",
+    "valid_to",
+    "ncv",
+    "density",
+    "source",
+    "notes",
 )
 
 

@@ -36,8 +36,15 @@ def read_inventory_text(text: str, source: str) -> tuple[Inventory | None, Posit
         return None, positions, issues
     if not isinstance(document, dict):
         what = "empty" if document is None else f"a {type(document).__name__}, not a mapping"
-        return None, positions, [Issue("document-invalid", f"the file is {what}", Severity.ERROR,
-                                       Location(source, 1, 1), hint=_SHAPE_HINT)]
+        return (
+            None,
+            positions,
+            [
+                Issue(
+                    "document-invalid", f"the file is {what}", Severity.ERROR, Location(source, 1, 1), hint=_SHAPE_HINT
+                )
+            ],
+        )
     try:
         return Inventory.model_validate(document), positions, []
     except ValidationError as exc:
@@ -64,12 +71,20 @@ def _issue(err: Any, positions: Positions) -> Issue:
         fields = sorted(_model_for(path[:-1] if path else ()).model_fields)
         close = difflib.get_close_matches(name, fields, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"the keys here are: {', '.join(fields)}"
-        return Issue("key-unknown", f"unknown key '{name}'", Severity.ERROR, positions.locate(path, at_key=True), path, hint)
+        return Issue(
+            "key-unknown", f"unknown key '{name}'", Severity.ERROR, positions.locate(path, at_key=True), path, hint
+        )
     if kind == "missing":
         name = str(err["loc"][-1])
         parent = path
-        return Issue("key-missing", f"'{name}' is required", Severity.ERROR, positions.locate(parent), parent,
-                     _SHAPE_HINT if not parent else None)
+        return Issue(
+            "key-missing",
+            f"'{name}' is required",
+            Severity.ERROR,
+            positions.locate(parent),
+            parent,
+            _SHAPE_HINT if not parent else None,
+        )
     code = kind if "-" in kind else _CODES.get(kind, "value-invalid")
     if kind == "literal_error" and err["loc"] and err["loc"][0] == "ghgcalc":
         hint = "this version of ghgcalc reads inventory format 1: write 'ghgcalc: 1'"

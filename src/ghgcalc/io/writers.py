@@ -96,9 +96,26 @@ def _safe(value: Any) -> Any:
 
 
 CSV_COLUMNS = [
-    "source", "name", "period_start", "period_end", "gwp", "line", "activity", "label", "scope",
-    "category", "amount", "unit", "factor_set", "factor_version", "factor_key", "factor_per",
-    "factor_source", "t_co2e", "co2_biogenic_t", "non_kyoto_t_co2e",
+    "source",
+    "name",
+    "period_start",
+    "period_end",
+    "gwp",
+    "line",
+    "activity",
+    "label",
+    "scope",
+    "category",
+    "amount",
+    "unit",
+    "factor_set",
+    "factor_version",
+    "factor_key",
+    "factor_per",
+    "factor_source",
+    "t_co2e",
+    "co2_biogenic_t",
+    "non_kyoto_t_co2e",
 ]
 
 
@@ -111,10 +128,25 @@ def to_csv(results: list[InventoryResult]) -> str:
         for line in result.lines:
             separate = line.separately_reported_t_co2e
             row = [
-                result.source, result.name, result.period.start.isoformat(), result.period.end.isoformat(),
-                result.gwp, line.index + 1, line.activity, line.label or "", line.scope, line.category or "",
-                line.amount, line.unit, line.factor.set_id, line.factor.version, line.factor.key,
-                line.factor.per, line.factor.source, line.t_co2e, separate.get("CO2_biogenic", 0.0),
+                result.source,
+                result.name,
+                result.period.start.isoformat(),
+                result.period.end.isoformat(),
+                result.gwp,
+                line.index + 1,
+                line.activity,
+                line.label or "",
+                line.scope,
+                line.category or "",
+                line.amount,
+                line.unit,
+                line.factor.set_id,
+                line.factor.version,
+                line.factor.key,
+                line.factor.per,
+                line.factor.source,
+                line.t_co2e,
+                separate.get("CO2_biogenic", 0.0),
                 separate.get("non_kyoto", 0.0),
             ]
             row += [line.gases_t.get(gas, "") for gas in gases]

@@ -63,7 +63,9 @@ class _Walker:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def issue(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
-        location = Location(self.positions.source, mark.line + 1, mark.column + 1) if mark else Location(self.positions.source)
+        location = (
+            Location(self.positions.source, mark.line + 1, mark.column + 1) if mark else Location(self.positions.source)
+        )
         self.issues.append(Issue(code, message, Severity.ERROR, location, hint=hint))
 
     def walk(self, node: yaml.Node, path: Path) -> object:
@@ -81,16 +83,24 @@ class _Walker:
         result: dict[str, object] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.issue("yaml-merge-key", "merge keys ('<<') are not supported", key_node.start_mark,
-                           "write the keys out in full")
+                self.issue(
+                    "yaml-merge-key",
+                    "merge keys ('<<') are not supported",
+                    key_node.start_mark,
+                    "write the keys out in full",
+                )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.issue("key-invalid", "a mapping key must be plain text", key_node.start_mark)
                 continue
             key = str(key_node.value)
             if key in result:
-                self.issue("key-duplicate", f"'{key}' is given twice in the same mapping", key_node.start_mark,
-                           "keep one of them")
+                self.issue(
+                    "key-duplicate",
+                    f"'{key}' is given twice in the same mapping",
+                    key_node.start_mark,
+                    "keep one of them",
+                )
                 continue
             self.positions.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.walk(value_node, (*path, key))
@@ -104,8 +114,12 @@ class _Walker:
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
-            self.issue("yaml-tag-unsafe", f"the tag {node.tag!r} is not allowed", node.start_mark,
-                       "remove the tag: an inventory holds plain values only")
+            self.issue(
+                "yaml-tag-unsafe",
+                f"the tag {node.tag!r} is not allowed",
+                node.start_mark,
+                "remove the tag: an inventory holds plain values only",
+            )
         except ValueError:
             # e.g. 2567-02-29: a B.E. date that is no valid C.E. date; the period reader converts it
             return str(node.value)
@@ -135,8 +149,11 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
         data = walker.walk(node, ())
     except _TooComplex:
         walker.issues.clear()
-        walker.issue("yaml-too-complex", f"the document expands to more than {MAX_NODES:,} values "
-                     "(aliases counted each time they are used)", node.start_mark)
+        walker.issue(
+            "yaml-too-complex",
+            f"the document expands to more than {MAX_NODES:,} values (aliases counted each time they are used)",
+            node.start_mark,
+        )
         return None, walker.positions, walker.issues
     except RecursionError:
         walker.issue("yaml-too-deep", "the document is nested too deeply", node.start_mark)

@@ -23,7 +23,9 @@ LARGEST_AMOUNT = 1e15
 
 def _number(value: Any, subpath: tuple[int, ...] = ()) -> float:
     if isinstance(value, bool) or value is None:
-        raise PydanticCustomError("amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath})
+        raise PydanticCustomError(
+            "amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath}
+        )
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
@@ -34,11 +36,17 @@ def _number(value: Any, subpath: tuple[int, ...] = ()) -> float:
                 "amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath}
             ) from None
     else:
-        raise PydanticCustomError("amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath})
+        raise PydanticCustomError(
+            "amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath}
+        )
     if math.isnan(number) or math.isinf(number):
-        raise PydanticCustomError("amount-not-finite", "the amount is {value}", {"value": repr(value), "subpath": subpath})
+        raise PydanticCustomError(
+            "amount-not-finite", "the amount is {value}", {"value": repr(value), "subpath": subpath}
+        )
     if number < 0:
-        raise PydanticCustomError("amount-negative", "the amount {value} is negative", {"value": repr(value), "subpath": subpath})
+        raise PydanticCustomError(
+            "amount-negative", "the amount {value} is negative", {"value": repr(value), "subpath": subpath}
+        )
     if number > LARGEST_AMOUNT:
         raise PydanticCustomError(
             "amount-too-large", "the amount {value} is implausibly large", {"value": repr(value), "subpath": subpath}

@@ -1,0 +1,36 @@
+"""Shared helpers: compute an inventory written inline against the tiny fixture factor sets."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ghgcalc import api
+from ghgcalc.io.factor_store import FactorStore
+from ghgcalc.io.inventory_reader import read_inventory_text
+
+FIXTURE_FACTORS = Path(__file__).parent / "fixtures" / "factors"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def mini_store() -> FactorStore:
+    return FactorStore(FIXTURE_FACTORS)
+
+
+def run_inventory(text: str, store: FactorStore | None = None, **options: object) -> api.Outcome:
+    """Compute an inventory given as YAML text (dedented) against `store` (the fixture sets by default)."""
+    store = store or FactorStore(FIXTURE_FACTORS)
+    inventory, positions, issues = read_inventory_text(textwrap.dedent(text), "test.yaml")
+    if inventory is None or positions is None:
+        return api.Outcome("test.yaml", None, tuple(issues))
+    return api.compute_inventory(inventory, positions, "test.yaml", api.Options(store=store, **options))  # type: ignore[arg-type]
+
+
+def inventory(activities: str, period: str = "2024", extra: str = "") -> str:
+    """A minimal inventory on the fixture set `mini` with the given activities block."""
+    return f"ghgcalc: 1\nname: Test\nperiod: {period}\nfactors: mini\n{extra}activities:\n" + textwrap.indent(
+        textwrap.dedent(activities), "  "
+    )

@@ -1,0 +1,45 @@
+"""Start-up stays light: commands that need no conversion import neither pint nor openpyxl."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+HEAVY = ("pint", "openpyxl")
+
+
+def imported_modules(*args: str) -> set[str]:
+    completed = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ghgcalc", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    return {
+        line.split("|")[-1].strip()
+        for line in completed.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("factors", "list", "--format", "json"), ("factors", "list", "--set", "tgo-cfo", "-f", "csv")],
+)
+def test_no_heavy_imports(args):
+    modules = imported_modules(*args)
+    assert modules, "importtime output was read"
+    for heavy in HEAVY:
+        assert not any(m == heavy or m.startswith(heavy + ".") for m in modules), f"{heavy} imported by {args}"
+
+
+def test_compute_in_factor_units_needs_no_pint():
+    modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
+    assert "ghgcalc.core.compute" in modules
+    assert not any(m == "pint" or m.startswith("pint.") for m in modules)
