@@ -7,7 +7,12 @@ and `ghgcalc factors list` start fast.
 
 from __future__ import annotations
 
+import os
 import sys
+
+# pydantic scans every installed distribution for plugins when it builds its first model; ghgcalc
+# uses none, and in shell loops over hundreds of files that scan is a large share of the run time.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 
@@ -64,7 +65,8 @@ def register(app: typer.Typer) -> None:
         _report(outcomes)
         results = [o.result for o in outcomes if o.result is not None]
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
-        as_array = len(paths) > 1 or any(p != "-" and not p.lower().endswith((".yaml", ".yml")) for p in paths)
+        # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
+        as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
         if chosen is ResultFormat.table:
             from ghgcalc.cli import render
 

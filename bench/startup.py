@@ -1,0 +1,61 @@
+"""Start-up benchmark: `ghgcalc compute` on the example against `python -c "import yaml, pydantic"`.
+
+The CLI runs in shell loops over hundreds of files, so what counts is the wall time of one whole
+process. Both commands run in the same session, interleaved, so machine load affects them alike;
+the result is the ratio of their medians.
+
+    python bench/startup.py            # 30 rounds
+    python bench/startup.py --rounds 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "municipality.yaml"
+
+
+def commands() -> dict[str, list[str]]:
+    ghgcalc = shutil.which("ghgcalc")
+    cli = [ghgcalc] if ghgcalc else [sys.executable, "-m", "ghgcalc"]
+    return {
+        "baseline: python -c 'import yaml, pydantic'": [sys.executable, "-c", "import yaml, pydantic"],
+        "ghgcalc compute examples/municipality.yaml --format json": [*cli, "compute", str(EXAMPLE), "-f", "json"],
+        "ghgcalc --help": [*cli, "--help"],
+        "ghgcalc factors list --format json": [*cli, "factors", "list", "-f", "json"],
+    }
+
+
+def wall_time(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=30)
+    args = parser.parse_args()
+    runs = commands()
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for name, command in runs.items():  # warm the file cache
+        wall_time(command)
+    for _ in range(args.rounds):
+        for name, command in runs.items():
+            times[name].append(wall_time(command))
+    baseline = statistics.median(next(iter(times.values())))
+    print(f"{'command':60} {'median ms':>10} {'ratio':>7}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:60} {median * 1000:10.1f} {median / baseline:7.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""The CLI on the bundled example and on files made in the test: outputs, formats, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ghgcalc import api
+from ghgcalc.io import writers
+from tests.conftest import ROOT
+
+EXAMPLE = "examples/municipality.yaml"
+
+
+def ghgcalc(*args: str, cwd=ROOT, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ghgcalc", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def example_json() -> dict:
+    completed = ghgcalc("compute", EXAMPLE, "--format", "json")
+    assert completed.returncode == 0, completed.stderr
+    assert "Traceback" not in completed.stderr
+    return json.loads(completed.stdout)
+
+
+def test_example_matches_golden_output():
+    """A regression guard: regenerate only with scripts/regen_golden.py, for a reason the commit gives."""
+    golden = (ROOT / "tests" / "golden" / "municipality.json").read_text(encoding="utf-8")
+    recorded = (ROOT / "tests" / "golden" / "municipality.json.sha256").read_text(encoding="utf-8").strip()
+    assert hashlib.sha256(golden.encode("utf-8")).hexdigest() == recorded, "golden file edited by hand"
+    assert ghgcalc("compute", EXAMPLE, "--format", "json").stdout == golden
+
+
+def test_example_lines_follow_tgo_published_factors(example_json):
+    """Lines recomputed by hand from TGO's printed per-gas factors (tgo-cfo@2022-04) and AR5 GWPs."""
+    lines = {line["label"]: line for line in example_json["lines"]}
+    diesel = lines["Garbage trucks and pick-ups (diesel)"]
+    litres = 2150 + 2080 + 2210 + 2190 + 2040 + 2230 + 2120 + 2260 + 2170 + 2200 + 2150 + 2190
+    assert diesel["amount"] == litres == 25990
+    # TGO diesel, mobile: CO2 2.698722, CH4 0.000142038, N2O 0.000142038 kg/L -> 2.7406232 kgCO2e/L
+    assert diesel["t_co2e"] == pytest.approx(litres * (2.698722 + 0.000142038 * 30 + 0.000142038 * 265) / 1000)
+    assert diesel["gases_t"]["CH4_fossil"] == pytest.approx(litres * 0.000142038 / 1000)
+    street = lines["Street lighting"]  # 186.4 MWh x 0.4999 kgCO2e/kWh
+    assert street["t_co2e"] == pytest.approx(186.4 * 1000 * 0.4999 / 1000)
+    assert lines["Staff cars and motorcycles (gasohol 95)"]["amount"] == 4820  # "๔,๘๒๐"
+    assert lines["Council hall air conditioning, top-ups (R-410A)"]["t_co2e"] == pytest.approx(4.2 * 1923.5 / 1000)
+    r22 = lines["Old air conditioners, top-ups (R-22)"]
+    assert r22["t_co2e"] == 0 and r22["separately_reported_t_co2e"]["non_kyoto"] == pytest.approx(3.0 * 1760 / 1000)
+    septic = lines["Septic tanks, 86 staff x 245 working days"]  # TGO: 0.012 kg CH4 per person-day, GWP 28
+    assert septic["t_co2e"] == pytest.approx(21070 * 0.012 * 28 / 1000)
+    assert example_json["total_t_co2e"] == pytest.approx(sum(line["t_co2e"] for line in example_json["lines"]))
+    assert example_json["separately_reported_t_co2e"]["non_kyoto"] == pytest.approx(5.28)
+
+
+def test_result_records_what_gave_each_number(example_json):
+    assert example_json["ghgcalc_result"] == 1
+    assert example_json["period"] == {"start": "2023-10-01", "end": "2024-09-30"}
+    assert example_json["gwp"] == "AR5"
+    sets = {s["id"]: s for s in example_json["factor_sets"]}
+    assert sets["tgo-cfo"]["version"] == "2022-04" and len(sets["tgo-cfo"]["sha256"]) == 64
+    for line in example_json["lines"]:
+        assert line["factor"]["source"] and line["factor"]["key"] and line["factor"]["version"]
+        assert set(line["gwp"]) == set(line["gases_t"])
+
+
+def test_cli_json_equals_the_python_api(example_json):
+    outcome = api.compute_file(str(ROOT / EXAMPLE))
+    expected = writers.result_dict(outcome.result)
+    expected["source"] = EXAMPLE
+    assert example_json == json.loads(json.dumps(expected))
+
+
+def test_csv_and_jsonl_formats():
+    completed = ghgcalc("compute", EXAMPLE, EXAMPLE, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(completed.stdout)))
+    assert len(rows) == 2 * 16
+    assert {"t_co2e", "t_CO2", "t_CH4_fossil", "t_R-410A", "factor_key", "factor_version"} <= set(rows[0])
+    jsonl = ghgcalc("compute", EXAMPLE, EXAMPLE, "--format", "jsonl").stdout.splitlines()
+    assert len(jsonl) == 2 and json.loads(jsonl[0])["name"].startswith("เทศบาล")
+    array = json.loads(ghgcalc("compute", EXAMPLE, EXAMPLE, "--format", "json").stdout)
+    assert isinstance(array, list) and len(array) == 2
+
+
+def test_table_format_shows_totals_per_scope():
+    completed = ghgcalc("compute", EXAMPLE, "--format", "table")
+    assert completed.returncode == 0
+    assert "Scope 1" in completed.stdout and "Total" in completed.stdout and "Largest sources" in completed.stdout
+
+
+def test_output_is_byte_identical_across_hash_seeds():
+    outputs = {ghgcalc("compute", EXAMPLE, "-f", "json", env={"PYTHONHASHSEED": seed}).stdout for seed in ("0", "1")}
+    assert len(outputs) == 1
+
+
+def test_gwp_option_reweighs_the_same_gases():
+    ar6 = json.loads(ghgcalc("compute", EXAMPLE, "-f", "json", "--gwp", "AR6").stdout)
+    assert ar6["gwp"] == "AR6"
+    assert any(w["code"] == "gwp-basis-mismatch" for w in ar6["warnings"])  # TGO's CO2e rows are AR5
+
+
+def test_init_writes_a_starter_that_computes(tmp_path):
+    completed = ghgcalc("init", "town.yaml", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert ghgcalc("compute", "town.yaml", "-f", "json", cwd=tmp_path).returncode == 0
+    again = ghgcalc("init", "town.yaml", cwd=tmp_path)
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_factors_commands():
+    listed = json.loads(ghgcalc("factors", "list", "--format", "json").stdout)
+    assert {"tgo-cfo", "ipcc-2006", "gases"} <= {s["id"] for s in listed}
+    rows = json.loads(ghgcalc("factors", "list", "--set", "tgo-cfo@2022-04", "-f", "json").stdout)
+    assert any(r["key"] == "electricity-grid" and r["value"] == 0.4999 for r in rows)
+    shown = json.loads(ghgcalc("factors", "show", "electricity-grid", "--set", "tgo-cfo", "-f", "json").stdout)
+    assert [s["version"] for s in shown] == ["2022-04", "2026-02"]
+    assert shown[1]["kg_per_unit"] == {"CO2e": 0.475} and shown[1]["valid_from"] == "2026-01-01"
+
+
+def test_grid_factor_of_2026_is_chosen_for_fiscal_year_2569(tmp_path):
+    (tmp_path / "fy2569.yaml").write_text(
+        "ghgcalc: 1\nname: T\nperiod: FY2569\nactivities:\n  - {activity: electricity-grid, amount: 1000, unit: kWh}\n",
+        encoding="utf-8",
+    )
+    completed = ghgcalc("compute", "fy2569.yaml", "-f", "json", cwd=tmp_path)
+    result = json.loads(completed.stdout)
+    assert result["total_t_co2e"] == pytest.approx(0.475)
+    assert "factor-edition-overlap" in completed.stderr and "fy2569.yaml:5:" in completed.stderr
