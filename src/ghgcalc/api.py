@@ -95,6 +95,8 @@ def compute_inventory(inventory: Inventory, positions: Positions, source: str, o
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
     result, line_issues = compute(inventory, Catalogue(custom, sets), gwp_set, source)
+    if set_issues:  # a line's factor is "missing" only because its set is: say that once
+        line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
     located = tuple(replace(i, location=i.location or positions.locate(i.path)) for i in issues)
     result = replace(result, warnings=tuple(i for i in located if not i.is_error))

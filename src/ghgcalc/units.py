@@ -8,6 +8,7 @@ fast in shell loops. Everything else goes through pint, with ghgcalc's own defin
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -132,12 +133,16 @@ _SCALES: dict[str, tuple[str, float]] = {
 
 
 class UnitError(ValueError):
-    """A unit that cannot be read, or cannot be converted; carries an issue code and a hint."""
+    """A unit that cannot be read, or cannot be converted; carries an issue code and a hint.
 
-    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+    `field` names the bridge ("ncv" or "density") when the problem is in one.
+    """
+
+    def __init__(self, code: str, message: str, hint: str | None = None, field: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.hint = hint
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -166,18 +171,24 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
-def _quantity(text: str) -> pint.Quantity:
-    """A bridge value such as '0.54 kg/L' or '1.02 MJ/scf' as a pint quantity."""
+def _quantity(text: str, field: str) -> pint.Quantity:
+    """A bridge value such as '0.54 kg/L' or '1.02 MJ/scf' as a pint quantity: finite and positive."""
     ureg = registry()
-    match = re.fullmatch(r"\s*([-+0-9.eE,]+)\s*(.+)", thai_to_arabic_digits(text))
+    hint = "write a positive number and a unit, e.g. density: 0.54 kg/L or ncv: 36.42 MJ/L"
+    match = re.fullmatch(r"\s*([-+0-9.eE,]+)\s*(.+)", thai_to_arabic_digits(str(text)))
     if not match:
-        raise UnitError("bridge-invalid", f"{text!r} is not a quantity", "write a number and a unit, e.g. '0.54 kg/L'")
-    number = float(match.group(1).replace(",", ""))
+        raise UnitError("bridge-invalid", f"{field} {text!r} is not a quantity", hint, field)
+    try:
+        number = float(match.group(1).replace(",", ""))
+    except ValueError:
+        raise UnitError("bridge-invalid", f"{field} {text!r} is not a quantity", hint, field) from None
+    if not math.isfinite(number) or number <= 0:
+        raise UnitError("bridge-invalid", f"{field} {text!r} must be a finite number above zero", hint, field)
     unit_text = "/".join(normalise(part) for part in match.group(2).split("/"))
     try:
         return ureg.Quantity(number, unit_text)
-    except Exception as exc:  # noqa: BLE001 - pint raises several unrelated types for bad text
-        raise UnitError("bridge-invalid", f"{text!r} is not a quantity: {exc}") from None
+    except Exception:  # noqa: BLE001 - pint raises several unrelated types for bad text
+        raise UnitError("bridge-invalid", f"{field} {text!r}: the unit is not known", hint, field) from None
 
 
 def _unit(unit: str) -> pint.Unit:
@@ -230,7 +241,7 @@ def _pint_factor(source: str, target: str, bridges: Bridges) -> float:
     ureg = registry()
     start = ureg.Quantity(1.0, _unit(source))
     goal = _unit(target)
-    steps = [_quantity(text) for text in (bridges.ncv, bridges.density) if text]
+    steps = [_quantity(text, name) for name, text in (("ncv", bridges.ncv), ("density", bridges.density)) if text]
     # Breadth-first over at most two bridge steps (volume -> mass -> energy), each step a
     # multiplication or a division by one bridge.
     frontier = [start]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ghgcalc.errors import ExitCode
+from ghgcalc.errors import ExitCode, UsageError
 
 FORMAT_HELP = "Output format; default: table on a terminal, json otherwise."
 
@@ -28,9 +28,12 @@ class GwpChoice(StrEnum):
 
 
 def _factor_refs(values: list[str] | None) -> tuple[str, ...] | None:
-    if not values:
+    if values is None:
         return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    refs = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    if not refs:
+        raise UsageError("--factors names no factor set", "write --factors tgo-cfo or --factors tgo-cfo@2022-04")
+    return refs
 
 
 def _report(outcomes) -> None:  # type: ignore[no-untyped-def]
@@ -77,7 +80,7 @@ def register(app: typer.Typer) -> None:
             text = writers.to_jsonl(results)
         else:
             text = writers.to_csv(results)
-        if results or out is None:
+        if results or as_array:
             from ghgcalc.cli.output import emit
 
             emit(text, out, files, force)

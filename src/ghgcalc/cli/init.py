@@ -33,6 +33,9 @@ def register(app: typer.Typer) -> None:
             )
         if suffix not in (".yaml", ".yml"):
             raise UsageError(f"{path}: the file name must end in .yaml or .yml")
+        folder = os.path.dirname(path) or "."
+        if not os.path.isdir(folder):
+            raise UsageError(f"{folder}: no such folder", "create the folder first, or write the starter elsewhere")
         if os.path.exists(path) and not force:
             raise UsageError(f"{path} already exists", "add --force to replace it, or choose another name")
         text = resources.files("ghgcalc").joinpath("data").joinpath(f"starter-{kind.value}.yaml").read_text("utf-8")

@@ -19,10 +19,10 @@ def emit(text: str, out: str | None, inputs: list[str], force: bool) -> None:
             raise UsageError(
                 f"{out} is an input file; ghgcalc never writes over its inputs", "choose another output path with -o"
             )
-    if os.path.exists(out) and not force:
-        raise UsageError(f"{out} already exists", "add --force to replace it, or choose another path with -o")
     if os.path.isdir(out):
         raise UsageError(f"{out} is a folder", "give a file path to -o")
+    if os.path.exists(out) and not force:
+        raise UsageError(f"{out} already exists", "add --force to replace it, or choose another path with -o")
     parent = os.path.dirname(out) or "."
     if not os.path.isdir(parent):
         raise UsageError(f"{parent}: no such folder for the output file")

@@ -91,6 +91,8 @@ def compute(
             continue
         except units.UnitError as exc:
             field = "unit" if exc.code in {"unit-unknown", "unit-incompatible"} else "activity"
+            if exc.field and getattr(activity, exc.field, None):
+                field = exc.field  # the activity's own ncv or density
             issues.append(error(exc.code, str(exc), (*path, field), exc.hint))
             continue
         for code, message in choice.notes:

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import io
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -49,6 +50,9 @@ COLUMNS = (
 )
 
 
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
 @dataclass(frozen=True)
 class SetRef:
     id: str
@@ -56,8 +60,14 @@ class SetRef:
 
     @classmethod
     def parse(cls, text: str) -> SetRef:
+        """Read "id" or "id@version"; raises FactorSetError for anything that is not a set name."""
         name, _, version = text.strip().partition("@")
-        return cls(name.strip(), version.strip() or None)
+        name, version = name.strip(), version.strip()
+        if not _NAME.fullmatch(name) or (version and not _NAME.fullmatch(version)):
+            raise FactorSetError(
+                f"unknown factor set {text!r}", "write SET or SET@VERSION, e.g. tgo-cfo or tgo-cfo@2022-04"
+            )
+        return cls(name, version or None)
 
     def __str__(self) -> str:
         return f"{self.id}@{self.version}" if self.version else self.id
@@ -90,7 +100,7 @@ class FactorStore:
     def versions(self, set_id: str) -> list[FactorSet]:
         """Every version of a set, oldest first (by publication date)."""
         folder = self.root.joinpath(set_id)
-        if not folder.is_dir():
+        if not _NAME.fullmatch(set_id) or not folder.is_dir():
             known = ", ".join(self.set_ids())
             raise FactorSetError(f"unknown factor set {set_id!r}", f"the bundled sets are: {known}")
         names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))

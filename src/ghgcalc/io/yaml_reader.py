@@ -18,8 +18,11 @@ try:  # libyaml is much faster; PyYAML's pure-Python loader is the same language
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-# How many nodes one document may expand to, aliases counted each time they are used.
+# How many nodes one document may hold, and how many more its aliases may add when expanded: a
+# real inventory reuses an anchor a handful of times, an alias bomb millions of times.
 MAX_NODES = 2_000_000
+MAX_ALIAS_NODES = 100_000
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_BOOLEANS = {"true", "false", "True", "False", "TRUE", "FALSE"}
 
 
@@ -60,6 +63,8 @@ class _Walker:
         self.positions = Positions(source)
         self.issues: list[Issue] = []
         self.budget = MAX_NODES
+        self.alias_budget = MAX_ALIAS_NODES
+        self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
     def issue(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
@@ -70,9 +75,21 @@ class _Walker:
 
     def walk(self, node: yaml.Node, path: Path) -> object:
         self.budget -= 1
-        if self.budget < 0:
+        if id(node) in self.seen:
+            self.alias_budget -= 1
+        else:
+            self.seen.add(id(node))
+        if self.budget < 0 or self.alias_budget < 0:
             raise _TooComplex
         self.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            self.issue(
+                "yaml-tag-unsafe",
+                f"the tag {node.tag!r} is not allowed",
+                node.start_mark,
+                "remove the tag: an inventory holds plain values only",
+            )
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -135,7 +152,13 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "not valid YAML"
         hint = "check the indentation and the brackets and quotes on this line or the one above"
-        walker.issue("yaml-syntax", f"invalid YAML: {problem}", mark, hint)
+        code = "yaml-syntax"
+        if "another document" in problem:
+            problem = "the file holds more than one YAML document"
+            hint = "an inventory is one document: remove the '---' line, or split the file in two"
+        elif "depth" in problem or "nest" in problem:
+            code, problem, hint = "yaml-too-deep", "the document is nested too deeply", None
+        walker.issue(code, f"invalid YAML: {problem}" if code == "yaml-syntax" else problem, mark, hint)
         return None, walker.positions, walker.issues
     except yaml.YAMLError as exc:
         walker.issue("yaml-syntax", f"invalid YAML: {exc}", None)
@@ -151,7 +174,7 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
         walker.issues.clear()
         walker.issue(
             "yaml-too-complex",
-            f"the document expands to more than {MAX_NODES:,} values (aliases counted each time they are used)",
+            "the document expands to too many values (an alias used over and over: an alias bomb?)",
             node.start_mark,
         )
         return None, walker.positions, walker.issues

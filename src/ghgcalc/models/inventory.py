@@ -27,7 +27,12 @@ def _number(value: Any, subpath: tuple[int, ...] = ()) -> float:
             "amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath}
         )
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer with hundreds of digits
+            raise PydanticCustomError(
+                "amount-too-large", "the amount is implausibly large", {"value": "", "subpath": subpath}
+            ) from None
     elif isinstance(value, str):
         try:
             number = parse_number(value)
