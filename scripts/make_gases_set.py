@@ -15,26 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from ghgcalc import gwp
+from ghgcalc.io.factor_store import COLUMNS
 
 VERSION = "1"
 OUT = Path(__file__).resolve().parents[1] / "factors" / "gases" / VERSION / "factors.csv"
-COLUMNS = [
-    "key",
-    "name_en",
-    "name_th",
-    "category",
-    "scope",
-    "per",
-    "gas",
-    "value",
-    "published_kgco2e",
-    "valid_from",
-    "valid_to",
-    "ncv",
-    "density",
-    "source",
-    "notes",
-]
 SOURCE = "Definition: a release of 1 kg of a gas is 1 kg of that gas (mass balance, IPCC 2006 Vol.3 Ch.7)"
 
 

@@ -10,7 +10,7 @@ This module uses the standard library only: every other layer may import it.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class ExitCode(enum.IntEnum):
@@ -94,37 +94,6 @@ def error(code: str, message: str, path: Path = (), hint: str | None = None) -> 
 
 def warning(code: str, message: str, path: Path = (), hint: str | None = None) -> Issue:
     return Issue(code, message, Severity.WARNING, path=path, hint=hint)
-
-
-@dataclass
-class Issues:
-    """The problems of one input, in the order found."""
-
-    items: list[Issue] = field(default_factory=list)
-
-    def add(self, issue: Issue) -> None:
-        self.items.append(issue)
-
-    def extend(self, issues: list[Issue] | Issues) -> None:
-        self.items.extend(issues.items if isinstance(issues, Issues) else issues)
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.items if i.is_error]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.items if not i.is_error]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(i.is_error for i in self.items)
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
 
 class GhgcalcError(Exception):

@@ -97,14 +97,6 @@ def canonical_gas(name: str) -> str | None:
     return None
 
 
-def is_blend(gas: str) -> bool:
-    return gas in _table().blends
-
-
-def blend_composition(gas: str) -> dict[str, float]:
-    return dict(_table().blends[gas])
-
-
 def gwp_value(gas: str, gwp_set: str) -> float | None:
     """The GWP of a single gas; CH4_fossil falls back on CH4 where the set has no fossil value."""
     table = _table()
@@ -113,11 +105,6 @@ def gwp_value(gas: str, gwp_set: str) -> float | None:
         return value if value is not None else table.values["CH4"][gwp_set]
     row = table.values.get(gas)
     return row[gwp_set] if row else None
-
-
-def known_gases() -> list[str]:
-    table = _table()
-    return sorted(set(table.values) | set(table.blends) | {CO2E, CO2_BIOGENIC})
 
 
 def weigh(gas: str, mass: float, gwp_set: str) -> Weighted:

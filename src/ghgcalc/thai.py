@@ -43,10 +43,3 @@ def fiscal_year_dates(year: int) -> tuple[dt.date, dt.date]:
     """First and last day of Thai fiscal year `year` (B.E. or C.E.): FY2567 = 2023-10-01..2024-09-30."""
     ce = to_ce_year(year)
     return dt.date(ce - 1, 10, 1), dt.date(ce, 9, 30)
-
-
-def ce_date(value: dt.date) -> dt.date:
-    """A date whose year was written in B.E. (as Thai spreadsheets store it), moved to C.E."""
-    if value.year >= BE_THRESHOLD:
-        return value.replace(year=value.year - BE_OFFSET)
-    return value

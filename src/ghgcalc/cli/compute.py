@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -36,10 +37,21 @@ def _factor_refs(values: list[str] | None) -> tuple[str, ...] | None:
     return refs
 
 
-def _report(outcomes) -> None:  # type: ignore[no-untyped-def]
-    for outcome in outcomes:
+def _run(paths: list[str], gwp: GwpChoice | None, factors: list[str] | None) -> tuple[list[str], list[Any]]:
+    """Compute every input; print each problem on standard error as it is found."""
+    from ghgcalc import api
+
+    files = api.expand_inputs(paths)
+    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors))
+    if options.factors:
+        api.check_factor_refs(options.factors, options.store)
+    outcomes = []
+    for path in files:
+        outcome = api.compute_file(path, options)
         for issue in outcome.issues:
             print(issue.format(), file=sys.stderr)
+        outcomes.append(outcome)
+    return files, outcomes
 
 
 def register(app: typer.Typer) -> None:
@@ -57,15 +69,9 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Compute one inventory per input file."""
-        from ghgcalc import api
         from ghgcalc.io import writers
 
-        files = api.expand_inputs(paths)
-        options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors))
-        if options.factors:
-            api.check_factor_refs(options.factors, options.store)
-        outcomes = [api.compute_file(path, options) for path in files]
-        _report(outcomes)
+        files, outcomes = _run(paths, gwp, factors)
         results = [o.result for o in outcomes if o.result is not None]
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
@@ -96,14 +102,7 @@ def register(app: typer.Typer) -> None:
         factors: list[str] | None = typer.Option(None, "--factors", help="Factor set SET or SET@VERSION."),
     ) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
-        from ghgcalc import api
-
-        files = api.expand_inputs(paths)
-        options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors))
-        if options.factors:
-            api.check_factor_refs(options.factors, options.store)
-        outcomes = [api.compute_file(path, options) for path in files]
-        _report(outcomes)
+        _files, outcomes = _run(paths, gwp, factors)
         failed = [o for o in outcomes if o.has_errors]
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)

@@ -167,7 +167,6 @@ def _load(root: Traversable, set_id: str, version: str) -> FactorSet:
         notes=str(meta.get("notes") or ""),
         sha256=digest.hexdigest(),
         factors={key: tuple(variants) for key, variants in factors.items()},
-        meta=meta,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,6 @@ class FactorSet:
     gwp_basis: str | None = None
     licence: str = ""
     notes: str = ""
-    meta: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property
     def ref(self) -> str:
