@@ -3,7 +3,7 @@
     python scripts/index_factors.py factors/tgo-cfo/2026-02
 
 Only for a version being prepared: a released table is never edited (a correction is a new
-version), and tests/test_factor_data.py fails when a table no longer matches its recorded hash.
+version), and tests/data/test_factor_data.py fails when a table no longer matches its recorded hash.
 """
 
 from __future__ import annotations

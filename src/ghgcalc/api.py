@@ -24,6 +24,8 @@ from ghgcalc.models.result import InventoryResult
 
 INPUT_SUFFIXES = (".yaml", ".yml")
 DEFAULT_GWP = "AR5"
+# Issues about a mapping key itself (the gas name in `kg:`), located at the key, not its value.
+_ABOUT_THE_KEY = frozenset({"gas-unknown"})
 
 
 @dataclass(frozen=True)
@@ -89,16 +91,18 @@ def compute_file(path: str, options: Options | None = None) -> Outcome:
 
 def compute_inventory(inventory: Inventory, positions: Positions, source: str, options: Options) -> Outcome:
     issues: list[Issue] = []
-    custom, custom_issues = custom_factors(inventory)
+    custom, broken, custom_issues = custom_factors(inventory)
     issues.extend(custom_issues)
     sets, set_issues = _set_choices(inventory, options)
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
-    result, line_issues = compute(inventory, Catalogue(custom, sets), gwp_set, source)
+    result, line_issues = compute(inventory, Catalogue(custom, sets, broken), gwp_set, source)
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
-    located = tuple(replace(i, location=i.location or positions.locate(i.path)) for i in issues)
+    located = tuple(
+        replace(i, location=i.location or positions.locate(i.path, at_key=i.code in _ABOUT_THE_KEY)) for i in issues
+    )
     result = replace(result, warnings=tuple(i for i in located if not i.is_error))
     has_errors = any(i.is_error for i in located)
     return Outcome(source, None if has_errors else result, located)

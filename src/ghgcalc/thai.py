@@ -16,6 +16,8 @@ BE_THRESHOLD = 2400
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# "12,500" and "1,234,567.5": commas only between groups of three digits
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 
 
 def thai_to_arabic_digits(text: str) -> str:
@@ -23,12 +25,15 @@ def thai_to_arabic_digits(text: str) -> str:
 
 
 def parse_number(text: str) -> float:
-    """Read a number written by a person: Thai digits, thousands separators, spaces.
+    """Read a number written by a person: Thai digits, thousands separators (12,500), spaces.
 
     Raises ValueError with a readable message when the text is not a number.
     """
-    cleaned = thai_to_arabic_digits(text).strip().replace(",", "").replace("_", "")
-    cleaned = cleaned.replace("\u00a0", "").replace(" ", "")
+    cleaned = thai_to_arabic_digits(text).strip().replace("\u00a0", "").replace(" ", "")
+    if "," in cleaned:
+        if not _GROUPED.fullmatch(cleaned):
+            raise ValueError(f"{text!r} is not a number: commas may only separate thousands (12,500)")
+        cleaned = cleaned.replace(",", "")
     if not _NUMBER.fullmatch(cleaned):
         raise ValueError(f"{text!r} is not a number")
     return float(cleaned)

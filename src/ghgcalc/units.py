@@ -26,6 +26,7 @@ rai = 1600 * meter ** 2
 ngan = 400 * meter ** 2
 tarang_wa = 4 * meter ** 2
 scf = foot ** 3 = standard_cubic_foot
+MMBtu = 1e6 * british_thermal_unit
 person_day = count
 head = count
 """
@@ -36,6 +37,7 @@ _ALIASES = {
     "m3": "m**3",
     "m³": "m**3",
     "ลบ.ม.": "m**3",
+    "ลบ.ม": "m**3",
     "ลบม": "m**3",
     "ลบม.": "m**3",
     "ลูกบาศก์เมตร": "m**3",
@@ -53,6 +55,8 @@ _ALIASES = {
     "กรัม": "g",
     # In Thailand a "ton" is the metric tonne; pint's "ton" is the US short ton.
     "t": "t",
+    "mt": "t",  # "MT" in trade papers is the metric ton, never pint's millitonne
+    "metric_ton": "t",
     "ton": "t",
     "tons": "t",
     "tonne": "t",
@@ -95,6 +99,9 @@ _ALIASES = {
     "head": "head",
     "heads": "head",
     "ตัว": "head",
+    "คน": "count",
+    "person": "count",
+    "persons": "count",
     "gg": "Gg",
     "kt": "kilotonne",
     "Mt": "megatonne",

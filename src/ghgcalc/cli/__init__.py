@@ -63,6 +63,9 @@ def main() -> None:
     typer (in standalone mode) reports usage errors itself with exit code 2; everything that
     escapes a command arrives here.
     """
+    for stream in (sys.stdout, sys.stderr):  # results and messages are UTF-8, whatever the locale says
+        if (stream.encoding or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     try:
         app()
     except GhgcalcError as exc:

@@ -57,14 +57,17 @@ def _run(paths: list[str], gwp: GwpChoice | None, factors: list[str] | None) -> 
 def register(app: typer.Typer) -> None:
     @app.command()
     def compute(
-        paths: list[str] = typer.Argument(..., help="Inventory files, folders of them, or - for standard input."),
+        paths: list[str] = typer.Argument(
+            ..., metavar="PATH", help="Inventory files, folders of them, or - for standard input."
+        ),
         output_format: ResultFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-        out: str | None = typer.Option(None, "--output", "-o", help="Write the result to this file."),
+        out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
         force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
         gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set; overrides the inventory's."),
         factors: list[str] | None = typer.Option(
             None,
             "--factors",
+            metavar="SET[@VERSION]",
             help="Factor set SET or SET@VERSION (repeat or comma-separate); overrides the inventory's.",
         ),
     ) -> None:
@@ -79,7 +82,7 @@ def register(app: typer.Typer) -> None:
         if chosen is ResultFormat.table:
             from ghgcalc.cli import render
 
-            text = render.results_table(results, to_file=out is not None)
+            text = render.results_table(results, terminal=out is None and sys.stdout.isatty())
         elif chosen is ResultFormat.json:
             text = writers.to_json(results, as_array=as_array)
         elif chosen is ResultFormat.jsonl:
@@ -97,9 +100,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def validate(
-        paths: list[str] = typer.Argument(..., help="Inventory files, folders of them, or - for standard input."),
+        paths: list[str] = typer.Argument(
+            ..., metavar="PATH", help="Inventory files, folders of them, or - for standard input."
+        ),
         gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set to check against."),
-        factors: list[str] | None = typer.Option(None, "--factors", help="Factor set SET or SET@VERSION."),
+        factors: list[str] | None = typer.Option(
+            None, "--factors", metavar="SET[@VERSION]", help="Factor set SET or SET@VERSION."
+        ),
     ) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
         _files, outcomes = _run(paths, gwp, factors)

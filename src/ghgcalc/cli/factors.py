@@ -77,7 +77,9 @@ def register(app: typer.Typer) -> None:
 
     @group.command("list")
     def list_(
-        set_ref: str | None = typer.Option(None, "--set", help="SET or SET@VERSION: list its rows."),
+        set_ref: str | None = typer.Option(
+            None, "--set", metavar="SET[@VERSION]", help="SET or SET@VERSION: list its rows."
+        ),
         output_format: ListFormat | None = typer.Option(None, "--format", "-f", help="table, json or csv."),
     ) -> None:
         """The factor sets, or the rows of one set."""
@@ -108,8 +110,10 @@ def register(app: typer.Typer) -> None:
 
     @group.command("show")
     def show(
-        key: str = typer.Argument(..., help="The factor key, e.g. diesel-mobile."),
-        set_ref: str | None = typer.Option(None, "--set", help="SET or SET@VERSION; default: every set."),
+        key: str = typer.Argument(..., metavar="KEY", help="The factor key, e.g. diesel-mobile."),
+        set_ref: str | None = typer.Option(
+            None, "--set", metavar="SET[@VERSION]", help="SET or SET@VERSION; default: every set."
+        ),
         output_format: ShowFormat | None = typer.Option(None, "--format", "-f", help="table or json."),
     ) -> None:
         """One factor with its full provenance (every version and unit that has the key)."""

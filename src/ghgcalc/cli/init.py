@@ -19,7 +19,7 @@ class Kind(StrEnum):
 def register(app: typer.Typer) -> None:
     @app.command()
     def init(
-        path: str = typer.Argument(..., help="The file to write (.yaml)."),
+        path: str = typer.Argument(..., metavar="FILE", help="The file to write (.yaml)."),
         kind: Kind = typer.Option(Kind.organization, "--kind", help="organization (CFO) or community."),
         force: bool = typer.Option(False, "--force", help="Replace an existing file."),
     ) -> None:
@@ -36,6 +36,8 @@ def register(app: typer.Typer) -> None:
         folder = os.path.dirname(path) or "."
         if not os.path.isdir(folder):
             raise UsageError(f"{folder}: no such folder", "create the folder first, or write the starter elsewhere")
+        if os.path.isdir(path):
+            raise UsageError(f"{path} is a folder", "give the name of the file to write, e.g. town.yaml")
         if os.path.exists(path) and not force:
             raise UsageError(f"{path} already exists", "add --force to replace it, or choose another name")
         text = resources.files("ghgcalc").joinpath("data").joinpath(f"starter-{kind.value}.yaml").read_text("utf-8")

@@ -7,6 +7,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ghgcalc.models.result import InventoryResult
@@ -32,12 +33,20 @@ def share(part: float, whole: float) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "-"
 
 
-def results_table(results: list[InventoryResult], to_file: bool = False) -> str:
+def amount(value: float) -> str:
+    """An activity amount as written on a form: thousands separators, no exponent."""
+    if value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def results_table(results: list[InventoryResult], terminal: bool) -> str:
+    """The tables as text; with colour and the terminal's width only when they go to a terminal."""
     import shutil
 
     buffer = io.StringIO()
-    width = 120 if to_file else shutil.get_terminal_size((120, 40)).columns
-    console = Console(file=buffer, width=width, force_terminal=not to_file, no_color=to_file, highlight=False)
+    width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
+    console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
     for result in results:
         _one(console, result)
     return buffer.getvalue()
@@ -46,7 +55,7 @@ def results_table(results: list[InventoryResult], to_file: bool = False) -> str:
 def _one(console: Console, result: InventoryResult) -> None:
     total = result.total_t_co2e
     sets = ", ".join(s.ref for s in result.factor_sets)
-    console.print(f"[bold]{result.name}[/bold]  ({result.source})")
+    console.print(f"[bold]{escape(result.name)}[/bold]  ({escape(result.source)})")
     console.print(
         f"{result.kind}, {result.period.start} to {result.period.end}, GWP {result.gwp} (100-year), factors {sets}"
     )
@@ -71,7 +80,7 @@ def _one(console: Console, result: InventoryResult) -> None:
     top.add_column("tCO2e", justify="right")
     top.add_column("share", justify="right")
     for line in largest:
-        top.add_row(line.label or line.activity, tonnes(line.t_co2e), share(line.t_co2e, total))
+        top.add_row(escape(line.label or line.activity), tonnes(line.t_co2e), share(line.t_co2e, total))
     console.print(top)
 
     lines = Table(box=box.SIMPLE, title="Lines", title_justify="left")
@@ -86,12 +95,12 @@ def _one(console: Console, result: InventoryResult) -> None:
     ):
         lines.add_column(name, justify=justify)  # type: ignore[arg-type]
     for line in result.lines:
-        what = line.activity if not line.label else f"{line.label} [dim]({line.activity})[/dim]"
+        what = escape(line.activity) if not line.label else f"{escape(line.label)} [dim]({escape(line.activity)})[/dim]"
         lines.add_row(
             str(line.index + 1),
             what,
-            f"{line.amount:,.6g}",
-            line.unit,
+            amount(line.amount),
+            escape(line.unit),
             str(line.scope),
             tonnes(line.t_co2e),
             line.factor.ref,
@@ -107,7 +116,7 @@ def plain_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> N
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        table.add_row(*("" if row.get(c) is None else escape(str(row.get(c))) for c in columns))
     Console(highlight=False).print(table)
 
 
@@ -117,7 +126,7 @@ def factor_cards(entries: list[dict[str, Any]]) -> None:
         table = Table(
             box=box.SIMPLE,
             show_header=False,
-            title=f"{entry['key']} ({entry['set']}@{entry['version']})",
+            title=escape(f"{entry['key']} ({entry['set']}@{entry['version']})"),
             title_justify="left",
         )
         table.add_column("field", style="bold")
@@ -147,5 +156,5 @@ def factor_cards(entries: list[dict[str, Any]]) -> None:
                 continue
             if isinstance(value, dict):
                 value = ", ".join(f"{gas} {kg:g} kg" for gas, kg in value.items())
-            table.add_row(field, str(value))
+            table.add_row(field, escape(str(value)))
         console.print(table)

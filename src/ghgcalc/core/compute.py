@@ -14,15 +14,17 @@ from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
 CUSTOM = "custom"
 
 
-def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], list[Issue]]:
-    """The inventory's own factors as Factor objects; unknown gases and units are issues."""
+def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[str], list[Issue]]:
+    """The inventory's own factors as Factor objects, the keys of those with errors, and the errors."""
     factors: dict[str, Factor] = {}
+    seen: set[str] = set()
     issues: list[Issue] = []
     for index, custom in enumerate(inventory.custom_factors):
         path = ("custom_factors", index)
-        if custom.key in factors:
+        if custom.key in seen:
             issues.append(error("factor-duplicate", f"custom factor '{custom.key}' is defined twice", (*path, "key")))
             continue
+        seen.add(custom.key)
         gases = []
         for name, kg in custom.kg.items():
             gas = gwp.canonical_gas(name)
@@ -56,8 +58,10 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], list[Issue]
                 ncv=custom.ncv,
                 density=custom.density,
                 gwp_basis=custom.gwp_basis,
+                valid_from=custom.valid_from,
+                valid_to=custom.valid_to,
             )
-    return factors, issues
+    return factors, frozenset(seen - set(factors)), issues
 
 
 def compute(
@@ -68,8 +72,20 @@ def compute(
     lines: list[Line] = []
     warned_basis: set[str] = set()
     month_limit = 12 * inventory.period.years
+    ids: dict[str, int] = {}
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
+        if activity.id is not None:
+            if activity.id in ids:
+                issues.append(
+                    error(
+                        "id-duplicate",
+                        f"id '{activity.id}' is also the id of activity {ids[activity.id] + 1}",
+                        (*path, "id"),
+                        "give each activity its own id",
+                    )
+                )
+            ids.setdefault(activity.id, index)
         monthly = activity.monthly
         if monthly is not None and len(monthly) > month_limit:
             issues.append(
@@ -85,6 +101,8 @@ def compute(
         try:
             choice = catalogue.resolve(activity.activity, activity.unit, inventory.period, bridges)
         except ResolveError as exc:
+            if exc.code == "factor-broken":
+                continue  # its definition is already reported
             issues.append(
                 error(exc.code, str(exc), (*path, "activity"), exc.hint or _suggest(activity.activity, catalogue))
             )
@@ -166,6 +184,7 @@ def _line(
         scope=scope,
         category=activity.category or factor.category,
         label=activity.label,
+        id=activity.id,
         factor=factor,
         conversion=conversion,
         gases_t=gases_t,

@@ -48,12 +48,25 @@ def _validity(factor: Factor) -> str:
     return f"{start} to {end}"
 
 
+def _validity_notes(key: str, factor: Factor, period: Period) -> tuple[tuple[str, str], ...]:
+    """A warning when the factor's validity does not cover the whole period."""
+    if period.within(factor.valid_from, factor.valid_to):
+        return ()
+    source = "custom_factors" if factor.set_id == "custom" else factor.ref
+    message = (
+        f"'{key}' from {source} is valid {_validity(factor)}, "
+        f"which does not cover the whole period {period.start} to {period.end}"
+    )
+    return (("factor-out-of-validity", message),)
+
+
 class Catalogue:
     """The factors an inventory may use, in the order they are searched."""
 
-    def __init__(self, custom: dict[str, Factor], sets: list[SetChoice]) -> None:
+    def __init__(self, custom: dict[str, Factor], sets: list[SetChoice], broken: frozenset[str] = frozenset()) -> None:
         self.custom = custom
         self.sets = sets
+        self.broken = broken  # custom factors already reported as wrong: lines using them say nothing more
 
     def keys(self) -> set[str]:
         found = set(self.custom)
@@ -65,7 +78,9 @@ class Catalogue:
     def resolve(self, key: str, unit: str, period: Period, bridges: units.Bridges) -> Choice:
         if key in self.custom:
             factor = self.custom[key]
-            return Choice(factor, _convert(unit, [factor], bridges)[1])
+            return Choice(factor, _convert(unit, [factor], bridges)[1], _validity_notes(key, factor, period))
+        if key in self.broken:
+            raise ResolveError("factor-broken", f"custom factor '{key}' has errors")
         for choice in self.sets:
             candidates = [(v, v.factors[key]) for v in choice.versions if key in v.factors]
             if candidates:
@@ -105,15 +120,7 @@ class Catalogue:
             )
         index, conversion = _convert(unit, list(variants), bridges)
         factor = variants[index]
-        if _gap_days(factor, period) != 0 or not period.within(factor.valid_from, factor.valid_to):
-            notes.append(
-                (
-                    "factor-out-of-validity",
-                    f"'{key}' from {factor.ref} is valid {_validity(factor)}, "
-                    f"which does not cover the whole period {period.start} to {period.end}",
-                )
-            )
-        return Choice(factor, conversion, tuple(notes))
+        return Choice(factor, conversion, (*notes, *_validity_notes(key, factor, period)))
 
 
 def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple[int, float]:
@@ -128,7 +135,7 @@ def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple
         except units.UnitError as exc:
             if exc.code == "unit-unknown":
                 raise
-    last: units.UnitError | None = None
+    tried: units.UnitError | None = None
     for index, factor in enumerate(variants):
         combined = units.Bridges(bridges.ncv or factor.ncv, bridges.density or factor.density)
         if combined == units.Bridges():
@@ -136,10 +143,17 @@ def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple
         try:
             return index, units.conversion_factor(unit, factor.per, combined)
         except units.UnitError as exc:
-            last = exc
+            if exc.code == "bridge-invalid":
+                raise
+            tried = exc
     pers = " or ".join(repr(f.per) for f in variants)
-    if last is not None and last.code == "bridge-invalid":
-        raise last
+    if tried is not None:
+        raise units.UnitError(
+            "unit-incompatible",
+            f"{unit!r} cannot be converted to {pers}, the unit of factor '{variants[0].key}', "
+            "even with the ncv/density given",
+            "a density is mass per volume (0.84 kg/L), an ncv energy per mass or volume (36.42 MJ/L, 43 TJ/Gg)",
+        )
     raise units.UnitError(
         "unit-incompatible",
         f"{unit!r} cannot be converted to {pers}, the unit of factor '{variants[0].key}'",

@@ -12,6 +12,7 @@ from ghgcalc.io import text as text_io
 from ghgcalc.io.yaml_reader import Positions, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, Inventory
 
+_KINDS = {list: "a list", str: "a line of text", int: "a number", float: "a number", bool: "true or false"}
 _SECTION_MODELS: dict[str, type[BaseModel]] = {"activities": Activity, "custom_factors": CustomFactor}
 _SHAPE_HINT = "an inventory is a YAML mapping with at least: ghgcalc: 1, name, period and activities"
 
@@ -35,7 +36,7 @@ def read_inventory_text(text: str, source: str) -> tuple[Inventory | None, Posit
     if issues:
         return None, positions, issues
     if not isinstance(document, dict):
-        what = "empty" if document is None else f"a {type(document).__name__}, not a mapping"
+        what = "empty" if document is None else f"{_KINDS.get(type(document), 'a single value')}, not a mapping"
         return (
             None,
             positions,
@@ -48,7 +49,7 @@ def read_inventory_text(text: str, source: str) -> tuple[Inventory | None, Posit
     try:
         return Inventory.model_validate(document), positions, []
     except ValidationError as exc:
-        return None, positions, [_issue(e, positions) for e in exc.errors(include_url=False)]
+        return None, positions, [i for e in exc.errors(include_url=False) for i in _issues(e, positions)]
 
 
 def _model_for(path: tuple[Any, ...]) -> type[BaseModel]:
@@ -57,13 +58,23 @@ def _model_for(path: tuple[Any, ...]) -> type[BaseModel]:
     return Inventory
 
 
+def _issues(err: Any, positions: Positions) -> list[Issue]:
+    ctx = err.get("ctx") or {}
+    if err["type"] == "amount-invalid-months":
+        path = positions.resolve(tuple(err["loc"]))
+        return [
+            Issue(
+                code, f"month {index + 1}: {message}", Severity.ERROR, positions.locate((*path, index)), (*path, index)
+            )
+            for index, code, message in ctx["months"]
+        ]
+    return [_issue(err, positions)]
+
+
 def _issue(err: Any, positions: Positions) -> Issue:
     kind: str = err["type"]
     ctx = err.get("ctx") or {}
     path = positions.resolve(tuple(err["loc"]))
-    subpath = tuple(ctx.get("subpath", ()))
-    if subpath:
-        path = positions.resolve((*path, *subpath))
     message: str = err["msg"]
     hint = ctx.get("hint")
     if kind == "extra_forbidden":

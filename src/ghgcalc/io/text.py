@@ -41,7 +41,8 @@ def decode(data: bytes, source: str) -> tuple[str | None, Issue | None]:
             return data.decode("utf-8-sig"), None
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            line_start = data.rfind(b"\n", 0, exc.start) + 1
+            column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
             return None, Issue(
                 "encoding-invalid",
                 f"byte 0x{data[exc.start]:02x} is not UTF-8",

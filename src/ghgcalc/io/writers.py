@@ -45,6 +45,8 @@ def line_dict(line: Line) -> dict[str, Any]:
         "category": line.category,
         "label": line.label,
     }
+    if line.id is not None:
+        data["id"] = line.id
     if line.monthly is not None:
         data["monthly"] = list(line.monthly)
     data["gases_t"] = line.gases_t
@@ -102,6 +104,7 @@ CSV_COLUMNS = [
     "period_end",
     "gwp",
     "line",
+    "id",
     "activity",
     "label",
     "scope",
@@ -134,6 +137,7 @@ def to_csv(results: list[InventoryResult]) -> str:
                 result.period.end.isoformat(),
                 result.gwp,
                 line.index + 1,
+                line.id or "",
                 line.activity,
                 line.label or "",
                 line.scope,
@@ -154,6 +158,12 @@ def to_csv(results: list[InventoryResult]) -> str:
     return buffer.getvalue()
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, data: str | bytes) -> None:
     """Write `path` through a temporary file in the same folder, so a reader never sees half a file."""
     target = Path(path)
@@ -164,6 +174,8 @@ def write_atomic(path: str, data: str | bytes) -> None:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain open() would
+        os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ followed with a budget, so an alias bomb stops after a bounded amount of work.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -23,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 100_000
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 _PLAIN_BOOLEANS = {"true", "false", "True", "False", "TRUE", "FALSE"}
 
 
@@ -128,6 +130,13 @@ class _Walker:
         # notation key NO), so only true/false are booleans here.
         if node.tag == "tag:yaml.org,2002:bool" and node.value not in _PLAIN_BOOLEANS:
             return node.value
+        # YAML 1.1 also reads 012 as octal (10) and 1:30 as base 60 (90); people mean 12 and a
+        # text that is no number, as YAML 1.2 reads them.
+        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            if ":" in node.value:
+                return node.value
+            if _LEADING_ZERO.fullmatch(node.value):
+                return int(node.value.replace("_", ""), 10)
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:

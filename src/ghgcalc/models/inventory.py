@@ -1,18 +1,19 @@
 """The inventory file (contract §2) as pydantic models: shape and type checks, no I/O.
 
 Errors raised here carry a stable code (the pydantic error type) and, where the problem is inside
-a value (one month of a monthly list), a `subpath` in their context so the reader can point at it.
+a monthly list, every bad month in their context so the reader can point at each one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from ghgcalc.models.period import PERIOD_HINT, Period, parse_period
+from ghgcalc.models.period import PERIOD_HINT, Period, parse_date, parse_period
 from ghgcalc.thai import parse_number
 
 GwpSet = Literal["SAR", "AR4", "AR5", "AR6"]
@@ -21,50 +22,61 @@ KEY_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 LARGEST_AMOUNT = 1e15
 
 
-def _number(value: Any, subpath: tuple[int, ...] = ()) -> float:
-    if isinstance(value, bool) or value is None:
-        raise PydanticCustomError(
-            "amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath}
-        )
-    if isinstance(value, int | float):
+class _AmountProblem(ValueError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _number(value: Any) -> float:
+    """One amount as a person wrote it; raises _AmountProblem with a code and a message."""
+    if isinstance(value, bool) or value is None or not isinstance(value, int | float | str):
+        raise _AmountProblem("amount-invalid", f"{value!r} is not a number")
+    if isinstance(value, str):
+        try:
+            number = parse_number(value)
+        except ValueError as exc:
+            raise _AmountProblem("amount-invalid", str(exc)) from None
+    else:
         try:
             number = float(value)
         except OverflowError:  # an integer with hundreds of digits
-            raise PydanticCustomError(
-                "amount-too-large", "the amount is implausibly large", {"value": "", "subpath": subpath}
-            ) from None
-    elif isinstance(value, str):
-        try:
-            number = parse_number(value)
-        except ValueError:
-            raise PydanticCustomError(
-                "amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath}
-            ) from None
-    else:
-        raise PydanticCustomError(
-            "amount-invalid", "{value} is not a number", {"value": repr(value), "subpath": subpath}
-        )
+            raise _AmountProblem("amount-too-large", "the amount is implausibly large") from None
     if math.isnan(number) or math.isinf(number):
-        raise PydanticCustomError(
-            "amount-not-finite", "the amount is {value}", {"value": repr(value), "subpath": subpath}
-        )
+        raise _AmountProblem("amount-not-finite", f"the amount is {value!r}")
     if number < 0:
-        raise PydanticCustomError(
-            "amount-negative", "the amount {value} is negative", {"value": repr(value), "subpath": subpath}
-        )
+        raise _AmountProblem("amount-negative", f"the amount {value!r} is negative")
     if number > LARGEST_AMOUNT:
-        raise PydanticCustomError(
-            "amount-too-large", "the amount {value} is implausibly large", {"value": repr(value), "subpath": subpath}
-        )
+        raise _AmountProblem("amount-too-large", f"the amount {value!r} is implausibly large")
     return number
 
 
 def _amount(value: Any) -> Any:
-    if isinstance(value, list):
-        if not value:
-            raise PydanticCustomError("amount-invalid", "the monthly list is empty", {"subpath": ()})
-        return [_number(item, (index,)) for index, item in enumerate(value)]
-    return _number(value)
+    """A number or a list of monthly numbers; every bad month is reported, not only the first."""
+    if not isinstance(value, list):
+        try:
+            return _number(value)
+        except _AmountProblem as problem:
+            raise PydanticCustomError(problem.code, str(problem)) from None
+    if not value:
+        raise PydanticCustomError("amount-invalid", "the monthly list is empty")
+    numbers, problems = [], []
+    for index, item in enumerate(value):
+        try:
+            numbers.append(_number(item))
+        except _AmountProblem as problem:
+            problems.append((index, problem.code, str(problem)))
+    if problems:
+        # one error carrying every bad month; the reader turns it into one issue per month
+        raise PydanticCustomError(
+            "amount-invalid-months",
+            "{count} bad monthly values",
+            {
+                "count": len(problems),
+                "months": problems,
+            },
+        )
+    return numbers
 
 
 def _period(value: Any) -> Period:
@@ -74,6 +86,15 @@ def _period(value: Any) -> Period:
         return parse_period(value)
     except ValueError as exc:
         raise PydanticCustomError("period-invalid", str(exc), {"hint": PERIOD_HINT}) from None
+
+
+def _optional_date(value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, "date")
+    except ValueError as exc:
+        raise PydanticCustomError("date-invalid", str(exc)) from None
 
 
 def _key_list(value: Any) -> Any:
@@ -100,8 +121,8 @@ class CustomFactor(_Strict):
     ncv: str | None = None
     density: str | None = None
     gwp_basis: GwpSet | None = None
-    valid_from: str | None = None
-    valid_to: str | None = None
+    valid_from: Annotated[dt.date | None, BeforeValidator(_optional_date)] = None
+    valid_to: Annotated[dt.date | None, BeforeValidator(_optional_date)] = None
 
     @field_validator("kg")
     @classmethod

@@ -49,12 +49,13 @@ def _check_year(year: int) -> int:
     return ce
 
 
-def _date(value: object, field: str) -> dt.date:
+def parse_date(value: object, field: str) -> dt.date:
+    """A date as written (a YAML date or YYYY-MM-DD, B.E. years allowed); raises ValueError."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         if value.year >= BE_THRESHOLD:
-            return _date(value.isoformat(), field)
+            return parse_date(value.isoformat(), field)
         _check_year(value.year)
         return value
     if isinstance(value, str):
@@ -99,7 +100,7 @@ def parse_period(value: object) -> Period:
             _check_year(int(fy))
             return Period(*fiscal_year_dates(int(fy)))
         if keys == {"start", "end"}:
-            start, end = _date(value["start"], "start"), _date(value["end"], "end")
+            start, end = parse_date(value["start"], "start"), parse_date(value["end"], "end")
             if end < start:
                 raise ValueError(f"the period ends ({end}) before it starts ({start})")
             if (end - start).days > LONGEST_DAYS:

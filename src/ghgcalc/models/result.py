@@ -23,6 +23,7 @@ class Line:
     scope: int
     category: str | None
     label: str | None
+    id: str | None  # the activity's own id, if it gave one
     factor: Factor
     conversion: float  # activity units -> factor.per units
     gases_t: dict[str, float]  # tonnes of each gas (a blend under its own name)

@@ -1,0 +1,142 @@
+"""More mistakes users make, each once a bug: numbers in odd forms, units, output, markup."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.cli.test_user_errors import INPUT_ERRORS, USAGE, assert_input_error, at, ghgcalc, issues
+
+HEAD = "ghgcalc: 1\nname: Test town\nperiod: 2024\nfactors: tgo-cfo\n"
+
+
+def write(tmp_path: Path, text: str, name: str = "bad.yaml") -> str:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return text
+
+
+def test_every_bad_month_is_reported(tmp_path):
+    text = write(
+        tmp_path, HEAD + "activities:\n  - {activity: diesel-mobile, unit: L, amount: [1, x, -4, '1.234,5']}\n"
+    )
+    run = ghgcalc(tmp_path, "validate", "bad.yaml")
+    assert run.code == INPUT_ERRORS
+    printed = [(p.code, p.location) for p in issues(run.stderr)]
+    assert printed == [
+        ("amount-invalid", "bad.yaml:{}:{}".format(*at(text, "x"))),
+        ("amount-negative", "bad.yaml:{}:{}".format(*at(text, "-4"))),
+        ("amount-invalid", "bad.yaml:{}:{}".format(*at(text, "'1.234,5'"))),
+    ]
+
+
+def test_commas_must_separate_thousands(tmp_path):
+    text = write(tmp_path, HEAD + "activities:\n  - {activity: diesel-mobile, unit: L, amount: '12,50'}\n")
+    run = ghgcalc(tmp_path, "compute", "bad.yaml", "-f", "json")
+    assert_input_error(run, "bad.yaml", "amount-invalid", at(text, "'12,50'"))
+    assert "thousands" in run.stderr
+
+
+def test_yaml_1_1_number_forms_are_not_octal_or_base_60(tmp_path):
+    write(tmp_path, HEAD + "activities:\n  - {activity: diesel-mobile, unit: L, amount: 012}\n", "ok.yaml")
+    result = json.loads(ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "json").stdout)
+    assert result["lines"][0]["amount"] == 12
+    text = write(tmp_path, HEAD + "activities:\n  - {activity: diesel-mobile, unit: L, amount: 1:30}\n")
+    assert_input_error(ghgcalc(tmp_path, "compute", "bad.yaml"), "bad.yaml", "amount-invalid", at(text, "1:30"))
+
+
+def test_mt_is_the_metric_ton(tmp_path):
+    write(tmp_path, HEAD + "activities:\n  - {activity: waste-landfill, unit: MT, amount: 2}\n", "ok.yaml")
+    result = json.loads(ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "json").stdout)
+    assert result["lines"][0]["amount_in_factor_unit"] == 2000
+
+
+def test_custom_factor_outside_its_validity_is_a_warning(tmp_path):
+    text = HEAD.replace("period: 2024", "period: 2567") + (
+        "custom_factors:\n"
+        "  - {key: boiler, per: L, kg: {CO2: 2.7}, scope: 1, source: test, valid_from: 2030-01-01}\n"
+        "activities:\n  - {activity: boiler, unit: L, amount: 10}\n"
+    )
+    write(tmp_path, text, "ok.yaml")
+    run = ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "json")
+    assert run.code == 0
+    assert [p.code for p in issues(run.stderr)] == ["factor-out-of-validity"]
+
+
+def test_a_broken_custom_factor_is_reported_once(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD + "custom_factors:\n  - {key: mine, per: L, kg: {XYZ: 1}, scope: 1, source: test}\n"
+        "activities:\n  - {activity: mine, unit: L, amount: 1}\n  - {activity: mine, unit: L, amount: 2}\n",
+    )
+    run = ghgcalc(tmp_path, "compute", "bad.yaml")
+    assert_input_error(run, "bad.yaml", "gas-unknown", at(text, "XYZ"))
+    assert [p.code for p in issues(run.stderr)] == ["gas-unknown"]
+
+
+def test_a_density_of_the_wrong_kind_says_so(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD.replace("tgo-cfo", "ipcc-2006") + "activities:\n"
+        "  - {activity: diesel-road, unit: L, amount: 1000, density: 0.8 kg}\n",
+    )
+    run = ghgcalc(tmp_path, "compute", "bad.yaml")
+    printed = assert_input_error(run, "bad.yaml", "unit-incompatible", (at(text, "unit: L")[0], None))
+    assert "even with the ncv/density given" in printed.message
+
+
+def test_duplicate_activity_ids(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD + "activities:\n  - {id: a1, activity: diesel-mobile, unit: L, amount: 1}\n"
+        "  - {id: a1, activity: diesel-mobile, unit: L, amount: 2}\n",
+    )
+    line, _ = at(text, "id: a1", 2)
+    assert_input_error(ghgcalc(tmp_path, "compute", "bad.yaml"), "bad.yaml", "id-duplicate", (line, None))
+
+
+def test_brackets_in_names_are_text_not_markup(tmp_path):
+    write(
+        tmp_path,
+        HEAD.replace("Test town", "Town [test] [/x]")
+        + "activities:\n  - {activity: paper, unit: kg, amount: 1, label: 'Paper [office 2]'}\n",
+        "ok.yaml",
+    )
+    run = ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "table")
+    assert run.code == 0
+    assert "Town [test] [/x]" in run.stdout and "Paper [office 2]" in run.stdout
+    assert "\x1b[" not in run.stdout, "no colour codes when the table goes to a pipe"
+
+
+def test_output_files_get_ordinary_permissions(tmp_path):
+    write(tmp_path, HEAD + "activities:\n  - {activity: paper, unit: kg, amount: 1}\n", "ok.yaml")
+    assert ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "csv", "-o", "out.csv").code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == 0o666 & ~umask
+
+
+def test_init_refuses_a_folder(tmp_path):
+    (tmp_path / "d.yaml").mkdir()
+    run = ghgcalc(tmp_path, "init", "d.yaml", "--force")
+    assert run.code == USAGE and "is a folder" in run.stderr
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path):
+    write(
+        tmp_path,
+        HEAD.replace("Test town", "เทศบาลทดสอบ") + "activities:\n  - {activity: paper, unit: kg, amount: 1}\n",
+        "ok.yaml",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "ghgcalc", "compute", "ok.yaml", "-f", "csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "เทศบาลทดสอบ" in proc.stdout.decode("utf-8")
