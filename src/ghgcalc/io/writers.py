@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +165,8 @@ def _umask() -> int:
 
 def write_atomic(path: str, data: str | bytes) -> None:
     """Write `path` through a temporary file in the same folder, so a reader never sees half a file."""
+    import tempfile  # only commands that write files need it (it pulls in random and hashlib)
+
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
