@@ -197,7 +197,7 @@ def _line(
 
 def _sets_used(catalogue: Catalogue, lines: list[Line]) -> tuple[FactorSet, ...]:
     refs = {line.factor.ref for line in lines}
-    used = []
+    used: list[FactorSet] = []
     for choice in catalogue.sets:
         used.extend(v for v in choice.versions if v.ref in refs)
     return tuple(used)

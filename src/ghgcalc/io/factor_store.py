@@ -117,7 +117,7 @@ class FactorStore:
         return chosen
 
     def load(self, set_id: str, version: str) -> FactorSet:
-        return _load(self.root, set_id, version)
+        return _load(self.root, set_id, version)  # type: ignore[arg-type]  # Path and MultiplexedPath hash
 
 
 @functools.cache

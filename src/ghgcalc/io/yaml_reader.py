@@ -160,7 +160,7 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "not valid YAML"
-        hint = "check the indentation and the brackets and quotes on this line or the one above"
+        hint: str | None = "check the indentation and the brackets and quotes on this line or the one above"
         code = "yaml-syntax"
         if "another document" in problem:
             problem = "the file holds more than one YAML document"

@@ -85,9 +85,9 @@ def parse_period(value: object) -> Period:
         if fiscal:
             _check_year(int(fiscal.group(1)))
             return Period(*fiscal_year_dates(int(fiscal.group(1))))
-        year = _YEAR.fullmatch(text)
-        if year:
-            return parse_period(int(year.group(1)))
+        written = _YEAR.fullmatch(text)
+        if written:
+            return parse_period(int(written.group(1)))
         raise ValueError(f"{value!r} is not a period")
     if isinstance(value, dict):
         keys = set(value)
