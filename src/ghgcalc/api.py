@@ -22,7 +22,8 @@ from ghgcalc.models.inventory import Inventory
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 
-INPUT_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # the contract's folder rule; .xlsx is read from a later version
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 DEFAULT_GWP = "AR5"
 # Issues about a mapping key itself (the gas name in `kg:`), located at the key, not its value.
 _ABOUT_THE_KEY = frozenset({"gas-unknown"})
@@ -57,7 +58,7 @@ def expand_inputs(paths: list[str]) -> list[str]:
         elif os.path.isdir(path):
             found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
             if not found:
-                raise UsageError(f"{path}: the folder holds no .yaml or .yml file")
+                raise UsageError(f"{path}: the folder holds no .yaml, .yml or .xlsx file")
             files.extend(found)
         elif os.path.exists(path):
             files.append(path)
@@ -75,6 +76,15 @@ def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:
 def compute_file(path: str, options: Options | None = None) -> Outcome:
     options = options or Options()
     source = display_name(path)
+    if path.lower().endswith(EXCEL_SUFFIXES):
+        problem = Issue(
+            "format-unsupported",
+            "this version of ghgcalc reads YAML inventories only",
+            Severity.ERROR,
+            Location(source),
+            hint="write the inventory as YAML: ghgcalc init inventory.yaml",
+        )
+        return Outcome(source, None, (problem,))
     try:
         inventory, positions, issues = read_inventory(path)
     except OSError as exc:
