@@ -33,6 +33,11 @@ def share(part: float, whole: float) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "-"
 
 
+def _line_tonnes(in_total: float, separate: float) -> str:
+    """tCO2e of a line, with what it reports outside the total (R-22, biogenic CO2) in brackets."""
+    return f"{tonnes(in_total)} (+{tonnes(separate)} separately)" if separate else tonnes(in_total)
+
+
 def amount(value: float) -> str:
     """An activity amount as written on a form: thousands separators, no exponent."""
     if value == int(value):
@@ -102,7 +107,7 @@ def _one(console: Console, result: InventoryResult) -> None:
             amount(line.amount),
             escape(line.unit),
             str(line.scope),
-            tonnes(line.t_co2e),
+            _line_tonnes(line.t_co2e, sum(line.separately_reported_t_co2e.values())),
             line.factor.ref,
         )
     console.print(lines)
