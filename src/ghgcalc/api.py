@@ -121,13 +121,13 @@ def compute_inventory(inventory: Inventory, positions: Positions, source: str, o
 def _set_choices(inventory: Inventory, options: Options) -> tuple[list[SetChoice], list[Issue]]:
     from_file = options.factors is None
     refs = list(options.factors if options.factors is not None else inventory.factors or DEFAULT_SETS)
-    if all(SetRef.parse(r).id != ALWAYS_SEARCHED for r in refs):
+    if all(r.partition("@")[0].strip() != ALWAYS_SEARCHED for r in refs):
         refs.append(ALWAYS_SEARCHED)
     choices: list[SetChoice] = []
     issues: list[Issue] = []
     for index, text in enumerate(refs):
-        ref = SetRef.parse(text)
         try:
+            ref = SetRef.parse(text)
             versions = options.store.select(ref)
         except FactorSetError as exc:
             if not from_file:

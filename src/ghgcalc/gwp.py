@@ -35,7 +35,7 @@ class Weighted:
     in_total: float = 0.0
     non_kyoto: float = 0.0
     biogenic: float = 0.0
-    gwp: float | None = None  # the effective GWP applied to the in-total share
+    gwp: float | None = None  # the GWP that weighed the mass (a blend's: by composition), in or out of the total
     problems: tuple[str, ...] = field(default=())
 
 
@@ -68,7 +68,6 @@ def _table() -> _Table:
         blends.setdefault(row["blend"], {})[row["component"]] = float(row["mass_percent"]) / 100
     lookup = {_normalise(gas): gas for gas in values}
     lookup.update({_normalise(blend): blend for blend in blends})
-    lookup.update({_normalise(hc): hc for hc in _HYDROCARBONS})
     for special in (CO2E, CO2_BIOGENIC, CH4_FOSSIL):
         lookup[_normalise(special)] = special
     lookup[_normalise("CH4 fossil")] = CH4_FOSSIL
@@ -97,6 +96,13 @@ def canonical_gas(name: str) -> str | None:
     return None
 
 
+def unknown_gas_hint(name: str) -> str:
+    """What to tell a user whose gas name ghgcalc does not know."""
+    if _normalise(name) in {_normalise(h) for h in _HYDROCARBONS}:
+        return "hydrocarbon refrigerants (R-290, R-600, R-600a) have no GWP in the IPCC tables used; leave them out"
+    return "write e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e or CO2_biogenic"
+
+
 def gwp_value(gas: str, gwp_set: str) -> float | None:
     """The GWP of a single gas; CH4_fossil falls back on CH4 where the set has no fossil value."""
     table = _table()
@@ -121,7 +127,7 @@ def weigh(gas: str, mass: float, gwp_set: str) -> Weighted:
         return Weighted(problems=(f"{gas} has no 100-year GWP in {gwp_set}",))
     if table.kinds.get(gas, "kyoto") == "kyoto" or gas == CH4_FOSSIL:
         return Weighted(in_total=mass * value, gwp=value)
-    return Weighted(non_kyoto=mass * value, gwp=0.0)
+    return Weighted(non_kyoto=mass * value, gwp=value)
 
 
 def _weigh_blend(blend: str, mass: float, gwp_set: str, table: _Table) -> Weighted:
@@ -141,6 +147,6 @@ def _weigh_blend(blend: str, mass: float, gwp_set: str, table: _Table) -> Weight
     return Weighted(
         in_total=mass * kyoto_gwp,
         non_kyoto=mass * montreal_gwp,
-        gwp=kyoto_gwp,
+        gwp=kyoto_gwp + montreal_gwp,
         problems=tuple(problems),
     )

@@ -139,6 +139,12 @@ _SCALES: dict[str, tuple[str, float]] = {
 }
 
 
+_BRIDGE_KINDS = {
+    "density": ("[mass] / [length] ** 3",),
+    "ncv": ("[energy] / [mass]", "[energy] / [length] ** 3"),
+}
+
+
 class UnitError(ValueError):
     """A unit that cannot be read, or cannot be converted; carries an issue code and a hint.
 
@@ -193,17 +199,24 @@ def _quantity(text: str, field: str) -> pint.Quantity:
         raise UnitError("bridge-invalid", f"{field} {text!r} must be a finite number above zero", hint, field)
     unit_text = "/".join(normalise(part) for part in match.group(2).split("/"))
     try:
-        return ureg.Quantity(number, unit_text)
+        quantity = ureg.Quantity(number, unit_text)
     except Exception:  # noqa: BLE001 - pint raises several unrelated types for bad text
         raise UnitError("bridge-invalid", f"{field} {text!r}: the unit is not known", hint, field) from None
+    if not any(quantity.check(kind) for kind in _BRIDGE_KINDS[field]):
+        what = "mass per volume" if field == "density" else "energy per mass or per volume"
+        raise UnitError("bridge-invalid", f"{field} {text!r} is not {what}", hint, field)
+    return quantity
 
 
 def _unit(unit: str) -> pint.Unit:
     ureg = registry()
     try:
-        return ureg.Unit(normalise(unit))
+        parsed = ureg.Unit(normalise(unit))
     except Exception:  # noqa: BLE001 - pint raises several unrelated types for unknown or malformed units
         raise UnitError("unit-unknown", f"{unit!r} is not a known unit", _suggest(unit)) from None
+    if "[temperature]" in parsed.dimensionality:
+        raise UnitError("unit-not-amount", f"{unit!r} is a temperature, not an amount of activity")
+    return parsed
 
 
 def check_unit(unit: str) -> None:

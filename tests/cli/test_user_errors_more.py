@@ -81,11 +81,24 @@ def test_a_density_of_the_wrong_kind_says_so(tmp_path):
     text = write(
         tmp_path,
         HEAD.replace("tgo-cfo", "ipcc-2006") + "activities:\n"
-        "  - {activity: diesel-road, unit: L, amount: 1000, density: 0.8 kg}\n",
+        "  - {activity: diesel-road, unit: L, amount: 1000, density: 0.8 kg}\n"
+        "  - {activity: lpg-road, unit: L, amount: 1000, density: 0.54 MJ/L}\n",
     )
     run = ghgcalc(tmp_path, "compute", "bad.yaml")
-    printed = assert_input_error(run, "bad.yaml", "unit-incompatible", (at(text, "unit: L")[0], None))
-    assert "even with the ncv/density given" in printed.message
+    assert_input_error(run, "bad.yaml", "bridge-invalid", at(text, "0.8 kg"))
+    printed = assert_input_error(run, "bad.yaml", "bridge-invalid", at(text, "0.54 MJ/L"))
+    assert "mass per volume" in printed.message
+
+
+def test_litres_without_a_density_ask_for_one(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD.replace("tgo-cfo", "ipcc-2006") + "activities:\n  - {activity: lpg-road, unit: L, amount: 1000}\n",
+    )
+    printed = assert_input_error(
+        ghgcalc(tmp_path, "compute", "bad.yaml"), "bad.yaml", "unit-incompatible", at(text, "L,")
+    )
+    assert "even with" not in printed.message and "density" in printed.hint
 
 
 def test_duplicate_activity_ids(tmp_path):
@@ -149,3 +162,88 @@ def test_excel_inventory_in_a_folder_is_reported_not_skipped(tmp_path):
     assert run.code == INPUT_ERRORS
     assert [p.code for p in issues(run.stderr)] == ["format-unsupported"]
     assert len(json.loads(run.stdout)) == 1  # the YAML inventory is still computed
+
+
+def test_a_bad_set_name_in_a_file_is_an_input_error_and_the_batch_goes_on(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD.replace("factors: tgo-cfo", "factors: TGO-CFO") + "activities:\n"
+        "  - {activity: paper, unit: kg, amount: 1}\n",
+    )
+    write(tmp_path, HEAD + "activities:\n  - {activity: paper, unit: kg, amount: 1}\n", "ok.yaml")
+    run = ghgcalc(tmp_path, "compute", "bad.yaml", "ok.yaml", "-f", "json")
+    assert run.code == INPUT_ERRORS
+    [printed] = issues(run.stderr)
+    assert printed.code == "factor-set-unknown"
+    assert printed.location.startswith("bad.yaml:{}:".format(at(text, "factors:")[0]))
+    assert [r["source"] for r in json.loads(run.stdout)] == ["ok.yaml"]
+
+
+def test_a_version_mark_without_a_version_is_refused(tmp_path):
+    write(tmp_path, HEAD + "activities:\n  - {activity: paper, unit: kg, amount: 1}\n", "ok.yaml")
+    run = ghgcalc(tmp_path, "compute", "ok.yaml", "--factors", "tgo-cfo@")
+    assert run.code == USAGE and "unknown factor set" in run.stderr
+
+
+def test_custom_factor_dates_are_checked(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD + "custom_factors:\n"
+        "  - {key: a, per: L, kg: {CO2: 1}, scope: 1, source: s, valid_from: 2025-01-01, valid_to: 2024-01-01}\n"
+        "  - {key: b, per: L, kg: {CO2: 1}, scope: 1, source: s, valid_to: soon}\n"
+        "activities:\n  - {activity: a, unit: L, amount: 1}\n",
+    )
+    run = ghgcalc(tmp_path, "validate", "bad.yaml")
+    assert_input_error(run, "bad.yaml", "date-invalid", (at(text, "key: a")[0], None))
+    printed = assert_input_error(run, "bad.yaml", "date-invalid", at(text, "soon"))
+    assert printed.message.startswith("valid_to:")
+
+
+def test_hydrocarbon_refrigerant_and_temperature_units(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD + "custom_factors:\n"
+        "  - {key: a, per: kg, kg: {R-290: 1}, scope: 1, source: s}\n"
+        "  - {key: b, per: degC, kg: {CO2: 1}, scope: 1, source: s}\n"
+        "activities:\n  - {activity: paper, unit: degF, amount: 1}\n",
+    )
+    run = ghgcalc(tmp_path, "validate", "bad.yaml")
+    printed = assert_input_error(run, "bad.yaml", "gas-unknown", at(text, "R-290"))
+    assert "hydrocarbon" in printed.hint
+    assert_input_error(run, "bad.yaml", "unit-not-amount", at(text, "degC"))
+    assert_input_error(run, "bad.yaml", "unit-not-amount", at(text, "degF"))
+
+
+def test_empty_id_and_odd_amounts(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD + "activities:\n  - {id: '', activity: paper, unit: kg, amount: 1}\n"
+        "  - {activity: paper, unit: kg, amount: '1e400'}\n  - {activity: paper, unit: kg, amount: true}\n",
+    )
+    run = ghgcalc(tmp_path, "validate", "bad.yaml")
+    assert_input_error(run, "bad.yaml", "value-empty", at(text, "''"))
+    assert_input_error(run, "bad.yaml", "amount-too-large", at(text, "'1e400'"))
+    printed = assert_input_error(run, "bad.yaml", "amount-invalid", at(text, "true"))
+    assert printed.message == "true is not a number"
+
+
+def test_minus_zero_and_tiny_amounts_read_as_written(tmp_path):
+    write(
+        tmp_path,
+        HEAD + "activities:\n  - {activity: paper, unit: kg, amount: '-0'}\n"
+        "  - {activity: paper, unit: kg, amount: 0.00001}\n",
+        "ok.yaml",
+    )
+    result = json.loads(ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "json").stdout)
+    assert str(result["lines"][0]["amount"]) == "0.0"
+    table = ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "table").stdout
+    assert "1e-05" in table
+
+
+def test_an_existing_output_is_refused_before_any_work(tmp_path):
+    write(tmp_path, "not: [valid", "bad.yaml")
+    (tmp_path / "out.json").write_text("keep me", encoding="utf-8")
+    run = ghgcalc(tmp_path, "compute", "bad.yaml", "-o", "out.json")
+    assert run.code == USAGE and "already exists" in run.stderr
+    assert "yaml-syntax" not in run.stderr  # nothing was computed
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == "keep me"

@@ -37,11 +37,10 @@ def _factor_refs(values: list[str] | None) -> tuple[str, ...] | None:
     return refs
 
 
-def _run(paths: list[str], gwp: GwpChoice | None, factors: list[str] | None) -> tuple[list[str], list[Any]]:
+def _run(files: list[str], gwp: GwpChoice | None, factors: list[str] | None) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
 
-    files = api.expand_inputs(paths)
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors))
     if options.factors:
         api.check_factor_refs(options.factors, options.store)
@@ -51,7 +50,7 @@ def _run(paths: list[str], gwp: GwpChoice | None, factors: list[str] | None) -> 
         for issue in outcome.issues:
             print(issue.format(), file=sys.stderr)
         outcomes.append(outcome)
-    return files, outcomes
+    return outcomes
 
 
 def register(app: typer.Typer) -> None:
@@ -72,9 +71,13 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Compute one inventory per input file."""
+        from ghgcalc import api
+        from ghgcalc.cli.output import check_target, emit
         from ghgcalc.io import writers
 
-        files, outcomes = _run(paths, gwp, factors)
+        files = api.expand_inputs(paths)
+        check_target(out, files, force)
+        outcomes = _run(files, gwp, factors)
         results = [o.result for o in outcomes if o.result is not None]
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
@@ -90,9 +93,7 @@ def register(app: typer.Typer) -> None:
         else:
             text = writers.to_csv(results)
         if results or as_array:
-            from ghgcalc.cli.output import emit
-
-            emit(text, out, files, force)
+            emit(text, out)
         failed = sum(1 for o in outcomes if o.has_errors)
         if failed:
             print(f"ghgcalc: {failed} of {len(outcomes)} input(s) have errors", file=sys.stderr)
@@ -109,7 +110,9 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
-        _files, outcomes = _run(paths, gwp, factors)
+        from ghgcalc import api
+
+        outcomes = _run(api.expand_inputs(paths), gwp, factors)
         failed = [o for o in outcomes if o.has_errors]
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)

@@ -9,10 +9,9 @@ from ghgcalc.errors import UsageError
 from ghgcalc.io.writers import write_atomic
 
 
-def emit(text: str, out: str | None, inputs: list[str], force: bool) -> None:
+def check_target(out: str | None, inputs: list[str], force: bool) -> None:
+    """Raise UsageError before any work if `out` cannot be written: an input, a folder, an existing file."""
     if out is None or out == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
         return
     for path in inputs:
         if path != "-" and os.path.exists(out) and os.path.samefile(path, out):
@@ -26,4 +25,12 @@ def emit(text: str, out: str | None, inputs: list[str], force: bool) -> None:
     parent = os.path.dirname(out) or "."
     if not os.path.isdir(parent):
         raise UsageError(f"{parent}: no such folder for the output file")
+
+
+def emit(text: str, out: str | None) -> None:
+    """Write the result to standard output or, atomically, to `out` (checked by check_target)."""
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     write_atomic(out, text)

@@ -18,6 +18,8 @@ SCOPE_NAMES = {
     "3": "Scope 3 (ประเภท 3) other indirect",
 }
 LARGEST = 5
+# Past this many lines a table is no longer read by a person; the rest is in --format csv.
+MAX_TABLE_LINES = 500
 
 
 def tonnes(value: float) -> str:
@@ -42,6 +44,8 @@ def amount(value: float) -> str:
     """An activity amount as written on a form: thousands separators, no exponent."""
     if value == int(value):
         return f"{value:,.0f}"
+    if abs(value) < 0.01:
+        return f"{value:.3g}"
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
@@ -99,7 +103,7 @@ def _one(console: Console, result: InventoryResult) -> None:
         ("Factor", "left"),
     ):
         lines.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for line in result.lines:
+    for line in result.lines[:MAX_TABLE_LINES]:
         what = escape(line.activity) if not line.label else f"{escape(line.label)} [dim]({escape(line.activity)})[/dim]"
         lines.add_row(
             str(line.index + 1),
@@ -111,9 +115,18 @@ def _one(console: Console, result: InventoryResult) -> None:
             line.factor.ref,
         )
     console.print(lines)
+    if len(result.lines) > MAX_TABLE_LINES:
+        console.print(f"... and {len(result.lines) - MAX_TABLE_LINES:,} more lines: see them all with --format csv")
     if result.warnings:
         console.print(f"[yellow]{len(result.warnings)} warning(s), printed on standard error[/yellow]")
     console.print()
+
+
+def _console() -> Console:
+    """Standard output: the terminal's width on a terminal, 120 columns into a pipe or file."""
+    import sys
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 120)
 
 
 def plain_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:
@@ -122,11 +135,11 @@ def plain_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> N
         table.add_column(column)
     for row in rows:
         table.add_row(*("" if row.get(c) is None else escape(str(row.get(c))) for c in columns))
-    Console(highlight=False).print(table)
+    _console().print(table)
 
 
 def factor_cards(entries: list[dict[str, Any]]) -> None:
-    console = Console(highlight=False)
+    console = _console()
     for entry in entries:
         table = Table(
             box=box.SIMPLE,

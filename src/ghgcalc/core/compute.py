@@ -34,7 +34,7 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
                         "gas-unknown",
                         f"'{name}' is not a gas ghgcalc knows",
                         (*path, "kg", name),
-                        "write e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e or CO2_biogenic",
+                        gwp.unknown_gas_hint(name),
                     )
                 )
             else:
@@ -108,7 +108,7 @@ def compute(
             )
             continue
         except units.UnitError as exc:
-            field = "unit" if exc.code in {"unit-unknown", "unit-incompatible"} else "activity"
+            field = "unit" if exc.code in {"unit-unknown", "unit-incompatible", "unit-not-amount"} else "activity"
             if exc.field and getattr(activity, exc.field, None):
                 field = exc.field  # the activity's own ncv or density
             issues.append(error(exc.code, str(exc), (*path, field), exc.hint))

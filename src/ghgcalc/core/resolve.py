@@ -133,7 +133,7 @@ def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple
         try:
             return index, units.conversion_factor(unit, factor.per)
         except units.UnitError as exc:
-            if exc.code == "unit-unknown":
+            if exc.code != "unit-incompatible" or exc.field:
                 raise
     tried: units.UnitError | None = None
     for index, factor in enumerate(variants):
@@ -147,7 +147,7 @@ def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple
                 raise
             tried = exc
     pers = " or ".join(repr(f.per) for f in variants)
-    if tried is not None:
+    if tried is not None and (bridges.ncv or bridges.density):
         raise units.UnitError(
             "unit-incompatible",
             f"{unit!r} cannot be converted to {pers}, the unit of factor '{variants[0].key}', "

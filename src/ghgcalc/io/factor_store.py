@@ -61,9 +61,9 @@ class SetRef:
     @classmethod
     def parse(cls, text: str) -> SetRef:
         """Read "id" or "id@version"; raises FactorSetError for anything that is not a set name."""
-        name, _, version = text.strip().partition("@")
+        name, at, version = text.strip().partition("@")
         name, version = name.strip(), version.strip()
-        if not _NAME.fullmatch(name) or (version and not _NAME.fullmatch(version)):
+        if not _NAME.fullmatch(name) or (at and not _NAME.fullmatch(version)):
             raise FactorSetError(
                 f"unknown factor set {text!r}", "write SET or SET@VERSION, e.g. tgo-cfo or tgo-cfo@2022-04"
             )

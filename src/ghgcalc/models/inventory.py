@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.models.period import PERIOD_HINT, Period, parse_date, parse_period
@@ -30,8 +30,12 @@ class _AmountProblem(ValueError):
 
 def _number(value: Any) -> float:
     """One amount as a person wrote it; raises _AmountProblem with a code and a message."""
-    if isinstance(value, bool) or value is None or not isinstance(value, int | float | str):
-        raise _AmountProblem("amount-invalid", f"{value!r} is not a number")
+    if value is None:
+        raise _AmountProblem("amount-invalid", "the amount is empty")
+    if isinstance(value, bool):
+        raise _AmountProblem("amount-invalid", f"{str(value).lower()} is not a number")
+    if not isinstance(value, int | float | str):
+        raise _AmountProblem("amount-invalid", "a list or mapping is not a number")
     if isinstance(value, str):
         try:
             number = parse_number(value)
@@ -42,13 +46,15 @@ def _number(value: Any) -> float:
             number = float(value)
         except OverflowError:  # an integer with hundreds of digits
             raise _AmountProblem("amount-too-large", "the amount is implausibly large") from None
+    if math.isinf(number) and isinstance(value, str) and any(ch.isdigit() for ch in value):
+        raise _AmountProblem("amount-too-large", f"the amount {value!r} is implausibly large")
     if math.isnan(number) or math.isinf(number):
         raise _AmountProblem("amount-not-finite", f"the amount is {value!r}")
     if number < 0:
         raise _AmountProblem("amount-negative", f"the amount {value!r} is negative")
     if number > LARGEST_AMOUNT:
         raise _AmountProblem("amount-too-large", f"the amount {value!r} is implausibly large")
-    return number
+    return number + 0.0  # -0.0 becomes 0.0
 
 
 def _amount(value: Any) -> Any:
@@ -88,15 +94,6 @@ def _period(value: Any) -> Period:
         raise PydanticCustomError("period-invalid", str(exc), {"hint": PERIOD_HINT}) from None
 
 
-def _optional_date(value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        return parse_date(value, "date")
-    except ValueError as exc:
-        raise PydanticCustomError("date-invalid", str(exc)) from None
-
-
 def _key_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -121,8 +118,28 @@ class CustomFactor(_Strict):
     ncv: str | None = None
     density: str | None = None
     gwp_basis: GwpSet | None = None
-    valid_from: Annotated[dt.date | None, BeforeValidator(_optional_date)] = None
-    valid_to: Annotated[dt.date | None, BeforeValidator(_optional_date)] = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    @field_validator("valid_from", "valid_to", mode="before")
+    @classmethod
+    def _dates(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return None
+        try:
+            return parse_date(value, str(info.field_name))
+        except ValueError as exc:
+            raise PydanticCustomError("date-invalid", str(exc)) from None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CustomFactor:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise PydanticCustomError(
+                "date-invalid",
+                "valid_to ({end}) is before valid_from ({start})",
+                {"start": str(self.valid_from), "end": str(self.valid_to)},
+            )
+        return self
 
     @field_validator("kg")
     @classmethod
@@ -144,7 +161,7 @@ class Activity(_Strict):
     scope: Literal[1, 2, 3] | None = None
     category: str | None = None
     label: str | None = None
-    id: str | None = None
+    id: Annotated[str, Field(min_length=1)] | None = None
     ncv: str | None = None
     density: str | None = None
 
