@@ -74,6 +74,7 @@ def _table() -> _Table:
     return _Table(values, kinds, blends, lookup)
 
 
+@functools.cache
 def canonical_gas(name: str) -> str | None:
     """The canonical spelling of a gas name, or None if ghgcalc does not know the gas.
 
