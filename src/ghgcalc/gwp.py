@@ -97,9 +97,14 @@ def canonical_gas(name: str) -> str | None:
     return None
 
 
+def is_hydrocarbon(name: str) -> bool:
+    """R-290, R-600, R-600a in any spelling: refrigerants with no GWP in the IPCC tables used."""
+    return _normalise(name) in {_normalise(h) for h in _HYDROCARBONS}
+
+
 def unknown_gas_hint(name: str) -> str:
     """What to tell a user whose gas name ghgcalc does not know."""
-    if _normalise(name) in {_normalise(h) for h in _HYDROCARBONS}:
+    if is_hydrocarbon(name):
         return "hydrocarbon refrigerants (R-290, R-600, R-600a) have no GWP in the IPCC tables used; leave them out"
     return "write e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e or CO2_biogenic"
 

@@ -208,6 +208,11 @@ def _quantity(text: str, field: str) -> pint.Quantity:
     return quantity
 
 
+def check_bridge(text: str, field: str) -> None:
+    """Raise UnitError (bridge-invalid) unless `text` is a valid ncv or density."""
+    _quantity(text, field)
+
+
 def _unit(unit: str) -> pint.Unit:
     ureg = registry()
     try:

@@ -247,3 +247,39 @@ def test_an_existing_output_is_refused_before_any_work(tmp_path):
     assert run.code == USAGE and "already exists" in run.stderr
     assert "yaml-syntax" not in run.stderr  # nothing was computed
     assert (tmp_path / "out.json").read_text(encoding="utf-8") == "keep me"
+
+
+def test_custom_factor_bridge_is_checked_once_where_it_is_defined(tmp_path):
+    text = write(
+        tmp_path,
+        HEAD + "custom_factors:\n"
+        "  - {key: a, per: kg, kg: {CO2: 1}, scope: 1, source: s, density: 0.54 MJ/L}\n"
+        "activities:\n  - {activity: a, unit: L, amount: 1}\n  - {activity: a, unit: L, amount: 2}\n"
+        "  - {activity: r-290, unit: kg, amount: 1}\n  - {activity: paper, unit: kg, amount: '-1e400'}\n"
+        "  - {activity: paper, unit: kg, amount: ''}\n",
+    )
+    run = ghgcalc(tmp_path, "validate", "bad.yaml")
+    # shape errors first: lines are resolved against factors once the file's shape is valid
+    assert [p.code for p in issues(run.stderr)] == ["amount-negative", "amount-invalid"]
+    assert_input_error(run, "bad.yaml", "amount-negative", at(text, "'-1e400'"))
+    printed = assert_input_error(run, "bad.yaml", "amount-invalid", at(text, "''"))
+    assert printed.message == "the amount is empty"
+    fixed = text.replace("  - {activity: paper, unit: kg, amount: '-1e400'}\n", "").replace(
+        "  - {activity: paper, unit: kg, amount: ''}\n", ""
+    )
+    write(tmp_path, fixed)
+    run = ghgcalc(tmp_path, "validate", "bad.yaml")
+    assert [p.code for p in issues(run.stderr)] == ["bridge-invalid", "factor-missing"]
+    assert_input_error(run, "bad.yaml", "bridge-invalid", at(fixed, "0.54 MJ/L"))
+    printed = assert_input_error(run, "bad.yaml", "factor-missing", at(fixed, "r-290"))
+    assert "hydrocarbon" in printed.hint
+
+
+def test_set_names_are_lowercase(tmp_path):
+    write(
+        tmp_path,
+        HEAD.replace("factors: tgo-cfo", "factors: TGO-CFO") + "activities:\n"
+        "  - {activity: paper, unit: kg, amount: 1}\n",
+    )
+    [printed] = issues(ghgcalc(tmp_path, "validate", "bad.yaml").stderr)
+    assert printed.code == "factor-set-unknown" and printed.hint == "set names are lowercase: tgo-cfo"

@@ -41,8 +41,11 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
                 gases.append(GasValue(gas, kg))
         try:
             units.check_unit(custom.per)
+            for field in ("ncv", "density"):
+                if getattr(custom, field):
+                    units.check_bridge(getattr(custom, field), field)
         except units.UnitError as exc:
-            issues.append(error(exc.code, str(exc), (*path, "per"), exc.hint))
+            issues.append(error(exc.code, str(exc), (*path, exc.field or "per"), exc.hint))
             continue
         if len(gases) == len(custom.kg):
             factors[custom.key] = Factor(
@@ -206,6 +209,8 @@ def _sets_used(catalogue: Catalogue, lines: list[Line]) -> tuple[FactorSet, ...]
 def _suggest(key: str, catalogue: Catalogue) -> str:
     import difflib
 
+    if gwp.is_hydrocarbon(key):
+        return gwp.unknown_gas_hint(key)
     close = difflib.get_close_matches(key, sorted(catalogue.keys()), n=3, cutoff=0.6)
     if close:
         return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"

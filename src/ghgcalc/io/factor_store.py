@@ -64,9 +64,10 @@ class SetRef:
         name, at, version = text.strip().partition("@")
         name, version = name.strip(), version.strip()
         if not _NAME.fullmatch(name) or (at and not _NAME.fullmatch(version)):
-            raise FactorSetError(
-                f"unknown factor set {text!r}", "write SET or SET@VERSION, e.g. tgo-cfo or tgo-cfo@2022-04"
-            )
+            hint = "write SET or SET@VERSION, e.g. tgo-cfo or tgo-cfo@2022-04"
+            if _NAME.fullmatch(text.strip().lower()):
+                hint = f"set names are lowercase: {text.strip().lower()}"
+            raise FactorSetError(f"unknown factor set {text!r}", hint)
         return cls(name, version or None)
 
     def __str__(self) -> str:

@@ -37,6 +37,8 @@ def _number(value: Any) -> float:
     if not isinstance(value, int | float | str):
         raise _AmountProblem("amount-invalid", "a list or mapping is not a number")
     if isinstance(value, str):
+        if not value.strip():
+            raise _AmountProblem("amount-invalid", "the amount is empty")
         try:
             number = parse_number(value)
         except ValueError as exc:
@@ -46,12 +48,12 @@ def _number(value: Any) -> float:
             number = float(value)
         except OverflowError:  # an integer with hundreds of digits
             raise _AmountProblem("amount-too-large", "the amount is implausibly large") from None
-    if math.isinf(number) and isinstance(value, str) and any(ch.isdigit() for ch in value):
+    if math.isinf(number) and number > 0 and isinstance(value, str) and any(ch.isdigit() for ch in value):
         raise _AmountProblem("amount-too-large", f"the amount {value!r} is implausibly large")
+    if number < 0 and not (math.isinf(number) and not any(ch.isdigit() for ch in str(value))):
+        raise _AmountProblem("amount-negative", f"the amount {value!r} is negative")
     if math.isnan(number) or math.isinf(number):
         raise _AmountProblem("amount-not-finite", f"the amount is {value!r}")
-    if number < 0:
-        raise _AmountProblem("amount-negative", f"the amount {value!r} is negative")
     if number > LARGEST_AMOUNT:
         raise _AmountProblem("amount-too-large", f"the amount {value!r} is implausibly large")
     return number + 0.0  # -0.0 becomes 0.0
