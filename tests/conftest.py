@@ -23,10 +23,11 @@ def mini_store() -> FactorStore:
 def run_inventory(text: str, store: FactorStore | None = None, **options: object) -> api.Outcome:
     """Compute an inventory given as YAML text (dedented) against `store` (the fixture sets by default)."""
     store = store or FactorStore(FIXTURE_FACTORS)
-    inventory, positions, issues = read_inventory_text(textwrap.dedent(text), "test.yaml")
-    if inventory is None or positions is None:
-        return api.Outcome("test.yaml", None, tuple(issues))
-    return api.compute_inventory(inventory, positions, "test.yaml", api.Options(store=store, **options))  # type: ignore[arg-type]
+    reading = read_inventory_text(textwrap.dedent(text), "test.yaml")
+    if reading.inventory is None or reading.positions is None:
+        return api.Outcome("test.yaml", None, tuple(reading.issues))
+    options_ = api.Options(store=store, **options)  # type: ignore[arg-type]
+    return api.compute_inventory(reading.inventory, reading.positions, "test.yaml", options_)
 
 
 def inventory(activities: str, period: str = "2024", extra: str = "") -> str:

@@ -86,20 +86,33 @@ def compute_file(path: str, options: Options | None = None) -> Outcome:
         )
         return Outcome(source, None, (problem,))
     try:
-        inventory, positions, issues = read_inventory(path)
+        reading = read_inventory(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return Outcome(
-            source,
-            None,
-            (Issue("file-unreadable", f"cannot read the file: {reason}", Severity.ERROR, Location(source)),),
-        )
-    if inventory is None or positions is None:
-        return Outcome(source, None, tuple(issues))
-    return compute_inventory(inventory, positions, source, options)
+        problem = Issue("file-unreadable", f"cannot read the file: {reason}", Severity.ERROR, Location(source))
+        return Outcome(source, None, (problem,))
+    if reading.positions is None:
+        return Outcome(source, None, tuple(reading.issues))
+    if reading.inventory is not None:
+        return compute_inventory(reading.inventory, reading.positions, source, options)
+    issues = list(reading.issues)
+    if reading.partial is not None:
+        # the well-formed activities still meet their factors and units, so one run shows every problem
+        rest = compute_inventory(reading.partial, reading.positions, source, options, reading.kept)
+        issues.extend(rest.issues)
+        issues.sort(key=lambda i: (i.location.line or 0, i.location.column or 0) if i.location else (0, 0))
+    return Outcome(source, None, tuple(issues))
 
 
-def compute_inventory(inventory: Inventory, positions: Positions, source: str, options: Options) -> Outcome:
+def compute_inventory(
+    inventory: Inventory,
+    positions: Positions,
+    source: str,
+    options: Options,
+    activity_rows: tuple[int, ...] | None = None,
+) -> Outcome:
+    """Compute a validated inventory. `activity_rows` maps its activities to their rows in the file
+    when some were left out (see Reading.partial)."""
     issues: list[Issue] = []
     custom, broken, custom_issues = custom_factors(inventory)
     issues.extend(custom_issues)
@@ -110,12 +123,20 @@ def compute_inventory(inventory: Inventory, positions: Positions, source: str, o
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
+    if activity_rows is not None:
+        issues = [replace(i, path=_in_file(i.path, activity_rows)) for i in issues]
     located = tuple(
         replace(i, location=i.location or positions.locate(i.path, at_key=i.code in _ABOUT_THE_KEY)) for i in issues
     )
     result = replace(result, warnings=tuple(i for i in located if not i.is_error))
     has_errors = any(i.is_error for i in located)
     return Outcome(source, None if has_errors else result, located)
+
+
+def _in_file(path: tuple[str | int, ...], rows: tuple[int, ...]) -> tuple[str | int, ...]:
+    if len(path) >= 2 and path[0] == "activities" and isinstance(path[1], int):
+        return ("activities", rows[path[1]], *path[2:])
+    return path
 
 
 def _set_choices(inventory: Inventory, options: Options) -> tuple[list[SetChoice], list[Issue]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -21,35 +22,66 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == text_io.STDIN else path
 
 
-def read_inventory(path: str) -> tuple[Inventory | None, Positions | None, list[Issue]]:
+@dataclass(frozen=True)
+class Reading:
+    """One inventory file as read: the model (None if the file has errors), positions, problems.
+
+    When only some activities are malformed, `partial` holds the inventory of the others and
+    `kept` their positions in the file, so their factors and units are checked in the same pass.
+    """
+
+    inventory: Inventory | None
+    positions: Positions | None
+    issues: list[Issue]
+    partial: Inventory | None = None
+    kept: tuple[int, ...] = ()
+
+
+def read_inventory(path: str) -> Reading:
     """Read and validate one inventory file. OSError propagates (the caller reports it)."""
     source = display_name(path)
     data = text_io.read_bytes(path)
     text, problem = text_io.decode(data, source)
     if problem is not None or text is None:
-        return None, None, [problem] if problem else []
+        return Reading(None, None, [problem] if problem else [])
     return read_inventory_text(text, source)
 
 
-def read_inventory_text(text: str, source: str) -> tuple[Inventory | None, Positions | None, list[Issue]]:
+def read_inventory_text(text: str, source: str) -> Reading:
     document, positions, issues = parse(text, source)
     if issues:
-        return None, positions, issues
+        return Reading(None, positions, issues)
     if not isinstance(document, dict):
         what = "empty" if document is None else f"{_KINDS.get(type(document), 'a single value')}, not a mapping"
-        return (
-            None,
-            positions,
-            [
-                Issue(
-                    "document-invalid", f"the file is {what}", Severity.ERROR, Location(source, 1, 1), hint=_SHAPE_HINT
-                )
-            ],
+        problem = Issue(
+            "document-invalid", f"the file is {what}", Severity.ERROR, Location(source, 1, 1), hint=_SHAPE_HINT
         )
+        return Reading(None, positions, [problem])
     try:
-        return Inventory.model_validate(document), positions, []
+        return Reading(Inventory.model_validate(document), positions, [])
     except ValidationError as exc:
-        return None, positions, [i for e in exc.errors(include_url=False) for i in _issues(e, positions)]
+        errors = exc.errors(include_url=False)
+        problems = [i for e in errors for i in _issues(e, positions)]
+        partial, kept = _without_bad_activities(document, errors)
+        return Reading(None, positions, problems, partial, kept)
+
+
+def _without_bad_activities(document: dict[str, Any], errors: list[Any]) -> tuple[Inventory | None, tuple[int, ...]]:
+    """The inventory less its malformed activities, if every error lies inside an activity."""
+    activities = document.get("activities")
+    if not isinstance(activities, list):
+        return None, ()
+    bad = set()
+    for err in errors:
+        loc = err["loc"]
+        if len(loc) < 2 or loc[0] != "activities" or not isinstance(loc[1], int):
+            return None, ()
+        bad.add(loc[1])
+    kept = tuple(i for i in range(len(activities)) if i not in bad)
+    try:
+        return Inventory.model_validate({**document, "activities": [activities[i] for i in kept]}), kept
+    except ValidationError:
+        return None, ()
 
 
 def _model_for(path: tuple[Any, ...]) -> type[BaseModel]:
