@@ -154,6 +154,7 @@ def compute(
         gwp=gwp_set,
         factor_sets=used,
         lines=tuple(lines),
+        output=(inventory.output.amount, inventory.output.unit, inventory.output.name) if inventory.output else None,
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues

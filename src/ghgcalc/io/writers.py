@@ -59,6 +59,16 @@ def line_dict(line: Line) -> dict[str, Any]:
     return data
 
 
+def _intensity(result: InventoryResult) -> dict[str, Any]:
+    if result.output is None:
+        return {}
+    amount, unit, name = result.output
+    return {
+        "output": {"amount": amount, "unit": unit, "name": name},
+        "intensity_t_co2e_per_output": result.intensity,
+    }
+
+
 def result_dict(result: InventoryResult) -> dict[str, Any]:
     return {
         "ghgcalc_result": RESULT_FORMAT,
@@ -75,6 +85,7 @@ def result_dict(result: InventoryResult) -> dict[str, Any]:
         "by_category_t_co2e": result.by_category_t_co2e,
         "by_gas_t": result.by_gas_t,
         "separately_reported_t_co2e": result.separately_reported_t_co2e,
+        **_intensity(result),
         "lines": [line_dict(line) for line in result.lines],
         "warnings": [issue.to_dict() for issue in result.warnings],
     }

@@ -62,10 +62,7 @@ def _number(value: Any) -> float:
 def _amount(value: Any) -> Any:
     """A number or a list of monthly numbers; every bad month is reported, not only the first."""
     if not isinstance(value, list):
-        try:
-            return _number(value)
-        except _AmountProblem as problem:
-            raise PydanticCustomError(problem.code, str(problem)) from None
+        return _single_amount(value)
     if not value:
         raise PydanticCustomError("amount-invalid", "the monthly list is empty")
     numbers, problems = [], []
@@ -85,6 +82,13 @@ def _amount(value: Any) -> Any:
             },
         )
     return numbers
+
+
+def _single_amount(value: Any) -> float:
+    try:
+        return _number(value)
+    except _AmountProblem as problem:
+        raise PydanticCustomError(problem.code, str(problem)) from None
 
 
 def _period(value: Any) -> Period:
@@ -154,6 +158,14 @@ class CustomFactor(_Strict):
         return value
 
 
+class Output(_Strict):
+    """What the organisation produces in the period (TGO Fr-01 ผลผลิต), for carbon intensity."""
+
+    amount: Annotated[float, BeforeValidator(_single_amount)]
+    unit: Annotated[str, Field(min_length=1)]
+    name: str | None = None
+
+
 class Activity(_Strict):
     """One line of the inventory: how much of what, in which unit."""
 
@@ -183,5 +195,6 @@ class Inventory(_Strict):
     period: Annotated[Period, BeforeValidator(_period)]
     gwp: GwpSet | None = None
     factors: Annotated[list[str] | None, BeforeValidator(_key_list)] = None
+    output: Output | None = None
     custom_factors: list[CustomFactor] = []
     activities: list[Activity]

@@ -46,6 +46,7 @@ class InventoryResult:
     factor_sets: tuple[FactorSet, ...]  # the set versions that gave at least one line
     lines: tuple[Line, ...]
     warnings: tuple[Issue, ...] = field(default=())
+    output: tuple[float, str, str | None] | None = None  # amount, unit, name (TGO Fr-01 ผลผลิต)
 
     @property
     def total_t_co2e(self) -> float:
@@ -72,6 +73,15 @@ class InventoryResult:
             for gas, tonnes in line.gases_t.items():
                 groups.setdefault(gas, []).append(tonnes)
         return {gas: _sum(values) for gas, values in groups.items()}
+
+    @property
+    def intensity(self) -> dict[str, float] | None:
+        """tCO2e per unit of output, for Scopes 1+2 and 1+2+3 (TGO Fr-05), if an output is given."""
+        if not self.output or not self.output[0]:
+            return None
+        scopes = self.by_scope_t_co2e
+        s12 = _sum([scopes.get("1", 0.0), scopes.get("2", 0.0)])
+        return {"scope_1_2": s12 / self.output[0], "scope_1_2_3": self.total_t_co2e / self.output[0]}
 
     @property
     def separately_reported_t_co2e(self) -> dict[str, float]:
