@@ -16,14 +16,13 @@ from ghgcalc.core.resolve import Catalogue, SetChoice
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
 from ghgcalc.io.inventory_reader import display_name, read_inventory
+from ghgcalc.io.locator import Locator
 from ghgcalc.io.text import STDIN
-from ghgcalc.io.yaml_reader import Positions
 from ghgcalc.models.inventory import Inventory
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # the contract's folder rule; .xlsx is read from a later version
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # what a folder argument contributes (contract §1)
 DEFAULT_GWP = "AR5"
 # Issues about a mapping key itself (the gas name in `kg:`), located at the key, not its value.
 _ABOUT_THE_KEY = frozenset({"gas-unknown"})
@@ -76,15 +75,6 @@ def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:
 def compute_file(path: str, options: Options | None = None) -> Outcome:
     options = options or Options()
     source = display_name(path)
-    if path.lower().endswith(EXCEL_SUFFIXES):
-        problem = Issue(
-            "format-unsupported",
-            "this version of ghgcalc reads YAML inventories only",
-            Severity.ERROR,
-            Location(source),
-            hint="write the inventory as YAML: ghgcalc init inventory.yaml",
-        )
-        return Outcome(source, None, (problem,))
     try:
         reading = read_inventory(path)
     except OSError as exc:
@@ -106,7 +96,7 @@ def compute_file(path: str, options: Options | None = None) -> Outcome:
 
 def compute_inventory(
     inventory: Inventory,
-    positions: Positions,
+    positions: Locator,
     source: str,
     options: Options,
     activity_rows: tuple[int, ...] | None = None,

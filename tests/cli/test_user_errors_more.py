@@ -155,12 +155,12 @@ def test_output_is_utf8_whatever_the_locale(tmp_path):
     assert "เทศบาลทดสอบ" in proc.stdout.decode("utf-8")
 
 
-def test_excel_inventory_in_a_folder_is_reported_not_skipped(tmp_path):
+def test_a_broken_workbook_in_a_folder_is_reported_not_skipped(tmp_path):
     write(tmp_path, HEAD + "activities:\n  - {activity: paper, unit: kg, amount: 1}\n", "ok.yaml")
     (tmp_path / "town.xlsx").write_bytes(b"PK\x03\x04")
     run = ghgcalc(tmp_path, "compute", ".", "-f", "json")
     assert run.code == INPUT_ERRORS
-    assert [p.code for p in issues(run.stderr)] == ["format-unsupported"]
+    assert [p.code for p in issues(run.stderr)] == ["xlsx-refused"]
     assert len(json.loads(run.stdout)) == 1  # the YAML inventory is still computed
 
 

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from ghgcalc.errors import Issue, Location, Severity
 from ghgcalc.io import text as text_io
-from ghgcalc.io.yaml_reader import Positions, parse
+from ghgcalc.io.locator import Locator
+from ghgcalc.io.yaml_reader import parse
 from ghgcalc.models.inventory import Activity, CustomFactor, Inventory
 
 _KINDS = {list: "a list", str: "a line of text", int: "a number", float: "a number", bool: "true or false"}
@@ -31,15 +32,33 @@ class Reading:
     """
 
     inventory: Inventory | None
-    positions: Positions | None
+    positions: Locator | None
     issues: list[Issue]
     partial: Inventory | None = None
     kept: tuple[int, ...] = ()
 
 
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+
+
 def read_inventory(path: str) -> Reading:
-    """Read and validate one inventory file. OSError propagates (the caller reports it)."""
+    """Read and validate one inventory file, YAML or Excel. OSError propagates (the caller reports it)."""
     source = display_name(path)
+    if path.lower().endswith(EXCEL_SUFFIXES):
+        from ghgcalc.io.excel_reader import read_workbook
+
+        document, cells, problems = read_workbook(path, source)
+        if document is None or (not document.get("activities") and problems):
+            return Reading(None, cells, problems)
+        reading = _validated(document, cells, source)
+        if not problems:
+            return reading
+        # problems only the workbook has (a total that is not its months' sum, a formula without a
+        # result) are reported with the others; the rest of the file is still checked
+        partial, kept = reading.partial, reading.kept
+        if reading.inventory is not None:
+            partial, kept = reading.inventory, tuple(range(len(reading.inventory.activities)))
+        return Reading(None, cells, problems + reading.issues, partial, kept)
     data = text_io.read_bytes(path)
     text, problem = text_io.decode(data, source)
     if problem is not None or text is None:
@@ -57,6 +76,10 @@ def read_inventory_text(text: str, source: str) -> Reading:
             "document-invalid", f"the file is {what}", Severity.ERROR, Location(source, 1, 1), hint=_SHAPE_HINT
         )
         return Reading(None, positions, [problem])
+    return _validated(document, positions, source)
+
+
+def _validated(document: dict[str, Any], positions: Locator, source: str) -> Reading:
     try:
         return Reading(Inventory.model_validate(document), positions, [])
     except ValidationError as exc:
@@ -90,7 +113,7 @@ def _model_for(path: tuple[Any, ...]) -> type[BaseModel]:
     return Inventory
 
 
-def _issues(err: Any, positions: Positions) -> list[Issue]:
+def _issues(err: Any, positions: Locator) -> list[Issue]:
     ctx = err.get("ctx") or {}
     if err["type"] == "amount-invalid-months":
         path = positions.resolve(tuple(err["loc"]))
@@ -103,7 +126,7 @@ def _issues(err: Any, positions: Positions) -> list[Issue]:
     return [_issue(err, positions)]
 
 
-def _issue(err: Any, positions: Positions) -> Issue:
+def _issue(err: Any, positions: Locator) -> Issue:
     kind: str = err["type"]
     ctx = err.get("ctx") or {}
     path = positions.resolve(tuple(err["loc"]))
