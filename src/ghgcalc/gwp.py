@@ -119,6 +119,12 @@ def gwp_value(gas: str, gwp_set: str) -> float | None:
     return row[gwp_set] if row else None
 
 
+@functools.cache
+def per_unit(gas: str, gwp_set: str) -> Weighted:
+    """`weigh` of one unit of mass, remembered: multiply its shares by a mass to weigh that mass."""
+    return weigh(gas, 1.0, gwp_set)
+
+
 def weigh(gas: str, mass: float, gwp_set: str) -> Weighted:
     """CO2e of `mass` of a canonical gas name under `gwp_set`, in the unit of `mass`."""
     if gas == CO2E:

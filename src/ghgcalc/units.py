@@ -166,6 +166,7 @@ class Bridges:
     density: str | None = None
 
 
+@functools.cache
 def normalise(unit: str) -> str:
     """The pint spelling of a unit as a user wrote it (`ลิตร` -> `L`, `m³` -> `m**3`)."""
     text = thai_to_arabic_digits(unit).strip()

@@ -163,7 +163,8 @@ def compute(
 def _line(
     index: int, activity: Activity, factor: Factor, conversion: float, scope: int, gwp_set: str
 ) -> tuple[Line, list[str]]:
-    amount_in_per = activity.total * conversion
+    total = activity.total
+    amount_in_per = total * conversion
     gases_t: dict[str, float] = {}
     gwps: dict[str, float] = {}
     in_total: list[float] = []
@@ -172,18 +173,18 @@ def _line(
     for value in factor.gases:
         tonnes = amount_in_per * value.kg / 1000.0
         gases_t[value.gas] = gases_t.get(value.gas, 0.0) + tonnes
-        weighted = gwp.weigh(value.gas, tonnes, gwp_set)
-        problems.extend(weighted.problems)
-        if weighted.gwp is not None:
-            gwps[value.gas] = weighted.gwp
-        in_total.append(weighted.in_total)
-        separate[BIOGENIC].append(weighted.biogenic)
-        separate[NON_KYOTO].append(weighted.non_kyoto)
+        weights = gwp.per_unit(value.gas, gwp_set)
+        problems.extend(weights.problems)
+        if weights.gwp is not None:
+            gwps[value.gas] = weights.gwp
+        in_total.append(tonnes * weights.in_total)
+        separate[BIOGENIC].append(tonnes * weights.biogenic)
+        separate[NON_KYOTO].append(tonnes * weights.non_kyoto)
     line = Line(
         index=index,
         activity=activity.activity,
-        amount=activity.total,
-        monthly=tuple(activity.monthly) if activity.monthly is not None else None,
+        amount=total,
+        monthly=tuple(activity.amount) if isinstance(activity.amount, list) else None,
         unit=activity.unit,
         scope=scope,
         category=activity.category or factor.category,

@@ -67,6 +67,7 @@ class Catalogue:
         self.custom = custom
         self.sets = sets
         self.broken = broken  # custom factors already reported as wrong: lines using them say nothing more
+        self._memo: dict[tuple[str, str, str | None, str | None], Choice | ResolveError | units.UnitError] = {}
 
     def keys(self) -> set[str]:
         found = set(self.custom)
@@ -76,6 +77,20 @@ class Catalogue:
         return found
 
     def resolve(self, key: str, unit: str, period: Period, bridges: units.Bridges) -> Choice:
+        """The factor for one line; raises ResolveError or units.UnitError. Remembered per
+        (key, unit, period, bridges): an inventory of 100,000 lines has only a few dozen of those."""
+        memo_key = (key, unit, bridges.ncv, bridges.density)  # the period is the inventory's, one per catalogue
+        if memo_key not in self._memo:
+            try:
+                self._memo[memo_key] = self._resolve(key, unit, period, bridges)
+            except (ResolveError, units.UnitError) as exc:
+                self._memo[memo_key] = exc
+        found = self._memo[memo_key]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    def _resolve(self, key: str, unit: str, period: Period, bridges: units.Bridges) -> Choice:
         if key in self.custom:
             factor = self.custom[key]
             return Choice(factor, _convert(unit, [factor], bridges)[1], _validity_notes(key, factor, period))

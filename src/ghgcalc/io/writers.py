@@ -133,6 +133,13 @@ CSV_COLUMNS = [
 
 
 def to_csv(results: list[InventoryResult]) -> str:
+    seen: dict[str, str] = {}  # most text repeats from line to line: guard each text once
+
+    def safe(cell: str) -> str:
+        if cell not in seen:
+            seen[cell] = _safe(cell)
+        return seen[cell]
+
     gases = sorted({gas for r in results for line in r.lines for gas in line.gases_t})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -164,7 +171,7 @@ def to_csv(results: list[InventoryResult]) -> str:
                 separate.get("non_kyoto", 0.0),
             ]
             row += [line.gases_t.get(gas, "") for gas in gases]
-            writer.writerow([_safe(cell) for cell in row])
+            writer.writerow([safe(cell) if type(cell) is str else cell for cell in row])
     return buffer.getvalue()
 
 

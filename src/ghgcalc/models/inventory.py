@@ -30,6 +30,9 @@ class _AmountProblem(ValueError):
 
 def _number(value: Any) -> float:
     """One amount as a person wrote it; raises _AmountProblem with a code and a message."""
+    kind = type(value)
+    if (kind is float or kind is int) and 0 < value <= LARGEST_AMOUNT:
+        return float(value)  # the common case, checked first: a positive finite number
     if value is None:
         raise _AmountProblem("amount-invalid", "the amount is empty")
     if isinstance(value, bool):
@@ -65,6 +68,8 @@ def _amount(value: Any) -> Any:
         return _single_amount(value)
     if not value:
         raise PydanticCustomError("amount-invalid", "the monthly list is empty")
+    if all(type(item) is float and 0 <= item <= LARGEST_AMOUNT for item in value):
+        return [item + 0.0 for item in value]  # the common case: numbers from a spreadsheet
     numbers, problems = [], []
     for index, item in enumerate(value):
         try:
