@@ -1,0 +1,108 @@
+"""Excel benchmark: `ghgcalc compute` on a 100,000-row Activities sheet against python-calamine's
+raw read of the same sheet, in the same session, interleaved.
+
+    python bench/excel.py              # 100,000 rows, 3 rounds
+    python bench/excel.py --rows 20000 --rounds 5
+
+The workbook is generated once into bench/results/ (openpyxl, write-only mode) and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "results"
+KEYS = [
+    ("diesel-mobile", "L"),
+    ("electricity-grid", "kWh"),
+    ("paper", "kg"),
+    ("gasohol-95", "L"),
+    ("lpg-stationary", "kg"),
+    ("tap-water-pwa", "m3"),
+]
+MONTHS = [
+    "Oct / ต.ค.",
+    "Nov / พ.ย.",
+    "Dec / ธ.ค.",
+    "Jan / ม.ค.",
+    "Feb / ก.พ.",
+    "Mar / มี.ค.",
+    "Apr / เม.ย.",
+    "May / พ.ค.",
+    "Jun / มิ.ย.",
+    "Jul / ก.ค.",
+    "Aug / ส.ค.",
+    "Sep / ก.ย.",
+]
+
+
+def workbook(rows: int) -> Path:
+    path = OUT / f"activities-{rows}.xlsx"
+    if path.exists():
+        return path
+    from openpyxl import Workbook
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    book = Workbook(write_only=True)
+    inventory = book.create_sheet("Inventory")
+    inventory.append(["Field / รายการ", "Value / ค่า"])
+    for row in (("ghgcalc", 1), ("name", "Benchmark town"), ("period", "FY2567"), ("factors", "tgo-cfo")):
+        inventory.append(list(row))
+    sheet = book.create_sheet("Activities")
+    sheet.append(
+        ["Activity / กิจกรรม", "Scope / ประเภท", "Label / รายละเอียด", "Unit / หน่วย", "ID / รหัส", *MONTHS, "Total / รวม"]
+    )
+    generator = random.Random(1)
+    for index in range(rows):
+        key, unit = KEYS[index % len(KEYS)]
+        months = [round(generator.uniform(10, 1000), 1) for _ in MONTHS]
+        sheet.append([key, None, f"line {index}", unit, f"r{index}", *months, None])
+    book.save(path)
+    return path
+
+
+def wall_time(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    path = str(workbook(args.rows))
+    ghgcalc = shutil.which("ghgcalc")
+    cli = [ghgcalc] if ghgcalc else [sys.executable, "-m", "ghgcalc"]
+    raw = (
+        "from python_calamine import CalamineWorkbook\n"
+        f"CalamineWorkbook.from_path({path!r}).get_sheet_by_name('Activities').to_python()"
+    )
+    runs = {
+        "baseline: python-calamine raw read of Activities": [sys.executable, "-c", raw],
+        "ghgcalc compute --format csv": [*cli, "compute", path, "--format", "csv"],
+        "ghgcalc validate": [*cli, "validate", path],
+    }
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.rounds):
+        for name, command in runs.items():
+            times[name].append(wall_time(command))
+    baseline = statistics.median(next(iter(times.values())))
+    print(f"{args.rows:,} activity rows, {args.rounds} rounds")
+    print(f"{'command':52} {'median s':>9} {'ratio':>7}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:52} {median:9.2f} {median / baseline:7.2f}")
+
+
+if __name__ == "__main__":
+    main()
