@@ -84,13 +84,19 @@ def compute_file(path: str, options: Options | None = None) -> Outcome:
     if reading.positions is None:
         return Outcome(source, None, tuple(reading.issues))
     if reading.inventory is not None:
-        return compute_inventory(reading.inventory, reading.positions, source, options)
+        outcome = compute_inventory(reading.inventory, reading.positions, source, options)
+        if not reading.issues:
+            return outcome
+        # warnings of the reader (an Excel row without an amount) come first, as in the file
+        both = (*reading.issues, *outcome.issues)
+        result = outcome.result and replace(outcome.result, warnings=tuple(i for i in both if not i.is_error))
+        return Outcome(source, result, both)
     issues = list(reading.issues)
     if reading.partial is not None:
         # the well-formed activities still meet their factors and units, so one run shows every problem
         rest = compute_inventory(reading.partial, reading.positions, source, options, reading.kept)
         issues.extend(rest.issues)
-        issues.sort(key=lambda i: (i.location.line or 0, i.location.column or 0) if i.location else (0, 0))
+        issues.sort(key=lambda i: i.location.order if i.location else ("", 0, 0))
     return Outcome(source, None, tuple(issues))
 
 

@@ -37,6 +37,17 @@ class Location:
     sheet: str | None = None
     cell: str | None = None
 
+    @property
+    def order(self) -> tuple[str, int, int]:
+        """A key that sorts places in file order: sheet, then line or row, then column."""
+        if self.cell:
+            letters = "".join(ch for ch in self.cell if ch.isalpha())
+            column = 0
+            for ch in letters:
+                column = column * 26 + ord(ch.upper()) - 64
+            return self.sheet or "", int(self.cell[len(letters) :] or 0), column
+        return self.sheet or "", self.line or 0, self.column or 0
+
     def __str__(self) -> str:
         if self.sheet is not None:
             return f"{self.file}[{self.sheet}]!{self.cell}" if self.cell else f"{self.file}[{self.sheet}]"

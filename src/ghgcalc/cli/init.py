@@ -19,20 +19,19 @@ class Kind(StrEnum):
 def register(app: typer.Typer) -> None:
     @app.command()
     def init(
-        path: str = typer.Argument(..., metavar="FILE", help="The file to write (.yaml)."),
+        path: str = typer.Argument(..., metavar="FILE", help="The file to write: .yaml, or .xlsx for a workbook."),
         kind: Kind = typer.Option(Kind.organization, "--kind", help="organization (CFO) or community."),
+        fiscal: bool = typer.Option(
+            False, "--fiscal", help="Months October to September (a Thai fiscal year) in an .xlsx starter."
+        ),
         force: bool = typer.Option(False, "--force", help="Replace an existing file."),
     ) -> None:
-        """Write a commented starter inventory to fill in."""
+        """Write a starter inventory to fill in: commented YAML, or a workbook with drop-down lists."""
         from ghgcalc.io.writers import write_atomic
 
         suffix = os.path.splitext(path)[1].lower()
-        if suffix == ".xlsx":
-            raise UsageError(
-                "Excel starters are not available yet", "write a .yaml starter: ghgcalc init inventory.yaml"
-            )
-        if suffix not in (".yaml", ".yml"):
-            raise UsageError(f"{path}: the file name must end in .yaml or .yml")
+        if suffix not in (".yaml", ".yml", ".xlsx"):
+            raise UsageError(f"{path}: the file name must end in .yaml, .yml or .xlsx")
         folder = os.path.dirname(path) or "."
         if not os.path.isdir(folder):
             raise UsageError(f"{folder}: no such folder", "create the folder first, or write the starter elsewhere")
@@ -40,6 +39,11 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"{path} is a folder", "give the name of the file to write, e.g. town.yaml")
         if os.path.exists(path) and not force:
             raise UsageError(f"{path} already exists", "add --force to replace it, or choose another name")
-        text = resources.files("ghgcalc").joinpath("data").joinpath(f"starter-{kind.value}.yaml").read_text("utf-8")
-        write_atomic(path, text)
+        if suffix == ".xlsx":
+            from ghgcalc.io.excel_writer import inventory_workbook
+
+            write_atomic(path, inventory_workbook(None, kind=kind.value, fiscal=fiscal))
+        else:
+            starter = resources.files("ghgcalc").joinpath("data").joinpath(f"starter-{kind.value}.yaml")
+            write_atomic(path, starter.read_text("utf-8"))
         print(f"wrote {path}: fill in the amounts, then run: ghgcalc compute {path}")

@@ -397,6 +397,7 @@ def _read_activities(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list
                 break
     columns = positions.activity_columns
     activities: list[dict[str, Any]] = []
+    empty: list[int] = []
     for row in range(header + (2 if two_rows else 1), len(rows)):
         reported = len(reader.issues)
         if reader.no_value.get(sheet):
@@ -436,8 +437,23 @@ def _read_activities(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list
                 )
         elif total is not None:
             item["amount"] = total
+        else:
+            empty.append(row)  # a row not filled in yet, as in a fresh template
+            continue
         positions.activity_rows.append(row)
         activities.append(item)
+    if empty:
+        column = columns.get("total", positions.month_columns[0] if positions.month_columns else 0)
+        listed = ", ".join(str(r + 1) for r in empty[:10]) + (", ..." if len(empty) > 10 else "")
+        reader.issues.append(
+            Issue(
+                "amount-empty",
+                f"{len(empty)} row(s) without an amount are skipped (rows {listed})",
+                Severity.WARNING,
+                Location(reader.source, sheet=sheet, cell=_cell(empty[0], column)),
+                hint="enter the monthly amounts or a total, or delete the rows",
+            )
+        )
     return activities
 
 

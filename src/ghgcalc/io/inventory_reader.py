@@ -48,11 +48,11 @@ def read_inventory(path: str) -> Reading:
         from ghgcalc.io.excel_reader import read_workbook
 
         document, cells, problems = read_workbook(path, source)
-        if document is None or (not document.get("activities") and problems):
+        if document is None or (not document.get("activities") and any(p.is_error for p in problems)):
             return Reading(None, cells, problems)
         reading = _validated(document, cells, source)
-        if not problems:
-            return reading
+        if not any(p.is_error for p in problems):
+            return Reading(reading.inventory, cells, problems + reading.issues, reading.partial, reading.kept)
         # problems only the workbook has (a total that is not its months' sum, a formula without a
         # result) are reported with the others; the rest of the file is still checked
         partial, kept = reading.partial, reading.kept

@@ -1,0 +1,77 @@
+"""`ghgcalc convert`: an inventory from YAML to Excel and back, without losing anything."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ghgcalc.errors import ExitCode, Issue, Location, Severity, UsageError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def convert(
+        source: str = typer.Argument(..., metavar="IN", help="The inventory to read (.yaml, .yml, .xlsx, .xlsm)."),
+        target: str = typer.Argument(..., metavar="OUT", help="The file to write (.yaml or .xlsx)."),
+        force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    ) -> None:
+        """Convert an inventory between YAML and Excel; the result computes the same."""
+        from ghgcalc.cli.output import check_target
+        from ghgcalc.io.writers import write_atomic
+
+        source_suffix, target_suffix = Path(source).suffix.lower(), Path(target).suffix.lower()
+        if not Path(source).is_file():
+            raise UsageError(f"{source}: no such file")
+        if source_suffix not in YAML_SUFFIXES + EXCEL_SUFFIXES:
+            raise UsageError(f"{source}: give a .yaml, .yml, .xlsx or .xlsm inventory")
+        if target_suffix not in (*YAML_SUFFIXES, ".xlsx"):
+            raise UsageError(f"{target}: the output must end in .yaml, .yml or .xlsx")
+        check_target(target, [source], force)
+        document, problems = _read(source)
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        if document is None or any(p.is_error for p in problems):
+            raise typer.Exit(ExitCode.INPUT_ERRORS)
+        if target_suffix == ".xlsx":
+            from ghgcalc.io.excel_writer import inventory_workbook
+
+            kind = "community" if document.get("kind") == "community" else "organization"
+            write_atomic(target, inventory_workbook(document, kind=kind))
+        else:
+            from ghgcalc.io.yaml_writer import inventory_yaml
+
+            write_atomic(target, inventory_yaml(document, origin=Path(source).name))
+        print(f"wrote {target}", file=sys.stderr)
+
+
+def _read(path: str) -> tuple[dict[str, Any] | None, list[Issue]]:
+    """The inventory document of a file as written (not validated: `ghgcalc validate` does that)."""
+    if path.lower().endswith(EXCEL_SUFFIXES):
+        from ghgcalc.io.excel_reader import read_workbook
+
+        document, _cells, problems = read_workbook(path, path)
+        return document, problems
+    from ghgcalc.io import text as text_io
+    from ghgcalc.io.yaml_reader import parse
+
+    text, problem = text_io.decode(text_io.read_bytes(path), path)
+    if problem is not None or text is None:
+        return None, [problem] if problem else []
+    parsed, _positions, problems = parse(text, path)
+    document = parsed if isinstance(parsed, dict) else None
+    if not problems and document is None:
+        problems = [
+            Issue(
+                "document-invalid",
+                "the file is not an inventory (a YAML mapping)",
+                Severity.ERROR,
+                Location(path, 1, 1),
+            )
+        ]
+    return document, problems

@@ -1,0 +1,81 @@
+"""`ghgcalc convert`: YAML to Excel and back computes the same, and nothing the user gave is lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from tests.cli.test_user_errors import INPUT_ERRORS, USAGE, ghgcalc, issues
+from tests.conftest import ROOT
+
+RICH = """\
+ghgcalc: 1
+name: เทศบาลทดสอบ [test]
+kind: organization
+period: {start: 2566-10-01, end: 2567-09-30}
+gwp: AR6
+factors: [tgo-cfo, ipcc-2006]
+output: {amount: 86, unit: staff, name: staff members}
+custom_factors:
+  - {key: boiler, per: L, kg: {CO2: 2.698722, CH4_fossil: 0.00010926, N2O: 0.000021852}, scope: 1,
+     source: "=supplier sheet", gwp_basis: AR5, valid_from: 2023-01-01}
+activities:
+  - {activity: boiler, amount: [100, 200.5, "๓๐๐"], unit: ลิตร, label: "+ boiler", id: b1}
+  - {activity: diesel-road, amount: "12,500", unit: L, density: 0.832 kg/L, category: fleet}
+  - {activity: electricity-grid, amount: 1000, unit: kWh, scope: 2, label: "@office"}
+"""
+
+
+def results(run) -> dict:
+    assert run.code == 0, run
+    data = json.loads(run.stdout)
+    data.pop("source")
+    for warning in data["warnings"]:
+        warning.pop("location")  # file:line:col in YAML, file[sheet]!cell in Excel
+    return data
+
+
+def test_round_trip_of_the_example_computes_the_same(tmp_path):
+    example = ROOT / "examples" / "municipality.yaml"
+    assert ghgcalc(tmp_path, "convert", str(example), "town.xlsx").code == 0
+    assert ghgcalc(tmp_path, "convert", "town.xlsx", "town.yaml").code == 0
+    original = results(ghgcalc(tmp_path, "compute", str(example), "-f", "json"))
+    assert results(ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")) == original
+    assert results(ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")) == original
+
+
+def test_round_trip_keeps_every_field(tmp_path):
+    (tmp_path / "rich.yaml").write_text(RICH, encoding="utf-8")
+    assert ghgcalc(tmp_path, "convert", "rich.yaml", "rich.xlsx").code == 0
+    assert ghgcalc(tmp_path, "convert", "rich.xlsx", "back.yaml").code == 0
+    before = yaml.safe_load(RICH)
+    after = yaml.safe_load((tmp_path / "back.yaml").read_text(encoding="utf-8"))
+    assert after["activities"] == before["activities"]
+    assert after["custom_factors"] == before["custom_factors"]
+    assert after["output"] == before["output"]
+    assert (after["name"], after["gwp"], after["factors"]) == (before["name"], "AR6", ["tgo-cfo", "ipcc-2006"])
+    original = results(ghgcalc(tmp_path, "compute", "rich.yaml", "-f", "json"))
+    assert results(ghgcalc(tmp_path, "compute", "rich.xlsx", "-f", "json")) == original
+    assert results(ghgcalc(tmp_path, "compute", "back.yaml", "-f", "json")) == original
+
+
+def test_convert_never_writes_over_its_input_and_keeps_existing_files(tmp_path):
+    (tmp_path / "a.yaml").write_text(RICH, encoding="utf-8")
+    run = ghgcalc(tmp_path, "convert", "a.yaml", "a.yaml")
+    assert run.code == USAGE
+    (tmp_path / "b.xlsx").write_bytes(b"keep")
+    run = ghgcalc(tmp_path, "convert", "a.yaml", "b.xlsx")
+    assert run.code == USAGE and "already exists" in run.stderr
+    assert (tmp_path / "b.xlsx").read_bytes() == b"keep"
+    assert ghgcalc(tmp_path, "convert", "a.yaml", "b.xlsx", "--force").code == 0
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == RICH
+
+
+def test_convert_reports_a_broken_input(tmp_path):
+    (tmp_path / "bad.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    run = ghgcalc(tmp_path, "convert", "bad.yaml", "out.xlsx")
+    assert run.code == INPUT_ERRORS
+    assert [p.code for p in issues(run.stderr)] == ["yaml-syntax"]
+    assert not Path(tmp_path / "out.xlsx").exists()
