@@ -19,6 +19,8 @@ class ResultFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
+    md = "md"
 
 
 class GwpChoice(StrEnum):
@@ -76,12 +78,15 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.io import writers
 
         files = api.expand_inputs(paths)
+        if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
+            raise UsageError("--format xlsx writes a workbook: give it a file", "add -o report.xlsx")
         check_target(out, files, force)
         outcomes = _run(files, gwp, factors)
         results = [o.result for o in outcomes if o.result is not None]
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
+        text: str | bytes
         if chosen is ResultFormat.table:
             from ghgcalc.cli import render
 
@@ -90,6 +95,14 @@ def register(app: typer.Typer) -> None:
             text = writers.to_json(results, as_array=as_array)
         elif chosen is ResultFormat.jsonl:
             text = writers.to_jsonl(results)
+        elif chosen is ResultFormat.md:
+            from ghgcalc.io.markdown import to_markdown
+
+            text = to_markdown(results)
+        elif chosen is ResultFormat.xlsx:
+            from ghgcalc.io.report_xlsx import to_xlsx
+
+            text = to_xlsx(results)
         else:
             text = writers.to_csv(results)
         if results or as_array:

@@ -27,10 +27,15 @@ def check_target(out: str | None, inputs: list[str], force: bool) -> None:
         raise UsageError(f"{parent}: no such folder for the output file")
 
 
-def emit(text: str, out: str | None) -> None:
+def emit(data: str | bytes, out: str | None) -> None:
     """Write the result to standard output or, atomically, to `out` (checked by check_target)."""
     if out is None or out == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+            sys.stdout.flush()
         return
-    write_atomic(out, text)
+    write_atomic(out, data)
