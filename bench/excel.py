@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from interleaved import compare, ghgcalc_command, report
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results"
@@ -69,20 +67,13 @@ def workbook(rows: int) -> Path:
     return path
 
 
-def wall_time(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     path = str(workbook(args.rows))
-    ghgcalc = shutil.which("ghgcalc")
-    cli = [ghgcalc] if ghgcalc else [sys.executable, "-m", "ghgcalc"]
+    cli = ghgcalc_command()
     raw = (
         "from python_calamine import CalamineWorkbook\n"
         f"CalamineWorkbook.from_path({path!r}).get_sheet_by_name('Activities').to_python()"
@@ -92,16 +83,8 @@ def main() -> None:
         "ghgcalc compute --format csv": [*cli, "compute", path, "--format", "csv"],
         "ghgcalc validate": [*cli, "validate", path],
     }
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(args.rounds):
-        for name, command in runs.items():
-            times[name].append(wall_time(command))
-    baseline = statistics.median(next(iter(times.values())))
     print(f"{args.rows:,} activity rows, {args.rounds} rounds")
-    print(f"{'command':52} {'median s':>9} {'ratio':>7}")
-    for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name:52} {median:9.2f} {median / baseline:7.2f}")
+    report(compare(runs, args.rounds, warm=False), unit="s")
 
 
 if __name__ == "__main__":

@@ -12,12 +12,10 @@ costs before any file is read (its first model), to show how much of the ratio i
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from interleaved import compare, ghgcalc_command, report
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "municipality.yaml"
@@ -28,8 +26,7 @@ FLOOR = (
 
 
 def commands() -> dict[str, list[str]]:
-    ghgcalc = shutil.which("ghgcalc")
-    cli = [ghgcalc] if ghgcalc else [sys.executable, "-m", "ghgcalc"]
+    cli = ghgcalc_command()
     return {
         "baseline: python -c 'import yaml, pydantic'": [sys.executable, "-c", "import yaml, pydantic"],
         # What any pydantic-based reader pays before reading a file: pydantic's first model.
@@ -40,28 +37,11 @@ def commands() -> dict[str, list[str]]:
     }
 
 
-def wall_time(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
-    runs = commands()
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for command in runs.values():  # warm the file cache
-        wall_time(command)
-    for _ in range(args.rounds):
-        for name, command in runs.items():
-            times[name].append(wall_time(command))
-    baseline = statistics.median(next(iter(times.values())))
-    print(f"{'command':60} {'median ms':>10} {'ratio':>7}")
-    for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name:60} {median * 1000:10.1f} {median / baseline:7.2f}")
+    report(compare(commands(), args.rounds))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,43 @@
+"""Shared by the benchmarks: run commands interleaved, report medians against the first one."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+
+def ghgcalc_command() -> list[str]:
+    """The installed `ghgcalc`, or `python -m ghgcalc` when it is not on the PATH."""
+    found = shutil.which("ghgcalc")
+    return [found] if found else [sys.executable, "-m", "ghgcalc"]
+
+
+def wall_time(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def compare(runs: dict[str, list[str]], rounds: int, warm: bool = True) -> dict[str, float]:
+    """Median seconds of each command; the commands take turns so that load affects them alike."""
+    if warm:
+        for command in runs.values():  # the file cache
+            wall_time(command)
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, command in runs.items():
+            times[name].append(wall_time(command))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def report(medians: dict[str, float], unit: str = "ms") -> None:
+    """A table of medians and their ratio to the first command (the baseline)."""
+    baseline = next(iter(medians.values()))
+    scale = 1000 if unit == "ms" else 1
+    width = max(len(name) for name in medians) + 2
+    print(f"{'command':{width}} {'median ' + unit:>10} {'ratio':>7}")
+    for name, median in medians.items():
+        print(f"{name:{width}} {median * scale:10.2f} {median / baseline:7.2f}")
