@@ -59,3 +59,22 @@ def test_report_never_replaces_an_input(tmp_path):
     )
     run = ghgcalc(tmp_path, "compute", "t.yaml", "-f", "xlsx", "-o", "t.yaml", "--force")
     assert run.code == USAGE and "never writes over its inputs" in run.stderr
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_every_export(tmp_path):
+    (tmp_path / "t.yaml").write_text(
+        'ghgcalc: 1\nname: \'=HYPERLINK("http://x","y")\'\nperiod: 2024\nactivities:\n'
+        "  - {activity: paper, amount: 1, unit: kg, label: '+cmd|calc', category: '@SUM(A1)'}\n",
+        encoding="utf-8",
+    )
+    csv_text = ghgcalc(tmp_path, "compute", "t.yaml", "-f", "csv").stdout
+    assert "'=HYPERLINK" in csv_text and "'+cmd|calc" in csv_text and "'@SUM(A1)" in csv_text
+    assert ghgcalc(tmp_path, "compute", "t.yaml", "-f", "xlsx", "-o", "r.xlsx").code == 0
+    assert ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx").code == 0
+    for name in ("r.xlsx", "t.xlsx"):
+        book = openpyxl.load_workbook(tmp_path / name)
+        formulas = [c.coordinate for s in book.worksheets for row in s.iter_rows() for c in row if c.data_type == "f"]
+        assert formulas == [], (name, formulas)
+    # and the converted workbook reads back to the same text
+    assert ghgcalc(tmp_path, "convert", "t.xlsx", "back.yaml").code == 0
+    assert "=HYPERLINK" in (tmp_path / "back.yaml").read_text(encoding="utf-8")
