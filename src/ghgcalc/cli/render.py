@@ -35,6 +35,29 @@ def share(part: float, whole: float) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "-"
 
 
+def _community(console: Console, result: InventoryResult) -> None:
+    community = result.community
+    assert community is not None
+    table = Table(box=box.SIMPLE_HEAVY, title="Community totals (GPC, IPCC 2006)", title_justify="left")
+    table.add_column("Total")
+    table.add_column("tCO2e", justify="right")
+    table.add_row("GPC BASIC", tonnes(community.basic_t_co2e))
+    table.add_row("GPC BASIC+", tonnes(community.basic_plus_t_co2e))
+    table.add_row("Territorial (all scope 1)", tonnes(community.territorial_t_co2e))
+    for sector, value in community.by_ipcc_sector_t_co2e.items():
+        table.add_row(f"IPCC sector {sector}", tonnes(value))
+    if community.outside_ipcc_t_co2e:
+        table.add_row("Scope 2 and 3 (no IPCC territorial sector)", tonnes(community.outside_ipcc_t_co2e))
+    console.print(table)
+    rows = [r for r in community.completeness if r.level in ("basic", "basic+")]
+    valued = sum(1 for r in rows if r.t_co2e is not None)
+    keyed = sum(1 for r in rows if r.t_co2e is None and r.notation_key)
+    console.print(
+        f"Completeness: {valued} GPC sub-categories with a value, {keyed} with a notation key, "
+        f"{len(rows) - valued - keyed} with neither (of {len(rows)} BASIC and BASIC+)"
+    )
+
+
 def _line_tonnes(in_total: float, separate: float) -> str:
     """tCO2e of a line, with what it reports outside the total (R-22, biogenic CO2) in brackets."""
     return f"{tonnes(in_total)} (+{tonnes(separate)} separately)" if separate else tonnes(in_total)
@@ -82,6 +105,8 @@ def _one(console: Console, result: InventoryResult) -> None:
     if separate["non_kyoto"]:
         summary.add_row("Non-Kyoto gases, e.g. R-22 (reported separately)", tonnes(separate["non_kyoto"]), "")
     console.print(summary)
+    if result.community is not None:
+        _community(console, result)
 
     largest = sorted(result.lines, key=lambda line: line.t_co2e, reverse=True)[:LARGEST]
     top = Table(box=box.SIMPLE, title="Largest sources", title_justify="left")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ghgcalc import gwp, units
+from ghgcalc import gpc, gwp, units
 from ghgcalc.core.resolve import Catalogue, ResolveError
 from ghgcalc.errors import Issue, error, warning
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
@@ -119,7 +119,38 @@ def compute(
         for code, message in choice.notes:
             issues.append(warning(code, message, (*path, "activity")))
         factor = choice.factor
-        scope = activity.scope or factor.scope
+        reference = gpc.reference(activity.gpc) if activity.gpc else None
+        if activity.gpc and reference is None:
+            issues.append(
+                error(
+                    "gpc-unknown",
+                    f"'{activity.gpc}' is not a GPC reference number",
+                    (*path, "gpc"),
+                    "write it as in the GPC, e.g. I.1.1, II.1.1, III.1.1, IV.2, V.3",
+                )
+            )
+            continue
+        if reference is None and inventory.kind == "community":
+            issues.append(
+                error(
+                    "gpc-missing",
+                    "a community inventory needs the GPC reference of each line",
+                    (*path, "activity"),
+                    "add e.g. 'gpc: I.1.2' (residential grid electricity)",
+                )
+            )
+            continue
+        if reference is not None and activity.scope is not None and activity.scope != reference.scope:
+            issues.append(
+                error(
+                    "scope-mismatch",
+                    f"GPC {reference.ref} is scope {reference.scope}, the line says scope {activity.scope}",
+                    (*path, "scope"),
+                    "leave scope out: the GPC reference gives it",
+                )
+            )
+            continue
+        scope = reference.scope if reference else activity.scope or factor.scope
         if scope is None:
             issues.append(
                 error(
@@ -130,7 +161,7 @@ def compute(
                 )
             )
             continue
-        line, problems = _line(index, activity, factor, choice.conversion, scope, gwp_set)
+        line, problems = _line(index, activity, factor, choice.conversion, scope, gwp_set, reference)
         for problem in problems:
             issues.append(error("gwp-missing", problem, (*path, "activity"), "choose another GWP set with --gwp"))
         weighted_elsewhere = any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set)
@@ -145,6 +176,13 @@ def compute(
                 )
             )
         lines.append(line)
+    community = None
+    if inventory.kind == "community" or inventory.notation_keys:
+        from ghgcalc.core.community import check_notation_keys, report
+
+        issues.extend(check_notation_keys(inventory))
+        community, community_issues = report(inventory, lines)
+        issues.extend(community_issues)
     used = _sets_used(catalogue, lines)
     result = InventoryResult(
         source=source,
@@ -155,13 +193,20 @@ def compute(
         factor_sets=used,
         lines=tuple(lines),
         output=(inventory.output.amount, inventory.output.unit, inventory.output.name) if inventory.output else None,
+        community=community,
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues
 
 
 def _line(
-    index: int, activity: Activity, factor: Factor, conversion: float, scope: int, gwp_set: str
+    index: int,
+    activity: Activity,
+    factor: Factor,
+    conversion: float,
+    scope: int,
+    gwp_set: str,
+    reference: gpc.Reference | None,
 ) -> tuple[Line, list[str]]:
     total = activity.total
     amount_in_per = total * conversion
@@ -190,6 +235,8 @@ def _line(
         category=activity.category or factor.category,
         label=activity.label,
         id=activity.id,
+        gpc=reference.ref if reference else None,
+        ipcc=activity.ipcc or (reference.ipcc if reference and reference.ipcc else None),
         factor=factor,
         conversion=conversion,
         gases_t=gases_t,

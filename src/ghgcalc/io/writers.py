@@ -46,6 +46,10 @@ def line_dict(line: Line) -> dict[str, Any]:
     }
     if line.id is not None:
         data["id"] = line.id
+    if line.gpc is not None:
+        data["gpc"] = line.gpc
+    if line.ipcc is not None:
+        data["ipcc"] = line.ipcc
     if line.monthly is not None:
         data["monthly"] = list(line.monthly)
     data["gases_t"] = line.gases_t
@@ -57,6 +61,36 @@ def line_dict(line: Line) -> dict[str, Any]:
     if line.conversion != 1.0:
         data["amount_in_factor_unit"] = line.amount * line.conversion
     return data
+
+
+def _community(result: InventoryResult) -> dict[str, Any]:
+    community = result.community
+    if community is None:
+        return {}
+    return {
+        "gpc": {
+            "basic_t_co2e": community.basic_t_co2e,
+            "basic_plus_t_co2e": community.basic_plus_t_co2e,
+            "territorial_t_co2e": community.territorial_t_co2e,
+            "by_sector_t_co2e": community.by_sector_t_co2e,
+            "by_reference_t_co2e": community.by_reference_t_co2e,
+            "completeness": [
+                {
+                    "ref": row.ref,
+                    "sector": row.sector,
+                    "subsector": row.subsector,
+                    "scope": row.scope,
+                    "level": row.level,
+                    "t_co2e": row.t_co2e,
+                    "notation_key": row.notation_key,
+                    "explanation": row.explanation,
+                }
+                for row in community.completeness
+            ],
+        },
+        "ipcc_sectors_t_co2e": community.by_ipcc_sector_t_co2e,
+        "outside_ipcc_territorial_t_co2e": community.outside_ipcc_t_co2e,
+    }
 
 
 def _intensity(result: InventoryResult) -> dict[str, Any]:
@@ -86,6 +120,7 @@ def result_dict(result: InventoryResult) -> dict[str, Any]:
         "by_gas_t": result.by_gas_t,
         "separately_reported_t_co2e": result.separately_reported_t_co2e,
         **_intensity(result),
+        **_community(result),
         "lines": [line_dict(line) for line in result.lines],
         "warnings": [issue.to_dict() for issue in result.warnings],
     }
@@ -119,6 +154,8 @@ CSV_COLUMNS = [
     "label",
     "scope",
     "category",
+    "gpc",
+    "ipcc",
     "amount",
     "unit",
     "factor_set",
@@ -159,6 +196,8 @@ def to_csv(results: list[InventoryResult]) -> str:
                 line.label or "",
                 line.scope,
                 line.category or "",
+                line.gpc or "",
+                line.ipcc or "",
                 line.amount,
                 line.unit,
                 line.factor.set_id,

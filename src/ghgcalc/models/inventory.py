@@ -171,6 +171,13 @@ class Output(_Strict):
     name: str | None = None
 
 
+class NotationKey(_Strict):
+    """Why a GPC sub-category has no value: NO, NE, IE, C or NA, with its explanation."""
+
+    key: Literal["NO", "NE", "IE", "C", "NA"]
+    explanation: str | None = None
+
+
 class Activity(_Strict):
     """One line of the inventory: how much of what, in which unit."""
 
@@ -183,6 +190,8 @@ class Activity(_Strict):
     id: Annotated[str, Field(min_length=1)] | None = None
     ncv: str | None = None
     density: str | None = None
+    gpc: str | None = None  # GPC reference number, e.g. I.1.1 (community inventories)
+    ipcc: str | None = None  # IPCC 2006 category, e.g. 1.A.4.b; default: the GPC crosswalk
 
     @property
     def total(self) -> float:
@@ -201,5 +210,6 @@ class Inventory(_Strict):
     gwp: GwpSet | None = None
     factors: Annotated[list[str] | None, BeforeValidator(_key_list)] = None
     output: Output | None = None
+    notation_keys: dict[str, NotationKey] = {}
     custom_factors: list[CustomFactor] = []
     activities: list[Activity]

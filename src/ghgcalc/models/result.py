@@ -24,6 +24,8 @@ class Line:
     category: str | None
     label: str | None
     id: str | None  # the activity's own id, if it gave one
+    gpc: str | None  # GPC reference number
+    ipcc: str | None  # IPCC 2006 category
     factor: Factor
     conversion: float  # activity units -> factor.per units
     gases_t: dict[str, float]  # tonnes of each gas (a blend under its own name)
@@ -37,6 +39,32 @@ def _sum(values: list[float]) -> float:
 
 
 @dataclass(frozen=True)
+class CompletenessRow:
+    ref: str
+    sector: str
+    subsector: str
+    scope: int
+    level: str
+    t_co2e: float | None  # None when no line reports to it
+    notation_key: str | None
+    explanation: str | None
+
+
+@dataclass(frozen=True)
+class CommunityReport:
+    """A city's or province's totals in the GPC and in the IPCC 2006 sectors."""
+
+    basic_t_co2e: float
+    basic_plus_t_co2e: float
+    territorial_t_co2e: float  # every scope 1 line (GPC's "territorial" total)
+    by_reference_t_co2e: dict[str, float]
+    by_sector_t_co2e: dict[str, float]
+    by_ipcc_sector_t_co2e: dict[str, float]  # Energy, IPPU, AFOLU, Waste: scope 1 lines only
+    outside_ipcc_t_co2e: float  # scope 2 and 3 lines: no territorial IPCC category
+    completeness: tuple[CompletenessRow, ...]
+
+
+@dataclass(frozen=True)
 class InventoryResult:
     source: str
     name: str
@@ -47,6 +75,7 @@ class InventoryResult:
     lines: tuple[Line, ...]
     warnings: tuple[Issue, ...] = field(default=())
     output: tuple[float, str, str | None] | None = None  # amount, unit, name (TGO Fr-01 ผลผลิต)
+    community: CommunityReport | None = None  # GPC and IPCC-sector totals, for kind: community
 
     @property
     def total_t_co2e(self) -> float:
