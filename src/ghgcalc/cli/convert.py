@@ -41,6 +41,13 @@ def register(app: typer.Typer) -> None:
         if target_suffix == ".xlsx":
             from ghgcalc.io.excel_writer import inventory_workbook
 
+            activities = document.get("activities")
+            if isinstance(activities, list) and any(isinstance(a, dict) and "method" in a for a in activities):
+                raise UsageError(
+                    f"{source} has method lines (method: ...), which an Excel workbook cannot hold yet",
+                    "keep this inventory in YAML; nothing was written",
+                )
+
             kind = "community" if document.get("kind") == "community" else "organization"
             write_atomic(target, inventory_workbook(document, kind=kind))
         else:

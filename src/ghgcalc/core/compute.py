@@ -6,9 +6,9 @@ import math
 
 from ghgcalc import gpc, gwp, units
 from ghgcalc.core.resolve import Catalogue, ResolveError
-from ghgcalc.errors import Issue, error, warning
+from ghgcalc.errors import Issue, Path, error, warning
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
-from ghgcalc.models.inventory import Activity, Inventory
+from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
 
 CUSTOM = "custom"
@@ -74,7 +74,6 @@ def compute(
     issues: list[Issue] = []
     lines: list[Line] = []
     warned_basis: set[str] = set()
-    month_limit = 12 * inventory.period.years
     ids: dict[str, int] = {}
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
@@ -89,81 +88,21 @@ def compute(
                     )
                 )
             ids.setdefault(activity.id, index)
-        monthly = activity.monthly
-        if monthly is not None and len(monthly) > month_limit:
-            issues.append(
-                error(
-                    "amount-too-many-months",
-                    f"{len(monthly)} monthly values for a period of {inventory.period.years} year(s); "
-                    f"at most {month_limit}",
-                    (*path, "amount"),
-                )
-            )
+        if isinstance(activity, MethodActivity):
+            found = _method_source(activity, inventory, path, issues)
+        else:
+            found = _factor_source(activity, catalogue, inventory, path, issues)
+        if found is None:
             continue
-        bridges = units.Bridges(activity.ncv, activity.density)
-        try:
-            choice = catalogue.resolve(activity.activity, activity.unit, inventory.period, bridges)
-        except ResolveError as exc:
-            if exc.code == "factor-broken":
-                continue  # its definition is already reported
-            issues.append(
-                error(exc.code, str(exc), (*path, "activity"), exc.hint or _suggest(activity.activity, catalogue))
-            )
+        factor, conversion, quantity = found
+        placed = _placement(activity, factor, inventory, path, issues)
+        if placed is None:
             continue
-        except units.UnitError as exc:
-            field = "unit" if exc.code in {"unit-unknown", "unit-incompatible", "unit-not-amount"} else "activity"
-            if exc.field and getattr(activity, exc.field, None):
-                field = exc.field  # the activity's own ncv or density
-            issues.append(error(exc.code, str(exc), (*path, field), exc.hint))
-            continue
-        for code, message in choice.notes:
-            issues.append(warning(code, message, (*path, "activity")))
-        factor = choice.factor
-        reference = gpc.reference(activity.gpc) if activity.gpc else None
-        if activity.gpc and reference is None:
-            issues.append(
-                error(
-                    "gpc-unknown",
-                    f"'{activity.gpc}' is not a GPC reference number",
-                    (*path, "gpc"),
-                    "write it as in the GPC, e.g. I.1.1, II.1.1, III.1.1, IV.2, V.3",
-                )
-            )
-            continue
-        if reference is None and inventory.kind == "community":
-            issues.append(
-                error(
-                    "gpc-missing",
-                    "a community inventory needs the GPC reference of each line",
-                    (*path, "activity"),
-                    "add e.g. 'gpc: I.1.2' (residential grid electricity)",
-                )
-            )
-            continue
-        if reference is not None and activity.scope is not None and activity.scope != reference.scope:
-            issues.append(
-                error(
-                    "scope-mismatch",
-                    f"GPC {reference.ref} is scope {reference.scope}, the line says scope {activity.scope}",
-                    (*path, "scope"),
-                    "leave scope out: the GPC reference gives it",
-                )
-            )
-            continue
-        scope = reference.scope if reference else activity.scope or factor.scope
-        if scope is None:
-            issues.append(
-                error(
-                    "scope-missing",
-                    f"factor '{factor.key}' has no default scope",
-                    (*path, "activity"),
-                    "add 'scope: 1', 2 or 3 to the activity",
-                )
-            )
-            continue
-        line, problems = _line(index, activity, factor, choice.conversion, scope, gwp_set, reference)
+        scope, reference, ipcc = placed
+        line, problems = _line(index, activity, quantity, factor, conversion, scope, gwp_set, reference, ipcc)
+        field = "method" if isinstance(activity, MethodActivity) else "activity"
         for problem in problems:
-            issues.append(error("gwp-missing", problem, (*path, "activity"), "choose another GWP set with --gwp"))
+            issues.append(error("gwp-missing", problem, (*path, field), "choose another GWP set with --gwp"))
         weighted_elsewhere = any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set)
         if weighted_elsewhere and factor.ref + factor.key not in warned_basis:
             warned_basis.add(factor.ref + factor.key)
@@ -172,7 +111,7 @@ def compute(
                     "gwp-basis-mismatch",
                     f"'{factor.key}' ({factor.ref}) is given in CO2e computed with {factor.gwp_basis}; "
                     f"the inventory uses {gwp_set} and that value is not re-weighted",
-                    (*path, "activity"),
+                    (*path, field),
                 )
             )
         lines.append(line)
@@ -199,16 +138,149 @@ def compute(
     return result, issues
 
 
+# What a line is computed from: the factor (or a method's result as one), the conversion of the
+# line's amount to the factor's unit, and the line's amount, unit and monthly values.
+Quantity = tuple[float, str, tuple[float, ...] | None]
+
+
+def _factor_source(
+    activity: Activity, catalogue: Catalogue, inventory: Inventory, path: Path, issues: list[Issue]
+) -> tuple[Factor, float, Quantity] | None:
+    month_limit = 12 * inventory.period.years
+    monthly = activity.monthly
+    if monthly is not None and len(monthly) > month_limit:
+        issues.append(
+            error(
+                "amount-too-many-months",
+                f"{len(monthly)} monthly values for a period of {inventory.period.years} year(s); "
+                f"at most {month_limit}",
+                (*path, "amount"),
+            )
+        )
+        return None
+    bridges = units.Bridges(activity.ncv, activity.density)
+    try:
+        choice = catalogue.resolve(activity.activity, activity.unit, inventory.period, bridges)
+    except ResolveError as exc:
+        if exc.code != "factor-broken":  # a broken custom factor is already reported
+            hint = exc.hint or _suggest(activity.activity, catalogue)
+            issues.append(error(exc.code, str(exc), (*path, "activity"), hint))
+        return None
+    except units.UnitError as exc:
+        field = "unit" if exc.code in {"unit-unknown", "unit-incompatible", "unit-not-amount"} else "activity"
+        if exc.field and getattr(activity, exc.field, None):
+            field = exc.field  # the activity's own ncv or density
+        issues.append(error(exc.code, str(exc), (*path, field), exc.hint))
+        return None
+    for code, message in choice.notes:
+        issues.append(warning(code, message, (*path, "activity")))
+    months = tuple(activity.amount) if isinstance(activity.amount, list) else None
+    return choice.factor, choice.conversion, (activity.total, activity.unit, months)
+
+
+def _method_source(
+    activity: MethodActivity, inventory: Inventory, path: Path, issues: list[Issue]
+) -> tuple[Factor, float, Quantity] | None:
+    """A method's result as a one-off factor: its gases per one run of the method."""
+    from ghgcalc import methods
+
+    method = methods.get(activity.method)
+    if method is None:
+        known = ", ".join(methods.names())
+        issues.append(
+            error("method-unknown", f"no method '{activity.method}'", (*path, "method"), f"the methods are: {known}")
+        )
+        return None
+    try:
+        gases = method.run(activity.params, inventory.period.end.year)
+    except methods.ParamsError as exc:
+        for where, code, message in exc.problems:
+            issues.append(error(code, f"{activity.method}: {message}", (*path, "params", *where)))
+        return None
+    factor = Factor(
+        set_id="method",
+        version="",
+        key=activity.method,
+        per="run",
+        gases=tuple(GasValue(gas, kg) for gas, kg in gases.items()),
+        source=method.source,
+        name_en=method.title,
+        category=method.category,
+    )
+    return factor, 1.0, (1.0, "run", None)
+
+
+def _placement(
+    activity: Activity | MethodActivity, factor: Factor, inventory: Inventory, path: Path, issues: list[Issue]
+) -> tuple[int, gpc.Reference | None, str | None] | None:
+    """The line's scope, GPC reference and IPCC category: the GPC gives the scope where it is given;
+    the category is the line's own, else its method's, else the GPC crosswalk's."""
+    default_ref = default_ipcc = None
+    if isinstance(activity, MethodActivity):
+        from ghgcalc import methods
+
+        method = methods.get(activity.method)
+        if method is not None:
+            default_ref, default_ipcc = method.gpc, method.ipcc
+    written = activity.gpc or default_ref
+    reference = gpc.reference(written) if written else None
+    if written and reference is None:
+        issues.append(
+            error(
+                "gpc-unknown",
+                f"'{written}' is not a GPC reference number",
+                (*path, "gpc"),
+                "write it as in the GPC, e.g. I.1.1, II.1.1, III.1.1, IV.2, V.3",
+            )
+        )
+        return None
+    if reference is None and inventory.kind == "community":
+        issues.append(
+            error(
+                "gpc-missing",
+                "a community inventory needs the GPC reference of each line",
+                (*path, "activity"),
+                "add e.g. 'gpc: I.1.2' (residential grid electricity)",
+            )
+        )
+        return None
+    if reference is not None and activity.scope is not None and activity.scope != reference.scope:
+        issues.append(
+            error(
+                "scope-mismatch",
+                f"GPC {reference.ref} is scope {reference.scope}, the line says scope {activity.scope}",
+                (*path, "scope"),
+                "leave scope out: the GPC reference gives it",
+            )
+        )
+        return None
+    scope = reference.scope if reference else activity.scope or factor.scope
+    if scope is None:
+        issues.append(
+            error(
+                "scope-missing",
+                f"'{factor.key}' has no default scope",
+                (*path, "activity"),
+                "add 'scope: 1', 2 or 3 to the activity",
+            )
+        )
+        return None
+    ipcc = activity.ipcc or default_ipcc or (reference.ipcc if reference and reference.ipcc else None)
+    return scope, reference, ipcc
+
+
 def _line(
     index: int,
-    activity: Activity,
+    activity: Activity | MethodActivity,
+    quantity: Quantity,
     factor: Factor,
     conversion: float,
     scope: int,
     gwp_set: str,
     reference: gpc.Reference | None,
+    ipcc: str | None,
 ) -> tuple[Line, list[str]]:
-    total = activity.total
+    total, unit, months = quantity
     amount_in_per = total * conversion
     gases_t: dict[str, float] = {}
     gwps: dict[str, float] = {}
@@ -227,16 +299,16 @@ def _line(
         separate[NON_KYOTO].append(tonnes * weights.non_kyoto)
     line = Line(
         index=index,
-        activity=activity.activity,
+        activity=activity.method if isinstance(activity, MethodActivity) else activity.activity,
         amount=total,
-        monthly=tuple(activity.amount) if isinstance(activity.amount, list) else None,
-        unit=activity.unit,
+        monthly=months,
+        unit=unit,
         scope=scope,
         category=activity.category or factor.category,
         label=activity.label,
         id=activity.id,
         gpc=reference.ref if reference else None,
-        ipcc=activity.ipcc or (reference.ipcc if reference and reference.ipcc else None),
+        ipcc=ipcc,
         factor=factor,
         conversion=conversion,
         gases_t=gases_t,

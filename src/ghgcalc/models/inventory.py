@@ -10,7 +10,17 @@ import datetime as dt
 import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.models.period import PERIOD_HINT, Period, parse_date, parse_period
@@ -202,6 +212,29 @@ class Activity(_Strict):
         return list(self.amount) if isinstance(self.amount, list) else None
 
 
+class MethodActivity(_Strict):
+    """A line computed by a method beyond amount x factor (landfill FOD, rice, livestock, ...)."""
+
+    method: Annotated[str, Field(min_length=1)]
+    params: dict[str, Any] = {}
+    scope: Literal[1, 2, 3] | None = None
+    category: str | None = None
+    label: str | None = None
+    id: Annotated[str, Field(min_length=1)] | None = None
+    gpc: str | None = None
+    ipcc: str | None = None
+
+
+def _line_kind(value: Any) -> str:
+    return "method" if isinstance(value, dict) and "method" in value else "factor"
+
+
+AnyActivity = Annotated[
+    Annotated[Activity, Tag("factor")] | Annotated[MethodActivity, Tag("method")],
+    Discriminator(_line_kind),
+]
+
+
 class Inventory(_Strict):
     ghgcalc: Literal[1]
     name: Annotated[str, Field(min_length=1)]
@@ -212,4 +245,4 @@ class Inventory(_Strict):
     output: Output | None = None
     notation_keys: dict[str, NotationKey] = {}
     custom_factors: list[CustomFactor] = []
-    activities: list[Activity]
+    activities: list[AnyActivity]

@@ -1,0 +1,153 @@
+"""Calculation methods beyond amount x factor, one module each, named in an inventory line:
+
+    - {method: landfill-fod, params: {deposits: {2020: 12000, 2021: 12500}, climate: tropical-wet}, gpc: III.1.1}
+
+Every module has a pydantic `Params` (each parameter documented, defaults from IPCC 2006 with
+their table) and a pure `compute(params, year) -> {gas: kg}`. Modules are imported only when an
+inventory uses them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+
+class ParamsError(ValueError):
+    """A method's parameters are wrong: (path inside params, issue code, message) per problem."""
+
+    def __init__(self, problems: list[tuple[tuple[str | int, ...], str, str]]) -> None:
+        super().__init__("; ".join(message for _, _, message in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str
+    module: str
+    title: str
+    gpc: str | None  # the GPC reference its lines default to
+    ipcc: str | None  # IPCC 2006 category; None for scope 3 methods
+    category: str
+    source: str
+
+    def run(self, params: dict[str, Any], year: int) -> dict[str, float]:
+        """kg of each gas in `year`; raises ParamsError for wrong parameters."""
+        module = importlib.import_module(self.module)
+        try:
+            checked = module.Params.model_validate(params)
+        except ValidationError as exc:
+            problems = [
+                (tuple(p for p in err["loc"] if isinstance(p, str | int)), "method-params", _message(err))
+                for err in exc.errors(include_url=False)
+            ]
+            raise ParamsError(problems) from None
+        try:
+            return dict(module.compute(checked, year))
+        except ValueError as exc:  # a combination of parameters the method cannot use
+            raise ParamsError([((), "method-params", str(exc))]) from None
+
+
+def _message(err: Any) -> str:
+    where = ".".join(str(p) for p in err["loc"])
+    return f"{where}: {err['msg']}" if where else str(err["msg"])
+
+
+_IPCC = "IPCC 2006 Guidelines for National Greenhouse Gas Inventories"
+_AFOLU = [
+    Method(
+        "rice-cultivation",
+        "ghgcalc.methods.afolu_rice",
+        "Rice cultivation CH4",
+        "V.3",
+        "3.C.7",
+        "rice-cultivation",
+        f"{_IPCC}, Vol.4 Ch.5 Eq. 5.1-5.3, Tables 5.11-5.14",
+    ),
+    Method(
+        "enteric-fermentation",
+        "ghgcalc.methods.afolu_enteric",
+        "Enteric fermentation CH4",
+        "V.1",
+        "3.A.1",
+        "enteric-fermentation",
+        f"{_IPCC}, Vol.4 Ch.10 Tier 1, Tables 10.10-10.11",
+    ),
+    Method(
+        "manure-management",
+        "ghgcalc.methods.afolu_manure",
+        "Manure management CH4 and direct N2O",
+        "V.1",
+        "3.A.2",
+        "manure-management",
+        f"{_IPCC}, Vol.4 Ch.10 Eq. 10.22, 10.25, 10.30, Tables 10.14, 10.19, 10.21",
+    ),
+    Method(
+        "soils-direct-n2o",
+        "ghgcalc.methods.afolu_soils_direct",
+        "Managed soils direct N2O",
+        "V.3",
+        "3.C.4",
+        "soils-direct-n2o",
+        f"{_IPCC}, Vol.4 Ch.11 Eq. 11.1, Table 11.1",
+    ),
+    Method(
+        "soils-indirect-n2o",
+        "ghgcalc.methods.afolu_soils_indirect",
+        "Managed soils indirect N2O",
+        "V.3",
+        "3.C.5",
+        "soils-indirect-n2o",
+        f"{_IPCC}, Vol.4 Ch.11 Eq. 11.9-11.10, Table 11.3",
+    ),
+    Method(
+        "urea-application",
+        "ghgcalc.methods.afolu_urea",
+        "Urea application CO2",
+        "V.3",
+        "3.C.3",
+        "urea-application",
+        f"{_IPCC}, Vol.4 Ch.11 Eq. 11.13",
+    ),
+    Method(
+        "liming",
+        "ghgcalc.methods.afolu_liming",
+        "Liming CO2",
+        "V.3",
+        "3.C.2",
+        "liming",
+        f"{_IPCC}, Vol.4 Ch.11 Eq. 11.12",
+    ),
+]
+_ENERGY = [
+    Method(
+        "road-distance",
+        "ghgcalc.methods.energy_road_distance",
+        "Road transport from vehicle-km",
+        "II.1.1",
+        "1.A.3.b",
+        "road-distance",
+        "the user's factor per km or per litre, with its source (IPCC 2006 has no per-km defaults)",
+    ),
+    Method(
+        "grid-td-losses",
+        "ghgcalc.methods.energy_grid_td_losses",
+        "Grid electricity T&D losses (scope 3)",
+        "I.1.3",
+        None,
+        "grid-td-losses",
+        "GPC scope 3 T&D losses; the user's grid factor with its source",
+    ),
+]
+METHODS: dict[str, Method] = {method.name: method for method in (*_AFOLU, *_ENERGY)}
+
+
+def get(name: str) -> Method | None:
+    return METHODS.get(name.strip().lower())
+
+
+def names() -> list[str]:
+    return sorted(METHODS)

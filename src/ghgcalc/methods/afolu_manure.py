@@ -1,0 +1,188 @@
+"""Manure management: CH4 (Tier 1) and direct N2O (Tier 1), IPCC 2006 Vol.4 Ch.10 §10.4-10.5.
+
+    CH4   = N x EF_T(temperature)                                       (Eq. 10.22, Table 10.14)
+    Nex   = Nrate x TAM / 1000 x 365      (kg N/head/yr)                (Eq. 10.30, Table 10.19)
+    N2O_D = [sum_S N x Nex x MS_S x EF3_S] x 44/28                      (Eq. 10.25, Table 10.21)
+
+Only the Asia rows are carried (Tables 10.14 and 10.19); give `ef_ch4`, `nex_rate` and `tam` for
+anything else (animal "other"). Indirect N2O from manure management (volatilisation and leaching,
+Eq. 10.26-10.29, Table 10.22) is NOT computed here: its loss fractions by animal and system were not
+available to check. Manure left on pasture, range and paddock (and dung burned for fuel) has no N2O
+under manure management: the first is reported under managed soils (F_PRP, Eq. 11.1), the second
+under Energy, so their EF3 here is 0; their shares still count towards the total of 1.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+N2O_PER_N2O_N = 44 / 28
+
+Animal = Literal["dairy-cattle", "other-cattle", "swine", "buffalo", "other"]
+
+# Manure CH4, kg CH4/head/yr, Asia, by annual average temperature: GL2006 Vol.4 Table 10.14, the
+# 19 columns <=10, 11, 12, ..., 27, >=28 degC.
+EF_CH4_ASIA: dict[str, tuple[int, ...]] = {
+    "dairy-cattle": (9, 10, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 23, 24, 26, 28, 31, 31),
+    "other-cattle": (1,) * 19,
+    "swine": (2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 7, 7),
+    "buffalo": (1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2),
+}
+COLDEST_COLUMN_C = 10  # the first column is "<= 10 degC", the last ">= 28 degC"
+WARMEST_COLUMN_C = 28
+
+# Default N excretion rate Nrate, kg N/(1000 kg animal mass)/day, Asia: GL2006 Vol.4 Table 10.19.
+# (Swine: 0.40 for all swine; the table also gives market swine 0.42 and breeding swine 0.24.)
+NRATE_ASIA: dict[str, float] = {"dairy-cattle": 0.47, "other-cattle": 0.34, "swine": 0.40, "buffalo": 0.32}
+
+# Typical animal mass TAM, kg/head, Asia: GL2006 Vol.4 Annex 10A.2, Tables 10A-4 (dairy cows) and
+# 10A-5 (other cattle), as tabulated in Wolf et al. 2017, Carbon Balance Manag. 12:16, Table 2,
+# column "IPCC 2006", row "E.-S.E. Asia". Not found for swine and buffalo: give `tam` for those.
+TAM_ASIA: dict[str, float] = {"dairy-cattle": 350, "other-cattle": 319}
+
+System = Literal[
+    "pasture-range-paddock",
+    "burned-for-fuel",
+    "daily-spread",
+    "solid-storage",
+    "dry-lot",
+    "liquid-slurry-with-crust",
+    "liquid-slurry-without-crust",
+    "uncovered-anaerobic-lagoon",
+    "pit-storage",
+    "anaerobic-digester",
+    "deep-bedding-no-mixing",
+    "deep-bedding-active-mixing",
+    "composting-in-vessel",
+    "composting-static-pile",
+    "composting-intensive-windrow",
+    "composting-passive-windrow",
+    "poultry-manure-with-litter",
+    "poultry-manure-without-litter",
+    "aerobic-treatment-natural-aeration",
+    "aerobic-treatment-forced-aeration",
+]
+# EF3, kg N2O-N per kg N excreted, by manure management system: GL2006 Vol.4 Table 10.21.
+# Pasture/range/paddock and burned for fuel are 0 here because they are reported elsewhere (see above).
+EF3: dict[str, float] = {
+    "pasture-range-paddock": 0.0,
+    "burned-for-fuel": 0.0,
+    "daily-spread": 0.0,
+    "solid-storage": 0.005,
+    "dry-lot": 0.02,
+    "liquid-slurry-with-crust": 0.005,
+    "liquid-slurry-without-crust": 0.0,
+    "uncovered-anaerobic-lagoon": 0.0,
+    "pit-storage": 0.002,
+    "anaerobic-digester": 0.0,
+    "deep-bedding-no-mixing": 0.01,
+    "deep-bedding-active-mixing": 0.07,
+    "composting-in-vessel": 0.006,
+    "composting-static-pile": 0.006,
+    "composting-intensive-windrow": 0.1,
+    "composting-passive-windrow": 0.01,
+    "poultry-manure-with-litter": 0.001,
+    "poultry-manure-without-litter": 0.001,
+    "aerobic-treatment-natural-aeration": 0.01,
+    "aerobic-treatment-forced-aeration": 0.005,
+}
+
+SHARE_TOLERANCE = 1e-6
+Share = Annotated[float, Field(ge=0, le=1)]
+NonNegative = Annotated[float, Field(ge=0)]
+
+
+class Params(BaseModel):
+    """One livestock category and how its manure is managed, in the inventory year."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
+
+    animal: Animal = Field(
+        description="Livestock category (Asia rows of GL2006 Vol.4 Tables 10.14 and 10.19); 'other' needs "
+        "`ef_ch4`, `nex_rate` and `tam`."
+    )
+    heads: NonNegative = Field(
+        description="Average annual population N, in head (animals present over the year on average)."
+    )
+    region: Literal["asia"] = Field("asia", description="Region of the default factors; only Asia is carried.")
+    temperature: float | None = Field(
+        None,
+        ge=-60,
+        le=60,
+        description="Annual average temperature, degC, of where the manure is managed; selects the column of "
+        "GL2006 Vol.4 Table 10.14 (rounded to the nearest degree; <= 10 and >= 28 are the end columns). "
+        "Needed unless `ef_ch4` is given.",
+    )
+    ef_ch4: NonNegative | None = Field(
+        None, description="Manure CH4 factor in kg CH4/head/yr given directly (overrides Table 10.14)."
+    )
+    nex_rate: NonNegative | None = Field(
+        None,
+        description="N excretion rate, kg N/(1000 kg animal mass)/day (overrides GL2006 Vol.4 Table 10.19, Asia: "
+        "dairy 0.47, other cattle 0.34, swine 0.40, buffalo 0.32).",
+    )
+    tam: NonNegative | None = Field(
+        None,
+        description="Typical animal mass, kg/head. Defaults (GL2006 Annex 10A.2, Asia): dairy cattle 350, other "
+        "cattle 319; required for swine, buffalo and 'other'.",
+    )
+    ms: dict[System, Share] = Field(
+        min_length=1,
+        description="Share of the manure handled in each system, MS (fractions summing to 1; GL2006 Vol.4 Eq. 10.25).",
+    )
+    ef3: dict[System, NonNegative] = Field(
+        default_factory=dict,
+        description="EF3 per system, kg N2O-N/kg N, given directly (overrides GL2006 Vol.4 Table 10.21).",
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> Params:
+        total = math.fsum(self.ms.values())
+        if abs(total - 1.0) > SHARE_TOLERANCE:
+            raise PydanticCustomError(
+                "shares-not-one", "the manure management shares add up to {total}, not 1", {"total": round(total, 9)}
+            )
+        if self.ef_ch4 is None and (self.animal == "other" or self.temperature is None):
+            what = "temperature (or ef_ch4)" if self.animal != "other" else "ef_ch4"
+            raise PydanticCustomError("value-missing", "{what} is needed for the CH4 factor", {"what": what})
+        if self.nex_rate is None and self.animal == "other":
+            raise PydanticCustomError("value-missing", "{what} is needed for the N2O estimate", {"what": "nex_rate"})
+        if self.tam is None and self.animal not in TAM_ASIA:
+            raise PydanticCustomError(
+                "value-missing",
+                "tam (typical animal mass, kg) is needed: no Asian default is carried for {animal}",
+                {"animal": self.animal},
+            )
+        return self
+
+
+def temperature_column(temperature: float) -> int:
+    """Index into the 19 columns of Table 10.14 (<=10, 11, ..., 27, >=28 degC); rounds half up."""
+    degrees = math.floor(temperature + 0.5)
+    return min(max(degrees, COLDEST_COLUMN_C), WARMEST_COLUMN_C) - COLDEST_COLUMN_C
+
+
+def ch4_factor(params: Params) -> float:
+    """kg CH4/head/yr."""
+    if params.ef_ch4 is not None:
+        return params.ef_ch4
+    assert params.temperature is not None  # checked by the model
+    return EF_CH4_ASIA[params.animal][temperature_column(params.temperature)]
+
+
+def n_excreted(params: Params) -> float:
+    """Nex in kg N/head/yr, GL2006 Vol.4 Eq. 10.30."""
+    rate = params.nex_rate if params.nex_rate is not None else NRATE_ASIA[params.animal]
+    tam = params.tam if params.tam is not None else TAM_ASIA[params.animal]
+    return rate * tam / 1000 * 365
+
+
+def compute(params: Params, year: int) -> dict[str, float]:
+    """kg CH4 and kg direct N2O from manure management in the inventory year; `year` does not change it."""
+    weighted_ef3 = math.fsum(share * params.ef3.get(system, EF3[system]) for system, share in params.ms.items())
+    n2o_n = params.heads * n_excreted(params) * weighted_ef3
+    return {"CH4": params.heads * ch4_factor(params), "N2O": n2o_n * N2O_PER_N2O_N}

@@ -1,0 +1,187 @@
+"""Methane from rice cultivation, IPCC 2006 Tier 1 (Vol.4 Ch.5 §5.5, Eq. 5.1-5.3).
+
+    EF_i  = EFc x SFw x SFp x SFo x SFs,r                   (Eq. 5.2, kg CH4/ha/day)
+    SFo   = (1 + sum_i ROA_i x CFOA_i) ** 0.59              (Eq. 5.3)
+    CH4   = EF_i x t_i x A_i                                (Eq. 5.1, here in kg rather than Gg)
+
+One activity is one sub-unit of harvested area (one water regime, one season): a wet-season and a
+dry-season crop on the same land are two activities, each with its own area and cultivation period.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ghgcalc.units import quick_factor
+
+AreaUnit = Literal["rai", "ngan", "tarang-wa", "ha"]
+# The spelling of each area unit in ghgcalc.units (1 rai = 4 ngan = 400 tarang wa = 1,600 m2).
+_UNIT_SPELLING: dict[str, str] = {"rai": "rai", "ngan": "ngan", "tarang-wa": "tarang_wa", "ha": "hectare"}
+
+WaterRegime = Literal[
+    "upland",
+    "continuously-flooded",
+    "intermittent-single-aeration",
+    "intermittent-multiple-aeration",
+    "rainfed-regular",
+    "rainfed-drought-prone",
+    "deep-water",
+    "irrigated-aggregated",
+    "rainfed-deep-water-aggregated",
+]
+# SFw, scaling factor for the water regime during the cultivation period: GL2006 Vol.4 Table 5.12.
+# The two "aggregated" rows are for when only irrigated vs rainfed/deep water is known.
+SFW: dict[str, float] = {
+    "upland": 0.0,
+    "continuously-flooded": 1.0,
+    "intermittent-single-aeration": 0.60,
+    "intermittent-multiple-aeration": 0.52,
+    "rainfed-regular": 0.28,
+    "rainfed-drought-prone": 0.25,
+    "deep-water": 0.31,
+    "irrigated-aggregated": 0.78,
+    "rainfed-deep-water-aggregated": 0.27,
+}
+
+PreSeason = Literal[
+    "non-flooded-less-than-180-days",
+    "non-flooded-more-than-180-days",
+    "flooded-more-than-30-days",
+    "aggregated",
+]
+# SFp, scaling factor for the water regime before the cultivation period: GL2006 Vol.4 Table 5.13.
+SFP: dict[str, float] = {
+    "non-flooded-less-than-180-days": 1.0,
+    "non-flooded-more-than-180-days": 0.68,
+    "flooded-more-than-30-days": 1.90,
+    "aggregated": 1.22,
+}
+
+Amendment = Literal[
+    "straw-less-than-30-days-before",
+    "straw-more-than-30-days-before",
+    "compost",
+    "farmyard-manure",
+    "green-manure",
+]
+# CFOA, conversion factor for organic amendments: GL2006 Vol.4 Table 5.14 (straw incorporated
+# shortly (< 30 days) or long (> 30 days) before cultivation).
+CFOA: dict[str, float] = {
+    "straw-less-than-30-days-before": 1.0,
+    "straw-more-than-30-days-before": 0.29,
+    "compost": 0.05,
+    "farmyard-manure": 0.14,
+    "green-manure": 0.50,
+}
+
+EFC_DEFAULT = 1.30  # kg CH4/ha/day, GL2006 Vol.4 Table 5.11 (continuously flooded, no amendments)
+SFO_EXPONENT = 0.59  # GL2006 Vol.4 Eq. 5.3
+
+NonNegative = Annotated[float, Field(ge=0)]
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
+
+
+class OrganicAmendment(_Params):
+    """One organic amendment applied to the sub-unit: its kind (or its CFOA) and the rate."""
+
+    type: Amendment | None = Field(
+        None, description="Kind of amendment; selects CFOA from GL2006 Vol.4 Table 5.14. Give this or `cfoa`."
+    )
+    cfoa: NonNegative | None = Field(
+        None, description="Conversion factor for this amendment, given directly (overrides Table 5.14)."
+    )
+    t_per_ha: NonNegative = Field(
+        description="Application rate ROA in tonnes per hectare: dry weight for straw, fresh weight for the "
+        "others (GL2006 Vol.4 Eq. 5.3)."
+    )
+
+    @model_validator(mode="after")
+    def _one_factor(self) -> OrganicAmendment:
+        _exactly_one(self.type, self.cfoa, "type", "cfoa")
+        return self
+
+    @property
+    def factor(self) -> float:
+        return self.cfoa if self.cfoa is not None else CFOA[str(self.type)]
+
+
+class Params(_Params):
+    """One sub-unit of rice harvested area in the inventory year."""
+
+    area: NonNegative = Field(description="Harvested area of this sub-unit in the year (A in Eq. 5.1).")
+    area_unit: AreaUnit = Field(
+        "rai", description="Unit of `area`: rai (1,600 m2 = 0.16 ha), ngan (400 m2), tarang-wa (4 m2) or ha."
+    )
+    days: float = Field(
+        gt=0,
+        le=366,
+        description="Cultivation period in days (t in Eq. 5.1). GL2006 gives no default: use the local crop calendar.",
+    )
+    efc: NonNegative = Field(
+        EFC_DEFAULT,
+        description="Baseline emission factor EFc, kg CH4/ha/day, continuously flooded without organic amendments "
+        "(GL2006 Vol.4 Table 5.11: 1.30).",
+    )
+    water_regime: WaterRegime | None = Field(
+        None, description="Water regime during cultivation; selects SFw from GL2006 Vol.4 Table 5.12. Or give `sfw`."
+    )
+    sfw: NonNegative | None = Field(None, description="SFw given directly (overrides `water_regime`).")
+    pre_season: PreSeason | None = Field(
+        None, description="Water regime before cultivation; selects SFp from GL2006 Vol.4 Table 5.13. Or give `sfp`."
+    )
+    sfp: NonNegative | None = Field(None, description="SFp given directly (overrides `pre_season`).")
+    organic_amendments: list[OrganicAmendment] = Field(
+        default_factory=list,
+        description="Organic amendments applied, each {type, t_per_ha} (Eq. 5.3, Table 5.14); none: SFo = 1.",
+    )
+    sfs_r: NonNegative = Field(
+        1.0,
+        description="Scaling factor for soil type and rice cultivar, SFs,r (Eq. 5.2); 1 when no national data exist.",
+    )
+
+    @model_validator(mode="after")
+    def _choices(self) -> Params:
+        _exactly_one(self.water_regime, self.sfw, "water_regime", "sfw")
+        _exactly_one(self.pre_season, self.sfp, "pre_season", "sfp")
+        return self
+
+
+def _exactly_one(choice: object, number: object, choice_name: str, number_name: str) -> None:
+    if choice is None and number is None:
+        raise PydanticCustomError(
+            "choice-missing", "give {choice} or {number}", {"choice": choice_name, "number": number_name}
+        )
+    if choice is not None and number is not None:
+        raise PydanticCustomError(
+            "choice-conflict", "give {choice} or {number}, not both", {"choice": choice_name, "number": number_name}
+        )
+
+
+def area_ha(params: Params) -> float:
+    factor = quick_factor(_UNIT_SPELLING[params.area_unit], "hectare")
+    if factor is None:  # pragma: no cover - every spelling above is one of ghgcalc.units' area units
+        raise AssertionError(f"no conversion from {params.area_unit} to ha")
+    return params.area * factor
+
+
+def scaling_factor_organic(params: Params) -> float:
+    """SFo, GL2006 Vol.4 Eq. 5.3."""
+    return (1.0 + sum(item.t_per_ha * item.factor for item in params.organic_amendments)) ** SFO_EXPONENT
+
+
+def daily_factor(params: Params) -> float:
+    """EF_i in kg CH4/ha/day, GL2006 Vol.4 Eq. 5.2."""
+    sfw = params.sfw if params.sfw is not None else SFW[str(params.water_regime)]
+    sfp = params.sfp if params.sfp is not None else SFP[str(params.pre_season)]
+    return params.efc * sfw * sfp * scaling_factor_organic(params) * params.sfs_r
+
+
+def compute(params: Params, year: int) -> dict[str, float]:
+    """kg CH4 emitted by this sub-unit in the inventory year (Eq. 5.1); `year` does not change the result."""
+    return {"CH4": daily_factor(params) * params.days * area_ha(params)}

@@ -1,0 +1,96 @@
+"""Direct N2O from managed soils, IPCC 2006 Tier 1 (Vol.4 Ch.11 §11.2.1, Eq. 11.1).
+
+    N2O-N = (F_SN + F_ON + F_CR + F_SOM) x EF1        (EF1FR instead of EF1 for flooded rice)
+          + F_OS x EF2                                 (drained organic soils, cropland/grassland)
+          + F_PRP,CPP x EF3PRP,CPP + F_PRP,SO x EF3PRP,SO
+    N2O   = N2O-N x 44/28
+
+F_SN is all the synthetic fertiliser N applied (GL2006 no longer subtracts the volatilised part, as
+the 1996 method did). One activity is one kind of land: put N applied to flooded rice in its own
+activity with `flooded_rice: true`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ghgcalc.units import quick_factor
+
+N2O_PER_N2O_N = 44 / 28
+
+EF1 = 0.01  # kg N2O-N/kg N, GL2006 Vol.4 Table 11.1
+EF1FR = 0.003  # flooded rice fields, Table 11.1
+EF3PRP_CPP = 0.02  # cattle (dairy, non-dairy and buffalo), poultry and pigs, Table 11.1
+EF3PRP_SO = 0.01  # sheep and "other animals", Table 11.1
+
+OrganicSoilClimate = Literal["tropical", "temperate"]
+# EF2 for drained organic soils under cropland and grassland, kg N2O-N/ha/yr: GL2006 Vol.4 Table 11.1.
+EF2_CROP_GRASS: dict[str, float] = {"tropical": 16, "temperate": 8}
+
+MassUnit = Literal["kg", "t"]
+KG_PER: dict[str, float] = {"kg": 1.0, "t": 1000.0}
+AreaUnit = Literal["rai", "ngan", "tarang-wa", "ha"]
+_AREA_SPELLING: dict[str, str] = {"rai": "rai", "ngan": "ngan", "tarang-wa": "tarang_wa", "ha": "hectare"}
+
+NitrogenAmount = Annotated[float, Field(ge=0)]
+
+
+class Params(BaseModel):
+    """Nitrogen added to managed soils of one kind in the inventory year."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
+
+    n_unit: MassUnit = Field("kg", description="Unit of every nitrogen amount below: kg N or t N.")
+    f_sn: NitrogenAmount = Field(0.0, description="Synthetic fertiliser N applied, F_SN (Eq. 11.1).")
+    f_on: NitrogenAmount = Field(
+        0.0, description="Organic N applied (manure, compost, sewage sludge, other), F_ON (Eq. 11.1)."
+    )
+    f_cr: NitrogenAmount = Field(0.0, description="N in crop residues returned to soils, F_CR (Eq. 11.1).")
+    f_som: NitrogenAmount = Field(0.0, description="N mineralised with loss of soil organic matter, F_SOM (Eq. 11.1).")
+    f_prp_cpp: NitrogenAmount = Field(
+        0.0, description="Urine and dung N deposited on pasture, range and paddock by cattle, poultry and pigs."
+    )
+    f_prp_so: NitrogenAmount = Field(
+        0.0, description="Urine and dung N deposited on pasture, range and paddock by sheep and other animals."
+    )
+    flooded_rice: bool = Field(
+        False, description="True when the N inputs go to flooded rice fields: EF1FR is used instead of EF1."
+    )
+    ef1: NitrogenAmount = Field(EF1, description="EF1, kg N2O-N/kg N (GL2006 Vol.4 Table 11.1: 0.01).")
+    ef1fr: NitrogenAmount = Field(
+        EF1FR, description="EF1FR for flooded rice, kg N2O-N/kg N (GL2006 Vol.4 Table 11.1: 0.003)."
+    )
+    ef3prp_cpp: NitrogenAmount = Field(
+        EF3PRP_CPP, description="EF3PRP for cattle, poultry and pigs, kg N2O-N/kg N (Table 11.1: 0.02)."
+    )
+    ef3prp_so: NitrogenAmount = Field(
+        EF3PRP_SO, description="EF3PRP for sheep and other animals, kg N2O-N/kg N (Table 11.1: 0.01)."
+    )
+    organic_soil_area: NitrogenAmount = Field(
+        0.0, description="Area of drained or managed organic soils under cropland or grassland, F_OS (Eq. 11.1)."
+    )
+    area_unit: AreaUnit = Field("rai", description="Unit of `organic_soil_area`: rai, ngan, tarang-wa or ha.")
+    organic_soil_climate: OrganicSoilClimate = Field(
+        "tropical",
+        description="Climate of the organic soils; selects EF2 from GL2006 Vol.4 Table 11.1 (tropical 16, "
+        "temperate 8 kg N2O-N/ha/yr, cropland and grassland).",
+    )
+    ef2: NitrogenAmount | None = Field(None, description="EF2, kg N2O-N/ha/yr, given directly (overrides the table).")
+
+
+def n2o_n(params: Params) -> float:
+    """kg N2O-N, GL2006 Vol.4 Eq. 11.1."""
+    kg = KG_PER[params.n_unit]
+    inputs = (params.f_sn + params.f_on + params.f_cr + params.f_som) * kg
+    from_inputs = inputs * (params.ef1fr if params.flooded_rice else params.ef1)
+    from_prp = (params.f_prp_cpp * params.ef3prp_cpp + params.f_prp_so * params.ef3prp_so) * kg
+    ha = params.organic_soil_area * (quick_factor(_AREA_SPELLING[params.area_unit], "hectare") or 0.0)
+    ef2 = params.ef2 if params.ef2 is not None else EF2_CROP_GRASS[params.organic_soil_climate]
+    return from_inputs + from_prp + ha * ef2
+
+
+def compute(params: Params, year: int) -> dict[str, float]:
+    """kg N2O emitted directly from managed soils in the inventory year; `year` does not change it."""
+    return {"N2O": n2o_n(params) * N2O_PER_N2O_N}

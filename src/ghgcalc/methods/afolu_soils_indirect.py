@@ -1,0 +1,71 @@
+"""Indirect N2O from managed soils, IPCC 2006 Tier 1 (Vol.4 Ch.11 §11.2.2, Eq. 11.9 and 11.10).
+
+    N2O(ATD)-N = [F_SN x FracGASF + (F_ON + F_PRP) x FracGASM] x EF4          (volatilisation, Eq. 11.9)
+    N2O(L)-N   = (F_SN + F_ON + F_PRP + F_CR + F_SOM) x FracLEACH x EF5       (leaching/runoff, Eq. 11.10)
+    N2O        = (N2O(ATD)-N + N2O(L)-N) x 44/28
+
+The nitrogen amounts are the same as those of the direct method (afolu_soils_direct), with F_PRP the
+total deposited by grazing animals. FracLEACH applies only where leaching happens (rainfall minus
+evapotranspiration exceeds the soil's water holding capacity in the rainy season, or the land is
+irrigated); elsewhere give `frac_leach: 0`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+N2O_PER_N2O_N = 44 / 28
+
+# GL2006 Vol.4 Table 11.3
+EF4 = 0.01  # kg N2O-N per kg NH3-N + NOx-N volatilised
+EF5 = 0.0075  # kg N2O-N per kg N leached or run off
+FRAC_GASF = 0.10  # synthetic fertiliser N that volatilises as NH3 and NOx, kg N/kg N
+FRAC_GASM = 0.20  # organic N applied and N deposited by grazing animals that volatilises, kg N/kg N
+FRAC_LEACH = 0.30  # N added or mineralised that is lost by leaching and runoff, kg N/kg N
+
+MassUnit = Literal["kg", "t"]
+KG_PER: dict[str, float] = {"kg": 1.0, "t": 1000.0}
+
+Amount = Annotated[float, Field(ge=0)]
+Fraction = Annotated[float, Field(ge=0, le=1)]
+
+
+class Params(BaseModel):
+    """Nitrogen added to managed soils in the inventory year, and the loss fractions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
+
+    n_unit: MassUnit = Field("kg", description="Unit of every nitrogen amount below: kg N or t N.")
+    f_sn: Amount = Field(0.0, description="Synthetic fertiliser N applied, F_SN.")
+    f_on: Amount = Field(0.0, description="Organic N applied (manure, compost, sewage sludge, other), F_ON.")
+    f_prp: Amount = Field(0.0, description="Urine and dung N deposited by grazing animals, F_PRP.")
+    f_cr: Amount = Field(0.0, description="N in crop residues returned to soils, F_CR (leaching only).")
+    f_som: Amount = Field(0.0, description="N mineralised with loss of soil organic matter, F_SOM (leaching only).")
+    frac_gasf: Fraction = Field(FRAC_GASF, description="FracGASF, kg N/kg N (GL2006 Vol.4 Table 11.3: 0.10).")
+    frac_gasm: Fraction = Field(FRAC_GASM, description="FracGASM, kg N/kg N (GL2006 Vol.4 Table 11.3: 0.20).")
+    frac_leach: Fraction = Field(
+        FRAC_LEACH,
+        description="FracLEACH-(H), kg N/kg N (GL2006 Vol.4 Table 11.3: 0.30); 0 where no leaching occurs.",
+    )
+    ef4: Amount = Field(EF4, description="EF4, kg N2O-N/(kg NH3-N + NOx-N) (GL2006 Vol.4 Table 11.3: 0.01).")
+    ef5: Amount = Field(EF5, description="EF5, kg N2O-N/kg N leached (GL2006 Vol.4 Table 11.3: 0.0075).")
+
+
+def volatilisation_n2o_n(params: Params) -> float:
+    """kg N2O-N from atmospheric deposition of volatilised N, GL2006 Vol.4 Eq. 11.9."""
+    kg = KG_PER[params.n_unit]
+    return (params.f_sn * params.frac_gasf + (params.f_on + params.f_prp) * params.frac_gasm) * kg * params.ef4
+
+
+def leaching_n2o_n(params: Params) -> float:
+    """kg N2O-N from leaching and runoff, GL2006 Vol.4 Eq. 11.10."""
+    kg = KG_PER[params.n_unit]
+    total = params.f_sn + params.f_on + params.f_prp + params.f_cr + params.f_som
+    return total * kg * params.frac_leach * params.ef5
+
+
+def compute(params: Params, year: int) -> dict[str, float]:
+    """kg indirect N2O from managed soils in the inventory year; `year` does not change the result."""
+    return {"N2O": (volatilisation_n2o_n(params) + leaching_n2o_n(params)) * N2O_PER_N2O_N}
