@@ -142,7 +142,90 @@ _ENERGY = [
         "GPC scope 3 T&D losses; the user's grid factor with its source",
     ),
 ]
-METHODS: dict[str, Method] = {method.name: method for method in (*_AFOLU, *_ENERGY)}
+_WASTE = [
+    Method(
+        "landfill-fod",
+        "ghgcalc.methods.waste_landfill_fod",
+        "Solid waste disposal CH4 (first-order decay)",
+        "III.1.1",
+        "4.A",
+        "waste",
+        f"{_IPCC}, Vol.5 Ch.3 Eq. 3.1-3.7, Annex 3A.1; Tables 2.3, 2.4, 3.1-3.3",
+    ),
+    Method(
+        "methane-commitment",
+        "ghgcalc.methods.waste_methane_commitment",
+        "Solid waste disposal CH4 (GPC methane commitment)",
+        "III.1.1",
+        "4.A",
+        "waste",
+        f"GPC v1.1 Ch.8 Eq. 8.1; {_IPCC}, Vol.5 Tables 2.4, 3.1",
+    ),
+    Method(
+        "biological-treatment",
+        "ghgcalc.methods.waste_biological",
+        "Composting and anaerobic digestion",
+        "III.2.1",
+        "4.B",
+        "waste",
+        f"{_IPCC}, Vol.5 Ch.4 Eq. 4.1-4.2, Table 4.1",
+    ),
+    Method(
+        "incineration",
+        "ghgcalc.methods.waste_incineration",
+        "Incineration and open burning of waste",
+        "III.3.1",
+        "4.C",
+        "waste",
+        f"{_IPCC}, Vol.5 Ch.5 Eq. 5.1-5.2, Tables 5.2, 5.3, 5.6; Table 2.4",
+    ),
+    Method(
+        "wastewater-domestic",
+        "ghgcalc.methods.wastewater_domestic",
+        "Domestic wastewater CH4",
+        "III.4.1",
+        "4.D.1",
+        "wastewater",
+        f"{_IPCC}, Vol.5 Ch.6 Eq. 6.1-6.3, Tables 6.3, 6.4",
+    ),
+    Method(
+        "wastewater-industrial",
+        "ghgcalc.methods.wastewater_industrial",
+        "Industrial wastewater CH4",
+        "III.4.1",
+        "4.D.2",
+        "wastewater",
+        f"{_IPCC}, Vol.5 Ch.6 Eq. 6.4-6.6, Tables 6.3, 6.8",
+    ),
+    Method(
+        "wastewater-n2o",
+        "ghgcalc.methods.wastewater_n2o",
+        "N2O from wastewater effluent",
+        "III.4.1",
+        "4.D.1",
+        "wastewater",
+        f"{_IPCC}, Vol.5 Ch.6 Eq. 6.7-6.9, Table 6.11",
+    ),
+    Method(
+        "tgo-septic-tank",
+        "ghgcalc.methods.tgo_septic_tank",
+        "CH4 from septic tanks (TGO form 1.5(1))",
+        "III.4.1",
+        "4.D.1",
+        "wastewater",
+        "TGO form 1.5(1), sheet 'CH4จาก Septic tank'",
+    ),
+    Method(
+        "tgo-anaerobic-pond",
+        "ghgcalc.methods.tgo_anaerobic_pond",
+        "CH4 from wastewater ponds (TGO form 1.5(1))",
+        "III.4.1",
+        "4.D.1",
+        "wastewater",
+        "TGO form 1.5(1), sheet 'CH4จากบ่อบำบัดไม่เติมอากาศ'; CFO requirements 7th printing (Jan 2564)",
+    ),
+]
+METHODS: dict[str, Method] = {method.name: method for method in (*_WASTE, *_AFOLU, *_ENERGY)}
 
 
 def get(name: str) -> Method | None:

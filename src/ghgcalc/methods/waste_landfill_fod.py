@@ -1,0 +1,177 @@
+"""CH4 from solid waste disposal sites: the IPCC first-order decay method (IPCC 2006 Vol.5 Ch.3).
+
+Per waste type x (Eq. 3.1–3.7):
+
+    DDOCm_d,T    = W_T x frac_x x DOC_x x DOCf x MCF                      (Eq. 3.2, deposited in year T)
+    DDOCm_a,T    = DDOCm_d,T x e^(-k (13 - M)/12) + DDOCm_a,T-1 x e^(-k)   (Eq. 3.4 with Annex 3A.1 delay)
+    decomposed_T = DDOCm_d,T x (1 - e^(-k (13 - M)/12)) + DDOCm_a,T-1 x (1 - e^(-k))   (Eq. 3.5)
+    CH4 gen_T    = decomposed_T x F x 16/12                                (Eq. 3.6)
+    CH4 emitted  = max(0, sum_x CH4 gen_x,T - R_T) x (1 - OX)              (Eq. 3.1)
+
+M is the month decomposition starts: deposits are taken to arrive on average mid-year, so M = delay + 7;
+the IPCC default delay of 6 months gives M = 13, that is 1 January of the year after deposition, and no CH4
+from a deposit in its own year. The CH4 is of biogenic origin; no CO2 is reported.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from ghgcalc.methods.waste_common import (
+    DOC_WET,
+    K_BY_CLIMATE,
+    K_CLASS,
+    MCF_BY_SITE,
+    SOUTH_EASTERN_ASIA_MSW,
+    Climate,
+    Composition,
+    SiteType,
+    Strict,
+    WasteType,
+    check_composition,
+)
+
+Year = Annotated[int, Field(ge=1800, le=2200)]  # CE; a Buddhist Era year (CE + 543) falls outside
+Tonnes = Annotated[float, Field(ge=0)]
+Fraction = Annotated[float, Field(ge=0, le=1)]
+Rate = Annotated[float, Field(gt=0, le=10)]
+
+
+def _by_year(value: Any) -> Any:
+    """`{2010: 5000, ...}` as it is, or `[{year: 2010, tonnes: 5000}, ...]` turned into that mapping."""
+    if not isinstance(value, list):
+        return value
+    by_year: dict[Any, Any] = {}
+    for index, item in enumerate(value):
+        if not isinstance(item, Mapping) or set(item) != {"year", "tonnes"}:
+            raise PydanticCustomError(
+                "deposit-invalid",
+                "item {index} must be a mapping with exactly the keys 'year' and 'tonnes'",
+                {"index": index},
+            )
+        if item["year"] in by_year:
+            raise PydanticCustomError("deposit-year-repeated", "the year {year} is given twice", {"year": item["year"]})
+        by_year[item["year"]] = item["tonnes"]
+    return by_year
+
+
+class Params(Strict):
+    """First-order decay of the waste deposited at one site (or one group of sites alike)."""
+
+    deposits: Annotated[dict[Year, Tonnes], BeforeValidator(_by_year)] = Field(
+        min_length=1,
+        description="tonnes of wet waste deposited, by calendar year (CE): a mapping year -> tonnes or a list "
+        "of {year, tonnes}; IPCC 2006 Vol.5 Ch.3 Eq. 3.2 (W). Give at least 50 years of history "
+        "(Vol.5 Ch.3 §3.2.1) or the early years' residue is missed.",
+    )
+    composition: dict[WasteType, Fraction] | None = Field(
+        None,
+        description="fractions of the wet waste by type (sum <= 1; the rest has no DOC); default IPCC 2006 "
+        "Vol.5 Ch.2 Table 2.3, South-Eastern Asia. DOC per type from Table 2.4 (Eq. 3.7).",
+    )
+    doc: Fraction | None = Field(
+        None,
+        description="bulk DOC, fraction of wet waste, instead of a composition; it decays with the 'bulk "
+        "waste' k of IPCC 2006 Vol.5 Ch.3 Table 3.3",
+    )
+    climate: Climate = Field(
+        "tropical-wet",
+        description="climate zone for k, IPCC 2006 Vol.5 Ch.3 Table 3.3; most of Thailand is tropical-wet "
+        "(MAT > 20 °C, MAP >= 1000 mm)",
+    )
+    k: Rate | dict[WasteType, Rate] | None = Field(
+        None,
+        description="methane generation rate (1/yr) overriding Table 3.3: one number for all waste, or a "
+        "number per waste type (types not given keep the table value)",
+    )
+    site_type: SiteType = Field(
+        "uncategorised", description="type of disposal site giving the MCF, IPCC 2006 Vol.5 Ch.3 Table 3.1"
+    )
+    mcf: Fraction | None = Field(None, description="methane correction factor overriding site_type (Table 3.1)")
+    docf: Fraction = Field(0.5, description="DOCf, fraction of DOC that decomposes; IPCC 2006 Vol.5 Ch.3 p.3.13")
+    f: Fraction = Field(0.5, description="F, fraction of CH4 in landfill gas by volume; IPCC 2006 Vol.5 Ch.3 p.3.15")
+    ox: Fraction = Field(
+        0.0,
+        description="OX, oxidation factor; IPCC 2006 Vol.5 Ch.3 Table 3.2: 0 by default, 0.1 for well-managed "
+        "sites covered with CH4-oxidising material (soil, compost)",
+    )
+    recovered_t_ch4: dict[Year, Tonnes] = Field(
+        default_factory=dict,
+        description="tonnes of CH4 recovered (flared or used for energy), by calendar year; R in IPCC 2006 "
+        "Vol.5 Ch.3 Eq. 3.1, subtracted before oxidation",
+    )
+    delay_months: float = Field(
+        6.0,
+        ge=0,
+        le=6,
+        description="delay between deposition (taken as mid-year) and the start of decomposition; IPCC 2006 "
+        "Vol.5 Ch.3 p.3.19 default 6 months, i.e. reaction start month M = delay + 7 = 13 (Annex 3A.1): "
+        "decomposition starts 1 January of the year after deposition",
+    )
+
+    @field_validator("composition")
+    @classmethod
+    def _composition_at_most_one(cls, value: Composition | None) -> Composition | None:
+        check_composition(value)
+        return value
+
+    @model_validator(mode="after")
+    def _one_way_to_give_doc(self) -> Params:
+        if self.doc is not None and self.composition is not None:
+            raise PydanticCustomError("doc-and-composition", "give either 'doc' or 'composition', not both")
+        if self.doc is not None and isinstance(self.k, dict):
+            raise PydanticCustomError("k-per-type-with-bulk-doc", "with a bulk 'doc', give 'k' as one number")
+        return self
+
+
+def streams(params: Params) -> list[tuple[float, float]]:
+    """(DOC as fraction of the deposited wet waste, k) for each decaying part of the waste."""
+    table = K_BY_CLIMATE[params.climate]
+    if params.doc is not None:
+        k = params.k if isinstance(params.k, float | int) else table["bulk"]
+        return [(params.doc, float(k))]
+    composition = params.composition if params.composition is not None else SOUTH_EASTERN_ASIA_MSW
+    found = []
+    for kind, fraction in composition.items():
+        if fraction <= 0 or DOC_WET[kind] == 0:
+            continue
+        if isinstance(params.k, dict) and kind in params.k:
+            k = params.k[kind]
+        elif isinstance(params.k, float | int):
+            k = params.k
+        else:
+            k = table[K_CLASS[kind]]
+        found.append((fraction * DOC_WET[kind], float(k)))
+    return found
+
+
+def _decomposed_t(deposits: Mapping[int, float], ddocm_per_tonne: float, k: float, delay: float, year: int) -> float:
+    """DDOCm (t) decomposing in `year` (Eq. 3.4 and 3.5 with the Annex 3A.1 start month M = delay + 7)."""
+    stays = math.exp(-k)  # share of last year's stock still there at the end of this year
+    own_stays = math.exp(-k * (6.0 - delay) / 12.0)  # e^(-k (13 - M)/12): this year's deposit at year end
+    accumulated = 0.0  # DDOCma at the end of the previous year
+    decomposed = 0.0
+    for t in range(min(deposits), year + 1):
+        deposited = deposits.get(t, 0.0) * ddocm_per_tonne
+        decomposed = accumulated * (1.0 - stays) + deposited * (1.0 - own_stays)
+        accumulated = accumulated * stays + deposited * own_stays
+    return decomposed
+
+
+def compute(params: Params, year: int) -> dict[str, float]:
+    """kg of CH4 emitted in calendar year `year` from all the deposits up to and including that year."""
+    if year < min(params.deposits):
+        return {"CH4": 0.0}
+    mcf = params.mcf if params.mcf is not None else MCF_BY_SITE[params.site_type]
+    generated_t = 0.0
+    for doc, k in streams(params):
+        decomposed = _decomposed_t(params.deposits, doc * params.docf * mcf, k, params.delay_months, year)
+        generated_t += decomposed * params.f * 16.0 / 12.0
+    recovered_t = params.recovered_t_ch4.get(year, 0.0)
+    emitted_t = max(0.0, generated_t - recovered_t) * (1.0 - params.ox)
+    return {"CH4": emitted_t * 1000.0}

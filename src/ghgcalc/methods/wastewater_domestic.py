@@ -1,0 +1,105 @@
+"""CH4 from domestic wastewater treatment and discharge (IPCC 2006 Vol.5 Ch.6, Eq. 6.1–6.3).
+
+TOW = P x BOD x 0.001 x I x 365                    (Eq. 6.3, kg BOD/yr; BOD in g/person/day)
+EF_j = Bo x MCF_j                                  (Eq. 6.2)
+CH4 = [sum_j share_j x EF_j] x (TOW - S) - R       (Eq. 6.1, kg CH4/yr; never below zero)
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ghgcalc.methods.waste_common import Strict
+from ghgcalc.methods.wastewater_common import Pathway, check_shares, weighted_mcf
+
+Region = Literal[
+    "asia-middle-east-latin-america",
+    "india",
+    "japan",
+    "africa",
+    "egypt",
+    "brazil",
+    "west-bank-gaza",
+    "canada-europe-russia-oceania",
+    "denmark",
+    "germany",
+    "greece",
+    "italy",
+    "sweden",
+    "turkey",
+    "usa",
+]
+
+# BOD, g per person per day: IPCC 2006 Vol.5 Ch.6 Table 6.4.
+BOD_G_PER_PERSON_DAY: dict[str, float] = {
+    "asia-middle-east-latin-america": 40.0,
+    "india": 34.0,
+    "japan": 42.0,
+    "africa": 37.0,
+    "egypt": 34.0,
+    "brazil": 50.0,
+    "west-bank-gaza": 50.0,
+    "canada-europe-russia-oceania": 60.0,
+    "denmark": 62.0,
+    "germany": 62.0,
+    "greece": 57.0,
+    "italy": 60.0,
+    "sweden": 75.0,
+    "turkey": 38.0,
+    "usa": 85.0,
+}
+
+# I, correction for industrial BOD discharged into sewers: IPCC 2006 Vol.5 Ch.6 p.6.14.
+INDUSTRIAL_CORRECTION = {"collected": 1.25, "uncollected": 1.0}
+
+
+class Params(Strict):
+    """The domestic wastewater of one population in the inventory year."""
+
+    population: float = Field(ge=0, description="P, persons served")
+    region: Region = Field(
+        "asia-middle-east-latin-america", description="region for the default BOD, IPCC 2006 Vol.5 Ch.6 Table 6.4"
+    )
+    bod_g_per_person_day: float | None = Field(
+        None, ge=0, description="BOD per person, g/day, overriding Table 6.4 (Thailand: Asia, 40)"
+    )
+    collection: Literal["collected", "uncollected"] = Field(
+        "collected", description="whether the wastewater is collected in sewers; sets I (p.6.14: 1.25 / 1.00)"
+    )
+    i: float | None = Field(None, ge=0, description="I, industrial co-discharge correction, overriding 'collection'")
+    pathways: list[Pathway] = Field(
+        min_length=1,
+        description="where the wastewater goes: shares adding up to 1, each with a Table 6.3 system or an MCF",
+    )
+    bo: float = Field(0.6, ge=0, description="Bo, kg CH4 per kg BOD; IPCC 2006 Vol.5 Ch.6 p.6.12")
+    sludge_kg_bod: float = Field(0.0, ge=0, description="S, organic component removed as sludge, kg BOD/yr (Eq. 6.1)")
+    recovered_kg_ch4: float = Field(0.0, ge=0, description="R, CH4 recovered, kg/yr (Eq. 6.1)")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Params:
+        check_shares(self.pathways)
+        if self.sludge_kg_bod > total_organics(self):
+            raise PydanticCustomError(
+                "sludge-exceeds-load",
+                "the BOD removed as sludge ({sludge} kg) is more than the BOD in the wastewater ({tow} kg)",
+                {"sludge": self.sludge_kg_bod, "tow": round(total_organics(self), 3)},
+            )
+        return self
+
+
+def total_organics(params: Params) -> float:
+    """TOW, kg BOD per year (Eq. 6.3)."""
+    bod = params.bod_g_per_person_day
+    if bod is None:
+        bod = BOD_G_PER_PERSON_DAY[params.region]
+    i = params.i if params.i is not None else INDUSTRIAL_CORRECTION[params.collection]
+    return params.population * bod * 0.001 * i * 365.0
+
+
+def compute(params: Params, year: int) -> dict[str, float]:
+    """kg of CH4 from the population's wastewater in the inventory year."""
+    generated = params.bo * weighted_mcf(params.pathways) * (total_organics(params) - params.sludge_kg_bod)
+    return {"CH4": max(0.0, generated - params.recovered_kg_ch4)}
