@@ -104,3 +104,17 @@ def test_notation_keys_are_checked():
     outcome = run_inventory(text, store=FactorStore())
     codes = [i.code for i in outcome.issues]
     assert "notation-unexplained" in codes and "gpc-unknown" in codes and "notation-conflict" in codes
+
+
+@pytest.mark.parametrize("name", ["province", "city"])
+def test_the_bundled_community_examples_compute_complete(name):
+    from ghgcalc import api
+    from tests.conftest import ROOT
+
+    outcome = api.compute_file(str(ROOT / "examples" / f"{name}.yaml"))
+    assert [i.format() for i in outcome.issues] == []
+    community = outcome.result.community
+    rows = [r for r in community.completeness if r.level in ("basic", "basic+")]
+    assert all(r.t_co2e is not None or r.notation_key for r in rows)
+    assert community.basic_plus_t_co2e == pytest.approx(outcome.result.total_t_co2e)
+    assert set(community.by_ipcc_sector_t_co2e) <= {"Energy", "IPPU", "AFOLU", "Waste"}
