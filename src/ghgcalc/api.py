@@ -14,6 +14,7 @@ from pathlib import Path
 from ghgcalc.core.compute import compute, custom_factors
 from ghgcalc.core.resolve import Catalogue, SetChoice
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
+from ghgcalc.errors import Path as DocPath
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
 from ghgcalc.io.inventory_reader import display_name, read_inventory
 from ghgcalc.io.locator import Locator
@@ -72,7 +73,7 @@ def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:
         store.select(SetRef.parse(text))
 
 
-def compute_file(path: str, options: Options | None = None) -> Outcome:
+def compute_file(path: str, options: Options | None = None, _including: tuple[str, ...] = ()) -> Outcome:
     options = options or Options()
     source = display_name(path)
     try:
@@ -85,6 +86,8 @@ def compute_file(path: str, options: Options | None = None) -> Outcome:
         return Outcome(source, None, tuple(reading.issues))
     if reading.inventory is not None:
         outcome = compute_inventory(reading.inventory, reading.positions, source, options)
+        if reading.inventory.include:
+            outcome = _with_included(outcome, reading.inventory, reading.positions, path, options, _including)
         if not reading.issues:
             return outcome
         # warnings of the reader (an Excel row without an amount) come first, as in the file
@@ -127,6 +130,67 @@ def compute_inventory(
     result = replace(result, warnings=tuple(i for i in located if not i.is_error))
     has_errors = any(i.is_error for i in located)
     return Outcome(source, None if has_errors else result, located)
+
+
+def _with_included(
+    outcome: Outcome, inventory: Inventory, positions: Locator, path: str, options: Options, including: tuple[str, ...]
+) -> Outcome:
+    """Organisation inventories named under `include:`, placed in the GPC as a memo of the totals."""
+    from ghgcalc.core.community import included
+
+    issues = list(outcome.issues)
+    memos = []
+    here = os.path.abspath(path) if path != STDIN else os.getcwd()
+    folder = os.path.dirname(here) if path != STDIN else here
+    for index, name in enumerate(inventory.include):
+        where: DocPath = ("include", index) if len(inventory.include) > 1 else ("include",)
+
+        def problem(code: str, message: str, hint: str | None = None, at: DocPath = where) -> None:
+            issues.append(Issue(code, message, Severity.ERROR, positions.locate(at), at, hint))
+
+        if inventory.kind != "community":
+            problem(
+                "include-not-community",
+                "only a community inventory can include others",
+                "write kind: community, or compute the inventories one by one",
+            )
+            break
+        target = os.path.normpath(os.path.join(folder, name))
+        if target in (here, *including):
+            problem("include-cycle", f"'{name}' includes this inventory again")
+            continue
+        if not os.path.isfile(target):
+            problem("include-missing", f"'{name}': no such file", "paths are relative to this file's folder")
+            continue
+        shown = os.path.relpath(target) if not os.path.isabs(name) else target
+        inner = compute_file(shown, options, (*including, here))
+        issues.extend(inner.issues)
+        if inner.result is None:
+            problem("include-failed", f"'{name}' has errors (above)")
+        elif inner.result.kind != "organization":
+            problem(
+                "include-kind",
+                f"'{name}' is a {inner.result.kind} inventory; only organisation inventories can be included",
+            )
+        else:
+            memos.append(included(inner.result))
+            if inner.result.period != inventory.period:
+                issues.append(
+                    Issue(
+                        "include-period",
+                        f"'{name}' covers {inner.result.period.start} to "
+                        f"{inner.result.period.end}, not this inventory's period",
+                        Severity.WARNING,
+                        positions.locate(where),
+                        where,
+                    )
+                )
+    result = outcome.result
+    if result is not None and result.community is not None:
+        result = replace(result, community=replace(result.community, included=tuple(memos)))
+    if any(i.is_error for i in issues):
+        result = None
+    return Outcome(outcome.source, result, tuple(issues))
 
 
 def _in_file(path: tuple[str | int, ...], rows: tuple[int, ...]) -> tuple[str | int, ...]:

@@ -49,6 +49,11 @@ def _community(console: Console, result: InventoryResult) -> None:
     if community.outside_ipcc_t_co2e:
         table.add_row("Scope 2 and 3 (no IPCC territorial sector)", tonnes(community.outside_ipcc_t_co2e))
     console.print(table)
+    for memo in community.included:
+        console.print(
+            f"Of which {escape(memo.name)} ({escape(memo.source)}), own operations: "
+            f"{tonnes(memo.total_t_co2e)} tCO2e (a memo, inside the totals above)"
+        )
     rows = [r for r in community.completeness if r.level in ("basic", "basic+")]
     valued = sum(1 for r in rows if r.t_co2e is not None)
     keyed = sum(1 for r in rows if r.t_co2e is None and r.notation_key)

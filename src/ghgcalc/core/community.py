@@ -7,7 +7,7 @@ import math
 from ghgcalc import gpc
 from ghgcalc.errors import Issue, error, warning
 from ghgcalc.models.inventory import Inventory
-from ghgcalc.models.result import CommunityReport, CompletenessRow, Line
+from ghgcalc.models.result import CommunityReport, CompletenessRow, IncludedInventory, InventoryResult, Line
 
 # Every sub-category of these levels must show a value or a notation key.
 REQUIRED_LEVELS = ("basic", "basic+")
@@ -107,3 +107,40 @@ def report(inventory: Inventory, lines: list[Line]) -> tuple[CommunityReport, li
         completeness=tuple(rows),
     )
     return community, issues
+
+
+# Where a local government's own lines sit in its city's GPC inventory, by category; a line's own
+# `gpc` wins. Unlisted categories go by scope: 1 -> I.2.1, 2 -> I.2.2, 3 -> VI.1.
+ORGANIZATION_TO_GPC = {
+    "mobile-combustion": "II.1.1",
+    "off-road": "II.5.1",
+    "stationary-combustion": "I.2.1",
+    "biomass-combustion": "I.2.1",
+    "purchased-electricity": "I.2.2",
+    "refrigerants": "IV.2",
+    "fire-suppression": "IV.2",
+    "direct-release": "IV.2",
+    "wastewater": "III.4.1",
+    "waste": "III.1.1",
+}
+BY_SCOPE = {1: "I.2.1", 2: "I.2.2", 3: "VI.1"}
+
+
+def included(result: InventoryResult) -> IncludedInventory:
+    """An organisation's lines placed in the GPC: a memo ("of which") of the community totals."""
+    by_ref: dict[str, list[float]] = {}
+    for line in result.lines:
+        ref = (
+            line.gpc
+            or ORGANIZATION_TO_GPC.get(line.category or "")
+            or ORGANIZATION_TO_GPC.get(line.factor.category or "")
+        )
+        if ref is None or (line.scope == 2 and not line.gpc):
+            ref = BY_SCOPE[line.scope]
+        by_ref.setdefault(ref, []).append(line.t_co2e)
+    return IncludedInventory(
+        source=result.source,
+        name=result.name,
+        total_t_co2e=result.total_t_co2e,
+        by_reference_t_co2e={ref: math.fsum(values) for ref, values in sorted(by_ref.items())},
+    )

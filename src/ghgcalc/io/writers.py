@@ -74,6 +74,16 @@ def _community(result: InventoryResult) -> dict[str, Any]:
             "territorial_t_co2e": community.territorial_t_co2e,
             "by_sector_t_co2e": community.by_sector_t_co2e,
             "by_reference_t_co2e": community.by_reference_t_co2e,
+            "included": [
+                {
+                    "source": memo.source,
+                    "name": memo.name,
+                    "total_t_co2e": memo.total_t_co2e,
+                    "by_reference_t_co2e": memo.by_reference_t_co2e,
+                    "note": "a memo: these emissions are part of the community totals, not added to them",
+                }
+                for memo in community.included
+            ],
             "completeness": [
                 {
                     "ref": row.ref,

@@ -244,5 +244,6 @@ class Inventory(_Strict):
     factors: Annotated[list[str] | None, BeforeValidator(_key_list)] = None
     output: Output | None = None
     notation_keys: dict[str, NotationKey] = {}
+    include: Annotated[list[str], BeforeValidator(_key_list)] = []  # organisation inventories inside a community
     custom_factors: list[CustomFactor] = []
     activities: list[AnyActivity]

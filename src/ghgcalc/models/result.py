@@ -51,6 +51,16 @@ class CompletenessRow:
 
 
 @dataclass(frozen=True)
+class IncludedInventory:
+    """An organisation inventory inside a community one: a memo by GPC reference, not added again."""
+
+    source: str
+    name: str
+    total_t_co2e: float
+    by_reference_t_co2e: dict[str, float]
+
+
+@dataclass(frozen=True)
 class CommunityReport:
     """A city's or province's totals in the GPC and in the IPCC 2006 sectors."""
 
@@ -62,6 +72,7 @@ class CommunityReport:
     by_ipcc_sector_t_co2e: dict[str, float]  # Energy, IPPU, AFOLU, Waste: scope 1 lines only
     outside_ipcc_t_co2e: float  # scope 2 and 3 lines: no territorial IPCC category
     completeness: tuple[CompletenessRow, ...]
+    included: tuple[IncludedInventory, ...] = ()
 
 
 @dataclass(frozen=True)
