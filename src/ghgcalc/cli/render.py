@@ -54,13 +54,24 @@ def _community(console: Console, result: InventoryResult) -> None:
             f"Of which {escape(memo.name)} ({escape(memo.source)}), own operations: "
             f"{tonnes(memo.total_t_co2e)} tCO2e (a memo, inside the totals above)"
         )
-    rows = [r for r in community.completeness if r.level in ("basic", "basic+")]
-    valued = sum(1 for r in rows if r.t_co2e is not None)
-    keyed = sum(1 for r in rows if r.t_co2e is None and r.notation_key)
-    console.print(
-        f"Completeness: {valued} GPC sub-categories with a value, {keyed} with a notation key, "
-        f"{len(rows) - valued - keyed} with neither (of {len(rows)} BASIC and BASIC+)"
-    )
+    completeness = Table(box=box.SIMPLE, title="Completeness (GPC sub-categories)", title_justify="left")
+    for name, justify in (
+        ("GPC", "left"),
+        ("Sub-sector", "left"),
+        ("Scope", "right"),
+        ("Level", "left"),
+        ("tCO2e or key", "right"),
+        ("Explanation", "left"),
+    ):
+        completeness.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in community.completeness:
+        if row.level not in ("basic", "basic+") and row.t_co2e is None and not row.notation_key:
+            continue  # territorial-only and optional rows appear when they are used
+        shown = tonnes(row.t_co2e) if row.t_co2e is not None else (row.notation_key or "[yellow]missing[/yellow]")
+        completeness.add_row(
+            row.ref, escape(row.subsector), str(row.scope), row.level.upper(), shown, escape(row.explanation or "")
+        )
+    console.print(completeness)
 
 
 def _line_tonnes(in_total: float, separate: float) -> str:
