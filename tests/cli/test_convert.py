@@ -79,3 +79,20 @@ def test_convert_reports_a_broken_input(tmp_path):
     assert run.code == INPUT_ERRORS
     assert [p.code for p in issues(run.stderr)] == ["yaml-syntax"]
     assert not Path(tmp_path / "out.xlsx").exists()
+
+
+def test_community_lines_keep_their_gpc_and_what_excel_cannot_hold_is_refused(tmp_path):
+    community = (
+        "ghgcalc: 1\nname: T\nkind: community\nperiod: 2566\nfactors: [tgo-cfo, ipcc-2006]\nactivities:\n"
+        "  - {gpc: I.1.2, activity: electricity-grid, amount: 1000, unit: MWh}\n"
+        "  - {gpc: II.1.1, activity: diesel-road, amount: 2, unit: ML, ipcc: 1.A.3.b}\n"
+    )
+    (tmp_path / "c.yaml").write_text(community, encoding="utf-8")
+    assert ghgcalc(tmp_path, "convert", "c.yaml", "c.xlsx").code == 0
+    assert ghgcalc(tmp_path, "convert", "c.xlsx", "back.yaml").code == 0
+    assert (
+        yaml.safe_load((tmp_path / "back.yaml").read_text(encoding="utf-8"))["activities"]
+        == yaml.safe_load(community)["activities"]
+    )
+    run = ghgcalc(tmp_path, "convert", str(ROOT / "examples" / "province.yaml"), "p.xlsx")
+    assert run.code == USAGE and "cannot hold" in run.stderr and not (tmp_path / "p.xlsx").exists()

@@ -42,9 +42,12 @@ def register(app: typer.Typer) -> None:
             from ghgcalc.io.excel_writer import inventory_workbook
 
             activities = document.get("activities")
+            unsupported = [key for key in ("notation_keys", "include") if document.get(key)]
             if isinstance(activities, list) and any(isinstance(a, dict) and "method" in a for a in activities):
+                unsupported.append("method lines")
+            if unsupported:
                 raise UsageError(
-                    f"{source} has method lines (method: ...), which an Excel workbook cannot hold yet",
+                    f"{source} has {', '.join(unsupported)}, which an Excel workbook cannot hold yet",
                     "keep this inventory in YAML; nothing was written",
                 )
 

@@ -37,6 +37,8 @@ ACTIVITY_COLUMNS = {
     "total": ("total", "รวม", "amount", "ปริมาณ"),
     "ncv": ("ncv",),
     "density": ("density", "ความหนาแน่น"),
+    "gpc": ("gpc",),
+    "ipcc": ("ipcc",),
 }
 CUSTOM_COLUMNS = {
     "key": ("key",),
@@ -416,7 +418,7 @@ def _read_activities(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list
         if len(reader.issues) > reported:
             continue  # a formula without a result: reported, and the row is not read further
         item: dict[str, Any] = {"activity": str(key)}
-        for name in ("scope", "category", "label", "unit", "id", "ncv", "density"):
+        for name in ("scope", "category", "label", "unit", "id", "ncv", "density", "gpc", "ipcc"):
             value = values.get(name)
             if value is not None:
                 item[name] = value if name == "scope" else str(value)

@@ -54,6 +54,8 @@ AFTER_MONTHS = (
     ("amount", "Total / รวม", 13),
     ("ncv", "NCV", 13),
     ("density", "Density / ความหนาแน่น", 14),
+    ("gpc", "GPC", 9),
+    ("ipcc", "IPCC", 10),
 )
 CUSTOM_COLUMNS = (
     ("key", "Key / รหัสค่าการปล่อย", 22),
