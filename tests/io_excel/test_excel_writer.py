@@ -147,6 +147,8 @@ def test_template_activities_headers_in_english_and_thai(template):
         "Total / รวม",
         "NCV",
         "Density / ความหนาแน่น",
+        "GPC",
+        "IPCC",
     ]
     examples = {row[0]: row for row in rows[1:]}
     assert {"diesel-mobile", "electricity-grid", "paper"} <= set(examples)
