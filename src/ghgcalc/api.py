@@ -218,7 +218,7 @@ def _set_choices(inventory: Inventory, options: Options) -> tuple[list[SetChoice
                 if isinstance(inventory.factors, list) and len(inventory.factors) > 1
                 else ("factors",)
             )
-            issues.append(Issue("factor-set-unknown", exc.message, Severity.ERROR, path=path, hint=exc.hint))
+            issues.append(Issue(exc.code, exc.message, Severity.ERROR, path=path, hint=exc.hint))
             continue
         choices.append(SetChoice(ref.id, tuple(versions), pinned=ref.version is not None))
     return choices, issues

@@ -125,4 +125,8 @@ class UsageError(GhgcalcError):
 
 
 class FactorSetError(UsageError):
-    """A factor set cannot be found or is damaged."""
+    """A factor set cannot be found (code factor-set-unknown) or is damaged (factor-set-invalid)."""
+
+    def __init__(self, message: str, hint: str | None = None, code: str = "factor-set-unknown") -> None:
+        super().__init__(message, hint)
+        self.code = code

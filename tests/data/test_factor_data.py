@@ -166,3 +166,10 @@ def test_a_changed_table_is_refused(tmp_path):
     table.write_text(table.read_text(encoding="utf-8").replace("0.4750", "0.3750"), encoding="utf-8")
     with pytest.raises(FactorSetError, match=r"factors\.csv has changed"):
         FactorStore(tmp_path).versions("tgo-cfo")
+
+
+@pytest.mark.parametrize("folder", VERSIONS, ids=lambda p: f"{p.parent.name}@{p.name}")
+def test_bundled_sets_pass_the_checker_users_run(folder):
+    from ghgcalc.io.factor_check import check_version
+
+    assert [issue.format() for issue in check_version(folder)] == []

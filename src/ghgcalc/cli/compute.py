@@ -39,11 +39,25 @@ def _factor_refs(values: list[str] | None) -> tuple[str, ...] | None:
     return refs
 
 
-def _run(files: list[str], gwp: GwpChoice | None, factors: list[str] | None) -> list[Any]:
+FACTORS_DIR_HELP = "A folder of your own factor sets (<id>/<version>/set.yaml); check them with 'factors validate'."
+
+
+def _store(dirs: list[str] | None) -> Any:
+    from ghgcalc.io.factor_store import FactorStore
+
+    for folder in dirs or ():
+        if not Path(folder).is_dir():
+            raise UsageError(f"{folder}: no such folder of factor sets")
+    return FactorStore(extra=tuple(Path(folder) for folder in dirs or ()))
+
+
+def _run(
+    files: list[str], gwp: GwpChoice | None, factors: list[str] | None, factors_dir: list[str] | None = None
+) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
 
-    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors))
+    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=_store(factors_dir))
     if options.factors:
         api.check_factor_refs(options.factors, options.store)
     outcomes = []
@@ -64,6 +78,7 @@ def register(app: typer.Typer) -> None:
         output_format: ResultFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
         out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
         force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
         gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set; overrides the inventory's."),
         factors: list[str] | None = typer.Option(
             None,
@@ -81,7 +96,7 @@ def register(app: typer.Typer) -> None:
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError("--format xlsx writes a workbook: give it a file", "add -o report.xlsx")
         check_target(out, files, force)
-        outcomes = _run(files, gwp, factors)
+        outcomes = _run(files, gwp, factors, factors_dir)
         results = [o.result for o in outcomes if o.result is not None]
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
@@ -118,6 +133,7 @@ def register(app: typer.Typer) -> None:
             ..., metavar="PATH", help="Inventory files, folders of them, or - for standard input."
         ),
         gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set to check against."),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
         factors: list[str] | None = typer.Option(
             None, "--factors", metavar="SET[@VERSION]", help="Factor set SET or SET@VERSION."
         ),
@@ -125,7 +141,7 @@ def register(app: typer.Typer) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
         from ghgcalc import api
 
-        outcomes = _run(api.expand_inputs(paths), gwp, factors)
+        outcomes = _run(api.expand_inputs(paths), gwp, factors, factors_dir)
         failed = [o for o in outcomes if o.has_errors]
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)

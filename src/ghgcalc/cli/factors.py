@@ -108,6 +108,34 @@ def register(app: typer.Typer) -> None:
 
             render.plain_table(data, columns, title="Factor sets" if set_ref is None else f"Factors of {set_ref}")
 
+    @group.command("validate")
+    def validate(
+        paths: list[str] = typer.Argument(
+            ..., metavar="PATH", help="A factor-set version folder, a set, or a folder of sets."
+        ),
+    ) -> None:
+        """Check your own factor sets with the rules of the bundled ones; every problem with its location."""
+        from pathlib import Path
+
+        from ghgcalc.errors import ExitCode
+        from ghgcalc.io.factor_check import check_version, version_folders
+
+        failed = 0
+        for path in paths:
+            folders = version_folders(Path(path)) if Path(path).is_dir() else []
+            if not folders:
+                raise UsageError(f"{path}: no factor set here", "give a folder holding <id>/<version>/set.yaml")
+            for folder in folders:
+                problems = check_version(folder)
+                for problem in problems:
+                    print(problem.format(), file=sys.stderr)
+                errors = sum(1 for p in problems if p.is_error)
+                failed += bool(errors)
+                status = "ok" if not errors else "invalid"
+                print(f"{folder}: {status} ({errors} error(s), {len(problems) - errors} warning(s))", file=sys.stderr)
+        if failed:
+            raise typer.Exit(ExitCode.INPUT_ERRORS)
+
     @group.command("show")
     def show(
         key: str = typer.Argument(..., metavar="KEY", help="The factor key, e.g. diesel-mobile."),

@@ -90,22 +90,38 @@ def _date(value: object, where: str) -> dt.date | None:
 
 
 class FactorStore:
-    """Factor sets under one folder (the bundled one by default)."""
+    """Factor sets under the bundled folder and, first, under a project's own folders (`extra`)."""
 
-    def __init__(self, root: Traversable | None = None) -> None:
+    def __init__(self, root: Traversable | None = None, extra: tuple[Traversable, ...] = ()) -> None:
         self.root = root if root is not None else _root()
+        self.extra = extra
+
+    @staticmethod
+    def _ids(root: Traversable) -> set[str]:
+        return {p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))}
 
     def set_ids(self) -> list[str]:
-        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        return sorted(self._ids(self.root).union(*(self._ids(r) for r in self.extra)))
+
+    def _root_of(self, set_id: str) -> Traversable | None:
+        homes = [r for r in (*self.extra, self.root) if r.joinpath(set_id).is_dir()]
+        if len(homes) > 1:
+            raise FactorSetError(
+                f"factor set {set_id!r} is in more than one folder: {', '.join(map(str, homes))}",
+                "give your own set another id",
+            )
+        return homes[0] if homes else None
 
     def versions(self, set_id: str) -> list[FactorSet]:
         """Every version of a set, oldest first (by publication date)."""
-        folder = self.root.joinpath(set_id)
-        if not _NAME.fullmatch(set_id) or not folder.is_dir():
+        root = self._root_of(set_id) if _NAME.fullmatch(set_id) else None
+        if root is None:
             known = ", ".join(self.set_ids())
-            raise FactorSetError(f"unknown factor set {set_id!r}", f"the bundled sets are: {known}")
+            raise FactorSetError(f"unknown factor set {set_id!r}", f"the sets are: {known}")
+        folder = root.joinpath(set_id)
         names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-        return sorted((self.load(set_id, name) for name in names), key=lambda s: (s.published, s.version))
+        loaded = (_load(root, set_id, name) for name in names)  # type: ignore[arg-type]  # paths hash
+        return sorted(loaded, key=lambda s: (s.published, s.version))
 
     def select(self, ref: SetRef) -> list[FactorSet]:
         versions = self.versions(ref.id)
@@ -118,13 +134,21 @@ class FactorStore:
         return chosen
 
     def load(self, set_id: str, version: str) -> FactorSet:
-        return _load(self.root, set_id, version)  # type: ignore[arg-type]  # Path and MultiplexedPath hash
+        root = self._root_of(set_id) or self.root
+        return _load(root, set_id, version)  # type: ignore[arg-type]  # Path and MultiplexedPath hash
 
 
 @functools.cache
 def _load(root: Traversable, set_id: str, version: str) -> FactorSet:
+    try:
+        return _read_version(root, set_id, version)
+    except FactorSetError as exc:  # whatever is wrong inside a set that exists makes it invalid
+        raise FactorSetError(exc.message, exc.hint, code="factor-set-invalid") from None
+
+
+def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     folder = root.joinpath(set_id).joinpath(version)
-    where = f"factors/{set_id}/{version}"
+    where = f"factors/{set_id}/{version}" if root == _root() else str(folder)
     try:
         meta = yaml.load(folder.joinpath("set.yaml").read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as exc:
@@ -148,7 +172,9 @@ def _load(root: Traversable, set_id: str, version: str) -> FactorSet:
         if actual != table.get("sha256"):
             raise FactorSetError(
                 f"{where}/{name} has changed: its sha256 is {actual}, set.yaml records {table.get('sha256')}",
-                "a released factor table is never edited; restore it, or publish the change as a new version",
+                "a released factor table is never edited; restore it, or publish the change as a new version "
+                "(check your own sets with: ghgcalc factors validate DIR)",
+                code="factor-set-invalid",
             )
         digest.update(data)
         _read_rows(data.decode("utf-8"), f"{where}/{name}", set_id, version, gwp_basis, valid_from, valid_to, factors)
