@@ -115,6 +115,9 @@ def compute(
                 )
             )
         lines.append(line)
+    from ghgcalc.core import plausibility
+
+    issues.extend(plausibility.check(lines))
     community = None
     if inventory.kind == "community" or inventory.notation_keys:
         from ghgcalc.core.community import check_notation_keys, report
