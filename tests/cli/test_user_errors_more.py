@@ -282,3 +282,42 @@ def test_set_names_are_lowercase(tmp_path):
     )
     [printed] = issues(ghgcalc(tmp_path, "validate", "bad.yaml").stderr)
     assert printed.code == "factor-set-unknown" and printed.hint == "set names are lowercase: tgo-cfo"
+
+
+def _limited(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """The CLI in a process whose address space is capped at 1.5 GB: bounded memory, or it fails."""
+    import resource
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))
+
+    return subprocess.run(
+        [sys.executable, "-m", "ghgcalc", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        preexec_fn=cap,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_50_mb_file_is_refused_quickly_in_bounded_memory(tmp_path):
+    import time
+
+    line = "  - {activity: paper, unit: kg, amount: 1}\n"
+    (tmp_path / "huge.yaml").write_text(
+        HEAD + "activities:\n" + line * (50 * 1024 * 1024 // len(line)), encoding="utf-8"
+    )
+    started = time.monotonic()
+    proc = _limited(tmp_path, "compute", "huge.yaml", "-f", "json")
+    assert time.monotonic() - started < 10
+    assert proc.returncode == INPUT_ERRORS and b"file-too-large" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_an_alias_bomb_stays_in_bounded_memory(tmp_path):
+    bomb = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 10):
+        bomb.append(f"a{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    (tmp_path / "bomb.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    proc = _limited(tmp_path, "validate", "bomb.yaml")
+    assert proc.returncode == INPUT_ERRORS and b"yaml-too-complex" in proc.stderr and b"Traceback" not in proc.stderr
