@@ -37,6 +37,8 @@ def _monthly_outliers(lines: list[Line]) -> list[Issue]:
             if typical <= 0 or value <= 0:
                 continue
             ratio = value / typical
+            if ratio == 0 or ratio == float("inf"):
+                continue  # denormal numbers: no typing slip makes these
             if ratio >= MONTH_RATIO or ratio <= 1 / MONTH_RATIO:
                 times = f"{ratio:,.0f} times" if ratio >= 1 else f"1/{1 / ratio:,.0f} of"
                 issues.append(

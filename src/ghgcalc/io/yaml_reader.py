@@ -146,8 +146,9 @@ class _Walker:
                 node.start_mark,
                 "remove the tag: an inventory holds plain values only",
             )
-        except ValueError:
-            # e.g. 2567-02-29: a B.E. date that is no valid C.E. date; the period reader converts it
+        except Exception:  # noqa: BLE001 - PyYAML's constructors raise ValueError, IndexError, AttributeError...
+            # a plain value PyYAML cannot build (2567-02-29, a B.E. date that is no C.E. date; odd
+            # number-like text) stays text; the fields that need a number or a date say so
             return str(node.value)
         return None
 
