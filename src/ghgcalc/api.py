@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ghgcalc.core.compute import compute, custom_factors
 from ghgcalc.core.resolve import Catalogue, SetChoice
+from ghgcalc.core.trend import Trend
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
 from ghgcalc.errors import Path as DocPath
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
@@ -232,3 +233,49 @@ def _default_gwp(sets: list[SetChoice], period: Period) -> str:
         if with_basis:
             return str(with_basis[-1].gwp_basis)
     return DEFAULT_GWP
+
+
+@dataclass(frozen=True)
+class TrendOutcome:
+    """Several years of one entity (see core/trend.py); `rebased` is the base year recomputed with
+    the newest year's GWP set and factor versions, when the years were computed differently."""
+
+    outcomes: tuple[Outcome, ...]
+    trend: Trend | None
+    rebased: InventoryResult | None
+    notes: tuple[str, ...]
+
+
+def trend_files(paths: list[str], options: Options | None = None, base_year: int | None = None) -> TrendOutcome:
+    from ghgcalc.core.trend import differences, trend
+    from ghgcalc.thai import to_ce_year
+
+    options = options or Options()
+    files = expand_inputs(paths)
+    outcomes = tuple(compute_file(path, options) for path in files)
+    results = sorted((o.result for o in outcomes if o.result is not None), key=lambda r: r.period.start)
+    if any(o.has_errors for o in outcomes) or not results:
+        return TrendOutcome(outcomes, None, None, ())
+    base_index = 0
+    if base_year is not None:
+        wanted = to_ce_year(base_year)
+        matches = [i for i, r in enumerate(results) if r.period.end.year == wanted]
+        if not matches:
+            years = ", ".join(str(r.period.end.year) for r in results)
+            raise UsageError(f"no inventory ends in {wanted}", f"the inventories end in: {years}")
+        base_index = matches[0]
+    notes = []
+    if len({r.name for r in results}) > 1:
+        notes.append("the inventories name different entities: " + ", ".join(sorted({r.name for r in results})))
+    base, latest = results[base_index], results[-1]
+    rebased = None
+    if differences(latest, base):
+        refs = tuple(s.ref for s in latest.factor_sets)
+        again = compute_file(base.source, replace(options, gwp=latest.gwp, factors=refs or None))
+        rebased = again.result
+        notes.append(
+            f"the base year ({base.source}) was computed differently: "
+            + "; ".join(differences(latest, base))
+            + (" - recomputed with the newest year's GWP and factor versions" if rebased else "")
+        )
+    return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes))

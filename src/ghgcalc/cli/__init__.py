@@ -47,9 +47,10 @@ def _root(
 
 
 def _register() -> None:
-    from ghgcalc.cli import compute, convert, factors, init
+    from ghgcalc.cli import compute, convert, factors, init, trend
 
     compute.register(app)
+    trend.register(app)
     convert.register(app)
     factors.register(app)
     init.register(app)

@@ -217,3 +217,43 @@ def factor_cards(entries: list[dict[str, Any]]) -> None:
                 value = ", ".join(f"{gas} {kg:g} kg" for gas, kg in value.items())
             table.add_row(field, escape(str(value)))
         console.print(table)
+
+
+def trend_table(rows: list[dict[str, Any]], rebased: Any) -> None:
+    console = _console()
+    table = Table(box=box.SIMPLE_HEAVY, title="Emissions by year", title_justify="left")
+    for name, justify in (
+        ("Period", "left"),
+        ("tCO2e", "right"),
+        ("vs base", "right"),
+        ("vs previous", "right"),
+        ("Intensity", "left"),
+        ("Note", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        period = f"{row['period_start']} to {row['period_end']}" + (" (base)" if row["base_year"] else "")
+        base = (
+            "" if row["base_year"] or row["change_from_base_pct"] is None else f"{row['change_from_base_pct']:+.1f} %"
+        )
+        previous = "" if row["change_from_previous_pct"] is None else f"{row['change_from_previous_pct']:+.1f} %"
+        from ghgcalc.core.trend import INTENSITIES
+
+        intensity = ", ".join(
+            f"{value:.4g} {INTENSITIES[name][1] if name in INTENSITIES else 'tCO2e/unit of output'}"
+            for name, value in row["intensities"].items()
+        )
+        table.add_row(
+            period,
+            tonnes(row["total_t_co2e"]),
+            base,
+            previous,
+            escape(intensity),
+            escape("; ".join(row["differs_from_base"])),
+        )
+    console.print(table)
+    if rebased is not None:
+        console.print(
+            f"Base year recomputed with {rebased.gwp} and {', '.join(s.ref for s in rebased.factor_sets)}: "
+            f"{tonnes(rebased.total_t_co2e)} tCO2e"
+        )

@@ -136,6 +136,7 @@ def compute(
         lines=tuple(lines),
         output=(inventory.output.amount, inventory.output.unit, inventory.output.name) if inventory.output else None,
         community=community,
+        indicators=inventory.indicators.model_dump(exclude_none=True) if inventory.indicators else {},
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues

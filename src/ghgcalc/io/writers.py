@@ -130,6 +130,7 @@ def result_dict(result: InventoryResult) -> dict[str, Any]:
         "by_gas_t": result.by_gas_t,
         "separately_reported_t_co2e": result.separately_reported_t_co2e,
         **_intensity(result),
+        **({"indicators": result.indicators} if result.indicators else {}),
         **_community(result),
         "lines": [line_dict(line) for line in result.lines],
         "warnings": [issue.to_dict() for issue in result.warnings],

@@ -181,6 +181,15 @@ class Output(_Strict):
     name: str | None = None
 
 
+class Indicators(_Strict):
+    """Figures an intensity is computed against (Fr-01, provincial indicators); each optional."""
+
+    population: Annotated[float, BeforeValidator(_single_amount)] | None = None
+    gpp_million_thb: Annotated[float, BeforeValidator(_single_amount)] | None = None
+    area_km2: Annotated[float, BeforeValidator(_single_amount)] | None = None
+    staff: Annotated[float, BeforeValidator(_single_amount)] | None = None
+
+
 class NotationKey(_Strict):
     """Why a GPC sub-category has no value: NO, NE, IE, C or NA, with its explanation."""
 
@@ -243,6 +252,7 @@ class Inventory(_Strict):
     gwp: GwpSet | None = None
     factors: Annotated[list[str] | None, BeforeValidator(_key_list)] = None
     output: Output | None = None
+    indicators: Indicators | None = None
     notation_keys: dict[str, NotationKey] = {}
     include: Annotated[list[str], BeforeValidator(_key_list)] = []  # organisation inventories inside a community
     custom_factors: list[CustomFactor] = []

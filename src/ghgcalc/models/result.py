@@ -87,6 +87,7 @@ class InventoryResult:
     warnings: tuple[Issue, ...] = field(default=())
     output: tuple[float, str, str | None] | None = None  # amount, unit, name (TGO Fr-01 ผลผลิต)
     community: CommunityReport | None = None  # GPC and IPCC-sector totals, for kind: community
+    indicators: dict[str, float] = field(default_factory=dict)  # population, gpp_million_thb, area_km2, staff
 
     @property
     def total_t_co2e(self) -> float:

@@ -1,0 +1,97 @@
+"""`ghgcalc trend`: several years of one entity against a base year."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+from ghgcalc.errors import ExitCode
+
+
+class TrendFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _rows(outcome: Any) -> list[dict[str, Any]]:
+    rows = []
+    for year in outcome.trend.years:
+        result = year.result
+        rows.append(
+            {
+                "source": result.source,
+                "name": result.name,
+                "period_start": result.period.start.isoformat(),
+                "period_end": result.period.end.isoformat(),
+                "base_year": year is outcome.trend.years[outcome.trend.base_index],
+                "gwp": result.gwp,
+                "factor_sets": [s.ref for s in result.factor_sets],
+                "total_t_co2e": year.total_t_co2e,
+                "by_scope_t_co2e": year.by_scope_t_co2e,
+                "change_from_base_t_co2e": year.change_from_base_t,
+                "change_from_base_pct": year.change_from_base_pct,
+                "change_from_previous_t_co2e": year.change_from_previous_t,
+                "change_from_previous_pct": year.change_from_previous_pct,
+                "intensities": year.intensities,
+                "differs_from_base": list(year.differs_from_base),
+            }
+        )
+    return rows
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def trend(
+        paths: list[str] = typer.Argument(..., metavar="PATH", help="The inventories of one entity, or a folder."),
+        base_year: int | None = typer.Option(
+            None, "--base-year", help="The year (C.E. or B.E.) the base inventory ends in; default: the earliest."
+        ),
+        output_format: TrendFormat | None = typer.Option(None, "--format", "-f", help="table, json or csv."),
+    ) -> None:
+        """Totals per year, change against the base year and year on year, and intensities."""
+        from ghgcalc import api
+
+        outcome = api.trend_files(paths, base_year=base_year)
+        for computed in outcome.outcomes:
+            for issue in computed.issues:
+                print(issue.format(), file=sys.stderr)
+        if outcome.trend is None:
+            print("ghgcalc: the trend needs every inventory computed without errors", file=sys.stderr)
+            raise typer.Exit(ExitCode.INPUT_ERRORS)
+        for note in outcome.notes:
+            print(f"note: {note}", file=sys.stderr)
+        rows = _rows(outcome)
+        rebased = outcome.rebased
+        chosen = output_format or (TrendFormat.table if sys.stdout.isatty() else TrendFormat.json)
+        if chosen is TrendFormat.json:
+            data: dict[str, Any] = {"ghgcalc_trend": 1, "years": rows}
+            if rebased is not None:
+                data["base_year_recomputed"] = {
+                    "source": rebased.source,
+                    "gwp": rebased.gwp,
+                    "factor_sets": [s.ref for s in rebased.factor_sets],
+                    "total_t_co2e": rebased.total_t_co2e,
+                    "by_scope_t_co2e": rebased.by_scope_t_co2e,
+                }
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        elif chosen is TrendFormat.csv:
+            buffer = io.StringIO()
+            flat = [
+                {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v) for k, v in r.items()}
+                for r in rows
+            ]
+            writer = csv.DictWriter(buffer, fieldnames=list(flat[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(flat)
+            sys.stdout.write(buffer.getvalue())
+        else:
+            from ghgcalc.cli import render
+
+            render.trend_table(rows, rebased)
