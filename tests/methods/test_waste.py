@@ -514,3 +514,22 @@ def test_the_doc_worked_examples():
     )
     n2o = wastewater_n2o.compute(wastewater_n2o.Params(population=100_000, protein_kg_per_person_year=25), 2024)
     assert n2o["N2O"] == pytest.approx(4_321.4, abs=0.05)
+
+
+def test_both_landfill_methods_take_doc_or_composition_not_both():
+    import pydantic
+
+    from ghgcalc.methods import waste_landfill_fod, waste_methane_commitment
+
+    for params in (
+        {"module": waste_landfill_fod, "deposits": {2020: 100}},
+        {"module": waste_methane_commitment, "tonnes": 100},
+    ):
+        module = params.pop("module")
+        for bad, code in (
+            ({"doc": 0.15, "composition": {"food": 0.5}}, "doc-and-composition"),
+            ({"composition": {"food": 0.9, "paper": 0.9}}, "composition-over-one"),
+        ):
+            with pytest.raises(pydantic.ValidationError) as caught:
+                module.Params.model_validate({**params, **bad})
+            assert caught.value.errors()[0]["type"] == code, (module.__name__, code)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 WasteType = Literal[
@@ -210,3 +210,18 @@ def check_composition(value: Composition | None, *, complete: bool = False) -> C
 def composition_doc(composition: Mapping[WasteType, float]) -> float:
     """IPCC 2006 Vol.5 Eq. 3.7: DOC = sum of DOC_i x W_i (fractions of wet waste)."""
     return sum(DOC_WET[kind] * fraction for kind, fraction in composition.items())
+
+
+class DocOrComposition(Strict):
+    """Parameters of the landfill methods: the waste as a bulk `doc` or as a `composition`, not both."""
+
+    @field_validator("composition", check_fields=False)
+    @classmethod
+    def _composition_at_most_one(cls, value: Composition | None) -> Composition | None:
+        return check_composition(value)
+
+    @model_validator(mode="after")
+    def _doc_or_composition(self) -> DocOrComposition:
+        if getattr(self, "doc", None) is not None and getattr(self, "composition", None) is not None:
+            raise PydanticCustomError("doc-and-composition", "give either 'doc' or 'composition', not both")
+        return self

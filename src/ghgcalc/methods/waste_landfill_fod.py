@@ -19,7 +19,7 @@ import math
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.methods.waste_common import (
@@ -29,11 +29,9 @@ from ghgcalc.methods.waste_common import (
     MCF_BY_SITE,
     SOUTH_EASTERN_ASIA_MSW,
     Climate,
-    Composition,
+    DocOrComposition,
     SiteType,
-    Strict,
     WasteType,
-    check_composition,
 )
 
 Year = Annotated[int, Field(ge=1800, le=2200)]  # CE; a Buddhist Era year (CE + 543) falls outside
@@ -60,7 +58,7 @@ def _by_year(value: Any) -> Any:
     return by_year
 
 
-class Params(Strict):
+class Params(DocOrComposition):
     """First-order decay of the waste deposited at one site (or one group of sites alike)."""
 
     deposits: Annotated[dict[Year, Tonnes], BeforeValidator(_by_year)] = Field(
@@ -114,16 +112,8 @@ class Params(Strict):
         "decomposition starts 1 January of the year after deposition",
     )
 
-    @field_validator("composition")
-    @classmethod
-    def _composition_at_most_one(cls, value: Composition | None) -> Composition | None:
-        check_composition(value)
-        return value
-
     @model_validator(mode="after")
-    def _one_way_to_give_doc(self) -> Params:
-        if self.doc is not None and self.composition is not None:
-            raise PydanticCustomError("doc-and-composition", "give either 'doc' or 'composition', not both")
+    def _k_fits_doc(self) -> Params:
         if self.doc is not None and isinstance(self.k, dict):
             raise PydanticCustomError("k-per-type-with-bulk-doc", "with a bulk 'doc', give 'k' as one number")
         return self

@@ -16,24 +16,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from ghgcalc.methods.waste_common import (
     MCF_BY_SITE,
     SOUTH_EASTERN_ASIA_MSW,
-    Composition,
+    DocOrComposition,
     SiteType,
-    Strict,
     WasteType,
-    check_composition,
     composition_doc,
 )
 
 Fraction = Annotated[float, Field(ge=0, le=1)]
 
 
-class Params(Strict):
+class Params(DocOrComposition):
     """The waste sent to one kind of disposal site in the inventory year."""
 
     tonnes: float = Field(ge=0, description="MSW_x, tonnes of wet waste landfilled in the inventory year")
@@ -61,18 +58,6 @@ class Params(Strict):
         description="OX, oxidation factor; IPCC 2006 Vol.5 Ch.3 Table 3.2: 0 by default, 0.1 for well-managed "
         "sites covered with CH4-oxidising material",
     )
-
-    @field_validator("composition")
-    @classmethod
-    def _composition_at_most_one(cls, value: Composition | None) -> Composition | None:
-        check_composition(value)
-        return value
-
-    @model_validator(mode="after")
-    def _one_way_to_give_doc(self) -> Params:
-        if self.doc is not None and self.composition is not None:
-            raise PydanticCustomError("doc-and-composition", "give either 'doc' or 'composition', not both")
-        return self
 
 
 def degradable_organic_carbon(params: Params) -> float:
