@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ghgcalc.core.compute import compute, custom_factors
+from ghgcalc.core.plan import Evaluate, Projection
 from ghgcalc.core.resolve import Catalogue, SetChoice
 from ghgcalc.core.trend import Trend
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
@@ -279,3 +280,88 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
             + (" - recomputed with the newest year's GWP and factor versions" if rebased else "")
         )
     return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes))
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    """A plan file: its projection (None when it has errors), the checks on it and its problems."""
+
+    source: str
+    projection: Projection | None
+    base: Outcome | None
+    issues: tuple[Issue, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def has_errors(self) -> bool:
+        return any(issue.is_error for issue in self.issues) or self.projection is None
+
+
+def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
+    """Read a plan, compute its base inventory, project BAU and the measures to the horizon."""
+    from ghgcalc.core.plan import prepare, project
+    from ghgcalc.io.plan_reader import BUNDLED_CATALOGUE, read_catalogue, read_plan
+
+    options = options or Options()
+    source = display_name(path)
+    plan, positions, issues = read_plan(path)
+    if plan is None or positions is None:
+        return PlanOutcome(source, None, None, tuple(issues))
+    folder = os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
+
+    def beside(name: str) -> str:
+        target = os.path.normpath(os.path.join(folder, name))
+        return os.path.relpath(target) if not os.path.isabs(name) else target
+
+    def located(found: list[Issue]) -> list[Issue]:
+        return [replace(i, location=i.location or positions.locate(i.path)) for i in found]
+
+    catalogue, problems = read_catalogue(BUNDLED_CATALOGUE)
+    issues.extend(problems)
+    for index, name in enumerate(plan.catalogue):
+        where: DocPath = ("catalogue", index) if len(plan.catalogue) > 1 else ("catalogue",)
+        if not os.path.isfile(beside(name)):
+            issues.extend(located([Issue("catalogue-missing", f"'{name}': no such file", path=where)]))
+            continue
+        more, problems = read_catalogue(beside(name))
+        issues.extend(problems)
+        catalogue.update(more)
+    base_path = beside(plan.base)
+    if not os.path.isfile(base_path):
+        problem = Issue(
+            "base-missing", f"'{plan.base}': no such file", path=("base",), hint="paths are relative to the plan"
+        )
+        return PlanOutcome(source, None, None, tuple(issues + located([problem])))
+    wanted = replace(
+        options, gwp=options.gwp or plan.gwp, factors=options.factors or (tuple(plan.factors) if plan.factors else None)
+    )
+    base = compute_file(base_path, wanted)
+    issues.extend(base.issues)
+    reading = read_inventory(base_path) if base.result is not None else None
+    if base.result is None or reading is None or reading.inventory is None:
+        problem = Issue("base-failed", f"the base inventory '{plan.base}' has errors (above)", path=("base",))
+        return PlanOutcome(source, None, base, tuple(issues + located([problem])))
+    if any(i.is_error for i in issues):
+        return PlanOutcome(source, None, base, tuple(issues))
+    prepared, problems = prepare(plan, reading.inventory, base.result, catalogue)
+    issues.extend(located(problems))
+    if prepared is None:
+        return PlanOutcome(source, None, base, tuple(issues))
+    projection, problems = project(prepared, _evaluator(reading.inventory, base.result, options))
+    issues.extend(located(problems))
+    return PlanOutcome(source, projection, base, tuple(issues), prepared.notes)
+
+
+def _evaluator(base: Inventory, result: InventoryResult, options: Options) -> Evaluate:
+    """Computes projected years on the base year's factor set versions and GWP set, so that the
+    projection changes only by what the plan changes."""
+    pinned = tuple(s.ref for s in result.factor_sets)
+    custom, broken, _ = custom_factors(base)
+    sets, _ = _set_choices(base, replace(options, factors=pinned or None))
+    catalogue = Catalogue(custom, sets, broken)
+
+    def evaluate(inventory: Inventory) -> tuple[InventoryResult | None, list[Issue]]:
+        computed, issues = compute(inventory, catalogue, result.gwp, result.source)
+        return (None if any(i.is_error for i in issues) else computed), issues
+
+    return evaluate

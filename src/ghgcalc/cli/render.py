@@ -257,3 +257,93 @@ def trend_table(rows: list[dict[str, Any]], rebased: Any) -> None:
             f"Base year recomputed with {rebased.gwp} and {', '.join(s.ref for s in rebased.factor_sets)}: "
             f"{tonnes(rebased.total_t_co2e)} tCO2e"
         )
+
+
+def _whole(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"
+
+
+def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
+    """BAU and plan by year, each measure's reduction, the targets and the MACC, as text."""
+    import shutil
+
+    buffer = io.StringIO()
+    width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
+    console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
+    base = plan["base"]
+    console.print(
+        f"[bold]{escape(plan['name'])}[/bold]: base {escape(base['name'])} ({base['year']}, "
+        f"{tonnes(base['total_t_co2e'])} tCO2e), horizon {plan['horizon']}, {plan['gwp']}, "
+        f"{escape(', '.join(plan['factor_sets']))}"
+    )
+    measures = plan["measures"]
+    years = Table(box=box.SIMPLE_HEAVY, title="BAU and plan by year (tCO2e)", title_justify="left")
+    for name in ("Year", "BAU", "Plan", "Removals", "Net", "Reduction", "%"):
+        years.add_column(name, justify="left" if name == "Year" else "right")
+    for m in measures:
+        years.add_column(escape(m["id"]), justify="right")
+    for row in plan["years"]:
+        pct = "-" if row["reduction_pct"] is None else f"{row['reduction_pct']:.1f}"
+        years.add_row(
+            str(row["year"]),
+            _whole(row["bau_t_co2e"]),
+            _whole(row["plan_t_co2e"]),
+            _whole(row["removals_t_co2"]),
+            _whole(row["net_t_co2e"]),
+            _whole(row["reduction_t_co2e"]),
+            pct,
+            *(_whole(row["by_measure_t_co2e"][m["id"]]) for m in measures),
+        )
+    console.print(years)
+    table = Table(box=box.SIMPLE_HEAVY, title=f"Measures (abatement in {plan['horizon']})", title_justify="left")
+    for name, justify in (
+        ("Measure", "left"),
+        ("Size", "right"),
+        ("Start", "right"),
+        ("tCO2e/yr", "right"),
+        ("Cumulative", "right"),
+        ("Investment THB", "right"),
+        ("Net THB/yr", "right"),
+        ("THB/tCO2e", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for m in measures:
+        table.add_row(
+            escape(f"{m['id']}: {m['name']}"),
+            escape(f"{m['size']:,.10g} {m['size_unit']}"),
+            f"{m['start']} +{m['ramp_years']}y",
+            _whole(m["horizon_abatement_t_co2e"]),
+            _whole(m["cumulative_t_co2e"]),
+            _whole(m["investment_thb"]),
+            _whole(m["net_annual_cost_thb"]),
+            _whole(m["cost_thb_per_t_co2e"]),
+        )
+    console.print(table)
+    if plan["targets"]:
+        targets = Table(box=box.SIMPLE_HEAVY, title="Targets (tCO2e)", title_justify="left")
+        for name in ("Target", "Goal", "Plan net", "Gap", "Met"):
+            targets.add_column(name, justify="left" if name in ("Target", "Met") else "right")
+        for t in plan["targets"]:
+            targets.add_row(
+                escape(t["name"]),
+                _whole(t["target_t_co2e"]),
+                _whole(t["plan_net_t_co2e"]),
+                _whole(t["gap_t_co2e"]),
+                "yes" if t["met"] else "[red]no[/red]",
+            )
+        console.print(targets)
+    if plan["macc"]:
+        macc = Table(box=box.SIMPLE_HEAVY, title="Marginal abatement cost curve, cheapest first", title_justify="left")
+        for name in ("Measure", "THB/tCO2e", "tCO2e/yr", "Cumulative tCO2e/yr"):
+            macc.add_column(name, justify="left" if name == "Measure" else "right")
+        for bar in plan["macc"]:
+            macc.add_row(
+                escape(bar["id"]),
+                _whole(bar["cost_thb_per_t_co2e"]),
+                _whole(bar["abatement_t_co2e"]),
+                _whole(bar["to_t_co2e"]),
+            )
+        console.print(macc)
+    if plan["not_in_macc"]:
+        console.print(f"Not in the MACC (no costs, or no abatement): {escape(', '.join(plan['not_in_macc']))}")
+    return buffer.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,10 +124,12 @@ def _issues(err: Any, positions: Locator) -> list[Issue]:
             )
             for index, code, message in ctx["months"]
         ]
-    return [_issue(err, positions)]
+    return [validation_issue(err, positions)]
 
 
-def _issue(err: Any, positions: Locator) -> Issue:
+def validation_issue(
+    err: Any, positions: Locator, model_for: Callable[[tuple[Any, ...]], type[BaseModel]] | None = None
+) -> Issue:
     kind: str = err["type"]
     ctx = err.get("ctx") or {}
     path = positions.resolve(tuple(err["loc"]))
@@ -134,7 +137,7 @@ def _issue(err: Any, positions: Locator) -> Issue:
     hint = ctx.get("hint")
     if kind == "extra_forbidden":
         name = str(err["loc"][-1])
-        fields = sorted(_model_for(path[:-1] if path else ()).model_fields)
+        fields = sorted((model_for or _model_for)(path[:-1] if path else ()).model_fields)
         close = difflib.get_close_matches(name, fields, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"the keys here are: {', '.join(fields)}"
         return Issue(

@@ -33,6 +33,9 @@ class Method:
     ipcc: str | None  # IPCC 2006 category; None for scope 3 methods
     category: str
     source: str
+    # The parameter that carries the line's activity data, and its unit ("@name": the unit is in
+    # parameter `name`). Plans grow and cut a line through it; None for methods with several inputs.
+    quantity: tuple[str, str] | None = None
 
     def run(self, params: dict[str, Any], year: int) -> dict[str, float]:
         """kg of each gas in `year`; raises ParamsError for wrong parameters."""
@@ -50,6 +53,18 @@ class Method:
         except ValueError as exc:  # a combination of parameters the method cannot use
             raise ParamsError([((), "method-params", str(exc))]) from None
 
+    def quantity_unit(self, params: dict[str, Any]) -> str | None:
+        """The unit of the quantity parameter in these params (its default when not given)."""
+        if self.quantity is None:
+            return None
+        unit = self.quantity[1]
+        if not unit.startswith("@"):
+            return unit
+        given = params.get(unit[1:])
+        if given is None:
+            given = importlib.import_module(self.module).Params.model_fields[unit[1:]].default
+        return str(given)
+
 
 def _message(err: Any) -> str:
     where = ".".join(str(p) for p in err["loc"])
@@ -66,6 +81,7 @@ _AFOLU = [
         "3.C.7",
         "rice-cultivation",
         f"{_IPCC}, Vol.4 Ch.5 Eq. 5.1-5.3, Tables 5.11-5.14",
+        quantity=("area", "@area_unit"),
     ),
     Method(
         "enteric-fermentation",
@@ -75,6 +91,7 @@ _AFOLU = [
         "3.A.1",
         "enteric-fermentation",
         f"{_IPCC}, Vol.4 Ch.10 Tier 1, Tables 10.10-10.11",
+        quantity=("heads", "head"),
     ),
     Method(
         "manure-management",
@@ -84,6 +101,7 @@ _AFOLU = [
         "3.A.2",
         "manure-management",
         f"{_IPCC}, Vol.4 Ch.10 Eq. 10.22, 10.25, 10.30, Tables 10.14, 10.19, 10.21",
+        quantity=("heads", "head"),
     ),
     Method(
         "soils-direct-n2o",
@@ -111,6 +129,7 @@ _AFOLU = [
         "3.C.3",
         "urea-application",
         f"{_IPCC}, Vol.4 Ch.11 Eq. 11.13",
+        quantity=("urea", "@mass_unit"),
     ),
     Method(
         "liming",
@@ -131,6 +150,7 @@ _ENERGY = [
         "1.A.3.b",
         "road-distance",
         "the user's factor per km or per litre, with its source (IPCC 2006 has no per-km defaults)",
+        quantity=("vehicle_km", "km"),
     ),
     Method(
         "grid-td-losses",
@@ -140,6 +160,7 @@ _ENERGY = [
         None,
         "grid-td-losses",
         "GPC scope 3 T&D losses; the user's grid factor with its source",
+        quantity=("electricity", "@electricity_unit"),
     ),
 ]
 _WASTE = [
@@ -151,6 +172,7 @@ _WASTE = [
         "4.A",
         "waste",
         f"{_IPCC}, Vol.5 Ch.3 Eq. 3.1-3.7, Annex 3A.1; Tables 2.3, 2.4, 3.1-3.3",
+        quantity=("deposits", "t"),
     ),
     Method(
         "methane-commitment",
@@ -160,6 +182,7 @@ _WASTE = [
         "4.A",
         "waste",
         f"GPC v1.1 Ch.8 Eq. 8.1; {_IPCC}, Vol.5 Tables 2.4, 3.1",
+        quantity=("tonnes", "t"),
     ),
     Method(
         "biological-treatment",
@@ -169,6 +192,7 @@ _WASTE = [
         "4.B",
         "waste",
         f"{_IPCC}, Vol.5 Ch.4 Eq. 4.1-4.2, Table 4.1",
+        quantity=("tonnes", "t"),
     ),
     Method(
         "incineration",
@@ -178,6 +202,7 @@ _WASTE = [
         "4.C",
         "waste",
         f"{_IPCC}, Vol.5 Ch.5 Eq. 5.1-5.2, Tables 5.2, 5.3, 5.6; Table 2.4",
+        quantity=("tonnes", "t"),
     ),
     Method(
         "wastewater-domestic",
@@ -187,6 +212,7 @@ _WASTE = [
         "4.D.1",
         "wastewater",
         f"{_IPCC}, Vol.5 Ch.6 Eq. 6.1-6.3, Tables 6.3, 6.4",
+        quantity=("population", "person"),
     ),
     Method(
         "wastewater-industrial",
@@ -205,6 +231,7 @@ _WASTE = [
         "4.D.1",
         "wastewater",
         f"{_IPCC}, Vol.5 Ch.6 Eq. 6.7-6.9, Table 6.11",
+        quantity=("population", "person"),
     ),
     Method(
         "tgo-septic-tank",

@@ -1,0 +1,104 @@
+"""Plan files and measure catalogues read into their models, every problem located in the file."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ghgcalc.errors import Issue, Location, Severity
+from ghgcalc.io import text as text_io
+from ghgcalc.io.inventory_reader import display_name, validation_issue
+from ghgcalc.io.yaml_reader import Positions, parse
+from ghgcalc.models import plan as models
+
+BUNDLED_CATALOGUE = "ghgcalc:measures.yaml"
+# The model a mapping at a path is: the last key on the path that names a part of a plan.
+_PARTS: dict[str, type[BaseModel]] = {
+    "bau": models.Bau,
+    "drivers": models.Driver,
+    "lines": models.GrowthRule,
+    "match": models.Match,
+    "measures": models.Measure,
+    "applies_to": models.Match,
+    "reduce": models.Reduce,
+    "add": models.Add,
+    "capture": models.Capture,
+    "removal": models.Removal,
+    "costs": models.Costs,
+    "targets": models.Target,
+    "prices": models.Price,
+}
+
+
+def _plan_model(path: tuple[Any, ...]) -> type[BaseModel]:
+    names = [p for p in path if isinstance(p, str) and p in _PARTS]
+    return _PARTS[names[-1]] if names else models.Plan
+
+
+def _catalogue_model(path: tuple[Any, ...]) -> type[BaseModel]:
+    names = [p for p in path if isinstance(p, str) and p in _PARTS and p != "measures"]
+    if names:
+        return _PARTS[names[-1]]
+    return models.CatalogueMeasure if path and path[0] == "measures" else models.Catalogue
+
+
+def _document(path: str, what: str) -> tuple[Any, Positions | None, list[Issue]]:
+    source = display_name(path)
+    try:
+        if path == BUNDLED_CATALOGUE:
+            text: str | None = resources.files("ghgcalc").joinpath("data", "measures.yaml").read_text("utf-8")
+        else:
+            text, problem = text_io.decode(text_io.read_bytes(path), source)
+            if problem is not None:
+                return None, None, [problem]
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return None, None, [Issue("file-unreadable", f"cannot read the {what}: {reason}", location=Location(source))]
+    document, positions, issues = parse(text or "", source)
+    if not issues and not isinstance(document, dict):
+        issues = [Issue("document-invalid", f"the {what} is not a YAML mapping", location=Location(source, 1, 1))]
+    return document, positions, issues
+
+
+def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Issue]]:
+    document, positions, issues = _document(path, "plan")
+    if issues or positions is None:
+        return None, positions, issues
+    try:
+        return models.Plan.model_validate(document), positions, []
+    except ValidationError as exc:
+        found = [validation_issue(err, positions, _plan_model) for err in exc.errors(include_url=False)]
+        for issue in found:
+            if issue.path == ("ghgcalc_plan",) or (issue.code == "key-missing" and not issue.path):
+                hint = "a plan starts with: ghgcalc_plan: 1, name, base, horizon"
+                found[found.index(issue)] = Issue(
+                    issue.code, issue.message, Severity.ERROR, issue.location, issue.path, hint
+                )
+        return None, positions, found
+
+
+def read_catalogue(path: str) -> tuple[dict[str, models.CatalogueMeasure], list[Issue]]:
+    document, positions, issues = _document(path, "catalogue")
+    if issues or positions is None:
+        return {}, issues
+    try:
+        catalogue = models.Catalogue.model_validate(document)
+    except ValidationError as exc:
+        return {}, [validation_issue(err, positions, _catalogue_model) for err in exc.errors(include_url=False)]
+    entries: dict[str, models.CatalogueMeasure] = {}
+    for index, entry in enumerate(catalogue.measures):
+        if entry.id in entries:
+            where = ("measures", index, "id")
+            issues.append(
+                Issue(
+                    "measure-duplicate",
+                    f"'{entry.id}' is in the catalogue twice",
+                    Severity.ERROR,
+                    positions.locate(where),
+                    where,
+                )
+            )
+        entries[entry.id] = entry
+    return entries, issues
