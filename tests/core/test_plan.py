@@ -6,9 +6,12 @@ so every expected number is worked out by hand from the plan's parameters.
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ghgcalc import api
 from ghgcalc.core.plan import capital_recovery
@@ -333,3 +336,37 @@ def test_capture_cuts_only_the_gas_it_captures(tmp_path):
         base,
     )
     assert by_year(data)[2025]["by_measure_t_co2e"]["biogas"] == pytest.approx(0.75 * line.gases_t["CH4"] * 28)
+
+
+MEASURE = st.fixed_dictionaries(
+    {
+        "label": st.sampled_from(["Trucks", "Street lighting", "Offices"]),
+        "start": st.integers(2025, 2028),
+        "ramp": st.integers(1, 3),
+        "effect": st.one_of(
+            st.floats(0.01, 1).map(lambda share: f"reduce: {{share: {share!r}}}"),
+            st.floats(1, 30000).map(lambda amount: f"reduce: {{amount: {amount!r}, unit: kWh}}"),
+        ),
+    }
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(MEASURE, min_size=1, max_size=4))
+def test_reductions_always_add_up_to_bau_minus_plan(tmp_path_factory, measures):
+    lines = []
+    for n, m in enumerate(measures):
+        effect = m["effect"]
+        if "unit: kWh" in effect and m["label"] == "Trucks":
+            effect = effect.replace("kWh", "L")
+        lines.append(
+            f"  - {{id: m{n}, start: {m['start']}, ramp_years: {m['ramp']}, "
+            f"applies_to: {{label: {m['label']}}}, {effect}}}\n"
+        )
+    plan = "horizon: 2029\nbau: {drivers: {g: {rate_pct: 3}}, default: g}\nmeasures:\n" + "".join(lines)
+    data = result(tmp_path_factory.mktemp("p"), plan)
+    for year in data["years"]:
+        cuts = year["by_measure_t_co2e"].values()
+        assert math.fsum(cuts) == pytest.approx(year["bau_t_co2e"] - year["plan_t_co2e"], abs=1e-9)
+        assert all(cut >= -1e-9 for cut in cuts)  # cutting use never adds emissions
+        assert year["plan_t_co2e"] >= -1e-9  # and never takes a line below zero

@@ -213,12 +213,16 @@ def prepare(
                     "move the horizon or the target",
                 )
             )
-    if any(m.costs is not None and m.costs.investment_thb for m in resolved) and plan.discount_rate_pct is None:
+    invested = [
+        i for i, m in enumerate(plan.measures) if m.id in {r.id for r in resolved if r.costs and r.costs.investment_thb}
+    ]
+    if invested and plan.discount_rate_pct is None:
+        first = plan.measures[invested[0]]
         issues.append(
             error(
                 "discount-rate-missing",
-                "measures have investment costs but the plan gives no discount_rate_pct",
-                ("measures",),
+                f"measure '{first.id}' has an investment to annualise but the plan gives no discount_rate_pct",
+                ("measures", invested[0], "costs") if first.costs else ("measures", invested[0], "use"),
                 "add e.g. discount_rate_pct: 6 with the rate your agency uses; 0 means no discounting",
             )
         )
@@ -321,7 +325,12 @@ def _resolve(
     removal = _merge(entry and entry.removal, measure.removal, Removal)
     costs = _merge(entry and entry.costs, measure.costs, Costs)
     if not any((reduce, add, capture, removal)):
-        problem("measure-empty", "does nothing: give reduce, add, capture or removal, or use a catalogue entry")
+        problem(
+            "measure-empty",
+            "does nothing: give reduce, add, capture or removal, or use a catalogue entry",
+            (),
+            "e.g. use: led-street-lighting (the catalogue: docs/measures.md), or reduce: {share: 0.3}",
+        )
     if reduce is not None and (reduce.share is None) == (reduce.amount is None or reduce.unit is None):
         problem("measure-reduce-invalid", "reduce needs either share, or amount with unit", ("reduce",))
     if capture is not None and capture.share is None:
@@ -349,7 +358,7 @@ def _resolve(
                     "measure-applies-to-none",
                     "applies_to matches no line of the base inventory (or of the measures before it)",
                     ("applies_to",),
-                    "match by activity, gpc, scope, category, label or id as the inventory writes them",
+                    _closest(applies_to, lines),
                 )
     if reduce is not None and targets:
         without = [lines[i].name for i in targets if lines[i].unit is None]
@@ -404,6 +413,25 @@ def _resolve(
         costs=costs,
         added_line=added_line,
     )
+
+
+def _closest(rules: Sequence[Match], lines: Sequence[LineInfo]) -> str:
+    """A hint naming the lines the user probably meant."""
+    import difflib
+
+    for rule in rules:
+        for field_name in ("label", "activity", "gpc", "category", "id"):
+            wanted = getattr(rule, field_name)
+            if wanted is None:
+                continue
+            known = sorted({str(getattr(line, field_name)) for line in lines if getattr(line, field_name)})
+            close = difflib.get_close_matches(str(wanted), known, n=3, cutoff=0.5)
+            if close:
+                return f"did you mean {field_name}: {' or '.join(repr(c) for c in close)}?"
+            if known:
+                shown = ", ".join(repr(k) for k in known[:12])
+                return f"the {field_name}s in the base inventory: {shown}" + (" ..." if len(known) > 12 else "")
+    return "match by activity, gpc, scope, category, label or id as the inventory writes them"
 
 
 def _added_line(

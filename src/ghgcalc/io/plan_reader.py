@@ -69,7 +69,7 @@ def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Iss
     try:
         return models.Plan.model_validate(document), positions, []
     except ValidationError as exc:
-        found = [validation_issue(err, positions, _plan_model) for err in exc.errors(include_url=False)]
+        found = [_explained(validation_issue(err, positions, _plan_model)) for err in exc.errors(include_url=False)]
         for issue in found:
             if issue.path == ("ghgcalc_plan",) or (issue.code == "key-missing" and not issue.path):
                 hint = "a plan starts with: ghgcalc_plan: 1, name, base, horizon"
@@ -77,6 +77,25 @@ def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Iss
                     issue.code, issue.message, Severity.ERROR, issue.location, issue.path, hint
                 )
         return None, positions, found
+
+
+_HINTS = {
+    "share": "a share is a fraction: write 0.3 for 30 %",
+    "rate_pct": "a percentage per year: write 2.5 for 2.5 %",
+    "reduction_pct": "a percentage: write 20 for -20 %",
+    "start": "a year, C.E. or B.E.: 2026 or 2569",
+    "horizon": "a year, C.E. or B.E.: 2030 or 2573",
+}
+
+
+def _explained(issue: Issue) -> Issue:
+    """Pydantic's message with the field it is about, and a hint for the fields people get wrong."""
+    if issue.code in ("key-unknown", "key-missing") or not issue.path:
+        return issue
+    names = [str(p) for p in issue.path if isinstance(p, str)]
+    field = names[-1] if names else ""
+    message = issue.message if issue.message.startswith(field) else f"{field}: {issue.message}"
+    return Issue(issue.code, message, issue.severity, issue.location, issue.path, issue.hint or _HINTS.get(field))
 
 
 def read_catalogue(path: str) -> tuple[dict[str, models.CatalogueMeasure], list[Issue]]:

@@ -196,7 +196,11 @@ class Target(_Strict):
     @model_validator(mode="after")
     def _one(self) -> Target:
         if (self.reduction_pct is None) == (not self.net_zero):
-            raise PydanticCustomError("target-invalid", "give either reduction_pct or net_zero: true", {})
+            raise PydanticCustomError(
+                "target-invalid",
+                "give either reduction_pct or net_zero: true",
+                {"hint": "e.g. {year: 2030, reduction_pct: 20} or {year: 2050, net_zero: true}"},
+            )
         return self
 
 
