@@ -47,10 +47,11 @@ def _root(
 
 
 def _register() -> None:
-    from ghgcalc.cli import compute, convert, factors, init, trend
+    from ghgcalc.cli import compute, convert, factors, init, plan, trend
 
     compute.register(app)
     trend.register(app)
+    plan.register(app)
     convert.register(app)
     factors.register(app)
     init.register(app)

@@ -1,0 +1,105 @@
+"""`ghgcalc plan`: BAU and plan by year, measures, targets and the MACC, from one plan file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+
+import typer
+
+from ghgcalc.errors import ExitCode, UsageError
+
+
+class PlanFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+    xlsx = "xlsx"
+
+
+CHART_NAMES = ("trajectory", "macc")
+
+
+def _chart_paths(folder: str, plan_path: str, force: bool) -> dict[str, str]:
+    if not os.path.isdir(folder):
+        raise UsageError(f"{folder}: no such folder for the charts", "create it first, or give another with --charts")
+    stem = os.path.splitext(os.path.basename(plan_path))[0] if plan_path != "-" else "plan"
+    paths = {name: os.path.join(folder, f"{stem}-{name}.png") for name in CHART_NAMES}
+    for path in paths.values():
+        if os.path.exists(path) and not force:
+            raise UsageError(f"{path} already exists", "add --force to replace it, or choose another folder")
+    return paths
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def plan(
+        path: str = typer.Argument(..., metavar="PLAN", help="A plan file (YAML): base inventory, horizon, measures."),
+        output_format: PlanFormat | None = typer.Option(
+            None, "--format", "-f", help="table, json, md or xlsx; default: table on a terminal, json otherwise."
+        ),
+        out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
+        charts: str | None = typer.Option(
+            None, "--charts", metavar="DIR", help="Also draw PLAN-trajectory.png and PLAN-macc.png in this folder."
+        ),
+        force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+    ) -> None:
+        """Project a base inventory to the horizon (BAU), apply measures in order, check targets, cost them."""
+        from ghgcalc import api
+        from ghgcalc.cli.output import check_target, emit
+
+        if not os.path.isfile(path):
+            raise UsageError(f"{path}: no such file")
+        chosen = output_format or (PlanFormat.table if sys.stdout.isatty() and out is None else PlanFormat.json)
+        if chosen is PlanFormat.xlsx and out is None and sys.stdout.isatty():
+            raise UsageError("--format xlsx writes a workbook: give it a file", "add -o plan.xlsx")
+        check_target(out, [path], force)
+        chart_paths = _chart_paths(charts, path, force) if charts else {}
+        if chart_paths:
+            try:
+                import matplotlib  # noqa: F401
+            except ImportError:
+                raise UsageError(
+                    "--charts needs matplotlib, which is not installed", 'pip install "ghgcalc[charts]"'
+                ) from None
+        outcome = api.plan_file(path)
+        for issue in outcome.issues:
+            print(issue.format(), file=sys.stderr)
+        if outcome.projection is None:
+            print(f"ghgcalc: {outcome.source}: the plan has errors", file=sys.stderr)
+            raise typer.Exit(ExitCode.INPUT_ERRORS)
+        for note in outcome.notes:
+            print(f"note: {note}", file=sys.stderr)
+        base_inputs = [outcome.base.source] if outcome.base else []
+        for target in [out, *chart_paths.values()]:
+            if target:
+                check_target(target, base_inputs, force=True)
+        from ghgcalc.io.plan_output import plan_dict
+
+        result = plan_dict(outcome.projection, outcome.source)
+        data: str | bytes
+        if chosen is PlanFormat.json:
+            data = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        elif chosen is PlanFormat.md:
+            from ghgcalc.io.plan_markdown import to_markdown
+
+            data = to_markdown(result)
+        elif chosen is PlanFormat.xlsx:
+            from ghgcalc.io.plan_xlsx import to_xlsx
+
+            data = to_xlsx(result)
+        else:
+            from ghgcalc.cli import render
+
+            data = render.plan_tables(result, terminal=out is None and sys.stdout.isatty())
+        emit(data, out)
+        if chart_paths:
+            from ghgcalc.io.plan_charts import macc_png, trajectory_png
+            from ghgcalc.io.writers import write_atomic
+
+            write_atomic(chart_paths["trajectory"], trajectory_png(result))
+            write_atomic(chart_paths["macc"], macc_png(result))
+            for chart in chart_paths.values():
+                print(f"wrote {chart}", file=sys.stderr)

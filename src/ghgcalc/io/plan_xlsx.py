@@ -1,0 +1,470 @@
+"""A computed plan as an Excel workbook (`ghgcalc plan -f xlsx`): Summary, Years, Measures, MACC,
+Growth and Sources sheets, with native charts drawn from the cells.
+
+Pure: the plan document of `plan_output.plan_dict` in, the bytes of an .xlsx out. openpyxl is
+imported only when a workbook is made. Cells hold the exact values of the document; only the number
+formats round what is shown. Text from the plan is always written as text, never as a formula, and
+the bytes depend only on the document (fixed document and ZIP timestamps), as in report_xlsx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from ghgcalc import __version__
+from ghgcalc.io.markdown import exact
+from ghgcalc.io.plan_markdown import BLOCKS, driver_name, fields, matches, not_in_macc_reason
+from ghgcalc.io.report_xlsx import (
+    FMT_WHOLE,
+    LINE_HEIGHT,
+    SECTION_FILL,
+    _clean,
+    _finish,
+    _fixed_times,
+    _header_row,
+    _info,
+    _lines,
+    _style_row,
+    _title,
+    _Wrap,
+    put,
+)
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+SUMMARY_SHEET = "Summary"
+YEARS_SHEET = "Years"
+MEASURES_SHEET = "Measures"
+MACC_SHEET = "MACC"
+GROWTH_SHEET = "Growth"
+SOURCES_SHEET = "Sources"
+
+FMT_T = FMT_WHOLE  # tonnes
+FMT_THB = FMT_WHOLE
+FMT_SHARE = "0.0%"
+FMT_PARAM = "#,##0.######"  # a parameter as given: 1.2, 0.5, 10,000
+FMT_YEAR = "0"
+FMT_PER_PERSON = "0.00"
+HEADER = 3  # the header row of every table sheet: title, a note, then the table
+
+
+def to_xlsx(plan: dict[str, Any]) -> bytes:
+    """The plan workbook; the same document always gives the same bytes."""
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    summary = workbook.create_sheet(SUMMARY_SHEET)
+    years = workbook.create_sheet(YEARS_SHEET)
+    _years_sheet(years, plan)
+    _summary_sheet(summary, plan, years)
+    _measures_sheet(workbook.create_sheet(MEASURES_SHEET), plan)
+    _macc_sheet(workbook.create_sheet(MACC_SHEET), plan)
+    _growth_sheet(workbook.create_sheet(GROWTH_SHEET), plan)
+    _sources_sheet(workbook.create_sheet(SOURCES_SHEET), plan)
+    _properties(workbook, plan)
+
+    buffer = io.BytesIO()
+    # ExcelWriter, not Workbook.save: save() stamps the current time as the modification date.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    return _fixed_times(buffer.getvalue())
+
+
+def _properties(workbook: Workbook, plan: dict[str, Any]) -> None:
+    """Properties that depend on the document only: 'created' is the end of the base period."""
+    try:
+        stamp = dt.datetime.fromisoformat(plan["base"]["period"]["end"])
+    except (KeyError, TypeError, ValueError):
+        stamp = dt.datetime(2000, 1, 1)
+    props = workbook.properties
+    props.creator = props.lastModifiedBy = f"ghgcalc {__version__}"
+    props.created = props.modified = stamp
+    props.title = _clean(f"GHG reduction plan: {plan['name']}")[:250]
+
+
+def _table(ws: Worksheet, row: int, values: list[tuple[Any, str | None]]) -> None:
+    """One table row; None leaves the cell empty (not applicable), never a 0."""
+    for column, (value, number_format) in enumerate(values, start=1):
+        if value is not None and value != "":
+            put(ws, row, column, value, number_format)
+
+
+def _note(ws: Worksheet, text: str) -> None:
+    put(ws, 2, 1, text)
+
+
+# --- Years ---------------------------------------------------------------------------------------
+
+
+def _years_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
+    measures = plan["measures"]
+    per_person = any(row.get("net_t_co2e_per_person") is not None for row in plan["years"])
+    _title(ws, f"BAU และแผนรายปี / BAU and plan by year (tCO2e): {plan['name']}")
+    _note(ws, "Net = plan − removals; reduction = BAU − net = the sum of the measure columns.")
+    titles = [
+        "ปี\nYear",
+        "BAU\ntCO2e",
+        "แผน\nPlan tCO2e",
+        "การดูดกลับ\nRemovals tCO2",
+        "สุทธิ\nNet tCO2e",
+        "ลดได้\nReduction tCO2e",
+        "ลดได้\nReduction %",
+        *(m["id"] for m in measures),
+    ]
+    if per_person:
+        titles.append("สุทธิต่อคน\nNet tCO2e/person")
+    _header_row(ws, HEADER, titles)
+    ws.freeze_panes = ws.cell(row=HEADER + 1, column=2)
+    row = HEADER + 1
+    for year in plan["years"]:
+        share = None if year["reduction_pct"] is None else year["reduction_pct"] / 100
+        values: list[tuple[Any, str | None]] = [
+            (year["year"], FMT_YEAR),
+            (year["bau_t_co2e"], FMT_T),
+            (year["plan_t_co2e"], FMT_T),
+            (year["removals_t_co2"], FMT_T),
+            (year["net_t_co2e"], FMT_T),
+            (year["reduction_t_co2e"], FMT_T),
+            (share, FMT_SHARE),
+            *((year["by_measure_t_co2e"].get(m["id"]), FMT_T) for m in measures),
+        ]
+        if per_person:
+            values.append((year.get("net_t_co2e_per_person"), FMT_PER_PERSON))
+        _table(ws, row, values)
+        row += 1
+    widths = {1: 8} | {column: 15 for column in range(2, len(titles) + 1)}
+    _finish(ws, widths, landscape_a3=len(titles) > 12)
+
+
+# --- Summary -------------------------------------------------------------------------------------
+
+
+def _summary_sheet(ws: Worksheet, plan: dict[str, Any], years: Worksheet) -> None:
+    from openpyxl.styles import Alignment
+
+    base = plan["base"]
+    _title(ws, f"แผนลดก๊าซเรือนกระจก / GHG reduction plan: {plan['name']}")
+    rate = plan.get("discount_rate_pct")
+    facts: list[tuple[str, Any, str | None]] = [
+        ("แผน / Plan", plan["name"], None),
+        ("ไฟล์แผน / Plan file", plan["source"], None),
+        ("บัญชีปีฐาน / Base inventory", f"{base['name']} ({base['source']})", None),
+        ("ช่วงเวลาปีฐาน / Base period", f"{base['period']['start']} to {base['period']['end']}", None),
+        ("ปีฐาน / Base year", base["year"], FMT_YEAR),
+        ("ปีฐาน / Base total tCO2e", base["total_t_co2e"], FMT_T),
+        ("ปีเป้าหมาย / Horizon", plan["horizon"], FMT_YEAR),
+        ("ค่า GWP / GWP set", f"{plan['gwp']} (IPCC, 100-year)", None),
+        ("ชุดค่าการปล่อย / Factor sets", ", ".join(plan["factor_sets"]), None),
+        ("อัตราคิดลด / Discount rate %", "-" if rate is None else rate, FMT_PARAM),
+    ]
+    row = 2
+    for label, value, number_format in facts:
+        row = _info(ws, row, label, value, 2)
+        if number_format:
+            ws.cell(row=row - 1, column=2).number_format = number_format
+    method = row + 1
+    put(ws, method, 1, plan["method"]).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=method, start_column=1, end_row=method, end_column=9)
+
+    row = method + 2
+    put(ws, row, 1, "เป้าหมาย / Targets")
+    _style_row(ws, row, 9, SECTION_FILL)
+    row += 1
+    _header_row(
+        ws,
+        row,
+        [
+            "เป้าหมาย\nTarget",
+            "ปี\nYear",
+            "ชนิด\nKind",
+            "เป้า tCO2e\nTarget",
+            "BAU tCO2e",
+            "สุทธิตามแผน\nPlan net tCO2e",
+            "ยังขาด\nGap tCO2e",
+            "เกินเป้า\nMargin tCO2e",
+            "บรรลุ\nMet",
+        ],
+    )
+    row += 1
+    for t in plan["targets"]:
+        _table(
+            ws,
+            row,
+            [
+                (t["name"], None),
+                (t["year"], FMT_YEAR),
+                (t["kind"], None),
+                (t["target_t_co2e"], FMT_T),
+                (t["bau_t_co2e"], FMT_T),
+                (t["plan_net_t_co2e"], FMT_T),
+                (t["gap_t_co2e"], FMT_T),
+                (t["margin_t_co2e"], FMT_T),
+                ("met" if t["met"] else "not met", None),
+            ],
+        )
+        row += 1
+    if not plan["targets"]:
+        put(ws, row, 1, "ไม่มีเป้าหมาย / no targets in the plan")
+        row += 1
+    targets_end = row
+    if plan.get("warnings"):
+        row += 1
+        put(ws, row, 1, f"คำเตือน / Warnings: {len(plan['warnings'])}")
+        _style_row(ws, row, 9, SECTION_FILL)
+        for issue in plan["warnings"]:
+            row += 1
+            put(ws, row, 1, f"{issue.get('severity')}[{issue.get('code')}]: {issue.get('message')}")
+    _trajectory_chart(ws, years, len(plan["years"]))
+    widths = {1: 40, 2: 10, 3: 18, 4: 14, 5: 14, 6: 15, 7: 14, 8: 14, 9: 9}
+    _finish(ws, widths, landscape_a3=False, wrap=_Wrap(frozenset({1, 3}), method + 3, targets_end))
+    # the method spans the merged columns A:I; _finish counted it in column A alone
+    ws.row_dimensions[method].height = LINE_HEIGHT * _lines(plan["method"], sum(widths.values()), False) + 3
+
+
+def _trajectory_chart(ws: Worksheet, years: Worksheet, count: int) -> None:
+    """BAU and the plan's net emissions by year, drawn from the Years sheet's cells."""
+    from openpyxl.chart import LineChart, Reference
+
+    if not count:
+        return
+    chart = LineChart()
+    chart.title = "BAU และสุทธิตามแผน / BAU vs plan net (tCO2e)"
+    for column in (2, 5):  # BAU, Net
+        chart.add_data(Reference(years, min_col=column, min_row=HEADER, max_row=HEADER + count), titles_from_data=True)
+    chart.set_categories(Reference(years, min_col=1, min_row=HEADER + 1, max_row=HEADER + count))
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.x_axis.title = "Year"
+    chart.y_axis.title = "tCO2e"
+    chart.y_axis.number_format = FMT_WHOLE
+    chart.width, chart.height = 20, 10
+    ws.add_chart(chart, "K2")
+
+
+# --- Measures ------------------------------------------------------------------------------------
+
+
+def _measures_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
+    horizon = plan["horizon"]
+    in_macc = {bar["id"] for bar in plan["macc"]}
+    _title(ws, f"มาตรการ / Measures: {plan['name']}")
+    _note(
+        ws,
+        f"Abatement and costs in {horizon}; net annual cost = annualised investment + O&M − savings; "
+        "THB per tCO2e = net annual cost ÷ abatement (negative: the measure saves money).",
+    )
+    columns: list[tuple[str, float]] = [
+        ("รหัส\nId", 12),
+        ("ชื่อ\nName", 26),
+        ("เริ่ม\nStart", 8),
+        ("ปีที่ไต่ระดับ\nRamp years", 9),
+        ("ขนาด\nSize", 12),
+        ("หน่วย\nSize unit", 10),
+        (f"ลดได้ {horizon}\nAbatement tCO2e/yr", 14),
+        ("ลดได้สะสม\nCumulative tCO2e", 14),
+        ("เงินลงทุน\nInvestment THB", 16),
+        ("ลงทุนต่อปี\nAnnualised THB/yr", 15),
+        ("ดำเนินการ\nO&M THB/yr", 14),
+        ("ประหยัดได้\nSavings THB/yr", 15),
+        ("ต้นทุนสุทธิต่อปี\nNet annual cost THB", 16),
+        ("บาทต่อตัน\nTHB per tCO2e", 12),
+        ("ใน MACC\nIn MACC", 18),
+        ("ที่มาขนาด\nSize source", 24),
+        ("รายการในแค็ตตาล็อก\nCatalogue entry", 14),
+        ("ใช้กับ\nApplies to", 24),
+        ("รายการที่ใช้\nLines", 30),
+        ("รายการที่เพิ่ม\nAdds line", 22),
+    ]
+    for block in BLOCKS:
+        columns += [(block, 30), (f"{block}\nsource", 30)]
+    _header_row(ws, HEADER, [title for title, _ in columns])
+    ws.freeze_panes = ws.cell(row=HEADER + 1, column=3)
+    row = HEADER + 1
+    for m in plan["measures"]:
+        macc = "yes" if m["id"] in in_macc else f"no: {not_in_macc_reason(m, horizon)}"
+        values: list[tuple[Any, str | None]] = [
+            (m["id"], None),
+            (m["name"], None),
+            (m["start"], FMT_YEAR),
+            (m["ramp_years"], FMT_YEAR),
+            (m["size"], FMT_PARAM),
+            (m["size_unit"], None),
+            (m["horizon_abatement_t_co2e"], FMT_T),
+            (m["cumulative_t_co2e"], FMT_T),
+            (m["investment_thb"], FMT_THB),
+            (m["annualised_investment_thb"], FMT_THB),
+            (m["om_thb_per_year"], FMT_THB),
+            (m["savings_thb_per_year"], FMT_THB),
+            (m["net_annual_cost_thb"], FMT_THB),
+            (m["cost_thb_per_t_co2e"], FMT_THB),
+            (macc, None),
+            (m.get("size_source"), None),
+            (m.get("catalogue"), None),
+            (matches(m["applies_to"], str) if m["applies_to"] else None, None),
+            ("; ".join(m["lines"]), None),
+            (m.get("adds"), None),
+        ]
+        for block in BLOCKS:
+            given = m.get(block)
+            values += [(fields(given, str) if given else None, None), (given.get("source") if given else None, None)]
+        _table(ws, row, values)
+        row += 1
+    widths = {column: width for column, (_, width) in enumerate(columns, start=1)}
+    text_columns = frozenset({2, 15, 16, 18, 19, 20, *range(21, len(columns) + 1)})
+    _finish(ws, widths, landscape_a3=True, wrap=_Wrap(text_columns, HEADER + 1, row))
+
+
+# --- MACC ----------------------------------------------------------------------------------------
+
+
+def _macc_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
+    horizon = plan["horizon"]
+    bars = plan["macc"]
+    _title(ws, f"เส้นต้นทุนการลดก๊าซส่วนเพิ่ม / Marginal abatement cost curve ({horizon})")
+    _note(ws, f"Cheapest first; each bar spans its abatement in {horizon}, from the cumulative 'from' to 'to'.")
+    _header_row(
+        ws,
+        HEADER,
+        [
+            "ลำดับ\n#",
+            "รหัส\nId",
+            "ชื่อ\nName",
+            "บาทต่อตัน\nTHB per tCO2e",
+            f"ลดได้ {horizon}\nAbatement tCO2e/yr",
+            "สะสมจาก\nCumulative from tCO2e",
+            "สะสมถึง\nCumulative to tCO2e",
+        ],
+    )
+    row = HEADER + 1
+    for rank, bar in enumerate(bars, start=1):
+        _table(
+            ws,
+            row,
+            [
+                (rank, None),
+                (bar["id"], None),
+                (bar["name"], None),
+                (bar["cost_thb_per_t_co2e"], FMT_THB),
+                (bar["abatement_t_co2e"], FMT_T),
+                (bar["from_t_co2e"], FMT_T),
+                (bar["to_t_co2e"], FMT_T),
+            ],
+        )
+        row += 1
+    if not bars:
+        put(ws, row, 1, "ไม่มีมาตรการที่มีต้นทุน / no measure has both costs and abatement")
+        row += 1
+    table_end = row
+    by_id = {m["id"]: m for m in plan["measures"]}
+    if plan["not_in_macc"]:
+        row += 1
+        put(ws, row, 1, "ไม่อยู่ใน MACC / Not in the curve")
+        _style_row(ws, row, 7, SECTION_FILL)
+        for measure_id in plan["not_in_macc"]:
+            row += 1
+            measure = by_id.get(measure_id)
+            put(ws, row, 2, measure_id)
+            if measure:
+                put(ws, row, 3, measure["name"])
+                put(ws, row, 4, not_in_macc_reason(measure, horizon))
+    if bars:
+        _macc_chart(ws, len(bars))
+    _finish(ws, {1: 6, 2: 12, 3: 30, 4: 16, 5: 16, 6: 16, 7: 16}, False, _Wrap(frozenset({3}), HEADER + 1, table_end))
+
+
+def _macc_chart(ws: Worksheet, count: int) -> None:
+    """THB per tCO2e of each measure, cheapest first. A spreadsheet bar cannot be as wide as the
+    abatement; the PNG chart (--charts) draws the true curve."""
+    from openpyxl.chart import BarChart, Reference
+
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = "บาทต่อตัน / THB per tCO2e, cheapest first"
+    chart.add_data(Reference(ws, min_col=4, min_row=HEADER, max_row=HEADER + count), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=3, min_row=HEADER + 1, max_row=HEADER + count))
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.x_axis.tickLblPos = "low"  # names below the plot, also under bars below zero
+    chart.y_axis.title = "THB per tCO2e"
+    chart.y_axis.number_format = FMT_WHOLE
+    chart.legend = None
+    chart.width, chart.height = 20, 10
+    ws.add_chart(chart, "I2")
+
+
+# --- Growth and Sources --------------------------------------------------------------------------
+
+
+def _growth_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
+    _title(ws, "การเติบโตกรณีปกติ / BAU growth by line")
+    _note(ws, "Each line's quantity grows by its driver's rate, compounded each year from the base year.")
+    titles = [
+        "ลำดับ\nLine",
+        "รายการ\nName",
+        "กิจกรรม\nActivity",
+        "GPC",
+        "ประเภท\nScope",
+        "ปริมาณปีฐาน\nBase quantity",
+        "หน่วย\nUnit",
+        "ปีฐาน\nBase tCO2e",
+        "ตัวขับเคลื่อน\nDriver",
+        "อัตรา\nRate %/yr",
+        "ที่มา\nSource",
+    ]
+    _header_row(ws, HEADER, titles)
+    ws.freeze_panes = ws.cell(row=HEADER + 1, column=3)
+    row = HEADER + 1
+    for g in plan["growth"]:
+        _table(
+            ws,
+            row,
+            [
+                (g["line"], None),
+                (g["name"], None),
+                (g["activity"], None),
+                (g.get("gpc"), None),
+                (g.get("scope"), None),
+                (g["base_quantity"], FMT_PARAM),
+                (g.get("unit"), None),
+                (g["base_t_co2e"], FMT_T),
+                (driver_name(g), None),
+                (g["rate_pct"], FMT_PARAM),
+                (g.get("source"), None),
+            ],
+        )
+        row += 1
+    widths = {1: 7, 2: 40, 3: 22, 4: 9, 5: 8, 6: 15, 7: 8, 8: 14, 9: 14, 10: 10, 11: 40}
+    _finish(ws, widths, landscape_a3=False, wrap=_Wrap(frozenset({2, 11}), HEADER + 1, row))
+
+
+def _sources_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
+    """Where every number of the plan comes from: drivers, prices, each measure's size and blocks."""
+    _title(ws, "ที่มาของตัวเลข / Where the numbers come from")
+    _note(ws, "Each line's growth and its source: the Growth sheet.")
+    _header_row(ws, HEADER, ["ชนิด\nKind", "รายการ\nItem", "ส่วน\nPart", "ค่า\nValues", "ที่มา\nSource"])
+    rows: list[tuple[str, str, str, str, str | None]] = []
+    for name, driver in plan["drivers"].items():
+        rows.append(("driver", name, "rate_pct", f"{exact(driver['rate_pct'])} %/yr", driver.get("source")))
+    for name, price in plan.get("prices", {}).items():
+        rows.append(
+            ("price", name, "thb_per_unit", f"{exact(price['thb_per_unit'])} THB/{price['unit']}", price.get("source"))
+        )
+    for m in plan["measures"]:
+        size = f"{exact(m['size'])} {m['size_unit'] or ''}".strip()
+        rows.append(("measure", m["id"], "size", size, m.get("size_source")))
+        for block in BLOCKS:
+            given = m.get(block)
+            if given:
+                rows.append(("measure", m["id"], block, fields(given, str), given.get("source")))
+    row = HEADER + 1
+    for kind, item, part, values, source in rows:
+        _table(ws, row, [(kind, None), (item, None), (part, None), (values, None), (source or "-", None)])
+        row += 1
+    _finish(ws, {1: 10, 2: 20, 3: 14, 4: 50, 5: 50}, landscape_a3=False, wrap=_Wrap(frozenset({4, 5}), HEADER, row))

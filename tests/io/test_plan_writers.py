@@ -1,0 +1,242 @@
+"""The plan's Markdown, workbook and PNG charts, drawn from one computed plan document."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+import struct
+from typing import Any
+
+import pytest
+
+from ghgcalc.io.markdown import text
+from ghgcalc.io.plan_markdown import to_markdown, whole
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "tests" / "data" / "plan_sample.json"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+HOSTILE = '=HYPERLINK("http://evil.example","click")'
+
+
+@pytest.fixture(scope="module")
+def plan() -> dict[str, Any]:
+    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+def section(markdown: str, heading: str) -> list[str]:
+    """The lines of the section whose '## ' heading starts with `heading`, up to the next one."""
+    lines = markdown.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith(f"## {heading}"))
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith("## ")), len(lines))
+    return lines[start + 1 : end]
+
+
+def cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def tonnes(cell: str) -> int:
+    return int(cell.replace("*", "").replace(",", ""))
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+
+def test_markdown_has_every_measure_and_year(plan):
+    md = to_markdown(plan)
+    assert md.startswith(f"# {text(plan['name'])}\n")
+    for measure in plan["measures"]:
+        assert f"| {text(measure['id'])} |" in md
+    rows = [cells(line) for line in section(md, "BAU and plan by year") if line.startswith("| 2")]
+    assert [int(row[0]) for row in rows] == [year["year"] for year in plan["years"]]
+    for row, year in zip(rows, plan["years"], strict=True):
+        assert tonnes(row[1]) == round(year["bau_t_co2e"])
+        assert tonnes(row[4]) == round(year["net_t_co2e"])
+        assert row[6] == f"{year['reduction_pct']:.1f} %"
+
+
+def test_markdown_reduction_total_is_bau_minus_net(plan):
+    lines = section(to_markdown(plan), "Reduction by measure and year")
+    header = cells(next(line for line in lines if line.startswith("| Measure |")))
+    assert header[1:] == [str(year["year"]) for year in plan["years"]]
+    total = cells(next(line for line in lines if line.startswith("| **Total")))
+    measure_rows = [line for line in lines if line.startswith("| ") and not line.startswith(("| Measure", "| **"))]
+    assert len(measure_rows) == len(plan["measures"])
+    for value, year in zip(total[1:], plan["years"], strict=True):
+        assert tonnes(value) == round(year["bau_t_co2e"] - year["net_t_co2e"])
+    # a measure that adds emissions in a year stays negative
+    assert "-1,756" in "\n".join(measure_rows)
+
+
+def test_markdown_targets_say_met_as_the_document_does(plan):
+    lines = section(to_markdown(plan), "Targets")
+    rows = {cells(line)[0]: cells(line) for line in lines if line.startswith("| ") and "---" not in line}
+    for target in plan["targets"]:
+        row = rows[text(target["name"])]
+        assert row[-1] == ("met" if target["met"] else "not met")
+        assert row[-2] == (
+            f"margin {whole(target['margin_t_co2e'])}" if target["met"] else f"gap {whole(target['gap_t_co2e'])}"
+        )
+    met = copy.deepcopy(plan)
+    met["targets"][0].update(met=True, gap_t_co2e=0.0, margin_t_co2e=1234.4)
+    row = cells(next(line for line in section(to_markdown(met), "Targets") if line.startswith("| -20")))
+    assert row[-2:] == ["margin 1,234", "met"]
+
+
+def test_markdown_macc_cheapest_first_and_what_is_left_out(plan):
+    lines = section(to_markdown(plan), "Marginal abatement cost curve")
+    rows = [cells(line) for line in lines if re.match(r"\| \d+ \|", line)]
+    assert [row[1] for row in rows] == [bar["id"] for bar in plan["macc"]]
+    costs = [tonnes(row[3]) for row in rows]
+    assert costs == sorted(costs) and costs[0] < 0  # a saving stays negative
+    assert tonnes(rows[-1][-1]) == round(plan["macc"][-1]["to_t_co2e"])
+    left_out = "\n".join(lines)
+    for measure_id in plan["not_in_macc"]:
+        assert f"- {measure_id}" in left_out
+    assert "(no costs given)" in left_out
+
+
+def test_markdown_sources_and_escaping(plan):
+    hostile = copy.deepcopy(plan)
+    hostile["measures"][0]["name"] = "a | b *c*"
+    md = to_markdown(hostile)
+    sources = "\n".join(section(md, "Where the numbers come from"))
+    for name, driver in plan["drivers"].items():
+        assert f"| {name} |" in sources and driver["source"] in sources
+    assert sources.count("; source: ") == sum(
+        1 for m in plan["measures"] for b in ("reduce", "add", "capture", "removal", "costs") if m[b]
+    )
+    assert sum(1 for line in sources.splitlines() if re.match(r"\| \d+ \|", line)) == len(plan["growth"])
+    assert "a \\| b \\*c\\*" in md and "a | b" not in md
+
+
+# --- the workbook --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def book_bytes(plan) -> bytes:
+    pytest.importorskip("openpyxl")
+    from ghgcalc.io.plan_xlsx import to_xlsx
+
+    return to_xlsx(plan)
+
+
+def load(data: bytes) -> Any:
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def header_index(ws: Any, row: int = 3) -> dict[str, int]:
+    return {str(cell.value): cell.column for cell in ws[row] if cell.value is not None}
+
+
+def test_workbook_sheets_and_charts(book_bytes):
+    book = load(book_bytes)
+    assert book.sheetnames == ["Summary", "Years", "Measures", "MACC", "Growth", "Sources"]
+    assert len(book["Summary"]._charts) == 1 and len(book["MACC"]._charts) == 1
+
+
+def test_workbook_years_are_the_document_numbers(plan, book_bytes):
+    ws = load(book_bytes)["Years"]
+    header = header_index(ws)
+    for offset, year in enumerate(plan["years"]):
+        row = 4 + offset
+        values = [ws.cell(row=row, column=c).value for c in range(1, 7)]
+        expected = [year[k] for k in ("year", "bau_t_co2e", "plan_t_co2e", "removals_t_co2", "net_t_co2e")]
+        assert values[:5] == pytest.approx(expected, rel=1e-15)
+        assert values[5] == pytest.approx(year["reduction_t_co2e"], rel=1e-15)
+        assert ws.cell(row=row, column=7).value == pytest.approx(year["reduction_pct"] / 100, rel=1e-15)
+        for measure_id, value in year["by_measure_t_co2e"].items():
+            cell = ws.cell(row=row, column=header[measure_id])
+            assert cell.data_type == "n" and cell.value == pytest.approx(value, rel=1e-15)
+        assert ws.cell(row=row, column=2).number_format == "#,##0"
+
+
+def test_workbook_macc_is_cheapest_first(plan, book_bytes):
+    ws = load(book_bytes)["MACC"]
+    costs = []
+    row = 4
+    while isinstance(ws.cell(row=row, column=1).value, int):
+        costs.append(ws.cell(row=row, column=4).value)
+        row += 1
+    assert costs == sorted(costs) == pytest.approx([bar["cost_thb_per_t_co2e"] for bar in plan["macc"]], rel=1e-15)
+
+
+def test_workbook_measures_sources_and_formula_injection(plan):
+    pytest.importorskip("openpyxl")
+    from ghgcalc.io.plan_xlsx import to_xlsx
+
+    hostile = copy.deepcopy(plan)
+    hostile["measures"][0]["name"] = hostile["macc"][0]["name"] = HOSTILE
+    book = load(to_xlsx(hostile))
+    found = [cell for ws in book for row in ws.iter_rows() for cell in row if cell.value == HOSTILE]
+    assert len(found) == 2  # Measures and MACC
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in found)
+    ws = book["Measures"]
+    header = header_index(ws)
+    ids = [ws.cell(row=4 + n, column=1).value for n in range(len(plan["measures"]))]
+    assert ids == [m["id"] for m in plan["measures"]]
+    source_column = header["costs\nsource"]
+    assert ws.cell(row=4, column=source_column).value == plan["measures"][0]["costs"]["source"]
+    sources = [str(cell.value) for row in book["Sources"].iter_rows() for cell in row if cell.value]
+    blocks = [m[b] for m in plan["measures"] for b in ("reduce", "add", "capture", "removal", "costs") if m[b]]
+    assert all(block["source"] in sources for block in blocks)
+    growth = book["Growth"]
+    assert [growth.cell(row=4 + n, column=10).value for n in range(len(plan["growth"]))] == [
+        g["rate_pct"] for g in plan["growth"]
+    ]
+
+
+def test_workbook_bytes_are_reproducible(plan, book_bytes):
+    from ghgcalc.io.plan_xlsx import to_xlsx
+
+    assert to_xlsx(copy.deepcopy(plan)) == book_bytes
+
+
+# --- PNG charts ----------------------------------------------------------------------------------
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == PNG_SIGNATURE
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_charts_are_pngs_of_fixed_size_and_reproducible(plan):
+    pytest.importorskip("matplotlib")
+    from ghgcalc.io.plan_charts import macc_png, trajectory_png
+
+    for draw in (trajectory_png, macc_png):
+        first = draw(plan)
+        assert png_size(first) == (1200, 720)
+        assert draw(copy.deepcopy(plan)) == first
+        assert b"Software" not in first and b"matplotlib" not in first
+
+
+def test_macc_chart_without_costs_and_thai_names(plan):
+    pytest.importorskip("matplotlib")
+    from ghgcalc.io.plan_charts import macc_png, trajectory_png
+
+    empty = copy.deepcopy(plan)
+    empty["macc"] = []
+    assert png_size(macc_png(empty)) == (1200, 720)
+    assert macc_png(empty) != macc_png(plan)
+    thai = copy.deepcopy(plan)
+    thai["name"] = "แผนลดก๊าซเรือนกระจก จังหวัดตัวอย่าง"
+    thai["measures"][0]["name"] = thai["macc"][0]["name"] = "โซลาร์รูฟท็อปบนอาคารราชการ"
+    assert png_size(trajectory_png(thai)) == png_size(macc_png(thai)) == (1200, 720)
+
+
+def test_trajectory_notes_clipped_wedges_only_when_one_is_negative(plan):
+    pytest.importorskip("matplotlib")
+    from ghgcalc.io.plan_charts import trajectory_png
+
+    assert any(value < 0 for year in plan["years"] for value in year["by_measure_t_co2e"].values())
+    positive = copy.deepcopy(plan)
+    for year in positive["years"]:
+        year["by_measure_t_co2e"] = {k: max(0.0, v) for k, v in year["by_measure_t_co2e"].items()}
+    assert trajectory_png(positive) != trajectory_png(plan)
