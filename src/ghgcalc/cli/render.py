@@ -280,8 +280,6 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
     years = Table(box=box.SIMPLE_HEAVY, title="BAU and plan by year (tCO2e)", title_justify="left")
     for name in ("Year", "BAU", "Plan", "Removals", "Net", "Reduction", "%"):
         years.add_column(name, justify="left" if name == "Year" else "right")
-    for m in measures:
-        years.add_column(escape(m["id"]), justify="right")
     for row in plan["years"]:
         pct = "-" if row["reduction_pct"] is None else f"{row['reduction_pct']:.1f}"
         years.add_row(
@@ -292,9 +290,16 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
             _whole(row["net_t_co2e"]),
             _whole(row["reduction_t_co2e"]),
             pct,
-            *(_whole(row["by_measure_t_co2e"][m["id"]]) for m in measures),
         )
     console.print(years)
+    wedges = Table(box=box.SIMPLE_HEAVY, title="Reduction by measure (tCO2e), in plan order", title_justify="left")
+    wedges.add_column("Measure")
+    shown = [row for row in plan["years"] if row["year"] > base["year"]]
+    for row in shown:
+        wedges.add_column(str(row["year"]), justify="right")
+    for m in measures:
+        wedges.add_row(escape(m["id"]), *(_whole(row["by_measure_t_co2e"][m["id"]]) for row in shown))
+    console.print(wedges)
     table = Table(box=box.SIMPLE_HEAVY, title=f"Measures (abatement in {plan['horizon']})", title_justify="left")
     for name, justify in (
         ("Measure", "left"),
@@ -306,10 +311,10 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
         ("Net THB/yr", "right"),
         ("THB/tCO2e", "right"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for m in measures:
         table.add_row(
-            escape(f"{m['id']}: {m['name']}"),
+            escape(m["id"]),
             escape(f"{m['size']:,.10g} {m['size_unit']}"),
             f"{m['start']} +{m['ramp_years']}y",
             _whole(m["horizon_abatement_t_co2e"]),

@@ -1,0 +1,170 @@
+"""`ghgcalc plan` as users run it: the bundled example, every output, and their mistakes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+
+import pytest
+
+from tests.cli.test_user_errors import INPUT_ERRORS, USAGE, at, ghgcalc, issues
+from tests.conftest import ROOT
+
+OK = 0
+
+EXAMPLE = ROOT / "examples" / "plan.yaml"
+
+
+@pytest.fixture
+def example(tmp_path):
+    """The example plan and its base inventory, copied so outputs can be written beside them."""
+    for name in ("plan.yaml", "province.yaml"):
+        shutil.copy(ROOT / "examples" / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def example_result(tmp_path_factory):
+    run = ghgcalc(ROOT, "plan", str(EXAMPLE), "-f", "json")
+    assert run.code == OK, run
+    return json.loads(run.stdout)
+
+
+def test_the_example_plan_starts_from_the_computed_base_inventory(example_result):
+    base = json.loads(ghgcalc(ROOT, "compute", "examples/province.yaml", "-f", "json").stdout)
+    first = example_result["years"][0]
+    assert first["year"] == example_result["base"]["year"] == 2023
+    assert first["bau_t_co2e"] == pytest.approx(base["total_t_co2e"], rel=1e-12)
+    assert first["net_t_co2e"] == first["bau_t_co2e"]  # no measure before the base year
+
+
+def test_the_example_plan_adds_up(example_result):
+    assert len(example_result["measures"]) >= 6
+    for year in example_result["years"]:
+        assert sum(year["by_measure_t_co2e"].values()) == pytest.approx(year["bau_t_co2e"] - year["net_t_co2e"])
+    costs = [bar["cost_thb_per_t_co2e"] for bar in example_result["macc"]]
+    assert costs == sorted(costs) and costs
+    for measure in example_result["measures"]:
+        for block in ("reduce", "add", "capture", "removal", "costs"):
+            if measure[block]:
+                assert measure[block].get("source"), (measure["id"], block)
+
+
+def test_every_output_format(example):
+    for fmt, name in (("md", "plan.md"), ("xlsx", "plan.xlsx"), ("json", "plan.json")):
+        run = ghgcalc(example, "plan", "plan.yaml", "-f", fmt, "-o", name)
+        assert run.code == OK, run
+        assert (example / name).stat().st_size > 1000
+    table = ghgcalc(example, "plan", "plan.yaml", "-f", "table")
+    assert "BAU and plan by year" in table.stdout and "Marginal abatement cost curve" in table.stdout
+    assert (example / "plan.xlsx").read_bytes()[:2] == b"PK"
+    assert "| 2030 |" in (example / "plan.md").read_text(encoding="utf-8")
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_charts_are_written_beside_the_result(example):
+    pytest.importorskip("matplotlib")
+    (example / "charts").mkdir()
+    run = ghgcalc(example, "plan", "plan.yaml", "-f", "json", "--charts", "charts")
+    assert run.code == OK, run
+    for name in ("plan-trajectory.png", "plan-macc.png"):
+        width, height = _png_size((example / "charts" / name).read_bytes())
+        assert width > 600 and height > 400
+    again = ghgcalc(example, "plan", "plan.yaml", "-f", "json", "--charts", "charts")
+    assert again.code == USAGE and "already exists" in again.stderr
+    assert ghgcalc(example, "plan", "plan.yaml", "-f", "json", "--charts", "nowhere").code == USAGE
+
+
+def test_outputs_never_replace_the_plan_or_its_base(example):
+    before = {name: (example / name).read_bytes() for name in ("plan.yaml", "province.yaml")}
+    for target in ("plan.yaml", "province.yaml"):
+        run = ghgcalc(example, "plan", "plan.yaml", "-f", "json", "-o", target, "--force")
+        assert run.code == USAGE, run
+    assert before == {name: (example / name).read_bytes() for name in before}
+
+
+BASE = """\
+ghgcalc: 1
+name: Test town
+period: 2024
+custom_factors:
+  - {key: grid-test, per: kWh, kg: {CO2: 0.5}, scope: 2, source: test}
+activities:
+  - {activity: grid-test, amount: 10000, unit: kWh, label: Street lighting}
+"""
+
+LED = "  - {id: m, start: 2026, applies_to: {label: Street lighting}, "
+MISTAKES = [
+    # (plan body after the header, code, the text the error must point at)
+    ("horizon: 2020\n", "horizon-invalid", "2020"),
+    ("horizon: 2030\nbau: {default: people}\n", "driver-unknown", "people"),
+    ("horizon: 2030\nmeasures:\n  - {id: m, use: no-such-measure, start: 2026}\n", "measure-unknown", "no-such"),
+    (
+        "horizon: 2030\nmeasures:\n" + LED.replace("lighting", "lights") + "reduce: {share: 0.5}}\n",
+        "measure-applies-to-none",
+        "{label: Street lights}",
+    ),
+    (
+        "horizon: 2030\nmeasures:\n" + LED.replace("2026", "2024") + "reduce: {share: 1}}\n",
+        "measure-start-invalid",
+        "2024,",
+    ),
+    ("horizon: 2030\nmeasures:\n" + LED + "reduce: {share: 1.5}}\n", "value-invalid", "1.5"),
+    ("horizon: 2030\nmeasures:\n" + LED + "reduce: {amount: 5, unit: L}}\n", "measure-unit-mismatch", "L}"),
+    ("horizon: 2030\nmeasures:\n  - {id: m, start: 2026}\n", "measure-empty", "{id: m"),
+    ("horizon: 2030\nmesures: []\n", "key-unknown", "mesures"),
+    ("horizon: 2030\ntargets:\n  - {year: 2040, reduction_pct: 20}\n", "target-year-invalid", "2040"),
+    ("horizon: 2030\ntargets:\n  - {year: 2030}\n", "target-invalid", "{year: 2030}"),
+    (
+        "horizon: 2030\nmeasures:\n" + LED + "reduce: {share: 1}, costs: {investment_thb: 100, lifetime_years: 5}}\n",
+        "discount-rate-missing",
+        "{investment_thb",
+    ),
+    (
+        "horizon: 2030\nmeasures:\n"
+        + LED
+        + "reduce: {share: 1}, add: {activity: no-such-key, amount: 1, unit: kWh}}\n",
+        "factor-missing",
+        "{activity: no-such-key",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "code", "marker"), MISTAKES, ids=[m[1] for m in MISTAKES])
+def test_plan_mistakes_are_located_and_explained(tmp_path, body, code, marker):
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    text = f"ghgcalc_plan: 1\nname: P\nbase: base.yaml\n{body}"
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
+    assert run.code == INPUT_ERRORS, run
+    assert run.stdout == ""
+    found = [p for p in issues(run.stderr) if p.code == code]
+    assert found, run.stderr
+    line, column = at(text, marker)
+    assert found[0].location == f"p.yaml:{line}:{column}", run.stderr
+    assert found[0].hint or code in ("factor-missing",), run.stderr
+
+
+def test_a_broken_base_inventory_is_reported_in_its_own_file(tmp_path):
+    (tmp_path / "base.yaml").write_text(BASE.replace("amount: 10000", "amount: lots"), encoding="utf-8")
+    (tmp_path / "p.yaml").write_text("ghgcalc_plan: 1\nname: P\nbase: base.yaml\nhorizon: 2030\n", encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml")
+    assert run.code == INPUT_ERRORS
+    found = {(str(p.location).split(":")[0], p.code) for p in issues(run.stderr)}
+    assert ("base.yaml", "amount-invalid") in found and ("p.yaml", "base-failed") in found
+
+
+def test_missing_files(tmp_path):
+    assert ghgcalc(tmp_path, "plan", "nothing.yaml").code == USAGE
+    (tmp_path / "p.yaml").write_text("ghgcalc_plan: 1\nname: P\nbase: gone.yaml\nhorizon: 2030\n", encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml")
+    assert run.code == INPUT_ERRORS and [p.code for p in issues(run.stderr)] == ["base-missing"]
+    (tmp_path / "i.yaml").write_text(BASE, encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "i.yaml")  # an inventory given where a plan belongs
+    assert run.code == INPUT_ERRORS and "ghgcalc_plan: 1" in run.stderr
