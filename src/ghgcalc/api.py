@@ -310,8 +310,10 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     folder = os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
 
     def beside(name: str) -> str:
-        target = os.path.normpath(os.path.join(folder, name))
-        return os.path.relpath(target) if not os.path.isabs(name) else target
+        """`name` relative to the plan's folder, written as the plan's own path is (relative or not)."""
+        if os.path.isabs(name) or path == STDIN:
+            return os.path.normpath(os.path.join(folder, name))
+        return os.path.normpath(os.path.join(os.path.dirname(path), name))
 
     def located(found: list[Issue]) -> list[Issue]:
         return [replace(i, location=i.location or positions.locate(i.path)) for i in found]
