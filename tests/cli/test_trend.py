@@ -48,3 +48,14 @@ def test_years_computed_differently_are_flagged_and_the_base_recomputed(tmp_path
     assert data["years"][1]["differs_from_base"] and "computed differently" in run.stderr
     rebased = data["base_year_recomputed"]
     assert rebased["gwp"] == "AR5" and rebased["total_t_co2e"] == pytest.approx(data["years"][1]["total_t_co2e"])
+
+
+def test_a_province_trend_has_its_gpc_sectors(tmp_path):
+    example = (ROOT / "examples" / "province.yaml").read_text(encoding="utf-8")
+    for year in ("2566", "2567"):
+        (tmp_path / f"p{year}.yaml").write_text(example.replace("period: 2566", f"period: {year}"), encoding="utf-8")
+    rows = json.loads(ghgcalc(tmp_path, "trend", ".", "-f", "json").stdout)["years"]
+    for row in rows:
+        sectors = row["by_sector_t_co2e"]
+        assert {"Stationary energy", "Transportation", "Waste"} <= set(sectors)
+        assert sum(sectors.values()) == pytest.approx(row["total_t_co2e"])

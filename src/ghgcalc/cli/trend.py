@@ -35,6 +35,7 @@ def _rows(outcome: Any) -> list[dict[str, Any]]:
                 "factor_sets": [s.ref for s in result.factor_sets],
                 "total_t_co2e": year.total_t_co2e,
                 "by_scope_t_co2e": year.by_scope_t_co2e,
+                "by_sector_t_co2e": result.community.by_sector_t_co2e if result.community else None,
                 "change_from_base_t_co2e": year.change_from_base_t,
                 "change_from_base_pct": year.change_from_base_pct,
                 "change_from_previous_t_co2e": year.change_from_previous_t,
