@@ -343,11 +343,9 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     if base.result is None or reading is None or reading.inventory is None:
         problem = Issue("base-failed", f"the base inventory '{plan.base}' has errors (above)", path=("base",))
         return PlanOutcome(source, None, base, tuple(issues + located([problem])))
-    if any(i.is_error for i in issues):
-        return PlanOutcome(source, None, base, tuple(issues))
     prepared, problems = prepare(plan, reading.inventory, base.result, catalogue)
     issues.extend(located(problems))
-    if prepared is None:
+    if prepared is None or any(i.is_error for i in issues):
         return PlanOutcome(source, None, base, tuple(issues))
     projection, problems = project(prepared, _evaluator(reading.inventory, base.result, options))
     issues.extend(located(problems))

@@ -168,3 +168,27 @@ def test_missing_files(tmp_path):
     (tmp_path / "i.yaml").write_text(BASE, encoding="utf-8")
     run = ghgcalc(tmp_path, "plan", "i.yaml")  # an inventory given where a plan belongs
     assert run.code == INPUT_ERRORS and "ghgcalc_plan: 1" in run.stderr
+
+
+def test_an_own_catalogue_is_used_and_checked(tmp_path):
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    entry = "  - {id: dim, name: Dimming, size_unit: street, reduce: {share: 0.25, source: council trial 2567}}\n"
+    (tmp_path / "mine.yaml").write_text("ghgcalc_measures: 1\nmeasures:\n" + entry, encoding="utf-8")
+    plan = (
+        "ghgcalc_plan: 1\nname: P\nbase: base.yaml\nhorizon: 2026\ncatalogue: mine.yaml\nmeasures:\n"
+        "  - {id: d, use: dim, start: 2025, applies_to: {label: Street lighting}}\n"
+    )
+    (tmp_path / "p.yaml").write_text(plan, encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
+    assert run.code == OK, run
+    measure = json.loads(run.stdout)["measures"][0]
+    assert measure["reduce"]["source"] == "council trial 2567"
+    assert measure["by_year"][-1]["reduction_t_co2e"] == pytest.approx(0.25 * 10000 * 0.5 / 1000)
+    broken = "ghgcalc_measures: 1\nmeasures:\n" + entry.replace("0.25", "25")
+    (tmp_path / "mine.yaml").write_text(broken, encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
+    assert run.code == INPUT_ERRORS
+    found = issues(run.stderr)[0]
+    line, column = at(broken, "25,")
+    assert found.location == f"mine.yaml:{line}:{column}", run.stderr
+    assert found.hint and "0.3 for 30 %" in found.hint

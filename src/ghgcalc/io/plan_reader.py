@@ -44,6 +44,12 @@ def _catalogue_model(path: tuple[Any, ...]) -> type[BaseModel]:
     return models.CatalogueMeasure if path and path[0] == "measures" else models.Catalogue
 
 
+_STARTS = {
+    "plan": "a plan starts with: ghgcalc_plan: 1, name, base, horizon (docs/plans.md)",
+    "catalogue": "a catalogue starts with: ghgcalc_measures: 1 and a list of measures (docs/measures.md)",
+}
+
+
 def _document(path: str, what: str) -> tuple[Any, Positions | None, list[Issue]]:
     source = display_name(path)
     try:
@@ -58,7 +64,10 @@ def _document(path: str, what: str) -> tuple[Any, Positions | None, list[Issue]]
         return None, None, [Issue("file-unreadable", f"cannot read the {what}: {reason}", location=Location(source))]
     document, positions, issues = parse(text or "", source)
     if not issues and not isinstance(document, dict):
-        issues = [Issue("document-invalid", f"the {what} is not a YAML mapping", location=Location(source, 1, 1))]
+        hint = _STARTS[what]
+        issues = [
+            Issue("document-invalid", f"the {what} is not a YAML mapping", location=Location(source, 1, 1), hint=hint)
+        ]
     return document, positions, issues
 
 
@@ -105,7 +114,8 @@ def read_catalogue(path: str) -> tuple[dict[str, models.CatalogueMeasure], list[
     try:
         catalogue = models.Catalogue.model_validate(document)
     except ValidationError as exc:
-        return {}, [validation_issue(err, positions, _catalogue_model) for err in exc.errors(include_url=False)]
+        found = [validation_issue(err, positions, _catalogue_model) for err in exc.errors(include_url=False)]
+        return {}, [_explained(issue) for issue in found]
     entries: dict[str, models.CatalogueMeasure] = {}
     for index, entry in enumerate(catalogue.measures):
         if entry.id in entries:
