@@ -1,0 +1,103 @@
+"""What measures cost per tonne (the MACC) and whether the targets are met."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ghgcalc import units
+from ghgcalc.core.plan.prepare import Prepared, ResolvedMeasure
+from ghgcalc.core.plan.project import TOLERANCE, Change, Projection
+from ghgcalc.models.plan import Price
+
+
+def capital_recovery(rate_pct: float, years: float) -> float:
+    """The share of an investment paid back each year over `years` at `rate_pct` (annuity factor)."""
+    rate = rate_pct / 100
+    if rate == 0:
+        return 1 / years
+    return rate * (1 + rate) ** years / ((1 + rate) ** years - 1)
+
+
+@dataclass(frozen=True)
+class Economics:
+    abatement_t_co2e: float  # in the horizon year: its emission cut plus its removals
+    investment_thb: float | None
+    annualised_investment_thb: float | None
+    om_thb_per_year: float | None
+    savings_thb_per_year: float | None
+    net_annual_cost_thb: float | None
+    cost_thb_per_t_co2e: float | None
+
+
+def economics(projection: Projection, k: int) -> Economics:
+    prepared = projection.prepared
+    measure = prepared.measures[k]
+    last = projection.years[-1]
+    change = last.changes[k]
+    abatement = last.reduction_t_co2e(k) + (change.removal_t_co2 if change else 0.0)
+    costs = measure.costs
+    savings = _savings(prepared, measure, change, prepared.plan.prices) if change else None
+    if costs is None:
+        return Economics(abatement, None, None, None, savings, None, None)
+    investment = (costs.investment_thb or 0.0) * measure.size
+    rate = prepared.plan.discount_rate_pct or 0.0
+    annualised = investment * capital_recovery(rate, costs.lifetime_years) if costs.lifetime_years else 0.0
+    om = (costs.om_thb_per_year or 0.0) * measure.size
+    net = annualised + om - (savings or 0.0)
+    per_t = net / abatement if abatement > TOLERANCE else None
+    return Economics(abatement, investment, annualised, om, savings, net, per_t)
+
+
+def _savings(prepared: Prepared, measure: ResolvedMeasure, change: Change, prices: dict[str, Price]) -> float | None:
+    """THB a year the measure saves: what it cuts at its price, less what it adds at its price."""
+    values: list[float] = []
+    for i, amount in change.reduced_by_line.items():
+        price = prices.get(prepared.lines[i].activity)
+        if price is not None and prepared.lines[i].unit:
+            values.append(
+                amount * units.conversion_factor(str(prepared.lines[i].unit), price.unit) * price.thb_per_unit
+            )
+    if measure.added_line is not None and change.added:
+        line = prepared.lines[measure.added_line]
+        price = prices.get(line.activity)
+        if price is not None and line.unit:
+            values.append(-change.added * units.conversion_factor(line.unit, price.unit) * price.thb_per_unit)
+    return math.fsum(values) if values else None
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    name: str
+    year: int
+    kind: str  # reduction-vs-bau | reduction-vs-base | net-zero
+    target_t_co2e: float
+    plan_net_t_co2e: float
+    bau_t_co2e: float
+    gap_t_co2e: float  # still to cut; 0 or less when met
+
+    @property
+    def met(self) -> bool:
+        return self.gap_t_co2e <= TOLERANCE
+
+
+def check_targets(projection: Projection) -> list[TargetCheck]:
+    prepared = projection.prepared
+    by_year = {y.year: y for y in projection.years}
+    base_total = projection.years[0].bau_t_co2e
+    checks = []
+    for target in prepared.plan.targets:
+        year = by_year[target.year]
+        if target.net_zero:
+            kind, goal = "net-zero", 0.0
+            name = target.name or f"net zero by {target.year}"
+        else:
+            pct = target.reduction_pct or 0.0
+            reference = year.bau_t_co2e if target.against == "bau" else base_total
+            kind, goal = f"reduction-vs-{target.against}", reference * (1 - pct / 100)
+            against = "BAU" if target.against == "bau" else f"the base year {prepared.base_year}"
+            name = target.name or f"-{pct:g} % against {against} by {target.year}"
+        checks.append(
+            TargetCheck(name, target.year, kind, goal, year.net_t_co2e, year.bau_t_co2e, year.net_t_co2e - goal)
+        )
+    return checks
