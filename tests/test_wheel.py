@@ -23,6 +23,13 @@ def test_wheel_contains_factor_sets_and_data(tmp_path):
     for folder in sorted((ROOT / "factors").glob("*/*")):
         for item in folder.iterdir():
             assert f"ghgcalc/factors/{folder.parent.name}/{folder.name}/{item.name}" in names
-    for data in ("gwp100.csv", "blends.csv", "starter-organization.yaml", "starter-community.yaml", "measures.yaml"):
+    for data in (
+        "gwp100.csv",
+        "blends.csv",
+        "starter-organization.yaml",
+        "starter-community.yaml",
+        "starter-plan.yaml",
+        "measures.yaml",
+    ):
         assert f"ghgcalc/data/{data}" in names
     assert "ghgcalc/cli/__init__.py" in names

@@ -192,3 +192,17 @@ def test_an_own_catalogue_is_used_and_checked(tmp_path):
     line, column = at(broken, "25,")
     assert found.location == f"mine.yaml:{line}:{column}", run.stderr
     assert found.hint and "0.3 for 30 %" in found.hint
+
+
+def test_a_starter_plan_runs_on_a_starter_inventory(tmp_path):
+    assert ghgcalc(tmp_path, "init", "my-town.yaml").code == OK
+    run = ghgcalc(tmp_path, "init", "plan.yaml", "--kind", "plan")
+    assert run.code == OK and "ghgcalc plan plan.yaml" in run.stdout
+    run = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json")
+    assert run.code == OK, run
+    # the starter inventory's amounts are all 0: the cuts have nothing to cut, the trees still grow
+    assert {p.code for p in issues(run.stderr)} == {"measure-capped"}
+    data = json.loads(run.stdout)
+    assert [m["id"] for m in data["measures"]] == ["led", "solar", "trees"]
+    assert data["years"][-1]["removals_t_co2"] == pytest.approx(1000 * 0.009)
+    assert ghgcalc(tmp_path, "init", "plan.xlsx", "--kind", "plan").code == USAGE

@@ -14,19 +14,22 @@ from ghgcalc.errors import UsageError
 class Kind(StrEnum):
     organization = "organization"
     community = "community"
+    plan = "plan"
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def init(
         path: str = typer.Argument(..., metavar="FILE", help="The file to write: .yaml, or .xlsx for a workbook."),
-        kind: Kind = typer.Option(Kind.organization, "--kind", help="organization (CFO) or community."),
+        kind: Kind = typer.Option(
+            Kind.organization, "--kind", help="organization (CFO), community, or plan (a reduction plan)."
+        ),
         fiscal: bool = typer.Option(
             False, "--fiscal", help="Months October to September (a Thai fiscal year) in an .xlsx starter."
         ),
         force: bool = typer.Option(False, "--force", help="Replace an existing file."),
     ) -> None:
-        """Write a starter inventory to fill in: commented YAML, or a workbook with drop-down lists."""
+        """Write a starter inventory (commented YAML, or a workbook with drop-down lists) or a starter plan."""
         from ghgcalc.io.writers import write_atomic
 
         suffix = os.path.splitext(path)[1].lower()
@@ -39,6 +42,8 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"{path} is a folder", "give the name of the file to write, e.g. town.yaml")
         if os.path.exists(path) and not force:
             raise UsageError(f"{path} already exists", "add --force to replace it, or choose another name")
+        if kind is Kind.plan and suffix == ".xlsx":
+            raise UsageError("a plan is a YAML file", f"write it as {os.path.splitext(path)[0]}.yaml")
         if suffix == ".xlsx":
             from ghgcalc.io.excel_writer import inventory_workbook
 
@@ -46,4 +51,7 @@ def register(app: typer.Typer) -> None:
         else:
             starter = resources.files("ghgcalc").joinpath("data").joinpath(f"starter-{kind.value}.yaml")
             write_atomic(path, starter.read_text("utf-8"))
-        print(f"wrote {path}: fill in the amounts, then run: ghgcalc compute {path}")
+        if kind is Kind.plan:
+            print(f"wrote {path}: name your base inventory under base:, then run: ghgcalc plan {path}")
+        else:
+            print(f"wrote {path}: fill in the amounts, then run: ghgcalc compute {path}")
