@@ -370,3 +370,14 @@ def test_reductions_always_add_up_to_bau_minus_plan(tmp_path_factory, measures):
         assert math.fsum(cuts) == pytest.approx(year["bau_t_co2e"] - year["plan_t_co2e"], abs=1e-9)
         assert all(cut >= -1e-9 for cut in cuts)  # cutting use never adds emissions
         assert year["plan_t_co2e"] >= -1e-9  # and never takes a line below zero
+
+
+def test_a_measure_still_ramping_is_costed_for_the_part_in_place(tmp_path):
+    plan = MACC.replace("horizon: 2026", "horizon: 2025").replace(
+        "  - id: offices\n    start: 2025\n", "  - id: offices\n    start: 2025\n    ramp_years: 4\n"
+    )
+    offices = next(m for m in result(tmp_path, plan)["measures"] if m["id"] == "offices")
+    # a quarter of the 2,000 kWh cut and a quarter of the investment in 2025: the same THB per tonne
+    assert offices["horizon_abatement_t_co2e"] == pytest.approx(0.25)
+    assert offices["investment_thb"] == pytest.approx(12500)
+    assert offices["cost_thb_per_t_co2e"] == pytest.approx(50000 * 0.1358679582 - 2000 * 4, rel=1e-9)

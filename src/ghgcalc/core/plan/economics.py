@@ -21,6 +21,8 @@ def capital_recovery(rate_pct: float, years: float) -> float:
 
 @dataclass(frozen=True)
 class Economics:
+    """A measure in the horizon year: its abatement and what the part of it in place by then costs."""
+
     abatement_t_co2e: float  # in the horizon year: its emission cut plus its removals
     investment_thb: float | None
     annualised_investment_thb: float | None
@@ -40,10 +42,12 @@ def economics(projection: Projection, k: int) -> Economics:
     savings = _savings(prepared, measure, change, prepared.plan.prices) if change else None
     if costs is None:
         return Economics(abatement, None, None, None, savings, None, None)
-    investment = (costs.investment_thb or 0.0) * measure.size
+    # what is in place in the horizon year: the whole size once the ramp is over, a share of it before
+    deployed = measure.size * (change.ramp if change else 0.0)
+    investment = (costs.investment_thb or 0.0) * deployed
     rate = prepared.plan.discount_rate_pct or 0.0
     annualised = investment * capital_recovery(rate, costs.lifetime_years) if costs.lifetime_years else 0.0
-    om = (costs.om_thb_per_year or 0.0) * measure.size
+    om = (costs.om_thb_per_year or 0.0) * deployed
     net = annualised + om - (savings or 0.0)
     per_t = net / abatement if abatement > TOLERANCE else None
     return Economics(abatement, investment, annualised, om, savings, net, per_t)
