@@ -206,3 +206,12 @@ def test_a_starter_plan_runs_on_a_starter_inventory(tmp_path):
     assert [m["id"] for m in data["measures"]] == ["led", "solar", "trees"]
     assert data["years"][-1]["removals_t_co2"] == pytest.approx(1000 * 0.009)
     assert ghgcalc(tmp_path, "init", "plan.xlsx", "--kind", "plan").code == USAGE
+
+
+def test_the_writers_sample_has_the_shape_of_a_real_result(example_result):
+    """tests/data/plan_sample.json feeds the writer tests; it must keep up with plan_output."""
+    sample = json.loads((ROOT / "tests" / "data" / "plan_sample.json").read_text(encoding="utf-8"))
+    assert set(sample) == set(example_result)
+    for part in ("years", "measures", "targets", "macc", "growth"):
+        assert set(sample[part][0]) == set(example_result[part][0]), part
+    assert set(sample["measures"][0]["by_year"][0]) == set(example_result["measures"][0]["by_year"][0])
