@@ -54,3 +54,54 @@ def test_unknown_and_incompatible_units():
     with pytest.raises(units.UnitError) as incompatible:
         units.conversion_factor("kWh", "L")
     assert incompatible.value.code == "unit-incompatible" and incompatible.value.hint
+
+
+BRIDGED = [
+    # (source, target, ncv, density)
+    ("L", "TJ", "43.0 TJ/Gg", "0.832 kg/L"),
+    ("ML", "TJ", "43.0 TJ/Gg", "0.832 kg/L"),
+    ("ML", "TJ", "47.3 TJ/Gg", "0.54 kg/L"),
+    ("m3", "GJ", "48.0 TJ/Gg", "0.72 kg/m3"),
+    ("t", "TJ", "25.8 TJ/Gg", None),
+    ("kg", "MJ", "15.6 MJ/kg", None),
+    ("L", "MJ", "36.42 MJ/L", None),
+    ("ML", "TJ", "36.42 MJ/L", None),
+    ("TJ", "L", "43.0 TJ/Gg", "0.832 kg/L"),
+    ("kWh", "kg", "43.0 TJ/Gg", None),
+    ("L", "kg", None, "0.84 kg/L"),
+    ("t", "m3", None, "540 kg/m3"),
+    ("L", "t", "43 TJ/Gg", "0.832 kg/L"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "ncv", "density"), BRIDGED)
+def test_bridged_conversions_without_pint_agree_with_pint(source, target, ncv, density):
+    bridges = units.Bridges(ncv=ncv, density=density)
+    fast = units._quick_bridged(source, target, bridges)
+    assert fast is not None
+    assert fast == pytest.approx(units._pint_factor(source, target, bridges), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "ncv", "density"),
+    [
+        ("L", "TJ", None, "43.0 TJ/Gg"),  # a density that is not mass per volume
+        ("L", "TJ", "0.832 kg/L", None),  # an ncv that is not energy per mass or volume
+        ("L", "TJ", "-43 TJ/Gg", "0.8 kg/L"),
+        ("L", "TJ", "43 TJ/Gg", "0.8 lb/gal"),  # outside the fast table: pint decides
+        ("L", "kWh", None, None),
+    ],
+)
+def test_bridges_the_fast_path_cannot_take_go_to_pint(source, target, ncv, density):
+    assert units._quick_bridged(source, target, units.Bridges(ncv=ncv, density=density)) is None
+
+
+def test_megalitre_is_not_millilitre():
+    assert units.conversion_factor("ML", "L") == pytest.approx(1e6)
+    assert units.conversion_factor("ml", "L") == pytest.approx(1e-3)
+    assert units.conversion_factor("mL", "L") == pytest.approx(1e-3)
+
+
+@pytest.mark.parametrize("density", [". kg/L", "1.2.3 kg/L", "0 kg/L", "inf kg/L", "nan kg/L", "1e400 kg/L"])
+def test_malformed_bridges_are_left_to_pint_to_explain(density):
+    assert units._quick_bridge(density, "density") is None

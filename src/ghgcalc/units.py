@@ -116,7 +116,10 @@ _SCALES: dict[str, tuple[str, float]] = {
     "kilotonne": ("mass", 1e6),
     "Gg": ("mass", 1e6),
     "megatonne": ("mass", 1e9),
+    "mL": ("volume", 1e-6),
     "L": ("volume", 1e-3),
+    "kL": ("volume", 1.0),
+    "ML": ("volume", 1e3),  # megalitre, as provincial fuel sales are reported; "ml" stays the millilitre
     "m**3": ("volume", 1.0),
     "Wh": ("energy", 3.6e3),
     "kWh": ("energy", 3.6e6),
@@ -249,6 +252,12 @@ def conversion_factor(source: str, target: str, bridges: Bridges = Bridges()) ->
     quick = quick_factor(source, target)
     if quick is not None:
         return quick
+    if normalise(source) in _SCALES and normalise(target) in _SCALES:  # two kinds pint is not needed for
+        if not (bridges.ncv or bridges.density):
+            raise UnitError("unit-incompatible", f"cannot convert {source!r} to {target!r}", _NO_BRIDGE_HINT)
+        bridged = _quick_bridged(source, target, bridges)
+        if bridged is not None:
+            return bridged
     return _pint_factor(source, target, bridges)
 
 
@@ -259,6 +268,63 @@ def quick_factor(source: str, target: str) -> float | None:
         return 1.0
     if a in _SCALES and b in _SCALES and _SCALES[a][0] == _SCALES[b][0]:
         return _SCALES[a][1] / _SCALES[b][1]
+    return None
+
+
+_NO_BRIDGE_HINT = "give the factor an 'ncv' (energy per mass or volume) or a 'density' (mass per volume)"
+# The kinds a bridge may connect, as (numerator, denominator).
+_BRIDGE_SHAPES = {"density": {("mass", "volume")}, "ncv": {("energy", "mass"), ("energy", "volume")}}
+
+
+@functools.cache
+def _quick_bridge(text: str, field: str) -> tuple[str, str, float] | None:
+    """A bridge such as '0.54 kg/L' as (numerator kind, denominator kind, value in base units), when
+    both units are in the fast table and the bridge is of its field's kind; None leaves it to pint,
+    which also explains what is wrong with a bad one."""
+    match = re.fullmatch(
+        r"\s*([0-9.]+(?:[eE][-+]?[0-9]+)?)\s*([^/\s]+)\s*/\s*([^/\s]+)\s*", thai_to_arabic_digits(text)
+    )
+    if not match:
+        return None
+    try:
+        number = float(match.group(1))
+    except ValueError:  # "." or "1.2.3": pint's path explains it
+        return None
+    top, bottom = normalise(match.group(2)), normalise(match.group(3))
+    if not (math.isfinite(number) and number > 0) or top not in _SCALES or bottom not in _SCALES:
+        return None
+    shape = (_SCALES[top][0], _SCALES[bottom][0])
+    if shape not in _BRIDGE_SHAPES[field]:
+        return None
+    return shape[0], shape[1], number * _SCALES[top][1] / _SCALES[bottom][1]
+
+
+@functools.cache
+def _quick_bridged(source: str, target: str, bridges: Bridges) -> float | None:
+    """`source` to `target` through the bridges without pint (the same search as `_pint_factor`),
+    or None when a unit or a bridge is outside the fast table."""
+    a, b = normalise(source), normalise(target)
+    if a not in _SCALES or b not in _SCALES:
+        return None
+    steps = []
+    for field, text in (("ncv", bridges.ncv), ("density", bridges.density)):
+        if text:
+            step = _quick_bridge(text, field)
+            if step is None:
+                return None
+            steps.append(step)
+    frontier = [(_SCALES[a][0], _SCALES[a][1])]  # (kind, amount in base units) of one source unit
+    for _depth in range(len(steps) + 1):
+        for kind, amount in frontier:
+            if kind == _SCALES[b][0]:
+                return amount / _SCALES[b][1]
+        previous = frontier
+        frontier = [
+            (top, amount * value) for kind, amount in previous for top, bottom, value in steps if kind == bottom
+        ]
+        frontier += [
+            (bottom, amount / value) for kind, amount in previous for top, bottom, value in steps if kind == top
+        ]
     return None
 
 
@@ -276,9 +342,7 @@ def _pint_factor(source: str, target: str, bridges: Bridges) -> float:
             if quantity.dimensionality == goal.dimensionality:
                 return float(quantity.to(goal).magnitude)
         frontier = [q * s for q in frontier for s in steps] + [q / s for q in frontier for s in steps]
-    hint = None
-    if not steps:
-        hint = "give the factor an 'ncv' (energy per mass or volume) or a 'density' (mass per volume)"
+    hint = None if steps else _NO_BRIDGE_HINT
     raise UnitError(
         "unit-incompatible",
         f"cannot convert {source!r} to {target!r}" + (" with the given ncv/density" if steps else ""),
