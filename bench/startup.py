@@ -19,6 +19,7 @@ from interleaved import compare, ghgcalc_command, report
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "municipality.yaml"
+PROVINCE = ROOT / "examples" / "province.yaml"  # community: methods, ML, densities and NCVs
 FLOOR = (
     "import os; os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
     "import yaml\nfrom pydantic import BaseModel\nclass M(BaseModel):\n    x: int\nM(x=1)"
@@ -32,6 +33,7 @@ def commands() -> dict[str, list[str]]:
         # What any pydantic-based reader pays before reading a file: pydantic's first model.
         "floor: yaml + one pydantic model": [sys.executable, "-c", FLOOR],
         "ghgcalc compute examples/municipality.yaml --format json": [*cli, "compute", str(EXAMPLE), "-f", "json"],
+        "ghgcalc compute examples/province.yaml --format json": [*cli, "compute", str(PROVINCE), "-f", "json"],
         "ghgcalc --help": [*cli, "--help"],
         "ghgcalc factors list --format json": [*cli, "factors", "list", "-f", "json"],
     }

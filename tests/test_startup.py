@@ -43,3 +43,22 @@ def test_compute_in_factor_units_needs_no_pint():
     modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
     assert "ghgcalc.core.compute" in modules
     assert not any(m == "pint" or m.startswith("pint.") for m in modules)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compute", "examples/province.yaml", "--format", "json"),  # ML, MWh, a density and IPCC NCVs
+        ("plan", "examples/plan.yaml", "--format", "json"),
+    ],
+)
+def test_a_province_and_its_plan_need_no_pint_or_openpyxl(args):
+    modules = imported_modules(*args)
+    assert "ghgcalc.core.compute" in modules
+    for heavy in HEAVY:
+        assert not any(m == heavy or m.startswith(heavy + ".") for m in modules), f"{heavy} imported by {args}"
+
+
+def test_compute_does_not_import_the_plan_modules():
+    modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
+    assert not any(m.startswith("ghgcalc.core.plan") or m == "ghgcalc.models.plan" for m in modules)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ghgcalc.core.compute import compute, custom_factors
-from ghgcalc.core.plan import Evaluate, Projection
 from ghgcalc.core.resolve import Catalogue, SetChoice
 from ghgcalc.core.trend import Trend
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
@@ -24,6 +24,9 @@ from ghgcalc.io.text import STDIN
 from ghgcalc.models.inventory import Inventory
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
+
+if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
+    from ghgcalc.core.plan import Evaluate, Projection
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # what a folder argument contributes (contract §1)
 DEFAULT_GWP = "AR5"
