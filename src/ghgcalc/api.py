@@ -48,6 +48,7 @@ class Outcome:
     source: str
     result: InventoryResult | None
     issues: tuple[Issue, ...]
+    inventory: Inventory | None = None  # the validated file, when it computed
 
     @property
     def has_errors(self) -> bool:
@@ -93,12 +94,14 @@ def compute_file(path: str, options: Options | None = None, _including: tuple[st
         outcome = compute_inventory(reading.inventory, reading.positions, source, options)
         if reading.inventory.include:
             outcome = _with_included(outcome, reading.inventory, reading.positions, path, options, _including)
+        if outcome.result is not None:
+            outcome = replace(outcome, inventory=reading.inventory)
         if not reading.issues:
             return outcome
         # warnings of the reader (an Excel row without an amount) come first, as in the file
         both = (*reading.issues, *outcome.issues)
         result = outcome.result and replace(outcome.result, warnings=tuple(i for i in both if not i.is_error))
-        return Outcome(source, result, both)
+        return Outcome(source, result, both, outcome.inventory)
     issues = list(reading.issues)
     if reading.partial is not None:
         # the well-formed activities still meet their factors and units, so one run shows every problem
@@ -342,15 +345,14 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     )
     base = compute_file(base_path, wanted)
     issues.extend(base.issues)
-    reading = read_inventory(base_path) if base.result is not None else None
-    if base.result is None or reading is None or reading.inventory is None:
+    if base.result is None or base.inventory is None:
         problem = Issue("base-failed", f"the base inventory '{plan.base}' has errors (above)", path=("base",))
         return PlanOutcome(source, None, base, tuple(issues + located([problem])))
-    prepared, problems = prepare(plan, reading.inventory, base.result, catalogue)
+    prepared, problems = prepare(plan, base.inventory, base.result, catalogue)
     issues.extend(located(problems))
     if prepared is None or any(i.is_error for i in issues):
         return PlanOutcome(source, None, base, tuple(issues))
-    projection, problems = project(prepared, _evaluator(reading.inventory, base.result, options))
+    projection, problems = project(prepared, _evaluator(base.inventory, base.result, options))
     issues.extend(located(problems))
     return PlanOutcome(source, projection, base, tuple(issues), prepared.notes)
 

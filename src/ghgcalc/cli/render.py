@@ -259,13 +259,11 @@ def trend_table(rows: list[dict[str, Any]], rebased: Any) -> None:
         )
 
 
-def _whole(value: float | None) -> str:
-    return "-" if value is None else f"{value:,.0f}"
-
-
 def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
     """BAU and plan by year, each measure's reduction, the targets and the MACC, as text."""
     import shutil
+
+    from ghgcalc.io.plan_markdown import whole as _whole
 
     buffer = io.StringIO()
     width = shutil.get_terminal_size((120, 40)).columns if terminal else 120

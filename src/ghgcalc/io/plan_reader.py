@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from typing import Any
 
@@ -79,13 +80,7 @@ def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Iss
         return models.Plan.model_validate(document), positions, []
     except ValidationError as exc:
         found = [_explained(validation_issue(err, positions, _plan_model)) for err in exc.errors(include_url=False)]
-        for issue in found:
-            if issue.path == ("ghgcalc_plan",) or (issue.code == "key-missing" and not issue.path):
-                hint = "a plan starts with: ghgcalc_plan: 1, name, base, horizon"
-                found[found.index(issue)] = Issue(
-                    issue.code, issue.message, Severity.ERROR, issue.location, issue.path, hint
-                )
-        return None, positions, found
+        return None, positions, [_with_start_hint(issue) for issue in found]
 
 
 _HINTS = {
@@ -105,6 +100,13 @@ def _explained(issue: Issue) -> Issue:
     field = names[-1] if names else ""
     message = issue.message if issue.message.startswith(field) else f"{field}: {issue.message}"
     return Issue(issue.code, message, issue.severity, issue.location, issue.path, issue.hint or _HINTS.get(field))
+
+
+def _with_start_hint(issue: Issue) -> Issue:
+    """The plan's header (ghgcalc_plan and the keys beside it) explained where it is wrong or missing."""
+    if issue.path == ("ghgcalc_plan",) or (issue.code == "key-missing" and not issue.path):
+        return replace(issue, hint=_STARTS["plan"])
+    return issue
 
 
 def read_catalogue(path: str) -> tuple[dict[str, models.CatalogueMeasure], list[Issue]]:

@@ -144,7 +144,17 @@ class Costs(_Strict):
     source: str | None = None
 
 
-class CatalogueMeasure(_Strict):
+class _Effects(_Strict):
+    """What a measure does and costs, per size unit: the blocks a plan's measure may override."""
+
+    reduce: Reduce | None = None
+    add: Add | None = None
+    capture: Capture | None = None
+    removal: Removal | None = None
+    costs: Costs | None = None
+
+
+class CatalogueMeasure(_Effects):
     """A measure of the catalogue: its defaults, each block with the source of its numbers."""
 
     id: Annotated[str, Field(pattern=MEASURE_ID)]
@@ -153,11 +163,6 @@ class CatalogueMeasure(_Strict):
     size_unit: Text
     description: str | None = None
     applies_to_hint: str | None = None
-    reduce: Reduce | None = None
-    add: Add | None = None
-    capture: Capture | None = None
-    removal: Removal | None = None
-    costs: Costs | None = None
 
 
 class Catalogue(_Strict):
@@ -165,7 +170,7 @@ class Catalogue(_Strict):
     measures: list[CatalogueMeasure]
 
 
-class Measure(_Strict):
+class Measure(_Effects):
     """A measure of the plan; `use` takes a catalogue entry's blocks, which this one's override."""
 
     id: Annotated[str, Field(pattern=MEASURE_ID)]
@@ -177,11 +182,6 @@ class Measure(_Strict):
     start: Year
     ramp_years: Annotated[int, Field(ge=1, le=50)] = 1
     applies_to: Matches | None = None
-    reduce: Reduce | None = None
-    add: Add | None = None
-    capture: Capture | None = None
-    removal: Removal | None = None
-    costs: Costs | None = None
 
 
 class Target(_Strict):

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from ghgcalc import methods, units
 from ghgcalc.errors import Issue, Path, error, warning
 from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
-from ghgcalc.models.plan import Add, CatalogueMeasure, Costs, Match, Measure, Plan, Removal
+from ghgcalc.models.plan import Add, Capture, CatalogueMeasure, Costs, Match, Measure, Plan, Reduce, Removal
 from ghgcalc.models.result import InventoryResult
 
 
@@ -58,6 +58,7 @@ def matching(lines: Sequence[LineInfo], rules: Sequence[Match]) -> list[int]:
 # --- measures with the catalogue merged in -------------------------------------------------------
 @dataclass(frozen=True)
 class ResolvedMeasure:
+    index: int  # its place in the plan's measures
     id: str
     name: str
     use: str | None
@@ -68,9 +69,9 @@ class ResolvedMeasure:
     ramp_years: int
     applies_to: tuple[Match, ...]
     lines: tuple[int, ...]  # the projection lines it acts on
-    reduce: Any  # Reduce | None, merged
+    reduce: Reduce | None
     add: Add | None
-    capture: Any  # Capture | None
+    capture: Capture | None
     removal: Removal | None
     costs: Costs | None
     added_line: int | None  # the projection line it adds
@@ -115,34 +116,32 @@ class Prepared:
     years: tuple[int, ...]
     lines: tuple[LineInfo, ...]
     templates: tuple[Activity | MethodActivity, ...]
-    base_quantities: tuple[float | None, ...]
+    base_quantities: tuple[float | None, ...]  # per base line
     growth: tuple[Growth, ...]  # per base line
     measures: tuple[ResolvedMeasure, ...]
     deposits: dict[int, dict[int, float]]  # landfill-fod lines: their deposits up to the base year
     notes: tuple[str, ...]
 
 
-def _quantity(activity: Activity | MethodActivity, base_year: int) -> tuple[float | None, str | None]:
+def _quantity(activity: Activity | MethodActivity) -> tuple[float | None, str | None]:
+    """A line's quantity and its unit; landfill deposits are read apart (see `_deposits`)."""
     if isinstance(activity, Activity):
         return activity.total, activity.unit
     method = methods.get(activity.method)
     if method is None or method.quantity is None:
         return None, None
     name = method.quantity[0]
-    if name == "deposits":
-        deposits = _deposits(activity)
-        earlier = [y for y in deposits if y <= base_year]
-        return (deposits[max(earlier)] if earlier else 0.0), "t"
     value = activity.params.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None, None
     return float(value), method.quantity_unit(activity.params)
 
 
-def _deposits(activity: MethodActivity) -> dict[int, float]:
+def _deposits(activity: MethodActivity, base_year: int) -> dict[int, float]:
+    """A landfill's deposits up to the base year, by year (the method's own reading of them)."""
     method = methods.METHODS["landfill-fod"]
     checked = importlib.import_module(method.module).Params.model_validate(activity.params)
-    return dict(checked.deposits)
+    return {year: tonnes for year, tonnes in checked.deposits.items() if year <= base_year}
 
 
 def prepare(
@@ -172,9 +171,10 @@ def prepare(
     deposits: dict[int, dict[int, float]] = {}
     for index, activity in enumerate(base.activities):
         line = by_index[index]
-        quantity, unit = _quantity(activity, base_year)
+        quantity, unit = _quantity(activity)
         if isinstance(activity, MethodActivity) and activity.method == "landfill-fod":
-            deposits[index] = {y: t for y, t in _deposits(activity).items() if y <= base_year}
+            deposits[index] = _deposits(activity, base_year)
+            quantity, unit = (deposits[index][max(deposits[index])] if deposits[index] else 0.0), "t"
         infos.append(LineInfo(line.activity, line.label, line.scope, line.category, line.gpc, line.id, unit))
         templates.append(activity)
         quantities.append(quantity)
@@ -184,8 +184,6 @@ def prepare(
         done = _resolve(index, measure, plan, catalogue, infos, templates, base_year, issues)
         if done is not None:
             resolved.append(done)
-            if done.added_line is not None:
-                quantities.append(0.0)
     for index, target in enumerate(plan.targets):
         if not base_year < target.year <= plan.horizon:
             issues.append(
@@ -196,16 +194,14 @@ def prepare(
                     "move the horizon or the target",
                 )
             )
-    invested = [
-        i for i, m in enumerate(plan.measures) if m.id in {r.id for r in resolved if r.costs and r.costs.investment_thb}
-    ]
+    invested = [m for m in resolved if m.costs and m.costs.investment_thb]
     if invested and plan.discount_rate_pct is None:
-        first = plan.measures[invested[0]]
+        first = invested[0]
         issues.append(
             error(
                 "discount-rate-missing",
                 f"measure '{first.id}' has an investment to annualise but the plan gives no discount_rate_pct",
-                ("measures", invested[0], "costs") if first.costs else ("measures", invested[0], "use"),
+                ("measures", first.index, "costs" if plan.measures[first.index].costs else "use"),
                 "add e.g. discount_rate_pct: 6 with the rate your agency uses; 0 means no discounting",
             )
         )
@@ -278,8 +274,6 @@ def _resolve(
     base_year: int,
     issues: list[Issue],
 ) -> ResolvedMeasure | None:
-    from ghgcalc.models.plan import Capture, Reduce
-
     path: Path = ("measures", index)
     before = len(issues)
 
@@ -315,13 +309,30 @@ def _resolve(
             "e.g. use: led-street-lighting (the catalogue: docs/measures.md), or reduce: {share: 0.3}",
         )
     if reduce is not None and (reduce.share is None) == (reduce.amount is None or reduce.unit is None):
-        problem("measure-reduce-invalid", "reduce needs either share, or amount with unit", ("reduce",))
+        problem(
+            "measure-reduce-invalid",
+            "reduce needs either share, or amount with unit",
+            ("reduce",),
+            "e.g. reduce: {share: 0.3} or reduce: {amount: 628.5, unit: kWh}",
+        )
     if capture is not None and capture.share is None:
-        problem("measure-capture-invalid", "capture needs a share", ("capture",))
+        problem(
+            "measure-capture-invalid", "capture needs a share", ("capture",), "e.g. capture: {gas: CH4, share: 0.9}"
+        )
     if removal is not None and removal.t_co2 is None:
-        problem("measure-removal-invalid", "removal needs t_co2 per size unit per year", ("removal",))
+        problem(
+            "measure-removal-invalid",
+            "removal needs t_co2 per size unit per year",
+            ("removal",),
+            "e.g. removal: {t_co2: 0.009, source: ...}",
+        )
     if costs is not None and costs.investment_thb and not costs.lifetime_years:
-        problem("measure-costs-invalid", "an investment needs lifetime_years to be annualised", ("costs",))
+        problem(
+            "measure-costs-invalid",
+            "an investment needs lifetime_years to be annualised",
+            ("costs",),
+            "e.g. costs: {investment_thb: 9000, lifetime_years: 10}",
+        )
     acting = reduce is not None or capture is not None
     targets: list[int] = []
     applies_to = tuple(measure.applies_to or ())
@@ -379,6 +390,7 @@ def _resolve(
     if len(issues) > before and any(i.is_error for i in issues[before:]):
         return None
     return ResolvedMeasure(
+        index=index,
         id=measure.id,
         name=measure.name or (entry.name if entry else measure.id),
         use=measure.use,
@@ -428,18 +440,33 @@ def _added_line(
     templates: list[Activity | MethodActivity],
 ) -> int | None:
     if (add.activity is None) == (add.method is None):
-        problem("measure-add-invalid", "add needs either activity (a factor key) or method", ("add",))
+        problem(
+            "measure-add-invalid",
+            "add needs either activity (a factor key) or method",
+            ("add",),
+            "e.g. add: {activity: electricity-grid, amount: 28000, unit: kWh}",
+        )
         return None
     if (add.amount is None) == (add.per_reduced is None):
-        problem("measure-add-invalid", "add needs either amount (per size unit) or per_reduced", ("add",))
+        problem(
+            "measure-add-invalid",
+            "add needs either amount (per size unit) or per_reduced",
+            ("add",),
+            "amount is added per size unit a year; per_reduced per unit the measure cuts",
+        )
         return None
     if add.per_reduced is not None and reduce is None:
-        problem("measure-add-invalid", "per_reduced needs a reduce block in the same measure", ("add", "per_reduced"))
+        problem(
+            "measure-add-invalid",
+            "per_reduced needs a reduce block in the same measure",
+            ("add", "per_reduced"),
+            "give the measure a reduce block, or add an amount per size unit instead",
+        )
         return None
     label = add.label or f"{measure.name or (entry.name if entry else measure.id)} (added)"
     if add.activity is not None:
         if add.unit is None:
-            problem("measure-add-invalid", "add needs the unit of its amount", ("add",))
+            problem("measure-add-invalid", "add needs the unit of its amount", ("add",), "e.g. unit: kWh")
             return None
         template: Activity | MethodActivity = Activity(
             activity=add.activity, amount=1.0, unit=add.unit, scope=add.scope, gpc=add.gpc, label=label
@@ -450,7 +477,12 @@ def _added_line(
         method = methods.get(str(add.method))
         if method is None or method.quantity is None or method.quantity[0] == "deposits":
             usable = ", ".join(m.name for m in methods.METHODS.values() if m.quantity and m.quantity[0] != "deposits")
-            problem("measure-add-invalid", f"cannot add lines of method '{add.method}'", ("add", "method"), usable)
+            problem(
+                "measure-add-invalid",
+                f"cannot add lines of method '{add.method}'",
+                ("add", "method"),
+                f"the methods a measure can add: {usable}",
+            )
             return None
         template = MethodActivity(
             method=method.name, params=dict(add.params), scope=add.scope, gpc=add.gpc, label=label
@@ -458,7 +490,12 @@ def _added_line(
         unit = method.quantity_unit(add.params)
         name = method.name
         if add.unit is not None and units.normalise(add.unit) != units.normalise(str(unit)):
-            problem("measure-unit-mismatch", f"{name} counts in {unit}, not {add.unit}", ("add", "unit"))
+            problem(
+                "measure-unit-mismatch",
+                f"{name} counts in {unit}, not {add.unit}",
+                ("add", "unit"),
+                f"write unit: {unit}, or leave it out",
+            )
             return None
     lines.append(LineInfo(name, label, add.scope or 0, None, add.gpc, None, unit, added_by=measure.id))
     templates.append(template)

@@ -12,7 +12,6 @@ from ghgcalc.core.plan.prepare import Prepared, ResolvedMeasure
 from ghgcalc.errors import Issue, Path, error, warning
 from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
 from ghgcalc.models.period import Period
-from ghgcalc.models.plan import Measure
 from ghgcalc.models.result import InventoryResult, Line
 
 # Computes one projected inventory; returns its result, or None and the errors.
@@ -99,13 +98,12 @@ def _shifted(period: Period, years: int) -> Period:
 
 def _bau(prepared: Prepared, year: int) -> State:
     elapsed = year - prepared.base_year
-    quantities: list[float | None] = []
-    for index, quantity in enumerate(prepared.base_quantities):
-        if index >= len(prepared.growth) or quantity is None:
-            quantities.append(0.0 if index >= len(prepared.growth) else None)
-        else:
-            quantities.append(quantity * (1 + prepared.growth[index].rate_pct / 100) ** elapsed)
-    return State(quantities)
+    quantities: list[float | None] = [
+        None if quantity is None else quantity * (1 + growth.rate_pct / 100) ** elapsed
+        for quantity, growth in zip(prepared.base_quantities, prepared.growth, strict=True)
+    ]
+    added = len(prepared.lines) - len(quantities)  # the lines measures add: none in BAU
+    return State(quantities + [0.0] * added)
 
 
 def _apply(prepared: Prepared, measure: ResolvedMeasure, year: int, before: State) -> tuple[State, Change | None]:
@@ -127,7 +125,7 @@ def _apply(prepared: Prepared, measure: ResolvedMeasure, year: int, before: Stat
             )
         else:
             reduced_unit = measure.reduce.unit
-            asked = measure.reduce.amount * measure.size * ramp
+            asked = (measure.reduce.amount or 0.0) * measure.size * ramp  # prepare() checked it is given
             # what the lines hold, in the measure's unit
             per_line = {
                 i: (state.quantities[i] or 0.0) * units.conversion_factor(str(lines[i].unit), str(reduced_unit))
@@ -152,7 +150,7 @@ def _apply(prepared: Prepared, measure: ResolvedMeasure, year: int, before: Stat
         gas = gwp.canonical_gas(measure.capture.gas) or measure.capture.gas
         for i in measure.lines:
             left = state.kept.setdefault(i, {})
-            left[gas] = left.get(gas, 1.0) * (1 - measure.capture.share * ramp)
+            left[gas] = left.get(gas, 1.0) * (1 - (measure.capture.share or 0.0) * ramp)
     removal = measure.removal.t_co2 * measure.size * ramp if measure.removal and measure.removal.t_co2 else 0.0
     return state, Change(ramp, reduced, reduced_unit, by_line, added, achieved, removal)
 
@@ -239,24 +237,20 @@ def project(prepared: Prepared, evaluate: Evaluate) -> tuple[Projection | None, 
                 issues.extend(_blame(problems, origin, prepared))
                 return None, issues
             totals.append(_totals(prepared, result, origin, histories[k][-1], year - prepared.base_year))
-        for k, change in enumerate(changes):
-            if change is not None and change.achieved < 1 - TOLERANCE and year == prepared.years[-1]:
-                measure = prepared.measures[k]
-                issues.append(
-                    warning(
-                        "measure-capped",
-                        f"measure '{measure.id}' asks for more than its lines hold in {year}: "
-                        f"{100 * change.achieved:.0f} % of it could be done",
-                        ("measures", prepared.plan.measures.index(_plan_measure(prepared, measure.id)), "size"),
-                        "lower its size, or widen applies_to",
-                    )
-                )
         years.append(YearResult(year, tuple(totals), tuple(changes), _indicators(prepared, year)))
+    last = years[-1]
+    for measure, change in zip(prepared.measures, last.changes, strict=True):
+        if change is not None and change.achieved < 1 - TOLERANCE:
+            issues.append(
+                warning(
+                    "measure-capped",
+                    f"measure '{measure.id}' asks for more than its lines hold in {last.year}: "
+                    f"{100 * change.achieved:.0f} % of it could be done",
+                    ("measures", measure.index, "size"),
+                    "lower its size, or widen applies_to",
+                )
+            )
     return Projection(prepared, tuple(years), tuple(issues)), issues
-
-
-def _plan_measure(prepared: Prepared, measure_id: str) -> Measure:
-    return next(m for m in prepared.plan.measures if m.id == measure_id)
 
 
 def _blame(problems: list[Issue], origin: list[int], prepared: Prepared) -> list[Issue]:
@@ -268,9 +262,9 @@ def _blame(problems: list[Issue], origin: list[int], prepared: Prepared) -> list
         path: Path = ()
         if len(problem.path) >= 2 and problem.path[0] == "activities" and isinstance(problem.path[1], int):
             line = prepared.lines[origin[problem.path[1]]]
-            if line.added_by is not None:
-                index = prepared.plan.measures.index(_plan_measure(prepared, line.added_by))
-                path = ("measures", index, "add")
+            adder = next((m for m in prepared.measures if m.id == line.added_by), None)
+            if adder is not None:
+                path = ("measures", adder.index, "add")
         found.append(error(problem.code, f"in the projection: {problem.message}", path, problem.hint))
     return found
 
