@@ -1,6 +1,6 @@
 """`python -m ghgcalc` runs the command line."""
 
-from ghgcalc.cli import main
+from ghgcalc.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -10,6 +10,7 @@ This module uses the standard library only: every other layer may import it.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -58,6 +59,47 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+# Characters that move the cursor, colour the terminal, reorder or hide text: never printed as they are.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
+# Outside ASCII, the characters a key or unit may honestly hold: Thai (units such as ลิตร), and
+# the superscripts and signs of units (m³, µg, °).
+_HONEST = frozenset("²³µ°·")
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(ch: str) -> str:
+    if ch in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def printable(text: str) -> str:
+    """`text` from a user's file made safe for a terminal: control characters (ANSI escapes, line
+    breaks that could fake a line of output), bidirectional overrides and zero-width characters
+    are shown as escapes (\\x1b, \\n, \\u202e, \\u200b)."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        _escape(ch) if ch != " " and unicodedata.category(ch) in _HIDDEN_CATEGORIES else ch for ch in text
+    )
+
+
+def visible(text: str) -> str:
+    """A key or unit with every character that could pass for another shown as an escape:
+    `diesel-mobil\\u0435` (a Cyrillic e), `kWh\\u200b` (a zero-width space). Thai is kept."""
+    return "".join(
+        ch if (ch.isascii() and ch.isprintable()) or "\u0e00" <= ch <= "\u0e7f" or ch in _HONEST else _escape(ch)
+        for ch in text
+    )
+
+
+def is_visible(text: str) -> bool:
+    return visible(text) == text
+
+
 # A path into a document: ("activities", 3, "unit"). The calculation core speaks in paths;
 # the reader that loaded the document turns a path into a Location.
 Path = tuple[str | int, ...]
@@ -80,10 +122,10 @@ class Issue:
 
     def format(self) -> str:
         """The greppable one-line form, with the hint on a second line."""
-        where = f"{self.location}: " if self.location else ""
-        text = f"{where}{self.severity.value}[{self.code}]: {self.message}"
+        where = f"{printable(str(self.location))}: " if self.location else ""
+        text = f"{where}{self.severity.value}[{self.code}]: {printable(self.message)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {printable(self.hint)}"
         return text
 
     def to_dict(self) -> dict[str, object]:

@@ -17,7 +17,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from ghgcalc import __version__
-from ghgcalc.errors import ExitCode, GhgcalcError
+from ghgcalc.errors import ExitCode, GhgcalcError, printable
 
 app = typer.Typer(
     name="ghgcalc",
@@ -60,31 +60,58 @@ def _register() -> None:
 _register()
 
 
-def main() -> None:
-    """Run the CLI; map every exception to the contract's exit codes.
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI on `argv` (default: the command line) and return the contract's exit code.
 
-    typer (in standalone mode) reports usage errors itself with exit code 2; everything that
-    escapes a command arrives here.
+    This is the one place where exceptions become messages and exit codes. Tests call it
+    in-process; the `ghgcalc` script passes its return value to sys.exit.
     """
+    from typer._click.exceptions import ClickException  # typer's own click raises these
+
+    _state["debug"] = False
     for stream in (sys.stdout, sys.stderr):  # results and messages are UTF-8, whatever the locale says
-        if (stream.encoding or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+        if stream is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8")
     try:
-        app()
+        code = app(args=argv, prog_name="ghgcalc", standalone_mode=False)
+        return int(code or 0)
     except GhgcalcError as exc:
-        print(f"ghgcalc: error: {exc.message}", file=sys.stderr)
+        _say(f"ghgcalc: error: {printable(exc.message)}")
         if exc.hint:
-            print(f"  hint: {exc.hint}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        print("ghgcalc: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing is wrong
-        sys.exit(ExitCode.OK)
+            _say(f"  hint: {printable(exc.hint)}")
+        return int(exc.exit_code)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except ClickException as exc:  # unknown option, missing argument, bad choice
+        exc.show()
+        return int(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        _say("ghgcalc: interrupted")
+        return INTERRUPTED
     except Exception as exc:  # the last line of defence: a bug, reported as one
         if _state["debug"]:
             raise
-        print(f"ghgcalc: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("  this is a bug in ghgcalc; run again with --debug for a traceback and report it", file=sys.stderr)
-        sys.exit(ExitCode.INTERNAL)
+        _say(f"ghgcalc: internal error: {type(exc).__name__}: {printable(str(exc))}")
+        _say("  this is a bug in ghgcalc; run again with --debug for a traceback and report it")
+        return int(ExitCode.INTERNAL)
+
+
+# The shell's convention for a command stopped by Ctrl-C (128 + SIGINT).
+INTERRUPTED = 130
+
+
+def _say(text: str) -> None:
+    """One line on standard error, if there is one to write to."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        print(text, file=stream, flush=True)
+    except (OSError, ValueError):  # standard error closed: nothing more can be said
+        pass
+
+
+def run() -> None:
+    """The `ghgcalc` script."""
+    sys.exit(main())

@@ -95,6 +95,9 @@ class FactorStore:
     def __init__(self, root: Traversable | None = None, extra: tuple[Traversable, ...] = ()) -> None:
         self.root = root if root is not None else _root()
         self.extra = extra
+        # A user's own sets may change between two runs of one process (the Python API, the
+        # tests): they are cached per store. The bundled sets are cached for the process.
+        self._own: dict[tuple[str, str], FactorSet] = {}
 
     @staticmethod
     def _ids(root: Traversable) -> set[str]:
@@ -120,7 +123,7 @@ class FactorStore:
             raise FactorSetError(f"unknown factor set {set_id!r}", f"the sets are: {known}")
         folder = root.joinpath(set_id)
         names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-        loaded = (_load(root, set_id, name) for name in names)  # type: ignore[arg-type]  # paths hash
+        loaded = (self._load(root, set_id, name) for name in names)
         return sorted(loaded, key=lambda s: (s.published, s.version))
 
     def select(self, ref: SetRef) -> list[FactorSet]:
@@ -134,8 +137,14 @@ class FactorStore:
         return chosen
 
     def load(self, set_id: str, version: str) -> FactorSet:
-        root = self._root_of(set_id) or self.root
-        return _load(root, set_id, version)  # type: ignore[arg-type]  # Path and MultiplexedPath hash
+        return self._load(self._root_of(set_id) or self.root, set_id, version)
+
+    def _load(self, root: Traversable, set_id: str, version: str) -> FactorSet:
+        if root == self.root:
+            return _load(root, set_id, version)  # type: ignore[arg-type]  # Path and MultiplexedPath hash
+        if (set_id, version) not in self._own:
+            self._own[set_id, version] = _load.__wrapped__(root, set_id, version)
+        return self._own[set_id, version]
 
 
 @functools.cache

@@ -1,0 +1,217 @@
+"""Helpers of the CLI tests: run ghgcalc (in-process or in a subprocess) and read what it printed.
+
+The contract (docs/cli.md):
+
+- exit 1 when an input has errors, each printed on stderr as
+  `bad.yaml:7:5: error[code]: message` (then `  hint: ...` where a hint helps);
+- exit 2 for usage errors (missing file, unknown option, unknown factor set);
+- results on stdout only, diagnostics on stderr; no partial result for a file that failed;
+- "A Python traceback is never the answer to bad input."
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+INPUT_ERRORS = 1
+USAGE = 2
+TIMEOUT_S = 60
+# A billion-laughs document must be refused after bounded work: well under this, including
+# the ~0.5 s it takes Python to start ghgcalc.
+ALIAS_BOMB_BUDGET_S = 3.0
+
+
+# --------------------------------------------------------------------------------------------
+# Running the CLI and reading what it printed
+
+
+@dataclass(frozen=True)
+class Run:
+    args: tuple[str, ...]
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+    def __str__(self) -> str:  # shown by pytest when an assertion fails
+        return (
+            f"ghgcalc {' '.join(self.args)} -> exit {self.code}\n--- stdout ---\n{self.stdout[:3000]}"
+            f"\n--- stderr ---\n{self.stderr[:3000]}"
+        )
+
+
+def ghgcalc(cwd: Path, *args: str, stdin: bytes | None = None, timeout: float = TIMEOUT_S) -> Run:
+    """The CLI in this process (`ghgcalc.cli.main`), run from `cwd`: the same boundary, exit codes
+    and streams as the installed command, at a fraction of a subprocess's cost. `timeout` is
+    accepted for the same call as `ghgcalc_process`; only a subprocess can be stopped."""
+    from ghgcalc.cli import main
+
+    started = time.monotonic()
+    out, err = io.BytesIO(), io.BytesIO()
+    saved = sys.stdin, sys.stdout, sys.stderr, os.getcwd()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
+    )
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        os.chdir(cwd)
+        code = main(list(args))
+    finally:
+        for stream in streams[1:]:
+            stream.flush()
+        sys.stdin, sys.stdout, sys.stderr, folder = saved
+        os.chdir(folder)
+    run = Run(
+        tuple(args),
+        code,
+        out.getvalue().decode("utf-8", "replace"),
+        err.getvalue().decode("utf-8", "replace"),
+        time.monotonic() - started,
+    )
+    assert "Traceback" not in run.stdout + run.stderr, f"a traceback reached the user\n{run}"
+    assert "internal error" not in run.stderr, f"bad input was reported as a bug in ghgcalc\n{run}"
+    return run
+
+
+def ghgcalc_process(cwd: Path, *args: str, stdin: bytes | None = None, timeout: float = TIMEOUT_S) -> Run:
+    """The installed command in a subprocess: for tracebacks, resource limits, signals, encodings
+    and start-up, which only a real process shows."""
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "ghgcalc", *args],
+        cwd=cwd,
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+    run = Run(
+        tuple(args),
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
+        proc.stderr.decode("utf-8", "replace"),
+        time.monotonic() - started,
+    )
+    assert "Traceback" not in run.stdout + run.stderr, f"a traceback reached the user\n{run}"
+    assert "internal error" not in run.stderr, f"bad input was reported as a bug in ghgcalc\n{run}"
+    return run
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One diagnostic as printed on stderr."""
+
+    location: str | None
+    severity: str
+    code: str
+    message: str
+    hint: str | None
+
+
+_ISSUE = re.compile(r"^(?:(?P<loc>.+?): )?(?P<sev>error|warning)\[(?P<code>[a-z0-9-]+)\]: (?P<msg>.*)$")
+
+
+def issues(stderr: str) -> list[Printed]:
+    found: list[Printed] = []
+    lines = stderr.splitlines()
+    for index, line in enumerate(lines):
+        match = _ISSUE.match(line)
+        if not match:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        hint = following[len("  hint: ") :] if following.startswith("  hint: ") else None
+        found.append(Printed(match["loc"], match["sev"], match["code"], match["msg"], hint))
+    return found
+
+
+def at(text: str, marker: str, occurrence: int = 1) -> tuple[int, int]:
+    """1-based line and column of the `occurrence`-th `marker` in `text`."""
+    position = -1
+    for _ in range(occurrence):
+        position = text.index(marker, position + 1)
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return line, column
+
+
+ANY = "any"  # the location must name the file and a line and column, whichever
+
+
+def assert_input_error(
+    run: Run,
+    file: str,
+    code: str | tuple[str, ...],
+    where: tuple[int, int] | tuple[int, None] | str | None,
+    hint: str | None = None,
+    message: str | None = None,
+) -> Printed:
+    """Exit 1, the issue printed with its location (and hint), and no result on stdout.
+
+    `where`: (line, column); (line, None) for "this line, any column"; ANY for "some line and
+    column"; None for an issue about the whole file (`data.yaml: error[...]`). `hint=""` asks
+    only that a hint is printed.
+    """
+    codes = (code,) if isinstance(code, str) else code
+    assert run.code == INPUT_ERRORS, f"expected exit {INPUT_ERRORS}\n{run}"
+    printed = [p for p in issues(run.stderr) if p.code in codes and p.severity == "error"]
+    assert printed, f"no error[{'|'.join(codes)}] on stderr\n{run}"
+    if where is None:
+        expected = [p for p in printed if p.location == file]
+        assert expected, f"expected the issue at {file!r} (the whole file)\n{run}"
+    elif where == ANY:
+        expected = [p for p in printed if p.location and re.fullmatch(rf"{re.escape(file)}:\d+:\d+", p.location)]
+        assert expected, f"expected the issue at {file}:LINE:COLUMN\n{run}"
+    else:
+        line, column = where  # type: ignore[misc]
+        pattern = rf"{re.escape(file)}:{line}:" + (str(column) if column is not None else r"\d+")
+        expected = [p for p in printed if p.location and re.fullmatch(pattern, p.location)]
+        shown = f"{file}:{line}:{column if column is not None else 'COLUMN'}"
+        assert expected, f"expected error[{'|'.join(codes)}] at {shown}\n{run}"
+    issue = expected[0]
+    if hint is not None:
+        assert issue.hint is not None, f"expected a hint containing {hint!r}\n{run}"
+        assert hint.lower() in issue.hint.lower(), f"expected a hint containing {hint!r}\n{run}"
+    if message is not None:
+        assert message.lower() in issue.message.lower(), f"expected a message containing {message!r}\n{run}"
+    assert_no_result(run)
+    return issue
+
+
+def assert_no_result(run: Run) -> None:
+    """Nothing on stdout but, at most, an empty JSON array: no partial result of a failed input."""
+    assert run.stdout.strip() in ("", "[]"), f"stdout holds a result although the input failed\n{run}"
+
+
+def assert_usage_error(run: Run, *mentions: str) -> None:
+    assert run.code == USAGE, f"expected exit {USAGE} (usage error)\n{run}"
+    assert run.stdout.strip() == "", f"a usage error printed something on stdout\n{run}"
+    for text in mentions:
+        assert text.lower() in run.stderr.lower(), f"expected {text!r} on stderr\n{run}"
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8", newline="\n")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every regular file under `folder` (relative path -> sha256), to prove a run changed nothing."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
