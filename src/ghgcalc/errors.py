@@ -82,9 +82,7 @@ def printable(text: str) -> str:
     are shown as escapes (\\x1b, \\n, \\u202e, \\u200b)."""
     if text.isascii() and text.isprintable():
         return text
-    return "".join(
-        _escape(ch) if ch != " " and unicodedata.category(ch) in _HIDDEN_CATEGORIES else ch for ch in text
-    )
+    return "".join(_escape(ch) if ch != " " and unicodedata.category(ch) in _HIDDEN_CATEGORIES else ch for ch in text)
 
 
 def visible(text: str) -> str:

@@ -7,6 +7,7 @@ and `ghgcalc factors list` start fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -70,9 +71,9 @@ def main(argv: list[str] | None = None) -> int:
 
     _state["debug"] = False
     for stream in (sys.stdout, sys.stderr):  # results and messages are UTF-8, whatever the locale says
-        if stream is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            if hasattr(stream, "reconfigure"):
-                stream.reconfigure(encoding="utf-8")
+        utf8 = stream is None or (stream.encoding or "").lower().replace("-", "") == "utf8"
+        if not utf8 and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     try:
         code = app(args=argv, prog_name="ghgcalc", standalone_mode=False)
         return int(code or 0)
@@ -106,10 +107,8 @@ def _say(text: str) -> None:
     stream = sys.stderr
     if stream is None:
         return
-    try:
+    with contextlib.suppress(OSError, ValueError):  # standard error closed: nothing more can be said
         print(text, file=stream, flush=True)
-    except (OSError, ValueError):  # standard error closed: nothing more can be said
-        pass
 
 
 def run() -> None:
