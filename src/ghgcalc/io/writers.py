@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-from pathlib import Path
 from typing import Any
 
+from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
 from ghgcalc.models.factor import Factor
 from ghgcalc.models.result import InventoryResult, Line
 
@@ -223,29 +222,3 @@ def to_csv(results: list[InventoryResult]) -> str:
             row += [line.gases_t.get(gas, "") for gas in gases]
             writer.writerow([safe(cell) if type(cell) is str else cell for cell in row])
     return buffer.getvalue()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: str, data: str | bytes) -> None:
-    """Write `path` through a temporary file in the same folder, so a reader never sees half a file."""
-    import tempfile  # only commands that write files need it (it pulls in random and hashlib)
-
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600); give it the mode a plain open() would
-        os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -1,0 +1,114 @@
+"""Writing files so that nothing the user has is lost: atomic replacement, exclusive creation.
+
+A result is written to a temporary file beside its target and only then moved into place, so a
+reader (or a crash, a full disk, Ctrl-C) never leaves half a file, and no temporary file is left
+behind. A new file is created exclusively: two runs racing for the same new path do not silently
+overwrite each other, the second is told that the file exists.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+
+class FileExists(OSError):
+    """The target appeared while the result was being computed (another run wrote it)."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _temporary(target: Path, payload: bytes) -> str:
+    """`payload` in a new temporary file in `target`'s folder, flushed to disk; its path."""
+    import tempfile  # only commands that write files need it (it pulls in random and hashlib)
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def write_atomic(path: str, data: str | bytes) -> None:
+    """Write `path`, replacing it if it exists, through a temporary file in the same folder."""
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    temporary = _temporary(target, payload)
+    try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would
+        os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_new(path: str, data: str | bytes) -> None:
+    """Create `path`, which must not exist: raises FileExists if it does, even if it appeared a
+    moment ago. The file appears whole (a hard link to a finished temporary file)."""
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    temporary = _temporary(target, payload)
+    try:
+        os.chmod(temporary, 0o666 & ~_umask())
+        try:
+            os.link(temporary, target)  # atomic, and fails if the name is taken
+        except FileExistsError:
+            raise FileExists(errno.EEXIST, "the file exists", path) from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            _create_exclusive(target, payload)  # a file system without hard links
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _create_exclusive(target: Path, payload: bytes) -> None:
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise FileExists(errno.EEXIST, "the file exists", str(target)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def is_regular(path: str) -> bool:
+    """Whether `path` (links followed) is a regular file: not a folder, device, pipe or socket."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def kind_of(path: str) -> str:
+    """What `path` is, in words, for a message: 'a folder', 'a device', 'a pipe (FIFO)', ..."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "missing"
+    if stat.S_ISREG(mode):
+        return "a file"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
