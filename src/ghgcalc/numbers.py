@@ -65,7 +65,12 @@ class NumberError(ValueError):
 
 
 def _fail(code: str, what: str, problem: str, hint: str | None = None) -> NumberError:
-    return NumberError(f"number-{code}", f"{what}: {problem}", hint)
+    """`what` ("the amount", "density") opens the message; an empty `what` leaves it to the caller."""
+    return NumberError(f"number-{code}", f"{what}: {problem}" if what else problem, hint)
+
+
+def _empty(what: str) -> NumberError:
+    return NumberError("number-invalid", f"{what or 'the value'} is empty", "write a number, e.g. 12.5")
 
 
 def _shown(text: str) -> str:
@@ -133,7 +138,7 @@ def _read(value: object, what: str, minimum: float | None) -> float:
             "write the number itself; if it is a number, put it in quotes",
         )
     if value is None:
-        raise NumberError("number-invalid", f"{what} is empty", "write a number, e.g. 12.5")
+        raise _empty(what)
     if not isinstance(value, str):
         kind_name = "a list" if isinstance(value, list | tuple) else "a mapping" if isinstance(value, dict) else "this"
         raise _fail("invalid", what, f"{kind_name} is not a number", "write one number, e.g. 12.5")
@@ -149,7 +154,7 @@ def _overflow(negative: bool, what: str, minimum: float | None, shown: str = "th
 def _read_text(value: str, what: str, minimum: float | None) -> float:
     text = thai_to_arabic_digits(value).strip(_SPACES).translate(_MINUS_SIGNS)
     if not text:
-        raise NumberError("number-invalid", f"{what} is empty", "write a number, e.g. 12.5")
+        raise _empty(what)
     lowered = text.lower()
     if lowered in _ANSWERS:
         raise _fail(

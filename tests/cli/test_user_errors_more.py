@@ -224,7 +224,7 @@ def test_empty_id_and_odd_amounts(tmp_path):
     assert_input_error(run, "bad.yaml", "value-empty", at(text, "''"))
     assert_input_error(run, "bad.yaml", "amount-too-large", at(text, "'1e400'"))
     printed = assert_input_error(run, "bad.yaml", "amount-invalid", at(text, "true"))
-    assert printed.message == "true is not a number"
+    assert printed.message == "the amount: true is not a number"
 
 
 def test_minus_zero_and_tiny_amounts_read_as_written(tmp_path):

@@ -120,9 +120,14 @@ def _issues(err: Any, positions: Locator) -> list[Issue]:
         path = positions.resolve(tuple(err["loc"]))
         return [
             Issue(
-                code, f"month {index + 1}: {message}", Severity.ERROR, positions.locate((*path, index)), (*path, index)
+                code,
+                f"month {index + 1}: {message}",
+                Severity.ERROR,
+                positions.locate((*path, index)),
+                (*path, index),
+                hint,
             )
-            for index, code, message in ctx["months"]
+            for index, code, message, hint in ctx["months"]
         ]
     return [validation_issue(err, positions)]
 

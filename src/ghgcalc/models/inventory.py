@@ -23,53 +23,45 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.errors import visible
 from ghgcalc.models.period import PERIOD_HINT, Period, parse_date, parse_period
-from ghgcalc.thai import parse_number
+from ghgcalc.numbers import LARGEST_NUMBER, NumberError, read_number
 
 GwpSet = Literal["SAR", "AR4", "AR5", "AR6"]
 KEY_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 # No inventory line is larger than this, in any unit; bigger is a typo or an attack.
-LARGEST_AMOUNT = 1e15
+LARGEST_AMOUNT = LARGEST_NUMBER
+# No real factor comes near this many kg per unit: the most intense gas (SF6, GWP about 25,000) is
+# 2.5e7 kg CO2e per tonne; a factor above 1e9 is a typo, or per a unit so large that the amount
+# should be written in a smaller one. Bounded, amount x factor stays far from float overflow.
+LARGEST_FACTOR = 1e9
 
 
 class _AmountProblem(ValueError):
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.hint = hint
 
 
-def _number(value: Any) -> float:
-    """One amount as a person wrote it; raises _AmountProblem with a code and a message."""
+# the reader's codes as the amount's own (a decimal comma, hex or a date is an unreadable amount)
+_AMOUNT_CODES = {
+    "number-negative": "amount-negative",
+    "number-not-finite": "amount-not-finite",
+    "number-too-large": "amount-too-large",
+}
+
+
+def _number(value: Any, what: str = "the amount") -> float:
+    """One amount as a person wrote it; raises _AmountProblem with a code, a message and a hint."""
     kind = type(value)
     if (kind is float or kind is int) and 0 < value <= LARGEST_AMOUNT:
         return float(value)  # the common case, checked first: a positive finite number
-    if value is None:
-        raise _AmountProblem("amount-invalid", "the amount is empty")
-    if isinstance(value, bool):
-        raise _AmountProblem("amount-invalid", f"{str(value).lower()} is not a number")
-    if not isinstance(value, int | float | str):
-        raise _AmountProblem("amount-invalid", "a list or mapping is not a number")
-    if isinstance(value, str):
-        if not value.strip():
-            raise _AmountProblem("amount-invalid", "the amount is empty")
-        try:
-            number = parse_number(value)
-        except ValueError as exc:
-            raise _AmountProblem("amount-invalid", str(exc)) from None
-    else:
-        try:
-            number = float(value)
-        except OverflowError:  # an integer with hundreds of digits
-            raise _AmountProblem("amount-too-large", "the amount is implausibly large") from None
-    if math.isinf(number) and number > 0 and isinstance(value, str) and any(ch.isdigit() for ch in value):
-        raise _AmountProblem("amount-too-large", f"the amount {value!r} is implausibly large")
-    if number < 0 and not (math.isinf(number) and not any(ch.isdigit() for ch in str(value))):
-        raise _AmountProblem("amount-negative", f"the amount {value!r} is negative")
-    if math.isnan(number) or math.isinf(number):
-        raise _AmountProblem("amount-not-finite", f"the amount is {value!r}")
-    if number > LARGEST_AMOUNT:
-        raise _AmountProblem("amount-too-large", f"the amount {value!r} is implausibly large")
-    return number + 0.0  # -0.0 becomes 0.0
+    try:
+        return read_number(value, what, minimum=0, maximum=LARGEST_AMOUNT)
+    except NumberError as problem:
+        code = _AMOUNT_CODES.get(problem.code, "amount-invalid")
+        raise _AmountProblem(code, problem.message, problem.hint) from None
 
 
 def _amount(value: Any) -> Any:
@@ -83,9 +75,9 @@ def _amount(value: Any) -> Any:
     numbers, problems = [], []
     for index, item in enumerate(value):
         try:
-            numbers.append(_number(item))
+            numbers.append(_number(item, ""))  # the reader says "month 3: ..."
         except _AmountProblem as problem:
-            problems.append((index, problem.code, str(problem)))
+            problems.append((index, problem.code, str(problem), problem.hint))
     if problems:
         # one error carrying every bad month; the reader turns it into one issue per month
         raise PydanticCustomError(
@@ -103,7 +95,8 @@ def _single_amount(value: Any) -> float:
     try:
         return _number(value)
     except _AmountProblem as problem:
-        raise PydanticCustomError(problem.code, str(problem)) from None
+        context = {"hint": problem.hint} if problem.hint else None
+        raise PydanticCustomError(problem.code, str(problem), context) from None
 
 
 def _period(value: Any) -> Period:
@@ -162,15 +155,22 @@ class CustomFactor(_Strict):
             )
         return self
 
-    @field_validator("kg")
+    @field_validator("kg", mode="before")
     @classmethod
-    def _finite(cls, value: dict[str, float]) -> dict[str, float]:
+    def _factor_values(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value  # pydantic says it is not a mapping
+        values = {}
         for gas, number in value.items():
-            if math.isnan(number) or math.isinf(number) or number < 0:
+            try:
+                values[gas] = read_number(number, "", minimum=0, maximum=LARGEST_FACTOR)
+            except NumberError as problem:
                 raise PydanticCustomError(
-                    "factor-value-invalid", "the value for {gas} must be a finite number >= 0", {"gas": gas}
-                )
-        return value
+                    "factor-value-invalid",
+                    "the value for {gas}: {problem}",
+                    {"gas": visible(str(gas)), "problem": problem.message, "hint": problem.hint},
+                ) from None
+        return values
 
 
 class Output(_Strict):
