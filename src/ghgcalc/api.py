@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from ghgcalc.core.compute import compute, custom_factors
 from ghgcalc.core.resolve import Catalogue, SetChoice
 from ghgcalc.core.trend import Trend
-from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
+from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
 from ghgcalc.errors import Path as DocPath
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
+from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.io.inventory_reader import display_name, read_inventory
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.text import STDIN
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute st
 INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # what a folder argument contributes (contract §1)
 DEFAULT_GWP = "AR5"
 # Issues about a mapping key itself (the gas name in `kg:`), located at the key, not its value.
-_ABOUT_THE_KEY = frozenset({"gas-unknown"})
+_ABOUT_THE_KEY = frozenset({"gas-unknown", "gas-duplicate", "gas-double-count"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Options:
     gwp: str | None = None  # overrides the inventory's gwp
     factors: tuple[str, ...] | None = None  # overrides the inventory's factors list
     store: FactorStore = field(default_factory=FactorStore)
+    # Included inventories already computed in this run, by real path: a municipality included by
+    # three hundred city files of a batch is read and computed once.
+    included: dict[tuple[object, ...], Outcome] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Outcome:
     result: InventoryResult | None
     issues: tuple[Issue, ...]
     inventory: Inventory | None = None  # the validated file, when it computed
+    reads: tuple[str, ...] = ()  # every file read: the input and the files it includes
 
     @property
     def has_errors(self) -> bool:
@@ -79,8 +84,12 @@ def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:
         store.select(SetRef.parse(text))
 
 
-def compute_file(path: str, options: Options | None = None, _including: tuple[str, ...] = ()) -> Outcome:
-    options = options or Options()
+def compute_file(path: str, options: Options | None = None) -> Outcome:
+    outcome = _compute_file(path, options or Options(), follow_includes=True)
+    return replace(outcome, reads=(path, *outcome.reads)) if path != STDIN else outcome
+
+
+def _compute_file(path: str, options: Options, follow_includes: bool) -> Outcome:
     source = display_name(path)
     try:
         reading = read_inventory(path)
@@ -93,7 +102,10 @@ def compute_file(path: str, options: Options | None = None, _including: tuple[st
     if reading.inventory is not None:
         outcome = compute_inventory(reading.inventory, reading.positions, source, options)
         if reading.inventory.include:
-            outcome = _with_included(outcome, reading.inventory, reading.positions, path, options, _including)
+            if follow_includes:
+                outcome = _with_included(outcome, reading.inventory, reading.positions, path, options)
+            else:
+                outcome = _nested_include(outcome, reading.positions)
         if outcome.result is not None:
             outcome = replace(outcome, inventory=reading.inventory)
         if not reading.issues:
@@ -101,7 +113,7 @@ def compute_file(path: str, options: Options | None = None, _including: tuple[st
         # warnings of the reader (an Excel row without an amount) come first, as in the file
         both = (*reading.issues, *outcome.issues)
         result = outcome.result and replace(outcome.result, warnings=tuple(i for i in both if not i.is_error))
-        return Outcome(source, result, both, outcome.inventory)
+        return Outcome(source, result, both, outcome.inventory, outcome.reads)
     issues = list(reading.issues)
     if reading.partial is not None:
         # the well-formed activities still meet their factors and units, so one run shows every problem
@@ -140,16 +152,39 @@ def compute_inventory(
     return Outcome(source, None if has_errors else result, located)
 
 
-def _with_included(
-    outcome: Outcome, inventory: Inventory, positions: Locator, path: str, options: Options, including: tuple[str, ...]
-) -> Outcome:
-    """Organisation inventories named under `include:`, placed in the GPC as a memo of the totals."""
+def _nested_include(outcome: Outcome, positions: Locator) -> Outcome:
+    """An included inventory that includes others: only one level is allowed (only organisation
+    inventories can be included, and they include nothing), so its includes are not followed."""
+    problem = Issue(
+        "include-nested",
+        "an included inventory cannot include others",
+        Severity.ERROR,
+        positions.locate(("include",)),
+        ("include",),
+        "only a community inventory includes, and only organisation inventories are included",
+    )
+    return Outcome(outcome.source, None, (*outcome.issues, problem), outcome.inventory, outcome.reads)
+
+
+# More distinct files than this under one `include:` is a mistake (or an attack), not a city.
+MAX_INCLUDES = 1_000
+
+
+def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, path: str, options: Options) -> Outcome:
+    """Organisation inventories named under `include:`, placed in the GPC as a memo of the totals.
+
+    An include is confined to the including file's folder tree (docs/community.md): an absolute
+    path, a path that leads out, or a link that points out is refused before anything is opened,
+    and only regular files are read."""
     from ghgcalc.core.community import included
 
     issues = list(outcome.issues)
     memos = []
-    here = os.path.abspath(path) if path != STDIN else os.getcwd()
-    folder = os.path.dirname(here) if path != STDIN else here
+    reads: list[str] = []
+    here = os.path.realpath(path) if path != STDIN else None
+    folder = os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
+    home = os.path.realpath(folder)
+    seen: dict[str, str] = {}
     for index, name in enumerate(inventory.include):
         where: DocPath = ("include", index) if len(inventory.include) > 1 else ("include",)
 
@@ -163,22 +198,58 @@ def _with_included(
                 "write kind: community, or compute the inventories one by one",
             )
             break
+        shown_name = printable(name)
+        if os.path.isabs(name) or name.startswith("~"):
+            problem(
+                "include-outside",
+                f"'{shown_name}' is an absolute path; an include names a file in this inventory's folder tree",
+                "copy the inventory into this folder (or a folder under it) and name it relative to this file",
+            )
+            continue
         target = os.path.normpath(os.path.join(folder, name))
-        if target in (here, *including):
-            problem("include-cycle", f"'{name}' includes this inventory again")
+        real = os.path.realpath(target)
+        if os.path.commonpath([home, real]) != home:
+            problem(
+                "include-outside",
+                f"'{shown_name}' leads outside this inventory's folder tree ({folder})",
+                "copy the inventory into this folder (or a folder under it) and name it relative to this file",
+            )
             continue
-        if not os.path.isfile(target):
-            problem("include-missing", f"'{name}': no such file", "paths are relative to this file's folder")
+        if real == here:
+            problem("include-cycle", f"'{shown_name}' is this inventory itself")
             continue
-        shown = os.path.relpath(target) if not os.path.isabs(name) else target
-        inner = compute_file(shown, options, (*including, here))
-        issues.extend(inner.issues)
+        if real in seen:
+            first = printable(seen[real])
+            problem("include-duplicate", f"'{shown_name}' is the same file as '{first}', included already")
+            continue
+        seen[real] = name
+        if len(seen) > MAX_INCLUDES:
+            problem("include-too-many", f"more than {MAX_INCLUDES:,} inventories are included", "split the list")
+            break
+        if not os.path.lexists(target) or not os.path.exists(real):
+            problem("include-missing", f"'{shown_name}': no such file", "paths are relative to this file's folder")
+            continue
+        if not is_regular(real):
+            problem(
+                "include-not-a-file",
+                f"'{shown_name}' is {kind_of(real)}, not an inventory file",
+                "name a .yaml or .xlsx inventory",
+            )
+            continue
+        shown = os.path.relpath(target) if path != STDIN or not os.path.isabs(target) else target
+        memo_key = (real, options.gwp, options.factors)
+        inner = options.included.get(memo_key)
+        if inner is None:
+            inner = _compute_file(shown, options, follow_includes=False)
+            options.included[memo_key] = inner
+            issues.extend(inner.issues)  # an included file's own problems are told once per run
+        reads.append(target)
         if inner.result is None:
-            problem("include-failed", f"'{name}' has errors (above)")
+            problem("include-failed", f"'{shown_name}' has errors (above)")
         elif inner.result.kind != "organization":
             problem(
                 "include-kind",
-                f"'{name}' is a {inner.result.kind} inventory; only organisation inventories can be included",
+                f"'{shown_name}' is a {inner.result.kind} inventory; only organisation inventories can be included",
             )
         else:
             memos.append(included(inner.result))
@@ -186,7 +257,7 @@ def _with_included(
                 issues.append(
                     Issue(
                         "include-period",
-                        f"'{name}' covers {inner.result.period.start} to "
+                        f"'{shown_name}' covers {inner.result.period.start} to "
                         f"{inner.result.period.end}, not this inventory's period",
                         Severity.WARNING,
                         positions.locate(where),
@@ -198,7 +269,7 @@ def _with_included(
         result = replace(result, community=replace(result.community, included=tuple(memos)))
     if any(i.is_error for i in issues):
         result = None
-    return Outcome(outcome.source, result, tuple(issues))
+    return Outcome(outcome.source, result, tuple(issues), reads=tuple(reads))
 
 
 def _in_file(path: tuple[str | int, ...], rows: tuple[int, ...]) -> tuple[str | int, ...]:
@@ -297,6 +368,7 @@ class PlanOutcome:
     base: Outcome | None
     issues: tuple[Issue, ...]
     notes: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()  # the plan, its catalogues, its base and what the base includes
 
     @property
     def has_errors(self) -> bool:
@@ -324,37 +396,40 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     def located(found: list[Issue]) -> list[Issue]:
         return [replace(i, location=i.location or positions.locate(i.path)) for i in found]
 
+    reads = [path] if path != STDIN else []
     catalogue, problems = read_catalogue(BUNDLED_CATALOGUE)
     issues.extend(problems)
     for index, name in enumerate(plan.catalogue):
         where: DocPath = ("catalogue", index) if len(plan.catalogue) > 1 else ("catalogue",)
-        if not os.path.isfile(beside(name)):
+        if not is_regular(beside(name)):
             issues.extend(located([Issue("catalogue-missing", f"'{name}': no such file", path=where)]))
             continue
+        reads.append(beside(name))
         more, problems = read_catalogue(beside(name))
         issues.extend(problems)
         catalogue.update(more)
     base_path = beside(plan.base)
-    if not os.path.isfile(base_path):
+    if not is_regular(base_path):
         problem = Issue(
             "base-missing", f"'{plan.base}': no such file", path=("base",), hint="paths are relative to the plan"
         )
-        return PlanOutcome(source, None, None, tuple(issues + located([problem])))
+        return PlanOutcome(source, None, None, tuple(issues + located([problem])), reads=tuple(reads))
     wanted = replace(
         options, gwp=options.gwp or plan.gwp, factors=options.factors or (tuple(plan.factors) if plan.factors else None)
     )
     base = compute_file(base_path, wanted)
+    reads.extend(base.reads)
     issues.extend(base.issues)
     if base.result is None or base.inventory is None:
         problem = Issue("base-failed", f"the base inventory '{plan.base}' has errors (above)", path=("base",))
-        return PlanOutcome(source, None, base, tuple(issues + located([problem])))
+        return PlanOutcome(source, None, base, tuple(issues + located([problem])), reads=tuple(reads))
     prepared, problems = prepare(plan, base.inventory, base.result, catalogue)
     issues.extend(located(problems))
     if prepared is None or any(i.is_error for i in issues):
-        return PlanOutcome(source, None, base, tuple(issues))
+        return PlanOutcome(source, None, base, tuple(issues), reads=tuple(reads))
     projection, problems = project(prepared, _evaluator(base.inventory, base.result, options))
     issues.extend(located(problems))
-    return PlanOutcome(source, projection, base, tuple(issues), prepared.notes)
+    return PlanOutcome(source, projection, base, tuple(issues), prepared.notes, tuple(reads))
 
 
 def _evaluator(base: Inventory, result: InventoryResult, options: Options) -> Evaluate:

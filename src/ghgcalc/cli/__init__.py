@@ -8,6 +8,7 @@ and `ghgcalc factors list` start fast.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 
@@ -90,12 +91,26 @@ def main(argv: list[str] | None = None) -> int:
     except (typer.Abort, KeyboardInterrupt):
         _say("ghgcalc: interrupted")
         return INTERRUPTED
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_FAILURES or _state["debug"]:
+            raise
+        # a result printed straight to standard output: a closed pipe (`| head`), a full disk
+        from ghgcalc.cli.output import silence_stdout
+
+        silence_stdout()
+        _say(f"ghgcalc: error: cannot write the result to standard output: {exc.strerror}")
+        _say("  hint: the result was not written in full; write it to a file with -o")
+        return int(ExitCode.USAGE)
     except Exception as exc:  # the last line of defence: a bug, reported as one
         if _state["debug"]:
             raise
         _say(f"ghgcalc: internal error: {type(exc).__name__}: {printable(str(exc))}")
         _say("  this is a bug in ghgcalc; run again with --debug for a traceback and report it")
         return int(ExitCode.INTERNAL)
+
+
+# Errors of writing, not of ghgcalc: the reader went away, the disk or the quota is full.
+_OUTPUT_FAILURES = frozenset({errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 # The shell's convention for a command stopped by Ctrl-C (128 + SIGINT).

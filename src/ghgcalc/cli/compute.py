@@ -51,13 +51,11 @@ def _store(dirs: list[str] | None) -> Any:
     return FactorStore(extra=tuple(Path(folder) for folder in dirs or ()))
 
 
-def _run(
-    files: list[str], gwp: GwpChoice | None, factors: list[str] | None, factors_dir: list[str] | None = None
-) -> list[Any]:
+def _run(files: list[str], gwp: GwpChoice | None, factors: list[str] | None, store: Any = None) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
 
-    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=_store(factors_dir))
+    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
     if options.factors:
         api.check_factor_refs(options.factors, options.store)
     outcomes = []
@@ -89,14 +87,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Compute one inventory per input file."""
         from ghgcalc import api
-        from ghgcalc.cli.output import check_target, emit
+        from ghgcalc.cli.output import check_target
         from ghgcalc.io import writers
 
         files = api.expand_inputs(paths)
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError("--format xlsx writes a workbook: give it a file", "add -o report.xlsx")
-        check_target(out, files, force)
-        outcomes = _run(files, gwp, factors, factors_dir)
+        store = _store(factors_dir)
+        target = check_target(out, files, force)
+        outcomes = _run(files, gwp, factors, store)
         results = [o.result for o in outcomes if o.result is not None]
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
@@ -121,7 +120,7 @@ def register(app: typer.Typer) -> None:
         else:
             text = writers.to_csv(results)
         if results or as_array:
-            emit(text, out)
+            target.write(text, read=[*(r for o in outcomes for r in o.reads), *store.own_files()])
         failed = sum(1 for o in outcomes if o.has_errors)
         if failed:
             print(f"ghgcalc: {failed} of {len(outcomes)} input(s) have errors", file=sys.stderr)
@@ -141,7 +140,7 @@ def register(app: typer.Typer) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
         from ghgcalc import api
 
-        outcomes = _run(api.expand_inputs(paths), gwp, factors, factors_dir)
+        outcomes = _run(api.expand_inputs(paths), gwp, factors, _store(factors_dir))
         failed = [o for o in outcomes if o.has_errors]
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from enum import StrEnum
+from typing import Any
 
 import typer
 
@@ -22,15 +23,14 @@ class PlanFormat(StrEnum):
 CHART_NAMES = ("trajectory", "macc")
 
 
-def _chart_paths(folder: str, plan_path: str, force: bool) -> dict[str, str]:
+def _chart_targets(folder: str, plan_path: str, force: bool) -> dict[str, Any]:
+    from ghgcalc.cli.output import check_target
+
     if not os.path.isdir(folder):
         raise UsageError(f"{folder}: no such folder for the charts", "create it first, or give another with --charts")
     stem = os.path.splitext(os.path.basename(plan_path))[0] if plan_path != "-" else "plan"
     paths = {name: os.path.join(folder, f"{stem}-{name}.png") for name in CHART_NAMES}
-    for path in paths.values():
-        if os.path.exists(path) and not force:
-            raise UsageError(f"{path} already exists", "add --force to replace it, or choose another folder")
-    return paths
+    return {name: check_target(path, [plan_path], force) for name, path in paths.items()}
 
 
 def register(app: typer.Typer) -> None:
@@ -48,16 +48,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Project a base inventory to the horizon (BAU), apply measures in order, check targets, cost them."""
         from ghgcalc import api
-        from ghgcalc.cli.output import check_target, emit
+        from ghgcalc.cli.output import check_target
 
         if not os.path.isfile(path):
             raise UsageError(f"{path}: no such file")
         chosen = output_format or (PlanFormat.table if sys.stdout.isatty() and out is None else PlanFormat.json)
         if chosen is PlanFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError("--format xlsx writes a workbook: give it a file", "add -o plan.xlsx")
-        check_target(out, [path], force)
-        chart_paths = _chart_paths(charts, path, force) if charts else {}
-        if chart_paths:
+        target = check_target(out, [path], force)
+        charts_to = _chart_targets(charts, path, force) if charts else {}
+        if charts_to:
             try:
                 import matplotlib  # noqa: F401
             except ImportError:
@@ -72,10 +72,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(ExitCode.INPUT_ERRORS)
         for note in outcome.notes:
             print(f"note: {note}", file=sys.stderr)
-        base_inputs = [outcome.base.source] if outcome.base else []
-        for target in [out, *chart_paths.values()]:
-            if target:
-                check_target(target, base_inputs, force=True)
+        read = outcome.reads
         from ghgcalc.io.plan_output import plan_dict
 
         result = plan_dict(outcome.projection, outcome.source)
@@ -94,12 +91,11 @@ def register(app: typer.Typer) -> None:
             from ghgcalc.cli import render
 
             data = render.plan_tables(result, terminal=out is None and sys.stdout.isatty())
-        emit(data, out)
-        if chart_paths:
+        target.write(data, read=read)
+        if charts_to:
             from ghgcalc.io.plan_charts import macc_png, trajectory_png
-            from ghgcalc.io.writers import write_atomic
 
-            write_atomic(chart_paths["trajectory"], trajectory_png(result))
-            write_atomic(chart_paths["macc"], macc_png(result))
-            for chart in chart_paths.values():
-                print(f"wrote {chart}", file=sys.stderr)
+            charts_to["trajectory"].write(trajectory_png(result), read=read)
+            charts_to["macc"].write(macc_png(result), read=read)
+            for chart in charts_to.values():
+                print(f"wrote {chart.shown}", file=sys.stderr)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from pathlib import Path
+
 import yaml
 
 from ghgcalc import gwp
@@ -145,6 +147,16 @@ class FactorStore:
         if (set_id, version) not in self._own:
             self._own[set_id, version] = _load.__wrapped__(root, set_id, version)
         return self._own[set_id, version]
+
+    def own_files(self) -> list[str]:
+        """The files of the user's own sets loaded so far (set.yaml and its tables): never written over."""
+        found: list[str] = []
+        for root in self.extra:
+            for set_id, version in self._own:
+                folder = Path(str(root)) / set_id / version
+                if folder.is_dir():
+                    found.extend(str(p) for p in folder.iterdir() if p.is_file())
+        return found
 
 
 @functools.cache
