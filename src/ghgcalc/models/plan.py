@@ -13,26 +13,42 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.models.inventory import KEY_PATTERN, GwpSet
-from ghgcalc.thai import parse_number, to_ce_year
+from ghgcalc.numbers import LARGEST_NUMBER, NumberError, read_number
+from ghgcalc.thai import to_ce_year
 
 Text = Annotated[str, Field(min_length=1)]
 MEASURE_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
-def _number(value: Any) -> Any:
-    """A number as people write it: 12500, "12,500", "๑๒,๕๐๐"."""
-    if isinstance(value, str) and value.strip():
-        try:
-            return parse_number(value)
-        except ValueError:
-            return value  # pydantic then says it is not a number
-    return value
+def _number(value: Any) -> float:
+    """A number as people write it: 12500, "12,500", "๑๒,๕๐๐"; a decimal comma, a yes/no answer,
+    a date or infinity is refused (ghgcalc.numbers). Ranges are the fields' own (Field below)."""
+    if (type(value) is int or type(value) is float) and -LARGEST_NUMBER <= value <= LARGEST_NUMBER:
+        return float(value)  # the common case
+    try:
+        return read_number(value, "")  # the plan reader names the field
+    except NumberError as problem:
+        context = {"hint": problem.hint} if problem.hint else None
+        raise PydanticCustomError(problem.code, problem.message, context) from None
+
+
+def _whole(value: Any) -> int:
+    """A whole number (ramp years), read as every other number is."""
+    number = _number(value)
+    if not number.is_integer():
+        raise PydanticCustomError("number-invalid", "{value} is not a whole number", {"value": number})
+    return int(number)
 
 
 def _year(value: Any) -> Any:
     """A C.E. or B.E. year (2030 or 2573), Thai digits allowed."""
-    number = _number(value)
-    if isinstance(number, bool) or not isinstance(number, int | float) or number != int(number):
+    try:
+        number = read_number(value, "")
+    except NumberError as problem:
+        raise PydanticCustomError(
+            "year-invalid", "{problem}", {"problem": problem.message, "hint": "a year, C.E. or B.E.: 2030 or 2573"}
+        ) from None
+    if number != int(number):
         raise PydanticCustomError("year-invalid", "{value!r} is not a year", {"value": value})
     year = to_ce_year(int(number))
     if not 1900 <= year <= 2200:
@@ -180,7 +196,7 @@ class Measure(_Effects):
     size_unit: str | None = None
     size_source: str | None = None
     start: Year
-    ramp_years: Annotated[int, Field(ge=1, le=50)] = 1
+    ramp_years: Annotated[int, BeforeValidator(_whole), Field(ge=1, le=50)] = 1
     applies_to: Matches | None = None
 
 
