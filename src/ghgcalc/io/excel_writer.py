@@ -9,12 +9,10 @@ dates of its zip entries are fixed.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
-import zipfile
 from typing import TYPE_CHECKING, Any
 
-from ghgcalc.io.writers import _FORMULA_START  # one rule for every spreadsheet ghgcalc writes
+from ghgcalc.io.xlsx_book import save, text_cell  # one rule for every spreadsheet ghgcalc writes
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -282,9 +280,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
     except IllegalCharacterError as exc:  # control characters have no place in the file's XML
         raise ValueError(f"{sheet.title}!{cell.coordinate}: {value!r} holds a character Excel cannot store") from exc
     if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(_FORMULA_START):
-            cell.quotePrefix = True  # and stays text when a person edits the cell
+        text_cell(cell, value)  # never a formula, and stays text when a person edits the cell
 
 
 def _header(sheet: Worksheet, columns: list[tuple[str, int]]) -> None:
@@ -503,32 +499,9 @@ def _write_custom(sheet: Worksheet, factors: list[dict[str, Any]]) -> None:
     )
 
 
-class _FixedTimeZip(zipfile.ZipFile):
-    """A zip archive whose entries all carry FIXED_TIME, so that the same workbook gives the same bytes."""
-
-    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
-        if isinstance(zinfo_or_arcname, str):
-            entry = zipfile.ZipInfo(zinfo_or_arcname, date_time=FIXED_TIME.timetuple()[:6])
-            entry.compress_type = self.compression
-            entry.external_attr = 0o600 << 16  # what ZipFile.writestr gives a named entry
-            zinfo_or_arcname = entry
-        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
-
-    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
-        # openpyxl writes each worksheet to a temporary file first; its entry would carry the file's time
-        with open(filename, "rb") as stream:
-            self.writestr(arcname or filename, stream.read())
-
-
 def _save(workbook: Workbook) -> bytes:
     """The workbook's bytes: the same on every run (fixed document dates and zip entry times)."""
-    from openpyxl.writer.excel import ExcelWriter
-
     properties = workbook.properties
     properties.creator = "ghgcalc"
     properties.created = properties.modified = FIXED_TIME
-    buffer = io.BytesIO()
-    # ExcelWriter rather than Workbook.save, which stamps the modified date with the clock
-    with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return buffer.getvalue()
+    return save(workbook, FIXED_TIME)

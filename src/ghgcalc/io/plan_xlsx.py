@@ -10,8 +10,6 @@ the bytes depend only on the document (fixed document and ZIP timestamps), as in
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import __version__
@@ -21,9 +19,7 @@ from ghgcalc.io.report_xlsx import (
     FMT_WHOLE,
     LINE_HEIGHT,
     SECTION_FILL,
-    _clean,
     _finish,
-    _fixed_times,
     _header_row,
     _info,
     _lines,
@@ -32,6 +28,7 @@ from ghgcalc.io.report_xlsx import (
     _Wrap,
     put,
 )
+from ghgcalc.io.xlsx_book import clean, save
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -56,7 +53,6 @@ HEADER = 3  # the header row of every table sheet: title, a note, then the table
 def to_xlsx(plan: dict[str, Any]) -> bytes:
     """The plan workbook; the same document always gives the same bytes."""
     from openpyxl import Workbook
-    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -69,12 +65,7 @@ def to_xlsx(plan: dict[str, Any]) -> bytes:
     _growth_sheet(workbook.create_sheet(GROWTH_SHEET), plan)
     _sources_sheet(workbook.create_sheet(SOURCES_SHEET), plan)
     _properties(workbook, plan)
-
-    buffer = io.BytesIO()
-    # ExcelWriter, not Workbook.save: save() stamps the current time as the modification date.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return _fixed_times(buffer.getvalue())
+    return save(workbook)
 
 
 def _properties(workbook: Workbook, plan: dict[str, Any]) -> None:
@@ -86,7 +77,7 @@ def _properties(workbook: Workbook, plan: dict[str, Any]) -> None:
     props = workbook.properties
     props.creator = props.lastModifiedBy = f"ghgcalc {__version__}"
     props.created = props.modified = stamp
-    props.title = _clean(f"GHG reduction plan: {plan['name']}")[:250]
+    props.title = clean(f"GHG reduction plan: {plan['name']}")[:250]
 
 
 def _table(ws: Worksheet, row: int, values: list[tuple[Any, str | None]]) -> None:

@@ -13,18 +13,16 @@ on the results (fixed document and ZIP timestamps), so two runs give the same fi
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
-import re
 import unicodedata
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import __version__
 from ghgcalc.io.markdown import SCOPES, exact, largest, line_name, round_up, scope_totals
-from ghgcalc.io.writers import _FORMULA_START
+from ghgcalc.io.xlsx_book import clean as _clean
+from ghgcalc.io.xlsx_book import save, text_cell
 from ghgcalc.models.factor import Factor
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
 
@@ -64,10 +62,6 @@ SECTION_FILL = "F2F2F2"
 TOTAL_FILL = "FFF2CC"
 NUMBER_WIDTH = 14
 LINE_HEIGHT = 15  # points per line of 11-point text
-# Characters an XLSX file cannot hold (XML 1.0 forbids them); the longest text a cell can hold.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_CELL_LIMIT = 32767
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can carry
 NOTE_EXACT = (
     "ค่าในเซลล์เป็นค่าที่คำนวณได้จริง ไม่ปัดเศษ การแสดงผลเท่านั้นที่ปัด / "
     "Cells hold the exact computed values; only their display is rounded."
@@ -77,7 +71,6 @@ NOTE_EXACT = (
 def to_xlsx(results: list[InventoryResult]) -> bytes:
     """The report workbook: Fr-04.1, Fr-05 and Factors sheets for each result."""
     from openpyxl import Workbook
-    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -89,12 +82,7 @@ def to_xlsx(results: list[InventoryResult]) -> bytes:
     if not results:  # a workbook needs a sheet; say why it is empty
         put(workbook.create_sheet(SUMMARY_SHEET), 1, 1, "ไม่มีผลลัพธ์ / No results: no inventory could be computed")
     _properties(workbook, results)
-
-    buffer = io.BytesIO()
-    # ExcelWriter, not Workbook.save: save() stamps the current time as the modification date.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return _fixed_times(buffer.getvalue())
+    return save(workbook)
 
 
 def _properties(workbook: Workbook, results: list[InventoryResult]) -> None:
@@ -106,36 +94,15 @@ def _properties(workbook: Workbook, results: list[InventoryResult]) -> None:
     props.title = _clean("GHG inventory: " + "; ".join(r.name for r in results))[:250]
 
 
-def _fixed_times(data: bytes) -> bytes:
-    """The same archive with every entry dated _ZIP_TIME, so the bytes do not depend on the clock."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            target.writestr(entry, source.read(info.filename))
-    return buffer.getvalue()
-
-
 # --- cells and layout ----------------------------------------------------------------------------
 
 
-def _clean(value: str) -> str:
-    return _ILLEGAL.sub("", value)[:_CELL_LIMIT]
-
-
 def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> Any:
-    """Write one cell. Text is always stored as text: one that starts like a formula (the rule of
-    writers._safe) keeps its characters and gets Excel's quote prefix, so it is shown, never run."""
+    """Write one cell. Text is always stored as text (xlsx_book.text_cell): one that starts like a
+    formula keeps its characters and gets Excel's quote prefix, so it is shown, never run."""
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        text = _clean(value)
-        cell.value = text  # openpyxl takes "=..." for a formula here ...
-        cell.data_type = "s"  # ... and this makes it text again
-        if text.startswith(_FORMULA_START):
-            cell.quotePrefix = True
+        text_cell(cell, _clean(value))
     else:
         cell.value = value
     if number_format:

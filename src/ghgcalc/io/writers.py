@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
@@ -12,8 +13,6 @@ from ghgcalc.models.factor import Factor
 from ghgcalc.models.result import InventoryResult, Line
 
 RESULT_FORMAT = 1
-# A cell starting with one of these is a formula to a spreadsheet program.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def factor_dict(factor: Factor) -> dict[str, Any]:
@@ -146,10 +145,66 @@ def to_jsonl(results: list[InventoryResult]) -> str:
     return "".join(json.dumps(result_dict(r), ensure_ascii=False) + "\n" for r in results)
 
 
+# --- CSV: one guarded writer for every command -----------------------------------------------------
+
+# A cell whose text starts with one of these is a formula to a spreadsheet program (Excel,
+# LibreOffice, Google Sheets): = + - @ and their full-width forms (which East Asian input methods
+# type and some spreadsheets take for the ASCII ones), a tab or a carriage return.
+FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\t\r")
+
+
+def looks_like_formula(text: str) -> bool:
+    """True if a spreadsheet could run `text` as a formula: it starts, after any spaces or line
+    breaks (which some programs skip), with = + - @ (ASCII or full-width), or with a tab or a
+    carriage return. Only text is guarded: a number (a float, an int) is written as a number."""
+    if not text:
+        return False
+    if text[0] in "\t\r":
+        return True
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in FORMULA_START
+
+
 def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """A CSV cell: text that a spreadsheet would run gets a leading ' (shown, never run); numbers,
+    booleans and empty cells are written as they are."""
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list | tuple):
+        value = json.dumps(value, ensure_ascii=False)
+    return _safe(value)
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """The one CSV writer of every command (compute, trend, factors, plan): a header and rows, every
+    text cell formula-guarded, None as an empty cell, a list or mapping as JSON in one cell."""
+    seen: dict[str, Any] = {}  # most text repeats from row to row: guard each text once
+
+    def cell(value: Any) -> Any:
+        if type(value) is not str:
+            return _cell(value)
+        if value not in seen:
+            seen[value] = _safe(value)
+        return seen[value]
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([cell(name) for name in header])
+    writer.writerows([cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def dicts_csv(rows: list[dict[str, Any]], columns: Sequence[str] = ()) -> str:
+    """Rows of mappings through csv_text: the header is the first row's keys (`columns` when
+    there are no rows)."""
+    header = list(rows[0]) if rows else list(columns)
+    return csv_text(header, ([row.get(name) for name in header] for row in rows))
 
 
 CSV_COLUMNS = [
@@ -180,17 +235,11 @@ CSV_COLUMNS = [
 
 
 def to_csv(results: list[InventoryResult]) -> str:
-    seen: dict[str, str] = {}  # most text repeats from line to line: guard each text once
-
-    def safe(cell: str) -> str:
-        if cell not in seen:
-            seen[cell] = _safe(cell)
-        return seen[cell]
-
     gases = sorted({gas for r in results for line in r.lines for gas in line.gases_t})
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS + [f"t_{gas}" for gas in gases])
+    return csv_text(CSV_COLUMNS + [f"t_{gas}" for gas in gases], _csv_rows(results, gases))
+
+
+def _csv_rows(results: list[InventoryResult], gases: list[str]) -> Iterator[list[Any]]:
     for result in results:
         for line in result.lines:
             separate = line.separately_reported_t_co2e
@@ -219,6 +268,4 @@ def to_csv(results: list[InventoryResult]) -> str:
                 separate.get("CO2_biogenic", 0.0),
                 separate.get("non_kyoto", 0.0),
             ]
-            row += [line.gases_t.get(gas, "") for gas in gases]
-            writer.writerow([safe(cell) if type(cell) is str else cell for cell in row])
-    return buffer.getvalue()
+            yield row + [line.gases_t.get(gas, "") for gas in gases]
