@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ghgcalc.core.compute import compute, custom_factors
+from ghgcalc.core.plausibility import Checks
 from ghgcalc.core.resolve import Catalogue, SetChoice
 from ghgcalc.core.trend import Trend
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
@@ -40,6 +41,7 @@ class Options:
     gwp: str | None = None  # overrides the inventory's gwp
     factors: tuple[str, ...] | None = None  # overrides the inventory's factors list
     store: FactorStore = field(default_factory=FactorStore)
+    checks: Checks = field(default_factory=Checks)  # plausibility thresholds and last year's result
     # Included inventories already computed in this run, by real path: a municipality included by
     # three hundred city files of a batch is read and computed once.
     included: dict[tuple[object, ...], Outcome] = field(default_factory=dict, compare=False, repr=False)
@@ -138,7 +140,7 @@ def compute_inventory(
     sets, set_issues = _set_choices(inventory, options)
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
-    result, line_issues = compute(inventory, Catalogue(custom, sets, broken), gwp_set, source)
+    result, line_issues = compute(inventory, Catalogue(custom, sets, broken), gwp_set, source, options.checks)
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
@@ -185,6 +187,7 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
     folder = os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
     home = os.path.realpath(folder)
     seen: dict[str, str] = {}
+    repeats: list[str] = []  # said once, however many there are
     for index, name in enumerate(inventory.include):
         where: DocPath = ("include", index) if len(inventory.include) > 1 else ("include",)
 
@@ -219,8 +222,7 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
             problem("include-cycle", f"'{shown_name}' is this inventory itself")
             continue
         if real in seen:
-            first = printable(seen[real])
-            problem("include-duplicate", f"'{shown_name}' is the same file as '{first}', included already")
+            repeats.append(name)
             continue
         seen[real] = name
         if len(seen) > MAX_INCLUDES:
@@ -264,6 +266,18 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
                         where,
                     )
                 )
+    if repeats:
+        named = ", ".join(f"'{printable(n)}'" for n in repeats[:3]) + (" ..." if len(repeats) > 3 else "")
+        issues.append(
+            Issue(
+                "include-duplicate",
+                f"{len(repeats)} entries name a file included already: {named}",
+                Severity.ERROR,
+                positions.locate(("include",)),
+                ("include",),
+                "include each inventory once",
+            )
+        )
     result = outcome.result
     if result is not None and result.community is not None:
         result = replace(result, community=replace(result.community, included=tuple(memos)))
@@ -322,18 +336,49 @@ class TrendOutcome:
     trend: Trend | None
     rebased: InventoryResult | None
     notes: tuple[str, ...]
+    issues: tuple[Issue, ...] = ()  # problems of the years together (two inventories of one period)
 
 
 def trend_files(paths: list[str], options: Options | None = None, base_year: int | None = None) -> TrendOutcome:
-    from ghgcalc.core.trend import differences, trend
+    """Several years of one entity. Each file is read once: a base year computed differently from
+    the newest year is recomputed from the inventory already read, never by reading its file again
+    (standard input cannot be read twice, and a file could have changed in between)."""
+    from ghgcalc.core.trend import differences, label, missing, overlapping, trend
+    from ghgcalc.io.yaml_reader import Positions
     from ghgcalc.thai import to_ce_year
 
     options = options or Options()
     files = expand_inputs(paths)
+    if files.count(STDIN) > 1:
+        raise UsageError("standard input ('-') is named twice", "give '-' once; name the other years' files")
     outcomes = tuple(compute_file(path, options) for path in files)
-    results = sorted((o.result for o in outcomes if o.result is not None), key=lambda r: r.period.start)
-    if any(o.has_errors for o in outcomes) or not results:
+    if any(o.has_errors for o in outcomes) or not any(o.result for o in outcomes):
         return TrendOutcome(outcomes, None, None, ())
+    computed = sorted(
+        (o for o in outcomes if o.result is not None),
+        key=lambda o: (o.result.period.start, o.result.period.end) if o.result else (),
+    )
+    results = [o.result for o in computed if o.result is not None]
+    problems = []
+    for i, j in overlapping([r.period for r in results]):
+        first, second = results[i], results[j]
+        same = first.source == second.source and first.source != display_name(STDIN)
+        problems.append(
+            Issue(
+                "trend-period-overlap",
+                f"{second.source} is named twice in this trend"
+                if same
+                else f"{second.source} covers {label(second.period)}, which overlaps {first.source} "
+                f"({label(first.period)}): two inventories of one period cannot make a trend",
+                Severity.ERROR,
+                Location(second.source),
+                hint="name each file once"
+                if same
+                else "keep one inventory per year: move drafts and copies out of the folder, or name the files one by one",
+            )
+        )
+    if problems:
+        return TrendOutcome(outcomes, None, None, (), tuple(problems))
     base_index = 0
     if base_year is not None:
         wanted = to_ce_year(base_year)
@@ -345,16 +390,39 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     notes = []
     if len({r.name for r in results}) > 1:
         notes.append("the inventories name different entities: " + ", ".join(sorted({r.name for r in results})))
+    starts = {(r.period.start.month, r.period.start.day) for r in results}
+    if len(starts) > 1:
+        notes.append(
+            "the years do not start on the same day (fiscal and calendar years mixed?): "
+            + ", ".join(f"{r.source}: {label(r.period)}" for r in results)
+        )
+    for before, after in zip(results, results[1:], strict=False):
+        gap = missing(before.period, after.period)
+        if gap:
+            notes.append(
+                f"no inventory for {', '.join(gap)}: the change 'vs previous' of {after.source} "
+                f"is against {before.source}, not against the year just before"
+            )
     base, latest = results[base_index], results[-1]
     rebased = None
     if differences(latest, base):
         refs = tuple(s.ref for s in latest.factor_sets)
-        again = compute_file(base.source, replace(options, gwp=latest.gwp, factors=refs or None))
-        rebased = again.result
+        wanted_options = replace(options, gwp=latest.gwp, factors=refs or None)
+        kept = computed[base_index].inventory
+        again = (
+            compute_inventory(kept, Positions(base.source), base.source, wanted_options) if kept is not None else None
+        )
+        rebased = again.result if again is not None else None
+        why = next((i.message for i in again.issues if i.is_error), "") if again is not None else ""
         notes.append(
             f"the base year ({base.source}) was computed differently: "
             + "; ".join(differences(latest, base))
-            + (" - recomputed with the newest year's GWP and factor versions" if rebased else "")
+            + (
+                " - recomputed with the newest year's GWP and factor versions"
+                if rebased
+                else " - it could not be recomputed with the newest year's GWP and factor versions"
+                + (f" ({why})" if why else "")
+            )
         )
     return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes))
 
