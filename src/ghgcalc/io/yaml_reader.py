@@ -24,7 +24,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 100_000
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+# What a number tag's text may be to become a number here: plain decimal digits, a decimal point,
+# an exponent, or YAML's .inf/.nan (refused later, by the field, as not finite). 0x1A, 0b101,
+# 1_000 and 1:30 stay the text they were written as, and the field that wants a number refuses
+# them by name (ghgcalc.numbers) instead of reading 26, 5, 1000 or 90 in silence.
+_DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_THREE_DIGITS = re.compile(r"\d{3}")
+_GROUPED_SO_FAR = re.compile(r"[-+]?\d{1,3}(,\d{3})*")
 _PLAIN_BOOLEANS = {"true", "false", "True", "False", "TRUE", "FALSE"}
 
 
@@ -95,8 +102,41 @@ class _Walker:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            if node.flow_style:
+                self._thousands_in_list(node)
             return [self.walk(item, (*path, index)) for index, item in enumerate(node.value)]
         return self._scalar(node)
+
+    def _thousands_in_list(self, node: yaml.SequenceNode) -> None:
+        """`[12,000, 15,000, 11,000]` is six numbers to YAML: a list item of exactly three digits
+        right after the previous item's comma, with no space, is a thousands group cut off."""
+        groups: list[str] = []
+        glued, last_end = False, -1
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode):
+                return  # a list of lists or mappings: not a list of numbers
+            previous = groups[-1] if groups else None
+            if (
+                previous is not None
+                and not item.style  # plain: "" (libyaml) or None; a quoted item is meant as written
+                and _THREE_DIGITS.fullmatch(item.value)
+                and item.start_mark.index == last_end + 1
+                and _GROUPED_SO_FAR.fullmatch(previous)
+            ):
+                groups[-1] = f"{previous},{item.value}"
+                glued = True
+            else:
+                groups.append(str(item.value))
+            last_end = item.end_mark.index
+        if glued:
+            quoted = ", ".join(f'"{group}"' for group in groups)
+            self.issue(
+                "number-list-grouping",
+                f"this list reads as {len(node.value)} numbers, not {len(groups)}: a comma followed by three "
+                "digits and no space splits a number written with a thousands comma",
+                node.start_mark,
+                f"quote each number: [{quoted}], or write them without commas",
+            )
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, object]:
         result: dict[str, object] = {}
@@ -133,10 +173,10 @@ class _Walker:
         # YAML 1.1 also reads 012 as octal (10) and 1:30 as base 60 (90); people mean 12 and a
         # text that is no number, as YAML 1.2 reads them.
         if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-            if ":" in node.value:
-                return node.value
             if _LEADING_ZERO.fullmatch(node.value):
-                return int(node.value.replace("_", ""), 10)
+                return int(node.value, 10)
+            if not _DECIMAL.fullmatch(node.value):
+                return node.value  # 0x1A, 0b101, 1_000, 1:30: the field refuses the text by name
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
