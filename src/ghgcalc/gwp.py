@@ -12,6 +12,7 @@ import csv
 import functools
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -95,6 +96,17 @@ def canonical_gas(name: str) -> str | None:
             if candidate:
                 return candidate
     return None
+
+
+def double_count(gases: Mapping[str, str]) -> tuple[str, list[str]] | None:
+    """`gases`: canonical name -> the spelling a user wrote, of one factor. A CO2e total beside
+    masses of gases that are weighed into CO2e counts the same emission twice: the CO2e spelling
+    and the others' spellings; None when the factor is one or the other. Biogenic CO2 is reported
+    apart from the total, so it may stand beside CO2e."""
+    if CO2E not in gases:
+        return None
+    others = [spelling for gas, spelling in gases.items() if gas not in (CO2E, CO2_BIOGENIC)]
+    return (gases[CO2E], others) if others else None
 
 
 def is_hydrocarbon(name: str) -> bool:

@@ -6,7 +6,7 @@ import math
 
 from ghgcalc import gpc, gwp, units
 from ghgcalc.core.resolve import Catalogue, ResolveError
-from ghgcalc.errors import Issue, Path, error, warning
+from ghgcalc.errors import Issue, Path, error, visible, warning
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
@@ -26,19 +26,45 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
             continue
         seen.add(custom.key)
         gases = []
+        spelled: dict[str, str] = {}  # canonical gas -> the spelling that named it first
         for name, kg in custom.kg.items():
             gas = gwp.canonical_gas(name)
             if gas is None:
                 issues.append(
                     error(
                         "gas-unknown",
-                        f"'{name}' is not a gas ghgcalc knows",
+                        f"'{visible(name)}' is not a gas ghgcalc knows",
                         (*path, "kg", name),
                         gwp.unknown_gas_hint(name),
                     )
                 )
+            elif gas in spelled:  # `CO2` and `co2`, `R-32` and `HFC-32`: summed, the gas would count twice
+                first = spelled[gas]
+                issues.append(
+                    error(
+                        "gas-duplicate",
+                        f"'{visible(name)}' is the same gas as '{visible(first)}' ({gas}): "
+                        f"custom factor '{custom.key}' gives it twice",
+                        (*path, "kg", name),
+                        f"give {gas} once: keep '{visible(first)}' or '{visible(name)}', not both",
+                    )
+                )
             else:
+                spelled[gas] = name
                 gases.append(GasValue(gas, kg))
+        double = gwp.double_count(spelled)
+        if double is not None:
+            total, parts = double
+            issues.append(
+                error(
+                    "gas-double-count",
+                    f"custom factor '{custom.key}' gives both {total} (a total of gases) and "
+                    f"{', '.join(visible(p) for p in parts)}: the same emission would be counted twice",
+                    (*path, "kg", total),
+                    f"keep the gases and remove {total}, or give only {total} with its gwp_basis",
+                )
+            )
+            gases.clear()  # refused: the lines that use it are not computed
         try:
             units.check_unit(custom.per)
             for field in ("ncv", "density"):
@@ -48,6 +74,15 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
             issues.append(error(exc.code, str(exc), (*path, exc.field or "per"), exc.hint))
             continue
         if len(gases) == len(custom.kg):
+            if not any(g.kg for g in gases):
+                issues.append(
+                    warning(
+                        "factor-zero",
+                        f"custom factor '{custom.key}' is 0 for every gas: the lines that use it add nothing",
+                        (*path, "kg"),
+                        "check the values against the source; a factor of 0 is rarely what a source prints",
+                    )
+                )
             factors[custom.key] = Factor(
                 set_id=CUSTOM,
                 version="",
@@ -67,6 +102,51 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
     return factors, frozenset(seen - set(factors)), issues
 
 
+def shadowed_factors(inventory: Inventory, catalogue: Catalogue) -> list[Issue]:
+    """A warning for each custom factor whose key is also a key of a set the inventory searches:
+    the set's value (named, with the number) is no longer used for this inventory."""
+    issues: list[Issue] = []
+    bare = Catalogue({}, catalogue.sets)
+    warned: set[str] = set()
+    for index, custom in enumerate(inventory.custom_factors):
+        if custom.key not in catalogue.custom or custom.key in warned:
+            continue
+        warned.add(custom.key)
+        hidden = _hidden_factor(bare, custom.key, custom.per, inventory)
+        if hidden is None:
+            continue
+        issues.append(
+            warning(
+                "factor-shadowed",
+                f"custom factor '{custom.key}' replaces {hidden.ref} {hidden.key} ({_value_text(hidden)}) "
+                "for this inventory",
+                ("custom_factors", index, "key"),
+                f"if the {hidden.ref} value is the one to use, remove the custom factor; "
+                "else give it a key of its own (and name that key in the activities)",
+            )
+        )
+    return issues
+
+
+def _hidden_factor(bare: Catalogue, key: str, per: str, inventory: Inventory) -> Factor | None:
+    """The factor of the sets that `key` would give without the custom factor: the variant the
+    custom factor's unit would use, else the newest version's first."""
+    try:
+        return bare.resolve(key, per, inventory.period, units.Bridges()).factor
+    except (ResolveError, units.UnitError):
+        for choice in bare.sets:
+            for version in reversed(choice.versions):
+                if key in version.factors:
+                    return version.factors[key][0]
+    return None
+
+
+def _value_text(factor: Factor) -> str:
+    """0.4999 kgCO2e/kWh; (2.68 kgCO2 + 0.0001 kgCH4)/L."""
+    parts = " + ".join(f"{g.kg:.10g} kg{g.gas}" for g in factor.gases)
+    return f"{parts}/{factor.per}" if len(factor.gases) == 1 else f"({parts})/{factor.per}"
+
+
 def compute(
     inventory: Inventory, catalogue: Catalogue, gwp_set: str, source: str
 ) -> tuple[InventoryResult, list[Issue]]:
@@ -74,6 +154,7 @@ def compute(
     issues: list[Issue] = []
     lines: list[Line] = []
     warned_basis: set[str] = set()
+    issues.extend(shadowed_factors(inventory, catalogue))
     ids: dict[str, int] = {}
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)

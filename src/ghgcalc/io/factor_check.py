@@ -1,7 +1,8 @@
 """Every rule a factor-set version must follow, checked in one pass with file:line locations.
 
-Used by `ghgcalc factors validate PATH` for a user's own sets, and by the tests for the bundled
-ones. Loading (factor_store) stops at the first problem; this reports them all.
+Used by `ghgcalc factors validate PATH`, by the factor store before it loads a user's own set
+(a set with errors is refused), and by the tests for the bundled sets. Nothing outside the
+version's folder is ever opened: a table named `../../etc/passwd` is refused by its path.
 """
 
 from __future__ import annotations
@@ -13,17 +14,39 @@ import io
 import math
 import re
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 
 from ghgcalc import gwp, units
-from ghgcalc.errors import Issue, Location, Severity
-from ghgcalc.io.factor_store import COLUMNS
+from ghgcalc.errors import Issue, Location, Severity, visible
+
+COLUMNS = (
+    "key",
+    "name_en",
+    "name_th",
+    "category",
+    "scope",
+    "per",
+    "gas",
+    "value",
+    "published_kgco2e",
+    "valid_from",
+    "valid_to",
+    "ncv",
+    "density",
+    "source",
+    "notes",
+)
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 _SHARED = ("name_en", "category", "scope", "valid_from", "valid_to", "published_kgco2e", "ncv", "density")
 _REQUIRED = ("id", "version", "title", "publisher", "published", "tables")
+_SET_DATES = ("published", "valid_from", "valid_to")
+_QUOTE_HINT = (
+    'a value holding a comma must be in double quotes ("Table 2, p. 4"); every row has the header\'s 15 fields'
+)
 
 
 def _issue(
@@ -45,15 +68,91 @@ def version_folders(path: Path) -> list[Path]:
     return found
 
 
+class _Lines:
+    """Line numbers of the top-level keys of set.yaml and of the items of its `tables` list."""
+
+    def __init__(self, text: str) -> None:
+        self.keys: dict[str, int] = {}
+        self.tables: list[int] = []
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return
+        if not isinstance(node, yaml.MappingNode):
+            return
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                self.keys[str(key.value)] = key.start_mark.line + 1
+                if key.value == "tables" and isinstance(value, yaml.SequenceNode):
+                    self.tables = [item.start_mark.line + 1 for item in value.value]
+
+    def key(self, name: str) -> int | None:
+        return self.keys.get(name)
+
+    def table(self, index: int) -> int | None:
+        return self.tables[index] if index < len(self.tables) else self.keys.get("tables")
+
+
+def _read_meta(meta_path: Path) -> tuple[Any, _Lines | None, Issue | None]:
+    try:
+        text = meta_path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        return None, None, _issue("factor-set-invalid", f"set.yaml cannot be read: {exc.strerror or exc}", meta_path)
+    except UnicodeDecodeError:
+        return None, None, _issue("factor-set-invalid", "set.yaml is not UTF-8 text", meta_path)
+    try:
+        meta = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        reason = getattr(exc, "problem", None) or "it is not valid YAML"
+        line = mark.line + 1 if mark is not None else None
+        hint = None
+        if "tag" in str(exc):
+            hint = "set.yaml holds plain values only: remove the '!' tag"
+        return None, None, _issue("factor-set-invalid", f"set.yaml cannot be read: {reason}", meta_path, line, hint)
+    return meta, _Lines(text), None
+
+
+def table_path(folder: Path, name: object) -> tuple[Path | None, str | None]:
+    """The table file a set.yaml names, or why it is refused: only a plain relative name inside
+    the version's folder (no '..', no absolute path, no link leading out). Decided from the path
+    alone and `resolve()`; nothing outside the folder is opened."""
+    if not isinstance(name, str) or not name.strip():
+        return None, "a table entry needs 'file: NAME.csv'"
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts or re.match(r"[A-Za-z]:", name):
+        return None, f"table file '{visible(name)}' is outside the set's folder"
+    candidate = folder / pure
+    try:
+        inside = candidate.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside:
+        return None, f"table file '{visible(name)}' leads outside the set's folder"
+    return candidate, None
+
+
 def check_version(folder: Path) -> list[Issue]:
     meta_path = folder / "set.yaml"
-    try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return [_issue("factor-set-invalid", f"set.yaml cannot be read: {exc}", meta_path)]
+    meta, lines, problem = _read_meta(meta_path)
+    if problem is not None:
+        return [problem]
+    assert lines is not None
     if not isinstance(meta, dict):
-        return [_issue("factor-set-invalid", "set.yaml is not a mapping", meta_path)]
-    issues = [_issue("factor-set-invalid", f"'{key}' is missing", meta_path) for key in _REQUIRED if not meta.get(key)]
+        return [
+            _issue(
+                "factor-set-invalid",
+                "set.yaml is not a mapping of fields (id, version, title, ...)",
+                meta_path,
+                1,
+                "see docs/factor-sets.md for the shape of set.yaml",
+            )
+        ]
+    issues = [
+        _issue("factor-set-invalid", f"'{key}' is missing", meta_path, hint="see docs/factor-sets.md")
+        for key in _REQUIRED
+        if not meta.get(key)
+    ]
     if issues:
         return issues
     if str(meta["id"]) != folder.parent.name or str(meta["version"]) != folder.name:
@@ -62,104 +161,238 @@ def check_version(folder: Path) -> list[Issue]:
                 "factor-set-invalid",
                 f"set.yaml names {meta['id']}@{meta['version']} but lies in {folder.parent.name}/{folder.name}",
                 meta_path,
+                lines.key("id"),
                 hint="keep a set as <id>/<version>/set.yaml",
             )
         )
+    for field in _SET_DATES:
+        value = meta.get(field)
+        if value is not None and not isinstance(value, dt.date):
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                issues.append(
+                    _issue(
+                        "factor-set-invalid",
+                        f"{field} {value!r} is not an ISO date (YYYY-MM-DD)",
+                        meta_path,
+                        lines.key(field),
+                    )
+                )
     basis = meta.get("gwp_basis")
     if basis not in (None, "SAR", "AR4", "AR5", "AR6"):
-        issues.append(_issue("factor-set-invalid", f"gwp_basis {basis!r} is not SAR, AR4, AR5 or AR6", meta_path))
+        issues.append(
+            _issue(
+                "factor-set-invalid",
+                f"gwp_basis {basis!r} is not SAR, AR4, AR5 or AR6",
+                meta_path,
+                lines.key("gwp_basis"),
+            )
+        )
         basis = None
-    for table in meta["tables"]:
-        name = table.get("file") if isinstance(table, dict) else None
-        if not name or not (folder / name).is_file():
-            issues.append(_issue("factor-table-missing", f"table {name!r} is not there", meta_path))
-            continue
-        data = (folder / name).read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        if table.get("sha256") != digest:
-            recorded = table.get("sha256")
-            if recorded and re.fullmatch(r"[0-9a-f]{64}", str(recorded)):
-                issues.append(
-                    _issue(
-                        "factor-table-changed",
-                        f"{name} does not match its recorded sha256",
-                        meta_path,
-                        hint="a released table is never edited: publish the change as a new version",
-                    )
+    tables = meta["tables"]
+    if not isinstance(tables, list):
+        issues.append(
+            _issue(
+                "factor-set-invalid",
+                "'tables' is not a list",
+                meta_path,
+                lines.key("tables"),
+                "write it as a list of '- file: NAME.csv' entries, each with its 'sha256: ...'",
+            )
+        )
+        return issues
+    for index, table in enumerate(tables):
+        issues.extend(_check_entry(folder, meta_path, table, lines.table(index), basis))
+    return issues
+
+
+def _check_entry(folder: Path, meta_path: Path, table: object, line: int | None, basis: str | None) -> list[Issue]:
+    if not isinstance(table, dict):
+        return [
+            _issue(
+                "factor-set-invalid",
+                "a table entry is not a mapping",
+                meta_path,
+                line,
+                "write each table as '- file: NAME.csv' with its 'sha256: ...'",
+            )
+        ]
+    name = table.get("file")
+    path, refused = table_path(folder, name)
+    if path is None:
+        return [_issue("factor-table-missing", refused or "", meta_path, line, "keep the tables next to set.yaml")]
+    shown = visible(str(name))
+    if not path.exists():
+        return [_issue("factor-table-missing", f"table '{shown}' is not there", meta_path, line)]
+    if not path.is_file():
+        return [_issue("factor-table-missing", f"table '{shown}' is not a regular file", meta_path, line)]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [
+            _issue("factor-table-missing", f"table '{shown}' cannot be read: {exc.strerror or exc}", meta_path, line)
+        ]
+    issues: list[Issue] = []
+    digest = hashlib.sha256(data).hexdigest()
+    recorded = table.get("sha256")
+    if recorded != digest:
+        if recorded and re.fullmatch(r"[0-9a-f]{64}", str(recorded)):
+            issues.append(
+                _issue(
+                    "factor-table-changed",
+                    f"{path} has changed: its sha256 is {digest}, set.yaml records {recorded}",
+                    meta_path,
+                    line,
+                    hint="a released table is never edited: restore it, or publish the change as a new version",
                 )
-            else:
-                issues.append(
-                    _issue(
-                        "factor-table-unhashed",
-                        f"no sha256 recorded for {name}",
-                        meta_path,
-                        hint=f"record it in set.yaml: sha256: {digest}",
-                        severity=Severity.WARNING,
-                    )
+            )
+        else:
+            issues.append(
+                _issue(
+                    "factor-table-unhashed",
+                    f"no sha256 recorded for {shown}",
+                    meta_path,
+                    line,
+                    hint=f"record it in set.yaml: sha256: {digest}",
+                    severity=Severity.WARNING,
                 )
-        issues.extend(check_table(data, folder / name, basis))
+            )
+    issues.extend(check_table(data, path, basis))
     return issues
 
 
 def check_table(data: bytes, path: Path, gwp_basis: str | None) -> list[Issue]:
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a BOM, as Excel's "CSV UTF-8" writes it, is allowed
     except UnicodeDecodeError:
-        return [_issue("factor-table-invalid", "the table is not UTF-8", path)]
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        return [
-            _issue(
-                "factor-table-invalid",
-                f"missing columns: {', '.join(missing)}",
-                path,
-                1,
-                hint=f"the columns are: {','.join(COLUMNS)}",
-            )
-        ]
+        return [_issue("factor-table-invalid", "the table is not UTF-8", path, hint="save it as CSV UTF-8")]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     issues: list[Issue] = []
     groups: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
-    for line, row in enumerate(reader, start=2):
-        groups.setdefault((row["key"], row["per"]), []).append((line, row))
-
-        def bad(message: str, hint: str | None = None, line: int = line) -> None:
-            issues.append(_issue("factor-row-invalid", message, path, line, hint))
-
-        if not _KEY.fullmatch(row["key"] or ""):
-            bad(f"key {row['key']!r} is not lowercase a-z, 0-9 and '-'")
-        if not (row["source"] or "").strip():
-            bad("the row has no source", "every factor names where its value comes from")
-        if gwp.canonical_gas(row["gas"] or "") is None:
-            bad(f"unknown gas {row['gas']!r}", "e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e, CO2_biogenic")
-        try:
-            value = float(row["value"])
-            if not math.isfinite(value) or value < 0:
-                bad(f"value {row['value']!r} must be a finite number >= 0")
-        except (TypeError, ValueError):
-            bad(f"value {row['value']!r} is not a number")
-        if row["scope"] not in ("", "1", "2", "3"):
-            bad(f"scope {row['scope']!r} is not 1, 2 or 3")
-        for column in ("valid_from", "valid_to"):
-            if row[column]:
-                try:
-                    dt.date.fromisoformat(row[column])
-                except ValueError:
-                    bad(f"{column} {row[column]!r} is not an ISO date (YYYY-MM-DD)")
-        try:
-            units.check_unit(row["per"] or "")
-        except units.UnitError as exc:
-            bad(str(exc), exc.hint)
-    for (key, per), members in groups.items():
-        first_line = members[0][0]
-        for column in _SHARED:
-            if len({m[column] for _, m in members}) > 1:
-                issues.append(
-                    _issue("factor-row-invalid", f"the rows of {key}/{per} disagree on {column}", path, first_line)
+    try:
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            return [
+                _issue(
+                    "factor-table-invalid",
+                    f"missing columns: {', '.join(missing)}",
+                    path,
+                    1,
+                    hint=f"the columns are: {','.join(COLUMNS)}",
                 )
-        gases = [m["gas"] for _, m in members]
-        if len(gases) != len(set(gases)):
-            issues.append(_issue("factor-row-invalid", f"{key}/{per} gives a gas twice", path, first_line))
+            ]
+        for row in reader:
+            line = reader.line_num
+            extra = row.pop(None, None)  # type: ignore[call-overload]  # DictReader's key for extra fields
+            short = sum(1 for value in row.values() if value is None)
+            if extra or short:
+                count = len(COLUMNS if reader.fieldnames is None else reader.fieldnames) + len(extra or ()) - short
+                issues.append(
+                    _issue(
+                        "factor-row-invalid",
+                        f"the row has {count} fields, the header has {len(reader.fieldnames or ())}",
+                        path,
+                        line,
+                        _QUOTE_HINT,
+                    )
+                )
+                continue
+            if _check_row(row, path, line, issues):
+                groups.setdefault((row["key"], row["per"]), []).append((line, row))
+    except csv.Error as exc:
+        issues.append(_issue("factor-table-invalid", f"the table cannot be read as CSV: {exc}", path, reader.line_num))
+    for (key, per), members in groups.items():
+        issues.extend(_check_group(key, per, members, path, gwp_basis))
+    return issues
+
+
+def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) -> bool:
+    """Check one row; True if it is sound enough to be checked with the other rows of its key."""
+    before = len(issues)
+
+    def bad(message: str, hint: str | None = None) -> None:
+        issues.append(_issue("factor-row-invalid", message, path, line, hint))
+
+    if not _KEY.fullmatch(row["key"]):
+        bad(f"key '{visible(row['key'])}' is not lowercase a-z, 0-9 and '-'")
+    if not row["source"].strip():
+        bad("the row has no source", "every factor names where its value comes from")
+    if gwp.canonical_gas(row["gas"]) is None:
+        bad(f"unknown gas '{visible(row['gas'])}'", gwp.unknown_gas_hint(row["gas"]))
+    try:
+        value = float(row["value"])
+        if not math.isfinite(value) or value < 0:
+            bad(f"value {row['value']!r} must be a finite number >= 0")
+    except ValueError:
+        bad(f"value {row['value']!r} is not a number")
+    if row["scope"] not in ("", "1", "2", "3"):
+        bad(f"scope {row['scope']!r} is not 1, 2 or 3", "write the scope as a whole number: 1, 2 or 3")
+    for column in ("valid_from", "valid_to"):
+        if row[column]:
+            try:
+                dt.date.fromisoformat(row[column])
+            except ValueError:
+                bad(f"{column} {row[column]!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        units.check_unit(row["per"])
+    except units.UnitError as exc:
+        bad(str(exc), exc.hint)
+    return len(issues) == before
+
+
+def _check_group(
+    key: str, per: str, members: list[tuple[int, dict[str, str]]], path: Path, gwp_basis: str | None
+) -> list[Issue]:
+    issues: list[Issue] = []
+    first_line = members[0][0]
+    for column in _SHARED:
+        if len({m[column] for _, m in members}) > 1:
+            issues.append(
+                _issue("factor-row-invalid", f"the rows of {key}/{per} disagree on {column}", path, first_line)
+            )
+    spelled: dict[str, str] = {}  # canonical gas -> its first spelling
+    lines: dict[str, int] = {}
+    for line, row in members:
+        gas = gwp.canonical_gas(row["gas"]) or row["gas"]
+        if gas in spelled:
+            issues.append(
+                _issue(
+                    "gas-duplicate",
+                    f"{key}/{per}: '{visible(row['gas'])}' is the same gas as '{visible(spelled[gas])}' "
+                    f"(line {lines[gas]}): the gas would be counted twice",
+                    path,
+                    line,
+                    f"give {gas} once for {key}/{per}",
+                )
+            )
+        else:
+            spelled[gas], lines[gas] = row["gas"], line
+    double = gwp.double_count(spelled)
+    if double is not None:
+        total, parts = double
+        issues.append(
+            _issue(
+                "gas-double-count",
+                f"{key}/{per} gives both {total} (a total of gases) and {', '.join(map(visible, parts))}: "
+                "the same emission would be counted twice",
+                path,
+                lines[gwp.CO2E],
+                f"keep the gases and remove the {total} row, or give only {total} (with the set's gwp_basis)",
+            )
+        )
+    if not any(float(row["value"]) for _, row in members):
+        issues.append(
+            _issue(
+                "factor-zero",
+                f"{key}/{per} is 0 for every gas: the lines that use it add nothing",
+                path,
+                first_line,
+                "check the values against the source",
+                severity=Severity.WARNING,
+            )
+        )
+    if not any(i.is_error for i in issues):
         issues.extend(_published(members, key, per, path, gwp_basis))
     return issues
 
@@ -178,6 +411,8 @@ def _published(
             total += weighted.in_total + weighted.non_kyoto
     except (InvalidOperation, ValueError, KeyError):
         return []  # the row problems are reported above
+    if not printed.is_finite():
+        return [_issue("factor-row-invalid", f"published_kgco2e {printed} is not a number", path, line)]
     exponent = printed.as_tuple().exponent
     half_unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) / 2
     if abs(Decimal(repr(total)) - printed) > half_unit + Decimal("1e-12"):

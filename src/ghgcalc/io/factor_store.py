@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
-
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
 from ghgcalc import gwp
-from ghgcalc.errors import FactorSetError
+from ghgcalc.errors import FactorSetError, visible
+from ghgcalc.io.factor_check import COLUMNS, check_version
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 
 try:
@@ -33,23 +33,6 @@ except ImportError:  # pragma: no cover
 # Searched after the sets an inventory names: releasing 1 kg of a gas is 1 kg of that gas.
 ALWAYS_SEARCHED = "gases"
 DEFAULT_SETS = ("tgo-cfo",)
-COLUMNS = (
-    "key",
-    "name_en",
-    "name_th",
-    "category",
-    "scope",
-    "per",
-    "gas",
-    "value",
-    "published_kgco2e",
-    "valid_from",
-    "valid_to",
-    "ncv",
-    "density",
-    "source",
-    "notes",
-)
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -145,6 +128,9 @@ class FactorStore:
         if root == self.root:
             return _load(root, set_id, version)  # type: ignore[arg-type]  # Path and MultiplexedPath hash
         if (set_id, version) not in self._own:
+            folder = root.joinpath(set_id).joinpath(version)
+            if isinstance(folder, Path):  # a user's own set: every rule of `factors validate`, first
+                _refuse_if_invalid(folder, root)
             self._own[set_id, version] = _load.__wrapped__(root, set_id, version)
         return self._own[set_id, version]
 
@@ -159,6 +145,21 @@ class FactorStore:
         return found
 
 
+def _refuse_if_invalid(folder: Path, root: Traversable) -> None:
+    """Raise FactorSetError (factor-set-invalid) with the first error the checker finds in a set."""
+    errors = [issue for issue in check_version(folder) if issue.is_error]
+    if not errors:
+        return
+    first = errors[0]
+    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    hint = f"every problem, with its line: ghgcalc factors validate {root}"
+    raise FactorSetError(
+        f"{first.location}: {first.message}{more}",
+        f"{first.hint}; {hint}" if first.hint else hint,
+        code="factor-set-invalid",
+    )
+
+
 @functools.cache
 def _load(root: Traversable, set_id: str, version: str) -> FactorSet:
     try:
@@ -171,11 +172,13 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     folder = root.joinpath(set_id).joinpath(version)
     where = f"factors/{set_id}/{version}" if root == _root() else str(folder)
     try:
-        meta = yaml.load(folder.joinpath("set.yaml").read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError) as exc:
+        meta = yaml.load(folder.joinpath("set.yaml").read_bytes().decode("utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise FactorSetError(f"{where}/set.yaml cannot be read: {exc}") from None
     if not isinstance(meta, dict):
         raise FactorSetError(f"{where}/set.yaml is not a mapping")
+    if not isinstance(meta.get("tables"), list):
+        raise FactorSetError(f"{where}/set.yaml: 'tables' is not a list of tables")
     for required in ("id", "version", "title", "publisher", "published", "tables"):
         if not meta.get(required):
             raise FactorSetError(f"{where}/set.yaml: '{required}' is missing")
@@ -187,9 +190,20 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     digest = hashlib.sha256()
     factors: dict[str, list[Factor]] = {}
     for table in meta["tables"]:
-        name = table["file"]
-        data = folder.joinpath(name).read_bytes()
+        name = table.get("file") if isinstance(table, dict) else None
+        if not isinstance(name, str) or not _inside(name):
+            raise FactorSetError(f"{where}/set.yaml: {visible(repr(name))} is not the name of a table in its folder")
+        try:
+            data = folder.joinpath(name).read_bytes()
+        except OSError as exc:
+            raise FactorSetError(f"{where}/{name} cannot be read: {exc.strerror or exc}") from None
         actual = hashlib.sha256(data).hexdigest()
+        if not table.get("sha256"):
+            raise FactorSetError(
+                f"{where}/set.yaml records no sha256 for {name}",
+                f"record it in set.yaml: sha256: {actual} (check your own sets with: ghgcalc factors validate DIR)",
+                code="factor-set-invalid",
+            )
         if actual != table.get("sha256"):
             raise FactorSetError(
                 f"{where}/{name} has changed: its sha256 is {actual}, set.yaml records {table.get('sha256')}",
@@ -198,7 +212,11 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
                 code="factor-set-invalid",
             )
         digest.update(data)
-        _read_rows(data.decode("utf-8"), f"{where}/{name}", set_id, version, gwp_basis, valid_from, valid_to, factors)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise FactorSetError(f"{where}/{name} is not UTF-8 text") from None
+        _read_rows(text, f"{where}/{name}", set_id, version, gwp_basis, valid_from, valid_to, factors)
     return FactorSet(
         id=set_id,
         version=version,
@@ -218,6 +236,12 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     )
 
 
+def _inside(name: str) -> bool:
+    """A table's name is a plain relative path in the version's folder: never '..' or absolute."""
+    pure = PurePosixPath(name.replace("\\", "/"))
+    return bool(pure.parts) and not pure.is_absolute() and ".." not in pure.parts and not re.match(r"[A-Za-z]:", name)
+
+
 def _read_rows(
     text: str,
     where: str,
@@ -228,20 +252,33 @@ def _read_rows(
     valid_to: dt.date | None,
     factors: dict[str, list[Factor]],
 ) -> None:
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise FactorSetError(f"{where}: missing columns {', '.join(missing)}")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     grouped: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
-    for line, row in enumerate(reader, start=2):
-        grouped.setdefault((row["key"], row["per"]), []).append((line, row))
+    try:
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise FactorSetError(f"{where}: missing columns {', '.join(missing)}")
+        for row in reader:
+            if None in row or None in row.values():
+                raise FactorSetError(
+                    f"{where}:{reader.line_num}: the row does not have the header's {len(COLUMNS)} fields"
+                )
+            grouped.setdefault((row["key"], row["per"]), []).append((reader.line_num, row))
+    except csv.Error as exc:
+        raise FactorSetError(f"{where}:{reader.line_num}: the table cannot be read as CSV: {exc}") from None
     for (key, per), rows in grouped.items():
         first_line, first = rows[0]
         gases = []
+        spelled: dict[str, str] = {}
         for line, row in rows:
             gas = gwp.canonical_gas(row["gas"])
             if gas is None:
-                raise FactorSetError(f"{where}:{line}: unknown gas {row['gas']!r}")
+                raise FactorSetError(f"{where}:{line}: unknown gas {visible(repr(row['gas']))}")
+            if gas in spelled:
+                raise FactorSetError(
+                    f"{where}:{line}: {key}/{per} gives {gas} twice ({spelled[gas]!r}, {row['gas']!r})"
+                )
+            spelled[gas] = row["gas"]
             try:
                 value = float(row["value"])
             except ValueError:
@@ -251,6 +288,10 @@ def _read_rows(
             if not row["source"].strip():
                 raise FactorSetError(f"{where}:{line}: the row has no source")
             gases.append(GasValue(gas, value))
+        if gwp.double_count(spelled) is not None:
+            raise FactorSetError(f"{where}:{first_line}: {key}/{per} gives both CO2e and the gases it totals")
+        if first["scope"] not in ("", "1", "2", "3"):
+            raise FactorSetError(f"{where}:{first_line}: scope {first['scope']!r} is not 1, 2 or 3")
         factors.setdefault(key, []).append(
             Factor(
                 set_id=set_id,
