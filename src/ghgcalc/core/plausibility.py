@@ -1,65 +1,239 @@
-"""Warnings for numbers that are possible but probably wrong: none of them stops a calculation."""
+"""Warnings for numbers that are possible but probably wrong: none of them stops a calculation.
+
+Every limit is a field of `Thresholds`, documented in docs/inventory-format.md ("Warnings for
+likely slips") and set on the command line with `--threshold NAME=VALUE` (`off` turns a check off).
+"""
 
 from __future__ import annotations
 
+import math
 import statistics
+from dataclasses import dataclass, fields, replace
 
-from ghgcalc.errors import Issue, warning
-from ghgcalc.models.result import Line
+from ghgcalc import units
+from ghgcalc.errors import Issue, visible, warning
+from ghgcalc.models.period import Period
+from ghgcalc.models.result import InventoryResult, Line
 
-# A month this many times its line's typical month (or this many times smaller) is likely a typo.
-MONTH_RATIO = 100
-# A line this share of the total, and this many times the next largest, likely has a unit slip.
-DOMINANT_SHARE = 0.9
-DOMINANT_RATIO = 100
+# Fewer non-zero months than this say nothing about a line's usual month.
+MIN_MONTHS = 3
+# The length of an average month, in days: turns a period into its number of months.
+MONTH_DAYS = 365.2425 / 12
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The limits of the checks; None turns a check off."""
+
+    # A month this many times the median of its line's other months (or this many times smaller)
+    # is likely a decimal slip: 101,000 typed for 10,100.
+    month: float | None = 5.0
+    # A zero month between non-zero ones is a missing reading when at most this share of the
+    # line's months are zero and its other months are steady (within `month` of their median).
+    zeros: float | None = 0.25
+    # A line this many times larger or smaller than the same line of the previous year.
+    previous: float | None = 3.0
+    # A line this share of the total, and `dominant` times the next largest, likely has a unit slip.
+    share: float | None = 0.9
+    dominant: float | None = 100.0
+
+
+# What each threshold may be: (lowest allowed, why).
+_LIMITS = {
+    "month": (1.0, "a ratio above 1, e.g. month=5"),
+    "zeros": (0.0, "a share from 0 to 1, e.g. zeros=0.25"),
+    "previous": (1.0, "a ratio above 1, e.g. previous=3"),
+    "share": (0.0, "a share from 0 to 1, e.g. share=0.9"),
+    "dominant": (1.0, "a ratio above 1, e.g. dominant=100"),
+}
+NAMES = tuple(f.name for f in fields(Thresholds))
+
+
+class ThresholdError(ValueError):
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def parse_thresholds(texts: list[str] | tuple[str, ...], base: Thresholds | None = None) -> Thresholds:
+    """`["month=5,previous=3", "zeros=off"]` as Thresholds; raises ThresholdError."""
+    found = base or Thresholds()
+    hint = f"write NAME=VALUE, NAME one of {', '.join(NAMES)}; VALUE a number or off (e.g. month=5,previous=3)"
+    for text in texts:
+        for part in text.split(","):
+            if not part.strip():
+                continue
+            name, equals, value = (p.strip() for p in part.partition("="))
+            if name not in NAMES or not equals:
+                raise ThresholdError(f"--threshold: '{visible(part.strip())}' is not a threshold", hint)
+            if value.lower() == "off":
+                found = replace(found, **{name: None})
+                continue
+            lowest, why = _LIMITS[name]
+            try:
+                number = float(value)
+            except ValueError:
+                number = math.nan
+            shares = name in ("zeros", "share")
+            if not math.isfinite(number) or number < lowest or (shares and number > 1) or (not shares and number == 1):
+                raise ThresholdError(f"--threshold: {name}={visible(value)} is not {why}", hint)
+            found = replace(found, **{name: number})
+    return found
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What the plausibility checks of one run use: the thresholds and, if given, last year's result."""
+
+    thresholds: Thresholds = Thresholds()
+    previous: InventoryResult | None = None
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 1 else f"{value:.3g}"
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}" if abs(value) >= 1 else f"{value:.3g}"
 
 
-def check(lines: list[Line]) -> list[Issue]:
-    issues = _monthly_outliers(lines)
-    issues.extend(_dominant_line(lines))
+def _times(ratio: float) -> str:
+    """10 times, 2.5 times, 1/10 of."""
+    if ratio >= 1:
+        return f"{ratio:,.0f} times" if ratio >= 10 else f"{ratio:.2g} times"
+    return f"1/{1 / ratio:,.0f} of" if ratio <= 0.1 else f"1/{1 / ratio:.2g} of"
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{_number(value)} {visible(unit)}"
+
+
+def check(
+    lines: list[Line], period: Period | None = None, checks: Checks | None = None, kind: str | None = None
+) -> list[Issue]:
+    """Every warning for the lines of one inventory of `kind` over `period`. Last year's result is
+    compared only with an inventory of its own kind: the organisations a city includes are not."""
+    checks = checks or Checks()
+    limits = checks.thresholds
+    issues = _monthly_outliers(lines, limits)
+    issues.extend(_missing_readings(lines, limits))
+    if period is not None:
+        issues.extend(_months_against_period(lines, period))
+    issues.extend(_dominant_line(lines, limits))
     issues.extend(_unusual_scope(lines))
+    if checks.previous is not None and kind in (None, checks.previous.kind):
+        issues.extend(compare_years(checks.previous, lines, period, limits))
     return issues
 
 
-def _monthly_outliers(lines: list[Line]) -> list[Issue]:
+def _monthly_outliers(lines: list[Line], limits: Thresholds) -> list[Issue]:
+    if limits.month is None:
+        return []
     issues = []
     for line in lines:
         months = line.monthly or ()
-        if len([m for m in months if m > 0]) < 3:
+        if len([m for m in months if m > 0]) < MIN_MONTHS:
             continue
         for position, value in enumerate(months):
             others = [m for i, m in enumerate(months) if i != position and m > 0]
             typical = statistics.median(others)
             if typical <= 0 or value <= 0:
-                continue
+                continue  # a zero month is a missing reading, if anything (below)
             ratio = value / typical
             if ratio == 0 or ratio == float("inf"):
                 continue  # denormal numbers: no typing slip makes these
-            if ratio >= MONTH_RATIO or ratio <= 1 / MONTH_RATIO:
-                times = f"{ratio:,.0f} times" if ratio >= 1 else f"1/{1 / ratio:,.0f} of"
+            if ratio >= limits.month or ratio <= 1 / limits.month:
+                times = _times(ratio)
                 issues.append(
                     warning(
                         "amount-outlier",
-                        f"month {position + 1} ({_number(value)}) is {times} the median of the other months "
-                        f"({_number(typical)})",
+                        f"month {position + 1}: {_amount(value, line.unit)} is {times} the median of the "
+                        f"other months ({_amount(typical, line.unit)}); expected "
+                        f"{_number(typical / limits.month)} to {_amount(typical * limits.month, line.unit)}",
                         ("activities", line.index, "amount", position),
-                        "check for a typing slip (an extra digit, a total typed into one month)",
+                        "check for a typing slip (a misplaced decimal point, an extra or missing digit, a "
+                        "total typed into one month); if the value is right, ignore this warning "
+                        f"(or change the limit: --threshold month={_number(limits.month)})",
                     )
                 )
     return issues
 
 
-def _dominant_line(lines: list[Line]) -> list[Issue]:
-    if len(lines) < 3:
+def _steady(values: list[float], ratio: float) -> bool:
+    typical = statistics.median(values)
+    return all(typical / ratio < v < typical * ratio for v in values)
+
+
+def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
+    """A zero month between non-zero ones, in a line whose other months are steady."""
+    if limits.zeros is None or limits.month is None:
+        return []
+    issues = []
+    for line in lines:
+        months = line.monthly or ()
+        used = [i for i, m in enumerate(months) if m > 0]
+        if len(used) < MIN_MONTHS:
+            continue
+        inside = [i for i in range(used[0], used[-1]) if months[i] == 0]
+        zeros = sum(1 for m in months if m == 0)
+        others = [months[i] for i in used]
+        if not inside or zeros > limits.zeros * len(months) or not _steady(others, limits.month):
+            continue
+        low, high = min(others), max(others)
+        for position in inside:
+            issues.append(
+                warning(
+                    "amount-month-zero",
+                    f"month {position + 1} is 0 {visible(line.unit)} while the line's other "
+                    f"{len(others)} months are {_number(low)} to {_amount(high, line.unit)}: a missing reading?",
+                    ("activities", line.index, "amount", position),
+                    "enter the month's reading (an empty Excel cell is read as 0); if the month really "
+                    "was 0, ignore this warning",
+                )
+            )
+    return issues
+
+
+def period_months(period: Period) -> int:
+    """How many months a period covers: 12 for a calendar or fiscal year, 3 for a quarter."""
+    return max(1, round(((period.end - period.start).days + 1) / MONTH_DAYS))
+
+
+def _months_against_period(lines: list[Line], period: Period) -> list[Issue]:
+    """A monthly list shorter (or longer) than the period: months left out, or a list of something else."""
+    expected = period_months(period)
+    span = f"the {expected}-month period {period.start} to {period.end}"
+    issues = []
+    for line in lines:
+        count = len(line.monthly or ())
+        if not count or count == expected:
+            continue
+        if count < expected:
+            missing = expected - count
+            issues.append(
+                warning(
+                    "amount-months-missing",
+                    f"{count} monthly value(s) for {span}: {missing} month(s) missing, so the line's "
+                    f"total ({_amount(line.amount, line.unit)}) may be short",
+                    ("activities", line.index, "amount"),
+                    "add the missing months (0 for a month without use), or write the period's total as one amount",
+                )
+            )
+        else:
+            issues.append(
+                warning(
+                    "amount-months-extra",
+                    f"{count} monthly values for {span}: {count - expected} more than its months",
+                    ("activities", line.index, "amount"),
+                    "keep only the period's months, or correct the period",
+                )
+            )
+    return issues
+
+
+def _dominant_line(lines: list[Line], limits: Thresholds) -> list[Issue]:
+    if len(lines) < 3 or limits.share is None or limits.dominant is None:
         return []
     ordered = sorted(lines, key=lambda line: line.t_co2e, reverse=True)
     total = sum(line.t_co2e for line in lines)
     largest, second = ordered[0], ordered[1]
-    if total <= 0 or largest.t_co2e < DOMINANT_SHARE * total or largest.t_co2e < DOMINANT_RATIO * second.t_co2e:
+    if total <= 0 or largest.t_co2e < limits.share * total or largest.t_co2e < limits.dominant * second.t_co2e:
         return []
     return [
         warning(
@@ -67,7 +241,8 @@ def _dominant_line(lines: list[Line]) -> list[Issue]:
             f"this line is {100 * largest.t_co2e / total:.1f} % of the total and "
             f"{largest.t_co2e / max(second.t_co2e, 1e-30):,.0f} times the next largest",
             ("activities", largest.index, "unit"),
-            f"check its unit and amount: {_number(largest.amount)} {largest.unit} (t typed for kg, MWh for kWh?)",
+            f"check its unit and amount: {_number(largest.amount)} {visible(largest.unit)} "
+            "(t typed for kg, MWh for kWh?)",
         )
     ]
 
@@ -80,9 +255,106 @@ def _unusual_scope(lines: list[Line]) -> list[Issue]:
             issues.append(
                 warning(
                     "scope-unusual",
-                    f"'{line.factor.key}' is usually scope {usual}; this line says scope {line.scope}",
+                    f"'{visible(line.factor.key)}' is usually scope {usual}; this line says scope {line.scope}",
                     ("activities", line.index, "scope"),
                     "leave scope out to use the factor's own, unless you mean it",
                 )
             )
+    return issues
+
+
+# --------------------------------------------------------------------------------------------
+# Against the previous year
+
+
+def match_lines(previous: list[Line] | tuple[Line, ...], current: list[Line]) -> list[tuple[Line, Line]]:
+    """Pairs (last year's line, this year's line): by `id`, else by activity and label, else by
+    activity where each year has only one line of it."""
+
+    def unique(lines: list[Line] | tuple[Line, ...], key: object) -> dict[object, Line]:
+        groups: dict[object, list[Line]] = {}
+        for line in lines:
+            k = key(line)  # type: ignore[operator]
+            if k is not None:
+                groups.setdefault(k, []).append(line)
+        return {k: group[0] for k, group in groups.items() if len(group) == 1}
+
+    pairs: list[tuple[Line, Line]] = []
+    used_before: set[int] = set()
+    used_now: set[int] = set()
+    for key in (
+        lambda line: line.id,
+        lambda line: (line.activity, line.label) if line.label else None,
+        lambda line: line.activity,
+    ):
+        before = unique([line for line in previous if line.index not in used_before], key)
+        now = unique([line for line in current if line.index not in used_now], key)
+        for k, line in now.items():
+            if k in before:
+                pairs.append((before[k], line))
+                used_before.add(before[k].index)
+                used_now.add(line.index)
+    return sorted(pairs, key=lambda pair: pair[1].index)
+
+
+def _comparable(before: Line, now: Line) -> tuple[float, float, str] | None:
+    """Both years' quantities in one unit: the amounts, else tCO2e (method lines, units of two kinds)."""
+    methods = before.factor.set_id == "method" or now.factor.set_id == "method"
+    if not methods:
+        try:
+            return before.amount * units.conversion_factor(before.unit, now.unit), now.amount, now.unit
+        except units.UnitError:
+            pass
+    return before.t_co2e, now.t_co2e, "tCO2e"
+
+
+def compare_years(
+    previous: InventoryResult,
+    current: list[Line] | InventoryResult,
+    period: Period | None = None,
+    limits: Thresholds | None = None,
+) -> list[Issue]:
+    """A warning on each line of `current` more than `limits.previous` times larger or smaller than
+    the same line of `previous` (see match_lines). A period of another length is scaled to this one."""
+    limits = limits or Thresholds()
+    if limits.previous is None:
+        return []
+    if isinstance(current, InventoryResult):
+        current, period = list(current.lines), current.period
+    scale = 1.0
+    if period is not None:
+        days_before = (previous.period.end - previous.period.start).days + 1
+        days_now = (period.end - period.start).days + 1
+        if abs(days_now - days_before) > 0.05 * days_now:
+            scale = days_now / days_before
+    issues = []
+    for before, now in match_lines(previous.lines, current):
+        found = _comparable(before, now)
+        if found is None:
+            continue
+        amount_before, amount_now, unit = found
+        expected = amount_before * scale
+        if expected <= 0 or amount_now <= 0:
+            continue
+        ratio = amount_now / expected
+        if not (ratio > limits.previous or ratio < 1 / limits.previous):
+            continue
+        times = _times(ratio)
+        in_co2e = unit == "tCO2e"
+        shown_before = _amount(before.t_co2e, unit) if in_co2e else _amount(before.amount, before.unit)
+        if scale != 1.0:
+            shown_before += f", {_amount(expected, unit)} for a period as long as this one"
+        field = "method" if now.factor.set_id == "method" else "amount"
+        issues.append(
+            warning(
+                "previous-year-change",
+                f"{_amount(amount_now, unit)} is {times} last year's {shown_before} "
+                f"({previous.source}, {previous.period.start} to {previous.period.end}); expected "
+                f"{_number(expected / limits.previous)} to {_amount(expected * limits.previous, unit)}",
+                ("activities", now.index, field),
+                "check the amount and its unit against last year's (a slip of a digit, kWh for MWh?); "
+                f"if the change is real, ignore this warning (or change the limit: --threshold "
+                f"previous={_number(limits.previous)})",
+            )
+        )
     return issues
