@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from ghgcalc import gpc, gwp, units
 from ghgcalc.core.resolve import Catalogue, ResolveError
@@ -10,6 +11,9 @@ from ghgcalc.errors import Issue, Path, error, visible, warning
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
+
+if TYPE_CHECKING:
+    from ghgcalc.core.plausibility import Checks
 
 CUSTOM = "custom"
 
@@ -148,7 +152,7 @@ def _value_text(factor: Factor) -> str:
 
 
 def compute(
-    inventory: Inventory, catalogue: Catalogue, gwp_set: str, source: str
+    inventory: Inventory, catalogue: Catalogue, gwp_set: str, source: str, checks: Checks | None = None
 ) -> tuple[InventoryResult, list[Issue]]:
     """The result of an inventory whose shape is valid; errors among the issues mean lines are missing."""
     issues: list[Issue] = []
@@ -198,7 +202,7 @@ def compute(
         lines.append(line)
     from ghgcalc.core import plausibility
 
-    issues.extend(plausibility.check(lines))
+    issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind))
     community = None
     if inventory.kind == "community" or inventory.notation_keys:
         from ghgcalc.core.community import check_notation_keys, report
