@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from ghgcalc.errors import ExitCode, UsageError
+from ghgcalc.errors import ExitCode, UsageError, printable
 
 FORMAT_HELP = "Output format; default: table on a terminal, json otherwise."
 
@@ -146,6 +146,6 @@ def register(app: typer.Typer) -> None:
             errors = sum(1 for i in outcome.issues if i.is_error)
             warnings = len(outcome.issues) - errors
             status = "ok" if not errors else "invalid"
-            print(f"{outcome.source}: {status} ({errors} error(s), {warnings} warning(s))", file=sys.stderr)
+            print(f"{printable(outcome.source)}: {status} ({errors} error(s), {warnings} warning(s))", file=sys.stderr)
         if failed:
             raise typer.Exit(ExitCode.INPUT_ERRORS)
