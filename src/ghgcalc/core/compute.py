@@ -284,7 +284,8 @@ def _method_source(
         gases = method.run(activity.params, inventory.period.end.year)
     except methods.ParamsError as exc:
         for where, code, message in exc.problems:
-            issues.append(error(code, f"{activity.method}: {message}", (*path, "params", *where)))
+            hint = exc.hints.get(where)
+            issues.append(error(code, f"{activity.method}: {message}", (*path, "params", *where), hint))
         return None
     factor = Factor(
         set_id="method",

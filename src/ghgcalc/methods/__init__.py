@@ -9,19 +9,26 @@ inventory uses them.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
+from ghgcalc.numbers import LARGEST_NUMBER, NumberError, read_number
+
+ParamsPath = tuple[str | int, ...]
+
 
 class ParamsError(ValueError):
-    """A method's parameters are wrong: (path inside params, issue code, message) per problem."""
+    """A method's parameters are wrong: (path inside params, issue code, message) per problem, and
+    the hint of each problem that has one, by its path."""
 
-    def __init__(self, problems: list[tuple[tuple[str | int, ...], str, str]]) -> None:
+    def __init__(self, problems: list[tuple[ParamsPath, str, str]], hints: dict[ParamsPath, str] | None = None) -> None:
         super().__init__("; ".join(message for _, _, message in problems))
         self.problems = problems
+        self.hints = hints or {}
 
 
 @dataclass(frozen=True)
@@ -40,8 +47,11 @@ class Method:
     def run(self, params: dict[str, Any], year: int) -> dict[str, float]:
         """kg of each gas in `year`; raises ParamsError for wrong parameters."""
         module = importlib.import_module(self.module)
+        numbers, problems, hints = read_params(params, _schema(self.module))
+        if problems:
+            raise ParamsError(problems, hints)
         try:
-            checked = module.Params.model_validate(params)
+            checked = module.Params.model_validate(numbers)
         except ValidationError as exc:
             problems = [
                 (tuple(p for p in err["loc"] if isinstance(p, str | int)), "method-params", _message(err))
@@ -64,6 +74,64 @@ class Method:
         if given is None:
             given = importlib.import_module(self.module).Params.model_fields[unit[1:]].default
         return str(given)
+
+
+@functools.cache
+def _schema(module: str) -> dict[str, Any]:
+    """The JSON schema of a method's Params: which parameters are numbers, at any depth."""
+    return dict(importlib.import_module(module).Params.model_json_schema())
+
+
+def read_params(
+    params: object, schema: dict[str, Any]
+) -> tuple[object, list[tuple[ParamsPath, str, str]], dict[ParamsPath, str]]:
+    """`params` with every value the schema says is a number read by the one number reader
+    (ghgcalc.numbers): "12,500" and Thai digits accepted; a decimal comma, a yes/no answer, a date,
+    0x1A or 1_000 refused with the parameter's name. Other values are left to the Params model."""
+    problems: list[tuple[ParamsPath, str, str]] = []
+    hints: dict[ParamsPath, str] = {}
+    defs = schema.get("$defs", {})
+
+    def branches(node: dict[str, Any]) -> list[dict[str, Any]]:
+        if "$ref" in node:
+            return branches(defs.get(node["$ref"].rsplit("/", 1)[-1], {}))
+        found = [node]
+        for key in ("anyOf", "oneOf", "allOf"):
+            for option in node.get(key, []):
+                found.extend(branches(option))
+        return found
+
+    def read(value: object, node: dict[str, Any], path: ParamsPath) -> object:
+        options = branches(node)
+        if isinstance(value, dict):
+            for option in options:
+                if "properties" in option or isinstance(option.get("additionalProperties"), dict):
+                    fields, rest = option.get("properties", {}), option.get("additionalProperties")
+                    return {
+                        key: read(item, fields.get(key, rest if isinstance(rest, dict) else {}), (*path, key))
+                        for key, item in value.items()
+                    }
+            return value
+        if isinstance(value, list):
+            for option in options:
+                if isinstance(option.get("items"), dict):
+                    return [read(item, option["items"], (*path, index)) for index, item in enumerate(value)]
+            return value
+        kinds = {option.get("type") for option in options}
+        if not kinds & {"number", "integer"} or kinds & {"string", "boolean"} or value is None:
+            return value
+        if (type(value) is int or type(value) is float) and abs(value) <= LARGEST_NUMBER:
+            return value  # a plain finite number (NaN fails the comparison): the Params model checks its range
+        try:
+            number = read_number(value, ".".join(str(p) for p in path))
+        except NumberError as problem:
+            problems.append((path, problem.code, problem.message))
+            if problem.hint:
+                hints[path] = problem.hint
+            return value
+        return int(number) if "integer" in kinds and number.is_integer() else number
+
+    return read(params, schema, ()), problems, hints
 
 
 def _message(err: Any) -> str:
