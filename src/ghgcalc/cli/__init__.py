@@ -76,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         if not utf8 and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     try:
-        code = app(args=argv, prog_name="ghgcalc", standalone_mode=False)
-        return int(code or 0)
+        code = int(app(args=argv, prog_name="ghgcalc", standalone_mode=False) or 0)
+        if code == INTERRUPTED:  # typer turns Ctrl-C into a quiet exit code 130
+            _say("ghgcalc: interrupted")
+        return code
     except GhgcalcError as exc:
         _say(f"ghgcalc: error: {printable(exc.message)}")
         if exc.hint:

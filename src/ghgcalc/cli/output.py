@@ -40,12 +40,17 @@ class Target:
     path: str | None  # the file written: `shown`, or the file a link points to
     replace: bool  # the file exists and --force was given
 
+    def refuse_reads(self, read: Iterable[str]) -> None:
+        """Raise UsageError if this target is one of `read`, the files the run read."""
+        if self.path is not None:
+            _refuse_inputs(self.shown or self.path, self.path, read)
+
     def write(self, data: str | bytes, read: Iterable[str] = ()) -> None:
         """Write the result; `read` are the files the run read, which are never replaced."""
         if self.path is None:
             _to_stdout(data)
             return
-        _refuse_inputs(self.shown or self.path, self.path, read)
+        self.refuse_reads(read)
         try:
             if self.replace:
                 files.write_atomic(self.path, data)

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from ghgcalc.errors import ExitCode, UsageError
+from ghgcalc.errors import ExitCode, UsageError, printable
 
 
 class PlanFormat(StrEnum):
@@ -68,11 +68,13 @@ def register(app: typer.Typer) -> None:
         for issue in outcome.issues:
             print(issue.format(), file=sys.stderr)
         if outcome.projection is None:
-            print(f"ghgcalc: {outcome.source}: the plan has errors", file=sys.stderr)
+            print(f"ghgcalc: {printable(outcome.source)}: the plan has errors", file=sys.stderr)
             raise typer.Exit(ExitCode.INPUT_ERRORS)
         for note in outcome.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(f"note: {printable(note)}", file=sys.stderr)
         read = outcome.reads
+        for each in (target, *charts_to.values()):  # all checked before anything is written
+            each.refuse_reads(read)
         from ghgcalc.io.plan_output import plan_dict
 
         result = plan_dict(outcome.projection, outcome.source)
@@ -98,4 +100,4 @@ def register(app: typer.Typer) -> None:
             charts_to["trajectory"].write(trajectory_png(result), read=read)
             charts_to["macc"].write(macc_png(result), read=read)
             for chart in charts_to.values():
-                print(f"wrote {chart.shown}", file=sys.stderr)
+                print(f"wrote {printable(chart.shown)}", file=sys.stderr)

@@ -1,0 +1,326 @@
+"""Nothing the user has is lost or damaged: `-o` never replaces what the run reads, never a device,
+pipe or socket, writes through links, creates new files exclusively, fails cleanly on a full disk
+or a closed pipe, and Ctrl-C leaves nothing behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import USAGE, assert_usage_error, ghgcalc, snapshot, write
+
+MUNICIPALITY = """\
+ghgcalc: 1
+name: Municipality
+period: FY2567
+activities:
+  - {activity: diesel-stationary, amount: 100, unit: L}
+"""
+CITY = """\
+ghgcalc: 1
+name: City
+kind: community
+period: FY2567
+factors: [tgo-cfo, ipcc-2006]
+include: orgs/municipality.yaml
+activities:
+  - {gpc: I.2.2, activity: electricity-grid, amount: 10000, unit: MWh}
+"""
+PLAN = """\
+ghgcalc_plan: 1
+name: Plan
+base: municipality.yaml
+horizon: 2573
+catalogue: my-measures.yaml
+measures: []
+"""
+CATALOGUE = "ghgcalc_measures: 1\nmeasures: []\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "orgs").mkdir()
+    write(tmp_path / "orgs", "municipality.yaml", MUNICIPALITY)
+    write(tmp_path, "municipality.yaml", MUNICIPALITY)
+    write(tmp_path, "city.yaml", CITY)
+    return tmp_path
+
+
+def refused(folder: Path, *args: str, mentions: str = "") -> None:
+    before = snapshot(folder)
+    run = ghgcalc(folder, *args)
+    assert_usage_error(run, mentions)
+    assert snapshot(folder) == before, "a refused run changed a file"
+    assert not list(folder.rglob(".*.tmp")), "a temporary file was left behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# What the run reads is never replaced
+
+
+def test_an_included_file_is_never_replaced(folder: Path) -> None:
+    refused(folder, "compute", "city.yaml", "-o", "orgs/municipality.yaml", "--force", "-f", "csv", mentions="read")
+
+
+def test_an_included_file_through_a_link_is_never_replaced(folder: Path) -> None:
+    os.symlink(folder / "orgs" / "municipality.yaml", folder / "out.csv")
+    refused(folder, "compute", "city.yaml", "-o", "out.csv", "--force", "-f", "csv", mentions="read")
+
+
+def test_the_input_itself(folder: Path) -> None:
+    refused(folder, "compute", "municipality.yaml", "-o", "municipality.yaml", "--force", mentions="never writes")
+
+
+def test_the_input_through_another_spelling(folder: Path) -> None:
+    refused(folder, "compute", "municipality.yaml", "-o", "./orgs/../municipality.yaml", "--force")
+
+
+def test_a_plan_base_and_catalogue_are_never_replaced(folder: Path) -> None:
+    write(folder, "plan.yaml", PLAN)
+    write(folder, "my-measures.yaml", CATALOGUE)
+    assert ghgcalc(folder, "plan", "plan.yaml", "-f", "json").code == 0
+    for target in ("municipality.yaml", "my-measures.yaml", "plan.yaml"):
+        refused(folder, "plan", "plan.yaml", "-f", "json", "-o", target, "--force", mentions=target)
+
+
+def test_a_plan_chart_never_replaces_the_base(folder: Path) -> None:
+    pytest.importorskip("matplotlib")
+    write(folder, "plan.yaml", PLAN)
+    write(folder, "my-measures.yaml", CATALOGUE)
+    os.symlink(folder / "municipality.yaml", folder / "plan-trajectory.png")
+    refused(folder, "plan", "plan.yaml", "-f", "json", "-o", "out.json", "--charts", ".", "--force")
+
+
+def test_own_factor_tables_are_never_replaced(folder: Path) -> None:
+    sets = folder / "myf" / "my-set" / "1"
+    sets.mkdir(parents=True)
+    table = "key,name_en,name_th,category,scope,per,gas,value,published_kgco2e,valid_from,valid_to,ncv,density,"
+    table += "source,notes\n"
+    table += "boiler,Boiler,,stationary-combustion,1,L,CO2,2.7,,,,,,Supplier,\n"
+    write(sets, "factors.csv", table)
+    import hashlib
+
+    digest = hashlib.sha256((sets / "factors.csv").read_bytes()).hexdigest()
+    write(
+        sets,
+        "set.yaml",
+        f"id: my-set\nversion: '1'\ntitle: Mine\npublisher: Me\npublished: 2024-01-01\n"
+        f"tables:\n  - file: factors.csv\n    sha256: {digest}\n",
+    )
+    write(folder, "mine.yaml", MUNICIPALITY.replace("diesel-stationary", "boiler") + "factors: my-set\n")
+    assert ghgcalc(folder, "compute", "mine.yaml", "--factors-dir", "myf", "-f", "json").code == 0
+    refused(
+        folder,
+        "compute",
+        "mine.yaml",
+        "--factors-dir",
+        "myf",
+        "-o",
+        "myf/my-set/1/factors.csv",
+        "--force",
+        "-f",
+        "csv",
+        mentions="read",
+    )
+
+
+def test_convert_never_replaces_its_input_through_a_link(folder: Path) -> None:
+    os.symlink(folder / "municipality.yaml", folder / "copy.yaml")
+    refused(folder, "convert", "municipality.yaml", "copy.yaml", "--force")
+
+
+# ---------------------------------------------------------------------------------------------
+# Only regular files are written
+
+
+def test_dev_null_is_never_replaced(folder: Path) -> None:
+    run = ghgcalc(folder, "compute", "municipality.yaml", "-o", "/dev/null", "--force", "-f", "json")
+    assert_usage_error(run, "not a regular file")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_pipe_is_never_replaced(folder: Path) -> None:
+    os.mkfifo(folder / "pipe")
+    refused(folder, "compute", "municipality.yaml", "-o", "pipe", "--force", mentions="pipe")
+    assert stat.S_ISFIFO(os.lstat(folder / "pipe").st_mode)
+
+
+def test_a_socket_is_never_replaced(folder: Path) -> None:
+    server = socket.socket(socket.AF_UNIX)
+    path = folder / "s"
+    server.bind(str(path))
+    try:
+        refused(folder, "compute", "municipality.yaml", "-o", "s", "--force", mentions="socket")
+        assert stat.S_ISSOCK(os.lstat(path).st_mode)
+    finally:
+        server.close()
+
+
+def test_a_folder(folder: Path) -> None:
+    refused(folder, "compute", "municipality.yaml", "-o", "orgs", "--force", mentions="folder")
+
+
+def test_a_missing_folder(folder: Path) -> None:
+    refused(folder, "compute", "municipality.yaml", "-o", "nosuch/out.json", mentions="no such folder")
+
+
+# ---------------------------------------------------------------------------------------------
+# Links
+
+
+def test_a_link_is_written_through(folder: Path) -> None:
+    write(folder, "real.json", "old")
+    os.symlink("real.json", folder / "link.json")
+    run = ghgcalc(folder, "compute", "municipality.yaml", "-o", "link.json", "--force", "-f", "json")
+    assert run.code == 0, run
+    assert os.path.islink(folder / "link.json"), "the link was replaced by a file"
+    assert (folder / "real.json").read_text(encoding="utf-8").startswith("{"), "the link's target is stale"
+
+
+def test_a_link_without_force_is_an_existing_file(folder: Path) -> None:
+    write(folder, "real.json", "old")
+    os.symlink("real.json", folder / "link.json")
+    refused(folder, "compute", "municipality.yaml", "-o", "link.json", mentions="already exists")
+
+
+def test_a_dangling_link_is_refused(folder: Path) -> None:
+    os.symlink("nowhere.json", folder / "link.json")
+    refused(folder, "compute", "municipality.yaml", "-o", "link.json", "--force", mentions="does not exist")
+
+
+def test_a_link_to_a_device_is_refused(folder: Path) -> None:
+    os.symlink("/dev/null", folder / "link.json")
+    refused(folder, "compute", "municipality.yaml", "-o", "link.json", "--force", mentions="device")
+
+
+# ---------------------------------------------------------------------------------------------
+# Existing files, races, unwritable places, full disks
+
+
+def test_an_existing_file_without_force(folder: Path) -> None:
+    write(folder, "out.json", "keep me")
+    refused(folder, "compute", "municipality.yaml", "-o", "out.json", mentions="already exists")
+
+
+def test_a_new_file_is_created_exclusively(folder: Path) -> None:
+    """Two runs race for the same new name: the one that finishes second is told, nothing is overwritten."""
+    from ghgcalc.cli.output import OutputError, check_target
+
+    target = check_target(str(folder / "out.json"), [], force=False)
+    write(folder, "out.json", "the other run's result")
+    with pytest.raises(OutputError, match="already exists"):
+        target.write("this run's result")
+    assert (folder / "out.json").read_text(encoding="utf-8") == "the other run's result"
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_an_unwritable_output_is_found_before_the_inputs_are_computed(folder: Path, monkeypatch) -> None:
+    import tempfile
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    write(folder, "bad.yaml", MUNICIPALITY.replace("100", "-5"))
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    run = ghgcalc(folder, "compute", "bad.yaml", "-o", "out.json")
+    assert_usage_error(run, "Read-only file system")
+    assert "amount-negative" not in run.stderr, "the input was computed before the output was checked"
+
+
+def test_a_full_disk_leaves_no_partial_file(folder: Path, monkeypatch) -> None:
+    from ghgcalc.io import files
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    for force in ((), ("--force",)):
+        if force:
+            write(folder, "out.json", "the previous result")
+        before = snapshot(folder)
+        run = ghgcalc(folder, "compute", "municipality.yaml", "-o", "out.json", *force)
+        assert_usage_error(run, "No space left on device")
+        assert snapshot(folder) == before
+        assert not list(folder.glob(".*.tmp"))
+
+
+def test_a_read_only_folder_as_an_ordinary_user(folder: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes in read-only folders; the probe is tested above with a read-only file system")
+    locked = folder / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        refused(folder, "compute", "municipality.yaml", "-o", "locked/out.json", mentions="cannot write")
+    finally:
+        locked.chmod(0o755)
+
+
+# ---------------------------------------------------------------------------------------------
+# Standard output and signals: only a real process shows these
+
+
+def _process(folder: Path, *args: str, **kwargs: object) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "ghgcalc", *args], cwd=folder, stderr=subprocess.PIPE, **kwargs)  # type: ignore[call-overload]
+
+
+def test_a_closed_pipe_is_reported_not_a_traceback(folder: Path) -> None:
+    proc = _process(folder, "compute", "municipality.yaml", "-f", "csv", stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader went away before the first byte, as `| head -c0` does
+    _, err = proc.communicate(timeout=60)
+    stderr = err.decode()
+    assert proc.returncode == USAGE, stderr
+    assert "standard output" in stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+def test_a_full_standard_output(folder: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = _process(folder, "compute", "municipality.yaml", "-f", "json", stdout=full)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == USAGE, err.decode()
+    assert "No space left" in err.decode() and "Traceback" not in err.decode()
+
+
+def test_a_closed_standard_output(folder: Path) -> None:
+    proc = subprocess.run(
+        ["bash", "-c", f"'{sys.executable}' -m ghgcalc compute municipality.yaml -f json >&-"],
+        cwd=folder,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    stderr = proc.stderr.decode()
+    assert proc.returncode == USAGE, stderr
+    assert "standard output" in stderr and "Traceback" not in stderr
+
+
+def test_ctrl_c_in_a_long_batch(folder: Path) -> None:
+    """Interrupted in the middle of a batch (parked on a pipe nobody writes to, after 300 files): exit
+    130, one line, and no result or temporary file."""
+    batch = folder / "batch"
+    batch.mkdir()
+    for i in range(300):
+        write(batch, f"m{i:04}.yaml", MUNICIPALITY)
+    os.mkfifo(folder / "waiting.yaml")
+    before = snapshot(folder)
+    proc = _process(folder, "compute", "batch", "waiting.yaml", "-f", "csv", "-o", "all.csv", stdout=subprocess.DEVNULL)
+    time.sleep(3)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    stderr = err.decode()
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == "ghgcalc: interrupted"
+    assert "Traceback" not in stderr
+    assert snapshot(folder) == before, "an interrupted run left a file"
+    assert not list(folder.rglob(".*.tmp")) and not (folder / "all.csv").exists()
