@@ -1,10 +1,12 @@
-"""`ghgcalc init`: a commented starter inventory."""
+"""`ghgcalc init`: a commented starter inventory or plan, dated by today (docs/cli.md, init)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from enum import StrEnum
 from importlib import resources
+from string import Template
 
 import typer
 
@@ -17,6 +19,28 @@ class Kind(StrEnum):
     plan = "plan"
 
 
+def _today() -> dt.date:
+    """The clock, read here (the CLI) and nowhere below it."""
+    return dt.date.today()
+
+
+def starter_yaml(kind: str, fiscal: bool, today: dt.date) -> str:
+    """The text of a YAML starter, dated by `today`: an inventory of the current fiscal year
+    (`fiscal`) or calendar year; a plan whose measures start the year after the latest base year
+    an inventory started today can have, with a horizon of 2030 or, later, five years on."""
+    from ghgcalc.io.excel_writer import starter_period
+    from ghgcalc.thai import BE_OFFSET
+
+    template = Template(resources.files("ghgcalc").joinpath("data").joinpath(f"starter-{kind}.yaml").read_text("utf-8"))
+    if kind != "plan":
+        return template.substitute(period=starter_period(today, fiscal))
+    start = today.year + (1 if today.month >= 10 else 0) + 1  # after the base year, fiscal or calendar (C.E.)
+    horizon = max(2030, start + 4)
+    return template.substitute(
+        start=start + BE_OFFSET, later=start + 1 + BE_OFFSET, horizon=horizon + BE_OFFSET, horizon_ce=horizon
+    )
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def init(
@@ -25,32 +49,28 @@ def register(app: typer.Typer) -> None:
             Kind.organization, "--kind", help="organization (CFO), community, or plan (a reduction plan)."
         ),
         fiscal: bool = typer.Option(
-            False, "--fiscal", help="Months October to September (a Thai fiscal year) in an .xlsx starter."
+            False,
+            "--fiscal",
+            help="The current Thai fiscal year (October to September; months from October in a workbook);"
+            " default: the current calendar year.",
         ),
         force: bool = typer.Option(False, "--force", help="Replace an existing file."),
     ) -> None:
         """Write a starter inventory (commented YAML, or a workbook with drop-down lists) or a starter plan."""
-        from ghgcalc.io.writers import write_atomic
+        from ghgcalc.cli.output import check_target
 
         suffix = os.path.splitext(path)[1].lower()
         if suffix not in (".yaml", ".yml", ".xlsx"):
             raise UsageError(f"{path}: the file name must end in .yaml, .yml or .xlsx")
-        folder = os.path.dirname(path) or "."
-        if not os.path.isdir(folder):
-            raise UsageError(f"{folder}: no such folder", "create the folder first, or write the starter elsewhere")
-        if os.path.isdir(path):
-            raise UsageError(f"{path} is a folder", "give the name of the file to write, e.g. town.yaml")
-        if os.path.exists(path) and not force:
-            raise UsageError(f"{path} already exists", "add --force to replace it, or choose another name")
         if kind is Kind.plan and suffix == ".xlsx":
             raise UsageError("a plan is a YAML file", f"write it as {os.path.splitext(path)[0]}.yaml")
+        target = check_target(path, [], force)  # never a folder, a device, a pipe; a new file created exclusively
         if suffix == ".xlsx":
             from ghgcalc.io.excel_writer import inventory_workbook
 
-            write_atomic(path, inventory_workbook(None, kind=kind.value, fiscal=fiscal))
+            target.write(inventory_workbook(None, kind=kind.value, fiscal=fiscal, today=_today()))
         else:
-            starter = resources.files("ghgcalc").joinpath("data").joinpath(f"starter-{kind.value}.yaml")
-            write_atomic(path, starter.read_text("utf-8"))
+            target.write(starter_yaml(kind.value, fiscal, _today()))
         if kind is Kind.plan:
             print(f"wrote {path}: name your base inventory under base:, then run: ghgcalc plan {path}")
         else:
