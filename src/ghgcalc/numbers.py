@@ -98,7 +98,7 @@ def read_number(
             raise _fail("negative", what, f"{_text(value)} is negative", "write a number of 0 or more")
         raise _fail("too-small", what, f"{_text(value)} is below {minimum:g}", f"write a number of {minimum:g} or more")
     if not zero and number == 0:
-        raise _fail("zero", what, "0 is not allowed here", "write a number above 0")
+        raise _fail("zero", what, f"{_text(value)} is zero", "write a number above 0")
     if abs(number) > maximum:
         raise _fail(
             "too-large",

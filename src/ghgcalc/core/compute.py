@@ -173,6 +173,8 @@ def compute(
                     )
                 )
             ids.setdefault(activity.id, index)
+        if not isinstance(activity, MethodActivity) and not _bridges_valid(activity, path, issues):
+            continue
         if isinstance(activity, MethodActivity):
             found = _method_source(activity, inventory, path, issues)
         else:
@@ -225,6 +227,21 @@ def compute(
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues
+
+
+def _bridges_valid(activity: Activity, path: Path, issues: list[Issue]) -> bool:
+    """An activity's own ncv and density are checked even where its line needs no conversion:
+    a wrong bridge is a wrong statement about the fuel, and the next factor may need it."""
+    valid = True
+    for field in ("ncv", "density"):
+        text = getattr(activity, field)
+        if text:
+            try:
+                units.check_bridge(text, field)
+            except units.UnitError as exc:
+                issues.append(error(exc.code, str(exc), (*path, field), exc.hint))
+                valid = False
+    return valid
 
 
 # What a line is computed from: the factor (or a method's result as one), the conversion of the
