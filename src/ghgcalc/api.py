@@ -513,3 +513,43 @@ def _evaluator(base: Inventory, result: InventoryResult, options: Options) -> Ev
         return (None if any(i.is_error for i in issues) else computed), issues
 
     return evaluate
+
+
+# --------------------------------------------------------------------------------------------
+# Last year's inventory: `--previous` on compute and validate, the year before in a trend
+
+
+def read_previous(path: str, options: Options | None = None) -> Outcome:
+    """Last year's inventory, for the plausibility checks of this year's (`--previous`): read and
+    computed like an input, never written. Its own problems are in the outcome for the caller to
+    report; its result, when it has one, goes in `Options.checks.previous`. Raises UsageError when
+    `path` is not a file."""
+    from ghgcalc.core.plausibility import Checks
+
+    if path != STDIN and not os.path.isfile(path):
+        why = "is a folder" if os.path.isdir(path) else "no such file"
+        raise UsageError(f"--previous {path}: {why}", "name last year's inventory file, e.g. --previous town-2566.yaml")
+    options = options or Options()
+    return compute_file(path, replace(options, checks=Checks(options.checks.thresholds)))
+
+
+def previous_year_warnings(
+    previous: InventoryResult, current: Outcome, path: str, options: Options | None = None
+) -> tuple[Issue, ...]:
+    """The lines of `current` (computed from `path`) that changed more than the `previous` threshold
+    from the year before (core/plausibility.py compare_years), for a trend whose years were computed
+    apart. The file is read again only to place a warning at its line; standard input, which cannot
+    be read twice, gives the file's name alone."""
+    from ghgcalc.core.plausibility import compare_years
+
+    if current.result is None:
+        return ()
+    limits = (options or Options()).checks.thresholds
+    found = compare_years(previous, current.result, limits=limits)
+    if not found:
+        return ()
+    positions = read_inventory(path).positions if path != STDIN else None
+    return tuple(
+        replace(i, location=positions.locate(i.path) if positions is not None else Location(current.source))
+        for i in found
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -51,11 +52,15 @@ def _store(dirs: list[str] | None) -> Any:
     return FactorStore(extra=tuple(Path(folder) for folder in dirs or ()))
 
 
-def _run(files: list[str], gwp: GwpChoice | None, factors: list[str] | None, store: Any = None) -> list[Any]:
+def _run(
+    files: list[str], gwp: GwpChoice | None, factors: list[str] | None, store: Any = None, checks: Any = None
+) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
 
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
+    if checks is not None:
+        options = replace(options, checks=checks)
     if options.factors:
         api.check_factor_refs(options.factors, options.store)
     outcomes = []
@@ -65,6 +70,36 @@ def _run(files: list[str], gwp: GwpChoice | None, factors: list[str] | None, sto
             print(issue.format(), file=sys.stderr)
         outcomes.append(outcome)
     return outcomes
+
+
+PREVIOUS_HELP = "Last year's inventory: warn on each line that changed more than 3 times from it (it is only read)."
+THRESHOLD_HELP = "Plausibility limits, e.g. month=5,previous=3 (or NAME=off); see docs/inventory-format.md."
+
+
+def _checks(
+    previous: str | None, thresholds: list[str] | None, gwp: GwpChoice | None, factors: list[str] | None, store: Any
+) -> tuple[Any, list[str]]:
+    """The plausibility checks of the run and the files they read: the thresholds given, and last
+    year's result when --previous names a file (its errors are printed and stop the command)."""
+    from ghgcalc import api
+    from ghgcalc.core.plausibility import Checks, ThresholdError, parse_thresholds
+
+    try:
+        checks = Checks(parse_thresholds(thresholds or []))
+    except ThresholdError as exc:
+        raise UsageError(str(exc), exc.hint) from None
+    if previous is None:
+        return checks, []
+    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store, checks=checks)
+    before = api.read_previous(previous, options)
+    for issue in before.issues:
+        if issue.is_error:
+            print(issue.format(), file=sys.stderr)
+    if before.result is None:
+        shown = printable(before.source)
+        print(f"ghgcalc: the previous year's inventory {shown} has errors: nothing was compared", file=sys.stderr)
+        raise typer.Exit(ExitCode.INPUT_ERRORS)
+    return replace(checks, previous=before.result), list(before.reads)
 
 
 def register(app: typer.Typer) -> None:
@@ -84,6 +119,8 @@ def register(app: typer.Typer) -> None:
             metavar="SET[@VERSION]",
             help="Factor set SET or SET@VERSION (repeat or comma-separate); overrides the inventory's.",
         ),
+        previous: str | None = typer.Option(None, "--previous", metavar="FILE", help=PREVIOUS_HELP),
+        threshold: list[str] | None = typer.Option(None, "--threshold", metavar="NAME=VALUE", help=THRESHOLD_HELP),
     ) -> None:
         """Compute one inventory per input file."""
         from ghgcalc import api
@@ -94,8 +131,9 @@ def register(app: typer.Typer) -> None:
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError("--format xlsx writes a workbook: give it a file", "add -o report.xlsx")
         store = _store(factors_dir)
-        target = check_target(out, files, force)
-        outcomes = _run(files, gwp, factors, store)
+        target = check_target(out, [*files, *([previous] if previous else [])], force)
+        checks, previous_reads = _checks(previous, threshold, gwp, factors, store)
+        outcomes = _run(files, gwp, factors, store, checks)
         results = [o.result for o in outcomes if o.result is not None]
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
@@ -120,7 +158,7 @@ def register(app: typer.Typer) -> None:
         else:
             text = writers.to_csv(results)
         if results or as_array:
-            target.write(text, read=[*(r for o in outcomes for r in o.reads), *store.own_files()])
+            target.write(text, read=[*(r for o in outcomes for r in o.reads), *store.own_files(), *previous_reads])
         failed = sum(1 for o in outcomes if o.has_errors)
         if failed:
             print(f"ghgcalc: {failed} of {len(outcomes)} input(s) have errors", file=sys.stderr)
@@ -136,11 +174,14 @@ def register(app: typer.Typer) -> None:
         factors: list[str] | None = typer.Option(
             None, "--factors", metavar="SET[@VERSION]", help="Factor set SET or SET@VERSION."
         ),
+        previous: str | None = typer.Option(None, "--previous", metavar="FILE", help=PREVIOUS_HELP),
+        threshold: list[str] | None = typer.Option(None, "--threshold", metavar="NAME=VALUE", help=THRESHOLD_HELP),
     ) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
         from ghgcalc import api
 
-        outcomes = _run(api.expand_inputs(paths), gwp, factors, _store(factors_dir))
+        files, store = api.expand_inputs(paths), _store(factors_dir)
+        outcomes = _run(files, gwp, factors, store, _checks(previous, threshold, gwp, factors, store)[0])
         failed = [o for o in outcomes if o.has_errors]
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)

@@ -328,6 +328,16 @@ def compare_years(
         if abs(days_now - days_before) > 0.05 * days_now:
             scale = days_now / days_before
     issues = []
+    if period is not None and previous.period.end >= period.start:
+        issues.append(
+            warning(
+                "previous-year-period",
+                f"the previous year's inventory ({previous.source}) covers {previous.period.start} to "
+                f"{previous.period.end}, which does not end before this one starts ({period.start})",
+                ("period",),
+                "compare with the inventory of the period before this one",
+            )
+        )
     for before, now in match_lines(previous.lines, current):
         found = _comparable(before, now)
         if found is None:
