@@ -14,19 +14,24 @@ import pytest
 
 from ghgcalc import api
 from ghgcalc.io import writers
+from tests import helpers
 from tests.conftest import ROOT
 
 EXAMPLE = "examples/municipality.yaml"
 
 
 def ghgcalc(*args: str, cwd=ROOT, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The CLI in-process; in a subprocess only when the environment must differ (hash seeds)."""
+    if env is None:
+        run = helpers.ghgcalc(cwd, *args, stdin=stdin.encode() if stdin is not None else None)
+        return subprocess.CompletedProcess(list(args), run.code, run.stdout, run.stderr)
     return subprocess.run(
         [sys.executable, "-m", "ghgcalc", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
         input=stdin,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, **env},
         check=False,
     )
 
