@@ -188,6 +188,16 @@ def compute(
         scope, reference, ipcc = placed
         line, problems = _line(index, activity, quantity, factor, conversion, scope, gwp_set, reference, ipcc)
         field = "method" if isinstance(activity, MethodActivity) else "activity"
+        if not _plausible_size(line):
+            issues.append(
+                error(
+                    "result-too-large",
+                    f"this line comes to {_size(line)}, beyond any real inventory line (at most {LARGEST_LINE_T:g} t)",
+                    (*path, "params" if field == "method" else "amount"),
+                    "check the amount, its unit and the factor for extra digits or a wrong unit",
+                )
+            )
+            continue
         for problem in problems:
             issues.append(error("gwp-missing", problem, (*path, field), "choose another GWP set with --gwp"))
         weighted_elsewhere = any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set)
@@ -227,6 +237,24 @@ def compute(
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues
+
+
+# No line of a real inventory comes near this: the whole world emits about 5e10 t CO2e a year.
+# Anything larger (1e308 x 1e9 is infinity to a computer) is a typo, and is refused at the line
+# instead of reaching JSON, CSV, a table or a workbook as inf or NaN.
+LARGEST_LINE_T = 1e13
+
+
+def _plausible_size(line: Line) -> bool:
+    values = [line.t_co2e, *line.gases_t.values(), *line.separately_reported_t_co2e.values()]
+    return all(math.isfinite(v) and abs(v) <= LARGEST_LINE_T for v in values)
+
+
+def _size(line: Line) -> str:
+    values = [line.t_co2e, *line.gases_t.values()]
+    if not all(math.isfinite(v) for v in values):
+        return "more than a computer can count"
+    return f"{max(abs(v) for v in values):.3g} t"
 
 
 def _bridges_valid(activity: Activity, path: Path, issues: list[Issue]) -> bool:
