@@ -320,7 +320,8 @@ def compare_years(
     if limits.previous is None:
         return []
     if isinstance(current, InventoryResult):
-        current, period = list(current.lines), current.period
+        period = current.period
+        current = list(current.lines)
     scale = 1.0
     if period is not None:
         days_before = (previous.period.end - previous.period.start).days + 1
