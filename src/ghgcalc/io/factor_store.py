@@ -24,6 +24,7 @@ from ghgcalc import gwp
 from ghgcalc.errors import FactorSetError, visible
 from ghgcalc.io.factor_check import COLUMNS, check_version
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
+from ghgcalc.numbers import NumberError, read_number
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -280,9 +281,9 @@ def _read_rows(
                 )
             spelled[gas] = row["gas"]
             try:
-                value = float(row["value"])
-            except ValueError:
-                raise FactorSetError(f"{where}:{line}: value {row['value']!r} is not a number") from None
+                value = read_number(row["value"], "value", minimum=0)  # 2,7 is a decimal comma, not 27
+            except NumberError as problem:
+                raise FactorSetError(f"{where}:{line}: {problem.message}") from None
             if not math.isfinite(value) or value < 0:
                 raise FactorSetError(f"{where}:{line}: value {row['value']!r} must be finite and >= 0")
             if not row["source"].strip():

@@ -137,12 +137,13 @@ def result_dict(result: InventoryResult) -> dict[str, Any]:
 
 def to_json(results: list[InventoryResult], as_array: bool) -> str:
     if not as_array and len(results) == 1:
-        return json.dumps(result_dict(results[0]), ensure_ascii=False, indent=2) + "\n"
-    return json.dumps([result_dict(r) for r in results], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(result_dict(results[0]), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    # allow_nan=False: the last guard; no line reaches here with inf or NaN (core/compute.py)
+    return json.dumps([result_dict(r) for r in results], ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def to_jsonl(results: list[InventoryResult]) -> str:
-    return "".join(json.dumps(result_dict(r), ensure_ascii=False) + "\n" for r in results)
+    return "".join(json.dumps(result_dict(r), ensure_ascii=False, allow_nan=False) + "\n" for r in results)
 
 
 # --- CSV: one guarded writer for every command -----------------------------------------------------
