@@ -343,6 +343,8 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     """Several years of one entity. Each file is read once: a base year computed differently from
     the newest year is recomputed from the inventory already read, never by reading its file again
     (standard input cannot be read twice, and a file could have changed in between)."""
+    import itertools
+
     from ghgcalc.core.trend import differences, label, missing, overlapping, trend
     from ghgcalc.io.yaml_reader import Positions
     from ghgcalc.thai import to_ce_year
@@ -363,18 +365,22 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     for i, j in overlapping([r.period for r in results]):
         first, second = results[i], results[j]
         same = first.source == second.source and first.source != display_name(STDIN)
+        shared = f"{max(first.period.start, second.period.start)} to {min(first.period.end, second.period.end)}"
         problems.append(
             Issue(
                 "trend-period-overlap",
                 f"{second.source} is named twice in this trend"
                 if same
-                else f"{second.source} covers {label(second.period)}, which overlaps {first.source} "
-                f"({label(first.period)}): two inventories of one period cannot make a trend",
+                else f"{second.source} covers the same period as {first.source}: {label(second.period)}"
+                if first.period == second.period
+                else f"{second.source} ({label(second.period)}) and {first.source} ({label(first.period)}) "
+                f"both cover {shared}: two inventories of one period cannot make a trend",
                 Severity.ERROR,
                 Location(second.source),
                 hint="name each file once"
                 if same
-                else "keep one inventory per year: move drafts and copies out of the folder, or name the files one by one",
+                else "keep one inventory per year: move drafts and copies out of the folder, or name the files "
+                "one by one",
             )
         )
     if problems:
@@ -396,7 +402,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
             "the years do not start on the same day (fiscal and calendar years mixed?): "
             + ", ".join(f"{r.source}: {label(r.period)}" for r in results)
         )
-    for before, after in zip(results, results[1:], strict=False):
+    for before, after in itertools.pairwise(results):
         gap = missing(before.period, after.period)
         if gap:
             notes.append(
@@ -424,7 +430,15 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
                 + (f" ({why})" if why else "")
             )
         )
-    return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes))
+    # each year against the one before it: lines that changed more than 3 times (core/plausibility.py)
+    path_of = {id(o): f for o, f in zip(outcomes, files, strict=True)}
+    changes = tuple(
+        issue
+        for before, after in itertools.pairwise(computed)
+        if before.result is not None
+        for issue in previous_year_warnings(before.result, after, path_of[id(after)], options)
+    )
+    return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes), changes)
 
 
 @dataclass(frozen=True)

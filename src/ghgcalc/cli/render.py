@@ -249,7 +249,7 @@ def trend_table(rows: list[dict[str, Any]], rebased: Any) -> None:
             base,
             previous,
             escape(intensity),
-            escape("; ".join(row["differs_from_base"])),
+            escape("; ".join([*row["differs_from_base"], *(f"no inventory for {m}" for m in row["missing_before"])])),
         )
     console.print(table)
     if rebased is not None:

@@ -42,6 +42,7 @@ def _rows(outcome: Any) -> list[dict[str, Any]]:
                 "change_from_previous_pct": year.change_from_previous_pct,
                 "intensities": year.intensities,
                 "differs_from_base": list(year.differs_from_base),
+                "missing_before": list(year.missing_before),
             }
         )
     return rows
@@ -58,16 +59,20 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Totals per year, change against the base year and year on year, and intensities."""
         from ghgcalc import api
+        from ghgcalc.errors import printable
 
         outcome = api.trend_files(paths, base_year=base_year)
         for computed in outcome.outcomes:
             for issue in computed.issues:
                 print(issue.format(), file=sys.stderr)
+        for issue in outcome.issues:
+            print(issue.format(), file=sys.stderr)
         if outcome.trend is None:
-            print("ghgcalc: the trend needs every inventory computed without errors", file=sys.stderr)
+            why = "one inventory per period" if outcome.issues else "every inventory computed without errors"
+            print(f"ghgcalc: the trend needs {why}", file=sys.stderr)
             raise typer.Exit(ExitCode.INPUT_ERRORS)
         for note in outcome.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(f"note: {printable(note)}", file=sys.stderr)
         rows = _rows(outcome)
         rebased = outcome.rebased
         chosen = output_format or (TrendFormat.table if sys.stdout.isatty() else TrendFormat.json)

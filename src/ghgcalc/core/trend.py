@@ -1,11 +1,15 @@
 """Several years of one entity: totals per year, change against a base year and year on year,
-intensities, and whether the years were computed alike (factor versions, GWP set)."""
+intensities, and whether the years were computed alike (factor versions, GWP set); periods that
+overlap (two inventories of one year) and the years missing between two inventories."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
+from ghgcalc.thai import BE_OFFSET
 
 INTENSITIES = {  # indicator -> (label, unit of the intensity)
     "population": ("per person", "tCO2e/person"),
@@ -26,6 +30,7 @@ class Year:
     change_from_previous_pct: float | None
     intensities: dict[str, float]
     differs_from_base: tuple[str, ...] = field(default=())  # how its calculation differs from the base year's
+    missing_before: tuple[str, ...] = field(default=())  # the periods no inventory covers before this one
 
 
 @dataclass(frozen=True)
@@ -52,8 +57,62 @@ def differences(result: InventoryResult, base: InventoryResult) -> tuple[str, ..
     return tuple(found)
 
 
+def overlapping(periods: list[Period]) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of periods that share at least one day: two inventories of one year
+    (2024 and 2567, or calendar 2024 and FY2567, which share January to September 2024)."""
+    return [
+        (i, j)
+        for i, first in enumerate(periods)
+        for j in range(i + 1, len(periods))
+        if first.overlaps(periods[j].start, periods[j].end)
+    ]
+
+
+def _year_later(day: dt.date, years: int) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return None
+
+
+def _whole_year(period: Period) -> bool:
+    """Twelve months from any first day: a calendar year, a fiscal year, April to March..."""
+    following = _year_later(period.start, 1)
+    return following is not None and period.end == following - dt.timedelta(days=1)
+
+
+def label(period: Period) -> str:
+    """A year as an officer names it: FY2567 for a Thai fiscal year, 2024 (B.E. 2567) for a
+    calendar year, else its dates."""
+    dates = f"{period.start} to {period.end}"
+    if _whole_year(period) and (period.start.month, period.start.day) == (10, 1):
+        return f"FY{period.end.year + BE_OFFSET} ({dates})"
+    if _whole_year(period) and (period.start.month, period.start.day) == (1, 1):
+        return f"{period.start.year} (B.E. {period.start.year + BE_OFFSET})"
+    return dates
+
+
+def missing(before: Period, after: Period) -> tuple[str, ...]:
+    """The periods between two inventories that no inventory covers: whole years named like the
+    one before (FY2566 between FY2565 and FY2567), else the uncovered dates."""
+    first, last = before.end + dt.timedelta(days=1), after.start - dt.timedelta(days=1)
+    if first > last:
+        return ()
+    if _whole_year(before):
+        slots = []
+        for k in range(1, 12):
+            start, end = _year_later(before.start, k), _year_later(before.start, k + 1)
+            if start is None or end is None or end - dt.timedelta(days=1) > last:
+                break
+            slots.append(Period(start, end - dt.timedelta(days=1)))
+        if slots and slots[-1].end == last and len(slots) <= 10:
+            return tuple(label(slot) for slot in slots)
+    return (label(Period(first, last)),)
+
+
 def trend(results: list[InventoryResult], base_index: int = 0) -> Trend:
-    """`results` in time order; the base year is `results[base_index]`."""
+    """`results` in time order, their periods apart (see `overlapping`); the base year is
+    `results[base_index]`."""
     base = results[base_index]
     years = []
     previous: InventoryResult | None = None
@@ -79,6 +138,7 @@ def trend(results: list[InventoryResult], base_index: int = 0) -> Trend:
                 else None,
                 intensities=intensities,
                 differs_from_base=differences(result, base) if result is not base else (),
+                missing_before=missing(previous.period, result.period) if previous else (),
             )
         )
         previous = result

@@ -13,6 +13,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.io.xlsx_book import save, text_cell  # one rule for every spreadsheet ghgcalc writes
+from ghgcalc.thai import BE_OFFSET
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -92,6 +93,9 @@ SCOPES = (1, 2, 3)
 # Drop-down lists cover the data rows down to this row (or further when a document has more rows).
 VALIDATED_ROWS = 1000
 FIXED_TIME = dt.datetime(2024, 1, 1)  # the workbook's created and modified dates, and its zip entries'
+# The day a starter is dated by when the caller gives none (FY2568, calendar 2568): `ghgcalc init`
+# gives today, so that its starter is for the current year.
+STARTER_DAY = dt.date(2025, 1, 1)
 
 # Inventory sheet: key, then a description in Thai (column C) and in English (column D); C and D are never read.
 _FIELDS = (
@@ -167,27 +171,41 @@ _ORGANIZATION_ROWS: tuple[tuple[str, str, str, dict[str, str]], ...] = (
     ("waste-landfill", "Office waste to landfill (ขยะฝังกลบ)", "kg", {}),
 )
 _COMMUNITY_ROWS: tuple[tuple[str, str, str, dict[str, str]], ...] = (
-    ("electricity-grid", "Residential electricity (บ้านอยู่อาศัย)", "MWh", {"category": "residential"}),
-    ("electricity-grid", "Commercial and institutional electricity", "MWh", {"category": "commercial"}),
-    ("electricity-grid", "Industrial electricity (อุตสาหกรรม)", "MWh", {"category": "industrial"}),
-    ("lpg-residential", "LPG for cooking in homes (ก๊าซหุงต้มครัวเรือน)", "t", {"category": "residential"}),
-    ("lpg-commercial", "LPG in shops, restaurants and hotels", "t", {"category": "commercial"}),
-    ("charcoal-residential", "Charcoal for cooking in homes (ถ่านไม้)", "t", {"category": "residential"}),
+    ("electricity-grid", "Residential electricity (บ้านอยู่อาศัย)", "MWh", {"category": "residential", "gpc": "I.1.2"}),
+    ("electricity-grid", "Commercial and institutional electricity", "MWh", {"category": "commercial", "gpc": "I.2.2"}),
+    ("electricity-grid", "Industrial electricity (อุตสาหกรรม)", "MWh", {"category": "industrial", "gpc": "I.3.2"}),
+    ("lpg-residential", "LPG for cooking in homes (ก๊าซหุงต้มครัวเรือน)", "t", {"category": "residential", "gpc": "I.1.1"}),
+    ("lpg-commercial", "LPG in shops, restaurants and hotels", "t", {"category": "commercial", "gpc": "I.2.1"}),
+    ("charcoal-residential", "Charcoal for cooking in homes (ถ่านไม้)", "t", {"category": "residential", "gpc": "I.1.1"}),
     (
         "diesel-road",
         "Diesel sold for road transport (น้ำมันดีเซล)",
         "ลิตร",
-        {"category": "on-road-transport", "density": "0.832 kg/L"},
+        {"category": "on-road-transport", "density": "0.832 kg/L", "gpc": "II.1.1"},
     ),
     (
         "motor-gasoline-road-uncontrolled",
         "Gasoline and gasohol sold for road transport",
         "L",
-        {"category": "on-road-transport"},
+        {"category": "on-road-transport", "gpc": "II.1.1"},
     ),
-    ("lpg-road", "LPG sold for vehicles", "L", {"category": "on-road-transport", "density": "0.54 kg/L"}),
-    ("natural-gas-road", "NGV/CNG sold for vehicles", "kg", {"category": "on-road-transport"}),
+    (
+        "lpg-road",
+        "LPG sold for vehicles",
+        "L",
+        {"category": "on-road-transport", "density": "0.54 kg/L", "gpc": "II.1.1"},
+    ),
+    ("natural-gas-road", "NGV/CNG sold for vehicles", "kg", {"category": "on-road-transport", "gpc": "II.1.1"}),
 )
+
+
+def starter_period(today: dt.date, fiscal: bool) -> str | int:
+    """The period a starter is dated with: the Thai fiscal year `today` falls in (October to
+    September, named by its later B.E. year: FY2569 from 2025-10-01 to 2026-09-30), or its
+    calendar year in B.E. The caller reads the clock (the CLI); this stays pure."""
+    if fiscal:
+        return f"FY{today.year + (1 if today.month >= 10 else 0) + BE_OFFSET}"
+    return today.year + BE_OFFSET
 
 
 def inventory_workbook(
@@ -196,11 +214,13 @@ def inventory_workbook(
     kind: str = "organization",
     fiscal: bool = False,
     store: FactorStore | None = None,
+    today: dt.date = STARTER_DAY,
 ) -> bytes:
     """The .xlsx bytes of an inventory workbook.
 
-    `document=None` gives the starter: placeholder fields (`kind`, period `FY2568` when `fiscal`
-    else `2568`) and example activities with a total of 0. A document is written as it is: values
+    `document=None` gives the starter: placeholder fields (`kind`, the period of `today`: its
+    fiscal year when `fiscal`, else its calendar year, see `starter_period`) and example
+    activities with a total of 0. A document is written as it is: values
     keep their Python types, so text such as "12,500" stays text. The months start at the month
     the document's period starts in; `fiscal` decides only when that period cannot be read.
     `store` gives the activity keys of the drop-down list (the bundled sets by default).
@@ -215,7 +235,7 @@ def inventory_workbook(
         store = FactorStore()
     workbook = Workbook()
     if document is None:
-        document = _starter(kind, fiscal)
+        document = _starter(kind, starter_period(today, fiscal))
     first_month = _first_month(document.get("period"), fiscal)
     activities = [a for a in _list(document.get("activities")) if isinstance(a, dict)]
     factors = [f for f in _list(document.get("custom_factors")) if isinstance(f, dict)]
@@ -237,14 +257,14 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _starter(kind: str, fiscal: bool) -> dict[str, Any]:
+def _starter(kind: str, period: str | int) -> dict[str, Any]:
     community = kind == "community"
     rows = _COMMUNITY_ROWS if community else _ORGANIZATION_ROWS
     return {
         "ghgcalc": 1,
         "name": "จังหวัดตัวอย่าง (Example Province)" if community else "เทศบาลตำบลตัวอย่าง (Example Municipality)",
         "kind": kind,
-        "period": "FY2568" if fiscal else 2568,
+        "period": period,
         # the community examples are IPCC fuels, as in starter-community.yaml
         "factors": ["ipcc-2006", "tgo-cfo"] if community else "tgo-cfo",
         "activities": [{"activity": key, "label": label, "unit": unit, **extra} for key, label, unit, extra in rows],

@@ -163,6 +163,17 @@ def prepare(
     if plan.horizon - base_year > 80:
         issues.append(error("horizon-invalid", "a plan covers at most 80 years", ("horizon",)))
         return None, issues
+    days = (base_result.period.end - base_result.period.start).days + 1
+    if not 365 <= days <= 366:
+        issues.append(
+            warning(
+                "base-period-not-a-year",
+                f"the base inventory covers {days} days ({base_result.period.start} to {base_result.period.end}), "
+                "not a year: every projected year repeats that period's emissions",
+                ("base",),
+                "base a plan on a whole calendar or fiscal year's inventory",
+            )
+        )
     years = tuple(range(base_year, plan.horizon + 1))
     by_index = {line.index: line for line in base_result.lines}
     infos: list[LineInfo] = []
@@ -295,6 +306,27 @@ def _resolve(
             f"starts in {measure.start}, not after the base year {base_year}",
             ("start",),
             "what was done by the base year is already in the base inventory",
+        )
+    elif measure.start > plan.horizon:
+        issues.append(
+            warning(
+                "measure-after-horizon",
+                f"measure '{measure.id}' starts in {measure.start}, after the horizon {plan.horizon}: "
+                "it has no effect in this plan",
+                (*path, "start"),
+                f"start it by {plan.horizon}, or move the horizon to {measure.start} or later",
+            )
+        )
+    elif measure.start + measure.ramp_years - 1 > plan.horizon:
+        issues.append(
+            warning(
+                "measure-ramp-after-horizon",
+                f"measure '{measure.id}' reaches its full effect only in {measure.start + measure.ramp_years - 1}, "
+                f"after the horizon {plan.horizon}: the plan counts "
+                f"{100 * (plan.horizon - measure.start + 1) / measure.ramp_years:.0f} % of it in {plan.horizon}",
+                (*path, "ramp_years"),
+                "a shorter ramp_years, an earlier start or a later horizon shows it in full",
+            )
         )
     reduce = _merge(entry and entry.reduce, measure.reduce, Reduce)
     add = _merge(entry and entry.add, measure.add, Add)
