@@ -307,11 +307,36 @@ CASES: dict[str, Case] = {
         args=("compute", "town.yaml", "--previous", "last.yaml"),
         warned=(Warned("previous-year-period", ("last.yaml", "does not end before this one starts"), "2567"),),
     ),
+    # ---- trend: each year against the one before it in the folder -----------------------------
+    "trend-a-line-ten-times-the-year-before": Case(
+        {
+            "years/town-2566.yaml": LAST_YEAR,
+            "years/town-2567.yaml": town(office(ELECTRICITY), trucks(144000)),
+        },
+        args=("trend", "years", "-f", "json"),
+        warned=(
+            Warned(
+                "previous-year-change",
+                ("144,000 L is 10 times last year's 14,400 L", "years/town-2566.yaml"),
+                "144000",
+                file="years/town-2567.yaml",
+            ),
+        ),
+    ),
+    "trend-honest-years": Case(
+        {
+            "years/town-2566.yaml": LAST_YEAR,
+            "years/town-2567.yaml": town(office(ELECTRICITY), trucks(DIESEL)),
+            "years/town-2568.yaml": town(office(ELECTRICITY), trucks(15100), period="2568"),
+        },
+        args=("trend", "years", "-f", "json"),
+    ),
 }
 
 
 def _write(folder: Path, files: dict[str, str | Book]) -> None:
     for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, Book):
             content.save(folder / name)
         else:
