@@ -10,7 +10,7 @@ from ghgcalc import units
 @pytest.mark.parametrize("unit", sorted(units._SCALES))
 def test_fast_scales_agree_with_pint(unit):
     kind, scale = units._SCALES[unit]
-    base = {"mass": "kg", "volume": "m**3", "energy": "J", "count": "count", "area": "m**2", "length": "m"}[kind]
+    base = {"mass": "kg", "volume": "m**3", "energy": "J", "area": "m**2", "length": "m"}.get(kind, kind)
     assert units._pint_factor(unit, base, units.Bridges()) == pytest.approx(scale, rel=1e-12)
 
 
@@ -30,7 +30,12 @@ def test_fast_scales_agree_with_pint(unit):
         ("ตารางวา", "m2", 4),
         ("rai", "ha", 0.16),
         ("GJ", "MJ", 1000),
-        ("person-day", "count", 1),
+        ("person-day", "person_day", 1),
+        ("คน-วัน", "person_day", 1),
+        ("คน", "persons", 1),
+        ("ตัว", "head", 1),
+        ("คัน", "vehicle", 1),
+        ("ห้อง", "room", 1),
         ("scf", "m3", 0.028316846592),
         ("kg", "t", 0.001),
     ],
@@ -105,3 +110,149 @@ def test_megalitre_is_not_millilitre():
 @pytest.mark.parametrize("density", [". kg/L", "1.2.3 kg/L", "0 kg/L", "inf kg/L", "nan kg/L", "1e400 kg/L"])
 def test_malformed_bridges_are_left_to_pint_to_explain(density):
     assert units._quick_bridge(density, "density") is None
+
+
+# Every metric spelling of a multiple of the tonne, with the kg it is; pint alone reads several of
+# them as US short tons (its kiloton is 907,184.74 kg, its Mton 907,184,740 kg).
+METRIC_TONS = {
+    "t": 1e3,
+    "ton": 1e3,
+    "tons": 1e3,
+    "TON": 1e3,
+    "ตัน": 1e3,
+    "MT": 1e3,
+    "kt": 1e6,
+    "KT": 1e6,
+    "kton": 1e6,
+    "ktons": 1e6,
+    "kilotonne": 1e6,
+    "kilotonnes": 1e6,
+    "kiloton": 1e6,
+    "kilotons": 1e6,
+    "Kilotons": 1e6,
+    "Gg": 1e6,
+    "Mt": 1e9,
+    "Mton": 1e9,
+    "Mtons": 1e9,
+    "megatonne": 1e9,
+    "megatonnes": 1e9,
+    "megaton": 1e9,
+    "megatons": 1e9,
+}
+
+
+@pytest.mark.parametrize(("unit", "kg"), sorted(METRIC_TONS.items()))
+def test_tons_are_metric(unit, kg):
+    assert units.conversion_factor(unit, "kg") == pytest.approx(kg, rel=1e-12)
+    # the same number through pint, from the spelling ghgcalc hands it
+    registry = units.registry()
+    pint_kg = registry.Quantity(1.0, units.normalise(unit)).to("kg").magnitude
+    assert pint_kg == pytest.approx(kg, rel=1e-12)
+
+
+def test_pint_alone_would_read_kiloton_and_mton_as_short_tons():
+    # Why the spellings above are aliased: what pint makes of them by itself.
+    registry = units.registry()
+    assert registry.Quantity(1.0, "kiloton").to("kg").magnitude == pytest.approx(907_184.74)
+    assert registry.Quantity(1.0, "Mton").to("kg").magnitude == pytest.approx(907_184_740)
+
+
+def test_short_ton_only_by_name():
+    assert units.conversion_factor("short_ton", "kg") == pytest.approx(907.18474)
+    assert units.conversion_factor("short_tons", "t") == pytest.approx(0.90718474)
+
+
+@pytest.mark.parametrize(
+    "unit", ["mton", "gigaton", "Gton", "long_ton", "UK_ton", "US_ton", "ton_force", "ton_TNT", "kiloshort_ton"]
+)
+def test_other_tons_are_refused(unit):
+    with pytest.raises(units.UnitError) as refused:
+        units.check_unit(unit)
+    assert refused.value.code in ("unit-ambiguous", "unit-unknown")
+    assert refused.value.hint
+
+
+@pytest.mark.parametrize("unit", ["mton", "gigaton", "long_ton", "UK_ton", "US_ton", "ton_force", "ton_TNT"])
+def test_tons_pint_knows_are_ambiguous(unit):
+    with pytest.raises(units.UnitError) as refused:
+        units.check_unit(unit)
+    assert refused.value.code == "unit-ambiguous"
+    assert "short_ton" in (refused.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    "unit", ["%", "percent", "ppm", "permille", "dimensionless", "radian", "degree", "1", "kWh/kWh", "count/count"]
+)
+def test_dimensionless_units_are_not_amounts(unit):
+    with pytest.raises(units.UnitError) as refused:
+        units.check_unit(unit)
+    assert refused.value.code == "unit-not-amount"
+    assert refused.value.hint
+
+
+COUNTS = {
+    "count": ["count", "unit", "units"],
+    "person": ["person", "persons", "people", "คน", "staff", "employees"],
+    "person_day": ["person_day", "person-day", "person-days", "person_days", "คน-วัน", "man-day", "man-days"],
+    "head": ["head", "heads", "ตัว"],
+    "vehicle": ["vehicle", "vehicles", "คัน"],
+    "room": ["room", "rooms", "ห้อง"],
+}
+
+
+@pytest.mark.parametrize(("kind", "spellings"), sorted(COUNTS.items()))
+def test_counts_have_kinds(kind, spellings):
+    for spelling in spellings:
+        assert units.count_kind(spelling) == kind, spelling
+        assert units.conversion_factor(spelling, kind) == 1.0
+    for other in COUNTS:
+        if other != kind:
+            with pytest.raises(units.UnitError) as refused:
+                units.conversion_factor(spelling, other)
+            assert refused.value.code == "unit-incompatible"
+            # pint, with ghgcalc's definitions, keeps them apart too
+            with pytest.raises(units.UnitError):
+                units._pint_factor(units.normalise(spelling), other, units.Bridges())
+
+
+def test_persons_for_person_days_hint_the_multiplication():
+    hint = units.count_mismatch_hint("คน", "person_day", "septic-tank")
+    assert hint is not None and "working days" in hint and "14,700 person-days" in hint
+    assert units.count_mismatch_hint("person_day", "person_day", "septic-tank") is None
+    assert units.count_mismatch_hint("kg", "person_day", "septic-tank") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("diesel-mobil\u0435", "diesel-mobile"),
+        ("kWh\u200b", "kWh"),
+        ("diesel\u2013mobile", "diesel-mobile"),
+        ("\u0440etrol", "petrol"),
+        ("\uff4b\uff57\uff48", "kwh"),
+        ("ลิตร", "ลิตร"),
+    ],
+)
+def test_fold_lookalikes(text, folded):
+    assert units.fold(text) == folded
+
+
+def test_lookalike_hint_names_each_character():
+    hint = units.lookalike_hint("diesel-mobil\u0435\u200b")
+    assert "CYRILLIC SMALL LETTER IE, which looks like 'e'" in hint
+    assert "ZERO WIDTH SPACE, an invisible character" in hint
+    assert "\\u0435" in hint and "\u0435" not in hint
+
+
+@pytest.mark.parametrize(("unit", "fix"), [("kWh\u200b", "kWh"), ("kW\u04bb", "kWh"), ("\u0441ount", "count")])
+def test_unknown_units_with_lookalikes_are_shown_and_fixed(unit, fix):
+    with pytest.raises(units.UnitError) as unknown:
+        units.check_unit(unit)
+    assert unknown.value.code == "unit-unknown"
+    assert str(unknown.value).isascii()
+    assert f"did you mean '{fix}'?" in (unknown.value.hint or "")
+
+
+def test_spaces_of_any_kind_around_a_unit_are_ignored():
+    assert units.conversion_factor("kWh\u00a0", "kWh") == 1.0
+    assert units.conversion_factor("\u00a0MWh", "kWh") == 1000.0

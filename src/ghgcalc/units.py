@@ -10,25 +10,32 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ghgcalc.errors import is_visible, visible
 from ghgcalc.thai import thai_to_arabic_digits
 
 if TYPE_CHECKING:  # pint is imported only when a conversion needs it
     import pint
 
 # Definitions pint lacks. Sources: rai/ngan/tarang wa (1 rai = 4 ngan = 400 tarang wa = 1,600 m2);
-# scf is a cubic foot of gas at standard conditions (converted as a geometric volume); pint's own
-# `count` (dimensionless) is the unit of things counted.
+# scf is a cubic foot of gas at standard conditions (converted as a geometric volume). Things
+# counted have kinds that never convert into each other: persons, person-days, heads of livestock,
+# vehicles and rooms are each a dimension of their own; pint's `count` (dimensionless) is the
+# generic count, for things of no other kind.
 _DEFINITIONS = """
 rai = 1600 * meter ** 2
 ngan = 400 * meter ** 2
 tarang_wa = 4 * meter ** 2
 scf = foot ** 3 = standard_cubic_foot
 MMBtu = 1e6 * british_thermal_unit
-person_day = count
-head = count
+person = [person]
+person_day = [person_day]
+head = [head]
+vehicle = [vehicle]
+room = [room]
 """
 
 # Spellings users write, mapped to what pint (with the definitions above) reads. Keys are
@@ -96,15 +103,48 @@ _ALIASES = {
     "person-days": "person_day",
     "person_day": "person_day",
     "person_days": "person_day",
+    "personday": "person_day",
+    "persondays": "person_day",
+    "man-day": "person_day",
+    "man-days": "person_day",
+    "man_day": "person_day",
+    "man_days": "person_day",
+    "คน-วัน": "person_day",
+    "คนวัน": "person_day",
+    "คน*วัน": "person_day",
+    "คนxวัน": "person_day",
     "head": "head",
     "heads": "head",
     "ตัว": "head",
-    "คน": "count",
-    "person": "count",
-    "persons": "count",
+    "คน": "person",
+    "person": "person",
+    "persons": "person",
+    "people": "person",
+    "staff": "person",
+    "employee": "person",
+    "employees": "person",
+    "vehicle": "vehicle",
+    "vehicles": "vehicle",
+    "คัน": "vehicle",
+    "room": "room",
+    "rooms": "room",
+    "ห้อง": "room",
+    # Metric multiples of the tonne; pint would read kiloton, megaton and Mton as US short tons.
     "gg": "Gg",
     "kt": "kilotonne",
-    "Mt": "megatonne",
+    "kton": "kilotonne",
+    "ktons": "kilotonne",
+    "kilotonne": "kilotonne",
+    "kilotonnes": "kilotonne",
+    "kiloton": "kilotonne",
+    "kilotons": "kilotonne",
+    "Mt": "megatonne",  # compared before lower-casing: `mt` and `MT` are the metric ton
+    "Mton": "megatonne",
+    "Mtons": "megatonne",
+    "megatonne": "megatonne",
+    "megatonnes": "megatonne",
+    "megaton": "megatonne",
+    "megatons": "megatonne",
 }
 
 # Exact scale factors for the common units, so the usual conversions (MWh to kWh, t to kg) need
@@ -130,8 +170,11 @@ _SCALES: dict[str, tuple[str, float]] = {
     "GJ": ("energy", 1e9),
     "TJ": ("energy", 1e12),
     "count": ("count", 1.0),
-    "person_day": ("count", 1.0),
-    "head": ("count", 1.0),
+    "person": ("person", 1.0),
+    "person_day": ("person_day", 1.0),
+    "head": ("head", 1.0),
+    "vehicle": ("vehicle", 1.0),
+    "room": ("room", 1.0),
     "m**2": ("area", 1.0),
     "km**2": ("area", 1e6),
     "hectare": ("area", 1e4),
@@ -219,13 +262,45 @@ def check_bridge(text: str, field: str) -> None:
 
 def _unit(unit: str) -> pint.Unit:
     ureg = registry()
+    written = normalise(unit)
+    if not is_visible(written):
+        raise UnitError("unit-unknown", f"'{visible(unit)}' is not a known unit", _suggest(unit))
     try:
-        parsed = ureg.Unit(normalise(unit))
+        parsed = ureg.Unit(written)
     except Exception:  # noqa: BLE001 - pint raises several unrelated types for unknown or malformed units
-        raise UnitError("unit-unknown", f"{unit!r} is not a known unit", _suggest(unit)) from None
+        raise UnitError("unit-unknown", f"'{visible(unit)}' is not a known unit", _suggest(unit)) from None
     if "[temperature]" in parsed.dimensionality:
-        raise UnitError("unit-not-amount", f"{unit!r} is a temperature, not an amount of activity")
+        raise UnitError("unit-not-amount", f"'{visible(unit)}' is a temperature, not an amount of activity")
+    _refuse_non_metric_ton(unit, written, parsed)
+    if parsed.dimensionless and written != "count":
+        raise UnitError(
+            "unit-not-amount",
+            f"'{visible(unit)}' is a share or a pure number, not an amount of activity",
+            "write the amount in the activity's own unit (kWh, L, t...); a share such as a loss "
+            "fraction is a method parameter, and things counted are 'count' (see docs/inventory-format.md)",
+        )
     return parsed
+
+
+# Where pint reads a ton as the US short ton or the British long ton (with or without a prefix:
+# pint's `kiloton` is 1,000 short tons), or a force or a cooling power. Metric tonnes are
+# `metric_ton` in pint and pass.
+_NON_METRIC_TON = re.compile(r"(?:^|_)ton(?:_|$)")
+
+
+def _refuse_non_metric_ton(unit: str, written: str, parsed: pint.Unit) -> None:
+    if written in ("short_ton", "short_tons"):  # asked for by name
+        return
+    ureg = registry()
+    for name in parsed._units:  # pint has no public list of the names in a compound unit
+        for _prefix, root, _suffix in ureg.parse_unit_name(name):
+            if _NON_METRIC_TON.search(root) and root != "metric_ton":
+                raise UnitError(
+                    "unit-ambiguous",
+                    f"'{visible(unit)}' would be read as pint's {name}, a US or British ton, not the metric tonne",
+                    "in ghgcalc a ton is the metric tonne: write t (1,000 kg), kt (1,000 t) or Mt (1,000,000 t); "
+                    "write short_ton only if the amount really is in US short tons",
+                )
 
 
 def check_unit(unit: str) -> None:
@@ -235,12 +310,110 @@ def check_unit(unit: str) -> None:
 
 
 def _suggest(unit: str) -> str:
+    if not is_visible(unit):
+        folded = fold(unit).strip()
+        fix = f"did you mean '{folded}'?" if _readable(folded) else "retype it with plain letters"
+        return f"{lookalike_hint(unit)}; {fix}"
     lowered = unit.strip().lower().replace(" ", "")
     for candidate in ("kWh", "MWh", "L", "kg", "t", "m3", "MJ", "GJ", "TJ", "scf", "count", "rai"):
         plain = candidate.lower()
         if lowered.startswith(plain) or plain.startswith(lowered[:2] or "?"):
             return f"did you mean '{candidate}'?"
     return "use a unit such as L, kg, t, kWh, m3, MJ, scf, rai or count (see docs/inventory-format.md)"
+
+
+def _readable(unit: str) -> bool:
+    try:
+        check_unit(unit)
+    except UnitError:
+        return False
+    return True
+
+
+# Counts: the kinds of _SCALES that are things counted, and how a message names them.
+COUNT_KINDS = {
+    "count": "things counted",
+    "person": "persons",
+    "person_day": "person-days",
+    "head": "heads of livestock",
+    "vehicle": "vehicles",
+    "room": "rooms",
+}
+
+
+def count_kind(unit: str) -> str | None:
+    """The kind of count `unit` is ('person', 'person_day', 'count'...), None if not a count."""
+    found = _SCALES.get(normalise(unit))
+    return found[0] if found and found[0] in COUNT_KINDS else None
+
+
+def count_mismatch_hint(unit: str, per: str, key: str) -> str | None:
+    """The hint for an amount counted in one kind against a factor per another kind, or None."""
+    have, want = count_kind(unit), count_kind(per)
+    if have is None or want is None or have == want:
+        return None
+    if have == "person" and want == "person_day":
+        return (
+            f"{key} is per person-day: multiply persons by working days "
+            "(60 persons x 245 days = 14,700 person-days) and write unit: person_day"
+        )
+    return (
+        f"{key} is per {COUNT_KINDS[want]} ({per}), and {COUNT_KINDS[have]} are not converted into "
+        f"{COUNT_KINDS[want]}: give the amount in {per}"
+    )
+
+
+# Characters that pass for ASCII ones in keys and units: Cyrillic and Greek letters, dashes and
+# full-width forms (NFKC folds the last).
+_LOOKALIKES = {
+    **dict(zip("аеорсухіјѕԁһӏкмнтвАВЕКМНОРСТХУІЈЅ", "aeopcyxijsdhlkmhtbABEKMHOPCTXYIJS", strict=True)),
+    **dict(zip("οαειρτυνκχΑΒΕΗΙΚΜΝΟΡΤΥΧΖ", "oaeiptuvkxABEHIKMNOPTYXZ", strict=True)),
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2012": "-",  # figure dash
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2212": "-",  # minus sign
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",  # narrow no-break space
+    "\u2007": " ",  # figure space
+    "\u3000": " ",  # ideographic space
+}
+# Invisible characters that a copy from a web page or a word processor leaves behind.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
+
+
+def fold(text: str) -> str:
+    """`text` with look-alike characters replaced by the ASCII ones they pass for and invisible
+    ones removed: `diesel-mobil\\u0435` -> `diesel-mobile`. Thai is kept."""
+    out = []
+    for ch in text:
+        if ch in _INVISIBLE:
+            continue
+        ch = _LOOKALIKES.get(ch, ch)
+        if not ch.isascii() and not "\u0e00" <= ch <= "\u0e7f":
+            ch = unicodedata.normalize("NFKC", ch)
+        out.append(ch)
+    return "".join(out)
+
+
+def lookalike_hint(text: str) -> str:
+    """Names each character of `text` that is invisible or passes for another:
+    "'\\u0435' is CYRILLIC SMALL LETTER IE, which looks like 'e'"."""
+    said: list[str] = []
+    for ch in dict.fromkeys(text):
+        if is_visible(ch):
+            continue
+        name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+        plain = fold(ch)
+        if not plain.strip():
+            what = "an invisible character" if not plain else "a space that is not a plain space"
+            said.append(f"'{visible(ch)}' is {name}, {what}")
+        elif plain != ch and plain.isascii():
+            said.append(f"'{visible(ch)}' is {name}, which looks like '{plain}'")
+        else:
+            said.append(f"'{visible(ch)}' is {name}")
+    return "; ".join(said)
 
 
 def conversion_factor(source: str, target: str, bridges: Bridges = Bridges()) -> float:
@@ -254,7 +427,9 @@ def conversion_factor(source: str, target: str, bridges: Bridges = Bridges()) ->
         return quick
     if normalise(source) in _SCALES and normalise(target) in _SCALES:  # two kinds pint is not needed for
         if not (bridges.ncv or bridges.density):
-            raise UnitError("unit-incompatible", f"cannot convert {source!r} to {target!r}", _NO_BRIDGE_HINT)
+            raise UnitError(
+                "unit-incompatible", f"cannot convert '{visible(source)}' to '{visible(target)}'", _NO_BRIDGE_HINT
+            )
         bridged = _quick_bridged(source, target, bridges)
         if bridged is not None:
             return bridged
@@ -345,6 +520,6 @@ def _pint_factor(source: str, target: str, bridges: Bridges) -> float:
     hint = None if steps else _NO_BRIDGE_HINT
     raise UnitError(
         "unit-incompatible",
-        f"cannot convert {source!r} to {target!r}" + (" with the given ncv/density" if steps else ""),
+        f"cannot convert '{visible(source)}' to '{visible(target)}'" + (" with the given ncv/density" if steps else ""),
         hint,
     )

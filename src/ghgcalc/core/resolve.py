@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ghgcalc import units
+from ghgcalc.errors import is_visible, visible
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.period import Period
 
@@ -95,12 +96,22 @@ class Catalogue:
             factor = self.custom[key]
             return Choice(factor, _convert(unit, [factor], bridges)[1], _validity_notes(key, factor, period))
         if key in self.broken:
-            raise ResolveError("factor-broken", f"custom factor '{key}' has errors")
+            raise ResolveError("factor-broken", f"custom factor '{visible(key)}' has errors")
         for choice in self.sets:
             candidates = [(v, v.factors[key]) for v in choice.versions if key in v.factors]
             if candidates:
                 return self._from_versions(key, unit, period, bridges, candidates)
-        raise ResolveError("factor-missing", f"no factor '{key}' in {self._searched()}")
+        raise ResolveError("factor-missing", f"no factor '{visible(key)}' in {self._searched()}", self._lookalike(key))
+
+    def _lookalike(self, key: str) -> str | None:
+        """For a key with invisible or look-alike characters: which they are, and the known key
+        it passes for (compared after folding look-alikes); None for a plain key."""
+        if is_visible(key):
+            return None
+        folded = units.fold(key).strip()
+        same = sorted(k for k in self.keys() if units.fold(k).strip() == folded)
+        fix = f"did you mean '{same[0]}'?" if same else "retype the key with plain letters"
+        return f"{units.lookalike_hint(key)}; {fix}"
 
     def _searched(self) -> str:
         names = [c.id + (f"@{c.versions[0].version}" if c.pinned else "") for c in self.sets]
@@ -161,17 +172,27 @@ def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple
             if exc.code == "bridge-invalid":
                 raise
             tried = exc
-    pers = " or ".join(repr(f.per) for f in variants)
+    pers = " or ".join(f"'{visible(f.per)}'" for f in variants)
+    key = visible(variants[0].key)
+    for factor in variants:
+        counted = units.count_mismatch_hint(unit, factor.per, key)
+        if counted is not None:
+            kind = units.COUNT_KINDS[units.count_kind(unit) or "count"]
+            raise units.UnitError(
+                "unit-incompatible",
+                f"'{visible(unit)}' counts {kind}, but factor '{key}' is per {pers}",
+                counted,
+            )
     if tried is not None and (bridges.ncv or bridges.density):
         raise units.UnitError(
             "unit-incompatible",
-            f"{unit!r} cannot be converted to {pers}, the unit of factor '{variants[0].key}', "
+            f"'{visible(unit)}' cannot be converted to {pers}, the unit of factor '{key}', "
             "even with the ncv/density given",
             "a density is mass per volume (0.84 kg/L), an ncv energy per mass or volume (36.42 MJ/L, 43 TJ/Gg)",
         )
     raise units.UnitError(
         "unit-incompatible",
-        f"{unit!r} cannot be converted to {pers}, the unit of factor '{variants[0].key}'",
+        f"'{visible(unit)}' cannot be converted to {pers}, the unit of factor '{key}'",
         "use a unit of the same kind, or give the activity a 'density' (mass per volume) "
         "or an 'ncv' (energy per mass or volume)",
     )
