@@ -122,7 +122,10 @@ def register(app: typer.Typer) -> None:
 
         failed = 0
         for path in paths:
-            folders = version_folders(Path(path)) if Path(path).is_dir() else []
+            given = Path(path)
+            if given.name == "set.yaml" and given.is_file():  # the file itself: its version folder
+                given = given.parent
+            folders = version_folders(given) if given.is_dir() else []
             if not folders:
                 raise UsageError(f"{path}: no factor set here", "give a folder holding <id>/<version>/set.yaml")
             for folder in folders:

@@ -270,6 +270,7 @@ def check_table(data: bytes, path: Path, gwp_basis: str | None) -> list[Issue]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     issues: list[Issue] = []
     groups: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
+    unsound: set[tuple[str, str]] = set()  # groups with a row error: their values are not added up
     try:
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
@@ -284,7 +285,7 @@ def check_table(data: bytes, path: Path, gwp_basis: str | None) -> list[Issue]:
             ]
         for row in reader:
             line = reader.line_num
-            extra = row.pop(None, None)  # type: ignore[call-overload]  # DictReader's key for extra fields
+            extra = row.pop(None, None)  # DictReader's key for extra fields
             short = sum(1 for value in row.values() if value is None)
             if extra or short:
                 count = len(COLUMNS if reader.fieldnames is None else reader.fieldnames) + len(extra or ()) - short
@@ -298,12 +299,13 @@ def check_table(data: bytes, path: Path, gwp_basis: str | None) -> list[Issue]:
                     )
                 )
                 continue
-            if _check_row(row, path, line, issues):
-                groups.setdefault((row["key"], row["per"]), []).append((line, row))
+            if not _check_row(row, path, line, issues):
+                unsound.add((row["key"], row["per"]))
+            groups.setdefault((row["key"], row["per"]), []).append((line, row))
     except csv.Error as exc:
         issues.append(_issue("factor-table-invalid", f"the table cannot be read as CSV: {exc}", path, reader.line_num))
     for (key, per), members in groups.items():
-        issues.extend(_check_group(key, per, members, path, gwp_basis))
+        issues.extend(_check_group(key, per, members, path, gwp_basis, (key, per) not in unsound))
     return issues
 
 
@@ -342,7 +344,7 @@ def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) 
 
 
 def _check_group(
-    key: str, per: str, members: list[tuple[int, dict[str, str]]], path: Path, gwp_basis: str | None
+    key: str, per: str, members: list[tuple[int, dict[str, str]]], path: Path, gwp_basis: str | None, sound: bool
 ) -> list[Issue]:
     issues: list[Issue] = []
     first_line = members[0][0]
@@ -354,7 +356,9 @@ def _check_group(
     spelled: dict[str, str] = {}  # canonical gas -> its first spelling
     lines: dict[str, int] = {}
     for line, row in members:
-        gas = gwp.canonical_gas(row["gas"]) or row["gas"]
+        gas = gwp.canonical_gas(row["gas"])
+        if gas is None:
+            continue  # reported with its row
         if gas in spelled:
             issues.append(
                 _issue(
@@ -381,6 +385,8 @@ def _check_group(
                 f"keep the gases and remove the {total} row, or give only {total} (with the set's gwp_basis)",
             )
         )
+    if not sound:
+        return issues
     if not any(float(row["value"]) for _, row in members):
         issues.append(
             _issue(
