@@ -26,7 +26,8 @@ def test_init_fill_compute_convert_report(tmp_path):
 
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
-    assert [p.code for p in issues(run.stderr)] == ["amount-empty"]  # the rows not filled in
+    # the rows not filled in; three months of the fiscal year's twelve
+    assert [p.code for p in issues(run.stderr)] == ["amount-empty", "amount-months-missing"]
     result = json.loads(run.stdout)
     assert [line["activity"] for line in result["lines"]] == ["diesel-mobile", "paper"]
     assert result["lines"][0]["monthly"] == [2150, 2080, 2210]
