@@ -8,7 +8,7 @@ import statistics
 import pytest
 
 from ghgcalc.core import plausibility
-from ghgcalc.core.plausibility import Checks, Thresholds, ThresholdError, parse_thresholds
+from ghgcalc.core.plausibility import Checks, ThresholdError, Thresholds, parse_thresholds
 from tests.conftest import inventory, run_inventory
 
 # A Thai subdistrict municipality's office: about 10,000 kWh a month, the hot season (Mar-May)
