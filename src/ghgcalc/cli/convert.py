@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from ghgcalc.errors import ExitCode, Issue, Location, Severity, UsageError
+from ghgcalc.errors import ExitCode, Issue, Location, Severity, UsageError, printable
 
 YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
             from ghgcalc.io.yaml_writer import inventory_yaml
 
             write_atomic(target, inventory_yaml(document, origin=Path(source).name))
-        print(f"wrote {target}", file=sys.stderr)
+        print(f"wrote {printable(target)}", file=sys.stderr)
 
 
 def _read(path: str) -> tuple[dict[str, Any] | None, list[Issue]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from enum import Enum, StrEnum
@@ -11,7 +9,9 @@ from typing import Any
 
 import typer
 
-from ghgcalc.errors import UsageError
+from ghgcalc.errors import UsageError, visible
+
+FACTORS_DIR_HELP = "Also a folder of your own factor sets (<id>/<version>/set.yaml)."
 
 
 class ListFormat(StrEnum):
@@ -81,11 +81,13 @@ def register(app: typer.Typer) -> None:
             None, "--set", metavar="SET[@VERSION]", help="SET or SET@VERSION: list its rows."
         ),
         output_format: ListFormat | None = typer.Option(None, "--format", "-f", help="table, json or csv."),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
     ) -> None:
         """The factor sets, or the rows of one set."""
-        from ghgcalc.io.factor_store import FactorStore, SetRef
+        from ghgcalc.cli.compute import _store
+        from ghgcalc.io.factor_store import SetRef
 
-        store = FactorStore()
+        store = _store(factors_dir)
         chosen = _default_format(output_format, ListFormat)
         if set_ref is None:
             sets = [v for set_id in store.set_ids() for v in store.versions(set_id)]
@@ -98,11 +100,9 @@ def register(app: typer.Typer) -> None:
         if chosen is ListFormat.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
         elif chosen is ListFormat.csv:
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=list(data[0]) if data else columns, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(data)
-            sys.stdout.write(buffer.getvalue())
+            from ghgcalc.io.writers import dicts_csv  # the one guarded CSV writer
+
+            sys.stdout.write(dicts_csv(data, columns))
         else:
             from ghgcalc.cli import render
 
@@ -146,12 +146,14 @@ def register(app: typer.Typer) -> None:
             None, "--set", metavar="SET[@VERSION]", help="SET or SET@VERSION; default: every set."
         ),
         output_format: ShowFormat | None = typer.Option(None, "--format", "-f", help="table or json."),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
     ) -> None:
         """One factor with its full provenance (every version and unit that has the key)."""
-        from ghgcalc.io.factor_store import FactorStore, SetRef
+        from ghgcalc.cli.compute import _store
+        from ghgcalc.io.factor_store import SetRef
         from ghgcalc.io.writers import factor_dict
 
-        store = FactorStore()
+        store = _store(factors_dir)
         refs = [SetRef.parse(set_ref)] if set_ref else [SetRef(i, None) for i in store.set_ids()]
         found = []
         for ref in refs:
@@ -184,7 +186,7 @@ def register(app: typer.Typer) -> None:
                 if close
                 else "list the keys with 'ghgcalc factors list --set tgo-cfo'"
             )
-            raise UsageError(f"no factor '{key}' in {set_ref or 'the bundled sets'}", hint)
+            raise UsageError(f"no factor '{visible(key)}' in {set_ref or 'the bundled sets'}", hint)
         if _default_format(output_format, ShowFormat) is ShowFormat.json:
             print(json.dumps(found, ensure_ascii=False, indent=2))
         else:

@@ -1,4 +1,11 @@
-"""Rich tables for people: totals per scope, the largest sources, then every line."""
+"""Rich tables for people: totals per scope, the largest sources, then every line.
+
+Text that comes from a file (names, labels, keys, units, sources, sheet and file names, titles of
+one's own factor sets) reaches the terminal only as a rich `Text` made by `shown`: its control
+characters, ANSI escapes, line breaks and bidirectional overrides are printed as escapes
+(errors.printable), and rich never reads it as markup (`[bold]`, `[link=...]`). Markup is used
+only in constant text written here.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +14,10 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
+from ghgcalc.errors import printable
 from ghgcalc.models.result import InventoryResult
 
 SCOPE_NAMES = {
@@ -20,6 +28,11 @@ SCOPE_NAMES = {
 LARGEST = 5
 # Past this many lines a table is no longer read by a person; the rest is in --format csv.
 MAX_TABLE_LINES = 500
+
+
+def shown(value: object, style: str = "") -> Text:
+    """Text from a user's file as the terminal shows it: escaped, never markup."""
+    return Text(printable(str(value)), style=style)
 
 
 def tonnes(value: float) -> str:
@@ -51,8 +64,13 @@ def _community(console: Console, result: InventoryResult) -> None:
     console.print(table)
     for memo in community.included:
         console.print(
-            f"Of which {escape(memo.name)} ({escape(memo.source)}), own operations: "
-            f"{tonnes(memo.total_t_co2e)} tCO2e (a memo, inside the totals above)"
+            Text.assemble(
+                "Of which ",
+                shown(memo.name),
+                " (",
+                shown(memo.source),
+                f"), own operations: {tonnes(memo.total_t_co2e)} tCO2e (a memo, inside the totals above)",
+            )
         )
     completeness = Table(box=box.SIMPLE, title="Completeness (GPC sub-categories)", title_justify="left")
     for name, justify in (
@@ -67,9 +85,18 @@ def _community(console: Console, result: InventoryResult) -> None:
     for row in community.completeness:
         if row.level not in ("basic", "basic+") and row.t_co2e is None and not row.notation_key:
             continue  # territorial-only and optional rows appear when they are used
-        shown = tonnes(row.t_co2e) if row.t_co2e is not None else (row.notation_key or "[yellow]missing[/yellow]")
+        cell = (
+            Text(tonnes(row.t_co2e))
+            if row.t_co2e is not None
+            else (shown(row.notation_key) if row.notation_key else Text("missing", style="yellow"))
+        )
         completeness.add_row(
-            row.ref, escape(row.subsector), str(row.scope), row.level.upper(), shown, escape(row.explanation or "")
+            shown(row.ref),
+            shown(row.subsector),
+            str(row.scope),
+            shown(row.level.upper()),
+            cell,
+            shown(row.explanation or ""),
         )
     console.print(completeness)
 
@@ -103,9 +130,11 @@ def results_table(results: list[InventoryResult], terminal: bool) -> str:
 def _one(console: Console, result: InventoryResult) -> None:
     total = result.total_t_co2e
     sets = ", ".join(s.ref for s in result.factor_sets)
-    console.print(f"[bold]{escape(result.name)}[/bold]  ({escape(result.source)})")
+    console.print(Text.assemble(shown(result.name, "bold"), "  (", shown(result.source), ")"))
     console.print(
-        f"{result.kind}, {result.period.start} to {result.period.end}, GWP {result.gwp} (100-year), factors {sets}"
+        shown(
+            f"{result.kind}, {result.period.start} to {result.period.end}, GWP {result.gwp} (100-year), factors {sets}"
+        )
     )
 
     summary = Table(box=box.SIMPLE_HEAVY, title="Emissions by scope", title_justify="left")
@@ -113,7 +142,7 @@ def _one(console: Console, result: InventoryResult) -> None:
     summary.add_column("tCO2e", justify="right")
     summary.add_column("share", justify="right")
     for scope, value in result.by_scope_t_co2e.items():
-        summary.add_row(SCOPE_NAMES.get(scope, scope), tonnes(value), share(value, total))
+        summary.add_row(SCOPE_NAMES.get(scope) or shown(scope), tonnes(value), share(value, total))
     summary.add_row("[bold]Total[/bold]", f"[bold]{tonnes(total)}[/bold]", "100.0 %" if total else "-")
     separate = result.separately_reported_t_co2e
     if separate["CO2_biogenic"]:
@@ -130,7 +159,7 @@ def _one(console: Console, result: InventoryResult) -> None:
     top.add_column("tCO2e", justify="right")
     top.add_column("share", justify="right")
     for line in largest:
-        top.add_row(escape(line.label or line.activity), tonnes(line.t_co2e), share(line.t_co2e, total))
+        top.add_row(shown(line.label or line.activity), tonnes(line.t_co2e), share(line.t_co2e, total))
     console.print(top)
 
     lines = Table(box=box.SIMPLE, title="Lines", title_justify="left")
@@ -145,15 +174,19 @@ def _one(console: Console, result: InventoryResult) -> None:
     ):
         lines.add_column(name, justify=justify)  # type: ignore[arg-type]
     for line in result.lines[:MAX_TABLE_LINES]:
-        what = escape(line.activity) if not line.label else f"{escape(line.label)} [dim]({escape(line.activity)})[/dim]"
+        what = (
+            shown(line.activity)
+            if not line.label
+            else Text.assemble(shown(line.label), " ", shown(f"({line.activity})", "dim"))
+        )
         lines.add_row(
             str(line.index + 1),
             what,
             amount(line.amount),
-            escape(line.unit),
+            shown(line.unit),
             str(line.scope),
             _line_tonnes(line.t_co2e, sum(line.separately_reported_t_co2e.values())),
-            line.factor.ref,
+            shown(line.factor.ref),
         )
     console.print(lines)
     if len(result.lines) > MAX_TABLE_LINES:
@@ -171,11 +204,11 @@ def _console() -> Console:
 
 
 def plain_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:
-    table = Table(box=box.SIMPLE, title=title, title_justify="left")
+    table = Table(box=box.SIMPLE, title=shown(title), title_justify="left")
     for column in columns:
-        table.add_column(column)
+        table.add_column(shown(column))
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else escape(str(row.get(c))) for c in columns))
+        table.add_row(*(Text("") if row.get(c) is None else shown(row.get(c)) for c in columns))
     _console().print(table)
 
 
@@ -185,7 +218,7 @@ def factor_cards(entries: list[dict[str, Any]]) -> None:
         table = Table(
             box=box.SIMPLE,
             show_header=False,
-            title=escape(f"{entry['key']} ({entry['set']}@{entry['version']})"),
+            title=shown(f"{entry['key']} ({entry['set']}@{entry['version']})"),
             title_justify="left",
         )
         table.add_column("field", style="bold")
@@ -215,7 +248,7 @@ def factor_cards(entries: list[dict[str, Any]]) -> None:
                 continue
             if isinstance(value, dict):
                 value = ", ".join(f"{gas} {kg:g} kg" for gas, kg in value.items())
-            table.add_row(field, escape(str(value)))
+            table.add_row(field, shown(value))
         console.print(table)
 
 
@@ -244,18 +277,20 @@ def trend_table(rows: list[dict[str, Any]], rebased: Any) -> None:
             for name, value in row["intensities"].items()
         )
         table.add_row(
-            period,
+            shown(period),
             tonnes(row["total_t_co2e"]),
             base,
             previous,
-            escape(intensity),
-            escape("; ".join([*row["differs_from_base"], *(f"no inventory for {m}" for m in row["missing_before"])])),
+            shown(intensity),
+            shown("; ".join([*row["differs_from_base"], *(f"no inventory for {m}" for m in row["missing_before"])])),
         )
     console.print(table)
     if rebased is not None:
         console.print(
-            f"Base year recomputed with {rebased.gwp} and {', '.join(s.ref for s in rebased.factor_sets)}: "
-            f"{tonnes(rebased.total_t_co2e)} tCO2e"
+            shown(
+                f"Base year recomputed with {rebased.gwp} and {', '.join(s.ref for s in rebased.factor_sets)}: "
+                f"{tonnes(rebased.total_t_co2e)} tCO2e"
+            )
         )
 
 
@@ -270,9 +305,15 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
     console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
     base = plan["base"]
     console.print(
-        f"[bold]{escape(plan['name'])}[/bold]: base {escape(base['name'])} ({base['year']}, "
-        f"{tonnes(base['total_t_co2e'])} tCO2e), horizon {plan['horizon']}, {plan['gwp']}, "
-        f"{escape(', '.join(plan['factor_sets']))}"
+        Text.assemble(
+            shown(plan["name"], "bold"),
+            ": base ",
+            shown(base["name"]),
+            shown(
+                f" ({base['year']}, {tonnes(base['total_t_co2e'])} tCO2e), horizon {plan['horizon']}, "
+                f"{plan['gwp']}, {', '.join(plan['factor_sets'])}"
+            ),
+        )
     )
     measures = plan["measures"]
     years = Table(box=box.SIMPLE_HEAVY, title="BAU and plan by year (tCO2e)", title_justify="left")
@@ -292,11 +333,11 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
     console.print(years)
     wedges = Table(box=box.SIMPLE_HEAVY, title="Reduction by measure (tCO2e), in plan order", title_justify="left")
     wedges.add_column("Measure")
-    shown = [row for row in plan["years"] if row["year"] > base["year"]]
-    for row in shown:
+    later = [row for row in plan["years"] if row["year"] > base["year"]]
+    for row in later:
         wedges.add_column(str(row["year"]), justify="right")
     for m in measures:
-        wedges.add_row(escape(m["id"]), *(_whole(row["by_measure_t_co2e"][m["id"]]) for row in shown))
+        wedges.add_row(shown(m["id"]), *(_whole(row["by_measure_t_co2e"][m["id"]]) for row in later))
     console.print(wedges)
     table = Table(box=box.SIMPLE_HEAVY, title=f"Measures (abatement in {plan['horizon']})", title_justify="left")
     for name, justify in (
@@ -312,8 +353,8 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for m in measures:
         table.add_row(
-            escape(m["id"]),
-            escape(f"{m['size']:,.10g} {m['size_unit']}"),
+            shown(m["id"]),
+            shown(f"{m['size']:,.10g} {m['size_unit']}"),
             f"{m['start']} +{m['ramp_years']}y",
             _whole(m["horizon_abatement_t_co2e"]),
             _whole(m["cumulative_t_co2e"]),
@@ -328,11 +369,11 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
             targets.add_column(name, justify="left" if name in ("Target", "Met") else "right")
         for t in plan["targets"]:
             targets.add_row(
-                escape(t["name"]),
+                shown(t["name"]),
                 _whole(t["target_t_co2e"]),
                 _whole(t["plan_net_t_co2e"]),
                 _whole(t["gap_t_co2e"]),
-                "yes" if t["met"] else "[red]no[/red]",
+                "yes" if t["met"] else Text("no", style="red"),
             )
         console.print(targets)
     if plan["macc"]:
@@ -341,12 +382,12 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
             macc.add_column(name, justify="left" if name == "Measure" else "right")
         for bar in plan["macc"]:
             macc.add_row(
-                escape(bar["id"]),
+                shown(bar["id"]),
                 _whole(bar["cost_thb_per_t_co2e"]),
                 _whole(bar["abatement_t_co2e"]),
                 _whole(bar["to_t_co2e"]),
             )
         console.print(macc)
     if plan["not_in_macc"]:
-        console.print(f"Not in the MACC (no costs, or no abatement): {escape(', '.join(plan['not_in_macc']))}")
+        console.print(shown(f"Not in the MACC (no costs, or no abatement): {', '.join(plan['not_in_macc'])}"))
     return buffer.getvalue()

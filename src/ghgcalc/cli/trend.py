@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from enum import StrEnum
@@ -88,15 +86,9 @@ def register(app: typer.Typer) -> None:
                 }
             print(json.dumps(data, ensure_ascii=False, indent=2))
         elif chosen is TrendFormat.csv:
-            buffer = io.StringIO()
-            flat = [
-                {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v) for k, v in r.items()}
-                for r in rows
-            ]
-            writer = csv.DictWriter(buffer, fieldnames=list(flat[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(flat)
-            sys.stdout.write(buffer.getvalue())
+            from ghgcalc.io.writers import dicts_csv  # the one guarded CSV writer: labels are never formulas
+
+            sys.stdout.write(dicts_csv(rows))  # a list or mapping (scopes, intensities) is JSON in its cell
         else:
             from ghgcalc.cli import render
 

@@ -10,6 +10,7 @@ import math
 import re
 from decimal import Decimal
 
+from ghgcalc.errors import printable
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
 
 SCOPES = (1, 2, 3)
@@ -27,7 +28,7 @@ LARGEST = 5
 # line values can give 3.0000000000000004 where the form's arithmetic gives 3, and 3 must stay 3.
 _NOISE_DECIMALS = 9
 _INTEGRAL_LIMIT = 1e15
-# Characters that mean something to Markdown inside a table cell or a heading.
+# Characters that mean something to Markdown inside a table cell or a heading (<> start HTML).
 _MARKDOWN_SPECIAL = "\\|`*_[]<>"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -79,8 +80,11 @@ def percent(part: float, whole: float) -> str:
 
 
 def text(value: object) -> str:
-    """User text made safe for a table cell or a heading: one line, Markdown characters escaped."""
-    flat = _CONTROL.sub("", " ".join(str(value).splitlines()))
+    """User text made safe for a table cell or a heading: one line (line breaks become spaces),
+    control characters dropped (an ANSI escape loses its ESC), bidirectional overrides and
+    zero-width characters shown as escapes (\\u202e: errors.printable), and Markdown's characters
+    escaped, so `|` cannot split a cell and `<script>` is shown, not run."""
+    flat = printable(_CONTROL.sub("", " ".join(str(value).splitlines())))
     return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in flat)
 
 

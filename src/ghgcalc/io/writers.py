@@ -195,9 +195,16 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
         return seen[value]
 
     buffer = io.StringIO()
+    # csv.QUOTE_MINIMAL with "\n" rows leaves a bare "\r" unquoted, and a spreadsheet starts a new
+    # row there (where "'\r=cmd" would become a cell "=cmd"): quote every cell that holds one too.
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([cell(name) for name in header])
-    writer.writerows([cell(value) for value in row] for row in rows)
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    for values in (header, *rows):
+        cells = [cell(value) for value in values]
+        if any(isinstance(value, str) and "\r" in value for value in cells):
+            quoted.writerow(cells)  # every text quoted; numbers as they are
+        else:
+            writer.writerow(cells)
     return buffer.getvalue()
 
 
