@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ghgcalc.errors import is_visible, visible
+from ghgcalc.numbers import NumberError, read_number
 from ghgcalc.thai import thai_to_arabic_digits
 
 if TYPE_CHECKING:  # pint is imported only when a conversion needs it
@@ -231,20 +232,34 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
+# A bridge as written: its number (digits, signs, dots, commas, an exponent; Thai digits are made
+# Arabic first) and its unit. The number is then read by the one number reader, so "0,84 kg/L" is
+# a decimal comma to fix, not 84 kg/L, and "1,020 MJ/scf" is a thousand and twenty.
+_BRIDGE = re.compile(r"\s*([-+]?[0-9.][0-9.,_]*(?:[eE][-+]?[0-9]+)?|[-+]?[.,])\s*(.*?)\s*")
+_BRIDGE_HINT = "write a positive number and a unit, e.g. density: 0.54 kg/L or ncv: 36.42 MJ/L"
+
+
+def _bridge_parts(text: str, field: str) -> tuple[float, str]:
+    """The number and the unit text of a bridge; UnitError (bridge-invalid) for a bad number."""
+    match = _BRIDGE.fullmatch(thai_to_arabic_digits(str(text)))
+    if not match or not match.group(2):
+        raise UnitError("bridge-invalid", f"{field} {visible(str(text))!r} is not a quantity", _BRIDGE_HINT, field)
+    try:
+        number = read_number(match.group(1), "", minimum=0, zero=False)
+    except NumberError as problem:
+        hint = _BRIDGE_HINT
+        if problem.code == "number-decimal-comma":  # 0,84 kg/L -> 0.84 kg/L
+            hint = f"write {field}: {match.group(1).replace('.', '').replace(',', '.')} {match.group(2)} with a dot"
+        raise UnitError("bridge-invalid", f"{field} {visible(str(text))!r}: {problem.message}", hint, field) from None
+    return number, match.group(2)
+
+
 def _quantity(text: str, field: str) -> pint.Quantity:
     """A bridge value such as '0.54 kg/L' or '1.02 MJ/scf' as a pint quantity: finite and positive."""
     ureg = registry()
-    hint = "write a positive number and a unit, e.g. density: 0.54 kg/L or ncv: 36.42 MJ/L"
-    match = re.fullmatch(r"\s*([-+0-9.eE,]+)\s*(.+)", thai_to_arabic_digits(str(text)))
-    if not match:
-        raise UnitError("bridge-invalid", f"{field} {text!r} is not a quantity", hint, field)
-    try:
-        number = float(match.group(1).replace(",", ""))
-    except ValueError:
-        raise UnitError("bridge-invalid", f"{field} {text!r} is not a quantity", hint, field) from None
-    if not math.isfinite(number) or number <= 0:
-        raise UnitError("bridge-invalid", f"{field} {text!r} must be a finite number above zero", hint, field)
-    unit_text = "/".join(normalise(part) for part in match.group(2).split("/"))
+    hint = _BRIDGE_HINT
+    number, unit = _bridge_parts(text, field)
+    unit_text = "/".join(normalise(part) for part in unit.split("/"))
     try:
         quantity = ureg.Quantity(number, unit_text)
     except Exception:  # noqa: BLE001 - pint raises several unrelated types for bad text
@@ -252,12 +267,15 @@ def _quantity(text: str, field: str) -> pint.Quantity:
     if not any(quantity.check(kind) for kind in _BRIDGE_KINDS[field]):
         what = "mass per volume" if field == "density" else "energy per mass or per volume"
         raise UnitError("bridge-invalid", f"{field} {text!r} is not {what}", hint, field)
+    if not math.isfinite(float(quantity.magnitude)):
+        raise UnitError("bridge-invalid", f"{field} {text!r} must be a finite number above zero", hint, field)
     return quantity
 
 
 def check_bridge(text: str, field: str) -> None:
     """Raise UnitError (bridge-invalid) unless `text` is a valid ncv or density."""
-    _quantity(text, field)
+    if _quick_bridge(text, field) is None:  # the common bridges need no pint
+        _quantity(text, field)
 
 
 def _unit(unit: str) -> pint.Unit:
@@ -456,22 +474,21 @@ def _quick_bridge(text: str, field: str) -> tuple[str, str, float] | None:
     """A bridge such as '0.54 kg/L' as (numerator kind, denominator kind, value in base units), when
     both units are in the fast table and the bridge is of its field's kind; None leaves it to pint,
     which also explains what is wrong with a bad one."""
-    match = re.fullmatch(
-        r"\s*([0-9.]+(?:[eE][-+]?[0-9]+)?)\s*([^/\s]+)\s*/\s*([^/\s]+)\s*", thai_to_arabic_digits(text)
-    )
+    try:
+        number, unit = _bridge_parts(text, field)
+    except UnitError:  # _quantity (pint's path) explains it
+        return None
+    match = re.fullmatch(r"([^/\s]+)\s*/\s*([^/\s]+)", unit)
     if not match:
         return None
-    try:
-        number = float(match.group(1))
-    except ValueError:  # "." or "1.2.3": pint's path explains it
-        return None
-    top, bottom = normalise(match.group(2)), normalise(match.group(3))
-    if not (math.isfinite(number) and number > 0) or top not in _SCALES or bottom not in _SCALES:
+    top, bottom = normalise(match.group(1)), normalise(match.group(2))
+    if top not in _SCALES or bottom not in _SCALES:
         return None
     shape = (_SCALES[top][0], _SCALES[bottom][0])
     if shape not in _BRIDGE_SHAPES[field]:
         return None
-    return shape[0], shape[1], number * _SCALES[top][1] / _SCALES[bottom][1]
+    value = number * _SCALES[top][1] / _SCALES[bottom][1]
+    return (shape[0], shape[1], value) if math.isfinite(value) and value > 0 else None
 
 
 @functools.cache
