@@ -20,7 +20,7 @@ from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
 from ghgcalc.errors import Path as DocPath
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
 from ghgcalc.io.files import is_regular, kind_of
-from ghgcalc.io.inventory_reader import display_name, read_inventory
+from ghgcalc.io.inventory_reader import INPUT_SUFFIXES, display_name, read_inventory
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.text import STDIN
 from ghgcalc.models.inventory import Inventory
@@ -30,7 +30,6 @@ from ghgcalc.models.result import InventoryResult
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
     from ghgcalc.core.plan import Evaluate, Projection
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # what a folder argument contributes (contract §1)
 DEFAULT_GWP = "AR5"
 # Issues about a mapping key itself (the gas name in `kg:`), located at the key, not its value.
 _ABOUT_THE_KEY = frozenset({"gas-unknown", "gas-duplicate", "gas-double-count"})
@@ -71,7 +70,8 @@ def expand_inputs(paths: list[str]) -> list[str]:
         elif os.path.isdir(path):
             found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
             if not found:
-                raise UsageError(f"{path}: the folder holds no .yaml, .yml or .xlsx file")
+                listed = f"{', '.join(INPUT_SUFFIXES[:-1])} or {INPUT_SUFFIXES[-1]}"
+                raise UsageError(f"{path}: the folder holds no {listed} file")
             files.extend(found)
         elif os.path.exists(path):
             files.append(path)

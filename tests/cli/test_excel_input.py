@@ -15,6 +15,16 @@ import pytest
 from tests.cli.test_user_errors import INPUT_ERRORS, ghgcalc, issues
 
 
+MONTHS = [
+    f"{en} / {th}"
+    for en, th in zip(
+        ("Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"),
+        ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."),
+        strict=True,
+    )
+]
+
+
 def workbook(
     path: Path,
     activities: list[list[object]],
@@ -43,14 +53,14 @@ def workbook(
             "Scope / ประเภท",
             "Label / รายละเอียด",
             "Unit / หน่วย",
-            "Oct / ต.ค.",
-            "Nov / พ.ย.",
-            "Dec / ธ.ค.",
+            *MONTHS,
             "Total / รวม",
         ]
     )
     for row in activities:
-        acts.append(row)
+        # rows give Oct, Nov, Dec and the total (columns E-G, H); the template's other nine months
+        # (H-P) stay empty and the total moves to Q
+        acts.append(row if header else [*row[:7], *[None] * 9, *row[7:]])
     wb.save(path)
     return path
 
@@ -104,7 +114,7 @@ def test_problems_are_located_by_sheet_and_cell(tmp_path):
     run, printed = compute(tmp_path, "bad.xlsx")
     assert run.code == INPUT_ERRORS and run.stdout == ""
     assert [(p.location, p.code) for p in printed if p.severity == "error"] == [
-        ("bad.xlsx[Activities]!H2", "total-mismatch"),
+        ("bad.xlsx[Activities]!Q2", "total-mismatch"),
         ("bad.xlsx[Activities]!E3", "amount-negative"),
         ("bad.xlsx[Activities]!A4", "factor-missing"),
         ("bad.xlsx[Activities]!D5", "unit-incompatible"),
@@ -119,7 +129,7 @@ def test_buddhist_era_dates_and_a_two_row_header(tmp_path):
             ("ghgcalc", 1),
             ("name", "T"),
             ("period_start", dt.datetime(2566, 10, 1)),
-            ("period_end", dt.datetime(2567, 9, 30)),
+            ("period_end", dt.datetime(2566, 11, 30)),  # two months: a column for each
         ],
         extra_header=["Activity / กิจกรรม", None, None, "Unit / หน่วย", "Monthly quantity / ปริมาณรายเดือน"],
         header=[None, "Scope", "Label", None, "ต.ค.", "พ.ย."],
@@ -132,7 +142,7 @@ def test_buddhist_era_dates_and_a_two_row_header(tmp_path):
     run, _ = compute(tmp_path, "be.xlsx")
     assert run.code == 0, run
     result = json.loads(run.stdout)
-    assert result["period"] == {"start": "2023-10-01", "end": "2024-09-30"}
+    assert result["period"] == {"start": "2023-10-01", "end": "2023-11-30"}
     assert result["lines"][0]["monthly"] == [10, 20]
 
 
@@ -163,7 +173,7 @@ def test_formulas_count_by_their_cached_value_and_without_one_are_errors(tmp_pat
     path = workbook(tmp_path / "g.xlsx", [["paper", 3, "Paper", "kg", None, None, None, "=4+6"]])
     _with_cached_value(path, "4+6", None)
     run, printed = compute(tmp_path, "g.xlsx")
-    assert [(p.location, p.code) for p in printed] == [("g.xlsx[Activities]!H2", "formula-no-value")]
+    assert [(p.location, p.code) for p in printed] == [("g.xlsx[Activities]!Q2", "formula-no-value")]
 
 
 def test_xlsm_is_read_for_values(tmp_path):

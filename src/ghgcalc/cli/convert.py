@@ -9,9 +9,7 @@ from typing import Any
 import typer
 
 from ghgcalc.errors import ExitCode, Issue, Location, Severity, UsageError, printable
-
-YAML_SUFFIXES = (".yaml", ".yml")
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+from ghgcalc.io.inventory_reader import EXCEL_SUFFIXES, YAML_SUFFIXES
 
 
 def register(app: typer.Typer) -> None:

@@ -8,18 +8,19 @@ sheet and cell, so problems are reported as `town.xlsx[Activities]!C17`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
-from pathlib import Path as FilePath
 from typing import Any, cast
 
-from ghgcalc.errors import Issue, Location, Path, Severity
-from ghgcalc.thai import thai_to_arabic_digits
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 500 * 1024 * 1024
-MAX_RATIO = 100
+from ghgcalc.errors import Issue, Location, Path, Severity, visible
+from ghgcalc.io.excel_months import MonthHeader, NotAMonth, month_header, month_name
+from ghgcalc.io.excel_xml import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetXml, check_zip, column_letter, scan
+from ghgcalc.models.period import Period, parse_period
+from ghgcalc.thai import BE_OFFSET, thai_to_arabic_digits
 
 SHEETS = {
     "inventory": ("inventory", "ข้อมูลทั่วไป"),
@@ -55,21 +56,6 @@ CUSTOM_COLUMNS = {
     "valid_from": ("valid from", "valid_from"),
     "valid_to": ("valid to", "valid_to"),
 }
-_MONTHS = [
-    ("jan", "january", "ม.ค.", "มกราคม"),
-    ("feb", "february", "ก.พ.", "กุมภาพันธ์"),
-    ("mar", "march", "มี.ค.", "มีนาคม", "มิ.ค."),  # "มิ.ค." is a typo seen in a real TGO form
-    ("apr", "april", "เม.ย.", "เมษายน"),
-    ("may", "พ.ค.", "พฤษภาคม"),
-    ("jun", "june", "มิ.ย.", "มิถุนายน"),
-    ("jul", "july", "ก.ค.", "กรกฎาคม"),
-    ("aug", "august", "ส.ค.", "สิงหาคม"),
-    ("sep", "sept", "september", "ก.ย.", "กันยายน"),
-    ("oct", "october", "ต.ค.", "ตุลาคม"),
-    ("nov", "november", "พ.ย.", "พฤศจิกายน"),
-    ("dec", "december", "ธ.ค.", "ธันวาคม"),
-]
-MONTH_NAMES = {name: number for number, names in enumerate(_MONTHS, start=1) for name in names}
 SUBTOTAL_WORDS = {"total", "subtotal", "sum", "รวม", "รวมทั้งสิ้น", "ผลรวม"}
 INVENTORY_KEYS = (
     "ghgcalc",
@@ -84,16 +70,6 @@ INVENTORY_KEYS = (
     "output_unit",
     "output_name",
 )
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _cell(row: int, column: int) -> str:
@@ -157,14 +133,23 @@ class _Reader:
         self.source = source
         self.positions = ExcelPositions(source)
         self.issues: list[Issue] = []
-        self.no_value: dict[str, set[str]] = {}  # sheet -> cells whose formula has no cached value
+        self.xml: dict[str, SheetXml] = {}  # what calamine does not show, per sheet name
 
     def issue(
-        self, code: str, message: str, sheet: str | None = None, cell: str | None = None, hint: str | None = None
+        self,
+        code: str,
+        message: str,
+        sheet: str | None = None,
+        cell: str | None = None,
+        hint: str | None = None,
+        severity: Severity = Severity.ERROR,
     ) -> None:
-        self.issues.append(
-            Issue(code, message, Severity.ERROR, Location(self.source, sheet=sheet, cell=cell), hint=hint)
-        )
+        self.issues.append(Issue(code, message, severity, Location(self.source, sheet=sheet, cell=cell), hint=hint))
+
+    def special(self, sheet: str) -> bool:
+        """Whether the sheet has cells calamine shows as empty that are not: errors, formulas without a result."""
+        xml = self.xml.get(sheet)
+        return xml is not None and bool(xml.no_value or xml.errors)
 
     def value(self, sheet: str, rows: list[list[Any]], row: int, column: int) -> Any:
         """A cell's value: None when empty; text stripped; whole numbers as int."""
@@ -172,17 +157,43 @@ class _Reader:
             return None
         value = rows[row][column]
         if value == "" or value is None:
-            missing = self.no_value.get(sheet)
-            if missing and _cell(row, column) in missing:
-                self.issue(
-                    "formula-no-value",
-                    f"the formula in {_cell(row, column)} has no saved result",
-                    sheet,
-                    _cell(row, column),
-                    "open the workbook in a spreadsheet program and save it, so that its formulas are calculated",
-                )
+            xml = self.xml.get(sheet)
+            if xml is not None and (xml.no_value or xml.errors):
+                self.empty_cell(sheet, xml, _cell(row, column))
             return None
         return _plain(value)
+
+    def empty_cell(self, sheet: str, xml: SheetXml, cell: str) -> None:
+        """A cell calamine shows empty: report it if it holds an error or a formula without a result."""
+        if cell in xml.errors:
+            shown = visible(xml.errors[cell])
+            self.issue(
+                "cell-error",
+                f"{cell} shows the spreadsheet error {shown}, not a value",
+                sheet,
+                cell,
+                f"correct the formula or the cells it uses so that {cell} shows a number or text "
+                f"({_ERROR_MEANINGS.get(xml.errors[cell], 'the formula cannot be calculated')})",
+            )
+        elif cell in xml.no_value:
+            self.issue(
+                "formula-no-value",
+                f"the formula in {cell} has no saved result",
+                sheet,
+                cell,
+                "open the workbook in a spreadsheet program and save it, so that its formulas are calculated",
+            )
+
+
+_ERROR_MEANINGS = {
+    "#DIV/0!": "#DIV/0! is a division by zero",
+    "#REF!": "#REF! is a reference to cells that were deleted",
+    "#N/A": "#N/A is a lookup that found nothing",
+    "#VALUE!": "#VALUE! is arithmetic on text",
+    "#NAME?": "#NAME? is an unknown function or name",
+    "#NUM!": "#NUM! is a number out of range",
+    "#NULL!": "#NULL! is a range that does not intersect",
+}
 
 
 def _plain(value: Any) -> Any:
@@ -210,81 +221,91 @@ def _match(parts: list[str], names: tuple[str, ...]) -> bool:
     return any(part in names for part in parts)
 
 
-def _month(parts: list[str]) -> int | None:
-    for part in parts:
-        if part in MONTH_NAMES:
-            return MONTH_NAMES[part]
-        if part.rstrip(".") in MONTH_NAMES:
-            return MONTH_NAMES[part.rstrip(".")]
-    return None
-
-
-def check_zip(path: str) -> str | None:
-    """Why a workbook must not be opened (too large, a zip bomb, not a zip), or None."""
-    size = FilePath(path).stat().st_size
-    if size > MAX_FILE_BYTES:
-        return f"the workbook is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = 0
-            for info in archive.infolist():
-                unpacked += info.file_size
-                if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024 * 1024:
-                    return f"{info.filename} inflates {info.file_size // max(info.compress_size, 1)} times"
-            if unpacked > MAX_UNPACKED_BYTES:
-                return f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB"
-    except zipfile.BadZipFile:
-        return "the file is not an Excel workbook (.xlsx), or it is damaged or truncated"
-    return None
-
-
-def _formulas_without_values(path: str) -> dict[str, set[str]]:
-    """Cells whose formula was saved without a result, per sheet name (calamine shows them empty)."""
-    found: dict[str, set[str]] = {}
-    with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
-        workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace") if "xl/workbook.xml" in names else ""
-        rels_name = "xl/_rels/workbook.xml.rels"
-        rels = archive.read(rels_name).decode("utf-8", "replace") if rels_name in names else ""
-        targets = dict(re.findall(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
-        targets.update({k: v for v, k in re.findall(r'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
-        for name, rel in re.findall(r'<sheet[^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"', workbook):
-            target = targets.get(rel, "")
-            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            if member not in names:
-                continue
-            data = archive.read(member)
-            if b"<f" not in data:
-                continue
-            for cell, body in re.findall(rb'<c r="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', data, flags=re.S):
-                if b"<f" in body and not re.search(rb"<v>[^<]+</v>", body):
-                    found.setdefault(_unescape(name), set()).add(cell.decode())
-    return found
-
-
-def _unescape(text: str) -> str:
-    return text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-
-
 def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelPositions, list[Issue]]:
-    """The inventory document of a workbook, where each value is, and the problems found."""
+    """The inventory document of a workbook, where each value is, and the problems found.
+
+    Nothing is opened before the path is known to be a regular file, the zip to be within its
+    limits and every sheet's used range to be within MAX_CELLS. OSError propagates.
+    """
     reader = _Reader(source)
+    kind = _not_regular(os.stat(path).st_mode)
+    if kind is not None:
+        reader.issue(
+            "file-not-regular",
+            f"the path is {kind}, not a workbook file",
+            hint="give the path of the .xlsx file itself",
+        )
+        return None, reader.positions, reader.issues
     refusal = check_zip(path)
     if refusal:
         reader.issue("xlsx-refused", refusal, hint="give an .xlsx workbook saved by a spreadsheet program")
         return None, reader.positions, reader.issues
+    try:
+        measured = scan(path)
+    except (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError) as exc:
+        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        return None, reader.positions, reader.issues
+    if _too_large(reader, measured):
+        return None, reader.positions, reader.issues
+    reader.xml = {sheet.name: sheet for sheet in measured}
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
         workbook = CalamineWorkbook.from_path(path)
-        reader.no_value = _formulas_without_values(path)
     except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
-        reader.issue(
-            "xlsx-invalid",
-            f"the workbook cannot be read: {exc}",
-            hint="open and save it again in a spreadsheet program",
-        )
+        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
         return None, reader.positions, reader.issues
+    try:
+        return _read_sheets(reader, workbook), reader.positions, reader.issues
+    except CalamineError as exc:
+        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        return None, reader.positions, reader.issues
+    finally:
+        workbook.close()
+
+
+_RESAVE = "open and save it again in a spreadsheet program"
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _too_large(reader: _Reader, measured: list[SheetXml]) -> bool:
+    """Refuse a sheet whose range from A1 to its farthest cell is more than calamine should lay out."""
+    for sheet in measured:
+        if sheet.rows <= MAX_ROWS and sheet.columns <= MAX_COLUMNS and sheet.cells <= MAX_CELLS:
+            continue
+        farthest = f"{column_letter(min(sheet.columns, MAX_COLUMNS * 26) - 1)}{sheet.rows}"
+        reader.issue(
+            "sheet-too-large",
+            f"the sheet's cells reach {farthest}: {sheet.rows:,} rows x {sheet.columns:,} columns from A1, "
+            f"more than the {MAX_CELLS:,} cells ghgcalc reads from one sheet",
+            sheet.name,
+            farthest if len(farthest) <= 12 else None,
+            "delete the stray cells far beyond your data (select the empty rows and columns after it, "
+            "delete them and save), or split the data over several workbooks",
+        )
+        return True
+    return False
+
+
+def _sheet(workbook: Any, name: str) -> list[list[Any]]:
+    # skip_empty_area=False: row 1 and column A stay in place, so every cell keeps its address
+    return cast(list[list[Any]], workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+
+
+def _read_sheets(reader: _Reader, workbook: Any) -> dict[str, Any]:
     sheets = {name.strip().lower(): name for name in workbook.sheet_names}
 
     def find(kind: str) -> str | None:
@@ -299,24 +320,92 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
             hint="start from a template: ghgcalc init inventory.xlsx",
         )
     else:
-        _read_inventory(reader, inventory_sheet, workbook.get_sheet_by_name(inventory_sheet).to_python(), document)
-    activities_sheet = find("activities")
-    if activities_sheet is None:
-        reader.issue(
-            "sheet-missing",
-            "the workbook has no 'Activities' sheet",
-            hint="start from a template: ghgcalc init inventory.xlsx",
-        )
-    else:
-        rows = workbook.get_sheet_by_name(activities_sheet).to_python()
-        document["activities"] = _read_activities(reader, activities_sheet, rows)
+        _read_inventory(reader, inventory_sheet, _sheet(workbook, inventory_sheet), document)
     custom_sheet = find("custom_factors")
+    activities_sheet = find("activities")
+    others = [n for n in workbook.sheet_names if n not in (inventory_sheet, custom_sheet, activities_sheet)]
+    lookalikes = [(name, _sheet(workbook, name)) for name in others]
+    lookalikes = [(name, rows) for name, rows in lookalikes if _activity_rows(rows)]
+    if activities_sheet is None:
+        hint = "start from a template: ghgcalc init inventory.xlsx"
+        if lookalikes:
+            hint = f"the sheet '{visible(lookalikes[0][0])}' looks like activities: name it 'Activities'"
+        reader.issue("sheet-missing", "the workbook has no 'Activities' sheet", hint=hint)
+    else:
+        rows = _sheet(workbook, activities_sheet)
+        period = _period(document.get("period"))
+        document["activities"] = _read_activities(reader, activities_sheet, rows, period)
+        _hidden(reader, activities_sheet, rows)
+        _lookalikes(reader, activities_sheet, lookalikes)
     if custom_sheet is not None:
-        custom = _read_custom(reader, custom_sheet, workbook.get_sheet_by_name(custom_sheet).to_python())
+        custom = _read_custom(reader, custom_sheet, _sheet(workbook, custom_sheet))
         if custom:
             document["custom_factors"] = custom
-    workbook.close()
-    return document, reader.positions, reader.issues
+    return document
+
+
+def _period(value: Any) -> Period | None:
+    try:
+        return parse_period(value) if value is not None else None
+    except (ValueError, TypeError):
+        return None  # reported by the inventory's validation
+
+
+def _activity_rows(rows: list[list[Any]]) -> bool:
+    """Whether a sheet looks like activities: a header with activity, unit and amount or month
+    columns, and a row below it with an activity."""
+    header = _header_row(rows, ACTIVITY_COLUMNS["activity"])
+    if header is None:
+        return False
+    found: set[str] = set()
+    activity = None
+    for column, cell in enumerate(rows[header]):
+        parts = _normalise_header(cell)
+        for name in ("activity", "unit", "total"):
+            if _match(parts, ACTIVITY_COLUMNS[name]):
+                found.add(name)
+                activity = column if name == "activity" and activity is None else activity
+        if _is_month(cell):
+            found.add("total")
+    if found != {"activity", "unit", "total"} or activity is None:
+        return False
+    return any(
+        activity < len(row)
+        and _plain(row[activity]) is not None
+        and str(row[activity]).strip().lower() not in SUBTOTAL_WORDS
+        for row in rows[header + 1 :]
+    )
+
+
+def _is_month(cell: Any) -> bool:
+    try:
+        return month_header(cell) is not None
+    except NotAMonth:
+        return False
+
+
+def _lookalikes(reader: _Reader, used: str, lookalikes: list[tuple[str, list[list[Any]]]]) -> None:
+    """Another sheet with activities is either a second 'Activities' (an error: which is meant?)
+    or a sheet ghgcalc does not read (a warning, so that its rows are not lost unseen)."""
+    for name, _rows in lookalikes:
+        shown, chosen = visible(name), visible(used)
+        if name.strip().lower() in SHEETS["activities"]:
+            reader.issue(
+                "sheet-ambiguous",
+                f"the workbook has two activity sheets, '{chosen}' and '{shown}'; only one can be read",
+                name,
+                "A1",
+                "put every activity on one sheet, and delete the other or rename it if it is not part of the inventory",
+            )
+        else:
+            reader.issue(
+                "sheet-ignored",
+                f"the sheet '{shown}' has activities but is not read: only '{chosen}' is",
+                name,
+                "A1",
+                f"move its rows into '{chosen}' if they belong to this inventory, or delete the sheet",
+                Severity.WARNING,
+            )
 
 
 def _read_inventory(reader: _Reader, sheet: str, rows: list[list[Any]], document: dict[str, Any]) -> None:
@@ -368,7 +457,16 @@ def _header_row(rows: list[list[Any]], names: tuple[str, ...]) -> int | None:
     return None
 
 
-def _read_activities(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list[dict[str, Any]]:
+@dataclass
+class _MonthColumn:
+    column: int
+    header: MonthHeader
+    cell: str  # the header cell that named the month
+
+
+def _read_activities(
+    reader: _Reader, sheet: str, rows: list[list[Any]], period: Period | None = None
+) -> list[dict[str, Any]]:
     positions = reader.positions
     positions.sheet = sheet
     header = _header_row(rows, ACTIVITY_COLUMNS["activity"])
@@ -384,51 +482,42 @@ def _read_activities(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list
     # A header may span two rows (merged cells above the month names): read both.
     width = max((len(r) for r in rows[header : header + 2]), default=0)
     second = rows[header + 1] if header + 1 < len(rows) else []
-    two_rows = any(_month(_normalise_header(cell)) for cell in second)
-    for column in range(width):
-        parts = _normalise_header(rows[header][column] if column < len(rows[header]) else None)
-        if two_rows:
-            parts += _normalise_header(second[column] if column < len(second) else None)
-        month = _month(parts)
-        if month is not None:
-            positions.month_columns.append(column)
-            continue
-        for name, synonyms in ACTIVITY_COLUMNS.items():
-            if name not in positions.activity_columns and _match(parts, synonyms):
-                positions.activity_columns[name] = column
-                break
+    two_rows = any(_is_month(cell) for cell in second)
+    first_data = header + (2 if two_rows else 1)
+    months = _columns(reader, sheet, rows, header, two_rows, width)
+    positions.month_columns = _place_months(reader, sheet, rows, months, period, first_data)
     columns = positions.activity_columns
     activities: list[dict[str, Any]] = []
     empty: list[int] = []
-    for row in range(header + (2 if two_rows else 1), len(rows)):
+    special = reader.special(sheet)
+    month_columns = positions.month_columns
+    for row in range(first_data, len(rows)):
         reported = len(reader.issues)
-        if reader.no_value.get(sheet):
+        if special:
             values = {name: reader.value(sheet, rows, row, column) for name, column in columns.items()}
-        else:  # the common case, kept cheap
-            cells = rows[row]
-            values = {name: _plain(cells[column]) if column < len(cells) else None for name, column in columns.items()}
-        if reader.no_value.get(sheet):
-            months = [reader.value(sheet, rows, row, column) for column in positions.month_columns]
+            months_read = [reader.value(sheet, rows, row, column) for column in month_columns]
         else:  # the common case, kept cheap: 12 cells a row, 100,000 rows
             cells = rows[row]
-            months = [_plain(cells[c]) if c < len(cells) else None for c in positions.month_columns]
+            values = {name: _plain(cells[column]) if column < len(cells) else None for name, column in columns.items()}
+            months_read = [_plain(cells[c]) if c < len(cells) else None for c in month_columns]
         key = values.get("activity")
-        if key is None or str(key).strip().lower() in SUBTOTAL_WORDS:
-            continue  # an empty or subtotal row
-        if len(reader.issues) > reported:
-            continue  # a formula without a result: reported, and the row is not read further
+        if key is not None and str(key).strip().lower() in SUBTOTAL_WORDS:
+            del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
+            continue
+        if len(reader.issues) > reported or key is None:
+            continue  # an empty or subtotal row, or a cell with an error: reported, not read further
         item: dict[str, Any] = {"activity": str(key)}
         for name in ("scope", "category", "label", "unit", "id", "ncv", "density", "gpc", "ipcc"):
             value = values.get(name)
             if value is not None:
                 item[name] = value if name == "scope" else str(value)
         index = len(activities)
-        while months and months[-1] is None:
-            months.pop()
+        while months_read and months_read[-1] is None:
+            months_read.pop()
         total = values.get("total")
-        if months:
-            item["amount"] = [0 if m is None else m for m in months]
-            positions.amount_column[index] = positions.month_columns[0]
+        if months_read:
+            item["amount"] = [0 if m is None else m for m in months_read]
+            positions.amount_column[index] = month_columns[0]
             if total is not None and not _sums_to(item["amount"], total):
                 reader.issue(
                     "total-mismatch",
@@ -445,7 +534,7 @@ def _read_activities(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list
         positions.activity_rows.append(row)
         activities.append(item)
     if empty:
-        column = columns.get("total", positions.month_columns[0] if positions.month_columns else 0)
+        column = columns.get("total", month_columns[0] if month_columns else 0)
         listed = ", ".join(str(r + 1) for r in empty[:10]) + (", ..." if len(empty) > 10 else "")
         reader.issues.append(
             Issue(
@@ -459,18 +548,230 @@ def _read_activities(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list
     return activities
 
 
+def _columns(
+    reader: _Reader, sheet: str, rows: list[list[Any]], header: int, two_rows: bool, width: int
+) -> list[_MonthColumn]:
+    """The month columns of the header, in column order; the other known columns into positions."""
+    positions = reader.positions
+    months: list[_MonthColumn] = []
+    for column in range(width):
+        header_rows = [header, header + 1] if two_rows else [header]
+        texts = [rows[r][column] if column < len(rows[r]) else None for r in header_rows]
+        month: _MonthColumn | None = None
+        unread: tuple[int, str] | None = None
+        for row, text in zip(header_rows, texts, strict=True):
+            if text in ("", None):
+                reader.value(sheet, rows, row, column)  # a header cell with an error is reported
+                continue
+            try:
+                found = month_header(text)
+            except NotAMonth as problem:
+                unread = unread or (row, str(problem))
+                continue
+            if found is not None and month is None:
+                month = _MonthColumn(column, found, _cell(row, column))
+        if month is not None:
+            months.append(month)
+            continue
+        parts = [p for text in texts for p in _normalise_header(text)]
+        known = next((n for n, names in ACTIVITY_COLUMNS.items() if _match(parts, names)), None)
+        if known is not None and known not in positions.activity_columns:
+            positions.activity_columns[known] = column
+        elif known is None and unread is not None:
+            shown = visible(str(texts[header_rows.index(unread[0])]))
+            reader.issue(
+                "month-header-invalid",
+                f"the header '{shown}' cannot be read as a month: {unread[1]}",
+                sheet,
+                _cell(unread[0], column),
+                "write the month as Oct, ต.ค., ต.ค. 2566, Oct 2023 or 10/2023 (a four-digit year), "
+                "or give the cell a date",
+            )
+    return months
+
+
+def _period_months(period: Period) -> list[tuple[int, int]]:
+    """(year, month) of every month the period touches, in order."""
+    found = []
+    year, month = period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        found.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def _shown_month(year: int | None, month: int) -> str:
+    return f"{month_name(month)} {year}" if year is not None else month_name(month)
+
+
+def _place_months(
+    reader: _Reader,
+    sheet: str,
+    rows: list[list[Any]],
+    months: list[_MonthColumn],
+    period: Period | None,
+    first_data: int,
+) -> list[int]:
+    """The month columns in the order of the period's months, each column at the month it names.
+
+    Without a readable period the columns keep their order (the period's own error is reported).
+    A year in a header must lie in the period; two columns for one month, a month of the period
+    without a column, and a filled column outside the period are errors.
+    """
+    if not months:
+        return []
+    if period is None:
+        return [m.column for m in months]
+    calendar = _period_months(period)
+    slots: dict[int, _MonthColumn] = {}
+
+    def duplicate(month: _MonthColumn, other: _MonthColumn) -> None:
+        reader.issue(
+            "month-duplicate",
+            f"{_shown_month(month.header.year, month.header.month)} has two columns, {other.cell} and {month.cell}",
+            sheet,
+            month.cell,
+            "keep one column per month: add its amounts into the other column and delete it",
+        )
+
+    for month in (m for m in months if m.header.year is not None):
+        wanted = (month.header.year, month.header.month)
+        if wanted not in calendar:
+            reader.issue(
+                "month-outside-period",
+                f"the column {month.cell} is {_shown_month(*wanted)}, outside the period "
+                f"{period.start.isoformat()} to {period.end.isoformat()}",
+                sheet,
+                month.cell,
+                "correct the year in the header, or the period on the Inventory sheet",
+            )
+            continue
+        index = calendar.index(wanted)
+        if index in slots:
+            duplicate(month, slots[index])
+            continue
+        slots[index] = month
+    for month in (m for m in months if m.header.year is None):
+        free = [i for i, (_, number) in enumerate(calendar) if number == month.header.month and i not in slots]
+        if free:
+            slots[free[0]] = month
+            continue
+        taken = [slots[i] for i, (_, number) in enumerate(calendar) if number == month.header.month and i in slots]
+        if taken:
+            duplicate(month, taken[-1])
+        elif _filled(rows, month.column, first_data):
+            reader.issue(
+                "month-outside-period",
+                f"the column {month.cell} is {month_name(month.header.month)}, which is not in the period "
+                f"{period.start.isoformat()} to {period.end.isoformat()}, yet it has amounts",
+                sheet,
+                month.cell,
+                "correct the period on the Inventory sheet, or move the amounts to the right month",
+            )
+    missing = [_shown_month(*calendar[i]) for i in range(len(calendar)) if i not in slots]
+    if missing:
+        listed = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
+        reader.issue(
+            "month-missing",
+            f"no column for {listed}: the period runs {period.start.isoformat()} to {period.end.isoformat()}",
+            sheet,
+            months[0].cell,
+            "add a column for each month of the period (a month without amounts may stay empty), "
+            "or give only a Total column",
+        )
+    _check_order(reader, months, period)
+    return [slots[i].column for i in sorted(slots)]
+
+
+def _filled(rows: list[list[Any]], column: int, first: int) -> bool:
+    return any(column < len(row) and row[column] not in ("", None) for row in rows[first:])
+
+
+def _check_order(reader: _Reader, months: list[_MonthColumn], period: Period) -> None:
+    """Month columns without years that start elsewhere than the period does: likely the wrong period
+    (a bare 2567 in a fiscal October-September workbook means January-December 2024)."""
+    if any(m.header.year is not None for m in months) or len(months) < 12:
+        return
+    first = months[0].header.month
+    if first == period.start.month:
+        return
+    where = reader.positions.cells.get(("period",)) or reader.positions.cells.get(("period", "start"))
+    shown = f"{period.start.isoformat()} to {period.end.isoformat()}"
+    year = period.end.year
+    if first == 10 and (period.start.month, period.start.day, period.end.month) == (1, 1, 12):
+        hint = (
+            f"for the fiscal year October {year - 1} to September {year}, write FY{year + BE_OFFSET} "
+            f"as the period; each month column counts for its month of the period as written"
+        )
+    elif first == 1 and (period.start.month, period.start.day, period.end.month) == (10, 1, 9):
+        hint = f"for the calendar year {year}, write {year + BE_OFFSET} as the period"
+    else:
+        hint = "check the period; each month column counts for the month of the period it names"
+    reader.issue(
+        "period-months-mismatch",
+        f"the month columns start with {month_name(first)}, but the period ({shown}) starts in "
+        f"{month_name(period.start.month)}",
+        where[0] if where else None,
+        where[1] if where else None,
+        hint,
+        Severity.WARNING,
+    )
+
+
+def _hidden(reader: _Reader, sheet: str, rows: list[list[Any]]) -> None:
+    """Hidden rows and columns are read like the others; say so, naming them, when they carry amounts."""
+    xml = reader.xml.get(sheet)
+    if xml is None or not (xml.hidden_rows or xml.hidden_columns):
+        return
+    positions = reader.positions
+    amount_columns = [
+        *positions.month_columns,
+        *([positions.activity_columns["total"]] if "total" in positions.activity_columns else []),
+    ]
+    hidden_rows = [r for r in positions.activity_rows if r + 1 in xml.hidden_rows]
+    if hidden_rows:
+        first = _cell(hidden_rows[0], positions.activity_columns.get("activity", 0))
+        listed = ", ".join(str(r + 1) for r in hidden_rows[:10]) + (", ..." if len(hidden_rows) > 10 else "")
+        reader.issue(
+            "row-hidden",
+            f"{len(hidden_rows)} hidden row(s) carry amounts that are counted (rows {listed})",
+            sheet,
+            first,
+            "unhide the rows to check them (a filter hides rows too); delete the rows that do not belong",
+            Severity.WARNING,
+        )
+    for column in amount_columns:
+        if column + 1 not in xml.hidden_columns:
+            continue
+        filled = [r for r in positions.activity_rows if column < len(rows[r]) and rows[r][column] not in ("", None)]
+        if filled:
+            reader.issue(
+                "column-hidden",
+                f"column {column_letter(column)} is hidden but its amounts are counted "
+                f"({len(filled)} row(s), first {_cell(filled[0], column)})",
+                sheet,
+                _cell(filled[0], column),
+                "unhide the column to check it; delete it if its amounts do not belong",
+                Severity.WARNING,
+            )
+
+
 def _sums_to(months: list[Any], total: Any) -> bool:
-    from ghgcalc.thai import parse_number
+    from ghgcalc.numbers import NumberError, read_number
 
     try:
-        numbers = [m if isinstance(m, int | float) else parse_number(str(m)) for m in months]
-        expected = total if isinstance(total, int | float) else parse_number(str(total))
-    except ValueError:
+        numbers = [read_number(m) for m in months]
+        expected = read_number(total)
+    except NumberError:
         return True  # the amounts themselves are reported as invalid
     return abs(sum(numbers) - expected) <= 1e-9 * max(1.0, abs(expected))
 
 
+_FACTOR_FIELDS = tuple(name for name in CUSTOM_COLUMNS if name not in ("key", "gas", "kg"))
+
+
 def _read_custom(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list[dict[str, Any]]:
+    """One factor per key: rows that share a key give its gases and must agree on everything else."""
     header = _header_row(rows, CUSTOM_COLUMNS["key"])
     if header is None:
         return []
@@ -493,17 +794,44 @@ def _read_custom(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list[dic
         if key not in by_key:
             by_key[key] = len(factors)
             factors.append({"key": key, "kg": {}})
-            index = by_key[key]
-            cells[("custom_factors", index)] = (sheet, _cell(row, columns["key"]))
-            for name, value in values.items():
-                if name in ("key", "gas", "kg") or value is None:
-                    continue
-                factors[index][name] = value
-                cells[("custom_factors", index, name)] = (sheet, _cell(row, columns[name]))
+            cells[("custom_factors", by_key[key])] = (sheet, _cell(row, columns["key"]))
         index = by_key[key]
+        factor = factors[index]
+        for name in _FACTOR_FIELDS:
+            value = values.get(name)
+            if value is None:
+                continue
+            where = cells.get(("custom_factors", index, name))
+            if name not in factor:
+                factor[name] = value
+                cells[("custom_factors", index, name)] = (sheet, _cell(row, columns[name]))
+            elif str(factor[name]).strip() != str(value).strip() and where is not None:
+                here = _cell(row, columns[name])
+                reader.issue(
+                    "factor-conflict",
+                    f"custom factor '{visible(key)}' has {name} '{visible(str(factor[name]))}' in {where[1]} "
+                    f"but '{visible(str(value))}' in {here}",
+                    sheet,
+                    here,
+                    f"rows with the same key make one factor: give {name} once (or the same in every row), "
+                    "or give the other factor its own key",
+                )
         gas, amount = values.get("gas"), values.get("kg")
-        if gas is not None:
-            factors[index]["kg"][str(gas)] = amount
-            cells[("custom_factors", index, "kg")] = (sheet, _cell(row, columns.get("gas", 0)))
-            cells[("custom_factors", index, "kg", str(gas))] = (sheet, _cell(row, columns.get("kg", 0)))
+        if gas is None:
+            continue
+        gas = str(gas)
+        if gas in factor["kg"]:
+            first = cells[("custom_factors", index, "kg", gas)][1]
+            here = _cell(row, columns.get("kg", columns.get("gas", 0)))
+            reader.issue(
+                "gas-duplicate",
+                f"custom factor '{visible(key)}' gives {visible(gas)} twice, in {first} and {here}",
+                sheet,
+                here,
+                f"keep one row for {visible(gas)}: the gas would count twice",
+            )
+            continue
+        factor["kg"][gas] = amount
+        cells[("custom_factors", index, "kg")] = (sheet, _cell(row, columns.get("gas", 0)))
+        cells[("custom_factors", index, "kg", gas)] = (sheet, _cell(row, columns.get("kg", 0)))
     return factors

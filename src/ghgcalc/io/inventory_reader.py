@@ -39,7 +39,9 @@ class Reading:
     kept: tuple[int, ...] = ()
 
 
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")  # an .xlsm is read for its values; its macros never run
+YAML_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = (*YAML_SUFFIXES, *EXCEL_SUFFIXES)  # the one list: what a folder argument contributes
 
 
 def read_inventory(path: str) -> Reading:

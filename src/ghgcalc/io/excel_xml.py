@@ -1,0 +1,244 @@
+"""What a workbook's XML says that python-calamine does not show, read before calamine opens it.
+
+calamine gives error cells (`#DIV/0!`) as empty, cannot see hidden rows and columns, and lays every
+sheet out as one dense range from A1 to its farthest cell: a 14 KB file with one cell at
+XFD1048576 asks it for 17 billion cells and the process aborts. So, within the zip limits checked
+first, each sheet's XML is scanned once for its used range (refused past MAX_CELLS), its error
+cells, formulas saved without a result, and hidden rows and columns (docs/excel-format.md, Limits).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+import re
+import xml.parsers.expat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+MAX_RATIO = 100
+# Excel's own limits, and the most cells (rows x columns of the range from A1 to the farthest
+# cell) a sheet may span: a 100,000-row x 20-column sheet is 2,000,000; calamine holds each cell
+# in 32 bytes and Python in a list slot, so 10,000,000 cells stay under about 1 GB.
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+MAX_CELLS = 10_000_000
+
+_ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SHEET_TAG = re.compile(rb"<(?:[\w.-]+:)?sheet\s([^>]*)>")
+_REL_TAG = re.compile(rb"<(?:[\w.-]+:)?Relationship\s([^>]*)>")
+# The standard form every spreadsheet program writes: <c r="B7" ...>, rows as <row r="7" ...>.
+_CELL_COLUMN = re.compile(rb'<c r="([A-Za-z]+)')
+_CELL_ROW = re.compile(rb'<c r="[A-Za-z]+(\d+)')
+_ROW_REF = re.compile(rb'<row r="(\d+)"')
+_ROW_DIGITS = 9  # longer row numbers are past any limit (and int() of 5,000 digits raises)
+_PREFIXED_C = re.compile(rb":c[\s/>]")
+_ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row\s([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:[\w.-]+:)?col\s([^>]*)>")
+# a cell with content (not self-closing <c r="A1"/>): its attributes and body
+_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:[\w.-]+:)?c>", re.S)
+_ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
+_ERROR_VALUE = re.compile(rb"""=\s*["']e["']""")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</")
+_TRUE = {"1", "true"}
+
+
+@dataclass
+class SheetXml:
+    """One sheet as its XML has it. Rows and columns are 1-based, as Excel numbers them."""
+
+    name: str
+    member: str
+    rows: int = 0  # the used range runs from A1 to (rows, columns)
+    columns: int = 0
+    no_value: set[str] = field(default_factory=set)  # cells whose formula was saved without a result
+    errors: dict[str, str] = field(default_factory=dict)  # cell -> "#DIV/0!"
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def column_number(letters: bytes | str) -> int:
+    """A -> 1, Z -> 26, AA -> 27 (1-based, as in the XML)."""
+    number = 0
+    for char in letters.upper() if isinstance(letters, str) else letters.decode("ascii").upper():
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def check_zip(path: str) -> str | None:
+    """Why a workbook must not be opened (too large, a zip bomb, not a zip), or None."""
+    size = FilePath(path).stat().st_size
+    if size > MAX_FILE_BYTES:
+        return f"the workbook is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = 0
+            for info in archive.infolist():
+                unpacked += info.file_size
+                if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024 * 1024:
+                    return f"{info.filename} inflates {info.file_size // max(info.compress_size, 1)} times"
+            if unpacked > MAX_UNPACKED_BYTES:
+                return f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB"
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return "the file is not an Excel workbook (.xlsx), or it is damaged or truncated"
+    return None
+
+
+def _attributes(raw: bytes) -> dict[str, str]:
+    """Attributes of a start tag, namespace prefixes dropped (r:id -> id)."""
+    found: dict[str, str] = {}
+    for name, double, single in _ATTR.findall(raw):
+        local = name.decode("utf-8", "replace").rpartition(":")[2]
+        found.setdefault(local, _unescape((double or single).decode("utf-8", "replace")))
+    return found
+
+
+def _unescape(text: str) -> str:
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+
+
+def scan(path: str) -> list[SheetXml]:
+    """Every worksheet part of the workbook, named by its sheet where the workbook names it.
+
+    Parts the workbook does not list are scanned too (named by their path): calamine must never
+    meet a sheet that was not measured first. Raises zipfile.BadZipFile, KeyError, OSError.
+    """
+    sheets: list[SheetXml] = []
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        workbook = archive.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
+        rels_name = "xl/_rels/workbook.xml.rels"
+        rels = archive.read(rels_name) if rels_name in names else b""
+        targets = {}
+        for raw in _REL_TAG.findall(rels):
+            attrs = _attributes(raw)
+            target = attrs.get("Target", "")
+            member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            targets[attrs.get("Id", "")] = member
+        named: dict[str, str] = {}
+        for raw in _SHEET_TAG.findall(workbook):
+            attrs = _attributes(raw)
+            member = targets.get(attrs.get("id", ""), "")
+            if member in names and member not in named:
+                named[member] = attrs.get("name", member)
+        for member in sorted(names):
+            if member not in named and not member.lower().endswith(".xml"):
+                continue
+            data = archive.read(member)
+            if member not in named and b"sheetData" not in data:
+                continue
+            sheet = SheetXml(named.get(member, member), member)
+            sheet.rows, sheet.columns = _measure(data)
+            _features(sheet, data)
+            sheets.append(sheet)
+    return sheets
+
+
+def _number(digits: bytes | str) -> int:
+    return int(digits) if len(digits) <= _ROW_DIGITS else 10**_ROW_DIGITS
+
+
+def _column(letters: bytes | str) -> int:
+    return column_number(letters) if len(letters) <= 4 else MAX_COLUMNS * 26
+
+
+def _measure(data: bytes) -> tuple[int, int]:
+    """The used range (last row, last column), as calamine will lay it out."""
+    if _nonstandard(data):
+        # cells or rows without a reference, prefixed tags, other quoting: read every tag as
+        # calamine does (a few seconds per 50 MB of XML); only unusual writers come here
+        return _measure_exactly(data)
+    # sets of the distinct letters and row numbers: the fastest way found to the largest of each
+    letters = set(_CELL_COLUMN.findall(data))
+    numbers = set(_CELL_ROW.findall(data)) | set(_ROW_REF.findall(data))
+    return max(map(_number, numbers), default=0), max(map(_column, letters), default=0)
+
+
+def _nonstandard(data: bytes) -> bool:
+    """Whether a cell or row tag is not written `<c r="B7"` / `<row r="7"` (<col>, <cfRule>... are fine)."""
+    for tag in (rb'<c(?! r=")', rb'<row(?! r=")'):
+        for match in re.finditer(tag, data):
+            following = data[match.end() : match.end() + 1]
+            if not following.isalpha():
+                return True
+    return _PREFIXED_C.search(data) is not None
+
+
+def _measure_exactly(data: bytes) -> tuple[int, int]:
+    rows = columns = row = column = 0
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal rows, columns, row, column
+        local = name.rpartition(":")[2]
+        if local == "row":
+            number = attrs.get("r", "")
+            row = _number(number) if number.isdigit() else row + 1
+            column = 0
+            rows = max(rows, row)
+        elif local == "c":
+            match = re.fullmatch(r"([A-Za-z]+)(\d+)", attrs.get("r", ""))
+            if match:
+                column = _column(match.group(1))
+                rows = max(rows, _number(match.group(2)))
+            else:
+                column += 1
+            columns = max(columns, column)
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartElementHandler = start
+    with contextlib.suppress(xml.parsers.expat.ExpatError):
+        parser.Parse(data, True)  # on damage calamine reports it; the range read so far bounds it
+    return rows, columns
+
+
+def _features(sheet: SheetXml, data: bytes) -> None:
+    formulas = b"f>" in data  # </f>, </x:f>: faster to find than "<f" among a million "<"
+    errors = _ERROR_VALUE.search(data) is not None  # t="e", found fast; checked per cell below
+    if formulas or errors:
+        for raw, body in _CELL.findall(data):
+            has_formula = b"<f" in body or b":f" in body
+            is_error = _ERROR_TYPE.search(raw) is not None
+            if not (has_formula or is_error):
+                continue
+            ref = _attributes(raw).get("r", "").upper()
+            value = _VALUE.search(body)
+            if ref and is_error:
+                sheet.errors[ref] = value.group(1).decode("utf-8", "replace") if value else "#N/A"
+            elif ref and not value:
+                sheet.no_value.add(ref)
+    if b"hidden" not in data:
+        return
+    for raw in _ROW_TAG.findall(data):
+        attrs = _attributes(raw)
+        if attrs.get("hidden", "").lower() in _TRUE and attrs.get("r", "").isdigit():
+            sheet.hidden_rows.add(_number(attrs["r"]))
+    for raw in _COL_TAG.findall(data):
+        attrs = _attributes(raw)
+        low, high = attrs.get("min", ""), attrs.get("max", "")
+        if attrs.get("hidden", "").lower() in _TRUE and low.isdigit() and high.isdigit():
+            # a hidden range may run to the sheet's last column (XFD): only the used part matters
+            last = min(_number(high), sheet.columns)
+            sheet.hidden_columns.update(range(_number(low), last + 1))
