@@ -253,6 +253,12 @@ BAD_ROWS = {
         "16 fields",
     ),
     "unknown-gas": (GOOD.replace(",CO2,", ",CO3,"), 2, "factor-row-invalid", "unknown gas"),
+    "field-over-the-csv-limit": (
+        GOOD.replace("Boiler diesel", '"' + "x" * 200_000 + '"'),
+        2,
+        "factor-table-invalid",
+        "cannot be read as CSV",
+    ),
     "value-not-finite": (GOOD.replace(",2.68,2.68,", ",inf,,"), 2, "factor-row-invalid", "finite"),
 }
 
@@ -375,6 +381,32 @@ def test_set_yaml_with_a_python_tag_runs_nothing(tmp_path: Path) -> None:
     assert_located(run, f"{META}:3", "factor-set-invalid", "cannot be read")
     assert_refused_by_compute(tmp_path, f"{META}:3")
     assert not (tmp_path / "PWNED").exists() and not (tmp_path / "myf" / "PWNED").exists()
+
+
+BOMB = "".join(f"b{i}: &b{i} [" + ", ".join([f"*b{i - 1}" if i else "x"] * 9) + "]\n" for i in range(10))
+
+
+@pytest.mark.parametrize("field", ["title", "id", "sha256"])
+def test_an_alias_bomb_in_set_yaml_is_refused_quickly(tmp_path: Path, field: str) -> None:
+    """Ten lines that stand for a billion items, where one value belongs: refused, never expanded."""
+    digest = hashlib.sha256((HEADER + GOOD).encode()).hexdigest()
+    meta = BOMB + SET_YAML.format(file="factors.csv", sha=digest)
+    if field == "sha256":
+        meta = meta.replace(f"sha256: {digest}", "sha256: *b9")
+        where, code, message = f"{META}:18", "factor-table-unhashed", "no sha256"
+    else:
+        line = {"title": 13, "id": 11}[field]
+        meta = re.sub(rf"^{field}: .*$", f"{field}: *b9", meta, flags=re.M)
+        where, code, message = f"{META}:{line}", "factor-set-invalid", "not a list or mapping"
+    make_set(tmp_path, HEADER + GOOD, meta)
+    run = validate(tmp_path)
+    assert run.seconds < 5, run
+    [printed] = [p for p in issues(run.stderr) if p.code == code]
+    assert printed.location == where and message in printed.message, run
+    before = snapshot(tmp_path)
+    refused = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json")
+    assert snapshot(tmp_path) == before and refused.seconds < 5
+    assert_input_error(refused, "my.yaml", "factor-set-invalid", (4, None))
 
 
 def test_a_table_that_is_not_utf8(tmp_path: Path) -> None:

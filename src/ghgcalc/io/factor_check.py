@@ -44,6 +44,19 @@ _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 _SHARED = ("name_en", "category", "scope", "valid_from", "valid_to", "published_kgco2e", "ncv", "density")
 _REQUIRED = ("id", "version", "title", "publisher", "published", "tables")
 _SET_DATES = ("published", "valid_from", "valid_to")
+_SCALARS = (
+    "id",
+    "version",
+    "title",
+    "title_th",
+    "publisher",
+    "edition",
+    "url",
+    "licence",
+    "notes",
+    "gwp_basis",
+    *_SET_DATES,
+)
 _QUOTE_HINT = (
     'a value holding a comma must be in double quotes ("Table 2, p. 4"); every row has the header\'s 15 fields'
 )
@@ -153,6 +166,18 @@ def check_version(folder: Path) -> list[Issue]:
         for key in _REQUIRED
         if not meta.get(key)
     ]
+    # a list or mapping where one value belongs is refused before it is shown or compared: an
+    # alias bomb (a few lines that stand for billions of items) must never be turned into text
+    issues.extend(
+        _issue(
+            "factor-set-invalid",
+            f"'{key}' must be one value, not a list or mapping",
+            meta_path,
+            lines.key(key),
+        )
+        for key in _SCALARS
+        if isinstance(meta.get(key), (list, dict))
+    )
     if issues:
         return issues
     if str(meta["id"]) != folder.parent.name or str(meta["version"]) != folder.name:
@@ -237,7 +262,7 @@ def _check_entry(folder: Path, meta_path: Path, table: object, line: int | None,
     digest = hashlib.sha256(data).hexdigest()
     recorded = table.get("sha256")
     if recorded != digest:
-        if recorded and re.fullmatch(r"[0-9a-f]{64}", str(recorded)):
+        if isinstance(recorded, str) and re.fullmatch(r"[0-9a-f]{64}", recorded):
             issues.append(
                 _issue(
                     "factor-table-changed",
@@ -303,7 +328,9 @@ def check_table(data: bytes, path: Path, gwp_basis: str | None) -> list[Issue]:
                 unsound.add((row["key"], row["per"]))
             groups.setdefault((row["key"], row["per"]), []).append((line, row))
     except csv.Error as exc:
-        issues.append(_issue("factor-table-invalid", f"the table cannot be read as CSV: {exc}", path, reader.line_num))
+        # the reader counts a line once it is read whole: the one it stopped in is the next
+        line = reader.line_num + 1
+        issues.append(_issue("factor-table-invalid", f"the table cannot be read as CSV: {exc}", path, line))
     for (key, per), members in groups.items():
         issues.extend(_check_group(key, per, members, path, gwp_basis, (key, per) not in unsound))
     return issues

@@ -199,15 +199,16 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
         except OSError as exc:
             raise FactorSetError(f"{where}/{name} cannot be read: {exc.strerror or exc}") from None
         actual = hashlib.sha256(data).hexdigest()
-        if not table.get("sha256"):
+        recorded = table.get("sha256")
+        if not isinstance(recorded, str) or not recorded:  # never turn a list (an alias bomb?) into text
             raise FactorSetError(
                 f"{where}/set.yaml records no sha256 for {name}",
                 f"record it in set.yaml: sha256: {actual} (check your own sets with: ghgcalc factors validate DIR)",
                 code="factor-set-invalid",
             )
-        if actual != table.get("sha256"):
+        if actual != recorded:
             raise FactorSetError(
-                f"{where}/{name} has changed: its sha256 is {actual}, set.yaml records {table.get('sha256')}",
+                f"{where}/{name} has changed: its sha256 is {actual}, set.yaml records {recorded}",
                 "a released factor table is never edited; restore it, or publish the change as a new version "
                 "(check your own sets with: ghgcalc factors validate DIR)",
                 code="factor-set-invalid",
@@ -266,7 +267,7 @@ def _read_rows(
                 )
             grouped.setdefault((row["key"], row["per"]), []).append((reader.line_num, row))
     except csv.Error as exc:
-        raise FactorSetError(f"{where}:{reader.line_num}: the table cannot be read as CSV: {exc}") from None
+        raise FactorSetError(f"{where}:{reader.line_num + 1}: the table cannot be read as CSV: {exc}") from None
     for (key, per), rows in grouped.items():
         first_line, first = rows[0]
         gases = []
