@@ -8,6 +8,7 @@ cannot be read is reported, never skipped as an unknown column.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -62,6 +63,7 @@ _MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*[/.\-]\s*(\d{1,2})")
 _DATE_LIKE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,4}([/.\-]\d{1,4})?")
 _WORD = re.compile(r"[a-z]+")
+_ENGLISH_FULL = tuple(names[-1] for names in _ENGLISH)
 _THAI_DOTTED = tuple(n for names in _THAI for n in names)
 
 
@@ -140,8 +142,13 @@ def _looks_like_month(text: str) -> bool:
         return True
     if any(full[:-1] in text for names in _THAI for full in names[1:]):
         return True  # a Thai month name, perhaps misspelt at its end
+    # an English month name, cut short ("Octo") or misspelt ("Novembr"); not "decimal" or "marketing"
     return any(
-        len(word) >= 3 and any(full.startswith(word) for names in _ENGLISH for full in names)
+        len(word) >= 3
+        and (
+            any(full.startswith(word) for names in _ENGLISH for full in names)
+            or bool(difflib.get_close_matches(word, _ENGLISH_FULL, n=1, cutoff=0.8))
+        )
         for word in _WORD.findall(text)
     )
 
