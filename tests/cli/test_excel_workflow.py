@@ -59,7 +59,7 @@ def test_report_never_replaces_an_input(tmp_path):
         encoding="utf-8",
     )
     run = ghgcalc(tmp_path, "compute", "t.yaml", "-f", "xlsx", "-o", "t.yaml", "--force")
-    assert run.code == USAGE and "never writes over its inputs" in run.stderr
+    assert run.code == USAGE and "never writes over what it reads" in run.stderr
 
 
 def test_text_that_looks_like_a_formula_stays_text_in_every_export(tmp_path):
