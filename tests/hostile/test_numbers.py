@@ -164,27 +164,27 @@ CASES: dict[str, Case] = {
     # --- method parameters -----------------------------------------------------------------------
     "method-param-decimal-comma": Case(
         method('{deposits: {2020: "12,5"}, climate: tropical-wet}'),
-        "number-decimal-comma",
+        "method-params",
         '"12,5"',
         "12.5",
         "deposits.2020",
     ),
     "method-param-boolean": Case(
         method("{animal: dairy-cattle, heads: true}", "enteric-fermentation", "V.1"),
-        "number-invalid",
+        "method-params",
         "true}",
         "yes/no",
         "heads",
     ),
     "method-param-hex": Case(
         method("{animal: dairy-cattle, heads: 0x10}", "enteric-fermentation", "V.1"),
-        "number-invalid",
+        "method-params",
         "0x10",
         "decimal digits",
         "hexadecimal",
     ),
     "method-param-infinite": Case(
-        method("{deposits: {2020: .inf}, climate: tropical-wet}"), "number-not-finite", ".inf", "ordinary number"
+        method("{deposits: {2020: .inf}, climate: tropical-wet}"), "method-params", ".inf", "ordinary number"
     ),
     # --- plans -----------------------------------------------------------------------------------
     "plan-price-boolean": Case(

@@ -239,10 +239,11 @@ def compute(
     return result, issues
 
 
-# No line of a real inventory comes near this: the whole world emits about 5e10 t CO2e a year.
-# Anything larger (1e308 x 1e9 is infinity to a computer) is a typo, and is refused at the line
-# instead of reaching JSON, CSV, a table or a workbook as inf or NaN.
-LARGEST_LINE_T = 1e13
+# No line of a real inventory comes near this: the whole world emits about 5e10 t CO2e a year,
+# and this is 20,000 times that (room for any real line, and for amounts at the 1e15 limit in
+# small units). Anything larger, or not finite (1e308 x 1e9 is infinity to a computer), is a typo
+# and is refused at the line instead of reaching JSON, CSV, a table or a workbook as inf or NaN.
+LARGEST_LINE_T = 1e15
 
 
 def _plausible_size(line: Line) -> bool:
@@ -301,7 +302,7 @@ def _factor_source(
             issues.append(error(exc.code, str(exc), (*path, "activity"), hint))
         return None
     except units.UnitError as exc:
-        field = "unit" if exc.code in {"unit-unknown", "unit-incompatible", "unit-not-amount"} else "activity"
+        field = "unit" if exc.code.startswith("unit-") else "activity"
         if exc.field and getattr(activity, exc.field, None):
             field = exc.field  # the activity's own ncv or density
         issues.append(error(exc.code, str(exc), (*path, field), exc.hint))

@@ -48,16 +48,18 @@ class Method:
         """kg of each gas in `year`; raises ParamsError for wrong parameters."""
         module = importlib.import_module(self.module)
         numbers, problems, hints = read_params(params, _schema(self.module))
-        if problems:
-            raise ParamsError(problems, hints)
         try:
             checked = module.Params.model_validate(numbers)
         except ValidationError as exc:
-            problems = [
-                (tuple(p for p in err["loc"] if isinstance(p, str | int)), "method-params", _message(err))
-                for err in exc.errors(include_url=False)
-            ]
-            raise ParamsError(problems) from None
+            # the model's problems too, except where the number reader already said what is wrong
+            said = {where for where, _, _ in problems}
+            for err in exc.errors(include_url=False):
+                where = tuple(p for p in err["loc"] if isinstance(p, str | int))
+                if not any(where[: len(path)] == path for path in said):
+                    problems.append((where, "method-params", _message(err)))
+            raise ParamsError(problems, hints) from None
+        if problems:  # refused by the reader, though the lax model took it (1_000, true)
+            raise ParamsError(problems, hints)
         try:
             return dict(module.compute(checked, year))
         except ValueError as exc:  # a combination of parameters the method cannot use
@@ -125,7 +127,7 @@ def read_params(
         try:
             number = read_number(value, ".".join(str(p) for p in path))
         except NumberError as problem:
-            problems.append((path, problem.code, problem.message))
+            problems.append((path, "method-params", problem.message))
             if problem.hint:
                 hints[path] = problem.hint
             return value
