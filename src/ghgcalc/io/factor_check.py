@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import math
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
@@ -21,6 +20,7 @@ import yaml
 
 from ghgcalc import gwp, units
 from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.numbers import NumberError, read_number
 
 COLUMNS = (
     "key",
@@ -350,11 +350,9 @@ def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) 
     if gwp.canonical_gas(row["gas"]) is None:
         bad(f"unknown gas '{visible(row['gas'])}'", gwp.unknown_gas_hint(row["gas"]))
     try:
-        value = float(row["value"])
-        if not math.isfinite(value) or value < 0:
-            bad(f"value {row['value']!r} must be a finite number >= 0")
-    except ValueError:
-        bad(f"value {row['value']!r} is not a number")
+        read_number(row["value"], "value", minimum=0)  # the one reader the loader uses too
+    except NumberError as exc:
+        bad(exc.message, exc.hint)
     if row["scope"] not in ("", "1", "2", "3"):
         bad(f"scope {row['scope']!r} is not 1, 2 or 3", "write the scope as a whole number: 1, 2 or 3")
     for column in ("valid_from", "valid_to"):
@@ -414,7 +412,7 @@ def _check_group(
         )
     if not sound:
         return issues
-    if not any(float(row["value"]) for _, row in members):
+    if not any(read_number(row["value"]) for _, row in members):
         issues.append(
             _issue(
                 "factor-zero",
@@ -440,9 +438,9 @@ def _published(
         printed = Decimal(first["published_kgco2e"])
         total = 0.0
         for _, row in members:
-            weighted = gwp.weigh(gwp.canonical_gas(row["gas"]) or "", float(row["value"]), gwp_basis)
+            weighted = gwp.weigh(gwp.canonical_gas(row["gas"]) or "", read_number(row["value"]), gwp_basis)
             total += weighted.in_total + weighted.non_kyoto
-    except (InvalidOperation, ValueError, KeyError):
+    except (InvalidOperation, ValueError, KeyError):  # NumberError is a ValueError
         return []  # the row problems are reported above
     if not printed.is_finite():
         return [_issue("factor-row-invalid", f"published_kgco2e {printed} is not a number", path, line)]
