@@ -97,6 +97,7 @@ _ALIASES = {
     "km": "km",
     "กิโลเมตร": "km",
     "กม.": "km",
+    # Counts, each of its own kind (see _DEFINITIONS): never converted into one another.
     "count": "count",
     "unit": "count",
     "units": "count",
@@ -375,10 +376,25 @@ def count_mismatch_hint(unit: str, per: str, key: str) -> str | None:
             f"{key} is per person-day: multiply persons by working days "
             "(60 persons x 245 days = 14,700 person-days) and write unit: person_day"
         )
+    if want == "person_day":
+        return (
+            f"{key} is per person-day: give the amount in person-days (persons x working days, "
+            "60 x 245 = 14,700) and write unit: person_day"
+        )
     return (
-        f"{key} is per {COUNT_KINDS[want]} ({per}), and {COUNT_KINDS[have]} are not converted into "
-        f"{COUNT_KINDS[want]}: give the amount in {per}"
+        f"{key} is per {_COUNT_ONE[want]} ({visible(per)}), and {COUNT_KINDS[have]} are not converted into "
+        f"{COUNT_KINDS[want]}: give the amount in {visible(per)}"
     )
+
+
+_COUNT_ONE = {
+    "count": "thing counted",
+    "person": "person",
+    "person_day": "person-day",
+    "head": "head",
+    "vehicle": "vehicle",
+    "room": "room",
+}
 
 
 # Characters that pass for ASCII ones in keys and units: Cyrillic and Greek letters, dashes and

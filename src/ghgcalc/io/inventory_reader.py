@@ -9,7 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ghgcalc.errors import Issue, Location, Severity
+from ghgcalc import units
+from ghgcalc.errors import Issue, Location, Severity, is_visible, visible
 from ghgcalc.io import text as text_io
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import parse
@@ -165,8 +166,11 @@ def validation_issue(
     if kind == "literal_error" and err["loc"] and err["loc"][0] == "ghgcalc":
         hint = "this version of ghgcalc reads inventory format 1: write 'ghgcalc: 1'"
     if kind == "string_pattern_mismatch":
-        message = f"{err['input']!r} is not a valid key"
+        written = str(err["input"])
+        message = f"'{visible(written)}' is not a valid key"
         hint = "a key is lowercase letters, digits, '-', '.' and '_', e.g. 'boiler-diesel'"
+        if not is_visible(written):
+            hint = f"{units.lookalike_hint(written)}; {hint}"
     where = ".".join(str(p) for p in err["loc"] if isinstance(p, str) and p in {"period", "gwp", "kind", "ghgcalc"})
     if code == "value-invalid" and where and not message.startswith(where):
         message = f"{where}: {message}"
