@@ -331,7 +331,8 @@ def check_unit(unit: str) -> None:
 def _suggest(unit: str) -> str:
     if not is_visible(unit):
         folded = fold(unit).strip()
-        fix = f"did you mean '{folded}'?" if _readable(folded) else "retype it with plain letters"
+        readable = folded and is_visible(folded) and _readable(folded)  # a folded text still odd is not tried
+        fix = f"did you mean '{folded}'?" if readable else "retype it with plain letters"
         return f"{lookalike_hint(unit)}; {fix}"
     lowered = unit.strip().lower().replace(" ", "")
     for candidate in ("kWh", "MWh", "L", "kg", "t", "m3", "MJ", "GJ", "TJ", "scf", "count", "rai"):

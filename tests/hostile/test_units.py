@@ -330,3 +330,23 @@ def test_many_lookalike_lines_each_get_their_own_message(tmp_path: Path) -> None
     assert run.code == 1 and len(missing) == 3
     assert all("did you mean 'diesel-mobile'?" in (p.hint or "") for p in missing)
     assert run.stderr.isascii()
+
+
+# Characters that pass for nothing: named, never a crash (folding them leaves them as they are).
+ODD_UNITS = {
+    "combining-accent": ("kWh\u0301", "kWh\\u0301", "COMBINING ACUTE ACCENT"),
+    "cjk": ("\u4e00", "\\u4e00", "CJK UNIFIED IDEOGRAPH-4E00"),
+    "accented-letter": ("k\u00e9", "k\\xe9", "LATIN SMALL LETTER E WITH ACUTE"),
+    "emoji": ("\U0001f600", "\\U0001f600", "GRINNING FACE"),
+    "only-a-zero-width-space": ("\u200b", "\\u200b", "ZERO WIDTH SPACE"),
+}
+
+
+@pytest.mark.parametrize("case", ODD_UNITS.values(), ids=ODD_UNITS.keys())
+def test_units_of_characters_that_pass_for_nothing_are_named(tmp_path: Path, case: tuple[str, str, str]) -> None:
+    unit, shown, name = case
+    text = inventory("electricity-grid", "10", f'"{unit}"')
+    run = compute(tmp_path, text)
+    printed = assert_input_error(run, "town.yaml", "unit-unknown", unit_at(text, '"'), hint=name)
+    assert f"'{shown}'" in printed.message
+    assert run.stderr.isascii()
