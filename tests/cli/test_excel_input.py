@@ -14,7 +14,6 @@ import pytest
 
 from tests.cli.test_user_errors import INPUT_ERRORS, ghgcalc, issues
 
-
 MONTHS = [
     f"{en} / {th}"
     for en, th in zip(
