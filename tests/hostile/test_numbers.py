@@ -392,3 +392,23 @@ def test_the_caller_says_whether_negatives_and_zero_are_allowed() -> None:
     with pytest.raises(NumberError) as caught:
         read_number(2, "a share", minimum=3)
     assert caught.value.code == "number-too-small"
+
+
+def test_a_list_split_by_thousands_commas_does_not_hide_the_other_problems(tmp_path: Path) -> None:
+    """The split list is one error; the file's other lines are still read and checked in the same pass,
+    each at its own line (the split line is left out of the calculation, not the others)."""
+    text = (
+        "ghgcalc: 1\nname: Town\nperiod: 2567\nactivities:\n"
+        "  - {activity: diesel-mobile, amount: [12,000, 15,000, 11,000], unit: L}\n"
+        "  - {activity: diesel-stationary, amount: '0,84', unit: L}\n"
+        "  - {activity: diesel-stationery, amount: 10, unit: L}\n"
+        "  - {activity: diesel-stationary, amount: 10, unit: L}\n"
+    )
+    write(tmp_path, "town.yaml", text)
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")
+    assert_input_error(run, "town.yaml", "number-list-grouping", at(text, "[12,000"), hint='["12,000", "15,000"')
+    assert_input_error(run, "town.yaml", "amount-invalid", at(text, "'0,84'"), hint="0.84")
+    assert_input_error(run, "town.yaml", "factor-missing", at(text, "diesel-stationery"))
+    assert len([p for p in issues(run.stderr) if p.severity == "error"]) == 3
+    assert snapshot(tmp_path) == before

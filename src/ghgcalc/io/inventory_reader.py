@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from ghgcalc import units
 from ghgcalc.errors import Issue, Location, Severity, is_visible, visible
 from ghgcalc.io import text as text_io
 from ghgcalc.io.locator import Locator
-from ghgcalc.io.yaml_reader import parse
+from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, Inventory
 
 _KINDS = {list: "a list", str: "a line of text", int: "a number", float: "a number", bool: "true or false"}
@@ -72,6 +73,8 @@ def read_inventory(path: str) -> Reading:
 
 def read_inventory_text(text: str, source: str) -> Reading:
     document, positions, issues = parse(text, source)
+    if issues and all(i.code in VALUE_PROBLEMS for i in issues) and isinstance(document, dict):
+        return _with_value_problems(document, positions, source, issues)
     if issues:
         return Reading(None, positions, issues)
     if not isinstance(document, dict):
@@ -81,6 +84,37 @@ def read_inventory_text(text: str, source: str) -> Reading:
         )
         return Reading(None, positions, [problem])
     return _validated(document, positions, source)
+
+
+def _with_value_problems(document: dict[str, Any], positions: Locator, source: str, issues: list[Issue]) -> Reading:
+    """A document whose only YAML problems are in single values (a list split by thousands commas):
+    the rest is validated and checked in the same pass, without the activities those values are in."""
+    activities = document.get("activities")
+    bad = {i.path[1] for i in issues if len(i.path) >= 3 and i.path[0] == "activities" and isinstance(i.path[1], int)}
+    if not isinstance(activities, list) or len(bad) < len({i.path for i in issues}):
+        return Reading(None, positions, issues)  # a problem outside the activities: nothing more to check
+    # each bad value stands in as 1 so that the other fields of its line are still checked in place
+    patched = [
+        _patched(a, [i.path[2:] for i in issues if i.path[1] == n]) if n in bad else a for n, a in enumerate(activities)
+    ]
+    reading = _validated({**document, "activities": patched}, positions, source)
+    usable = range(len(activities)) if reading.inventory is not None else reading.kept
+    kept = tuple(n for n in usable if n not in bad)
+    partial = None
+    with contextlib.suppress(ValidationError):
+        partial = Inventory.model_validate({**document, "activities": [activities[n] for n in kept]})
+    found = sorted([*issues, *reading.issues], key=lambda i: i.location.order if i.location else ("", 0, 0))
+    return Reading(None, positions, found, partial, kept if partial is not None else ())
+
+
+def _patched(activity: Any, fields: list[tuple[str | int, ...]]) -> Any:
+    if not isinstance(activity, dict):
+        return activity
+    copy = dict(activity)
+    for field in fields:
+        if len(field) == 1 and isinstance(field[0], str):
+            copy[field[0]] = 1
+    return copy
 
 
 def _validated(document: dict[str, Any], positions: Locator, source: str) -> Reading:

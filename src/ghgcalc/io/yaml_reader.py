@@ -76,11 +76,13 @@ class _Walker:
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def issue(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
+    def issue(
+        self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None, path: Path = ()
+    ) -> None:
         location = (
             Location(self.positions.source, mark.line + 1, mark.column + 1) if mark else Location(self.positions.source)
         )
-        self.issues.append(Issue(code, message, Severity.ERROR, location, hint=hint))
+        self.issues.append(Issue(code, message, Severity.ERROR, location, path, hint))
 
     def walk(self, node: yaml.Node, path: Path) -> object:
         self.budget -= 1
@@ -103,11 +105,11 @@ class _Walker:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.flow_style:
-                self._thousands_in_list(node)
+                self._thousands_in_list(node, path)
             return [self.walk(item, (*path, index)) for index, item in enumerate(node.value)]
         return self._scalar(node)
 
-    def _thousands_in_list(self, node: yaml.SequenceNode) -> None:
+    def _thousands_in_list(self, node: yaml.SequenceNode, path: Path) -> None:
         """`[12,000, 15,000, 11,000]` is six numbers to YAML: a list item of exactly three digits
         right after the previous item's comma, with no space, is a thousands group cut off."""
         groups: list[str] = []
@@ -136,6 +138,7 @@ class _Walker:
                 "digits and no space splits a number written with a thousands comma",
                 node.start_mark,
                 f"quote each number: [{quoted}], or write them without commas",
+                path,
             )
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, object]:
@@ -232,3 +235,7 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
         walker.issue("yaml-too-deep", "the document is nested too deeply", node.start_mark)
         return None, walker.positions, walker.issues
     return data, walker.positions, walker.issues
+
+
+# Problems of single values that leave the document whole: the reader still checks everything else.
+VALUE_PROBLEMS = frozenset({"number-list-grouping"})
