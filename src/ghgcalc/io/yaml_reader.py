@@ -76,9 +76,7 @@ class _Walker:
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def issue(
-        self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None, path: Path = ()
-    ) -> None:
+    def issue(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None, path: Path = ()) -> None:
         location = (
             Location(self.positions.source, mark.line + 1, mark.column + 1) if mark else Location(self.positions.source)
         )
