@@ -43,7 +43,7 @@ MONTHS = [
 
 
 def workbook(rows: int) -> Path:
-    path = OUT / f"activities-{rows}.xlsx"
+    path = OUT / f"activities-steady-{rows}.xlsx"
     if path.exists():
         return path
     from openpyxl import Workbook
@@ -61,7 +61,10 @@ def workbook(rows: int) -> Path:
     generator = random.Random(1)
     for index in range(rows):
         key, unit = KEYS[index % len(KEYS)]
-        months = [round(generator.uniform(10, 1000), 1) for _ in MONTHS]
+        # steady like real meter readings (each month within 0.8-1.25 of the line's own level), so that
+        # the run measures reading and computing, not 100,000 plausibility warnings
+        level = generator.uniform(10, 1000)
+        months = [round(level * generator.uniform(0.8, 1.25), 1) for _ in MONTHS]
         sheet.append([key, None, f"line {index}", unit, f"r{index}", *months, None])
     book.save(path)
     return path

@@ -6,6 +6,7 @@ likely slips") and set on the command line with `--threshold NAME=VALUE` (`off` 
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from dataclasses import dataclass, fields, replace
@@ -128,13 +129,13 @@ def _monthly_outliers(lines: list[Line], limits: Thresholds) -> list[Issue]:
     issues = []
     for line in lines:
         months = line.monthly or ()
-        if len([m for m in months if m > 0]) < MIN_MONTHS:
-            continue
+        used = sorted(m for m in months if m > 0)
+        if len(used) < MIN_MONTHS or used[-1] < used[0] * limits.month:
+            continue  # no month is `month` times another, so none is that far from a median of them
         for position, value in enumerate(months):
-            others = [m for i, m in enumerate(months) if i != position and m > 0]
-            typical = statistics.median(others)
-            if typical <= 0 or value <= 0:
+            if value <= 0:
                 continue  # a zero month is a missing reading, if anything (below)
+            typical = _median_without(used, value)
             ratio = value / typical
             if ratio == 0 or ratio == float("inf"):
                 continue  # denormal numbers: no typing slip makes these
@@ -153,6 +154,14 @@ def _monthly_outliers(lines: list[Line], limits: Thresholds) -> list[Issue]:
                     )
                 )
     return issues
+
+
+def _median_without(ordered: list[float], value: float) -> float:
+    """The median of `ordered` (sorted) less one occurrence of `value`, which it holds."""
+    at = bisect.bisect_left(ordered, value)
+    rest = ordered[:at] + ordered[at + 1 :]
+    middle = len(rest) // 2
+    return rest[middle] if len(rest) % 2 else (rest[middle - 1] + rest[middle]) / 2
 
 
 def _steady(values: list[float], ratio: float) -> bool:
