@@ -270,6 +270,10 @@ def _quantity(text: str, field: str) -> pint.Quantity:
         raise UnitError("bridge-invalid", f"{field} {text!r} is not {what}", hint, field)
     if not math.isfinite(float(quantity.magnitude)):
         raise UnitError("bridge-invalid", f"{field} {text!r} must be a finite number above zero", hint, field)
+    try:  # a bridge's tons are metric tonnes too: 'long_ton/m3' is refused as in an amount
+        _refuse_non_metric_ton(unit, unit_text, quantity.units)
+    except UnitError as exc:
+        raise UnitError("bridge-invalid", f"{field} {visible(str(text))!r}: {exc}", exc.hint, field) from None
     return quantity
 
 
@@ -308,8 +312,8 @@ _NON_METRIC_TON = re.compile(r"(?:^|_)ton(?:_|$)")
 
 
 def _refuse_non_metric_ton(unit: str, written: str, parsed: pint.Unit) -> None:
-    if written in ("short_ton", "short_tons"):  # asked for by name
-        return
+    if "short_ton" in written and not re.search(r"ton(?!ne)", re.sub(r"(?<![A-Za-z])short_tons?", "", written)):
+        return  # every ton in it asked for by name as the short ton
     ureg = registry()
     for name in parsed._units:  # pint has no public list of the names in a compound unit
         for _prefix, root, _suffix in ureg.parse_unit_name(name):

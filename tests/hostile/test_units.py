@@ -350,3 +350,22 @@ def test_units_of_characters_that_pass_for_nothing_are_named(tmp_path: Path, cas
     printed = assert_input_error(run, "town.yaml", "unit-unknown", unit_at(text, '"'), hint=name)
     assert f"'{shown}'" in printed.message
     assert run.stderr.isascii()
+
+
+@pytest.mark.parametrize(
+    ("density", "refused"),
+    [("0.8 long_ton/m3", True), ("0.8 UK_ton/m3", True), ("0.0008 kt/m3", False), ("0.0008 short_ton/L", False)],
+)
+def test_a_bridge_reads_tons_as_amounts_do(tmp_path: Path, density: str, refused: bool) -> None:
+    text = (
+        "ghgcalc: 1\nname: T\nperiod: 2567\nactivities:\n"
+        f"  - {{activity: diesel-stationary, amount: 100, unit: kg, density: '{density}'}}\n"
+    )
+    write(tmp_path, "b.yaml", text)
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "compute", "b.yaml", "-f", "json")
+    if refused:
+        assert_input_error(run, "b.yaml", "bridge-invalid", at(text, "'0.8"), hint="metric tonne")
+    else:
+        assert run.code == 0, run
+    assert snapshot(tmp_path) == before
