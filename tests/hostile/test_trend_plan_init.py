@@ -331,6 +331,25 @@ def test_plan_consistency_is_warned_or_refused_at_its_place(tmp_path: Path, case
     unchanged(tmp_path, before)
 
 
+@pytest.mark.parametrize(
+    ("unit", "says"),
+    [("kton", "cannot convert"), ("1e308", "not a known unit"), ("kWh\u0435", "\\u0435"), ("%", "share")],
+)
+def test_a_price_in_a_unit_its_lines_cannot_take_is_refused(tmp_path: Path, unit: str, says: str) -> None:
+    """Found by a fuzz of the example plan: a price per 'kton' for diesel in litres stopped the plan
+    with an internal error when the MACC was costed."""
+    write(tmp_path, "town.yaml", town("2024"))
+    text = PLAN.format(horizon=2030, start=2026, ramp=1, target=2030) + (
+        f"prices:\n  diesel-stationary: {{thb_per_unit: 30, unit: '{unit}', source: retail price}}\n"
+    )
+    write(tmp_path, "plan.yaml", text)
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json")
+    found = assert_input_error(run, "plan.yaml", "price-unit-invalid", at(text, f"'{unit}'"), hint="L")
+    assert says in found.message
+    unchanged(tmp_path, before)
+
+
 def test_a_plan_within_its_horizon_has_none_of_these_warnings(tmp_path: Path) -> None:
     write(tmp_path, "town.yaml", town("2024"))
     write(tmp_path, "plan.yaml", PLAN.format(horizon=2030, start=2026, ramp=5, target=2030))

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ghgcalc import methods, units
-from ghgcalc.errors import Issue, Path, error, warning
+from ghgcalc.errors import Issue, Path, error, visible, warning
 from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
 from ghgcalc.models.plan import Add, Capture, CatalogueMeasure, Costs, Match, Measure, Plan, Reduce, Removal
 from ghgcalc.models.result import InventoryResult
@@ -216,6 +216,7 @@ def prepare(
                 "add e.g. discount_rate_pct: 6 with the rate your agency uses; 0 means no discounting",
             )
         )
+    issues.extend(_price_units(plan, infos))
     notes = []
     unmatched = [infos[i].name for i, g in enumerate(growth) if g.driver is None and g.rate_pct == 0]
     if unmatched and plan.bau.default is None:
@@ -237,6 +238,29 @@ def prepare(
         notes=tuple(notes),
     )
     return prepared, issues
+
+
+def _price_units(plan: Plan, lines: Sequence[LineInfo]) -> list[Issue]:
+    """A price's unit must be one the lines it values (and the lines measures add) convert to."""
+    issues = []
+    for activity, price in plan.prices.items():
+        path: Path = ("prices", activity, "unit")
+        try:
+            units.check_unit(price.unit)
+            for line in lines:
+                if line.activity == activity and line.unit:
+                    units.conversion_factor(str(line.unit), price.unit)
+        except units.UnitError as exc:
+            found = sorted({str(line.unit) for line in lines if line.activity == activity and line.unit})
+            issues.append(
+                error(
+                    "price-unit-invalid",
+                    f"the price of '{visible(activity)}' is per '{visible(price.unit)}': {exc}",
+                    path,
+                    f"give the price per the lines' unit ({', '.join(found)})" if found else exc.hint,
+                )
+            )
+    return issues
 
 
 def _growth(plan: Plan, lines: list[LineInfo], issues: list[Issue]) -> list[Growth]:
