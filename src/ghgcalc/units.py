@@ -271,7 +271,7 @@ def _quantity(text: str, field: str) -> pint.Quantity:
     if not math.isfinite(float(quantity.magnitude)):
         raise UnitError("bridge-invalid", f"{field} {text!r} must be a finite number above zero", hint, field)
     try:  # a bridge's tons are metric tonnes too: 'long_ton/m3' is refused as in an amount
-        _refuse_non_metric_ton(unit, unit_text, quantity.units)
+        _refuse_non_metric_ton(unit, unit_text, ureg.Unit(unit_text))
     except UnitError as exc:
         raise UnitError("bridge-invalid", f"{field} {visible(str(text))!r}: {exc}", exc.hint, field) from None
     return quantity

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import Any, cast
 from ghgcalc.errors import Issue, Location, Path, Severity, visible
 from ghgcalc.io.excel_months import MonthHeader, NotAMonth, month_header, month_name
 from ghgcalc.io.excel_xml import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetXml, check_zip, column_letter, scan
+from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
 from ghgcalc.thai import BE_OFFSET, thai_to_arabic_digits
 
@@ -228,11 +228,11 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
     limits and every sheet's used range to be within MAX_CELLS. OSError propagates.
     """
     reader = _Reader(source)
-    kind = _not_regular(os.stat(path).st_mode)
-    if kind is not None:
+    os.stat(path)  # a missing or unreadable path raises OSError, as documented
+    if not is_regular(path):
         reader.issue(
             "file-not-regular",
-            f"the path is {kind}, not a workbook file",
+            f"the path is {kind_of(path)}, not a workbook file",
             hint="give the path of the .xlsx file itself",
         )
         return None, reader.positions, reader.issues
@@ -265,20 +265,6 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
 
 
 _RESAVE = "open and save it again in a spreadsheet program"
-
-
-def _not_regular(mode: int) -> str | None:
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _too_large(reader: _Reader, measured: list[SheetXml]) -> bool:
