@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"{source}: give a .yaml, .yml, .xlsx or .xlsm inventory")
         if target_suffix not in (*YAML_SUFFIXES, ".xlsx"):
             raise UsageError(f"{target}: the output must end in .yaml, .yml or .xlsx")
-        check_target(target, [source], force)
+        check_target(target, [source], force, named="")
         document, problems = _read(source)
         for problem in problems:
             print(problem.format(), file=sys.stderr)

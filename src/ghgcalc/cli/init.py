@@ -64,7 +64,9 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"{path}: the file name must end in .yaml, .yml or .xlsx")
         if kind is Kind.plan and suffix == ".xlsx":
             raise UsageError("a plan is a YAML file", f"write it as {os.path.splitext(path)[0]}.yaml")
-        target = check_target(path, [], force)  # never a folder, a device, a pipe; a new file created exclusively
+        target = check_target(
+            path, [], force, named=""
+        )  # never a folder, a device, a pipe; a new file created exclusively
         if suffix == ".xlsx":
             from ghgcalc.io.excel_writer import inventory_workbook
 

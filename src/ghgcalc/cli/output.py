@@ -67,8 +67,9 @@ class Target:
             ) from None
 
 
-def check_target(out: str | None, inputs: Iterable[str], force: bool) -> Target:
-    """Check `out` before any work; raises UsageError for anything it must not replace."""
+def check_target(out: str | None, inputs: Iterable[str], force: bool, named: str = "with -o") -> Target:
+    """Check `out` before any work; raises UsageError for anything it must not replace. `named` says
+    how the user names the file, for the hints: "with -o", or "" for a command's own argument."""
     if out is None or out == STDOUT:
         return Target(None, None, False)
     path = out
@@ -81,15 +82,18 @@ def check_target(out: str | None, inputs: Iterable[str], force: bool) -> Target:
     if os.path.lexists(path):
         kind = files.kind_of(path)
         if kind == "a folder":
-            raise UsageError(f"{out} is a folder", "give a file path to -o")
+            raise UsageError(f"{out} is a folder", f"give the path of a file {named}".rstrip())
         if kind != "a file":
             raise UsageError(
                 f"{out} is {kind}, not a regular file; ghgcalc writes its results only to regular files",
-                "choose a file path with -o, or leave -o out to write to standard output",
+                f"choose the path of a regular file {named}".rstrip()
+                + (", or leave -o out to write to standard output" if named == "with -o" else ""),
             )
         _refuse_inputs(out, path, (i for i in inputs if i != STDOUT))
         if not force:
-            raise UsageError(f"{out} already exists", "add --force to replace it, or choose another path with -o")
+            raise UsageError(
+                f"{out} already exists", f"add --force to replace it, or choose another path {named}".rstrip()
+            )
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
         raise UsageError(f"{folder}: no such folder for the output file")
