@@ -215,3 +215,50 @@ def snapshot(folder: Path) -> dict[str, str]:
         if path.is_file() and not path.is_symlink():
             found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
     return found
+
+
+# --------------------------------------------------------------------------------------------
+# A user's own factor set (docs/factor-sets.md): a folder myf/<id>/<version> with set.yaml and factors.csv
+
+FACTOR_HEADER = (
+    "key,name_en,name_th,category,scope,per,gas,value,published_kgco2e,valid_from,valid_to,ncv,density,source,notes\n"
+)
+# An inventory that uses the set own_factor_set() writes by default, for 100 L of its boiler-diesel
+USES_OWN_SET = (
+    "ghgcalc: 1\nname: T\nperiod: 2024\nfactors: [my-boilers, tgo-cfo]\nactivities:\n"
+    "  - {activity: boiler-diesel, amount: 100, unit: L}\n"
+)
+
+
+def own_set_yaml(
+    sha: str, *, set_id: str = "my-boilers", version: str = "2024", title: str = "Our boiler factors"
+) -> str:
+    """The set.yaml of a set with one table, factors.csv, recorded with `sha` (line 8: `- file:`)."""
+    return (
+        f'id: {set_id}\nversion: "{version}"\ntitle: {title}\npublisher: Example Municipality\n'
+        f"published: 2024-01-01\ngwp_basis: AR5\ntables:\n  - file: factors.csv\n    sha256: {sha}\n"
+    )
+
+
+def own_factor_set(
+    root: Path,
+    table: str | bytes,
+    *,
+    set_id: str = "my-boilers",
+    version: str = "2024",
+    title: str = "Our boiler factors",
+    meta: str | None = None,
+    record_hash: bool = True,
+) -> Path:
+    """Write `table` as root/myf/<set_id>/<version>/factors.csv (a str as UTF-8) and its set.yaml:
+    `meta` as given, else own_set_yaml() with the table's sha256 (or "x" without `record_hash`).
+    Returns the version folder."""
+    folder = root / "myf" / set_id / version
+    folder.mkdir(parents=True)
+    data = table.encode("utf-8") if isinstance(table, str) else table
+    write(folder, "factors.csv", data)
+    if meta is None:
+        digest = hashlib.sha256(data).hexdigest() if record_hash else "x"
+        meta = own_set_yaml(digest, set_id=set_id, version=version, title=title)
+    write(folder, "set.yaml", meta)
+    return folder

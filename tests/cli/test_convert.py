@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from tests.cli.test_user_errors import INPUT_ERRORS, USAGE, ghgcalc, issues
 from tests.conftest import ROOT
+from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc, issues
 
 RICH = """\
 ghgcalc: 1

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.cli.test_user_errors import INPUT_ERRORS, ghgcalc, issues
+from tests.helpers import INPUT_ERRORS, ghgcalc, issues
 
 MONTHS = [
     f"{en} / {th}"

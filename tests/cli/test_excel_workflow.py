@@ -6,7 +6,7 @@ import json
 
 import openpyxl
 
-from tests.cli.test_user_errors import USAGE, ghgcalc, issues
+from tests.helpers import USAGE, ghgcalc, issues
 
 
 def test_init_fill_compute_convert_report(tmp_path):

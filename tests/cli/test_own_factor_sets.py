@@ -6,38 +6,14 @@ import hashlib
 import json
 from pathlib import Path
 
-from tests.cli.test_user_errors import INPUT_ERRORS, USAGE, ghgcalc, issues
-
-HEADER = (
-    "key,name_en,name_th,category,scope,per,gas,value,published_kgco2e,valid_from,valid_to,ncv,density,source,notes\n"
-)
-SET_YAML = """\
-id: my-boilers
-version: "2024"
-title: Our boiler factors
-publisher: Example Municipality
-published: 2024-01-01
-gwp_basis: AR5
-tables:
-  - file: factors.csv
-    sha256: {sha}
-"""
+from tests.helpers import FACTOR_HEADER, INPUT_ERRORS, USAGE, USES_OWN_SET, ghgcalc, issues, own_factor_set
 
 
 def make_set(tmp_path: Path, rows: str, record_hash: bool = True) -> Path:
-    folder = tmp_path / "myf" / "my-boilers" / "2024"
-    folder.mkdir(parents=True)
-    (folder / "factors.csv").write_text(HEADER + rows, encoding="utf-8")
-    digest = hashlib.sha256((folder / "factors.csv").read_bytes()).hexdigest() if record_hash else "x"
-    (folder / "set.yaml").write_text(SET_YAML.format(sha=digest), encoding="utf-8")
-    return folder
+    return own_factor_set(tmp_path, FACTOR_HEADER + rows, record_hash=record_hash)
 
 
 GOOD = "boiler-diesel,Boiler diesel,,stationary-combustion,1,L,CO2,2.68,2.68,,,,,Supplier sheet 2024,\n"
-INVENTORY = (
-    "ghgcalc: 1\nname: T\nperiod: 2024\nfactors: [my-boilers, tgo-cfo]\nactivities:\n"
-    "  - {activity: boiler-diesel, amount: 100, unit: L}\n"
-)
 
 
 def test_every_problem_of_a_factor_table_is_reported_with_its_line(tmp_path):
@@ -54,7 +30,7 @@ def test_every_problem_of_a_factor_table_is_reported_with_its_line(tmp_path):
 def test_a_project_uses_its_own_set_and_the_result_records_its_hash(tmp_path):
     folder = make_set(tmp_path, GOOD)
     assert ghgcalc(tmp_path, "factors", "validate", "myf").code == 0
-    (tmp_path / "my.yaml").write_text(INVENTORY, encoding="utf-8")
+    (tmp_path / "my.yaml").write_text(USES_OWN_SET, encoding="utf-8")
     run = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json")
     assert run.code == 0, run
     result = json.loads(run.stdout)
@@ -72,7 +48,7 @@ def test_a_project_uses_its_own_set_and_the_result_records_its_hash(tmp_path):
 
 
 def test_factors_dir_must_exist_and_must_not_shadow_a_bundled_set(tmp_path):
-    (tmp_path / "my.yaml").write_text(INVENTORY, encoding="utf-8")
+    (tmp_path / "my.yaml").write_text(USES_OWN_SET, encoding="utf-8")
     assert ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "nowhere").code == USAGE
     clash = tmp_path / "clash" / "tgo-cfo" / "2024"
     clash.mkdir(parents=True)

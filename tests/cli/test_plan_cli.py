@@ -8,8 +8,8 @@ import struct
 
 import pytest
 
-from tests.cli.test_user_errors import INPUT_ERRORS, USAGE, at, ghgcalc, issues
 from tests.conftest import ROOT
+from tests.helpers import INPUT_ERRORS, USAGE, at, ghgcalc, issues
 
 OK = 0
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from tests.cli.test_user_errors import USAGE, ghgcalc
 from tests.conftest import ROOT
+from tests.helpers import USAGE, ghgcalc
 
 
 def years(tmp_path, scale: dict[str, float], extra: dict[str, str] | None = None) -> None:

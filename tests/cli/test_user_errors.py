@@ -15,14 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import (  # noqa: F401 - re-exported for the other CLI tests
+from tests.helpers import (
     ALIAS_BOMB_BUDGET_S,
     ANY,
     INPUT_ERRORS,
-    USAGE,
     Run,
     assert_input_error,
-    assert_no_result,
     assert_usage_error,
     at,
     ghgcalc,

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.cli.test_user_errors import INPUT_ERRORS, USAGE, assert_input_error, at, ghgcalc, issues
+from tests.helpers import INPUT_ERRORS, USAGE, assert_input_error, at, ghgcalc, issues
 
 HEAD = "ghgcalc: 1\nname: Test town\nperiod: 2024\nfactors: tgo-cfo\n"
 

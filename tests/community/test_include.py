@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from tests.cli.test_user_errors import INPUT_ERRORS, ghgcalc, issues
 from tests.conftest import ROOT
+from tests.helpers import INPUT_ERRORS, ghgcalc, issues
 
 TOWN = """\
 ghgcalc: 1

@@ -16,7 +16,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import INPUT_ERRORS, Run, assert_input_error, at, ghgcalc, issues, snapshot, write
+from tests.helpers import (
+    FACTOR_HEADER,
+    INPUT_ERRORS,
+    USES_OWN_SET,
+    Run,
+    assert_input_error,
+    at,
+    ghgcalc,
+    issues,
+    own_factor_set,
+    own_set_yaml,
+    snapshot,
+    write,
+)
 
 # --------------------------------------------------------------------------------------------
 # Custom factors in an inventory
@@ -156,38 +169,15 @@ def test_a_zero_factor_warns(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 # A user's own factor set
 
-HEADER = (
-    "key,name_en,name_th,category,scope,per,gas,value,published_kgco2e,valid_from,valid_to,ncv,density,source,notes\n"
-)
 GOOD = "boiler-diesel,Boiler diesel,,stationary-combustion,1,L,CO2,2.68,2.68,,,,,Supplier sheet 2024,\n"
-SET_YAML = """\
-id: my-boilers
-version: "2024"
-title: Our boiler factors
-publisher: Example Municipality
-published: 2024-01-01
-gwp_basis: AR5
-tables:
-  - file: {file}
-    sha256: {sha}
-"""
 TABLE = "myf/my-boilers/2024/factors.csv"
 META = "myf/my-boilers/2024/set.yaml"
-TABLES_LINE = 8  # the line of '- file:' in SET_YAML
-USES_THE_SET = (
-    "ghgcalc: 1\nname: T\nperiod: 2024\nfactors: [my-boilers, tgo-cfo]\nactivities:\n"
-    "  - {activity: boiler-diesel, amount: 100, unit: L}\n"
-)
 
 
-def make_set(tmp_path: Path, table: bytes | str, meta: str | None = None, file: str = "factors.csv") -> Path:
-    folder = tmp_path / "myf" / "my-boilers" / "2024"
-    folder.mkdir(parents=True)
-    data = table.encode("utf-8") if isinstance(table, str) else table
-    (folder / "factors.csv").write_bytes(data)
-    digest = hashlib.sha256(data).hexdigest()
-    (folder / "set.yaml").write_text(meta if meta is not None else SET_YAML.format(file=file, sha=digest), "utf-8")
-    write(tmp_path, "my.yaml", USES_THE_SET)
+def make_set(tmp_path: Path, table: bytes | str, meta: str | None = None) -> Path:
+    """The set (own_factor_set: `meta` as given, else one that records the table's hash) and my.yaml using it."""
+    folder = own_factor_set(tmp_path, table, meta=meta)
+    write(tmp_path, "my.yaml", USES_OWN_SET)
     return folder
 
 
@@ -268,13 +258,13 @@ def test_a_bad_row_is_located_by_validate_and_refused_by_compute(
     tmp_path: Path, case: tuple[str, int, str, str]
 ) -> None:
     rows, line, code, message = case
-    make_set(tmp_path, HEADER + rows)
+    make_set(tmp_path, FACTOR_HEADER + rows)
     assert_located(validate(tmp_path), f"{TABLE}:{line}", code, message)
     assert_refused_by_compute(tmp_path, f"{TABLE}:{line}")
 
 
 def test_a_zero_factor_in_a_set_warns(tmp_path: Path) -> None:
-    make_set(tmp_path, HEADER + GOOD.replace(",2.68,2.68,", ",0,,"))
+    make_set(tmp_path, FACTOR_HEADER + GOOD.replace(",2.68,2.68,", ",0,,"))
     run = validate(tmp_path)
     assert run.code == 0, run
     [zero] = [p for p in issues(run.stderr) if p.code == "factor-zero"]
@@ -282,7 +272,7 @@ def test_a_zero_factor_in_a_set_warns(tmp_path: Path) -> None:
 
 
 def meta_with(tables: str) -> str:
-    return SET_YAML.split("tables:")[0] + tables
+    return own_set_yaml("").split("tables:")[0] + tables
 
 
 # name -> (set.yaml, the line, the code, a part of the message)
@@ -305,13 +295,13 @@ BAD_META = {
     ),
     "table-a-folder": (meta_with("tables:\n  - file: sub\n"), 8, "factor-table-missing", "not a regular file"),
     "published-not-a-date": (
-        SET_YAML.replace("published: 2024-01-01", "published: soon").format(file="factors.csv", sha="0" * 64),
+        own_set_yaml("0" * 64).replace("published: 2024-01-01", "published: soon"),
         5,
         "factor-set-invalid",
         "published 'soon'",
     ),
     "gwp-basis-unknown": (
-        SET_YAML.replace("AR5", "AR9").format(file="factors.csv", sha="0" * 64),
+        own_set_yaml("0" * 64).replace("AR5", "AR9"),
         6,
         "factor-set-invalid",
         "gwp_basis 'AR9'",
@@ -324,7 +314,7 @@ def test_a_bad_set_yaml_is_located_by_validate_and_refused_by_compute(
     tmp_path: Path, case: tuple[str, int, str, str]
 ) -> None:
     meta, line, code, message = case
-    folder = make_set(tmp_path, HEADER + GOOD, meta)
+    folder = make_set(tmp_path, FACTOR_HEADER + GOOD, meta)
     (folder / "sub").mkdir()
     assert_located(validate(tmp_path), f"{META}:{line}", code, message)
     assert_refused_by_compute(tmp_path, f"{META}:{line}")
@@ -343,9 +333,9 @@ OUTSIDE = {
 
 @pytest.mark.parametrize("name", OUTSIDE.values(), ids=OUTSIDE.keys())
 def test_a_table_outside_the_set_folder_is_never_read(tmp_path: Path, name: str) -> None:
-    write(tmp_path, "secret.csv", HEADER + "secret,SECRET-VALUE,,c,1,L,CO2,1,,,,,,SECRET,\n")
+    write(tmp_path, "secret.csv", FACTOR_HEADER + "secret,SECRET-VALUE,,c,1,L,CO2,1,,,,,,SECRET,\n")
     name = name.replace("ABS", str(tmp_path / "secret.csv"))
-    folder = make_set(tmp_path, HEADER + GOOD, meta_with(f"tables:\n  - file: '{name}'\n"))
+    folder = make_set(tmp_path, FACTOR_HEADER + GOOD, meta_with(f"tables:\n  - file: '{name}'\n"))
     (folder / "sub").mkdir()
     run = validate(tmp_path)
     assert_located(run, f"{META}:8", "factor-table-missing", "outside the set's folder")
@@ -354,8 +344,8 @@ def test_a_table_outside_the_set_folder_is_never_read(tmp_path: Path, name: str)
 
 
 def test_a_linked_table_that_leads_out_is_refused(tmp_path: Path) -> None:
-    write(tmp_path, "secret.csv", HEADER + "secret,SECRET-VALUE,,c,1,L,CO2,1,,,,,,SECRET,\n")
-    folder = make_set(tmp_path, HEADER + GOOD, meta_with("tables:\n  - file: link.csv\n"))
+    write(tmp_path, "secret.csv", FACTOR_HEADER + "secret,SECRET-VALUE,,c,1,L,CO2,1,,,,,,SECRET,\n")
+    folder = make_set(tmp_path, FACTOR_HEADER + GOOD, meta_with("tables:\n  - file: link.csv\n"))
     os.symlink(tmp_path / "secret.csv", folder / "link.csv")
     run = validate(tmp_path)
     assert_located(run, f"{META}:8", "factor-table-missing", "leads outside")
@@ -363,20 +353,22 @@ def test_a_linked_table_that_leads_out_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_pipe_as_table_is_not_read(tmp_path: Path) -> None:
-    folder = make_set(tmp_path, HEADER + GOOD, meta_with("tables:\n  - file: pipe.csv\n"))
+    folder = make_set(tmp_path, FACTOR_HEADER + GOOD, meta_with("tables:\n  - file: pipe.csv\n"))
     os.mkfifo(folder / "pipe.csv")
     assert_located(validate(tmp_path), f"{META}:8", "factor-table-missing", "not a regular file")
 
 
 def test_set_yaml_that_is_a_list(tmp_path: Path) -> None:
-    make_set(tmp_path, HEADER + GOOD, "- id: my-boilers\n- version: 2024\n")
+    make_set(tmp_path, FACTOR_HEADER + GOOD, "- id: my-boilers\n- version: 2024\n")
     assert_located(validate(tmp_path), f"{META}:1", "factor-set-invalid", "not a mapping")
     assert_refused_by_compute(tmp_path, f"{META}:1")
 
 
 def test_set_yaml_with_a_python_tag_runs_nothing(tmp_path: Path) -> None:
-    meta = SET_YAML.replace("title: Our boiler factors", 'title: !!python/object/apply:os.system ["touch PWNED"]')
-    make_set(tmp_path, HEADER + GOOD, meta.format(file="factors.csv", sha="0" * 64))
+    meta = own_set_yaml("0" * 64).replace(
+        "title: Our boiler factors", 'title: !!python/object/apply:os.system ["touch PWNED"]'
+    )
+    make_set(tmp_path, FACTOR_HEADER + GOOD, meta)
     run = validate(tmp_path)
     assert_located(run, f"{META}:3", "factor-set-invalid", "cannot be read")
     assert_refused_by_compute(tmp_path, f"{META}:3")
@@ -389,8 +381,8 @@ BOMB = "".join(f"b{i}: &b{i} [" + ", ".join([f"*b{i - 1}" if i else "x"] * 9) + 
 @pytest.mark.parametrize("field", ["title", "id", "sha256"])
 def test_an_alias_bomb_in_set_yaml_is_refused_quickly(tmp_path: Path, field: str) -> None:
     """Ten lines that stand for a billion items, where one value belongs: refused, never expanded."""
-    digest = hashlib.sha256((HEADER + GOOD).encode()).hexdigest()
-    meta = BOMB + SET_YAML.format(file="factors.csv", sha=digest)
+    digest = hashlib.sha256((FACTOR_HEADER + GOOD).encode()).hexdigest()
+    meta = BOMB + own_set_yaml(digest)
     if field == "sha256":
         meta = meta.replace(f"sha256: {digest}", "sha256: *b9")
         where, code, message = f"{META}:18", "factor-table-unhashed", "no sha256"
@@ -398,7 +390,7 @@ def test_an_alias_bomb_in_set_yaml_is_refused_quickly(tmp_path: Path, field: str
         line = {"title": 13, "id": 11}[field]
         meta = re.sub(rf"^{field}: .*$", f"{field}: *b9", meta, flags=re.M)
         where, code, message = f"{META}:{line}", "factor-set-invalid", "not a list or mapping"
-    make_set(tmp_path, HEADER + GOOD, meta)
+    make_set(tmp_path, FACTOR_HEADER + GOOD, meta)
     run = validate(tmp_path)
     assert run.seconds < 5, run
     [printed] = [p for p in issues(run.stderr) if p.code == code]
@@ -410,13 +402,13 @@ def test_an_alias_bomb_in_set_yaml_is_refused_quickly(tmp_path: Path, field: str
 
 
 def test_a_table_that_is_not_utf8(tmp_path: Path) -> None:
-    make_set(tmp_path, (HEADER + GOOD.replace("Boiler diesel", "น้ำมัน")).encode("cp874"))
+    make_set(tmp_path, (FACTOR_HEADER + GOOD.replace("Boiler diesel", "น้ำมัน")).encode("cp874"))
     assert_located(validate(tmp_path), TABLE, "factor-table-invalid", "not UTF-8")
 
 
 def test_a_table_with_a_bom_is_read_as_excel_writes_it(tmp_path: Path) -> None:
     """Excel's "CSV UTF-8" starts the file with a BOM; the set is read as if it had none."""
-    make_set(tmp_path, b"\xef\xbb\xbf" + (HEADER + GOOD).encode("utf-8"))
+    make_set(tmp_path, b"\xef\xbb\xbf" + (FACTOR_HEADER + GOOD).encode("utf-8"))
     assert validate(tmp_path).code == 0
     run = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json")
     assert run.code == 0, run
@@ -424,7 +416,7 @@ def test_a_table_with_a_bom_is_read_as_excel_writes_it(tmp_path: Path) -> None:
 
 
 def test_a_factors_option_on_the_command_line_is_a_usage_error_not_a_crash(tmp_path: Path) -> None:
-    make_set(tmp_path, HEADER + GOOD.replace(",1,L,", ",one,L,"))
+    make_set(tmp_path, FACTOR_HEADER + GOOD.replace(",1,L,", ",one,L,"))
     run = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "--factors", "my-boilers", "-f", "json")
     assert run.code == 2, run
     assert f"{TABLE}:2: scope 'one' is not 1, 2 or 3" in run.stderr and "factors validate myf" in run.stderr

@@ -11,7 +11,6 @@ changed; the unit tests at the end pin the reader itself.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,19 @@ from pathlib import Path
 import pytest
 
 from ghgcalc.numbers import NumberError, read_number
-from tests.helpers import INPUT_ERRORS, Run, assert_input_error, at, ghgcalc, issues, snapshot, write
+from tests.helpers import (
+    FACTOR_HEADER,
+    INPUT_ERRORS,
+    USES_OWN_SET,
+    Run,
+    assert_input_error,
+    at,
+    ghgcalc,
+    issues,
+    own_factor_set,
+    snapshot,
+    write,
+)
 
 HEAD = "ghgcalc: 1\nname: Town\nperiod: 2024\n"
 
@@ -279,35 +290,13 @@ def test_a_bad_bridge_on_a_line_that_needs_none_stops_only_that_line(tmp_path: P
     assert [p.code for p in issues(run.stderr) if p.severity == "error"] == ["bridge-invalid"]
 
 
-SET_YAML = """\
-id: my-boilers
-version: "2024"
-title: Our boiler factors
-publisher: Example Municipality
-published: 2024-01-01
-gwp_basis: AR5
-tables:
-  - file: factors.csv
-    sha256: {sha}
-"""
-SET_ROW = (
-    "key,name_en,name_th,category,scope,per,gas,value,published_kgco2e,valid_from,valid_to,ncv,density,source,notes\n"
-    "boiler-diesel,Boiler diesel,,stationary-combustion,1,L,CO2,{value},,,,,,Supplier sheet 2024,\n"
-)
-USES_THE_SET = (
-    "ghgcalc: 1\nname: T\nperiod: 2024\nfactors: [my-boilers, tgo-cfo]\nactivities:\n"
-    "  - {activity: boiler-diesel, amount: 100, unit: L}\n"
-)
+SET_ROW = "boiler-diesel,Boiler diesel,,stationary-combustion,1,L,CO2,{value},,,,,,Supplier sheet 2024,\n"
 
 
 @pytest.mark.parametrize("value", ['"2,7"', '"1.234,5"', "0x1A"])
 def test_a_factor_set_value_written_wrong_is_refused(tmp_path: Path, value: str) -> None:
-    folder = tmp_path / "myf" / "my-boilers" / "2024"
-    folder.mkdir(parents=True)
-    table = SET_ROW.format(value=value).encode()
-    (folder / "factors.csv").write_bytes(table)
-    (folder / "set.yaml").write_text(SET_YAML.format(sha=hashlib.sha256(table).hexdigest()), encoding="utf-8")
-    write(tmp_path, "my.yaml", USES_THE_SET)
+    own_factor_set(tmp_path, FACTOR_HEADER + SET_ROW.format(value=value))
+    write(tmp_path, "my.yaml", USES_OWN_SET)
     before = snapshot(tmp_path)
     run = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json")
     assert snapshot(tmp_path) == before

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import USAGE, assert_usage_error, ghgcalc, snapshot, write
+from tests.helpers import FACTOR_HEADER, USAGE, assert_usage_error, ghgcalc, own_factor_set, snapshot, write
 
 MUNICIPALITY = """\
 ghgcalc: 1
@@ -101,21 +101,8 @@ def test_a_plan_chart_never_replaces_the_base(folder: Path) -> None:
 
 
 def test_own_factor_tables_are_never_replaced(folder: Path) -> None:
-    sets = folder / "myf" / "my-set" / "1"
-    sets.mkdir(parents=True)
-    table = "key,name_en,name_th,category,scope,per,gas,value,published_kgco2e,valid_from,valid_to,ncv,density,"
-    table += "source,notes\n"
-    table += "boiler,Boiler,,stationary-combustion,1,L,CO2,2.7,,,,,,Supplier,\n"
-    write(sets, "factors.csv", table)
-    import hashlib
-
-    digest = hashlib.sha256((sets / "factors.csv").read_bytes()).hexdigest()
-    write(
-        sets,
-        "set.yaml",
-        f"id: my-set\nversion: '1'\ntitle: Mine\npublisher: Me\npublished: 2024-01-01\n"
-        f"tables:\n  - file: factors.csv\n    sha256: {digest}\n",
-    )
+    table = FACTOR_HEADER + "boiler,Boiler,,stationary-combustion,1,L,CO2,2.7,,,,,,Supplier,\n"
+    own_factor_set(folder, table, set_id="my-set", version="1")
     write(folder, "mine.yaml", MUNICIPALITY.replace("diesel-stationary", "boiler") + "factors: my-set\n")
     assert ghgcalc(folder, "compute", "mine.yaml", "--factors-dir", "myf", "-f", "json").code == 0
     refused(

@@ -11,7 +11,6 @@ cases open every CSV and workbook writer's output (with csv and openpyxl) and lo
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ghgcalc.errors import printable
-from tests.helpers import INPUT_ERRORS, Run, ghgcalc, issues, snapshot, write
+from tests.helpers import FACTOR_HEADER, INPUT_ERRORS, Run, ghgcalc, issues, own_factor_set, snapshot, write
 
 OK = 0
 
@@ -72,15 +71,8 @@ def inventory(
     )
 
 
-HEADER = (
-    "key,name_en,name_th,category,scope,per,gas,value,published_kgco2e,valid_from,valid_to,ncv,density,source,notes\n"
-)
-
-
 def own_set(folder: Path, title: str = "Own set", name_en: str = "Boiler diesel", source: str = "Supplier") -> None:
     """A valid factor set of one's own under folder/myf, with user text in its title and row."""
-    home = folder / "myf" / "my-set" / "2024"
-    home.mkdir(parents=True)
     row = [
         "boiler-diesel",
         name_en,
@@ -100,13 +92,7 @@ def own_set(folder: Path, title: str = "Own set", name_en: str = "Boiler diesel"
     ]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(row)
-    (home / "factors.csv").write_text(HEADER + buffer.getvalue(), encoding="utf-8")
-    digest = hashlib.sha256((home / "factors.csv").read_bytes()).hexdigest()
-    (home / "set.yaml").write_text(
-        f'id: my-set\nversion: "2024"\ntitle: {y(title)}\npublisher: Example\npublished: 2024-01-01\n'
-        f"gwp_basis: AR5\ntables:\n  - file: factors.csv\n    sha256: {digest}\n",
-        encoding="utf-8",
-    )
+    own_factor_set(folder, FACTOR_HEADER + buffer.getvalue(), set_id="my-set", title=y(title))
 
 
 def plan(
