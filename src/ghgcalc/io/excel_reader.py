@@ -7,15 +7,15 @@ sheet and cell, so problems are reported as `town.xlsx[Activities]!C17`.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
-from ghgcalc.errors import Issue, Location, Path, Severity, visible
+from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain
 from ghgcalc.io.excel_months import MonthHeader, NotAMonth, month_header, month_name
 from ghgcalc.io.excel_xml import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetXml, check_zip, column_letter, scan
 from ghgcalc.io.files import is_regular, kind_of
@@ -72,144 +72,6 @@ INVENTORY_KEYS = (
 )
 
 
-def _cell(row: int, column: int) -> str:
-    return f"{column_letter(column)}{row + 1}"
-
-
-@dataclass
-class ExcelPositions:
-    """Paths of the document to sheet!cell, computed from a few tables rather than stored per value."""
-
-    source: str
-    cells: dict[Path, tuple[str, str]] = field(default_factory=dict)  # header fields, custom factors
-    activity_rows: list[int] = field(default_factory=list)  # 0-based sheet row of each activity
-    activity_columns: dict[str, int] = field(default_factory=dict)  # field -> column
-    month_columns: list[int] = field(default_factory=list)
-    amount_column: dict[int, int] = field(default_factory=dict)  # activity -> column its amount came from
-    sheet: str = "Activities"
-
-    def locate(self, path: Path, at_key: bool = False) -> Location:
-        probe = tuple(path)
-        while probe:
-            where = self._where(probe)
-            if where is not None:
-                return Location(self.source, sheet=where[0], cell=where[1])
-            probe = probe[:-1]
-        return Location(self.source)
-
-    def _where(self, path: Path) -> tuple[str, str] | None:
-        if path in self.cells:
-            return self.cells[path]
-        if len(path) < 2 or path[0] != "activities" or not isinstance(path[1], int):
-            return None
-        index = path[1]
-        if index >= len(self.activity_rows):
-            return None
-        row = self.activity_rows[index]
-        if len(path) == 2:
-            return self.sheet, _cell(row, self.activity_columns.get("activity", 0))
-        name = path[2]
-        if name == "amount":
-            if len(path) >= 4 and isinstance(path[3], int) and path[3] < len(self.month_columns):
-                return self.sheet, _cell(row, self.month_columns[path[3]])
-            column = self.amount_column.get(index, self.activity_columns.get("total"))
-            return (self.sheet, _cell(row, column)) if column is not None else None
-        if isinstance(name, str) and name in self.activity_columns:
-            return self.sheet, _cell(row, self.activity_columns[name])
-        return None
-
-    def resolve(self, loc: tuple[object, ...]) -> Path:
-        path: list[str | int] = []
-        for part in loc:
-            candidate = cast(Path, (*path, part))
-            known = candidate == ("activities",) or self._where(candidate) is not None
-            if known or any(k[: len(candidate)] == candidate for k in self.cells):
-                path.append(part)  # type: ignore[arg-type]
-        return tuple(path)
-
-
-class _Reader:
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.positions = ExcelPositions(source)
-        self.issues: list[Issue] = []
-        self.xml: dict[str, SheetXml] = {}  # what calamine does not show, per sheet name
-
-    def issue(
-        self,
-        code: str,
-        message: str,
-        sheet: str | None = None,
-        cell: str | None = None,
-        hint: str | None = None,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.issues.append(Issue(code, message, severity, Location(self.source, sheet=sheet, cell=cell), hint=hint))
-
-    def special(self, sheet: str) -> bool:
-        """Whether the sheet has cells calamine shows as empty that are not: errors, formulas without a result."""
-        xml = self.xml.get(sheet)
-        return xml is not None and bool(xml.no_value or xml.errors)
-
-    def value(self, sheet: str, rows: list[list[Any]], row: int, column: int) -> Any:
-        """A cell's value: None when empty; text stripped; whole numbers as int."""
-        if row >= len(rows) or column >= len(rows[row]):
-            return None
-        value = rows[row][column]
-        if value == "" or value is None:
-            xml = self.xml.get(sheet)
-            if xml is not None and (xml.no_value or xml.errors):
-                self.empty_cell(sheet, xml, _cell(row, column))
-            return None
-        return _plain(value)
-
-    def empty_cell(self, sheet: str, xml: SheetXml, cell: str) -> None:
-        """A cell calamine shows empty: report it if it holds an error or a formula without a result."""
-        if cell in xml.errors:
-            shown = visible(xml.errors[cell])
-            self.issue(
-                "cell-error",
-                f"{cell} shows the spreadsheet error {shown}, not a value",
-                sheet,
-                cell,
-                f"correct the formula or the cells it uses so that {cell} shows a number or text "
-                f"({_ERROR_MEANINGS.get(xml.errors[cell], 'the formula cannot be calculated')})",
-            )
-        elif cell in xml.no_value:
-            self.issue(
-                "formula-no-value",
-                f"the formula in {cell} has no saved result",
-                sheet,
-                cell,
-                "open the workbook in a spreadsheet program and save it, so that its formulas are calculated",
-            )
-
-
-_ERROR_MEANINGS = {
-    "#DIV/0!": "#DIV/0! is a division by zero",
-    "#REF!": "#REF! is a reference to cells that were deleted",
-    "#N/A": "#N/A is a lookup that found nothing",
-    "#VALUE!": "#VALUE! is arithmetic on text",
-    "#NAME?": "#NAME? is an unknown function or name",
-    "#NUM!": "#NUM! is a number out of range",
-    "#NULL!": "#NULL! is a range that does not intersect",
-}
-
-
-def _plain(value: Any) -> Any:
-    """A cell's value as _Reader.value gives it, for a sheet without formula problems."""
-    if value == "" or value is None:
-        return None
-    kind = type(value)
-    if kind is str:
-        return value.strip() or None
-    if kind is float and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    if kind is dt.datetime and value.time() == dt.time():
-        return value.date()
-    return value
-
-
 def _normalise_header(text: Any) -> list[str]:
     if text is None:
         return []
@@ -227,7 +89,7 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
     Nothing is opened before the path is known to be a regular file, the zip to be within its
     limits and every sheet's used range to be within MAX_CELLS. OSError propagates.
     """
-    reader = _Reader(source)
+    reader = SheetReader(source)
     os.stat(path)  # a missing or unreadable path raises OSError, as documented
     if not is_regular(path):
         reader.issue(
@@ -267,7 +129,7 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
 _RESAVE = "open and save it again in a spreadsheet program"
 
 
-def _too_large(reader: _Reader, measured: list[SheetXml]) -> bool:
+def _too_large(reader: SheetReader, measured: list[SheetXml]) -> bool:
     """Refuse a sheet whose range from A1 to its farthest cell is more than calamine should lay out."""
     for sheet in measured:
         if sheet.rows <= MAX_ROWS and sheet.columns <= MAX_COLUMNS and sheet.cells <= MAX_CELLS:
@@ -291,7 +153,7 @@ def _sheet(workbook: Any, name: str) -> list[list[Any]]:
     return cast(list[list[Any]], workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
 
 
-def _read_sheets(reader: _Reader, workbook: Any) -> dict[str, Any]:
+def _read_sheets(reader: SheetReader, workbook: Any) -> dict[str, Any]:
     sheets = {name.strip().lower(): name for name in workbook.sheet_names}
 
     def find(kind: str) -> str | None:
@@ -357,7 +219,7 @@ def _activity_rows(rows: list[list[Any]]) -> bool:
         return False
     return any(
         activity < len(row)
-        and _plain(row[activity]) is not None
+        and plain(row[activity]) is not None
         and str(row[activity]).strip().lower() not in SUBTOTAL_WORDS
         for row in rows[header + 1 :]
     )
@@ -370,7 +232,7 @@ def _is_month(cell: Any) -> bool:
         return False
 
 
-def _lookalikes(reader: _Reader, used: str, lookalikes: list[tuple[str, list[list[Any]]]]) -> None:
+def _lookalikes(reader: SheetReader, used: str, lookalikes: list[tuple[str, list[list[Any]]]]) -> None:
     """Another sheet with activities is either a second 'Activities' (an error: which is meant?)
     or a sheet ghgcalc does not read (a warning, so that its rows are not lost unseen)."""
     for name, _rows in lookalikes:
@@ -394,7 +256,7 @@ def _lookalikes(reader: _Reader, used: str, lookalikes: list[tuple[str, list[lis
             )
 
 
-def _read_inventory(reader: _Reader, sheet: str, rows: list[list[Any]], document: dict[str, Any]) -> None:
+def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], document: dict[str, Any]) -> None:
     fields: dict[str, tuple[Any, str]] = {}
     for row in range(1, len(rows)):
         key = reader.value(sheet, rows, row, 0)
@@ -406,11 +268,11 @@ def _read_inventory(reader: _Reader, sheet: str, rows: list[list[Any]], document
                 "key-unknown",
                 f"unknown field '{key}'",
                 sheet,
-                _cell(row, 0),
+                cell_name(row, 0),
                 f"the fields are: {', '.join(INVENTORY_KEYS)}",
             )
             continue
-        fields[key] = (reader.value(sheet, rows, row, 1), _cell(row, 1))
+        fields[key] = (reader.value(sheet, rows, row, 1), cell_name(row, 1))
     positions = reader.positions.cells
     for key in ("ghgcalc", "name", "kind", "period", "gwp"):
         if key in fields and fields[key][0] is not None:
@@ -451,7 +313,7 @@ class _MonthColumn:
 
 
 def _read_activities(
-    reader: _Reader, sheet: str, rows: list[list[Any]], period: Period | None = None
+    reader: SheetReader, sheet: str, rows: list[list[Any]], period: Period | None = None
 ) -> list[dict[str, Any]]:
     positions = reader.positions
     positions.sheet = sheet
@@ -484,8 +346,8 @@ def _read_activities(
             months_read = [reader.value(sheet, rows, row, column) for column in month_columns]
         else:  # the common case, kept cheap: 12 cells a row, 100,000 rows
             cells = rows[row]
-            values = {name: _plain(cells[column]) if column < len(cells) else None for name, column in columns.items()}
-            months_read = [_plain(cells[c]) if c < len(cells) else None for c in month_columns]
+            values = {name: plain(cells[column]) if column < len(cells) else None for name, column in columns.items()}
+            months_read = [plain(cells[c]) if c < len(cells) else None for c in month_columns]
         key = values.get("activity")
         if key is not None and str(key).strip().lower() in SUBTOTAL_WORDS:
             del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
@@ -509,7 +371,7 @@ def _read_activities(
                     "total-mismatch",
                     f"the total {total!r} is not the sum of the months",
                     sheet,
-                    _cell(row, columns["total"]),
+                    cell_name(row, columns["total"]),
                     "correct the months or the total, or clear the total",
                 )
         elif total is not None:
@@ -527,7 +389,7 @@ def _read_activities(
                 "amount-empty",
                 f"{len(empty)} row(s) without an amount are skipped (rows {listed})",
                 Severity.WARNING,
-                Location(reader.source, sheet=sheet, cell=_cell(empty[0], column)),
+                Location(reader.source, sheet=sheet, cell=cell_name(empty[0], column)),
                 hint="enter the monthly amounts or a total, or delete the rows",
             )
         )
@@ -535,7 +397,7 @@ def _read_activities(
 
 
 def _columns(
-    reader: _Reader, sheet: str, rows: list[list[Any]], header: int, two_rows: bool, width: int
+    reader: SheetReader, sheet: str, rows: list[list[Any]], header: int, two_rows: bool, width: int
 ) -> list[_MonthColumn]:
     """The month columns of the header, in column order; the other known columns into positions."""
     positions = reader.positions
@@ -555,7 +417,7 @@ def _columns(
                 unread = unread or (row, str(problem))
                 continue
             if found is not None and month is None:
-                month = _MonthColumn(column, found, _cell(row, column))
+                month = _MonthColumn(column, found, cell_name(row, column))
         if month is not None:
             months.append(month)
             continue
@@ -569,7 +431,7 @@ def _columns(
                 "month-header-invalid",
                 f"the header '{shown}' cannot be read as a month: {unread[1]}",
                 sheet,
-                _cell(unread[0], column),
+                cell_name(unread[0], column),
                 "write the month as Oct, ต.ค., ต.ค. 2566, Oct 2023 or 10/2023 (a four-digit year), "
                 "or give the cell a date",
             )
@@ -591,7 +453,7 @@ def _shown_month(year: int | None, month: int) -> str:
 
 
 def _place_months(
-    reader: _Reader,
+    reader: SheetReader,
     sheet: str,
     rows: list[list[Any]],
     months: list[_MonthColumn],
@@ -673,7 +535,7 @@ def _filled(rows: list[list[Any]], column: int, first: int) -> bool:
     return any(column < len(row) and row[column] not in ("", None) for row in rows[first:])
 
 
-def _check_order(reader: _Reader, months: list[_MonthColumn], period: Period) -> None:
+def _check_order(reader: SheetReader, months: list[_MonthColumn], period: Period) -> None:
     """Month columns without years that start elsewhere than the period does: likely the wrong period
     (a bare 2567 in a fiscal October-September workbook means January-December 2024)."""
     if any(m.header.year is not None for m in months) or len(months) < 12:
@@ -704,7 +566,7 @@ def _check_order(reader: _Reader, months: list[_MonthColumn], period: Period) ->
     )
 
 
-def _hidden(reader: _Reader, sheet: str, rows: list[list[Any]]) -> None:
+def _hidden(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> None:
     """Hidden rows and columns are read like the others; say so, naming them, when they carry amounts."""
     xml = reader.xml.get(sheet)
     if xml is None or not (xml.hidden_rows or xml.hidden_columns):
@@ -716,7 +578,7 @@ def _hidden(reader: _Reader, sheet: str, rows: list[list[Any]]) -> None:
     ]
     hidden_rows = [r for r in positions.activity_rows if r + 1 in xml.hidden_rows]
     if hidden_rows:
-        first = _cell(hidden_rows[0], positions.activity_columns.get("activity", 0))
+        first = cell_name(hidden_rows[0], positions.activity_columns.get("activity", 0))
         listed = ", ".join(str(r + 1) for r in hidden_rows[:10]) + (", ..." if len(hidden_rows) > 10 else "")
         reader.issue(
             "row-hidden",
@@ -734,9 +596,9 @@ def _hidden(reader: _Reader, sheet: str, rows: list[list[Any]]) -> None:
             reader.issue(
                 "column-hidden",
                 f"column {column_letter(column)} is hidden but its amounts are counted "
-                f"({len(filled)} row(s), first {_cell(filled[0], column)})",
+                f"({len(filled)} row(s), first {cell_name(filled[0], column)})",
                 sheet,
-                _cell(filled[0], column),
+                cell_name(filled[0], column),
                 "unhide the column to check it; delete it if its amounts do not belong",
                 Severity.WARNING,
             )
@@ -756,7 +618,7 @@ def _sums_to(months: list[Any], total: Any) -> bool:
 _FACTOR_FIELDS = tuple(name for name in CUSTOM_COLUMNS if name not in ("key", "gas", "kg"))
 
 
-def _read_custom(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list[dict[str, Any]]:
+def _read_custom(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> list[dict[str, Any]]:
     """One factor per key: rows that share a key give its gases and must agree on everything else."""
     header = _header_row(rows, CUSTOM_COLUMNS["key"])
     if header is None:
@@ -780,7 +642,7 @@ def _read_custom(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list[dic
         if key not in by_key:
             by_key[key] = len(factors)
             factors.append({"key": key, "kg": {}})
-            cells[("custom_factors", by_key[key])] = (sheet, _cell(row, columns["key"]))
+            cells[("custom_factors", by_key[key])] = (sheet, cell_name(row, columns["key"]))
         index = by_key[key]
         factor = factors[index]
         for name in _FACTOR_FIELDS:
@@ -790,9 +652,9 @@ def _read_custom(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list[dic
             where = cells.get(("custom_factors", index, name))
             if name not in factor:
                 factor[name] = value
-                cells[("custom_factors", index, name)] = (sheet, _cell(row, columns[name]))
+                cells[("custom_factors", index, name)] = (sheet, cell_name(row, columns[name]))
             elif str(factor[name]).strip() != str(value).strip() and where is not None:
-                here = _cell(row, columns[name])
+                here = cell_name(row, columns[name])
                 reader.issue(
                     "factor-conflict",
                     f"custom factor '{visible(key)}' has {name} '{visible(str(factor[name]))}' in {where[1]} "
@@ -808,7 +670,7 @@ def _read_custom(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list[dic
         gas = str(gas)
         if gas in factor["kg"]:
             first = cells[("custom_factors", index, "kg", gas)][1]
-            here = _cell(row, columns.get("kg", columns.get("gas", 0)))
+            here = cell_name(row, columns.get("kg", columns.get("gas", 0)))
             reader.issue(
                 "gas-duplicate",
                 f"custom factor '{visible(key)}' gives {visible(gas)} twice, in {first} and {here}",
@@ -818,6 +680,6 @@ def _read_custom(reader: _Reader, sheet: str, rows: list[list[Any]]) -> list[dic
             )
             continue
         factor["kg"][gas] = amount
-        cells[("custom_factors", index, "kg")] = (sheet, _cell(row, columns.get("gas", 0)))
-        cells[("custom_factors", index, "kg", gas)] = (sheet, _cell(row, columns.get("kg", 0)))
+        cells[("custom_factors", index, "kg")] = (sheet, cell_name(row, columns.get("gas", 0)))
+        cells[("custom_factors", index, "kg", gas)] = (sheet, cell_name(row, columns.get("kg", 0)))
     return factors

@@ -1,0 +1,153 @@
+"""The cells of a workbook as ghgcalc reads them: where each value of the document is
+(ExcelPositions, sheet!cell from a few tables), and each cell's value, with the cells calamine shows
+empty that are not (an error such as #DIV/0!, a formula saved without its result) reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from ghgcalc.errors import Issue, Location, Path, Severity, visible
+from ghgcalc.io.excel_xml import SheetXml, column_letter
+
+
+def cell_name(row: int, column: int) -> str:
+    return f"{column_letter(column)}{row + 1}"
+
+
+@dataclass
+class ExcelPositions:
+    """Paths of the document to sheet!cell, computed from a few tables rather than stored per value."""
+
+    source: str
+    cells: dict[Path, tuple[str, str]] = field(default_factory=dict)  # header fields, custom factors
+    activity_rows: list[int] = field(default_factory=list)  # 0-based sheet row of each activity
+    activity_columns: dict[str, int] = field(default_factory=dict)  # field -> column
+    month_columns: list[int] = field(default_factory=list)
+    amount_column: dict[int, int] = field(default_factory=dict)  # activity -> column its amount came from
+    sheet: str = "Activities"
+
+    def locate(self, path: Path, at_key: bool = False) -> Location:
+        probe = tuple(path)
+        while probe:
+            where = self._where(probe)
+            if where is not None:
+                return Location(self.source, sheet=where[0], cell=where[1])
+            probe = probe[:-1]
+        return Location(self.source)
+
+    def _where(self, path: Path) -> tuple[str, str] | None:
+        if path in self.cells:
+            return self.cells[path]
+        if len(path) < 2 or path[0] != "activities" or not isinstance(path[1], int):
+            return None
+        index = path[1]
+        if index >= len(self.activity_rows):
+            return None
+        row = self.activity_rows[index]
+        if len(path) == 2:
+            return self.sheet, cell_name(row, self.activity_columns.get("activity", 0))
+        name = path[2]
+        if name == "amount":
+            if len(path) >= 4 and isinstance(path[3], int) and path[3] < len(self.month_columns):
+                return self.sheet, cell_name(row, self.month_columns[path[3]])
+            column = self.amount_column.get(index, self.activity_columns.get("total"))
+            return (self.sheet, cell_name(row, column)) if column is not None else None
+        if isinstance(name, str) and name in self.activity_columns:
+            return self.sheet, cell_name(row, self.activity_columns[name])
+        return None
+
+    def resolve(self, loc: tuple[object, ...]) -> Path:
+        path: list[str | int] = []
+        for part in loc:
+            candidate = cast(Path, (*path, part))
+            known = candidate == ("activities",) or self._where(candidate) is not None
+            if known or any(k[: len(candidate)] == candidate for k in self.cells):
+                path.append(part)  # type: ignore[arg-type]
+        return tuple(path)
+
+
+class SheetReader:
+    """Collects the problems of one workbook and gives cell values, reporting what calamine hides."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.positions = ExcelPositions(source)
+        self.issues: list[Issue] = []
+        self.xml: dict[str, SheetXml] = {}  # what calamine does not show, per sheet name
+
+    def issue(
+        self,
+        code: str,
+        message: str,
+        sheet: str | None = None,
+        cell: str | None = None,
+        hint: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.issues.append(Issue(code, message, severity, Location(self.source, sheet=sheet, cell=cell), hint=hint))
+
+    def special(self, sheet: str) -> bool:
+        """Whether the sheet has cells calamine shows as empty that are not: errors, formulas without a result."""
+        xml = self.xml.get(sheet)
+        return xml is not None and bool(xml.no_value or xml.errors)
+
+    def value(self, sheet: str, rows: list[list[Any]], row: int, column: int) -> Any:
+        """A cell's value: None when empty; text stripped; whole numbers as int."""
+        if row >= len(rows) or column >= len(rows[row]):
+            return None
+        value = rows[row][column]
+        if value == "" or value is None:
+            xml = self.xml.get(sheet)
+            if xml is not None and (xml.no_value or xml.errors):
+                self.emptycell_name(sheet, xml, cell_name(row, column))
+            return None
+        return plain(value)
+
+    def emptycell_name(self, sheet: str, xml: SheetXml, cell: str) -> None:
+        """A cell calamine shows empty: report it if it holds an error or a formula without a result."""
+        if cell in xml.errors:
+            shown = visible(xml.errors[cell])
+            self.issue(
+                "cell-error",
+                f"{cell} shows the spreadsheet error {shown}, not a value",
+                sheet,
+                cell,
+                f"correct the formula or the cells it uses so that {cell} shows a number or text "
+                f"({_ERROR_MEANINGS.get(xml.errors[cell], 'the formula cannot be calculated')})",
+            )
+        elif cell in xml.no_value:
+            self.issue(
+                "formula-no-value",
+                f"the formula in {cell} has no saved result",
+                sheet,
+                cell,
+                "open the workbook in a spreadsheet program and save it, so that its formulas are calculated",
+            )
+
+
+_ERROR_MEANINGS = {
+    "#DIV/0!": "#DIV/0! is a division by zero",
+    "#REF!": "#REF! is a reference to cells that were deleted",
+    "#N/A": "#N/A is a lookup that found nothing",
+    "#VALUE!": "#VALUE! is arithmetic on text",
+    "#NAME?": "#NAME? is an unknown function or name",
+    "#NUM!": "#NUM! is a number out of range",
+    "#NULL!": "#NULL! is a range that does not intersect",
+}
+
+
+def plain(value: Any) -> Any:
+    """A cell's value as SheetReader.value gives it, for a sheet without formula problems."""
+    if value == "" or value is None:
+        return None
+    kind = type(value)
+    if kind is str:
+        return value.strip() or None
+    if kind is float and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if kind is dt.datetime and value.time() == dt.time():
+        return value.date()
+    return value
