@@ -62,3 +62,11 @@ def test_a_province_and_its_plan_need_no_pint_or_openpyxl(args):
 def test_compute_does_not_import_the_plan_modules():
     modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
     assert not any(m.startswith("ghgcalc.core.plan") or m == "ghgcalc.models.plan" for m in modules)
+
+
+def test_help_reads_no_inventory_code():
+    """`ghgcalc --help` shows the commands: it needs neither pydantic nor YAML (a command module that
+    imports a reader at its top once made it twice as slow)."""
+    modules = imported_modules("--help")
+    for heavy in ("pydantic", "yaml", "ghgcalc.models", "ghgcalc.io.inventory_reader"):
+        assert not any(m == heavy or m.startswith(heavy + ".") for m in modules), f"{heavy} imported by --help"

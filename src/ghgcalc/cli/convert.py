@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from ghgcalc.errors import ExitCode, Issue, Location, Severity, UsageError, printable
-from ghgcalc.io.inventory_reader import EXCEL_SUFFIXES, YAML_SUFFIXES
+from ghgcalc.io.files import EXCEL_SUFFIXES, YAML_SUFFIXES
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,12 @@ import os
 import stat
 from pathlib import Path
 
+# The one list of the files ghgcalc reads as inventories (here, in a module light enough for the
+# command line to import at start-up): what a folder argument contributes.
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")  # an .xlsm is read for its values; its macros never run
+YAML_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = (*YAML_SUFFIXES, *EXCEL_SUFFIXES)
+
 
 class FileExists(OSError):
     """The target appeared while the result was being computed (another run wrote it)."""

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ghgcalc import units
 from ghgcalc.errors import Issue, Location, Severity, is_visible, visible
 from ghgcalc.io import text as text_io
+from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES  # noqa: F401 - re-exported
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, Inventory
@@ -39,11 +40,6 @@ class Reading:
     issues: list[Issue]
     partial: Inventory | None = None
     kept: tuple[int, ...] = ()
-
-
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")  # an .xlsm is read for its values; its macros never run
-YAML_SUFFIXES = (".yaml", ".yml")
-INPUT_SUFFIXES = (*YAML_SUFFIXES, *EXCEL_SUFFIXES)  # the one list: what a folder argument contributes
 
 
 def read_inventory(path: str) -> Reading:
