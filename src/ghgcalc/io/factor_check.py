@@ -20,25 +20,8 @@ import yaml
 
 from ghgcalc import gwp, units
 from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.io.factor_store import COLUMNS
 from ghgcalc.numbers import NumberError, read_number
-
-COLUMNS = (
-    "key",
-    "name_en",
-    "name_th",
-    "category",
-    "scope",
-    "per",
-    "gas",
-    "value",
-    "published_kgco2e",
-    "valid_from",
-    "valid_to",
-    "ncv",
-    "density",
-    "source",
-    "notes",
-)
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 _SHARED = ("name_en", "category", "scope", "valid_from", "valid_to", "published_kgco2e", "ncv", "density")

@@ -22,7 +22,6 @@ import yaml
 
 from ghgcalc import gwp
 from ghgcalc.errors import FactorSetError, visible
-from ghgcalc.io.factor_check import COLUMNS, check_version
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.numbers import NumberError, read_number
 
@@ -34,6 +33,26 @@ except ImportError:  # pragma: no cover
 # Searched after the sets an inventory names: releasing 1 kg of a gas is 1 kg of that gas.
 ALWAYS_SEARCHED = "gases"
 DEFAULT_SETS = ("tgo-cfo",)
+
+
+# The header of every factors.csv (docs/factor-sets.md).
+COLUMNS = (
+    "key",
+    "name_en",
+    "name_th",
+    "category",
+    "scope",
+    "per",
+    "gas",
+    "value",
+    "published_kgco2e",
+    "valid_from",
+    "valid_to",
+    "ncv",
+    "density",
+    "source",
+    "notes",
+)
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -148,6 +167,8 @@ class FactorStore:
 
 def _refuse_if_invalid(folder: Path, root: Traversable) -> None:
     """Raise FactorSetError (factor-set-invalid) with the first error the checker finds in a set."""
+    from ghgcalc.io.factor_check import check_version  # only a user's own sets are checked on load
+
     errors = [issue for issue in check_version(folder) if issue.is_error]
     if not errors:
         return
