@@ -259,8 +259,8 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
                 issues.append(
                     Issue(
                         "include-period",
-                        f"'{shown_name}' covers {inner.result.period.start} to "
-                        f"{inner.result.period.end}, not this inventory's period",
+                        f"'{shown_name}' covers {inner.result.period.label}, not this inventory's "
+                        f"period {inventory.period.label}",
                         Severity.WARNING,
                         positions.locate(where),
                         where,

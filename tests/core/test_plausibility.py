@@ -114,7 +114,10 @@ def test_a_line_shorter_than_the_period_says_how_many_months_are_missing():
         "amount-months-missing",
     )
     assert issue.path == ("activities", 0, "amount")
-    assert "10 monthly value(s) for the 12-month period 2024-01-01 to 2024-12-31: 2 month(s) missing" in issue.message
+    assert (
+        "10 monthly value(s) for the 12-month period 2024 (2024-01-01 to 2024-12-31): 2 month(s) missing"
+        in issue.message
+    )
 
 
 def test_a_fiscal_year_and_a_quarter_have_their_own_number_of_months():
@@ -154,7 +157,10 @@ def test_a_line_ten_times_last_year_is_flagged_naming_both_values():
     issue = only(run_inventory(now, checks=Checks(previous=last)), "previous-year-change")
     assert issue.path == ("activities", 0, "amount")
     assert issue.location.line == 6
-    assert "1,200,000 kWh is 10 times last year's 120,000 kWh (test.yaml, 2023-01-01 to 2023-12-31)" in issue.message
+    assert (
+        "1,200,000 kWh is 10 times last year's 120,000 kWh in test.yaml, 2023 (2023-01-01 to 2023-12-31)"
+        in issue.message
+    )
     assert "expected 40,000 to 360,000 kWh" in issue.message
 
 

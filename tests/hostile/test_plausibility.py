@@ -213,7 +213,7 @@ CASES: dict[str, Case] = {
         warned=(
             Warned(
                 "amount-months-missing",
-                ("10 monthly value(s)", "12-month period 2024-01-01 to 2024-12-31", "2 month(s) missing"),
+                ("10 monthly value(s)", "12-month period 2567 (2024-01-01 to 2024-12-31)", "2 month(s) missing"),
                 "[1200",
             ),
         ),

@@ -207,7 +207,7 @@ def period_months(period: Period) -> int:
 def _months_against_period(lines: list[Line], period: Period) -> list[Issue]:
     """A monthly list shorter (or longer) than the period: months left out, or a list of something else."""
     expected = period_months(period)
-    span = f"the {expected}-month period {period.start} to {period.end}"
+    span = f"the {expected}-month period {period.label}"
     issues = []
     for line in lines:
         count = len(line.monthly or ())
@@ -342,8 +342,8 @@ def compare_years(
         issues.append(
             warning(
                 "previous-year-period",
-                f"the previous year's inventory ({previous.source}) covers {previous.period.start} to "
-                f"{previous.period.end}, which does not end before this one starts ({period.start})",
+                f"the previous year's inventory ({previous.source}) covers {previous.period.label}, "
+                f"which does not end before this one starts: {period.label}",
                 ("period",),
                 "compare with the inventory of the period before this one",
             )
@@ -369,7 +369,7 @@ def compare_years(
             warning(
                 "previous-year-change",
                 f"{_amount(amount_now, unit)} is {times} last year's {shown_before} "
-                f"({previous.source}, {previous.period.start} to {previous.period.end}); expected "
+                f"in {previous.source}, {previous.period.label}; expected "
                 f"{_number(expected / limits.previous)} to {_amount(expected * limits.previous, unit)}",
                 ("activities", now.index, field),
                 "check the amount and its unit against last year's (a slip of a digit, kWh for MWh?); "

@@ -55,8 +55,7 @@ def _validity_notes(key: str, factor: Factor, period: Period) -> tuple[tuple[str
         return ()
     source = "custom_factors" if factor.set_id == "custom" else factor.ref
     message = (
-        f"'{key}' from {source} is valid {_validity(factor)}, "
-        f"which does not cover the whole period {period.start} to {period.end}"
+        f"'{key}' from {source} is valid {_validity(factor)}, which does not cover the whole period {period.label}"
     )
     return (("factor-out-of-validity", message),)
 

@@ -487,8 +487,7 @@ def _place_months(
         if wanted not in calendar:
             reader.issue(
                 "month-outside-period",
-                f"the column {month.cell} is {_shown_month(*wanted)}, outside the period "
-                f"{period.start.isoformat()} to {period.end.isoformat()}",
+                f"the column {month.cell} is {_shown_month(*wanted)}, outside the period {period.label}",
                 sheet,
                 month.cell,
                 "correct the year in the header, or the period on the Inventory sheet",
@@ -511,7 +510,7 @@ def _place_months(
             reader.issue(
                 "month-outside-period",
                 f"the column {month.cell} is {month_name(month.header.month)}, which is not in the period "
-                f"{period.start.isoformat()} to {period.end.isoformat()}, yet it has amounts",
+                f"{period.label}, yet it has amounts",
                 sheet,
                 month.cell,
                 "correct the period on the Inventory sheet, or move the amounts to the right month",
@@ -521,7 +520,7 @@ def _place_months(
         listed = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
         reader.issue(
             "month-missing",
-            f"no column for {listed}: the period runs {period.start.isoformat()} to {period.end.isoformat()}",
+            f"no column for {listed}: the period runs {period.label}",
             sheet,
             months[0].cell,
             "add a column for each month of the period (a month without amounts may stay empty), "
@@ -544,7 +543,7 @@ def _check_order(reader: SheetReader, months: list[_MonthColumn], period: Period
     if first == period.start.month:
         return
     where = reader.positions.cells.get(("period",)) or reader.positions.cells.get(("period", "start"))
-    shown = f"{period.start.isoformat()} to {period.end.isoformat()}"
+    shown = period.label
     year = period.end.year
     if first == 10 and (period.start.month, period.start.day, period.end.month) == (1, 1, 12):
         hint = (

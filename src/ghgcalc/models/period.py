@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ghgcalc.thai import BE_OFFSET, BE_THRESHOLD, fiscal_year_dates, thai_to_arabic_digits, to_ce_year
 
@@ -17,6 +17,14 @@ LONGEST_DAYS = 366 * 10
 class Period:
     start: dt.date
     end: dt.date
+    # the year as the user wrote it ("2567", "FY2567", "ปีงบประมาณ 2567"), for messages; not compared
+    written: str | None = field(default=None, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The period for a message, its year as the user wrote it: 'FY2567 (2023-10-01 to 2024-09-30)'."""
+        dates = f"{self.start.isoformat()} to {self.end.isoformat()}"
+        return f"{self.written} ({dates})" if self.written else dates
 
     @property
     def years(self) -> int:
@@ -78,16 +86,16 @@ def parse_period(value: object) -> Period:
         raise ValueError(f"{value!r} is not a period")
     if isinstance(value, int):
         year = _check_year(value)
-        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(value))
     if isinstance(value, str):
         text = thai_to_arabic_digits(value).strip()
         fiscal = _FISCAL.fullmatch(text)
         if fiscal:
             _check_year(int(fiscal.group(1)))
-            return Period(*fiscal_year_dates(int(fiscal.group(1))))
+            return Period(*fiscal_year_dates(int(fiscal.group(1))), value.strip())
         written = _YEAR.fullmatch(text)
         if written:
-            return parse_period(int(written.group(1)))
+            return replace(parse_period(int(written.group(1))), written=value.strip())
         raise ValueError(f"{value!r} is not a period")
     if isinstance(value, dict):
         keys = set(value)
@@ -98,7 +106,7 @@ def parse_period(value: object) -> Period:
             if isinstance(fy, bool) or not str(fy).isdigit():
                 raise ValueError(f"fiscal_year: {value['fiscal_year']!r} is not a year")
             _check_year(int(fy))
-            return Period(*fiscal_year_dates(int(fy)))
+            return Period(*fiscal_year_dates(int(fy)), f"FY{fy}")
         if keys == {"start", "end"}:
             start, end = parse_date(value["start"], "start"), parse_date(value["end"], "end")
             if end < start:

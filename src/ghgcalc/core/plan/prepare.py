@@ -168,7 +168,7 @@ def prepare(
         issues.append(
             warning(
                 "base-period-not-a-year",
-                f"the base inventory covers {days} days ({base_result.period.start} to {base_result.period.end}), "
+                f"the base inventory covers {days} days ({base_result.period.label}), "
                 "not a year: every projected year repeats that period's emissions",
                 ("base",),
                 "base a plan on a whole calendar or fiscal year's inventory",
