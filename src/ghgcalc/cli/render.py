@@ -133,7 +133,7 @@ def _one(console: Console, result: InventoryResult) -> None:
     console.print(Text.assemble(shown(result.name, "bold"), "  (", shown(result.source), ")"))
     console.print(
         shown(
-            f"{result.kind}, {result.period.start} to {result.period.end}, GWP {result.gwp} (100-year), factors {sets}"
+            f"{result.kind}, {result.period.label}, GWP {result.gwp} (100-year), factors {sets}"
         )
     )
 

@@ -103,7 +103,7 @@ def _one(result: InventoryResult) -> str:
         "",
         f"- Source (ไฟล์): {text(result.source)}",
         f"- Kind (ประเภทบัญชี): {text(result.kind)}",
-        f"- Period (ช่วงเวลา): {result.period.start.isoformat()} to {result.period.end.isoformat()}",
+        f"- Period (ช่วงเวลา): {text(result.period.label)}",
         f"- GWP: {text(result.gwp)} (100-year)",
         f"- Factor sets (ชุดค่าการปล่อย): {text(sets)}",
         "",
