@@ -260,8 +260,19 @@ def _process(folder: Path, *args: str, **kwargs: object) -> subprocess.Popen[byt
     return subprocess.Popen([sys.executable, "-m", "ghgcalc", *args], cwd=folder, stderr=subprocess.PIPE, **kwargs)  # type: ignore[call-overload]
 
 
-def test_a_closed_pipe_is_reported_not_a_traceback(folder: Path) -> None:
-    proc = _process(folder, "compute", "municipality.yaml", "-f", "csv", stdout=subprocess.PIPE)
+CLOSED_PIPE = {
+    "compute-csv": ("compute", "municipality.yaml", "-f", "csv"),
+    "compute-table": ("compute", "municipality.yaml", "-f", "table"),
+    "trend-csv": ("trend", "municipality.yaml", "-f", "csv"),
+    "factors-list-json": ("factors", "list", "-f", "json"),
+    "factors-list-table": ("factors", "list", "--set", "tgo-cfo", "-f", "table"),
+    "factors-show": ("factors", "show", "diesel-mobile"),
+}
+
+
+@pytest.mark.parametrize("args", CLOSED_PIPE.values(), ids=CLOSED_PIPE.keys())
+def test_a_closed_pipe_is_reported_not_a_traceback(folder: Path, args: tuple[str, ...]) -> None:
+    proc = _process(folder, *args, stdout=subprocess.PIPE)
     assert proc.stdout is not None
     proc.stdout.close()  # the reader went away before the first byte, as `| head -c0` does
     _, err = proc.communicate(timeout=60)

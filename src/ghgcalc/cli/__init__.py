@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
         silence_stdout()
         _say(f"ghgcalc: error: cannot write the result to standard output: {exc.strerror}")
-        _say("  hint: the result was not written in full; write it to a file with -o")
+        _say("  hint: the result was not written in full; to keep it whole, write it to a file (-o FILE, or > FILE)")
         return int(ExitCode.USAGE)
     except Exception as exc:  # the last line of defence: a bug, reported as one
         if _state["debug"]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 
+from ghgcalc.cli.output import write_stdout
 from ghgcalc.errors import UsageError, visible
 
 FACTORS_DIR_HELP = "Also a folder of your own factor sets (<id>/<version>/set.yaml)."
@@ -98,11 +99,11 @@ def register(app: typer.Typer) -> None:
             data = _rows(sets)
             columns = ["set", "version", "key", "per", "gas", "value", "scope", "category", "name_en"]
         if chosen is ListFormat.json:
-            print(json.dumps(data, ensure_ascii=False, indent=2))
+            write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif chosen is ListFormat.csv:
             from ghgcalc.io.writers import dicts_csv  # the one guarded CSV writer
 
-            sys.stdout.write(dicts_csv(data, columns))
+            write_stdout(dicts_csv(data, columns))
         else:
             from ghgcalc.cli import render
 
@@ -188,7 +189,7 @@ def register(app: typer.Typer) -> None:
             )
             raise UsageError(f"no factor '{visible(key)}' in {set_ref or 'the bundled sets'}", hint)
         if _default_format(output_format, ShowFormat) is ShowFormat.json:
-            print(json.dumps(found, ensure_ascii=False, indent=2))
+            write_stdout(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
         else:
             from ghgcalc.cli import render
 

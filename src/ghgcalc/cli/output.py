@@ -48,7 +48,7 @@ class Target:
     def write(self, data: str | bytes, read: Iterable[str] = ()) -> None:
         """Write the result; `read` are the files the run read, which are never replaced."""
         if self.path is None:
-            _to_stdout(data)
+            write_stdout(data)
             return
         self.refuse_reads(read)
         try:
@@ -125,7 +125,8 @@ def _probe(folder: str, out: str) -> None:
     os.unlink(name)
 
 
-def _to_stdout(data: str | bytes) -> None:
+def write_stdout(data: str | bytes) -> None:
+    """Write to standard output; a closed pipe, a closed or full output is OutputError (exit 2)."""
     stream = sys.stdout
     try:
         if stream is None:
@@ -142,7 +143,7 @@ def _to_stdout(data: str | bytes) -> None:
         reason = getattr(exc, "strerror", None) or "it is closed"
         raise OutputError(
             f"cannot write the result to standard output: {reason}",
-            "the result was not written in full; write it to a file with -o",
+            "the result was not written in full; to keep it whole, write it to a file (-o FILE, or > FILE)",
         ) from None
 
 

@@ -131,11 +131,7 @@ def _one(console: Console, result: InventoryResult) -> None:
     total = result.total_t_co2e
     sets = ", ".join(s.ref for s in result.factor_sets)
     console.print(Text.assemble(shown(result.name, "bold"), "  (", shown(result.source), ")"))
-    console.print(
-        shown(
-            f"{result.kind}, {result.period.label}, GWP {result.gwp} (100-year), factors {sets}"
-        )
-    )
+    console.print(shown(f"{result.kind}, {result.period.label}, GWP {result.gwp} (100-year), factors {sets}"))
 
     summary = Table(box=box.SIMPLE_HEAVY, title="Emissions by scope", title_justify="left")
     summary.add_column("Scope")
@@ -196,11 +192,28 @@ def _one(console: Console, result: InventoryResult) -> None:
     console.print()
 
 
+class _Stdout:
+    """Standard output for rich: a closed pipe or a full disk is an OutputError (exit 2, one line)."""
+
+    def write(self, text: str) -> int:
+        from ghgcalc.cli.output import write_stdout
+
+        write_stdout(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        import sys
+
+        return sys.stdout is not None and sys.stdout.isatty()
+
+
 def _console() -> Console:
     """Standard output: the terminal's width on a terminal, 120 columns into a pipe or file."""
-    import sys
-
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 120)
+    stream = _Stdout()
+    return Console(file=stream, highlight=False, width=None if stream.isatty() else 120)  # type: ignore[arg-type]
 
 
 def plain_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 
+from ghgcalc.cli.output import write_stdout
 from ghgcalc.errors import ExitCode
 
 
@@ -84,11 +85,11 @@ def register(app: typer.Typer) -> None:
                     "total_t_co2e": rebased.total_t_co2e,
                     "by_scope_t_co2e": rebased.by_scope_t_co2e,
                 }
-            print(json.dumps(data, ensure_ascii=False, indent=2))
+            write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif chosen is TrendFormat.csv:
             from ghgcalc.io.writers import dicts_csv  # the one guarded CSV writer: labels are never formulas
 
-            sys.stdout.write(dicts_csv(rows))  # a list or mapping (scopes, intensities) is JSON in its cell
+            write_stdout(dicts_csv(rows))  # a list or mapping (scopes, intensities) is JSON in its cell
         else:
             from ghgcalc.cli import render
 
