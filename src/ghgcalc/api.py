@@ -28,6 +28,7 @@ from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
+    from ghgcalc.core.compare import Comparison
     from ghgcalc.core.plan import Evaluate, Projection
 
 DEFAULT_GWP = "AR5"
@@ -55,6 +56,7 @@ class Outcome:
     issues: tuple[Issue, ...]
     inventory: Inventory | None = None  # the validated file, when it computed
     reads: tuple[str, ...] = ()  # every file read: the input and the files it includes
+    positions: Locator | None = None  # where the validated inventory's values are, when it computed
 
     @property
     def has_errors(self) -> bool:
@@ -109,13 +111,13 @@ def _compute_file(path: str, options: Options, follow_includes: bool) -> Outcome
             else:
                 outcome = _nested_include(outcome, reading.positions)
         if outcome.result is not None:
-            outcome = replace(outcome, inventory=reading.inventory)
+            outcome = replace(outcome, inventory=reading.inventory, positions=reading.positions)
         if not reading.issues:
             return outcome
         # warnings of the reader (an Excel row without an amount) come first, as in the file
         both = (*reading.issues, *outcome.issues)
         result = outcome.result and replace(outcome.result, warnings=tuple(i for i in both if not i.is_error))
-        return Outcome(source, result, both, outcome.inventory, outcome.reads)
+        return Outcome(source, result, both, outcome.inventory, outcome.reads, outcome.positions)
     issues = list(reading.issues)
     if reading.partial is not None:
         # the well-formed activities still meet their factors and units, so one run shows every problem
@@ -567,3 +569,39 @@ def previous_year_warnings(
         replace(i, location=positions.locate(i.path) if positions is not None else Location(current.source))
         for i in found
     )
+
+
+# --------------------------------------------------------------------------------------------
+# One inventory under two factor editions: `compute --compare-factors`
+
+
+@dataclass(frozen=True)
+class CompareOutcome:
+    """An input computed with its own factors (`outcome`) and with other versions of a set."""
+
+    outcome: Outcome
+    comparison: Comparison | None  # None when either computation has errors
+    issues: tuple[Issue, ...]  # the errors under the compared factors, located in the file
+
+    @property
+    def has_errors(self) -> bool:
+        return self.outcome.has_errors or any(i.is_error for i in self.issues)
+
+
+def compare_file(path: str, refs: tuple[str, ...], options: Options | None = None) -> CompareOutcome:
+    """Compute `path`, then the same validated inventory with the versions `refs` (SET@VERSION)
+    searched first and its own versions after them, with its own GWP set (core/compare.py)."""
+    from ghgcalc.core.compare import compare, compared_refs
+
+    options = options or Options()
+    own = compute_file(path, options)
+    if own.result is None or own.inventory is None or own.positions is None:
+        return CompareOutcome(own, None, ())
+    wanted = replace(options, gwp=own.result.gwp, factors=compared_refs(own.result, refs))
+    other = compute_inventory(own.inventory, own.positions, own.source, wanted)
+    errors = tuple(
+        replace(i, message=f"under {', '.join(refs)}: {i.message}") for i in other.issues if i.is_error
+    )
+    if other.result is None:
+        return CompareOutcome(own, None, errors)
+    return CompareOutcome(own, compare(own.result, other.result), errors)

@@ -53,7 +53,12 @@ def _store(dirs: list[str] | None) -> Any:
 
 
 def _run(
-    files: list[str], gwp: GwpChoice | None, factors: list[str] | None, store: Any = None, checks: Any = None
+    files: list[str],
+    gwp: GwpChoice | None,
+    factors: list[str] | None,
+    store: Any = None,
+    checks: Any = None,
+    compare: tuple[str, ...] = (),
 ) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
@@ -63,13 +68,39 @@ def _run(
         options = replace(options, checks=checks)
     if options.factors:
         api.check_factor_refs(options.factors, options.store)
-    outcomes = []
+    outcomes: list[Any] = []
     for path in files:
-        outcome = api.compute_file(path, options)
-        for issue in outcome.issues:
+        if compare:
+            compared = api.compare_file(path, compare, options)
+            outcome = compared.outcome
+            issues = (*outcome.issues, *compared.issues)
+        else:
+            outcome = api.compute_file(path, options)
+            issues = outcome.issues
+        for issue in issues:
             print(issue.format(), file=sys.stderr)
-        outcomes.append(outcome)
+        outcomes.append(compared if compare else outcome)
     return outcomes
+
+
+COMPARE_HELP = (
+    "Also compute each inventory with these factor-set versions (SET@VERSION) and show the difference, "
+    "line by line and by scope, instead of the result."
+)
+
+
+def _compare_refs(values: list[str] | None, store: Any) -> tuple[str, ...]:
+    """The versions to compare with: each names a version that exists (else a usage error)."""
+    from ghgcalc.io.factor_store import SetRef
+
+    refs = _factor_refs(values) or ()
+    for text in refs:
+        ref = SetRef.parse(text)
+        if ref.version is None:
+            known = ", ".join(s.ref for s in store.versions(ref.id))
+            raise UsageError(f"--compare-factors {text} names no version", f"name one: {known}")
+        store.select(ref)
+    return refs
 
 
 PREVIOUS_HELP = "Last year's inventory: warn on each line that changed more than 3 times from it (it is only read)."
@@ -102,6 +133,31 @@ def _checks(
     return replace(checks, previous=before.result), list(before.reads)
 
 
+def _exit_on_errors(outcomes: list[Any]) -> None:
+    failed = sum(1 for o in outcomes if o.has_errors)
+    if failed:
+        print(f"ghgcalc: {failed} of {len(outcomes)} input(s) have errors", file=sys.stderr)
+        raise typer.Exit(ExitCode.INPUT_ERRORS)
+
+
+def _comparison_text(comparisons: list[Any], chosen: ResultFormat, as_array: bool, to_stdout: bool) -> str | bytes:
+    from ghgcalc.io import compare_output
+
+    if chosen is ResultFormat.table:
+        from ghgcalc.cli import render
+
+        return render.comparison_table(comparisons, terminal=to_stdout and sys.stdout.isatty())
+    if chosen is ResultFormat.json:
+        return compare_output.to_json(comparisons, as_array=as_array)
+    if chosen is ResultFormat.jsonl:
+        return compare_output.to_jsonl(comparisons)
+    if chosen is ResultFormat.md:
+        return compare_output.to_markdown(comparisons)
+    if chosen is ResultFormat.xlsx:
+        return compare_output.to_xlsx(comparisons)
+    return compare_output.to_csv(comparisons)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def compute(
@@ -121,6 +177,9 @@ def register(app: typer.Typer) -> None:
         ),
         previous: str | None = typer.Option(None, "--previous", metavar="FILE", help=PREVIOUS_HELP),
         threshold: list[str] | None = typer.Option(None, "--threshold", metavar="NAME=VALUE", help=THRESHOLD_HELP),
+        compare_factors: list[str] | None = typer.Option(
+            None, "--compare-factors", metavar="SET@VERSION", help=COMPARE_HELP
+        ),
     ) -> None:
         """Compute one inventory per input file."""
         from ghgcalc import api
@@ -133,11 +192,19 @@ def register(app: typer.Typer) -> None:
         store = _store(factors_dir)
         target = check_target(out, [*files, *([previous] if previous else [])], force)
         checks, previous_reads = _checks(previous, threshold, gwp, factors, store)
-        outcomes = _run(files, gwp, factors, store, checks)
-        results = [o.result for o in outcomes if o.result is not None]
+        compare = _compare_refs(compare_factors, store) if compare_factors else ()
+        outcomes = _run(files, gwp, factors, store, checks, compare)
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
+        read = [*(r for o in outcomes for r in (o.outcome if compare else o).reads), *store.own_files()]
+        if compare:
+            comparisons = [o.comparison for o in outcomes if o.comparison is not None]
+            if comparisons or as_array:
+                target.write(_comparison_text(comparisons, chosen, as_array, out is None), read=read)
+            _exit_on_errors(outcomes)
+            return
+        results = [o.result for o in outcomes if o.result is not None]
         text: str | bytes
         if chosen is ResultFormat.table:
             from ghgcalc.cli import render
@@ -158,11 +225,8 @@ def register(app: typer.Typer) -> None:
         else:
             text = writers.to_csv(results)
         if results or as_array:
-            target.write(text, read=[*(r for o in outcomes for r in o.reads), *store.own_files(), *previous_reads])
-        failed = sum(1 for o in outcomes if o.has_errors)
-        if failed:
-            print(f"ghgcalc: {failed} of {len(outcomes)} input(s) have errors", file=sys.stderr)
-            raise typer.Exit(ExitCode.INPUT_ERRORS)
+            target.write(text, read=[*read, *previous_reads])
+        _exit_on_errors(outcomes)
 
     @app.command()
     def validate(

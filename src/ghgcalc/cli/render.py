@@ -404,3 +404,84 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
     if plan["not_in_macc"]:
         console.print(shown(f"Not in the MACC (no costs, or no abatement): {', '.join(plan['not_in_macc'])}"))
     return buffer.getvalue()
+
+
+def _kg(value: float | None) -> str:
+    """A factor rounded for reading (the JSON and CSV hold it exact); '-' where a side has none."""
+    return "-" if value is None else f"{value:.6g}"
+
+
+def diff_table(data: dict[str, Any]) -> None:
+    """`ghgcalc factors diff --format table`: a changed row as one line per gas then its kgCO2e per
+    unit with the change; an added or not-in-NEW row as its kgCO2e line; then what else changed.
+    Every key, unit and gas from a set is escaped."""
+    console = _console()
+    table = Table(box=box.SIMPLE, title=shown(f"{data['old']} -> {data['new']}"), title_justify="left")
+    for name in ("status", "key", "per", "kg per unit", "old", "new", "change", "%"):
+        right = name in ("old", "new", "change", "%")
+        table.add_column(name, justify="right" if right else "left", no_wrap=name != "key")
+    also = []
+    for row in data["rows"]:
+        if row["changed_fields"]:
+            changes = (f"{f} {row['old_' + f] or '-'} -> {row['new_' + f] or '-'}" for f in row["changed_fields"])
+            also.append(f"{row['key']} per {row['per']}: " + "; ".join(changes))
+        head = [shown(row["status"]), shown(row["key"]), shown(row["per"])]
+        if row["status"] == "changed":
+            for gas in row["gases"]:
+                table.add_row(*head, shown(gas["gas"]), _kg(gas["old_kg"]), _kg(gas["new_kg"]), "", "")
+                head = [Text(""), Text(""), Text("")]
+        change = "" if row["change_kgco2e"] is None else f"{row['change_kgco2e']:+.6g}"
+        pct = "" if row["change_pct"] is None else f"{row['change_pct']:+.2f} %"
+        table.add_row(*head, "= kgCO2e", _kg(row["old_kgco2e"]), _kg(row["new_kgco2e"]), change, pct)
+    console.print(table)
+    for line in also:
+        console.print(shown(line))
+    counts = data["counts"]
+    console.print(shown(", ".join(f"{n} {status}" for status, n in counts.items()) + " (unchanged rows not listed)"))
+    console.print(shown(data["note"]))
+
+
+def comparison_table(comparisons: list[Any], terminal: bool) -> str:
+    """`compute --compare-factors`: totals by scope under both editions, then the lines whose factor
+    changes (the same document as the JSON, io/compare_output.py)."""
+    import shutil
+
+    from ghgcalc.io.compare_output import notes, pct, summary_rows
+
+    buffer = io.StringIO()
+    width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
+    console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
+    for comparison in comparisons:
+        own, compared = comparison.own, comparison.compared
+        console.print(Text.assemble(shown(own.name, "bold"), "  (", shown(own.source), ")"))
+        own_sets = ", ".join(s.ref for s in own.factor_sets)
+        other_sets = ", ".join(s.ref for s in compared.factor_sets)
+        console.print(shown(f"{own.period.label}, GWP {own.gwp}: own factors {own_sets}; compared {other_sets}"))
+        summary = Table(box=box.SIMPLE_HEAVY, title="Emissions by scope, two editions", title_justify="left")
+        for name, justify in (("", "left"), ("own tCO2e", "right"), ("compared tCO2e", "right")):
+            summary.add_column(name, justify=justify)  # type: ignore[arg-type]
+        summary.add_column("change tCO2e", justify="right")
+        summary.add_column("change", justify="right")
+        for name, change in summary_rows(comparison):
+            summary.add_row(name, tonnes(change.own), tonnes(change.compared), tonnes(change.t), pct(change.pct))
+        console.print(summary)
+        lines = Table(box=box.SIMPLE, title="Lines whose factor changes", title_justify="left")
+        for name, justify in (("#", "right"), ("activity", "left"), ("own factor", "left"), ("compared", "left")):
+            lines.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for name in ("own tCO2e", "compared tCO2e", "change"):
+            lines.add_column(name, justify="right")
+        for row in (line for line in comparison.lines if line.factor_changed):
+            lines.add_row(
+                str(row.own.index + 1),
+                shown(row.own.label or row.own.activity),
+                shown(row.own.factor.ref),
+                shown(row.compared.factor.ref),
+                tonnes(row.t_co2e.own),
+                tonnes(row.t_co2e.compared),
+                pct(row.t_co2e.pct),
+            )
+        console.print(lines)
+        for note in notes(comparison):
+            console.print(shown(f"note: {note}"))
+        console.print()
+    return buffer.getvalue()

@@ -1,0 +1,92 @@
+"""One inventory under two factor editions, line by line: how much of a change of total comes from
+the factors (TGO's new edition), not from the activities (docs/cli.md, "--compare-factors").
+
+The two results are of the same validated inventory, so their lines pair by position. Pure: gets
+two results, returns the differences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ghgcalc.models.result import InventoryResult, Line
+
+
+@dataclass(frozen=True)
+class Change:
+    """A value under the inventory's own factors and under the compared ones."""
+
+    own: float
+    compared: float
+
+    @property
+    def t(self) -> float:
+        return self.compared - self.own
+
+    @property
+    def pct(self) -> float | None:
+        """The change in % of the own value; None where the own value is 0."""
+        return None if self.own == 0 else 100.0 * (self.compared - self.own) / self.own
+
+
+@dataclass(frozen=True)
+class LineChange:
+    own: Line
+    compared: Line
+    t_co2e: Change
+
+    @property
+    def factor_changed(self) -> bool:
+        return (self.own.factor.ref, self.own.factor.per, self.own.factor.gases) != (
+            self.compared.factor.ref,
+            self.compared.factor.per,
+            self.compared.factor.gases,
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    own: InventoryResult
+    compared: InventoryResult
+    total_t_co2e: Change
+    by_scope_t_co2e: dict[str, Change]
+    separately_reported_t_co2e: dict[str, Change]
+    lines: tuple[LineChange, ...]
+
+    @property
+    def changed_lines(self) -> int:
+        return sum(1 for line in self.lines if line.factor_changed)
+
+
+def compare(own: InventoryResult, compared: InventoryResult) -> Comparison:
+    """The differences between two results of one inventory (the same lines, other factors)."""
+    other = {line.index: line for line in compared.lines}
+    lines = tuple(
+        LineChange(line, other[line.index], Change(line.t_co2e, other[line.index].t_co2e))
+        for line in own.lines
+        if line.index in other
+    )
+    scopes_own, scopes_compared = own.by_scope_t_co2e, compared.by_scope_t_co2e
+    scopes = sorted(set(scopes_own) | set(scopes_compared))
+    separate_own, separate_compared = own.separately_reported_t_co2e, compared.separately_reported_t_co2e
+    return Comparison(
+        own=own,
+        compared=compared,
+        total_t_co2e=Change(own.total_t_co2e, compared.total_t_co2e),
+        by_scope_t_co2e={s: Change(scopes_own.get(s, 0.0), scopes_compared.get(s, 0.0)) for s in scopes},
+        separately_reported_t_co2e={
+            name: Change(separate_own[name], separate_compared.get(name, 0.0))
+            for name in separate_own
+            if separate_own[name] or separate_compared.get(name, 0.0)
+        },
+        lines=lines,
+    )
+
+
+def compared_refs(own: InventoryResult, refs: tuple[str, ...]) -> tuple[str, ...]:
+    """The factor list of the comparison: the compared versions first, then the versions the
+    inventory's own result used, pinned. A key the compared version lacks (a version that holds
+    only what changed) keeps its own factor, so only what the other edition changes changes."""
+    own_refs = tuple(s.ref for s in own.factor_sets)
+    return tuple(dict.fromkeys((*refs, *own_refs)))
+

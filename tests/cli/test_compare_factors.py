@@ -1,0 +1,113 @@
+"""`compute --compare-factors`: one inventory under its own edition and another, line by line.
+
+Expected numbers are computed here by hand from TGO's published grid factors: 0.4999 kgCO2e/kWh
+(grid mix 2016-2018, TGO "Emission Factor CFO" April 2022) and 0.4750 kgCO2e/kWh (grid mix
+2022-2024, TGO update of February 2026).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.helpers import INPUT_ERRORS, USAGE, assert_usage_error, ghgcalc, snapshot, write
+
+GRID_2022 = 0.4999  # kgCO2e/kWh
+GRID_2026 = 0.4750
+
+TOWN = """\
+ghgcalc: 1
+name: Test Town
+period: {period}
+activities:
+  - {{activity: electricity-grid, amount: 1000, unit: kWh, label: Offices}}
+  - {{activity: diesel-stationary, amount: 100, unit: L, label: '=HYPERLINK("http://x")'}}
+"""
+
+
+def compare(folder: Path, period: str, other: str, *args: str) -> dict:
+    write(folder, "town.yaml", TOWN.format(period=period))
+    run = ghgcalc(folder, "compute", "town.yaml", "--compare-factors", other, "-f", "json", *args)
+    assert run.code == 0, run
+    return json.loads(run.stdout)
+
+
+def test_the_grid_change_of_2026_line_by_line(tmp_path: Path) -> None:
+    data = compare(tmp_path, "FY2567", "tgo-cfo@2026-02")
+    grid, diesel = data["lines"]
+    assert grid["own"]["factor"]["set"] == "tgo-cfo@2022-04"
+    assert grid["compared"]["factor"]["set"] == "tgo-cfo@2026-02"
+    assert grid["own"]["t_co2e"] == pytest.approx(1000 * GRID_2022 / 1000)
+    assert grid["compared"]["t_co2e"] == pytest.approx(1000 * GRID_2026 / 1000)
+    assert grid["change_t_co2e"] == pytest.approx((GRID_2026 - GRID_2022) * 1000 / 1000)
+    assert grid["change_pct"] == pytest.approx(100 * (GRID_2026 - GRID_2022) / GRID_2022)
+    assert grid["factor_changed"] and not diesel["factor_changed"]
+    assert diesel["change_t_co2e"] == 0
+    assert data["changed_lines"] == 1
+    assert data["total_t_co2e"]["change_t"] == pytest.approx(GRID_2026 - GRID_2022)
+    assert data["by_scope_t_co2e"]["1"]["change_t"] == 0
+    assert data["by_scope_t_co2e"]["2"]["change_pct"] == pytest.approx(100 * (GRID_2026 - GRID_2022) / GRID_2022)
+    assert data["gwp"] == "AR5"
+    # FY2567 ends before the 2026 edition comes into force: the comparison says so
+    assert any("not in force for FY2567" in note for note in data["notes"])
+
+
+def test_a_fiscal_2569_inventory_against_the_old_edition(tmp_path: Path) -> None:
+    """FY2569 takes the 2026 grid factor (the newer edition in force); compared with 2022-04 the
+    change has the other sign."""
+    data = compare(tmp_path, "FY2569", "tgo-cfo@2022-04")
+    grid = data["lines"][0]
+    assert grid["own"]["factor"]["set"] == "tgo-cfo@2026-02"
+    assert grid["compared"]["factor"]["set"] == "tgo-cfo@2022-04"
+    assert grid["change_t_co2e"] == pytest.approx(GRID_2022 - GRID_2026)
+
+
+def test_every_format(tmp_path: Path) -> None:
+    write(tmp_path, "town.yaml", TOWN.format(period="FY2567"))
+    base = ("compute", "town.yaml", "--compare-factors", "tgo-cfo@2026-02")
+    rows = list(csv.DictReader(io.StringIO(ghgcalc(tmp_path, *base, "-f", "csv").stdout)))
+    assert [r["factor_changed"] for r in rows] == ["True", "False"]
+    assert rows[1]["label"].startswith("'=")  # the formula guard of every CSV
+    assert float(rows[0]["change_t_co2e"]) == pytest.approx(GRID_2026 - GRID_2022)
+    lines = ghgcalc(tmp_path, "compute", "town.yaml", "town.yaml", *base[2:], "-f", "jsonl").stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["ghgcalc_compare"] == 1 for line in lines)
+    markdown = ghgcalc(tmp_path, *base, "-f", "md").stdout
+    assert "| Scope 2 |" in markdown and "| Total |" in markdown and "-4.98 %" in markdown
+    table = ghgcalc(tmp_path, *base, "-f", "table").stdout
+    assert "Lines whose factor changes" in table and "Offices" in table and "-4.98 %" in table
+    assert ghgcalc(tmp_path, *base, "-f", "xlsx", "-o", "c.xlsx").code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")["Comparison"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert any(c.value == "Total" for c in cells)
+    assert all(c.data_type != "f" for c in cells), "a label became a formula"
+
+
+def test_a_version_must_be_named_and_exist(tmp_path: Path) -> None:
+    write(tmp_path, "town.yaml", TOWN.format(period="FY2567"))
+    before = snapshot(tmp_path)
+    assert_usage_error(ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "tgo-cfo"), "names no version")
+    assert_usage_error(ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "tgo-cfo@2030"), "2030")
+    assert_usage_error(ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "nosuch@1"), "nosuch")
+    assert snapshot(tmp_path) == before
+
+
+def test_an_inventory_with_errors_is_not_compared(tmp_path: Path) -> None:
+    write(tmp_path, "bad.yaml", TOWN.format(period="FY2567").replace("amount: 100", "amount: -100"))
+    run = ghgcalc(tmp_path, "compute", "bad.yaml", "--compare-factors", "tgo-cfo@2026-02", "-f", "json")
+    assert run.code == INPUT_ERRORS and run.stdout == ""
+    assert "amount-negative" in run.stderr
+
+
+def test_the_output_never_replaces_the_input(tmp_path: Path) -> None:
+    write(tmp_path, "town.yaml", TOWN.format(period="FY2567"))
+    before = snapshot(tmp_path)
+    run = ghgcalc(
+        tmp_path, "compute", "town.yaml", "--compare-factors", "tgo-cfo@2026-02", "-o", "town.yaml", "--force"
+    )
+    assert run.code == USAGE
+    assert snapshot(tmp_path) == before
