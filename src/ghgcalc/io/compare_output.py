@@ -16,6 +16,8 @@ from ghgcalc.io.writers import csv_text
 from ghgcalc.models.factor import Factor
 
 COMPARE_FORMAT = 1
+TONNES = "#,##0.00"  # shown rounded; the cell holds the exact number
+PERCENT = '+0.00" %";-0.00" %"'
 
 
 def _change(change: Change) -> dict[str, Any]:
@@ -149,6 +151,24 @@ def to_csv(comparisons: list[Comparison]) -> str:
     return csv_text(CSV_COLUMNS, rows)
 
 
+SHEET_HEADERS = [
+    "line",
+    "id",
+    "activity",
+    "label",
+    "scope",
+    "amount",
+    "unit",
+    "own factor",
+    "compared factor",
+    "factor changed",
+    "own tCO2e",
+    "compared tCO2e",
+    "change tCO2e",
+    "change %",
+]
+
+
 def pct(value: float | None) -> str:
     return "–" if value is None else f"{value:+.2f} %"
 
@@ -215,17 +235,17 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
         )
         text_cell(sheet.cell(3, 1), clean("own: " + ", ".join(data["own_factor_sets"])))
         text_cell(sheet.cell(4, 1), clean("compared: " + ", ".join(data["compared_factor_sets"])))
+        # the totals stand in the columns of the lines' tCO2e below them (K to N)
         row = 6
-        for column, title in enumerate(("", "own tCO2e", "compared tCO2e", "change tCO2e", "change %"), start=1):
+        for column, title in enumerate(SHEET_HEADERS[-4:], start=11):
             sheet.cell(row, column, title).font = Font(bold=True)
         for name, change in summary_rows(comparison):
             row += 1
-            sheet.cell(row, 1, name)
-            for column, value in enumerate((change.own, change.compared, change.t, change.pct), start=2):
-                sheet.cell(row, column, value)
+            sheet.cell(row, 10, name).font = Font(bold=name == "Total")
+            for column, value in enumerate((change.own, change.compared, change.t, change.pct), start=11):
+                sheet.cell(row, column, value).number_format = PERCENT if column == 14 else TONNES
         row += 2
-        header = CSV_COLUMNS[2:]
-        for column, title in enumerate(header, start=1):
+        for column, title in enumerate(SHEET_HEADERS, start=1):
             sheet.cell(row, column, title).font = Font(bold=True)
         for line in data["lines"]:
             row += 1
@@ -249,12 +269,19 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
                 if isinstance(value, str):
                     text_cell(sheet.cell(row, column), clean(value))
                 else:
-                    sheet.cell(row, column, value)
+                    cell = sheet.cell(row, column, value)
+                    if column >= 11:  # tCO2e and the change: the cell holds the exact number
+                        cell.number_format = PERCENT if column == 14 else TONNES
         for note in data["notes"]:
             row += 2
             text_cell(sheet.cell(row, 1), clean(note))
-        for letter, width in zip("ABCDEFGHIJKLMN", (8, 10, 22, 34, 7, 12, 8, 18, 18, 9, 14, 14, 14, 10), strict=True):
+        widths = (6, 10, 20, 40, 6, 12, 11, 17, 17, 14, 12, 16, 14, 10)
+        for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=True):
             sheet.column_dimensions[letter].width = width
+        sheet.page_setup.orientation = "landscape"  # one page wide, as many pages long as the lines need
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     if not comparisons:  # a workbook needs a sheet; say why it is empty
         text_cell(book.create_sheet("Comparison").cell(1, 1), "No results: no inventory could be compared")
     # dated by the data, never by the clock: the same comparison gives the same bytes
