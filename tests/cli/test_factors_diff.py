@@ -1,0 +1,182 @@
+"""`ghgcalc factors diff OLD NEW`: two factor-set versions compared (docs/cli.md)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FACTOR_HEADER, assert_usage_error, ghgcalc, own_factor_set, snapshot
+
+GRID = ("tgo-cfo@2022-04", "tgo-cfo@2026-02")
+
+# Two versions of one own set. boiler-diesel: CH4 doubled and N2O dropped (no printed total, so
+# weighed with AR5: CH4 28, N2O 265); boiler-lpg: valid_to dropped; boiler-coal: alike;
+# boiler-wood only in 2024; boiler-biogas only in 2025.
+SRC = "Supplier sheet"
+OLD_ROWS = (
+    f"boiler-diesel,Boiler diesel,,stationary-combustion,1,L,CO2,2.7,,,,,,{SRC},\n"
+    f"boiler-diesel,Boiler diesel,,stationary-combustion,1,L,CH4,0.0001,,,,,,{SRC},\n"
+    f"boiler-diesel,Boiler diesel,,stationary-combustion,1,L,N2O,0.00002,,,,,,{SRC},\n"
+    f"boiler-lpg,Boiler LPG,,stationary-combustion,1,kg,CO2e,3.1,3.1,,2024-12-31,,,{SRC},\n"
+    f"boiler-coal,Boiler coal,,stationary-combustion,1,kg,CO2,2.0,,,,,,{SRC},\n"
+    f"boiler-wood,Boiler wood,,stationary-combustion,1,kg,CO2e,0.03,,,,,,{SRC},\n"
+)
+NEW_ROWS = (
+    f"boiler-diesel,Boiler diesel,,stationary-combustion,1,L,CO2,2.7,,,,,,{SRC},\n"
+    f"boiler-diesel,Boiler diesel,,stationary-combustion,1,L,CH4,0.0002,,,,,,{SRC},\n"
+    f"boiler-lpg,Boiler LPG,,stationary-combustion,1,kg,CO2e,3.1,3.1,,,,,{SRC},\n"
+    f"boiler-coal,Boiler coal,,stationary-combustion,1,kg,CO2,2.0,,,,,,{SRC},\n"
+    f"boiler-biogas,Boiler biogas,,stationary-combustion,1,m3,CO2e,0.5,,,,,,{SRC},\n"
+)
+
+
+def own_pair(tmp_path: Path, new_rows: str = NEW_ROWS) -> None:
+    own_factor_set(tmp_path, FACTOR_HEADER + OLD_ROWS, version="2024")
+    own_factor_set(tmp_path, FACTOR_HEADER + new_rows, version="2025")
+
+
+def diff(tmp_path: Path, *args: str) -> object:
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "factors", "diff", *args)
+    assert "Traceback" not in run.stderr, run
+    assert snapshot(tmp_path) == before, "factors diff changed a file"
+    return run
+
+
+def by_key(data: dict) -> dict[tuple[str, str], dict]:
+    return {(row["key"], row["per"]): row for row in data["rows"]}
+
+
+def test_bundled_grid_change(tmp_path: Path) -> None:
+    run = diff(tmp_path, *GRID, "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.stdout)
+    assert (data["old"], data["new"], data["same_set"]) == (*GRID, True)
+    grid = by_key(data)["electricity-grid", "kWh"]
+    assert grid["status"] == "changed"
+    # TGO prints 0.4999 (grid mix 2016-2018, April 2022) and 0.4750 (2022-2024, February 2026)
+    assert (grid["old_kgco2e"], grid["new_kgco2e"]) == (0.4999, 0.4750)
+    assert grid["old_kgco2e_from"] == grid["new_kgco2e_from"] == "published"
+    assert grid["change_kgco2e"] == pytest.approx(0.4750 - 0.4999, abs=1e-12)
+    assert grid["change_pct"] == pytest.approx((0.4750 - 0.4999) / 0.4999 * 100)
+    assert round(grid["change_pct"], 2) == -4.98
+    assert grid["gases"] == [{"gas": "CO2e", "old_kg": 0.4999, "new_kg": 0.4750}]
+    assert (grid["old_valid_to"], grid["new_valid_from"]) == ("2026-03-31", "2026-01-01")
+    assert {"valid_from", "valid_to"} <= set(grid["changed_fields"])
+    # 2026-02 holds only the grid rows: the fuels are not in it, and not called removed
+    diesel = by_key(data)["diesel-stationary", "L"]
+    assert diesel["status"] == "not-in-new" and diesel["new_kgco2e"] is None
+    assert "removed" not in data["counts"]
+    assert data["counts"]["not-in-new"] == sum(1 for r in data["rows"] if r["status"] == "not-in-new") > 40
+    assert "stays in force" in data["note"]
+
+
+def test_bundled_grid_change_as_a_table(tmp_path: Path) -> None:
+    run = diff(tmp_path, *GRID, "-f", "table")
+    assert run.code == 0, run
+    grid = next(line for line in run.stdout.splitlines() if "= kgCO2e" in line and "-4.98 %" in line)
+    assert "0.4999" in grid and "0.475" in grid and "-0.0249" in grid
+    assert "stays in force" in run.stdout
+    assert "unchanged" in run.stdout
+
+
+def test_own_set_pair(tmp_path: Path) -> None:
+    own_pair(tmp_path)
+    run = diff(tmp_path, "my-boilers@2024", "my-boilers@2025", "--factors-dir", "myf", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.stdout)
+    rows = by_key(data)
+    assert data["counts"] == {"added": 1, "changed": 2, "not-in-new": 1, "unchanged": 1}
+    assert ("boiler-coal", "kg") not in rows  # counted, not listed
+
+    assert rows["boiler-biogas", "m3"]["status"] == "added"
+    assert rows["boiler-biogas", "m3"]["new_kgco2e"] == 0.5
+    assert rows["boiler-wood", "kg"]["status"] == "not-in-new"
+    assert rows["boiler-wood", "kg"]["old_kgco2e"] == 0.03
+
+    diesel = rows["boiler-diesel", "L"]
+    assert diesel["status"] == "changed"
+    gases = {g["gas"]: (g["old_kg"], g["new_kg"]) for g in diesel["gases"]}
+    assert gases == {"CO2": (2.7, 2.7), "CH4": (0.0001, 0.0002), "N2O": (0.00002, None)}
+    old = 2.7 + 0.0001 * 28 + 0.00002 * 265  # AR5, by hand
+    new = 2.7 + 0.0002 * 28
+    assert diesel["old_kgco2e"] == pytest.approx(old) and diesel["new_kgco2e"] == pytest.approx(new)
+    assert diesel["old_kgco2e_from"] == "AR5"
+    assert diesel["change_kgco2e"] == pytest.approx(new - old)
+    assert diesel["change_pct"] == pytest.approx((new - old) / old * 100)
+    assert diesel["changed_fields"] == []
+
+    lpg = rows["boiler-lpg", "kg"]
+    assert lpg["status"] == "changed" and lpg["changed_fields"] == ["valid_to"]
+    assert (lpg["old_valid_to"], lpg["new_valid_to"]) == ("2024-12-31", None)
+    assert lpg["change_kgco2e"] == 0
+
+
+def test_two_sets_call_rows_removed(tmp_path: Path) -> None:
+    own_factor_set(tmp_path, FACTOR_HEADER + OLD_ROWS, version="2024")
+    own_factor_set(tmp_path, FACTOR_HEADER + NEW_ROWS, set_id="their-boilers", version="2025")
+    run = diff(tmp_path, "my-boilers@2024", "their-boilers@2025", "--factors-dir", "myf", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.stdout)
+    assert data["same_set"] is False
+    assert by_key(data)["boiler-wood", "kg"]["status"] == "removed"
+    assert data["counts"]["removed"] == 1 and "not-in-new" not in data["counts"]
+
+
+def test_csv(tmp_path: Path) -> None:
+    own_pair(tmp_path)
+    run = diff(tmp_path, "my-boilers@2024", "my-boilers@2025", "--factors-dir", "myf", "-f", "csv")
+    assert run.code == 0, run
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert list(rows[0])[:6] == ["status", "key", "per", "gas", "old_kg", "new_kg"]
+    diesel = {r["gas"]: r for r in rows if r["key"] == "boiler-diesel"}
+    assert set(diesel) == {"CO2", "CH4", "N2O"}
+    assert (diesel["CH4"]["old_kg"], diesel["CH4"]["new_kg"]) == ("0.0001", "0.0002")
+    assert diesel["N2O"]["new_kg"] == ""
+    old, new = 2.7 + 0.0001 * 28 + 0.00002 * 265, 2.7 + 0.0002 * 28  # AR5, by hand
+    for row in diesel.values():  # the key's CO2e columns, on each of its gas rows
+        assert float(row["change_pct"]) == pytest.approx((new - old) / old * 100)
+
+
+def test_csv_of_the_grid_change(tmp_path: Path) -> None:
+    run = diff(tmp_path, *GRID, "-f", "csv")
+    assert run.code == 0, run
+    grid = next(r for r in csv.DictReader(io.StringIO(run.stdout)) if r["key"] == "electricity-grid")
+    assert (grid["old_kgco2e"], grid["new_kgco2e"], grid["change_kgco2e"]) == ("0.4999", "0.475", "-0.0249")
+
+
+def test_csv_guards_a_formula_in_a_name(tmp_path: Path) -> None:
+    formula = '=HYPERLINK("http://evil","x")'
+    name = '"' + formula.replace('"', '""') + '"'
+    own_pair(tmp_path, NEW_ROWS.replace("Boiler biogas", name))
+    run = diff(tmp_path, "my-boilers@2024", "my-boilers@2025", "--factors-dir", "myf", "-f", "csv")
+    assert run.code == 0, run
+    cells = [cell for row in csv.reader(io.StringIO(run.stdout)) for cell in row]
+    assert "'" + formula in cells and formula not in cells
+
+
+def test_json_by_default_into_a_pipe(tmp_path: Path) -> None:
+    run = diff(tmp_path, *GRID)
+    assert run.code == 0, run
+    assert json.loads(run.stdout)["new"] == GRID[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "mentions"),
+    [
+        (("tgo-cfo", "tgo-cfo@2026-02"), ("names no version", "tgo-cfo@2022-04", "tgo-cfo@2026-02")),
+        (("tgo-cfo@2022-04", "tgo-cfo"), ("names no version", "hint:", "tgo-cfo@2020-02")),
+        (("tgo-cfx@2022-04", "tgo-cfo@2026-02"), ("unknown factor set", "hint:", "tgo-cfo")),
+        (("tgo-cfo@2022-04", "tgo-cfo@2026-03"), ("no version '2026-03'", "hint:", "2026-02")),
+        (("tgo-cfo@2022-04",), ("missing argument",)),
+        ((*GRID, "-f", "xlsx"), ("xlsx",)),
+    ],
+    ids=["old-without-version", "new-without-version", "unknown-set", "unknown-version", "one-set", "format"],
+)
+def test_usage_errors(tmp_path: Path, args: tuple[str, ...], mentions: tuple[str, ...]) -> None:
+    run = diff(tmp_path, *args)
+    assert_usage_error(run, *mentions)
