@@ -599,9 +599,7 @@ def compare_file(path: str, refs: tuple[str, ...], options: Options | None = Non
         return CompareOutcome(own, None, ())
     wanted = replace(options, gwp=own.result.gwp, factors=compared_refs(own.result, refs))
     other = compute_inventory(own.inventory, own.positions, own.source, wanted)
-    errors = tuple(
-        replace(i, message=f"under {', '.join(refs)}: {i.message}") for i in other.issues if i.is_error
-    )
+    errors = tuple(replace(i, message=f"under {', '.join(refs)}: {i.message}") for i in other.issues if i.is_error)
     if other.result is None:
         return CompareOutcome(own, None, errors)
     return CompareOutcome(own, compare(own.result, other.result), errors)

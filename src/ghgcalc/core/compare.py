@@ -89,4 +89,3 @@ def compared_refs(own: InventoryResult, refs: tuple[str, ...]) -> tuple[str, ...
     only what changed) keeps its own factor, so only what the other edition changes changes."""
     own_refs = tuple(s.ref for s in own.factor_sets)
     return tuple(dict.fromkeys((*refs, *own_refs)))
-
