@@ -137,6 +137,16 @@ def per_unit(gas: str, gwp_set: str) -> Weighted:
     return weigh(gas, 1.0, gwp_set)
 
 
+def edition_weights(gas: str, gwp_set: str, basis: str | None, overrides: tuple[tuple[str, float], ...]) -> Weighted:
+    """The weights of one unit of `gas` under `gwp_set`, with a factor edition's own GWP where it
+    gives one and the inventory uses the edition's basis (under another GWP set, that set's values)."""
+    if overrides and gwp_set == basis:
+        for name, value in overrides:
+            if name == gas:
+                return Weighted(in_total=value, gwp=value)
+    return per_unit(gas, gwp_set)
+
+
 def weigh(gas: str, mass: float, gwp_set: str) -> Weighted:
     """CO2e of `mass` of a canonical gas name under `gwp_set`, in the unit of `mass`."""
     if gas == CO2E:

@@ -426,7 +426,7 @@ def _line(
     for value in factor.gases:
         tonnes = amount_in_per * value.kg / 1000.0
         gases_t[value.gas] = gases_t.get(value.gas, 0.0) + tonnes
-        weights = gwp.per_unit(value.gas, gwp_set)
+        weights = gwp.edition_weights(value.gas, gwp_set, factor.gwp_basis, factor.gwp_overrides)
         problems.extend(weights.problems)
         if weights.gwp is not None:
             gwps[value.gas] = weights.gwp

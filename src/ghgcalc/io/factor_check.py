@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 
 from ghgcalc import gwp, units
-from ghgcalc.errors import Issue, Location, Severity, visible
-from ghgcalc.io.factor_store import COLUMNS
+from ghgcalc.errors import FactorSetError, Issue, Location, Severity, visible
+from ghgcalc.io.factor_store import COLUMNS, gwp_overrides
 from ghgcalc.numbers import NumberError, read_number
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -198,6 +198,12 @@ def check_version(folder: Path) -> list[Issue]:
             )
         )
         basis = None
+    overrides: tuple[tuple[str, float], ...] = ()
+    try:
+        overrides = gwp_overrides(meta.get("gwp_overrides"), "set.yaml")
+    except FactorSetError as exc:
+        message = exc.message.removeprefix("set.yaml: ")
+        issues.append(_issue("factor-set-invalid", message, meta_path, lines.key("gwp_overrides"), exc.hint))
     tables = meta["tables"]
     if not isinstance(tables, list):
         issues.append(
@@ -211,11 +217,18 @@ def check_version(folder: Path) -> list[Issue]:
         )
         return issues
     for index, table in enumerate(tables):
-        issues.extend(_check_entry(folder, meta_path, table, lines.table(index), basis))
+        issues.extend(_check_entry(folder, meta_path, table, lines.table(index), basis, overrides))
     return issues
 
 
-def _check_entry(folder: Path, meta_path: Path, table: object, line: int | None, basis: str | None) -> list[Issue]:
+def _check_entry(
+    folder: Path,
+    meta_path: Path,
+    table: object,
+    line: int | None,
+    basis: str | None,
+    overrides: tuple[tuple[str, float], ...] = (),
+) -> list[Issue]:
     if not isinstance(table, dict):
         return [
             _issue(
@@ -266,11 +279,15 @@ def _check_entry(folder: Path, meta_path: Path, table: object, line: int | None,
                     severity=Severity.WARNING,
                 )
             )
-    issues.extend(check_table(data, path, basis))
+    issues.extend(check_table(data, path, basis, overrides))
     return issues
 
 
-def check_table(data: bytes, path: Path, gwp_basis: str | None) -> list[Issue]:
+def check_table(
+    data: bytes, path: Path, gwp_basis: str | None, overrides: tuple[tuple[str, float], ...] = ()
+) -> list[Issue]:
+    """Every problem of one factors.csv; printed totals are checked with the set's gwp_basis and its
+    own weights (`overrides`)."""
     try:
         text = data.decode("utf-8-sig")  # a BOM, as Excel's "CSV UTF-8" writes it, is allowed
     except UnicodeDecodeError:
@@ -315,7 +332,7 @@ def check_table(data: bytes, path: Path, gwp_basis: str | None) -> list[Issue]:
         line = reader.line_num + 1
         issues.append(_issue("factor-table-invalid", f"the table cannot be read as CSV: {exc}", path, line))
     for (key, per), members in groups.items():
-        issues.extend(_check_group(key, per, members, path, gwp_basis, (key, per) not in unsound))
+        issues.extend(_check_group(key, per, members, path, gwp_basis, (key, per) not in unsound, overrides))
     return issues
 
 
@@ -352,7 +369,13 @@ def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) 
 
 
 def _check_group(
-    key: str, per: str, members: list[tuple[int, dict[str, str]]], path: Path, gwp_basis: str | None, sound: bool
+    key: str,
+    per: str,
+    members: list[tuple[int, dict[str, str]]],
+    path: Path,
+    gwp_basis: str | None,
+    sound: bool,
+    overrides: tuple[tuple[str, float], ...] = (),
 ) -> list[Issue]:
     issues: list[Issue] = []
     first_line = members[0][0]
@@ -407,12 +430,17 @@ def _check_group(
             )
         )
     if not any(i.is_error for i in issues):
-        issues.extend(_published(members, key, per, path, gwp_basis))
+        issues.extend(_published(members, key, per, path, gwp_basis, overrides))
     return issues
 
 
 def _published(
-    members: list[tuple[int, dict[str, str]]], key: str, per: str, path: Path, gwp_basis: str | None
+    members: list[tuple[int, dict[str, str]]],
+    key: str,
+    per: str,
+    path: Path,
+    gwp_basis: str | None,
+    overrides: tuple[tuple[str, float], ...] = (),
 ) -> list[Issue]:
     line, first = members[0]
     if not first["published_kgco2e"] or gwp_basis is None:
@@ -421,8 +449,9 @@ def _published(
         printed = Decimal(first["published_kgco2e"])
         total = 0.0
         for _, row in members:
-            weighted = gwp.weigh(gwp.canonical_gas(row["gas"]) or "", read_number(row["value"]), gwp_basis)
-            total += weighted.in_total + weighted.non_kyoto
+            weights = gwp.edition_weights(gwp.canonical_gas(row["gas"]) or "", gwp_basis, gwp_basis, overrides)
+            mass = read_number(row["value"])
+            total += mass * weights.in_total + mass * weights.non_kyoto
     except (InvalidOperation, ValueError, KeyError):  # NumberError is a ValueError
         return []  # the row problems are reported above
     if not printed.is_finite():

@@ -13,7 +13,7 @@ import hashlib
 import io
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
@@ -207,6 +207,7 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     if str(meta["id"]) != set_id or str(meta["version"]) != version:
         raise FactorSetError(f"{where}/set.yaml names itself {meta['id']}@{meta['version']}")
     gwp_basis = meta.get("gwp_basis") or None
+    overrides = gwp_overrides(meta.get("gwp_overrides"), f"{where}/set.yaml")
     valid_from = _date(meta.get("valid_from"), f"{where}/set.yaml valid_from")
     valid_to = _date(meta.get("valid_to"), f"{where}/set.yaml valid_to")
     digest = hashlib.sha256()
@@ -255,8 +256,32 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
         licence=str(meta.get("licence") or ""),
         notes=str(meta.get("notes") or ""),
         sha256=digest.hexdigest(),
-        factors={key: tuple(variants) for key, variants in factors.items()},
+        factors={
+            key: tuple(replace(f, gwp_overrides=overrides) if overrides else f for f in variants)
+            for key, variants in factors.items()
+        },
+        gwp_overrides=overrides,
     )
+
+
+def gwp_overrides(value: object, where: str) -> tuple[tuple[str, float], ...]:
+    """A set's own GWP weights (`gwp_overrides: {CH4_fossil: 28}`): known gases, positive numbers.
+    Raises FactorSetError."""
+    if value in (None, {}):
+        return ()
+    if not isinstance(value, dict):
+        raise FactorSetError(f"{where}: gwp_overrides is not a mapping of gas: GWP", "write e.g. {CH4_fossil: 28}")
+    found = []
+    for name, number in value.items():
+        gas = gwp.canonical_gas(str(name))
+        if gas is None:
+            raise FactorSetError(f"{where}: gwp_overrides names {visible(str(name))!r}, not a gas ghgcalc knows")
+        try:
+            weight = read_number(number, f"the GWP of {gas}", minimum=0, zero=False)
+        except NumberError as exc:
+            raise FactorSetError(f"{where}: gwp_overrides: {exc.message}", exc.hint) from None
+        found.append((gas, weight))
+    return tuple(found)
 
 
 def _inside(name: str) -> bool:

@@ -30,6 +30,8 @@ def factor_dict(factor: Factor) -> dict[str, Any]:
     data["kg_per_unit"] = {g.gas: g.kg for g in factor.gases}
     if factor.gwp_basis:
         data["gwp_basis"] = factor.gwp_basis
+    if factor.gwp_overrides:  # the edition's own weights (the line's "gwp" says which applied)
+        data["gwp_overrides"] = dict(factor.gwp_overrides)
     return data
 
 

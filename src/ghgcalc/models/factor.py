@@ -33,6 +33,9 @@ class Factor:
     gwp_basis: str | None = None  # the GWP set behind CO2e values and the published total
     published_kgco2e: str | None = None
     notes: str = ""
+    # the edition's own weights, where it departs from the IPCC values of its gwp_basis (TGO's 2026
+    # edition weighs fossil CH4 28, not AR5's 30); applied when an inventory uses that gwp_basis
+    gwp_overrides: tuple[tuple[str, float], ...] = ()
 
     @property
     def ref(self) -> str:
@@ -58,6 +61,7 @@ class FactorSet:
     gwp_basis: str | None = None
     licence: str = ""
     notes: str = ""
+    gwp_overrides: tuple[tuple[str, float], ...] = ()  # see Factor.gwp_overrides
 
     @property
     def ref(self) -> str:
