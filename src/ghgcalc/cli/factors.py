@@ -42,6 +42,17 @@ def _set_summary(s: Any) -> dict[str, Any]:
     }
 
 
+def _with_verified_via(entry: dict[str, Any], verified_via: str) -> dict[str, Any]:
+    """`factors show` names the transcription a value was read through right after its source,
+    empty where the set records none (a result's factor has it only where it is recorded)."""
+    shown: dict[str, Any] = {}
+    for name, value in entry.items():
+        shown[name] = value
+        if name == "source":
+            shown["verified_via"] = verified_via
+    return shown
+
+
 def _rows(sets: list[Any]) -> list[dict[str, Any]]:
     rows = []
     for s in sets:
@@ -63,6 +74,7 @@ def _rows(sets: list[Any]) -> list[dict[str, Any]]:
                             "valid_from": f.valid_from.isoformat() if f.valid_from else None,
                             "valid_to": f.valid_to.isoformat() if f.valid_to else None,
                             "source": f.source,
+                            "verified_via": f.verified_via,
                         }
                     )
     return rows
@@ -281,7 +293,7 @@ def register(app: typer.Typer) -> None:
         for ref in refs:
             for version in store.select(ref):
                 for factor in version.factors.get(key, ()):
-                    entry = factor_dict(factor)
+                    entry = _with_verified_via(factor_dict(factor), factor.verified_via)
                     entry.update(
                         {
                             "name_th": factor.name_th,

@@ -250,6 +250,7 @@ def factor_cards(entries: list[dict[str, Any]]) -> None:
             "ncv",
             "density",
             "source",
+            "verified_via",
             "notes",
             "set_title",
             "set_edition",

@@ -24,7 +24,17 @@ from ghgcalc.io.factor_store import COLUMNS, gwp_overrides
 from ghgcalc.numbers import NumberError, read_number
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
-_SHARED = ("name_en", "category", "scope", "valid_from", "valid_to", "published_kgco2e", "ncv", "density")
+_SHARED = (
+    "name_en",
+    "category",
+    "scope",
+    "valid_from",
+    "valid_to",
+    "published_kgco2e",
+    "ncv",
+    "density",
+    "verified_via",  # optional (OPTIONAL_COLUMNS): a table without it agrees on ""
+)
 _REQUIRED = ("id", "version", "title", "publisher", "published", "tables")
 _SET_DATES = ("published", "valid_from", "valid_to")
 _SCALARS = (
@@ -41,7 +51,7 @@ _SCALARS = (
     *_SET_DATES,
 )
 _QUOTE_HINT = (
-    'a value holding a comma must be in double quotes ("Table 2, p. 4"); every row has the header\'s 15 fields'
+    'a value holding a comma must be in double quotes ("Table 2, p. 4"); every row has as many fields as the header'
 )
 
 
@@ -380,7 +390,7 @@ def _check_group(
     issues: list[Issue] = []
     first_line = members[0][0]
     for column in _SHARED:
-        if len({m[column] for _, m in members}) > 1:
+        if len({m.get(column, "") for _, m in members}) > 1:
             issues.append(
                 _issue("factor-row-invalid", f"the rows of {key}/{per} disagree on {column}", path, first_line)
             )

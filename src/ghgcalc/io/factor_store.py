@@ -53,6 +53,8 @@ COLUMNS = (
     "source",
     "notes",
 )
+# Columns a table may add to COLUMNS; a table without them reads as before.
+OPTIONAL_COLUMNS = ("verified_via",)
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -308,9 +310,8 @@ def _read_rows(
             raise FactorSetError(f"{where}: missing columns {', '.join(missing)}")
         for row in reader:
             if None in row or None in row.values():
-                raise FactorSetError(
-                    f"{where}:{reader.line_num}: the row does not have the header's {len(COLUMNS)} fields"
-                )
+                fields = len(reader.fieldnames or COLUMNS)
+                raise FactorSetError(f"{where}:{reader.line_num}: the row does not have the header's {fields} fields")
             grouped.setdefault((row["key"], row["per"]), []).append((reader.line_num, row))
     except csv.Error as exc:
         raise FactorSetError(f"{where}:{reader.line_num + 1}: the table cannot be read as CSV: {exc}") from None
@@ -359,5 +360,6 @@ def _read_rows(
                 gwp_basis=gwp_basis,
                 published_kgco2e=first["published_kgco2e"] or None,
                 notes=first["notes"],
+                verified_via=first.get("verified_via") or "",
             )
         )

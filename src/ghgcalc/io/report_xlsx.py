@@ -596,6 +596,9 @@ def _factors_sheet(ws: Worksheet, result: InventoryResult) -> None:
         factors.setdefault((line.factor.ref, line.factor.key, line.factor.per), line.factor)
     sets = {s.ref: s for s in result.factor_sets}
     gases = gas_order({value.gas for factor in factors.values() for value in factor.gases})
+    # the transcription a value was read through, beside the document it comes from: a column of
+    # its own where a factor used records one (docs/reports.md)
+    verified = any(factor.verified_via for factor in factors.values())
     titles = [
         "ชุด\nSet",
         "รุ่น\nVersion",
@@ -611,6 +614,7 @@ def _factors_sheet(ws: Worksheet, result: InventoryResult) -> None:
         "ค่าความร้อน\nNCV",
         "ความหนาแน่น\nDensity",
         "แหล่งที่มา\nSource",
+        *(["ตรวจสอบกับ\nVerified via"] if verified else []),
         "หมายเหตุ\nNotes",
     ]
     _title(ws, "ค่าการปล่อยก๊าซเรือนกระจกที่ใช้ / Emission factors used")
@@ -639,6 +643,7 @@ def _factors_sheet(ws: Worksheet, result: InventoryResult) -> None:
             (factor.ncv, None),
             (factor.density, None),
             (factor.source, None),
+            *([(factor.verified_via, None)] if verified else []),
             (factor.notes, None),
         ]
         for column, (value, number_format) in enumerate(cells, start=1):
@@ -646,12 +651,15 @@ def _factors_sheet(ws: Worksheet, result: InventoryResult) -> None:
                 put(ws, row, column, value, number_format)
         row += 1
     rest = 7 + len(gases)  # the first column after the gases
-    wrap = _Wrap(frozenset({4, 5, rest + 1, rest + 4, rest + 5, rest + 6, rest + 7}), header + 1, row)
+    texts = range(rest + 6, rest + 8 + int(verified))  # source, (verified via,) notes
+    wrap = _Wrap(frozenset({4, 5, rest + 1, rest + 4, rest + 5, *texts}), header + 1, row)
     _sets_block(ws, result, row + 1)
     widths = {1: 10, 2: 10, 3: 22, 4: 30, 5: 30, 6: 9}
     widths |= {7 + i: NUMBER_WIDTH for i in range(len(gases))}
     widths |= {rest: 13, rest + 1: 14, rest + 2: 12, rest + 3: 12, rest + 4: 14, rest + 5: 14}
-    widths |= {rest + 6: 60, rest + 7: 60}
+    widths |= {column: 60 for column in texts}
+    if verified:
+        widths[rest + 7] = 40
     _finish(ws, widths, landscape_a3=True, wrap=wrap)
 
 

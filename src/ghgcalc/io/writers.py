@@ -23,6 +23,8 @@ def factor_dict(factor: Factor) -> dict[str, Any]:
         "per": factor.per,
         "source": factor.source,
     }
+    if factor.verified_via:  # only where the set records it: results of the other sets stay as they were
+        data["verified_via"] = factor.verified_via
     if factor.name_en:
         data["name"] = factor.name_en
     data["valid_from"] = factor.valid_from.isoformat() if factor.valid_from else None

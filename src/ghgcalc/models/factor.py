@@ -33,6 +33,9 @@ class Factor:
     gwp_basis: str | None = None  # the GWP set behind CO2e values and the published total
     published_kgco2e: str | None = None
     notes: str = ""
+    # the transcription or copy the value was read through or checked against (`source` names the
+    # publisher's own document); empty where the set's table has no verified_via column
+    verified_via: str = ""
     # the edition's own weights, where it departs from the IPCC values of its gwp_basis (TGO's 2026
     # edition weighs fossil CH4 28, not AR5's 30); applied when an inventory uses that gwp_basis
     gwp_overrides: tuple[tuple[str, float], ...] = ()
