@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
             from ghgcalc.io.excel_writer import inventory_workbook
 
             activities = document.get("activities")
-            unsupported = [key for key in ("notation_keys", "include") if document.get(key)]
+            unsupported = [key for key in ("notation_keys", "include", "gases") if document.get(key)]
             if isinstance(activities, list) and any(isinstance(a, dict) and "method" in a for a in activities):
                 unsupported.append("method lines")
             if unsupported:

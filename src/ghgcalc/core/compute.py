@@ -9,7 +9,7 @@ from ghgcalc import gpc, gwp, units
 from ghgcalc.core.resolve import Catalogue, ResolveError
 from ghgcalc.errors import Issue, Path, error, visible, warning
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
-from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
+from ghgcalc.models.inventory import Activity, DeclaredGas, Inventory, MethodActivity
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
 
 if TYPE_CHECKING:
@@ -18,11 +18,50 @@ if TYPE_CHECKING:
 CUSTOM = "custom"
 
 
+def declared_gases(inventory: Inventory) -> tuple[dict[str, DeclaredGas], list[Issue]]:
+    """The gases the inventory declares (`gases:`), by name; a name that is a gas ghgcalc knows, or
+    one declared twice, is an error (the tables' value would be replaced or the GWP ambiguous)."""
+    found: dict[str, DeclaredGas] = {}
+    issues: list[Issue] = []
+    for index, gas in enumerate(inventory.gases):
+        path = ("gases", index, "name")
+        known = gwp.canonical_gas(gas.name)
+        if known is not None:
+            issues.append(
+                error(
+                    "gas-declared-known",
+                    f"'{visible(gas.name)}' is {known}, which ghgcalc knows with its IPCC GWPs",
+                    path,
+                    "remove the declaration and write the gas by its name; declare only gases the tables lack",
+                )
+            )
+        elif gas.name in found:
+            issues.append(error("gas-declared-twice", f"'{visible(gas.name)}' is declared twice", path))
+        else:
+            found[gas.name] = gas
+    return found, issues
+
+
+def _weights(gas: str, gwp_set: str, factor: Factor, declared: dict[str, DeclaredGas]) -> gwp.Weighted:
+    """How one unit of `gas` is weighed: a declared gas by its own GWP for the set, else the tables
+    (with the factor edition's own weights)."""
+    own = declared.get(gas)
+    if own is None:
+        return gwp.edition_weights(gas, gwp_set, factor.gwp_basis, factor.gwp_overrides)
+    value = own.gwp.get(gwp_set)  # type: ignore[call-overload]  # GwpSet keys are the set names
+    if value is None:
+        given = ", ".join(own.gwp)
+        return gwp.Weighted(problems=(f"the declared gas {gas} has no GWP for {gwp_set} (it gives {given})",))
+    if own.counts == "separately":
+        return gwp.Weighted(non_kyoto=value, gwp=value)
+    return gwp.Weighted(in_total=value, gwp=value)
+
+
 def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[str], list[Issue]]:
     """The inventory's own factors as Factor objects, the keys of those with errors, and the errors."""
     factors: dict[str, Factor] = {}
     seen: set[str] = set()
-    issues: list[Issue] = []
+    declared, issues = declared_gases(inventory)
     for index, custom in enumerate(inventory.custom_factors):
         path = ("custom_factors", index)
         if custom.key in seen:
@@ -32,7 +71,7 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
         gases = []
         spelled: dict[str, str] = {}  # canonical gas -> the spelling that named it first
         for name, kg in custom.kg.items():
-            gas = gwp.canonical_gas(name)
+            gas = name if name in declared else gwp.canonical_gas(name)
             if gas is None:
                 issues.append(
                     error(
@@ -159,6 +198,7 @@ def compute(
     lines: list[Line] = []
     warned_basis: set[str] = set()
     issues.extend(shadowed_factors(inventory, catalogue))
+    declared, _ = declared_gases(inventory)  # their problems are told with the custom factors
     ids: dict[str, int] = {}
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
@@ -186,7 +226,7 @@ def compute(
         if placed is None:
             continue
         scope, reference, ipcc = placed
-        line, problems = _line(index, activity, quantity, factor, conversion, scope, gwp_set, reference, ipcc)
+        line, problems = _line(index, activity, quantity, factor, conversion, scope, gwp_set, reference, ipcc, declared)
         field = "method" if isinstance(activity, MethodActivity) else "activity"
         if not _plausible_size(line):
             issues.append(
@@ -415,6 +455,7 @@ def _line(
     gwp_set: str,
     reference: gpc.Reference | None,
     ipcc: str | None,
+    declared: dict[str, DeclaredGas],
 ) -> tuple[Line, list[str]]:
     total, unit, months = quantity
     amount_in_per = total * conversion
@@ -426,7 +467,7 @@ def _line(
     for value in factor.gases:
         tonnes = amount_in_per * value.kg / 1000.0
         gases_t[value.gas] = gases_t.get(value.gas, 0.0) + tonnes
-        weights = gwp.edition_weights(value.gas, gwp_set, factor.gwp_basis, factor.gwp_overrides)
+        weights = _weights(value.gas, gwp_set, factor, declared)
         problems.extend(weights.problems)
         if weights.gwp is not None:
             gwps[value.gas] = weights.gwp

@@ -16,10 +16,14 @@ from ghgcalc.io import text as text_io
 from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES  # noqa: F401 - re-exported
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
-from ghgcalc.models.inventory import Activity, CustomFactor, Inventory
+from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory
 
 _KINDS = {list: "a list", str: "a line of text", int: "a number", float: "a number", bool: "true or false"}
-_SECTION_MODELS: dict[str, type[BaseModel]] = {"activities": Activity, "custom_factors": CustomFactor}
+_SECTION_MODELS: dict[str, type[BaseModel]] = {
+    "activities": Activity,
+    "custom_factors": CustomFactor,
+    "gases": DeclaredGas,
+}
 _SHAPE_HINT = "an inventory is a YAML mapping with at least: ghgcalc: 1, name, period and activities"
 
 

@@ -173,6 +173,30 @@ class CustomFactor(_Strict):
         return values
 
 
+def _gwp_values(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value  # pydantic says it is not a mapping
+    values = {}
+    for name, number in value.items():
+        try:
+            values[name] = read_number(number, f"the GWP for {name}", minimum=0, zero=False, maximum=1e6)
+        except NumberError as problem:
+            raise PydanticCustomError(
+                "gwp-invalid", "{problem}", {"problem": problem.message, "hint": problem.hint}
+            ) from None
+    return values
+
+
+class DeclaredGas(_Strict):
+    """A gas or blend the GWP tables lack, declared with its GWP per set and where that comes from
+    (a mix of ODS substitutes whose inventory gives one GWP): reported under its own name."""
+
+    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._()+-]*$", max_length=60)]
+    gwp: Annotated[dict[GwpSet, float], BeforeValidator(_gwp_values), Field(min_length=1)]
+    source: Annotated[str, Field(min_length=1)]
+    counts: Literal["total", "separately"] = "total"  # in the total (Kyoto), or reported apart
+
+
 class Output(_Strict):
     """What the organisation produces in the period (TGO Fr-01 ผลผลิต), for carbon intensity."""
 
@@ -255,5 +279,6 @@ class Inventory(_Strict):
     indicators: Indicators | None = None
     notation_keys: dict[str, NotationKey] = {}
     include: Annotated[list[str], BeforeValidator(_key_list)] = []  # organisation inventories inside a community
+    gases: list[DeclaredGas] = []  # gases the GWP tables lack, for custom factors
     custom_factors: list[CustomFactor] = []
     activities: list[AnyActivity]
