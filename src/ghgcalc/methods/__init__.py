@@ -55,8 +55,14 @@ class Method:
             said = {where for where, _, _ in problems}
             for err in exc.errors(include_url=False):
                 where = tuple(p for p in err["loc"] if isinstance(p, str | int))
+                context = err.get("ctx") or {}
+                if context.get("param"):  # a problem a model validator located at one parameter
+                    where = (*where, *str(context["param"]).split("."))
                 if not any(where[: len(path)] == path for path in said):
-                    problems.append((where, "method-params", _message(err)))
+                    problems.append((where, "method-params", _message(err, where)))
+                    hint = context.get("hint") or _field_hint(module.Params, where)
+                    if hint:
+                        hints[where] = str(hint)
             raise ParamsError(problems, hints) from None
         if problems:  # refused by the reader, though the lax model took it (1_000, true)
             raise ParamsError(problems, hints)
@@ -136,9 +142,20 @@ def read_params(
     return read(params, schema, ()), problems, hints
 
 
-def _message(err: Any) -> str:
-    where = ".".join(str(p) for p in err["loc"])
+def _message(err: Any, path: ParamsPath) -> str:
+    if (err.get("ctx") or {}).get("param"):
+        return str(err["msg"])  # a located problem says itself which parameter it is about
+    where = ".".join(str(p) for p in path)
     return f"{where}: {err['msg']}" if where else str(err["msg"])
+
+
+def _field_hint(model: Any, path: ParamsPath) -> str | None:
+    """The hint a top-level parameter declares for its bounds (Field(json_schema_extra={"hint": ...}))."""
+    if len(path) != 1 or not isinstance(path[0], str):
+        return None
+    field = model.model_fields.get(path[0])
+    extra = getattr(field, "json_schema_extra", None)
+    return str(extra["hint"]) if isinstance(extra, dict) and extra.get("hint") else None
 
 
 _IPCC = "IPCC 2006 Guidelines for National Greenhouse Gas Inventories"

@@ -3,6 +3,7 @@
     EF_i  = EFc x SFw x SFp x SFo x SFs,r                   (Eq. 5.2, kg CH4/ha/day)
     SFo   = (1 + sum_i ROA_i x CFOA_i) ** 0.59              (Eq. 5.3)
     CH4   = EF_i x t_i x A_i                                (Eq. 5.1, here in kg rather than Gg)
+    CH4   = EF_season x A_i                                 (with `ef_season`, kg CH4/ha per season)
 
 One activity is one sub-unit of harvested area (one water regime, one season): a wet-season and a
 dry-season crop on the same land are two activities, each with its own area and cultivation period.
@@ -15,11 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ghgcalc.units import quick_factor
-
-AreaUnit = Literal["rai", "ngan", "tarang-wa", "ha"]
-# The spelling of each area unit in ghgcalc.units (1 rai = 4 ngan = 400 tarang wa = 1,600 m2).
-_UNIT_SPELLING: dict[str, str] = {"rai": "rai", "ngan": "ngan", "tarang-wa": "tarang_wa", "ha": "hectare"}
+from ghgcalc.methods.overrides import given, ha_per, located
 
 WaterRegime = Literal[
     "upland",
@@ -111,17 +108,30 @@ class OrganicAmendment(_Params):
         return self.cfoa if self.cfoa is not None else CFOA[str(self.type)]
 
 
+# The parameters of the daily factor x days, which a per-season factor replaces.
+DAILY_PATH = ("days", "efc", "water_regime", "sfw", "pre_season", "sfp", "organic_amendments", "sfs_r")
+
+
 class Params(_Params):
     """One sub-unit of rice harvested area in the inventory year."""
 
     area: NonNegative = Field(description="Harvested area of this sub-unit in the year (A in Eq. 5.1).")
-    area_unit: AreaUnit = Field(
-        "rai", description="Unit of `area`: rai (1,600 m2 = 0.16 ha), ngan (400 m2), tarang-wa (4 m2) or ha."
+    area_unit: str = Field(
+        "rai",
+        description="Unit of `area`: rai or ไร่ (1,600 m2 = 0.16 ha), ngan or งาน (400 m2), tarang-wa or ตารางวา "
+        "(4 m2), ha, m2 or km2.",
     )
-    days: float = Field(
+    days: float | None = Field(
+        None,
         gt=0,
         le=366,
-        description="Cultivation period in days (t in Eq. 5.1). GL2006 gives no default: use the local crop calendar.",
+        description="Cultivation period in days (t in Eq. 5.1). GL2006 gives no default: use the local crop calendar. "
+        "Required unless `ef_season` is given.",
+    )
+    ef_season: NonNegative | None = Field(
+        None,
+        description="kg CH4 per ha per season, the whole EF_i x t_i of Eq. 5.1, instead of the daily factor "
+        "x days (then no days, efc or scaling factor is given).",
     )
     efc: NonNegative = Field(
         EFC_DEFAULT,
@@ -147,6 +157,26 @@ class Params(_Params):
 
     @model_validator(mode="after")
     def _choices(self) -> Params:
+        ha_per(self.area_unit)
+        if self.ef_season is not None:
+            both = given(self, DAILY_PATH)
+            if both:
+                raise located(
+                    "season-and-daily-factor",
+                    "'ef_season' is kg CH4/ha for the whole season, so {names} cannot be given with it",
+                    "ef_season",
+                    "give either ef_season alone (kg CH4/ha per season), or days with the daily factor "
+                    "(water_regime or sfw, pre_season or sfp), not both",
+                    names=", ".join(f"'{name}'" for name in both),
+                )
+            return self
+        if self.days is None:
+            raise located(
+                "days-missing",
+                "'days' is missing: the cultivation period in days",
+                "days",
+                "add e.g. days: 120 from the local crop calendar, or give ef_season (kg CH4/ha per season) instead",
+            )
         _exactly_one(self.water_regime, self.sfw, "water_regime", "sfw")
         _exactly_one(self.pre_season, self.sfp, "pre_season", "sfp")
         return self
@@ -164,10 +194,7 @@ def _exactly_one(choice: object, number: object, choice_name: str, number_name: 
 
 
 def area_ha(params: Params) -> float:
-    factor = quick_factor(_UNIT_SPELLING[params.area_unit], "hectare")
-    if factor is None:  # pragma: no cover - every spelling above is one of ghgcalc.units' area units
-        raise AssertionError(f"no conversion from {params.area_unit} to ha")
-    return params.area * factor
+    return params.area * ha_per(params.area_unit)
 
 
 def scaling_factor_organic(params: Params) -> float:
@@ -184,4 +211,6 @@ def daily_factor(params: Params) -> float:
 
 def compute(params: Params, year: int) -> dict[str, float]:
     """kg CH4 emitted by this sub-unit in the inventory year (Eq. 5.1); `year` does not change the result."""
-    return {"CH4": daily_factor(params) * params.days * area_ha(params)}
+    if params.ef_season is not None:
+        return {"CH4": params.ef_season * area_ha(params)}
+    return {"CH4": daily_factor(params) * (params.days or 0.0) * area_ha(params)}

@@ -6,19 +6,27 @@
     N2O   = N2O-N x 44/28
 
 F_SN is all the synthetic fertiliser N applied (GL2006 no longer subtracts the volatilised part, as
-the 1996 method did). One activity is one kind of land: put N applied to flooded rice in its own
-activity with `flooded_rice: true`.
+the 1996 method did; `deduct_volatilised_n: true` subtracts F_SN x FracGASF first, as the Revised
+1996 Guidelines did). One activity is one kind of land: put N applied to flooded rice in its own
+activity with `flooded_rice: true`. 44/28 is `n2o_per_n2o_n`; each N amount may carry its own unit
+({amount: 12.5, unit: short_ton}); areas take Thai units (ไร่, งาน, ตารางวา).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ghgcalc.units import quick_factor
-
-N2O_PER_N2O_N = 44 / 28
+from ghgcalc.methods.overrides import (
+    Mass,
+    check_mass,
+    given,
+    ha_per,
+    located,
+    n2o_ratio_field,
+    nitrogen_in,
+)
 
 EF1 = 0.01  # kg N2O-N/kg N, GL2006 Vol.4 Table 11.1
 EF1FR = 0.003  # flooded rice fields, Table 11.1
@@ -31,10 +39,12 @@ EF2_CROP_GRASS: dict[str, float] = {"tropical": 16, "temperate": 8}
 
 MassUnit = Literal["kg", "t"]
 KG_PER: dict[str, float] = {"kg": 1.0, "t": 1000.0}
-AreaUnit = Literal["rai", "ngan", "tarang-wa", "ha"]
-_AREA_SPELLING: dict[str, str] = {"rai": "rai", "ngan": "ngan", "tarang-wa": "tarang_wa", "ha": "hectare"}
+FRAC_GASF = 0.10  # kg N/kg N volatilised from synthetic fertiliser: GL2006 Vol.4 Table 11.3 (as in 1996: 0.1)
 
 NitrogenAmount = Annotated[float, Field(ge=0)]
+# An N amount: a number in `n_unit`, or {amount, unit} in any mass unit.
+Nitrogen = NitrogenAmount | Mass
+N_AMOUNTS = ("f_sn", "f_on", "f_cr", "f_som", "f_prp_cpp", "f_prp_so")
 
 
 class Params(BaseModel):
@@ -43,16 +53,16 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
 
     n_unit: MassUnit = Field("kg", description="Unit of every nitrogen amount below: kg N or t N.")
-    f_sn: NitrogenAmount = Field(0.0, description="Synthetic fertiliser N applied, F_SN (Eq. 11.1).")
-    f_on: NitrogenAmount = Field(
+    f_sn: Nitrogen = Field(0.0, description="Synthetic fertiliser N applied, F_SN (Eq. 11.1).")
+    f_on: Nitrogen = Field(
         0.0, description="Organic N applied (manure, compost, sewage sludge, other), F_ON (Eq. 11.1)."
     )
-    f_cr: NitrogenAmount = Field(0.0, description="N in crop residues returned to soils, F_CR (Eq. 11.1).")
-    f_som: NitrogenAmount = Field(0.0, description="N mineralised with loss of soil organic matter, F_SOM (Eq. 11.1).")
-    f_prp_cpp: NitrogenAmount = Field(
+    f_cr: Nitrogen = Field(0.0, description="N in crop residues returned to soils, F_CR (Eq. 11.1).")
+    f_som: Nitrogen = Field(0.0, description="N mineralised with loss of soil organic matter, F_SOM (Eq. 11.1).")
+    f_prp_cpp: Nitrogen = Field(
         0.0, description="Urine and dung N deposited on pasture, range and paddock by cattle, poultry and pigs."
     )
-    f_prp_so: NitrogenAmount = Field(
+    f_prp_so: Nitrogen = Field(
         0.0, description="Urine and dung N deposited on pasture, range and paddock by sheep and other animals."
     )
     flooded_rice: bool = Field(
@@ -71,26 +81,55 @@ class Params(BaseModel):
     organic_soil_area: NitrogenAmount = Field(
         0.0, description="Area of drained or managed organic soils under cropland or grassland, F_OS (Eq. 11.1)."
     )
-    area_unit: AreaUnit = Field("rai", description="Unit of `organic_soil_area`: rai, ngan, tarang-wa or ha.")
+    area_unit: str = Field(
+        "rai", description="Unit of `organic_soil_area`: rai (ไร่), ngan (งาน), tarang-wa (ตารางวา), ha, m2 or km2."
+    )
     organic_soil_climate: OrganicSoilClimate = Field(
         "tropical",
         description="Climate of the organic soils; selects EF2 from GL2006 Vol.4 Table 11.1 (tropical 16, "
         "temperate 8 kg N2O-N/ha/yr, cropland and grassland).",
     )
     ef2: NitrogenAmount | None = Field(None, description="EF2, kg N2O-N/ha/yr, given directly (overrides the table).")
+    n2o_per_n2o_n: float = n2o_ratio_field()
+    deduct_volatilised_n: bool = Field(
+        False,
+        description="True: F_SN x (1 - FracGASF) goes under EF1, the Revised 1996 IPCC practice; "
+        "false (default): all of F_SN, as GL2006 Eq. 11.1.",
+    )
+    frac_gasf: Annotated[float, Field(ge=0, le=1)] = Field(
+        FRAC_GASF,
+        description="FracGASF, kg N volatilised per kg synthetic N (GL2006 Vol.4 Table 11.3: 0.10); "
+        "used only with deduct_volatilised_n: true.",
+    )
+
+    @model_validator(mode="after")
+    def _overrides(self) -> Params:
+        for name in N_AMOUNTS:
+            check_mass(getattr(self, name), name)
+        ha_per(self.area_unit)
+        if given(self, ["frac_gasf"]) and not self.deduct_volatilised_n:
+            raise located(
+                "frac-gasf-unused",
+                "'frac_gasf' is used here only to deduct volatilised N as in 1996, and that is not asked for",
+                "frac_gasf",
+                "add deduct_volatilised_n: true to subtract F_SN x frac_gasf before EF1, or remove frac_gasf "
+                "(the indirect line soils-indirect-n2o takes frac_gasf for volatilisation)",
+            )
+        return self
 
 
 def n2o_n(params: Params) -> float:
     """kg N2O-N, GL2006 Vol.4 Eq. 11.1."""
-    kg = KG_PER[params.n_unit]
-    inputs = (params.f_sn + params.f_on + params.f_cr + params.f_som) * kg
+    n, kg = nitrogen_in(params, N_AMOUNTS, KG_PER[params.n_unit])
+    f_sn = n["f_sn"] * (1.0 - params.frac_gasf) if params.deduct_volatilised_n else n["f_sn"]
+    inputs = (f_sn + n["f_on"] + n["f_cr"] + n["f_som"]) * kg
     from_inputs = inputs * (params.ef1fr if params.flooded_rice else params.ef1)
-    from_prp = (params.f_prp_cpp * params.ef3prp_cpp + params.f_prp_so * params.ef3prp_so) * kg
-    ha = params.organic_soil_area * (quick_factor(_AREA_SPELLING[params.area_unit], "hectare") or 0.0)
+    from_prp = (n["f_prp_cpp"] * params.ef3prp_cpp + n["f_prp_so"] * params.ef3prp_so) * kg
+    ha = params.organic_soil_area * ha_per(params.area_unit)
     ef2 = params.ef2 if params.ef2 is not None else EF2_CROP_GRASS[params.organic_soil_climate]
     return from_inputs + from_prp + ha * ef2
 
 
 def compute(params: Params, year: int) -> dict[str, float]:
     """kg N2O emitted directly from managed soils in the inventory year; `year` does not change it."""
-    return {"N2O": n2o_n(params) * N2O_PER_N2O_N}
+    return {"N2O": n2o_n(params) * params.n2o_per_n2o_n}

@@ -7,16 +7,17 @@
 The nitrogen amounts are the same as those of the direct method (afolu_soils_direct), with F_PRP the
 total deposited by grazing animals. FracLEACH applies only where leaching happens (rainfall minus
 evapotranspiration exceeds the soil's water holding capacity in the rainy season, or the land is
-irrigated); elsewhere give `frac_leach: 0`.
+irrigated); elsewhere give `frac_leach: 0`. 44/28 is `n2o_per_n2o_n`; each N amount may carry its
+own unit ({amount: 12.5, unit: short_ton}).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-N2O_PER_N2O_N = 44 / 28
+from ghgcalc.methods.overrides import Mass, check_mass, n2o_ratio_field, nitrogen_in
 
 # GL2006 Vol.4 Table 11.3
 EF4 = 0.01  # kg N2O-N per kg NH3-N + NOx-N volatilised
@@ -29,6 +30,8 @@ MassUnit = Literal["kg", "t"]
 KG_PER: dict[str, float] = {"kg": 1.0, "t": 1000.0}
 
 Amount = Annotated[float, Field(ge=0)]
+Nitrogen = Amount | Mass  # a number in `n_unit`, or {amount, unit} in any mass unit
+N_AMOUNTS = ("f_sn", "f_on", "f_prp", "f_cr", "f_som")
 Fraction = Annotated[float, Field(ge=0, le=1)]
 
 
@@ -38,11 +41,11 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
 
     n_unit: MassUnit = Field("kg", description="Unit of every nitrogen amount below: kg N or t N.")
-    f_sn: Amount = Field(0.0, description="Synthetic fertiliser N applied, F_SN.")
-    f_on: Amount = Field(0.0, description="Organic N applied (manure, compost, sewage sludge, other), F_ON.")
-    f_prp: Amount = Field(0.0, description="Urine and dung N deposited by grazing animals, F_PRP.")
-    f_cr: Amount = Field(0.0, description="N in crop residues returned to soils, F_CR (leaching only).")
-    f_som: Amount = Field(0.0, description="N mineralised with loss of soil organic matter, F_SOM (leaching only).")
+    f_sn: Nitrogen = Field(0.0, description="Synthetic fertiliser N applied, F_SN.")
+    f_on: Nitrogen = Field(0.0, description="Organic N applied (manure, compost, sewage sludge, other), F_ON.")
+    f_prp: Nitrogen = Field(0.0, description="Urine and dung N deposited by grazing animals, F_PRP.")
+    f_cr: Nitrogen = Field(0.0, description="N in crop residues returned to soils, F_CR (leaching only).")
+    f_som: Nitrogen = Field(0.0, description="N mineralised with loss of soil organic matter, F_SOM (leaching only).")
     frac_gasf: Fraction = Field(FRAC_GASF, description="FracGASF, kg N/kg N (GL2006 Vol.4 Table 11.3: 0.10).")
     frac_gasm: Fraction = Field(FRAC_GASM, description="FracGASM, kg N/kg N (GL2006 Vol.4 Table 11.3: 0.20).")
     frac_leach: Fraction = Field(
@@ -51,21 +54,28 @@ class Params(BaseModel):
     )
     ef4: Amount = Field(EF4, description="EF4, kg N2O-N/(kg NH3-N + NOx-N) (GL2006 Vol.4 Table 11.3: 0.01).")
     ef5: Amount = Field(EF5, description="EF5, kg N2O-N/kg N leached (GL2006 Vol.4 Table 11.3: 0.0075).")
+    n2o_per_n2o_n: float = n2o_ratio_field()
+
+    @model_validator(mode="after")
+    def _units(self) -> Params:
+        for name in N_AMOUNTS:
+            check_mass(getattr(self, name), name)
+        return self
 
 
 def volatilisation_n2o_n(params: Params) -> float:
     """kg N2O-N from atmospheric deposition of volatilised N, GL2006 Vol.4 Eq. 11.9."""
-    kg = KG_PER[params.n_unit]
-    return (params.f_sn * params.frac_gasf + (params.f_on + params.f_prp) * params.frac_gasm) * kg * params.ef4
+    n, kg = nitrogen_in(params, N_AMOUNTS, KG_PER[params.n_unit])
+    return (n["f_sn"] * params.frac_gasf + (n["f_on"] + n["f_prp"]) * params.frac_gasm) * kg * params.ef4
 
 
 def leaching_n2o_n(params: Params) -> float:
     """kg N2O-N from leaching and runoff, GL2006 Vol.4 Eq. 11.10."""
-    kg = KG_PER[params.n_unit]
-    total = params.f_sn + params.f_on + params.f_prp + params.f_cr + params.f_som
+    n, kg = nitrogen_in(params, N_AMOUNTS, KG_PER[params.n_unit])
+    total = n["f_sn"] + n["f_on"] + n["f_prp"] + n["f_cr"] + n["f_som"]
     return total * kg * params.frac_leach * params.ef5
 
 
 def compute(params: Params, year: int) -> dict[str, float]:
     """kg indirect N2O from managed soils in the inventory year; `year` does not change the result."""
-    return {"N2O": (volatilisation_n2o_n(params) + leaching_n2o_n(params)) * N2O_PER_N2O_N}
+    return {"N2O": (volatilisation_n2o_n(params) + leaching_n2o_n(params)) * params.n2o_per_n2o_n}

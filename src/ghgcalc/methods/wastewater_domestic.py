@@ -1,8 +1,12 @@
 """CH4 from domestic wastewater treatment and discharge (IPCC 2006 Vol.5 Ch.6, Eq. 6.1–6.3).
 
-TOW = P x BOD x 0.001 x I x 365                    (Eq. 6.3, kg BOD/yr; BOD in g/person/day)
+TOW = P x BOD x 0.001 x I x days                   (Eq. 6.3, kg BOD/yr; BOD in g/person/day; days 365)
 EF_j = Bo x MCF_j                                  (Eq. 6.2)
 CH4 = [sum_j share_j x EF_j] x (TOW - S) - R       (Eq. 6.1, kg CH4/yr; never below zero)
+
+or, with a per-person factor instead of BOD x Bo x MCF (as some published inventories print it):
+
+CH4 = P x ch4_kg_per_person_year - R
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods.overrides import days_field, given, located
 from ghgcalc.methods.waste_common import Strict
 from ghgcalc.methods.wastewater_common import Pathway, check_shares, weighted_mcf
 
@@ -56,6 +61,10 @@ BOD_G_PER_PERSON_DAY: dict[str, float] = {
 INDUSTRIAL_CORRECTION = {"collected": 1.25, "uncollected": 1.0}
 
 
+# The parameters of the BOD x Bo x MCF path, which a per-person CH4 factor replaces.
+BOD_PATH = ("region", "bod_g_per_person_day", "collection", "i", "pathways", "bo", "sludge_kg_bod", "days_per_year")
+
+
 class Params(Strict):
     """The domestic wastewater of one population in the inventory year."""
 
@@ -70,16 +79,44 @@ class Params(Strict):
         "collected", description="whether the wastewater is collected in sewers; sets I (p.6.14: 1.25 / 1.00)"
     )
     i: float | None = Field(None, ge=0, description="I, industrial co-discharge correction, overriding 'collection'")
-    pathways: list[Pathway] = Field(
+    pathways: list[Pathway] | None = Field(
+        None,
         min_length=1,
-        description="where the wastewater goes: shares adding up to 1, each with a Table 6.3 system or an MCF",
+        description="where the wastewater goes: shares adding up to 1, each with a Table 6.3 system or an MCF "
+        "(required unless 'ch4_kg_per_person_year' is given)",
     )
     bo: float = Field(0.6, ge=0, description="Bo, kg CH4 per kg BOD; IPCC 2006 Vol.5 Ch.6 p.6.12")
     sludge_kg_bod: float = Field(0.0, ge=0, description="S, organic component removed as sludge, kg BOD/yr (Eq. 6.1)")
     recovered_kg_ch4: float = Field(0.0, ge=0, description="R, CH4 recovered, kg/yr (Eq. 6.1)")
+    days_per_year: float = days_field()
+    ch4_kg_per_person_year: float | None = Field(
+        None,
+        ge=0,
+        description="kg CH4 per person per year, instead of BOD x Bo x MCF (then no BOD, pathway, Bo, I, "
+        "sludge or days parameter is given)",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Params:
+        if self.ch4_kg_per_person_year is not None:
+            both = given(self, BOD_PATH)
+            if both:
+                raise located(
+                    "per-person-and-bod",
+                    "'ch4_kg_per_person_year' replaces BOD x Bo x MCF, so {names} cannot be given with it",
+                    "ch4_kg_per_person_year",
+                    "give either ch4_kg_per_person_year alone, or the BOD path (pathways, and region or "
+                    "bod_g_per_person_day), not both",
+                    names=", ".join(f"'{name}'" for name in both),
+                )
+            return self
+        if self.pathways is None:
+            raise located(
+                "pathways-missing",
+                "'pathways' is missing: say where the wastewater goes",
+                "pathways",
+                "add e.g. pathways: [{share: 1, system: septic-system}], or give ch4_kg_per_person_year instead",
+            )
         check_shares(self.pathways)
         if self.sludge_kg_bod > total_organics(self):
             raise PydanticCustomError(
@@ -96,10 +133,13 @@ def total_organics(params: Params) -> float:
     if bod is None:
         bod = BOD_G_PER_PERSON_DAY[params.region]
     i = params.i if params.i is not None else INDUSTRIAL_CORRECTION[params.collection]
-    return params.population * bod * 0.001 * i * 365.0
+    return params.population * bod * 0.001 * i * params.days_per_year
 
 
 def compute(params: Params, year: int) -> dict[str, float]:
     """kg of CH4 from the population's wastewater in the inventory year."""
-    generated = params.bo * weighted_mcf(params.pathways) * (total_organics(params) - params.sludge_kg_bod)
+    if params.ch4_kg_per_person_year is not None:
+        generated = params.population * params.ch4_kg_per_person_year
+    else:
+        generated = params.bo * weighted_mcf(params.pathways or []) * (total_organics(params) - params.sludge_kg_bod)
     return {"CH4": max(0.0, generated - params.recovered_kg_ch4)}

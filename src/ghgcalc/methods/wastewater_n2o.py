@@ -2,6 +2,7 @@
 
     N_effluent  = P x Protein x F_NPR x F_NON-CON x F_IND-COM - N_sludge       (Eq. 6.8, kg N/yr)
     N2O effluent = N_effluent x EF_effluent x 44/28                           (Eq. 6.7, kg N2O/yr)
+    (44/28 is `n2o_per_n2o_n`; a protein per day is made yearly with `days_per_year`, 365)
     N2O plants   = P x T_plant x F_IND-COM x EF_plant                         (Eq. 6.9; g -> kg)
 
 The plant term covers centralised advanced treatment plants with nitrification/denitrification; it is
@@ -13,6 +14,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods.overrides import N2O_PER_N2O_N, days_field, given, located, n2o_ratio_field
 from ghgcalc.methods.waste_common import Strict
 
 
@@ -24,8 +26,10 @@ class Params(Strict):
         None, ge=0, description="Protein, annual per-capita protein consumption, kg/person/yr (FAO data; Eq. 6.8)"
     )
     protein_g_per_person_day: float | None = Field(
-        None, ge=0, description="the same as g/person/day (as FAO food balance sheets print it); x 365 / 1000"
+        None, ge=0, description="the same as g/person/day (as FAO food balance sheets print it); x days_per_year / 1000"
     )
+    days_per_year: float = days_field()
+    n2o_per_n2o_n: float = n2o_ratio_field()
     f_npr: float = Field(0.16, ge=0, le=1, description="F_NPR, kg N per kg protein; IPCC 2006 Vol.5 Table 6.11")
     f_non_con: float = Field(
         1.1,
@@ -54,6 +58,13 @@ class Params(Strict):
                 "protein-once",
                 "give the protein consumption once: 'protein_kg_per_person_year' or 'protein_g_per_person_day'",
             )
+        if self.protein_g_per_person_day is None and given(self, ["days_per_year"]):
+            raise located(
+                "days-without-daily-protein",
+                "'days_per_year' only turns 'protein_g_per_person_day' into a yearly amount",
+                "days_per_year",
+                "remove days_per_year, or give the protein as protein_g_per_person_day",
+            )
         if self.n_sludge_kg > nitrogen_in_wastewater(self):
             raise PydanticCustomError(
                 "sludge-exceeds-load", "the nitrogen removed with sludge is more than the nitrogen in the wastewater"
@@ -65,13 +76,15 @@ def nitrogen_in_wastewater(params: Params) -> float:
     """P x Protein x F_NPR x F_NON-CON x F_IND-COM, kg N per year (Eq. 6.8 before N_SLUDGE)."""
     protein = params.protein_kg_per_person_year
     if protein is None:
-        protein = (params.protein_g_per_person_day or 0.0) * 365.0 / 1000.0
+        protein = (params.protein_g_per_person_day or 0.0) * params.days_per_year / 1000.0
     return params.population * protein * params.f_npr * params.f_non_con * params.f_ind_com
 
 
 def compute(params: Params, year: int) -> dict[str, float]:
     """kg of N2O from wastewater effluent (and advanced plants, if any) in the inventory year."""
     n_effluent = nitrogen_in_wastewater(params) - params.n_sludge_kg
-    effluent = n_effluent * params.ef_effluent * 44.0 / 28.0
+    effluent = n_effluent * params.ef_effluent
+    # the default keeps the arithmetic (x 44 / 28) of earlier releases, so that results stay byte-identical
+    effluent = effluent * 44.0 / 28.0 if params.n2o_per_n2o_n == N2O_PER_N2O_N else effluent * params.n2o_per_n2o_n
     plants_g = params.population * params.advanced_plant_share * params.f_ind_com * params.ef_plant_g_per_person_year
     return {"N2O": effluent + plants_g / 1000.0}
