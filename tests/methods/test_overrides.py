@@ -250,3 +250,20 @@ def test_overrides_refused_at_the_parameter(tmp_path: Path, name: str):
     assert_input_error(run, "x.yaml", "method-params", (line, None), hint=case.hint, message=case.message or None)
     assert "Traceback" not in run.stderr
     assert snapshot(tmp_path) == before
+
+
+# --- the examples printed in docs/methods, worked by hand again ----------------------------------------
+
+
+def test_documented_override_examples():
+    tow = 50_000 * 40 * 0.001 * 1.25 * 365.2425
+    pathways = "pathways: [{share: 0.6, system: septic-system}, {share: 0.3, system: aerobic-overloaded}, "
+    pathways += "{share: 0.1, system: untreated-sea-river-lake}]\n"
+    params = "population: 50000\n" + pathways + "sludge_kg_bod: 10000\nrecovered_kg_ch4: 5000\ndays_per_year: 365.2425"
+    ef = 0.6 * (0.6 * 0.5 + 0.3 * 0.3 + 0.1 * 0.1)
+    assert kg("wastewater-domestic", params) == {"CH4": close(ef * (tow - 10_000) - 5_000)}
+    assert ef * (tow - 10_000) - 5_000 == pytest.approx(211_745.5)  # printed in waste.md
+    out = kg("soils-direct-n2o", "f_sn: {amount: 10, unit: short_ton}\nf_on: 2000\ndeduct_volatilised_n: true")
+    expected = (10 * SHORT_TON_KG * 0.9 + 2_000) * 0.01 * N2O_PER_N2O_N
+    assert out == {"N2O": close(expected)} and expected == pytest.approx(159.73, abs=0.005)  # afolu-energy.md
+    assert kg("rice-cultivation", "area: 10\narea_unit: ไร่\nef_season: 150") == {"CH4": close(240.0)}
