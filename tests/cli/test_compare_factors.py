@@ -1,8 +1,10 @@
 """`compute --compare-factors`: one inventory under its own edition and another, line by line.
 
-Expected numbers are computed here by hand from TGO's published grid factors: 0.4999 kgCO2e/kWh
+Expected numbers are computed here by hand from TGO's published factors: grid 0.4999 kgCO2e/kWh
 (grid mix 2016-2018, TGO "Emission Factor CFO" April 2022) and 0.4750 kgCO2e/kWh (grid mix
-2022-2024, TGO update of February 2026).
+2022-2024, TGO's edition of February 2026); stationary diesel, the same gases in both editions
+(CO2 2.698722, CH4 0.00010926, N2O 0.000021852 kg/L), fossil CH4 weighted 30 in April 2022 and 28
+in 2026 (N2O 265).
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from tests.helpers import INPUT_ERRORS, USAGE, assert_usage_error, ghgcalc, snap
 
 GRID_2022 = 0.4999  # kgCO2e/kWh
 GRID_2026 = 0.4750
+CO2, CH4, N2O = 2.698722, 0.00010926, 0.000021852  # kg per L of diesel, stationary
+DIESEL_2022 = CO2 + CH4 * 30 + N2O * 265  # kgCO2e/L
+DIESEL_2026 = CO2 + CH4 * 28 + N2O * 265
 
 TOWN = """\
 ghgcalc: 1
@@ -46,11 +51,14 @@ def test_the_grid_change_of_2026_line_by_line(tmp_path: Path) -> None:
     assert grid["compared"]["t_co2e"] == pytest.approx(1000 * GRID_2026 / 1000)
     assert grid["change_t_co2e"] == pytest.approx((GRID_2026 - GRID_2022) * 1000 / 1000)
     assert grid["change_pct"] == pytest.approx(100 * (GRID_2026 - GRID_2022) / GRID_2022)
-    assert grid["factor_changed"] and not diesel["factor_changed"]
-    assert diesel["change_t_co2e"] == 0
-    assert data["changed_lines"] == 1
-    assert data["total_t_co2e"]["change_t"] == pytest.approx(GRID_2026 - GRID_2022)
-    assert data["by_scope_t_co2e"]["1"]["change_t"] == 0
+    assert grid["factor_changed"] and diesel["factor_changed"]
+    assert diesel["own"]["t_co2e"] == pytest.approx(100 * DIESEL_2022 / 1000)
+    assert diesel["compared"]["t_co2e"] == pytest.approx(100 * DIESEL_2026 / 1000)
+    assert diesel["change_t_co2e"] == pytest.approx(100 * CH4 * (28 - 30) / 1000)
+    assert data["changed_lines"] == 2
+    total_change = (GRID_2026 - GRID_2022) * 1000 / 1000 + 100 * CH4 * (28 - 30) / 1000
+    assert data["total_t_co2e"]["change_t"] == pytest.approx(total_change)
+    assert data["by_scope_t_co2e"]["1"]["change_t"] == pytest.approx(100 * CH4 * (28 - 30) / 1000)
     assert data["by_scope_t_co2e"]["2"]["change_pct"] == pytest.approx(100 * (GRID_2026 - GRID_2022) / GRID_2022)
     assert data["gwp"] == "AR5"
     # FY2567 ends before the 2026 edition comes into force: the comparison says so
@@ -71,7 +79,7 @@ def test_every_format(tmp_path: Path) -> None:
     write(tmp_path, "town.yaml", TOWN.format(period="FY2567"))
     base = ("compute", "town.yaml", "--compare-factors", "tgo-cfo@2026-02")
     rows = list(csv.DictReader(io.StringIO(ghgcalc(tmp_path, *base, "-f", "csv").stdout)))
-    assert [r["factor_changed"] for r in rows] == ["True", "False"]
+    assert [r["factor_changed"] for r in rows] == ["True", "True"]
     assert rows[1]["label"].startswith("'=")  # the formula guard of every CSV
     assert float(rows[0]["change_t_co2e"]) == pytest.approx(GRID_2026 - GRID_2022)
     lines = ghgcalc(tmp_path, "compute", "town.yaml", "town.yaml", *base[2:], "-f", "jsonl").stdout.splitlines()

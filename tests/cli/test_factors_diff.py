@@ -67,11 +67,18 @@ def test_bundled_grid_change(tmp_path: Path) -> None:
     assert grid["gases"] == [{"gas": "CO2e", "old_kg": 0.4999, "new_kg": 0.4750}]
     assert (grid["old_valid_to"], grid["new_valid_from"]) == ("2026-03-31", "2026-01-01")
     assert {"valid_from", "valid_to"} <= set(grid["changed_fields"])
-    # 2026-02 holds only the grid rows: the fuels are not in it, and not called removed
+    # the same diesel gases, a new printed total: the 2026 edition weighs fossil CH4 28, not 30
+    # (TGO April 2022 prints 2.7078; "EF TGO AR5 V2" row 29 prints 2.70757206)
     diesel = by_key(data)["diesel-stationary", "L"]
-    assert diesel["status"] == "not-in-new" and diesel["new_kgco2e"] is None
+    assert diesel["status"] == "changed"
+    assert all(g["old_kg"] == g["new_kg"] for g in diesel["gases"])
+    assert (diesel["old_kgco2e"], diesel["new_kgco2e"]) == (2.7078, 2.70757206)
+    assert diesel["change_kgco2e"] == pytest.approx(2.70757206 - 2.7078, abs=1e-12)
+    # the edition does not print the septic tank (TGO form 1.5(1)): not in it, and not called removed
+    septic = by_key(data)["septic-tank", "person_day"]
+    assert septic["status"] == "not-in-new" and septic["new_kgco2e"] is None
     assert "removed" not in data["counts"]
-    assert data["counts"]["not-in-new"] == sum(1 for r in data["rows"] if r["status"] == "not-in-new") > 40
+    assert data["counts"]["not-in-new"] == sum(1 for r in data["rows"] if r["status"] == "not-in-new") > 5
     assert "stays in force" in data["note"]
 
 

@@ -130,13 +130,21 @@ class Catalogue:
         notes: list[tuple[str, str]] = []
         if in_force:
             version, variants = in_force[-1]  # newest in force
-            if len(in_force) > 1:
-                others = ", ".join(f"{v.ref} (valid {_validity(f[0])})" for v, f in in_force[:-1])
+            starts = min((f.valid_from for f in variants if f.valid_from), default=None)
+            straddles = starts is not None and starts > period.start
+            # An older edition matters where the period begins before the newer one came into force
+            # (FY2569 across TGO's edition of 1 Jan 2026), or where the older one's own validity runs
+            # on into the period (the 2016-2018 grid value, allowed to 31 Mar 2026). Otherwise an
+            # open-ended older edition is simply superseded, and nothing needs saying.
+            older = [(v, f) for v, f in in_force[:-1] if straddles or any(x.valid_to for x in f)]
+            if older:
+                others = ", ".join(f"{v.ref} (valid {_validity(f[0])})" for v, f in older)
+                why = f"the period starts before it came into force on {starts}; " if straddles else ""
                 notes.append(
                     (
                         "factor-edition-overlap",
-                        f"'{key}': {version.ref} and {others} are both in force for the period; "
-                        f"{version.ref}, the newer, is used",
+                        f"'{key}': {version.ref}, the newer edition, is used for the whole period ({why}"
+                        f"{others} is in force for part of it; pin it with factors: to use it instead)",
                     )
                 )
         else:
