@@ -117,6 +117,8 @@ def test_every_fuel_row_cites_its_v2_row_and_the_transcription():
             assert m["source"].startswith('TGO V-Sheet CFO TCFO_R_01 Version 07 (18/02/2026), sheet "EF TGO AR5 V2"'), (
                 key
             )
-            assert "read via safeJJ/carbon-ledger app/factors.json AR5V2-" in m["source"], key
+            # the TGO document first (source), the transcription it was read through second (verified_via)
+            assert "safeJJ" not in m["source"], key
+            assert m["verified_via"].startswith("safeJJ/carbon-ledger app/factors.json AR5V2-"), key
             assert "Corroborated:" in m["notes"], key
             assert m["valid_from"] == "2026-01-01", key
