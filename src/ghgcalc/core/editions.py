@@ -3,9 +3,9 @@
 A row is one (key, per) of a set: its gases, its CO2e per unit, its scope and validity. The
 comparison is pure: it gets two FactorSet objects and reads no file.
 
-Versions of one set are layered: a newer version may hold only the rows that changed (tgo-cfo
-2026-02 holds only the grid rows), and a factor is chosen from the version in force for the
-activity's dates. A row of OLD that NEW does not hold is therefore *not in NEW*, and OLD's value
+Versions of one set are layered: a newer version may hold only some rows (tgo-cfo 2026-02 does
+not print the septic tank, refrigerants or Scope 3 rows), and a factor is chosen from the newest
+version in force for the activity's dates that holds its key. A row of OLD that NEW does not hold is therefore *not in NEW*, and OLD's value
 stays in force while it is valid; only between two different sets is such a row *removed*.
 """
 

@@ -139,21 +139,27 @@ class Catalogue:
             older = [(v, f) for v, f in in_force[:-1] if straddles or any(x.valid_to for x in f)]
             if older:
                 others = ", ".join(f"{v.ref} (valid {_validity(f[0])})" for v, f in older)
-                why = f"the period starts before it came into force on {starts}; " if straddles else ""
-                notes.append(
-                    (
-                        "factor-edition-overlap",
-                        f"'{key}': {version.ref}, the newer edition, is used for the whole period ({why}"
-                        f"{others} is in force for part of it; pin it with factors: to use it instead)",
+                pin = f"write factors: {older[-1][0].ref} to use the older one"
+                if straddles:
+                    message = (
+                        f"'{key}': the period starts before {version.ref} came into force on {starts}; "
+                        f"{version.ref}, the newer edition, is used for the whole period, not {others}; {pin}"
                     )
-                )
+                else:
+                    message = (
+                        f"'{key}': {version.ref}, the newer edition, is used for the whole period; "
+                        f"{others} may still be used for part of it; {pin}"
+                    )
+                notes.append(("factor-edition-overlap", message))
         else:
             version, variants = min(
                 candidates, key=lambda c: (min(_gap_days(f, period) for f in c[1]), -c[0].published.toordinal())
             )
         index, conversion = _convert(unit, list(variants), bridges)
         factor = variants[index]
-        return Choice(factor, conversion, (*notes, *_validity_notes(key, factor, period)))
+        if notes:  # the edition warning says already that the newer one does not cover the start
+            return Choice(factor, conversion, tuple(notes))
+        return Choice(factor, conversion, _validity_notes(key, factor, period))
 
 
 def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple[int, float]:

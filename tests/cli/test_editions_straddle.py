@@ -1,0 +1,94 @@
+"""Which TGO edition a period gets: FY2569 (Oct 2025 - Sep 2026) straddles the April 2022 edition
+and the edition in force from 1 January 2026; a pinned edition gives exactly the old result.
+
+Expected numbers are computed here by hand from what TGO prints: grid 0.4999 kgCO2e/kWh (April
+2022; allowed to 31 Mar 2026) and 0.4750 (2026); stationary diesel per litre CO2 2.698722, CH4
+0.00010926, N2O 0.000021852 kg in both editions, totals 2.7078 (April 2022: CH4 x 30) and
+2.70757206 ("EF TGO AR5 V2" row 29: CH4 x 28).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ghgcalc, issues, write
+
+CO2, CH4, N2O = 2.698722, 0.00010926, 0.000021852
+
+TOWN = """\
+ghgcalc: 1
+name: Test Town
+period: {period}
+{factors}activities:
+  - {{activity: electricity-grid, amount: 1000, unit: kWh}}
+  - {{activity: diesel-stationary, amount: 1, unit: L}}
+"""
+
+
+def compute(folder: Path, period: str, factors: str = "") -> tuple[dict, list]:
+    write(folder, "town.yaml", TOWN.format(period=period, factors=factors))
+    run = ghgcalc(folder, "compute", "town.yaml", "-f", "json")
+    assert run.code == 0, run
+    return json.loads(run.stdout), issues(run.stderr)
+
+
+def versions(result: dict) -> list[str]:
+    return [line["factor"]["version"] for line in result["lines"]]
+
+
+def test_fiscal_2569_takes_the_2026_edition_and_says_which_it_did_not(tmp_path: Path) -> None:
+    result, warned = compute(tmp_path, "FY2569")
+    assert versions(result) == ["2026-02", "2026-02"]
+    grid, diesel = result["lines"]
+    assert grid["t_co2e"] == pytest.approx(1000 * 0.4750 / 1000)
+    assert diesel["t_co2e"] == pytest.approx((CO2 + CH4 * 28 + N2O * 265) / 1000)
+    assert diesel["gwp"]["CH4_fossil"] == 28
+    assert [w.code for w in warned] == ["factor-edition-overlap", "factor-edition-overlap"]
+    for warning in warned:
+        assert "came into force on 2026-01-01" in warning.message
+        assert "write factors: tgo-cfo@2022-04" in warning.message
+
+
+def test_a_pinned_edition_gives_exactly_the_old_result(tmp_path: Path) -> None:
+    result, warned = compute(tmp_path, "FY2569", "factors: tgo-cfo@2022-04\n")
+    assert versions(result) == ["2022-04", "2022-04"]
+    # the 2016-2018 grid value is allowed to 31 Mar 2026 only: said, not hidden
+    [late] = warned
+    assert late.code == "factor-out-of-validity" and "2026-03-31" in late.message
+    grid, diesel = result["lines"]
+    assert grid["t_co2e"] == 1000 * 0.4999 / 1000
+    assert diesel["gwp"]["CH4_fossil"] == 30
+    assert diesel["t_co2e"] == pytest.approx((CO2 + CH4 * 30 + N2O * 265) / 1000)
+
+
+@pytest.mark.parametrize(("factors", "printed"), [("tgo-cfo@2022-04", "2.7078"), ("tgo-cfo@2026-02", "2.70757206")])
+def test_each_edition_reproduces_its_printed_total(tmp_path: Path, factors: str, printed: str) -> None:
+    """One litre of diesel, in kgCO2e, to the decimals each edition prints."""
+    result, _ = compute(tmp_path, "FY2569", f"factors: {factors}\n")
+    kg = Decimal(repr(result["lines"][1]["t_co2e"] * 1000))
+    digits = -Decimal(printed).as_tuple().exponent
+    assert round(kg, digits) == Decimal(printed)
+
+
+def test_a_period_that_starts_in_the_2026_edition_is_its_alone(tmp_path: Path) -> None:
+    result, warned = compute(tmp_path, "FY2570")
+    assert versions(result) == ["2026-02", "2026-02"]
+    assert warned == []  # the April 2022 edition is superseded: nothing to say
+
+
+def test_the_grid_transition_to_31_march_2026_is_explained(tmp_path: Path) -> None:
+    result, warned = compute(tmp_path, "2026")
+    assert versions(result) == ["2026-02", "2026-02"]
+    [grid] = warned  # the 2016-2018 grid value may still be used to 31 Mar 2026; diesel has no such rule
+    assert grid.code == "factor-edition-overlap" and grid.location == "town.yaml:5:16"
+    assert "2026-03-31" in grid.message and "may still be used" in grid.message
+
+
+def test_a_period_before_2026_keeps_the_april_2022_edition(tmp_path: Path) -> None:
+    result, warned = compute(tmp_path, "FY2568")
+    assert versions(result) == ["2022-04", "2022-04"]
+    assert warned == []
