@@ -107,6 +107,15 @@ def test_soils_indirect_n2o_ratio_override():
     assert kg("soils-indirect-n2o", "f_sn: 10000\nn2o_per_n2o_n: 1.57") == {"N2O": close(n2o_n * 1.57)}
 
 
+def test_manure_n2o_ratio_override():
+    # 100 dairy cows, Nex 0.47 kg N/1000 kg/day x 350 kg x 365 days (Table 10.19, Annex 10A.2),
+    # all in solid storage, EF3 0.005 (Table 10.21): N2O-N, then N2O by the ratio given
+    n2o_n = 100 * 0.47 * 350 / 1000 * 365 * 0.005
+    params = "animal: dairy-cattle\nheads: 100\ntemperature: 27\nms: {solid-storage: 1}"
+    assert kg("manure-management", params + "\nn2o_per_n2o_n: 1.57")["N2O"] == close(n2o_n * 1.57)
+    assert kg("manure-management", params)["N2O"] == close(n2o_n * 44 / 28)
+
+
 def test_1996_volatilisation_deduction_with_the_default_fracgasf():
     # Revised 1996 practice: F_SN x (1 - FracGASF) under EF1; organic N as given
     out = kg("soils-direct-n2o", "f_sn: 10000\nf_on: 2000\ndeduct_volatilised_n: true")

@@ -5,8 +5,9 @@ comparison is pure: it gets two FactorSet objects and reads no file.
 
 Versions of one set are layered: a newer version may hold only some rows (tgo-cfo 2026-02 does
 not print the septic tank, refrigerants or Scope 3 rows), and a factor is chosen from the newest
-version in force for the activity's dates that holds its key. A row of OLD that NEW does not hold is therefore *not in NEW*, and OLD's value
-stays in force while it is valid; only between two different sets is such a row *removed*.
+version in force for the activity's dates that holds its key. A row of OLD that NEW does not hold
+is therefore *not in NEW*, and OLD's value stays in force while it is valid; only between two
+different sets is such a row *removed*.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-N2O_PER_N2O_N = 44 / 28
+from ghgcalc.methods.overrides import n2o_ratio_field
 
 Animal = Literal["dairy-cattle", "other-cattle", "swine", "buffalo", "other"]
 
@@ -138,6 +138,7 @@ class Params(BaseModel):
         default_factory=dict,
         description="EF3 per system, kg N2O-N/kg N, given directly (overrides GL2006 Vol.4 Table 10.21).",
     )
+    n2o_per_n2o_n: float = n2o_ratio_field()
 
     @model_validator(mode="after")
     def _complete(self) -> Params:
@@ -185,4 +186,4 @@ def compute(params: Params, year: int) -> dict[str, float]:
     """kg CH4 and kg direct N2O from manure management in the inventory year; `year` does not change it."""
     weighted_ef3 = math.fsum(share * params.ef3.get(system, EF3[system]) for system, share in params.ms.items())
     n2o_n = params.heads * n_excreted(params) * weighted_ef3
-    return {"CH4": params.heads * ch4_factor(params), "N2O": n2o_n * N2O_PER_N2O_N}
+    return {"CH4": params.heads * ch4_factor(params), "N2O": n2o_n * params.n2o_per_n2o_n}
