@@ -50,6 +50,8 @@ def test_example_matches_golden_output():
     recorded = (ROOT / "tests" / "golden" / "municipality.json.sha256").read_text(encoding="utf-8").strip()
     assert hashlib.sha256(golden.encode("utf-8")).hexdigest() == recorded, "golden file edited by hand"
     assert ghgcalc("compute", EXAMPLE, "--format", "json").stdout == golden
+    # pinned to the April 2022 edition, the result is the same, byte for byte, whatever editions come later
+    assert ghgcalc("compute", EXAMPLE, "--format", "json", "--factors", "tgo-cfo@2022-04").stdout == golden
 
 
 def test_example_lines_follow_tgo_published_factors(example_json):
