@@ -195,8 +195,9 @@ def to_markdown(comparisons: list[Comparison]) -> str:
             "|---|---:|---:|---:|---:|",
         ]
         for name, change in summary_rows(comparison):
+            difference = exact(round(change.t, 9))  # a difference of two sums: no float noise in its last digits
             out.append(
-                f"| {name} | {exact(change.own)} | {exact(change.compared)} | {exact(change.t)} | {pct(change.pct)} |"
+                f"| {name} | {exact(change.own)} | {exact(change.compared)} | {difference} | {pct(change.pct)} |"
             )
         out += [
             "",
