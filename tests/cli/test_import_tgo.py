@@ -1,0 +1,193 @@
+"""`ghgcalc import`: TGO's form 1.5(1) as inventories that compute to the totals the workbook prints.
+
+The workbooks are generated (tests/tgo_workbooks/generate.py) with TGO's layouts and synthetic
+numbers; each printed total is the generator's cached value of E42 (wide layout) or C41 (narrow).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+
+from tests.helpers import assert_usage_error, ghgcalc, issues, snapshot
+from tests.tgo_workbooks import generate as g
+
+S2568, S2567, S2569 = "สรุปการคำนวณ ปี 2568", "สรุปการคำนวณ ปี 2567", "สรุปการคำนวณ ปี 2569"
+
+
+def computed(folder: Path, name: str) -> dict[str, Any]:
+    run = ghgcalc(folder, "compute", name, "-f", "json")
+    assert run.code == 0, run
+    assert issues(run.stderr) == [], run
+    return dict(json.loads(run.stdout))
+
+
+def test_two_years_compute_to_the_printed_totals(tmp_path: Path) -> None:
+    gen = g.form_1_5_1(tmp_path / "gh2568.xlsx")
+    (tmp_path / "out").mkdir()
+    run = ghgcalc(tmp_path, "import", "gh2568.xlsx", "-o", "out/")
+    assert run.code == 0, run
+    assert sorted(os.listdir(tmp_path / "out")) == ["gh2568-2567.yaml", "gh2568-2568.yaml"]
+    for year, sheet, cell in ((2568, S2568, "E42"), (2567, S2567, "C41")):
+        result = computed(tmp_path, f"out/gh2568-{year}.yaml")
+        assert result["total_t_co2e"] == pytest.approx(gen.cached[(sheet, cell)], rel=1e-9)
+        assert result["period"]["start"] == f"{year - 543}-01-01"
+    # the scope totals as well (E39:E41 / C38:C40)
+    result = computed(tmp_path, "out/gh2568-2568.yaml")
+    for scope, cell in (("1", "E39"), ("2", "E40"), ("3", "E41")):
+        assert result["by_scope_t_co2e"][scope] == pytest.approx(gen.cached[(S2568, cell)], rel=1e-9)
+
+
+def test_lines_cite_their_cells_and_the_sheet_ef(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
+    run = ghgcalc(tmp_path, "import", "gh2569.xlsx", "-o", "gh2569.yaml")
+    assert run.code == 0, run
+    document = yaml.safe_load((tmp_path / "gh2569.yaml").read_text(encoding="utf-8"))
+    assert (document["kind"], document["period"], document["factors"]) == ("organization", 2569, "tgo-cfo")
+    factors = {f["key"]: f for f in document["custom_factors"]}
+    diesel = factors["diesel-mobile-r12"]
+    assert diesel["kg"] == {"CO2e": 2.7406} and diesel["per"] == "L"
+    assert diesel["source"] == f"gh2569.xlsx[{S2569}]!D12"
+    assert "diesel-mobile" in diesel["name"]
+    line = next(a for a in document["activities"] if a.get("activity") == "diesel-mobile-r12")
+    assert line["label"] == f"น้ำมัน Diesel (gh2569.xlsx[{S2569}]!G12:AC12)"
+    assert line["scope"] == 1 and len(line["amount"]) == 12
+    assert factors["electricity-grid-r20"]["kg"] == {"CO2e": 0.4999}
+    scopes = {a["activity"]: a["scope"] for a in document["activities"] if "activity" in a}
+    assert scopes == {
+        "diesel-mobile-r12": 1,
+        "electricity-grid-r20": 2,
+        "paper-r21": 3,
+        "tap-water-pwa-r23": 3,
+        "waste-landfill-form-1-5-r24": 3,
+    }
+
+
+def test_single_year_to_standard_output(tmp_path: Path) -> None:
+    gen = g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
+    run = ghgcalc(tmp_path, "import", "gh2569.xlsx")
+    assert run.code == 0, run
+    (tmp_path / "one.yaml").write_text(run.stdout, encoding="utf-8")
+    assert computed(tmp_path, "one.yaml")["total_t_co2e"] == pytest.approx(gen.cached[(S2569, "E42")], rel=1e-9)
+    empty = [p for p in issues(run.stderr) if p.code == "tgo-rows-empty"]
+    assert len(empty) == 1 and "9 rows" in empty[0].message
+
+
+def test_septic_and_pond_are_the_tgo_methods(tmp_path: Path) -> None:
+    gen = g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
+    assert ghgcalc(tmp_path, "import", "gh2569.xlsx", "-o", "x.yaml").code == 0
+    document = yaml.safe_load((tmp_path / "x.yaml").read_text(encoding="utf-8"))
+    methods = {a["method"]: a for a in document["activities"] if "method" in a}
+    septic, pond = methods["tgo-septic-tank"], methods["tgo-anaerobic-pond"]
+    septic_sheet, pond_sheet = "CH4จาก Septic tank 2569", "CH4จากบ่อบำบัดไม่เติมอากาศ 2569"
+    wb = openpyxl.load_workbook(tmp_path / "gh2569.xlsx")
+    assert septic["params"]["working_days"] == [wb[septic_sheet].cell(2, c).value for c in range(3, 15)]
+    assert septic["params"]["employees"] == [wb[septic_sheet].cell(3, c).value for c in range(3, 15)]
+    assert pond["params"] == {
+        "pond_type": "anaerobic-shallow",
+        "tap_water_m3": [wb[pond_sheet].cell(3, c).value for c in range(3, 15)],
+    }
+    assert septic["label"].endswith(f"(gh2569.xlsx[{septic_sheet}]!C2:N2, C3:N3)")
+    assert pond["label"].endswith(f"(gh2569.xlsx[{pond_sheet}]!C3:N3, H7)")
+    ch4 = computed(tmp_path, "x.yaml")["by_gas_t"]["CH4"]
+    printed = gen.cached[(septic_sheet, "O4")] + sum(gen.cached[(pond_sheet, f"{c}13")] for c in "BCDEFGHIJKLM")
+    assert ch4 * 1000 == pytest.approx(printed, rel=1e-9)
+
+
+def test_a_typed_in_slip_is_imported_as_printed(tmp_path: Path) -> None:
+    """The import reproduces the workbook, slips included (finding them is the audit's work)."""
+    gen = g.form_1_5_1(tmp_path / "gh.xlsx", 2568, with_previous_year=False, staff_slip=(12, 1122222))
+    assert ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "x.yaml").code == 0
+    total = computed(tmp_path, "x.yaml")["total_t_co2e"]
+    assert total == pytest.approx(gen.cached[(S2568, "E42")], rel=1e-9)
+    assert total > 1000
+
+
+def test_an_unknown_row_is_imported_and_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [(14, "น้ำมันหล่อลื่น", 2.5, "kg CO2e/ลิตร", "ลิตร", "typed") if r[0] == 14 else r for r in g.SUMMARY_ROWS]
+    monkeypatch.setattr(g, "SUMMARY_ROWS", rows)
+    monkeypatch.setattr(g, "SYNTHETIC_BASE", {**g.SYNTHETIC_BASE, 14: 30.0})
+    gen = g.form_1_5_1(tmp_path / "gh.xlsx", 2568, with_previous_year=False)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "x.yaml")
+    assert run.code == 0, run
+    unknown = [p for p in issues(run.stderr) if p.code == "tgo-row-unknown"]
+    assert [(p.location, p.severity) for p in unknown] == [(f"gh.xlsx[{S2568}]!B14", "warning")]
+    assert "น้ำมันหล่อลื่น" in unknown[0].message and unknown[0].hint
+    document = yaml.safe_load((tmp_path / "x.yaml").read_text(encoding="utf-8"))
+    assert any(f["key"] == "form-row-r14" and f["kg"] == {"CO2e": 2.5} for f in document["custom_factors"])
+    assert computed(tmp_path, "x.yaml")["total_t_co2e"] == pytest.approx(gen.cached[(S2568, "E42")], rel=1e-9)
+
+
+def test_a_workbook_that_is_not_form_1_5_1_is_refused(tmp_path: Path) -> None:
+    assert ghgcalc(tmp_path, "init", "mine.xlsx").code == 0
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "import", "mine.xlsx", "-o", "x.yaml")
+    assert run.code == 1, run
+    [problem] = [p for p in issues(run.stderr) if p.severity == "error"]
+    assert (problem.location, problem.code) == ("mine.xlsx", "tgo-form-unknown")
+    assert "สรุปการคำนวณ ปี" in problem.message and problem.hint and "convert" in problem.hint
+    assert run.stdout == "" and snapshot(tmp_path) == before
+
+
+def test_an_unknown_layout_is_located(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "สรุปการคำนวณ ปี 2568 "  # a trailing space: still a year sheet
+    wb.active["B3"] = "รายการ"
+    wb.save(tmp_path / "odd.xlsx")
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "import", "odd.xlsx", "-o", "x.yaml")
+    assert run.code == 1, run
+    found = {(p.code, p.severity, p.location) for p in issues(run.stderr)}
+    assert ("tgo-layout-unknown", "warning", "odd.xlsx[สรุปการคำนวณ ปี 2568 ]!D3") in found
+    assert ("tgo-form-unknown", "error", "odd.xlsx") in found
+    assert snapshot(tmp_path) == before
+
+
+def test_several_years_need_a_folder(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx")
+    before = snapshot(tmp_path)
+    for args in ((), ("-o", "x.yaml")):
+        run = ghgcalc(tmp_path, "import", "gh2568.xlsx", *args)
+        assert_usage_error(run, "2 year sheets", "-o imported/")
+        assert snapshot(tmp_path) == before
+
+
+def test_never_writes_over_the_workbook(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
+    os.symlink("gh2569.xlsx", tmp_path / "link.yaml")
+    before = snapshot(tmp_path)
+    assert_usage_error(ghgcalc(tmp_path, "import", "gh2569.xlsx", "-o", "gh2569.xlsx", "--force"), ".yaml")
+    assert_usage_error(ghgcalc(tmp_path, "import", "gh2569.xlsx", "-o", "link.yaml", "--force"), "never writes over")
+    assert snapshot(tmp_path) == before
+
+
+def test_existing_files_need_force(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "gh2568-2567.yaml").write_text("mine\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    assert_usage_error(ghgcalc(tmp_path, "import", "gh2568.xlsx", "-o", "out"), "already exists", "--force")
+    assert snapshot(tmp_path) == before  # not even the other year was written
+    run = ghgcalc(tmp_path, "import", "gh2568.xlsx", "-o", "out", "--force")
+    assert run.code == 0, run
+    assert (tmp_path / "out" / "gh2568-2567.yaml").read_text(encoding="utf-8") != "mine\n"
+    assert (tmp_path / "out" / "gh2568-2568.yaml").is_file()
+
+
+def test_no_file_changes_on_errors(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
+    (tmp_path / "gh2569.xlsx").write_bytes((tmp_path / "gh2569.xlsx").read_bytes()[:2000])  # truncated
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "import", "gh2569.xlsx", "-o", "x.yaml")
+    assert run.code == 1, run
+    assert [p.code for p in issues(run.stderr)] == ["xlsx-refused"]
+    assert snapshot(tmp_path) == before
+    assert_usage_error(ghgcalc(tmp_path, "import", "missing.xlsx"), "no such file")
+    assert_usage_error(ghgcalc(tmp_path, "import", "gh2569.xlsx", "-o", "x.csv"), ".yaml")
+    assert snapshot(tmp_path) == before
