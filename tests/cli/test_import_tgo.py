@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +192,27 @@ def test_no_file_changes_on_errors(tmp_path: Path) -> None:
     assert_usage_error(ghgcalc(tmp_path, "import", "missing.xlsx"), "no such file")
     assert_usage_error(ghgcalc(tmp_path, "import", "gh2569.xlsx", "-o", "x.csv"), ".yaml")
     assert snapshot(tmp_path) == before
+
+
+def test_base_year_sheet_takes_its_year_from_the_header(tmp_path: Path) -> None:
+    """'สรุปการคำนวณ ปีฐาน' (the 1.6 files): the year of F3; a scope table naming another year is warned."""
+    gen = g.form_1_5_1(tmp_path / "gen.xlsx")
+    replace = [(S2567, "สรุปการคำนวณ ปีฐาน"), ("ประจำปี 2567 (เดือนมกราคม", "ประจำปี 2566 (เดือนมกราคม")]
+    done = set()
+    with zipfile.ZipFile(tmp_path / "gen.xlsx") as source, zipfile.ZipFile(tmp_path / "base.xlsx", "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            for old, new in replace:
+                if old.encode() in data and name != "xl/worksheets/sheet1.xml":  # the 2568 sheet's links stay
+                    data = data.replace(old.encode(), new.encode())
+                    done.add(old)
+            target.writestr(name, data)
+    assert done == {old for old, _ in replace}
+    (tmp_path / "out").mkdir()
+    run = ghgcalc(tmp_path, "import", "base.xlsx", "-o", "out/")
+    assert run.code == 0, run
+    unclear = [p for p in issues(run.stderr) if p.code == "tgo-year-unclear"]
+    assert [(p.location, p.severity) for p in unclear] == [("base.xlsx[สรุปการคำนวณ ปีฐาน]!F3", "warning")]
+    assert "2566" in unclear[0].message and "2567" in unclear[0].message
+    result = computed(tmp_path, "out/base-2567.yaml")
+    assert result["total_t_co2e"] == pytest.approx(gen.cached[(S2567, "C41")], rel=1e-9)

@@ -305,7 +305,20 @@ def _year(reader: SheetReader, sheet: _Sheet, named: str) -> int | None:
     for row, column in ((2, 6), (2, 5), (1, 0)):  # G3 (wide), F3 (narrow), the title
         found = _YEAR.search(thai_to_arabic_digits(sheet.text(row, column)))
         if found:
-            return int(found.group(1))
+            year = int(found.group(1))
+            # the narrow layout's scope table names its year again (B36 "ประจำปี 2566 (เดือนมกราคม ...)")
+            table = _YEAR.search(thai_to_arabic_digits(sheet.text(35, 1)))
+            if table and int(table.group(1)) != year:
+                reader.issue(
+                    "tgo-year-unclear",
+                    f"the header ({cell_name(row, column)}) names {year} and the scope table (B36) "
+                    f"names {table.group(1)}; the inventory's period is {year}",
+                    sheet.name,
+                    cell_name(row, column),
+                    "check which year the sheet holds, and correct 'period:' in the imported inventory if needed",
+                    Severity.WARNING,
+                )
+            return year
     reader.issue(
         "tgo-year-unknown",
         "the sheet's name and header name no year",
