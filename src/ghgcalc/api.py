@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ghgcalc.core.compute import compute, custom_factors
 from ghgcalc.core.plausibility import Checks
@@ -28,8 +28,10 @@ from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
+    from ghgcalc.core.audit import YearAudit
     from ghgcalc.core.compare import Comparison
     from ghgcalc.core.plan import Evaluate, Projection
+    from ghgcalc.models.factor import FactorSet
 
 DEFAULT_GWP = "AR5"
 # Issues about a mapping key itself (the gas name in `kg:`), located at the key, not its value.
@@ -603,3 +605,71 @@ def compare_file(path: str, refs: tuple[str, ...], options: Options | None = Non
     if other.result is None:
         return CompareOutcome(own, None, errors)
     return CompareOutcome(own, compare(own.result, other.result), errors)
+
+
+@dataclass(frozen=True)
+class AuditOutcome:
+    """One TGO workbook audited (core/audit.py): each year's findings, and the reader's problems."""
+
+    source: str
+    years: tuple[YearAudit, ...]
+    issues: tuple[Issue, ...]  # the reader's: an error means the workbook is not a TGO form it reads
+    form: str = "form 1.5(1)"
+
+    @property
+    def has_errors(self) -> bool:
+        return not self.years or any(i.is_error for i in self.issues)
+
+
+def audit_files(paths: list[str], options: Options | None = None) -> list[AuditOutcome]:
+    """Audit each TGO workbook: its own arithmetic, the factor edition in force, plausibility,
+    consistency between its sheets. Form 1.5(1) through io/tgo_form.py; the V-Sheet CFO through
+    io/tgo_vsheet.py where that reader is installed (`looks_like_vsheet`, `read_vsheet`, `stated_years`)."""
+    from ghgcalc.core.audit import audit_year
+    from ghgcalc.io.tgo_form import read_form, stated_years
+
+    options = options or Options()
+    refs = options.factors or ("tgo-cfo",)
+    versions = [(ref.id, ref.version is not None, tuple(options.store.select(ref))) for ref in map(SetRef.parse, refs)]
+    outcomes = []
+    for path in paths:
+        source = display_name(path)
+        vsheet = _vsheet_reader()
+        try:
+            if vsheet is not None and vsheet.looks_like_vsheet(path):
+                book = vsheet.read_vsheet(path, source)
+                audits = [
+                    audit_year(y, _audit_catalogue(versions), options.checks.thresholds)
+                    for y in vsheet.stated_years(book)
+                ]
+                outcomes.append(AuditOutcome(source, tuple(audits), tuple(book.issues), "V-Sheet CFO"))
+                continue
+            form = read_form(path, source)
+        except OSError as exc:
+            problem = Issue(
+                "file-unreadable", f"cannot read the file: {exc.strerror or exc}", Severity.ERROR, Location(source)
+            )
+            outcomes.append(AuditOutcome(source, (), (problem,)))
+            continue
+        audits = []
+        for year in stated_years(form):
+            audits.append(audit_year(year, _audit_catalogue(versions), options.checks.thresholds))
+        outcomes.append(AuditOutcome(source, tuple(audits), tuple(form.issues)))
+    return outcomes
+
+
+def _audit_catalogue(versions: list[tuple[str, bool, tuple[FactorSet, ...]]]) -> Catalogue:
+    """A new catalogue for each audited year: a catalogue remembers its choices for one period."""
+    return Catalogue({}, [SetChoice(i, v, pinned=p) for i, p, v in versions])
+
+
+def _vsheet_reader() -> Any:
+    """io/tgo_vsheet.py when it is there with the three functions the audit uses, else None."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("ghgcalc.io.tgo_vsheet") is None:
+        return None
+    module = importlib.import_module("ghgcalc.io.tgo_vsheet")
+    wanted = ("looks_like_vsheet", "read_vsheet", "stated_years")
+    return module if all(hasattr(module, name) for name in wanted) else None

@@ -49,13 +49,14 @@ def _root(
 
 
 def _register() -> None:
-    from ghgcalc.cli import compute, convert, factors, importer, init, plan, trend
+    from ghgcalc.cli import audit, compute, convert, factors, importer, init, plan, trend
 
     compute.register(app)
     trend.register(app)
     plan.register(app)
     convert.register(app)
     importer.register(app)
+    audit.register(app)
     factors.register(app)
     init.register(app)
 

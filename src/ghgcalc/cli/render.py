@@ -486,3 +486,33 @@ def comparison_table(comparisons: list[Any], terminal: bool) -> str:
             console.print(shown(f"note: {note}"))
         console.print()
     return buffer.getvalue()
+
+
+def audit_tables(document: dict[str, Any], terminal: bool) -> str:
+    """`ghgcalc audit` as rich tables: per year its verdict, its findings and what to ask."""
+    import io
+    import shutil
+
+    buffer = io.StringIO()
+    width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
+    console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
+    for book in document["workbooks"]:
+        for year in book["years"]:
+            console.print(
+                Text.assemble(shown(book["workbook"], "bold"), "  ", shown(f"[{year['sheet']}]"), f"  {year['year']}")
+            )
+            console.print(Text.assemble("Verdict: ", shown(year["verdict"])))
+            if not year["findings"]:
+                console.print()
+                continue
+            table = Table(box=box.SIMPLE, title="Findings", title_justify="left")
+            for name in ("#", "Kind", "Where", "Finding"):
+                table.add_column(name)
+            for i, f in enumerate(year["findings"], start=1):
+                table.add_row(str(i), f["kind"], shown(f["where"]), shown(f["message"]))
+            console.print(table)
+            console.print(Text("What to ask the municipality:", style="bold"))
+            for i, ask in enumerate(year["ask"], start=1):
+                console.print(Text.assemble(f"{i}. ", shown(ask)))
+            console.print()
+    return buffer.getvalue()

@@ -43,6 +43,7 @@ class StatedLine:
     total: Stated  # the line's printed total, in printed_unit
     printed_unit: str = "kgCO2e"  # or "tCO2e" (V-Sheet)
     key: str | None = None  # the bundled tgo-cfo key the row corresponds to, where it has one
+    derived: bool = False  # quantities linked from a companion sheet: its series are checked instead
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,4 @@ class StatedYear:
     same_as: tuple[tuple[StatedSeries, StatedLine], ...] = ()
     # lines a printed scope total leaves out, by TGO's own formula (row 25 of form 1.5(1))
     outside_totals: tuple[int, ...] = field(default=())
+    column_total: Stated | None = None  # the sum of every line's total, in the lines' printed_unit

@@ -378,3 +378,27 @@ def compare_years(
             )
         )
     return issues
+
+
+def unusual_months(months: list[float], limits: Thresholds | None = None) -> list[tuple[int, str, float]]:
+    """The same two checks as on a line's months, on a bare list (an audited workbook's row):
+    (0-based month, "outlier" or "zero", the typical month: the median of the others)."""
+    limits = limits or Thresholds()
+    found: list[tuple[int, str, float]] = []
+    used = sorted(m for m in months if m > 0)
+    if limits.month is not None and len(used) >= MIN_MONTHS and used[-1] >= used[0] * limits.month:
+        for position, value in enumerate(months):
+            if value <= 0:
+                continue
+            typical = _median_without(used, value)
+            ratio = value / typical
+            if 0 < ratio < float("inf") and (ratio >= limits.month or ratio <= 1 / limits.month):
+                found.append((position, "outlier", typical))
+    if limits.zeros is not None and limits.month is not None and len(used) >= MIN_MONTHS:
+        nonzero = [i for i, m in enumerate(months) if m > 0]
+        inside = [i for i in range(nonzero[0], nonzero[-1]) if months[i] == 0]
+        zeros = sum(1 for m in months if m == 0)
+        others = [months[i] for i in nonzero]
+        if inside and zeros <= limits.zeros * len(months) and _steady(others, limits.month):
+            found.extend((i, "zero", statistics.median(others)) for i in inside)
+    return sorted(found)

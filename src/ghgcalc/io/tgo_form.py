@@ -78,6 +78,7 @@ class FormRow:
     key: str | None  # the bundled tgo-cfo factor the row corresponds to, where it has one
     kind: str  # "typed", "septic", "pond", "unknown"
     line_total: Printed
+    cf: list[Printed] = field(default_factory=list)  # the CF (kgCO2e) printed beside each month
 
     @property
     def empty(self) -> bool:
@@ -102,6 +103,7 @@ class PondSheet:
     water_cells: list[str]
     factor: Printed  # H7, kg CH4 per kg COD
     ch4: list[float]  # B13:M13 as printed
+    total: Printed | None = None  # O3, the typed total of the water
 
 
 @dataclass
@@ -384,6 +386,7 @@ def _summary(
             key=key,
             kind=kind,
             line_total=Printed(name, cell_name(r, L.total), sheet.number(r, L.total)),
+            cf=[Printed(name, cell_name(r, L.month(m) + 1), sheet.number(r, L.month(m) + 1)) for m in range(1, 13)],
         )
         if form_row.empty:
             empty.append(r + 1)
@@ -449,6 +452,7 @@ def _pond(sheet: _Sheet) -> PondSheet:
         water_cells=[cell_name(2, 1 + m) for m in range(1, 13)],
         factor=Printed(sheet.name, "H7", sheet.number(6, 7)),
         ch4=[sheet.number(12, m) or 0.0 for m in range(1, 13)],
+        total=Printed(sheet.name, "O3", sheet.number(2, 14)),
     )
 
 
@@ -691,3 +695,85 @@ def _pond_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, 
         "scope": row.scope or 1,
         "params": {"pond_type": pond_type, "tap_water_m3": _plain(pond.water)},
     }
+
+
+# --------------------------------------------------------------------------------------------
+# One year as the audit reads it (core/audit_input.py)
+
+
+def stated_years(form: FormWorkbook) -> list[Any]:
+    """Every year of the workbook as core.audit_input.StatedYear: each number with its cell."""
+    from ghgcalc.core.audit_input import Stated, StatedLine, StatedSeries, StatedYear
+
+    def stated(p: Printed) -> Stated:
+        return Stated(p.value, p.sheet, p.cell)
+
+    out = []
+    for year in form.years:
+        lines = []
+        for row in year.rows:
+            derived = (row.kind == "septic" and year.septic is not None) or (
+                row.kind == "pond" and year.pond is not None
+            )
+            lines.append(
+                StatedLine(
+                    sheet=year.sheet,
+                    row=row.row,
+                    label=row.label,
+                    scope=row.scope,
+                    unit=UNITS.get(squeeze(row.unit), row.unit) if row.unit else None,
+                    factor=Stated(row.ef, year.sheet, row.ef_cell),
+                    quantities=tuple(
+                        Stated(v, year.sheet, c) for v, c in zip(row.months, row.month_cells, strict=True)
+                    ),
+                    printed=tuple(stated(p) for p in row.cf),
+                    total=stated(row.line_total),
+                    key=row.key,
+                    derived=derived,
+                )
+            )
+        series = []
+        same_as = []
+        if year.septic is not None:
+            s = year.septic
+            series.append(
+                StatedSeries(
+                    "staff",
+                    "persons",
+                    tuple(Stated(v, s.sheet, c) for v, c in zip(s.staff, s.staff_cells, strict=True)),
+                )
+            )
+            series.append(
+                StatedSeries(
+                    "working days",
+                    "days",
+                    tuple(Stated(v, s.sheet, c) for v, c in zip(s.days, s.day_cells, strict=True)),
+                )
+            )
+        if year.pond is not None:
+            p = year.pond
+            water = StatedSeries(
+                "pond water",
+                "m3",
+                tuple(Stated(v, p.sheet, c) for v, c in zip(p.water, p.water_cells, strict=True)),
+                stated(p.total) if p.total is not None else None,
+            )
+            series.append(water)
+            pwa = [line for line in lines if line.key == "tap-water-pwa"]
+            if pwa:
+                same_as.append((water, pwa[0]))
+        t = year.totals
+        out.append(
+            StatedYear(
+                sheet=year.sheet,
+                year=year.year,
+                lines=tuple(lines),
+                scope_totals={i + 1: stated(p) for i, p in enumerate(t.scopes)},
+                total=stated(t.total),
+                series=tuple(series),
+                same_as=tuple(same_as),
+                outside_totals=(LAST_ROW,),
+                column_total=stated(t.column_total),
+            )
+        )
+    return out

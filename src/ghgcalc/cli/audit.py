@@ -1,0 +1,68 @@
+"""`ghgcalc audit`: a TGO workbook recomputed and checked, for a verifier (docs/tgo-workbooks.md)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from ghgcalc.errors import ExitCode, UsageError
+from ghgcalc.io.files import EXCEL_SUFFIXES
+
+
+class AuditFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+    xlsx = "xlsx"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(name="audit")
+    def audit(
+        workbooks: list[str] = typer.Argument(..., metavar="WORKBOOK...", help="TGO form 1.5(1) workbooks (.xlsx)."),
+        output_format: AuditFormat | None = typer.Option(
+            None, "--format", "-f", help="Output format; default: table on a terminal, json otherwise."
+        ),
+        out: str | None = typer.Option(None, "-o", "--output", metavar="OUT", help="Write the report to OUT."),
+        force: bool = typer.Option(False, "--force", help="Replace an existing OUT."),
+    ) -> None:
+        """Audit TGO workbooks: recompute every line and total, check factors, months and sheets.
+
+        Exit code 0 when the audit ran, whatever it found (the findings are its result); 1 when a
+        workbook cannot be read as TGO's form 1.5(1); 2 for a usage error.
+        """
+        from ghgcalc.api import audit_files
+        from ghgcalc.cli.output import check_target
+        from ghgcalc.io import audit_output
+
+        for workbook in workbooks:
+            if not Path(workbook).exists():
+                raise UsageError(f"{workbook}: no such file")
+            if Path(workbook).suffix.lower() not in EXCEL_SUFFIXES:
+                raise UsageError(f"{workbook}: give TGO's form 1.5(1) as an .xlsx workbook")
+        if output_format is AuditFormat.xlsx and out is None and sys.stdout.isatty():
+            raise UsageError("--format xlsx writes a workbook: give it a file", "add -o audit.xlsx")
+        target = check_target(out, workbooks, force)
+        chosen = output_format or (AuditFormat.table if sys.stdout.isatty() and out is None else AuditFormat.json)
+        outcomes = audit_files(workbooks)
+        for outcome in outcomes:
+            for issue in outcome.issues:
+                print(issue.format(), file=sys.stderr)
+        if any(o.has_errors for o in outcomes):
+            raise typer.Exit(ExitCode.INPUT_ERRORS)
+        document = audit_output.audit_document([(o.source, o.form, o.years) for o in outcomes])
+        data: str | bytes
+        if chosen is AuditFormat.table:
+            from ghgcalc.cli import render
+
+            data = render.audit_tables(document, terminal=out is None and sys.stdout.isatty())
+        elif chosen is AuditFormat.json:
+            data = audit_output.audit_json(document)
+        elif chosen is AuditFormat.md:
+            data = audit_output.audit_markdown(document)
+        else:
+            data = audit_output.audit_xlsx(document)
+        target.write(data, workbooks)

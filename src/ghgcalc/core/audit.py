@@ -1,0 +1,378 @@
+"""The audit of a TGO workbook: what it states, recomputed (docs/tgo-workbooks.md, "ghgcalc audit").
+
+Pure: it gets the years a reader made of a workbook (core/audit_input.py) and, for the factor
+check, the catalogue ghgcalc would choose factors from. Four checks per year:
+
+1. recompute: each printed month CF = quantity x the sheet's own EF, each printed total = the sum
+   of what it sums (line total, column total, scope totals, year total). Each printed value is
+   compared with what its own inputs give, so a stale value is found where the chain breaks (a
+   cached CF that no longer follows its quantity, a typed total that is not the sum of its months).
+2. editions: the sheet's EF against the factor of TGO's edition in force for the year, chosen as
+   `ghgcalc compute` chooses it; the effect on the year in t.
+3. plausibility: the monthly quantities and companion series (staff, days, water) through
+   core/plausibility.py's month checks.
+4. consistency: a companion series against the summary row it feeds, month by month, and a
+   series' printed total against its months.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ghgcalc import units
+from ghgcalc.core.audit_input import Stated, StatedLine, StatedSeries, StatedYear
+from ghgcalc.core.plausibility import Thresholds, unusual_months
+from ghgcalc.core.resolve import Catalogue, ResolveError
+from ghgcalc.models.period import parse_period
+
+# compare(inputs, printed, expected, what, ask, month): one printed value against its inputs
+Compare = Callable[..., None]
+BE_OFFSET = 543  # Buddhist Era year - 543 = the calendar year
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+KINDS = ("recompute", "factor", "plausibility", "consistency")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that does not hold, at the cells to look at (the inputs first, the printed value last)."""
+
+    kind: str  # one of KINDS
+    code: str  # audit-total-differs, audit-factor-edition, audit-month-outlier, audit-month-zero, ...
+    sheet: str
+    cells: tuple[str, ...]
+    message: str
+    stated: float | None  # what the workbook prints or holds
+    expected: float | None  # what its inputs give (recompute), the edition's value, the typical month
+    ask: str  # what to ask the municipality, in plain words
+    month: int | None = None  # 1 = January
+    edition: str | None = None  # tgo-cfo@2026-02
+    effect_t: float | None = None  # the year's total with the edition's factor minus as printed, tCO2e
+
+    @property
+    def where(self) -> str:
+        return f"[{self.sheet}]!" + ", ".join(self.cells)
+
+
+@dataclass(frozen=True)
+class YearAudit:
+    sheet: str
+    year: int
+    compared: int  # values recomputed or compared
+    findings: tuple[Finding, ...]
+    factors_compared: int = 0
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def matches(self) -> int:
+        differing = sum(1 for f in self.findings if f.kind in ("recompute", "consistency"))
+        return max(self.compared - differing, 0)
+
+
+def equal(stated: float, expected: float) -> bool:
+    """Equal within what is printed: relative 1e-9, or half a unit of the last decimal the stated
+    value carries when it carries few (a typed 5666.4 is compared to 0.05)."""
+    if abs(stated - expected) <= 1e-9 * max(1.0, abs(stated), abs(expected)):
+        return True
+    decimals = _decimals(stated)
+    return decimals is not None and abs(stated - expected) <= 0.5 * 10.0**-decimals + 1e-12 * abs(stated)
+
+
+def _decimals(value: float) -> int | None:
+    """The decimals of a value that looks typed or rounded (at most 4), else None."""
+    for d in range(5):
+        if abs(value * 10**d - round(value * 10**d)) <= 1e-9 * max(1.0, abs(value * 10**d)):
+            return d
+    return None
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "(empty)"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.9f}".rstrip("0").rstrip(".")
+
+
+def effect_text(tonnes: float) -> str:
+    """+9.103 t; an effect under 10 kg in kg, so that it does not print as 0.000 t."""
+    return f"{tonnes:+,.3f} t" if abs(tonnes) >= 0.01 else f"{tonnes * 1000:+,.3f} kg"
+
+
+def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thresholds | None = None) -> YearAudit:
+    findings: list[Finding] = []
+    compared = 0
+    notes: list[str] = []
+
+    def compare(
+        inputs: tuple[Stated, ...], printed: Stated, expected: float, what: str, ask: str, month: int | None = None
+    ) -> None:
+        nonlocal compared
+        if printed.value is None:
+            return
+        compared += 1
+        if equal(printed.value, expected):
+            return
+        cells = tuple(dict.fromkeys([*(s.cell for s in inputs if s.sheet == printed.sheet), printed.cell]))
+        findings.append(
+            Finding(
+                "recompute",
+                "audit-total-differs",
+                printed.sheet,
+                cells,
+                f"{what}: the workbook prints {number(printed.value)} at {printed.cell}, its inputs give "
+                f"{number(expected)} (difference {number(printed.value - expected)})",
+                printed.value,
+                expected,
+                ask,
+                month,
+            )
+        )
+
+    scope_kg: dict[int, float] = {}
+    line_totals: list[float] = []
+    for line in year.lines:
+        _line(line, compare)
+        if line.total.value is not None:
+            line_totals.append(line.total.value)
+            if line.scope is not None and line.row not in year.outside_totals:
+                scope_kg[line.scope] = scope_kg.get(line.scope, 0.0) + line.total.value
+        elif any(q.value for q in line.quantities):
+            findings.append(
+                Finding(
+                    "recompute",
+                    "audit-line-not-computed",
+                    line.sheet,
+                    (_span(line.quantities), line.total.cell),
+                    f"row {line.row} ({line.label}) has quantities but no total: its emissions are in no total "
+                    "the workbook prints",
+                    None,
+                    sum(q.value or 0.0 for q in line.quantities) * (line.factor.value or 0.0),
+                    f"row {line.row} ({line.label}) has quantities but the workbook computes nothing for it: "
+                    "should it count, and with which factor?",
+                )
+            )
+        findings.extend(_factor(year, line, catalogue))
+        if not line.derived:
+            findings.extend(_plausible(line.sheet, line.label, line.unit or "", line.quantities, limits))
+    divisor = 1000.0 if all(line.printed_unit == "kgCO2e" for line in year.lines) else 1.0
+    if year.column_total is not None:
+        compare(
+            (),
+            year.column_total,
+            sum(line_totals),
+            "the column total (the sum of every line's total)",
+            f"the column total {year.column_total.cell} is not the sum of the line totals above it: "
+            "was a line changed after the sheet was last calculated?",
+        )
+    for scope, printed in sorted(year.scope_totals.items()):
+        compare(
+            (),
+            printed,
+            scope_kg.get(scope, 0.0) / divisor,
+            f"scope {scope} total (tCO2e, the sum of its line totals)",
+            f"the scope {scope} total {printed.cell} is not the sum of its lines: which figure is right?",
+        )
+    printed_scopes = [s.value for s in year.scope_totals.values() if s.value is not None]
+    if printed_scopes:
+        compare(
+            tuple(year.scope_totals.values()),
+            year.total,
+            sum(printed_scopes),
+            "the year's total (tCO2e, the sum of the scope totals)",
+            f"the year's total {year.total.cell} is not the sum of the scope totals: which figure is right?",
+        )
+    for series in year.series:
+        sheet = series.months[0].sheet if series.months else year.sheet
+        findings.extend(_plausible(sheet, series.name, series.unit, series.months, limits))
+        if series.total is not None and series.total.value is not None:
+            total = sum(m.value or 0.0 for m in series.months)
+            compared += 1
+            if not equal(series.total.value, total):
+                findings.append(
+                    Finding(
+                        "consistency",
+                        "audit-series-total",
+                        series.total.sheet,
+                        (_span(series.months), series.total.cell),
+                        f"{series.name}: the total {series.total.cell} is {number(series.total.value)} {series.unit}, "
+                        f"the twelve months sum to {number(total)} (difference {number(series.total.value - total)})",
+                        series.total.value,
+                        total,
+                        f"the {series.name} total in {series.total.cell} ({number(series.total.value)}) is not the sum "
+                        f"of its months ({number(total)}): was a month corrected and the total not?",
+                    )
+                )
+    for series, line in year.same_as:
+        compared += 1
+        differs = _same_as(series, line)
+        findings.extend(differs)
+        compared += len(series.months) - 1
+    return YearAudit(year.sheet, year.year, compared, tuple(findings), _factors_compared(year, catalogue), tuple(notes))
+
+
+def _span(cells: tuple[Stated, ...]) -> str:
+    return f"{cells[0].cell}:{cells[-1].cell}" if len(cells) > 1 else cells[0].cell
+
+
+def _line(line: StatedLine, compare: Compare) -> None:
+    """Each printed month against quantity x EF, the line total against its printed months."""
+    ef = line.factor.value
+    if ef is None:
+        return
+    monthly = len(line.printed) == len(line.quantities)
+    for m, (q, printed) in enumerate(zip(line.quantities, line.printed, strict=False)):
+        quantity = q.value or 0.0
+        scale = 1000.0 if line.printed_unit == "tCO2e" else 1.0
+        name = MONTHS[m] if monthly and 1 < len(line.quantities) <= 12 else "the year"
+        compare(
+            (q, line.factor),
+            printed,
+            quantity * ef / scale,
+            f"row {line.row} ({line.label}), {name}: the CF (quantity x EF)",
+            f"row {line.row} ({line.label}), {name}: the printed {printed.cell} does not follow the quantity in "
+            f"{q.cell} x the EF in {line.factor.cell}: which one is right (was the quantity corrected after "
+            "the sheet was last calculated)?",
+            m + 1 if 1 < len(line.quantities) <= 12 else None,
+        )
+    if monthly and len(line.printed) > 1 and any(p.value is not None for p in line.printed):
+        compare(
+            (),
+            line.total,
+            sum(p.value or 0.0 for p in line.printed),
+            f"row {line.row} ({line.label}): the line total (the sum of its months)",
+            f"row {line.row} ({line.label}): the total {line.total.cell} is not the sum of its months: "
+            "was a month changed after the total was typed?",
+        )
+
+
+def _edition(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> tuple[str, float] | None:
+    """The edition in force for the year and its kgCO2e per unit of the line, where it has one."""
+    if catalogue is None or line.key is None or line.unit is None:
+        return None
+    try:
+        period = parse_period(year.year - BE_OFFSET)
+        choice = catalogue.resolve(line.key, line.unit, period, units.Bridges())
+    except (ResolveError, units.UnitError, ValueError):
+        return None
+    factor = choice.factor
+    if factor.published_kgco2e:
+        value = float(factor.published_kgco2e)
+    elif all(g.gas == "CO2e" for g in factor.gases):
+        value = sum(g.kg for g in factor.gases)
+    else:
+        return None
+    return factor.ref, value * choice.conversion
+
+
+def _factors_compared(year: StatedYear, catalogue: Catalogue | None) -> int:
+    return sum(1 for line in year.lines if _edition(year, line, catalogue) is not None)
+
+
+def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> list[Finding]:
+    found = _edition(year, line, catalogue)
+    ef = line.factor.value
+    if found is None or ef is None:
+        return []
+    ref, value = found
+    if equal(ef, value) or equal(value, ef):  # a sheet may carry more decimals than TGO prints, or fewer
+        return []
+    amount = sum(q.value or 0.0 for q in line.quantities)
+    effect = amount * (value - ef) / 1000.0
+    return [
+        Finding(
+            "factor",
+            "audit-factor-edition",
+            line.sheet,
+            (line.factor.cell,),
+            f"row {line.row} ({line.label}): the sheet's EF {number(ef)} kgCO2e/{line.unit} is not {ref}'s "
+            f"{number(value)} ('{line.key}', in force for {year.year}); with it the year's total changes by "
+            f"{effect_text(effect)}",
+            ef,
+            value,
+            f"row {line.row} ({line.label}) uses the EF {number(ef)}; TGO's edition in force for {year.year} "
+            f"({ref}) gives {number(value)}: please use the current factor, or say why the older one applies",
+            edition=ref,
+            effect_t=effect,
+        )
+    ]
+
+
+def _plausible(
+    sheet: str, name: str, unit: str, months: tuple[Stated, ...], limits: Thresholds | None
+) -> list[Finding]:
+    if len(months) != 12:
+        return []
+    values = [m.value or 0.0 for m in months]
+    if not all(math.isfinite(v) for v in values):
+        return []
+    out = []
+    for position, kind, typical in unusual_months(values, limits):
+        cell = months[position]
+        value = values[position]
+        if kind == "outlier":
+            message = (
+                f"{name}, month {position + 1} ({MONTHS[position]}): {number(value)} {unit} at {cell.cell} is "
+                f"{value / typical:,.1f} times the other months' typical value {number(typical)}"
+            )
+            ask = (
+                f"{name} for {MONTHS[position]} ({cell.cell}) is {number(value)} {unit}, the other months about "
+                f"{number(typical)}: is it a typing slip?"
+            )
+        else:
+            message = (
+                f"{name}, month {position + 1} ({MONTHS[position]}): 0 at {cell.cell} while the other months are "
+                f"about {number(typical)} {unit}"
+            )
+            ask = f"{name} for {MONTHS[position]} ({cell.cell}) is 0: was the reading missed?"
+        out.append(
+            Finding(
+                "plausibility",
+                f"audit-month-{kind}",
+                cell.sheet or sheet,
+                (cell.cell,),
+                message,
+                value,
+                typical,
+                ask,
+                position + 1,
+            )
+        )
+    return out
+
+
+def _same_as(series: StatedSeries, line: StatedLine) -> list[Finding]:
+    out = []
+    for m, (a, b) in enumerate(zip(series.months, line.quantities, strict=False)):
+        if a.value is None and b.value is None:
+            continue
+        if equal(a.value or 0.0, b.value or 0.0):
+            continue
+        out.append(
+            Finding(
+                "consistency",
+                "audit-sheets-differ",
+                a.sheet,
+                (a.cell, f"[{b.sheet}]!{b.cell}"),
+                f"{series.name}, {MONTHS[m]}: {number(a.value)} {series.unit} at [{a.sheet}]!{a.cell}, but the "
+                f"summary's row {line.row} ({line.label}) has {number(b.value)} at {b.cell}",
+                a.value,
+                b.value,
+                f"{series.name} for {MONTHS[m]}: {number(a.value)} on one sheet ({a.cell}) and {number(b.value)} on "
+                f"the summary ({b.cell}): which is right?",
+                m + 1,
+            )
+        )
+    return out
+
+
+def audit_years(
+    years: list[StatedYear], catalogue_of: object = None, limits: Thresholds | None = None
+) -> list[YearAudit]:
+    """Every year; `catalogue_of(year)` gives the catalogue to choose editions from (or None)."""
+    out = []
+    for year in years:
+        catalogue = catalogue_of(year) if callable(catalogue_of) else None
+        out.append(audit_year(year, catalogue, limits))
+    return out

@@ -1,0 +1,172 @@
+"""The audit of TGO workbooks as documents: JSON, Markdown and a findings workbook (docs/tgo-workbooks.md).
+
+All three are drawn from one plain document (`audit_document`), so they say the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from ghgcalc.core.audit import KINDS, Finding, YearAudit, effect_text
+
+KIND_NAMES = {
+    "recompute": "printed values that do not follow their inputs",
+    "factor": "factors differing from TGO's edition in force",
+    "plausibility": "unlikely monthly values",
+    "consistency": "sheets that disagree",
+}
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "kind": f.kind,
+        "code": f.code,
+        "sheet": f.sheet,
+        "cells": list(f.cells),
+        "where": f.where,
+        "month": f.month,
+        "stated": f.stated,
+        "expected": f.expected,
+        "edition": f.edition,
+        "effect_t": f.effect_t,
+        "message": f.message,
+        "ask": f.ask,
+    }
+
+
+def verdict(year: YearAudit) -> str:
+    if not year.findings:
+        return (
+            f"{year.matches} of {year.compared} printed values follow from their inputs, "
+            f"{year.factors_compared} factors are those of TGO's edition in force; nothing to ask"
+        )
+    counts = ", ".join(f"{n} {KIND_NAMES[k]}" for k in KINDS if (n := sum(1 for f in year.findings if f.kind == k)))
+    matched = f"{year.matches} of {year.compared} printed values follow from their inputs"
+    return f"{matched}; {len(year.findings)} findings: {counts}"
+
+
+def audit_document(files: list[tuple[str, str, tuple[YearAudit, ...]]]) -> dict[str, Any]:
+    """`files`: (workbook, form, its years' audits)."""
+    return {
+        "ghgcalc_audit": 1,
+        "workbooks": [
+            {
+                "workbook": source,
+                "form": form,
+                "years": [
+                    {
+                        "sheet": y.sheet,
+                        "year": y.year,
+                        "compared": y.compared,
+                        "matches": y.matches,
+                        "factors_compared": y.factors_compared,
+                        "findings": [_finding(f) for f in y.findings],
+                        "verdict": verdict(y),
+                        "ask": [f.ask for f in y.findings],
+                    }
+                    for y in years
+                ],
+            }
+            for source, form, years in files
+        ],
+        "findings": sum(len(y.findings) for _, _, years in files for y in years),
+    }
+
+
+def audit_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _md(text: object) -> str:
+    """Text from a workbook in a Markdown table cell: no pipes, no line breaks, no markup."""
+    out = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    for c in "*_`[]<>#":
+        out = out.replace(c, "\\" + c)
+    return out
+
+
+def audit_markdown(document: dict[str, Any]) -> str:
+    lines = ["# Audit of TGO workbooks", ""]
+    for book in document["workbooks"]:
+        lines += [f"## {_md(book['workbook'])} ({_md(book['form'])})", ""]
+        for year in book["years"]:
+            lines += [f"### {_md(year['sheet'])} ({year['year']})", "", f"Verdict: {_md(year['verdict'])}.", ""]
+            if year["findings"]:
+                lines += ["| # | kind | where | finding |", "|---|---|---|---|"]
+                for i, f in enumerate(year["findings"], start=1):
+                    lines.append(f"| {i} | {f['kind']} | {_md(f['where'])} | {_md(f['message'])} |")
+                lines += ["", "What to ask the municipality:", ""]
+                lines += [f"{i}. {_md(a)}" for i, a in enumerate(year["ask"], start=1)]
+                lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def audit_xlsx(document: dict[str, Any]) -> bytes:
+    """One sheet "Findings": a row per finding, and each year's verdict above its findings."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from ghgcalc.io.xlsx_book import save, text_cell
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Findings"
+    head = ["Workbook", "Sheet", "Kind", "Cells", "Month", "Stated", "Expected", "Effect", "Finding", "Ask"]
+    widths = [18, 24, 13, 22, 7, 14, 14, 12, 70, 60]
+    row = 1
+    ws.cell(row, 1).value = "Audit of TGO workbooks"
+    ws.cell(row, 1).font = Font(bold=True, size=13)
+    row += 2
+    for c, (name, width) in enumerate(zip(head, widths, strict=True), start=1):
+        text_cell(ws.cell(row, c), name).font = Font(bold=True)
+        ws.column_dimensions[ws.cell(row, c).column_letter].width = width
+    row += 1
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for book in document["workbooks"]:
+        for year in book["years"]:
+            text_cell(ws.cell(row, 1), book["workbook"])
+            text_cell(ws.cell(row, 2), year["sheet"])
+            text_cell(ws.cell(row, 9), "Verdict: " + year["verdict"]).font = Font(bold=True)
+            ws.cell(row, 9).alignment = wrap
+            _height(ws, row, [None] * 8 + ["Verdict: " + year["verdict"]], widths)
+            row += 1
+            for f in year["findings"]:
+                values: list[Any] = [
+                    book["workbook"],
+                    f["sheet"],
+                    f["kind"],
+                    ", ".join(f["cells"]),
+                    f["month"],
+                    f["stated"],
+                    f["expected"],
+                    effect_text(f["effect_t"]) if f["effect_t"] is not None else None,
+                    f["message"],
+                    f["ask"],
+                ]
+                for c, v in enumerate(values, start=1):
+                    cell = ws.cell(row, c)
+                    if isinstance(v, str):
+                        text_cell(cell, v)
+                    else:
+                        cell.value = v
+                    cell.alignment = wrap
+                _height(ws, row, values, widths)
+                row += 1
+    ws.freeze_panes = "A4"
+    # one page wide, landscape: a verifier prints it and attaches it
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "3:3"
+    return save(wb)
+
+
+def _height(ws: Any, row: int, values: list[Any], widths: list[int]) -> None:
+    """A row tall enough for its wrapped text (spreadsheet programs do not grow rows they open)."""
+    lines = max(
+        (math.ceil(len(v) / (w * 1.1)) for v, w in zip(values, widths, strict=False) if isinstance(v, str)), default=1
+    )
+    ws.row_dimensions[row].height = 15 * max(lines, 1)

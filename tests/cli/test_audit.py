@@ -1,0 +1,187 @@
+"""`ghgcalc audit`: generated TGO form 1.5(1) workbooks with planted mistakes (tests/tgo_workbooks/generate.py),
+each mistake named at its cells; the expected numbers are the generator's inputs, worked by hand here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.helpers import assert_usage_error, ghgcalc, snapshot
+from tests.tgo_workbooks import generate as g
+
+S2568, S2569 = "สรุปการคำนวณ ปี 2568", "สรุปการคำนวณ ปี 2569"
+SEPTIC, POND = "CH4จาก Septic tank 2568", "CH4จากบ่อบำบัดไม่เติมอากาศ 2568"
+
+
+def audited(folder: Path, *names: str) -> dict[str, Any]:
+    before = snapshot(folder)
+    run = ghgcalc(folder, "audit", *names, "-f", "json")
+    assert run.code == 0, run
+    assert "Traceback" not in run.stderr
+    assert snapshot(folder) == before  # the workbooks are never written
+    return dict(json.loads(run.stdout))
+
+
+def findings(document: dict[str, Any], sheet: str = S2568) -> list[dict[str, Any]]:
+    return [f for book in document["workbooks"] for y in book["years"] if y["sheet"] == sheet for f in y["findings"]]
+
+
+def test_a_clean_workbook_has_no_findings(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx")
+    document = audited(tmp_path, "gh2568.xlsx")
+    years = document["workbooks"][0]["years"]
+    assert [y["sheet"] for y in years] == [S2568, "สรุปการคำนวณ ปี 2567"]
+    for year in years:
+        assert year["findings"] == [] and year["ask"] == []
+        assert year["matches"] == year["compared"] > 12 * 5
+        assert "nothing to ask" in year["verdict"]
+    assert document["findings"] == 0
+
+
+def test_the_staff_slip_is_named_with_its_month_cell_and_typical_value(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", staff_slip=(12, 1122222))
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    assert len(found) == 1, found
+    slip = found[0]
+    assert (slip["kind"], slip["sheet"], slip["cells"], slip["month"]) == ("plausibility", SEPTIC, ["N3"], 12)
+    assert slip["stated"] == 1122222
+    assert slip["expected"] == 60  # the generator's staff in every other month
+    assert "1,122,222" in slip["ask"] and "Dec" in slip["ask"]
+
+
+def test_a_stale_cached_value_is_found_at_the_input_and_the_printed_cell(tmp_path: Path) -> None:
+    gen = g.form_1_5_1(tmp_path / "gh2568.xlsx", stale_total="cached")
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    assert len(found) == 1, found
+    stale = found[0]
+    assert stale["kind"] == "recompute" and stale["month"] == 3
+    assert "K12" in stale["cells"] and stale["cells"][-1] == "L12"
+    march = g.synthetic_month(70.0, 3, 2568)  # the corrected quantity in K12
+    assert stale["expected"] == pytest.approx(march * 2.7406, rel=1e-12)
+    assert stale["stated"] == pytest.approx(gen.cached[(S2568, "L12")]) == pytest.approx((march + 10) * 2.7406)
+
+
+def test_a_typed_total_that_is_not_its_months_is_found(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", stale_total="typed")
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    assert len(found) == 1, found
+    typed = found[0]
+    assert (typed["kind"], typed["sheet"], typed["cells"][-1]) == ("consistency", POND, "O3")
+    water = sum(g.synthetic_month(600.0, m, 2568) for m in range(1, 13))
+    assert typed["expected"] == pytest.approx(water) and typed["stated"] == pytest.approx(water - 0.4)
+
+
+def test_an_outdated_factor_with_its_effect(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", factors={12: 2.7446})
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    assert [f["kind"] for f in found] == ["factor"], found
+    factor = found[0]
+    assert (factor["cells"], factor["edition"]) == (["D12"], "tgo-cfo@2022-04")
+    assert (factor["stated"], factor["expected"]) == (2.7446, 2.7406)
+    litres = sum(g.synthetic_month(70.0, m, 2568) for m in range(1, 13))
+    assert factor["effect_t"] == pytest.approx(litres * (2.7406 - 2.7446) / 1000, rel=1e-9)
+
+
+def test_the_2569_grid_factor_against_the_2026_edition(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
+    found = findings(audited(tmp_path, "gh2569.xlsx"), S2569)
+    grid = next(f for f in found if f["cells"] == ["D20"])
+    assert (grid["kind"], grid["edition"], grid["stated"], grid["expected"]) == (
+        "factor",
+        "tgo-cfo@2026-02",
+        0.4999,
+        pytest.approx(0.4750),
+    )
+    kwh = sum(g.synthetic_month(30000.0, m, 2569) for m in range(1, 13))
+    assert grid["effect_t"] == pytest.approx(-kwh * 0.0249 / 1000, rel=1e-9)
+    assert all(f["kind"] == "factor" for f in found)  # its arithmetic is sound
+
+
+def test_pond_water_differing_from_the_summary(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", pond_input={12: 1033})
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    differ = [f for f in found if f["code"] == "audit-sheets-differ"]
+    assert len(differ) == 1, found
+    assert differ[0]["cells"] == ["N3", f"[{S2568}]!AC23"] and differ[0]["month"] == 12
+    assert differ[0]["stated"] == 1033
+    assert differ[0]["expected"] == g.synthetic_month(600.0, 12, 2568)
+
+
+def test_done_when_slip_stale_total_and_old_factor_in_one_workbook(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", staff_slip=(12, 1122222), stale_total="cached", factors={12: 2.7446})
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    named = {(f["kind"], f["sheet"], f["cells"][-1]) for f in found}
+    assert named == {
+        ("plausibility", SEPTIC, "N3"),
+        ("recompute", S2568, "L12"),
+        ("factor", S2568, "D12"),
+    }
+    # the table names the same three, with what to ask
+    run = ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "table")
+    assert run.code == 0, run
+    for text in ("N3", "L12", "D12", "What to ask the municipality", "1,122,222"):
+        assert text in run.stdout
+
+
+def test_every_format_parses_or_opens(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", staff_slip=(12, 1122222), factors={12: 2.7446})
+    json_run = ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "json")
+    assert json_run.code == 0 and json.loads(json_run.stdout)["findings"] == 2
+    md = ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "md")
+    assert md.code == 0 and md.stdout.startswith("# Audit of TGO workbooks")
+    assert "| 1 | factor |" in md.stdout or "| 1 | plausibility |" in md.stdout
+    assert ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "xlsx", "-o", "audit.xlsx").code == 0
+    book = openpyxl.load_workbook(tmp_path / "audit.xlsx")
+    texts = [c.value for row in book["Findings"].iter_rows() for c in row if c.value is not None]
+    assert "N3" in texts and "D12" in texts
+    assert any(isinstance(t, str) and t.startswith("Verdict:") for t in texts)
+    # never over the workbook, never over an existing file without --force
+    assert_usage_error(ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "json", "-o", "gh2568.xlsx", "--force"))
+    assert_usage_error(ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "xlsx", "-o", "audit.xlsx"))
+
+
+def test_a_workbook_that_is_not_a_tgo_form_exits_1(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "hello"
+    book.save(tmp_path / "other.xlsx")
+    run = ghgcalc(tmp_path, "audit", "other.xlsx", "-f", "json")
+    assert run.code == 1, run
+    assert "error[tgo-form-unknown]" in run.stderr and run.stdout == ""
+    assert_usage_error(ghgcalc(tmp_path, "audit", "missing.xlsx"))
+    assert_usage_error(ghgcalc(tmp_path, "audit", "gh.csv"))
+
+
+@pytest.mark.slow
+def test_the_findings_sheet_converts_to_pdf(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", staff_slip=(12, 1122222))
+    assert ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "xlsx", "-o", "audit.xlsx").code == 0
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "audit.xlsx")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert (tmp_path / "audit.pdf").stat().st_size > 1000
+
+
+def test_a_vsheet_with_an_outdated_grid_factor_and_a_stale_line(tmp_path: Path) -> None:
+    pytest.importorskip("ghgcalc.io.tgo_vsheet")  # the V-Sheet reader, where it is installed
+    g.vsheet_cfo(tmp_path / "v07.xlsx", "07", period="ม.ค.69-ธ.ค.69", electricity_factor=0.4999, stale_total=True)
+    document = audited(tmp_path, "v07.xlsx")
+    assert document["workbooks"][0]["form"] == "V-Sheet CFO"
+    found = findings(document, "Fr-04.1")
+    grid = next(f for f in found if f["cells"] == ["Q31"])
+    assert (grid["edition"], grid["stated"], grid["expected"]) == ("tgo-cfo@2026-02", 0.4999, pytest.approx(0.4750))
+    assert grid["effect_t"] == pytest.approx(-412000.0 * 0.0249 / 1000, rel=1e-9)
+    stale = next(f for f in found if f["kind"] == "recompute")
+    assert stale["cells"][0] == "D11" and stale["cells"][-1] == "AO11"
+    assert findings(document, "Fr-04.2") == []  # the base year's factors are those TGO printed for it
