@@ -1,0 +1,562 @@
+"""TGO's CFO V-Sheet (TCFO_R_01, Version 04 : 21/2/2020 and Version 07 : 18/02/2026) read as filled
+(docs/tgo-workbooks.md, "The V-Sheet CFO").
+
+Fr-01 gives the organisation (name B6, period H22, output H23/J23, base year H24, base-year output
+H25); Fr-04.1 (the reporting year) and Fr-04.2 (the base year) give one line per activity: label B,
+unit C, annual quantity D, kg of each gas per unit E..L weighed by the GWPs AV8:AV13 into Q
+(kgCO2e/unit; typed in scopes 2 and 3), and the line's tCO2e in AO, with the sums AO24 (scope 1),
+AO30 (reported apart), AO35 (scope 2), AO43 (scope 3), AO44 and AO45. Every value keeps its cell.
+The same checks as the inventory reader run before python-calamine opens anything.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from ghgcalc.core.audit_input import Stated, StatedLine, StatedYear
+from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.io.excel_cells import SheetReader, cell_name
+from ghgcalc.io.excel_xml import check_zip, scan
+from ghgcalc.io.files import is_regular, kind_of
+from ghgcalc.io.tgo_form import Printed, _close, _plain, _Sheet, squeeze
+from ghgcalc.thai import thai_to_arabic_digits
+
+FR01, CURRENT, BASE = "Fr-01", "Fr-04.1", "Fr-04.2"
+VERSIONS = {"04": "21/2/2020", "07": "18/02/2026"}
+_RESAVE = "open and save it again in a spreadsheet program"
+# 0-based columns of Fr-04.x
+C_LABEL, C_UNIT, C_QTY, C_Q, C_AO = 1, 2, 3, 16, 40
+GAS_COLUMNS = (("CO2", 4), ("CH4_fossil", 5), ("CH4", 6), ("N2O", 7), ("SF6", 8), ("NF3", 9))
+C_HFC, C_PFC, C_HFC_GWP, C_PFC_GWP = 10, 11, 12, 13
+C_GWP, GWP_FIRST_ROW = 47, 8  # AV8:AV13, 1-based rows 8-13, in the order of GAS_COLUMNS
+# (first row, last row, scope, sum row), 1-based; scope 0: reported apart (biogenic), outside the totals
+BLOCKS = ((10, 23, 1, 24), (25, 29, 0, 30), (31, 34, 2, 35), (36, 42, 3, 43))
+UNITS = {
+    "ลิตร": "L",
+    "l": "L",
+    "kwh": "kWh",
+    "kg": "kg",
+    "กิโลกรัม": "kg",
+    "กก.": "kg",
+    "m3": "m3",
+    "ลบ.ม.": "m3",
+    "ลูกบาศก์เมตร": "m3",
+    "ตัน": "t",
+    "tonne": "t",
+    "t": "t",
+    "mj": "MJ",
+    "scf": "scf",
+    "kgch4": "kg",
+    "kgco2": "kg",
+}
+THAI_MONTHS = ("มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค")
+_SPAN = re.compile(r"^(" + "|".join(THAI_MONTHS) + r")(\d{2}|\d{4})-(" + "|".join(THAI_MONTHS) + r")(\d{2}|\d{4})$")
+_FISCAL = re.compile(r"^(?:fy|ปีงบประมาณ|ปีงบ)(?:พ\.?ศ\.?)?(\d{4})$")
+_YEAR_ONLY = re.compile(r"^(?:ปี)?(?:พ\.?ศ\.?)?(\d{4})$")
+_PERIOD_HINT = (
+    "write the period in Fr-01!{cell} as TGO's form asks, e.g. 'ม.ค.68-ธ.ค.68' (a calendar year) "
+    "or 'ต.ค.67-ก.ย.68' (a fiscal year), or the B.E. year alone: 2568"
+)
+
+
+@dataclass(frozen=True)
+class VLine:
+    """One line of Fr-04.1 or Fr-04.2."""
+
+    sheet: str
+    row: int  # 1-based
+    scope: int  # 0: reported apart (biogenic), outside AO45
+    label: str
+    unit: str | None
+    quantity: Printed  # D, annual
+    gases: tuple[tuple[str, Printed], ...]  # kg of each gas per unit, E..J (an empty cell is 0)
+    other: tuple[Printed, Printed, Printed, Printed]  # HFCs K, PFCs L and their GWPs M, N
+    q: Printed  # Q: kgCO2e per unit (a formula in scope 1, typed in scopes 2 and 3)
+    ao: Printed  # AO: tCO2e as printed
+
+
+@dataclass(frozen=True)
+class VYear:
+    sheet: str
+    period: Any  # as ghgcalc's inventory writes it: 2568, "FY2568" or {start:, end:}
+    year: int  # B.E.: the calendar year, the fiscal year, or the year the period ends in
+    period_text: Printed  # Fr-01!H22 or H24 as written
+    output: Printed  # Fr-01!H23 or H25
+    lines: tuple[VLine, ...]
+    gwps: tuple[Printed, ...]  # AV8:AV13
+    gwp_basis: str | None  # "AR5" or "AR4": the IPCC set the GWPs equal, None for neither
+    sums: dict[str, Printed]  # AO24, AO30, AO35, AO43, AO44, AO45
+    empty_rows: tuple[int, ...] = ()
+
+
+@dataclass
+class VSheetWorkbook:
+    source: str
+    version: str | None  # "04", "07", or None when the stamp names another
+    name: str  # Fr-01!B6, the organisation ("" when empty)
+    output_unit: str  # Fr-01!J23, the unit of the output ("" when empty)
+    years: list[VYear]
+    issues: list[Issue] = field(default_factory=list)
+
+
+def looks_like_vsheet(path: str) -> bool:
+    """Whether the workbook's sheets are the V-Sheet's (Fr-01 and Fr-04.1); False for anything unreadable."""
+    try:
+        if not is_regular(path) or check_zip(path):
+            return False
+        names = {squeeze(sheet.name) for sheet in scan(path)}
+    except (OSError, KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError):
+        return False
+    return "fr-01" in names and "fr-04.1" in names
+
+
+def read_vsheet(path: str, source: str) -> VSheetWorkbook:
+    """The V-Sheet's organisation and its filled years, and the problems found. OSError propagates."""
+    reader = SheetReader(source)
+    empty = VSheetWorkbook(source, None, "", "", [], reader.issues)
+    os.stat(path)
+    if not is_regular(path):
+        reader.issue(
+            "file-not-regular",
+            f"the path is {kind_of(path)}, not a workbook file",
+            hint="give the path of the .xlsx file itself",
+        )
+        return empty
+    refusal = check_zip(path)
+    if refusal:
+        reader.issue("xlsx-refused", refusal, hint="give an .xlsx workbook saved by a spreadsheet program")
+        return empty
+    try:
+        measured = scan(path)
+    except (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError) as exc:
+        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        return empty
+    from ghgcalc.io.excel_reader import _too_large
+
+    if _too_large(reader, measured):
+        return empty
+    reader.xml = {sheet.name: sheet for sheet in measured}
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(path)
+    except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
+        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        return empty
+    try:
+        return _read(reader, workbook, source)
+    except CalamineError as exc:
+        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        return empty
+    finally:
+        workbook.close()
+
+
+def _read(reader: SheetReader, workbook: Any, source: str) -> VSheetWorkbook:
+    names = {squeeze(n): n for n in workbook.sheet_names}
+    fr01 = _Sheet(reader, workbook, names["fr-01"])
+    current = _Sheet(reader, workbook, names["fr-04.1"])
+    version = _version(reader, current)
+    book = VSheetWorkbook(source, version, fr01.text(5, 1).strip(), fr01.text(22, 9).strip(), [], reader.issues)
+    sheets = [(current, fr01, 21, 22)]
+    if "fr-04.2" in names:
+        sheets.append((_Sheet(reader, workbook, names["fr-04.2"]), fr01, 23, 24))
+    for sheet, org, period_row, output_row in sheets:
+        if not _layout_known(reader, sheet):
+            continue
+        year = _year(reader, sheet, org, period_row, output_row)
+        if year is not None:
+            book.years.append(year)
+    return book
+
+
+def _version(reader: SheetReader, sheet: _Sheet) -> str | None:
+    stamp = " ".join(sheet.text(0, c) for c in range(C_AO - 2, C_AO + 3))
+    found = re.search(r"version\s*0*(\d+)", stamp.lower())
+    if found and found.group(1).zfill(2) in VERSIONS:
+        number = found.group(1).zfill(2)
+        if number == "07":
+            reader.issue(
+                "tgo-version-assumed",
+                "TCFO_R_01 Version 07 is read with the layout of Version 04 (rows 10-45, columns B-AO); "
+                "no real Version 07 workbook has been checked yet",
+                sheet.name,
+                "AO1",
+                "check that the imported lines match the sheet's rows before relying on them",
+                Severity.WARNING,
+            )
+        return number
+    reader.issue(
+        "tgo-version-unknown",
+        f"the form stamp ({visible(stamp.strip()) or 'empty'}) is not TCFO_R_01 Version 04 or 07; "
+        "the sheet is read with Version 04's layout",
+        sheet.name,
+        "AO1",
+        "check that the imported lines match the sheet's rows",
+        Severity.WARNING,
+    )
+    return None
+
+
+def _layout_known(reader: SheetReader, sheet: _Sheet) -> bool:
+    if "ปริมาณ" in sheet.text(8, C_QTY) and "total" in sheet.text(5, C_Q).lower():
+        return True
+    reader.issue(
+        "tgo-layout-unknown",
+        "the sheet's header is not the V-Sheet's ('ปริมาณ' in D9, 'Total (kgCO2e/หน่วย)' in Q6); "
+        "nothing of this sheet was imported",
+        sheet.name,
+        "D9",
+        "keep TGO's header rows 6-9 as the form has them",
+        Severity.WARNING if _is_base(sheet) else Severity.ERROR,
+    )
+    return False
+
+
+def parse_period(text: str) -> tuple[Any, int] | None:
+    """Fr-01's period as written ("ม.ค.63-ธ.ค.63", "ต.ค.67-ก.ย.68", "2563", "ปีงบประมาณ 2568") as
+    (the inventory's period, its B.E. year), or None."""
+    plain = re.sub(r"[\s.]", "", thai_to_arabic_digits(text)).lower().replace("–", "-").replace("—", "-")
+    plain_dots = re.sub(r"\s", "", thai_to_arabic_digits(text)).lower()
+    if found := _SPAN.match(plain):
+        m1, y1 = THAI_MONTHS.index(found.group(1)) + 1, _be(found.group(2))
+        m2, y2 = THAI_MONTHS.index(found.group(3)) + 1, _be(found.group(4))
+        if (y2, m2) < (y1, m1) or not 2443 <= y1 <= 2743 or not 2443 <= y2 <= 2743:
+            return None
+        if (m1, m2) == (1, 12) and y1 == y2:
+            return y1, y1
+        if (m1, m2) == (10, 9) and y2 == y1 + 1:
+            return f"FY{y2}", y2
+        end_day = calendar.monthrange(y2 - 543, m2)[1]
+        return {"start": f"{y1 - 543}-{m1:02d}-01", "end": f"{y2 - 543}-{m2:02d}-{end_day:02d}"}, y2
+    if found := _FISCAL.match(plain_dots.replace(".", "")):
+        year = _be(found.group(1))
+        return (f"FY{year}", year) if 2443 <= year <= 2743 else None
+    if found := _YEAR_ONLY.match(plain_dots.replace(".", "")):
+        year = _be(found.group(1))
+        return (year, year) if 2443 <= year <= 2743 else None
+    return None
+
+
+def _be(digits: str) -> int:
+    year = int(digits)
+    if len(digits) == 2:
+        return 2500 + year
+    return year if year >= 2400 else year + 543
+
+
+def _year(reader: SheetReader, sheet: _Sheet, org: _Sheet, period_row: int, output_row: int) -> VYear | None:
+    lines: list[VLine] = []
+    empty: list[int] = []
+    for first, last, scope, _ in BLOCKS:
+        for r in range(first - 1, last):
+            line = _line(sheet, r, scope)
+            if line is None:
+                continue
+            if not line.quantity.value:
+                if line.label or line.q.value or line.ao.value:
+                    empty.append(r + 1)
+                continue
+            lines.append(line)
+    if not lines:
+        if _is_base(sheet):
+            return None  # no base year filled in: nothing to import
+        reader.issue(
+            "tgo-lines-none",
+            "the sheet has no line with a quantity (column D, rows 10-42)",
+            sheet.name,
+            "D10",
+            "fill the annual quantities in column D, as TGO's form asks",
+        )
+        return None
+    period_cell = cell_name(period_row, 7)
+    written = org.text(period_row, 7).strip()
+    parsed = parse_period(written)
+    if parsed is None:
+        reader.issue(
+            "tgo-period-unknown",
+            f"the period {visible(written)!r} cannot be read" if written else "the period is empty",
+            org.name,
+            period_cell,
+            _PERIOD_HINT.format(cell=period_cell),
+        )
+        return None
+    gwps = tuple(
+        Printed(sheet.name, cell_name(GWP_FIRST_ROW - 1 + i, C_GWP), sheet.number(GWP_FIRST_ROW - 1 + i, C_GWP))
+        for i in range(len(GAS_COLUMNS))
+    )
+    sums = {
+        c: Printed(sheet.name, c, sheet.number(int(c[2:]) - 1, C_AO))
+        for c in ("AO24", "AO30", "AO35", "AO43", "AO44", "AO45")
+    }
+    return VYear(
+        sheet=sheet.name,
+        period=parsed[0],
+        year=parsed[1],
+        period_text=Printed(org.name, period_cell, None),
+        output=Printed(org.name, cell_name(output_row, 7), org.number(output_row, 7)),
+        lines=tuple(lines),
+        gwps=gwps,
+        gwp_basis=_basis(gwps),
+        sums=sums,
+        empty_rows=tuple(empty),
+    )
+
+
+def _is_base(sheet: _Sheet) -> bool:
+    return squeeze(sheet.name) == "fr-04.2"
+
+
+def _line(sheet: _Sheet, r: int, scope: int) -> VLine | None:
+    def at(column: int) -> Printed:
+        return Printed(sheet.name, cell_name(r, column), sheet.number(r, column))
+
+    label = sheet.text(r, C_LABEL).strip()
+    quantity = at(C_QTY)
+    if not label and quantity.value is None:
+        return None
+    return VLine(
+        sheet=sheet.name,
+        row=r + 1,
+        scope=scope,
+        label=label,
+        unit=sheet.text(r, C_UNIT).strip() or None,
+        quantity=quantity,
+        gases=tuple((gas, at(c)) for gas, c in GAS_COLUMNS),
+        other=(at(C_HFC), at(C_PFC), at(C_HFC_GWP), at(C_PFC_GWP)),
+        q=at(C_Q),
+        ao=at(C_AO),
+    )
+
+
+def _basis(gwps: tuple[Printed, ...]) -> str | None:
+    from ghgcalc import gwp
+
+    for basis in ("AR5", "AR4"):
+        if all(
+            p.value is not None and (v := gwp.gwp_value(g, basis)) is not None and _close(p.value, v)
+            for (g, _), p in zip(GAS_COLUMNS, gwps, strict=True)
+        ):
+            return basis
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# One year as a ghgcalc inventory document
+
+
+def _where(file: str, printed: Printed) -> str:
+    return f"{file}[{printed.sheet}]!{printed.cell}"
+
+
+def _bundled(per: str, gases: dict[str, float]) -> list[tuple[str, str | None]]:
+    """The bundled tgo-cfo keys (any edition), with their category, whose factor for `per` has
+    exactly these gas values."""
+    from ghgcalc.io.factor_store import FactorStore
+
+    found: dict[str, str | None] = {}
+    for edition in FactorStore().versions("tgo-cfo"):
+        for key, variants in edition.factors.items():
+            for factor in variants:
+                if factor.per != per:
+                    continue
+                theirs = {g.gas: g.kg for g in factor.gases if g.kg}
+                if theirs.keys() == gases.keys() and all(_close(theirs[g], v) for g, v in gases.items()):
+                    found.setdefault(key, factor.category)
+    return list(found.items())
+
+
+def inventories_of(book: VSheetWorkbook, file: str) -> list[tuple[VYear, dict[str, Any], list[Issue]]]:
+    """One inventory document per filled year of the V-Sheet, each computing to the AO45 it prints."""
+    return [(year, *_inventory(book, year, file)) for year in book.years]
+
+
+def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, Any], list[Issue]]:
+    issues: list[Issue] = []
+
+    def issue(code: str, message: str, printed: Printed, hint: str, severity: Severity = Severity.WARNING) -> None:
+        issues.append(Issue(code, message, severity, Location(file, sheet=printed.sheet, cell=printed.cell), hint=hint))
+
+    basis = year.gwp_basis
+    custom: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    for line in year.lines:
+        row = line.row
+        unit = UNITS.get(squeeze(line.unit)) if line.unit else None
+        if unit is None:
+            issue(
+                "tgo-unit-unknown",
+                f"row {row}: the unit {visible(line.unit or '(empty)')!r} is not one ghgcalc reads from the V-Sheet "
+                "(ลิตร, kWh, kg, m3, ตัน, MJ, scf)",
+                Printed(line.sheet, cell_name(row - 1, C_UNIT), None),
+                "write the unit the quantity is in (column C), as TGO's factor sheet names it",
+                Severity.ERROR,
+            )
+            continue
+        gases = {gas: p.value for gas, p in line.gases if p.value}
+        others = any(p.value for p in line.other[:2])
+        per_gas = bool(gases) and not others and basis is not None and line.scope != 0
+        if per_gas:
+            weights = {g: p.value or 0.0 for (g, _), p in zip(GAS_COLUMNS, year.gwps, strict=True)}
+            weighed = sum(v * weights[gas] for gas, v in gases.items())
+            if line.q.value is not None and not _close(weighed, line.q.value):
+                per_gas = False  # Q is typed over the formula: the sheet's Q is what it multiplies
+        if per_gas:
+            kg: dict[str, float] = dict(gases)
+            last = cell_name(row - 1, GAS_COLUMNS[-1][1])
+            source = f"{_where(file, line.gases[0][1])}:{last} (GWPs {year.gwps[0].cell}:{year.gwps[-1].cell})"
+        elif line.q.value is not None:
+            kg = {"CO2_biogenic" if line.scope == 0 else "CO2e": line.q.value}
+            source = _where(file, line.q)
+        else:
+            issue(
+                "tgo-ef-missing",
+                f"row {row} has a quantity but no emission factor (Q, kgCO2e per unit)",
+                line.q,
+                "type the factor in Q, or the kg of each gas per unit in E-L",
+                Severity.ERROR,
+            )
+            continue
+        if gases and not per_gas and basis is None and line.scope != 0:
+            issue(
+                "tgo-gwp-unknown",
+                f"the GWPs {year.gwps[0].cell}:{year.gwps[-1].cell} are neither IPCC AR5's nor AR4's: row {row} is "
+                "imported with its total Q (kgCO2e per unit), not gas by gas",
+                year.gwps[0],
+                "the imported line still computes to the sheet's AO",
+            )
+        matches = _bundled(unit, kg)
+        key = f"{matches[0][0] if len(matches) == 1 else 'vsheet-row'}-r{row}"
+        factor: dict[str, Any] = {
+            "key": key,
+            "name": f"{line.label or f'row {row}'}: the factor of TGO's V-Sheet {line.sheet}"
+            + (
+                f" (ghgcalc's tgo-cfo factor: {', '.join(k for k, _ in matches)})"
+                if matches
+                else " (no tgo-cfo factor matched)"
+            ),
+            "per": unit,
+            "kg": {k: _plain([v])[0] for k, v in kg.items()},
+        }
+        if "CO2e" in kg or per_gas:
+            factor["gwp_basis"] = basis or "AR5"
+        factor["source"] = source
+        if len(matches) == 1 and matches[0][1]:
+            factor["category"] = matches[0][1]
+        custom.append(factor)
+        amount = line.quantity.value or 0.0
+        lines.append(
+            {
+                "activity": key,
+                "label": f"{line.label or f'row {row}'} ({_where(file, line.quantity)})",
+                "unit": unit,
+                "amount": _plain([amount])[0],
+                "scope": line.scope or 1,
+            }
+        )
+        if line.ao.value is not None and line.q.value is not None:
+            expected = amount * line.q.value / 1000
+            if not _close(expected, line.ao.value):
+                issue(
+                    "tgo-line-differs",
+                    f"row {row} prints {line.ao.value:g} tCO2e, but D x Q / 1000 = {expected:g}: "
+                    "the imported line counts the latter",
+                    line.ao,
+                    "recalculate the workbook (the printed value may be stale); ghgcalc audit shows both cells",
+                )
+        elif line.ao.value is None:
+            issue(
+                "tgo-row-no-total",
+                f"row {row} has a quantity but the sheet prints no total for it ({line.ao.cell} is empty)",
+                line.ao,
+                "the imported line counts it, so the imported total differs from the printed one",
+            )
+    if year.empty_rows:
+        issues.append(
+            Issue(
+                "tgo-rows-empty",
+                f"{len(year.empty_rows)} rows without a quantity were skipped "
+                f"(rows {', '.join(str(r) for r in year.empty_rows)})",
+                Severity.WARNING,
+                Location(file, sheet=year.sheet),
+            )
+        )
+    document: dict[str, Any] = {
+        "ghgcalc": 1,
+        "name": book.name or f"{file} [{year.sheet}]",
+        "kind": "organization",
+        "period": year.period,
+        "factors": "tgo-cfo",
+    }
+    if basis is not None:
+        document["gwp"] = basis
+    output = year.output.value
+    if output is not None and output > 0:
+        document["output"] = {"amount": _plain([output])[0], "unit": book.output_unit or "units"}
+    if custom:
+        document["custom_factors"] = custom
+    document["activities"] = lines
+    return document, issues
+
+
+# --------------------------------------------------------------------------------------------
+# The audit's input
+
+
+def stated_years(workbook: VSheetWorkbook) -> list[StatedYear]:
+    """What each filled year of the V-Sheet states, number by number with its cell (core/audit_input.py)."""
+
+    def stated(p: Printed) -> Stated:
+        return Stated(p.value, p.sheet, p.cell)
+
+    years = []
+    for year in workbook.years:
+        lines = tuple(
+            StatedLine(
+                sheet=line.sheet,
+                row=line.row,
+                label=line.label,
+                scope=line.scope or None,
+                unit=line.unit,
+                factor=stated(line.q),
+                quantities=(stated(line.quantity),),
+                printed=(stated(line.ao),),
+                total=stated(line.ao),
+                printed_unit="tCO2e",
+                key=_key_of(line),
+            )
+            for line in year.lines
+        )
+        years.append(
+            StatedYear(
+                sheet=year.sheet,
+                year=year.year,
+                lines=lines,
+                scope_totals={1: stated(year.sums["AO24"]), 2: stated(year.sums["AO35"]), 3: stated(year.sums["AO43"])},
+                total=stated(year.sums["AO45"]),
+                outside_totals=tuple(line.row for line in year.lines if line.scope == 0),
+            )
+        )
+    return years
+
+
+def _key_of(line: VLine) -> str | None:
+    """The one bundled tgo-cfo key whose factor the line's gases (or its Q as CO2e) equal, if any."""
+    unit = UNITS.get(squeeze(line.unit)) if line.unit else None
+    if unit is None:
+        return None
+    gases = {gas: p.value for gas, p in line.gases if p.value}
+    candidates = [gases] if gases else []
+    if line.q.value:
+        candidates.append({"CO2e": line.q.value})
+    for kg in candidates:
+        matches = _bundled(unit, kg)
+        if len(matches) == 1:
+            return matches[0][0]
+    return None
