@@ -28,7 +28,7 @@ from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
-    from ghgcalc.core.audit import YearAudit
+    from ghgcalc.core.audit import CopiesAudit, YearAudit
     from ghgcalc.core.compare import Comparison
     from ghgcalc.core.plan import Evaluate, Projection
     from ghgcalc.models.factor import FactorSet
@@ -615,6 +615,8 @@ class AuditOutcome:
     years: tuple[YearAudit, ...]
     issues: tuple[Issue, ...]  # the reader's: an error means the workbook is not a TGO form it reads
     form: str = "form 1.5(1)"
+    # copies of one year compared (core/audit.compare_copies), kept with the workbook of the first copy
+    copies: tuple[CopiesAudit, ...] = ()
 
     @property
     def has_errors(self) -> bool:
@@ -625,23 +627,23 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
     """Audit each TGO workbook: its own arithmetic, the factor edition in force, plausibility,
     consistency between its sheets. Form 1.5(1) through io/tgo_form.py; the V-Sheet CFO through
     io/tgo_vsheet.py where that reader is installed (`looks_like_vsheet`, `read_vsheet`, `stated_years`)."""
-    from ghgcalc.core.audit import audit_year
+    from ghgcalc.core.audit import audit_year, compare_copies
     from ghgcalc.io.tgo_form import read_form, stated_years
 
     options = options or Options()
     refs = options.factors or ("tgo-cfo",)
     versions = [(ref.id, ref.version is not None, tuple(options.store.select(ref))) for ref in map(SetRef.parse, refs)]
     outcomes = []
+    stated: list[tuple[str, str, Any]] = []  # (workbook, form, StatedYear) of every year read
     for path in paths:
         source = display_name(path)
         vsheet = _vsheet_reader()
         try:
             if vsheet is not None and vsheet.looks_like_vsheet(path):
                 book = vsheet.read_vsheet(path, source)
-                audits = [
-                    audit_year(y, _audit_catalogue(versions), options.checks.thresholds)
-                    for y in vsheet.stated_years(book)
-                ]
+                read = vsheet.stated_years(book)
+                stated += [(source, "V-Sheet CFO", y) for y in read]
+                audits = [audit_year(y, _audit_catalogue(versions), options.checks.thresholds) for y in read]
                 outcomes.append(AuditOutcome(source, tuple(audits), tuple(book.issues), "V-Sheet CFO"))
                 continue
             form = read_form(path, source)
@@ -653,8 +655,12 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
             continue
         audits = []
         for year in stated_years(form):
+            stated.append((source, "form 1.5(1)", year))
             audits.append(audit_year(year, _audit_catalogue(versions), options.checks.thresholds))
         outcomes.append(AuditOutcome(source, tuple(audits), tuple(form.issues)))
+    for copies in compare_copies(stated):
+        at = next(i for i, o in enumerate(outcomes) if o.source == copies.workbook)
+        outcomes[at] = replace(outcomes[at], copies=(*outcomes[at].copies, copies))
     return outcomes
 
 

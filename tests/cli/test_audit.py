@@ -14,7 +14,7 @@ import pytest
 from tests.helpers import assert_usage_error, ghgcalc, snapshot
 from tests.tgo_workbooks import generate as g
 
-S2568, S2569 = "สรุปการคำนวณ ปี 2568", "สรุปการคำนวณ ปี 2569"
+S2567, S2568, S2569 = "สรุปการคำนวณ ปี 2567", "สรุปการคำนวณ ปี 2568", "สรุปการคำนวณ ปี 2569"
 SEPTIC, POND = "CH4จาก Septic tank 2568", "CH4จากบ่อบำบัดไม่เติมอากาศ 2568"
 
 
@@ -40,7 +40,7 @@ def test_a_clean_workbook_has_no_findings(tmp_path: Path) -> None:
         assert year["findings"] == [] and year["ask"] == []
         assert year["matches"] == year["compared"] > 12 * 5
         assert "nothing to ask" in year["verdict"]
-    assert document["findings"] == 0
+    assert document["findings"] == 0 and document["copies"] == []
 
 
 def test_the_staff_slip_is_named_with_its_month_cell_and_typical_value(tmp_path: Path) -> None:
@@ -110,6 +110,82 @@ def test_pond_water_differing_from_the_summary(tmp_path: Path) -> None:
     assert differ[0]["cells"] == ["N3", f"[{S2568}]!AC23"] and differ[0]["month"] == 12
     assert differ[0]["stated"] == 1033
     assert differ[0]["expected"] == g.synthetic_month(600.0, 12, 2568)
+
+
+def test_a_stale_septic_ch4_cell_is_found_at_its_inputs_and_itself(tmp_path: Path) -> None:
+    # December's staff corrected from 65 to 60 after the last recalculation: N4 keeps 19 x 65 x 0.012
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", septic_stale=(12, 65))
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    assert len(found) == 1, found  # the summary's AC16 follows N4: not reported again
+    stale = found[0]
+    assert (stale["kind"], stale["sheet"], stale["cells"], stale["month"]) == (
+        "recompute",
+        SEPTIC,
+        ["N2", "N3", "Q2", "N4"],
+        12,
+    )
+    # December 2568 has 19 working days (19 + (12 x 7 + 2568) % 4), 60 staff, Q2 = 0.012 kgCH4 per person-day
+    assert stale["stated"] == pytest.approx(19 * 65 * 0.012) == pytest.approx(14.82)
+    assert stale["expected"] == pytest.approx(19 * 60 * 0.012) == pytest.approx(13.68)
+    assert "14.82" in stale["message"] and "13.68" in stale["message"]
+
+
+def test_the_summarys_septic_row_typed_over_is_found_at_both_sheets(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", septic_typed={3: 20.0})
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    assert len(found) == 1, found
+    typed = found[0]
+    assert (typed["kind"], typed["code"], typed["sheet"], typed["month"]) == (
+        "consistency",
+        "audit-sheets-differ",
+        SEPTIC,
+        3,
+    )
+    assert typed["cells"] == ["E4", f"[{S2568}]!K16"]  # March: the septic sheet's E4 (C is January), the summary's K16
+    # March 2568: 20 working days (19 + (3 x 7 + 2568) % 4) x 60 staff x 0.012 = 14.4 kgCH4
+    assert typed["stated"] == pytest.approx(14.4) and typed["expected"] == 20.0
+
+
+def test_two_copies_of_one_year_whose_pond_december_differs(tmp_path: Path) -> None:
+    pond = "CH4จากบ่อบำบัดไม่เติมอากาศ 2567"
+    g.form_1_5_1(tmp_path / "a.xlsx", 2567, with_previous_year=False, pond_input={12: 1032.6})
+    g.form_1_5_1(tmp_path / "b.xlsx", 2567, with_previous_year=False, pond_input={12: 1033})
+    document = audited(tmp_path, "a.xlsx", "b.xlsx")
+    [copies] = document["copies"]
+    assert copies["year"] == 2567
+    assert copies["copies"] == [f"a.xlsx[{S2567}]", f"b.xlsx[{S2567}]"]
+    [differ] = copies["findings"]  # the pond's kgCH4 row follows the water: compared through it
+    assert (differ["kind"], differ["code"], differ["month"]) == ("copies", "audit-copies-differ", 12)
+    assert differ["where"] == f"a.xlsx[{pond}]!N3, b.xlsx[{pond}]!N3"
+    assert (differ["stated"], differ["expected"]) == (1032.6, 1033)
+    assert "1,032.6" in differ["message"] and "1,033" in differ["message"] and "0.4" in differ["message"]
+    # each workbook's pond water also differs from its own summary's water row (row 23): found in each
+    for book in document["workbooks"]:
+        assert [f["code"] for y in book["years"] for f in y["findings"] if f["kind"] == "consistency"] == [
+            "audit-sheets-differ"
+        ]
+    assert document["findings"] == 3 + sum(
+        1 for book in document["workbooks"] for y in book["years"] for f in y["findings"] if f["kind"] != "consistency"
+    )
+    # every format shows it
+    for fmt in ("md", "table"):
+        run = ghgcalc(tmp_path, "audit", "a.xlsx", "b.xlsx", "-f", fmt)
+        assert run.code == 0, run
+        text = " ".join(run.stdout.split())
+        assert "1,032.6" in text and "1,033" in text and "b.xlsx" in text, text
+    assert ghgcalc(tmp_path, "audit", "a.xlsx", "b.xlsx", "-f", "xlsx", "-o", "audit.xlsx").code == 0
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "audit.xlsx")["Findings"].iter_rows()]
+    copied = [r for r in rows if r[2] == "copies"]
+    assert len(copied) == 1 and copied[0][5:7] == [1032.6, 1033] and "b.xlsx" in copied[0][3]
+
+
+def test_two_equal_copies_agree(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "a.xlsx")
+    (tmp_path / "b.xlsx").write_bytes((tmp_path / "a.xlsx").read_bytes())
+    document = audited(tmp_path, "a.xlsx", "b.xlsx")
+    assert [(c["year"], c["findings"]) for c in document["copies"]] == [(2568, []), (2567, [])]
+    assert all(c["compared"] > 12 * 6 and "agree" in c["verdict"] for c in document["copies"])
+    assert document["findings"] == 0
 
 
 def test_done_when_slip_stale_total_and_old_factor_in_one_workbook(tmp_path: Path) -> None:

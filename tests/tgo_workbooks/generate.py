@@ -18,6 +18,10 @@ Planted mistakes (all off by default):
 - ``factors={row: value}``: the factor in column EF of a summary row replaced (an outdated edition).
 - ``pond_input={month: m3}``: the pond sheet's water for one month differs from the summary's
   water row (two copies of one year differing by 1,033 vs 1,032.6 m3).
+- ``septic_stale=(month, staff)``: the septic sheet's staff for one month was corrected after the last
+  recalculation: its CH4 cell (row 4) and everything after it keep the value cached from ``staff``.
+- ``septic_typed={month: kgCH4}``: the summary's septic row (16) typed over for one month instead of
+  linked to the septic sheet's row 4.
 """
 
 from __future__ import annotations
@@ -181,7 +185,9 @@ WIDE = SummaryLayout("wide", "B", "D", "E", "F", "G", "AE")  # the 2568 sheet an
 NARROW = SummaryLayout("narrow", "B", "C", "D", "E", "F", "AD")  # the older 2567 sheet
 
 
-def _septic_sheet(book: _Book, title: str, year: int, staff_slip: tuple[int, int] | None) -> list[float]:
+def _septic_sheet(
+    book: _Book, title: str, year: int, staff_slip: tuple[int, int] | None, stale: tuple[int, int] | None = None
+) -> list[float]:
     ws = book.sheet(title)
     ws["A1"], ws["B1"] = "การคำนวณ CH4 จาก Septic tank", "ข้อมูล"
     for m, name in enumerate(ENGLISH_MONTHS, start=1):
@@ -196,7 +202,8 @@ def _septic_sheet(book: _Book, title: str, year: int, staff_slip: tuple[int, int
     for m in range(12):
         c = col(3 + m)
         ws[f"{c}2"], ws[f"{c}3"] = days[m], staff[m]
-        ch4.append(book.formula(ws, f"{c}4", f"{c}2*{c}3*$Q$2", days[m] * staff[m] * SEPTIC_Q2))
+        cached_staff = stale[1] if stale and stale[0] == m + 1 else staff[m]
+        ch4.append(book.formula(ws, f"{c}4", f"{c}2*{c}3*$Q$2", days[m] * cached_staff * SEPTIC_Q2))
     book.formula(ws, "O2", "SUM(C2:N2)", sum(days))
     book.formula(ws, "O3", "SUM(C3:N3)", sum(staff))
     book.formula(ws, "O4", "SUM(C4:N4)", sum(ch4))
@@ -260,6 +267,7 @@ def _summary_sheet(
     quantities: dict[int, list[float]],
     factors: dict[int, float],
     stale: dict[int, list[float]] | None,
+    septic_typed: dict[int, float] | None = None,
 ) -> dict[str, float]:
     """Rows 1..26 of the summary; returns the three scope sums (kgCO2e) as cached."""
     L = layout
@@ -306,7 +314,9 @@ def _summary_sheet(
         row_cf = []
         for m in range(1, 13):
             q, cf = L.month(m)
-            if kind == "septic":
+            if kind == "septic" and m in (septic_typed or {}):
+                amount = ws[f"{q}{row}"] = (septic_typed or {})[m]
+            elif kind == "septic":
                 amount = book.formula(ws, f"{q}{row}", f"'{septic_title}'!${col(2 + m)}$4", septic[m - 1])
             elif kind == "pond":
                 ref = f"'{pond_title}'" if " " in pond_title else pond_title
@@ -428,6 +438,8 @@ def form_1_5_1(
     stale_total: str | None = None,
     factors: dict[int, float] | None = None,
     pond_input: dict[int, float] | None = None,
+    septic_stale: tuple[int, int] | None = None,
+    septic_typed: dict[int, float] | None = None,
     previous_typed: tuple[float, float, float] = (11.31, 213.51, 18.12),
 ) -> Generated:
     """TGO form 1.5(1) as filled in the 2568 workbook: a year in the wide layout, and (optionally)
@@ -443,7 +455,7 @@ def form_1_5_1(
     titles = [f"สรุปการคำนวณ ปี {year}", f"CH4จาก Septic tank {year}", f"CH4จากบ่อบำบัดไม่เติมอากาศ {year}"]
     prev_titles = [f"สรุปการคำนวณ ปี {year - 1}", f"CH4จาก Septic tank {year - 1}", f"CH4จากบ่อบำบัดไม่เติมอากาศ{year - 1}"]
     current = book.sheet(titles[0])
-    septic = _septic_sheet(book, titles[1], year, staff_slip)
+    septic = _septic_sheet(book, titles[1], year, staff_slip, septic_stale)
     quantities = {r: [synthetic_month(b, m, year) for m in range(1, 13)] for r, b in SYNTHETIC_BASE.items()}
     water = list(quantities[23])
     for m, v in (pond_input or {}).items():
@@ -463,7 +475,9 @@ def form_1_5_1(
         _scope_table(book, p, NARROW, year - 1, s, None)
         _comparison_table(book, p, NARROW, year - 1)
         prev = (prev_titles[0], [s["s1"] / 1000, s["s2"] / 1000, s["s3"] / 1000])
-    s = _summary_sheet(book, current, WIDE, year, titles[1], titles[2], septic, pond, quantities, factors, stale)
+    s = _summary_sheet(
+        book, current, WIDE, year, titles[1], titles[2], septic, pond, quantities, factors, stale, septic_typed
+    )
     _scope_table(book, current, WIDE, year, s, prev)
     _comparison_table(book, current, WIDE, year)
     # the sheet order of the real workbook: this year's three sheets, the previous year's three, EF

@@ -53,7 +53,8 @@ def register(app: typer.Typer) -> None:
                 print(issue.format(), file=sys.stderr)
         if any(o.has_errors for o in outcomes):
             raise typer.Exit(ExitCode.INPUT_ERRORS)
-        document = audit_output.audit_document([(o.source, o.form, o.years) for o in outcomes])
+        copies = [c for o in outcomes for c in o.copies]
+        document = audit_output.audit_document([(o.source, o.form, o.years) for o in outcomes], copies)
         data: str | bytes
         if chosen is AuditFormat.table:
             from ghgcalc.cli import render

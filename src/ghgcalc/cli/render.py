@@ -515,4 +515,18 @@ def audit_tables(document: dict[str, Any], terminal: bool) -> str:
             for i, ask in enumerate(year["ask"], start=1):
                 console.print(Text.assemble(f"{i}. ", shown(ask)))
             console.print()
+    for copy in document.get("copies", []):
+        console.print(Text.assemble(shown(f"Copies of {copy['year']}", "bold"), "  ", shown(", ".join(copy["copies"]))))
+        console.print(Text.assemble("Verdict: ", shown(copy["verdict"])))
+        if copy["findings"]:
+            table = Table(box=box.SIMPLE, title="Differences", title_justify="left")
+            for name in ("#", "Where", "Finding"):
+                table.add_column(name)
+            for i, f in enumerate(copy["findings"], start=1):
+                table.add_row(str(i), shown(f["where"]), shown(f["message"]))
+            console.print(table)
+            console.print(Text("What to ask the municipality:", style="bold"))
+            for i, ask in enumerate(copy["ask"], start=1):
+                console.print(Text.assemble(f"{i}. ", shown(ask)))
+        console.print()
     return buffer.getvalue()

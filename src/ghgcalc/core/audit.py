@@ -12,7 +12,11 @@ check, the catalogue ghgcalc would choose factors from. Four checks per year:
 3. plausibility: the monthly quantities and companion series (staff, days, water) through
    core/plausibility.py's month checks.
 4. consistency: a companion series against the summary row it feeds, month by month, and a
-   series' printed total against its months.
+   series' printed total against its months; the companion sheets' computed rows (septic CH4 =
+   days x staff x Q2, pond CH4 = H7 x B12 x 0.12) recomputed, and the summary's rows against them.
+
+`compare_copies` then compares two or more copies of one year (in several workbooks, or twice in
+one) month by month: every line's quantities and factor, every companion series.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ghgcalc import units
-from ghgcalc.core.audit_input import Stated, StatedLine, StatedSeries, StatedYear
+from ghgcalc.core.audit_input import Stated, StatedLine, StatedProduct, StatedSeries, StatedYear
 from ghgcalc.core.plausibility import Thresholds, unusual_months
 from ghgcalc.core.resolve import Catalogue, ResolveError
 from ghgcalc.models.period import parse_period
@@ -31,7 +35,7 @@ from ghgcalc.models.period import parse_period
 Compare = Callable[..., None]
 BE_OFFSET = 543  # Buddhist Era year - 543 = the calendar year
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-KINDS = ("recompute", "factor", "plausibility", "consistency")
+KINDS = ("recompute", "factor", "plausibility", "consistency", "copies")
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,12 @@ class Finding:
     month: int | None = None  # 1 = January
     edition: str | None = None  # tgo-cfo@2026-02
     effect_t: float | None = None  # the year's total with the edition's factor minus as printed, tCO2e
+    places: tuple[str, ...] = ()  # cells of several workbooks, each as workbook[sheet]!cell (copies)
 
     @property
     def where(self) -> str:
+        if self.places:
+            return ", ".join(self.places)
         return f"[{self.sheet}]!" + ", ".join(self.cells)
 
 
@@ -204,6 +211,8 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
                         f"of its months ({number(total)}): was a month corrected and the total not?",
                     )
                 )
+    for product in year.products:
+        _product(product, compare)
     for series, line in year.same_as:
         compared += 1
         differs = _same_as(series, line)
@@ -244,6 +253,30 @@ def _line(line: StatedLine, compare: Compare) -> None:
             f"row {line.row} ({line.label}): the line total (the sum of its months)",
             f"row {line.row} ({line.label}): the total {line.total.cell} is not the sum of its months: "
             "was a month changed after the total was typed?",
+        )
+
+
+def _product(product: StatedProduct, compare: Compare) -> None:
+    """Each month of a companion sheet's computed row against its inputs x the sheet's factor."""
+    ef = product.factor.value
+    if ef is None:
+        return
+    for m, printed in enumerate(product.printed):
+        inputs = tuple(series[m] for series in product.inputs if m < len(series))
+        expected = ef * product.constant
+        for q in inputs:
+            expected *= q.value or 0.0
+        constant = [number(product.constant)] if product.constant != 1 else []
+        cells = " x ".join([*(q.cell for q in inputs), product.factor.cell, *constant])
+        values = " x ".join([*(number(q.value) for q in inputs), number(ef), *constant])
+        compare(
+            (*inputs, product.factor),
+            printed,
+            expected,
+            f"{product.name}, {MONTHS[m]}: {cells} ({values})",
+            f"{product.name} for {MONTHS[m]}: the printed {printed.cell} does not follow {cells}: was an input "
+            "corrected after the sheet was last calculated, or the value typed over?",
+            m + 1,
         )
 
 
@@ -375,4 +408,88 @@ def audit_years(
     for year in years:
         catalogue = catalogue_of(year) if callable(catalogue_of) else None
         out.append(audit_year(year, catalogue, limits))
+    return out
+
+
+@dataclass(frozen=True)
+class CopiesAudit:
+    """Two or more copies of one year compared month by month (the first copy against each other)."""
+
+    year: int
+    copies: tuple[str, ...]  # each as workbook[sheet]
+    workbook: str  # the first copy's workbook, the one the others are compared with
+    compared: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def verdict(self) -> str:
+        if not self.findings:
+            return f"the {len(self.copies)} copies agree in all {self.compared} values compared; nothing to ask"
+        return f"{self.compared - len(self.findings)} of {self.compared} values agree; {len(self.findings)} differ"
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    """Copies are compared as typed: 1,033 and 1,032.6 differ (no rounding tolerance)."""
+    x, y = a or 0.0, b or 0.0
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+
+
+def compare_copies(years: list[tuple[str, str, StatedYear]]) -> list[CopiesAudit]:
+    """`years`: (workbook, form, year) of every workbook audited. Copies of one B.E. year of one form are
+    compared: each line's quantities and factor (lines computed from a companion sheet are compared
+    through that sheet's series), each companion series, month by month."""
+    groups: dict[tuple[str, int], list[tuple[str, StatedYear]]] = {}
+    for workbook, form, year in years:
+        groups.setdefault((form, year.year), []).append((workbook, year))
+    out = []
+    for (_, be_year), copies in groups.items():
+        if len(copies) < 2:
+            continue
+        first_book, first = copies[0]
+        findings: list[Finding] = []
+        compared = 0
+        for book, other in copies[1:]:
+            pairs: list[tuple[str, str, tuple[Stated, ...], tuple[Stated, ...]]] = []
+            lines = {line.row: line for line in other.lines}
+            for line in first.lines:
+                twin = lines.get(line.row)
+                if twin is None:
+                    continue
+                name = f"row {line.row} ({line.label})"
+                pairs.append((f"{name}, the EF", "", (line.factor,), (twin.factor,)))
+                if not (line.derived and twin.derived):
+                    pairs.append((name, line.unit or "", line.quantities, twin.quantities))
+            series = {s.name: s for s in other.series}
+            for s in first.series:
+                if s.name in series:
+                    pairs.append((s.name, s.unit, s.months, series[s.name].months))
+            for name, unit, mine, theirs in pairs:
+                monthly = len(mine) == 12
+                for m, (a, b) in enumerate(zip(mine, theirs, strict=False)):
+                    compared += 1
+                    if _same(a.value, b.value):
+                        continue
+                    month = MONTHS[m] if monthly else None
+                    what = f"{name}, {month}" if month else name
+                    here, there = f"{first_book}[{a.sheet}]!{a.cell}", f"{book}[{b.sheet}]!{b.cell}"
+                    amount = f" {unit}" if unit else ""
+                    findings.append(
+                        Finding(
+                            "copies",
+                            "audit-copies-differ",
+                            a.sheet,
+                            (a.cell, b.cell),
+                            f"{be_year}, {what}: {number(a.value)}{amount} at {here}, {number(b.value)} at {there} "
+                            f"(difference {number((b.value or 0.0) - (a.value or 0.0))})",
+                            a.value,
+                            b.value,
+                            f"the two copies of {be_year} differ in {what}: {number(a.value)} in {first_book} "
+                            f"({a.cell}), {number(b.value)} in {book} ({b.cell}): which copy was submitted, and which "
+                            "value is right?",
+                            m + 1 if monthly else None,
+                            places=(here, there),
+                        )
+                    )
+        names = tuple(f"{b}[{y.sheet}]" for b, y in copies)
+        out.append(CopiesAudit(be_year, names, first_book, compared, tuple(findings)))
     return out

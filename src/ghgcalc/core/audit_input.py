@@ -58,6 +58,19 @@ class StatedSeries:
 
 
 @dataclass(frozen=True)
+class StatedProduct:
+    """A companion sheet's computed row: each month printed = the product of the inputs' months x the
+    sheet's factor x a constant (septic C4:N4 = days x staff x Q2; pond B13:M13 = H7 x B12 x 0.12)."""
+
+    name: str  # "septic CH4", "pond CH4"
+    unit: str
+    printed: tuple[Stated, ...]
+    inputs: tuple[tuple[Stated, ...], ...]  # each input's twelve months
+    factor: Stated
+    constant: float = 1.0
+
+
+@dataclass(frozen=True)
 class StatedYear:
     """One year's sheet: its lines, the totals it prints, and its companion series."""
 
@@ -72,3 +85,4 @@ class StatedYear:
     # lines a printed scope total leaves out, by TGO's own formula (row 25 of form 1.5(1))
     outside_totals: tuple[int, ...] = field(default=())
     column_total: Stated | None = None  # the sum of every line's total, in the lines' printed_unit
+    products: tuple[StatedProduct, ...] = ()  # the companion sheets' computed rows, recomputed

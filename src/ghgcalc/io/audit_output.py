@@ -9,13 +9,14 @@ import json
 import math
 from typing import Any
 
-from ghgcalc.core.audit import KINDS, Finding, YearAudit, effect_text
+from ghgcalc.core.audit import KINDS, CopiesAudit, Finding, YearAudit, effect_text
 
 KIND_NAMES = {
     "recompute": "printed values that do not follow their inputs",
     "factor": "factors differing from TGO's edition in force",
     "plausibility": "unlikely monthly values",
     "consistency": "sheets that disagree",
+    "copies": "copies of one year that disagree",
 }
 
 
@@ -47,8 +48,10 @@ def verdict(year: YearAudit) -> str:
     return f"{matched}; {len(year.findings)} findings: {counts}"
 
 
-def audit_document(files: list[tuple[str, str, tuple[YearAudit, ...]]]) -> dict[str, Any]:
-    """`files`: (workbook, form, its years' audits)."""
+def audit_document(
+    files: list[tuple[str, str, tuple[YearAudit, ...]]], copies: list[CopiesAudit] | tuple[CopiesAudit, ...] = ()
+) -> dict[str, Any]:
+    """`files`: (workbook, form, its years' audits); `copies`: copies of one year compared."""
     return {
         "ghgcalc_audit": 1,
         "workbooks": [
@@ -71,7 +74,18 @@ def audit_document(files: list[tuple[str, str, tuple[YearAudit, ...]]]) -> dict[
             }
             for source, form, years in files
         ],
-        "findings": sum(len(y.findings) for _, _, years in files for y in years),
+        "copies": [
+            {
+                "year": c.year,
+                "copies": list(c.copies),
+                "compared": c.compared,
+                "findings": [_finding(f) for f in c.findings],
+                "verdict": c.verdict,
+                "ask": [f.ask for f in c.findings],
+            }
+            for c in copies
+        ],
+        "findings": sum(len(y.findings) for _, _, years in files for y in years) + sum(len(c.findings) for c in copies),
     }
 
 
@@ -100,6 +114,17 @@ def audit_markdown(document: dict[str, Any]) -> str:
                 lines += ["", "What to ask the municipality:", ""]
                 lines += [f"{i}. {_md(a)}" for i, a in enumerate(year["ask"], start=1)]
                 lines.append("")
+    if document.get("copies"):
+        lines += ["## Copies of one year", ""]
+    for copy in document.get("copies", []):
+        lines += [f"### {copy['year']}: {_md(', '.join(copy['copies']))}", "", f"Verdict: {_md(copy['verdict'])}.", ""]
+        if copy["findings"]:
+            lines += ["| # | where | finding |", "|---|---|---|"]
+            for i, f in enumerate(copy["findings"], start=1):
+                lines.append(f"| {i} | {_md(f['where'])} | {_md(f['message'])} |")
+            lines += ["", "What to ask the municipality:", ""]
+            lines += [f"{i}. {_md(a)}" for i, a in enumerate(copy["ask"], start=1)]
+            lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -124,36 +149,37 @@ def audit_xlsx(document: dict[str, Any]) -> bytes:
         ws.column_dimensions[ws.cell(row, c).column_letter].width = width
     row += 1
     wrap = Alignment(wrap_text=True, vertical="top")
-    for book in document["workbooks"]:
-        for year in book["years"]:
-            text_cell(ws.cell(row, 1), book["workbook"])
-            text_cell(ws.cell(row, 2), year["sheet"])
-            text_cell(ws.cell(row, 9), "Verdict: " + year["verdict"]).font = Font(bold=True)
-            ws.cell(row, 9).alignment = wrap
-            _height(ws, row, [None] * 8 + ["Verdict: " + year["verdict"]], widths)
+    groups = [(book["workbook"], year["sheet"], year) for book in document["workbooks"] for year in book["years"]]
+    groups += [(", ".join(c["copies"]), str(c["year"]), c) for c in document.get("copies", [])]
+    for workbook, sheet, year in groups:
+        text_cell(ws.cell(row, 1), workbook)
+        text_cell(ws.cell(row, 2), sheet)
+        text_cell(ws.cell(row, 9), "Verdict: " + year["verdict"]).font = Font(bold=True)
+        ws.cell(row, 9).alignment = wrap
+        _height(ws, row, [None] * 8 + ["Verdict: " + year["verdict"]], widths)
+        row += 1
+        for f in year["findings"]:
+            values: list[Any] = [
+                workbook,
+                f["sheet"],
+                f["kind"],
+                f["where"] if f["kind"] == "copies" else ", ".join(f["cells"]),
+                f["month"],
+                f["stated"],
+                f["expected"],
+                effect_text(f["effect_t"]) if f["effect_t"] is not None else None,
+                f["message"],
+                f["ask"],
+            ]
+            for c, v in enumerate(values, start=1):
+                cell = ws.cell(row, c)
+                if isinstance(v, str):
+                    text_cell(cell, v)
+                else:
+                    cell.value = v
+                cell.alignment = wrap
+            _height(ws, row, values, widths)
             row += 1
-            for f in year["findings"]:
-                values: list[Any] = [
-                    book["workbook"],
-                    f["sheet"],
-                    f["kind"],
-                    ", ".join(f["cells"]),
-                    f["month"],
-                    f["stated"],
-                    f["expected"],
-                    effect_text(f["effect_t"]) if f["effect_t"] is not None else None,
-                    f["message"],
-                    f["ask"],
-                ]
-                for c, v in enumerate(values, start=1):
-                    cell = ws.cell(row, c)
-                    if isinstance(v, str):
-                        text_cell(cell, v)
-                    else:
-                        cell.value = v
-                    cell.alignment = wrap
-                _height(ws, row, values, widths)
-                row += 1
     ws.freeze_panes = "A4"
     # one page wide, landscape: a verifier prints it and attaches it
     ws.page_setup.orientation = "landscape"

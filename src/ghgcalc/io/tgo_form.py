@@ -94,6 +94,7 @@ class SepticSheet:
     staff_cells: list[str]
     factor: Printed  # Q2, kg CH4 per person-day (0.012 in TGO's sheet)
     ch4: list[float]  # C4:N4 as printed
+    ch4_cells: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -104,6 +105,9 @@ class PondSheet:
     factor: Printed  # H7, kg CH4 per kg COD
     ch4: list[float]  # B13:M13 as printed
     total: Printed | None = None  # O3, the typed total of the water
+    ch4_cells: list[str] = field(default_factory=list)
+    waste: list[float] = field(default_factory=list)  # B12:M12, the waste water (80% of the water)
+    waste_cells: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -442,6 +446,7 @@ def _septic(sheet: _Sheet) -> SepticSheet:
         staff_cells=[cell_name(2, 1 + m) for m in range(1, 13)],
         factor=Printed(sheet.name, "Q2", sheet.number(1, 16)),
         ch4=[sheet.number(3, 1 + m) or 0.0 for m in range(1, 13)],
+        ch4_cells=[cell_name(3, 1 + m) for m in range(1, 13)],
     )
 
 
@@ -453,6 +458,9 @@ def _pond(sheet: _Sheet) -> PondSheet:
         factor=Printed(sheet.name, "H7", sheet.number(6, 7)),
         ch4=[sheet.number(12, m) or 0.0 for m in range(1, 13)],
         total=Printed(sheet.name, "O3", sheet.number(2, 14)),
+        ch4_cells=[cell_name(12, m) for m in range(1, 13)],
+        waste=[sheet.number(11, m) or 0.0 for m in range(1, 13)],
+        waste_cells=[cell_name(11, m) for m in range(1, 13)],
     )
 
 
@@ -492,6 +500,7 @@ CATEGORIES = {
 }
 FORM_GWP_CH4 = 28.0  # the EF of rows 16 and 17 (kgCO2e/kgCH4): the AR5 GWP that tgo-cfo applies to CH4
 SEPTIC_FACTOR = 0.012
+POND_MCF_B0 = 0.12  # the constant of TGO's pond formula B13 = $H$7*B12*0.12
 POND_TYPES = {
     0.05: "anaerobic-shallow",
     0.2: "anaerobic-deep",
@@ -703,10 +712,13 @@ def _pond_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, 
 
 def stated_years(form: FormWorkbook) -> list[Any]:
     """Every year of the workbook as core.audit_input.StatedYear: each number with its cell."""
-    from ghgcalc.core.audit_input import Stated, StatedLine, StatedSeries, StatedYear
+    from ghgcalc.core.audit_input import Stated, StatedLine, StatedProduct, StatedSeries, StatedYear
 
     def stated(p: Printed) -> Stated:
         return Stated(p.value, p.sheet, p.cell)
+
+    def months(sheet: str, values: list[float], cells: list[str]) -> tuple[Stated, ...]:
+        return tuple(Stated(v, sheet, c) for v, c in zip(values, cells, strict=True))
 
     out = []
     for year in form.years:
@@ -734,8 +746,16 @@ def stated_years(form: FormWorkbook) -> list[Any]:
             )
         series = []
         same_as = []
+        products = []
+        of_kind = {row.kind: line for row, line in zip(year.rows, lines, strict=True)}
         if year.septic is not None:
             s = year.septic
+            staff, days = months(s.sheet, s.staff, s.staff_cells), months(s.sheet, s.days, s.day_cells)
+            if s.ch4_cells:
+                ch4 = months(s.sheet, s.ch4, s.ch4_cells)
+                products.append(StatedProduct("septic CH4", "kgCH4", ch4, (days, staff), stated(s.factor)))
+                if "septic" in of_kind:
+                    same_as.append((StatedSeries("septic CH4", "kgCH4", ch4), of_kind["septic"]))
             series.append(
                 StatedSeries(
                     "staff",
@@ -759,6 +779,12 @@ def stated_years(form: FormWorkbook) -> list[Any]:
                 stated(p.total) if p.total is not None else None,
             )
             series.append(water)
+            if p.ch4_cells and p.waste_cells:
+                ch4 = months(p.sheet, p.ch4, p.ch4_cells)
+                waste = months(p.sheet, p.waste, p.waste_cells)
+                products.append(StatedProduct("pond CH4", "kgCH4", ch4, (waste,), stated(p.factor), POND_MCF_B0))
+                if "pond" in of_kind:
+                    same_as.append((StatedSeries("pond CH4", "kgCH4", ch4), of_kind["pond"]))
             pwa = [line for line in lines if line.key == "tap-water-pwa"]
             if pwa:
                 same_as.append((water, pwa[0]))
@@ -774,6 +800,7 @@ def stated_years(form: FormWorkbook) -> list[Any]:
                 same_as=tuple(same_as),
                 outside_totals=(LAST_ROW,),
                 column_total=stated(t.column_total),
+                products=tuple(products),
             )
         )
     return out
