@@ -25,15 +25,22 @@ def register(app: typer.Typer) -> None:
             "-o",
             "--output",
             metavar="OUT",
-            help="A .yaml file (one year), or a folder for several years (<stem>-<year>.yaml each). "
-            "Default: standard output (one year only).",
+            help="A .yaml or .xlsx file (one year), or a folder for several years (<stem>-<year>.yaml "
+            "or .xlsx each, see --to). Default: standard output (YAML, one year only).",
+        ),
+        to: str | None = typer.Option(
+            None,
+            "--to",
+            metavar="yaml|xlsx",
+            help="Write YAML or ghgcalc's own workbook. Default: the suffix of -o FILE; yaml for a folder.",
         ),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     ) -> None:
         """Import TGO's form 1.5(1) or CFO V-Sheet: one inventory per year sheet, each line citing its cells."""
         from ghgcalc.cli.output import Target, check_target
         from ghgcalc.io import tgo_vsheet
-        from ghgcalc.io.tgo_form import inventory_of, read_form
+        from ghgcalc.io.excel_writer import inventory_workbook
+        from ghgcalc.io.tgo_form import FormYear, inventory_of, read_form
         from ghgcalc.io.yaml_writer import inventory_yaml
 
         if not Path(workbook).exists():
@@ -41,21 +48,19 @@ def register(app: typer.Typer) -> None:
         if Path(workbook).suffix.lower() not in EXCEL_SUFFIXES:
             raise UsageError(f"{workbook}: give TGO's form 1.5(1) or CFO V-Sheet as an .xlsx workbook")
         folder = out is not None and (out.endswith(("/", os.sep)) or os.path.isdir(out))
-        if out is not None and not folder and Path(out).suffix.lower() not in YAML_SUFFIXES:
-            raise UsageError(
-                f"{out}: the output must end in .yaml or .yml, or be a folder (end it with /)",
-                "write one year to a .yaml file, or several years into a folder: -o imported/",
-            )
+        fmt = _format(out, folder, to)
         if folder and out is not None and not os.path.isdir(out):
-            raise UsageError(f"{out}: no such folder", "create the folder first, or give a .yaml file")
+            raise UsageError(f"{out}: no such folder", f"create the folder first, or give a .{fmt} file")
         single = None if folder else check_target(out, [workbook], force)
         name = Path(workbook).name
         documents: list[tuple[int, dict[str, Any]]] = []  # (B.E. year, document)
+        form_years: list[FormYear | None] = []  # form 1.5(1)'s year of each document: its septic and pond rows
         if tgo_vsheet.looks_like_vsheet(workbook):
             vsheet = tgo_vsheet.read_vsheet(workbook, workbook)
             problems = list(vsheet.issues)
             for vyear, document, issues in tgo_vsheet.inventories_of(vsheet, name):
                 documents.append((vyear.year, document))
+                form_years.append(None)
                 problems.extend(issues)
             origin = f"{name} (TGO CFO V-Sheet TCFO_R_01)"
         else:
@@ -64,39 +69,49 @@ def register(app: typer.Typer) -> None:
             for form_year in form.years:
                 document, issues = inventory_of(form_year, name)
                 documents.append((form_year.year, document))
+                form_years.append(form_year)
                 problems.extend(issues)
             origin = f"{name} (TGO form 1.5(1))"
         for problem in problems:
             print(problem.format(), file=sys.stderr)
         if not documents or any(p.is_error for p in problems):
             raise typer.Exit(ExitCode.INPUT_ERRORS)
+
+        def render(document: dict[str, Any], form_year: FormYear | None) -> tuple[str | bytes, list[str]]:
+            if fmt == "yaml":
+                return inventory_yaml(document, origin=origin), []
+            flat, notes = workbook_document(document, form_year, name)
+            return inventory_workbook(flat, kind="organization"), notes
+
         if folder and out is not None:
             stem = Path(workbook).stem
-            targets: list[tuple[Target, str]] = []
-            for be_year, document in documents:
-                path = os.path.join(out, f"{stem}-{be_year}.yaml")
-                targets.append((check_target(path, [workbook], force), inventory_yaml(document, origin=origin)))
-            names = [t.shown for t, _ in targets]
+            targets: list[tuple[Target, str | bytes, list[str]]] = []
+            for (be_year, document), of_form in zip(documents, form_years, strict=True):
+                path = os.path.join(out, f"{stem}-{be_year}.{fmt}")
+                targets.append((check_target(path, [workbook], force), *render(document, of_form)))
+            names = [t.shown for t, _, _ in targets]
             if len(set(names)) != len(names):
                 raise UsageError(
                     f"{name} has two year sheets of the same year; they would be written to one file",
                     "import them one at a time from copies of the workbook with one of the sheets each",
                 )
-            for target, text in targets:
-                target.write(text, [workbook])
-                print(f"wrote {printable(target.shown or '')}", file=sys.stderr)
+            for target, data, notes in targets:
+                target.write(data, [workbook])
+                _wrote(target.shown or "", notes)
             return
         if len(documents) > 1:
             years = ", ".join(str(y) for y, _ in documents)
+            one = "one YAML file" if fmt == "yaml" else "one workbook"
             raise UsageError(
-                f"{name} holds {len(documents)} year sheets ({years}); one YAML file holds one inventory",
-                f"write them into a folder, one file per year: ghgcalc import {printable(workbook)} -o imported/",
+                f"{name} holds {len(documents)} year sheets ({years}); {one} holds one inventory",
+                f"write them into a folder, one file per year: ghgcalc import {printable(workbook)} -o imported/"
+                + ("" if fmt == "yaml" else " --to xlsx"),
             )
         assert single is not None
-        _, document = documents[0]
-        single.write(inventory_yaml(document, origin=origin), [workbook])
+        data, notes = render(documents[0][1], form_years[0])
+        single.write(data, [workbook])
         if single.shown is not None:
-            print(f"wrote {printable(single.shown)}", file=sys.stderr)
+            _wrote(single.shown, notes)
 
 
 def _neither(problem: Issue) -> Issue:
@@ -110,3 +125,111 @@ def _neither(problem: Issue) -> Issue:
         hint="give TGO's calculation form 1.5(1) or the CFO V-Sheet (TCFO_R_01) as the office filled it; "
         "for ghgcalc's own workbook use ghgcalc compute or ghgcalc convert",
     )
+
+
+def _format(out: str | None, folder: bool, to: str | None) -> str:
+    """What `import` writes: "yaml" or "xlsx", from --to and the suffix of -o FILE."""
+    if to is not None and to.lower() not in ("yaml", "xlsx"):
+        raise UsageError(f"--to {to}: write yaml or xlsx", "--to yaml (the default) or --to xlsx")
+    wanted = to.lower() if to is not None else None
+    if out is None or out == "-":
+        if wanted == "xlsx":
+            raise UsageError(
+                "a workbook is not written to standard output",
+                "give the file or folder with -o: -o imported.xlsx, or -o imported/ --to xlsx",
+            )
+        return "yaml"
+    if folder:
+        return wanted or "yaml"
+    suffix = Path(out).suffix.lower()
+    if suffix not in (*YAML_SUFFIXES, ".xlsx"):
+        raise UsageError(
+            f"{out}: the output must end in .yaml, .yml or .xlsx, or be a folder (end it with /)",
+            "write one year to a .yaml or .xlsx file, or several years into a folder: -o imported/",
+        )
+    fmt = "xlsx" if suffix == ".xlsx" else "yaml"
+    if wanted is not None and wanted != fmt:
+        raise UsageError(f"--to {wanted} does not match {out}", f"name the file .{wanted}, or leave --to out")
+    return fmt
+
+
+def _wrote(shown: str, notes: list[str]) -> None:
+    for note in notes:
+        print(f"note: {printable(shown)}: {printable(note)}", file=sys.stderr)
+    print(f"wrote {printable(shown)}", file=sys.stderr)
+
+
+METHOD_ROWS = {"tgo-septic-tank": "septic", "tgo-anaerobic-pond": "pond"}
+
+
+def workbook_document(document: dict[str, Any], form_year: Any, file: str) -> tuple[dict[str, Any], list[str]]:
+    """The imported `document` as ghgcalc's workbook can hold it, with a note for each change.
+
+    The workbook has no method lines: form 1.5(1)'s septic-tank and pond lines (tgo-septic-tank,
+    tgo-anaerobic-pond) become ordinary lines of the monthly kgCH4 the summary sheet prints
+    (G16:AC16, G17:AC17 in the wide layout), with the sheet's EF (D16, D17: 28 kgCO2e/kgCH4) as a
+    custom factor citing its cell - so the workbook computes to the total the sheet prints, as the
+    YAML does. The YAML keeps the method and its inputs (days x staff; the pond's water)."""
+    from ghgcalc.io.tgo_form import CATEGORIES, FormYear, cell_range
+
+    activities = [a for a in document.get("activities") or [] if isinstance(a, dict)]
+    if not any("method" in a for a in activities):
+        return document, []
+    if not isinstance(form_year, FormYear):  # only form 1.5(1) has method lines
+        raise UsageError(
+            f"{file}: an imported line uses a method, which ghgcalc's workbook cannot hold",
+            "write YAML instead (leave --to out, or -o FILE.yaml)",
+        )
+    rows = {row.kind: row for row in form_year.rows if row.kind in METHOD_ROWS.values()}
+    custom = [dict(f) for f in document.get("custom_factors") or []]
+    lines: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for line in activities:
+        method = line.get("method")
+        if method is None:
+            lines.append(line)
+            continue
+        row = rows.get(METHOD_ROWS.get(str(method), ""))
+        if row is None or row.ef is None:
+            raise UsageError(
+                f"{file}: the {method} line has no row in '{form_year.sheet}' to write to a workbook",
+                "write YAML instead (leave --to out, or -o FILE.yaml)",
+            )
+        key = f"{'septic-tank' if row.kind == 'septic' else 'wastewater-pond'}-r{row.row}"
+        months = f"{file}[{form_year.sheet}]!{cell_range(row.month_cells)}"
+        ef = f"{file}[{form_year.sheet}]!{row.ef_cell}"
+        inputs = "working days x staff" if row.kind == "septic" else "the pond's water per month"
+        custom.append(
+            {
+                "key": key,
+                "name": f"{row.label}: the EF of TGO's form 1.5(1), kgCO2e per kgCH4 (the YAML import keeps "
+                f"TGO's method {method})",
+                "per": "kg",
+                "kg": {"CO2e": row.ef},
+                "gwp_basis": "AR5",
+                "source": ef,
+                "category": CATEGORIES["septic-tank"],
+            }
+        )
+        original = str(line.get("label", ""))
+        inside = original[original.rfind("(") + 1 : -1] if original.endswith(")") else ""
+        lines.append(
+            {
+                "activity": key,
+                "label": f"{row.label}, kgCH4 per month ({months}; from {inside})"
+                if inside
+                else f"{row.label}, kgCH4 per month ({months})",
+                "unit": "kg",
+                "amount": [int(v) if float(v).is_integer() else v for v in row.months],
+                "scope": line.get("scope", row.scope or 1),
+            }
+        )
+        notes.append(
+            f"{method}: written as the kgCH4 per month that '{form_year.sheet}' prints ({cell_range(row.month_cells)})"
+            f" x its EF ({row.ef_cell}); the workbook cannot hold the method, the YAML import keeps it with "
+            f"{inputs}"
+        )
+    flat = dict(document)
+    flat["custom_factors"] = custom
+    flat["activities"] = lines
+    return flat, notes
