@@ -261,3 +261,24 @@ def test_a_vsheet_with_an_outdated_grid_factor_and_a_stale_line(tmp_path: Path) 
     stale = next(f for f in found if f["kind"] == "recompute")
     assert stale["cells"][0] == "D11" and stale["cells"][-1] == "AO11"
     assert findings(document, "Fr-04.2") == []  # the base year's factors are those TGO printed for it
+
+
+def test_one_workbook_holding_a_year_twice(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from ghgcalc.core.audit import compare_copies
+    from ghgcalc.io.tgo_form import read_form, stated_years
+
+    g.form_1_5_1(tmp_path / "gh2568.xlsx")
+    year = stated_years(read_form(str(tmp_path / "gh2568.xlsx"), "gh2568.xlsx"))[0]
+    staff = next(s for s in year.series if s.name == "staff")
+    months = list(staff.months)
+    months[4] = replace(months[4], value=61.0, sheet="copy", cell="G3")  # May's staff in the second copy
+    twice = replace(
+        year, sheet="copy", series=tuple(replace(s, months=tuple(months)) if s is staff else s for s in year.series)
+    )
+    [copies] = compare_copies([("gh2568.xlsx", "form 1.5(1)", year), ("gh2568.xlsx", "form 1.5(1)", twice)])
+    assert copies.copies == (f"gh2568.xlsx[{S2568}]", "gh2568.xlsx[copy]")
+    [differ] = copies.findings
+    assert (differ.month, differ.stated, differ.expected) == (5, 60, 61.0)
+    assert differ.where == f"gh2568.xlsx[{SEPTIC}]!G3, gh2568.xlsx[copy]!G3"
