@@ -112,6 +112,17 @@ def test_pond_water_differing_from_the_summary(tmp_path: Path) -> None:
     assert differ[0]["expected"] == g.synthetic_month(600.0, 12, 2568)
 
 
+def test_pond_water_a_fraction_off_the_summary_is_found(tmp_path: Path) -> None:
+    """The real case: the pond's December corrected to a whole 1,033 while the summary's water row
+    keeps 1,032.6. Two typed inputs of one quantity are compared as typed: a whole number is not
+    read as "1,033 give or take 0.5"."""
+    summary = g.synthetic_month(600.0, 12, 2568)  # 714.5 m3 on the summary's water row
+    assert summary % 1
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", pond_input={12: float(round(summary + 0.1))})  # 715
+    differ = [f for f in findings(audited(tmp_path, "gh2568.xlsx")) if f["code"] == "audit-sheets-differ"]
+    assert [(f["month"], f["stated"], f["expected"]) for f in differ] == [(12, 715, summary)], differ
+
+
 def test_a_stale_septic_ch4_cell_is_found_at_its_inputs_and_itself(tmp_path: Path) -> None:
     # December's staff corrected from 65 to 60 after the last recalculation: N4 keeps 19 x 65 x 0.012
     g.form_1_5_1(tmp_path / "gh2568.xlsx", septic_stale=(12, 65))

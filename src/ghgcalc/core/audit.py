@@ -380,7 +380,7 @@ def _same_as(series: StatedSeries, line: StatedLine) -> list[Finding]:
     for m, (a, b) in enumerate(zip(series.months, line.quantities, strict=False)):
         if a.value is None and b.value is None:
             continue
-        if equal(a.value or 0.0, b.value or 0.0):
+        if _same(a.value, b.value):  # two typed inputs of one quantity: no rounding allowance
             continue
         out.append(
             Finding(
