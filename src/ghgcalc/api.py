@@ -628,7 +628,8 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
     consistency between its sheets. Form 1.5(1) through io/tgo_form.py; the V-Sheet CFO through
     io/tgo_vsheet.py where that reader is installed (`looks_like_vsheet`, `read_vsheet`, `stated_years`)."""
     from ghgcalc.core.audit import audit_year, compare_copies
-    from ghgcalc.io.tgo_form import read_form, stated_years
+    from ghgcalc.io.tgo_form import read_form
+    from ghgcalc.io.tgo_form_inventory import stated_years
 
     options = options or Options()
     refs = options.factors or ("tgo-cfo",)

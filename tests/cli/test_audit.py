@@ -278,7 +278,8 @@ def test_one_workbook_holding_a_year_twice(tmp_path: Path) -> None:
     from dataclasses import replace
 
     from ghgcalc.core.audit import compare_copies
-    from ghgcalc.io.tgo_form import read_form, stated_years
+    from ghgcalc.io.tgo_form import read_form
+    from ghgcalc.io.tgo_form_inventory import stated_years
 
     g.form_1_5_1(tmp_path / "gh2568.xlsx")
     year = stated_years(read_form(str(tmp_path / "gh2568.xlsx"), "gh2568.xlsx"))[0]

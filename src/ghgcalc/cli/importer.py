@@ -40,7 +40,8 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.cli.output import Target, check_target
         from ghgcalc.io import tgo_vsheet
         from ghgcalc.io.excel_writer import inventory_workbook
-        from ghgcalc.io.tgo_form import FormYear, inventory_of, read_form
+        from ghgcalc.io.tgo_form import FormYear, read_form
+        from ghgcalc.io.tgo_form_inventory import inventory_of
         from ghgcalc.io.yaml_writer import inventory_yaml
 
         if not Path(workbook).exists():
@@ -170,7 +171,8 @@ def workbook_document(document: dict[str, Any], form_year: Any, file: str) -> tu
     (G16:AC16, G17:AC17 in the wide layout), with the sheet's EF (D16, D17: 28 kgCO2e/kgCH4) as a
     custom factor citing its cell - so the workbook computes to the total the sheet prints, as the
     YAML does. The YAML keeps the method and its inputs (days x staff; the pond's water)."""
-    from ghgcalc.io.tgo_form import CATEGORIES, FormYear, cell_range
+    from ghgcalc.io.tgo_form import FormYear, cell_range
+    from ghgcalc.io.tgo_form_inventory import CATEGORIES
 
     activities = [a for a in document.get("activities") or [] if isinstance(a, dict)]
     if not any("method" in a for a in activities):

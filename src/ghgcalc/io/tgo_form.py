@@ -212,7 +212,7 @@ def read_form(path: str, source: str) -> FormWorkbook:
     return FormWorkbook(source, years, reader.issues)
 
 
-class _Sheet:
+class FormSheet:
     """One sheet's values, read through the SheetReader (errors and formulas without a result reported)."""
 
     def __init__(self, reader: SheetReader, workbook: Any, name: str) -> None:
@@ -266,7 +266,7 @@ def _read_years(reader: SheetReader, workbook: Any) -> list[FormYear]:
     ponds = {n: m.group(1) for n in names if (m := _POND.match(squeeze(n)))}
     years = []
     for name, named_year in summaries:
-        sheet = _Sheet(reader, workbook, name)
+        sheet = FormSheet(reader, workbook, name)
         year = _year(reader, sheet, named_year)
         layout = _layout(sheet)
         if layout is None:
@@ -284,8 +284,8 @@ def _read_years(reader: SheetReader, workbook: Any) -> list[FormYear]:
             continue
         septic_name = _companion(septics, str(year))
         pond_name = _companion(ponds, str(year))
-        septic = _septic(_Sheet(reader, workbook, septic_name)) if septic_name else None
-        pond = _pond(_Sheet(reader, workbook, pond_name)) if pond_name else None
+        septic = _septic(FormSheet(reader, workbook, septic_name)) if septic_name else None
+        pond = _pond(FormSheet(reader, workbook, pond_name)) if pond_name else None
         years.append(_summary(reader, sheet, layout, year, septic, pond))
     if not years and not any(issue.is_error for issue in reader.issues):
         reader.issue(
@@ -305,7 +305,7 @@ def _companion(sheets: dict[str, str | None], year: str) -> str | None:
     return unnamed[0] if len(unnamed) == 1 else None
 
 
-def _year(reader: SheetReader, sheet: _Sheet, named: str) -> int | None:
+def _year(reader: SheetReader, sheet: FormSheet, named: str) -> int | None:
     if named.isdigit():
         return int(named)
     for row, column in ((2, 6), (2, 5), (1, 0)):  # G3 (wide), F3 (narrow), the title
@@ -335,7 +335,7 @@ def _year(reader: SheetReader, sheet: _Sheet, named: str) -> int | None:
     return None
 
 
-def _layout(sheet: _Sheet) -> Layout | None:
+def _layout(sheet: FormSheet) -> Layout | None:
     if squeeze(sheet.text(2, 3)) == "ef" and "ม.ค" in sheet.text(3, 6):
         return WIDE
     if squeeze(sheet.text(2, 2)) == "ef" and "ม.ค" in sheet.text(3, 5):
@@ -343,14 +343,14 @@ def _layout(sheet: _Sheet) -> Layout | None:
     return None
 
 
-def _scope(sheet: _Sheet, row: int) -> int | None:
+def _scope(sheet: FormSheet, row: int) -> int | None:
     top = sheet.merged_top(row, 0)
     found = re.search(r"scope\s*(\d)", sheet.text(*top).lower())
     return int(found.group(1)) if found else None
 
 
 def _summary(
-    reader: SheetReader, sheet: _Sheet, layout: Layout, year: int, septic: SepticSheet | None, pond: PondSheet | None
+    reader: SheetReader, sheet: FormSheet, layout: Layout, year: int, septic: SepticSheet | None, pond: PondSheet | None
 ) -> FormYear:
     name, L = sheet.name, layout
     rows: list[FormRow] = []
@@ -417,7 +417,7 @@ def _summary(
     return FormYear(name, year, L.name, rows, septic, pond, totals, empty)
 
 
-def _extra_rows(reader: SheetReader, sheet: _Sheet, L: Layout) -> None:
+def _extra_rows(reader: SheetReader, sheet: FormSheet, L: Layout) -> None:
     """Row 26 is the column total ("รวม"); a row an office inserted above it moves it down."""
     total_label = "".join(sheet.text(LAST_ROW, c) for c in range(0, L.ef))
     if "รวม" in total_label:
@@ -437,7 +437,7 @@ def _extra_rows(reader: SheetReader, sheet: _Sheet, L: Layout) -> None:
             )
 
 
-def _septic(sheet: _Sheet) -> SepticSheet:
+def _septic(sheet: FormSheet) -> SepticSheet:
     return SepticSheet(
         sheet=sheet.name,
         days=[sheet.number(1, 1 + m) or 0.0 for m in range(1, 13)],
@@ -450,7 +450,7 @@ def _septic(sheet: _Sheet) -> SepticSheet:
     )
 
 
-def _pond(sheet: _Sheet) -> PondSheet:
+def _pond(sheet: FormSheet) -> PondSheet:
     return PondSheet(
         sheet=sheet.name,
         water=[sheet.number(2, 1 + m) or 0.0 for m in range(1, 13)],
@@ -469,338 +469,10 @@ def cell_range(cells: list[str]) -> str:
     return f"{cells[0]}:{cells[-1]}" if len(cells) > 1 else cells[0]
 
 
-# --------------------------------------------------------------------------------------------
-# One year as a ghgcalc inventory document
-
-UNITS = {
-    "ลิตร": "L",
-    "kwh": "kWh",
-    "kg": "kg",
-    "m3": "m3",
-    "kgco2": "kg",
-    "kgch4": "kg",
-    "kgchclf2": "kg",
-    "kgch2f2": "kg",
-}
-# the category of the bundled factor a row corresponds to (ghgcalc factors list --set tgo-cfo)
-CATEGORIES = {
-    "diesel-stationary": "stationary-combustion",
-    "diesel-mobile": "mobile-combustion",
-    "gasohol-91": "mobile-combustion",
-    "gasohol-95": "mobile-combustion",
-    "fire-extinguisher-co2": "fire-suppression",
-    "septic-tank": "wastewater",
-    "r-22": "refrigerants",
-    "r-32": "refrigerants",
-    "electricity-grid": "purchased-electricity",
-    "paper": "purchased-goods",
-    "tap-water-mwa": "water-supply",
-    "tap-water-pwa": "water-supply",
-    "waste-landfill-form-1-5": "waste",
-}
-FORM_GWP_CH4 = 28.0  # the EF of rows 16 and 17 (kgCO2e/kgCH4): the AR5 GWP that tgo-cfo applies to CH4
-SEPTIC_FACTOR = 0.012
-POND_MCF_B0 = 0.12  # the constant of TGO's pond formula B13 = $H$7*B12*0.12
-POND_TYPES = {
-    0.05: "anaerobic-shallow",
-    0.2: "anaerobic-deep",
-    0.075: "aerobic-overloaded",
-    0.0: "aerobic-well-managed",
-}
-
-
-def _plain(values: list[float]) -> list[float | int]:
+def plain_numbers(values: list[float]) -> list[float | int]:
     """Whole numbers written as such (19, not 19.0)."""
     return [int(v) if v.is_integer() and abs(v) < 2**53 else v for v in values]
 
 
-def _close(a: float, b: float) -> bool:
+def same_number(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-
-
-def _where(file: str, sheet: str, cells: str) -> str:
-    return f"{file}[{sheet}]!{cells}"
-
-
-def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]]:
-    """The inventory document of one year sheet: every line with the sheet's own EF (so that it
-    computes to the total the workbook prints), the septic and pond rows as TGO's methods where
-    their sheets give the same monthly values. `file` names the workbook in labels and sources."""
-    from ghgcalc.errors import Location
-
-    issues: list[Issue] = []
-
-    def warn(code: str, message: str, sheet: str, cell: str, hint: str) -> None:
-        issues.append(Issue(code, message, Severity.WARNING, Location(file, sheet=sheet, cell=cell), hint=hint))
-
-    custom: list[dict[str, Any]] = []
-    lines: list[dict[str, Any]] = []
-    for row in year.rows:
-        where = _where(file, year.sheet, cell_range(row.month_cells))
-        label = f"{row.label or f'row {row.row}'} ({where})"
-        if row.kind == "septic":
-            line = _septic_line(year, row, file, warn)
-            if line is not None:
-                lines.append(line)
-                continue
-        if row.kind == "pond":
-            line = _pond_line(year, row, file, warn)
-            if line is not None:
-                lines.append(line)
-                continue
-        unit = UNITS.get(squeeze(row.unit)) if row.unit else None
-        if unit is None:
-            issues.append(
-                Issue(
-                    "tgo-unit-unknown",
-                    f"row {row.row}: the unit {visible(row.unit or '(empty)')!r} is not one of form 1.5(1)'s "
-                    "(ลิตร, kWh, kg, m3, kgCH4, kgCHClF2, kgCH2F2)",
-                    Severity.ERROR,
-                    Location(file, sheet=year.sheet, cell=row.unit_cell),
-                    hint="write the unit the quantities are in, as TGO's form does",
-                )
-            )
-            continue
-        if row.ef is None:
-            issues.append(
-                Issue(
-                    "tgo-ef-missing",
-                    f"row {row.row} has quantities but no EF",
-                    Severity.ERROR,
-                    Location(file, sheet=year.sheet, cell=row.ef_cell),
-                    hint="type the emission factor (kgCO2e per unit) the row uses",
-                )
-            )
-            continue
-        key = f"{row.key or 'form-row'}-r{row.row}"
-        factor: dict[str, Any] = {
-            "key": key,
-            "name": f"{row.label or f'row {row.row}'}: the EF of TGO's form 1.5(1)"
-            + (f" (ghgcalc's tgo-cfo factor: {row.key})" if row.key else " (no tgo-cfo factor matched)"),
-            "per": unit,
-            "kg": {"CO2e": row.ef},
-            "gwp_basis": "AR5",
-            "source": _where(file, year.sheet, row.ef_cell),
-        }
-        if row.key in CATEGORIES:
-            factor["category"] = CATEGORIES[row.key]
-        custom.append(factor)
-        line = {"activity": key, "label": label, "unit": unit, "amount": _plain(row.months)}
-        if row.scope is not None:
-            line["scope"] = row.scope
-        else:
-            warn(
-                "tgo-scope-unknown",
-                f"row {row.row} is under no 'Scope 1/2/3' label; the line has no scope",
-                year.sheet,
-                cell_name(row.row - 1, 0),
-                "add 'scope: 1', 2 or 3 to the imported line",
-            )
-        lines.append(line)
-        if row.line_total.value is None:
-            warn(
-                "tgo-row-no-total",
-                f"row {row.row} has quantities but the workbook computes no total for it "
-                f"({row.line_total.cell} is empty): its emissions are not in the total the workbook prints",
-                year.sheet,
-                row.line_total.cell,
-                "the imported line counts them; TGO's form has no formulas in this row",
-            )
-        if row.row == LAST_ROW:
-            warn(
-                "tgo-row-outside-total",
-                f"row {row.row} is left out of the scope-3 total the workbook prints "
-                f"({year.totals.scopes[2].cell} sums rows 21-24)",
-                year.sheet,
-                year.totals.scopes[2].cell,
-                "the imported line counts it, so the imported total is higher than the printed one",
-            )
-    if year.empty_rows:
-        issues.append(
-            Issue(
-                "tgo-rows-empty",
-                f"{len(year.empty_rows)} rows without quantities were skipped "
-                f"(rows {', '.join(str(r) for r in year.empty_rows)})",
-                Severity.WARNING,
-                Location(file, sheet=year.sheet),
-            )
-        )
-    document: dict[str, Any] = {
-        "ghgcalc": 1,
-        "name": f"{file} [{year.sheet}]",
-        "kind": "organization",
-        "period": year.year,
-        "factors": "tgo-cfo",
-    }
-    if custom:
-        document["custom_factors"] = custom
-    document["activities"] = lines
-    return document, issues
-
-
-def _septic_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, Any] | None:
-    """The septic row as a tgo-septic-tank line, when its sheet gives the summary's monthly kgCH4."""
-    septic = year.septic
-    if septic is None:
-        warn(
-            "tgo-sheet-missing",
-            f"no septic-tank sheet for {year.year}: row {row.row} is imported as kgCH4 with the sheet's EF",
-            year.sheet,
-            row.label_cell,
-            f"add the sheet 'CH4จาก Septic tank {year.year}' to import days and staff",
-        )
-        return None
-    same = all(_close(d * s * SEPTIC_FACTOR, q) for d, s, q in zip(septic.days, septic.staff, row.months, strict=True))
-    if not (same and row.ef is not None and _close(row.ef, FORM_GWP_CH4)):
-        warn(
-            "tgo-sheets-differ",
-            f"row {row.row}'s monthly kgCH4 are not days x staff x {SEPTIC_FACTOR} of '{visible(septic.sheet)}' "
-            f"(or its EF is not {FORM_GWP_CH4:g}): the row is imported as kgCH4 with the sheet's EF",
-            year.sheet,
-            cell_range(row.month_cells),
-            "ghgcalc audit compares the two sheets cell by cell",
-        )
-        return None
-    return {
-        "method": "tgo-septic-tank",
-        "label": f"{row.label} ({_where(file, septic.sheet, cell_range(septic.day_cells))}, "
-        f"{cell_range(septic.staff_cells)})",
-        "scope": row.scope or 1,
-        "params": {"working_days": _plain(septic.days), "employees": _plain(septic.staff)},
-    }
-
-
-def _pond_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, Any] | None:
-    """The pond row as a tgo-anaerobic-pond line, when its sheet gives the summary's monthly kgCH4."""
-    pond = year.pond
-    if pond is None:
-        warn(
-            "tgo-sheet-missing",
-            f"no pond sheet for {year.year}: row {row.row} is imported as kgCH4 with the sheet's EF",
-            year.sheet,
-            row.label_cell,
-            f"add the sheet 'CH4จากบ่อบำบัดไม่เติมอากาศ {year.year}' to import the water per month",
-        )
-        return None
-    factor = pond.factor.value
-    pond_type = next((t for f, t in POND_TYPES.items() if factor is not None and _close(f, factor)), None)
-    same = factor is not None and all(
-        _close(factor * w * 0.8 * 0.12, q) for w, q in zip(pond.water, row.months, strict=True)
-    )
-    if pond_type is None or not same or row.ef is None or not _close(row.ef, FORM_GWP_CH4):
-        warn(
-            "tgo-sheets-differ",
-            f"row {row.row}'s monthly kgCH4 are not the pond factor ({pond.factor.cell}) x water x 0.8 x 0.12 of "
-            f"'{visible(pond.sheet)}' (or its EF is not {FORM_GWP_CH4:g}): the row is imported as kgCH4 "
-            "with the sheet's EF",
-            year.sheet,
-            cell_range(row.month_cells),
-            "ghgcalc audit compares the two sheets cell by cell",
-        )
-        return None
-    return {
-        "method": "tgo-anaerobic-pond",
-        "label": f"{row.label} ({_where(file, pond.sheet, cell_range(pond.water_cells))}, {pond.factor.cell})",
-        "scope": row.scope or 1,
-        "params": {"pond_type": pond_type, "tap_water_m3": _plain(pond.water)},
-    }
-
-
-# --------------------------------------------------------------------------------------------
-# One year as the audit reads it (core/audit_input.py)
-
-
-def stated_years(form: FormWorkbook) -> list[Any]:
-    """Every year of the workbook as core.audit_input.StatedYear: each number with its cell."""
-    from ghgcalc.core.audit_input import Stated, StatedLine, StatedProduct, StatedSeries, StatedYear
-
-    def stated(p: Printed) -> Stated:
-        return Stated(p.value, p.sheet, p.cell)
-
-    def months(sheet: str, values: list[float], cells: list[str]) -> tuple[Stated, ...]:
-        return tuple(Stated(v, sheet, c) for v, c in zip(values, cells, strict=True))
-
-    out = []
-    for year in form.years:
-        lines = []
-        for row in year.rows:
-            derived = (row.kind == "septic" and year.septic is not None) or (
-                row.kind == "pond" and year.pond is not None
-            )
-            lines.append(
-                StatedLine(
-                    sheet=year.sheet,
-                    row=row.row,
-                    label=row.label,
-                    scope=row.scope,
-                    unit=UNITS.get(squeeze(row.unit), row.unit) if row.unit else None,
-                    factor=Stated(row.ef, year.sheet, row.ef_cell),
-                    quantities=tuple(
-                        Stated(v, year.sheet, c) for v, c in zip(row.months, row.month_cells, strict=True)
-                    ),
-                    printed=tuple(stated(p) for p in row.cf),
-                    total=stated(row.line_total),
-                    key=row.key,
-                    derived=derived,
-                )
-            )
-        series = []
-        same_as = []
-        products = []
-        of_kind = {row.kind: line for row, line in zip(year.rows, lines, strict=True)}
-        if year.septic is not None:
-            s = year.septic
-            staff, days = months(s.sheet, s.staff, s.staff_cells), months(s.sheet, s.days, s.day_cells)
-            if s.ch4_cells:
-                ch4 = months(s.sheet, s.ch4, s.ch4_cells)
-                products.append(StatedProduct("septic CH4", "kgCH4", ch4, (days, staff), stated(s.factor)))
-                if "septic" in of_kind:
-                    same_as.append((StatedSeries("septic CH4", "kgCH4", ch4), of_kind["septic"]))
-            series.append(
-                StatedSeries(
-                    "staff",
-                    "persons",
-                    tuple(Stated(v, s.sheet, c) for v, c in zip(s.staff, s.staff_cells, strict=True)),
-                )
-            )
-            series.append(
-                StatedSeries(
-                    "working days",
-                    "days",
-                    tuple(Stated(v, s.sheet, c) for v, c in zip(s.days, s.day_cells, strict=True)),
-                )
-            )
-        if year.pond is not None:
-            p = year.pond
-            water = StatedSeries(
-                "pond water",
-                "m3",
-                tuple(Stated(v, p.sheet, c) for v, c in zip(p.water, p.water_cells, strict=True)),
-                stated(p.total) if p.total is not None else None,
-            )
-            series.append(water)
-            if p.ch4_cells and p.waste_cells:
-                ch4 = months(p.sheet, p.ch4, p.ch4_cells)
-                waste = months(p.sheet, p.waste, p.waste_cells)
-                products.append(StatedProduct("pond CH4", "kgCH4", ch4, (waste,), stated(p.factor), POND_MCF_B0))
-                if "pond" in of_kind:
-                    same_as.append((StatedSeries("pond CH4", "kgCH4", ch4), of_kind["pond"]))
-            pwa = [line for line in lines if line.key == "tap-water-pwa"]
-            if pwa:
-                same_as.append((water, pwa[0]))
-        t = year.totals
-        out.append(
-            StatedYear(
-                sheet=year.sheet,
-                year=year.year,
-                lines=tuple(lines),
-                scope_totals={i + 1: stated(p) for i, p in enumerate(t.scopes)},
-                total=stated(t.total),
-                series=tuple(series),
-                same_as=tuple(same_as),
-                outside_totals=(LAST_ROW,),
-                column_total=stated(t.column_total),
-                products=tuple(products),
-            )
-        )
-    return out

@@ -24,7 +24,7 @@ from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.io.excel_cells import SheetReader, cell_name
 from ghgcalc.io.excel_xml import check_zip, scan
 from ghgcalc.io.files import is_regular, kind_of
-from ghgcalc.io.tgo_form import Printed, _close, _plain, _Sheet, squeeze
+from ghgcalc.io.tgo_form import FormSheet, Printed, plain_numbers, same_number, squeeze
 from ghgcalc.thai import thai_to_arabic_digits
 
 FR01, CURRENT, BASE = "Fr-01", "Fr-04.1", "Fr-04.2"
@@ -160,13 +160,13 @@ def read_vsheet(path: str, source: str) -> VSheetWorkbook:
 
 def _read(reader: SheetReader, workbook: Any, source: str) -> VSheetWorkbook:
     names = {squeeze(n): n for n in workbook.sheet_names}
-    fr01 = _Sheet(reader, workbook, names["fr-01"])
-    current = _Sheet(reader, workbook, names["fr-04.1"])
+    fr01 = FormSheet(reader, workbook, names["fr-01"])
+    current = FormSheet(reader, workbook, names["fr-04.1"])
     version = _version(reader, current)
     book = VSheetWorkbook(source, version, fr01.text(5, 1).strip(), fr01.text(22, 9).strip(), [], reader.issues)
     sheets = [(current, fr01, 21, 22)]
     if "fr-04.2" in names:
-        sheets.append((_Sheet(reader, workbook, names["fr-04.2"]), fr01, 23, 24))
+        sheets.append((FormSheet(reader, workbook, names["fr-04.2"]), fr01, 23, 24))
     for sheet, org, period_row, output_row in sheets:
         if not _layout_known(reader, sheet):
             continue
@@ -176,7 +176,7 @@ def _read(reader: SheetReader, workbook: Any, source: str) -> VSheetWorkbook:
     return book
 
 
-def _version(reader: SheetReader, sheet: _Sheet) -> str | None:
+def _version(reader: SheetReader, sheet: FormSheet) -> str | None:
     stamp = " ".join(sheet.text(0, c) for c in range(C_AO - 2, C_AO + 3))
     found = re.search(r"version\s*0*(\d+)", stamp.lower())
     if found and found.group(1).zfill(2) in VERSIONS:
@@ -204,7 +204,7 @@ def _version(reader: SheetReader, sheet: _Sheet) -> str | None:
     return None
 
 
-def _layout_known(reader: SheetReader, sheet: _Sheet) -> bool:
+def _layout_known(reader: SheetReader, sheet: FormSheet) -> bool:
     if "ปริมาณ" in sheet.text(8, C_QTY) and "total" in sheet.text(5, C_Q).lower():
         return True
     reader.issue(
@@ -251,7 +251,7 @@ def _be(digits: str) -> int:
     return year if year >= 2400 else year + 543
 
 
-def _year(reader: SheetReader, sheet: _Sheet, org: _Sheet, period_row: int, output_row: int) -> VYear | None:
+def _year(reader: SheetReader, sheet: FormSheet, org: FormSheet, period_row: int, output_row: int) -> VYear | None:
     lines: list[VLine] = []
     empty: list[int] = []
     for first, last, scope, _ in BLOCKS:
@@ -309,11 +309,11 @@ def _year(reader: SheetReader, sheet: _Sheet, org: _Sheet, period_row: int, outp
     )
 
 
-def _is_base(sheet: _Sheet) -> bool:
+def _is_base(sheet: FormSheet) -> bool:
     return squeeze(sheet.name) == "fr-04.2"
 
 
-def _line(sheet: _Sheet, r: int, scope: int) -> VLine | None:
+def _line(sheet: FormSheet, r: int, scope: int) -> VLine | None:
     def at(column: int) -> Printed:
         return Printed(sheet.name, cell_name(r, column), sheet.number(r, column))
 
@@ -340,7 +340,7 @@ def _basis(gwps: tuple[Printed, ...]) -> str | None:
 
     for basis in ("AR5", "AR4"):
         if all(
-            p.value is not None and (v := gwp.gwp_value(g, basis)) is not None and _close(p.value, v)
+            p.value is not None and (v := gwp.gwp_value(g, basis)) is not None and same_number(p.value, v)
             for (g, _), p in zip(GAS_COLUMNS, gwps, strict=True)
         ):
             return basis
@@ -367,7 +367,7 @@ def _bundled(per: str, gases: dict[str, float]) -> list[tuple[str, str | None]]:
                 if factor.per != per:
                     continue
                 theirs = {g.gas: g.kg for g in factor.gases if g.kg}
-                if theirs.keys() == gases.keys() and all(_close(theirs[g], v) for g, v in gases.items()):
+                if theirs.keys() == gases.keys() and all(same_number(theirs[g], v) for g, v in gases.items()):
                     found.setdefault(key, factor.category)
     return list(found.items())
 
@@ -405,7 +405,7 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
         if per_gas:
             weights = {g: p.value or 0.0 for (g, _), p in zip(GAS_COLUMNS, year.gwps, strict=True)}
             weighed = sum(v * weights[gas] for gas, v in gases.items())
-            if line.q.value is not None and not _close(weighed, line.q.value):
+            if line.q.value is not None and not same_number(weighed, line.q.value):
                 per_gas = False  # Q is typed over the formula: the sheet's Q is what it multiplies
         if per_gas:
             kg: dict[str, float] = dict(gases)
@@ -442,7 +442,7 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
                 else " (no tgo-cfo factor matched)"
             ),
             "per": unit,
-            "kg": {k: _plain([v])[0] for k, v in kg.items()},
+            "kg": {k: plain_numbers([v])[0] for k, v in kg.items()},
         }
         if "CO2e" in kg or per_gas:
             factor["gwp_basis"] = basis or "AR5"
@@ -456,13 +456,13 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
                 "activity": key,
                 "label": f"{line.label or f'row {row}'} ({_where(file, line.quantity)})",
                 "unit": unit,
-                "amount": _plain([amount])[0],
+                "amount": plain_numbers([amount])[0],
                 "scope": line.scope or 1,
             }
         )
         if line.ao.value is not None and line.q.value is not None:
             expected = amount * line.q.value / 1000
-            if not _close(expected, line.ao.value):
+            if not same_number(expected, line.ao.value):
                 issue(
                     "tgo-line-differs",
                     f"row {row} prints {line.ao.value:g} tCO2e, but D x Q / 1000 = {expected:g}: "
@@ -498,7 +498,7 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
         document["gwp"] = basis
     output = year.output.value
     if output is not None and output > 0:
-        document["output"] = {"amount": _plain([output])[0], "unit": book.output_unit or "units"}
+        document["output"] = {"amount": plain_numbers([output])[0], "unit": book.output_unit or "units"}
     if custom:
         document["custom_factors"] = custom
     document["activities"] = lines

@@ -1,0 +1,348 @@
+"""TGO's form 1.5(1) read by io/tgo_form.py, as ghgcalc sees it: one year as an inventory document
+(`ghgcalc import`), and as what the workbook states for the audit (core/audit_input.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.io.excel_cells import cell_name
+from ghgcalc.io.tgo_form import (
+    LAST_ROW,
+    FormRow,
+    FormWorkbook,
+    FormYear,
+    Printed,
+    cell_range,
+    plain_numbers,
+    same_number,
+    squeeze,
+)
+
+# --------------------------------------------------------------------------------------------
+# One year as a ghgcalc inventory document
+
+UNITS = {
+    "ลิตร": "L",
+    "kwh": "kWh",
+    "kg": "kg",
+    "m3": "m3",
+    "kgco2": "kg",
+    "kgch4": "kg",
+    "kgchclf2": "kg",
+    "kgch2f2": "kg",
+}
+# the category of the bundled factor a row corresponds to (ghgcalc factors list --set tgo-cfo)
+CATEGORIES = {
+    "diesel-stationary": "stationary-combustion",
+    "diesel-mobile": "mobile-combustion",
+    "gasohol-91": "mobile-combustion",
+    "gasohol-95": "mobile-combustion",
+    "fire-extinguisher-co2": "fire-suppression",
+    "septic-tank": "wastewater",
+    "r-22": "refrigerants",
+    "r-32": "refrigerants",
+    "electricity-grid": "purchased-electricity",
+    "paper": "purchased-goods",
+    "tap-water-mwa": "water-supply",
+    "tap-water-pwa": "water-supply",
+    "waste-landfill-form-1-5": "waste",
+}
+FORM_GWP_CH4 = 28.0  # the EF of rows 16 and 17 (kgCO2e/kgCH4): the AR5 GWP that tgo-cfo applies to CH4
+SEPTIC_FACTOR = 0.012
+POND_MCF_B0 = 0.12  # the constant of TGO's pond formula B13 = $H$7*B12*0.12
+POND_TYPES = {
+    0.05: "anaerobic-shallow",
+    0.2: "anaerobic-deep",
+    0.075: "aerobic-overloaded",
+    0.0: "aerobic-well-managed",
+}
+
+
+def _where(file: str, sheet: str, cells: str) -> str:
+    return f"{file}[{sheet}]!{cells}"
+
+
+def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]]:
+    """The inventory document of one year sheet: every line with the sheet's own EF (so that it
+    computes to the total the workbook prints), the septic and pond rows as TGO's methods where
+    their sheets give the same monthly values. `file` names the workbook in labels and sources."""
+
+    issues: list[Issue] = []
+
+    def warn(code: str, message: str, sheet: str, cell: str, hint: str) -> None:
+        issues.append(Issue(code, message, Severity.WARNING, Location(file, sheet=sheet, cell=cell), hint=hint))
+
+    custom: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    for row in year.rows:
+        where = _where(file, year.sheet, cell_range(row.month_cells))
+        label = f"{row.label or f'row {row.row}'} ({where})"
+        if row.kind == "septic":
+            line = _septic_line(year, row, file, warn)
+            if line is not None:
+                lines.append(line)
+                continue
+        if row.kind == "pond":
+            line = _pond_line(year, row, file, warn)
+            if line is not None:
+                lines.append(line)
+                continue
+        unit = UNITS.get(squeeze(row.unit)) if row.unit else None
+        if unit is None:
+            issues.append(
+                Issue(
+                    "tgo-unit-unknown",
+                    f"row {row.row}: the unit {visible(row.unit or '(empty)')!r} is not one of form 1.5(1)'s "
+                    "(ลิตร, kWh, kg, m3, kgCH4, kgCHClF2, kgCH2F2)",
+                    Severity.ERROR,
+                    Location(file, sheet=year.sheet, cell=row.unit_cell),
+                    hint="write the unit the quantities are in, as TGO's form does",
+                )
+            )
+            continue
+        if row.ef is None:
+            issues.append(
+                Issue(
+                    "tgo-ef-missing",
+                    f"row {row.row} has quantities but no EF",
+                    Severity.ERROR,
+                    Location(file, sheet=year.sheet, cell=row.ef_cell),
+                    hint="type the emission factor (kgCO2e per unit) the row uses",
+                )
+            )
+            continue
+        key = f"{row.key or 'form-row'}-r{row.row}"
+        factor: dict[str, Any] = {
+            "key": key,
+            "name": f"{row.label or f'row {row.row}'}: the EF of TGO's form 1.5(1)"
+            + (f" (ghgcalc's tgo-cfo factor: {row.key})" if row.key else " (no tgo-cfo factor matched)"),
+            "per": unit,
+            "kg": {"CO2e": row.ef},
+            "gwp_basis": "AR5",
+            "source": _where(file, year.sheet, row.ef_cell),
+        }
+        if row.key in CATEGORIES:
+            factor["category"] = CATEGORIES[row.key]
+        custom.append(factor)
+        line = {"activity": key, "label": label, "unit": unit, "amount": plain_numbers(row.months)}
+        if row.scope is not None:
+            line["scope"] = row.scope
+        else:
+            warn(
+                "tgo-scope-unknown",
+                f"row {row.row} is under no 'Scope 1/2/3' label; the line has no scope",
+                year.sheet,
+                cell_name(row.row - 1, 0),
+                "add 'scope: 1', 2 or 3 to the imported line",
+            )
+        lines.append(line)
+        if row.line_total.value is None:
+            warn(
+                "tgo-row-no-total",
+                f"row {row.row} has quantities but the workbook computes no total for it "
+                f"({row.line_total.cell} is empty): its emissions are not in the total the workbook prints",
+                year.sheet,
+                row.line_total.cell,
+                "the imported line counts them; TGO's form has no formulas in this row",
+            )
+        if row.row == LAST_ROW:
+            warn(
+                "tgo-row-outside-total",
+                f"row {row.row} is left out of the scope-3 total the workbook prints "
+                f"({year.totals.scopes[2].cell} sums rows 21-24)",
+                year.sheet,
+                year.totals.scopes[2].cell,
+                "the imported line counts it, so the imported total is higher than the printed one",
+            )
+    if year.empty_rows:
+        issues.append(
+            Issue(
+                "tgo-rows-empty",
+                f"{len(year.empty_rows)} rows without quantities were skipped "
+                f"(rows {', '.join(str(r) for r in year.empty_rows)})",
+                Severity.WARNING,
+                Location(file, sheet=year.sheet),
+            )
+        )
+    document: dict[str, Any] = {
+        "ghgcalc": 1,
+        "name": f"{file} [{year.sheet}]",
+        "kind": "organization",
+        "period": year.year,
+        "factors": "tgo-cfo",
+    }
+    if custom:
+        document["custom_factors"] = custom
+    document["activities"] = lines
+    return document, issues
+
+
+def _septic_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, Any] | None:
+    """The septic row as a tgo-septic-tank line, when its sheet gives the summary's monthly kgCH4."""
+    septic = year.septic
+    if septic is None:
+        warn(
+            "tgo-sheet-missing",
+            f"no septic-tank sheet for {year.year}: row {row.row} is imported as kgCH4 with the sheet's EF",
+            year.sheet,
+            row.label_cell,
+            f"add the sheet 'CH4จาก Septic tank {year.year}' to import days and staff",
+        )
+        return None
+    same = all(
+        same_number(d * s * SEPTIC_FACTOR, q) for d, s, q in zip(septic.days, septic.staff, row.months, strict=True)
+    )
+    if not (same and row.ef is not None and same_number(row.ef, FORM_GWP_CH4)):
+        warn(
+            "tgo-sheets-differ",
+            f"row {row.row}'s monthly kgCH4 are not days x staff x {SEPTIC_FACTOR} of '{visible(septic.sheet)}' "
+            f"(or its EF is not {FORM_GWP_CH4:g}): the row is imported as kgCH4 with the sheet's EF",
+            year.sheet,
+            cell_range(row.month_cells),
+            "ghgcalc audit compares the two sheets cell by cell",
+        )
+        return None
+    return {
+        "method": "tgo-septic-tank",
+        "label": f"{row.label} ({_where(file, septic.sheet, cell_range(septic.day_cells))}, "
+        f"{cell_range(septic.staff_cells)})",
+        "scope": row.scope or 1,
+        "params": {"working_days": plain_numbers(septic.days), "employees": plain_numbers(septic.staff)},
+    }
+
+
+def _pond_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, Any] | None:
+    """The pond row as a tgo-anaerobic-pond line, when its sheet gives the summary's monthly kgCH4."""
+    pond = year.pond
+    if pond is None:
+        warn(
+            "tgo-sheet-missing",
+            f"no pond sheet for {year.year}: row {row.row} is imported as kgCH4 with the sheet's EF",
+            year.sheet,
+            row.label_cell,
+            f"add the sheet 'CH4จากบ่อบำบัดไม่เติมอากาศ {year.year}' to import the water per month",
+        )
+        return None
+    factor = pond.factor.value
+    pond_type = next((t for f, t in POND_TYPES.items() if factor is not None and same_number(f, factor)), None)
+    same = factor is not None and all(
+        same_number(factor * w * 0.8 * 0.12, q) for w, q in zip(pond.water, row.months, strict=True)
+    )
+    if pond_type is None or not same or row.ef is None or not same_number(row.ef, FORM_GWP_CH4):
+        warn(
+            "tgo-sheets-differ",
+            f"row {row.row}'s monthly kgCH4 are not the pond factor ({pond.factor.cell}) x water x 0.8 x 0.12 of "
+            f"'{visible(pond.sheet)}' (or its EF is not {FORM_GWP_CH4:g}): the row is imported as kgCH4 "
+            "with the sheet's EF",
+            year.sheet,
+            cell_range(row.month_cells),
+            "ghgcalc audit compares the two sheets cell by cell",
+        )
+        return None
+    return {
+        "method": "tgo-anaerobic-pond",
+        "label": f"{row.label} ({_where(file, pond.sheet, cell_range(pond.water_cells))}, {pond.factor.cell})",
+        "scope": row.scope or 1,
+        "params": {"pond_type": pond_type, "tap_water_m3": plain_numbers(pond.water)},
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# One year as the audit reads it (core/audit_input.py)
+
+
+def stated_years(form: FormWorkbook) -> list[Any]:
+    """Every year of the workbook as core.audit_input.StatedYear: each number with its cell."""
+    from ghgcalc.core.audit_input import Stated, StatedLine, StatedProduct, StatedSeries, StatedYear
+
+    def stated(p: Printed) -> Stated:
+        return Stated(p.value, p.sheet, p.cell)
+
+    def months(sheet: str, values: list[float], cells: list[str]) -> tuple[Stated, ...]:
+        return tuple(Stated(v, sheet, c) for v, c in zip(values, cells, strict=True))
+
+    out = []
+    for year in form.years:
+        lines = []
+        for row in year.rows:
+            derived = (row.kind == "septic" and year.septic is not None) or (
+                row.kind == "pond" and year.pond is not None
+            )
+            lines.append(
+                StatedLine(
+                    sheet=year.sheet,
+                    row=row.row,
+                    label=row.label,
+                    scope=row.scope,
+                    unit=UNITS.get(squeeze(row.unit), row.unit) if row.unit else None,
+                    factor=Stated(row.ef, year.sheet, row.ef_cell),
+                    quantities=tuple(
+                        Stated(v, year.sheet, c) for v, c in zip(row.months, row.month_cells, strict=True)
+                    ),
+                    printed=tuple(stated(p) for p in row.cf),
+                    total=stated(row.line_total),
+                    key=row.key,
+                    derived=derived,
+                )
+            )
+        series = []
+        same_as = []
+        products = []
+        of_kind = {row.kind: line for row, line in zip(year.rows, lines, strict=True)}
+        if year.septic is not None:
+            s = year.septic
+            staff, days = months(s.sheet, s.staff, s.staff_cells), months(s.sheet, s.days, s.day_cells)
+            if s.ch4_cells:
+                ch4 = months(s.sheet, s.ch4, s.ch4_cells)
+                products.append(StatedProduct("septic CH4", "kgCH4", ch4, (days, staff), stated(s.factor)))
+                if "septic" in of_kind:
+                    same_as.append((StatedSeries("septic CH4", "kgCH4", ch4), of_kind["septic"]))
+            series.append(
+                StatedSeries(
+                    "staff",
+                    "persons",
+                    tuple(Stated(v, s.sheet, c) for v, c in zip(s.staff, s.staff_cells, strict=True)),
+                )
+            )
+            series.append(
+                StatedSeries(
+                    "working days",
+                    "days",
+                    tuple(Stated(v, s.sheet, c) for v, c in zip(s.days, s.day_cells, strict=True)),
+                )
+            )
+        if year.pond is not None:
+            p = year.pond
+            water = StatedSeries(
+                "pond water",
+                "m3",
+                tuple(Stated(v, p.sheet, c) for v, c in zip(p.water, p.water_cells, strict=True)),
+                stated(p.total) if p.total is not None else None,
+            )
+            series.append(water)
+            if p.ch4_cells and p.waste_cells:
+                ch4 = months(p.sheet, p.ch4, p.ch4_cells)
+                waste = months(p.sheet, p.waste, p.waste_cells)
+                products.append(StatedProduct("pond CH4", "kgCH4", ch4, (waste,), stated(p.factor), POND_MCF_B0))
+                if "pond" in of_kind:
+                    same_as.append((StatedSeries("pond CH4", "kgCH4", ch4), of_kind["pond"]))
+            pwa = [line for line in lines if line.key == "tap-water-pwa"]
+            if pwa:
+                same_as.append((water, pwa[0]))
+        t = year.totals
+        out.append(
+            StatedYear(
+                sheet=year.sheet,
+                year=year.year,
+                lines=tuple(lines),
+                scope_totals={i + 1: stated(p) for i, p in enumerate(t.scopes)},
+                total=stated(t.total),
+                series=tuple(series),
+                same_as=tuple(same_as),
+                outside_totals=(LAST_ROW,),
+                column_total=stated(t.column_total),
+                products=tuple(products),
+            )
+        )
+    return out
