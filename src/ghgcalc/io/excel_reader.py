@@ -83,6 +83,9 @@ def _match(parts: list[str], names: tuple[str, ...]) -> bool:
     return any(part in names for part in parts)
 
 
+_RESAVE = "open and save it again in a spreadsheet program"
+
+
 def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelPositions, list[Issue]]:
     """The inventory document of a workbook, where each value is, and the problems found.
 
@@ -90,33 +93,11 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
     limits and every sheet's used range to be within MAX_CELLS. OSError propagates.
     """
     reader = SheetReader(source)
-    os.stat(path)  # a missing or unreadable path raises OSError, as documented
-    if not is_regular(path):
-        reader.issue(
-            "file-not-regular",
-            f"the path is {kind_of(path)}, not a workbook file",
-            hint="give the path of the .xlsx file itself",
-        )
+    workbook = open_checked(path, reader)
+    if workbook is None:
         return None, reader.positions, reader.issues
-    refusal = check_zip(path)
-    if refusal:
-        reader.issue("xlsx-refused", refusal, hint="give an .xlsx workbook saved by a spreadsheet program")
-        return None, reader.positions, reader.issues
-    try:
-        measured = scan(path)
-    except (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError) as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
-        return None, reader.positions, reader.issues
-    if _too_large(reader, measured):
-        return None, reader.positions, reader.issues
-    reader.xml = {sheet.name: sheet for sheet in measured}
-    from python_calamine import CalamineError, CalamineWorkbook
+    from python_calamine import CalamineError
 
-    try:
-        workbook = CalamineWorkbook.from_path(path)
-    except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
-        return None, reader.positions, reader.issues
     try:
         return _read_sheets(reader, workbook), reader.positions, reader.issues
     except CalamineError as exc:
@@ -126,7 +107,38 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
         workbook.close()
 
 
-_RESAVE = "open and save it again in a spreadsheet program"
+def open_checked(path: str, reader: SheetReader) -> Any | None:
+    """The workbook at `path` opened with python-calamine, once the path is known to be a regular
+    file, the zip to be within its limits and every sheet's used range to be within MAX_CELLS (its
+    XML read into `reader.xml`); None, with the problem among `reader.issues`, when it is not.
+    OSError propagates (a missing or unreadable path). Every workbook reader starts here."""
+    os.stat(path)
+    if not is_regular(path):
+        reader.issue(
+            "file-not-regular",
+            f"the path is {kind_of(path)}, not a workbook file",
+            hint="give the path of the .xlsx file itself",
+        )
+        return None
+    refusal = check_zip(path)
+    if refusal:
+        reader.issue("xlsx-refused", refusal, hint="give an .xlsx workbook saved by a spreadsheet program")
+        return None
+    try:
+        measured = scan(path)
+    except (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError) as exc:
+        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        return None
+    if _too_large(reader, measured):
+        return None
+    reader.xml = {sheet.name: sheet for sheet in measured}
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(path)
+    except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
+        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        return None
 
 
 def _too_large(reader: SheetReader, measured: list[SheetXml]) -> bool:

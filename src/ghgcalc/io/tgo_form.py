@@ -10,17 +10,13 @@ reader run before python-calamine opens anything: a regular file, the zip limits
 
 from __future__ import annotations
 
-import os
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ghgcalc.errors import Issue, Severity, visible
 from ghgcalc.io.excel_cells import SheetReader, cell_name
-from ghgcalc.io.excel_xml import check_zip, scan
-from ghgcalc.io.files import is_regular, kind_of
+from ghgcalc.io.excel_reader import open_checked
 from ghgcalc.thai import thai_to_arabic_digits
 
 FIRST_ROW, LAST_ROW = 8, 25  # the activity rows of the form (1-based, as Excel numbers them)
@@ -173,35 +169,11 @@ def squeeze(text: Any) -> str:
 def read_form(path: str, source: str) -> FormWorkbook:
     """Every year of a form-1.5(1) workbook, and the problems found. OSError propagates."""
     reader = SheetReader(source)
-    os.stat(path)
-    if not is_regular(path):
-        reader.issue(
-            "file-not-regular",
-            f"the path is {kind_of(path)}, not a workbook file",
-            hint="give the path of the .xlsx file itself",
-        )
+    workbook = open_checked(path, reader)
+    if workbook is None:
         return FormWorkbook(source, [], reader.issues)
-    refusal = check_zip(path)
-    if refusal:
-        reader.issue("xlsx-refused", refusal, hint="give an .xlsx workbook saved by a spreadsheet program")
-        return FormWorkbook(source, [], reader.issues)
-    try:
-        measured = scan(path)
-    except (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError) as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
-        return FormWorkbook(source, [], reader.issues)
-    from ghgcalc.io.excel_reader import _too_large
+    from python_calamine import CalamineError
 
-    if _too_large(reader, measured):
-        return FormWorkbook(source, [], reader.issues)
-    reader.xml = {sheet.name: sheet for sheet in measured}
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_path(path)
-    except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
-        return FormWorkbook(source, [], reader.issues)
     try:
         years = _read_years(reader, workbook)
     except CalamineError as exc:

@@ -12,7 +12,6 @@ The same checks as the inventory reader run before python-calamine opens anythin
 from __future__ import annotations
 
 import calendar
-import os
 import re
 import zipfile
 import zlib
@@ -22,8 +21,9 @@ from typing import Any
 from ghgcalc.core.audit_input import Stated, StatedLine, StatedYear
 from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.io.excel_cells import SheetReader, cell_name
+from ghgcalc.io.excel_reader import open_checked
 from ghgcalc.io.excel_xml import check_zip, scan
-from ghgcalc.io.files import is_regular, kind_of
+from ghgcalc.io.files import is_regular
 from ghgcalc.io.tgo_form import FormSheet, Printed, plain_numbers, same_number, squeeze
 from ghgcalc.thai import thai_to_arabic_digits
 
@@ -120,35 +120,11 @@ def read_vsheet(path: str, source: str) -> VSheetWorkbook:
     """The V-Sheet's organisation and its filled years, and the problems found. OSError propagates."""
     reader = SheetReader(source)
     empty = VSheetWorkbook(source, None, "", "", [], reader.issues)
-    os.stat(path)
-    if not is_regular(path):
-        reader.issue(
-            "file-not-regular",
-            f"the path is {kind_of(path)}, not a workbook file",
-            hint="give the path of the .xlsx file itself",
-        )
+    workbook = open_checked(path, reader)
+    if workbook is None:
         return empty
-    refusal = check_zip(path)
-    if refusal:
-        reader.issue("xlsx-refused", refusal, hint="give an .xlsx workbook saved by a spreadsheet program")
-        return empty
-    try:
-        measured = scan(path)
-    except (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError) as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
-        return empty
-    from ghgcalc.io.excel_reader import _too_large
+    from python_calamine import CalamineError
 
-    if _too_large(reader, measured):
-        return empty
-    reader.xml = {sheet.name: sheet for sheet in measured}
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_path(path)
-    except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
-        return empty
     try:
         return _read(reader, workbook, source)
     except CalamineError as exc:
