@@ -90,12 +90,14 @@ def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:
         store.select(SetRef.parse(text))
 
 
-def compute_file(path: str, options: Options | None = None) -> Outcome:
-    outcome = _compute_file(path, options or Options(), follow_includes=True)
+def compute_file(path: str, options: Options | None = None, keep_positions: bool = False) -> Outcome:
+    """Read and compute one inventory file. `keep_positions` keeps where its values are in the file
+    (for a second computation of the same inventory); a batch leaves it off, to hold less per file."""
+    outcome = _compute_file(path, options or Options(), follow_includes=True, keep_positions=keep_positions)
     return replace(outcome, reads=(path, *outcome.reads)) if path != STDIN else outcome
 
 
-def _compute_file(path: str, options: Options, follow_includes: bool) -> Outcome:
+def _compute_file(path: str, options: Options, follow_includes: bool, keep_positions: bool = False) -> Outcome:
     source = display_name(path)
     try:
         reading = read_inventory(path)
@@ -113,7 +115,8 @@ def _compute_file(path: str, options: Options, follow_includes: bool) -> Outcome
             else:
                 outcome = _nested_include(outcome, reading.positions)
         if outcome.result is not None:
-            outcome = replace(outcome, inventory=reading.inventory, positions=reading.positions)
+            kept = reading.positions if keep_positions else None
+            outcome = replace(outcome, inventory=reading.inventory, positions=kept)
         if not reading.issues:
             return outcome
         # warnings of the reader (an Excel row without an amount) come first, as in the file
@@ -596,7 +599,7 @@ def compare_file(path: str, refs: tuple[str, ...], options: Options | None = Non
     from ghgcalc.core.compare import compare, compared_refs
 
     options = options or Options()
-    own = compute_file(path, options)
+    own = compute_file(path, options, keep_positions=True)
     if own.result is None or own.inventory is None or own.positions is None:
         return CompareOutcome(own, None, ())
     wanted = replace(options, gwp=own.result.gwp, factors=compared_refs(own.result, refs))
