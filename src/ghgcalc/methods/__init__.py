@@ -32,6 +32,23 @@ class ParamsError(ValueError):
 
 
 @dataclass(frozen=True)
+class Uncertain:
+    """A parameter of one method line that the uncertainty analysis varies (docs/uncertainty.md).
+
+    `field` is a top-level field of the method's Params; the analysis sets it to an array of drawn
+    values (Params.model_copy(update=...), no validation) and calls compute(), so compute() must do
+    only arithmetic on it (operators and `**`; math.e ** x for exp(x); no `if` on its value).
+    """
+
+    field: str
+    value: float  # the value the line used
+    low: float  # the 95 % confidence interval, in the parameter's own unit: 2.5th percentile
+    high: float  # 97.5th percentile
+    source: str  # the document and table the range comes from
+    limit: float | None = None  # a physical upper limit draws are cut at (a fraction: 1.0)
+
+
+@dataclass(frozen=True)
 class Method:
     name: str
     module: str
@@ -70,6 +87,23 @@ class Method:
             return dict(module.compute(checked, year))
         except ValueError as exc:  # a combination of parameters the method cannot use
             raise ParamsError([((), "method-params", str(exc))]) from None
+
+    def checked(self, params: dict[str, Any]) -> Any:
+        """The validated Params of a line this method already computed without problems."""
+        module = importlib.import_module(self.module)
+        numbers, _, _ = read_params(params, _schema(self.module))
+        return module.Params.model_validate(numbers)
+
+    def uncertain(self, checked: Any) -> list[Uncertain]:
+        """The parameters of a line the uncertainty analysis varies, with their 95 % ranges; none
+        when the module declares none (then only the line's own `uncertainty:` applies)."""
+        module = importlib.import_module(self.module)
+        declare = getattr(module, "uncertain", None)
+        return list(declare(checked)) if declare is not None else []
+
+    def compute_checked(self, checked: Any, year: int) -> dict[str, Any]:
+        """compute() on Params already validated (with drawn arrays in place of some values)."""
+        return dict(importlib.import_module(self.module).compute(checked, year))
 
     def quantity_unit(self, params: dict[str, Any]) -> str | None:
         """The unit of the quantity parameter in these params (its default when not given)."""
