@@ -20,7 +20,7 @@ import yaml
 
 from ghgcalc import gwp, units
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, visible
-from ghgcalc.io.factor_store import COLUMNS, gwp_overrides
+from ghgcalc.io.factor_store import COLUMNS, gwp_overrides, read_range_pct
 from ghgcalc.numbers import NumberError, read_number
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -375,6 +375,14 @@ def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) 
         units.check_unit(row["per"])
     except units.UnitError as exc:
         bad(str(exc), exc.hint)
+    pct = (row.get("uncertainty_pct") or "").strip()
+    if pct:
+        try:
+            read_range_pct(pct)
+        except ValueError as exc:
+            bad(str(exc))
+        if not (row.get("uncertainty_source") or "").strip():
+            bad("uncertainty_pct has no uncertainty_source", "name the table the 95 % range comes from")
     return len(issues) == before
 
 

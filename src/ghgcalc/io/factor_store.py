@@ -54,7 +54,24 @@ COLUMNS = (
     "notes",
 )
 # Columns a table may add to COLUMNS; a table without them reads as before.
-OPTIONAL_COLUMNS = ("verified_via",)
+OPTIONAL_COLUMNS = ("verified_via", "uncertainty_pct", "uncertainty_source")
+
+
+def read_range_pct(text: str) -> tuple[float, float]:
+    """A factor row's uncertainty_pct: "7" is ±7 %, "-2.0/+0.9" is 2 % below to 0.9 % above (95 %).
+    Raises ValueError with what is wrong."""
+    parts = text.strip().split("/")
+    try:
+        if len(parts) == 1:
+            pct = read_number(parts[0], "uncertainty_pct", minimum=0, maximum=1000)
+            return (-pct, pct)
+        if len(parts) == 2:
+            low = read_number(parts[0], "uncertainty_pct", minimum=-100, maximum=0)
+            high = read_number(parts[1].lstrip("+"), "uncertainty_pct", minimum=0, maximum=1000)
+            return (low, high)
+    except NumberError as problem:
+        raise ValueError(f"{problem.message} (write 7 for ±7 %, or -2.0/+0.9)") from None
+    raise ValueError(f"uncertainty_pct {text!r} is not ±% or lower/upper (write 7, or -2.0/+0.9)")
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -286,6 +303,19 @@ def gwp_overrides(value: object, where: str) -> tuple[tuple[str, float], ...]:
     return tuple(found)
 
 
+def _uncertainty(row: dict[str, str], where: str) -> tuple[tuple[float, float] | None, str]:
+    text, source = (row.get("uncertainty_pct") or "").strip(), (row.get("uncertainty_source") or "").strip()
+    if not text:
+        return None, ""
+    try:
+        pct = read_range_pct(text)
+    except ValueError as exc:
+        raise FactorSetError(f"{where}: {exc}") from None
+    if not source:
+        raise FactorSetError(f"{where}: uncertainty_pct {text!r} has no uncertainty_source")
+    return pct, source
+
+
 def _inside(name: str) -> bool:
     """A table's name is a plain relative path in the version's folder: never '..' or absolute."""
     pure = PurePosixPath(name.replace("\\", "/"))
@@ -336,7 +366,7 @@ def _read_rows(
                 raise FactorSetError(f"{where}:{line}: value {row['value']!r} must be finite and >= 0")
             if not row["source"].strip():
                 raise FactorSetError(f"{where}:{line}: the row has no source")
-            gases.append(GasValue(gas, value))
+            gases.append(GasValue(gas, value, *_uncertainty(row, f"{where}:{line}")))
         if gwp.double_count(spelled) is not None:
             raise FactorSetError(f"{where}:{first_line}: {key}/{per} gives both CO2e and the gases it totals")
         if first["scope"] not in ("", "1", "2", "3"):

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 class GasValue:
     gas: str  # canonical gas name (see ghgcalc.gwp.canonical_gas)
     kg: float  # kg of the gas per one `per` unit of activity
+    # the 95 % interval of `kg` in % of it, (lower, upper), where the source publishes one
+    uncertainty: tuple[float, float] | None = None
+    uncertainty_source: str = ""
 
 
 @dataclass(frozen=True)
