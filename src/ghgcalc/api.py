@@ -28,6 +28,7 @@ from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
+    from ghgcalc.core.analysis import Settings
     from ghgcalc.core.audit import CopiesAudit, YearAudit
     from ghgcalc.core.compare import Comparison
     from ghgcalc.core.plan import Evaluate, Projection
@@ -44,6 +45,9 @@ class Options:
     factors: tuple[str, ...] | None = None  # overrides the inventory's factors list
     store: FactorStore = field(default_factory=FactorStore)
     checks: Checks = field(default_factory=Checks)  # plausibility thresholds and last year's result
+    # the uncertainty analysis and key categories (--uncertainty), against a base year's result
+    analysis: Settings | None = None
+    base: InventoryResult | None = None
     # Included inventories already computed in this run, by real path: a municipality included by
     # three hundred city files of a batch is read and computed once.
     included: dict[tuple[object, ...], Outcome] = field(default_factory=dict, compare=False, repr=False)
@@ -117,6 +121,8 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
         if outcome.result is not None:
             kept = reading.positions if keep_positions else None
             outcome = replace(outcome, inventory=reading.inventory, positions=kept)
+            if options.analysis is not None and follow_includes:
+                outcome = _analysed(outcome, reading.positions, options)
         if not reading.issues:
             return outcome
         # warnings of the reader (an Excel row without an amount) come first, as in the file
@@ -159,6 +165,40 @@ def compute_inventory(
     result = replace(result, warnings=tuple(i for i in located if not i.is_error))
     has_errors = any(i.is_error for i in located)
     return Outcome(source, None if has_errors else result, located)
+
+
+def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome:
+    """The outcome with its uncertainty analysis and key categories (options.analysis)."""
+    from ghgcalc.core.analysis import analyse
+
+    assert outcome.result is not None and options.analysis is not None
+    analysis, found = analyse(outcome.result, options.analysis, options.base)
+    if options.base is not None and options.base.period.start >= outcome.result.period.start:
+        from ghgcalc.errors import warning
+
+        found.append(
+            warning(
+                "base-not-earlier",
+                f"the base year's inventory ({options.base.period.label}) does not come before this one "
+                f"({outcome.result.period.label}): the trend runs backwards",
+                ("period",),
+                "give the base-year inventory with --base and this year's as the input",
+            )
+        )
+    located = [replace(i, location=i.location or positions.locate(i.path)) for i in found]
+    result = replace(
+        outcome.result, analysis=analysis, warnings=(*outcome.result.warnings, *(i for i in located if not i.is_error))
+    )
+    return replace(outcome, result=result, issues=(*outcome.issues, *located))
+
+
+def read_base(path: str, options: Options) -> Outcome:
+    """The base year's inventory for the trend of the key categories and Table 3.2 (`--base`): read
+    and computed like an input, never written; raises UsageError when `path` is not a file."""
+    if path != STDIN and not os.path.isfile(path):
+        why = "is a folder" if os.path.isdir(path) else "no such file"
+        raise UsageError(f"--base {path}: {why}", "name the base year's inventory file, e.g. --base town-2562.yaml")
+    return compute_file(path, replace(options, analysis=None, base=None, checks=Checks(options.checks.thresholds)))
 
 
 def _nested_include(outcome: Outcome, positions: Locator) -> Outcome:

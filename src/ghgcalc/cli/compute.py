@@ -59,6 +59,8 @@ def _run(
     store: Any = None,
     checks: Any = None,
     compare: tuple[str, ...] = (),
+    analysis: Any = None,
+    base: Any = None,
 ) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
@@ -66,6 +68,8 @@ def _run(
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
     if checks is not None:
         options = replace(options, checks=checks)
+    if analysis is not None:
+        options = replace(options, analysis=analysis, base=base)
     if options.factors:
         api.check_factor_refs(options.factors, options.store)
     outcomes: list[Any] = []
@@ -133,6 +137,70 @@ def _checks(
     return replace(checks, previous=before.result), list(before.reads)
 
 
+UNCERTAINTY_HELP = (
+    "Add the uncertainty (IPCC Approach 1 and Monte Carlo), the key categories and the data-quality "
+    "summary; see docs/uncertainty.md."
+)
+DRAWS_HELP = "Monte Carlo draws (with --uncertainty); default 10,000."
+SEED_HELP = "Seed of the Monte Carlo draws (with --uncertainty); the same seed gives the same numbers. Default 1."
+BASE_HELP = "The base year's inventory (with --uncertainty): trend key categories and trend uncertainty."
+LARGEST_DRAWS = 1_000_000
+
+
+def _analysis(
+    uncertainty: bool,
+    draws: str | None,
+    seed: str | None,
+    base: str | None,
+    gwp: GwpChoice | None,
+    factors: list[str] | None,
+    store: Any,
+) -> tuple[Any, Any, list[str]]:
+    """The analysis settings, the base year's result and the files it read; usage errors for
+    --draws, --seed or --base without --uncertainty and for numbers out of range."""
+    from ghgcalc.numbers import NumberError, read_number
+
+    if not uncertainty:
+        for name, value in (("--draws", draws), ("--seed", seed), ("--base", base)):
+            if value is not None:
+                raise UsageError(
+                    f"{name} needs --uncertainty", "add --uncertainty to compute the uncertainty and key categories"
+                )
+        return None, None, []
+    from ghgcalc import api
+    from ghgcalc.core.analysis import DEFAULT_DRAWS, DEFAULT_SEED, Settings
+
+    def whole(value: str | None, name: str, default: int, least: int, most: int) -> int:
+        if value is None:
+            return default
+        try:
+            number = read_number(value, name, minimum=least, maximum=most)
+        except NumberError as problem:
+            raise UsageError(f"{name}: {problem.message}", f"give a whole number from {least:,} to {most:,}") from None
+        if not number.is_integer():
+            raise UsageError(f"{name} {value} is not a whole number", f"give a whole number from {least:,} to {most:,}")
+        return int(number)
+
+    settings = Settings(
+        draws=whole(draws, "--draws", DEFAULT_DRAWS, 100, LARGEST_DRAWS),
+        seed=whole(seed, "--seed", DEFAULT_SEED, 0, 2**63 - 1),
+    )
+    if base is None:
+        return settings, None, []
+    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store)
+    found = api.read_base(base, options)
+    for issue in found.issues:
+        if issue.is_error:
+            print(issue.format(), file=sys.stderr)
+    if found.result is None:
+        print(
+            f"ghgcalc: the base year's inventory {printable(found.source)} has errors: nothing was computed",
+            file=sys.stderr,
+        )
+        raise typer.Exit(ExitCode.INPUT_ERRORS)
+    return settings, found.result, list(found.reads)
+
+
 def _exit_on_errors(outcomes: list[Any]) -> None:
     failed = sum(1 for o in outcomes if o.has_errors)
     if failed:
@@ -180,6 +248,10 @@ def register(app: typer.Typer) -> None:
         compare_factors: list[str] | None = typer.Option(
             None, "--compare-factors", metavar="SET@VERSION", help=COMPARE_HELP
         ),
+        uncertainty: bool = typer.Option(False, "--uncertainty", help=UNCERTAINTY_HELP),
+        draws: str | None = typer.Option(None, "--draws", metavar="N", help=DRAWS_HELP),
+        seed: str | None = typer.Option(None, "--seed", metavar="S", help=SEED_HELP),
+        base: str | None = typer.Option(None, "--base", metavar="FILE", help=BASE_HELP),
     ) -> None:
         """Compute one inventory per input file."""
         from ghgcalc import api
@@ -190,10 +262,14 @@ def register(app: typer.Typer) -> None:
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError("--format xlsx writes a workbook: give it a file", "add -o report.xlsx")
         store = _store(factors_dir)
-        target = check_target(out, [*files, *([previous] if previous else [])], force)
+        target = check_target(out, [*files, *([previous] if previous else []), *([base] if base else [])], force)
+        if uncertainty and compare_factors:
+            raise UsageError("--uncertainty and --compare-factors are two different results", "run them one at a time")
         checks, previous_reads = _checks(previous, threshold, gwp, factors, store)
+        settings, base_result, base_reads = _analysis(uncertainty, draws, seed, base, gwp, factors, store)
+        previous_reads += base_reads
         compare = _compare_refs(compare_factors, store) if compare_factors else ()
-        outcomes = _run(files, gwp, factors, store, checks, compare)
+        outcomes = _run(files, gwp, factors, store, checks, compare, settings, base_result)
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)

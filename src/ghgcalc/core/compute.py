@@ -94,7 +94,8 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
                 )
             else:
                 spelled[gas] = name
-                gases.append(GasValue(gas, kg))
+                given = "the custom factor's own uncertainty (custom_factors: uncertainty)"
+                gases.append(GasValue(gas, kg, custom.uncertainty, given if custom.uncertainty else ""))
         double = gwp.double_count(spelled)
         if double is not None:
             total, parts = double
@@ -462,6 +463,7 @@ def _line(
     gases_t: dict[str, float] = {}
     gwps: dict[str, float] = {}
     in_total: list[float] = []
+    by_gas: dict[str, float] = {}
     separate: dict[str, list[float]] = {BIOGENIC: [], NON_KYOTO: []}
     problems: list[str] = []
     for value in factor.gases:
@@ -472,6 +474,7 @@ def _line(
         if weights.gwp is not None:
             gwps[value.gas] = weights.gwp
         in_total.append(tonnes * weights.in_total)
+        by_gas[value.gas] = by_gas.get(value.gas, 0.0) + tonnes * weights.in_total
         separate[BIOGENIC].append(tonnes * weights.biogenic)
         separate[NON_KYOTO].append(tonnes * weights.non_kyoto)
     line = Line(
@@ -492,6 +495,11 @@ def _line(
         gwp=gwps,
         t_co2e=math.fsum(in_total),
         separately_reported_t_co2e={k: math.fsum(v) for k, v in separate.items() if any(v)},
+        t_co2e_by_gas=by_gas,
+        data_quality=activity.data_quality,
+        evidence=activity.evidence,
+        uncertainty_given=activity.uncertainty,
+        method_params=activity.params if isinstance(activity, MethodActivity) else None,
     )
     return line, problems
 

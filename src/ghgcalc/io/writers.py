@@ -62,6 +62,14 @@ def line_dict(line: Line) -> dict[str, Any]:
     data["factor"] = factor_dict(line.factor)
     if line.conversion != 1.0:
         data["amount_in_factor_unit"] = line.amount * line.conversion
+    if line.data_quality is not None:
+        data["data_quality"] = line.data_quality.model_dump(exclude_none=True)
+    if line.evidence is not None:
+        data["evidence"] = line.evidence
+    if line.uncertainty_given is not None:
+        data["uncertainty_given_pct"] = {
+            name: list(pct) for name, pct in line.uncertainty_given.model_dump(exclude_none=True).items()
+        }
     return data
 
 
@@ -115,6 +123,20 @@ def _intensity(result: InventoryResult) -> dict[str, Any]:
     }
 
 
+def _analysis(result: InventoryResult) -> dict[str, Any]:
+    """The uncertainty, key categories and data quality (docs/uncertainty.md); the data-quality
+    summary alone when the lines give grades or evidence but no analysis was asked for."""
+    from ghgcalc.io.analysis_output import analysis_dict, data_quality_dict
+
+    if result.analysis is not None:
+        return analysis_dict(result, result.analysis)
+    if any(line.data_quality is not None or line.evidence is not None for line in result.lines):
+        from ghgcalc.core.analysis import data_quality
+
+        return {"data_quality": data_quality_dict(data_quality(result))}
+    return {}
+
+
 def result_dict(result: InventoryResult) -> dict[str, Any]:
     return {
         "ghgcalc_result": RESULT_FORMAT,
@@ -134,6 +156,7 @@ def result_dict(result: InventoryResult) -> dict[str, Any]:
         **_intensity(result),
         **({"indicators": result.indicators} if result.indicators else {}),
         **_community(result),
+        **_analysis(result),
         "lines": [line_dict(line) for line in result.lines],
         "warnings": [issue.to_dict() for issue in result.warnings],
     }

@@ -16,7 +16,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import given, ha_per, located
+from ghgcalc.methods.ranges import Range, declare, declared
 
 WaterRegime = Literal[
     "upland",
@@ -76,6 +78,25 @@ CFOA: dict[str, float] = {
 
 EFC_DEFAULT = 1.30  # kg CH4/ha/day, GL2006 Vol.4 Table 5.11 (continuously flooded, no amendments)
 SFO_EXPONENT = 0.59  # GL2006 Vol.4 Eq. 5.3
+
+# 95 % ranges as printed in GL2006 Vol.4 Tables 5.11-5.13 (IPCC EFDB rows 415830-415843). Upland (0)
+# and deep water (0.31) have none; nor has a factor given as a number instead of a table row.
+EFC_RANGE: Range = (EFC_DEFAULT, 0.80, 2.20)
+SFW_RANGE: dict[str, Range] = {
+    "continuously-flooded": (1.0, 0.79, 1.26),
+    "intermittent-single-aeration": (0.60, 0.46, 0.80),
+    "intermittent-multiple-aeration": (0.52, 0.41, 0.66),
+    "rainfed-regular": (0.28, 0.21, 0.37),
+    "rainfed-drought-prone": (0.25, 0.18, 0.36),
+    "irrigated-aggregated": (0.78, 0.62, 0.98),
+    "rainfed-deep-water-aggregated": (0.27, 0.21, 0.34),
+}
+SFP_RANGE: dict[str, Range] = {
+    "non-flooded-less-than-180-days": (1.0, 0.88, 1.14),
+    "non-flooded-more-than-180-days": (0.68, 0.58, 0.80),
+    "flooded-more-than-30-days": (1.90, 1.65, 2.18),
+    "aggregated": (1.22, 1.07, 1.40),
+}
 
 NonNegative = Annotated[float, Field(ge=0)]
 
@@ -207,6 +228,21 @@ def daily_factor(params: Params) -> float:
     sfw = params.sfw if params.sfw is not None else SFW[str(params.water_regime)]
     sfp = params.sfp if params.sfp is not None else SFP[str(params.pre_season)]
     return params.efc * sfw * sfp * scaling_factor_organic(params) * params.sfs_r
+
+
+def uncertain(params: Params) -> list[Uncertain]:
+    """EFc, and SFw and SFp where a table row gives them, with the ranges of Tables 5.11-5.13. A line
+    with `ef_season` declares none: its factor has no IPCC default."""
+    if params.ef_season is not None:
+        return []
+    table = "IPCC 2006 Guidelines Vol.4 Ch.5"
+    found = [declare("efc", params.efc, EFC_RANGE, f"{table} Table 5.11", given="efc" in params.model_fields_set)]
+    regime, pre = str(params.water_regime), str(params.pre_season)
+    if params.sfw is None and regime in SFW_RANGE:
+        found.append(declare("sfw", SFW[regime], SFW_RANGE[regime], f"{table} Table 5.12 ({regime})", given=False))
+    if params.sfp is None and pre in SFP_RANGE:
+        found.append(declare("sfp", SFP[pre], SFP_RANGE[pre], f"{table} Table 5.13 ({pre})", given=False))
+    return declared(*found)
 
 
 def compute(params: Params, year: int) -> dict[str, float]:

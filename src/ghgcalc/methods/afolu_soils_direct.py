@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import (
     Mass,
     check_mass,
@@ -27,6 +28,7 @@ from ghgcalc.methods.overrides import (
     n2o_ratio_field,
     nitrogen_in,
 )
+from ghgcalc.methods.ranges import Range, declare, declared
 
 EF1 = 0.01  # kg N2O-N/kg N, GL2006 Vol.4 Table 11.1
 EF1FR = 0.003  # flooded rice fields, Table 11.1
@@ -40,6 +42,15 @@ EF2_CROP_GRASS: dict[str, float] = {"tropical": 16, "temperate": 8}
 MassUnit = Literal["kg", "t"]
 KG_PER: dict[str, float] = {"kg": 1.0, "t": 1000.0}
 FRAC_GASF = 0.10  # kg N/kg N volatilised from synthetic fertiliser: GL2006 Vol.4 Table 11.3 (as in 1996: 0.1)
+
+# 95 % ranges as printed in GL2006 Vol.4 Table 11.1 (IPCC EFDB rows 417317-417325) and Table 11.3
+# (row 417416, FracGASF).
+EF1_RANGE: Range = (EF1, 0.003, 0.03)
+EF1FR_RANGE: Range = (EF1FR, 0.000, 0.006)
+EF3PRP_CPP_RANGE: Range = (EF3PRP_CPP, 0.007, 0.06)
+EF3PRP_SO_RANGE: Range = (EF3PRP_SO, 0.003, 0.03)
+EF2_RANGE: dict[str, Range] = {"tropical": (16, 5, 48), "temperate": (8, 2, 24)}
+FRAC_GASF_RANGE: Range = (FRAC_GASF, 0.03, 0.3)
 
 NitrogenAmount = Annotated[float, Field(ge=0)]
 # An N amount: a number in `n_unit`, or {amount, unit} in any mass unit.
@@ -128,6 +139,39 @@ def n2o_n(params: Params) -> float:
     ha = params.organic_soil_area * ha_per(params.area_unit)
     ef2 = params.ef2 if params.ef2 is not None else EF2_CROP_GRASS[params.organic_soil_climate]
     return from_inputs + from_prp + ha * ef2
+
+
+def uncertain(params: Params) -> list[Uncertain]:
+    """The emission factors (and FracGASF, where it is deducted) of the terms this line has N for,
+    with the ranges of GL2006 Vol.4 Tables 11.1 and 11.3."""
+    amount = {name: _amount(getattr(params, name)) for name in N_AMOUNTS}
+    mine = params.model_fields_set
+    table = "IPCC 2006 Guidelines Vol.4 Ch.11 Table 11.1"
+    found = []
+    if amount["f_sn"] + amount["f_on"] + amount["f_cr"] + amount["f_som"] > 0:
+        if params.flooded_rice:
+            found.append(declare("ef1fr", params.ef1fr, EF1FR_RANGE, table, given="ef1fr" in mine))
+        else:
+            found.append(declare("ef1", params.ef1, EF1_RANGE, table, given="ef1" in mine))
+    if amount["f_prp_cpp"] > 0:
+        found.append(declare("ef3prp_cpp", params.ef3prp_cpp, EF3PRP_CPP_RANGE, table, given="ef3prp_cpp" in mine))
+    if amount["f_prp_so"] > 0:
+        found.append(declare("ef3prp_so", params.ef3prp_so, EF3PRP_SO_RANGE, table, given="ef3prp_so" in mine))
+    if params.organic_soil_area > 0:
+        row = EF2_RANGE[params.organic_soil_climate]
+        ef2 = params.ef2 if params.ef2 is not None else row[0]
+        where = f"{table} (EF2, {params.organic_soil_climate} cropland and grassland)"
+        found.append(declare("ef2", ef2, row, where, given=params.ef2 is not None))
+    if params.deduct_volatilised_n and amount["f_sn"] > 0:
+        source = "IPCC 2006 Guidelines Vol.4 Ch.11 Table 11.3"
+        found.append(
+            declare("frac_gasf", params.frac_gasf, FRAC_GASF_RANGE, source, given="frac_gasf" in mine, limit=1.0)
+        )
+    return declared(*found)
+
+
+def _amount(value: float | Mass) -> float:
+    return value.amount if isinstance(value, Mass) else value
 
 
 def compute(params: Params, year: int) -> dict[str, float]:

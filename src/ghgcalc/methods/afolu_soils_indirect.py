@@ -17,7 +17,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import Mass, check_mass, n2o_ratio_field, nitrogen_in
+from ghgcalc.methods.ranges import Range, declare, declared
 
 # GL2006 Vol.4 Table 11.3
 EF4 = 0.01  # kg N2O-N per kg NH3-N + NOx-N volatilised
@@ -25,6 +27,13 @@ EF5 = 0.0075  # kg N2O-N per kg N leached or run off
 FRAC_GASF = 0.10  # synthetic fertiliser N that volatilises as NH3 and NOx, kg N/kg N
 FRAC_GASM = 0.20  # organic N applied and N deposited by grazing animals that volatilises, kg N/kg N
 FRAC_LEACH = 0.30  # N added or mineralised that is lost by leaching and runoff, kg N/kg N
+
+# 95 % ranges as printed in GL2006 Vol.4 Table 11.3 (IPCC EFDB rows 417414-417418).
+EF4_RANGE: Range = (EF4, 0.002, 0.05)
+EF5_RANGE: Range = (EF5, 0.0005, 0.025)
+FRAC_GASF_RANGE: Range = (FRAC_GASF, 0.03, 0.3)
+FRAC_GASM_RANGE: Range = (FRAC_GASM, 0.05, 0.5)
+FRAC_LEACH_RANGE: Range = (FRAC_LEACH, 0.1, 0.8)
 
 MassUnit = Literal["kg", "t"]
 KG_PER: dict[str, float] = {"kg": 1.0, "t": 1000.0}
@@ -61,6 +70,36 @@ class Params(BaseModel):
         for name in N_AMOUNTS:
             check_mass(getattr(self, name), name)
         return self
+
+
+def uncertain(params: Params) -> list[Uncertain]:
+    """The loss fractions and EF4, EF5 of the pathways this line has N for, with the ranges of GL2006
+    Vol.4 Table 11.3; a fraction set to 0 (no leaching) is not varied."""
+    amount = {name: _amount(getattr(params, name)) for name in N_AMOUNTS}
+    mine = params.model_fields_set
+    table = "IPCC 2006 Guidelines Vol.4 Ch.11 Table 11.3"
+    volatilised = amount["f_on"] + amount["f_prp"]
+    found = []
+    if amount["f_sn"] > 0:
+        found.append(
+            declare("frac_gasf", params.frac_gasf, FRAC_GASF_RANGE, table, given="frac_gasf" in mine, limit=1.0)
+        )
+    if volatilised > 0:
+        found.append(
+            declare("frac_gasm", params.frac_gasm, FRAC_GASM_RANGE, table, given="frac_gasm" in mine, limit=1.0)
+        )
+    if amount["f_sn"] * params.frac_gasf + volatilised * params.frac_gasm > 0:
+        found.append(declare("ef4", params.ef4, EF4_RANGE, table, given="ef4" in mine))
+    if sum(amount.values()) * params.frac_leach > 0:
+        found.append(
+            declare("frac_leach", params.frac_leach, FRAC_LEACH_RANGE, table, given="frac_leach" in mine, limit=1.0)
+        )
+        found.append(declare("ef5", params.ef5, EF5_RANGE, table, given="ef5" in mine))
+    return declared(*found)
+
+
+def _amount(value: float | Mass) -> float:
+    return value.amount if isinstance(value, Mass) else value
 
 
 def volatilisation_n2o_n(params: Params) -> float:

@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods import Uncertain
+from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import Strict
 
 Treatment = Literal["composting", "anaerobic-digestion"]
@@ -32,6 +34,19 @@ EF_N2O_G_PER_KG: dict[tuple[str, str], float] = {
     ("composting", "wet"): 0.24,
     ("anaerobic-digestion", "dry"): 0.0,
     ("anaerobic-digestion", "wet"): 0.0,
+}
+
+# The same factors with their ranges as printed in Table 4.1 (N2O from anaerobic digestion, negligible,
+# has none).
+EF_CH4_RANGE: dict[tuple[str, str], Range] = {
+    ("composting", "dry"): (10.0, 0.08, 20.0),
+    ("composting", "wet"): (4.0, 0.03, 8.0),
+    ("anaerobic-digestion", "dry"): (2.0, 0.0, 20.0),
+    ("anaerobic-digestion", "wet"): (0.8, 0.0, 8.0),
+}
+EF_N2O_RANGE: dict[tuple[str, str], Range] = {
+    ("composting", "dry"): (0.6, 0.2, 1.6),
+    ("composting", "wet"): (0.24, 0.06, 0.6),
 }
 
 
@@ -62,10 +77,29 @@ class Params(Strict):
         return self
 
 
-def compute(params: Params, year: int) -> dict[str, float]:
-    """kg of CH4 and N2O from the waste treated in the inventory year."""
+def uncertain(params: Params) -> list[Uncertain]:
+    """The CH4 and N2O factors with the ranges of IPCC 2006 Vol.5 Table 4.1, for the line's treatment
+    and weight basis."""
+    key = (params.treatment, params.basis)
+    source = f"IPCC 2006 Guidelines Vol.5 Ch.4 Table 4.1 ({params.treatment}, {params.basis} weight)"
+    ef_ch4, ef_n2o = factors(params)
+    ch4 = declare("ef_ch4_g_per_kg", ef_ch4, EF_CH4_RANGE[key], source, given=params.ef_ch4_g_per_kg is not None)
+    n2o = None
+    if key in EF_N2O_RANGE:
+        n2o = declare("ef_n2o_g_per_kg", ef_n2o, EF_N2O_RANGE[key], source, given=params.ef_n2o_g_per_kg is not None)
+    return declared(ch4, n2o)
+
+
+def factors(params: Params) -> tuple[float, float]:
+    """g CH4 and g N2O per kg of waste: the user's factors, or Table 4.1's."""
     key = (params.treatment, params.basis)
     ef_ch4 = params.ef_ch4_g_per_kg if params.ef_ch4_g_per_kg is not None else EF_CH4_G_PER_KG[key]
     ef_n2o = params.ef_n2o_g_per_kg if params.ef_n2o_g_per_kg is not None else EF_N2O_G_PER_KG[key]
-    ch4 = max(0.0, params.tonnes * ef_ch4 - params.recovered_kg_ch4)
+    return ef_ch4, ef_n2o
+
+
+def compute(params: Params, year: int) -> dict[str, float]:
+    """kg of CH4 and N2O from the waste treated in the inventory year."""
+    ef_ch4, ef_n2o = factors(params)
+    ch4 = at_least_zero(params.tonnes * ef_ch4 - params.recovered_kg_ch4)
     return {"CH4": ch4, "N2O": params.tonnes * ef_n2o}

@@ -136,6 +136,21 @@ MCF_BY_SITE: dict[str, float] = {
     "uncategorised": 0.6,
 }
 
+# MCF with its 95 % range, IPCC 2006 Vol.5 Ch.3 Table 3.5 (managed -10 %/+0 %, semi-aerobic +-20 %,
+# unmanaged deep +-20 %, unmanaged shallow +-30 %, uncategorised -50 %/+60 % of the Table 3.1 value),
+# as tabulated in bonsai_ipcc 0.5.3, data/waste/swd/par_mcf.csv.
+MCF_RANGE: dict[str, tuple[float, float, float]] = {
+    "managed-anaerobic": (1.0, 0.9, 1.0),
+    "managed-semi-aerobic": (0.5, 0.4, 0.6),
+    "unmanaged-deep": (0.8, 0.64, 0.96),
+    "unmanaged-shallow": (0.4, 0.28, 0.52),
+    "uncategorised": (0.6, 0.3, 0.96),
+}
+MCF_SOURCE = "IPCC 2006 Guidelines Vol.5 Ch.3 Table 3.5 (MCF of Table 3.1)"
+# DOCf 0.5 +-20 %, IPCC 2006 Vol.5 Ch.3 Table 3.5 (bonsai_ipcc 0.5.3, data/waste/swd/par_doc_f.csv, MSW).
+DOCF_RANGE = (0.5, 0.4, 0.6)
+DOCF_SOURCE = "IPCC 2006 Guidelines Vol.5 Ch.3 Table 3.5 (DOCf)"
+
 # Methane generation rate k (1/yr): IPCC 2006 Vol.5 Ch.3 Table 3.3, by climate zone and decay class.
 K_BY_CLIMATE: dict[str, dict[str, float]] = {
     "boreal-temperate-dry": {
@@ -166,6 +181,15 @@ K_BY_CLIMATE: dict[str, dict[str, float]] = {
         "food-sludge": 0.40,
         "bulk": 0.17,
     },
+}
+
+# k for bulk waste with its range as printed in Table 3.3 (bonsai_ipcc 0.5.3, data/waste/swd/par_k.csv,
+# the bulk-waste rows).
+K_BULK_RANGE: dict[str, tuple[float, float, float]] = {
+    "boreal-temperate-dry": (0.05, 0.04, 0.06),
+    "boreal-temperate-wet": (0.09, 0.08, 0.1),
+    "tropical-dry": (0.065, 0.05, 0.08),
+    "tropical-wet": (0.17, 0.15, 0.2),
 }
 
 # Which Table 3.3 row each waste type decays with. Nappies: "other (non-food) organic putrescible"

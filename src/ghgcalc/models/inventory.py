@@ -134,6 +134,7 @@ class CustomFactor(_Strict):
     gwp_basis: GwpSet | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    uncertainty: UncertaintyRange | None = None  # 95 % range of every gas's value, in %
 
     @field_validator("valid_from", "valid_to", mode="before")
     @classmethod
@@ -221,6 +222,111 @@ class NotationKey(_Strict):
     explanation: str | None = None
 
 
+# --- data quality and uncertainty (docs/uncertainty.md) ----------------------------------------
+
+# A 95 % interval as percentages of the value: (lower, upper), lower <= 0 <= upper; "±5" is (-5, 5).
+Range = tuple[float, float]
+# Above this a range says nothing an order of magnitude would not (a factor of 11); bigger is a slip.
+LARGEST_RANGE_PCT = 1000.0
+RANGE_HINT = "write ±% at 95 % as one number (uncertainty: {activity: 5}) or [lower, upper] (factor: [-50, 200])"
+
+
+def _range(value: Any) -> Range:
+    """One number (±%) or [lower, upper] in %, read by the one number reader."""
+    if isinstance(value, list | tuple):
+        if len(value) != 2:
+            raise PydanticCustomError(
+                "uncertainty-invalid",
+                "a range is two numbers, [lower, upper] in %, not {count}",
+                {"count": len(value), "hint": RANGE_HINT},
+            )
+        low, high = (_percent(item, allow_negative=True) for item in value)
+        if low > 0 or high < 0:
+            raise PydanticCustomError(
+                "uncertainty-invalid",
+                "{problem}",
+                {
+                    "problem": f"[{low:g}, {high:g}]: the lower limit is a negative % and the upper a positive one",
+                    "hint": "e.g. [-10, 20]: 10 % below the value to 20 % above it",
+                },
+            )
+        if low < -100:
+            raise PydanticCustomError(
+                "uncertainty-invalid",
+                "{problem}",
+                {
+                    "problem": f"{low:g} %: the lower limit cannot be more than 100 % below the value",
+                    "hint": "a value cannot fall below zero: the lower limit is at least -100",
+                },
+            )
+        return (low, high)
+    pct = _percent(value, allow_negative=False)
+    return (-pct, pct)
+
+
+def _percent(value: Any, allow_negative: bool) -> float:
+    what = "the uncertainty"
+    try:
+        if isinstance(value, str) and value.strip().startswith(("±", "+/-")):
+            value = value.strip().lstrip("±+/-").strip()
+        if isinstance(value, str) and value.strip().endswith("%"):
+            value = value.strip()[:-1]
+        number = read_number(value, what, minimum=-100 if allow_negative else 0, maximum=LARGEST_RANGE_PCT)
+    except NumberError as problem:
+        hint = problem.hint or RANGE_HINT
+        if problem.code == "number-too-large":
+            hint = f"a 95 % range above {LARGEST_RANGE_PCT:g} % is a slip; " + RANGE_HINT
+        raise PydanticCustomError(
+            "uncertainty-invalid", "{problem}", {"problem": problem.message, "hint": hint}
+        ) from None
+    return number
+
+
+UncertaintyRange = Annotated[Range, BeforeValidator(_range)]
+
+Tier = Literal["1st", "2nd", "other"]
+Grade = Literal["high", "medium", "low"]
+_GRADES = {"high": "high", "h": "high", "medium": "medium", "m": "medium", "low": "low", "l": "low"}
+_TIERS = {"1st": "1st", "1": "1st", "first": "1st", "2nd": "2nd", "2": "2nd", "second": "2nd", "other": "other"}
+
+
+def _choice(table: dict[str, str], code: str, what: str, choices: str) -> Any:
+    def read(value: Any) -> Any:
+        key = str(value).strip().lower() if isinstance(value, str | int) and not isinstance(value, bool) else None
+        if key is None or key not in table:
+            raise PydanticCustomError(
+                code,
+                "{problem}",
+                {
+                    "problem": f"{what} is '{visible(str(value))}'; it is one of {choices}",
+                    "hint": f"write one of {choices}",
+                },
+            )
+        return table[key]
+
+    return BeforeValidator(read)
+
+
+class DataQuality(_Strict):
+    """Where a line's numbers come from: TGO Fr-04.1's source tier and the GPC's grades."""
+
+    source: Annotated[Tier, _choice(_TIERS, "data-quality-invalid", "source", "1st, 2nd, other")] | None = None
+    activity: (
+        Annotated[Grade, _choice(_GRADES, "data-quality-invalid", "the activity grade", "high, medium, low")] | None
+    ) = None
+    factor: (
+        Annotated[Grade, _choice(_GRADES, "data-quality-invalid", "the factor grade", "high, medium, low")] | None
+    ) = None
+
+
+class GivenUncertainty(_Strict):
+    """A line's own 95 % ranges, in % of the value: of its activity data and of its factor (or, on a
+    method line, of the method's result per unit of activity, instead of the method's parameters)."""
+
+    activity: UncertaintyRange | None = None
+    factor: UncertaintyRange | None = None
+
+
 class Activity(_Strict):
     """One line of the inventory: how much of what, in which unit."""
 
@@ -235,6 +341,9 @@ class Activity(_Strict):
     density: str | None = None
     gpc: str | None = None  # GPC reference number, e.g. I.1.1 (community inventories)
     ipcc: str | None = None  # IPCC 2006 category, e.g. 1.A.4.b; default: the GPC crosswalk
+    data_quality: DataQuality | None = None
+    evidence: Annotated[str, Field(min_length=1, max_length=2000)] | None = None  # what a verifier checks
+    uncertainty: GivenUncertainty | None = None
 
     @property
     def total(self) -> float:
@@ -256,6 +365,9 @@ class MethodActivity(_Strict):
     id: Annotated[str, Field(min_length=1)] | None = None
     gpc: str | None = None
     ipcc: str | None = None
+    data_quality: DataQuality | None = None
+    evidence: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
+    uncertainty: GivenUncertainty | None = None
 
 
 def _line_kind(value: Any) -> str:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
 from ghgcalc.models.factor import Factor, FactorSet
+from ghgcalc.models.inventory import DataQuality, GivenUncertainty
 from ghgcalc.models.period import Period
+
+if TYPE_CHECKING:
+    from ghgcalc.models.analysis import Analysis
 
 BIOGENIC = "CO2_biogenic"
 NON_KYOTO = "non_kyoto"
@@ -32,6 +38,11 @@ class Line:
     gwp: dict[str, float]  # the GWP applied to each gas's in-total share
     t_co2e: float  # counted in the total
     separately_reported_t_co2e: dict[str, float]  # CO2_biogenic and non_kyoto, outside the total
+    t_co2e_by_gas: dict[str, float] = field(default_factory=dict)  # each gas's part of t_co2e
+    data_quality: DataQuality | None = None  # as the inventory line gives them
+    evidence: str | None = None
+    uncertainty_given: GivenUncertainty | None = None
+    method_params: Mapping[str, Any] | None = None  # a method line's params, as written
 
 
 def _sum(values: list[float]) -> float:
@@ -88,6 +99,7 @@ class InventoryResult:
     output: tuple[float, str, str | None] | None = None  # amount, unit, name (TGO Fr-01 ผลผลิต)
     community: CommunityReport | None = None  # GPC and IPCC-sector totals, for kind: community
     indicators: dict[str, float] = field(default_factory=dict)  # population, gpp_million_thb, area_km2, staff
+    analysis: Analysis | None = None  # uncertainty and key categories, when asked for (--uncertainty)
 
     @property
     def total_t_co2e(self) -> float:
