@@ -66,9 +66,10 @@ def read_range_pct(text: str) -> tuple[float, float]:
             pct = read_number(parts[0], "uncertainty_pct", minimum=0, maximum=1000)
             return (-pct, pct)
         if len(parts) == 2:
-            low = read_number(parts[0], "uncertainty_pct", minimum=-100, maximum=0)
+            low = read_number(parts[0], "uncertainty_pct", minimum=-100, maximum=100)
             high = read_number(parts[1].lstrip("+"), "uncertainty_pct", minimum=0, maximum=1000)
-            return (low, high)
+            if low <= 0:
+                return (low, high)
     except NumberError as problem:
         raise ValueError(f"{problem.message} (write 7 for ±7 %, or -2.0/+0.9)") from None
     raise ValueError(f"uncertainty_pct {text!r} is not ±% or lower/upper (write 7, or -2.0/+0.9)")
