@@ -1,0 +1,240 @@
+"""`compute --uncertainty`: Approach 1 against hand computations, Monte Carlo against Approach 1 and
+an analytic lognormal, key categories and IPCC Table 3.2 against worked numbers (docs/uncertainty.md).
+
+Every expected number below is computed by hand in the test from the inputs written in it."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import USAGE, assert_usage_error, ghgcalc, write
+
+HEADER = """ghgcalc: 1
+name: Test town
+period: 2024
+"""
+
+
+def inventory(lines: str, factors: str = "", name: str = "town.yaml", tmp_path: Path | None = None) -> str:
+    text = HEADER + (f"custom_factors:\n{factors}" if factors else "") + f"activities:\n{lines}"
+    assert tmp_path is not None
+    write(tmp_path, name, text)
+    return name
+
+
+def analysed(tmp_path: Path, name: str, *args: str) -> dict:
+    run = ghgcalc(tmp_path, "compute", name, "--uncertainty", "--format", "json", *args)
+    assert run.code == 0, run
+    return json.loads(run.stdout)
+
+
+# Two factors with their own ranges: 0.5 kg CO2/kWh ±5 %, 2 kg CO2/L ±4 %.
+FACTORS = """  - {key: grid, per: kWh, kg: {CO2: 0.5}, source: test, uncertainty: 5}
+  - {key: fuel, per: L, kg: {CO2: 2.0}, source: test, uncertainty: 4}
+"""
+
+
+def test_independent_lines_follow_eq_3_1_and_3_2(tmp_path: Path) -> None:
+    name = inventory(
+        "  - {activity: grid, amount: 200000, unit: kWh, scope: 2, uncertainty: {activity: 2}}\n"
+        "  - {activity: fuel, amount: 150000, unit: L, scope: 1, uncertainty: {activity: 3}}\n",
+        FACTORS,
+        tmp_path=tmp_path,
+    )
+    first = analysed(tmp_path, name)["uncertainty"]["approach_1"]
+    # Eq. 3.1 per line: sqrt(2² + 5²) and sqrt(3² + 4²)
+    assert first["lines"][0]["combined_pct"] == pytest.approx(math.sqrt(29))
+    assert first["lines"][1]["combined_pct"] == pytest.approx(5.0)
+    # Eq. 3.2: 100 t and 300 t
+    expected = math.sqrt((100 * math.sqrt(29) / 100) ** 2 + (300 * 5 / 100) ** 2) / 400 * 100
+    assert first["total_pct"] == pytest.approx(expected)  # 3.98 %
+    assert first["by_scope_pct"] == pytest.approx({"1": 5.0, "2": math.sqrt(29)})
+    shares = [line["share_of_variance"] for line in first["lines"]]
+    assert shares == pytest.approx([29 / 254, 225 / 254])
+
+
+def test_lines_sharing_a_factor_are_correlated_through_it(tmp_path: Path) -> None:
+    name = inventory(
+        "  - {activity: grid, amount: 100000, unit: kWh, scope: 2, uncertainty: {activity: 2}}\n"
+        "  - {activity: grid, amount: 100000, unit: kWh, scope: 2, uncertainty: {activity: 2}}\n",
+        FACTORS,
+        tmp_path=tmp_path,
+    )
+    result = analysed(tmp_path, name)
+    # 50 t each: activity errors independent (2 x 1²), the factor's error adds up: (100 t x 5 %)²
+    assert result["uncertainty"]["approach_1"]["total_pct"] == pytest.approx(math.sqrt(2 + 25))
+    inputs = [i for i in result["uncertainty"]["inputs"] if i["kind"] == "factor"]
+    assert len(inputs) == 1 and inputs[0]["lines"] == [1, 2] and inputs[0]["from"] == "given"
+
+
+def test_monte_carlo_agrees_with_approach_1_on_small_symmetric_ranges(tmp_path: Path) -> None:
+    name = inventory(
+        "  - {activity: grid, amount: 200000, unit: kWh, scope: 2, uncertainty: {activity: 2}}\n"
+        "  - {activity: fuel, amount: 150000, unit: L, scope: 1, uncertainty: {activity: 3}}\n",
+        FACTORS,
+        tmp_path=tmp_path,
+    )
+    result = analysed(tmp_path, name, "--draws", "20000")
+    carlo, first = result["uncertainty"]["monte_carlo"], result["uncertainty"]["approach_1"]
+    assert carlo["draws"] == 20000 and carlo["seed"] == 1
+    assert carlo["mean_t_co2e"] == pytest.approx(400, rel=0.002)  # the standard error is 0.1 %
+    half_width = (carlo["high_t_co2e"] - carlo["low_t_co2e"]) / 2 / 400 * 100
+    # the 2.5th and 97.5th percentiles of 20,000 normal draws are within about 1 % of the exact
+    # ones (standard error 0.019 sigma each); 5 % leaves room and still tells 3.98 from 4.2
+    assert half_width == pytest.approx(first["total_pct"], rel=0.05)
+
+
+def test_monte_carlo_matches_an_analytic_lognormal(tmp_path: Path) -> None:
+    # one factor known to a factor of 3 (IPCC's "a factor of 3" for stationary CH4), exact activity
+    name = inventory(
+        "  - {activity: ch4, amount: 1000, unit: kg, scope: 1, uncertainty: {activity: 0}}\n",
+        "  - {key: ch4, per: kg, kg: {CO2: 1.0}, source: test, uncertainty: [-66.6666667, 200]}\n",
+        tmp_path=tmp_path,
+    )
+    result = analysed(tmp_path, name, "--draws", "40000")
+    carlo = result["uncertainty"]["monte_carlo"]
+    sigma = math.log(3) / 1.959964
+    # median 1 t; 95 % between 1/3 and 3 t; mean exp(sigma²/2)
+    assert carlo["low_t_co2e"] == pytest.approx(1 / 3, rel=0.04)
+    assert carlo["high_t_co2e"] == pytest.approx(3.0, rel=0.04)
+    assert carlo["mean_t_co2e"] == pytest.approx(math.exp(sigma**2 / 2), rel=0.02)
+    assert result["uncertainty"]["inputs"][1]["distribution"] == "lognormal"
+
+
+def test_the_same_seed_gives_the_same_bytes(tmp_path: Path) -> None:
+    name = inventory(
+        "  - {activity: grid, amount: 200000, unit: kWh, scope: 2, uncertainty: {activity: 2}}\n",
+        FACTORS,
+        tmp_path=tmp_path,
+    )
+    first = ghgcalc(tmp_path, "compute", name, "--uncertainty", "--seed", "7", "--format", "json")
+    again = ghgcalc(tmp_path, "compute", name, "--uncertainty", "--seed", "7", "--format", "json")
+    other = ghgcalc(tmp_path, "compute", name, "--uncertainty", "--seed", "8", "--format", "json")
+    assert first.code == again.code == other.code == 0
+    assert first.stdout == again.stdout
+    assert (
+        json.loads(first.stdout)["uncertainty"]["monte_carlo"] != json.loads(other.stdout)["uncertainty"]["monte_carlo"]
+    )
+
+
+CATEGORIES = """  - {key: one, per: kg, kg: {CO2: 1.0}, source: test, uncertainty: 5}
+"""
+
+
+def _category_lines(amounts: dict[str, float]) -> str:
+    return "".join(
+        f"  - {{activity: one, amount: {t * 1000:g}, unit: kg, scope: 1, category: {name}, "
+        "uncertainty: {activity: 2}}\n"
+        for name, t in amounts.items()
+    )
+
+
+def test_key_categories_by_level_make_up_95_percent(tmp_path: Path) -> None:
+    name = inventory(_category_lines({"a": 50, "b": 30, "c": 15, "d": 4, "e": 1}), CATEGORIES, tmp_path=tmp_path)
+    rows = analysed(tmp_path, name)["key_categories"]
+    assert [r["category"] for r in rows] == ["a", "b", "c", "d", "e"]
+    assert [r["level_share"] for r in rows] == pytest.approx([0.5, 0.3, 0.15, 0.04, 0.01])
+    assert [r["cumulative"] for r in rows] == pytest.approx([0.5, 0.8, 0.95, 0.99, 1.0])
+    # 50 + 30 + 15 reach 95 %: those three are key by level
+    assert ["level" in r["key_by"] for r in rows] == [True, True, True, False, False]
+
+
+def test_trend_assessment_and_table_3_2_with_a_base_year(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "base.yaml",
+        HEADER.replace("2024", "2019")
+        + f"custom_factors:\n{CATEGORIES}activities:\n"
+        + _category_lines({"a": 50, "b": 30, "c": 20}),
+    )
+    name = inventory(_category_lines({"a": 40, "b": 30, "c": 30}), CATEGORIES, tmp_path=tmp_path)
+    result = analysed(tmp_path, name, "--base", "base.yaml")
+    rows = {r["category"]: r for r in result["key_categories"]}
+    # Eq. 4.2 with both totals 100 t: T = |Et - E0| / 100
+    assert rows["a"]["trend_assessment"] == pytest.approx(0.10)
+    assert rows["b"]["trend_assessment"] == pytest.approx(0.0)
+    assert rows["c"]["trend_assessment"] == pytest.approx(0.10)
+    assert "trend" in rows["a"]["key_by"] and "trend" in rows["c"]["key_by"] and "trend" not in rows["b"]["key_by"]
+    table = result["uncertainty"]["table_3_2"]
+    row = next(r for r in table["rows"] if r["category"] == "a")
+    # one factor shared by the three categories; within a category: E = 2 %, F = 5 %
+    assert (row["activity_pct"], row["factor_pct"]) == pytest.approx((2.0, 5.0))
+    type_a = abs((0.01 * 40 + 100 - (0.01 * 50 + 100)) / (0.01 * 50 + 100) * 100 - 0)
+    assert row["type_a_sensitivity"] == pytest.approx(type_a)  # 0.0995
+    assert row["type_b_sensitivity"] == pytest.approx(0.40)
+    assert row["trend_from_factor_pct"] == pytest.approx(type_a * 5)
+    assert row["trend_from_activity_pct"] == pytest.approx(0.40 * 2 * math.sqrt(2))
+    assert table["trend_pct"] == pytest.approx(0.0)
+    assert table["base_total_t_co2e"] == pytest.approx(100)
+
+
+def test_data_quality_summary_and_the_lines_a_verifier_asks_about(tmp_path: Path) -> None:
+    name = inventory(
+        "  - {activity: grid, amount: 200000, unit: kWh, scope: 2, evidence: PEA invoices,"
+        " data_quality: {source: 1st, activity: high, factor: medium}}\n"
+        "  - {activity: fuel, amount: 50000, unit: L, scope: 1, data_quality: {source: other, activity: low}}\n",
+        FACTORS,
+        tmp_path=tmp_path,
+    )
+    run = ghgcalc(tmp_path, "compute", name, "--format", "json")  # no --uncertainty: the summary alone
+    assert run.code == 0, run
+    result = json.loads(run.stdout)
+    assert "uncertainty" not in result
+    quality = result["data_quality"]
+    assert quality["lines_by_source"] == {"1st": 1, "2nd": 0, "other": 1, "not given": 0}
+    assert quality["lines_by_activity_grade"]["low"] == 1
+    # 100 t at (3 + 2)/2 and 100 t at 1 point: (250 + 100) / 200
+    assert quality["score_points"] == pytest.approx(1.75)
+    assert quality["for_verifier"] == [
+        {"line": 2, "name": "fuel", "why": "no evidence"},
+        {"line": 2, "name": "fuel", "why": "source tier: other"},
+    ]
+    assert result["lines"][0]["evidence"] == "PEA invoices"
+    assert result["lines"][0]["data_quality"] == {"source": "1st", "activity": "high", "factor": "medium"}
+
+
+def test_a_fraction_typed_for_a_percentage_is_warned_at_its_place(tmp_path: Path) -> None:
+    name = inventory(
+        "  - {activity: grid, amount: 200000, unit: kWh, scope: 2, uncertainty: {activity: 0.05}}\n",
+        FACTORS,
+        tmp_path=tmp_path,
+    )
+    run = ghgcalc(tmp_path, "compute", name, "--uncertainty", "--format", "json")
+    assert run.code == 0, run
+    assert "town.yaml:8:" in run.stderr and "warning[uncertainty-tiny]" in run.stderr
+    assert "write 5" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--draws", "500"), "--draws needs --uncertainty"),
+        (("--seed", "3"), "--seed needs --uncertainty"),
+        (("--base", "base.yaml"), "--base needs --uncertainty"),
+        (("--uncertainty", "--draws", "0"), "--draws"),
+        (("--uncertainty", "--draws", "2.5"), "--draws"),
+        (("--uncertainty", "--draws", "99999999"), "--draws"),
+        (("--uncertainty", "--seed", "-1"), "--seed"),
+        (("--uncertainty", "--base", "missing.yaml"), "--base missing.yaml: no such file"),
+        (("--uncertainty", "--compare-factors", "tgo-cfo@2022-04"), "--compare-factors"),
+    ],
+)
+def test_usage_mistakes_are_refused_with_a_hint(tmp_path: Path, args: tuple[str, ...], said: str) -> None:
+    name = inventory("  - {activity: grid, amount: 1, unit: kWh, scope: 2}\n", FACTORS, tmp_path=tmp_path)
+    run = ghgcalc(tmp_path, "compute", name, *args)
+    assert_usage_error(run)
+    assert said in run.stderr
+    assert run.code == USAGE
+
+
+def test_a_base_year_with_errors_stops_the_run(tmp_path: Path) -> None:
+    write(tmp_path, "base.yaml", HEADER + "activities:\n  - {activity: nothing-known, amount: 1, unit: kWh}\n")
+    name = inventory("  - {activity: grid, amount: 1, unit: kWh, scope: 2}\n", FACTORS, tmp_path=tmp_path)
+    run = ghgcalc(tmp_path, "compute", name, "--uncertainty", "--base", "base.yaml")
+    assert run.code == 1
+    assert "base.yaml:" in run.stderr and "base year's inventory" in run.stderr
+    assert run.stdout == ""
