@@ -232,8 +232,8 @@ def daily_factor(params: Params) -> float:
 
 def uncertain(params: Params) -> list[Uncertain]:
     """EFc, and SFw and SFp where a table row gives them, with the ranges of Tables 5.11-5.13. A line
-    with `ef_season` declares none: its factor has no IPCC default."""
-    if params.ef_season is not None:
+    with `ef_season` declares none (its factor has no IPCC default), nor does upland rice (SFw 0: no CH4)."""
+    if params.ef_season is not None or daily_factor(params) == 0:
         return []
     table = "IPCC 2006 Guidelines Vol.4 Ch.5"
     found = [declare("efc", params.efc, EFC_RANGE, f"{table} Table 5.11", given="efc" in params.model_fields_set)]

@@ -22,11 +22,18 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods import Uncertain
+from ghgcalc.methods.ranges import at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import (
     DOC_WET,
+    DOCF_RANGE,
+    DOCF_SOURCE,
+    K_BULK_RANGE,
     K_BY_CLIMATE,
     K_CLASS,
     MCF_BY_SITE,
+    MCF_RANGE,
+    MCF_SOURCE,
     SOUTH_EASTERN_ASIA_MSW,
     Climate,
     DocOrComposition,
@@ -119,12 +126,35 @@ class Params(DocOrComposition):
         return self
 
 
+def uncertain(params: Params) -> list[Uncertain]:
+    """MCF and DOCf with their IPCC 2006 Vol.5 Table 3.5 ranges; k with the bulk-waste range of Table 3.3
+    where one k decays all the waste (a bulk `doc`, or a single `k` given), not one k per waste type."""
+    site = f"{MCF_SOURCE}, {params.site_type}"
+    mcf = params.mcf if params.mcf is not None else MCF_BY_SITE[params.site_type]
+    found = [
+        declare("mcf", mcf, MCF_RANGE[params.site_type], site, given=params.mcf is not None, limit=1.0),
+        declare("docf", params.docf, DOCF_RANGE, DOCF_SOURCE, given="docf" in params.model_fields_set, limit=1.0),
+    ]
+    one_k = _one_k(params)
+    if params.doc is not None or one_k is not None:
+        row = K_BULK_RANGE[params.climate]
+        source = f"IPCC 2006 Guidelines Vol.5 Ch.3 Table 3.3 (bulk waste, {params.climate})"
+        found.append(declare("k", row[0] if one_k is None else one_k, row, source, given=one_k is not None))
+    return declared(*found)
+
+
+def _one_k(params: Params) -> float | None:
+    """The one k given for all the waste, if any (not one per waste type)."""
+    return None if params.k is None or isinstance(params.k, dict) else params.k
+
+
 def streams(params: Params) -> list[tuple[float, float]]:
-    """(DOC as fraction of the deposited wet waste, k) for each decaying part of the waste."""
+    """(DOC as fraction of the deposited wet waste, k) for each decaying part of the waste; k may be an
+    array of drawn values (uncertain())."""
     table = K_BY_CLIMATE[params.climate]
+    one_k = _one_k(params)
     if params.doc is not None:
-        k = params.k if isinstance(params.k, float | int) else table["bulk"]
-        return [(params.doc, float(k))]
+        return [(params.doc, one_k if one_k is not None else table["bulk"])]
     composition = params.composition if params.composition is not None else SOUTH_EASTERN_ASIA_MSW
     found = []
     for kind, fraction in composition.items():
@@ -132,18 +162,19 @@ def streams(params: Params) -> list[tuple[float, float]]:
             continue
         if isinstance(params.k, dict) and kind in params.k:
             k = params.k[kind]
-        elif isinstance(params.k, float | int):
-            k = params.k
+        elif one_k is not None:
+            k = one_k
         else:
             k = table[K_CLASS[kind]]
-        found.append((fraction * DOC_WET[kind], float(k)))
+        found.append((fraction * DOC_WET[kind], k))
     return found
 
 
 def _decomposed_t(deposits: Mapping[int, float], ddocm_per_tonne: float, k: float, delay: float, year: int) -> float:
-    """DDOCm (t) decomposing in `year` (Eq. 3.4 and 3.5 with the Annex 3A.1 start month M = delay + 7)."""
-    stays = math.exp(-k)  # share of last year's stock still there at the end of this year
-    own_stays = math.exp(-k * (6.0 - delay) / 12.0)  # e^(-k (13 - M)/12): this year's deposit at year end
+    """DDOCm (t) decomposing in `year` (Eq. 3.4 and 3.5 with the Annex 3A.1 start month M = delay + 7).
+    Arithmetic only (e ** x for exp), so that k, DOCf and MCF may be arrays of drawn values."""
+    stays = math.e**-k  # share of last year's stock still there at the end of this year
+    own_stays = math.e ** (-k * (6.0 - delay) / 12.0)  # e^(-k (13 - M)/12): this year's deposit at year end
     accumulated = 0.0  # DDOCma at the end of the previous year
     decomposed = 0.0
     for t in range(min(deposits), year + 1):
@@ -163,5 +194,5 @@ def compute(params: Params, year: int) -> dict[str, float]:
         decomposed = _decomposed_t(params.deposits, doc * params.docf * mcf, k, params.delay_months, year)
         generated_t += decomposed * params.f * 16.0 / 12.0
     recovered_t = params.recovered_t_ch4.get(year, 0.0)
-    emitted_t = max(0.0, generated_t - recovered_t) * (1.0 - params.ox)
+    emitted_t = at_least_zero(generated_t - recovered_t) * (1.0 - params.ox)
     return {"CH4": emitted_t * 1000.0}

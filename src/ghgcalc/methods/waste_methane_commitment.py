@@ -18,8 +18,14 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ghgcalc.methods import Uncertain
+from ghgcalc.methods.ranges import declare, declared
 from ghgcalc.methods.waste_common import (
+    DOCF_RANGE,
+    DOCF_SOURCE,
     MCF_BY_SITE,
+    MCF_RANGE,
+    MCF_SOURCE,
     SOUTH_EASTERN_ASIA_MSW,
     DocOrComposition,
     SiteType,
@@ -57,6 +63,16 @@ class Params(DocOrComposition):
         0.0,
         description="OX, oxidation factor; IPCC 2006 Vol.5 Ch.3 Table 3.2: 0 by default, 0.1 for well-managed "
         "sites covered with CH4-oxidising material",
+    )
+
+
+def uncertain(params: Params) -> list[Uncertain]:
+    """MCF and DOCf with their IPCC 2006 Vol.5 Table 3.5 ranges."""
+    site = f"{MCF_SOURCE}, {params.site_type}"
+    mcf = params.mcf if params.mcf is not None else MCF_BY_SITE[params.site_type]
+    return declared(
+        declare("mcf", mcf, MCF_RANGE[params.site_type], site, given=params.mcf is not None, limit=1.0),
+        declare("docf", params.docf, DOCF_RANGE, DOCF_SOURCE, given="docf" in params.model_fields_set, limit=1.0),
     )
 
 

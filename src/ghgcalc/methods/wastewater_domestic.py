@@ -16,7 +16,9 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import days_field, given, located
+from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import Strict
 from ghgcalc.methods.wastewater_common import Pathway, check_shares, weighted_mcf
 
@@ -59,6 +61,10 @@ BOD_G_PER_PERSON_DAY: dict[str, float] = {
 
 # I, correction for industrial BOD discharged into sewers: IPCC 2006 Vol.5 Ch.6 p.6.14.
 INDUSTRIAL_CORRECTION = {"collected": 1.25, "uncollected": 1.0}
+
+# Bo 0.6 kg CH4/kg BOD +-30 %, IPCC 2006 Vol.5 Ch.6 Table 6.7 (bonsai_ipcc 0.5.3,
+# data/waste/wastewater/par_b0_bod.csv: 0.42-0.78).
+BO_RANGE: Range = (0.6, 0.42, 0.78)
 
 
 # The parameters of the BOD x Bo x MCF path, which a per-person CH4 factor replaces.
@@ -127,6 +133,15 @@ class Params(Strict):
         return self
 
 
+def uncertain(params: Params) -> list[Uncertain]:
+    """Bo with its IPCC 2006 Vol.5 Table 6.7 range (the BOD x Bo x MCF path only). The MCFs are per
+    pathway, not a parameter of their own, so they are not varied here."""
+    if params.ch4_kg_per_person_year is not None:
+        return []
+    source = "IPCC 2006 Guidelines Vol.5 Ch.6 Table 6.7 (Bo, p.6.12)"
+    return declared(declare("bo", params.bo, BO_RANGE, source, given="bo" in params.model_fields_set))
+
+
 def total_organics(params: Params) -> float:
     """TOW, kg BOD per year (Eq. 6.3)."""
     bod = params.bod_g_per_person_day
@@ -142,4 +157,4 @@ def compute(params: Params, year: int) -> dict[str, float]:
         generated = params.population * params.ch4_kg_per_person_year
     else:
         generated = params.bo * weighted_mcf(params.pathways or []) * (total_organics(params) - params.sludge_kg_bod)
-    return {"CH4": max(0.0, generated - params.recovered_kg_ch4)}
+    return {"CH4": at_least_zero(generated - params.recovered_kg_ch4)}

@@ -14,8 +14,14 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import N2O_PER_N2O_N, days_field, given, located, n2o_ratio_field
+from ghgcalc.methods.ranges import Range, declare, declared
 from ghgcalc.methods.waste_common import Strict
+
+# F_IND-COM 1.25 (1.0-1.5), IPCC 2006 Vol.5 Ch.6 Table 6.11 (bonsai_ipcc 0.5.3,
+# data/waste/wastewater/par_f_ind_com.csv).
+F_IND_COM_RANGE: Range = (1.25, 1.0, 1.5)
 
 
 class Params(Strict):
@@ -70,6 +76,14 @@ class Params(Strict):
                 "sludge-exceeds-load", "the nitrogen removed with sludge is more than the nitrogen in the wastewater"
             )
         return self
+
+
+def uncertain(params: Params) -> list[Uncertain]:
+    """F_IND-COM with its IPCC 2006 Vol.5 Table 6.11 range."""
+    source = "IPCC 2006 Guidelines Vol.5 Ch.6 Table 6.11 (F_IND-COM)"
+    return declared(
+        declare("f_ind_com", params.f_ind_com, F_IND_COM_RANGE, source, given="f_ind_com" in params.model_fields_set)
+    )
 
 
 def nitrogen_in_wastewater(params: Params) -> float:

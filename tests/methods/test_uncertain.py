@@ -1,0 +1,359 @@
+"""The parameters each method declares for the uncertainty analysis (`uncertain(params)`), checked
+against compute() and against the printed tables.
+
+Expected ranges are typed in here from their sources, not read from the code under test:
+- GL2006 Vol.4 Tables 5.11-5.13 (rice) and 11.1, 11.3 (managed soils): the "2006 IPCC default" rows
+  of the IPCC Emission Factor Database export kept in Open-Earth-Foundation/CityCatalyst
+  (app/seed-data/emissions_factors/data_raw/EFDB_2006_IPCC_guidelines/EFDB_output.xlsx), e.g. row
+  415830 "1.3 (0.80 - 2.20) kg CH4/ha/day" and row 417317 "0.01(0.003 - 0.03) kg N2O-N/kg N input";
+- GL2006 Vol.5 Table 4.1 (composting, anaerobic digestion): ipcc-methods-and-frameworks.md §3.3;
+- GL2006 Vol.5 Table 3.5 (MCF, DOCf), Table 3.3 (k), Table 6.7 (Bo) and Table 6.11 (F_IND-COM): the
+  IPCC parameter tables of bonsai_ipcc 0.5.3 (data/waste/swd/par_mcf.csv, par_doc_f.csv, par_k.csv,
+  data/waste/wastewater/par_b0_bod.csv, par_f_ind_com.csv), which print the same percentages.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import numpy as np
+import pytest
+
+from ghgcalc import methods
+from ghgcalc.methods import Uncertain
+
+YEAR = 2024
+REL = 1e-12
+
+# (module, params, the fields it must declare)
+CASES: list[tuple[str, dict[str, Any], list[str]]] = [
+    (
+        "afolu_rice",
+        {
+            "area": 10,
+            "area_unit": "ha",
+            "days": 120,
+            "water_regime": "intermittent-single-aeration",
+            "pre_season": "non-flooded-more-than-180-days",
+        },
+        ["efc", "sfw", "sfp"],
+    ),
+    ("afolu_rice", {"area": 5, "days": 100, "efc": 1.5, "sfw": 0.5, "pre_season": "aggregated"}, ["efc", "sfp"]),
+    (
+        "afolu_rice",
+        {"area": 5, "days": 100, "water_regime": "upland", "pre_season": "flooded-more-than-30-days"},
+        [],
+    ),
+    (
+        "afolu_soils_direct",
+        {
+            "f_sn": 1000,
+            "f_on": 300,
+            "f_prp_cpp": 200,
+            "f_prp_so": 50,
+            "organic_soil_area": 10,
+            "area_unit": "ha",
+            "deduct_volatilised_n": True,
+        },
+        ["ef1", "ef3prp_cpp", "ef3prp_so", "ef2", "frac_gasf"],
+    ),
+    ("afolu_soils_direct", {"f_sn": {"amount": 2, "unit": "t"}, "flooded_rice": True}, ["ef1fr"]),
+    (
+        "afolu_soils_direct",
+        {"f_on": 100, "organic_soil_area": 4, "organic_soil_climate": "temperate", "ef2": 6},
+        ["ef1", "ef2"],
+    ),
+    (
+        "afolu_soils_indirect",
+        {"f_sn": 1000, "f_on": 500, "f_prp": 300, "f_cr": 100},
+        ["frac_gasf", "frac_gasm", "ef4", "frac_leach", "ef5"],
+    ),
+    ("afolu_soils_indirect", {"f_on": 500, "frac_leach": 0}, ["frac_gasm", "ef4"]),
+    ("waste_biological", {"treatment": "composting", "tonnes": 1200}, ["ef_ch4_g_per_kg", "ef_n2o_g_per_kg"]),
+    (
+        "waste_biological",
+        {"treatment": "anaerobic-digestion", "tonnes": 500, "basis": "dry", "recovered_kg_ch4": 200},
+        ["ef_ch4_g_per_kg"],
+    ),
+    (
+        "waste_biological",
+        {"treatment": "composting", "tonnes": 100, "basis": "dry", "ef_ch4_g_per_kg": 5},
+        ["ef_ch4_g_per_kg", "ef_n2o_g_per_kg"],
+    ),
+    ("waste_landfill_fod", {"deposits": {2000: 1000, 2010: 2500, 2020: 3000}}, ["mcf", "docf"]),
+    (
+        "waste_landfill_fod",
+        {"deposits": {2015: 4000}, "doc": 0.15, "site_type": "managed-anaerobic", "recovered_t_ch4": {2024: 2}},
+        ["mcf", "docf", "k"],
+    ),
+    (
+        "waste_landfill_fod",
+        {"deposits": {2010: 800}, "k": 0.1, "mcf": 0.7, "docf": 0.6, "climate": "tropical-dry"},
+        ["mcf", "docf", "k"],
+    ),
+    ("waste_methane_commitment", {"tonnes": 1000}, ["mcf", "docf"]),
+    ("waste_methane_commitment", {"tonnes": 400, "site_type": "unmanaged-shallow", "docf": 0.6}, ["mcf", "docf"]),
+    (
+        "wastewater_domestic",
+        {"population": 10000, "pathways": [{"share": 0.7, "system": "septic-system"}, {"share": 0.3, "mcf": 0.1}]},
+        ["bo"],
+    ),
+    ("wastewater_domestic", {"population": 10000, "ch4_kg_per_person_year": 1.2}, []),
+    (
+        "wastewater_n2o",
+        {"population": 10000, "protein_kg_per_person_year": 25, "advanced_plant_share": 0.2},
+        ["f_ind_com"],
+    ),
+]
+IDS = [f"{module}-{i}" for i, (module, _, _) in enumerate(CASES)]
+
+
+def module_of(name: str) -> Any:
+    return importlib.import_module(f"ghgcalc.methods.{name}")
+
+
+def prepared(name: str, params: dict[str, Any]) -> tuple[Any, Any, list[Uncertain]]:
+    module = module_of(name)
+    checked = module.Params.model_validate(params)
+    return module, checked, module.uncertain(checked)
+
+
+def same(found: dict[str, Any], expected: dict[str, Any]) -> bool:
+    return found.keys() == expected.keys() and all(
+        np.allclose(found[gas], expected[gas], rtol=REL, atol=0) for gas in expected
+    )
+
+
+# --- (1) the declared fields are the ones compute() uses, with the value it used ----------------
+
+
+@pytest.mark.parametrize(("name", "params", "fields"), CASES, ids=IDS)
+def test_declared_fields_are_the_line_s_own(name: str, params: dict[str, Any], fields: list[str]) -> None:
+    module, checked, declared = prepared(name, params)
+    assert [u.field for u in declared] == fields
+    base = module.compute(checked, YEAR)
+    for u in declared:
+        assert u.field in module.Params.model_fields
+        # setting the field to the declared value changes nothing: it is the value compute() used
+        assert module.compute(checked.model_copy(update={u.field: u.value}), YEAR) == base, u.field
+        # and compute() reads the field: another value changes the result
+        assert module.compute(checked.model_copy(update={u.field: u.value * 0.9}), YEAR) != base, u.field
+
+
+def test_a_number_given_directly_overrides_the_table_choice() -> None:
+    # rice: sfw overrides water_regime, sfp overrides pre_season (the analysis sets these fields)
+    module, checked, _ = prepared("afolu_rice", CASES[0][1])
+    base = module.compute(checked, YEAR)["CH4"]
+    doubled = module.compute(checked.model_copy(update={"sfw": 2 * 0.60}), YEAR)["CH4"]
+    assert doubled == pytest.approx(2 * base, rel=REL)
+    halved = module.compute(checked.model_copy(update={"sfp": 0.68 / 2}), YEAR)["CH4"]
+    assert halved == pytest.approx(base / 2, rel=REL)
+    # landfill: mcf overrides site_type, k overrides the climate table
+    fod = module_of("waste_landfill_fod")
+    line = fod.Params.model_validate({"deposits": {2000: 1000}, "doc": 0.2})
+    ch4 = fod.compute(line, YEAR)["CH4"]
+    assert fod.compute(line.model_copy(update={"mcf": 0.3}), YEAR)["CH4"] == pytest.approx(ch4 / 2, rel=REL)
+    slow = fod.compute(line.model_copy(update={"k": 0.05}), YEAR)["CH4"]
+    assert slow != ch4
+
+
+def test_doubling_a_factor_doubles_its_term() -> None:
+    # soils direct, Eq. 11.1: only the F_SN term, so doubling EF1 doubles N2O
+    module, checked, _ = prepared("afolu_soils_direct", {"f_sn": 1000})
+    base = module.compute(checked, YEAR)["N2O"]
+    assert base == pytest.approx(1000 * 0.01 * 44 / 28, rel=REL)
+    assert module.compute(checked.model_copy(update={"ef1": 0.02}), YEAR)["N2O"] == pytest.approx(2 * base, rel=REL)
+    # methane commitment: CH4 is proportional to MCF and to DOCf
+    mc = module_of("waste_methane_commitment")
+    line = mc.Params.model_validate({"tonnes": 1000, "doc": 0.15})
+    ch4 = mc.compute(line, YEAR)["CH4"]
+    assert ch4 == pytest.approx(1000 * 0.6 * 0.15 * 0.5 * 0.5 * 16 / 12 * 1000, rel=REL)
+    assert mc.compute(line.model_copy(update={"docf": 1.0}), YEAR)["CH4"] == pytest.approx(2 * ch4, rel=REL)
+
+
+# --- (2) ranges around the value, with their source -----------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "params", "fields"), CASES, ids=IDS)
+def test_ranges_hold_the_value_and_cite_their_table(name: str, params: dict[str, Any], fields: list[str]) -> None:
+    _, _, declared = prepared(name, params)
+    for u in declared:
+        assert u.low <= u.value <= u.high, u
+        assert u.low < u.high, u
+        assert "IPCC 2006 Guidelines" in u.source and "Table" in u.source, u.source
+        if u.limit is not None:
+            assert u.limit == 1.0 and u.value <= u.limit
+
+
+FRACTIONS = {"sfw", "mcf", "docf", "frac_gasf", "frac_gasm", "frac_leach"}
+
+
+def test_fractions_are_cut_at_one() -> None:
+    for name, params, _ in CASES:
+        for u in prepared(name, params)[2]:
+            if u.field in FRACTIONS - {"sfw"}:  # SFw is a scaling factor: the aggregated rows reach 1.26
+                assert u.limit == 1.0, (name, u.field)
+
+
+# --- (3) compute() on drawn arrays equals compute() on each number ------------------------------
+
+
+def draws(u: Uncertain) -> np.ndarray:
+    values = np.linspace(u.low, u.high, 5)
+    values[0] = max(values[0], u.value * 0.05)  # a range from 0 (EF1FR, anaerobic digestion): keep it positive
+    return np.minimum(values, u.limit) if u.limit is not None else values
+
+
+@pytest.mark.parametrize(("name", "params", "fields"), CASES, ids=IDS)
+def test_compute_takes_arrays(name: str, params: dict[str, Any], fields: list[str]) -> None:
+    module, checked, declared = prepared(name, params)
+    for u in declared:
+        values = draws(u)
+        vector = module.compute(checked.model_copy(update={u.field: values}), YEAR)
+        for i, value in enumerate(values):
+            scalar = module.compute(checked.model_copy(update={u.field: float(value)}), YEAR)
+            picked = {gas: np.broadcast_to(np.asarray(v, dtype=float), (5,))[i] for gas, v in vector.items()}
+            assert same(picked, scalar), (u.field, i, picked, scalar)
+    if declared:  # every parameter drawn at once, as the Monte Carlo analysis does
+        update = {u.field: draws(u) for u in declared}
+        vector = module.compute(checked.model_copy(update=update), YEAR)
+        for i in range(5):
+            one = {field: float(values[i]) for field, values in update.items()}
+            scalar = module.compute(checked.model_copy(update=one), YEAR)
+            picked = {gas: np.broadcast_to(np.asarray(v, dtype=float), (5,))[i] for gas, v in vector.items()}
+            assert same(picked, scalar), (i, picked, scalar)
+
+
+def test_recovery_larger_than_generation_is_still_zero_on_arrays() -> None:
+    module = module_of("waste_biological")
+    line = module.Params.model_validate({"treatment": "anaerobic-digestion", "tonnes": 100, "recovered_kg_ch4": 100})
+    out = module.compute(line.model_copy(update={"ef_ch4_g_per_kg": np.array([0.5, 1.0, 2.0])}), YEAR)
+    # 100 t x 0.5 g/kg = 50 kg < 100 kg recovered -> 0; 100 -> 0; 200 - 100 = 100
+    assert list(out["CH4"]) == [0.0, 0.0, 100.0]
+
+
+# --- (4) the ranges against the printed tables, by hand --------------------------------------------
+
+
+def declared_by_field(name: str, params: dict[str, Any]) -> dict[str, Uncertain]:
+    return {u.field: u for u in prepared(name, params)[2]}
+
+
+def bounds(u: Uncertain) -> tuple[float, float, float]:
+    return (u.value, u.low, u.high)
+
+
+def test_rice_ranges_are_tables_5_11_to_5_13() -> None:
+    found = declared_by_field("afolu_rice", CASES[0][1])
+    assert bounds(found["efc"]) == (1.30, 0.80, 2.20)  # EFc, Table 5.11 (EFDB 415830)
+    assert bounds(found["sfw"]) == (0.60, 0.46, 0.80)  # single aeration, Table 5.12 (EFDB 415833)
+    assert bounds(found["sfp"]) == (0.68, 0.58, 0.80)  # non-flooded > 180 days, Table 5.13 (EFDB 415841)
+    assert "Table 5.11" in found["efc"].source and "Table 5.12" in found["sfw"].source
+
+
+def test_a_value_given_keeps_the_default_s_relative_range() -> None:
+    found = declared_by_field("afolu_rice", CASES[1][1])
+    # efc: 1.5 given; Table 5.11 prints 1.30 (0.80-2.20), i.e. -38.5 % / +69.2 %
+    assert found["efc"].low == pytest.approx(1.5 * 0.80 / 1.30, rel=REL)
+    assert found["efc"].high == pytest.approx(1.5 * 2.20 / 1.30, rel=REL)
+    assert "applied relative to the value given" in found["efc"].source
+    assert bounds(found["sfp"]) == (1.22, 1.07, 1.40)  # aggregated, Table 5.13 (EFDB 415843)
+    assert "applied relative" not in found["sfp"].source
+
+
+def test_soils_ranges_are_tables_11_1_and_11_3() -> None:
+    direct = declared_by_field("afolu_soils_direct", CASES[3][1])
+    assert bounds(direct["ef1"]) == (0.01, 0.003, 0.03)  # EFDB 417317
+    assert bounds(direct["ef3prp_cpp"]) == (0.02, 0.007, 0.06)  # EFDB 417324
+    assert bounds(direct["ef3prp_so"]) == (0.01, 0.003, 0.03)
+    assert bounds(direct["ef2"]) == (16, 5, 48)  # tropical cropland and grassland, EFDB 417320
+    assert bounds(direct["frac_gasf"]) == (0.10, 0.03, 0.3)  # Table 11.3, EFDB 417416
+    rice = declared_by_field("afolu_soils_direct", CASES[4][1])
+    assert bounds(rice["ef1fr"]) == (0.003, 0.000, 0.006)  # EFDB 417318
+    temperate = declared_by_field("afolu_soils_direct", CASES[5][1])
+    # EF2 given as 6 on temperate soils: Table 11.1 prints 8 (2-24)
+    assert temperate["ef2"].low == pytest.approx(6 * 2 / 8, rel=REL)
+    assert temperate["ef2"].high == pytest.approx(6 * 24 / 8, rel=REL)
+    indirect = declared_by_field("afolu_soils_indirect", CASES[6][1])
+    assert bounds(indirect["ef4"]) == (0.01, 0.002, 0.05)  # EFDB 417414
+    assert bounds(indirect["ef5"]) == (0.0075, 0.0005, 0.025)  # EFDB 417415
+    assert bounds(indirect["frac_gasm"]) == (0.20, 0.05, 0.5)  # EFDB 417417
+    assert bounds(indirect["frac_leach"]) == (0.30, 0.1, 0.8)  # EFDB 417418
+
+
+def test_biological_ranges_are_table_4_1() -> None:
+    wet = declared_by_field("waste_biological", CASES[8][1])
+    assert bounds(wet["ef_ch4_g_per_kg"]) == (4.0, 0.03, 8.0)  # composting, wet weight
+    assert bounds(wet["ef_n2o_g_per_kg"]) == (0.24, 0.06, 0.6)
+    digester = declared_by_field("waste_biological", CASES[9][1])
+    assert bounds(digester["ef_ch4_g_per_kg"]) == (2.0, 0.0, 20.0)  # anaerobic digestion, dry weight
+    assert "ef_n2o_g_per_kg" not in digester  # "assumed negligible": no range
+    given = declared_by_field("waste_biological", CASES[10][1])
+    # 5 g/kg given for composting on dry weight; Table 4.1 prints 10 (0.08-20)
+    assert given["ef_ch4_g_per_kg"].low == pytest.approx(5 * 0.08 / 10, rel=REL)
+    assert given["ef_ch4_g_per_kg"].high == pytest.approx(5 * 20 / 10, rel=REL)
+    assert bounds(given["ef_n2o_g_per_kg"]) == (0.6, 0.2, 1.6)
+
+
+def test_landfill_ranges_are_tables_3_3_and_3_5() -> None:
+    default = declared_by_field("waste_landfill_fod", CASES[11][1])
+    # MCF uncategorised 0.6, Table 3.5 "-50 %, +60 %": 0.3 to 0.96; DOCf 0.5 +-20 %: 0.4 to 0.6
+    mcf = default["mcf"]
+    assert (mcf.value, mcf.low, mcf.high) == (0.6, pytest.approx(0.6 * 0.5), pytest.approx(0.6 * 1.6))
+    docf = default["docf"]
+    assert (docf.value, docf.low, docf.high) == (0.5, pytest.approx(0.5 * 0.8), pytest.approx(0.5 * 1.2))
+    bulk = declared_by_field("waste_landfill_fod", CASES[12][1])
+    assert bounds(bulk["mcf"]) == (1.0, 0.9, 1.0)  # managed anaerobic: -10 %, +0 %
+    assert bounds(bulk["k"]) == (0.17, 0.15, 0.2)  # bulk waste, tropical wet, Table 3.3
+    given = declared_by_field("waste_landfill_fod", CASES[13][1])
+    assert given["k"].low == pytest.approx(0.1 * 0.05 / 0.065, rel=REL)  # tropical dry bulk: 0.065 (0.05-0.08)
+    assert given["mcf"].high == pytest.approx(0.7 * 1.6, rel=REL)  # relative to uncategorised
+    shallow = declared_by_field("waste_methane_commitment", CASES[15][1])
+    assert (shallow["mcf"].low, shallow["mcf"].high) == (pytest.approx(0.4 * 0.7), pytest.approx(0.4 * 1.3))
+
+
+def test_landfill_range_tables_agree_with_the_defaults_compute_uses() -> None:
+    common = module_of("waste_common")
+    assert {site: row[0] for site, row in common.MCF_RANGE.items()} == common.MCF_BY_SITE
+    assert {zone: row[0] for zone, row in common.K_BULK_RANGE.items()} == {
+        zone: table["bulk"] for zone, table in common.K_BY_CLIMATE.items()
+    }
+
+
+def test_wastewater_ranges_are_tables_6_7_and_6_11() -> None:
+    domestic = declared_by_field("wastewater_domestic", CASES[16][1])
+    assert domestic["bo"].value == 0.6  # Bo +-30 %
+    assert (domestic["bo"].low, domestic["bo"].high) == (pytest.approx(0.6 * 0.7), pytest.approx(0.6 * 1.3))
+    n2o = declared_by_field("wastewater_n2o", CASES[18][1])
+    assert bounds(n2o["f_ind_com"]) == (1.25, 1.0, 1.5)
+
+
+# --- which methods declare parameters, through the method registry -------------------------------
+
+WITH_RANGES = {
+    "rice-cultivation",
+    "soils-direct-n2o",
+    "soils-indirect-n2o",
+    "landfill-fod",
+    "methane-commitment",
+    "biological-treatment",
+    "wastewater-domestic",
+    "wastewater-n2o",
+}
+
+
+def test_the_methods_with_published_ranges_declare_them() -> None:
+    for name, method in methods.METHODS.items():
+        has = hasattr(importlib.import_module(method.module), "uncertain")
+        assert has == (name in WITH_RANGES), name
+
+
+def test_the_registry_hands_the_declarations_over() -> None:
+    method = methods.get("rice-cultivation")
+    assert method is not None
+    checked = method.checked(CASES[0][1])
+    assert [u.field for u in method.uncertain(checked)] == ["efc", "sfw", "sfp"]
+    enteric = methods.get("enteric-fermentation")
+    assert enteric is not None
+    assert enteric.uncertain(enteric.checked({"animal": "buffalo", "heads": 10})) == []
