@@ -70,3 +70,14 @@ def test_help_reads_no_inventory_code():
     modules = imported_modules("--help")
     for heavy in ("pydantic", "yaml", "ghgcalc.models", "ghgcalc.io.inventory_reader"):
         assert not any(m == heavy or m.startswith(heavy + ".") for m in modules), f"{heavy} imported by --help"
+
+
+@pytest.mark.parametrize("example", ["examples/municipality.yaml", "examples/province.yaml"])
+def test_numpy_is_imported_only_for_an_uncertainty_analysis(example):
+    """A plain compute does not pay for numpy; --uncertainty does (Monte Carlo)."""
+    plain = imported_modules("compute", example, "--format", "json")
+    assert "ghgcalc.core.compute" in plain
+    assert not any(m == "numpy" or m.startswith("numpy.") for m in plain), "numpy imported by a plain compute"
+    assert not any(m.startswith(("ghgcalc.core.analysis", "ghgcalc.core.montecarlo")) for m in plain)
+    analysed = imported_modules("compute", example, "--uncertainty", "--format", "json")
+    assert "numpy" in analysed and "ghgcalc.core.montecarlo" in analysed

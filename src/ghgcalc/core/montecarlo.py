@@ -13,6 +13,7 @@ physical limits (a fraction at 1).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -24,25 +25,25 @@ Z95 = 1.959963984540054  # the standard normal's 97.5th percentile
 _BLOCK = 256  # inputs drawn per call: bounds the temporary arrays, not the stream of numbers
 
 
-def multipliers(inputs: list[Input], z: np.ndarray) -> np.ndarray:
-    """Each input's draws as multiples of its value, from standard normal draws `z` (one row each)."""
-    low = np.array([[1 + i.low_pct / 100] for i in inputs])
-    high = np.array([[1 + i.high_pct / 100] for i in inputs])
-    lognormal = np.array([[i.distribution == "lognormal"] for i in inputs])
-    out = np.empty_like(z)
-    normal_rows = ~lognormal[:, 0]
-    if normal_rows.any():
-        zn = z[normal_rows]
-        side = np.where(zn < 0, (1 - low[normal_rows]) / Z95, (high[normal_rows] - 1) / Z95)
-        out[normal_rows] = np.maximum(1 + zn * side, 0.0)
-    if lognormal.any():
-        rows = lognormal[:, 0]
-        zl = z[rows]
-        sigma_high = np.log(high[rows]) / Z95
-        safe_low = np.where(low[rows] > 0, low[rows], 1.0)
-        sigma_low = np.where(low[rows] > 0, -np.log(safe_low) / Z95, sigma_high)
-        out[rows] = np.exp(zl * np.where(zl < 0, sigma_low, sigma_high))
-    return out
+def to_multipliers(row: np.ndarray, item: Input) -> None:
+    """Turn one input's standard normal draws into multiples of its value, in place."""
+    low, high = 1 + item.low_pct / 100, 1 + item.high_pct / 100
+    if item.distribution == "normal":
+        below, above = (1 - low) / Z95, (high - 1) / Z95
+        if below == above:
+            row *= above
+        else:
+            row *= np.where(row < 0, below, above)
+        row += 1
+        np.maximum(row, 0.0, out=row)
+        return
+    sigma_high = math.log(high) / Z95
+    sigma_low = -math.log(low) / Z95 if low > 0 else sigma_high
+    if sigma_low == sigma_high:
+        row *= sigma_high
+    else:
+        row *= np.where(row < 0, sigma_low, sigma_high)
+    np.exp(row, out=row)
 
 
 def simulate(model: Model, scopes: list[str], draws: int, seed: int) -> MonteCarlo:
@@ -50,12 +51,16 @@ def simulate(model: Model, scopes: list[str], draws: int, seed: int) -> MonteCar
     count = len(model.inputs)
     drawn = np.empty((count, draws))
     for start in range(0, count, _BLOCK):
-        block = model.inputs[start : start + _BLOCK]
-        drawn[start : start + len(block)] = multipliers(block, rng.standard_normal((len(block), draws)))
+        stop = min(start + _BLOCK, count)
+        drawn[start:stop] = rng.standard_normal((stop - start, draws))
+    for row, item in zip(drawn, model.inputs, strict=True):
+        to_multipliers(row, item)
     by_scope = {scope: np.zeros(draws) for scope in scopes}
+    work, part = np.empty(draws), np.empty(draws)
     for line in model.lines:
-        by_scope.setdefault(str(line.line.scope), np.zeros(draws))
-        by_scope[str(line.line.scope)] += _line_draws(line, drawn, model.year, draws)
+        scope = by_scope.setdefault(str(line.line.scope), np.zeros(draws))
+        _line_draws(line, drawn, model.year, draws, work, part)
+        scope += work
     total = np.zeros(draws)
     for values in by_scope.values():
         total += values
@@ -72,19 +77,24 @@ def _spread(values: np.ndarray) -> Spread:
     return Spread(mean=float(values.mean()), low=float(low), high=float(high))
 
 
-def _line_draws(line: LineModel, drawn: np.ndarray, year: int, draws: int) -> np.ndarray:
-    """The line's tCO2e in every draw."""
+def _line_draws(line: LineModel, drawn: np.ndarray, year: int, draws: int, work: np.ndarray, part: np.ndarray) -> None:
+    """The line's tCO2e in every draw, into `work` (`part` is scratch space)."""
     by_gas = line.line.t_co2e_by_gas
     if line.parameters:
         ratios = _method_ratios(line, drawn, year, draws)
-        values = sum((tonnes * ratios[gas] for gas, tonnes in by_gas.items() if tonnes), np.zeros(draws))
+        work.fill(0.0)
+        for gas, tonnes in by_gas.items():
+            if tonnes:
+                np.multiply(ratios[gas], tonnes, out=part)
+                work += part
     elif line.line_factor is not None:
-        values = line.line.t_co2e * drawn[line.line_factor]
+        np.multiply(drawn[line.line_factor], line.line.t_co2e, out=work)
     else:
-        values = np.zeros(draws)
+        work.fill(0.0)
         for gas, number in line.gas_inputs.items():
-            values += by_gas[gas] * drawn[number]
-    return np.asarray(values) * drawn[line.activity]
+            np.multiply(drawn[number], by_gas[gas], out=part)
+            work += part
+    work *= drawn[line.activity]
 
 
 def _method_ratios(line: LineModel, drawn: np.ndarray, year: int, draws: int) -> dict[str, np.ndarray]:

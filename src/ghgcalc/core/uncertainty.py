@@ -203,7 +203,7 @@ def _method_inputs(model: LineModel, inputs: _Inputs, year: int) -> None:
         model.line_factor = inputs.add(
             None, f"method result of {_line_name(line)}", "factor", pct, origin, source, line.index
         )
-        model.sensitivity[model.line_factor] = line.t_co2e
+        model.add(model.line_factor, {gas: t for gas, t in line.t_co2e_by_gas.items() if t})
         return
     central = method.compute_checked(model.checked, year)
     for parameter in declared:
@@ -216,7 +216,7 @@ def _method_inputs(model: LineModel, inputs: _Inputs, year: int) -> None:
 
 
 def _relative(bound: float, value: float) -> float:
-    return (bound - value) / value * 100 if value else 0.0
+    return round((bound - value) / value * 100, 9) if value else 0.0  # 10 %, not 9.999999999999998
 
 
 def _parameter_sensitivity(model: LineModel, parameter: Any, central: dict[str, float], year: int) -> dict[str, float]:
