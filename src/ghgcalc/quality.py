@@ -9,9 +9,10 @@ UNGRADED_ACTIVITY / UNGRADED_FACTOR. Every number is quoted from a public docume
 source gives a range the upper end is taken, so a grade never claims more precision than its
 source allows.
 
-The factor defaults are IPCC's figures for CO2 factors of fuels; CH4 and N2O factors are far less
-certain (IPCC 2006 Vol. 2 Table 2.12: 50-150 % and an order of magnitude), so rows or lines where
-those gases matter should carry their own range.
+The FACTOR defaults are IPCC's figures for CO2 factors of fuels. CH4 and N2O factors are far less
+certain, so the CH4 and N2O parts of a factor whose row gives no range take GAS_FACTOR whatever the
+factor's grade: ranges IPCC states as "a factor of n" (mean/n to mean x n), asymmetric about the
+value.
 """
 
 from __future__ import annotations
@@ -26,9 +27,15 @@ SourceTier = Literal["1st", "2nd", "other"]
 
 @dataclass(frozen=True)
 class Default:
-    pct: float  # half the 95 % confidence interval, in % of the value (±pct)
+    pct: float  # the upper 95 % limit, in % above the value; with low_pct None, half the interval (±pct)
     source: str  # the full citation: document, section, table, page and the figure quoted
     rule: str  # one line: which lines get it
+    low_pct: float | None = None  # the lower 95 % limit, in % of the value, negative; None: -pct
+
+    @property
+    def range_pct(self) -> tuple[float, float]:
+        """(lower, upper) 95 % limits in % of the value, the lower one negative."""
+        return (-self.pct if self.low_pct is None else self.low_pct, self.pct)
 
 
 _IPCC = "IPCC (2006), 2006 IPCC Guidelines for National Greenhouse Gas Inventories"
@@ -97,6 +104,50 @@ UNGRADED_FACTOR = Default(
     FACTOR["low"].source,
     "factor not graded and its row gives no range: taken as low (default factor)",
 )
+
+
+def _factor_of(n: float) -> tuple[float, float]:
+    """IPCC's uncertainty of "a factor of n", the 95 % range from mean/n to mean x n, as (lower, upper)
+    in % of the value: a factor of 3 is -66.7 % to +200 %, a factor of 10 -90 % to +900 %."""
+    return (-100.0 * (n - 1) / n, 100.0 * (n - 1))
+
+
+_FACTOR_OF_N = (
+    f"{_IPCC}, Vol. 1 General Guidance and Reporting, Ch. 3 Uncertainties, §3.1.4, p. 3.9: 'the lower end "
+    "of the 95 percent probability range is a half the mean, and the upper end is a multiplier of 2 larger "
+    "than the mean. Such a range is commonly summarised as a “factor of 2.” An uncertainty of a “factor of "
+    "n” refers to a range bounded at the low end by (mean/n) and at the high end by (mean × n).'"
+)
+_TABLE_2_12 = (
+    "Vol. 2 Energy, Ch. 2 Stationary Combustion, §2.4.1, Table 2.12 'Default uncertainty estimates for "
+    "stationary combustion emission factors', p. 2.38"
+)
+_CH4 = (
+    f"{_IPCC}, Vol. 2 Energy, Ch. 2 Stationary Combustion, §2.3.2.1, p. 2.14, of the CH4 and N2O defaults "
+    "in Tables 2.2 to 2.5: 'the uncertainty ranges are set at plus or minus a factor of three'; Vol. 2 "
+    "Energy, Ch. 3 Mobile Combustion, §3.2.2, p. 3.29, road transport: the CH4 and N2O factor "
+    "uncertainties 'are likely to be a factor of 2-3' (upper end: 3). A factor of 3 is -66.7 % to +200 % "
+    f"by {_FACTOR_OF_N} {_TABLE_2_12} gives CH4 '50-150%' in every sector: read as ±150 % its lower "
+    "limit is below zero, read as 50 % to 150 % of the value it is ±50 %; +200 % is wider either way"
+)
+_N2O = (
+    f"{_IPCC}, {_TABLE_2_12}, N2O in every sector: 'Order of magnitude*', footnote '* i.e. having an "
+    "uncertainty range from one-tenth of the mean value to ten times the mean value': -90 % to +900 %. "
+    "Wider than the factor of three of Vol. 2 Ch. 2 §2.3.2.1, p. 2.14 and the factor of 2-3 of Vol. 2 "
+    f"Ch. 3 §3.2.2, p. 3.29 (road transport). {_FACTOR_OF_N}"
+)
+
+# The CH4 and N2O parts of a factor whose row gives no range take these whatever the factor's grade,
+# because the grades describe CO2 factors. Where IPCC's statements for a gas differ, the widest.
+# Keys are ghgcalc.gwp.canonical_gas names (fossil-fuel CH4 is CH4_fossil).
+GAS_FACTOR: dict[str, Default] = {
+    gas: Default(high, source, f"{gas} part of a factor whose row gives no range, any grade", low)
+    for gas, (low, high), source in [
+        ("CH4", _factor_of(3), _CH4),
+        ("CH4_fossil", _factor_of(3), _CH4),
+        ("N2O", _factor_of(10), _N2O),
+    ]
+}
 
 # TGO's CFO report template (TCFO_R_01, Fr-04.1), the data-source column's three choices.
 TIER_MEANING: dict[SourceTier, str] = {
