@@ -148,6 +148,10 @@ def _one(console: Console, result: InventoryResult) -> None:
     console.print(summary)
     if result.community is not None:
         _community(console, result)
+    if result.analysis is not None or any(line.data_quality or line.evidence for line in result.lines):
+        from ghgcalc.cli.render_analysis import print_analysis
+
+        print_analysis(console, result)
 
     largest = sorted(result.lines, key=lambda line: line.t_co2e, reverse=True)[:LARGEST]
     top = Table(box=box.SIMPLE, title="Largest sources", title_justify="left")

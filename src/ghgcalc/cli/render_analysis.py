@@ -1,0 +1,168 @@
+"""The uncertainty analysis in the terminal (`compute --uncertainty`): the 95 % ranges of the total
+and of each scope, the key categories and the data-quality line, after the totals.
+
+Narrow on purpose: each table fits 80 columns (tonnes to three significant digits, short titles); the
+full detail (every category, Table 3.2, the inputs) is in --format md, xlsx and json.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ghgcalc.cli.render import shown
+from ghgcalc.models.analysis import Analysis, DataQualitySummary, KeyCategory, Spread
+from ghgcalc.models.result import InventoryResult
+
+KEY_MARK = "✓"  # an assessment that makes the category key
+
+
+def pct(value: float) -> str:
+    """A percentage for reading, one decimal: 12.6 %."""
+    return f"{value:.1f} %"
+
+
+def signed_pct(value: float) -> str:
+    return f"{value:+.1f} %"
+
+
+def decimals(values: list[float]) -> int:
+    """Decimals that give the smallest of `values` three significant digits (at most three, none
+    from 100 t up): a 95 % range is not known to the hundredth of a tonne of a city's total."""
+    smallest = min((abs(v) for v in values if v), default=0.0)
+    if not smallest:
+        return 0
+    return min(3, max(0, 2 - math.floor(math.log10(smallest))))
+
+
+def fixed(value: float, places: int) -> str:
+    return f"{value:,.{places}f}"
+
+
+def wants_data_quality(result: InventoryResult) -> bool:
+    """The same rule as the JSON: with an analysis, or when a line gives grades or evidence."""
+    return result.analysis is not None or any(
+        line.data_quality is not None or line.evidence is not None for line in result.lines
+    )
+
+
+def print_analysis(console: Console, result: InventoryResult) -> None:
+    """What `compute --uncertainty` adds after the totals; the data-quality line alone when the
+    lines are graded but no analysis was asked for."""
+    analysis = result.analysis
+    if analysis is not None:
+        _uncertainty(console, result, analysis)
+        _key_categories(console, result, analysis)
+        summary = analysis.data_quality
+    elif wants_data_quality(result):
+        from ghgcalc.core.analysis import data_quality
+
+        summary = data_quality(result)
+    else:
+        return
+    for line in data_quality_lines(summary):
+        console.print(line)
+    console.print()
+
+
+def _range(spread: Spread, places: int) -> tuple[str, str]:
+    return (
+        f"{fixed(spread.low, places)} – {fixed(spread.high, places)}",
+        f"{signed_pct(spread.low_pct)} / {signed_pct(spread.high_pct)}",
+    )
+
+
+def _uncertainty(console: Console, result: InventoryResult, analysis: Analysis) -> None:
+    first = analysis.approach_1
+    carlo = analysis.monte_carlo
+    table = Table(box=box.SIMPLE_HEAVY, title="Uncertainty (95 %)", title_justify="left")
+    table.add_column("")
+    table.add_column("tCO2e", justify="right")
+    table.add_column("Approach 1", justify="right")
+    table.add_column("Monte Carlo tCO2e", justify="right", no_wrap=True)
+    table.add_column("", justify="right", no_wrap=True)
+    rows = [("[bold]Total[/bold]", result.total_t_co2e, first.total_pct, carlo.total if carlo else None)]
+    for scope, value in result.by_scope_t_co2e.items():
+        spread = carlo.by_scope.get(scope) if carlo else None
+        rows.append((f"Scope {scope}", value, first.by_scope_pct.get(scope, 0.0), spread))
+    places = decimals([value for row in rows for value in (row[1], *((row[3].low,) if row[3] else ()))])
+    for name, value, approach, spread in rows:
+        low_high, signs = _range(spread, places) if spread is not None else ("-", "")
+        table.add_row(name, fixed(value, places), f"± {pct(approach)}", low_high, signs)
+    console.print(table)
+    # notes as short lines of their own: a terminal of 80 columns must not break "90 %" in two
+    console.print("Approach 1: error propagation (IPCC 2006 Vol.1 Ch.3, Eq. 3.1 and 3.2).")
+    if carlo is not None:
+        console.print(f"Monte Carlo (Approach 2): {carlo.draws:,} draws, seed {carlo.seed};")
+        console.print("the 2.5th and 97.5th percentiles, and their % of the draws' mean.")
+    table32 = analysis.table_3_2
+    if table32.trend_pct is not None and table32.trend_uncertainty_pct is not None:
+        console.print(
+            f"Trend since the base year: {signed_pct(table32.trend_pct)}, "
+            f"± {table32.trend_uncertainty_pct:.1f} percentage points (Table 3.2)."
+        )
+    console.print()
+
+
+def key_by(row: KeyCategory, trend: bool) -> list[bool]:
+    """The assessments in IPCC's order: level, trend, level x uncertainty, trend x uncertainty."""
+    if trend:
+        return [row.key_level, row.key_trend, row.key_level_uncertainty, row.key_trend_uncertainty]
+    return [row.key_level, row.key_level_uncertainty]
+
+
+def _key_categories(console: Console, result: InventoryResult, analysis: Analysis) -> None:
+    rows = analysis.key_categories
+    if not rows:
+        return
+    trend = any(row.trend_assessment is not None for row in rows)
+    community = any(row.gas is not None for row in rows)
+    table = Table(box=box.SIMPLE, title="Key categories (IPCC 2006 Vol.1 Ch.4)", title_justify="left")
+    table.add_column("Category", overflow="fold")
+    if community:
+        table.add_column("Gas")
+    for name in ("tCO2e", "Level", "Cum.", "±"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for name in ("L", "T", "L×U", "T×U") if trend else ("L", "L×U"):
+        table.add_column(name, justify="center", no_wrap=True)
+    key = [row for row in rows if row.key]
+    places = decimals([row.t_co2e for row in key])
+    for row in key:
+        cells: list[Text | str] = [shown(row.category)]
+        if community:
+            cells.append(shown(row.gas or ""))
+        cells += [
+            fixed(row.t_co2e, places),
+            pct(100 * row.level_share),
+            pct(100 * row.cumulative),
+            pct(row.uncertainty_pct),
+        ]
+        cells += [KEY_MARK if flag else "" for flag in key_by(row, trend)]
+        table.add_row(*cells)
+    console.print(table)
+    console.print("Level: share of the total; ±: the category's uncertainty (Approach 1).")
+    console.print("Key by L: level, 95 % (Approach 1); L×U: level × uncertainty, 90 % (Approach 2).")
+    if trend:
+        console.print("Key by T: trend, 95 % (Approach 1); T×U: trend × uncertainty, 90 % (Approach 2).")
+    if len(rows) > len(key):
+        console.print(f"{len(rows) - len(key)} more categories are not key: see them with --format md, xlsx or json.")
+    console.print()
+
+
+def verifier_lines(summary: DataQualitySummary) -> int:
+    """How many lines a verifier will ask about (a line with no evidence and of tier "other" once)."""
+    return len({index for index, _, _ in summary.for_verifier})
+
+
+def data_quality_lines(summary: DataQualitySummary) -> list[str]:
+    counts = ", ".join(f"{tier} {n}" for tier, n in summary.lines_by_source.items() if n)
+    score = "-" if summary.score is None else f"{summary.score} ({summary.score_points:.2f} of 3)"
+    asked = verifier_lines(summary)
+    return [
+        f"Data quality: lines by source tier (TGO Fr-04.1): {counts or 'none'}; score: {score}.",
+        f"A verifier will ask about {asked} line{'' if asked == 1 else 's'}: no evidence, or source tier other.",
+    ]
