@@ -269,13 +269,50 @@ CSV_COLUMNS = [
 ]
 
 
+# Added at the end, after the gases, only when a batch has them: a CSV without an analysis or data
+# quality stays as it was, column for column.
+UNCERTAINTY_COLUMNS = ["uncertainty_pct", "uncertainty_activity_pct", "uncertainty_factor_pct", "uncertainty_from"]
+DATA_QUALITY_COLUMNS = ["data_quality_source", "data_quality_activity", "data_quality_factor", "evidence"]
+
+
 def to_csv(results: list[InventoryResult]) -> str:
     gases = sorted({gas for r in results for line in r.lines for gas in line.gases_t})
-    return csv_text(CSV_COLUMNS + [f"t_{gas}" for gas in gases], _csv_rows(results, gases))
+    uncertainty = any(r.analysis is not None for r in results)
+    quality = uncertainty or any(
+        line.data_quality is not None or line.evidence is not None for r in results for line in r.lines
+    )
+    header = CSV_COLUMNS + [f"t_{gas}" for gas in gases]
+    header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
+    return csv_text(header, _csv_rows(results, gases, uncertainty, quality))
 
 
-def _csv_rows(results: list[InventoryResult], gases: list[str]) -> Iterator[list[Any]]:
+def _uncertainty_cells(result: InventoryResult) -> dict[int, list[Any]]:
+    """A line's Approach 1 uncertainty (IPCC 2006 Vol.1 Ch.3 Eq. 3.1), by activity index: the ±% of
+    its activity data, of its factor and combined, and where the ranges come from. A line outside the
+    total (R-22, biogenic CO2 only) is not in the analysis and gets empty cells."""
+    if result.analysis is None:
+        return {}
+    return {
+        row.index: [row.combined_pct, row.activity_pct, row.factor_pct, "; ".join(row.origins)]
+        for row in result.analysis.approach_1.lines
+    }
+
+
+def _quality_cells(line: Line) -> list[Any]:
+    grades = line.data_quality
+    return [
+        (grades.source if grades else None) or "",
+        (grades.activity if grades else None) or "",
+        (grades.factor if grades else None) or "",
+        line.evidence or "",
+    ]
+
+
+def _csv_rows(
+    results: list[InventoryResult], gases: list[str], uncertainty: bool, quality: bool
+) -> Iterator[list[Any]]:
     for result in results:
+        lines_uncertainty = _uncertainty_cells(result) if uncertainty else {}
         for line in result.lines:
             separate = line.separately_reported_t_co2e
             row = [
@@ -303,4 +340,9 @@ def _csv_rows(results: list[InventoryResult], gases: list[str]) -> Iterator[list
                 separate.get("CO2_biogenic", 0.0),
                 separate.get("non_kyoto", 0.0),
             ]
-            yield row + [line.gases_t.get(gas, "") for gas in gases]
+            row += [line.gases_t.get(gas, "") for gas in gases]
+            if uncertainty:
+                row += lines_uncertainty.get(line.index, ["", "", "", ""])
+            if quality:
+                row += _quality_cells(line)
+            yield row

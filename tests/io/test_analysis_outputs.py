@@ -1,0 +1,330 @@
+"""`compute --uncertainty` in every format besides JSON: the terminal table, CSV, Markdown and the
+Excel report show the numbers of the JSON result (the same run, the same seed), and add nothing
+when no analysis ran and no line is graded (docs/reports.md).
+
+The examples may gain or lose data-quality grades; no test here depends on which grades they give.
+Expected numbers are the JSON result's (what each format must repeat) or worked out by hand from the
+inputs written in the test.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import ghgcalc, write
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ("municipality.yaml", "province.yaml")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+# The columns of `compute -f csv` before this analysis existed, written out: without an analysis
+# and without data quality the header must be exactly these, then the gases.
+PLAIN_COLUMNS = [
+    "source",
+    "name",
+    "period_start",
+    "period_end",
+    "gwp",
+    "line",
+    "id",
+    "activity",
+    "label",
+    "scope",
+    "category",
+    "gpc",
+    "ipcc",
+    "amount",
+    "unit",
+    "factor_set",
+    "factor_version",
+    "factor_key",
+    "factor_per",
+    "factor_source",
+    "t_co2e",
+    "co2_biogenic_t",
+    "non_kyoto_t_co2e",
+]
+UNCERTAINTY_COLUMNS = ["uncertainty_pct", "uncertainty_activity_pct", "uncertainty_factor_pct", "uncertainty_from"]
+QUALITY_COLUMNS = ["data_quality_source", "data_quality_activity", "data_quality_factor", "evidence"]
+
+# A small organisation of our own: custom factors with their own ranges (5 % and 4 %), so no number
+# depends on a published factor set.
+TOWN = """ghgcalc: 1
+name: Test town
+period: {year}
+custom_factors:
+  - {{key: grid, per: kWh, kg: {{CO2: 0.5}}, source: test, uncertainty: 5}}
+  - {{key: fuel, per: L, kg: {{CO2: 2.0}}, source: test, uncertainty: 4}}
+activities:
+  - {{activity: grid, category: electricity, amount: {kwh}, unit: kWh, scope: 2, uncertainty: {{activity: 2}}{grid}}}
+  - {{activity: fuel, category: vehicles, amount: {litres}, unit: L, scope: 1, uncertainty: {{activity: 3}}{fuel}}}
+  - {{activity: fuel, category: generator, amount: {generator}, unit: L, scope: 1}}
+"""
+GRADES = (
+    ", data_quality: {source: 1st, activity: high, factor: medium}, evidence: PEA invoices",
+    ", data_quality: {source: other, activity: low}",
+)
+
+
+def town(
+    tmp_path: Path,
+    name: str = "town.yaml",
+    year: int = 2024,
+    litres: float = 150000,
+    generator: float = 2,
+    graded: bool = False,
+) -> str:
+    """Electricity 200,000 kWh x 0.5 kg = 100 t, vehicles `litres` x 2 kg (300 t), a generator
+    `generator` x 2 kg (0.004 t)."""
+    grid, fuel = GRADES if graded else ("", "")
+    write(tmp_path, name, TOWN.format(year=year, kwh=200000, litres=litres, generator=generator, grid=grid, fuel=fuel))
+    return name
+
+
+def run_ok(cwd: Path, *args: str) -> str:
+    run = ghgcalc(cwd, "compute", *args)
+    assert run.code == 0, run
+    return run.stdout
+
+
+def as_json(cwd: Path, *args: str) -> dict[str, Any]:
+    data = json.loads(run_ok(cwd, *args, "--format", "json"))
+    assert isinstance(data, dict)
+    return data
+
+
+def example(name: str) -> str:
+    return f"examples/{name}"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _close(shown: str, exact: float) -> None:
+    """A number as shown equals the exact one to the last digit shown (half a unit of it)."""
+    decimals = len(shown.split(".")[1]) if "." in shown else 0
+    assert abs(_number(shown) - exact) <= 0.5 * 10**-decimals + 1e-9, (shown, exact)
+
+
+# --- the terminal table ---------------------------------------------------------------------------
+
+UNCERTAINTY_ROW = re.compile(
+    r"^\s+(Total|Scope \d)\s+([\d,.]+)\s+± ([\d.]+) %\s+([\d,.]+) – ([\d,.]+)\s+([+-][\d.]+) % / ([+-][\d.]+) %\s*$"
+)
+
+
+def _section(text: str, title: str, end: str) -> list[str]:
+    lines = ANSI.sub("", text).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    stop = next(i for i, line in enumerate(lines[start + 1 :], start + 1) if line.startswith(end))
+    return lines[start:stop]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_table_shows_the_json_numbers(name: str) -> None:
+    data = as_json(ROOT, example(name), "--uncertainty")
+    table = run_ok(ROOT, example(name), "--uncertainty", "--format", "table")
+    carlo, first = data["uncertainty"]["monte_carlo"], data["uncertainty"]["approach_1"]
+
+    rows = {m[1]: m for m in map(UNCERTAINTY_ROW.match, _section(table, "Uncertainty (95 %)", "Key categories")) if m}
+    assert set(rows) == {"Total", *(f"Scope {s}" for s in data["by_scope_t_co2e"])}
+    for label, match in rows.items():
+        scope = label.removeprefix("Scope ")
+        spread = carlo if label == "Total" else carlo["by_scope"][scope]
+        _close(match[2], data["total_t_co2e"] if label == "Total" else data["by_scope_t_co2e"][scope])
+        _close(match[3], first["total_pct"] if label == "Total" else first["by_scope_pct"][scope])
+        _close(match[4], spread["low_t_co2e"])
+        _close(match[5], spread["high_t_co2e"])
+        _close(match[6], spread["low_pct"])
+        _close(match[7], spread["high_pct"])
+    assert f"{carlo['draws']:,} draws, seed {carlo['seed']}" in table
+
+    # every key category, in order, with its numbers and the assessments that make it key
+    key = [row for row in data["key_categories"] if row["key"]]
+    shown = [line.split() for line in _section(table, "Key categories", "Level: share")[4:] if line.strip()]
+    assert len(shown) == len(key)
+    for cells, row in zip(shown, key, strict=True):
+        gas = [row["gas"]] if row["gas"] else []
+        assert cells[: 1 + len(gas)] == [row["category"], *gas]
+        numbers = cells[1 + len(gas) :]  # tCO2e, level %, cumulative %, uncertainty %, then the marks
+        _close(numbers[0], row["t_co2e"])
+        _close(numbers[1], 100 * row["level_share"])
+        _close(numbers[3], 100 * row["cumulative"])
+        _close(numbers[5], row["uncertainty_pct"])
+        assert numbers[2] == numbers[4] == numbers[6] == "%"
+        assert len(numbers[7:]) == len(row["key_by"])  # the trend columns are empty without a base
+    not_key = len(data["key_categories"]) - len(key)
+    assert f"{not_key} more categories are not key" in table
+
+    quality = data["data_quality"]
+    counts = ", ".join(f"{tier} {n}" for tier, n in quality["lines_by_source"].items() if n)
+    assert f"lines by source tier (TGO Fr-04.1): {counts};" in table
+    asked = len({item["line"] for item in quality["for_verifier"]})
+    assert f"will ask about {asked} line" in table
+
+
+def test_table_key_flags_and_trend_columns_only_with_a_base(tmp_path: Path) -> None:
+    now = town(tmp_path)
+    # the base year: 100 t electricity, 100 t vehicles, 50 t generator (25,000 L)
+    base = town(tmp_path, "base.yaml", year=2020, litres=50000, generator=25000)
+    plain = run_ok(tmp_path, now, "--uncertainty", "--format", "table")
+    header = next(line for line in plain.splitlines() if line.strip().startswith("Category"))
+    assert header.split() == ["Category", "tCO2e", "Level", "Cum.", "±", "L", "L×U"]
+    assert "Trend since the base year" not in plain
+
+    trend = run_ok(tmp_path, now, "--uncertainty", "--base", base, "--format", "table")
+    data = as_json(tmp_path, now, "--uncertainty", "--base", base)
+    header = next(line for line in trend.splitlines() if line.strip().startswith("Category"))
+    assert header.split() == ["Category", "tCO2e", "Level", "Cum.", "±", "L", "T", "L×U", "T×U"]
+    # by hand: 400.004 t now against 250 t in the base year: +60.0016 %
+    assert data["uncertainty"]["table_3_2"]["trend_pct"] == pytest.approx((400.004 - 250) / 250 * 100)
+    assert "Trend since the base year: +60.0 %, ± " in trend
+    assert f"± {data['uncertainty']['table_3_2']['trend_uncertainty_pct']:.1f} percentage points" in trend
+    names = {"L": "level", "L×U": "level x uncertainty", "T": "trend", "T×U": "trend x uncertainty"}
+    titles = [(m.start() + len(m[0]) / 2, m[0]) for m in re.finditer(r"\S+", header) if m[0] in names]
+    key = [row for row in data["key_categories"] if row["key"]]
+    # by hand: the generator is 0.001 % of this year's total, below the level threshold, but it fell
+    # from 50 t to almost nothing: a key category by its trend alone
+    generator = next(row for row in key if row["category"] == "generator")
+    assert "level" not in generator["key_by"] and "trend" in generator["key_by"]
+    for row in key:
+        line = next(line for line in trend.splitlines() if line.strip().startswith(row["category"] + " "))
+        # each mark stands under the title of an assessment that makes the category key
+        marks = [m.start() for m in re.finditer("✓", line)]
+        under = [min(titles, key=lambda title: abs(title[0] - mark))[1] for mark in marks]
+        assert [names[title] for title in under] == row["key_by"]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_table_fits_the_terminal(name: str, width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal the table takes the terminal's width (COLUMNS): nothing the analysis adds is
+    wider, and its notes are never broken in the middle."""
+    from rich.cells import cell_len
+
+    from ghgcalc import api
+    from ghgcalc.cli.render import results_table
+    from ghgcalc.core.analysis import Settings
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = api.compute_file(str(ROOT / "examples" / name), api.Options(analysis=Settings())).result
+    assert result is not None and result.analysis is not None
+    text = ANSI.sub("", results_table([result], terminal=True))
+    added = _section(text, "Uncertainty (95 %)", "Largest sources")
+    assert all(cell_len(line) <= width for line in added), [line for line in added if cell_len(line) > width]
+    for note in (
+        "Approach 1: error propagation (IPCC 2006 Vol.1 Ch.3, Eq. 3.1 and 3.2).",
+        "Key by L: level, 95 % (Approach 1); L×U: level × uncertainty, 90 % (Approach 2).",
+    ):
+        assert note in [line.rstrip() for line in added]
+    # the table of the 95 % ranges is never wrapped: one line per row
+    assert sum(1 for line in added if UNCERTAINTY_ROW.match(line)) == 1 + len(result.by_scope_t_co2e)
+
+
+def test_table_data_quality_without_an_analysis(tmp_path: Path) -> None:
+    graded = run_ok(tmp_path, town(tmp_path, graded=True), "--format", "table")
+    # by hand: line 1 is 1st with evidence; line 2 is "other" without evidence; line 3 gives nothing
+    # score, weighted by tCO2e over the graded lines (high 3, medium 2, low 1): line 1 (3 + 2) / 2 on
+    # 100 t, line 2 low on 300 t: (2.5 x 100 + 1 x 300) / 400 = 1.375, "low" (below 1.5)
+    assert "lines by source tier (TGO Fr-04.1): 1st 1, other 1, not given 1; score: low (1.38 of 3)." in graded
+    assert "A verifier will ask about 2 lines: no evidence, or source tier other." in graded
+    assert "Uncertainty (95 %)" not in graded and "Key categories" not in graded
+    plain = run_ok(tmp_path, town(tmp_path, "plain.yaml"), "--format", "table")
+    assert "Data quality" not in plain and "Uncertainty" not in plain
+
+
+# --- CSV ------------------------------------------------------------------------------------------
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _without_grades(tmp_path: Path) -> Path:
+    """The examples without their data-quality grades and evidence (as they were before grades
+    existed), read and written with ghgcalc's own YAML reader and writer."""
+    from ghgcalc.io.yaml_reader import parse
+    from ghgcalc.io.yaml_writer import inventory_yaml
+
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    for name in ("municipality.yaml", "province.yaml", "city.yaml"):
+        document, _, problems = parse((ROOT / "examples" / name).read_text(encoding="utf-8"), name)
+        assert isinstance(document, dict) and not problems
+        for activity in document.get("activities", []):
+            activity.pop("data_quality", None)
+            activity.pop("evidence", None)
+        (folder / name).write_text(inventory_yaml(document), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("name", ["municipality.yaml", "province.yaml", "city.yaml"])
+def test_csv_without_analysis_or_grades_is_unchanged(name: str, tmp_path: Path) -> None:
+    folder = _without_grades(tmp_path)
+    plain = run_ok(folder, name, "--format", "csv")
+    analysed = run_ok(folder, name, "--uncertainty", "--format", "csv")
+    header = plain.splitlines()[0].split(",")
+    gases = header[len(PLAIN_COLUMNS) :]
+    assert header[: len(PLAIN_COLUMNS)] == PLAIN_COLUMNS
+    assert gases == sorted(gases) and all(column.startswith("t_") for column in gases)
+    # the analysis adds its eight columns at the end and changes nothing before them, byte for byte
+    assert analysed.splitlines()[0] == ",".join([*header, *UNCERTAINTY_COLUMNS, *QUALITY_COLUMNS])
+    plain_lines, analysed_lines = plain.splitlines(), analysed.splitlines()
+    assert len(plain_lines) == len(analysed_lines)
+    for before, after in zip(plain_lines[1:], analysed_lines[1:], strict=True):
+        assert after.startswith(before + ",")
+        assert next(csv.reader([after]))[: len(header)] == next(csv.reader([before]))
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_csv_uncertainty_columns_are_the_json_line_values(name: str) -> None:
+    data = as_json(ROOT, example(name), "--uncertainty")
+    rows = _rows(run_ok(ROOT, example(name), "--uncertainty", "--format", "csv"))
+    assert list(rows[0])[-8:] == [*UNCERTAINTY_COLUMNS, *QUALITY_COLUMNS]
+    by_line = {line["line"]: line for line in data["uncertainty"]["approach_1"]["lines"]}
+    assert len(rows) == len(data["lines"])
+    for number, (row, line) in enumerate(zip(rows, data["lines"], strict=True), start=1):
+        found = by_line.get(number)
+        if found is None:  # outside the total (R-22, biogenic CO2): not in the analysis
+            assert [row[c] for c in UNCERTAINTY_COLUMNS] == ["", "", "", ""]
+        else:
+            assert float(row["uncertainty_pct"]) == found["combined_pct"]
+            assert float(row["uncertainty_activity_pct"]) == found["activity_pct"]
+            assert float(row["uncertainty_factor_pct"]) == found["factor_pct"]
+            assert row["uncertainty_from"] == "; ".join(found["from"])
+        grades = line.get("data_quality", {})
+        assert [row[f"data_quality_{k}"] for k in ("source", "activity", "factor")] == [
+            grades.get(k, "") for k in ("source", "activity", "factor")
+        ]
+        assert row["evidence"] == line.get("evidence", "")
+
+
+def test_csv_line_uncertainty_by_hand(tmp_path: Path) -> None:
+    rows = _rows(run_ok(tmp_path, town(tmp_path), "--uncertainty", "--format", "csv"))
+    # Eq. 3.1: sqrt(2² + 5²) for the grid line, sqrt(3² + 4²) = 5 for the fuel line
+    assert float(rows[0]["uncertainty_pct"]) == pytest.approx(math.sqrt(29))
+    assert float(rows[1]["uncertainty_pct"]) == pytest.approx(5.0)
+    assert [float(rows[1][c]) for c in UNCERTAINTY_COLUMNS[1:3]] == pytest.approx([3.0, 4.0])
+    assert list(rows[0])[-8:] == [*UNCERTAINTY_COLUMNS, *QUALITY_COLUMNS]
+    assert [rows[0][c] for c in QUALITY_COLUMNS] == ["", "", "", ""]  # no grades given
+
+
+def test_csv_data_quality_columns_without_an_analysis(tmp_path: Path) -> None:
+    graded, plain = town(tmp_path, "graded.yaml", graded=True), town(tmp_path, "plain.yaml")
+    rows = _rows(run_ok(tmp_path, graded, plain, "--format", "csv"))
+    assert list(rows[0])[-5:] == ["t_CO2", *QUALITY_COLUMNS]  # no uncertainty columns without --uncertainty
+    assert [rows[0][c] for c in QUALITY_COLUMNS] == ["1st", "high", "medium", "PEA invoices"]
+    assert [rows[1][c] for c in QUALITY_COLUMNS] == ["other", "low", "", ""]
+    assert len(rows) == 6
+    assert all(row[c] == "" for row in rows[2:] for c in QUALITY_COLUMNS)  # line 3, and the ungraded file
+    alone = run_ok(tmp_path, plain, "--format", "csv")
+    assert alone.splitlines()[0] == ",".join([*PLAIN_COLUMNS, "t_CO2"])
