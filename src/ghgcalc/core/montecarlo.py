@@ -22,7 +22,10 @@ from ghgcalc.core.uncertainty import LineModel, Model
 from ghgcalc.models.analysis import Input, MonteCarlo, Spread
 
 Z95 = 1.959963984540054  # the standard normal's 97.5th percentile
-_BLOCK = 256  # inputs drawn per call: bounds the temporary arrays, not the stream of numbers
+# Draws are made in chunks of at most _CELLS numbers (inputs x draws, 16 MB), at least 100 and at
+# most 10,000 draws a chunk: a 5,000-line province with 1,000,000 draws stays within memory.
+_CELLS = 2_000_000
+_LEAST_CHUNK, _MOST_CHUNK = 100, 10_000
 
 
 def to_multipliers(row: np.ndarray, item: Input) -> None:
@@ -47,20 +50,23 @@ def to_multipliers(row: np.ndarray, item: Input) -> None:
 
 
 def simulate(model: Model, scopes: list[str], draws: int, seed: int) -> MonteCarlo:
+    """`draws` draws in chunks, so memory stays bounded however many lines and draws (the chunk
+    size depends only on the number of inputs: the same inventory and seed give the same numbers)."""
     rng = np.random.default_rng(seed)
-    count = len(model.inputs)
-    drawn = np.empty((count, draws))
-    for start in range(0, count, _BLOCK):
-        stop = min(start + _BLOCK, count)
-        drawn[start:stop] = rng.standard_normal((stop - start, draws))
-    for row, item in zip(drawn, model.inputs, strict=True):
-        to_multipliers(row, item)
+    count = max(len(model.inputs), 1)
+    chunk = max(_LEAST_CHUNK, min(_MOST_CHUNK, _CELLS // count))
     by_scope = {scope: np.zeros(draws) for scope in scopes}
-    work, part = np.empty(draws), np.empty(draws)
     for line in model.lines:
-        scope = by_scope.setdefault(str(line.line.scope), np.zeros(draws))
-        _line_draws(line, drawn, model.year, draws, work, part)
-        scope += work
+        by_scope.setdefault(str(line.line.scope), np.zeros(draws))
+    for first in range(0, draws, chunk):
+        size = min(chunk, draws - first)
+        drawn = rng.standard_normal((len(model.inputs), size))
+        for row, item in zip(drawn, model.inputs, strict=True):
+            to_multipliers(row, item)
+        work, part = np.empty(size), np.empty(size)
+        for line in model.lines:
+            _line_draws(line, drawn, model.year, size, work, part)
+            by_scope[str(line.line.scope)][first : first + size] += work
     total = np.zeros(draws)
     for values in by_scope.values():
         total += values

@@ -115,7 +115,7 @@ def build(result: InventoryResult) -> tuple[Model, list[Issue]]:
         else:
             grade = grades.activity if grades else None
             default = quality.ACTIVITY[grade] if grade else quality.UNGRADED_ACTIVITY
-            pct, origin, source = (-default.pct, default.pct), DEFAULT, f"{default.rule}: {default.source}"
+            pct, origin, source = default.range_pct, DEFAULT, f"{default.rule}: {default.source}"
         activity = inputs.add(None, f"activity data of {label}", "activity", pct, origin, source, line.index)
         model = LineModel(position, line, activity)
         whole = {gas: t for gas, t in line.t_co2e_by_gas.items() if t}
@@ -159,10 +159,16 @@ def _tiny(pct: Range, path: tuple[str | int, ...], issues: list[Issue]) -> None:
         )
 
 
-def _factor_default(line: Line) -> tuple[Range, str, str]:
+def _factor_default(line: Line, gas: str | None = None) -> tuple[Range, str, str]:
+    """The default range of a factor (or of one gas of it) without a published one: the CH4 and N2O
+    parts take IPCC's ranges for those gases whatever the grade, since the grades describe CO2
+    factors; everything else the grade's default (ghgcalc.quality, docs/data-quality.md)."""
+    if gas is not None and gas in quality.GAS_FACTOR:
+        default = quality.GAS_FACTOR[gas]
+        return default.range_pct, DEFAULT, f"{default.rule}: {default.source}"
     grade = line.data_quality.factor if line.data_quality else None
     default = quality.FACTOR[grade] if grade else quality.UNGRADED_FACTOR
-    return (-default.pct, default.pct), DEFAULT, f"{default.rule}: {default.source}"
+    return default.range_pct, DEFAULT, f"{default.rule}: {default.source}"
 
 
 def _factor_inputs(model: LineModel, inputs: _Inputs) -> None:
@@ -178,7 +184,7 @@ def _factor_inputs(model: LineModel, inputs: _Inputs) -> None:
             origin = GIVEN if factor.set_id == "custom" else TABLE
             pct, source = value.uncertainty, value.uncertainty_source
         else:
-            pct, origin, source = _factor_default(line)
+            pct, origin, source = _factor_default(line, value.gas)
         identity = ("factor", factor.ref, factor.key, factor.per, value.gas, pct, origin)
         name = f"{factor.ref}:{factor.key} per {factor.per}, {value.gas}"
         number = inputs.add(identity, name, "factor", pct, origin, source, line.index)
@@ -198,8 +204,9 @@ def _method_inputs(model: LineModel, inputs: _Inputs, year: int) -> None:
         model.method = method
         model.checked = method.checked(dict(line.method_params))
         declared = method.uncertain(model.checked)
-    if not declared:
-        pct, origin, source = _factor_default(line)
+    if method is None or not declared:
+        gases = [gas for gas, tonnes in line.t_co2e_by_gas.items() if tonnes]
+        pct, origin, source = _factor_default(line, gases[0] if len(gases) == 1 else None)
         model.line_factor = inputs.add(
             None, f"method result of {_line_name(line)}", "factor", pct, origin, source, line.index
         )
@@ -272,6 +279,14 @@ def percent(value: float, total: float) -> float:
     return math.sqrt(value) / abs(total) * 100 if total else 0.0
 
 
+def _in_scope(scope: str) -> Select:
+    return lambda line, gas: str(line.line.scope) == scope
+
+
+def _in_category(category: str) -> Select:
+    return lambda line, gas: str(line.line.category or "uncategorised") == category
+
+
 def approach_1(model: Model, result: InventoryResult) -> Approach1:
     shared = summed(model)
     whole = math.fsum((model.inputs[n].half_width_pct / 100 * s) ** 2 for n, s in shared.items())
@@ -297,12 +312,9 @@ def approach_1(model: Model, result: InventoryResult) -> Approach1:
                 origins=_origins(model, line),
             )
         )
-    by_scope = {
-        scope: percent(variance(model, lambda m, _, s=scope: str(m.line.scope) == s), t)
-        for scope, t in result.by_scope_t_co2e.items()
-    }
+    by_scope = {scope: percent(variance(model, _in_scope(scope)), t) for scope, t in result.by_scope_t_co2e.items()}
     by_category = {
-        category: percent(variance(model, lambda m, _, c=category: str(m.line.category or "uncategorised") == c), t)
+        category: percent(variance(model, _in_category(category)), t)
         for category, t in result.by_category_t_co2e.items()
     }
     return Approach1(
