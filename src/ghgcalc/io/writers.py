@@ -131,7 +131,7 @@ def _analysis(result: InventoryResult) -> dict[str, Any]:
     if result.analysis is not None:
         return analysis_dict(result, result.analysis)
     if any(line.data_quality is not None or line.evidence is not None for line in result.lines):
-        from ghgcalc.core.analysis import data_quality
+        from ghgcalc.core.data_quality import data_quality
 
         return {"data_quality": data_quality_dict(data_quality(result))}
     return {}
