@@ -159,11 +159,16 @@ def _tiny(pct: Range, path: tuple[str | int, ...], issues: list[Issue]) -> None:
         )
 
 
+# The factor categories whose CH4 and N2O parts IPCC's combustion ranges describe (GAS_FACTOR is
+# quoted from Vol.2, Energy); a wastewater or waste factor's CH4 is not a combustion factor.
+COMBUSTION = frozenset({"stationary-combustion", "mobile-combustion", "off-road", "biomass-combustion"})
+
+
 def _factor_default(line: Line, gas: str | None = None) -> tuple[Range, str, str]:
     """The default range of a factor (or of one gas of it) without a published one: the CH4 and N2O
-    parts take IPCC's ranges for those gases whatever the grade, since the grades describe CO2
-    factors; everything else the grade's default (ghgcalc.quality, docs/data-quality.md)."""
-    if gas is not None and gas in quality.GAS_FACTOR:
+    parts of a combustion factor take IPCC's ranges for those gases whatever the grade, since the
+    grades describe CO2 factors; everything else the grade's default (docs/data-quality.md)."""
+    if gas is not None and gas in quality.GAS_FACTOR and line.factor.category in COMBUSTION:
         default = quality.GAS_FACTOR[gas]
         return default.range_pct, DEFAULT, f"{default.rule}: {default.source}"
     grade = line.data_quality.factor if line.data_quality else None
