@@ -328,3 +328,130 @@ def test_csv_data_quality_columns_without_an_analysis(tmp_path: Path) -> None:
     assert all(row[c] == "" for row in rows[2:] for c in QUALITY_COLUMNS)  # line 3, and the ungraded file
     alone = run_ok(tmp_path, plain, "--format", "csv")
     assert alone.splitlines()[0] == ",".join([*PLAIN_COLUMNS, "t_CO2"])
+
+
+# --- Markdown -------------------------------------------------------------------------------------
+
+
+def _md_table(md: str, heading: str) -> tuple[list[str], list[list[str]]]:
+    """The first table after `heading`: its titles and its rows, cells stripped."""
+    lines = md.split(heading, 1)[1].splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    block = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        block.append([cell.strip() for cell in line.strip().strip("|").split(" | ")])
+    return block[0], block[2:]
+
+
+def _bold(cell: str) -> str:
+    return cell.strip("*")
+
+
+@pytest.mark.parametrize(
+    ("name", "base"), [("municipality.yaml", None), ("province.yaml", None), ("municipality.yaml", "municipality.yaml")]
+)
+def test_markdown_shows_the_json_numbers(name: str, base: str | None) -> None:
+    extra = ("--base", example(base)) if base else ()
+    data = as_json(ROOT, example(name), "--uncertainty", *extra)
+    md = run_ok(ROOT, example(name), "--uncertainty", *extra, "--format", "md")
+    uncertainty = data["uncertainty"]
+    table = uncertainty["table_3_2"]
+
+    titles, rows = _md_table(md, "### IPCC 2006 Table 3.2")
+    letters = [title.split(":")[0] for title in titles]
+    # the trend columns (and C, the base year's emissions) only with a base year
+    assert letters == (list("ABCDEFGHIJKLM") if base else list("ABDEFGH"))
+    column = {letter: i for i, letter in enumerate(letters)}
+    assert len(rows) == len(table["rows"]) + 2  # the categories, the totals and the uncertainty rows
+    keys = {"D": "t_co2e", "E": "activity_pct", "F": "factor_pct", "G": "combined_pct", "H": "variance_contribution"}
+    if base:
+        keys |= {
+            "C": "base_t_co2e",
+            "K": "trend_from_factor_pct",
+            "L": "trend_from_activity_pct",
+            "M": "trend_variance",
+        }
+    for cells, row in zip(rows, table["rows"], strict=False):
+        assert cells[0] == row["category"]
+        assert cells[1] == (row["gas"] or "all (CO2e)")
+        for letter, key in keys.items():
+            _close(cells[column[letter]], row[key])
+        if base:  # I and J in % (the result holds them as fractions)
+            _close(cells[column["I"]], 100 * row["type_a_sensitivity"])
+            _close(cells[column["J"]], 100 * row["type_b_sensitivity"])
+    totals, uncertain = rows[-2], rows[-1]
+    _close(_bold(totals[column["D"]]), math.fsum(row["t_co2e"] for row in table["rows"]))
+    _close(_bold(totals[column["H"]]), math.fsum(row["variance_contribution"] for row in table["rows"]))
+    _close(_bold(uncertain[column["H"]]), table["total_pct"])
+    # √ΣH by hand from the rows
+    assert table["total_pct"] == pytest.approx(math.sqrt(math.fsum(r["variance_contribution"] for r in table["rows"])))
+    if base:
+        _close(_bold(uncertain[column["M"]]), table["trend_uncertainty_pct"])
+        assert f"±{table['trend_uncertainty_pct']:.2f} percentage points" in md
+
+    titles, rows = _md_table(md, "### Totals at 95 %")
+    first, carlo = uncertainty["approach_1"], uncertainty["monte_carlo"]
+    assert _bold(rows[0][0]).startswith("Total")
+    expected = [(data["total_t_co2e"], first["total_pct"], carlo)]
+    expected += [
+        (data["by_scope_t_co2e"][s], first["by_scope_pct"][s], carlo["by_scope"][s]) for s in data["by_scope_t_co2e"]
+    ]
+    assert len(rows) == len(expected)
+    for cells, (tonnes, pct, spread) in zip(rows, expected, strict=True):
+        _close(cells[1], tonnes)
+        _close(cells[2], pct)
+        for cell, key in zip(cells[3:6], ("mean_t_co2e", "low_t_co2e", "high_t_co2e"), strict=True):
+            _close(cell, spread[key])
+        low, high = cells[6].replace(" %", "").split(" / ")
+        _close(low, spread["low_pct"])
+        _close(high, spread["high_pct"])
+    assert f"{carlo['draws']:,} draws, seed {carlo['seed']}" in md
+
+    titles, rows = _md_table(md, "## Key categories")
+    assert ("Trend assessment" in titles) == bool(base)
+    assert len(rows) == len(data["key_categories"])
+    for cells, row in zip(rows, data["key_categories"], strict=True):
+        assert cells[1] == row["category"]
+        _close(cells[3], row["t_co2e"])
+        _close(cells[4].removesuffix(" %"), 100 * row["level_share"])
+        _close(cells[6], row["uncertainty_pct"])
+        shown = cells[-1].removeprefix("**key**: ").split(", ") if row["key"] else []
+        assert [name.replace("×", "x") for name in shown] == row["key_by"]
+        if not row["key"]:
+            assert cells[-1] == "-"
+
+    quality = data["data_quality"]
+    _, rows = _md_table(md, "## Data quality")
+    assert {cells[0]: int(cells[2]) for cells in rows} == quality["lines_by_source"]
+    asked = {item["line"] for item in quality["for_verifier"]}
+    if asked:
+        _, rows = _md_table(md, "For the verifier")
+        assert [(int(c[0]), c[2]) for c in rows] == [(i["line"], i["why"]) for i in quality["for_verifier"]]
+
+
+def test_markdown_table_3_2_by_hand(tmp_path: Path) -> None:
+    now = town(tmp_path)
+    base = town(tmp_path, "base.yaml", year=2020, litres=50000, generator=25000)
+    md = run_ok(tmp_path, now, "--uncertainty", "--base", base, "--format", "md")
+    titles, rows = _md_table(md, "### IPCC 2006 Table 3.2")
+    vehicles = dict(zip([t.split(":")[0] for t in titles], rows[0], strict=True))
+    # vehicles: 300 t now, 100 t in the base year; E 3 %, F 4 % (given), G = 5 %
+    assert (vehicles["A"], vehicles["C"], vehicles["D"]) == ("vehicles", "100", "300")
+    assert (vehicles["E"], vehicles["F"], vehicles["G"]) == ("3.00", "4.00", "5.00")
+    # J = D / ΣC = 300 / 250 = 120 %; L = J x E x √2 = 1.2 x 3 x 1.41421 = 5.09 %
+    assert vehicles["J"] == "120.00" and vehicles["L"] == "5.09"
+
+
+def test_markdown_without_analysis_is_unchanged_and_data_quality_is_a_section_of_its_own(tmp_path: Path) -> None:
+    folder = _without_grades(tmp_path)
+    for name in EXAMPLES:
+        plain = run_ok(folder, name, "--format", "md")
+        assert "## Data quality" not in plain and "## Uncertainty" not in plain
+        graded = run_ok(ROOT / "examples", name, "--format", "md")
+        if "## Data quality" not in graded:
+            continue  # the example gives no grades today
+        before, rest = graded.split("## Data quality (คุณภาพข้อมูล)\n", 1)
+        after = rest[rest.index("## Factors used") :]
+        assert before + after == plain  # the section is all that grades add

@@ -59,7 +59,7 @@ def print_analysis(console: Console, result: InventoryResult) -> None:
         _key_categories(console, result, analysis)
         summary = analysis.data_quality
     elif wants_data_quality(result):
-        from ghgcalc.core.analysis import data_quality
+        from ghgcalc.core.data_quality import data_quality
 
         summary = data_quality(result)
     else:
