@@ -115,6 +115,26 @@ def assess(
     return tuple(rows), table_3_2(result, model, base, categories, current, before)
 
 
+def table_row(
+    category: Category, c: float | None, d: float, e: float, f: float, sum_c: float | None, sum_d: float
+) -> Table32Row:
+    """One row of IPCC 2006 Vol.1 Ch.3 Table 3.2 from its inputs (columns C-F) and the columns'
+    totals, with the table's own units: E, F, G, K and L in %, H and M as squared fractions (the
+    table's foot is the square root of their sums), I and J dimensionless (Notes B-D)."""
+    g = math.hypot(e, f)
+    h = (g / 100 * d / sum_d) ** 2 if sum_d else 0.0
+    if not sum_c or c is None:
+        return Table32Row(category[0], category[1], c, d, e, f, g, h)
+    # I: the change of the trend, in percentage points, for a 1 % rise of the category in both years
+    type_a = abs((0.01 * d + sum_d - (0.01 * c + sum_c)) / (0.01 * c + sum_c) * 100 - (sum_d - sum_c) / sum_c * 100)
+    type_b = abs(d / sum_c)  # J: the same for a 1 % rise in the current year only
+    k = type_a * f  # factors correlated between the years
+    low = type_b * e * math.sqrt(2)  # activity data independent between the years
+    return Table32Row(
+        category[0], category[1], c, d, e, f, g, h, type_a, type_b, k, low, (k / 100) ** 2 + (low / 100) ** 2
+    )
+
+
 def table_3_2(
     result: InventoryResult,
     model: Model,
@@ -132,30 +152,14 @@ def table_3_2(
         d = current.get(c, 0.0)
         e = category_uncertainty(model, c, result.kind, d, "activity")
         f = category_uncertainty(model, c, result.kind, d, "factor")
-        g = math.hypot(e, f)
-        h = (g * d) ** 2 / sum_d**2 if sum_d else 0.0
-        row = Table32Row(c[0], c[1], before.get(c, 0.0) if base is not None else None, d, e, f, g, h)
-        if sum_c:
-            cx = before.get(c, 0.0)
-            # I: the change of the trend (percentage points) for a 1 % rise of the category in both years
-            type_a = abs(
-                (0.01 * d + sum_d - (0.01 * cx + sum_c)) / (0.01 * cx + sum_c) * 100 - (sum_d - sum_c) / sum_c * 100
-            )
-            type_b = abs(d / sum_c)  # J: the same for a 1 % rise in the current year only
-            k = type_a * f
-            low = type_b * e * math.sqrt(2)
-            row = Table32Row(
-                row.category, row.gas, row.base_t_co2e, d, e, f, g, h, type_a, type_b, k, low, k * k + low * low
-            )
-        rows.append(row)
-    total = math.sqrt(math.fsum(r.variance_contribution for r in rows))
+        rows.append(table_row(c, before.get(c, 0.0) if base is not None else None, d, e, f, sum_c, sum_d))
+    total = math.sqrt(math.fsum(r.variance_contribution for r in rows)) * 100
     if not sum_c:
         return Table32(tuple(rows), total, sum_c)
-    trend_variance = math.fsum(r.trend_variance or 0.0 for r in rows)
     return Table32(
         tuple(rows),
         total,
         base_total_t_co2e=sum_c,
         trend_pct=(sum_d - sum_c) / sum_c * 100,
-        trend_uncertainty_pct=math.sqrt(trend_variance),
+        trend_uncertainty_pct=math.sqrt(math.fsum(r.trend_variance or 0.0 for r in rows)) * 100,
     )

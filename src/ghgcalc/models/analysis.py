@@ -111,12 +111,12 @@ class Table32Row:
     activity_pct: float  # E
     factor_pct: float  # F
     combined_pct: float  # G = sqrt(E² + F²)
-    variance_contribution: float  # H = (G x D)² / (sum D)²
+    variance_contribution: float  # H = (G x D)² / (sum D)², G as a fraction (the table's units)
     type_a: float | None = None  # I, type A sensitivity
     type_b: float | None = None  # J, type B sensitivity
     trend_from_factor_pct: float | None = None  # K = I x F
     trend_from_activity_pct: float | None = None  # L = J x E x sqrt(2)
-    trend_variance: float | None = None  # M = K² + L²
+    trend_variance: float | None = None  # M = K² + L², K and L as fractions
 
 
 @dataclass(frozen=True)
