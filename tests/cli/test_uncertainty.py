@@ -238,3 +238,18 @@ def test_a_base_year_with_errors_stops_the_run(tmp_path: Path) -> None:
     assert run.code == 1
     assert "base.yaml:" in run.stderr and "base year's inventory" in run.stderr
     assert run.stdout == ""
+
+
+def test_the_worked_example_of_the_docs_is_what_ghgcalc_computes() -> None:
+    """docs/uncertainty.md works Scope 2 of examples/municipality.yaml out by hand: three lines on
+    TGO's grid factor 0.4999 kgCO2e/kWh (tgo-cfo@2022-04), activity grades high, low, high (±5, ±25,
+    ±5 %, docs/data-quality.md) and the factor's medium grade (±7 %) shared by the three."""
+    from tests.conftest import ROOT
+
+    tonnes = [kwh * 0.4999 / 1000 for kwh in (140_330, 186_400, 64_250)]
+    variance = sum((t * u) ** 2 for t, u in zip(tonnes, (0.05, 0.25, 0.05), strict=True)) + (sum(tonnes) * 0.07) ** 2
+    by_hand = math.sqrt(variance) / sum(tonnes) * 100
+    result = analysed(ROOT, "examples/municipality.yaml")
+    assert result["uncertainty"]["approach_1"]["by_scope_pct"]["2"] == pytest.approx(by_hand, rel=1e-12)
+    doc = (ROOT / "docs" / "uncertainty.md").read_text(encoding="utf-8")
+    assert f"±{by_hand:.2f} %" in doc and f"**{sum(tonnes):.6f}**" in doc
