@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -146,9 +147,31 @@ def _without_bad_activities(document: dict[str, Any], errors: list[Any]) -> tupl
 
 
 def _model_for(path: tuple[Any, ...]) -> type[BaseModel]:
+    """The model whose keys are valid at `path`: a section's item, or a mapping inside it
+    (`activities.3.data_quality` is a DataQuality)."""
     if len(path) >= 2 and path[0] in _SECTION_MODELS and isinstance(path[1], int):
-        return _SECTION_MODELS[path[0]]
+        model = _SECTION_MODELS[path[0]]
+        for name in path[2:]:
+            inner = _inner_model(model, name)
+            if inner is None:
+                break
+            model = inner
+        return model
     return Inventory
+
+
+def _inner_model(model: type[BaseModel], name: object) -> type[BaseModel] | None:
+    """The model of field `name` of `model`, if that field holds one (Optional and Annotated seen through)."""
+    field = model.model_fields.get(str(name))
+    if field is None:
+        return None
+    todo: list[Any] = [field.annotation]
+    while todo:
+        kind = todo.pop()
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            return kind
+        todo.extend(typing.get_args(kind))
+    return None
 
 
 def _issues(err: Any, positions: Locator) -> list[Issue]:

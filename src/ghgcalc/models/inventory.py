@@ -327,6 +327,32 @@ class GivenUncertainty(_Strict):
     factor: UncertaintyRange | None = None
 
 
+def _mapping_of(what: str, example: str) -> BeforeValidator:
+    """A field that holds a mapping: anything else is refused with an example, not a class name."""
+
+    def read(value: Any) -> Any:
+        if value is None or isinstance(value, dict | DataQuality | GivenUncertainty):
+            return value
+        raise PydanticCustomError(
+            "value-invalid",
+            "{problem}",
+            {"problem": f"{what} is a mapping of named values, not '{visible(str(value))[:40]}'", "hint": example},
+        )
+
+    return BeforeValidator(read)
+
+
+LineQuality = Annotated[
+    DataQuality | None,
+    _mapping_of("data_quality", "write e.g. data_quality: {source: 2nd, activity: high, factor: medium}"),
+]
+LineUncertainty = Annotated[
+    GivenUncertainty | None,
+    _mapping_of("uncertainty", "say which: uncertainty: {activity: 5} (the amount) or {factor: 5} (the factor)"),
+]
+Evidence = Annotated[str, Field(min_length=1, max_length=2000)] | None
+
+
 class Activity(_Strict):
     """One line of the inventory: how much of what, in which unit."""
 
@@ -341,9 +367,9 @@ class Activity(_Strict):
     density: str | None = None
     gpc: str | None = None  # GPC reference number, e.g. I.1.1 (community inventories)
     ipcc: str | None = None  # IPCC 2006 category, e.g. 1.A.4.b; default: the GPC crosswalk
-    data_quality: DataQuality | None = None
-    evidence: Annotated[str, Field(min_length=1, max_length=2000)] | None = None  # what a verifier checks
-    uncertainty: GivenUncertainty | None = None
+    data_quality: LineQuality = None
+    evidence: Evidence = None  # what a verifier checks
+    uncertainty: LineUncertainty = None
 
     @property
     def total(self) -> float:
@@ -365,9 +391,9 @@ class MethodActivity(_Strict):
     id: Annotated[str, Field(min_length=1)] | None = None
     gpc: str | None = None
     ipcc: str | None = None
-    data_quality: DataQuality | None = None
-    evidence: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
-    uncertainty: GivenUncertainty | None = None
+    data_quality: LineQuality = None
+    evidence: Evidence = None
+    uncertainty: LineUncertainty = None
 
 
 def _line_kind(value: Any) -> str:
