@@ -253,3 +253,22 @@ def test_the_worked_example_of_the_docs_is_what_ghgcalc_computes() -> None:
     assert result["uncertainty"]["approach_1"]["by_scope_pct"]["2"] == pytest.approx(by_hand, rel=1e-12)
     doc = (ROOT / "docs" / "uncertainty.md").read_text(encoding="utf-8")
     assert f"±{by_hand:.2f} %" in doc and f"**{sum(tonnes):.6f}**" in doc
+
+
+def test_the_province_example_of_the_docs_is_what_ghgcalc_computes() -> None:
+    """The key-category table of docs/uncertainty.md shows what ghgcalc computes for the example
+    province against its base year (the formulas themselves are tested by hand above)."""
+    from tests.conftest import ROOT
+
+    result = analysed(ROOT, "examples/province.yaml", "--base", "examples/province-2562.yaml")
+    doc = (ROOT / "docs" / "uncertainty.md").read_text(encoding="utf-8")
+    assert f"ΣE_t = {result['total_t_co2e']:,.2f} tCO2e" in doc
+    assert f"ΣE_0 = {result['uncertainty']['table_3_2']['base_total_t_co2e']:,.2f} tCO2e" in doc
+    for row in result["key_categories"][:4]:
+        shown = (
+            f"| {row['t_co2e']:,.2f} | {row['base_t_co2e']:,.2f} | {row['level_share']:.4f} | {row['cumulative']:.4f} |"
+        )
+        assert shown in doc, shown
+        assert f"| {row['trend_assessment']:.5f} |" in doc
+    level_keys = sum(1 for row in result["key_categories"] if "level" in row["key_by"])
+    assert "Fourteen categories make up 95 % of the level" in doc and level_keys == 14
