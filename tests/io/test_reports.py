@@ -305,7 +305,7 @@ def test_markdown_totals_scopes_and_sources(town):  # type: ignore[no-untyped-de
     md = to_markdown([town])
     assert md.startswith("# เทศบาลตำบลตัวอย่าง (Example Subdistrict Municipality)\n")
     assert "2023-10-01 to 2024-09-30" in md and "AR5" in md
-    assert "tgo-cfo@2022-04 (sha256 e8bd9b392642)" in md
+    assert "tgo-cfo@2022-04 (sha256 956700631a3d)" in md
     assert "| Scope 1 (ประเภท 1) direct | 107.37980560264 | 108 | 33.2 % |" in md
     assert f"| **Total (รวม)** | **{exact(town.total_t_co2e)}** | **325** | 100.0 % |" in md
     assert "Non-Kyoto gases" in md and "| 5.28 |" in md
