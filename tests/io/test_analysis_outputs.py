@@ -385,8 +385,10 @@ def test_markdown_shows_the_json_numbers(name: str, base: str | None) -> None:
     _close(_bold(totals[column["D"]]), math.fsum(row["t_co2e"] for row in table["rows"]))
     _close(_bold(totals[column["H"]]), math.fsum(row["variance_contribution"] for row in table["rows"]))
     _close(_bold(uncertain[column["H"]]), table["total_pct"])
-    # √ΣH by hand from the rows
-    assert table["total_pct"] == pytest.approx(math.sqrt(math.fsum(r["variance_contribution"] for r in table["rows"])))
+    # √ΣH by hand from the rows (H in IPCC's units, squared fractions): the total's uncertainty in %
+    assert table["total_pct"] == pytest.approx(
+        100 * math.sqrt(math.fsum(r["variance_contribution"] for r in table["rows"]))
+    )
     if base:
         _close(_bold(uncertain[column["M"]]), table["trend_uncertainty_pct"])
         assert f"±{table['trend_uncertainty_pct']:.2f} percentage points" in md

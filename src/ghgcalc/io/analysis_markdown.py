@@ -5,7 +5,8 @@ Table 3.2 is laid out as IPCC prints it (2006 IPCC Guidelines Vol.1 Ch.3, Table 
 uncertainty calculation"): columns A to H for the year, I to M for the trend against a base year,
 a totals row, then the uncertainty of the total (√ΣH) and of the trend (√ΣM). Emissions are in
 tCO2e where IPCC's national table has Gg CO2 equivalent. Tonnes are exact (markdown.exact);
-percentages are rounded to two decimals, the contributions to variance to four.
+percentages are rounded to two decimals, the contributions to variance (squared fractions, as
+IPCC's table has them) to six.
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ TREND_COLUMNS = "ABCDEFGHIJKLM"
 ALL_GASES = "all (CO2e)"  # an organisation's categories are assessed with the gases together
 ASSESSMENTS = ("level", "trend", "level × uncertainty", "trend × uncertainty")
 NOT_GIVEN = "not given"
-FORMULAS = "G = √(E² + F²); H = (G × D)² / (ΣD)²; K = I × F; L = J × E × √2; M = K² + L²."
-FORMULAS_YEAR = "G = √(E² + F²); H = (G × D)² / (ΣD)²."
+FORMULAS_YEAR = "G = √(E² + F²); H = (G × D)² / (ΣD)² with G as a fraction; the total's uncertainty is √ΣH."
+FORMULAS = (
+    "G = √(E² + F²); H = (G × D)² / (ΣD)² with G as a fraction; I and J as fractions; K = I × F; "
+    "L = J × E × √2; M = K² + L² with K and L as fractions; the total's uncertainty is √ΣH, the trend's √ΣM."
+)
 NOTE_TABLE = (
     "Table 3.2 adds the categories as independent of each other, as IPCC's table does; the Approach 1 "
     "total below also counts once an input that several categories share (a factor, a method "
@@ -53,7 +57,9 @@ def pct(value: float) -> str:
 
 
 def variance(value: float) -> str:
-    return f"{value:,.4f}"
+    """H and M, squared fractions as IPCC's table has them: six decimals, so that a category with a
+    thousandth of the variance still shows."""
+    return f"{value:,.6f}"
 
 
 def tier_label(tier: str) -> str:
