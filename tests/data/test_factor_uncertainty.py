@@ -117,6 +117,10 @@ HAND = [
     ("ipcc-2006", "2006", "motor-gasoline-road-uncontrolled", "TJ", "CH4", "33", "9.6", "110", "-70.9/+233.3"),
     # Vol.2 Ch.3 Table 3.2.2 p.3.21, Gas / Diesel Oil N2O: 3.9 (1.3 - 12); -66.67 %, +8.1/3.9 = +207.69 %
     ("ipcc-2006", "2006", "diesel-road", "TJ", "N2O", "3.9", "1.3", "12", "-66.7/+207.7"),
+    # Vol.2 Ch.3 Table 3.2.2 p.3.21, Natural Gas CH4: 92 (50 - 1 540); -42/92 = -45.65 %, +1448/92 = +1573.91 %
+    ("ipcc-2006", "2006", "natural-gas-road", "TJ", "CH4", "92", "50", "1540", "-45.7/+1573.9"),
+    # and N2O: 3 (1 - 77); -66.67 %, +74/3 = +2466.67 % (the widest range a bundled row carries)
+    ("ipcc-2006", "2006", "natural-gas-road", "TJ", "N2O", "3", "1", "77", "-66.7/+2466.7"),
     # Vol.2 Ch.3 Table 3.3.1 p.3.36, Diesel N2O: 28.6 (14.3 - 85.8); -50 %, +200 %
     ("ipcc-2006", "2006", "diesel-off-road", "TJ", "N2O", "28.6", "14.3", "85.8", "-50.0/+200.0"),
     # Vol.2 Ch.3 Table 3.3.1 p.3.36, Diesel CH4: 4.15 (1.67 - 10.4); -2.48/4.15 = -59.76 %, +6.25/4.15 = +150.60 %
@@ -150,10 +154,7 @@ EMPTY = [
     ("ipcc-2006", "2006", "lpg-road", "TJ", "CH4"),
     ("ipcc-2006", "2006", "lpg-road", "TJ", "N2O"),
     ("tgo-cfo", "2022-04", "lpg-mobile", "L", "CH4_fossil"),
-    # Table 3.2.2 prints 92 (50 - 1 540) and 3 (1 - 77): +1 574 % and +2 467 %, beyond the +1 000 %
-    # that uncertainty_pct accepts; left out rather than cut
-    ("ipcc-2006", "2006", "natural-gas-road", "TJ", "CH4"),
-    ("ipcc-2006", "2006", "natural-gas-road", "TJ", "N2O"),
+    # TGO's CNG CH4 (2022-04) is left as its table was filled; the IPCC row now carries the range
     ("tgo-cfo", "2022-04", "cng", "kg", "CH4_fossil"),
     # TGO publishes no uncertainty, and these rows are not built from an IPCC default
     ("tgo-cfo", "2022-04", "electricity-grid", "kWh", "CO2e"),

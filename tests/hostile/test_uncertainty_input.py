@@ -26,7 +26,7 @@ BAD_LINES = [
     ("    uncertainty: {activity: .nan}\n", "uncertainty-invalid", ""),
     ("    uncertainty: {activity: .inf}\n", "uncertainty-invalid", ""),
     ("    uncertainty: {activity: 1e400}\n", "uncertainty-invalid", ""),
-    ("    uncertainty: {activity: 5000}\n", "uncertainty-invalid", "slip"),
+    ("    uncertainty: {activity: 50000}\n", "uncertainty-invalid", "slip"),
     ("    uncertainty: {activity: '5,5'}\n", "uncertainty-invalid", ""),
     ("    uncertainty: {activity: true}\n", "uncertainty-invalid", ""),
     ("    uncertainty: {activity: 2024-01-01}\n", "uncertainty-invalid", ""),

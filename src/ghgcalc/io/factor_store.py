@@ -23,6 +23,7 @@ import yaml
 from ghgcalc import gwp
 from ghgcalc.errors import FactorSetError, visible
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
+from ghgcalc.models.inventory import LARGEST_RANGE_PCT
 from ghgcalc.numbers import NumberError, read_number
 
 try:
@@ -63,11 +64,11 @@ def read_range_pct(text: str) -> tuple[float, float]:
     parts = text.strip().split("/")
     try:
         if len(parts) == 1:
-            pct = read_number(parts[0], "uncertainty_pct", minimum=0, maximum=1000)
+            pct = read_number(parts[0], "uncertainty_pct", minimum=0, maximum=LARGEST_RANGE_PCT)
             return (-pct, pct)
         if len(parts) == 2:
             low = read_number(parts[0], "uncertainty_pct", minimum=-100, maximum=100)
-            high = read_number(parts[1].lstrip("+"), "uncertainty_pct", minimum=0, maximum=1000)
+            high = read_number(parts[1].lstrip("+"), "uncertainty_pct", minimum=0, maximum=LARGEST_RANGE_PCT)
             if low <= 0:
                 return (low, high)
     except NumberError as problem:

@@ -226,8 +226,9 @@ class NotationKey(_Strict):
 
 # A 95 % interval as percentages of the value: (lower, upper), lower <= 0 <= upper; "±5" is (-5, 5).
 Range = tuple[float, float]
-# Above this a range says nothing an order of magnitude would not (a factor of 11); bigger is a slip.
-LARGEST_RANGE_PCT = 1000.0
+# The widest 95 % range a source prints is below this (IPCC 2006 Vol.2 Table 3.2.2 gives CNG's N2O
+# +2,467 %); a wider one is a slip (a fraction of a percent typed as a percentage, extra digits).
+LARGEST_RANGE_PCT = 10_000.0
 RANGE_HINT = "write ±% at 95 % as one number (uncertainty: {activity: 5}) or [lower, upper] (factor: [-50, 200])"
 
 
