@@ -149,6 +149,12 @@ def test_template_activities_headers_in_english_and_thai(template):
         "Density / ความหนาแน่น",
         "GPC",
         "IPCC",
+        "Data source / แหล่งข้อมูล",
+        "Activity data quality / คุณภาพข้อมูลกิจกรรม",
+        "Factor quality / คุณภาพค่าสัมประสิทธิ์",
+        "Evidence / หลักฐาน",
+        "Activity uncertainty % / ความไม่แน่นอนข้อมูลกิจกรรม (%)",
+        "Factor uncertainty % / ความไม่แน่นอนค่าสัมประสิทธิ์ (%)",
     ]
     examples = {row[0]: row for row in rows[1:]}
     assert {"diesel-mobile", "electricity-grid", "paper"} <= set(examples)
@@ -200,6 +206,9 @@ def test_activities_have_drop_down_lists_from_the_lists_sheet(template):
     assert checks["E2:E1000"] == (f"Lists!$B$2:$B${last_unit}", "warning")  # so is any unit pint knows
     assert checks["B2:B1000"] == ("Lists!$C$2:$C$4", "stop")
     for check in book["Activities"].data_validations.dataValidation:
+        if check.type is None:  # an input note (evidence, uncertainty), not a drop-down
+            assert check.showInputMessage and check.prompt
+            continue
         assert check.type == "list" and check.showErrorMessage and check.allow_blank
         assert re.search("[ก-๙]", check.error) and re.search("[A-Za-z]{4}", check.error)  # Thai and English
     assert '"organization,community"' in {f for f, _ in validations(book["Inventory"]).values()}

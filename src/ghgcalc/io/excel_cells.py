@@ -24,7 +24,7 @@ class ExcelPositions:
     source: str
     cells: dict[Path, tuple[str, str]] = field(default_factory=dict)  # header fields, custom factors
     activity_rows: list[int] = field(default_factory=list)  # 0-based sheet row of each activity
-    activity_columns: dict[str, int] = field(default_factory=dict)  # field -> column
+    activity_columns: dict[str, int] = field(default_factory=dict)  # field (or "data_quality.source") -> column
     month_columns: list[int] = field(default_factory=list)
     amount_column: dict[int, int] = field(default_factory=dict)  # activity -> column its amount came from
     sheet: str = "Activities"
@@ -55,9 +55,15 @@ class ExcelPositions:
                 return self.sheet, cell_name(row, self.month_columns[path[3]])
             column = self.amount_column.get(index, self.activity_columns.get("total"))
             return (self.sheet, cell_name(row, column)) if column is not None else None
-        if isinstance(name, str) and name in self.activity_columns:
-            return self.sheet, cell_name(row, self.activity_columns[name])
-        return None
+        if not isinstance(name, str):
+            return None
+        columns = self.activity_columns
+        if len(path) >= 4 and f"{name}.{path[3]}" in columns:  # a nested field: data_quality.source
+            return self.sheet, cell_name(row, columns[f"{name}.{path[3]}"])
+        if name in columns:
+            return self.sheet, cell_name(row, columns[name])
+        nested = [column for key, column in columns.items() if key.startswith(f"{name}.")]
+        return (self.sheet, cell_name(row, min(nested))) if nested else None
 
     def resolve(self, loc: tuple[object, ...]) -> Path:
         path: list[str | int] = []

@@ -17,6 +17,8 @@ from typing import Any, cast
 from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain
 from ghgcalc.io.excel_months import MonthHeader, NotAMonth, month_header, month_name
+from ghgcalc.io.excel_quality import COLUMNS as QUALITY_COLUMNS
+from ghgcalc.io.excel_quality import RANGES, line_fields, percent_cells_in, read_range
 from ghgcalc.io.excel_xml import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetXml, check_zip, column_letter, scan
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
@@ -40,6 +42,7 @@ ACTIVITY_COLUMNS = {
     "density": ("density", "ความหนาแน่น"),
     "gpc": ("gpc",),
     "ipcc": ("ipcc",),
+    **QUALITY_COLUMNS,  # data_quality.source, ..., evidence, uncertainty.activity, uncertainty.factor
 }
 CUSTOM_COLUMNS = {
     "key": ("key",),
@@ -55,6 +58,7 @@ CUSTOM_COLUMNS = {
     "gwp_basis": ("gwp basis", "gwp_basis"),
     "valid_from": ("valid from", "valid_from"),
     "valid_to": ("valid to", "valid_to"),
+    "uncertainty": ("uncertainty", "ความไม่แน่นอน"),
 }
 SUBTOTAL_WORDS = {"total", "subtotal", "sum", "รวม", "รวมทั้งสิ้น", "ผลรวม"}
 INVENTORY_KEYS = (
@@ -75,8 +79,10 @@ INVENTORY_KEYS = (
 def _normalise_header(text: Any) -> list[str]:
     if text is None:
         return []
-    raw = thai_to_arabic_digits(str(text)).lower().replace("\n", " ")
-    return [part.strip() for part in re.split(r"[/|()]", raw) if part.strip()]
+    raw = thai_to_arabic_digits(str(text)).lower()
+    # "Activity uncertainty (%)", "Activity  uncertainty ±%" and "Activity uncertainty" are one name
+    parts = (" ".join(part.split()).rstrip(" %±+-") for part in re.split(r"[/|()]", raw))
+    return [part for part in parts if part]
 
 
 def _match(parts: list[str], names: tuple[str, ...]) -> bool:
@@ -99,7 +105,7 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
     from python_calamine import CalamineError
 
     try:
-        return _read_sheets(reader, workbook), reader.positions, reader.issues
+        return _read_sheets(reader, workbook, path), reader.positions, reader.issues
     except CalamineError as exc:
         reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
         return None, reader.positions, reader.issues
@@ -165,7 +171,7 @@ def _sheet(workbook: Any, name: str) -> list[list[Any]]:
     return cast(list[list[Any]], workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
 
 
-def _read_sheets(reader: SheetReader, workbook: Any) -> dict[str, Any]:
+def _read_sheets(reader: SheetReader, workbook: Any, path: str) -> dict[str, Any]:
     sheets = {name.strip().lower(): name for name in workbook.sheet_names}
 
     def find(kind: str) -> str | None:
@@ -194,11 +200,11 @@ def _read_sheets(reader: SheetReader, workbook: Any) -> dict[str, Any]:
     else:
         rows = _sheet(workbook, activities_sheet)
         period = _period(document.get("period"))
-        document["activities"] = _read_activities(reader, activities_sheet, rows, period)
+        document["activities"] = _read_activities(reader, activities_sheet, rows, period, path)
         _hidden(reader, activities_sheet, rows)
         _lookalikes(reader, activities_sheet, lookalikes)
     if custom_sheet is not None:
-        custom = _read_custom(reader, custom_sheet, _sheet(workbook, custom_sheet))
+        custom = _read_custom(reader, custom_sheet, _sheet(workbook, custom_sheet), path)
         if custom:
             document["custom_factors"] = custom
     return document
@@ -325,7 +331,7 @@ class _MonthColumn:
 
 
 def _read_activities(
-    reader: SheetReader, sheet: str, rows: list[list[Any]], period: Period | None = None
+    reader: SheetReader, sheet: str, rows: list[list[Any]], period: Period | None = None, path: str | None = None
 ) -> list[dict[str, Any]]:
     positions = reader.positions
     positions.sheet = sheet
@@ -347,6 +353,9 @@ def _read_activities(
     months = _columns(reader, sheet, rows, header, two_rows, width)
     positions.month_columns = _place_months(reader, sheet, rows, months, period, first_data)
     columns = positions.activity_columns
+    quality = [name for name in QUALITY_COLUMNS if name in columns]
+    ranges = [name for name in RANGES if name in columns]
+    percent_at = percent_cells_in(reader, sheet, rows, {columns[n] for n in ranges}, first_data, path)
     activities: list[dict[str, Any]] = []
     empty: list[int] = []
     special = reader.special(sheet)
@@ -371,6 +380,12 @@ def _read_activities(
             value = values.get(name)
             if value is not None:
                 item[name] = value if name == "scope" else str(value)
+        if quality:
+            percent = None if percent_at is None else {n for n in ranges if (row, columns[n]) in percent_at}
+            fields, problems = line_fields({name: values.get(name) for name in quality}, percent)
+            for name, code, message, hint in problems:
+                reader.issue(code, message, sheet, cell_name(row, columns[name]), hint)
+            item.update(fields)
         index = len(activities)
         while months_read and months_read[-1] is None:
             months_read.pop()
@@ -629,7 +644,9 @@ def _sums_to(months: list[Any], total: Any) -> bool:
 _FACTOR_FIELDS = tuple(name for name in CUSTOM_COLUMNS if name not in ("key", "gas", "kg"))
 
 
-def _read_custom(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> list[dict[str, Any]]:
+def _read_custom(
+    reader: SheetReader, sheet: str, rows: list[list[Any]], path: str | None = None
+) -> list[dict[str, Any]]:
     """One factor per key: rows that share a key give its gases and must agree on everything else."""
     header = _header_row(rows, CUSTOM_COLUMNS["key"])
     if header is None:
@@ -644,11 +661,19 @@ def _read_custom(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> list
     factors: list[dict[str, Any]] = []
     by_key: dict[str, int] = {}
     cells = reader.positions.cells
+    ranges = {columns["uncertainty"]} if "uncertainty" in columns else set()
+    percent_at = percent_cells_in(reader, sheet, rows, ranges, header + 1, path)
     for row in range(header + 1, len(rows)):
         values = {name: reader.value(sheet, rows, row, column) for name, column in columns.items()}
         key = values.get("key")
         if key is None:
             continue
+        if values.get("uncertainty") is not None:  # a range, read as on the Activities sheet
+            at = (row, columns["uncertainty"])
+            shown = None if percent_at is None else at in percent_at
+            values["uncertainty"], problem = read_range(values["uncertainty"], shown)
+            if problem is not None:
+                reader.issue(problem[0], problem[1], sheet, cell_name(*at), problem[2])
         key = str(key)
         if key not in by_key:
             by_key[key] = len(factors)

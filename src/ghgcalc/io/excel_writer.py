@@ -12,6 +12,7 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING, Any
 
+from ghgcalc.errors import UsageError, visible
 from ghgcalc.io.xlsx_book import save, text_cell  # one rule for every spreadsheet ghgcalc writes
 from ghgcalc.thai import BE_OFFSET
 
@@ -55,6 +56,13 @@ AFTER_MONTHS = (
     ("density", "Density / ความหนาแน่น", 14),
     ("gpc", "GPC", 9),
     ("ipcc", "IPCC", 10),
+    # data_quality, evidence and uncertainty (docs/data-quality.md), one column per value
+    ("data_quality.source", "Data source / แหล่งข้อมูล", 12),
+    ("data_quality.activity", "Activity data quality / คุณภาพข้อมูลกิจกรรม", 16),
+    ("data_quality.factor", "Factor quality / คุณภาพค่าสัมประสิทธิ์", 16),
+    ("evidence", "Evidence / หลักฐาน", 40),
+    ("uncertainty.activity", "Activity uncertainty % / ความไม่แน่นอนข้อมูลกิจกรรม (%)", 16),
+    ("uncertainty.factor", "Factor uncertainty % / ความไม่แน่นอนค่าสัมประสิทธิ์ (%)", 16),
 )
 CUSTOM_COLUMNS = (
     ("key", "Key / รหัสค่าการปล่อย", 22),
@@ -70,6 +78,19 @@ CUSTOM_COLUMNS = (
     ("gwp_basis", "GWP basis / ฐาน GWP", 15),
     ("valid_from", "Valid from / ใช้ตั้งแต่", 16),
     ("valid_to", "Valid to / ใช้ถึง", 14),
+    ("uncertainty", "Uncertainty % / ความไม่แน่นอน (%)", 16),
+)
+# What data_quality and uncertainty hold, one column each; a mapping with other keys, or another
+# value, cannot be written in these columns and is refused rather than lost.
+_NESTED = {"data_quality": ("source", "activity", "factor"), "uncertainty": ("activity", "factor")}
+TIERS = ("1st", "2nd", "other")  # TGO Fr-04.1's source tiers
+GRADES = ("high", "medium", "low")  # the GPC's grades
+_TIER_PROMPT = (
+    "1st = Self collect / Supplier; 2nd = TH LCI DB / TGO EF / Thai Res. / Int. DB; other = Other (TGO Fr-04.1)"
+)
+_RANGE_PROMPT = (
+    "ช่วงความเชื่อมั่น 95 % เป็น % ของค่า: 5 = ±5 %; -10/+20 = ต่ำกว่า 10 % ถึงสูงกว่า 20 % "
+    "/ 95 % range in % of the value: 5 = ±5 %; -10/+20 = 10 % below to 20 % above"
 )
 COMMON_UNITS = (
     "L",
@@ -150,7 +171,13 @@ _NOTES = (
         "3. ค่าการปล่อยของท่านเอง: แผ่นงาน Custom factors หนึ่งแถวต่อก๊าซ",
         "3. Your own factors: the Custom factors sheet, one row per gas.",
     ),
-    ("4. ตรวจสอบ: ghgcalc validate FILE.xlsx", "4. Check it: ghgcalc validate FILE.xlsx"),
+    (
+        "4. ไม่บังคับ: แหล่งข้อมูล (1st, 2nd, other ตามแบบฟอร์ม Fr-04.1), คุณภาพข้อมูล (high, medium, low), "
+        "หลักฐาน และความไม่แน่นอน (%) ของแต่ละแถว",
+        "4. Optional: each row's data source (1st, 2nd, other as in TGO Fr-04.1), grades (high, medium, low), "
+        "evidence and uncertainty (%); see docs/data-quality.md",
+    ),
+    ("5. ตรวจสอบ: ghgcalc validate FILE.xlsx", "5. Check it: ghgcalc validate FILE.xlsx"),
     ("    คำนวณ: ghgcalc compute FILE.xlsx", "    Compute it: ghgcalc compute FILE.xlsx"),
     ("หน่วย = kWh (บิลค่าไฟฟ้า); น้ำประปาให้ใช้ m3 หรือ ลบ.ม.", "หน่วย is read as kWh; write water in m3 or ลบ.ม."),
     ("รหัสกิจกรรม: ghgcalc factors list --set tgo-cfo", "Factor keys: ghgcalc factors list --set tgo-cfo"),
@@ -243,6 +270,7 @@ def inventory_workbook(
     first_month = _first_month(document.get("period"), fiscal)
     activities = [a for a in _list(document.get("activities")) if isinstance(a, dict)]
     factors = [f for f in _list(document.get("custom_factors")) if isinstance(f, dict)]
+    _check_nested(activities)
 
     inventory = workbook.active
     assert inventory is not None  # a new workbook has one sheet
@@ -255,6 +283,47 @@ def inventory_workbook(
     _write_custom(workbook.create_sheet(CUSTOM_SHEET, 2), factors)
     workbook.active = 0
     return _save(workbook)
+
+
+def _check_nested(activities: list[dict[str, Any]]) -> None:
+    """Refuse a data_quality or uncertainty the columns cannot hold: written, it would be lost (an
+    unknown key) or change meaning (`uncertainty: 5` read back as the activity's ±5 %)."""
+    for number, item in enumerate(activities, start=1):
+        for group, keys in _NESTED.items():
+            value = item.get(group)
+            if value is None or (isinstance(value, dict) and set(value) <= set(keys)):
+                continue
+            what = (
+                f"has the keys {', '.join(sorted(map(str, value)))}"
+                if isinstance(value, dict)
+                else f"is {visible(repr(value))}, not a mapping"
+            )
+            raise UsageError(
+                f"activity {number} ('{visible(str(item.get('activity')))}'): {group} {what}; "
+                f"a workbook has a column for each of {', '.join(keys)} only",
+                f"correct it in the YAML ({group}: {{{keys[0]}: ...}}); ghgcalc validate shows the problem. "
+                "Nothing was written",
+            )
+
+
+def _field(item: dict[str, Any], name: str) -> Any:
+    """The value of a column: `name` is a field or a nested one ("data_quality.source"); a range
+    [lower, upper] is the text "lower/+upper", which the reader reads back as the same list."""
+    group, _, key = name.partition(".")
+    parent = item.get(group)
+    value = item.get(name) if not key else parent.get(key) if isinstance(parent, dict) else None
+    if group == "uncertainty" and isinstance(value, list | tuple) and len(value) == 2:
+        return f"{_side(value[0])}/{_side(value[1], plus=True)}"
+    if group == "uncertainty" and isinstance(value, list | tuple):
+        return str(value)  # not a range: kept for the reader to report
+    return value
+
+
+def _side(value: Any, plus: bool = False) -> str:
+    if type(value) in (int, float):
+        text = repr(value)  # a float's shortest exact text: 2.5, 0.1, 1e-05
+        return f"+{text}" if plus and value >= 0 else text
+    return str(value)
 
 
 def _list(value: Any) -> list[Any]:
@@ -450,12 +519,14 @@ def _write_activities(
                 _put(sheet, row, first_month_column + offset, value)
         for column, name in enumerate(after, start=first_month_column + months):
             if name != "amount" or not isinstance(amount, list):
-                _put(sheet, row, column, item.get(name))
+                _put(sheet, row, column, _field(item, name))
     sheet.column_dimensions[get_column_letter(fields.index("id") + 1)].number_format = "@"  # an id is text
     last = max(VALIDATED_ROWS, len(activities) + 1)
 
     def letter(name: str) -> str:
-        return get_column_letter(fields.index(name) + 1)
+        if name in fields:
+            return get_column_letter(fields.index(name) + 1)
+        return get_column_letter(first_month_column + months + after.index(name))
 
     _validation(
         sheet,
@@ -485,6 +556,53 @@ def _write_activities(
         "1, 2, 3 หรือเว้นว่าง / 1, 2, 3 or empty",
         strict=True,
     )
+    _quality_validations(sheet, letter, last)
+
+
+def _quality_validations(sheet: Worksheet, letter: Any, last: int) -> None:
+    """Drop-down lists for the tier and the grades, and input notes for the evidence and the ranges."""
+    source = letter("data_quality.source")
+    _validation(
+        sheet,
+        f'"{",".join(TIERS)}"',
+        f"{source}2:{source}{last}",
+        "Data source / แหล่งข้อมูล",
+        "แหล่งข้อมูลตามแบบฟอร์ม Fr-04.1: 1st, 2nd หรือ other / TGO Fr-04.1's tier: 1st, 2nd or other.",
+        _TIER_PROMPT,
+    )
+    for name, title in (
+        ("data_quality.activity", "Activity data quality"),
+        ("data_quality.factor", "Factor quality"),
+    ):
+        column = letter(name)
+        _validation(
+            sheet,
+            f'"{",".join(GRADES)}"',
+            f"{column}2:{column}{last}",
+            title,
+            "คุณภาพข้อมูล: high, medium หรือ low (H, M, L) / The grade: high, medium or low (H, M, L).",
+            "high, medium, low (GPC); see docs/data-quality.md",
+        )
+    evidence = letter("evidence")
+    _note(
+        sheet,
+        f"{evidence}2:{evidence}{last}",
+        "Evidence / หลักฐาน",
+        "เอกสารที่ผู้ทวนสอบตรวจได้ เช่น ใบแจ้งหนี้ค่าไฟฟ้า 12 เดือน / What a verifier can check, e.g. "
+        "12 months of electricity invoices",
+    )
+    for name in ("uncertainty.activity", "uncertainty.factor"):
+        column = letter(name)
+        _note(sheet, f"{column}2:{column}{last}", "Uncertainty (%)", _RANGE_PROMPT)
+
+
+def _note(sheet: Worksheet, cells: str, title: str, prompt: str) -> None:
+    """A note shown when a cell is selected (data validation of any value, with an input message)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    note = DataValidation(allow_blank=True, promptTitle=title, prompt=prompt, showInputMessage=True)
+    note.add(cells)
+    sheet.add_data_validation(note)
 
 
 def _write_custom(sheet: Worksheet, factors: list[dict[str, Any]]) -> None:
@@ -499,10 +617,14 @@ def _write_custom(sheet: Worksheet, factors: list[dict[str, Any]]) -> None:
         for gas, value in pairs or [(None, None)]:  # one row per gas; the factor's other fields on each
             row += 1
             for column, name in enumerate(fields, start=1):
-                _put(sheet, row, column, gas if name == "gas" else value if name == "kg" else factor.get(name))
+                _put(
+                    sheet, row, column, gas if name == "gas" else value if name == "kg" else _custom_field(factor, name)
+                )
     last = max(VALIDATED_ROWS, row)
     scope = get_column_letter(fields.index("scope") + 1)
     basis = get_column_letter(fields.index("gwp_basis") + 1)
+    ranges = get_column_letter(fields.index("uncertainty") + 1)
+    _note(sheet, f"{ranges}2:{ranges}{last}", "Uncertainty (%)", _RANGE_PROMPT)
     _validation(
         sheet,
         f"{LISTS_SHEET}!$C$2:$C${len(SCOPES) + 1}",
@@ -521,6 +643,12 @@ def _write_custom(sheet: Worksheet, factors: list[dict[str, Any]]) -> None:
         "ชุด GWP ของค่า CO2e / The GWP set behind a CO2e value",
         strict=True,
     )
+
+
+def _custom_field(factor: dict[str, Any], name: str) -> Any:
+    if name == "uncertainty":  # a range, written as on the Activities sheet
+        return _field({"uncertainty": {"factor": factor.get(name)}}, "uncertainty.factor")
+    return factor.get(name)
 
 
 def _save(workbook: Workbook) -> bytes:
