@@ -71,7 +71,7 @@ def main() -> None:
         outcome = api.compute_file(str(path))
     result = outcome.result
     assert result is not None, [i.format() for i in outcome.issues]
-    model, _ = build(result)
+    model = build(result)
     scopes = list(result.by_scope_t_co2e)
     count = len(model.inputs)
 

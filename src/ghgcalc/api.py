@@ -172,7 +172,8 @@ def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome
     from ghgcalc.core.analysis import analyse
 
     assert outcome.result is not None and options.analysis is not None
-    analysis, found = analyse(outcome.result, options.analysis, options.base)
+    analysis = analyse(outcome.result, options.analysis, options.base)
+    found: list[Issue] = []
     if options.base is not None and options.base.period.start >= outcome.result.period.start:
         from ghgcalc.errors import warning
 

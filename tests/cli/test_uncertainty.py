@@ -207,6 +207,9 @@ def test_a_fraction_typed_for_a_percentage_is_warned_at_its_place(tmp_path: Path
     assert run.code == 0, run
     assert "town.yaml:8:" in run.stderr and "warning[uncertainty-tiny]" in run.stderr
     assert "write 5" in run.stderr
+    checked = ghgcalc(tmp_path, "validate", name)  # an officer checking the file sees it too
+    assert checked.code == 0 and "town.yaml:8:" in checked.stderr and "uncertainty-tiny" in checked.stderr
+    assert checked.stderr.count("uncertainty-tiny") == 1 and run.stderr.count("uncertainty-tiny") == 1
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from ghgcalc.core.data_quality import data_quality
 from ghgcalc.core.key_categories import assess
 from ghgcalc.core.uncertainty import approach_1, build
-from ghgcalc.errors import Issue
 from ghgcalc.models.analysis import Analysis
 from ghgcalc.models.result import InventoryResult
 
@@ -23,18 +22,16 @@ class Settings:
     seed: int = DEFAULT_SEED
 
 
-def analyse(
-    result: InventoryResult, settings: Settings, base: InventoryResult | None = None
-) -> tuple[Analysis, list[Issue]]:
+def analyse(result: InventoryResult, settings: Settings, base: InventoryResult | None = None) -> Analysis:
     """The analysis of a computed inventory (and its base year's, for the trend)."""
-    model, issues = build(result)
+    model = build(result)
     monte_carlo = None
     if model.lines:
         from ghgcalc.core import montecarlo  # numpy: only when an analysis is asked for
 
         monte_carlo = montecarlo.simulate(model, list(result.by_scope_t_co2e), settings.draws, settings.seed)
     key_categories, table = assess(result, model, base)
-    analysis = Analysis(
+    return Analysis(
         inputs=tuple(model.inputs),
         approach_1=approach_1(model, result),
         monte_carlo=monte_carlo,
@@ -43,4 +40,3 @@ def analyse(
         data_quality=data_quality(result),
         base_source=base.source if base is not None else None,
     )
-    return analysis, issues

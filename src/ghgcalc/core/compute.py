@@ -18,6 +18,27 @@ if TYPE_CHECKING:
 CUSTOM = "custom"
 
 
+# A 95 % range this narrow (in %) is unusual for activity data or a factor: it may be a fraction
+# typed for a percentage (0.05 for 5 %).
+TINY_PCT = 0.5
+
+
+def tiny_range(pct: tuple[float, float] | None, path: Path, issues: list[Issue]) -> None:
+    """Warn of a range below TINY_PCT (0 is allowed: a number known exactly)."""
+    if pct is None or not 0 < max(-pct[0], pct[1]) < TINY_PCT:
+        return
+    shown = f"±{pct[1]:g}" if -pct[0] == pct[1] else f"[{pct[0]:g}, {pct[1]:g}]"
+    meant = f"{100 * max(-pct[0], pct[1]):g}"
+    issues.append(
+        warning(
+            "uncertainty-tiny",
+            f"{shown} means {shown} %, a range narrower than any meter or invoice gives",
+            path,
+            f"if you meant {meant} %, write {meant}: uncertainties are written in %, not as fractions",
+        )
+    )
+
+
 def declared_gases(inventory: Inventory) -> tuple[dict[str, DeclaredGas], list[Issue]]:
     """The gases the inventory declares (`gases:`), by name; a name that is a gas ghgcalc knows, or
     one declared twice, is an error (the tables' value would be replaced or the GWP ambiguous)."""
@@ -127,6 +148,7 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
                         "check the values against the source; a factor of 0 is rarely what a source prints",
                     )
                 )
+            tiny_range(custom.uncertainty, (*path, "uncertainty"), issues)
             factors[custom.key] = Factor(
                 set_id=CUSTOM,
                 version="",
@@ -214,6 +236,9 @@ def compute(
                     )
                 )
             ids.setdefault(activity.id, index)
+        if activity.uncertainty is not None:
+            for name in ("activity", "factor"):
+                tiny_range(getattr(activity.uncertainty, name), (*path, "uncertainty", name), issues)
         if not isinstance(activity, MethodActivity) and not _bridges_valid(activity, path, issues):
             continue
         if isinstance(activity, MethodActivity):

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ghgcalc import quality
-from ghgcalc.errors import Issue, warning
 from ghgcalc.models.analysis import DEFAULT, GIVEN, METHOD, TABLE, Approach1, Input, LineUncertainty
 from ghgcalc.models.inventory import Range
 from ghgcalc.models.result import InventoryResult, Line
@@ -36,9 +35,6 @@ from ghgcalc.models.result import InventoryResult, Line
 # more lopsided one as a lognormal. 60 % at 95 % is a standard deviation of about 30 % of the mean,
 # the limit below which IPCC 2006 Vol.1 Ch.3 (§3.2.3.1) finds Approach 1 and normal PDFs adequate.
 NORMAL_UP_TO_PCT = 60.0
-# A range this narrow (in %) on activity data or a factor is unusual: it may be a fraction typed
-# for a percentage (0.05 for 5 %).
-TINY_PCT = 0.5
 _STEP = 1e-4  # relative step of the central difference for a method parameter's sensitivity
 
 
@@ -96,10 +92,9 @@ class _Inputs:
         return len(self.items) - 1
 
 
-def build(result: InventoryResult) -> tuple[Model, list[Issue]]:
-    """The uncertain inputs of every line that counts in the total, and warnings for likely slips."""
+def build(result: InventoryResult) -> Model:
+    """The uncertain inputs of every line that counts in the total."""
     inputs = _Inputs()
-    issues: list[Issue] = []
     lines: list[LineModel] = []
     year = result.period.end.year
     for position, line in enumerate(result.lines):
@@ -107,11 +102,9 @@ def build(result: InventoryResult) -> tuple[Model, list[Issue]]:
             continue
         given = line.uncertainty_given
         grades = line.data_quality
-        where = ("activities", line.index)
         label = _line_name(line)
         if given is not None and given.activity is not None:
             pct, origin, source = given.activity, GIVEN, "the line's own uncertainty: activity"
-            _tiny(pct, (*where, "uncertainty", "activity"), issues)
         else:
             grade = grades.activity if grades else None
             default = quality.ACTIVITY[grade] if grade else quality.UNGRADED_ACTIVITY
@@ -121,7 +114,6 @@ def build(result: InventoryResult) -> tuple[Model, list[Issue]]:
         whole = {gas: t for gas, t in line.t_co2e_by_gas.items() if t}
         model.add(activity, whole)
         if given is not None and given.factor is not None:
-            _tiny(given.factor, (*where, "uncertainty", "factor"), issues)
             what = "method result" if line.method_params is not None else "factor"
             model.line_factor = inputs.add(
                 None,
@@ -138,25 +130,12 @@ def build(result: InventoryResult) -> tuple[Model, list[Issue]]:
         else:
             _factor_inputs(model, inputs)
         lines.append(model)
-    return Model(inputs.items, lines, year), issues
+    return Model(inputs.items, lines, year)
 
 
 def _line_name(line: Line) -> str:
     name = line.label or line.id or line.activity
     return f"line {line.index + 1} ({name})"
-
-
-def _tiny(pct: Range, path: tuple[str | int, ...], issues: list[Issue]) -> None:
-    if 0 < max(-pct[0], pct[1]) < TINY_PCT:
-        shown = f"±{pct[1]:g}" if -pct[0] == pct[1] else f"[{pct[0]:g}, {pct[1]:g}]"
-        issues.append(
-            warning(
-                "uncertainty-tiny",
-                f"{shown} means {shown} %, a range narrower than any meter or invoice gives",
-                path,
-                f"if you meant {100 * pct[1]:g} %, write {100 * pct[1]:g}: uncertainties are in %, not fractions",
-            )
-        )
 
 
 # The factor categories whose CH4 and N2O parts IPCC's combustion ranges describe (GAS_FACTOR is
