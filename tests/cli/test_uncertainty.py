@@ -275,3 +275,26 @@ def test_the_province_example_of_the_docs_is_what_ghgcalc_computes() -> None:
         assert f"| {row['trend_assessment']:.5f} |" in doc
     level_keys = sum(1 for row in result["key_categories"] if "level" in row["key_by"])
     assert "Fourteen categories make up 95 % of the level" in doc and level_keys == 14
+
+
+def test_method_parameters_are_drawn_inside_the_method(tmp_path: Path) -> None:
+    """One rice line whose only uncertain input is EFc, 1.30 (0.80-2.20) kg CH4/ha/day (IPCC 2006
+    Vol.4 Table 5.11): SFw and SFp typed as numbers carry no range, the area is exact. Emissions are
+    proportional to EFc, so the 2.5th and 97.5th percentiles are the line times 0.80/1.30 and 2.20/1.30."""
+    name = inventory(
+        "  - method: rice-cultivation\n    gpc: V.3\n    uncertainty: {activity: 0}\n"
+        "    params: {area: 1000, area_unit: ha, days: 100, sfw: 1, sfp: 1}\n",
+        tmp_path=tmp_path,
+    )
+    text = (tmp_path / name).read_text(encoding="utf-8").replace("name: Test town", "name: Test town\nkind: community")
+    write(tmp_path, name, text)
+    result = analysed(tmp_path, name, "--draws", "40000")
+    line = result["total_t_co2e"]
+    efc = [i for i in result["uncertainty"]["inputs"] if i["kind"] == "parameter"]
+    assert [i["name"] for i in efc] == ["rice-cultivation efc = 1.3"] and efc[0]["from"] == "method default"
+    assert "Table 5.11" in efc[0]["source"]
+    carlo = result["uncertainty"]["monte_carlo"]
+    assert carlo["low_t_co2e"] == pytest.approx(line * 0.80 / 1.30, rel=0.03)
+    assert carlo["high_t_co2e"] == pytest.approx(line * 2.20 / 1.30, rel=0.03)
+    # Approach 1 takes the larger side of the asymmetric range: (2.20 - 1.30) / 1.30
+    assert result["uncertainty"]["approach_1"]["total_pct"] == pytest.approx(0.90 / 1.30 * 100, rel=1e-6)
