@@ -265,6 +265,11 @@ def register(app: typer.Typer) -> None:
         target = check_target(out, [*files, *([previous] if previous else []), *([base] if base else [])], force)
         if uncertainty and compare_factors:
             raise UsageError("--uncertainty and --compare-factors are two different results", "run them one at a time")
+        if base is not None and len(files) > 1:
+            raise UsageError(
+                f"--base compares one inventory with its base year; {len(files)} inputs were given",
+                "run one inventory at a time with its own --base",
+            )
         checks, previous_reads = _checks(previous, threshold, gwp, factors, store)
         settings, base_result, base_reads = _analysis(uncertainty, draws, seed, base, gwp, factors, store)
         previous_reads += base_reads
