@@ -9,12 +9,17 @@ Expected ranges are typed in here from their sources, not read from the code und
 - GL2006 Vol.5 Table 4.1 (composting, anaerobic digestion): ipcc-methods-and-frameworks.md §3.3;
 - GL2006 Vol.5 Table 3.5 (MCF, DOCf), Table 3.3 (k), Table 6.7 (Bo) and Table 6.11 (F_IND-COM): the
   IPCC parameter tables of bonsai_ipcc 0.5.3 (data/waste/swd/par_mcf.csv, par_doc_f.csv, par_k.csv,
-  data/waste/wastewater/par_b0_bod.csv, par_f_ind_com.csv), which print the same percentages.
+  data/waste/wastewater/par_b0_bod.csv, par_f_ind_com.csv), which print the same percentages;
+- GL2006 Vol.4 Ch.10 (enteric fermentation, manure management) and Ch.11 §11.3-11.4 (liming, urea):
+  the official PDFs, read for these tests (public copies in icra/ecam, frontend/docs/2006-ipcc/);
+  each number's page is beside it.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,9 +27,48 @@ import pytest
 
 from ghgcalc import methods
 from ghgcalc.methods import Uncertain
+from tests.helpers import assert_input_error, at, ghgcalc, write
 
 YEAR = 2024
 REL = 1e-12
+
+# Lines of the methods whose ranges were read from the GL2006 PDFs (see the module docstring).
+ENTERIC_CATTLE: dict[str, Any] = {"animal": "other-cattle", "heads": 1250}  # Table 10.11, Asia: 47
+ENTERIC_SWINE: dict[str, Any] = {"animal": "swine", "heads": 400, "development": "developed"}  # Table 10.10: 1.5
+ENTERIC_GIVEN: dict[str, Any] = {"animal": "buffalo", "heads": 300, "ef": 60}
+MANURE_DAIRY: dict[str, Any] = {  # the worked example of docs/methods/afolu-energy.md
+    "animal": "dairy-cattle",
+    "heads": 100,
+    "temperature": 27.4,
+    "ms": {"solid-storage": 0.5, "daily-spread": 0.2, "pasture-range-paddock": 0.3},
+}
+MANURE_PASTURE: dict[str, Any] = {
+    "animal": "buffalo",
+    "heads": 50,
+    "tam": 300,
+    "temperature": 25,
+    "ms": {"pasture-range-paddock": 1},
+}
+MANURE_GIVEN: dict[str, Any] = {
+    "animal": "swine",
+    "heads": 2000,
+    "tam": 60,
+    "ef_ch4": 10,
+    "nex_rate": 0.42,
+    "ms": {"pit-storage": 0.5, "uncovered-anaerobic-lagoon": 0.5},
+    "ef3": {"pit-storage": 0.004},
+}
+MANURE_WEIGHTED: dict[str, Any] = {
+    "animal": "other-cattle",
+    "heads": 80,
+    "temperature": 30,
+    "ms": {"dry-lot": 1},
+    "ef3_weighted": 0.03,
+}
+UREA: dict[str, Any] = {"urea": 100}
+UREA_GIVEN: dict[str, Any] = {"urea": 100, "ef": 0.15}
+LIMING: dict[str, Any] = {"limestone": 10, "dolomite": 5}
+DOLOMITE_ONLY: dict[str, Any] = {"dolomite": 5, "ef_dolomite": 0.1}
 
 # (module, params, the fields it must declare)
 CASES: list[tuple[str, dict[str, Any], list[str]]] = [
@@ -105,6 +149,17 @@ CASES: list[tuple[str, dict[str, Any], list[str]]] = [
         {"population": 10000, "protein_kg_per_person_year": 25, "advanced_plant_share": 0.2},
         ["f_ind_com"],
     ),
+    ("afolu_enteric", ENTERIC_CATTLE, ["ef"]),
+    ("afolu_enteric", ENTERIC_SWINE, ["ef"]),
+    ("afolu_enteric", ENTERIC_GIVEN, ["ef"]),
+    ("afolu_manure", MANURE_DAIRY, ["ef_ch4", "nex_rate", "tam", "ef3_weighted"]),
+    ("afolu_manure", MANURE_PASTURE, ["ef_ch4"]),  # no EF3 on pasture: N2O is reported under managed soils
+    ("afolu_manure", MANURE_GIVEN, ["ef_ch4", "nex_rate", "ef3_weighted"]),
+    ("afolu_manure", MANURE_WEIGHTED, ["ef_ch4", "nex_rate", "tam", "ef3_weighted"]),
+    ("afolu_urea", UREA, ["ef"]),
+    ("afolu_urea", UREA_GIVEN, ["ef"]),
+    ("afolu_liming", LIMING, ["ef_limestone", "ef_dolomite"]),
+    ("afolu_liming", DOLOMITE_ONLY, ["ef_dolomite"]),
 ]
 IDS = [f"{module}-{i}" for i, (module, _, _) in enumerate(CASES)]
 
@@ -156,6 +211,16 @@ def test_a_number_given_directly_overrides_the_table_choice() -> None:
     assert fod.compute(line.model_copy(update={"mcf": 0.3}), YEAR)["CH4"] == pytest.approx(ch4 / 2, rel=REL)
     slow = fod.compute(line.model_copy(update={"k": 0.05}), YEAR)["CH4"]
     assert slow != ch4
+    # enteric: ef overrides Tables 10.10/10.11 (other cattle, Asia: 47)
+    enteric, cattle, _ = prepared("afolu_enteric", ENTERIC_CATTLE)
+    assert enteric.compute(cattle, YEAR)["CH4"] == 1250 * 47
+    assert enteric.compute(cattle.model_copy(update={"ef": 60.0}), YEAR)["CH4"] == 1250 * 60
+    # manure: ef_ch4 overrides Table 10.14 (dairy, Asia, 27 degC: 31), ef3_weighted the shares x Table 10.21
+    manure, dairy, _ = prepared("afolu_manure", MANURE_DAIRY)
+    assert manure.compute(dairy.model_copy(update={"ef_ch4": 20.0}), YEAR)["CH4"] == 100 * 20
+    nex = 0.47 * 350 / 1000 * 365  # Table 10.19 and Annex 10A.2, Asia dairy
+    n2o = manure.compute(dairy.model_copy(update={"ef3_weighted": 0.01}), YEAR)["N2O"]
+    assert n2o == pytest.approx(100 * nex * 0.01 * 44 / 28, rel=REL)
 
 
 def test_doubling_a_factor_doubles_its_term() -> None:
@@ -170,6 +235,14 @@ def test_doubling_a_factor_doubles_its_term() -> None:
     ch4 = mc.compute(line, YEAR)["CH4"]
     assert ch4 == pytest.approx(1000 * 0.6 * 0.15 * 0.5 * 0.5 * 16 / 12 * 1000, rel=REL)
     assert mc.compute(line.model_copy(update={"docf": 1.0}), YEAR)["CH4"] == pytest.approx(2 * ch4, rel=REL)
+    # urea, Eq. 11.13: CO2 = M x EF x 44/12, so half the EF is half the CO2
+    urea, line, _ = prepared("afolu_urea", UREA)
+    assert urea.compute(line, YEAR)["CO2"] == pytest.approx(100_000 * 0.20 * 44 / 12, rel=REL)
+    assert urea.compute(line.model_copy(update={"ef": 0.10}), YEAR)["CO2"] == pytest.approx(100_000 * 0.10 * 44 / 12)
+    # liming, Eq. 11.12: halving EF_limestone halves only the limestone term
+    liming, line, _ = prepared("afolu_liming", LIMING)
+    halved = liming.compute(line.model_copy(update={"ef_limestone": 0.06}), YEAR)["CO2"]
+    assert halved == pytest.approx((10_000 * 0.06 + 5_000 * 0.13) * 44 / 12, rel=REL)
 
 
 # --- (2) ranges around the value, with their source -----------------------------------------------
@@ -181,7 +254,7 @@ def test_ranges_hold_the_value_and_cite_their_table(name: str, params: dict[str,
     for u in declared:
         assert u.low <= u.value <= u.high, u
         assert u.low < u.high, u
-        assert "IPCC 2006 Guidelines" in u.source and "Table" in u.source, u.source
+        assert "IPCC 2006 Guidelines" in u.source and ("Table" in u.source or "§" in u.source), u.source
         if u.limit is not None:
             assert u.limit == 1.0 and u.value <= u.limit
 
@@ -329,6 +402,60 @@ def test_wastewater_ranges_are_tables_6_7_and_6_11() -> None:
     assert bounds(n2o["f_ind_com"]) == (1.25, 1.0, 1.5)
 
 
+def relative(u: Uncertain) -> tuple[float, float]:
+    """The range as multiples of the value, rounded off the last bits of float arithmetic."""
+    return (round(u.low / u.value, 12), round(u.high / u.value, 12))
+
+
+def test_enteric_range_is_the_upper_end_of_30_to_50_percent() -> None:
+    # Table 10.10 p.10.28 "±30-50%", §10.3.4 p.10.33 "may be uncertain to ±50%": upper end, ±50 %
+    cattle = declared_by_field("afolu_enteric", ENTERIC_CATTLE)["ef"]
+    assert cattle.value == 47 and relative(cattle) == (0.5, 1.5)  # Table 10.11 p.10.29, Asia other cattle
+    assert "±30-50%" in cattle.source and "Upper end taken" in cattle.source
+    swine = declared_by_field("afolu_enteric", ENTERIC_SWINE)["ef"]
+    assert (swine.value, swine.low, swine.high) == (1.5, 0.75, 2.25)  # Table 10.10, developed countries
+    given = declared_by_field("afolu_enteric", ENTERIC_GIVEN)["ef"]
+    assert given.value == 60 and relative(given) == (0.5, 1.5)  # §10.3.4: Tier 2 "similar to ... Tier 1"
+    assert "Tier 2" in given.source
+
+
+def test_manure_ranges_are_tables_10_14_10_19_and_10_21() -> None:
+    dairy = declared_by_field("afolu_manure", MANURE_DAIRY)
+    # CH4 Table 10.14 p.10.39 (Asia dairy, 27 degC: 31) "±30 %"; Nrate Table 10.19 p.10.59 (0.47) "±50%"
+    assert dairy["ef_ch4"].value == 31 and relative(dairy["ef_ch4"]) == (0.7, 1.3)
+    assert dairy["nex_rate"].value == 0.47 and relative(dairy["nex_rate"]) == (0.5, 1.5)
+    # TAM, Annex 10A.2: dairy cows (Table 10A-4 p.10.77, Asia 350 kg) "±10%"
+    assert dairy["tam"].value == 350 and relative(dairy["tam"]) == (0.9, 1.1)
+    # EF3 Table 10.21 pp.10.62-10.64 "Factor of 2"; 0.5 x 0.005 (solid storage) + 0.2 x 0 + 0.3 x 0
+    ef3 = dairy["ef3_weighted"]
+    assert ef3.value == pytest.approx(0.0025, rel=REL) and relative(ef3) == (0.5, 2.0)
+    assert "Factor of 2" in ef3.source and "applied relative" not in ef3.source
+    given = declared_by_field("afolu_manure", MANURE_GIVEN)
+    assert given["ef_ch4"].value == 10 and relative(given["ef_ch4"]) == (0.7, 1.3)
+    assert given["nex_rate"].value == 0.42 and "applied relative to the value given" in given["nex_rate"].source
+    assert "tam" not in given  # swine: no default mass carried, so no range for the one given
+    assert given["ef3_weighted"].value == pytest.approx(0.5 * 0.004, rel=REL)  # the lagoon's EF3 is 0
+    assert "applied relative to the value given" in given["ef3_weighted"].source
+    weighted = declared_by_field("afolu_manure", MANURE_WEIGHTED)
+    assert bounds(weighted["ef3_weighted"]) == (0.03, 0.015, 0.06)
+    # other cattle (Table 10A-5 p.10.78, Asia 319 kg) "±25%"
+    assert weighted["tam"].value == 319 and relative(weighted["tam"]) == (0.75, 1.25)
+
+
+def test_urea_and_liming_ranges_lie_below_the_carbon_content() -> None:
+    # §11.4.1 p.11.32 and §11.3.1 p.11.27: "-50%", and no higher than the factor, the maximum
+    urea = declared_by_field("afolu_urea", UREA)["ef"]
+    assert (urea.value, urea.low, urea.high) == (0.20, 0.10, 0.20)
+    given = declared_by_field("afolu_urea", UREA_GIVEN)["ef"]
+    assert (given.low, given.high) == (pytest.approx(0.075, rel=REL), pytest.approx(0.15, rel=REL))
+    lime = declared_by_field("afolu_liming", LIMING)
+    assert bounds(lime["ef_limestone"]) == (0.12, 0.06, 0.12)
+    assert bounds(lime["ef_dolomite"]) == (0.13, 0.065, 0.13)
+    dolomite = declared_by_field("afolu_liming", DOLOMITE_ONLY)
+    assert "ef_limestone" not in dolomite  # no limestone applied: nothing to vary
+    assert (dolomite["ef_dolomite"].low, dolomite["ef_dolomite"].high) == (pytest.approx(0.05), pytest.approx(0.1))
+
+
 # --- which methods declare parameters, through the method registry -------------------------------
 
 WITH_RANGES = {
@@ -340,6 +467,10 @@ WITH_RANGES = {
     "biological-treatment",
     "wastewater-domestic",
     "wastewater-n2o",
+    "enteric-fermentation",
+    "manure-management",
+    "urea-application",
+    "liming",
 }
 
 
@@ -356,4 +487,51 @@ def test_the_registry_hands_the_declarations_over() -> None:
     assert [u.field for u in method.uncertain(checked)] == ["efc", "sfw", "sfp"]
     enteric = methods.get("enteric-fermentation")
     assert enteric is not None
-    assert enteric.uncertain(enteric.checked({"animal": "buffalo", "heads": 10})) == []
+    [ef] = enteric.uncertain(enteric.checked({"animal": "buffalo", "heads": 10}))
+    assert (ef.field, ef.value, ef.low, ef.high) == ("ef", 55, 27.5, 82.5)  # Table 10.10, ±50 %
+    road = methods.get("road-distance")
+    assert road is not None and not hasattr(importlib.import_module(road.module), "uncertain")
+
+
+# --- what a user runs: the CLI on a file -------------------------------------------------------------
+
+DECLARED_LINES = """\
+ghgcalc: 1
+name: Test district
+kind: community
+period: 2024
+activities:
+  - {method: enteric-fermentation, params: {animal: other-cattle, heads: 1250}}
+  - {method: enteric-fermentation, params: {animal: other-cattle, heads: 500}}
+  - method: manure-management
+    params: {animal: dairy-cattle, heads: 100, temperature: 27.4, ms: {solid-storage: 0.5, daily-spread: 0.5}}
+  - {method: urea-application, params: {urea: 100}}
+"""
+
+
+def test_compute_uncertainty_varies_the_declared_parameters(tmp_path: Path) -> None:
+    write(tmp_path, "district.yaml", DECLARED_LINES)
+    run = ghgcalc(tmp_path, "compute", "district.yaml", "--uncertainty", "--format", "json")
+    assert run.code == 0, run
+    inputs = json.loads(run.stdout)["uncertainty"]["inputs"]
+    found = {i["name"]: (i["low_pct"], i["high_pct"], i["lines"]) for i in inputs if i["kind"] == "parameter"}
+    assert found == {
+        # one factor for both cattle lines: an error in it moves them together
+        "enteric-fermentation ef = 47": (-50, 50, [1, 2]),  # Table 10.10, §10.3.4 (upper end of ±30-50 %)
+        "manure-management ef_ch4 = 31": (-30, 30, [3]),  # Table 10.14
+        "manure-management nex_rate = 0.47": (-50, 50, [3]),  # Table 10.19
+        "manure-management tam = 350": (-10, 10, [3]),  # Table 10A-4
+        "manure-management ef3_weighted = 0.0025": (-50, 100, [3]),  # Table 10.21, a factor of 2
+        "urea-application ef = 0.2": (-50, 0, [4]),  # §11.4.1
+    }
+
+
+def test_ef3_weighted_with_ef3_is_refused_at_the_parameter(tmp_path: Path) -> None:
+    text = DECLARED_LINES.replace(
+        "daily-spread: 0.5}}", "daily-spread: 0.5}, ef3: {solid-storage: 0.004},\n             ef3_weighted: 0.002}"
+    )
+    write(tmp_path, "district.yaml", text)
+    run = ghgcalc(tmp_path, "compute", "district.yaml")
+    line, _ = at(text, "ef3_weighted:")
+    assert_input_error(run, "district.yaml", "method-params", (line, None), hint="not both", message="ef3_weighted")
+    assert "Traceback" not in run.stderr

@@ -4,6 +4,9 @@
 
 One activity is one livestock category. Cattle factors depend on the region (Table 10.11, Asia by
 default); swine and sheep on whether the country is developing or developed (Table 10.10).
+
+The factor is declared for the uncertainty analysis as `ef` (±50 %, see EF_PCT), whether it comes
+from a table or is given.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ghgcalc.methods import Uncertain
+from ghgcalc.methods.ranges import declare, declared
 
 Animal = Literal[
     "dairy-cattle", "other-cattle", "buffalo", "swine", "sheep", "goats", "horses", "mules-asses", "camels"
@@ -44,6 +50,20 @@ EF_OTHER: dict[str, dict[str, float]] = {
     "developed": {"buffalo": 55, "swine": 1.5, "sheep": 8, "goats": 5, "horses": 18, "mules-asses": 10, "camels": 46},
 }
 
+# 95 % range of a Tier 1 factor, % either side. GL2006 Vol.4 gives "±30-50 %" (Table 10.10, and §10.3.4
+# for all Tier 1 factors, Table 10.11 included); the upper end is taken, as in ghgcalc.quality.
+EF_PCT = 50.0
+EF_SOURCE = (
+    "IPCC 2006 Guidelines Vol.4 Ch.10 Table 10.10, p.10.28: 'All estimates have an uncertainty of ±30-50%'; "
+    "§10.3.4, p.10.33, of the Tier 1 factors of Tables 10.10 and 10.11: 'unlikely to be known more accurately "
+    "than ±30% and may be uncertain to ±50%'. Upper end taken: ±50 %"
+)
+# A factor given directly (a Tier 2 value): §10.3.4 says that without the compiler's own analysis "the
+# uncertainty under the Tier 2 method should be assumed similar to the uncertainty under the Tier 1 method".
+EF_GIVEN_SOURCE = (
+    f"{EF_SOURCE}; applied to the factor given, as §10.3.4 says of Tier 2 factors without their own analysis"
+)
+
 
 class Params(BaseModel):
     """One livestock category in the inventory year."""
@@ -76,6 +96,15 @@ def emission_factor(params: Params) -> float:
     return EF_OTHER[params.development][params.animal]
 
 
+def uncertain(params: Params) -> list[Uncertain]:
+    """The line's factor with ±50 % (EF_PCT), from a table or given directly; the analysis sets `ef`."""
+    ef = emission_factor(params)
+    low, high = ef * (1 - EF_PCT / 100), ef * (1 + EF_PCT / 100)
+    source = EF_GIVEN_SOURCE if params.ef is not None else EF_SOURCE
+    return declared(declare("ef", ef, (ef, low, high), source, given=False))
+
+
 def compute(params: Params, year: int) -> dict[str, float]:
-    """kg CH4 from enteric fermentation in the inventory year; `year` does not change the result."""
+    """kg CH4 from enteric fermentation in the inventory year; `year` does not change the result. `ef` may be
+    an array of drawn values (uncertain())."""
     return {"CH4": params.heads * emission_factor(params)}

@@ -10,6 +10,11 @@ Eq. 10.26-10.29, Table 10.22) is NOT computed here: its loss fractions by animal
 available to check. Manure left on pasture, range and paddock (and dung burned for fuel) has no N2O
 under manure management: the first is reported under managed soils (F_PRP, Eq. 11.1), the second
 under Energy, so their EF3 here is 0; their shares still count towards the total of 1.
+
+For the uncertainty analysis the CH4 factor (`ef_ch4`), the N excretion rate (`nex_rate`), the cattle's
+typical mass (`tam`) and the MS-weighted EF3 (`ef3_weighted`, the bracket of Eq. 10.25 divided by
+N x Nex) are declared with the ranges GL2006 gives for their defaults; the analysis sets those fields
+to drawn values.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ghgcalc.methods.overrides import n2o_ratio_field
+from ghgcalc.methods import Uncertain
+from ghgcalc.methods.overrides import located, n2o_ratio_field
+from ghgcalc.methods.ranges import declare, declared
 
 Animal = Literal["dairy-cattle", "other-cattle", "swine", "buffalo", "other"]
 
@@ -91,6 +98,34 @@ EF3: dict[str, float] = {
     "aerobic-treatment-forced-aeration": 0.005,
 }
 
+# 95 % ranges of the Tier 1 defaults, GL2006 Vol.4 Ch.10 (the PDF, pages as printed).
+_CH10 = "IPCC 2006 Guidelines Vol.4 Ch.10"
+CH4_PCT = 30.0  # ± %, the CH4 factors of Tables 10.14-10.16
+CH4_SOURCE = (
+    f"{_CH10} Table 10.14, p.10.39: 'The uncertainty in these emission factors is ±30 %'; §10.4.4, p.10.48: "
+    "'The uncertainty range for the default factors is estimated to be ±30%'"
+)
+NRATE_PCT = 50.0  # ± %, the N excretion rates of Table 10.19
+NRATE_SOURCE = (
+    f"{_CH10} Table 10.19, p.10.59: 'The uncertainty in these estimates is ±50%'; §10.5.5, p.10.66: "
+    "'Uncertainty ranges for the default N excretion rates are estimated at about ±50%'"
+)
+# TAM, ± %: Annex 10A.2 notes on "Mass": Table 10A-4 (dairy), Table 10A-5 (other cattle).
+TAM_PCT: dict[str, float] = {"dairy-cattle": 10.0, "other-cattle": 25.0}
+TAM_SOURCE: dict[str, str] = {
+    "dairy-cattle": f"{_CH10} Annex 10A.2 Table 10A-4, p.10.77, note a: 'Average dairy cow mass for each region "
+    "(default estimates are ±10%)'",
+    "other-cattle": f"{_CH10} Annex 10A.2 Table 10A-5, p.10.78, note a: 'Average other cattle mass for each region "
+    "(default estimates are ±25%)'",
+}
+EF3_PCT = (50.0, 100.0)  # -50 %, +100 %: "a factor of 2" (EF3/2 to EF3 x 2), every non-zero EF3 of Table 10.21
+EF3_SOURCE = (
+    f"{_CH10} Table 10.21, pp.10.62-10.64: uncertainty range 'Factor of 2' for every system with a non-zero "
+    "EF3; §10.5.5, p.10.66: 'large uncertainties associated with the default emission factors for this source "
+    "category (–50% to +100%)'; applied to the MS-weighted EF3 of the line"
+)
+GIVEN = "applied relative to the value given"
+
 SHARE_TOLERANCE = 1e-6
 Share = Annotated[float, Field(ge=0, le=1)]
 NonNegative = Annotated[float, Field(ge=0)]
@@ -138,6 +173,11 @@ class Params(BaseModel):
         default_factory=dict,
         description="EF3 per system, kg N2O-N/kg N, given directly (overrides GL2006 Vol.4 Table 10.21).",
     )
+    ef3_weighted: NonNegative | None = Field(
+        None,
+        description="EF3 of the line's manure as a whole, kg N2O-N/kg N excreted: sum over systems of MS x EF3 "
+        "(GL2006 Vol.4 Eq. 10.25), given directly instead of `ef3` (the shares `ms` then do not change N2O).",
+    )
     n2o_per_n2o_n: float = n2o_ratio_field()
 
     @model_validator(mode="after")
@@ -146,6 +186,13 @@ class Params(BaseModel):
         if abs(total - 1.0) > SHARE_TOLERANCE:
             raise PydanticCustomError(
                 "shares-not-one", "the manure management shares add up to {total}, not 1", {"total": round(total, 9)}
+            )
+        if self.ef3_weighted is not None and self.ef3:
+            raise located(
+                "ef3-given-twice",
+                "'ef3_weighted' replaces the per-system 'ef3', so the two cannot be given together",
+                "ef3_weighted",
+                "give ef3 per system, or one ef3_weighted (sum of MS x EF3) for the line, not both",
             )
         if self.ef_ch4 is None and (self.animal == "other" or self.temperature is None):
             what = "temperature (or ef_ch4)" if self.animal != "other" else "ef_ch4"
@@ -175,15 +222,63 @@ def ch4_factor(params: Params) -> float:
     return EF_CH4_ASIA[params.animal][temperature_column(params.temperature)]
 
 
+def excretion_rate(params: Params) -> float:
+    """Nrate, kg N/(1000 kg animal mass)/day."""
+    return params.nex_rate if params.nex_rate is not None else NRATE_ASIA[params.animal]
+
+
+def animal_mass(params: Params) -> float:
+    """TAM, kg/head."""
+    return params.tam if params.tam is not None else TAM_ASIA[params.animal]
+
+
 def n_excreted(params: Params) -> float:
     """Nex in kg N/head/yr, GL2006 Vol.4 Eq. 10.30."""
-    rate = params.nex_rate if params.nex_rate is not None else NRATE_ASIA[params.animal]
-    tam = params.tam if params.tam is not None else TAM_ASIA[params.animal]
-    return rate * tam / 1000 * 365
+    return excretion_rate(params) * animal_mass(params) / 1000 * 365
+
+
+def weighted_ef3(params: Params) -> float:
+    """sum over systems of MS x EF3, kg N2O-N/kg N excreted (Eq. 10.25): `ef3_weighted`, or the shares
+    with the per-system factors."""
+    if params.ef3_weighted is not None:
+        return params.ef3_weighted
+    return math.fsum(share * params.ef3.get(system, EF3[system]) for system, share in params.ms.items())
+
+
+def uncertain(params: Params) -> list[Uncertain]:
+    """The CH4 factor (±30 %), Nrate (±50 %), the cattle's TAM (±10 % dairy, ±25 % other) and the weighted
+    EF3 (a factor of 2), each as the line uses it; the N2O ones only where the line has N2O (no EF3 for
+    pasture, daily spread, lagoons, digesters). No TAM range for swine, buffalo or 'other': no default
+    mass is carried for them."""
+    rows = [  # field, value, % below, % above, source, whether the value was given
+        ("ef_ch4", ch4_factor(params), CH4_PCT, CH4_PCT, CH4_SOURCE, params.ef_ch4 is not None)
+    ]
+    ef3 = weighted_ef3(params)
+    if ef3 > 0 and n_excreted(params) > 0:
+        ef3_given = params.ef3_weighted is not None or any(system in params.ms for system in params.ef3)
+        rows.append(
+            ("nex_rate", excretion_rate(params), NRATE_PCT, NRATE_PCT, NRATE_SOURCE, params.nex_rate is not None)
+        )
+        if params.animal in TAM_PCT:
+            pct = TAM_PCT[params.animal]
+            rows.append(("tam", animal_mass(params), pct, pct, TAM_SOURCE[params.animal], params.tam is not None))
+        rows.append(("ef3_weighted", ef3, *EF3_PCT, EF3_SOURCE, ef3_given))
+    return declared(
+        *(
+            declare(
+                field,
+                value,
+                (value, value * (1 - below / 100), value * (1 + above / 100)),
+                f"{source}; {GIVEN}" if given else source,
+                given=False,
+            )
+            for field, value, below, above, source, given in rows
+        )
+    )
 
 
 def compute(params: Params, year: int) -> dict[str, float]:
-    """kg CH4 and kg direct N2O from manure management in the inventory year; `year` does not change it."""
-    weighted_ef3 = math.fsum(share * params.ef3.get(system, EF3[system]) for system, share in params.ms.items())
-    n2o_n = params.heads * n_excreted(params) * weighted_ef3
+    """kg CH4 and kg direct N2O from manure management in the inventory year; `year` does not change it.
+    `ef_ch4`, `nex_rate` and `ef3_weighted` may be arrays of drawn values (uncertain())."""
+    n2o_n = params.heads * n_excreted(params) * weighted_ef3(params)
     return {"CH4": params.heads * ch4_factor(params), "N2O": n2o_n * params.n2o_per_n2o_n}
