@@ -10,9 +10,9 @@ Expected ranges are typed in here from their sources, not read from the code und
 - GL2006 Vol.5 Table 3.5 (MCF, DOCf), Table 3.3 (k), Table 6.7 (Bo) and Table 6.11 (F_IND-COM): the
   IPCC parameter tables of bonsai_ipcc 0.5.3 (data/waste/swd/par_mcf.csv, par_doc_f.csv, par_k.csv,
   data/waste/wastewater/par_b0_bod.csv, par_f_ind_com.csv), which print the same percentages;
-- GL2006 Vol.4 Ch.10 (enteric fermentation, manure management) and Ch.11 §11.3-11.4 (liming, urea):
-  the official PDFs, read for these tests (public copies in icra/ecam, frontend/docs/2006-ipcc/);
-  each number's page is beside it.
+- GL2006 Vol.4 Ch.10 (enteric fermentation, manure management), Ch.11 §11.3-11.4 (liming, urea), Vol.5
+  Ch.5 §5.7.1 (open burning) and Ch.6 Table 6.10 (industrial Bo): the official PDFs, read for these
+  tests (public copies in icra/ecam, frontend/docs/2006-ipcc/); each number's page is beside it.
 """
 
 from __future__ import annotations
@@ -69,6 +69,20 @@ UREA: dict[str, Any] = {"urea": 100}
 UREA_GIVEN: dict[str, Any] = {"urea": 100, "ef": 0.15}
 LIMING: dict[str, Any] = {"limestone": 10, "dolomite": 5}
 DOLOMITE_ONLY: dict[str, Any] = {"dolomite": 5, "ef_dolomite": 0.1}
+OPEN_BURNING: dict[str, Any] = {  # the worked example of docs/methods/waste.md
+    "tonnes": 100,
+    "technology": "open-burning",
+    "composition": {"food": 0.5, "paper": 0.2, "plastics": 0.3},
+}
+OPEN_BURNING_GIVEN: dict[str, Any] = {**OPEN_BURNING, "of": 0.9, "ch4_g_per_t": 3000}
+INCINERATOR: dict[str, Any] = {"tonnes": 100, "technology": "batch-stoker"}
+INDUSTRIAL: dict[str, Any] = {  # the worked example of docs/methods/waste.md
+    "production_t": 1000,
+    "wastewater_m3_per_t": 20,
+    "cod_kg_per_m3": 5,
+    "pathways": [{"share": 1, "system": "anaerobic-deep-lagoon"}],
+}
+INDUSTRIAL_GIVEN: dict[str, Any] = {"cod_kg": 50_000, "pathways": [{"share": 1, "mcf": 0.3}], "bo": 0.21}
 
 # (module, params, the fields it must declare)
 CASES: list[tuple[str, dict[str, Any], list[str]]] = [
@@ -160,6 +174,11 @@ CASES: list[tuple[str, dict[str, Any], list[str]]] = [
     ("afolu_urea", UREA_GIVEN, ["ef"]),
     ("afolu_liming", LIMING, ["ef_limestone", "ef_dolomite"]),
     ("afolu_liming", DOLOMITE_ONLY, ["ef_dolomite"]),
+    ("waste_incineration", OPEN_BURNING, ["of", "ch4_g_per_t", "n2o_g_per_t"]),
+    ("waste_incineration", OPEN_BURNING_GIVEN, ["of", "ch4_g_per_t", "n2o_g_per_t"]),
+    ("waste_incineration", INCINERATOR, []),
+    ("wastewater_industrial", INDUSTRIAL, ["bo"]),
+    ("wastewater_industrial", INDUSTRIAL_GIVEN, ["bo"]),
 ]
 IDS = [f"{module}-{i}" for i, (module, _, _) in enumerate(CASES)]
 
@@ -221,6 +240,11 @@ def test_a_number_given_directly_overrides_the_table_choice() -> None:
     nex = 0.47 * 350 / 1000 * 365  # Table 10.19 and Annex 10A.2, Asia dairy
     n2o = manure.compute(dairy.model_copy(update={"ef3_weighted": 0.01}), YEAR)["N2O"]
     assert n2o == pytest.approx(100 * nex * 0.01 * 44 / 28, rel=REL)
+    # open burning: ch4_g_per_t overrides the 6,500 g/t of §5.4.2, of the 0.58 of Table 5.2
+    burning, line, _ = prepared("waste_incineration", OPEN_BURNING)
+    assert burning.compute(line.model_copy(update={"ch4_g_per_t": 1000.0}), YEAR)["CH4"] == 100 * 1000 / 1000
+    co2 = burning.compute(line, YEAR)["CO2"]
+    assert burning.compute(line.model_copy(update={"of": 0.29}), YEAR)["CO2"] == pytest.approx(co2 / 2, rel=REL)
 
 
 def test_doubling_a_factor_doubles_its_term() -> None:
@@ -243,6 +267,10 @@ def test_doubling_a_factor_doubles_its_term() -> None:
     liming, line, _ = prepared("afolu_liming", LIMING)
     halved = liming.compute(line.model_copy(update={"ef_limestone": 0.06}), YEAR)["CO2"]
     assert halved == pytest.approx((10_000 * 0.06 + 5_000 * 0.13) * 44 / 12, rel=REL)
+    # industrial wastewater, Eq. 6.4: CH4 is proportional to Bo (100,000 kg COD x MCF 0.8 of a deep lagoon)
+    industrial, line, _ = prepared("wastewater_industrial", INDUSTRIAL)
+    assert industrial.compute(line, YEAR)["CH4"] == pytest.approx(0.25 * 0.8 * 100_000, rel=REL)
+    assert industrial.compute(line.model_copy(update={"bo": 0.5}), YEAR)["CH4"] == pytest.approx(0.5 * 0.8 * 100_000)
 
 
 # --- (2) ranges around the value, with their source -----------------------------------------------
@@ -259,7 +287,7 @@ def test_ranges_hold_the_value_and_cite_their_table(name: str, params: dict[str,
             assert u.limit == 1.0 and u.value <= u.limit
 
 
-FRACTIONS = {"sfw", "mcf", "docf", "frac_gasf", "frac_gasm", "frac_leach"}
+FRACTIONS = {"sfw", "mcf", "docf", "frac_gasf", "frac_gasm", "frac_leach", "of"}
 
 
 def test_fractions_are_cut_at_one() -> None:
@@ -304,6 +332,11 @@ def test_recovery_larger_than_generation_is_still_zero_on_arrays() -> None:
     out = module.compute(line.model_copy(update={"ef_ch4_g_per_kg": np.array([0.5, 1.0, 2.0])}), YEAR)
     # 100 t x 0.5 g/kg = 50 kg < 100 kg recovered -> 0; 100 -> 0; 200 - 100 = 100
     assert list(out["CH4"]) == [0.0, 0.0, 100.0]
+    industrial = module_of("wastewater_industrial")
+    line = industrial.Params.model_validate({**INDUSTRIAL, "recovered_kg_ch4": 20_000})
+    out = industrial.compute(line.model_copy(update={"bo": np.array([0.2, 0.25, 0.3])}), YEAR)
+    # 0.2 x 0.8 x 100,000 = 16,000 kg < 20,000 recovered -> 0; 20,000 -> 0; 24,000 - 20,000 = 4,000
+    assert list(out["CH4"]) == [0.0, 0.0, pytest.approx(4_000.0, rel=REL)]
 
 
 # --- (4) the ranges against the printed tables, by hand --------------------------------------------
@@ -456,6 +489,26 @@ def test_urea_and_liming_ranges_lie_below_the_carbon_content() -> None:
     assert (dolomite["ef_dolomite"].low, dolomite["ef_dolomite"].high) == (pytest.approx(0.05), pytest.approx(0.1))
 
 
+def test_open_burning_ranges_are_section_5_7_1() -> None:
+    burning = declared_by_field("waste_incineration", OPEN_BURNING)
+    # CO2 factor of open burning ±40 %, carried by OF 0.58 (Table 5.2); CH4 and N2O "± 100 percent or more"
+    assert burning["of"].value == 0.58 and relative(burning["of"]) == (0.6, 1.4) and burning["of"].limit == 1.0
+    assert bounds(burning["ch4_g_per_t"]) == (6500, 0, 13000)  # §5.4.2 p.5.20: 6,500 g/t wet
+    assert bounds(burning["n2o_g_per_t"]) == (150, 0, 300)  # Table 5.6 p.5.22: 150 g/t dry
+    given = declared_by_field("waste_incineration", OPEN_BURNING_GIVEN)
+    assert given["of"].value == 0.9 and given["of"].high == pytest.approx(1.26, rel=REL)  # drawn values cut at 1
+    assert given["ch4_g_per_t"].value == 3000 and "applied relative" in given["ch4_g_per_t"].source
+    assert declared_by_field("waste_incineration", INCINERATOR) == {}
+
+
+def test_industrial_bo_range_is_table_6_10() -> None:
+    bo = declared_by_field("wastewater_industrial", INDUSTRIAL)["bo"]
+    assert bo.value == 0.25 and relative(bo) == (0.7, 1.3)  # Table 6.10 p.6.23 "± 30%"
+    given = declared_by_field("wastewater_industrial", INDUSTRIAL_GIVEN)["bo"]
+    assert given.value == 0.21 and relative(given) == (0.7, 1.3)
+    assert "applied relative to the value given" in given.source
+
+
 # --- which methods declare parameters, through the method registry -------------------------------
 
 WITH_RANGES = {
@@ -471,6 +524,8 @@ WITH_RANGES = {
     "manure-management",
     "urea-application",
     "liming",
+    "incineration",  # open burning only: see test_open_burning_ranges_are_section_5_7_1
+    "wastewater-industrial",
 }
 
 
@@ -489,6 +544,9 @@ def test_the_registry_hands_the_declarations_over() -> None:
     assert enteric is not None
     [ef] = enteric.uncertain(enteric.checked({"animal": "buffalo", "heads": 10}))
     assert (ef.field, ef.value, ef.low, ef.high) == ("ef", 55, 27.5, 82.5)  # Table 10.10, ±50 %
+    incineration = methods.get("incineration")
+    assert incineration is not None
+    assert incineration.uncertain(incineration.checked(INCINERATOR)) == []
     road = methods.get("road-distance")
     assert road is not None and not hasattr(importlib.import_module(road.module), "uncertain")
 
@@ -506,6 +564,8 @@ activities:
   - method: manure-management
     params: {animal: dairy-cattle, heads: 100, temperature: 27.4, ms: {solid-storage: 0.5, daily-spread: 0.5}}
   - {method: urea-application, params: {urea: 100}}
+  - {method: incineration, params: {tonnes: 100, technology: open-burning}}
+  - {method: incineration, params: {tonnes: 100, technology: batch-stoker}}
 """
 
 
@@ -523,7 +583,13 @@ def test_compute_uncertainty_varies_the_declared_parameters(tmp_path: Path) -> N
         "manure-management tam = 350": (-10, 10, [3]),  # Table 10A-4
         "manure-management ef3_weighted = 0.0025": (-50, 100, [3]),  # Table 10.21, a factor of 2
         "urea-application ef = 0.2": (-50, 0, [4]),  # §11.4.1
+        "incineration of = 0.58": (-40, 40, [5]),  # §5.7.1, open burning
+        "incineration ch4_g_per_t = 6500": (-100, 100, [5]),
+        "incineration n2o_g_per_t = 150": (-100, 100, [5]),
     }
+    # the incinerator declares nothing: its whole result keeps the factor's data-quality default
+    [whole] = [i for i in inputs if i["name"].startswith("method result of") and i["lines"] == [6]]
+    assert whole["kind"] == "factor"
 
 
 def test_ef3_weighted_with_ef3_is_refused_at_the_parameter(tmp_path: Path) -> None:

@@ -3,6 +3,10 @@
 TOW  = P x W x COD                        (Eq. 6.6, kg COD/yr: t product x m3/t x kg COD/m3)
 EF_j = Bo x MCF_j                         (Eq. 6.5)
 CH4  = [sum_j share_j x EF_j] x (TOW - S) - R      (Eq. 6.4, kg CH4/yr; never below zero)
+
+Bo is declared for the uncertainty analysis with the ±30 % of Table 6.10. Table 6.10 leaves the MCF's
+range to expert judgement, and its factor of 2 on W x COD is a range of the activity data, which the
+analysis takes from the line's data quality; neither is declared here.
 """
 
 from __future__ import annotations
@@ -10,8 +14,17 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods import Uncertain
+from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import Strict
 from ghgcalc.methods.wastewater_common import Pathway, check_shares, weighted_mcf
+
+BO_DEFAULT = 0.25  # kg CH4/kg COD, IPCC 2006 Vol.5 Ch.6 §6.2.3.2, p.6.21
+BO_RANGE: Range = (BO_DEFAULT, BO_DEFAULT * 0.7, BO_DEFAULT * 1.3)  # ±30 %
+BO_SOURCE = (
+    "IPCC 2006 Guidelines Vol.5 Ch.6 Table 6.10 'Default uncertainty ranges for industrial wastewater', p.6.23: "
+    "'Maximum CH4 producing capacity (Bo) ± 30%'"
+)
 
 
 class Params(Strict):
@@ -28,7 +41,7 @@ class Params(Strict):
         min_length=1,
         description="where the wastewater goes: shares adding up to 1, each with a Table 6.3/6.8 system or an MCF",
     )
-    bo: float = Field(0.25, ge=0, description="Bo, kg CH4 per kg COD; IPCC 2006 Vol.5 Ch.6 p.6.21")
+    bo: float = Field(BO_DEFAULT, ge=0, description="Bo, kg CH4 per kg COD; IPCC 2006 Vol.5 Ch.6 p.6.21")
     sludge_kg_cod: float = Field(0.0, ge=0, description="S, organic component removed as sludge, kg COD/yr")
     recovered_kg_ch4: float = Field(0.0, ge=0, description="R, CH4 recovered, kg/yr (Eq. 6.4)")
 
@@ -67,7 +80,13 @@ def total_organics(params: Params) -> float:
     return volume * (params.cod_kg_per_m3 or 0.0)
 
 
+def uncertain(params: Params) -> list[Uncertain]:
+    """Bo with the ±30 % of Table 6.10; a Bo given keeps that range relative to it."""
+    return declared(declare("bo", params.bo, BO_RANGE, BO_SOURCE, given="bo" in params.model_fields_set))
+
+
 def compute(params: Params, year: int) -> dict[str, float]:
-    """kg of CH4 from the industry's wastewater in the inventory year."""
+    """kg of CH4 from the industry's wastewater in the inventory year. `bo` may be an array of drawn values
+    (uncertain())."""
     generated = params.bo * weighted_mcf(params.pathways) * (total_organics(params) - params.sludge_kg_cod)
-    return {"CH4": max(0.0, generated - params.recovered_kg_ch4)}
+    return {"CH4": at_least_zero(generated - params.recovered_kg_ch4)}
