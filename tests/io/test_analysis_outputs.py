@@ -457,3 +457,174 @@ def test_markdown_without_analysis_is_unchanged_and_data_quality_is_a_section_of
         before, rest = graded.split("## Data quality (คุณภาพข้อมูล)\n", 1)
         after = rest[rest.index("## Factors used") :]
         assert before + after == plain  # the section is all that grades add
+
+
+# --- the Excel report -----------------------------------------------------------------------------
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _book(cwd: Path, tmp_path: Path, *args: str) -> Any:
+    out = tmp_path / f"report-{len(list(tmp_path.glob('report-*.xlsx')))}.xlsx"
+    run_ok(cwd, *args, "--format", "xlsx", "-o", str(out))
+    return openpyxl.load_workbook(out)
+
+
+def _same(value: object, expected: float) -> None:
+    """A cell holds the result's number (openpyxl keeps the double's 16-17 digits)."""
+    assert value == pytest.approx(expected, rel=1e-15, abs=1e-300), (value, expected)
+
+
+def _rows_after(ws: Any, first_cell: str) -> tuple[int, list[tuple[Any, ...]]]:
+    """The row whose first cell is `first_cell` (a title row) and the rows after it, as values."""
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(n for n, row in enumerate(rows) if row[0] == first_cell)
+    return start, rows[start + 1 :]
+
+
+@pytest.mark.parametrize(("name", "base"), [("municipality.yaml", None), ("province.yaml", "province-2562.yaml")])
+def test_xlsx_uncertainty_sheet_is_table_3_2_with_the_json_numbers(name: str, base: str | None, tmp_path: Path) -> None:
+    extra = ("--base", example(base)) if base else ()
+    data = as_json(ROOT, example(name), "--uncertainty", *extra)
+    book = _book(ROOT, tmp_path, example(name), "--uncertainty", *extra)
+    assert book.sheetnames == [
+        "Fr-04.1 Inventory",
+        "Fr-05 Summary",
+        "Uncertainty",
+        "Key categories",
+        "Data quality",
+        "Factors",
+    ]
+    ws = book["Uncertainty"]
+    table = data["uncertainty"]["table_3_2"]
+    letters = "ABCDEFGHIJKLM" if base else "ABCDEFGH"
+    rows = list(ws.iter_rows(values_only=True))
+    at = next(n for n, row in enumerate(rows) if row[:2] == ("A", "B"))
+    # IPCC's letters above the titles, each in the spreadsheet column of the same letter; the trend
+    # columns only with a base year
+    assert "".join(cell for cell in rows[at] if cell) == letters
+    assert rows[at + 1][0] == "หมวด\nCategory"
+    assert ("Type A sensitivity" in str(rows[at + 1][8:9])) == bool(base)
+    assert ws.print_title_rows == f"${at + 1}:${at + 2}"  # the letters and the titles on every page
+    column = {letter: n for n, letter in enumerate(letters)}
+    keys = {"D": "t_co2e", "E": "activity_pct", "F": "factor_pct", "G": "combined_pct", "H": "variance_contribution"}
+    if base:
+        keys |= {
+            "C": "base_t_co2e",
+            "I": "type_a_sensitivity",
+            "J": "type_b_sensitivity",
+            "K": "trend_from_factor_pct",
+            "L": "trend_from_activity_pct",
+            "M": "trend_variance",
+        }
+    body = rows[at + 2 : at + 2 + len(table["rows"])]
+    for cells, row in zip(body, table["rows"], strict=True):
+        assert cells[0] == row["category"]
+        for letter, key in keys.items():
+            _same(cells[column[letter]], row[key])
+        if not base:
+            assert cells[column["C"]] is None  # no base year: column C stays empty
+    total, uncertain = rows[at + 2 + len(table["rows"])], rows[at + 3 + len(table["rows"])]
+    assert str(total[0]).endswith("Total")
+    _same(total[column["D"]], math.fsum(row["t_co2e"] for row in table["rows"]))
+    _same(uncertain[column["H"]], table["total_pct"])
+    if base:
+        _same(total[column["C"]], table["base_total_t_co2e"])
+        _same(uncertain[column["M"]], table["trend_uncertainty_pct"])
+
+    _, after = _rows_after(ws, "ช่วงความเชื่อมั่น 95 % / Totals at 95 %")
+    first, carlo = data["uncertainty"]["approach_1"], data["uncertainty"]["monte_carlo"]
+    totals = after[1 : 2 + len(data["by_scope_t_co2e"])]
+    expected = [(data["total_t_co2e"], first["total_pct"], carlo)]
+    expected += [
+        (data["by_scope_t_co2e"][s], first["by_scope_pct"][s], carlo["by_scope"][s]) for s in data["by_scope_t_co2e"]
+    ]
+    for cells, (tonnes, pct, spread) in zip(totals, expected, strict=True):
+        _same(cells[1], tonnes)
+        _same(cells[2], pct)
+        keys_mc = ("mean_t_co2e", "low_t_co2e", "high_t_co2e", "low_pct", "high_pct")
+        for cell, key in zip(cells[3:8], keys_mc, strict=True):
+            _same(cell, spread[key])
+    assert any(f"{carlo['draws']:,} draws, seed {carlo['seed']}" in str(cell) for row in rows for cell in row if cell)
+
+
+@pytest.mark.parametrize(("name", "base"), [("municipality.yaml", None), ("province.yaml", "province-2562.yaml")])
+def test_xlsx_key_categories_and_data_quality_sheets(name: str, base: str | None, tmp_path: Path) -> None:
+    extra = ("--base", example(base)) if base else ()
+    data = as_json(ROOT, example(name), "--uncertainty", *extra)
+    book = _book(ROOT, tmp_path, example(name), "--uncertainty", *extra)
+    ws = book["Key categories"]
+    start, after = _rows_after(ws, "ลำดับ\n#")
+    titles = [str(cell) for cell in next(ws.iter_rows(min_row=start + 1, max_row=start + 1, values_only=True)) if cell]
+    assert ("การประเมินแนวโน้ม\nTrend assessment" in titles) == bool(base)
+    numbered = [cells for cells in after if isinstance(cells[0], int)]
+    assert [cells[0] for cells in numbered] == list(range(1, len(data["key_categories"]) + 1))
+    for cells, row in zip(numbered, data["key_categories"], strict=True):
+        assert cells[1] == row["category"]
+        _same(cells[3], row["t_co2e"])
+        _same(cells[4], row["level_share"])
+        _same(cells[6], row["uncertainty_pct"])
+        # a mark under each "Key by ..." title that makes the category key
+        marked = [title for title, cell in zip(titles, cells, strict=False) if cell == "✓"]
+        shown = [title.split("\n")[-1].removeprefix("Key by ").replace("×", "x") for title in marked]
+        assert shown == row["key_by"]
+
+    quality = data["data_quality"]
+    ws = book["Data quality"]
+    _, after = _rows_after(ws, "แหล่งข้อมูล\nSource tier")
+    counts = {("not given" if "not given" in str(cells[0]) else cells[0]): cells[2] for cells in after[:4]}
+    assert counts == quality["lines_by_source"]
+    _, after = _rows_after(ws, "ลำดับ\n#") if quality["for_verifier"] else (0, [])
+    listed = [(cells[0], cells[2]) for cells in after if cells[0] is not None]
+    assert listed == [(item["line"], item["why"]) for item in quality["for_verifier"]]
+
+
+def test_xlsx_fr_04_1_tier_evidence_and_line_uncertainty(tmp_path: Path) -> None:
+    data = as_json(ROOT, example("municipality.yaml"), "--uncertainty")
+    book = _book(ROOT, tmp_path, example("municipality.yaml"), "--uncertainty")
+    ws = book["Fr-04.1 Inventory"]
+    start, after = _rows_after(ws, "ลำดับ\n#")
+    header = {
+        str(title): n
+        for n, title in enumerate(next(ws.iter_rows(min_row=start + 1, max_row=start + 1, values_only=True)))
+        if title
+    }
+    tier = header["แหล่งข้อมูล\nData source\n(TGO tier)"]
+    evidence = header["หลักฐาน / อ้างอิง\nEvidence / reference"]
+    spread = header["ความไม่แน่นอน\nUncertainty\n± % (95 %)"]
+    # TGO's order: the tier after the total EF, before the tonnes of each gas
+    assert (
+        header["EF รวม\nTotal EF\n(kgCO2e/หน่วย)"] < tier < evidence < min(n for t, n in header.items() if "ตัน (t)" in t)
+    )
+    by_line = {line["line"]: line for line in data["uncertainty"]["approach_1"]["lines"]}
+    lines = [cells for cells in after if isinstance(cells[0], int)][: len(data["lines"])]
+    assert len(lines) == len(data["lines"])
+    for cells in lines:
+        line = data["lines"][cells[0] - 1]
+        assert cells[tier] == line.get("data_quality", {}).get("source")
+        assert cells[evidence] == line.get("evidence")
+        if cells[0] in by_line:
+            _same(cells[spread], by_line[cells[0]]["combined_pct"])
+        else:
+            assert cells[spread] is None
+    # the totals rows carry the scope's and the inventory's uncertainty
+    rows = list(ws.iter_rows(values_only=True))
+    total_row = next(row for row in rows if row[header["รายการ\nDescription"]] == "รวมประเภท 1+2+3 / Scope 1+2+3 total")
+    _same(total_row[spread], data["uncertainty"]["approach_1"]["total_pct"])
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == f"${start + 1}:${start + 1}"
+
+
+def test_xlsx_without_analysis_or_grades_has_no_new_sheet_or_column(tmp_path: Path) -> None:
+    folder = _without_grades(tmp_path)
+    book = _book(folder, tmp_path, "municipality.yaml")
+    assert book.sheetnames == ["Fr-04.1 Inventory", "Fr-05 Summary", "Factors"]
+    texts = {str(cell) for row in book["Fr-04.1 Inventory"].iter_rows(values_only=True) for cell in row if cell}
+    assert not any("TGO tier" in t or "Evidence" in t or "Uncertainty" in t for t in texts)
+
+    # graded lines without an analysis: TGO's tier and the evidence in Fr-04.1, no sheet more
+    graded = _book(tmp_path, tmp_path, town(tmp_path, graded=True))
+    assert graded.sheetnames == ["Fr-04.1 Inventory", "Fr-05 Summary", "Factors"]
+    texts = {str(cell) for row in graded["Fr-04.1 Inventory"].iter_rows(values_only=True) for cell in row if cell}
+    assert "หลักฐาน / อ้างอิง\nEvidence / reference" in texts and "PEA invoices" in texts
+    assert not any("Uncertainty\n± %" in t for t in texts)

@@ -69,7 +69,9 @@ NOTE_EXACT = (
 
 
 def to_xlsx(results: list[InventoryResult]) -> bytes:
-    """The report workbook: Fr-04.1, Fr-05 and Factors sheets for each result."""
+    """The report workbook: Fr-04.1, Fr-05 and Factors sheets for each result; with an analysis
+    (--uncertainty) Uncertainty, Key categories and Data quality sheets (io/analysis_xlsx.py). Graded
+    lines without an analysis show their tier and evidence in Fr-04.1 only."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -78,6 +80,10 @@ def to_xlsx(results: list[InventoryResult]) -> bytes:
         suffix = f" ({number})" if len(results) > 1 else ""
         _inventory_sheet(workbook.create_sheet(INVENTORY_SHEET + suffix), result)
         _summary_sheet(workbook.create_sheet(SUMMARY_SHEET + suffix), result)
+        if result.analysis is not None:
+            from ghgcalc.io.analysis_xlsx import analysis_sheets
+
+            analysis_sheets(workbook, result, result.analysis, suffix)
         _factors_sheet(workbook.create_sheet(FACTORS_SHEET + suffix), result)
     if not results:  # a workbook needs a sheet; say why it is empty
         put(workbook.create_sheet(SUMMARY_SHEET), 1, 1, "ไม่มีผลลัพธ์ / No results: no inventory could be computed")
@@ -273,9 +279,13 @@ def _gas(gas: str) -> str:
     return _GAS_NAMES.get(gas, gas)
 
 
-def _layout(gases: list[str]) -> list[tuple[str, str, int]]:
+def _layout(gases: list[str], quality: bool = False, uncertainty: bool = False) -> list[tuple[str, str, int]]:
     """Fr-04.1's columns: (key, header, width; 0 = fitted to the text), then EF, GWP and tonnes
-    for each gas, as TGO's form has them."""
+    for each gas, as TGO's form has them. With data quality, TGO's data-source tier and the evidence
+    (TGO's "reference") after the total EF, where the form has them; with an analysis, each line's
+    95 % uncertainty after its tCO2e."""
+    sources = [("tier", TIER_TITLE, 11), ("evidence", "หลักฐาน / อ้างอิง\nEvidence / reference", 0)] if quality else []
+    spread = [("uncertainty", "ความไม่แน่นอน\nUncertainty\n± % (95 %)", 13)] if uncertainty else []
     return [
         ("n", "ลำดับ\n#", 6),
         ("scope", "ประเภท\nScope", 8),
@@ -290,8 +300,10 @@ def _layout(gases: list[str]) -> list[tuple[str, str, int]]:
         *((f"ef:{g}", f"EF {_gas(g)}\nkg/หน่วย\n(kg/unit)", NUMBER_WIDTH) for g in gases),
         *((f"gwp:{g}", f"GWP\n{_gas(g)}", 10) for g in gases),
         ("total_ef", "EF รวม\nTotal EF\n(kgCO2e/หน่วย)", NUMBER_WIDTH),
+        *sources,
         *((f"t:{g}", f"{_gas(g)}\nตัน (t)", NUMBER_WIDTH) for g in gases),
         ("t_co2e", "รวม\nTotal GHG\n(tCO2e)", NUMBER_WIDTH + 1),
+        *spread,
         ("separate", "รายงานแยก\nReported separately\n(tCO2e)", NUMBER_WIDTH),
         ("share_scope", "สัดส่วนในประเภท\n% of scope", 12),
         ("share_s12", "สัดส่วนใน\nประเภท 1+2\n% of S1+2", 12),
@@ -301,6 +313,17 @@ def _layout(gases: list[str]) -> list[tuple[str, str, int]]:
 
 _FITTED = {"activity": (12, 26), "label": (24, 52), "category": (10, 22), "unit": (8, 14), "per": (9, 12)}
 _FITTED["factor"] = (18, 34)
+_FITTED_EVIDENCE = (16, 32)
+TIER_NOTE = (
+    "แหล่งข้อมูล / Data source tier (TGO Fr-04.1): 1st = Self collect / Supplier; "
+    "2nd = TH LCI DB / TGO EF / Thai Res. / Int. DB; other = Other."
+)
+UNCERTAINTY_NOTE = (
+    "ความไม่แน่นอน / Uncertainty: half the 95 % confidence interval in % of the value, IPCC 2006 Vol.1 Ch.3 "
+    "Approach 1 (Eq. 3.1 for a line, Eq. 3.2 for the totals); see the Uncertainty sheet."
+)
+TIER_TITLE = "แหล่งข้อมูล\nData source\n(TGO tier)"
+FMT_PCT_NUMBER = "0.00"  # a percentage the result holds in % (25.0 is 25 %); the title says %
 
 
 def _factor_kg(factor: Factor) -> dict[str, float]:
@@ -335,6 +358,9 @@ def _line_values(line: Line, scopes: dict[int, float], s12: float, total: float)
     values |= {f"ef:{gas}": (kg, FMT_GENERAL) for gas, kg in _factor_kg(line.factor).items()}
     values |= {f"gwp:{gas}": (gwp, _amount_format(gwp)) for gas, gwp in line.gwp.items()}
     values |= {f"t:{gas}": (tonnes, FMT_GAS_T) for gas, tonnes in line.gases_t.items()}
+    grades = line.data_quality
+    values["tier"] = (grades.source if grades else None, None)
+    values["evidence"] = (line.evidence, None)
     return values
 
 
@@ -342,8 +368,11 @@ def _inventory_sheet(ws: Worksheet, result: InventoryResult) -> None:
     from openpyxl.styles import Alignment
 
     gases = gas_order({gas for line in result.lines for gas in line.gases_t})
-    layout = _layout(gases)
+    analysis = result.analysis
+    quality = analysis is not None or any(line.data_quality or line.evidence for line in result.lines)
+    layout = _layout(gases, quality, analysis is not None)
     col = {key: number for number, (key, _, _) in enumerate(layout, start=1)}
+    spread = {row.index: row.combined_pct for row in analysis.approach_1.lines} if analysis else {}
     last = len(layout)
     scopes = scope_totals(result)
     total = result.total_t_co2e
@@ -356,8 +385,12 @@ def _inventory_sheet(ws: Worksheet, result: InventoryResult) -> None:
     ws.print_title_rows = f"{header}:{header}"
     row = header + 1
 
-    def total_row(label: str, lines: list[Line], t_co2e: float, shares: tuple[float | None, ...]) -> None:
+    def total_row(
+        label: str, lines: list[Line], t_co2e: float, shares: tuple[float | None, ...], pct: float | None = None
+    ) -> None:
         put(ws, row, col["label"], label)
+        if pct is not None and "uncertainty" in col:
+            put(ws, row, col["uncertainty"], pct, FMT_PCT_NUMBER)
         for gas in gases:
             tonnes = [line.gases_t[gas] for line in lines if gas in line.gases_t]
             if tonnes:
@@ -378,8 +411,12 @@ def _inventory_sheet(ws: Worksheet, result: InventoryResult) -> None:
         row += 1
         for line in lines:
             for key, (value, number_format) in _line_values(line, scopes, s12, total).items():
-                if value is not None:
+                if value is not None and key in col:
                     put(ws, row, col[key], value, number_format)
+            if line.index in spread and "uncertainty" in col:
+                put(ws, row, col["uncertainty"], spread[line.index], FMT_PCT_NUMBER)
+            if "tier" in col:
+                ws.cell(row=row, column=col["tier"]).alignment = Alignment(horizontal="center", vertical="top")
             for key in ("n", "scope"):
                 ws.cell(row=row, column=col[key]).alignment = Alignment(horizontal="center", vertical="top")
             row += 1
@@ -388,20 +425,31 @@ def _inventory_sheet(ws: Worksheet, result: InventoryResult) -> None:
             row += 1
         in_s12 = _share(scopes[scope], s12) if scope < 3 else None
         shares = (1.0 if scopes[scope] else None, in_s12, _share(scopes[scope], total))
-        total_row(f"รวม{SCOPE_SHORT[scope]} total", lines, scopes[scope], shares)
+        scope_pct = analysis.approach_1.by_scope_pct.get(str(scope)) if analysis else None
+        total_row(f"รวม{SCOPE_SHORT[scope]} total", lines, scopes[scope], shares, scope_pct)
         row += 1
     s12_lines = [line for line in result.lines if line.scope in (1, 2)]
     total_row("รวมประเภท 1+2 / Scope 1+2 total", s12_lines, s12, (None, 1.0 if s12 else None, _share(s12, total)))
     row += 1
-    total_row("รวมประเภท 1+2+3 / Scope 1+2+3 total", list(result.lines), total, (None, None, 1.0 if total else None))
-    wrap = _Wrap(frozenset({col["activity"], col["label"], col["category"], col["factor"]}), header + 1, row)
+    all_lines = (None, None, 1.0 if total else None)
+    total_pct = analysis.approach_1.total_pct if analysis else None
+    total_row("รวมประเภท 1+2+3 / Scope 1+2+3 total", list(result.lines), total, all_lines, total_pct)
+    texts = {col["activity"], col["label"], col["category"], col["factor"], *((col["evidence"],) if quality else ())}
+    wrap = _Wrap(frozenset(texts), header + 1, row)
     row = _separate_block(ws, result, row + 2, col, last)
     put(ws, row + 1, 1, NOTE_EXACT)
+    if quality:
+        row += 1
+        put(ws, row + 1, 1, TIER_NOTE)
+    if analysis:
+        row += 1
+        put(ws, row + 1, 1, UNCERTAINTY_NOTE)
 
     widths: dict[int, float] = {col[key]: width for key, _, width in layout if width}
-    for key, (least, most) in _FITTED.items():
-        texts = _column_texts(ws, col[key], header + 1, row)
-        widths[col[key]] = _fit([t for t in texts if not t.startswith(("รวม", "ไม่มี"))], least, most)
+    fitted = _FITTED | ({"evidence": _FITTED_EVIDENCE} if quality else {})
+    for key, (least, most) in fitted.items():
+        texts_in = _column_texts(ws, col[key], header + 1, row)
+        widths[col[key]] = _fit([t for t in texts_in if not t.startswith(("รวม", "ไม่มี"))], least, most)
     _finish(ws, widths, landscape_a3=True, wrap=wrap)
 
 
