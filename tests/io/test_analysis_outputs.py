@@ -167,7 +167,7 @@ def test_table_shows_the_json_numbers(name: str) -> None:
 
     quality = data["data_quality"]
     counts = ", ".join(f"{tier} {n}" for tier, n in quality["lines_by_source"].items() if n)
-    assert f"lines by source tier (TGO Fr-04.1): {counts};" in table
+    assert f"Lines by source tier (TGO Fr-04.1): {counts}.\n" in table
     asked = len({item["line"] for item in quality["for_verifier"]})
     assert f"will ask about {asked} line" in table
 
@@ -205,10 +205,11 @@ def test_table_key_flags_and_trend_columns_only_with_a_base(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("width", [80, 120])
-@pytest.mark.parametrize("name", EXAMPLES)
-def test_table_fits_the_terminal(name: str, width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("name", "base"), [("municipality.yaml", None), ("province.yaml", "province-2562.yaml")])
+def test_table_fits_the_terminal(name: str, base: str | None, width: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """On a terminal the table takes the terminal's width (COLUMNS): nothing the analysis adds is
-    wider, and its notes are never broken in the middle."""
+    wider, its notes are never broken in the middle, and the widest case (a province's categories
+    by gas with the four assessments) keeps one line per row."""
     from rich.cells import cell_len
 
     from ghgcalc import api
@@ -216,18 +217,33 @@ def test_table_fits_the_terminal(name: str, width: int, monkeypatch: pytest.Monk
     from ghgcalc.core.analysis import Settings
 
     monkeypatch.setenv("COLUMNS", str(width))
-    result = api.compute_file(str(ROOT / "examples" / name), api.Options(analysis=Settings())).result
+    options = api.Options(analysis=Settings())
+    if base:
+        base_result = api.read_base(str(ROOT / "examples" / base), options).result
+        options = api.Options(analysis=Settings(), base=base_result)
+    result = api.compute_file(str(ROOT / "examples" / name), options).result
     assert result is not None and result.analysis is not None
     text = ANSI.sub("", results_table([result], terminal=True))
     added = _section(text, "Uncertainty (95 %)", "Largest sources")
     assert all(cell_len(line) <= width for line in added), [line for line in added if cell_len(line) > width]
-    for note in (
-        "Approach 1: error propagation (IPCC 2006 Vol.1 Ch.3, Eq. 3.1 and 3.2).",
-        "Key by L: level, 95 % (Approach 1); L×U: level × uncertainty, 90 % (Approach 2).",
-    ):
-        assert note in [line.rstrip() for line in added]
+    whole = [line.rstrip() for line in added]
+    assert "Approach 1: error propagation (IPCC 2006 Vol.1 Ch.3, Eq. 3.1 and 3.2)." in whole
+    assert "Key by L: level, 95 % (Approach 1); L×U: level × uncertainty, 90 % (Approach 2)." in whole
+    assert any(re.fullmatch(r"Lines by source tier \(TGO Fr-04.1\): .*\.", line) for line in whole)
+    assert any(
+        re.fullmatch(r"A verifier will ask about \d+ lines?: no evidence, or source tier other\.", line)
+        for line in whole
+    )
     # the table of the 95 % ranges is never wrapped: one line per row
     assert sum(1 for line in added if UNCERTAINTY_ROW.match(line)) == 1 + len(result.by_scope_t_co2e)
+    # nor is a key category's row: every key category, once, on a line of its own
+    key = [row for row in result.analysis.key_categories if row.key]
+    shown = [line for line in added if line.startswith("  ") and "%" in line and not UNCERTAINTY_ROW.match(line)]
+    assert [line.split()[0] for line in shown] == [row.category for row in key]
+    if base:
+        assert any(
+            line.split() == ["Category", "Gas", "tCO2e", "Level", "Cum.", "±", "L", "T", "L×U", "T×U"] for line in added
+        )
 
 
 def test_table_data_quality_without_an_analysis(tmp_path: Path) -> None:
@@ -235,7 +251,8 @@ def test_table_data_quality_without_an_analysis(tmp_path: Path) -> None:
     # by hand: line 1 is 1st with evidence; line 2 is "other" without evidence; line 3 gives nothing
     # score, weighted by tCO2e over the graded lines (high 3, medium 2, low 1): line 1 (3 + 2) / 2 on
     # 100 t, line 2 low on 300 t: (2.5 x 100 + 1 x 300) / 400 = 1.375, "low" (below 1.5)
-    assert "lines by source tier (TGO Fr-04.1): 1st 1, other 1, not given 1; score: low (1.38 of 3)." in graded
+    assert "Data quality: score low (1.38 of 3, weighted by tCO2e).\n" in graded
+    assert "Lines by source tier (TGO Fr-04.1): 1st 1, other 1, not given 1.\n" in graded
     assert "A verifier will ask about 2 lines: no evidence, or source tier other." in graded
     assert "Uncertainty (95 %)" not in graded and "Key categories" not in graded
     plain = run_ok(tmp_path, town(tmp_path, "plain.yaml"), "--format", "table")

@@ -159,10 +159,12 @@ def verifier_lines(summary: DataQualitySummary) -> int:
 
 
 def data_quality_lines(summary: DataQualitySummary) -> list[str]:
+    """Three short lines (none wider than 80 columns for counts below a thousand)."""
     counts = ", ".join(f"{tier} {n}" for tier, n in summary.lines_by_source.items() if n)
-    score = "-" if summary.score is None else f"{summary.score} ({summary.score_points:.2f} of 3)"
+    score = "-" if summary.score is None else f"{summary.score} ({summary.score_points:.2f} of 3, weighted by tCO2e)"
     asked = verifier_lines(summary)
     return [
-        f"Data quality: lines by source tier (TGO Fr-04.1): {counts or 'none'}; score: {score}.",
+        f"Data quality: score {score}.",
+        f"Lines by source tier (TGO Fr-04.1): {counts or 'none'}.",
         f"A verifier will ask about {asked} line{'' if asked == 1 else 's'}: no evidence, or source tier other.",
     ]
