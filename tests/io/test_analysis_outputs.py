@@ -645,3 +645,26 @@ def test_xlsx_without_analysis_or_grades_has_no_new_sheet_or_column(tmp_path: Pa
     texts = {str(cell) for row in graded["Fr-04.1 Inventory"].iter_rows(values_only=True) for cell in row if cell}
     assert "หลักฐาน / อ้างอิง\nEvidence / reference" in texts and "PEA invoices" in texts
     assert not any("Uncertainty\n± %" in t for t in texts)
+
+
+def test_hostile_text_in_the_new_columns_and_sections(tmp_path: Path) -> None:
+    """Evidence and category names come from the user: never a formula, never Markdown or markup."""
+    write(
+        tmp_path,
+        "bad.yaml",
+        TOWN.format(year=2024, kwh=200000, litres=150000, generator=2, grid="", fuel="").replace(
+            "category: vehicles,",
+            'category: "a|b [x](y) <b>", evidence: "=HYPERLINK(\\"http://x\\")",',
+        ),
+    )
+    rows = _rows(run_ok(tmp_path, "bad.yaml", "--uncertainty", "--format", "csv"))
+    assert rows[1]["evidence"] == '\'=HYPERLINK("http://x")'
+    md = run_ok(tmp_path, "bad.yaml", "--uncertainty", "--format", "md")
+    assert "a\\|b \\[x\\](y) \\<b\\>" in md and "<b>" not in md
+    table = run_ok(tmp_path, "bad.yaml", "--uncertainty", "--format", "table")
+    assert "a|b [x](y) <b>" in table  # shown as written, not read as rich markup
+    book = _book(tmp_path, tmp_path, "bad.yaml", "--uncertainty")
+    cells = [cell for ws in book for row in ws.iter_rows() for cell in row if isinstance(cell.value, str)]
+    formula = [cell for cell in cells if cell.value.startswith("=")]
+    assert formula and all(cell.data_type == "s" and cell.quotePrefix for cell in formula)
+    assert any(cell.value == "a|b [x](y) <b>" for cell in cells if cell.parent.title == "Key categories")
