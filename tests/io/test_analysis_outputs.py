@@ -395,9 +395,9 @@ def test_markdown_shows_the_json_numbers(name: str, base: str | None) -> None:
         assert cells[1] == (row["gas"] or "all (CO2e)")
         for letter, key in keys.items():
             _close(cells[column[letter]], row[key])
-        if base:  # I and J in % (the result holds them as fractions)
-            _close(cells[column["I"]], 100 * row["type_a_sensitivity"])
-            _close(cells[column["J"]], 100 * row["type_b_sensitivity"])
+        if base:  # I and J dimensionless, as IPCC's Table 3.4 prints them
+            _close(cells[column["I"]], row["type_a_sensitivity"])
+            _close(cells[column["J"]], row["type_b_sensitivity"])
     totals, uncertain = rows[-2], rows[-1]
     _close(_bold(totals[column["D"]]), math.fsum(row["t_co2e"] for row in table["rows"]))
     _close(_bold(totals[column["H"]]), math.fsum(row["variance_contribution"] for row in table["rows"]))
@@ -459,8 +459,8 @@ def test_markdown_table_3_2_by_hand(tmp_path: Path) -> None:
     # vehicles: 300 t now, 100 t in the base year; E 3 %, F 4 % (given), G = 5 %
     assert (vehicles["A"], vehicles["C"], vehicles["D"]) == ("vehicles", "100", "300")
     assert (vehicles["E"], vehicles["F"], vehicles["G"]) == ("3.00", "4.00", "5.00")
-    # J = D / ΣC = 300 / 250 = 120 %; L = J x E x √2 = 1.2 x 3 x 1.41421 = 5.09 %
-    assert vehicles["J"] == "120.00" and vehicles["L"] == "5.09"
+    # J = D / ΣC = 300 / 250 = 1.2 (dimensionless, as IPCC's Table 3.4 prints it); L = J x E x √2 = 5.09 %
+    assert vehicles["J"] == "1.2000" and vehicles["L"] == "5.09"
 
 
 def test_markdown_without_analysis_is_unchanged_and_data_quality_is_a_section_of_its_own(tmp_path: Path) -> None:

@@ -28,8 +28,8 @@ TABLE_3_2 = {
     "F": "Factor uncertainty, %",
     "G": "Combined uncertainty, %",
     "H": "Contribution to variance, year t",
-    "I": "Type A sensitivity, %",
-    "J": "Type B sensitivity, %",
+    "I": "Type A sensitivity",
+    "J": "Type B sensitivity",
     "K": "Trend uncertainty from the factor, %",
     "L": "Trend uncertainty from activity data, %",
     "M": "Contribution to the trend's variance",
@@ -54,6 +54,11 @@ NOTE_TABLE = (
 
 def pct(value: float) -> str:
     return f"{value:,.2f}"
+
+
+def sensitivity(value: float) -> str:
+    """I and J, dimensionless, to four decimals as IPCC's worked example (Table 3.4) prints them."""
+    return f"{value:.4f}"
 
 
 def variance(value: float) -> str:
@@ -118,8 +123,8 @@ def _uncertainty(result: InventoryResult, analysis: Analysis) -> list[str]:
             "F": pct(row.factor_pct),
             "G": pct(row.combined_pct),
             "H": variance(row.variance_contribution),
-            "I": pct(100 * (row.type_a or 0.0)),
-            "J": pct(100 * (row.type_b or 0.0)),
+            "I": sensitivity(row.type_a or 0.0),
+            "J": sensitivity(row.type_b or 0.0),
             "K": pct(row.trend_from_factor_pct or 0.0),
             "L": pct(row.trend_from_activity_pct or 0.0),
             "M": variance(row.trend_variance or 0.0),

@@ -56,7 +56,6 @@ KEY_SHEET = "Key categories"
 QUALITY_SHEET = "Data quality"
 FMT_PCT = "0.00"  # a percentage held in % (the title says %)
 FMT_VARIANCE = "0.000000"  # H and M, squared fractions (IPCC's units)
-FMT_FRACTION_PCT = "0.00%"
 FMT_TREND = "0.0000"
 FMT_RANGE = "#,##0.00"  # Monte Carlo tonnes: the cell exact, the display to the hundredth
 KEY_MARK = "✓"
@@ -70,8 +69,8 @@ TITLES = {
     "F": "ความไม่แน่นอนของค่าการปล่อย\nFactor uncertainty\n%",
     "G": "ความไม่แน่นอนรวม\nCombined uncertainty\n%",
     "H": "สัดส่วนต่อความแปรปรวน\nContribution to variance, year t",
-    "I": "ความไวแบบ A\nType A sensitivity\n%",
-    "J": "ความไวแบบ B\nType B sensitivity\n%",
+    "I": "ความไวแบบ A\nType A sensitivity",
+    "J": "ความไวแบบ B\nType B sensitivity",
     "K": "ความไม่แน่นอนของแนวโน้มจากค่าการปล่อย\nTrend uncertainty from the factor\n%",
     "L": "ความไม่แน่นอนของแนวโน้มจากข้อมูลกิจกรรม\nTrend uncertainty from activity data\n%",
     "M": "สัดส่วนต่อความแปรปรวนของแนวโน้ม\nContribution to the trend's variance",
@@ -80,7 +79,7 @@ LETTERS = "ABCDEFGHIJKLM"
 ALL_GASES = "ทุกก๊าซ / all (CO2e)"
 NOTE_INDEPENDENT = (
     "ตาราง 3.2 รวมหมวดต่าง ๆ อย่างเป็นอิสระต่อกัน / Table 3.2 adds the categories as independent, as IPCC's "
-    "table does; Approach 1 below also counts once an input several categories share, so the two can differ."
+    "table does; Approach 1 (the totals above) counts once an input several categories share, so the two can differ."
 )
 
 
@@ -131,8 +130,8 @@ def uncertainty_sheet(ws: Worksheet, result: InventoryResult, analysis: Analysis
             (item.factor_pct, FMT_PCT),
             (item.combined_pct, FMT_PCT),
             (item.variance_contribution, FMT_VARIANCE),
-            (item.type_a, FMT_FRACTION_PCT),
-            (item.type_b, FMT_FRACTION_PCT),
+            (item.type_a, FMT_TREND),  # dimensionless, as IPCC's Table 3.4 prints them
+            (item.type_b, FMT_TREND),
             (item.trend_from_factor_pct, FMT_PCT),
             (item.trend_from_activity_pct, FMT_PCT),
             (item.trend_variance, FMT_VARIANCE),
