@@ -176,7 +176,7 @@ def _analysis(
         try:
             number = read_number(value, name, minimum=least, maximum=most)
         except NumberError as problem:
-            raise UsageError(f"{name}: {problem.message}", f"give a whole number from {least:,} to {most:,}") from None
+            raise UsageError(problem.message, f"give a whole number from {least:,} to {most:,}") from None
         if not number.is_integer():
             raise UsageError(f"{name} {value} is not a whole number", f"give a whole number from {least:,} to {most:,}")
         return int(number)
