@@ -453,7 +453,7 @@ def test_the_template_filled_in_by_a_person_is_read(tmp_path: Path) -> None:
     assert lines[0]["uncertainty_given_pct"] == {"activity": [-3.0, 3.0], "factor": [-5.0, 10.0]}
 
 
-STARTER_LINES = ("    # data_quality: {source: 1st, activity: high, factor: medium}", "    # evidence: ")
+STARTER_LINES = ("    # data_quality: {source: 2nd, activity: high, factor: medium}", "    # evidence: ")
 
 
 @pytest.mark.parametrize("kind", ["organization", "community"])
@@ -467,4 +467,4 @@ def test_the_yaml_starters_show_data_quality_and_evidence(tmp_path: Path, kind: 
         text = text.replace(line, line.replace("# ", "", 1))
     write(tmp_path, "town.yaml", text)
     graded = [line for line in computed(tmp_path, "town.yaml")["lines"] if line.get("data_quality")]
-    assert [line["data_quality"] for line in graded] == [{"source": "1st", "activity": "high", "factor": "medium"}]
+    assert [line["data_quality"] for line in graded] == [{"source": "2nd", "activity": "high", "factor": "medium"}]
