@@ -139,19 +139,23 @@ CASES: list[tuple[str, dict[str, Any], list[str]]] = [
         {"treatment": "composting", "tonnes": 100, "basis": "dry", "ef_ch4_g_per_kg": 5},
         ["ef_ch4_g_per_kg", "ef_n2o_g_per_kg"],
     ),
-    ("waste_landfill_fod", {"deposits": {2000: 1000, 2010: 2500, 2020: 3000}}, ["mcf", "docf"]),
+    ("waste_landfill_fod", {"deposits": {2000: 1000, 2010: 2500, 2020: 3000}}, ["mcf", "docf", "f"]),
     (
         "waste_landfill_fod",
         {"deposits": {2015: 4000}, "doc": 0.15, "site_type": "managed-anaerobic", "recovered_t_ch4": {2024: 2}},
-        ["mcf", "docf", "k"],
+        ["mcf", "docf", "f", "doc", "k"],
     ),
     (
         "waste_landfill_fod",
         {"deposits": {2010: 800}, "k": 0.1, "mcf": 0.7, "docf": 0.6, "climate": "tropical-dry"},
-        ["mcf", "docf", "k"],
+        ["mcf", "docf", "f", "k"],
     ),
-    ("waste_methane_commitment", {"tonnes": 1000}, ["mcf", "docf"]),
-    ("waste_methane_commitment", {"tonnes": 400, "site_type": "unmanaged-shallow", "docf": 0.6}, ["mcf", "docf"]),
+    ("waste_methane_commitment", {"tonnes": 1000}, ["mcf", "docf", "f"]),
+    (
+        "waste_methane_commitment",
+        {"tonnes": 400, "site_type": "unmanaged-shallow", "docf": 0.6},
+        ["mcf", "docf", "f"],
+    ),
     (
         "wastewater_domestic",
         {"population": 10000, "pathways": [{"share": 0.7, "system": "septic-system"}, {"share": 0.3, "mcf": 0.1}]},
@@ -417,6 +421,10 @@ def test_landfill_ranges_are_tables_3_3_and_3_5() -> None:
     assert given["mcf"].high == pytest.approx(0.7 * 1.6, rel=REL)  # relative to uncategorised
     shallow = declared_by_field("waste_methane_commitment", CASES[15][1])
     assert (shallow["mcf"].low, shallow["mcf"].high) == (pytest.approx(0.4 * 0.7), pytest.approx(0.4 * 1.3))
+    # Table 3.5 p.3.27: F = 0.5 "For IPCC default value: ±5%"; DOC "For IPCC default values: ±20%"
+    assert bounds(default["f"]) == (0.5, pytest.approx(0.475), pytest.approx(0.525))
+    assert bounds(bulk["doc"]) == (0.15, pytest.approx(0.12), pytest.approx(0.18))
+    assert "±5%" in default["f"].source and "±20%" in bulk["doc"].source
 
 
 def test_landfill_range_tables_agree_with_the_defaults_compute_uses() -> None:

@@ -12,6 +12,8 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.methods import Uncertain
+
 WasteType = Literal[
     "food",
     "garden",
@@ -150,6 +152,23 @@ MCF_SOURCE = "IPCC 2006 Guidelines Vol.5 Ch.3 Table 3.5 (MCF of Table 3.1)"
 # DOCf 0.5 +-20 %, IPCC 2006 Vol.5 Ch.3 Table 3.5 (bonsai_ipcc 0.5.3, data/waste/swd/par_doc_f.csv, MSW).
 DOCF_RANGE = (0.5, 0.4, 0.6)
 DOCF_SOURCE = "IPCC 2006 Guidelines Vol.5 Ch.3 Table 3.5 (DOCf)"
+# F, the fraction of CH4 in landfill gas: "For IPCC default value: ±5%" (Table 3.5, p.3.27)
+F_RANGE = (0.5, 0.475, 0.525)
+F_SOURCE = "IPCC 2006 Guidelines Vol.5 Ch.3 Table 3.5 (F = 0.5: 'For IPCC default value: ±5%', p.3.27)"
+# DOC: "For IPCC default values: ±20%" (Table 3.5, p.3.27); a bulk DOC given keeps that relative range
+DOC_RELATIVE = 0.20
+DOC_SOURCE = (
+    "IPCC 2006 Guidelines Vol.5 Ch.3 Table 3.5 (DOC: 'For IPCC default values: ±20%', p.3.27), "
+    "applied relative to the bulk DOC given"
+)
+
+
+def bulk_doc(value: float | None) -> Uncertain | None:
+    """The bulk DOC of a line that gives one (not a composition), with Table 3.5's ±20 %."""
+    if not value:
+        return None
+    return Uncertain("doc", value, value * (1 - DOC_RELATIVE), value * (1 + DOC_RELATIVE), DOC_SOURCE, limit=1.0)
+
 
 # Methane generation rate k (1/yr): IPCC 2006 Vol.5 Ch.3 Table 3.3, by climate zone and decay class.
 K_BY_CLIMATE: dict[str, dict[str, float]] = {

@@ -28,6 +28,8 @@ from ghgcalc.methods.waste_common import (
     DOC_WET,
     DOCF_RANGE,
     DOCF_SOURCE,
+    F_RANGE,
+    F_SOURCE,
     K_BULK_RANGE,
     K_BY_CLIMATE,
     K_CLASS,
@@ -39,6 +41,7 @@ from ghgcalc.methods.waste_common import (
     DocOrComposition,
     SiteType,
     WasteType,
+    bulk_doc,
 )
 
 Year = Annotated[int, Field(ge=1800, le=2200)]  # CE; a Buddhist Era year (CE + 543) falls outside
@@ -134,6 +137,8 @@ def uncertain(params: Params) -> list[Uncertain]:
     found = [
         declare("mcf", mcf, MCF_RANGE[params.site_type], site, given=params.mcf is not None, limit=1.0),
         declare("docf", params.docf, DOCF_RANGE, DOCF_SOURCE, given="docf" in params.model_fields_set, limit=1.0),
+        declare("f", params.f, F_RANGE, F_SOURCE, given="f" in params.model_fields_set, limit=1.0),
+        bulk_doc(params.doc),
     ]
     one_k = _one_k(params)
     if params.doc is not None or one_k is not None:

@@ -23,6 +23,8 @@ from ghgcalc.methods.ranges import declare, declared
 from ghgcalc.methods.waste_common import (
     DOCF_RANGE,
     DOCF_SOURCE,
+    F_RANGE,
+    F_SOURCE,
     MCF_BY_SITE,
     MCF_RANGE,
     MCF_SOURCE,
@@ -30,6 +32,7 @@ from ghgcalc.methods.waste_common import (
     DocOrComposition,
     SiteType,
     WasteType,
+    bulk_doc,
     composition_doc,
 )
 
@@ -73,6 +76,8 @@ def uncertain(params: Params) -> list[Uncertain]:
     return declared(
         declare("mcf", mcf, MCF_RANGE[params.site_type], site, given=params.mcf is not None, limit=1.0),
         declare("docf", params.docf, DOCF_RANGE, DOCF_SOURCE, given="docf" in params.model_fields_set, limit=1.0),
+        declare("f", params.f, F_RANGE, F_SOURCE, given="f" in params.model_fields_set, limit=1.0),
+        bulk_doc(params.doc),
     )
 
 
