@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 
-from ghgcalc.io.report_xlsx import FACTORS_SHEET
+from ghgcalc.reports.report_xlsx import FACTORS_SHEET
 from tests.helpers import FACTOR_HEADER, INPUT_ERRORS, ghgcalc, issues, own_factor_set, write
 
 HEADER = FACTOR_HEADER.rstrip("\n") + ",verified_via\n"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ghgcalc import api
 from ghgcalc.core.plan import capital_recovery
-from ghgcalc.io.plan_output import plan_dict
+from ghgcalc.reports.plan_output import plan_dict
 
 BASE = """\
 ghgcalc: 1

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from ghgcalc.io.markdown import text
-from ghgcalc.io.plan_markdown import to_markdown, whole
+from ghgcalc.reports.markdown import text
+from ghgcalc.reports.plan_markdown import to_markdown, whole
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "tests" / "data" / "plan_sample.json"
@@ -118,7 +118,7 @@ def test_markdown_sources_and_escaping(plan):
 @pytest.fixture(scope="module")
 def book_bytes(plan) -> bytes:
     pytest.importorskip("openpyxl")
-    from ghgcalc.io.plan_xlsx import to_xlsx
+    from ghgcalc.reports.plan_xlsx import to_xlsx
 
     return to_xlsx(plan)
 
@@ -167,7 +167,7 @@ def test_workbook_macc_is_cheapest_first(plan, book_bytes):
 
 def test_workbook_measures_sources_and_formula_injection(plan):
     pytest.importorskip("openpyxl")
-    from ghgcalc.io.plan_xlsx import to_xlsx
+    from ghgcalc.reports.plan_xlsx import to_xlsx
 
     hostile = copy.deepcopy(plan)
     hostile["measures"][0]["name"] = hostile["macc"][0]["name"] = HOSTILE
@@ -191,7 +191,7 @@ def test_workbook_measures_sources_and_formula_injection(plan):
 
 
 def test_workbook_bytes_are_reproducible(plan, book_bytes):
-    from ghgcalc.io.plan_xlsx import to_xlsx
+    from ghgcalc.reports.plan_xlsx import to_xlsx
 
     assert to_xlsx(copy.deepcopy(plan)) == book_bytes
 
@@ -208,7 +208,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_charts_are_pngs_of_fixed_size_and_reproducible(plan):
     pytest.importorskip("matplotlib")
-    from ghgcalc.io.plan_charts import macc_png, trajectory_png
+    from ghgcalc.reports.plan_charts import macc_png, trajectory_png
 
     for draw in (trajectory_png, macc_png):
         first = draw(plan)
@@ -219,7 +219,7 @@ def test_charts_are_pngs_of_fixed_size_and_reproducible(plan):
 
 def test_macc_chart_without_costs_and_thai_names(plan):
     pytest.importorskip("matplotlib")
-    from ghgcalc.io.plan_charts import macc_png, trajectory_png
+    from ghgcalc.reports.plan_charts import macc_png, trajectory_png
 
     empty = copy.deepcopy(plan)
     empty["macc"] = []
@@ -233,7 +233,7 @@ def test_macc_chart_without_costs_and_thai_names(plan):
 
 def test_trajectory_notes_clipped_wedges_only_when_one_is_negative(plan):
     pytest.importorskip("matplotlib")
-    from ghgcalc.io.plan_charts import trajectory_png
+    from ghgcalc.reports.plan_charts import trajectory_png
 
     assert any(value < 0 for year in plan["years"] for value in year["by_measure_t_co2e"].values())
     positive = copy.deepcopy(plan)

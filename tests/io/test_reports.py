@@ -12,9 +12,9 @@ import zipfile
 import pytest
 
 from ghgcalc import api
-from ghgcalc.io.markdown import exact, round_up, text, to_markdown
-from ghgcalc.io.report_xlsx import FACTORS_SHEET, INVENTORY_SHEET, SUMMARY_SHEET, to_xlsx
 from ghgcalc.models.result import InventoryResult
+from ghgcalc.reports.markdown import exact, round_up, text, to_markdown
+from ghgcalc.reports.report_xlsx import FACTORS_SHEET, INVENTORY_SHEET, SUMMARY_SHEET, to_xlsx
 from tests.conftest import ROOT, inventory, run_inventory
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -231,7 +231,7 @@ def test_user_text_that_looks_like_a_formula_stays_text():
 
 @pytest.mark.parametrize("value", ["\tcmd", "\rcmd", "=1+1", "plain", "1234"])
 def test_put_writes_every_text_as_text(value: str):
-    from ghgcalc.io.report_xlsx import put
+    from ghgcalc.reports.report_xlsx import put
 
     ws = openpyxl.Workbook().active
     cell = put(ws, 1, 1, value)
@@ -285,7 +285,7 @@ def test_no_results_still_a_workbook():
 
 
 def test_report_module_does_not_import_openpyxl_until_asked():
-    code = "import sys, ghgcalc.io.report_xlsx, ghgcalc.io.markdown; print('openpyxl' in sys.modules)"
+    code = "import sys, ghgcalc.reports.report_xlsx, ghgcalc.reports.markdown; print('openpyxl' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 

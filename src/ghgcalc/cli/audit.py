@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
         """
         from ghgcalc.api import audit_files
         from ghgcalc.cli.output import check_target
-        from ghgcalc.io import audit_output
+        from ghgcalc.reports import audit_output
 
         for workbook in workbooks:
             if not Path(workbook).exists():

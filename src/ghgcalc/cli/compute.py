@@ -209,7 +209,7 @@ def _exit_on_errors(outcomes: list[Any]) -> None:
 
 
 def _comparison_text(comparisons: list[Any], chosen: ResultFormat, as_array: bool, to_stdout: bool) -> str | bytes:
-    from ghgcalc.io import compare_output
+    from ghgcalc.reports import compare_output
 
     if chosen is ResultFormat.table:
         from ghgcalc.cli import render
@@ -296,11 +296,11 @@ def register(app: typer.Typer) -> None:
         elif chosen is ResultFormat.jsonl:
             text = writers.to_jsonl(results)
         elif chosen is ResultFormat.md:
-            from ghgcalc.io.markdown import to_markdown
+            from ghgcalc.reports.markdown import to_markdown
 
             text = to_markdown(results)
         elif chosen is ResultFormat.xlsx:
-            from ghgcalc.io.report_xlsx import to_xlsx
+            from ghgcalc.reports.report_xlsx import to_xlsx
 
             text = to_xlsx(results)
         else:

@@ -75,18 +75,18 @@ def register(app: typer.Typer) -> None:
         read = outcome.reads
         for each in (target, *charts_to.values()):  # all checked before anything is written
             each.refuse_reads(read)
-        from ghgcalc.io.plan_output import plan_dict
+        from ghgcalc.reports.plan_output import plan_dict
 
         result = plan_dict(outcome.projection, outcome.source)
         data: str | bytes
         if chosen is PlanFormat.json:
             data = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         elif chosen is PlanFormat.md:
-            from ghgcalc.io.plan_markdown import to_markdown
+            from ghgcalc.reports.plan_markdown import to_markdown
 
             data = to_markdown(result)
         elif chosen is PlanFormat.xlsx:
-            from ghgcalc.io.plan_xlsx import to_xlsx
+            from ghgcalc.reports.plan_xlsx import to_xlsx
 
             data = to_xlsx(result)
         else:
@@ -95,7 +95,7 @@ def register(app: typer.Typer) -> None:
             data = render.plan_tables(result, terminal=out is None and sys.stdout.isatty())
         target.write(data, read=read)
         if charts_to:
-            from ghgcalc.io.plan_charts import macc_png, trajectory_png
+            from ghgcalc.reports.plan_charts import macc_png, trajectory_png
 
             charts_to["trajectory"].write(trajectory_png(result), read=read)
             charts_to["macc"].write(macc_png(result), read=read)

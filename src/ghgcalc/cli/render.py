@@ -316,7 +316,7 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
     """BAU and plan by year, each measure's reduction, the targets and the MACC, as text."""
     import shutil
 
-    from ghgcalc.io.plan_markdown import whole as _whole
+    from ghgcalc.reports.plan_markdown import whole as _whole
 
     buffer = io.StringIO()
     width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
@@ -448,10 +448,10 @@ def diff_table(data: dict[str, Any]) -> None:
 
 def comparison_table(comparisons: list[Any], terminal: bool) -> str:
     """`compute --compare-factors`: totals by scope under both editions, then the lines whose factor
-    changes (the same document as the JSON, io/compare_output.py)."""
+    changes (the same document as the JSON, reports/compare_output.py)."""
     import shutil
 
-    from ghgcalc.io.compare_output import notes, pct, summary_rows
+    from ghgcalc.reports.compare_output import notes, pct, summary_rows
 
     buffer = io.StringIO()
     width = shutil.get_terminal_size((120, 40)).columns if terminal else 120

@@ -13,9 +13,10 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import __version__
-from ghgcalc.io.markdown import exact
-from ghgcalc.io.plan_markdown import BLOCKS, driver_name, fields, matches, not_in_macc_reason
-from ghgcalc.io.report_xlsx import (
+from ghgcalc.io.xlsx_book import clean, save
+from ghgcalc.reports.markdown import exact
+from ghgcalc.reports.plan_markdown import BLOCKS, driver_name, fields, matches, not_in_macc_reason
+from ghgcalc.reports.report_xlsx import (
     FMT_WHOLE,
     LINE_HEIGHT,
     SECTION_FILL,
@@ -28,7 +29,6 @@ from ghgcalc.io.report_xlsx import (
     _Wrap,
     put,
 )
-from ghgcalc.io.xlsx_book import clean, save
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -16,7 +16,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ghgcalc.io.analysis_markdown import (
+from ghgcalc.models.analysis import Analysis, DataQualitySummary, Spread, Table32
+from ghgcalc.models.result import InventoryResult
+from ghgcalc.reports.analysis_markdown import (
     ASSESSMENTS,
     FORMULAS,
     FORMULAS_YEAR,
@@ -26,7 +28,7 @@ from ghgcalc.io.analysis_markdown import (
     trend,
     verifier_count,
 )
-from ghgcalc.io.report_xlsx import (
+from ghgcalc.reports.report_xlsx import (
     FMT_SHARE,
     FMT_TCO2E,
     LINE_HEIGHT,
@@ -44,8 +46,6 @@ from ghgcalc.io.report_xlsx import (
     _Wrap,
     put,
 )
-from ghgcalc.models.analysis import Analysis, DataQualitySummary, Spread, Table32
-from ghgcalc.models.result import InventoryResult
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

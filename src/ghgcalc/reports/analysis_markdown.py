@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 
-from ghgcalc.io.markdown import exact, text
 from ghgcalc.models.analysis import Analysis, DataQualitySummary, KeyCategory, Spread, Table32
 from ghgcalc.models.result import InventoryResult
 from ghgcalc.quality import TIER_MEANING
+from ghgcalc.reports.markdown import exact, text
 
 # IPCC 2006 Vol.1 Ch.3 Table 3.2's columns, by letter, titled short; emissions in tCO2e.
 TABLE_3_2 = {

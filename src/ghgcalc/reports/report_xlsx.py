@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import __version__
-from ghgcalc.io.markdown import SCOPES, exact, largest, line_name, round_up, scope_totals
 from ghgcalc.io.xlsx_book import clean as _clean
 from ghgcalc.io.xlsx_book import save, text_cell
 from ghgcalc.models.factor import Factor
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
+from ghgcalc.reports.markdown import SCOPES, exact, largest, line_name, round_up, scope_totals
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -70,7 +70,7 @@ NOTE_EXACT = (
 
 def to_xlsx(results: list[InventoryResult]) -> bytes:
     """The report workbook: Fr-04.1, Fr-05 and Factors sheets for each result; with an analysis
-    (--uncertainty) Uncertainty, Key categories and Data quality sheets (io/analysis_xlsx.py). Graded
+    (--uncertainty) Uncertainty, Key categories and Data quality sheets (reports/analysis_xlsx.py). Graded
     lines without an analysis show their tier and evidence in Fr-04.1 only."""
     from openpyxl import Workbook
 
@@ -81,7 +81,7 @@ def to_xlsx(results: list[InventoryResult]) -> bytes:
         _inventory_sheet(workbook.create_sheet(INVENTORY_SHEET + suffix), result)
         _summary_sheet(workbook.create_sheet(SUMMARY_SHEET + suffix), result)
         if result.analysis is not None:
-            from ghgcalc.io.analysis_xlsx import analysis_sheets
+            from ghgcalc.reports.analysis_xlsx import analysis_sheets
 
             analysis_sheets(workbook, result, result.analysis, suffix)
         _factors_sheet(workbook.create_sheet(FACTORS_SHEET + suffix), result)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ghgcalc.io.markdown import exact, text
+from ghgcalc.reports.markdown import exact, text
 
 BLOCKS = ("reduce", "add", "capture", "removal", "costs")
 MISSING = "-"

@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from ghgcalc.core.compare import Change, Comparison, LineChange
-from ghgcalc.io.markdown import exact, text
 from ghgcalc.io.writers import csv_text
 from ghgcalc.models.factor import Factor
+from ghgcalc.reports.markdown import exact, text
 
 COMPARE_FORMAT = 1
 TONNES = "#,##0.00"  # shown rounded; the cell holds the exact number

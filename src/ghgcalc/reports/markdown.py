@@ -126,7 +126,7 @@ def _one(result: InventoryResult) -> str:
     out += _intensity(result, scopes)
     out += _largest(result, total)
     if result.analysis is not None or any(line.data_quality or line.evidence for line in result.lines):
-        from ghgcalc.io.analysis_markdown import sections  # only for an analysis or graded lines
+        from ghgcalc.reports.analysis_markdown import sections  # only for an analysis or graded lines
 
         out += sections(result)
     out += _factors(result)
