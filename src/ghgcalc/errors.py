@@ -13,6 +13,8 @@ import enum
 import unicodedata
 from dataclasses import dataclass
 
+from ghgcalc.i18n import tr
+
 
 class ExitCode(enum.IntEnum):
     """Exit codes of every command (contract §1)."""
@@ -123,7 +125,7 @@ class Issue:
         where = f"{printable(str(self.location))}: " if self.location else ""
         text = f"{where}{self.severity.value}[{self.code}]: {printable(self.message)}"
         if self.hint:
-            text += f"\n  hint: {printable(self.hint)}"
+            text += "\n" + tr("  hint: {hint}", hint=printable(self.hint))
         return text
 
     def to_dict(self) -> dict[str, object]:

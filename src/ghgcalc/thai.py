@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ghgcalc import i18n
+
 BE_OFFSET = 543
 # A year this large is read as Buddhist Era: no inventory is for a C.E. year past 2400,
 # and no B.E. year of an inventory is below it (2400 B.E. = 1857 C.E.).
@@ -48,3 +50,36 @@ def fiscal_year_dates(year: int) -> tuple[dt.date, dt.date]:
     """First and last day of Thai fiscal year `year` (B.E. or C.E.): FY2567 = 2023-10-01..2024-09-30."""
     ce = to_ce_year(year)
     return dt.date(ce - 1, 10, 1), dt.date(ce, 9, 30)
+
+
+# --- years and dates as a person reads them (docs/translating.md, "Years") ----------------------
+
+_MONTHS_TH = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def written_in_be(text: str | None) -> bool:
+    """Whether a period or year as the user wrote it ("2567", "FY2567") uses Buddhist Era years."""
+    if not text:
+        return False
+    return any(int(year) >= BE_THRESHOLD for year in re.findall(r"\d{4}", thai_to_arabic_digits(text)))
+
+
+def uses_be(buddhist: bool) -> bool:
+    """Whether to show B.E. years: `--calendar` when given, else as the input was written."""
+    chosen = i18n.calendar()
+    return chosen == "be" if chosen else buddhist
+
+
+def show_year(year_ce: int, buddhist: bool) -> str:
+    """A C.E. year as the reader expects it: 2567 for an inventory written in B.E., else 2024."""
+    return str(year_ce + BE_OFFSET) if uses_be(buddhist) else str(year_ce)
+
+
+def show_date(date: dt.date, buddhist: bool) -> str:
+    """A date for a person: ISO (2023-10-01) in C.E.; with B.E. years the day, the month's short
+    name in the language of the run and the B.E. year (1 ต.ค. 2566, 1 Oct 2566)."""
+    if not uses_be(buddhist):
+        return date.isoformat()
+    months = _MONTHS_TH if i18n.language() == "th" else _MONTHS_EN
+    return f"{date.day} {months[date.month - 1]} {date.year + BE_OFFSET}"

@@ -18,8 +18,9 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
 
-from ghgcalc import __version__
+from ghgcalc import __version__, i18n
 from ghgcalc.errors import ExitCode, GhgcalcError, printable
+from ghgcalc.i18n import tr
 
 app = typer.Typer(
     name="ghgcalc",
@@ -31,7 +32,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False}
+_state = {"debug": False, "lang_given": False}
 
 
 def _version(value: bool) -> None:
@@ -40,12 +41,52 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+LANG_HELP = (
+    "Language of everything ghgcalc says: th or en (any command, before or after it). Default: the "
+    "inventory's language:, else the environment's locale (LANG=th_TH...), else en."
+)
+CALENDAR_HELP = "Years in every human output: be (B.E.) or ce; default: as each input wrote them."
+
+
 @app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    lang: str | None = typer.Option(None, "--lang", metavar="th|en", help=LANG_HELP),
+    calendar: str | None = typer.Option(None, "--calendar", metavar="be|ce", help=CALENDAR_HELP),
 ) -> None:
     _state["debug"] = debug
+
+
+def _global_options(argv: list[str]) -> tuple[list[str], str | None, str | None]:
+    """`--lang` and `--calendar` taken out of `argv` wherever they are (before or after the
+    command); raises GhgcalcError for a value that is not one of theirs."""
+    from ghgcalc.errors import UsageError
+
+    rest: list[str] = []
+    found: dict[str, str] = {}
+    items = iter(argv)
+    for arg in items:
+        if arg == "--":
+            rest.append(arg)
+            rest.extend(items)
+            break
+        name, equals, value = arg.partition("=")
+        if name in ("--lang", "--calendar"):
+            if not equals:
+                value = next(items, "")
+            found[name] = value.strip().lower()
+            continue
+        rest.append(arg)
+    lang, calendar = found.get("--lang"), found.get("--calendar")
+    if lang is not None and lang not in i18n.LANGUAGES:
+        raise UsageError(tr("--lang {value}: the languages are th and en", value=lang or "''"), "--lang th")
+    if calendar is not None and calendar not in i18n.CALENDARS:
+        raise UsageError(
+            tr("--calendar {value}: the calendars are be (Buddhist Era) and ce", value=calendar or "''"),
+            "--calendar be",
+        )
+    return rest, lang, calendar
 
 
 def _register() -> None:
@@ -77,15 +118,24 @@ def main(argv: list[str] | None = None) -> int:
         utf8 = stream is None or (stream.encoding or "").lower().replace("-", "") == "utf8"
         if not utf8 and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    i18n.set_language(i18n.from_environment())
+    i18n.set_calendar("")
     try:
-        code = int(app(args=argv, prog_name="ghgcalc", standalone_mode=False) or 0)
+        args, lang, calendar = _global_options(list(sys.argv[1:] if argv is None else argv))
+        if lang is not None:
+            i18n.set_language(lang)
+            _state["lang_given"] = True
+        else:
+            _state["lang_given"] = False
+        i18n.set_calendar(calendar or "")
+        code = int(app(args=args, prog_name="ghgcalc", standalone_mode=False) or 0)
         if code == INTERRUPTED:  # typer turns Ctrl-C into a quiet exit code 130
-            _say("ghgcalc: interrupted")
+            _say(tr("ghgcalc: interrupted"))
         return code
     except GhgcalcError as exc:
-        _say(f"ghgcalc: error: {printable(exc.message)}")
+        _say(tr("ghgcalc: error: {message}", message=printable(exc.message)))
         if exc.hint:
-            _say(f"  hint: {printable(exc.hint)}")
+            _say(tr("  hint: {hint}", hint=printable(exc.hint)))
         return int(exc.exit_code)
     except typer.Exit as exc:
         return int(exc.exit_code)
@@ -93,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return int(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        _say("ghgcalc: interrupted")
+        _say(tr("ghgcalc: interrupted"))
         return INTERRUPTED
     except OSError as exc:
         if exc.errno not in _OUTPUT_FAILURES or _state["debug"]:
@@ -102,14 +152,16 @@ def main(argv: list[str] | None = None) -> int:
         from ghgcalc.cli.output import silence_stdout
 
         silence_stdout()
-        _say(f"ghgcalc: error: cannot write the result to standard output: {exc.strerror}")
-        _say("  hint: the result was not written in full; to keep it whole, write it to a file (-o FILE, or > FILE)")
+        _say(tr("ghgcalc: error: cannot write the result to standard output: {reason}", reason=exc.strerror))
+        _say(
+            tr("  hint: the result was not written in full; to keep it whole, write it to a file (-o FILE, or > FILE)")
+        )
         return int(ExitCode.USAGE)
     except Exception as exc:  # the last line of defence: a bug, reported as one
         if _state["debug"]:
             raise
-        _say(f"ghgcalc: internal error: {type(exc).__name__}: {printable(str(exc))}")
-        _say("  this is a bug in ghgcalc; run again with --debug for a traceback and report it")
+        _say(tr("ghgcalc: internal error: {kind}: {detail}", kind=type(exc).__name__, detail=printable(str(exc))))
+        _say(tr("  this is a bug in ghgcalc; run again with --debug for a traceback and report it"))
         return int(ExitCode.INTERNAL)
 
 

@@ -371,6 +371,7 @@ class Activity(_Strict):
     data_quality: LineQuality = None
     evidence: Evidence = None  # what a verifier checks
     uncertainty: LineUncertainty = None
+    division: Annotated[str, Field(min_length=1, max_length=200)] | None = None  # responsible (Fr-03)
 
     @property
     def total(self) -> float:
@@ -395,6 +396,7 @@ class MethodActivity(_Strict):
     data_quality: LineQuality = None
     evidence: Evidence = None
     uncertainty: LineUncertainty = None
+    division: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
 
 def _line_kind(value: Any) -> str:
@@ -407,10 +409,102 @@ AnyActivity = Annotated[
 ]
 
 
+# --- the organisation (TGO forms Fr-01 to Fr-03; docs/cfo-report.md) ------------------------------
+
+# Types of local government (องค์กรปกครองส่วนท้องถิ่น), by the key an inventory writes; each also
+# read by its Thai name. Their Thai names are the catalog's (i18n), shown on Fr-01.
+LocalGovernment = Literal[
+    "city-municipality",  # เทศบาลนคร
+    "town-municipality",  # เทศบาลเมือง
+    "subdistrict-municipality",  # เทศบาลตำบล
+    "provincial-administrative-organization",  # องค์การบริหารส่วนจังหวัด (อบจ.)
+    "subdistrict-administrative-organization",  # องค์การบริหารส่วนตำบล (อบต.)
+    "bangkok",  # กรุงเทพมหานคร
+    "pattaya",  # เมืองพัทยา
+]
+LOCAL_GOVERNMENT_TH: dict[str, str] = {
+    "city-municipality": "เทศบาลนคร",
+    "town-municipality": "เทศบาลเมือง",
+    "subdistrict-municipality": "เทศบาลตำบล",
+    "provincial-administrative-organization": "องค์การบริหารส่วนจังหวัด",
+    "subdistrict-administrative-organization": "องค์การบริหารส่วนตำบล",
+    "bangkok": "กรุงเทพมหานคร",
+    "pattaya": "เมืองพัทยา",
+}
+_LOCAL_GOVERNMENT_READ = {
+    **{key: key for key in LOCAL_GOVERNMENT_TH},
+    **{thai: key for key, thai in LOCAL_GOVERNMENT_TH.items()},
+    "อบจ.": "provincial-administrative-organization",
+    "อบจ": "provincial-administrative-organization",
+    "อบต.": "subdistrict-administrative-organization",
+    "อบต": "subdistrict-administrative-organization",
+    "กทม.": "bangkok",
+}
+
+
+def _local_government(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    key = _LOCAL_GOVERNMENT_READ.get(value.strip().lower()) or _LOCAL_GOVERNMENT_READ.get(value.strip())
+    if key is None:
+        choices = ", ".join(LOCAL_GOVERNMENT_TH)
+        raise PydanticCustomError(
+            "value-invalid",
+            "{problem}",
+            {"problem": f"'{visible(value)}' is not a type of local government", "hint": f"write one of {choices}"},
+        )
+    return key
+
+
+class Person(_Strict):
+    """Who prepared, reviewed or approved the report, or whom to contact."""
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    position: Annotated[str, Field(max_length=200)] | None = None
+    phone: Annotated[str, Field(max_length=100)] | None = None
+    email: Annotated[str, Field(max_length=200)] | None = None
+
+
+class Facility(_Strict):
+    """A site or facility inside the organisational boundary (Fr-02)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=300)]
+    address: Annotated[str, Field(max_length=500)] | None = None
+    note: Annotated[str, Field(max_length=1000)] | None = None
+
+
+class Exclusion(_Strict):
+    """Something left out of the boundary or the inventory, and why (Fr-02)."""
+
+    what: Annotated[str, Field(min_length=1, max_length=500)]
+    why: Annotated[str, Field(min_length=1, max_length=1000)]
+
+
+class Organization(_Strict):
+    """The organisation that reports (TGO Fr-01 and Fr-02); every field optional: what is missing
+    is shown as a blank to fill in, never invented."""
+
+    type: Annotated[LocalGovernment, BeforeValidator(_local_government)] | None = None
+    code: Annotated[str, Field(min_length=1, max_length=40)] | None = None  # the local government's code
+    address: Annotated[str, Field(max_length=500)] | None = None
+    province: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    base_year: Annotated[Period, BeforeValidator(_period)] | None = None
+    consolidation: Literal["operational-control", "financial-control", "equity-share"] = "operational-control"
+    facilities: list[Facility] = []
+    excluded: list[Exclusion] = []
+    preparer: Person | None = None
+    reviewer: Person | None = None
+    approver: Person | None = None
+    contact: Person | None = None
+    signed: Annotated[dt.date, BeforeValidator(lambda v: parse_date(v, "signed") if v is not None else v)] | None = None
+
+
 class Inventory(_Strict):
     ghgcalc: Literal[1]
     name: Annotated[str, Field(min_length=1)]
     kind: Literal["organization", "community"] = "organization"
+    language: Literal["th", "en"] | None = None  # of everything ghgcalc says about it, unless --lang
+    organization: Organization | None = None
     period: Annotated[Period, BeforeValidator(_period)]
     gwp: GwpSet | None = None
     factors: Annotated[list[str] | None, BeforeValidator(_key_list)] = None

@@ -6,7 +6,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from ghgcalc.thai import BE_OFFSET, BE_THRESHOLD, fiscal_year_dates, thai_to_arabic_digits, to_ce_year
+from ghgcalc.thai import (
+    BE_OFFSET,
+    BE_THRESHOLD,
+    fiscal_year_dates,
+    show_date,
+    show_year,
+    thai_to_arabic_digits,
+    to_ce_year,
+    written_in_be,
+)
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
@@ -19,6 +28,20 @@ class Period:
     end: dt.date
     # the year as the user wrote it ("2567", "FY2567", "ปีงบประมาณ 2567"), for messages; not compared
     written: str | None = field(default=None, compare=False)
+
+    @property
+    def buddhist(self) -> bool:
+        """Whether the user wrote the period with Buddhist Era years (2567, FY2567)."""
+        return written_in_be(self.written)
+
+    def year_text(self, year_ce: int) -> str:
+        """A year of this inventory as its reader expects it (B.E. when written so, or --calendar)."""
+        return show_year(year_ce, self.buddhist)
+
+    @property
+    def dates_text(self) -> str:
+        """The first and last day for a person: 2023-10-01 to 2024-09-30, or 1 ต.ค. 2566 - 30 ก.ย. 2567."""
+        return f"{show_date(self.start, self.buddhist)} – {show_date(self.end, self.buddhist)}"
 
     @property
     def label(self) -> str:
