@@ -123,6 +123,8 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
             outcome = replace(outcome, inventory=reading.inventory, positions=kept)
             if options.analysis is not None and follow_includes:
                 outcome = _analysed(outcome, reading.positions, options)
+            if options.base is not None and follow_includes and outcome.result is not None:
+                outcome = replace(outcome, result=replace(outcome.result, base=options.base))
         if not reading.issues:
             return outcome
         # warnings of the reader (an Excel row without an amount) come first, as in the file

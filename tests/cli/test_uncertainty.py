@@ -217,7 +217,6 @@ def test_a_fraction_typed_for_a_percentage_is_warned_at_its_place(tmp_path: Path
     [
         (("--draws", "500"), "--draws needs --uncertainty"),
         (("--seed", "3"), "--seed needs --uncertainty"),
-        (("--base", "base.yaml"), "--base needs --uncertainty"),
         (("--uncertainty", "--draws", "0"), "--draws"),
         (("--uncertainty", "--draws", "2.5"), "--draws"),
         (("--uncertainty", "--draws", "99999999"), "--draws"),

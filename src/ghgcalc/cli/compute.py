@@ -68,8 +68,7 @@ def _run(
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
     if checks is not None:
         options = replace(options, checks=checks)
-    if analysis is not None:
-        options = replace(options, analysis=analysis, base=base)
+    options = replace(options, analysis=analysis, base=base)
     if options.factors:
         api.check_factor_refs(options.factors, options.store)
     outcomes: list[Any] = []
@@ -143,31 +142,25 @@ UNCERTAINTY_HELP = (
 )
 DRAWS_HELP = "Monte Carlo draws (with --uncertainty); default 10,000."
 SEED_HELP = "Seed of the Monte Carlo draws (with --uncertainty); the same seed gives the same numbers. Default 1."
-BASE_HELP = "The base year's inventory (with --uncertainty): trend key categories and trend uncertainty."
+BASE_HELP = (
+    "The base year's inventory: its forms Fr-04.2/Fr-05 in the report and, with --uncertainty, the trend "
+    "key categories and trend uncertainty."
+)
 LARGEST_DRAWS = 1_000_000
 
 
-def _analysis(
-    uncertainty: bool,
-    draws: str | None,
-    seed: str | None,
-    base: str | None,
-    gwp: GwpChoice | None,
-    factors: list[str] | None,
-    store: Any,
-) -> tuple[Any, Any, list[str]]:
-    """The analysis settings, the base year's result and the files it read; usage errors for
-    --draws, --seed or --base without --uncertainty and for numbers out of range."""
+def _analysis(uncertainty: bool, draws: str | None, seed: str | None) -> Any:
+    """The analysis settings; usage errors for --draws or --seed without --uncertainty and for
+    numbers out of range."""
     from ghgcalc.numbers import NumberError, read_number
 
     if not uncertainty:
-        for name, value in (("--draws", draws), ("--seed", seed), ("--base", base)):
+        for name, value in (("--draws", draws), ("--seed", seed)):
             if value is not None:
                 raise UsageError(
                     f"{name} needs --uncertainty", "add --uncertainty to compute the uncertainty and key categories"
                 )
-        return None, None, []
-    from ghgcalc import api
+        return None
     from ghgcalc.core.analysis import DEFAULT_DRAWS, DEFAULT_SEED, Settings
 
     def whole(value: str | None, name: str, default: int, least: int, most: int) -> int:
@@ -181,12 +174,18 @@ def _analysis(
             raise UsageError(f"{name} {value} is not a whole number", f"give a whole number from {least:,} to {most:,}")
         return int(number)
 
-    settings = Settings(
+    return Settings(
         draws=whole(draws, "--draws", DEFAULT_DRAWS, 100, LARGEST_DRAWS),
         seed=whole(seed, "--seed", DEFAULT_SEED, 0, 2**63 - 1),
     )
+
+
+def _base(base: str | None, gwp: GwpChoice | None, factors: list[str] | None, store: Any) -> tuple[Any, list[str]]:
+    """The base year's result (--base) and the files it read; its errors stop the command."""
     if base is None:
-        return settings, None, []
+        return None, []
+    from ghgcalc import api
+
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store)
     found = api.read_base(base, options)
     for issue in found.issues:
@@ -198,7 +197,7 @@ def _analysis(
             file=sys.stderr,
         )
         raise typer.Exit(ExitCode.INPUT_ERRORS)
-    return settings, found.result, list(found.reads)
+    return found.result, list(found.reads)
 
 
 def _exit_on_errors(outcomes: list[Any]) -> None:
@@ -271,7 +270,8 @@ def register(app: typer.Typer) -> None:
                 "run one inventory at a time with its own --base",
             )
         checks, previous_reads = _checks(previous, threshold, gwp, factors, store)
-        settings, base_result, base_reads = _analysis(uncertainty, draws, seed, base, gwp, factors, store)
+        settings = _analysis(uncertainty, draws, seed)
+        base_result, base_reads = _base(base, gwp, factors, store)
         previous_reads += base_reads
         compare = _compare_refs(compare_factors, store) if compare_factors else ()
         outcomes = _run(files, gwp, factors, store, checks, compare, settings, base_result)

@@ -100,6 +100,7 @@ class InventoryResult:
     community: CommunityReport | None = None  # GPC and IPCC-sector totals, for kind: community
     indicators: dict[str, float] = field(default_factory=dict)  # population, gpp_million_thb, area_km2, staff
     analysis: Analysis | None = None  # uncertainty and key categories, when asked for (--uncertainty)
+    base: InventoryResult | None = None  # the base year's result, when given (--base): Fr-04.2, Fr-05
 
     @property
     def total_t_co2e(self) -> float:
