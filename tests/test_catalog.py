@@ -28,7 +28,7 @@ babel_pofile = pytest.importorskip("babel.messages.pofile")
 def marked() -> dict[str, list[str]]:
     """Every msgid marked in the source, with where it is marked."""
     found: dict[str, list[str]] = {}
-    keywords = {"tr": None, "both": None}
+    keywords = {"tr": None, "both": None, "N_": None}
     for filename, lineno, message, _, _ in babel_extract.extract_from_dir(
         str(SRC), method_map=[("**.py", "python")], keywords=keywords, comment_tags=()
     ):
