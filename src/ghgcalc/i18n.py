@@ -58,7 +58,7 @@ def from_environment(environ: dict[str, str] | None = None) -> str:
     return DEFAULT
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - gettext's name for it, which translators' tools know
+def N_(msgid: str) -> str:  # gettext's name for it, which translators' tools know
     """Mark a message kept in a constant (a table's titles, made at import) for the catalog; the
     English is returned as it is, and `tr(constant)` translates it where it is shown."""
     return msgid
