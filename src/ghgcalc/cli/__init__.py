@@ -32,7 +32,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False, "lang_given": False}
+_state = {"debug": False}
 
 
 def _version(value: bool) -> None:
@@ -122,11 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     i18n.set_calendar("")
     try:
         args, lang, calendar = _global_options(list(sys.argv[1:] if argv is None else argv))
-        if lang is not None:
-            i18n.set_language(lang)
-            _state["lang_given"] = True
-        else:
-            _state["lang_given"] = False
+        from ghgcalc.cli.language import choose
+
+        i18n.set_language(choose(args, lang))
         i18n.set_calendar(calendar or "")
         code = int(app(args=args, prog_name="ghgcalc", standalone_mode=False) or 0)
         if code == INTERRUPTED:  # typer turns Ctrl-C into a quiet exit code 130
