@@ -33,3 +33,6 @@ def test_wheel_contains_factor_sets_and_data(tmp_path):
     ):
         assert f"ghgcalc/data/{data}" in names
     assert "ghgcalc/cli/__init__.py" in names
+    # the Thai catalogs: an installed ghgcalc speaks Thai too
+    for catalog in sorted((ROOT / "src" / "ghgcalc" / "locale" / "th").glob("*.po")):
+        assert f"ghgcalc/locale/th/{catalog.name}" in names
