@@ -300,6 +300,7 @@ def compute(
         output=(inventory.output.amount, inventory.output.unit, inventory.output.name) if inventory.output else None,
         community=community,
         indicators=inventory.indicators.model_dump(exclude_none=True) if inventory.indicators else {},
+        organization=inventory.organization,
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues
@@ -525,6 +526,7 @@ def _line(
         evidence=activity.evidence,
         uncertainty_given=activity.uncertainty,
         method_params=activity.params if isinstance(activity, MethodActivity) else None,
+        division=activity.division,
     )
     return line, problems
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
 from ghgcalc.models.factor import Factor, FactorSet
-from ghgcalc.models.inventory import DataQuality, GivenUncertainty
+from ghgcalc.models.inventory import DataQuality, GivenUncertainty, Organization
 from ghgcalc.models.period import Period
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class Line:
     evidence: str | None = None
     uncertainty_given: GivenUncertainty | None = None
     method_params: Mapping[str, Any] | None = None  # a method line's params, as written
+    division: str | None = None  # who is responsible for the source (TGO Fr-03)
 
 
 def _sum(values: list[float]) -> float:
@@ -101,6 +102,7 @@ class InventoryResult:
     indicators: dict[str, float] = field(default_factory=dict)  # population, gpp_million_thb, area_km2, staff
     analysis: Analysis | None = None  # uncertainty and key categories, when asked for (--uncertainty)
     base: InventoryResult | None = None  # the base year's result, when given (--base): Fr-04.2, Fr-05
+    organization: Organization | None = None  # the reporting organisation (TGO Fr-01 to Fr-03, sign-off)
 
     @property
     def total_t_co2e(self) -> float:
