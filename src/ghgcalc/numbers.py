@@ -23,6 +23,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
+from ghgcalc.i18n import N_, tr
 from ghgcalc.thai import thai_to_arabic_digits
 
 # No number a person writes into an inventory, a plan or a factor set is larger than this, in any
@@ -37,12 +38,21 @@ _GROUPED = re.compile(r"[+-]?(?!0,)\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?")
 _SPACED = re.compile(r"[+-]?\d{1,3}( \d{3})+(\.\d*)?")
 # "0,84", "12,50", "1.234,5", "1.234.567,89": a comma used as the decimal mark
 _DECIMAL_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
-_BASES = {"0x": "hexadecimal", "0b": "binary", "0o": "octal"}
+_BASES = {
+    "0x": N_("{shown} is a hexadecimal number"),
+    "0b": N_("{shown} is a binary number"),
+    "0o": N_("{shown} is an octal number"),
+}
 _ANSWERS = frozenset({"true", "false", "yes", "no", "on", "off", "y", "n"})
 _NOT_FINITE = frozenset({"nan", ".nan", "inf", ".inf", "infinity", "+inf", "+.inf", "-inf", "-.inf", "-infinity"})
 _DATE_LIKE = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{1,4}([ tT].*)?")
+# a number with a unit written after it: "1,250 kWh", "12.5t", "๑,๒๕๐ ลิตร" (the unit has a letter)
+_WITH_UNIT = re.compile(r"([+-]?\d[\d.,\s]*?(?:[eE][+-]?\d+)?)\s*([^\d\s.,+-].*)", re.DOTALL)
 _SPACES = " \t\u00a0\u2007\u202f\u3000"
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-"})
+
+
+_YES_NO_HINT = N_("write the number itself; a yes/no answer is not one")
 
 
 class NumberError(ValueError):
@@ -70,7 +80,9 @@ def _fail(code: str, what: str, problem: str, hint: str | None = None) -> Number
 
 
 def _empty(what: str) -> NumberError:
-    return NumberError("number-invalid", f"{what or 'the value'} is empty", "write a number, e.g. 12.5")
+    return NumberError(
+        "number-invalid", tr("{what} is empty", what=what or tr("the value")), tr("write a number, e.g. 12.5")
+    )
 
 
 def _shown(text: str) -> str:
@@ -79,32 +91,50 @@ def _shown(text: str) -> str:
 
 def read_number(
     value: object,
-    what: str = "the value",
+    what: str | None = None,
     *,
     minimum: float | None = None,
     zero: bool = True,
     maximum: float = LARGEST_NUMBER,
 ) -> float:
-    """`value` as a finite float, or NumberError naming `what` (e.g. "the amount", "density").
+    """`value` as a finite float, or NumberError naming `what` (e.g. "the amount", "density"; in the
+    language of the run, or a field's key; None: "the value", "": the caller names it).
 
     `minimum` is the smallest allowed value (0 refuses negatives with code number-negative);
     `zero=False` refuses 0 (number-zero); `maximum` bounds the magnitude (number-too-large).
     """
+    if what is None:
+        what = tr("the value")
     number = _read(value, what, minimum)
     if math.isnan(number) or math.isinf(number):
-        raise _fail("not-finite", what, f"{value!r} is not a finite number", "write an ordinary number, e.g. 12.5")
+        raise _fail(
+            "not-finite",
+            what,
+            tr("{value} is not a finite number", value=repr(value)),
+            tr("write an ordinary number, e.g. 12.5"),
+        )
     if minimum is not None and number < minimum:
         if minimum == 0:
-            raise _fail("negative", what, f"{_text(value)} is negative", "write a number of 0 or more")
-        raise _fail("too-small", what, f"{_text(value)} is below {minimum:g}", f"write a number of {minimum:g} or more")
+            raise _fail(
+                "negative", what, tr("{value} is negative", value=_text(value)), tr("write a number of 0 or more")
+            )
+        raise _fail(
+            "too-small",
+            what,
+            tr("{value} is below {minimum}", value=_text(value), minimum=format(minimum, "g")),
+            tr("write a number of {minimum} or more", minimum=format(minimum, "g")),
+        )
     if not zero and number == 0:
-        raise _fail("zero", what, f"{_text(value)} is zero", "write a number above 0")
+        raise _fail("zero", what, tr("{value} is zero", value=_text(value)), tr("write a number above 0"))
     if abs(number) > maximum:
         raise _fail(
             "too-large",
             what,
-            f"{_text(value)} is implausibly large",
-            f"numbers here are at most {maximum:g}; check for extra digits or a wrong unit",
+            tr("{value} is implausibly large", value=_text(value)),
+            tr(
+                "numbers here are at most {maximum}; check for extra digits or a wrong unit",
+                maximum=format(maximum, "g"),
+            ),
         )
     return number + 0.0  # -0.0 becomes 0.0
 
@@ -119,7 +149,7 @@ def _read(value: object, what: str, minimum: float | None) -> float:
         return value  # type: ignore[return-value]  # checked just above
     if isinstance(value, bool):
         word = str(value).lower()
-        raise _fail("invalid", what, f"{word} is not a number", "write the number itself; a yes/no answer is not one")
+        raise _fail("invalid", what, tr("{value} is not a number", value=word), tr(_YES_NO_HINT))
     if isinstance(value, int):
         try:
             return float(value)
@@ -134,21 +164,32 @@ def _read(value: object, what: str, minimum: float | None) -> float:
         raise _fail(
             "invalid",
             what,
-            f"the date {value.isoformat()} is not a number",
-            "write the number itself; if it is a number, put it in quotes",
+            tr("the date {date} is not a number", date=value.isoformat()),
+            tr("write the number itself; if it is a number, put it in quotes"),
         )
     if value is None:
         raise _empty(what)
     if not isinstance(value, str):
-        kind_name = "a list" if isinstance(value, list | tuple) else "a mapping" if isinstance(value, dict) else "this"
-        raise _fail("invalid", what, f"{kind_name} is not a number", "write one number, e.g. 12.5")
+        if isinstance(value, list | tuple):
+            problem = tr("a list is not a number")
+        elif isinstance(value, dict):
+            problem = tr("a mapping is not a number")
+        else:
+            problem = tr("this is not a number")
+        raise _fail("invalid", what, problem, tr("write one number, e.g. 12.5"))
     return _read_text(value, what, minimum)
 
 
-def _overflow(negative: bool, what: str, minimum: float | None, shown: str = "the number") -> NumberError:
+def _overflow(negative: bool, what: str, minimum: float | None, shown: str | None = None) -> NumberError:
+    shown = shown or tr("the number")
     if negative and minimum is not None and minimum >= 0:
-        return _fail("negative", what, f"{shown} is negative", "write a number of 0 or more")
-    return _fail("too-large", what, f"{shown} is implausibly large", "check for extra digits or a wrong unit")
+        return _fail("negative", what, tr("{value} is negative", value=shown), tr("write a number of 0 or more"))
+    return _fail(
+        "too-large",
+        what,
+        tr("{value} is implausibly large", value=shown),
+        tr("check for extra digits or a wrong unit"),
+    )
 
 
 def _read_text(value: str, what: str, minimum: float | None) -> float:
@@ -157,12 +198,13 @@ def _read_text(value: str, what: str, minimum: float | None) -> float:
         raise _empty(what)
     lowered = text.lower()
     if lowered in _ANSWERS:
-        raise _fail(
-            "invalid", what, f"{lowered} is not a number", "write the number itself; a yes/no answer is not one"
-        )
+        raise _fail("invalid", what, tr("{value} is not a number", value=lowered), tr(_YES_NO_HINT))
     if lowered in _NOT_FINITE:
         raise _fail(
-            "not-finite", what, f"{_shown(value)} is not a finite number", "write an ordinary number, e.g. 12.5"
+            "not-finite",
+            what,
+            tr("{value} is not a finite number", value=_shown(value)),
+            tr("write an ordinary number, e.g. 12.5"),
         )
     if _PLAIN.fullmatch(text):
         cleaned = text
@@ -186,32 +228,47 @@ def _unreadable(value: str, text: str, what: str) -> NumberError:
         return _fail(
             "decimal-comma",
             what,
-            f"{shown} has a decimal comma; commas may only separate thousands (12,500)",
-            f"write {dotted} with a dot for the decimals",
+            tr("{shown} has a decimal comma; commas may only separate thousands (12,500)", shown=shown),
+            tr("write {number} with a dot for the decimals", number=dotted),
         )
     if lowered[:2] in _BASES and len(lowered) > 2:
-        base = _BASES[lowered[:2]]
         return _fail(
-            "invalid",
-            what,
-            f"{shown} is {'an' if base[0] in 'aeiou' else 'a'} {base} number",
-            "write the number in ordinary decimal digits",
+            "invalid", what, tr(_BASES[lowered[:2]], shown=shown), tr("write the number in ordinary decimal digits")
         )
     if "_" in text and text.replace("_", "").replace(".", "").lstrip("+-").isdigit():
         plain = text.replace("_", "")
         return _fail(
-            "invalid", what, f"{shown} has underscores", f"write {plain}, or {_grouped(plain)} with thousands commas"
+            "invalid",
+            what,
+            tr("{shown} has underscores", shown=shown),
+            tr("write {plain}, or {grouped} with thousands commas", plain=plain, grouped=_grouped(plain)),
         )
     if _DATE_LIKE.fullmatch(text):
-        return _fail("invalid", what, f"{shown} is a date, not a number", "write the number itself")
+        return _fail("invalid", what, tr("{shown} is a date, not a number", shown=shown), tr("write the number itself"))
+    with_unit = _WITH_UNIT.fullmatch(text)
+    if with_unit and any(ch.isalpha() for ch in with_unit.group(2)):
+        return _unit_with_number(shown, with_unit.group(1).strip(), with_unit.group(2).strip(), what)
     if "," in text and all(part.strip().lstrip("+-").replace(".", "", 1).isdigit() for part in text.split(",")):
         return _fail(
             "invalid",
             what,
-            f"{shown} is not a number: commas may only separate thousands (12,500)",
-            "write one number; put a list of numbers in [ ] with quotes around each",
+            tr("{shown} is not a number: commas may only separate thousands (12,500)", shown=shown),
+            tr("write one number; put a list of numbers in [ ] with quotes around each"),
         )
-    return _fail("invalid", what, f"{shown} is not a number", "write a number, e.g. 12.5 or 12,500")
+    return _fail("invalid", what, tr("{value} is not a number", value=shown), tr("write a number, e.g. 12.5 or 12,500"))
+
+
+def _unit_with_number(shown: str, number: str, unit: str, what: str) -> NumberError:
+    """'1,250 kWh': the unit written in the number's cell. The unit is what is wrong, whatever the
+    number looks like, so the message blames it (not the comma, which is a thousands separator)."""
+    message = tr("{shown} is not a number: write the unit in the unit column, not with the number", shown=shown)
+    try:
+        _read_text(number, what, None)
+    except NumberError:
+        hint = tr("write the number alone, e.g. 12.5 or 12,500, and {unit} in the unit column", unit=_shown(unit))
+    else:
+        hint = tr("write {number} here and {unit} in the unit column", number=number, unit=_shown(unit))
+    return _fail("invalid", what, message, hint)
 
 
 def _grouped(digits: str) -> str:
@@ -223,10 +280,17 @@ def _grouped(digits: str) -> str:
 
 
 def read_count(
-    value: object, what: str = "the value", *, minimum: int | None = 0, maximum: float = LARGEST_NUMBER
+    value: object, what: str | None = None, *, minimum: int | None = 0, maximum: float = LARGEST_NUMBER
 ) -> int:
     """A whole number (a year, a number of heads or days), read as `read_number` reads it."""
+    if what is None:
+        what = tr("the value")
     number = read_number(value, what, minimum=minimum, maximum=maximum)
     if not number.is_integer():
-        raise _fail("invalid", what, f"{_text(value)} is not a whole number", "write a whole number, e.g. 12")
+        raise _fail(
+            "invalid",
+            what,
+            tr("{value} is not a whole number", value=_text(value)),
+            tr("write a whole number, e.g. 12"),
+        )
     return int(number)

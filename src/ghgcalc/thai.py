@@ -34,10 +34,12 @@ def parse_number(text: str) -> float:
     cleaned = thai_to_arabic_digits(text).strip().replace("\u00a0", "").replace(" ", "")
     if "," in cleaned:
         if not _GROUPED.fullmatch(cleaned):
-            raise ValueError(f"{text!r} is not a number: commas may only separate thousands (12,500)")
+            raise ValueError(
+                i18n.tr("{shown} is not a number: commas may only separate thousands (12,500)", shown=repr(text))
+            )
         cleaned = cleaned.replace(",", "")
     if not _NUMBER.fullmatch(cleaned):
-        raise ValueError(f"{text!r} is not a number")
+        raise ValueError(i18n.tr("{value} is not a number", value=repr(text)))
     return float(cleaned)
 
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
+from ghgcalc import i18n
+from ghgcalc.i18n import N_, tr
 from ghgcalc.numbers import LARGEST_NUMBER, NumberError, read_number
 
 ParamsPath = tuple[str | int, ...]
@@ -52,7 +55,7 @@ class Uncertain:
 class Method:
     name: str
     module: str
-    title: str
+    title: str  # in English (the line's name_en); marked with N_, so tr(title) is its Thai
     gpc: str | None  # the GPC reference its lines default to
     ipcc: str | None  # IPCC 2006 category; None for scope 3 methods
     category: str
@@ -180,16 +183,74 @@ def _message(err: Any, path: ParamsPath) -> str:
     if (err.get("ctx") or {}).get("param"):
         return str(err["msg"])  # a located problem says itself which parameter it is about
     where = ".".join(str(p) for p in path)
-    return f"{where}: {err['msg']}" if where else str(err["msg"])
+    text = pydantic_text(err)
+    return f"{where}: {text}" if where else text
+
+
+# Pydantic's own messages for the error types a method's Params can raise, as pydantic writes them in
+# English: English keeps pydantic's text exactly (err["msg"]); another language gets the catalog's
+# text, filled from the error's context. The errors our validators raise (a type with a '-') are
+# already in the language of the run.
+_PYDANTIC: dict[str, str] = {
+    "missing": N_("Field required"),
+    "extra_forbidden": N_("Extra inputs are not permitted"),
+    "literal_error": N_("Input should be {expected}"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than": N_("Input should be less than {lt}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "finite_number": N_("Input should be a finite number"),
+    "float_type": N_("Input should be a valid number"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "string_type": N_("Input should be a valid string"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "model_type": N_("Input should be a valid dictionary or instance of {class_name}"),
+    "list_type": N_("Input should be a valid list"),
+    "tuple_type": N_("Input should be a valid tuple"),
+    # pydantic's English has an "s" placeholder ({expected_plural}); these are the catalog's own
+    "string_too_short": N_("String should have at least {min_length} character(s)"),
+    "too_short": N_("{field_type} should have at least {min_length} item(s) after validation, not {actual_length}"),
+}
+_LAST_OR = re.compile(r" or (?=[^,]*$)")
+
+
+def _shown(value: object) -> str:
+    """A limit as pydantic's English shows it: 0 and 366 for 0.0 and 366.0."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def pydantic_text(err: Any) -> str:
+    """The message of one pydantic error of a method's Params, in the language of the run."""
+    template = _PYDANTIC.get(str(err["type"]))
+    if template is None or i18n.language() == i18n.DEFAULT:
+        return str(err["msg"])
+    context = {key: _shown(value) for key, value in (err.get("ctx") or {}).items()}
+    if "expected" in context:  # "'wet' or 'dry'": the values, without pydantic's English "or"
+        context["expected"] = _LAST_OR.sub(", ", context["expected"])
+    try:
+        return tr(template, **context)
+    except (KeyError, IndexError):  # a context this pydantic version does not give
+        return str(err["msg"])
 
 
 def _field_hint(model: Any, path: ParamsPath) -> str | None:
-    """The hint a top-level parameter declares for its bounds (Field(json_schema_extra={"hint": ...}))."""
+    """The hint a top-level parameter declares for its bounds (Field(json_schema_extra={"hint": ...},
+    marked with N_; its placeholders filled from "hint_values")), in the language of the run."""
     if len(path) != 1 or not isinstance(path[0], str):
         return None
     field = model.model_fields.get(path[0])
     extra = getattr(field, "json_schema_extra", None)
-    return str(extra["hint"]) if isinstance(extra, dict) and extra.get("hint") else None
+    if not isinstance(extra, dict) or not extra.get("hint"):
+        return None
+    values = extra.get("hint_values")
+    return tr(str(extra["hint"]), **values) if isinstance(values, dict) else tr(str(extra["hint"]))
 
 
 _IPCC = "IPCC 2006 Guidelines for National Greenhouse Gas Inventories"
@@ -197,7 +258,7 @@ _AFOLU = [
     Method(
         "rice-cultivation",
         "ghgcalc.methods.afolu_rice",
-        "Rice cultivation CH4",
+        N_("Rice cultivation CH4"),
         "V.3",
         "3.C.7",
         "rice-cultivation",
@@ -207,7 +268,7 @@ _AFOLU = [
     Method(
         "enteric-fermentation",
         "ghgcalc.methods.afolu_enteric",
-        "Enteric fermentation CH4",
+        N_("Enteric fermentation CH4"),
         "V.1",
         "3.A.1",
         "enteric-fermentation",
@@ -217,7 +278,7 @@ _AFOLU = [
     Method(
         "manure-management",
         "ghgcalc.methods.afolu_manure",
-        "Manure management CH4 and direct N2O",
+        N_("Manure management CH4 and direct N2O"),
         "V.1",
         "3.A.2",
         "manure-management",
@@ -227,7 +288,7 @@ _AFOLU = [
     Method(
         "soils-direct-n2o",
         "ghgcalc.methods.afolu_soils_direct",
-        "Managed soils direct N2O",
+        N_("Managed soils direct N2O"),
         "V.3",
         "3.C.4",
         "soils-direct-n2o",
@@ -236,7 +297,7 @@ _AFOLU = [
     Method(
         "soils-indirect-n2o",
         "ghgcalc.methods.afolu_soils_indirect",
-        "Managed soils indirect N2O",
+        N_("Managed soils indirect N2O"),
         "V.3",
         "3.C.5",
         "soils-indirect-n2o",
@@ -245,7 +306,7 @@ _AFOLU = [
     Method(
         "urea-application",
         "ghgcalc.methods.afolu_urea",
-        "Urea application CO2",
+        N_("Urea application CO2"),
         "V.3",
         "3.C.3",
         "urea-application",
@@ -255,7 +316,7 @@ _AFOLU = [
     Method(
         "liming",
         "ghgcalc.methods.afolu_liming",
-        "Liming CO2",
+        N_("Liming CO2"),
         "V.3",
         "3.C.2",
         "liming",
@@ -266,7 +327,7 @@ _ENERGY = [
     Method(
         "road-distance",
         "ghgcalc.methods.energy_road_distance",
-        "Road transport from vehicle-km",
+        N_("Road transport from vehicle-km"),
         "II.1.1",
         "1.A.3.b",
         "road-distance",
@@ -276,7 +337,7 @@ _ENERGY = [
     Method(
         "grid-td-losses",
         "ghgcalc.methods.energy_grid_td_losses",
-        "Grid electricity T&D losses (scope 3)",
+        N_("Grid electricity T&D losses (scope 3)"),
         "I.1.3",
         None,
         "grid-td-losses",
@@ -288,7 +349,7 @@ _WASTE = [
     Method(
         "landfill-fod",
         "ghgcalc.methods.waste_landfill_fod",
-        "Solid waste disposal CH4 (first-order decay)",
+        N_("Solid waste disposal CH4 (first-order decay)"),
         "III.1.1",
         "4.A",
         "waste",
@@ -298,7 +359,7 @@ _WASTE = [
     Method(
         "methane-commitment",
         "ghgcalc.methods.waste_methane_commitment",
-        "Solid waste disposal CH4 (GPC methane commitment)",
+        N_("Solid waste disposal CH4 (GPC methane commitment)"),
         "III.1.1",
         "4.A",
         "waste",
@@ -308,7 +369,7 @@ _WASTE = [
     Method(
         "biological-treatment",
         "ghgcalc.methods.waste_biological",
-        "Composting and anaerobic digestion",
+        N_("Composting and anaerobic digestion"),
         "III.2.1",
         "4.B",
         "waste",
@@ -318,7 +379,7 @@ _WASTE = [
     Method(
         "incineration",
         "ghgcalc.methods.waste_incineration",
-        "Incineration and open burning of waste",
+        N_("Incineration and open burning of waste"),
         "III.3.1",
         "4.C",
         "waste",
@@ -328,7 +389,7 @@ _WASTE = [
     Method(
         "wastewater-domestic",
         "ghgcalc.methods.wastewater_domestic",
-        "Domestic wastewater CH4",
+        N_("Domestic wastewater CH4"),
         "III.4.1",
         "4.D.1",
         "wastewater",
@@ -338,7 +399,7 @@ _WASTE = [
     Method(
         "wastewater-industrial",
         "ghgcalc.methods.wastewater_industrial",
-        "Industrial wastewater CH4",
+        N_("Industrial wastewater CH4"),
         "III.4.1",
         "4.D.2",
         "wastewater",
@@ -347,7 +408,7 @@ _WASTE = [
     Method(
         "wastewater-n2o",
         "ghgcalc.methods.wastewater_n2o",
-        "N2O from wastewater effluent",
+        N_("N2O from wastewater effluent"),
         "III.4.1",
         "4.D.1",
         "wastewater",
@@ -357,7 +418,7 @@ _WASTE = [
     Method(
         "tgo-septic-tank",
         "ghgcalc.methods.tgo_septic_tank",
-        "CH4 from septic tanks (TGO form 1.5(1))",
+        N_("CH4 from septic tanks (TGO form 1.5(1))"),
         "III.4.1",
         "4.D.1",
         "wastewater",
@@ -366,7 +427,7 @@ _WASTE = [
     Method(
         "tgo-anaerobic-pond",
         "ghgcalc.methods.tgo_anaerobic_pond",
-        "CH4 from wastewater ponds (TGO form 1.5(1))",
+        N_("CH4 from wastewater ponds (TGO form 1.5(1))"),
         "III.4.1",
         "4.D.1",
         "wastewater",

@@ -25,6 +25,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import located, n2o_ratio_field
 from ghgcalc.methods.ranges import declare, declared
@@ -185,24 +186,28 @@ class Params(BaseModel):
         total = math.fsum(self.ms.values())
         if abs(total - 1.0) > SHARE_TOLERANCE:
             raise PydanticCustomError(
-                "shares-not-one", "the manure management shares add up to {total}, not 1", {"total": round(total, 9)}
+                "shares-not-one",
+                tr("the manure management shares add up to {total}, not 1"),
+                {"total": round(total, 9)},
             )
         if self.ef3_weighted is not None and self.ef3:
             raise located(
                 "ef3-given-twice",
-                "'ef3_weighted' replaces the per-system 'ef3', so the two cannot be given together",
+                tr("'ef3_weighted' replaces the per-system 'ef3', so the two cannot be given together"),
                 "ef3_weighted",
-                "give ef3 per system, or one ef3_weighted (sum of MS x EF3) for the line, not both",
+                tr("give ef3 per system, or one ef3_weighted (sum of MS x EF3) for the line, not both"),
             )
         if self.ef_ch4 is None and (self.animal == "other" or self.temperature is None):
-            what = "temperature (or ef_ch4)" if self.animal != "other" else "ef_ch4"
-            raise PydanticCustomError("value-missing", "{what} is needed for the CH4 factor", {"what": what})
+            what = tr("temperature (or ef_ch4)") if self.animal != "other" else "ef_ch4"
+            raise PydanticCustomError("value-missing", tr("{what} is needed for the CH4 factor"), {"what": what})
         if self.nex_rate is None and self.animal == "other":
-            raise PydanticCustomError("value-missing", "{what} is needed for the N2O estimate", {"what": "nex_rate"})
+            raise PydanticCustomError(
+                "value-missing", tr("{what} is needed for the N2O estimate"), {"what": "nex_rate"}
+            )
         if self.tam is None and self.animal not in TAM_ASIA:
             raise PydanticCustomError(
                 "value-missing",
-                "tam (typical animal mass, kg) is needed: no Asian default is carried for {animal}",
+                tr("tam (typical animal mass, kg) is needed: no Asian default is carried for {animal}"),
                 {"animal": self.animal},
             )
         return self

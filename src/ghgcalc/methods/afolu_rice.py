@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import given, ha_per, located
 from ghgcalc.methods.ranges import Range, declare, declared
@@ -184,19 +185,21 @@ class Params(_Params):
             if both:
                 raise located(
                     "season-and-daily-factor",
-                    "'ef_season' is kg CH4/ha for the whole season, so {names} cannot be given with it",
+                    tr("'ef_season' is kg CH4/ha for the whole season, so {names} cannot be given with it"),
                     "ef_season",
-                    "give either ef_season alone (kg CH4/ha per season), or days with the daily factor "
-                    "(water_regime or sfw, pre_season or sfp), not both",
+                    tr(
+                        "give either ef_season alone (kg CH4/ha per season), or days with the daily factor "
+                        "(water_regime or sfw, pre_season or sfp), not both"
+                    ),
                     names=", ".join(f"'{name}'" for name in both),
                 )
             return self
         if self.days is None:
             raise located(
                 "days-missing",
-                "'days' is missing: the cultivation period in days",
+                tr("'days' is missing: the cultivation period in days"),
                 "days",
-                "add e.g. days: 120 from the local crop calendar, or give ef_season (kg CH4/ha per season) instead",
+                tr("add e.g. days: 120 from the local crop calendar, or give ef_season (kg CH4/ha per season) instead"),
             )
         _exactly_one(self.water_regime, self.sfw, "water_regime", "sfw")
         _exactly_one(self.pre_season, self.sfp, "pre_season", "sfp")
@@ -206,11 +209,11 @@ class Params(_Params):
 def _exactly_one(choice: object, number: object, choice_name: str, number_name: str) -> None:
     if choice is None and number is None:
         raise PydanticCustomError(
-            "choice-missing", "give {choice} or {number}", {"choice": choice_name, "number": number_name}
+            "choice-missing", tr("give {choice} or {number}"), {"choice": choice_name, "number": number_name}
         )
     if choice is not None and number is not None:
         raise PydanticCustomError(
-            "choice-conflict", "give {choice} or {number}, not both", {"choice": choice_name, "number": number_name}
+            "choice-conflict", tr("give {choice} or {number}, not both"), {"choice": choice_name, "number": number_name}
         )
 
 

@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import (
     Mass,
@@ -121,10 +122,12 @@ class Params(BaseModel):
         if given(self, ["frac_gasf"]) and not self.deduct_volatilised_n:
             raise located(
                 "frac-gasf-unused",
-                "'frac_gasf' is used here only to deduct volatilised N as in 1996, and that is not asked for",
+                tr("'frac_gasf' is used here only to deduct volatilised N as in 1996, and that is not asked for"),
                 "frac_gasf",
-                "add deduct_volatilised_n: true to subtract F_SN x frac_gasf before EF1, or remove frac_gasf "
-                "(the indirect line soils-indirect-n2o takes frac_gasf for volatilisation)",
+                tr(
+                    "add deduct_volatilised_n: true to subtract F_SN x frac_gasf before EF1, or remove frac_gasf "
+                    "(the indirect line soils-indirect-n2o takes frac_gasf for volatilisation)"
+                ),
             )
         return self
 

@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
+
 Gas = Literal["CO2", "CH4", "N2O", "CO2e"]
 GwpSet = Literal["SAR", "AR4", "AR5", "AR6"]
 PerUnit = Annotated[dict[Gas, Annotated[float, Field(ge=0)]], Field(min_length=1)]
@@ -47,16 +49,18 @@ class Params(BaseModel):
     def _one_path(self) -> Params:
         by_fuel = self.fuel_economy is not None or self.kg_per_litre is not None
         if self.kg_per_km is not None and by_fuel:
-            raise PydanticCustomError("choice-conflict", "give kg_per_km, or fuel_economy with kg_per_litre, not both")
+            raise PydanticCustomError(
+                "choice-conflict", tr("give kg_per_km, or fuel_economy with kg_per_litre, not both")
+            )
         if self.kg_per_km is None and (self.fuel_economy is None or self.kg_per_litre is None):
             raise PydanticCustomError(
-                "choice-missing", "give kg_per_km, or both fuel_economy (L/100 km) and kg_per_litre"
+                "choice-missing", tr("give kg_per_km, or both fuel_economy (L/100 km) and kg_per_litre")
             )
         factor = self.kg_per_km if self.kg_per_km is not None else self.kg_per_litre
         if factor is not None and "CO2e" in factor and len(factor) > 1:
             raise PydanticCustomError(
                 "factor-gases-mixed",
-                "give the factor per gas (CO2, CH4, N2O) or as CO2e alone, not both: the total would count twice",
+                tr("give the factor per gas (CO2, CH4, N2O) or as CO2e alone, not both: the total would count twice"),
             )
         return self
 

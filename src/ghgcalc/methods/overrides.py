@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.errors import visible
+from ghgcalc.i18n import N_, tr
 from ghgcalc.units import UnitError, conversion_factor, normalise, quick_factor
 
 # N2O-N -> N2O: molar masses 44/28 (GL2006 Vol.4 Eq. 11.1 and Vol.5 Eq. 6.7).
@@ -30,7 +31,8 @@ DAYS_BOUNDS = (360.0, 366.0)  # a 360-day accounting year up to a leap year; 365
 
 def located(code: str, message: str, param: str, hint: str, **values: object) -> PydanticCustomError:
     """A problem about one parameter, raised by a model validator: `Method.run` locates it at `param`
-    (a dotted path inside the model: "f_sn.unit") and prints `hint` under it."""
+    (a dotted path inside the model: "f_sn.unit") and prints `hint` under it. `message` and `hint`
+    come in the language of the run (`tr(...)`); `message`'s placeholders are filled from `values`."""
     return PydanticCustomError(code, message, {**values, "param": param, "hint": hint})
 
 
@@ -42,7 +44,10 @@ def n2o_ratio_field() -> Any:
         le=high,
         description="N2O per N2O-N, the molar-mass ratio 44/28 (1.571428...); a rounding such as 1.57 reproduces "
         "inventories that print it rounded.",
-        json_schema_extra={"hint": f"write 44/28, or it rounded between {low:g} and {high:g} (e.g. 1.571)"},
+        json_schema_extra={
+            "hint": N_("write 44/28, or it rounded between {low} and {high} (e.g. 1.571)"),
+            "hint_values": {"low": f"{low:g}", "high": f"{high:g}"},
+        },
     )
 
 
@@ -54,7 +59,10 @@ def days_field() -> Any:
         le=high,
         description="days per year that turn a daily per-person load into a yearly one; 365 (IPCC), 365.2425 "
         "(the Gregorian mean year some published inventories use).",
-        json_schema_extra={"hint": f"write a year's days, between {low:g} and {high:g} (365 or 365.2425)"},
+        json_schema_extra={
+            "hint": N_("write a year's days, between {low} and {high} (365 or 365.2425)"),
+            "hint_values": {"low": f"{low:g}", "high": f"{high:g}"},
+        },
     )
 
 
@@ -65,7 +73,8 @@ def given(model: BaseModel, names: Iterable[str]) -> list[str]:
 
 # --- masses of nitrogen -------------------------------------------------------------------------
 
-_MASS_HINT = (
+# shown with tr(_MASS_HINT) (its braces are YAML, not placeholders: it is never formatted)
+_MASS_HINT = N_(
     "write a mass unit: kg, t (the metric tonne), g, kt, lb, or short_ton for US short tons; "
     "e.g. f_sn: {amount: 12.5, unit: short_ton}"
 )
@@ -88,7 +97,7 @@ def kg_per(unit: str, param: str) -> float:
     try:
         factor = conversion_factor(unit, "kg")
     except UnitError as exc:
-        hint = exc.hint if exc.code == "unit-ambiguous" and exc.hint else _MASS_HINT
+        hint = exc.hint if exc.code == "unit-ambiguous" and exc.hint else tr(_MASS_HINT)
         raise located("mass-unit", "{problem}", param, hint, problem=f"{param}: {exc}") from None
     return factor
 
@@ -107,7 +116,7 @@ def to_kg(value: float | Mass, kg_per_plain: float) -> float:
 
 # Spellings ghgcalc.units lacks (`tarang-wa` with a hyphen, as the methods always wrote it).
 _AREA_SPELLING = {"tarang-wa": "tarang_wa", "ha": "hectare"}
-AREA_HINT = "write rai (ไร่), ngan (งาน), tarang-wa (ตารางวา), ha (เฮกตาร์), m2 or km2; 1 ไร่ = 1,600 m2"
+AREA_HINT = N_("write rai (ไร่), ngan (งาน), tarang-wa (ตารางวา), ha (เฮกตาร์), m2 or km2; 1 ไร่ = 1,600 m2")
 
 
 def ha_per(unit: str, param: str = "area_unit") -> float:
@@ -115,8 +124,8 @@ def ha_per(unit: str, param: str = "area_unit") -> float:
     spelled = _AREA_SPELLING.get(unit.strip(), unit)
     factor = quick_factor(normalise(spelled), "hectare")
     if factor is None:
-        message = "{name}: '{unit}' is not an area unit ghgcalc knows"
-        raise located("area-unit", message, param, AREA_HINT, name=param, unit=visible(unit))
+        message = tr("{name}: '{unit}' is not an area unit ghgcalc knows")
+        raise located("area-unit", message, param, tr(AREA_HINT), name=param, unit=visible(unit))
     return factor
 
 

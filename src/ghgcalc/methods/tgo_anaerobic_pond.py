@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods.waste_common import Strict
 
 PondType = Literal["anaerobic-shallow", "anaerobic-deep", "aerobic-overloaded", "aerobic-well-managed"]
@@ -64,10 +65,10 @@ class Params(Strict):
     @model_validator(mode="after")
     def _one_volume(self) -> Params:
         if (self.tap_water_m3 is None) == (self.wastewater_m3 is None):
-            raise PydanticCustomError("volume-once", "give either 'tap_water_m3' or 'wastewater_m3'")
+            raise PydanticCustomError("volume-once", tr("give either 'tap_water_m3' or 'wastewater_m3'"))
         if self.sludge_kg_cod > cod_load(self):
             raise PydanticCustomError(
-                "sludge-exceeds-load", "the COD removed as sludge is more than the COD entering the pond"
+                "sludge-exceeds-load", tr("the COD removed as sludge is more than the COD entering the pond")
             )
         return self
 

@@ -18,6 +18,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods.waste_common import Strict
 
 # The TGO form's fixed factors.
@@ -48,7 +49,8 @@ class Params(Strict):
             and len(self.working_days) != len(self.employees)
         ):
             raise PydanticCustomError(
-                "months-unpaired", "give 'working_days' and 'employees' both as numbers or as lists of the same length"
+                "months-unpaired",
+                tr("give 'working_days' and 'employees' both as numbers or as lists of the same length"),
             )
         return self
 

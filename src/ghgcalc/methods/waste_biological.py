@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import Strict
@@ -71,7 +72,7 @@ class Params(Strict):
         if self.recovered_kg_ch4 > 0 and self.treatment != "anaerobic-digestion":
             raise PydanticCustomError(
                 "recovery-not-applicable",
-                "recovered CH4 applies to anaerobic digestion, not to {treatment}",
+                tr("recovered CH4 applies to anaerobic digestion, not to {treatment}"),
                 {"treatment": self.treatment},
             )
         return self

@@ -12,6 +12,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 
 WasteType = Literal[
@@ -238,13 +239,13 @@ def check_composition(value: Composition | None, *, complete: bool = False) -> C
     if total > 1 + COMPOSITION_TOLERANCE:
         raise PydanticCustomError(
             "composition-over-one",
-            "the waste fractions add up to {total}, more than 1",
+            tr("the waste fractions add up to {total}, more than 1"),
             {"total": round(total, 6)},
         )
     if complete and total < 1 - COMPOSITION_TOLERANCE:
         raise PydanticCustomError(
             "composition-incomplete",
-            "the waste fractions add up to {total}; give every component so that they add up to 1",
+            tr("the waste fractions add up to {total}; give every component so that they add up to 1"),
             {"total": round(total, 6)},
         )
     return value
@@ -266,5 +267,5 @@ class DocOrComposition(Strict):
     @model_validator(mode="after")
     def _doc_or_composition(self) -> DocOrComposition:
         if getattr(self, "doc", None) is not None and getattr(self, "composition", None) is not None:
-            raise PydanticCustomError("doc-and-composition", "give either 'doc' or 'composition', not both")
+            raise PydanticCustomError("doc-and-composition", tr("give either 'doc' or 'composition', not both"))
         return self

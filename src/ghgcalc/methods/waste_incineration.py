@@ -22,6 +22,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.ranges import declare, declared
 from ghgcalc.methods.waste_common import (
@@ -137,7 +138,7 @@ class Params(Strict):
             if fraction > 0 and self.dry_matter(kind) is None:
                 raise PydanticCustomError(
                     "dry-matter-missing",
-                    "IPCC gives no default dry-matter content for {kind} waste: give it under 'dm'",
+                    tr("IPCC gives no default dry-matter content for {kind} waste: give it under 'dm'"),
                     {"kind": kind},
                 )
         return self

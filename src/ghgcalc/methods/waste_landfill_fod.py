@@ -22,6 +22,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.ranges import at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import (
@@ -59,11 +60,13 @@ def _by_year(value: Any) -> Any:
         if not isinstance(item, Mapping) or set(item) != {"year", "tonnes"}:
             raise PydanticCustomError(
                 "deposit-invalid",
-                "item {index} must be a mapping with exactly the keys 'year' and 'tonnes'",
+                tr("item {index} must be a mapping with exactly the keys 'year' and 'tonnes'"),
                 {"index": index},
             )
         if item["year"] in by_year:
-            raise PydanticCustomError("deposit-year-repeated", "the year {year} is given twice", {"year": item["year"]})
+            raise PydanticCustomError(
+                "deposit-year-repeated", tr("the year {year} is given twice"), {"year": item["year"]}
+            )
         by_year[item["year"]] = item["tonnes"]
     return by_year
 
@@ -125,7 +128,7 @@ class Params(DocOrComposition):
     @model_validator(mode="after")
     def _k_fits_doc(self) -> Params:
         if self.doc is not None and isinstance(self.k, dict):
-            raise PydanticCustomError("k-per-type-with-bulk-doc", "with a bulk 'doc', give 'k' as one number")
+            raise PydanticCustomError("k-per-type-with-bulk-doc", tr("with a bulk 'doc', give 'k' as one number"))
         return self
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods.waste_common import Strict
 
 System = Literal[
@@ -60,7 +61,7 @@ class Pathway(Strict):
     @model_validator(mode="after")
     def _system_or_mcf(self) -> Pathway:
         if (self.system is None) == (self.mcf is None):
-            raise PydanticCustomError("pathway-system-or-mcf", "give either 'system' or 'mcf' for each pathway")
+            raise PydanticCustomError("pathway-system-or-mcf", tr("give either 'system' or 'mcf' for each pathway"))
         return self
 
     def methane_correction(self) -> float:
@@ -72,7 +73,7 @@ def check_shares(pathways: Sequence[Pathway]) -> None:
     if abs(total - 1.0) > SHARE_TOLERANCE:
         raise PydanticCustomError(
             "pathway-shares-not-one",
-            "the pathway shares add up to {total}, not 1 (add a pathway with mcf 0 for wastewater that emits none)",
+            tr("the pathway shares add up to {total}, not 1 (add a pathway with mcf 0 for wastewater that emits none)"),
             {"total": round(total, 6)},
         )
 

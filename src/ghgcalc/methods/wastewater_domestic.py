@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import days_field, given, located
 from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
@@ -109,25 +110,27 @@ class Params(Strict):
             if both:
                 raise located(
                     "per-person-and-bod",
-                    "'ch4_kg_per_person_year' replaces BOD x Bo x MCF, so {names} cannot be given with it",
+                    tr("'ch4_kg_per_person_year' replaces BOD x Bo x MCF, so {names} cannot be given with it"),
                     "ch4_kg_per_person_year",
-                    "give either ch4_kg_per_person_year alone, or the BOD path (pathways, and region or "
-                    "bod_g_per_person_day), not both",
+                    tr(
+                        "give either ch4_kg_per_person_year alone, or the BOD path (pathways, and region or "
+                        "bod_g_per_person_day), not both"
+                    ),
                     names=", ".join(f"'{name}'" for name in both),
                 )
             return self
         if self.pathways is None:
             raise located(
                 "pathways-missing",
-                "'pathways' is missing: say where the wastewater goes",
+                tr("'pathways' is missing: say where the wastewater goes"),
                 "pathways",
-                "add e.g. pathways: [{share: 1, system: septic-system}], or give ch4_kg_per_person_year instead",
+                tr("add e.g. pathways: [{share: 1, system: septic-system}], or give ch4_kg_per_person_year instead"),
             )
         check_shares(self.pathways)
         if self.sludge_kg_bod > total_organics(self):
             raise PydanticCustomError(
                 "sludge-exceeds-load",
-                "the BOD removed as sludge ({sludge} kg) is more than the BOD in the wastewater ({tow} kg)",
+                tr("the BOD removed as sludge ({sludge} kg) is more than the BOD in the wastewater ({tow} kg)"),
                 {"sludge": self.sludge_kg_bod, "tow": round(total_organics(self), 3)},
             )
         return self

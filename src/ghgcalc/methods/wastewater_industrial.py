@@ -14,6 +14,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import Strict
@@ -51,20 +52,24 @@ class Params(Strict):
         by_product = self.production_t is not None or self.wastewater_m3_per_t is not None
         if self.cod_kg is not None:
             if by_volume or by_product or self.cod_kg_per_m3 is not None:
-                raise PydanticCustomError("cod-given-twice", "give 'cod_kg' alone, or the volume and 'cod_kg_per_m3'")
+                raise PydanticCustomError(
+                    "cod-given-twice", tr("give 'cod_kg' alone, or the volume and 'cod_kg_per_m3'")
+                )
         elif by_volume == by_product or self.cod_kg_per_m3 is None:
             raise PydanticCustomError(
                 "cod-incomplete",
-                "give 'cod_kg', or 'cod_kg_per_m3' with either 'wastewater_m3' or 'production_t' and "
-                "'wastewater_m3_per_t'",
+                tr(
+                    "give 'cod_kg', or 'cod_kg_per_m3' with either 'wastewater_m3' or 'production_t' and "
+                    "'wastewater_m3_per_t'"
+                ),
             )
         elif by_product and (self.production_t is None or self.wastewater_m3_per_t is None):
-            raise PydanticCustomError("cod-incomplete", "give both 'production_t' and 'wastewater_m3_per_t'")
+            raise PydanticCustomError("cod-incomplete", tr("give both 'production_t' and 'wastewater_m3_per_t'"))
         check_shares(self.pathways)
         if self.sludge_kg_cod > total_organics(self):
             raise PydanticCustomError(
                 "sludge-exceeds-load",
-                "the COD removed as sludge ({sludge} kg) is more than the COD in the wastewater ({tow} kg)",
+                tr("the COD removed as sludge ({sludge} kg) is more than the COD in the wastewater ({tow} kg)"),
                 {"sludge": self.sludge_kg_cod, "tow": round(total_organics(self), 3)},
             )
         return self

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import N2O_PER_N2O_N, days_field, given, located, n2o_ratio_field
 from ghgcalc.methods.ranges import Range, declare, declared
@@ -62,18 +63,19 @@ class Params(Strict):
         if (self.protein_kg_per_person_year is None) == (self.protein_g_per_person_day is None):
             raise PydanticCustomError(
                 "protein-once",
-                "give the protein consumption once: 'protein_kg_per_person_year' or 'protein_g_per_person_day'",
+                tr("give the protein consumption once: 'protein_kg_per_person_year' or 'protein_g_per_person_day'"),
             )
         if self.protein_g_per_person_day is None and given(self, ["days_per_year"]):
             raise located(
                 "days-without-daily-protein",
-                "'days_per_year' only turns 'protein_g_per_person_day' into a yearly amount",
+                tr("'days_per_year' only turns 'protein_g_per_person_day' into a yearly amount"),
                 "days_per_year",
-                "remove days_per_year, or give the protein as protein_g_per_person_day",
+                tr("remove days_per_year, or give the protein as protein_g_per_person_day"),
             )
         if self.n_sludge_kg > nitrogen_in_wastewater(self):
             raise PydanticCustomError(
-                "sludge-exceeds-load", "the nitrogen removed with sludge is more than the nitrogen in the wastewater"
+                "sludge-exceeds-load",
+                tr("the nitrogen removed with sludge is more than the nitrogen in the wastewater"),
             )
         return self
 

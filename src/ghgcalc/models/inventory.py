@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.errors import visible
+from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import PERIOD_HINT, Period, parse_date, parse_period
 from ghgcalc.numbers import LARGEST_NUMBER, NumberError, read_number
 
@@ -52,13 +53,14 @@ _AMOUNT_CODES = {
 }
 
 
-def _number(value: Any, what: str = "the amount") -> float:
-    """One amount as a person wrote it; raises _AmountProblem with a code, a message and a hint."""
+def _number(value: Any, what: str | None = None) -> float:
+    """One amount as a person wrote it; raises _AmountProblem with a code, a message and a hint.
+    `what` names it in the message ("the amount" when None; "" leaves it to the reader)."""
     kind = type(value)
     if (kind is float or kind is int) and 0 < value <= LARGEST_AMOUNT:
         return float(value)  # the common case, checked first: a positive finite number
     try:
-        return read_number(value, what, minimum=0, maximum=LARGEST_AMOUNT)
+        return read_number(value, tr("the amount") if what is None else what, minimum=0, maximum=LARGEST_AMOUNT)
     except NumberError as problem:
         code = _AMOUNT_CODES.get(problem.code, "amount-invalid")
         raise _AmountProblem(code, problem.message, problem.hint) from None
@@ -69,7 +71,7 @@ def _amount(value: Any) -> Any:
     if not isinstance(value, list):
         return _single_amount(value)
     if not value:
-        raise PydanticCustomError("amount-invalid", "the monthly list is empty")
+        raise PydanticCustomError("amount-invalid", "{problem}", {"problem": tr("the monthly list is empty")})
     if all(type(item) is float and 0 <= item <= LARGEST_AMOUNT for item in value):
         return [item + 0.0 for item in value]  # the common case: numbers from a spreadsheet
     numbers, problems = [], []
@@ -82,7 +84,7 @@ def _amount(value: Any) -> Any:
         # one error carrying every bad month; the reader turns it into one issue per month
         raise PydanticCustomError(
             "amount-invalid-months",
-            "{count} bad monthly values",
+            tr("{count} bad monthly values"),
             {
                 "count": len(problems),
                 "months": problems,
@@ -95,8 +97,9 @@ def _single_amount(value: Any) -> float:
     try:
         return _number(value)
     except _AmountProblem as problem:
-        context = {"hint": problem.hint} if problem.hint else None
-        raise PydanticCustomError(problem.code, str(problem), context) from None
+        # the message is the context's, never the template: a value written in it ({x}) stays as written
+        context = {"problem": str(problem), **({"hint": problem.hint} if problem.hint else {})}
+        raise PydanticCustomError(problem.code, "{problem}", context) from None
 
 
 def _period(value: Any) -> Period:
@@ -105,7 +108,9 @@ def _period(value: Any) -> Period:
     try:
         return parse_period(value)
     except ValueError as exc:
-        raise PydanticCustomError("period-invalid", str(exc), {"hint": PERIOD_HINT}) from None
+        raise PydanticCustomError(
+            "period-invalid", "{problem}", {"problem": str(exc), "hint": tr(PERIOD_HINT)}
+        ) from None
 
 
 def _key_list(value: Any) -> Any:
@@ -144,14 +149,14 @@ class CustomFactor(_Strict):
         try:
             return parse_date(value, str(info.field_name))
         except ValueError as exc:
-            raise PydanticCustomError("date-invalid", str(exc)) from None
+            raise PydanticCustomError("date-invalid", "{problem}", {"problem": str(exc)}) from None
 
     @model_validator(mode="after")
     def _ordered(self) -> CustomFactor:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise PydanticCustomError(
                 "date-invalid",
-                "valid_to ({end}) is before valid_from ({start})",
+                tr("valid_to ({end}) is before valid_from ({start})"),
                 {"start": str(self.valid_from), "end": str(self.valid_to)},
             )
         return self
@@ -168,7 +173,7 @@ class CustomFactor(_Strict):
             except NumberError as problem:
                 raise PydanticCustomError(
                     "factor-value-invalid",
-                    "the value for {gas}: {problem}",
+                    tr("the value for {gas}: {problem}"),
                     {"gas": visible(str(gas)), "problem": problem.message, "hint": problem.hint},
                 ) from None
         return values
@@ -180,7 +185,8 @@ def _gwp_values(value: Any) -> Any:
     values = {}
     for name, number in value.items():
         try:
-            values[name] = read_number(number, f"the GWP for {name}", minimum=0, zero=False, maximum=1e6)
+            what = tr("the GWP for {name}", name=name)
+            values[name] = read_number(number, what, minimum=0, zero=False, maximum=1e6)
         except NumberError as problem:
             raise PydanticCustomError(
                 "gwp-invalid", "{problem}", {"problem": problem.message, "hint": problem.hint}
@@ -229,7 +235,8 @@ Range = tuple[float, float]
 # The widest 95 % range a source prints is below this (IPCC 2006 Vol.2 Table 3.2.2 gives CNG's N2O
 # +2,467 %); a wider one is a slip (a fraction of a percent typed as a percentage, extra digits).
 LARGEST_RANGE_PCT = 10_000.0
-RANGE_HINT = "write ±% at 95 % as one number (uncertainty: {activity: 5}) or [lower, upper] (factor: [-50, 200])"
+# shown with tr(RANGE_HINT) (its braces are YAML, not placeholders: it is never formatted)
+RANGE_HINT = N_("write ±% at 95 % as one number (uncertainty: {activity: 5}) or [lower, upper] (factor: [-50, 200])")
 
 
 def _range(value: Any) -> Range:
@@ -238,17 +245,21 @@ def _range(value: Any) -> Range:
         if len(value) != 2:
             raise PydanticCustomError(
                 "uncertainty-invalid",
-                "a range is two numbers, [lower, upper] in %, not {count}",
-                {"count": len(value), "hint": RANGE_HINT},
+                tr("a range is two numbers, [lower, upper] in %, not {count}"),
+                {"count": len(value), "hint": tr(RANGE_HINT)},
             )
         low, high = (_percent(item, allow_negative=True) for item in value)
         if low > 0 or high < 0:
+            written = f"[{low:g}, {high:g}]"
             raise PydanticCustomError(
                 "uncertainty-invalid",
                 "{problem}",
                 {
-                    "problem": f"[{low:g}, {high:g}]: the lower limit is a negative % and the upper a positive one",
-                    "hint": "e.g. [-10, 20]: 10 % below the value to 20 % above it",
+                    "problem": tr(
+                        "{range}: the lower limit is a negative % and the upper a positive one",
+                        range=written,
+                    ),
+                    "hint": tr("e.g. [-10, 20]: 10 % below the value to 20 % above it"),
                 },
             )
         if low < -100:
@@ -256,8 +267,10 @@ def _range(value: Any) -> Range:
                 "uncertainty-invalid",
                 "{problem}",
                 {
-                    "problem": f"{low:g} %: the lower limit cannot be more than 100 % below the value",
-                    "hint": "a value cannot fall below zero: the lower limit is at least -100",
+                    "problem": tr(
+                        "{low} %: the lower limit cannot be more than 100 % below the value", low=format(low, "g")
+                    ),
+                    "hint": tr("a value cannot fall below zero: the lower limit is at least -100"),
                 },
             )
         return (low, high)
@@ -266,7 +279,7 @@ def _range(value: Any) -> Range:
 
 
 def _percent(value: Any, allow_negative: bool) -> float:
-    what = "the uncertainty"
+    what = tr("the uncertainty")
     try:
         if isinstance(value, str) and value.strip().startswith(("±", "+/-")):
             value = value.strip().lstrip("±+/-").strip()
@@ -274,9 +287,13 @@ def _percent(value: Any, allow_negative: bool) -> float:
             value = value.strip()[:-1]
         number = read_number(value, what, minimum=-100 if allow_negative else 0, maximum=LARGEST_RANGE_PCT)
     except NumberError as problem:
-        hint = problem.hint or RANGE_HINT
+        hint = problem.hint or tr(RANGE_HINT)
         if problem.code == "number-too-large":
-            hint = f"a 95 % range above {LARGEST_RANGE_PCT:g} % is a slip; " + RANGE_HINT
+            hint = tr(
+                "a 95 % range above {largest} % is a slip; {hint}",
+                largest=format(LARGEST_RANGE_PCT, "g"),
+                hint=tr(RANGE_HINT),
+            )
         raise PydanticCustomError(
             "uncertainty-invalid", "{problem}", {"problem": problem.message, "hint": hint}
         ) from None
@@ -291,7 +308,9 @@ _GRADES = {"high": "high", "h": "high", "medium": "medium", "m": "medium", "low"
 _TIERS = {"1st": "1st", "1": "1st", "first": "1st", "2nd": "2nd", "2": "2nd", "second": "2nd", "other": "other"}
 
 
-def _choice(table: dict[str, str], code: str, what: str, choices: str) -> Any:
+def _choice(table: dict[str, str], code: str, message: str, choices: str) -> Any:
+    """A value among `choices`; `message` (marked with N_) has the placeholders {value} and {choices}."""
+
     def read(value: Any) -> Any:
         key = str(value).strip().lower() if isinstance(value, str | int) and not isinstance(value, bool) else None
         if key is None or key not in table:
@@ -299,8 +318,8 @@ def _choice(table: dict[str, str], code: str, what: str, choices: str) -> Any:
                 code,
                 "{problem}",
                 {
-                    "problem": f"{what} is '{visible(str(value))}'; it is one of {choices}",
-                    "hint": f"write one of {choices}",
+                    "problem": tr(message, value=visible(str(value)), choices=choices),
+                    "hint": tr("write one of {choices}", choices=choices),
                 },
             )
         return table[key]
@@ -311,12 +330,38 @@ def _choice(table: dict[str, str], code: str, what: str, choices: str) -> Any:
 class DataQuality(_Strict):
     """Where a line's numbers come from: TGO Fr-04.1's source tier and the GPC's grades."""
 
-    source: Annotated[Tier, _choice(_TIERS, "data-quality-invalid", "source", "1st, 2nd, other")] | None = None
+    source: (
+        Annotated[
+            Tier,
+            _choice(
+                _TIERS, "data-quality-invalid", N_("source is '{value}'; it is one of {choices}"), "1st, 2nd, other"
+            ),
+        ]
+        | None
+    ) = None
     activity: (
-        Annotated[Grade, _choice(_GRADES, "data-quality-invalid", "the activity grade", "high, medium, low")] | None
+        Annotated[
+            Grade,
+            _choice(
+                _GRADES,
+                "data-quality-invalid",
+                N_("the activity grade is '{value}'; it is one of {choices}"),
+                "high, medium, low",
+            ),
+        ]
+        | None
     ) = None
     factor: (
-        Annotated[Grade, _choice(_GRADES, "data-quality-invalid", "the factor grade", "high, medium, low")] | None
+        Annotated[
+            Grade,
+            _choice(
+                _GRADES,
+                "data-quality-invalid",
+                N_("the factor grade is '{value}'; it is one of {choices}"),
+                "high, medium, low",
+            ),
+        ]
+        | None
     ) = None
 
 
@@ -329,7 +374,8 @@ class GivenUncertainty(_Strict):
 
 
 def _mapping_of(what: str, example: str) -> BeforeValidator:
-    """A field that holds a mapping: anything else is refused with an example, not a class name."""
+    """A field that holds a mapping: anything else is refused with an example (marked with N_), not a
+    class name. `what` is the field's key."""
 
     def read(value: Any) -> Any:
         if value is None or isinstance(value, dict | DataQuality | GivenUncertainty):
@@ -337,7 +383,12 @@ def _mapping_of(what: str, example: str) -> BeforeValidator:
         raise PydanticCustomError(
             "value-invalid",
             "{problem}",
-            {"problem": f"{what} is a mapping of named values, not '{visible(str(value))[:40]}'", "hint": example},
+            {
+                "problem": tr(
+                    "{what} is a mapping of named values, not '{value}'", what=what, value=visible(str(value))[:40]
+                ),
+                "hint": tr(example),
+            },
         )
 
     return BeforeValidator(read)
@@ -345,11 +396,11 @@ def _mapping_of(what: str, example: str) -> BeforeValidator:
 
 LineQuality = Annotated[
     DataQuality | None,
-    _mapping_of("data_quality", "write e.g. data_quality: {source: 2nd, activity: high, factor: medium}"),
+    _mapping_of("data_quality", N_("write e.g. data_quality: {source: 2nd, activity: high, factor: medium}")),
 ]
 LineUncertainty = Annotated[
     GivenUncertainty | None,
-    _mapping_of("uncertainty", "say which: uncertainty: {activity: 5} (the amount) or {factor: 5} (the factor)"),
+    _mapping_of("uncertainty", N_("say which: uncertainty: {activity: 5} (the amount) or {factor: 5} (the factor)")),
 ]
 Evidence = Annotated[str, Field(min_length=1, max_length=2000)] | None
 
@@ -451,9 +502,21 @@ def _local_government(value: Any) -> Any:
         raise PydanticCustomError(
             "value-invalid",
             "{problem}",
-            {"problem": f"'{visible(value)}' is not a type of local government", "hint": f"write one of {choices}"},
+            {
+                "problem": tr("'{value}' is not a type of local government", value=visible(value)),
+                "hint": tr("write one of {choices}", choices=choices),
+            },
         )
     return key
+
+
+def _signed(value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, "signed")
+    except ValueError as exc:  # the message is ours, without pydantic's "Value error, "
+        raise PydanticCustomError("value-invalid", "{problem}", {"problem": str(exc)}) from None
 
 
 class Person(_Strict):
@@ -496,7 +559,7 @@ class Organization(_Strict):
     reviewer: Person | None = None
     approver: Person | None = None
     contact: Person | None = None
-    signed: Annotated[dt.date, BeforeValidator(lambda v: parse_date(v, "signed") if v is not None else v)] | None = None
+    signed: Annotated[dt.date, BeforeValidator(_signed)] | None = None
 
 
 class Inventory(_Strict):

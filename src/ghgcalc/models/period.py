@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from ghgcalc import i18n
+from ghgcalc.i18n import N_, tr
 from ghgcalc.thai import (
     BE_OFFSET,
     BE_THRESHOLD,
@@ -45,8 +47,14 @@ class Period:
 
     @property
     def label(self) -> str:
-        """The period for a message, its year as the user wrote it: 'FY2567 (2023-10-01 to 2024-09-30)'."""
-        dates = f"{self.start.isoformat()} to {self.end.isoformat()}"
+        """The period for a message, its year as the user wrote it: 'FY2567 (2023-10-01 to 2024-09-30)'.
+        In Thai, or with --calendar, the dates are shown as show_date shows them (B.E. dates for an
+        inventory written in B.E.: 'FY2567 (1 ต.ค. 2566 ถึง 30 ก.ย. 2567)'); in English they stay ISO."""
+        if i18n.language() != i18n.DEFAULT or i18n.calendar():
+            start, end = show_date(self.start, self.buddhist), show_date(self.end, self.buddhist)
+        else:
+            start, end = self.start.isoformat(), self.end.isoformat()
+        dates = tr("{start} to {end}", start=start, end=end)
         return f"{self.written} ({dates})" if self.written else dates
 
     @property
@@ -74,8 +82,15 @@ def _check_year(year: int) -> int:
     ce = to_ce_year(year)
     if not EARLIEST_YEAR <= ce <= LATEST_YEAR:
         raise ValueError(
-            f"year {year} is out of range: write a C.E. year ({EARLIEST_YEAR}-{LATEST_YEAR}) "
-            f"or a Buddhist-Era year ({EARLIEST_YEAR + BE_OFFSET}-{LATEST_YEAR + BE_OFFSET})"
+            tr(
+                "year {year} is out of range: write a C.E. year ({earliest}-{latest}) "
+                "or a Buddhist-Era year ({earliest_be}-{latest_be})",
+                year=year,
+                earliest=EARLIEST_YEAR,
+                latest=LATEST_YEAR,
+                earliest_be=EARLIEST_YEAR + BE_OFFSET,
+                latest_be=LATEST_YEAR + BE_OFFSET,
+            )
         )
     return ce
 
@@ -93,11 +108,16 @@ def parse_date(value: object, field: str) -> dt.date:
         match = _ISO_DATE.fullmatch(thai_to_arabic_digits(value).strip())
         if match:
             year, month, day = (int(g) for g in match.groups())
+            ce = _check_year(year)
             try:
-                return dt.date(_check_year(year), month, day)
-            except ValueError as exc:
-                raise ValueError(f"{field}: {value!r} is not a valid date ({exc})") from None
-    raise ValueError(f"{field}: {value!r} is not a date; write it as YYYY-MM-DD")
+                return dt.date(ce, month, day)
+            except ValueError:
+                # the reason as Python's datetime gives it in English, in the language of the run
+                reason = tr("month must be in 1..12") if not 1 <= month <= 12 else tr("day is out of range for month")
+                raise ValueError(
+                    tr("{field}: {value} is not a valid date ({reason})", field=field, value=repr(value), reason=reason)
+                ) from None
+    raise ValueError(tr("{field}: {value} is not a date; write it as YYYY-MM-DD", field=field, value=repr(value)))
 
 
 def parse_period(value: object) -> Period:
@@ -106,7 +126,7 @@ def parse_period(value: object) -> Period:
     Raises ValueError with a message meant for the user.
     """
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a period")
+        raise ValueError(tr("{value} is not a period", value=repr(value)))
     if isinstance(value, int):
         year = _check_year(value)
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(value))
@@ -119,7 +139,7 @@ def parse_period(value: object) -> Period:
         written = _YEAR.fullmatch(text)
         if written:
             return replace(parse_period(int(written.group(1))), written=value.strip())
-        raise ValueError(f"{value!r} is not a period")
+        raise ValueError(tr("{value} is not a period", value=repr(value)))
     if isinstance(value, dict):
         keys = set(value)
         if keys == {"fiscal_year"}:
@@ -127,18 +147,24 @@ def parse_period(value: object) -> Period:
             if isinstance(fy, str):
                 fy = thai_to_arabic_digits(fy).strip()
             if isinstance(fy, bool) or not str(fy).isdigit():
-                raise ValueError(f"fiscal_year: {value['fiscal_year']!r} is not a year")
+                raise ValueError(tr("fiscal_year: {value} is not a year", value=repr(value["fiscal_year"])))
             _check_year(int(fy))
             return Period(*fiscal_year_dates(int(fy)), f"FY{fy}")
         if keys == {"start", "end"}:
             start, end = parse_date(value["start"], "start"), parse_date(value["end"], "end")
             if end < start:
-                raise ValueError(f"the period ends ({end}) before it starts ({start})")
+                raise ValueError(tr("the period ends ({end}) before it starts ({start})", end=end, start=start))
             if (end - start).days > LONGEST_DAYS:
-                raise ValueError(f"a period of {(end - start).days + 1} days is longer than ten years")
+                raise ValueError(tr("a period of {days} days is longer than ten years", days=(end - start).days + 1))
             return Period(start, end)
-        raise ValueError(f"a period mapping has either 'fiscal_year' or both 'start' and 'end', not {sorted(keys)}")
-    raise ValueError(f"{value!r} is not a period")
+        raise ValueError(
+            tr(
+                "a period mapping has either 'fiscal_year' or both 'start' and 'end', not {keys}",
+                keys=sorted(keys, key=str),
+            )
+        )
+    raise ValueError(tr("{value} is not a period", value=repr(value)))
 
 
-PERIOD_HINT = "write a year (2024 or 2567), a fiscal year (FY2567) or {start: 2023-10-01, end: 2024-09-30}"
+# shown with tr(PERIOD_HINT) (its braces are YAML, not placeholders: it is never formatted)
+PERIOD_HINT = N_("write a year (2024 or 2567), a fiscal year (FY2567) or {start: 2023-10-01, end: 2024-09-30}")

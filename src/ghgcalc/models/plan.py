@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ghgcalc.i18n import tr
 from ghgcalc.models.inventory import KEY_PATTERN, GwpSet
 from ghgcalc.numbers import LARGEST_NUMBER, NumberError, read_number
 from ghgcalc.thai import to_ce_year
@@ -28,15 +29,16 @@ def _number(value: Any) -> float:
     try:
         return read_number(value, "")  # the plan reader names the field
     except NumberError as problem:
-        context = {"hint": problem.hint} if problem.hint else None
-        raise PydanticCustomError(problem.code, problem.message, context) from None
+        # the message is the context's, never the template: a value written in it ({x}) stays as written
+        context = {"problem": problem.message, **({"hint": problem.hint} if problem.hint else {})}
+        raise PydanticCustomError(problem.code, "{problem}", context) from None
 
 
 def _whole(value: Any) -> int:
     """A whole number (ramp years), read as every other number is."""
     number = _number(value)
     if not number.is_integer():
-        raise PydanticCustomError("number-invalid", "{value} is not a whole number", {"value": number})
+        raise PydanticCustomError("number-invalid", tr("{value} is not a whole number"), {"value": number})
     return int(number)
 
 
@@ -46,14 +48,18 @@ def _year(value: Any) -> Any:
         number = read_number(value, "")
     except NumberError as problem:
         raise PydanticCustomError(
-            "year-invalid", "{problem}", {"problem": problem.message, "hint": "a year, C.E. or B.E.: 2030 or 2573"}
+            "year-invalid", "{problem}", {"problem": problem.message, "hint": tr("a year, C.E. or B.E.: 2030 or 2573")}
         ) from None
     if number != int(number):
-        raise PydanticCustomError("year-invalid", "{value!r} is not a year", {"value": value})
+        raise PydanticCustomError(
+            "year-invalid", "{problem}", {"problem": tr("{value} is not a year", value=repr(value))}
+        )
     year = to_ce_year(int(number))
     if not 1900 <= year <= 2200:
         raise PydanticCustomError(
-            "year-invalid", "{value!r} is out of range: write a C.E. or B.E. year", {"value": value}
+            "year-invalid",
+            "{problem}",
+            {"problem": tr("{value} is out of range: write a C.E. or B.E. year", value=repr(value))},
         )
     return year
 
@@ -82,7 +88,11 @@ class Match(_Strict):
     @model_validator(mode="after")
     def _something(self) -> Match:
         if not any(v is not None for v in self.__dict__.values()):
-            raise PydanticCustomError("match-empty", "say which lines: activity, gpc, scope, category, label or id", {})
+            raise PydanticCustomError(
+                "match-empty",
+                "{problem}",
+                {"problem": tr("say which lines: activity, gpc, scope, category, label or id")},
+            )
         return self
 
 
@@ -111,7 +121,7 @@ class GrowthRule(_Strict):
     @model_validator(mode="after")
     def _one(self) -> GrowthRule:
         if (self.driver is None) == (self.rate_pct is None):
-            raise PydanticCustomError("growth-invalid", "give either driver or rate_pct", {})
+            raise PydanticCustomError("growth-invalid", "{problem}", {"problem": tr("give either driver or rate_pct")})
         return self
 
 
@@ -214,8 +224,11 @@ class Target(_Strict):
         if (self.reduction_pct is None) == (not self.net_zero):
             raise PydanticCustomError(
                 "target-invalid",
-                "give either reduction_pct or net_zero: true",
-                {"hint": "e.g. {year: 2030, reduction_pct: 20} or {year: 2050, net_zero: true}"},
+                "{problem}",
+                {
+                    "problem": tr("give either reduction_pct or net_zero: true"),
+                    "hint": tr("e.g. {year: 2030, reduction_pct: 20} or {year: 2050, net_zero: true}"),
+                },
             )
         return self
 
@@ -252,6 +265,8 @@ class Plan(_Strict):
         seen: set[str] = set()
         for measure in measures:
             if measure.id in seen:
-                raise PydanticCustomError("measure-duplicate", "two measures have the id '{id}'", {"id": measure.id})
+                raise PydanticCustomError(
+                    "measure-duplicate", tr("two measures have the id '{id}'"), {"id": measure.id}
+                )
             seen.add(measure.id)
         return measures
