@@ -29,6 +29,9 @@ def test_wheel_contains_factor_sets_and_data(tmp_path):
         "starter-organization.yaml",
         "starter-community.yaml",
         "starter-plan.yaml",
+        "starter-organization.th.yaml",
+        "starter-community.th.yaml",
+        "starter-plan.th.yaml",
         "measures.yaml",
     ):
         assert f"ghgcalc/data/{data}" in names
