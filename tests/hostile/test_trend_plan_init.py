@@ -395,7 +395,7 @@ def clean(run: Run) -> None:
 def test_every_inventory_starter_validates(tmp_path: Path, kind: str, suffix: str, fiscal: bool) -> None:
     name = f"starter{suffix}"
     run = ghgcalc(tmp_path, "init", name, "--kind", kind, *(["--fiscal"] if fiscal else []))
-    assert run.code == OK and f"wrote {name}" in run.stdout, run
+    assert run.code == OK and f"wrote {name}" in run.stderr and run.stdout == "", run
     before = snapshot(tmp_path)
     clean(ghgcalc(tmp_path, "validate", name))
     unchanged(tmp_path, before)

@@ -80,11 +80,14 @@ def _global_options(argv: list[str]) -> tuple[list[str], str | None, str | None]
         rest.append(arg)
     lang, calendar = found.get("--lang"), found.get("--calendar")
     if lang is not None and lang not in i18n.LANGUAGES:
-        raise UsageError(tr("--lang {value}: the languages are th and en", value=lang or "''"), "--lang th")
+        raise UsageError(
+            tr("--lang {value}: the languages are th and en", value=lang or "''"),
+            tr("--lang th"),
+        )
     if calendar is not None and calendar not in i18n.CALENDARS:
         raise UsageError(
             tr("--calendar {value}: the calendars are be (Buddhist Era) and ce", value=calendar or "''"),
-            "--calendar be",
+            tr("--calendar be"),
         )
     return rest, lang, calendar
 
@@ -120,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     i18n.set_language(i18n.from_environment())
     i18n.set_calendar("")
+    args: list[str] = []
     try:
         args, lang, calendar = _global_options(list(sys.argv[1:] if argv is None else argv))
         from ghgcalc.cli.language import choose
@@ -138,7 +142,14 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except ClickException as exc:  # unknown option, missing argument, bad choice
-        exc.show()
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `ghgcalc` or a group alone: its help (exit 2)
+            exc.show()
+            return int(exc.exit_code)
+        from ghgcalc.cli.usage import explain
+
+        message, hint = explain(exc, args, typer.main.get_command(app))
+        _say(tr("ghgcalc: error: {message}", message=printable(message)))
+        _say(tr("  hint: {hint}", hint=printable(hint)))
         return int(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         _say(tr("ghgcalc: interrupted"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from ghgcalc.errors import ExitCode, UsageError
+from ghgcalc.i18n import tr
 from ghgcalc.io.files import EXCEL_SUFFIXES
 
 
@@ -40,11 +41,11 @@ def register(app: typer.Typer) -> None:
 
         for workbook in workbooks:
             if not Path(workbook).exists():
-                raise UsageError(f"{workbook}: no such file")
+                raise UsageError(tr("{path}: no such file", path=workbook))
             if Path(workbook).suffix.lower() not in EXCEL_SUFFIXES:
-                raise UsageError(f"{workbook}: give TGO's form 1.5(1) as an .xlsx workbook")
+                raise UsageError(tr("{path}: give TGO's form 1.5(1) as an .xlsx workbook", path=workbook))
         if output_format is AuditFormat.xlsx and out is None and sys.stdout.isatty():
-            raise UsageError("--format xlsx writes a workbook: give it a file", "add -o audit.xlsx")
+            raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o audit.xlsx"))
         target = check_target(out, workbooks, force)
         chosen = output_format or (AuditFormat.table if sys.stdout.isatty() and out is None else AuditFormat.json)
         outcomes = audit_files(workbooks)

@@ -11,6 +11,7 @@ from typing import Any
 import typer
 
 from ghgcalc.errors import ExitCode, UsageError, printable
+from ghgcalc.i18n import tr
 
 FORMAT_HELP = "Output format; default: table on a terminal, json otherwise."
 
@@ -36,7 +37,9 @@ def _factor_refs(values: list[str] | None) -> tuple[str, ...] | None:
         return None
     refs = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
     if not refs:
-        raise UsageError("--factors names no factor set", "write --factors tgo-cfo or --factors tgo-cfo@2022-04")
+        raise UsageError(
+            tr("--factors names no factor set"), tr("write --factors tgo-cfo or --factors tgo-cfo@2022-04")
+        )
     return refs
 
 
@@ -48,7 +51,7 @@ def _store(dirs: list[str] | None) -> Any:
 
     for folder in dirs or ():
         if not Path(folder).is_dir():
-            raise UsageError(f"{folder}: no such folder of factor sets")
+            raise UsageError(tr("{folder}: no such folder of factor sets", folder=folder))
     return FactorStore(extra=tuple(Path(folder) for folder in dirs or ()))
 
 
@@ -101,7 +104,9 @@ def _compare_refs(values: list[str] | None, store: Any) -> tuple[str, ...]:
         ref = SetRef.parse(text)
         if ref.version is None:
             known = ", ".join(s.ref for s in store.versions(ref.id))
-            raise UsageError(f"--compare-factors {text} names no version", f"name one: {known}")
+            raise UsageError(
+                tr("--compare-factors {ref} names no version", ref=text), tr("name one: {versions}", versions=known)
+            )
         store.select(ref)
     return refs
 
@@ -131,7 +136,10 @@ def _checks(
             print(issue.format(), file=sys.stderr)
     if before.result is None:
         shown = printable(before.source)
-        print(f"ghgcalc: the previous year's inventory {shown} has errors: nothing was compared", file=sys.stderr)
+        print(
+            tr("ghgcalc: the previous year's inventory {source} has errors: nothing was compared", source=shown),
+            file=sys.stderr,
+        )
         raise typer.Exit(ExitCode.INPUT_ERRORS)
     return replace(checks, previous=before.result), list(before.reads)
 
@@ -158,7 +166,8 @@ def _analysis(uncertainty: bool, draws: str | None, seed: str | None) -> Any:
         for name, value in (("--draws", draws), ("--seed", seed)):
             if value is not None:
                 raise UsageError(
-                    f"{name} needs --uncertainty", "add --uncertainty to compute the uncertainty and key categories"
+                    tr("{option} needs --uncertainty", option=name),
+                    tr("add --uncertainty to compute the uncertainty and key categories"),
                 )
         return None
     from ghgcalc.core.analysis import DEFAULT_DRAWS, DEFAULT_SEED, Settings
@@ -169,15 +178,21 @@ def _analysis(uncertainty: bool, draws: str | None, seed: str | None) -> Any:
         try:
             number = read_number(value, name, minimum=least, maximum=most)
         except NumberError as problem:
-            raise UsageError(problem.message, f"give a whole number from {least:,} to {most:,}") from None
+            raise UsageError(problem.message, _whole_hint(least, most)) from None
         if not number.is_integer():
-            raise UsageError(f"{name} {value} is not a whole number", f"give a whole number from {least:,} to {most:,}")
+            raise UsageError(
+                tr("{option} {value} is not a whole number", option=name, value=value), _whole_hint(least, most)
+            )
         return int(number)
 
     return Settings(
         draws=whole(draws, "--draws", DEFAULT_DRAWS, 100, LARGEST_DRAWS),
         seed=whole(seed, "--seed", DEFAULT_SEED, 0, 2**63 - 1),
     )
+
+
+def _whole_hint(least: int, most: int) -> str:
+    return tr("give a whole number from {least} to {most}", least=f"{least:,}", most=f"{most:,}")
 
 
 def _base(base: str | None, gwp: GwpChoice | None, factors: list[str] | None, store: Any) -> tuple[Any, list[str]]:
@@ -193,17 +208,36 @@ def _base(base: str | None, gwp: GwpChoice | None, factors: list[str] | None, st
             print(issue.format(), file=sys.stderr)
     if found.result is None:
         print(
-            f"ghgcalc: the base year's inventory {printable(found.source)} has errors: nothing was computed",
+            tr(
+                "ghgcalc: the base year's inventory {source} has errors: nothing was computed",
+                source=printable(found.source),
+            ),
             file=sys.stderr,
         )
         raise typer.Exit(ExitCode.INPUT_ERRORS)
     return found.result, list(found.reads)
 
 
+def tally(source: str, errors: int, warnings: int) -> str:
+    """`town.yaml: ok (0 error(s), 2 warning(s))`, the line `validate` prints for each input."""
+    if errors:
+        return tr(
+            "{source}: invalid ({errors} error(s), {warnings} warning(s))",
+            source=source,
+            errors=errors,
+            warnings=warnings,
+        )
+    return tr(
+        "{source}: ok ({errors} error(s), {warnings} warning(s))", source=source, errors=errors, warnings=warnings
+    )
+
+
 def _exit_on_errors(outcomes: list[Any]) -> None:
     failed = sum(1 for o in outcomes if o.has_errors)
     if failed:
-        print(f"ghgcalc: {failed} of {len(outcomes)} input(s) have errors", file=sys.stderr)
+        print(
+            tr("ghgcalc: {failed} of {count} input(s) have errors", failed=failed, count=len(outcomes)), file=sys.stderr
+        )
         raise typer.Exit(ExitCode.INPUT_ERRORS)
 
 
@@ -259,15 +293,17 @@ def register(app: typer.Typer) -> None:
 
         files = api.expand_inputs(paths)
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
-            raise UsageError("--format xlsx writes a workbook: give it a file", "add -o report.xlsx")
+            raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o report.xlsx"))
         store = _store(factors_dir)
         target = check_target(out, [*files, *([previous] if previous else []), *([base] if base else [])], force)
         if uncertainty and compare_factors:
-            raise UsageError("--uncertainty and --compare-factors are two different results", "run them one at a time")
+            raise UsageError(
+                tr("--uncertainty and --compare-factors are two different results"), tr("run them one at a time")
+            )
         if base is not None and len(files) > 1:
             raise UsageError(
-                f"--base compares one inventory with its base year; {len(files)} inputs were given",
-                "run one inventory at a time with its own --base",
+                tr("--base compares one inventory with its base year; {count} inputs were given", count=len(files)),
+                tr("run one inventory at a time with its own --base"),
             )
         checks, previous_reads = _checks(previous, threshold, gwp, factors, store)
         settings = _analysis(uncertainty, draws, seed)
@@ -331,7 +367,6 @@ def register(app: typer.Typer) -> None:
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)
             warnings = len(outcome.issues) - errors
-            status = "ok" if not errors else "invalid"
-            print(f"{printable(outcome.source)}: {status} ({errors} error(s), {warnings} warning(s))", file=sys.stderr)
+            print(tally(printable(outcome.source), errors, warnings), file=sys.stderr)
         if failed:
             raise typer.Exit(ExitCode.INPUT_ERRORS)

@@ -8,7 +8,8 @@ from typing import Any
 
 import typer
 
-from ghgcalc.errors import ExitCode, Issue, Location, Severity, UsageError, printable
+from ghgcalc.errors import ExitCode, Issue, Location, Severity, UsageError
+from ghgcalc.i18n import tr
 from ghgcalc.io.files import EXCEL_SUFFIXES, YAML_SUFFIXES
 
 
@@ -20,16 +21,16 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
     ) -> None:
         """Convert an inventory between YAML and Excel; the result computes the same."""
-        from ghgcalc.cli.output import check_target
+        from ghgcalc.cli.output import check_target, say_written
         from ghgcalc.io.writers import write_atomic
 
         source_suffix, target_suffix = Path(source).suffix.lower(), Path(target).suffix.lower()
         if not Path(source).is_file():
-            raise UsageError(f"{source}: no such file")
+            raise UsageError(tr("{path}: no such file", path=source))
         if source_suffix not in YAML_SUFFIXES + EXCEL_SUFFIXES:
-            raise UsageError(f"{source}: give a .yaml, .yml, .xlsx or .xlsm inventory")
+            raise UsageError(tr("{path}: give a .yaml, .yml, .xlsx or .xlsm inventory", path=source))
         if target_suffix not in (*YAML_SUFFIXES, ".xlsx"):
-            raise UsageError(f"{target}: the output must end in .yaml, .yml or .xlsx")
+            raise UsageError(tr("{path}: the output must end in .yaml, .yml or .xlsx", path=target))
         check_target(target, [source], force, named="")
         document, problems = _read(source)
         for problem in problems:
@@ -42,20 +43,25 @@ def register(app: typer.Typer) -> None:
             activities = document.get("activities")
             unsupported = [key for key in ("notation_keys", "include", "gases") if document.get(key)]
             if isinstance(activities, list) and any(isinstance(a, dict) and "method" in a for a in activities):
-                unsupported.append("method lines")
+                unsupported.append(tr("method lines"))
             if unsupported:
                 raise UsageError(
-                    f"{source} has {', '.join(unsupported)}, which an Excel workbook cannot hold yet",
-                    "keep this inventory in YAML; nothing was written",
+                    tr(
+                        "{path} has {what}, which an Excel workbook cannot hold yet",
+                        path=source,
+                        what=", ".join(unsupported),
+                    ),
+                    tr("keep this inventory in YAML; nothing was written"),
                 )
 
             kind = "community" if document.get("kind") == "community" else "organization"
-            write_atomic(target, inventory_workbook(document, kind=kind))
+            data: str | bytes = inventory_workbook(document, kind=kind)
         else:
             from ghgcalc.io.yaml_writer import inventory_yaml
 
-            write_atomic(target, inventory_yaml(document, origin=Path(source).name))
-        print(f"wrote {printable(target)}", file=sys.stderr)
+            data = inventory_yaml(document, origin=Path(source).name)
+        write_atomic(target, data)
+        say_written(target, data)
 
 
 def _read(path: str) -> tuple[dict[str, Any] | None, list[Issue]]:
@@ -77,7 +83,7 @@ def _read(path: str) -> tuple[dict[str, Any] | None, list[Issue]]:
         problems = [
             Issue(
                 "document-invalid",
-                "the file is not an inventory (a YAML mapping)",
+                tr("the file is not an inventory (a YAML mapping)"),
                 Severity.ERROR,
                 Location(path, 1, 1),
             )

@@ -10,7 +10,8 @@ from typing import Any
 import typer
 
 from ghgcalc.cli.output import write_stdout
-from ghgcalc.errors import UsageError, visible
+from ghgcalc.errors import UsageError, printable, visible
+from ghgcalc.i18n import N_, language, tr
 
 FACTORS_DIR_HELP = "Also a folder of your own factor sets (<id>/<version>/set.yaml)."
 
@@ -162,6 +163,52 @@ def _diff_csv_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return flat
 
 
+# The columns of the terminal tables: (key of the row, its title, in English the key itself). JSON
+# and CSV keep the keys. In Thai, "name" is the factor's Thai name where the row has one.
+SET_COLUMNS = [
+    ("id", N_("id")),
+    ("version", N_("version")),
+    ("title", N_("title")),
+    ("published", N_("published")),
+    ("valid_from", N_("valid_from")),
+    ("valid_to", N_("valid_to")),
+    ("gwp_basis", N_("gwp_basis")),
+    ("keys", N_("keys")),
+]
+ROW_COLUMNS = [
+    ("set", N_("set")),
+    ("version", N_("version")),
+    ("key", N_("key")),
+    ("per", N_("per")),
+    ("gas", N_("gas")),
+    ("value", N_("value")),
+    ("scope", N_("scope")),
+    ("category", N_("category")),
+    ("name", N_("name_en")),
+]
+
+
+def _for_people(rows: list[dict[str, Any]], titles: dict[str, str]) -> list[dict[str, Any]]:
+    """The rows as the terminal shows them, in the language of the run: a factor's name (Thai when
+    the run is in Thai and the row has one), a set's Thai title (`titles`, by SET@VERSION), dates
+    as --calendar wants them."""
+    from ghgcalc.cli.render import day_text
+
+    thai = language() == "th"
+    shown = []
+    for row in rows:
+        row = dict(row)
+        if "name_en" in row:
+            row["name"] = (row.get("name_th") if thai else None) or row["name_en"]
+        if thai and "id" in row and titles.get(f"{row['id']}@{row['version']}"):
+            row["title"] = titles[f"{row['id']}@{row['version']}"]
+        for field in ("published", "valid_from", "valid_to"):
+            if row.get(field):
+                row[field] = day_text(row[field])
+        shown.append(row)
+    return shown
+
+
 def _version_of(store: Any, text: str) -> Any:
     """The FactorSet that SET@VERSION names; a usage error without a version or for an unknown one."""
     from ghgcalc.io.factor_store import SetRef
@@ -170,8 +217,8 @@ def _version_of(store: Any, text: str) -> Any:
     if ref.version is None:
         versions = ", ".join(f"{ref.id}@{s.version}" for s in store.versions(ref.id))
         raise UsageError(
-            f"'{visible(text)}' names no version: factors diff compares two versions",
-            f"name one as SET@VERSION; the versions are: {versions}",
+            tr("'{ref}' names no version: factors diff compares two versions", ref=visible(text)),
+            tr("name one as SET@VERSION; the versions are: {versions}", versions=versions),
         )
     return store.select(ref)[0]
 
@@ -202,6 +249,7 @@ def register(app: typer.Typer) -> None:
             sets = [v for set_id in store.set_ids() for v in store.versions(set_id)]
             data = [_set_summary(s) for s in sets]
             columns = ["id", "version", "title", "published", "valid_from", "valid_to", "gwp_basis", "keys"]
+            titles = {s.id + "@" + s.version: s.title_th for s in sets if s.title_th}
         else:
             sets = store.select(SetRef.parse(set_ref))
             data = _rows(sets)
@@ -215,7 +263,11 @@ def register(app: typer.Typer) -> None:
         else:
             from ghgcalc.cli import render
 
-            render.plain_table(data, columns, title="Factor sets" if set_ref is None else f"Factors of {set_ref}")
+            if set_ref is None:
+                render.plain_table(_for_people(data, titles), SET_COLUMNS, tr("Factor sets"))
+            else:
+                rows = _for_people(data, {})
+                render.plain_table(rows, ROW_COLUMNS, tr("Factors of {set}", set=set_ref))
 
     @group.command("diff")
     def diff(
@@ -251,6 +303,7 @@ def register(app: typer.Typer) -> None:
         """Check your own factor sets with the rules of the bundled ones; every problem with its location."""
         from pathlib import Path
 
+        from ghgcalc.cli.compute import tally
         from ghgcalc.errors import ExitCode
         from ghgcalc.io.factor_check import check_version, version_folders
 
@@ -261,15 +314,16 @@ def register(app: typer.Typer) -> None:
                 given = given.parent
             folders = version_folders(given) if given.is_dir() else []
             if not folders:
-                raise UsageError(f"{path}: no factor set here", "give a folder holding <id>/<version>/set.yaml")
+                raise UsageError(
+                    tr("{path}: no factor set here", path=path), tr("give a folder holding <id>/<version>/set.yaml")
+                )
             for folder in folders:
                 problems = check_version(folder)
                 for problem in problems:
                     print(problem.format(), file=sys.stderr)
                 errors = sum(1 for p in problems if p.is_error)
                 failed += bool(errors)
-                status = "ok" if not errors else "invalid"
-                print(f"{folder}: {status} ({errors} error(s), {len(problems) - errors} warning(s))", file=sys.stderr)
+                print(tally(printable(str(folder)), errors, len(problems) - errors), file=sys.stderr)
         if failed:
             raise typer.Exit(ExitCode.INPUT_ERRORS)
 
@@ -290,6 +344,7 @@ def register(app: typer.Typer) -> None:
         store = _store(factors_dir)
         refs = [SetRef.parse(set_ref)] if set_ref else [SetRef(i, None) for i in store.set_ids()]
         found = []
+        thai_titles: list[str] = []  # each factor's set's Thai title, for the table in Thai
         for ref in refs:
             for version in store.select(ref):
                 for factor in version.factors.get(key, ()):
@@ -310,20 +365,27 @@ def register(app: typer.Typer) -> None:
                         }
                     )
                     found.append(entry)
+                    thai_titles.append(version.title_th)
         if not found:
             import difflib
 
             keys = sorted({k for ref in refs for v in store.select(ref) for k in v.factors})
             close = difflib.get_close_matches(key, keys, n=3)
-            hint = (
-                ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?")
-                if close
-                else "list the keys with 'ghgcalc factors list --set tgo-cfo'"
-            )
-            raise UsageError(f"no factor '{visible(key)}' in {set_ref or 'the bundled sets'}", hint)
+            if len(close) == 1:
+                hint = tr("did you mean '{key}'?", key=close[0])
+            elif close:
+                hint = tr("did you mean one of {keys}?", keys=", ".join(f"'{c}'" for c in close))
+            else:
+                hint = tr("list the keys with 'ghgcalc factors list --set tgo-cfo'")
+            if set_ref:
+                raise UsageError(tr("no factor '{key}' in {set}", key=visible(key), set=set_ref), hint)
+            raise UsageError(tr("no factor '{key}' in the bundled sets", key=visible(key)), hint)
         if _default_format(output_format, ShowFormat) is ShowFormat.json:
             write_stdout(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
         else:
             from ghgcalc.cli import render
 
-            render.factor_cards(found)
+            thai = language() == "th"
+            if thai:
+                found = [{**e, "set_title": t or e["set_title"]} for e, t in zip(found, thai_titles, strict=True)]
+            render.factor_cards(found, thai_first=thai)

@@ -11,6 +11,7 @@ from typing import Any
 import typer
 
 from ghgcalc.errors import ExitCode, Issue, UsageError, printable
+from ghgcalc.i18n import tr
 from ghgcalc.io.files import EXCEL_SUFFIXES, YAML_SUFFIXES
 
 
@@ -45,13 +46,16 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.io.yaml_writer import inventory_yaml
 
         if not Path(workbook).exists():
-            raise UsageError(f"{workbook}: no such file")
+            raise UsageError(tr("{path}: no such file", path=workbook))
         if Path(workbook).suffix.lower() not in EXCEL_SUFFIXES:
-            raise UsageError(f"{workbook}: give TGO's form 1.5(1) or CFO V-Sheet as an .xlsx workbook")
+            raise UsageError(tr("{path}: give TGO's form 1.5(1) or CFO V-Sheet as an .xlsx workbook", path=workbook))
         folder = out is not None and (out.endswith(("/", os.sep)) or os.path.isdir(out))
         fmt = _format(out, folder, to)
         if folder and out is not None and not os.path.isdir(out):
-            raise UsageError(f"{out}: no such folder", f"create the folder first, or give a .{fmt} file")
+            raise UsageError(
+                tr("{path}: no such folder", path=out),
+                tr("create the folder first, or give a .{suffix} file", suffix=fmt),
+            )
         single = None if folder else check_target(out, [workbook], force)
         name = Path(workbook).name
         documents: list[tuple[int, dict[str, Any]]] = []  # (B.E. year, document)
@@ -93,51 +97,70 @@ def register(app: typer.Typer) -> None:
             names = [t.shown for t, _, _ in targets]
             if len(set(names)) != len(names):
                 raise UsageError(
-                    f"{name} has two year sheets of the same year; they would be written to one file",
-                    "import them one at a time from copies of the workbook with one of the sheets each",
+                    tr("{name} has two year sheets of the same year; they would be written to one file", name=name),
+                    tr("import them one at a time from copies of the workbook with one of the sheets each"),
                 )
             for target, data, notes in targets:
+                _notes(target.shown or "", notes)
                 target.write(data, [workbook])
-                _wrote(target.shown or "", notes)
             return
         if len(documents) > 1:
             years = ", ".join(str(y) for y, _ in documents)
-            one = "one YAML file" if fmt == "yaml" else "one workbook"
-            raise UsageError(
-                f"{name} holds {len(documents)} year sheets ({years}); {one} holds one inventory",
-                f"write them into a folder, one file per year: ghgcalc import {printable(workbook)} -o imported/"
-                + ("" if fmt == "yaml" else " --to xlsx"),
+            holds = (
+                tr(
+                    "{name} holds {count} year sheets ({years}); one YAML file holds one inventory",
+                    name=name,
+                    count=len(documents),
+                    years=years,
+                )
+                if fmt == "yaml"
+                else tr(
+                    "{name} holds {count} year sheets ({years}); one workbook holds one inventory",
+                    name=name,
+                    count=len(documents),
+                    years=years,
+                )
             )
+            command = f"ghgcalc import {printable(workbook)} -o imported/" + ("" if fmt == "yaml" else " --to xlsx")
+            raise UsageError(holds, tr("write them into a folder, one file per year: {command}", command=command))
         assert single is not None
         data, notes = render(documents[0][1], form_years[0])
-        single.write(data, [workbook])
         if single.shown is not None:
-            _wrote(single.shown, notes)
+            _notes(single.shown, notes)
+        single.write(data, [workbook])
 
 
 def _neither(problem: Issue) -> Issue:
     """The form-1.5(1) reader's "no year sheet" refusal, said of both forms `import` reads."""
-    if problem.code != "tgo-form-unknown" or "no year sheet" not in problem.message:
+    if problem.code != "tgo-form-unknown" or problem.message not in (NO_YEAR_SHEET, tr(NO_YEAR_SHEET)):
         return problem
     return dataclasses.replace(
         problem,
-        message="the workbook is neither TGO's form 1.5(1) (no year sheet 'สรุปการคำนวณ ปี 25xx') "
-        "nor TGO's CFO V-Sheet (no sheets 'Fr-01' and 'Fr-04.1')",
-        hint="give TGO's calculation form 1.5(1) or the CFO V-Sheet (TCFO_R_01) as the office filled it; "
-        "for ghgcalc's own workbook use ghgcalc compute or ghgcalc convert",
+        message=tr(
+            "the workbook is neither TGO's form 1.5(1) (no year sheet 'สรุปการคำนวณ ปี 25xx') "
+            "nor TGO's CFO V-Sheet (no sheets 'Fr-01' and 'Fr-04.1')"
+        ),
+        hint=tr(
+            "give TGO's calculation form 1.5(1) or the CFO V-Sheet (TCFO_R_01) as the office filled it; "
+            "for ghgcalc's own workbook use ghgcalc compute or ghgcalc convert"
+        ),
     )
+
+
+# The form-1.5(1) reader's message (io/tgo_form.py) when a workbook has no year sheet.
+NO_YEAR_SHEET = "the workbook has no year sheet of TGO's form 1.5(1) ('สรุปการคำนวณ ปี 25xx')"
 
 
 def _format(out: str | None, folder: bool, to: str | None) -> str:
     """What `import` writes: "yaml" or "xlsx", from --to and the suffix of -o FILE."""
     if to is not None and to.lower() not in ("yaml", "xlsx"):
-        raise UsageError(f"--to {to}: write yaml or xlsx", "--to yaml (the default) or --to xlsx")
+        raise UsageError(tr("--to {value}: write yaml or xlsx", value=to), tr("--to yaml (the default) or --to xlsx"))
     wanted = to.lower() if to is not None else None
     if out is None or out == "-":
         if wanted == "xlsx":
             raise UsageError(
-                "a workbook is not written to standard output",
-                "give the file or folder with -o: -o imported.xlsx, or -o imported/ --to xlsx",
+                tr("a workbook is not written to standard output"),
+                tr("give the file or folder with -o: -o imported.xlsx, or -o imported/ --to xlsx"),
             )
         return "yaml"
     if folder:
@@ -145,19 +168,21 @@ def _format(out: str | None, folder: bool, to: str | None) -> str:
     suffix = Path(out).suffix.lower()
     if suffix not in (*YAML_SUFFIXES, ".xlsx"):
         raise UsageError(
-            f"{out}: the output must end in .yaml, .yml or .xlsx, or be a folder (end it with /)",
-            "write one year to a .yaml or .xlsx file, or several years into a folder: -o imported/",
+            tr("{path}: the output must end in .yaml, .yml or .xlsx, or be a folder (end it with /)", path=out),
+            tr("write one year to a .yaml or .xlsx file, or several years into a folder: -o imported/"),
         )
     fmt = "xlsx" if suffix == ".xlsx" else "yaml"
     if wanted is not None and wanted != fmt:
-        raise UsageError(f"--to {wanted} does not match {out}", f"name the file .{wanted}, or leave --to out")
+        raise UsageError(
+            tr("--to {value} does not match {path}", value=wanted, path=out),
+            tr("name the file .{suffix}, or leave --to out", suffix=wanted),
+        )
     return fmt
 
 
-def _wrote(shown: str, notes: list[str]) -> None:
+def _notes(shown: str, notes: list[str]) -> None:
     for note in notes:
-        print(f"note: {printable(shown)}: {printable(note)}", file=sys.stderr)
-    print(f"wrote {printable(shown)}", file=sys.stderr)
+        print(tr("note: {path}: {note}", path=printable(shown), note=printable(note)), file=sys.stderr)
 
 
 METHOD_ROWS = {"tgo-septic-tank": "septic", "tgo-anaerobic-pond": "pond"}
@@ -179,8 +204,8 @@ def workbook_document(document: dict[str, Any], form_year: Any, file: str) -> tu
         return document, []
     if not isinstance(form_year, FormYear):  # only form 1.5(1) has method lines
         raise UsageError(
-            f"{file}: an imported line uses a method, which ghgcalc's workbook cannot hold",
-            "write YAML instead (leave --to out, or -o FILE.yaml)",
+            tr("{file}: an imported line uses a method, which ghgcalc's workbook cannot hold", file=file),
+            tr("write YAML instead (leave --to out, or -o FILE.yaml)"),
         )
     rows = {row.kind: row for row in form_year.rows if row.kind in METHOD_ROWS.values()}
     custom = [dict(f) for f in document.get("custom_factors") or []]
@@ -194,18 +219,27 @@ def workbook_document(document: dict[str, Any], form_year: Any, file: str) -> tu
         row = rows.get(METHOD_ROWS.get(str(method), ""))
         if row is None or row.ef is None:
             raise UsageError(
-                f"{file}: the {method} line has no row in '{form_year.sheet}' to write to a workbook",
-                "write YAML instead (leave --to out, or -o FILE.yaml)",
+                tr(
+                    "{file}: the {method} line has no row in '{sheet}' to write to a workbook",
+                    file=file,
+                    method=method,
+                    sheet=form_year.sheet,
+                ),
+                tr("write YAML instead (leave --to out, or -o FILE.yaml)"),
             )
         key = f"{'septic-tank' if row.kind == 'septic' else 'wastewater-pond'}-r{row.row}"
         months = f"{file}[{form_year.sheet}]!{cell_range(row.month_cells)}"
         ef = f"{file}[{form_year.sheet}]!{row.ef_cell}"
-        inputs = "working days x staff" if row.kind == "septic" else "the pond's water per month"
+        inputs = tr("working days x staff") if row.kind == "septic" else tr("the pond's water per month")
         custom.append(
             {
                 "key": key,
-                "name": f"{row.label}: the EF of TGO's form 1.5(1), kgCO2e per kgCH4 (the YAML import keeps "
-                f"TGO's method {method})",
+                "name": tr(
+                    "{label}: the EF of TGO's form 1.5(1), kgCO2e per kgCH4 "
+                    "(the YAML import keeps TGO's method {method})",
+                    label=row.label,
+                    method=method,
+                ),
                 "per": "kg",
                 "kg": {"CO2e": row.ef},
                 "gwp_basis": "AR5",
@@ -218,18 +252,26 @@ def workbook_document(document: dict[str, Any], form_year: Any, file: str) -> tu
         lines.append(
             {
                 "activity": key,
-                "label": f"{row.label}, kgCH4 per month ({months}; from {inside})"
+                "label": tr(
+                    "{label}, kgCH4 per month ({cells}; from {inputs})", label=row.label, cells=months, inputs=inside
+                )
                 if inside
-                else f"{row.label}, kgCH4 per month ({months})",
+                else tr("{label}, kgCH4 per month ({cells})", label=row.label, cells=months),
                 "unit": "kg",
                 "amount": [int(v) if float(v).is_integer() else v for v in row.months],
                 "scope": line.get("scope", row.scope or 1),
             }
         )
         notes.append(
-            f"{method}: written as the kgCH4 per month that '{form_year.sheet}' prints ({cell_range(row.month_cells)})"
-            f" x its EF ({row.ef_cell}); the workbook cannot hold the method, the YAML import keeps it with "
-            f"{inputs}"
+            tr(
+                "{method}: written as the kgCH4 per month that '{sheet}' prints ({cells}) x its EF ({ef}); "
+                "the workbook cannot hold the method, the YAML import keeps it with {inputs}",
+                method=method,
+                sheet=form_year.sheet,
+                cells=cell_range(row.month_cells),
+                ef=row.ef_cell,
+                inputs=inputs,
+            )
         )
     flat = dict(document)
     flat["custom_factors"] = custom

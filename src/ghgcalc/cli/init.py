@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from enum import StrEnum
-from importlib import resources
 from string import Template
 
 import typer
 
-from ghgcalc.errors import UsageError
+from ghgcalc import i18n
+from ghgcalc.errors import UsageError, printable
+from ghgcalc.i18n import tr
 
 
 class Kind(StrEnum):
@@ -24,14 +26,16 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def starter_yaml(kind: str, fiscal: bool, today: dt.date) -> str:
+def starter_yaml(kind: str, fiscal: bool, today: dt.date, language: str | None = None) -> str:
     """The text of a YAML starter, dated by `today`: an inventory of the current fiscal year
     (`fiscal`) or calendar year; a plan whose measures start the year after the latest base year
-    an inventory started today can have, with a horizon of 2030 or, later, five years on."""
+    an inventory started today can have, with a horizon of 2030 or, later, five years on. Its
+    comments, labels and names in `language` (default: the language of the run)."""
     from ghgcalc.io.excel_writer import starter_period
+    from ghgcalc.io.starters import starter_text
     from ghgcalc.thai import BE_OFFSET
 
-    template = Template(resources.files("ghgcalc").joinpath("data").joinpath(f"starter-{kind}.yaml").read_text("utf-8"))
+    template = Template(starter_text(kind, language or i18n.language()))
     if kind != "plan":
         return template.substitute(period=starter_period(today, fiscal))
     start = today.year + (1 if today.month >= 10 else 0) + 1  # after the base year, fiscal or calendar (C.E.)
@@ -61,19 +65,23 @@ def register(app: typer.Typer) -> None:
 
         suffix = os.path.splitext(path)[1].lower()
         if suffix not in (".yaml", ".yml", ".xlsx"):
-            raise UsageError(f"{path}: the file name must end in .yaml, .yml or .xlsx")
+            raise UsageError(tr("{path}: the file name must end in .yaml, .yml or .xlsx", path=path))
         if kind is Kind.plan and suffix == ".xlsx":
-            raise UsageError("a plan is a YAML file", f"write it as {os.path.splitext(path)[0]}.yaml")
+            raise UsageError(
+                tr("a plan is a YAML file"), tr("write it as {path}", path=f"{os.path.splitext(path)[0]}.yaml")
+            )
         target = check_target(
             path, [], force, named=""
         )  # never a folder, a device, a pipe; a new file created exclusively
         if suffix == ".xlsx":
             from ghgcalc.io.excel_writer import inventory_workbook
 
-            target.write(inventory_workbook(None, kind=kind.value, fiscal=fiscal, today=_today()))
+            target.write(inventory_workbook(None, kind=kind.value, fiscal=fiscal, today=_today()), announce=False)
         else:
-            target.write(starter_yaml(kind.value, fiscal, _today()))
+            target.write(starter_yaml(kind.value, fiscal, _today()), announce=False)
+        shown = printable(path)
         if kind is Kind.plan:
-            print(f"wrote {path}: name your base inventory under base:, then run: ghgcalc plan {path}")
+            said = tr("wrote {path}: name your base inventory under base:, then run: ghgcalc plan {path}", path=shown)
         else:
-            print(f"wrote {path}: fill in the amounts, then run: ghgcalc compute {path}")
+            said = tr("wrote {path}: fill in the amounts, then run: ghgcalc compute {path}", path=shown)
+        print(said, file=sys.stderr)

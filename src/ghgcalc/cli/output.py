@@ -22,7 +22,8 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ghgcalc.errors import UsageError
+from ghgcalc.errors import UsageError, printable
+from ghgcalc.i18n import tr
 from ghgcalc.io import files
 
 STDOUT = "-"
@@ -45,8 +46,9 @@ class Target:
         if self.path is not None:
             _refuse_inputs(self.shown or self.path, self.path, read)
 
-    def write(self, data: str | bytes, read: Iterable[str] = ()) -> None:
-        """Write the result; `read` are the files the run read, which are never replaced."""
+    def write(self, data: str | bytes, read: Iterable[str] = (), announce: bool = True) -> None:
+        """Write the result; `read` are the files the run read, which are never replaced. A file
+        written is named on standard error (`announce`), with a workbook's sheets."""
         if self.path is None:
             write_stdout(data)
             return
@@ -58,13 +60,43 @@ class Target:
                 files.write_new(self.path, data)
         except files.FileExists:
             raise OutputError(
-                f"{self.shown} already exists (it was created while this run was computing)",
-                "add --force to replace it, or choose another path with -o; nothing was written",
+                tr("{path} already exists (it was created while this run was computing)", path=self.shown),
+                tr("add --force to replace it, or choose another path with -o; nothing was written"),
             ) from None
         except OSError as exc:
             raise OutputError(
-                f"cannot write {self.shown}: {exc.strerror or exc}", "nothing was written; free space or choose -o"
+                tr("cannot write {path}: {reason}", path=self.shown, reason=exc.strerror or exc),
+                tr("nothing was written; free space or choose -o"),
             ) from None
+        if announce:
+            say_written(self.shown or self.path, data)
+
+
+def say_written(shown: str, data: str | bytes | None = None) -> None:
+    """`wrote FILE` on standard error; for a workbook, its sheets: `wrote r.xlsx (3 sheets: ...)`."""
+    names = sheet_names(data) if isinstance(data, bytes) else []
+    if names:
+        line = tr("wrote {path} ({count} sheet(s): {sheets})", path=shown, count=len(names), sheets=", ".join(names))
+    else:
+        line = tr("wrote {path}", path=shown)
+    print(printable(line), file=sys.stderr)
+
+
+def sheet_names(data: bytes) -> list[str]:
+    """The sheet names of an .xlsx workbook's bytes, in order (its xl/workbook.xml); [] for any
+    other bytes. Our own bytes, just written: no need for openpyxl."""
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
+    if not data.startswith(b"PK"):
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            root = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
+        return []
+    return [sheet.get("name", "") for sheet in root.iter() if sheet.tag.rsplit("}", 1)[-1] == "sheet"]
 
 
 def check_target(out: str | None, inputs: Iterable[str], force: bool, named: str = "with -o") -> Target:
@@ -72,31 +104,43 @@ def check_target(out: str | None, inputs: Iterable[str], force: bool, named: str
     how the user names the file, for the hints: "with -o", or "" for a command's own argument."""
     if out is None or out == STDOUT:
         return Target(None, None, False)
+    with_o = named == "with -o"
     path = out
     if os.path.islink(out):
         path = os.path.realpath(out)
         if not os.path.lexists(path):
             raise UsageError(
-                f"{out} is a link to {path}, which does not exist", "give the path of a real file, or remove the link"
+                tr("{path} is a link to {target}, which does not exist", path=out, target=path),
+                tr("give the path of a real file, or remove the link"),
             )
     if os.path.lexists(path):
-        kind = files.kind_of(path)
-        if kind == "a folder":
-            raise UsageError(f"{out} is a folder", f"give the path of a file {named}".rstrip())
-        if kind != "a file":
+        if os.path.isdir(path):
             raise UsageError(
-                f"{out} is {kind}, not a regular file; ghgcalc writes its results only to regular files",
-                f"choose the path of a regular file {named}".rstrip()
-                + (", or leave -o out to write to standard output" if named == "with -o" else ""),
+                tr("{path} is a folder", path=out),
+                tr("give the path of a file with -o") if with_o else tr("give the path of a file"),
+            )
+        if not files.is_regular(path):
+            raise UsageError(
+                tr(
+                    "{path} is {kind}, not a regular file; ghgcalc writes its results only to regular files",
+                    path=out,
+                    kind=files.kind_of(path),
+                ),
+                tr("choose the path of a regular file with -o, or leave -o out to write to standard output")
+                if with_o
+                else tr("choose the path of a regular file"),
             )
         _refuse_inputs(out, path, (i for i in inputs if i != STDOUT))
         if not force:
             raise UsageError(
-                f"{out} already exists", f"add --force to replace it, or choose another path {named}".rstrip()
+                tr("{path} already exists", path=out),
+                tr("add --force to replace it, or choose another path with -o")
+                if with_o
+                else tr("add --force to replace it, or choose another path"),
             )
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
-        raise UsageError(f"{folder}: no such folder for the output file")
+        raise UsageError(tr("{folder}: no such folder for the output file", folder=folder))
     _probe(folder, out)
     return Target(out, path, os.path.lexists(path))
 
@@ -106,8 +150,12 @@ def _refuse_inputs(shown: str, path: str, read: Iterable[str]) -> None:
     for name in read:
         if os.path.realpath(name) == real:
             raise UsageError(
-                f"{shown} is read by this run ({name}); ghgcalc never writes over what it reads",
-                "choose another output path with -o",
+                tr(
+                    "{path} is read by this run ({name}); ghgcalc never writes over what it reads",
+                    path=shown,
+                    name=name,
+                ),
+                tr("choose another output path with -o"),
             )
 
 
@@ -119,7 +167,8 @@ def _probe(folder: str, out: str) -> None:
         handle, name = tempfile.mkstemp(prefix=".ghgcalc-probe.", dir=folder)
     except OSError as exc:
         raise UsageError(
-            f"cannot write {out}: {exc.strerror or exc} in {folder}", "choose a folder you can write to"
+            tr("cannot write {path}: {reason} in {folder}", path=out, reason=exc.strerror or exc, folder=folder),
+            tr("choose a folder you can write to"),
         ) from None
     os.close(handle)
     os.unlink(name)
@@ -140,10 +189,10 @@ def write_stdout(data: str | bytes) -> None:
             stream.flush()
     except (OSError, ValueError) as exc:  # a closed pipe (`| head`), a closed or full standard output
         silence_stdout()
-        reason = getattr(exc, "strerror", None) or "it is closed"
+        reason = getattr(exc, "strerror", None) or tr("it is closed")
         raise OutputError(
-            f"cannot write the result to standard output: {reason}",
-            "the result was not written in full; to keep it whole, write it to a file (-o FILE, or > FILE)",
+            tr("cannot write the result to standard output: {reason}", reason=reason),
+            tr("the result was not written in full; to keep it whole, write it to a file (-o FILE, or > FILE)"),
         ) from None
 
 

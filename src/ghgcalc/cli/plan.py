@@ -11,6 +11,7 @@ from typing import Any
 import typer
 
 from ghgcalc.errors import ExitCode, UsageError, printable
+from ghgcalc.i18n import tr
 
 
 class PlanFormat(StrEnum):
@@ -27,7 +28,10 @@ def _chart_targets(folder: str, plan_path: str, force: bool) -> dict[str, Any]:
     from ghgcalc.cli.output import check_target
 
     if not os.path.isdir(folder):
-        raise UsageError(f"{folder}: no such folder for the charts", "create it first, or give another with --charts")
+        raise UsageError(
+            tr("{folder}: no such folder for the charts", folder=folder),
+            tr("create it first, or give another with --charts"),
+        )
     stem = os.path.splitext(os.path.basename(plan_path))[0] if plan_path != "-" else "plan"
     paths = {name: os.path.join(folder, f"{stem}-{name}.png") for name in CHART_NAMES}
     return {name: check_target(path, [plan_path], force) for name, path in paths.items()}
@@ -51,10 +55,10 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.cli.output import check_target
 
         if not os.path.isfile(path):
-            raise UsageError(f"{path}: no such file")
+            raise UsageError(tr("{path}: no such file", path=path))
         chosen = output_format or (PlanFormat.table if sys.stdout.isatty() and out is None else PlanFormat.json)
         if chosen is PlanFormat.xlsx and out is None and sys.stdout.isatty():
-            raise UsageError("--format xlsx writes a workbook: give it a file", "add -o plan.xlsx")
+            raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o plan.xlsx"))
         target = check_target(out, [path], force)
         charts_to = _chart_targets(charts, path, force) if charts else {}
         if charts_to:
@@ -62,16 +66,17 @@ def register(app: typer.Typer) -> None:
                 import matplotlib  # noqa: F401
             except ImportError:
                 raise UsageError(
-                    "--charts needs matplotlib, which is not installed", 'pip install "ghgcalc[charts]"'
+                    tr("--charts needs matplotlib, which is not installed"),
+                    tr('pip install "ghgcalc[charts]"'),
                 ) from None
         outcome = api.plan_file(path)
         for issue in outcome.issues:
             print(issue.format(), file=sys.stderr)
         if outcome.projection is None:
-            print(f"ghgcalc: {printable(outcome.source)}: the plan has errors", file=sys.stderr)
+            print(tr("ghgcalc: {source}: the plan has errors", source=printable(outcome.source)), file=sys.stderr)
             raise typer.Exit(ExitCode.INPUT_ERRORS)
         for note in outcome.notes:
-            print(f"note: {printable(note)}", file=sys.stderr)
+            print(tr("note: {note}", note=printable(note)), file=sys.stderr)
         read = outcome.reads
         for each in (target, *charts_to.values()):  # all checked before anything is written
             each.refuse_reads(read)
@@ -99,5 +104,3 @@ def register(app: typer.Typer) -> None:
 
             charts_to["trajectory"].write(trajectory_png(result), read=read)
             charts_to["macc"].write(macc_png(result), read=read)
-            for chart in charts_to.values():
-                print(f"wrote {printable(chart.shown)}", file=sys.stderr)

@@ -17,14 +17,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ghgcalc import thai
 from ghgcalc.errors import printable
+from ghgcalc.i18n import N_, tr
+from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 
 SCOPE_NAMES = {
-    "1": "Scope 1 (ประเภท 1) direct",
-    "2": "Scope 2 (ประเภท 2) energy indirect",
-    "3": "Scope 3 (ประเภท 3) other indirect",
+    "1": N_("Scope 1 (ประเภท 1) direct"),
+    "2": N_("Scope 2 (ประเภท 2) energy indirect"),
+    "3": N_("Scope 3 (ประเภท 3) other indirect"),
 }
+KINDS = {"organization": N_("organization"), "community": N_("community")}
 LARGEST = 5
 # Past this many lines a table is no longer read by a person; the rest is in --format csv.
 MAX_TABLE_LINES = 500
@@ -33,6 +37,17 @@ MAX_TABLE_LINES = 500
 def shown(value: object, style: str = "") -> Text:
     """Text from a user's file as the terminal shows it: escaped, never markup."""
     return Text(printable(str(value)), style=style)
+
+
+def columns(table: Table, names: tuple[tuple[str, str], ...], **options: Any) -> None:
+    """Add the columns (title, justify) to `table`, each title in the language of the run."""
+    for name, justify in names:
+        table.add_column(tr(name) if name else "", justify=justify, **options)  # type: ignore[arg-type]
+
+
+def titled(title: str, style: Any = box.SIMPLE) -> Table:
+    """A table with a title (never read as markup: it may hold a name from a file)."""
+    return Table(box=style, title=Text(printable(title), style="table.title"), title_justify="left")
 
 
 def tonnes(value: float) -> str:
@@ -48,47 +63,68 @@ def share(part: float, whole: float) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "-"
 
 
+def period_text(period: Period) -> str:
+    """The period for a person: as written with its days (FY2567 (1 ต.ค. 2566 – 30 ก.ย. 2567)); the
+    days alone when --calendar shows its years in the other era than the one written."""
+    if period.written and thai.uses_be(period.buddhist) == period.buddhist:
+        return tr("{period} ({dates})", period=period.written, dates=period.dates_text)
+    return period.dates_text
+
+
+def short_period(period: Period) -> str:
+    """The period in a narrow column: as written (FY2567), else its days."""
+    if period.written and thai.uses_be(period.buddhist) == period.buddhist:
+        return period.written
+    return period.dates_text
+
+
+def scope_name(scope: str) -> str:
+    return tr(SCOPE_NAMES[scope]) if scope in SCOPE_NAMES else tr("Scope {scope}", scope=printable(scope))
+
+
 def _community(console: Console, result: InventoryResult) -> None:
     community = result.community
     assert community is not None
-    table = Table(box=box.SIMPLE_HEAVY, title="Community totals (GPC, IPCC 2006)", title_justify="left")
-    table.add_column("Total")
-    table.add_column("tCO2e", justify="right")
+    table = titled(tr("Community totals (GPC, IPCC 2006)"), box.SIMPLE_HEAVY)
+    columns(table, ((N_("Total"), "left"), ("tCO2e", "right")))
     table.add_row("GPC BASIC", tonnes(community.basic_t_co2e))
     table.add_row("GPC BASIC+", tonnes(community.basic_plus_t_co2e))
-    table.add_row("Territorial (all scope 1)", tonnes(community.territorial_t_co2e))
+    table.add_row(tr("Territorial (all scope 1)"), tonnes(community.territorial_t_co2e))
     for sector, value in community.by_ipcc_sector_t_co2e.items():
-        table.add_row(f"IPCC sector {sector}", tonnes(value))
+        table.add_row(shown(tr("IPCC sector {sector}", sector=sector)), tonnes(value))
     if community.outside_ipcc_t_co2e:
-        table.add_row("Scope 2 and 3 (no IPCC territorial sector)", tonnes(community.outside_ipcc_t_co2e))
+        table.add_row(tr("Scope 2 and 3 (no IPCC territorial sector)"), tonnes(community.outside_ipcc_t_co2e))
     console.print(table)
     for memo in community.included:
         console.print(
-            Text.assemble(
-                "Of which ",
-                shown(memo.name),
-                " (",
-                shown(memo.source),
-                f"), own operations: {tonnes(memo.total_t_co2e)} tCO2e (a memo, inside the totals above)",
+            shown(
+                tr(
+                    "Of which {name} ({source}), own operations: {total} tCO2e (a memo, inside the totals above)",
+                    name=memo.name,
+                    source=memo.source,
+                    total=tonnes(memo.total_t_co2e),
+                )
             )
         )
-    completeness = Table(box=box.SIMPLE, title="Completeness (GPC sub-categories)", title_justify="left")
-    for name, justify in (
-        ("GPC", "left"),
-        ("Sub-sector", "left"),
-        ("Scope", "right"),
-        ("Level", "left"),
-        ("tCO2e or key", "right"),
-        ("Explanation", "left"),
-    ):
-        completeness.add_column(name, justify=justify)  # type: ignore[arg-type]
+    completeness = titled(tr("Completeness (GPC sub-categories)"))
+    columns(
+        completeness,
+        (
+            ("GPC", "left"),
+            (N_("Sub-sector"), "left"),
+            (N_("Scope"), "right"),
+            (N_("Level"), "left"),
+            (N_("tCO2e or key"), "right"),
+            (N_("Explanation"), "left"),
+        ),
+    )
     for row in community.completeness:
         if row.level not in ("basic", "basic+") and row.t_co2e is None and not row.notation_key:
             continue  # territorial-only and optional rows appear when they are used
         cell = (
             Text(tonnes(row.t_co2e))
             if row.t_co2e is not None
-            else (shown(row.notation_key) if row.notation_key else Text("missing", style="yellow"))
+            else (shown(row.notation_key) if row.notation_key else Text(tr("missing"), style="yellow"))
         )
         completeness.add_row(
             shown(row.ref),
@@ -103,7 +139,9 @@ def _community(console: Console, result: InventoryResult) -> None:
 
 def _line_tonnes(in_total: float, separate: float) -> str:
     """tCO2e of a line, with what it reports outside the total (R-22, biogenic CO2) in brackets."""
-    return f"{tonnes(in_total)} (+{tonnes(separate)} separately)" if separate else tonnes(in_total)
+    if not separate:
+        return tonnes(in_total)
+    return tr("{in_total} (+{separate} separately)", in_total=tonnes(in_total), separate=tonnes(separate))
 
 
 def amount(value: float) -> str:
@@ -115,13 +153,19 @@ def amount(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def results_table(results: list[InventoryResult], terminal: bool) -> str:
-    """The tables as text; with colour and the terminal's width only when they go to a terminal."""
+def _buffer_console(terminal: bool) -> tuple[io.StringIO, Console]:
+    """A console writing to a buffer: with colour and the terminal's width only for a terminal."""
     import shutil
 
     buffer = io.StringIO()
     width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
     console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
+    return buffer, console
+
+
+def results_table(results: list[InventoryResult], terminal: bool) -> str:
+    """The tables as text; with colour and the terminal's width only when they go to a terminal."""
+    buffer, console = _buffer_console(terminal)
     for result in results:
         _one(console, result)
     return buffer.getvalue()
@@ -131,20 +175,29 @@ def _one(console: Console, result: InventoryResult) -> None:
     total = result.total_t_co2e
     sets = ", ".join(s.ref for s in result.factor_sets)
     console.print(Text.assemble(shown(result.name, "bold"), "  (", shown(result.source), ")"))
-    console.print(shown(f"{result.kind}, {result.period.label}, GWP {result.gwp} (100-year), factors {sets}"))
+    kind = tr(KINDS[result.kind]) if result.kind in KINDS else result.kind
+    console.print(
+        shown(
+            tr(
+                "{kind}, {period}, GWP {gwp} (100-year), factors {sets}",
+                kind=kind,
+                period=period_text(result.period),
+                gwp=result.gwp,
+                sets=sets,
+            )
+        )
+    )
 
-    summary = Table(box=box.SIMPLE_HEAVY, title="Emissions by scope", title_justify="left")
-    summary.add_column("Scope")
-    summary.add_column("tCO2e", justify="right")
-    summary.add_column("share", justify="right")
+    summary = titled(tr("Emissions by scope"), box.SIMPLE_HEAVY)
+    columns(summary, ((N_("Scope"), "left"), ("tCO2e", "right"), (N_("share"), "right")))
     for scope, value in result.by_scope_t_co2e.items():
-        summary.add_row(SCOPE_NAMES.get(scope) or shown(scope), tonnes(value), share(value, total))
-    summary.add_row("[bold]Total[/bold]", f"[bold]{tonnes(total)}[/bold]", "100.0 %" if total else "-")
+        summary.add_row(shown(scope_name(scope)), tonnes(value), share(value, total))
+    summary.add_row(Text(tr("Total"), style="bold"), Text(tonnes(total), style="bold"), "100.0 %" if total else "-")
     separate = result.separately_reported_t_co2e
     if separate["CO2_biogenic"]:
-        summary.add_row("Biogenic CO2 (reported separately)", tonnes(separate["CO2_biogenic"]), "")
+        summary.add_row(tr("Biogenic CO2 (reported separately)"), tonnes(separate["CO2_biogenic"]), "")
     if separate["non_kyoto"]:
-        summary.add_row("Non-Kyoto gases, e.g. R-22 (reported separately)", tonnes(separate["non_kyoto"]), "")
+        summary.add_row(tr("Non-Kyoto gases, e.g. R-22 (reported separately)"), tonnes(separate["non_kyoto"]), "")
     console.print(summary)
     if result.community is not None:
         _community(console, result)
@@ -154,25 +207,25 @@ def _one(console: Console, result: InventoryResult) -> None:
         print_analysis(console, result)
 
     largest = sorted(result.lines, key=lambda line: line.t_co2e, reverse=True)[:LARGEST]
-    top = Table(box=box.SIMPLE, title="Largest sources", title_justify="left")
-    top.add_column("Source")
-    top.add_column("tCO2e", justify="right")
-    top.add_column("share", justify="right")
+    top = titled(tr("Largest sources"))
+    columns(top, ((N_("Source"), "left"), ("tCO2e", "right"), (N_("share"), "right")))
     for line in largest:
         top.add_row(shown(line.label or line.activity), tonnes(line.t_co2e), share(line.t_co2e, total))
     console.print(top)
 
-    lines = Table(box=box.SIMPLE, title="Lines", title_justify="left")
-    for name, justify in (
-        ("#", "right"),
-        ("Activity", "left"),
-        ("Amount", "right"),
-        ("Unit", "left"),
-        ("Scope", "right"),
-        ("tCO2e", "right"),
-        ("Factor", "left"),
-    ):
-        lines.add_column(name, justify=justify)  # type: ignore[arg-type]
+    lines = titled(tr("Lines"))
+    columns(
+        lines,
+        (
+            ("#", "right"),
+            (N_("Activity"), "left"),
+            (N_("Amount"), "right"),
+            (N_("Unit"), "left"),
+            (N_("Scope"), "right"),
+            ("tCO2e", "right"),
+            (N_("Factor"), "left"),
+        ),
+    )
     for line in result.lines[:MAX_TABLE_LINES]:
         what = (
             shown(line.activity)
@@ -190,9 +243,12 @@ def _one(console: Console, result: InventoryResult) -> None:
         )
     console.print(lines)
     if len(result.lines) > MAX_TABLE_LINES:
-        console.print(f"... and {len(result.lines) - MAX_TABLE_LINES:,} more lines: see them all with --format csv")
+        more = f"{len(result.lines) - MAX_TABLE_LINES:,}"
+        console.print(shown(tr("... and {count} more lines: see them all with --format csv", count=more)))
     if result.warnings:
-        console.print(f"[yellow]{len(result.warnings)} warning(s), printed on standard error[/yellow]")
+        console.print(
+            Text(tr("{count} warning(s), printed on standard error", count=len(result.warnings)), style="yellow")
+        )
     console.print()
 
 
@@ -220,127 +276,167 @@ def _console() -> Console:
     return Console(file=stream, highlight=False, width=None if stream.isatty() else 120)  # type: ignore[arg-type]
 
 
-def plain_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:
-    table = Table(box=box.SIMPLE, title=shown(title), title_justify="left")
-    for column in columns:
-        table.add_column(shown(column))
+def plain_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
+    """Rows of dicts as a table: `columns` are (key, title), the titles in the language of the run."""
+    table = titled(title)
+    for _, heading in columns:
+        table.add_column(shown(tr(heading)))
     for row in rows:
-        table.add_row(*(Text("") if row.get(c) is None else shown(row.get(c)) for c in columns))
+        table.add_row(*(Text("") if row.get(key) is None else shown(row.get(key)) for key, _ in columns))
     _console().print(table)
 
 
-def factor_cards(entries: list[dict[str, Any]]) -> None:
+# The fields of `factors show`, in order, with their names for a person (in English the field itself).
+FACTOR_FIELDS = (
+    ("name", N_("name")),
+    ("name_th", N_("name_th")),
+    ("per", N_("per")),
+    ("kg_per_unit", N_("kg_per_unit")),
+    ("published_kgco2e", N_("published_kgco2e")),
+    ("gwp_basis", N_("gwp_basis")),
+    ("scope", N_("scope")),
+    ("category", N_("category")),
+    ("valid_from", N_("valid_from")),
+    ("valid_to", N_("valid_to")),
+    ("ncv", N_("ncv")),
+    ("density", N_("density")),
+    ("source", N_("source")),
+    ("verified_via", N_("verified_via")),
+    ("notes", N_("notes")),
+    ("set_title", N_("set_title")),
+    ("set_edition", N_("set_edition")),
+    ("set_url", N_("set_url")),
+    ("set_sha256", N_("set_sha256")),
+)
+
+
+def factor_cards(entries: list[dict[str, Any]], thai_first: bool = False) -> None:
+    """`factors show`: one card per factor; `thai_first` puts the Thai name on top."""
     console = _console()
+    fields = list(FACTOR_FIELDS)
+    if thai_first:
+        fields.insert(0, fields.pop(1))
     for entry in entries:
         table = Table(
             box=box.SIMPLE,
             show_header=False,
-            title=shown(f"{entry['key']} ({entry['set']}@{entry['version']})"),
+            title=shown(f"{entry['key']} ({entry['set']}@{entry['version']})", "table.title"),
             title_justify="left",
         )
         table.add_column("field", style="bold")
         table.add_column("value")
-        for field in (
-            "name",
-            "name_th",
-            "per",
-            "kg_per_unit",
-            "published_kgco2e",
-            "gwp_basis",
-            "scope",
-            "category",
-            "valid_from",
-            "valid_to",
-            "ncv",
-            "density",
-            "source",
-            "verified_via",
-            "notes",
-            "set_title",
-            "set_edition",
-            "set_url",
-            "set_sha256",
-        ):
+        for field, label in fields:
             value = entry.get(field)
             if value in (None, "", {}):
                 continue
             if isinstance(value, dict):
                 value = ", ".join(f"{gas} {kg:g} kg" for gas, kg in value.items())
-            table.add_row(field, shown(value))
+            elif field in ("valid_from", "valid_to"):
+                value = day_text(value)
+            table.add_row(tr(label), shown(value))
         console.print(table)
 
 
-def trend_table(rows: list[dict[str, Any]], rebased: Any) -> None:
+def day_text(value: Any) -> str:
+    """An ISO date of a factor set (2022-04-01) for a person: B.E. with --calendar be."""
+    import datetime as dt
+
+    try:
+        return thai.show_date(dt.date.fromisoformat(str(value)), buddhist=False)
+    except ValueError:
+        return str(value)
+
+
+def trend_table(rows: list[dict[str, Any]], rebased: Any, periods: list[Period]) -> None:
+    """`ghgcalc trend`: one row per year (`periods` are the rows' periods, shown as written)."""
+    from ghgcalc.core.trend import INTENSITIES
+
     console = _console()
-    table = Table(box=box.SIMPLE_HEAVY, title="Emissions by year", title_justify="left")
-    for name, justify in (
-        ("Period", "left"),
-        ("tCO2e", "right"),
-        ("vs base", "right"),
-        ("vs previous", "right"),
-        ("Intensity", "left"),
-        ("Note", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for row in rows:
-        period = f"{row['period_start']} to {row['period_end']}" + (" (base)" if row["base_year"] else "")
+    table = titled(tr("Emissions by year"), box.SIMPLE_HEAVY)
+    columns(
+        table,
+        (
+            (N_("Period"), "left"),
+            ("tCO2e", "right"),
+            (N_("vs base"), "right"),
+            (N_("vs previous"), "right"),
+            (N_("Intensity"), "left"),
+            (N_("Note"), "left"),
+        ),
+    )
+    for row, period in zip(rows, periods, strict=True):
+        when = tr("{period} (base)", period=short_period(period)) if row["base_year"] else short_period(period)
         base = (
             "" if row["base_year"] or row["change_from_base_pct"] is None else f"{row['change_from_base_pct']:+.1f} %"
         )
         previous = "" if row["change_from_previous_pct"] is None else f"{row['change_from_previous_pct']:+.1f} %"
-        from ghgcalc.core.trend import INTENSITIES
-
+        per_output = tr("tCO2e/unit of output")
         intensity = ", ".join(
-            f"{value:.4g} {INTENSITIES[name][1] if name in INTENSITIES else 'tCO2e/unit of output'}"
+            f"{value:.4g} {INTENSITIES[name][1] if name in INTENSITIES else per_output}"
             for name, value in row["intensities"].items()
         )
+        notes = [*row["differs_from_base"], *(tr("no inventory for {period}", period=m) for m in row["missing_before"])]
         table.add_row(
-            shown(period),
-            tonnes(row["total_t_co2e"]),
-            base,
-            previous,
-            shown(intensity),
-            shown("; ".join([*row["differs_from_base"], *(f"no inventory for {m}" for m in row["missing_before"])])),
+            shown(when), tonnes(row["total_t_co2e"]), base, previous, shown(intensity), shown("; ".join(notes))
         )
     console.print(table)
     if rebased is not None:
         console.print(
             shown(
-                f"Base year recomputed with {rebased.gwp} and {', '.join(s.ref for s in rebased.factor_sets)}: "
-                f"{tonnes(rebased.total_t_co2e)} tCO2e"
+                tr(
+                    "Base year recomputed with {gwp} and {sets}: {total} tCO2e",
+                    gwp=rebased.gwp,
+                    sets=", ".join(s.ref for s in rebased.factor_sets),
+                    total=tonnes(rebased.total_t_co2e),
+                )
             )
         )
 
 
 def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
-    """BAU and plan by year, each measure's reduction, the targets and the MACC, as text."""
-    import shutil
-
+    """BAU and plan by year, each measure's reduction, the targets and the MACC, as text. Years
+    as the base inventory wrote them (B.E. for a base of 2566)."""
     from ghgcalc.reports.plan_markdown import whole as _whole
 
-    buffer = io.StringIO()
-    width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
-    console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
+    buffer, console = _buffer_console(terminal)
     base = plan["base"]
+    buddhist = thai.written_in_be(base.get("period_written"))
+
+    def year(value: int) -> str:
+        return thai.show_year(int(value), buddhist)
+
+    console.print(Text.assemble(shown(plan["name"], "bold")))
     console.print(
-        Text.assemble(
-            shown(plan["name"], "bold"),
-            ": base ",
-            shown(base["name"]),
-            shown(
-                f" ({base['year']}, {tonnes(base['total_t_co2e'])} tCO2e), horizon {plan['horizon']}, "
-                f"{plan['gwp']}, {', '.join(plan['factor_sets'])}"
-            ),
+        shown(
+            tr(
+                "base {name} ({year}, {total} tCO2e), horizon {horizon}, {gwp}, {sets}",
+                name=base["name"],
+                year=year(base["year"]),
+                total=tonnes(base["total_t_co2e"]),
+                horizon=year(plan["horizon"]),
+                gwp=plan["gwp"],
+                sets=", ".join(plan["factor_sets"]),
+            )
         )
     )
     measures = plan["measures"]
-    years = Table(box=box.SIMPLE_HEAVY, title="BAU and plan by year (tCO2e)", title_justify="left")
-    for name in ("Year", "BAU", "Plan", "Removals", "Net", "Reduction", "%"):
-        years.add_column(name, justify="left" if name == "Year" else "right")
+    years = titled(tr("BAU and plan by year (tCO2e)"), box.SIMPLE_HEAVY)
+    columns(
+        years,
+        (
+            (N_("Year"), "left"),
+            ("BAU", "right"),
+            (N_("Plan"), "right"),
+            (N_("Removals"), "right"),
+            (N_("Net"), "right"),
+            (N_("Reduction"), "right"),
+            ("%", "right"),
+        ),
+    )
     for row in plan["years"]:
         pct = "-" if row["reduction_pct"] is None else f"{row['reduction_pct']:.1f}"
         years.add_row(
-            str(row["year"]),
+            year(row["year"]),
             _whole(row["bau_t_co2e"]),
             _whole(row["plan_t_co2e"]),
             _whole(row["removals_t_co2"]),
@@ -349,31 +445,34 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
             pct,
         )
     console.print(years)
-    wedges = Table(box=box.SIMPLE_HEAVY, title="Reduction by measure (tCO2e), in plan order", title_justify="left")
-    wedges.add_column("Measure")
+    wedges = titled(tr("Reduction by measure (tCO2e), in plan order"), box.SIMPLE_HEAVY)
+    wedges.add_column(tr("Measure"))
     later = [row for row in plan["years"] if row["year"] > base["year"]]
     for row in later:
-        wedges.add_column(str(row["year"]), justify="right")
+        wedges.add_column(year(row["year"]), justify="right")
     for m in measures:
         wedges.add_row(shown(m["id"]), *(_whole(row["by_measure_t_co2e"][m["id"]]) for row in later))
     console.print(wedges)
-    table = Table(box=box.SIMPLE_HEAVY, title=f"Measures (abatement in {plan['horizon']})", title_justify="left")
-    for name, justify in (
-        ("Measure", "left"),
-        ("Size", "right"),
-        ("Start", "right"),
-        ("tCO2e/yr", "right"),
-        ("Cumulative", "right"),
-        ("Investment THB", "right"),
-        ("Net THB/yr", "right"),
-        ("THB/tCO2e", "right"),
-    ):
-        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table = titled(tr("Measures (abatement in {year})", year=year(plan["horizon"])), box.SIMPLE_HEAVY)
+    columns(
+        table,
+        (
+            (N_("Measure"), "left"),
+            (N_("Size"), "right"),
+            (N_("Start"), "right"),
+            (N_("tCO2e/yr"), "right"),
+            (N_("Cumulative"), "right"),
+            (N_("Investment THB"), "right"),
+            (N_("Net THB/yr"), "right"),
+            (N_("THB/tCO2e"), "right"),
+        ),
+        no_wrap=True,
+    )
     for m in measures:
         table.add_row(
             shown(m["id"]),
             shown(f"{m['size']:,.10g} {m['size_unit']}"),
-            f"{m['start']} +{m['ramp_years']}y",
+            tr("{start} +{years}y", start=year(m["start"]), years=m["ramp_years"]),
             _whole(m["horizon_abatement_t_co2e"]),
             _whole(m["cumulative_t_co2e"]),
             _whole(m["investment_thb"]),
@@ -382,22 +481,37 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
         )
     console.print(table)
     if plan["targets"]:
-        targets = Table(box=box.SIMPLE_HEAVY, title="Targets (tCO2e)", title_justify="left")
-        for name in ("Target", "Goal", "Plan net", "Gap", "Met"):
-            targets.add_column(name, justify="left" if name in ("Target", "Met") else "right")
+        targets = titled(tr("Targets (tCO2e)"), box.SIMPLE_HEAVY)
+        columns(
+            targets,
+            (
+                (N_("Target"), "left"),
+                (N_("Goal"), "right"),
+                (N_("Plan net"), "right"),
+                (N_("Gap"), "right"),
+                (N_("Met"), "left"),
+            ),
+        )
         for t in plan["targets"]:
             targets.add_row(
                 shown(t["name"]),
                 _whole(t["target_t_co2e"]),
                 _whole(t["plan_net_t_co2e"]),
                 _whole(t["gap_t_co2e"]),
-                "yes" if t["met"] else Text("no", style="red"),
+                tr("yes") if t["met"] else Text(tr("no"), style="red"),
             )
         console.print(targets)
     if plan["macc"]:
-        macc = Table(box=box.SIMPLE_HEAVY, title="Marginal abatement cost curve, cheapest first", title_justify="left")
-        for name in ("Measure", "THB/tCO2e", "tCO2e/yr", "Cumulative tCO2e/yr"):
-            macc.add_column(name, justify="left" if name == "Measure" else "right")
+        macc = titled(tr("Marginal abatement cost curve, cheapest first"), box.SIMPLE_HEAVY)
+        columns(
+            macc,
+            (
+                (N_("Measure"), "left"),
+                (N_("THB/tCO2e"), "right"),
+                (N_("tCO2e/yr"), "right"),
+                (N_("Cumulative tCO2e/yr"), "right"),
+            ),
+        )
         for bar in plan["macc"]:
             macc.add_row(
                 shown(bar["id"]),
@@ -407,7 +521,11 @@ def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
             )
         console.print(macc)
     if plan["not_in_macc"]:
-        console.print(shown(f"Not in the MACC (no costs, or no abatement): {', '.join(plan['not_in_macc'])}"))
+        console.print(
+            shown(
+                tr("Not in the MACC (no costs, or no abatement): {measures}", measures=", ".join(plan["not_in_macc"]))
+            )
+        )
     return buffer.getvalue()
 
 
@@ -416,21 +534,27 @@ def _kg(value: float | None) -> str:
     return "-" if value is None else f"{value:.6g}"
 
 
+STATUSES = {"added": N_("added"), "changed": N_("changed"), "not-in-new": N_("not-in-new"), "removed": N_("removed")}
+
+
 def diff_table(data: dict[str, Any]) -> None:
     """`ghgcalc factors diff --format table`: a changed row as one line per gas then its kgCO2e per
     unit with the change; an added or not-in-NEW row as its kgCO2e line; then what else changed.
     Every key, unit and gas from a set is escaped."""
     console = _console()
-    table = Table(box=box.SIMPLE, title=shown(f"{data['old']} -> {data['new']}"), title_justify="left")
-    for name in ("status", "key", "per", "kg per unit", "old", "new", "change", "%"):
+    table = titled(f"{data['old']} -> {data['new']}")
+    for name in (N_("status"), N_("key"), N_("per"), N_("kg per unit"), N_("old"), N_("new"), N_("change"), "%"):
         right = name in ("old", "new", "change", "%")
-        table.add_column(name, justify="right" if right else "left", no_wrap=name != "key")
+        table.add_column(tr(name), justify="right" if right else "left", no_wrap=name != "key")
     also = []
     for row in data["rows"]:
         if row["changed_fields"]:
-            changes = (f"{f} {row['old_' + f] or '-'} -> {row['new_' + f] or '-'}" for f in row["changed_fields"])
-            also.append(f"{row['key']} per {row['per']}: " + "; ".join(changes))
-        head = [shown(row["status"]), shown(row["key"]), shown(row["per"])]
+            changes = "; ".join(
+                f"{f} {row['old_' + f] or '-'} -> {row['new_' + f] or '-'}" for f in row["changed_fields"]
+            )
+            also.append(tr("{key} per {per}: {changes}", key=row["key"], per=row["per"], changes=changes))
+        status = STATUSES.get(row["status"])
+        head = [shown(tr(status) if status else row["status"]), shown(row["key"]), shown(row["per"])]
         if row["status"] == "changed":
             for gas in row["gases"]:
                 table.add_row(*head, shown(gas["gas"]), _kg(gas["old_kg"]), _kg(gas["new_kg"]), "", "")
@@ -442,39 +566,62 @@ def diff_table(data: dict[str, Any]) -> None:
     for line in also:
         console.print(shown(line))
     counts = data["counts"]
-    console.print(shown(", ".join(f"{n} {status}" for status, n in counts.items()) + " (unchanged rows not listed)"))
+    tally = ", ".join(
+        tr("{count} {status}", count=n, status=tr(STATUSES[status]) if status in STATUSES else status)
+        for status, n in counts.items()
+    )
+    console.print(shown(tr("{counts} (unchanged rows not listed)", counts=tally)))
     console.print(shown(data["note"]))
 
 
 def comparison_table(comparisons: list[Any], terminal: bool) -> str:
     """`compute --compare-factors`: totals by scope under both editions, then the lines whose factor
     changes (the same document as the JSON, reports/compare_output.py)."""
-    import shutil
+    from ghgcalc.reports.compare_output import notes, pct
 
-    from ghgcalc.reports.compare_output import notes, pct, summary_rows
-
-    buffer = io.StringIO()
-    width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
-    console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
+    buffer, console = _buffer_console(terminal)
     for comparison in comparisons:
         own, compared = comparison.own, comparison.compared
         console.print(Text.assemble(shown(own.name, "bold"), "  (", shown(own.source), ")"))
-        own_sets = ", ".join(s.ref for s in own.factor_sets)
-        other_sets = ", ".join(s.ref for s in compared.factor_sets)
-        console.print(shown(f"{own.period.label}, GWP {own.gwp}: own factors {own_sets}; compared {other_sets}"))
-        summary = Table(box=box.SIMPLE_HEAVY, title="Emissions by scope, two editions", title_justify="left")
-        for name, justify in (("", "left"), ("own tCO2e", "right"), ("compared tCO2e", "right")):
-            summary.add_column(name, justify=justify)  # type: ignore[arg-type]
-        summary.add_column("change tCO2e", justify="right")
-        summary.add_column("change", justify="right")
-        for name, change in summary_rows(comparison):
+        console.print(
+            shown(
+                tr(
+                    "{period}, GWP {gwp}: own factors {own}; compared {compared}",
+                    period=period_text(own.period),
+                    gwp=own.gwp,
+                    own=", ".join(s.ref for s in own.factor_sets),
+                    compared=", ".join(s.ref for s in compared.factor_sets),
+                )
+            )
+        )
+        summary = titled(tr("Emissions by scope, two editions"), box.SIMPLE_HEAVY)
+        columns(
+            summary,
+            (
+                ("", "left"),
+                (N_("own tCO2e"), "right"),
+                (N_("compared tCO2e"), "right"),
+                (N_("change tCO2e"), "right"),
+                (N_("change"), "right"),
+            ),
+        )
+        rows = [(scope_label(scope), change) for scope, change in comparison.by_scope_t_co2e.items()]
+        for name, change in [*rows, (Text(tr("Total"), style="bold"), comparison.total_t_co2e)]:
             summary.add_row(name, tonnes(change.own), tonnes(change.compared), tonnes(change.t), pct(change.pct))
         console.print(summary)
-        lines = Table(box=box.SIMPLE, title="Lines whose factor changes", title_justify="left")
-        for name, justify in (("#", "right"), ("activity", "left"), ("own factor", "left"), ("compared", "left")):
-            lines.add_column(name, justify=justify)  # type: ignore[arg-type]
-        for name in ("own tCO2e", "compared tCO2e", "change"):
-            lines.add_column(name, justify="right")
+        lines = titled(tr("Lines whose factor changes"))
+        columns(
+            lines,
+            (
+                ("#", "right"),
+                (N_("activity"), "left"),
+                (N_("own factor"), "left"),
+                (N_("compared"), "left"),
+                (N_("own tCO2e"), "right"),
+                (N_("compared tCO2e"), "right"),
+                (N_("change"), "right"),
+            ),
+        )
         for row in (line for line in comparison.lines if line.factor_changed):
             lines.add_row(
                 str(row.own.index + 1),
@@ -487,50 +634,53 @@ def comparison_table(comparisons: list[Any], terminal: bool) -> str:
             )
         console.print(lines)
         for note in notes(comparison):
-            console.print(shown(f"note: {note}"))
+            console.print(shown(tr("note: {note}", note=note)))
         console.print()
     return buffer.getvalue()
 
 
+def scope_label(scope: str) -> Text:
+    return shown(tr("Scope {scope}", scope=scope))
+
+
+def _asks(console: Console, asks: list[str]) -> None:
+    console.print(Text(tr("What to ask the municipality:"), style="bold"))
+    for i, ask in enumerate(asks, start=1):
+        console.print(Text.assemble(f"{i}. ", shown(ask)))
+
+
 def audit_tables(document: dict[str, Any], terminal: bool) -> str:
     """`ghgcalc audit` as rich tables: per year its verdict, its findings and what to ask."""
-    import io
-    import shutil
-
-    buffer = io.StringIO()
-    width = shutil.get_terminal_size((120, 40)).columns if terminal else 120
-    console = Console(file=buffer, width=width, force_terminal=terminal, no_color=not terminal, highlight=False)
+    buffer, console = _buffer_console(terminal)
     for book in document["workbooks"]:
         for year in book["years"]:
             console.print(
                 Text.assemble(shown(book["workbook"], "bold"), "  ", shown(f"[{year['sheet']}]"), f"  {year['year']}")
             )
-            console.print(Text.assemble("Verdict: ", shown(year["verdict"])))
+            console.print(shown(tr("Verdict: {verdict}", verdict=year["verdict"])))
             if not year["findings"]:
                 console.print()
                 continue
-            table = Table(box=box.SIMPLE, title="Findings", title_justify="left")
-            for name in ("#", "Kind", "Where", "Finding"):
-                table.add_column(name)
+            table = titled(tr("Findings"))
+            columns(table, (("#", "left"), (N_("Kind"), "left"), (N_("Where"), "left"), (N_("Finding"), "left")))
             for i, f in enumerate(year["findings"], start=1):
                 table.add_row(str(i), f["kind"], shown(f["where"]), shown(f["message"]))
             console.print(table)
-            console.print(Text("What to ask the municipality:", style="bold"))
-            for i, ask in enumerate(year["ask"], start=1):
-                console.print(Text.assemble(f"{i}. ", shown(ask)))
+            _asks(console, year["ask"])
             console.print()
     for copy in document.get("copies", []):
-        console.print(Text.assemble(shown(f"Copies of {copy['year']}", "bold"), "  ", shown(", ".join(copy["copies"]))))
-        console.print(Text.assemble("Verdict: ", shown(copy["verdict"])))
+        console.print(
+            Text.assemble(
+                shown(tr("Copies of {year}", year=copy["year"]), "bold"), "  ", shown(", ".join(copy["copies"]))
+            )
+        )
+        console.print(shown(tr("Verdict: {verdict}", verdict=copy["verdict"])))
         if copy["findings"]:
-            table = Table(box=box.SIMPLE, title="Differences", title_justify="left")
-            for name in ("#", "Where", "Finding"):
-                table.add_column(name)
+            table = titled(tr("Differences"))
+            columns(table, (("#", "left"), (N_("Where"), "left"), (N_("Finding"), "left")))
             for i, f in enumerate(copy["findings"], start=1):
                 table.add_row(str(i), shown(f["where"]), shown(f["message"]))
             console.print(table)
-            console.print(Text("What to ask the municipality:", style="bold"))
-            for i, ask in enumerate(copy["ask"], start=1):
-                console.print(Text.assemble(f"{i}. ", shown(ask)))
+            _asks(console, copy["ask"])
         console.print()
     return buffer.getvalue()

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ghgcalc.cli.render import shown
+from ghgcalc.i18n import N_, tr
 from ghgcalc.models.analysis import Analysis, DataQualitySummary, KeyCategory, Spread
 from ghgcalc.models.result import InventoryResult
 
@@ -79,31 +80,38 @@ def _range(spread: Spread, places: int) -> tuple[str, str]:
 def _uncertainty(console: Console, result: InventoryResult, analysis: Analysis) -> None:
     first = analysis.approach_1
     carlo = analysis.monte_carlo
-    table = Table(box=box.SIMPLE_HEAVY, title="Uncertainty (95 %)", title_justify="left")
+    table = Table(box=box.SIMPLE_HEAVY, title=tr("Uncertainty (95 %)"), title_justify="left")
     table.add_column("")
     table.add_column("tCO2e", justify="right")
-    table.add_column("Approach 1", justify="right")
-    table.add_column("Monte Carlo tCO2e", justify="right", no_wrap=True)
+    table.add_column(tr("Approach 1"), justify="right")
+    table.add_column(tr("Monte Carlo tCO2e"), justify="right", no_wrap=True)
     table.add_column("", justify="right", no_wrap=True)
-    rows = [("[bold]Total[/bold]", result.total_t_co2e, first.total_pct, carlo.total if carlo else None)]
+    rows: list[tuple[Text, float, float, Spread | None]] = [
+        (Text(tr("Total"), style="bold"), result.total_t_co2e, first.total_pct, carlo.total if carlo else None)
+    ]
     for scope, value in result.by_scope_t_co2e.items():
         spread = carlo.by_scope.get(scope) if carlo else None
-        rows.append((f"Scope {scope}", value, first.by_scope_pct.get(scope, 0.0), spread))
+        rows.append((shown(tr("Scope {scope}", scope=scope)), value, first.by_scope_pct.get(scope, 0.0), spread))
     places = decimals([value for row in rows for value in (row[1], *((row[3].low,) if row[3] else ()))])
     for name, value, approach, spread in rows:
         low_high, signs = _range(spread, places) if spread is not None else ("-", "")
         table.add_row(name, fixed(value, places), f"± {pct(approach)}", low_high, signs)
     console.print(table)
     # notes as short lines of their own: a terminal of 80 columns must not break "90 %" in two
-    console.print("Approach 1: error propagation (IPCC 2006 Vol.1 Ch.3, Eq. 3.1 and 3.2).")
+    console.print(tr("Approach 1: error propagation (IPCC 2006 Vol.1 Ch.3, Eq. 3.1 and 3.2)."))
     if carlo is not None:
-        console.print(f"Monte Carlo (Approach 2): {carlo.draws:,} draws, seed {carlo.seed};")
-        console.print("the 2.5th and 97.5th percentiles, and their % of the draws' mean.")
+        console.print(
+            tr("Monte Carlo (Approach 2): {draws} draws, seed {seed};", draws=f"{carlo.draws:,}", seed=carlo.seed)
+        )
+        console.print(tr("the 2.5th and 97.5th percentiles, and their % of the draws' mean."))
     table32 = analysis.table_3_2
     if table32.trend_pct is not None and table32.trend_uncertainty_pct is not None:
         console.print(
-            f"Trend since the base year: {signed_pct(table32.trend_pct)}, "
-            f"± {table32.trend_uncertainty_pct:.1f} percentage points (Table 3.2)."
+            tr(
+                "Trend since the base year: {trend}, ± {points} percentage points (Table 3.2).",
+                trend=signed_pct(table32.trend_pct),
+                points=f"{table32.trend_uncertainty_pct:.1f}",
+            )
         )
     console.print()
 
@@ -121,12 +129,12 @@ def _key_categories(console: Console, result: InventoryResult, analysis: Analysi
         return
     trend = any(row.trend_assessment is not None for row in rows)
     community = any(row.gas is not None for row in rows)
-    table = Table(box=box.SIMPLE, title="Key categories (IPCC 2006 Vol.1 Ch.4)", title_justify="left")
-    table.add_column("Category", overflow="fold")
+    table = Table(box=box.SIMPLE, title=tr("Key categories (IPCC 2006 Vol.1 Ch.4)"), title_justify="left")
+    table.add_column(tr("Category"), overflow="fold")
     if community:
-        table.add_column("Gas")
-    for name in ("tCO2e", "Level", "Cum.", "±"):
-        table.add_column(name, justify="right", no_wrap=True)
+        table.add_column(tr("Gas"))
+    for name in ("tCO2e", N_("Level"), N_("Cum."), "±"):
+        table.add_column(tr(name), justify="right", no_wrap=True)
     for name in ("L", "T", "L×U", "T×U") if trend else ("L", "L×U"):
         table.add_column(name, justify="center", no_wrap=True)
     key = [row for row in rows if row.key]
@@ -144,12 +152,17 @@ def _key_categories(console: Console, result: InventoryResult, analysis: Analysi
         cells += [KEY_MARK if flag else "" for flag in key_by(row, trend)]
         table.add_row(*cells)
     console.print(table)
-    console.print("Level: share of the total; ±: the category's uncertainty (Approach 1).")
-    console.print("Key by L: level, 95 % (Approach 1); L×U: level × uncertainty, 90 % (Approach 2).")
+    console.print(tr("Level: share of the total; ±: the category's uncertainty (Approach 1)."))
+    console.print(tr("Key by L: level, 95 % (Approach 1); L×U: level × uncertainty, 90 % (Approach 2)."))
     if trend:
-        console.print("Key by T: trend, 95 % (Approach 1); T×U: trend × uncertainty, 90 % (Approach 2).")
+        console.print(tr("Key by T: trend, 95 % (Approach 1); T×U: trend × uncertainty, 90 % (Approach 2)."))
     if len(rows) > len(key):
-        console.print(f"{len(rows) - len(key)} more categories are not key: see them with --format md, xlsx or json.")
+        console.print(
+            tr(
+                "{count} more categories are not key: see them with --format md, xlsx or json.",
+                count=len(rows) - len(key),
+            )
+        )
     console.print()
 
 
@@ -160,11 +173,27 @@ def verifier_lines(summary: DataQualitySummary) -> int:
 
 def data_quality_lines(summary: DataQualitySummary) -> list[str]:
     """Three short lines (none wider than 80 columns for counts below a thousand)."""
-    counts = ", ".join(f"{tier} {n}" for tier, n in summary.lines_by_source.items() if n)
-    score = "-" if summary.score is None else f"{summary.score} ({summary.score_points:.2f} of 3, weighted by tCO2e)"
+    counts = ", ".join(f"{_tier(tier)} {n}" for tier, n in summary.lines_by_source.items() if n)
+    if summary.score is None:
+        score = tr("Data quality: score -.")
+    else:
+        score = tr(
+            "Data quality: score {score} ({points} of 3, weighted by tCO2e).",
+            score=tr(GRADES[summary.score]) if summary.score in GRADES else summary.score,
+            points=f"{summary.score_points:.2f}",
+        )
     asked = verifier_lines(summary)
-    return [
-        f"Data quality: score {score}.",
-        f"Lines by source tier (TGO Fr-04.1): {counts or 'none'}.",
-        f"A verifier will ask about {asked} line{'' if asked == 1 else 's'}: no evidence, or source tier other.",
-    ]
+    ask = (
+        tr("A verifier will ask about 1 line: no evidence, or source tier other.")
+        if asked == 1
+        else tr("A verifier will ask about {count} lines: no evidence, or source tier other.", count=asked)
+    )
+    return [score, tr("Lines by source tier (TGO Fr-04.1): {counts}.", counts=counts or tr("none")), ask]
+
+
+GRADES = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+TIERS = {"not given": N_("not given"), "other": N_("other")}  # 1st, 2nd, 3rd are TGO's own names
+
+
+def _tier(tier: str) -> str:
+    return tr(TIERS[tier]) if tier in TIERS else tier

@@ -11,6 +11,7 @@ import typer
 
 from ghgcalc.cli.output import write_stdout
 from ghgcalc.errors import ExitCode
+from ghgcalc.i18n import tr
 
 
 class TrendFormat(StrEnum):
@@ -67,11 +68,15 @@ def register(app: typer.Typer) -> None:
         for issue in outcome.issues:
             print(issue.format(), file=sys.stderr)
         if outcome.trend is None:
-            why = "one inventory per period" if outcome.issues else "every inventory computed without errors"
-            print(f"ghgcalc: the trend needs {why}", file=sys.stderr)
+            why = (
+                tr("ghgcalc: the trend needs one inventory per period")
+                if outcome.issues
+                else tr("ghgcalc: the trend needs every inventory computed without errors")
+            )
+            print(why, file=sys.stderr)
             raise typer.Exit(ExitCode.INPUT_ERRORS)
         for note in outcome.notes:
-            print(f"note: {printable(note)}", file=sys.stderr)
+            print(tr("note: {note}", note=printable(note)), file=sys.stderr)
         rows = _rows(outcome)
         rebased = outcome.rebased
         chosen = output_format or (TrendFormat.table if sys.stdout.isatty() else TrendFormat.json)
@@ -93,4 +98,4 @@ def register(app: typer.Typer) -> None:
         else:
             from ghgcalc.cli import render
 
-            render.trend_table(rows, rebased)
+            render.trend_table(rows, rebased, [year.result.period for year in outcome.trend.years])
