@@ -504,8 +504,11 @@ def test_xlsx_uncertainty_sheet_is_table_3_2_with_the_json_numbers(name: str, ba
     extra = ("--base", example(base)) if base else ()
     data = as_json(ROOT, example(name), "--uncertainty", *extra)
     book = _book(ROOT, tmp_path, example(name), "--uncertainty", *extra)
+    forms = ["Fr-01 Organisation", "Fr-02 Boundary", "Fr-03 Sources", "Fr-04.1 Inventory"]
+    if base:
+        forms += ["Fr-04.2 Base year", "Fr-04.3 Recalculation"]
     assert book.sheetnames == [
-        "Fr-04.1 Inventory",
+        *forms,
         "Fr-05 Summary",
         "Uncertainty",
         "Key categories",
@@ -549,7 +552,7 @@ def test_xlsx_uncertainty_sheet_is_table_3_2_with_the_json_numbers(name: str, ba
         _same(total[column["C"]], table["base_total_t_co2e"])
         _same(uncertain[column["M"]], table["trend_uncertainty_pct"])
 
-    _, after = _rows_after(ws, "ช่วงความเชื่อมั่น 95 % / Totals at 95 %")
+    _, after = _rows_after(ws, "Totals at 95 %")
     first, carlo = data["uncertainty"]["approach_1"], data["uncertainty"]["monte_carlo"]
     totals = after[1 : 2 + len(data["by_scope_t_co2e"])]
     expected = [(data["total_t_co2e"], first["total_pct"], carlo)]
@@ -573,7 +576,7 @@ def test_xlsx_key_categories_and_data_quality_sheets(name: str, base: str | None
     ws = book["Key categories"]
     start, after = _rows_after(ws, "ลำดับ\n#")
     titles = [str(cell) for cell in next(ws.iter_rows(min_row=start + 1, max_row=start + 1, values_only=True)) if cell]
-    assert ("การประเมินแนวโน้ม\nTrend assessment" in titles) == bool(base)
+    assert ("ค่าประเมินแนวโน้ม\nTrend assessment" in titles) == bool(base)
     numbered = [cells for cells in after if isinstance(cells[0], int)]
     assert [cells[0] for cells in numbered] == list(range(1, len(data["key_categories"]) + 1))
     for cells, row in zip(numbered, data["key_categories"], strict=True):
@@ -588,7 +591,7 @@ def test_xlsx_key_categories_and_data_quality_sheets(name: str, base: str | None
 
     quality = data["data_quality"]
     ws = book["Data quality"]
-    _, after = _rows_after(ws, "แหล่งข้อมูล\nSource tier")
+    _, after = _rows_after(ws, "ระดับแหล่งข้อมูล\nSource tier")
     counts = {("not given" if "not given" in str(cells[0]) else cells[0]): cells[2] for cells in after[:4]}
     assert counts == quality["lines_by_source"]
     _, after = _rows_after(ws, "ลำดับ\n#") if quality["for_verifier"] else (0, [])
@@ -606,13 +609,12 @@ def test_xlsx_fr_04_1_tier_evidence_and_line_uncertainty(tmp_path: Path) -> None
         for n, title in enumerate(next(ws.iter_rows(min_row=start + 1, max_row=start + 1, values_only=True)))
         if title
     }
-    tier = header["แหล่งข้อมูล\nData source\n(TGO tier)"]
+    tier = header["แหล่งข้อมูล\n(ระดับตาม อบก.)\nData source\n(TGO tier)"]
     evidence = header["หลักฐาน / อ้างอิง\nEvidence / reference"]
     spread = header["ความไม่แน่นอน\nUncertainty\n± % (95 %)"]
     # TGO's order: the tier after the total EF, before the tonnes of each gas
-    assert (
-        header["EF รวม\nTotal EF\n(kgCO2e/หน่วย)"] < tier < evidence < min(n for t, n in header.items() if "ตัน (t)" in t)
-    )
+    assert header["ค่า EF รวม\n(kgCO2e/หน่วย)\nTotal EF\n(kgCO2e/unit)"] < tier < evidence
+    assert evidence < min(n for t, n in header.items() if t.endswith("\n(t)"))
     by_line = {line["line"]: line for line in data["uncertainty"]["approach_1"]["lines"]}
     lines = [cells for cells in after if isinstance(cells[0], int)][: len(data["lines"])]
     assert len(lines) == len(data["lines"])
@@ -626,22 +628,23 @@ def test_xlsx_fr_04_1_tier_evidence_and_line_uncertainty(tmp_path: Path) -> None
             assert cells[spread] is None
     # the totals rows carry the scope's and the inventory's uncertainty
     rows = list(ws.iter_rows(values_only=True))
-    total_row = next(row for row in rows if row[header["รายการ\nDescription"]] == "รวมประเภท 1+2+3 / Scope 1+2+3 total")
+    total_row = next(row for row in rows if row[header["รายการ\nDescription"]] == "Scope 1+2+3 total")
     _same(total_row[spread], data["uncertainty"]["approach_1"]["total_pct"])
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
-    assert ws.print_title_rows == f"${start + 1}:${start + 1}"
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_cols == "$A:$C"
+    assert ws.print_title_rows == f"${start}:${start + 1}"  # the block titles and the headings
 
 
 def test_xlsx_without_analysis_or_grades_has_no_new_sheet_or_column(tmp_path: Path) -> None:
     folder = _without_grades(tmp_path)
     book = _book(folder, tmp_path, "municipality.yaml")
-    assert book.sheetnames == ["Fr-04.1 Inventory", "Fr-05 Summary", "Factors"]
+    forms = ["Fr-01 Organisation", "Fr-02 Boundary", "Fr-03 Sources", "Fr-04.1 Inventory", "Fr-05 Summary", "Factors"]
+    assert book.sheetnames == forms
     texts = {str(cell) for row in book["Fr-04.1 Inventory"].iter_rows(values_only=True) for cell in row if cell}
     assert not any("TGO tier" in t or "Evidence" in t or "Uncertainty" in t for t in texts)
 
     # graded lines without an analysis: TGO's tier and the evidence in Fr-04.1, no sheet more
     graded = _book(tmp_path, tmp_path, town(tmp_path, graded=True))
-    assert graded.sheetnames == ["Fr-04.1 Inventory", "Fr-05 Summary", "Factors"]
+    assert graded.sheetnames == forms
     texts = {str(cell) for row in graded["Fr-04.1 Inventory"].iter_rows(values_only=True) for cell in row if cell}
     assert "หลักฐาน / อ้างอิง\nEvidence / reference" in texts and "PEA invoices" in texts
     assert not any("Uncertainty\n± %" in t for t in texts)

@@ -1,4 +1,5 @@
-"""The Excel report (TGO Fr-04.1 / Fr-05 / Factors) and the Markdown summary, on real results."""
+"""The Excel report (TGO Fr-04.1 / Fr-05 / Factors; the other forms in test_cfo_report.py) and the Markdown
+summary, on real results."""
 
 from __future__ import annotations
 
@@ -14,7 +15,15 @@ import pytest
 from ghgcalc import api
 from ghgcalc.models.result import InventoryResult
 from ghgcalc.reports.markdown import exact, round_up, text, to_markdown
-from ghgcalc.reports.report_xlsx import FACTORS_SHEET, INVENTORY_SHEET, SUMMARY_SHEET, to_xlsx
+from ghgcalc.reports.report_xlsx import (
+    BOUNDARY_SHEET,
+    FACTORS_SHEET,
+    INVENTORY_SHEET,
+    ORGANISATION_SHEET,
+    SOURCES_SHEET,
+    SUMMARY_SHEET,
+    to_xlsx,
+)
 from tests.conftest import ROOT, inventory, run_inventory
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -67,7 +76,7 @@ def table(ws, first_header: str = "ลำดับ\n#") -> tuple[dict[str, int],
     header = {title: n for n, title in enumerate(rows[start]) if title}
     lines = []
     for row in rows[start + 1 :]:
-        if isinstance(row[0], str) and row[0].startswith("การปล่อยก๊าซเรือนกระจกที่รายงานแยก"):
+        if isinstance(row[0], str) and row[0].startswith("Reported separately"):
             break
         if isinstance(row[0], int):
             lines.append(row)
@@ -93,8 +102,11 @@ def summary_rows(ws) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
 # --- the workbook --------------------------------------------------------------------------------
 
 
+FORMS = [ORGANISATION_SHEET, BOUNDARY_SHEET, SOURCES_SHEET, INVENTORY_SHEET, SUMMARY_SHEET, FACTORS_SHEET]
+
+
 def test_sheets_in_tgo_order(town_book):  # type: ignore[no-untyped-def]
-    assert town_book.sheetnames == [INVENTORY_SHEET, SUMMARY_SHEET, FACTORS_SHEET]
+    assert town_book.sheetnames == FORMS
 
 
 def test_every_line_with_the_result_numbers_exactly(town, town_book):  # type: ignore[no-untyped-def]
@@ -108,32 +120,36 @@ def test_every_line_with_the_result_numbers_exactly(town, town_book):  # type: i
         row = by_number[line.index + 1]
         assert row[column(header, "Scope")] == line.scope
         assert row[column(header, "Activity")] == line.activity
-        assert row[column(header, "Quantity")] == line.amount
-        assert row[column(header, "Unit")] == line.unit
-        assert same(row[column(header, "Quantity in factor unit")], line.amount * line.conversion)
+        assert row[column(header, "Quantity as written")] == line.amount
+        assert row[column(header, "Unit as written")] == line.unit
+        assert same(row[column(header, "Quantity")], line.amount * line.conversion)
+        assert row[column(header, "Unit")] == line.factor.per
         assert same(row[column(header, "Total GHG")], line.t_co2e)
         assert same(row[column(header, "% of scope")], line.t_co2e / scopes[str(line.scope)])
         assert same(row[column(header, "% of S1+2+3")], line.t_co2e / total)
         assert line.factor.ref in row[column(header, "Factor (set@version key)")]
         for gas, tonnes in line.gases_t.items():
             name = gas.replace("_fossil", " fossil")
-            assert same(row[column(header, name, "ตัน (t)")], tonnes), gas
+            assert same(row[column(header, name, "(t)")], tonnes), gas
             assert row[column(header, "GWP", name)] == line.gwp[gas]
+        for gas, tonnes in line.t_co2e_by_gas.items():
+            if tonnes:
+                assert same(row[column(header, gas.replace("_fossil", " fossil"), "(tCO2e)")], tonnes), gas
         for value in line.factor.gases:
             name = value.gas.replace("_fossil", " fossil")
-            assert row[column(header, f"EF {name}")] == value.kg
+            assert row[column(header, f"EF {name}", "(kg/unit)")] == value.kg
 
 
 def test_cells_are_numbers_with_formats_not_text(town_book):  # type: ignore[no-untyped-def]
     ws = town_book[INVENTORY_SHEET]
     header, _ = table(ws)
     rows = [row for row in ws.iter_rows() if isinstance(row[0].value, int) and row[1].value in (1, 2, 3)]
-    rows = [row for row in rows if row[column(header, "Total GHG")].value is not None]
+    rows = [row for row in rows if row[column(header, "% of scope")].value is not None]
     assert len(rows) == 16
     for row in rows:
         total = row[column(header, "Total GHG")]
         assert total.data_type == "n" and total.number_format != "General"
-        assert row[column(header, "Quantity")].data_type == "n"
+        assert row[column(header, "Quantity as written")].data_type == "n"
         assert row[column(header, "% of scope")].number_format.endswith("%")
 
 
@@ -144,13 +160,14 @@ def test_scope_subtotals_and_separately_reported_block(town, town_book):  # type
     separate_column = column(header, "Reported separately")
     label_column = column(header, "Description")
     totals = {
-        row[label_column]: row for row in ws.iter_rows(values_only=True) if str(row[label_column]).startswith("รวม")
+        row[label_column]: row for row in ws.iter_rows(values_only=True) if "total" in str(row[label_column]).lower()
     }
-    assert same(totals["รวมประเภท 1 / Scope 1 total"][total_column], town.by_scope_t_co2e["1"])
-    assert same(totals["รวมประเภท 2 / Scope 2 total"][total_column], town.by_scope_t_co2e["2"])
-    assert same(totals["รวมประเภท 1+2+3 / Scope 1+2+3 total"][total_column], town.total_t_co2e)
+    assert same(totals["Scope 1 total"][total_column], town.by_scope_t_co2e["1"])
+    assert same(totals["Scope 2 total"][total_column], town.by_scope_t_co2e["2"])
+    assert same(totals["Scope 1+2+3 total"][total_column], town.total_t_co2e)
     # R-22 is counted outside the total, in the block TGO calls "รายงานแยก"
-    assert totals["รวมที่รายงานแยก / Reported separately, total"][separate_column] == pytest.approx(5.28)
+    assert totals["Reported separately, total"][separate_column] == pytest.approx(5.28)
+    assert totals["Reported separately, total"][total_column] == pytest.approx(5.28)
     assert ws.freeze_panes is not None
 
 
@@ -159,15 +176,15 @@ def test_summary_rounds_each_scope_up_like_tgo_roundup(town, town_book):  # type
     scopes = town.by_scope_t_co2e
     assert scopes["1"] == pytest.approx(107.3798056)  # rounds up to 108, not down to 107
     for scope, whole in (("1", 108), ("2", 196), ("3", 21)):
-        row = rows[f"ประเภท {scope} / Scope {scope}"]
+        row = rows[f"Scope {scope}"]
         assert same(row[1], scopes[scope]) and row[2] == whole
     # the totals are sums of the rounded scopes, as on the form
-    assert rows["รวม Scope 1 & 2"][2] == 108 + 196
-    assert rows["รวม Scope 1 & 2 & 3"][2] == 108 + 196 + 21
-    assert same(rows["รวม Scope 1 & 2 & 3"][1], town.total_t_co2e)
-    assert rows["อื่น ๆ (รายงานแยก) / Other (reported separately)"][1:3] == (pytest.approx(5.28), 6)
-    assert rows["ประเภท 1 / Scope 1"][3] == pytest.approx(scopes["1"] / (scopes["1"] + scopes["2"]))
-    assert rows["ประเภท 1 / Scope 1"][4] == pytest.approx(scopes["1"] / town.total_t_co2e)
+    assert rows["Total Scope 1 & 2"][2] == 108 + 196
+    assert rows["Total Scope 1 & 2 & 3"][2] == 108 + 196 + 21
+    assert same(rows["Total Scope 1 & 2 & 3"][1], town.total_t_co2e)
+    assert rows["Other (reported separately)"][1:3] == (pytest.approx(5.28), 6)
+    assert rows["Scope 1"][3] == pytest.approx(scopes["1"] / (scopes["1"] + scopes["2"]))
+    assert rows["Scope 1"][4] == pytest.approx(scopes["1"] / town.total_t_co2e)
 
 
 def test_summary_carbon_intensity(town, town_book):  # type: ignore[no-untyped-def]
@@ -184,7 +201,7 @@ def test_summary_without_output_says_so():
     assert outcome.result is not None and outcome.result.output is None
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx([outcome.result])))
     rows = summary_rows(book[SUMMARY_SHEET])
-    assert not any(str(label).startswith("Carbon intensity (") for label in rows)
+    assert all(rows[label][1] is None for label in rows if str(label).startswith("Carbon intensity ("))
     assert any("no output given" in str(label) for label in rows)
 
 
@@ -196,7 +213,7 @@ def test_native_charts_pie_and_bar(town):  # type: ignore[no-untyped-def]
     assert any("barChart>" in chart and 'barDir val="bar"' in chart for chart in charts)
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx([town])))
     assert len(book[SUMMARY_SHEET]._charts) == 2
-    assert not book[INVENTORY_SHEET]._charts
+    assert not any(book[name]._charts for name in FORMS if name != SUMMARY_SHEET)
 
 
 def test_factors_sheet_lists_every_factor_used(town, town_book):  # type: ignore[no-untyped-def]
@@ -251,14 +268,7 @@ def test_same_results_same_bytes(town):  # type: ignore[no-untyped-def]
 def test_several_inventories_one_set_of_sheets_each(town):  # type: ignore[no-untyped-def]
     other = hostile_result()
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx([town, other])))
-    assert book.sheetnames == [
-        f"{INVENTORY_SHEET} (1)",
-        f"{SUMMARY_SHEET} (1)",
-        f"{FACTORS_SHEET} (1)",
-        f"{INVENTORY_SHEET} (2)",
-        f"{SUMMARY_SHEET} (2)",
-        f"{FACTORS_SHEET} (2)",
-    ]
+    assert book.sheetnames == [f"{name} ({n})" for n in (1, 2) for name in FORMS]
     assert book[f"{SUMMARY_SHEET} (2)"]["B2"].value == "Test"
 
 
@@ -268,12 +278,12 @@ def test_empty_scope_and_biogenic_co2():
     result = outcome.result
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx([result])))
     rows = summary_rows(book[SUMMARY_SHEET])
-    assert rows["ประเภท 2 / Scope 2"][1:3] == (0.0, 0)
-    assert rows["ประเภท 1 / Scope 1"][2] == 1  # 0.0014 t of CH4 x 28 rounds up to one tonne
-    assert rows["CO2 จากชีวมวล / Biogenic CO2"][1] == pytest.approx(0.15)
-    assert rows["อื่น ๆ (รายงานแยก) / Other (reported separately)"][2] == 1
+    assert rows["Scope 2"][1:3] == (0.0, 0)
+    assert rows["Scope 1"][2] == 1  # 0.0014 t of CH4 x 28 rounds up to one tonne
+    assert rows["Biogenic CO2"][1] == pytest.approx(0.15)
+    assert rows["Other (reported separately)"][2] == 1
     header, lines = table(book[INVENTORY_SHEET])
-    assert lines[0][column(header, "CO2 biogenic", "ตัน (t)")] == pytest.approx(0.15)
+    assert lines[0][column(header, "CO2 biogenic", "(t)")] == pytest.approx(0.15)
     assert any("no lines" in str(v) for row in book[INVENTORY_SHEET].iter_rows(values_only=True) for v in row)
 
 
