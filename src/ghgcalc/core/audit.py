@@ -29,12 +29,29 @@ from ghgcalc import units
 from ghgcalc.core.audit_input import Stated, StatedLine, StatedProduct, StatedSeries, StatedYear
 from ghgcalc.core.plausibility import Thresholds, unusual_months
 from ghgcalc.core.resolve import Catalogue, ResolveError
+from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import parse_period
+from ghgcalc.thai import show_year
 
-# compare(inputs, printed, expected, what, ask, month): one printed value against its inputs
+# compare(inputs, printed, expected, message, ask, month): one printed value against its inputs;
+# message is (msgid, its placeholders): compare adds {stated}, {expected} and {difference}, formatted
 Compare = Callable[..., None]
+Message = tuple[str, dict[str, object]]
 BE_OFFSET = 543  # Buddhist Era year - 543 = the calendar year
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
 KINDS = ("recompute", "factor", "plausibility", "consistency", "copies")
 
 
@@ -94,9 +111,19 @@ def _decimals(value: float) -> int | None:
     return None
 
 
+def month_name(month: int) -> str:
+    """Jan for 0, in the language of the run (ม.ค.)."""
+    return tr(MONTHS[month])
+
+
+def year_text(be_year: int) -> str:
+    """A sheet's B.E. year as the reader asked for it: as the sheet names it, C.E. with --calendar ce."""
+    return show_year(be_year - BE_OFFSET, True)
+
+
 def number(value: float | None) -> str:
     if value is None:
-        return "(empty)"
+        return tr("(empty)")
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.9f}".rstrip("0").rstrip(".")
@@ -113,7 +140,12 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
     notes: list[str] = []
 
     def compare(
-        inputs: tuple[Stated, ...], printed: Stated, expected: float, what: str, ask: str, month: int | None = None
+        inputs: tuple[Stated, ...],
+        printed: Stated,
+        expected: float,
+        message: Message,
+        ask: str,
+        month: int | None = None,
     ) -> None:
         nonlocal compared
         if printed.value is None:
@@ -128,8 +160,13 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
                 "audit-total-differs",
                 printed.sheet,
                 cells,
-                f"{what}: the workbook prints {number(printed.value)} at {printed.cell}, its inputs give "
-                f"{number(expected)} (difference {number(printed.value - expected)})",
+                tr(
+                    message[0],
+                    **message[1],
+                    stated=number(printed.value),
+                    expected=number(expected),
+                    difference=number(printed.value - expected),
+                ),
                 printed.value,
                 expected,
                 ask,
@@ -152,12 +189,20 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
                     "audit-line-not-computed",
                     line.sheet,
                     (_span(line.quantities), line.total.cell),
-                    f"row {line.row} ({line.label}) has quantities but no total: its emissions are in no total "
-                    "the workbook prints",
+                    tr(
+                        "row {row} ({label}) has quantities but no total: its emissions are in no total "
+                        "the workbook prints",
+                        row=line.row,
+                        label=line.label,
+                    ),
                     None,
                     sum(q.value or 0.0 for q in line.quantities) * (line.factor.value or 0.0),
-                    f"row {line.row} ({line.label}) has quantities but the workbook computes nothing for it: "
-                    "should it count, and with which factor?",
+                    tr(
+                        "row {row} ({label}) has quantities but the workbook computes nothing for it: "
+                        "should it count, and with which factor?",
+                        row=line.row,
+                        label=line.label,
+                    ),
                 )
             )
         findings.extend(_factor(year, line, catalogue))
@@ -165,21 +210,41 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
             findings.extend(_plausible(line.sheet, line.label, line.unit or "", line.quantities, limits))
     divisor = 1000.0 if all(line.printed_unit == "kgCO2e" for line in year.lines) else 1.0
     if year.column_total is not None:
+        column = year.column_total.cell
         compare(
             (),
             year.column_total,
             sum(line_totals),
-            "the column total (the sum of every line's total)",
-            f"the column total {year.column_total.cell} is not the sum of the line totals above it: "
-            "was a line changed after the sheet was last calculated?",
+            (
+                N_(
+                    "the line totals add up to {expected}, but the column total at {cell} says {stated} "
+                    "(difference {difference})"
+                ),
+                {"cell": column},
+            ),
+            tr(
+                "the column total {cell} is not the sum of the line totals above it: "
+                "was a line changed after the sheet was last calculated?",
+                cell=column,
+            ),
         )
     for scope, printed in sorted(year.scope_totals.items()):
         compare(
             (),
             printed,
             scope_kg.get(scope, 0.0) / divisor,
-            f"scope {scope} total (tCO2e, the sum of its line totals)",
-            f"the scope {scope} total {printed.cell} is not the sum of its lines: which figure is right?",
+            (
+                N_(
+                    "scope {scope}: its lines add up to {expected} tCO2e, but the scope total at {cell} says {stated} "
+                    "(difference {difference})"
+                ),
+                {"scope": scope, "cell": printed.cell},
+            ),
+            tr(
+                "the scope {scope} total {cell} is not the sum of its lines: which figure is right?",
+                scope=scope,
+                cell=printed.cell,
+            ),
         )
     printed_scopes = [s.value for s in year.scope_totals.values() if s.value is not None]
     if printed_scopes:
@@ -187,8 +252,17 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
             tuple(year.scope_totals.values()),
             year.total,
             sum(printed_scopes),
-            "the year's total (tCO2e, the sum of the scope totals)",
-            f"the year's total {year.total.cell} is not the sum of the scope totals: which figure is right?",
+            (
+                N_(
+                    "the scope totals add up to {expected} tCO2e, but the year's total at {cell} says {stated} "
+                    "(difference {difference})"
+                ),
+                {"cell": year.total.cell},
+            ),
+            tr(
+                "the year's total {cell} is not the sum of the scope totals: which figure is right?",
+                cell=year.total.cell,
+            ),
         )
     for series in year.series:
         sheet = series.months[0].sheet if series.months else year.sheet
@@ -203,12 +277,27 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
                         "audit-series-total",
                         series.total.sheet,
                         (_span(series.months), series.total.cell),
-                        f"{series.name}: the total {series.total.cell} is {number(series.total.value)} {series.unit}, "
-                        f"the twelve months sum to {number(total)} (difference {number(series.total.value - total)})",
+                        tr(
+                            "{name}: the {count} months add up to {expected} {unit}, but the total at {cell} says "
+                            "{stated} {unit} (difference {difference})",
+                            name=series.name,
+                            count=len(series.months),
+                            expected=number(total),
+                            unit=series.unit,
+                            cell=series.total.cell,
+                            stated=number(series.total.value),
+                            difference=number(series.total.value - total),
+                        ),
                         series.total.value,
                         total,
-                        f"the {series.name} total in {series.total.cell} ({number(series.total.value)}) is not the sum "
-                        f"of its months ({number(total)}): was a month corrected and the total not?",
+                        tr(
+                            "the {name} total in {cell} ({stated}) is not the sum of its months ({expected}): "
+                            "was a month corrected and the total not?",
+                            name=series.name,
+                            cell=series.total.cell,
+                            stated=number(series.total.value),
+                            expected=number(total),
+                        ),
                     )
                 )
     for product in year.products:
@@ -234,15 +323,36 @@ def _line(line: StatedLine, compare: Compare) -> None:
     for m, (q, printed) in enumerate(zip(line.quantities, line.printed, strict=False)):
         quantity = q.value or 0.0
         scale = 1000.0 if line.printed_unit == "tCO2e" else 1.0
-        name = MONTHS[m] if monthly and 1 < len(line.quantities) <= 12 else "the year"
+        name = month_name(m) if monthly and 1 < len(line.quantities) <= 12 else tr("the year")
         compare(
             (q, line.factor),
             printed,
             quantity * ef / scale,
-            f"row {line.row} ({line.label}), {name}: the CF (quantity x EF)",
-            f"row {line.row} ({line.label}), {name}: the printed {printed.cell} does not follow the quantity in "
-            f"{q.cell} x the EF in {line.factor.cell}: which one is right (was the quantity corrected after "
-            "the sheet was last calculated)?",
+            (
+                N_(
+                    "row {row} ({label}), {month}: the quantity at {quantity_cell} x the EF at {factor_cell} gives "
+                    "{expected}, but the CF at {cell} says {stated} (difference {difference})"
+                ),
+                {
+                    "row": line.row,
+                    "label": line.label,
+                    "month": name,
+                    "quantity_cell": q.cell,
+                    "factor_cell": line.factor.cell,
+                    "cell": printed.cell,
+                },
+            ),
+            tr(
+                "row {row} ({label}), {month}: the printed {cell} does not follow the quantity in "
+                "{quantity_cell} x the EF in {factor_cell}: which one is right (was the quantity corrected after "
+                "the sheet was last calculated)?",
+                row=line.row,
+                label=line.label,
+                month=name,
+                cell=printed.cell,
+                quantity_cell=q.cell,
+                factor_cell=line.factor.cell,
+            ),
             m + 1 if 1 < len(line.quantities) <= 12 else None,
         )
     if monthly and len(line.printed) > 1 and any(p.value is not None for p in line.printed):
@@ -250,9 +360,20 @@ def _line(line: StatedLine, compare: Compare) -> None:
             (),
             line.total,
             sum(p.value or 0.0 for p in line.printed),
-            f"row {line.row} ({line.label}): the line total (the sum of its months)",
-            f"row {line.row} ({line.label}): the total {line.total.cell} is not the sum of its months: "
-            "was a month changed after the total was typed?",
+            (
+                N_(
+                    "row {row} ({label}): the {count} months add up to {expected}, but the total at {cell} says "
+                    "{stated} (difference {difference})"
+                ),
+                {"row": line.row, "label": line.label, "count": len(line.printed), "cell": line.total.cell},
+            ),
+            tr(
+                "row {row} ({label}): the total {cell} is not the sum of its months: "
+                "was a month changed after the total was typed?",
+                row=line.row,
+                label=line.label,
+                cell=line.total.cell,
+            ),
         )
 
 
@@ -273,9 +394,21 @@ def _product(product: StatedProduct, compare: Compare) -> None:
             (*inputs, product.factor),
             printed,
             expected,
-            f"{product.name}, {MONTHS[m]}: {cells} ({values})",
-            f"{product.name} for {MONTHS[m]}: the printed {printed.cell} does not follow {cells}: was an input "
-            "corrected after the sheet was last calculated, or the value typed over?",
+            (
+                N_(
+                    "{name}, {month}: {cells} ({values}) gives {expected}, but {cell} says {stated} "
+                    "(difference {difference})"
+                ),
+                {"name": product.name, "month": month_name(m), "cells": cells, "values": values, "cell": printed.cell},
+            ),
+            tr(
+                "{name} for {month}: the printed {cell} does not follow {cells}: was an input "
+                "corrected after the sheet was last calculated, or the value typed over?",
+                name=product.name,
+                month=month_name(m),
+                cell=printed.cell,
+                cells=cells,
+            ),
             m + 1,
         )
 
@@ -319,13 +452,31 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
             "audit-factor-edition",
             line.sheet,
             (line.factor.cell,),
-            f"row {line.row} ({line.label}): the sheet's EF {number(ef)} kgCO2e/{line.unit} is not {ref}'s "
-            f"{number(value)} ('{line.key}', in force for {year.year}); with it the year's total changes by "
-            f"{effect_text(effect)}",
+            tr(
+                "row {row} ({label}): the sheet's EF {ef} kgCO2e/{unit} is not {edition}'s {value} "
+                "('{key}', in force for {year}); with it the year's total changes by {effect}",
+                row=line.row,
+                label=line.label,
+                ef=number(ef),
+                unit=line.unit,
+                edition=ref,
+                value=number(value),
+                key=line.key,
+                year=year_text(year.year),
+                effect=effect_text(effect),
+            ),
             ef,
             value,
-            f"row {line.row} ({line.label}) uses the EF {number(ef)}; TGO's edition in force for {year.year} "
-            f"({ref}) gives {number(value)}: please use the current factor, or say why the older one applies",
+            tr(
+                "row {row} ({label}) uses the EF {ef}; TGO's edition in force for {year} ({edition}) gives "
+                "{value}: please use the current factor, or say why the older one applies",
+                row=line.row,
+                label=line.label,
+                ef=number(ef),
+                year=year_text(year.year),
+                edition=ref,
+                value=number(value),
+            ),
             edition=ref,
             effect_t=effect,
         )
@@ -344,21 +495,42 @@ def _plausible(
     for position, kind, typical in unusual_months(values, limits):
         cell = months[position]
         value = values[position]
+        month = month_name(position)
         if kind == "outlier":
-            message = (
-                f"{name}, month {position + 1} ({MONTHS[position]}): {number(value)} {unit} at {cell.cell} is "
-                f"{value / typical:,.1f} times the other months' typical value {number(typical)}"
+            message = tr(
+                "{name}, month {number} ({month}): {value} {unit} at {cell} is {times} times the other months' "
+                "typical value {typical}",
+                name=name,
+                number=position + 1,
+                month=month,
+                value=number(value),
+                unit=unit,
+                cell=cell.cell,
+                times=f"{value / typical:,.1f}",
+                typical=number(typical),
             )
-            ask = (
-                f"{name} for {MONTHS[position]} ({cell.cell}) is {number(value)} {unit}, the other months about "
-                f"{number(typical)}: is it a typing slip?"
+            ask = tr(
+                "{name} for {month} ({cell}) is {value} {unit}, the other months about {typical}: is it a typing slip?",
+                name=name,
+                month=month,
+                cell=cell.cell,
+                value=number(value),
+                unit=unit,
+                typical=number(typical),
             )
         else:
-            message = (
-                f"{name}, month {position + 1} ({MONTHS[position]}): 0 at {cell.cell} while the other months are "
-                f"about {number(typical)} {unit}"
+            message = tr(
+                "{name}, month {number} ({month}): 0 at {cell} while the other months are about {typical} {unit}",
+                name=name,
+                number=position + 1,
+                month=month,
+                cell=cell.cell,
+                typical=number(typical),
+                unit=unit,
             )
-            ask = f"{name} for {MONTHS[position]} ({cell.cell}) is 0: was the reading missed?"
+            ask = tr(
+                "{name} for {month} ({cell}) is 0: was the reading missed?", name=name, month=month, cell=cell.cell
+            )
         out.append(
             Finding(
                 "plausibility",
@@ -388,12 +560,31 @@ def _same_as(series: StatedSeries, line: StatedLine) -> list[Finding]:
                 "audit-sheets-differ",
                 a.sheet,
                 (a.cell, f"[{b.sheet}]!{b.cell}"),
-                f"{series.name}, {MONTHS[m]}: {number(a.value)} {series.unit} at [{a.sheet}]!{a.cell}, but the "
-                f"summary's row {line.row} ({line.label}) has {number(b.value)} at {b.cell}",
+                tr(
+                    "{name}, {month}: {value} {unit} at {where}, but the summary's row {row} ({label}) has "
+                    "{other} at {cell}",
+                    name=series.name,
+                    month=month_name(m),
+                    value=number(a.value),
+                    unit=series.unit,
+                    where=f"[{a.sheet}]!{a.cell}",
+                    row=line.row,
+                    label=line.label,
+                    other=number(b.value),
+                    cell=b.cell,
+                ),
                 a.value,
                 b.value,
-                f"{series.name} for {MONTHS[m]}: {number(a.value)} on one sheet ({a.cell}) and {number(b.value)} on "
-                f"the summary ({b.cell}): which is right?",
+                tr(
+                    "{name} for {month}: {value} on one sheet ({cell}) and {other} on the summary ({other_cell}): "
+                    "which is right?",
+                    name=series.name,
+                    month=month_name(m),
+                    value=number(a.value),
+                    cell=a.cell,
+                    other=number(b.value),
+                    other_cell=b.cell,
+                ),
                 m + 1,
             )
         )
@@ -424,8 +615,17 @@ class CopiesAudit:
     @property
     def verdict(self) -> str:
         if not self.findings:
-            return f"the {len(self.copies)} copies agree in all {self.compared} values compared; nothing to ask"
-        return f"{self.compared - len(self.findings)} of {self.compared} values agree; {len(self.findings)} differ"
+            return tr(
+                "the {count} copies agree in all {compared} values compared; nothing to ask",
+                count=len(self.copies),
+                compared=self.compared,
+            )
+        return tr(
+            "{agree} of {compared} values agree; {differ} differ",
+            agree=self.compared - len(self.findings),
+            compared=self.compared,
+            differ=len(self.findings),
+        )
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -455,8 +655,8 @@ def compare_copies(years: list[tuple[str, str, StatedYear]]) -> list[CopiesAudit
                 twin = lines.get(line.row)
                 if twin is None:
                     continue
-                name = f"row {line.row} ({line.label})"
-                pairs.append((f"{name}, the EF", "", (line.factor,), (twin.factor,)))
+                name = tr("row {row} ({label})", row=line.row, label=line.label)
+                pairs.append((tr("{name}, the EF", name=name), "", (line.factor,), (twin.factor,)))
                 if not (line.derived and twin.derived):
                     pairs.append((name, line.unit or "", line.quantities, twin.quantities))
             series = {s.name: s for s in other.series}
@@ -469,8 +669,7 @@ def compare_copies(years: list[tuple[str, str, StatedYear]]) -> list[CopiesAudit
                     compared += 1
                     if _same(a.value, b.value):
                         continue
-                    month = MONTHS[m] if monthly else None
-                    what = f"{name}, {month}" if month else name
+                    what = f"{name}, {month_name(m)}" if monthly else name
                     here, there = f"{first_book}[{a.sheet}]!{a.cell}", f"{book}[{b.sheet}]!{b.cell}"
                     amount = f" {unit}" if unit else ""
                     findings.append(
@@ -479,13 +678,31 @@ def compare_copies(years: list[tuple[str, str, StatedYear]]) -> list[CopiesAudit
                             "audit-copies-differ",
                             a.sheet,
                             (a.cell, b.cell),
-                            f"{be_year}, {what}: {number(a.value)}{amount} at {here}, {number(b.value)} at {there} "
-                            f"(difference {number((b.value or 0.0) - (a.value or 0.0))})",
+                            tr(
+                                "{year}, {what}: {value}{unit} at {here}, {other} at {there} (difference {difference})",
+                                year=year_text(be_year),
+                                what=what,
+                                value=number(a.value),
+                                unit=amount,
+                                here=here,
+                                other=number(b.value),
+                                there=there,
+                                difference=number((b.value or 0.0) - (a.value or 0.0)),
+                            ),
                             a.value,
                             b.value,
-                            f"the two copies of {be_year} differ in {what}: {number(a.value)} in {first_book} "
-                            f"({a.cell}), {number(b.value)} in {book} ({b.cell}): which copy was submitted, and which "
-                            "value is right?",
+                            tr(
+                                "the two copies of {year} differ in {what}: {value} in {book} ({cell}), {other} in "
+                                "{other_book} ({other_cell}): which copy was submitted, and which value is right?",
+                                year=year_text(be_year),
+                                what=what,
+                                value=number(a.value),
+                                book=first_book,
+                                cell=a.cell,
+                                other=number(b.value),
+                                other_book=book,
+                                other_cell=b.cell,
+                            ),
                             m + 1 if monthly else None,
                             places=(here, there),
                         )

@@ -6,6 +6,7 @@ import math
 
 from ghgcalc import gpc
 from ghgcalc.errors import Issue, error, warning
+from ghgcalc.i18n import tr
 from ghgcalc.models.inventory import Inventory
 from ghgcalc.models.result import CommunityReport, CompletenessRow, IncludedInventory, InventoryResult, Line
 
@@ -21,18 +22,18 @@ def check_notation_keys(inventory: Inventory) -> list[Issue]:
             issues.append(
                 error(
                     "gpc-unknown",
-                    f"'{ref}' is not a GPC reference number",
+                    tr("'{ref}' is not a GPC reference number", ref=ref),
                     path,
-                    "write it as in the GPC, e.g. I.1.1, II.5.1, III.4.1, IV.2, V.3",
+                    tr("write it as in the GPC, e.g. I.1.1, II.5.1, III.4.1, IV.2, V.3"),
                 )
             )
         elif notation.key in ("NE", "IE", "C") and not notation.explanation:
             issues.append(
                 warning(
                     "notation-unexplained",
-                    f"{ref}: the notation key {notation.key} needs an explanation",
+                    tr("{ref}: the notation key {key} needs an explanation", ref=ref, key=notation.key),
                     path,
-                    "add explanation: ... (GPC asks why, and for IE where)",
+                    tr("add explanation: ... (GPC asks why, and for IE where)"),
                 )
             )
     return issues
@@ -63,9 +64,9 @@ def report(inventory: Inventory, lines: list[Line]) -> tuple[CommunityReport, li
             issues.append(
                 warning(
                     "notation-conflict",
-                    f"{ref.ref} has lines and the notation key {notation.key}",
+                    tr("{ref} has lines and the notation key {key}", ref=ref.ref, key=notation.key),
                     ("notation_keys", ref.ref),
-                    "remove the notation key, or the lines",
+                    tr("remove the notation key, or the lines"),
                 )
             )
         if value is None and notation is None and ref.level in REQUIRED_LEVELS:
@@ -87,9 +88,13 @@ def report(inventory: Inventory, lines: list[Line]) -> tuple[CommunityReport, li
         issues.append(
             warning(
                 "gpc-incomplete",
-                f"{len(missing)} GPC sub-categories have neither a value nor a notation key: {shown}",
+                tr(
+                    "{count} GPC sub-categories have neither a value nor a notation key: {shown}",
+                    count=len(missing),
+                    shown=shown,
+                ),
                 ("kind",),
-                "give each a notation key under notation_keys: {I.7.1: {key: NO, explanation: no coal mining}}",
+                tr("give each a notation key under notation_keys: {I.7.1: {key: NO, explanation: no coal mining}}"),
             )
         )
 

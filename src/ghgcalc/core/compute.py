@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from ghgcalc import gpc, gwp, units
 from ghgcalc.core.resolve import Catalogue, ResolveError
+from ghgcalc.core.texts import either
 from ghgcalc.errors import Issue, Path, error, visible, warning
+from ghgcalc.i18n import tr
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import Activity, DeclaredGas, Inventory, MethodActivity
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
@@ -32,9 +34,9 @@ def tiny_range(pct: tuple[float, float] | None, path: Path, issues: list[Issue])
     issues.append(
         warning(
             "uncertainty-tiny",
-            f"{shown} means {shown} %, a range narrower than any meter or invoice gives",
+            tr("{shown} means {shown} %, a range narrower than any meter or invoice gives", shown=shown),
             path,
-            f"if you meant {meant} %, write {meant}: uncertainties are written in %, not as fractions",
+            tr("if you meant {meant} %, write {meant}: uncertainties are written in %, not as fractions", meant=meant),
         )
     )
 
@@ -51,13 +53,13 @@ def declared_gases(inventory: Inventory) -> tuple[dict[str, DeclaredGas], list[I
             issues.append(
                 error(
                     "gas-declared-known",
-                    f"'{visible(gas.name)}' is {known}, which ghgcalc knows with its IPCC GWPs",
+                    tr("'{name}' is {gas}, which ghgcalc knows with its IPCC GWPs", name=visible(gas.name), gas=known),
                     path,
-                    "remove the declaration and write the gas by its name; declare only gases the tables lack",
+                    tr("remove the declaration and write the gas by its name; declare only gases the tables lack"),
                 )
             )
         elif gas.name in found:
-            issues.append(error("gas-declared-twice", f"'{visible(gas.name)}' is declared twice", path))
+            issues.append(error("gas-declared-twice", tr("'{name}' is declared twice", name=visible(gas.name)), path))
         else:
             found[gas.name] = gas
     return found, issues
@@ -72,7 +74,10 @@ def _weights(gas: str, gwp_set: str, factor: Factor, declared: dict[str, Declare
     value = own.gwp.get(gwp_set)  # type: ignore[call-overload]  # GwpSet keys are the set names
     if value is None:
         given = ", ".join(own.gwp)
-        return gwp.Weighted(problems=(f"the declared gas {gas} has no GWP for {gwp_set} (it gives {given})",))
+        problem = tr(
+            "the declared gas {gas} has no GWP for {gwp} (it gives {given})", gas=gas, gwp=gwp_set, given=given
+        )
+        return gwp.Weighted(problems=(problem,))
     if own.counts == "separately":
         return gwp.Weighted(non_kyoto=value, gwp=value)
     return gwp.Weighted(in_total=value, gwp=value)
@@ -86,7 +91,8 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
     for index, custom in enumerate(inventory.custom_factors):
         path = ("custom_factors", index)
         if custom.key in seen:
-            issues.append(error("factor-duplicate", f"custom factor '{custom.key}' is defined twice", (*path, "key")))
+            message = tr("custom factor '{key}' is defined twice", key=custom.key)
+            issues.append(error("factor-duplicate", message, (*path, "key")))
             continue
         seen.add(custom.key)
         gases = []
@@ -97,7 +103,7 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
                 issues.append(
                     error(
                         "gas-unknown",
-                        f"'{visible(name)}' is not a gas ghgcalc knows",
+                        tr("'{gas}' is not a gas ghgcalc knows", gas=visible(name)),
                         (*path, "kg", name),
                         gwp.unknown_gas_hint(name),
                     )
@@ -107,15 +113,25 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
                 issues.append(
                     error(
                         "gas-duplicate",
-                        f"'{visible(name)}' is the same gas as '{visible(first)}' ({gas}): "
-                        f"custom factor '{custom.key}' gives it twice",
+                        tr(
+                            "'{name}' is the same gas as '{first}' ({gas}): custom factor '{key}' gives it twice",
+                            name=visible(name),
+                            first=visible(first),
+                            gas=gas,
+                            key=custom.key,
+                        ),
                         (*path, "kg", name),
-                        f"give {gas} once: keep '{visible(first)}' or '{visible(name)}', not both",
+                        tr(
+                            "give {gas} once: keep '{first}' or '{name}', not both",
+                            gas=gas,
+                            first=visible(first),
+                            name=visible(name),
+                        ),
                     )
                 )
             else:
                 spelled[gas] = name
-                given = "the custom factor's own uncertainty (custom_factors: uncertainty)"
+                given = tr("the custom factor's own uncertainty (custom_factors: uncertainty)")
                 gases.append(GasValue(gas, kg, custom.uncertainty, given if custom.uncertainty else ""))
         double = gwp.double_count(spelled)
         if double is not None:
@@ -123,10 +139,15 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
             issues.append(
                 error(
                     "gas-double-count",
-                    f"custom factor '{custom.key}' gives both {total} (a total of gases) and "
-                    f"{', '.join(visible(p) for p in parts)}: the same emission would be counted twice",
+                    tr(
+                        "custom factor '{key}' gives both {total} (a total of gases) and {gases}: "
+                        "the same emission would be counted twice",
+                        key=custom.key,
+                        total=total,
+                        gases=", ".join(visible(p) for p in parts),
+                    ),
                     (*path, "kg", total),
-                    f"keep the gases and remove {total}, or give only {total} with its gwp_basis",
+                    tr("keep the gases and remove {total}, or give only {total} with its gwp_basis", total=total),
                 )
             )
             gases.clear()  # refused: the lines that use it are not computed
@@ -143,9 +164,12 @@ def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[s
                 issues.append(
                     warning(
                         "factor-zero",
-                        f"custom factor '{custom.key}' is 0 for every gas: the lines that use it add nothing",
+                        tr(
+                            "custom factor '{key}' is 0 for every gas: the lines that use it add nothing",
+                            key=custom.key,
+                        ),
                         (*path, "kg"),
-                        "check the values against the source; a factor of 0 is rarely what a source prints",
+                        tr("check the values against the source; a factor of 0 is rarely what a source prints"),
                     )
                 )
             tiny_range(custom.uncertainty, (*path, "uncertainty"), issues)
@@ -184,11 +208,19 @@ def shadowed_factors(inventory: Inventory, catalogue: Catalogue) -> list[Issue]:
         issues.append(
             warning(
                 "factor-shadowed",
-                f"custom factor '{custom.key}' replaces {hidden.ref} {hidden.key} ({_value_text(hidden)}) "
-                "for this inventory",
+                tr(
+                    "custom factor '{key}' replaces {set} {hidden} ({value}) for this inventory",
+                    key=custom.key,
+                    set=hidden.ref,
+                    hidden=hidden.key,
+                    value=_value_text(hidden),
+                ),
                 ("custom_factors", index, "key"),
-                f"if the {hidden.ref} value is the one to use, remove the custom factor; "
-                "else give it a key of its own (and name that key in the activities)",
+                tr(
+                    "if the {set} value is the one to use, remove the custom factor; "
+                    "else give it a key of its own (and name that key in the activities)",
+                    set=hidden.ref,
+                ),
             )
         )
     return issues
@@ -230,9 +262,13 @@ def compute(
                 issues.append(
                     error(
                         "id-duplicate",
-                        f"id '{activity.id}' is also the id of activity {ids[activity.id] + 1}",
+                        tr(
+                            "id '{id}' is also the id of activity {number}",
+                            id=activity.id,
+                            number=ids[activity.id] + 1,
+                        ),
                         (*path, "id"),
-                        "give each activity its own id",
+                        tr("give each activity its own id"),
                     )
                 )
             ids.setdefault(activity.id, index)
@@ -258,22 +294,32 @@ def compute(
             issues.append(
                 error(
                     "result-too-large",
-                    f"this line comes to {_size(line)}, beyond any real inventory line (at most {LARGEST_LINE_T:g} t)",
+                    tr(
+                        "this line comes to {size}, beyond any real inventory line (at most {largest} t)",
+                        size=_size(line),
+                        largest=f"{LARGEST_LINE_T:g}",
+                    ),
                     (*path, "params" if field == "method" else "amount"),
-                    "check the amount, its unit and the factor for extra digits or a wrong unit",
+                    tr("check the amount, its unit and the factor for extra digits or a wrong unit"),
                 )
             )
             continue
         for problem in problems:
-            issues.append(error("gwp-missing", problem, (*path, field), "choose another GWP set with --gwp"))
+            issues.append(error("gwp-missing", problem, (*path, field), tr("choose another GWP set with --gwp")))
         weighted_elsewhere = any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set)
         if weighted_elsewhere and factor.ref + factor.key not in warned_basis:
             warned_basis.add(factor.ref + factor.key)
             issues.append(
                 warning(
                     "gwp-basis-mismatch",
-                    f"'{factor.key}' ({factor.ref}) is given in CO2e computed with {factor.gwp_basis}; "
-                    f"the inventory uses {gwp_set} and that value is not re-weighted",
+                    tr(
+                        "'{key}' ({set}) is given in CO2e computed with {basis}; "
+                        "the inventory uses {gwp} and that value is not re-weighted",
+                        key=factor.key,
+                        set=factor.ref,
+                        basis=factor.gwp_basis,
+                        gwp=gwp_set,
+                    ),
                     (*path, field),
                 )
             )
@@ -321,7 +367,7 @@ def _plausible_size(line: Line) -> bool:
 def _size(line: Line) -> str:
     values = [line.t_co2e, *line.gases_t.values()]
     if not all(math.isfinite(v) for v in values):
-        return "more than a computer can count"
+        return tr("more than a computer can count")
     return f"{max(abs(v) for v in values):.3g} t"
 
 
@@ -354,8 +400,12 @@ def _factor_source(
         issues.append(
             error(
                 "amount-too-many-months",
-                f"{len(monthly)} monthly values for a period of {inventory.period.years} year(s); "
-                f"at most {month_limit}",
+                tr(
+                    "{count} monthly values for a period of {years} year(s); at most {limit}",
+                    count=len(monthly),
+                    years=inventory.period.years,
+                    limit=month_limit,
+                ),
                 (*path, "amount"),
             )
         )
@@ -390,7 +440,12 @@ def _method_source(
     if method is None:
         known = ", ".join(methods.names())
         issues.append(
-            error("method-unknown", f"no method '{activity.method}'", (*path, "method"), f"the methods are: {known}")
+            error(
+                "method-unknown",
+                tr("no method '{method}'", method=activity.method),
+                (*path, "method"),
+                tr("the methods are: {known}", known=known),
+            )
         )
         return None
     try:
@@ -398,7 +453,8 @@ def _method_source(
     except methods.ParamsError as exc:
         for where, code, message in exc.problems:
             hint = exc.hints.get(where)
-            issues.append(error(code, f"{activity.method}: {message}", (*path, "params", *where), hint))
+            message = tr("{method}: {problem}", method=activity.method, problem=message)
+            issues.append(error(code, message, (*path, "params", *where), hint))
         return None
     factor = Factor(
         set_id="method",
@@ -431,9 +487,9 @@ def _placement(
         issues.append(
             error(
                 "gpc-unknown",
-                f"'{written}' is not a GPC reference number",
+                tr("'{ref}' is not a GPC reference number", ref=written),
                 (*path, "gpc"),
-                "write it as in the GPC, e.g. I.1.1, II.1.1, III.1.1, IV.2, V.3",
+                tr("write it as in the GPC, e.g. I.1.1, II.1.1, III.1.1, IV.2, V.3"),
             )
         )
         return None
@@ -441,9 +497,9 @@ def _placement(
         issues.append(
             error(
                 "gpc-missing",
-                "a community inventory needs the GPC reference of each line",
+                tr("a community inventory needs the GPC reference of each line"),
                 (*path, "activity"),
-                "add e.g. 'gpc: I.1.2' (residential grid electricity)",
+                tr("add e.g. 'gpc: I.1.2' (residential grid electricity)"),
             )
         )
         return None
@@ -451,9 +507,14 @@ def _placement(
         issues.append(
             error(
                 "scope-mismatch",
-                f"GPC {reference.ref} is scope {reference.scope}, the line says scope {activity.scope}",
+                tr(
+                    "GPC {ref} is scope {scope}, the line says scope {given}",
+                    ref=reference.ref,
+                    scope=reference.scope,
+                    given=activity.scope,
+                ),
                 (*path, "scope"),
-                "leave scope out: the GPC reference gives it",
+                tr("leave scope out: the GPC reference gives it"),
             )
         )
         return None
@@ -462,9 +523,9 @@ def _placement(
         issues.append(
             error(
                 "scope-missing",
-                f"'{factor.key}' has no default scope",
+                tr("'{key}' has no default scope", key=factor.key),
                 (*path, "activity"),
-                "add 'scope: 1', 2 or 3 to the activity",
+                tr("add 'scope: 1', 2 or 3 to the activity"),
             )
         )
         return None
@@ -546,5 +607,5 @@ def _suggest(key: str, catalogue: Catalogue) -> str:
         return gwp.unknown_gas_hint(key)
     close = difflib.get_close_matches(key, sorted(catalogue.keys()), n=3, cutoff=0.6)
     if close:
-        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    return "list the keys with 'ghgcalc factors list --set tgo-cfo', or define it under custom_factors"
+        return tr("did you mean {keys}?", keys=either(f"'{c}'" for c in close))
+    return tr("list the keys with 'ghgcalc factors list --set tgo-cfo', or define it under custom_factors")

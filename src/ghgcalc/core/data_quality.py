@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from ghgcalc import quality
+from ghgcalc.i18n import tr
 from ghgcalc.models.analysis import DataQualitySummary
 from ghgcalc.models.result import InventoryResult
 
@@ -32,9 +33,9 @@ def data_quality(result: InventoryResult) -> DataQualitySummary:
             weights.append(line.t_co2e)
         name = line.label or line.id or line.activity
         if not line.evidence:
-            verifier.append((line.index, name, "no evidence"))
+            verifier.append((line.index, name, tr("no evidence")))
         if grades and grades.source == "other":
-            verifier.append((line.index, name, "source tier: other"))
+            verifier.append((line.index, name, tr("source tier: other")))
     points_total = math.fsum(weights)
     score = math.fsum(weighted) / points_total if points_total else None
     return DataQualitySummary(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ghgcalc import gwp
+from ghgcalc.i18n import N_, tr
 from ghgcalc.models.factor import Factor, FactorSet
 
 ADDED = "added"
@@ -24,11 +25,11 @@ CHANGED = "changed"
 NOT_IN_NEW = "not-in-new"  # two versions of one set: OLD's row stays in force while it is valid
 REMOVED = "removed"  # two different sets
 
-LAYERED_NOTE = (
+LAYERED_NOTE = N_(
     "{old} and {new} are versions of one set: a row that is not in {new} is not withdrawn, "
     "the value of {old} stays in force while it is valid (see its valid_to)"
 )
-OTHER_SET_NOTE = "{old} and {new} are different sets: a row that is not in {new} is removed"
+OTHER_SET_NOTE = N_("{old} and {new} are different sets: a row that is not in {new} is removed")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class EditionDiff:
 
     @property
     def note(self) -> str:
-        return (LAYERED_NOTE if self.layered else OTHER_SET_NOTE).format(old=self.old.ref, new=self.new.ref)
+        return tr(LAYERED_NOTE if self.layered else OTHER_SET_NOTE, old=self.old.ref, new=self.new.ref)
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.status == status)

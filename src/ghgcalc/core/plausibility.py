@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 
 from ghgcalc import units
 from ghgcalc.errors import Issue, visible, warning
+from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult, Line
 
@@ -41,11 +42,11 @@ class Thresholds:
 
 # What each threshold may be: (lowest allowed, why).
 _LIMITS = {
-    "month": (1.0, "a ratio above 1, e.g. month=5"),
-    "zeros": (0.0, "a share from 0 to 1, e.g. zeros=0.25"),
-    "previous": (1.0, "a ratio above 1, e.g. previous=3"),
-    "share": (0.0, "a share from 0 to 1, e.g. share=0.9"),
-    "dominant": (1.0, "a ratio above 1, e.g. dominant=100"),
+    "month": (1.0, N_("a ratio above 1, e.g. month=5")),
+    "zeros": (0.0, N_("a share from 0 to 1, e.g. zeros=0.25")),
+    "previous": (1.0, N_("a ratio above 1, e.g. previous=3")),
+    "share": (0.0, N_("a share from 0 to 1, e.g. share=0.9")),
+    "dominant": (1.0, N_("a ratio above 1, e.g. dominant=100")),
 }
 NAMES = tuple(f.name for f in fields(Thresholds))
 
@@ -59,14 +60,17 @@ class ThresholdError(ValueError):
 def parse_thresholds(texts: list[str] | tuple[str, ...], base: Thresholds | None = None) -> Thresholds:
     """`["month=5,previous=3", "zeros=off"]` as Thresholds; raises ThresholdError."""
     found = base or Thresholds()
-    hint = f"write NAME=VALUE, NAME one of {', '.join(NAMES)}; VALUE a number or off (e.g. month=5,previous=3)"
+    hint = tr(
+        "write NAME=VALUE, NAME one of {names}; VALUE a number or off (e.g. month=5,previous=3)",
+        names=", ".join(NAMES),
+    )
     for text in texts:
         for part in text.split(","):
             if not part.strip():
                 continue
             name, equals, value = (p.strip() for p in part.partition("="))
             if name not in NAMES or not equals:
-                raise ThresholdError(f"--threshold: '{visible(part.strip())}' is not a threshold", hint)
+                raise ThresholdError(tr("--threshold: '{given}' is not a threshold", given=visible(part.strip())), hint)
             if value.lower() == "off":
                 found = replace(found, **{name: None})
                 continue
@@ -77,7 +81,9 @@ def parse_thresholds(texts: list[str] | tuple[str, ...], base: Thresholds | None
                 number = math.nan
             shares = name in ("zeros", "share")
             if not math.isfinite(number) or number < lowest or (shares and number > 1) or (not shares and number == 1):
-                raise ThresholdError(f"--threshold: {name}={visible(value)} is not {why}", hint)
+                raise ThresholdError(
+                    tr("--threshold: {name}={value} is not {why}", name=name, value=visible(value), why=tr(why)), hint
+                )
             found = replace(found, **{name: number})
     return found
 
@@ -97,8 +103,8 @@ def _number(value: float) -> str:
 def _times(ratio: float) -> str:
     """10 times, 2.5 times, 1/10 of."""
     if ratio >= 1:
-        return f"{ratio:,.0f} times" if ratio >= 10 else f"{ratio:.2g} times"
-    return f"1/{1 / ratio:,.0f} of" if ratio <= 0.1 else f"1/{1 / ratio:.2g} of"
+        return tr("{ratio} times", ratio=f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.2g}")
+    return tr("1/{ratio} of", ratio=f"{1 / ratio:,.0f}" if ratio <= 0.1 else f"{1 / ratio:.2g}")
 
 
 def _amount(value: float, unit: str) -> str:
@@ -144,13 +150,23 @@ def _monthly_outliers(lines: list[Line], limits: Thresholds) -> list[Issue]:
                 issues.append(
                     warning(
                         "amount-outlier",
-                        f"month {position + 1}: {_amount(value, line.unit)} is {times} the median of the "
-                        f"other months ({_amount(typical, line.unit)}); expected "
-                        f"{_number(typical / limits.month)} to {_amount(typical * limits.month, line.unit)}",
+                        tr(
+                            "month {month}: {value} is {times} the median of the other months ({typical}); "
+                            "expected {low} to {high}",
+                            month=position + 1,
+                            value=_amount(value, line.unit),
+                            times=times,
+                            typical=_amount(typical, line.unit),
+                            low=_number(typical / limits.month),
+                            high=_amount(typical * limits.month, line.unit),
+                        ),
                         ("activities", line.index, "amount", position),
-                        "check for a typing slip (a misplaced decimal point, an extra or missing digit, a "
-                        "total typed into one month); if the value is right, ignore this warning "
-                        f"(or change the limit: --threshold month={_number(limits.month)})",
+                        tr(
+                            "check for a typing slip (a misplaced decimal point, an extra or missing digit, a "
+                            "total typed into one month); if the value is right, ignore this warning "
+                            "(or change the limit: --threshold month={limit})",
+                            limit=_number(limits.month),
+                        ),
                     )
                 )
     return issues
@@ -189,11 +205,20 @@ def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
             issues.append(
                 warning(
                     "amount-month-zero",
-                    f"month {position + 1} is 0 {visible(line.unit)} while the line's other "
-                    f"{len(others)} months are {_number(low)} to {_amount(high, line.unit)}: a missing reading?",
+                    tr(
+                        "month {month} is 0 {unit} while the line's other {count} months are {low} to {high}: "
+                        "a missing reading?",
+                        month=position + 1,
+                        unit=visible(line.unit),
+                        count=len(others),
+                        low=_number(low),
+                        high=_amount(high, line.unit),
+                    ),
                     ("activities", line.index, "amount", position),
-                    "enter the month's reading (an empty Excel cell is read as 0); if the month really "
-                    "was 0, ignore this warning",
+                    tr(
+                        "enter the month's reading (an empty Excel cell is read as 0); if the month really "
+                        "was 0, ignore this warning"
+                    ),
                 )
             )
     return issues
@@ -207,7 +232,7 @@ def period_months(period: Period) -> int:
 def _months_against_period(lines: list[Line], period: Period) -> list[Issue]:
     """A monthly list shorter (or longer) than the period: months left out, or a list of something else."""
     expected = period_months(period)
-    span = f"the {expected}-month period {period.label}"
+    span = tr("the {months}-month period {period}", months=expected, period=period.label)
     issues = []
     for line in lines:
         count = len(line.monthly or ())
@@ -218,19 +243,30 @@ def _months_against_period(lines: list[Line], period: Period) -> list[Issue]:
             issues.append(
                 warning(
                     "amount-months-missing",
-                    f"{count} monthly value(s) for {span}: {missing} month(s) missing, so the line's "
-                    f"total ({_amount(line.amount, line.unit)}) may be short",
+                    tr(
+                        "{count} monthly value(s) for {span}: {missing} month(s) missing, so the line's "
+                        "total ({total}) may be short",
+                        count=count,
+                        span=span,
+                        missing=missing,
+                        total=_amount(line.amount, line.unit),
+                    ),
                     ("activities", line.index, "amount"),
-                    "add the missing months (0 for a month without use), or write the period's total as one amount",
+                    tr("add the missing months (0 for a month without use), or write the period's total as one amount"),
                 )
             )
         else:
             issues.append(
                 warning(
                     "amount-months-extra",
-                    f"{count} monthly values for {span}: {count - expected} more than its months",
+                    tr(
+                        "{count} monthly values for {span}: {extra} more than its months",
+                        count=count,
+                        span=span,
+                        extra=count - expected,
+                    ),
                     ("activities", line.index, "amount"),
-                    "keep only the period's months, or correct the period",
+                    tr("keep only the period's months, or correct the period"),
                 )
             )
     return issues
@@ -247,11 +283,16 @@ def _dominant_line(lines: list[Line], limits: Thresholds) -> list[Issue]:
     return [
         warning(
             "line-dominates",
-            f"this line is {100 * largest.t_co2e / total:.1f} % of the total and "
-            f"{largest.t_co2e / max(second.t_co2e, 1e-30):,.0f} times the next largest",
+            tr(
+                "this line is {share} % of the total and {times} times the next largest",
+                share=f"{100 * largest.t_co2e / total:.1f}",
+                times=f"{largest.t_co2e / max(second.t_co2e, 1e-30):,.0f}",
+            ),
             ("activities", largest.index, "unit"),
-            f"check its unit and amount: {_number(largest.amount)} {visible(largest.unit)} "
-            "(t typed for kg, MWh for kWh?)",
+            tr(
+                "check its unit and amount: {amount} (t typed for kg, MWh for kWh?)",
+                amount=f"{_number(largest.amount)} {visible(largest.unit)}",
+            ),
         )
     ]
 
@@ -264,9 +305,14 @@ def _unusual_scope(lines: list[Line]) -> list[Issue]:
             issues.append(
                 warning(
                     "scope-unusual",
-                    f"'{visible(line.factor.key)}' is usually scope {usual}; this line says scope {line.scope}",
+                    tr(
+                        "'{key}' is usually scope {usual}; this line says scope {scope}",
+                        key=visible(line.factor.key),
+                        usual=usual,
+                        scope=line.scope,
+                    ),
                     ("activities", line.index, "scope"),
-                    "leave scope out to use the factor's own, unless you mean it",
+                    tr("leave scope out to use the factor's own, unless you mean it"),
                 )
             )
     return issues
@@ -342,10 +388,15 @@ def compare_years(
         issues.append(
             warning(
                 "previous-year-period",
-                f"the previous year's inventory ({previous.source}) covers {previous.period.label}, "
-                f"which does not end before this one starts: {period.label}",
+                tr(
+                    "the previous year's inventory ({source}) covers {previous}, "
+                    "which does not end before this one starts: {period}",
+                    source=previous.source,
+                    previous=previous.period.label,
+                    period=period.label,
+                ),
                 ("period",),
-                "compare with the inventory of the period before this one",
+                tr("compare with the inventory of the period before this one"),
             )
         )
     for before, now in match_lines(previous.lines, current):
@@ -363,18 +414,31 @@ def compare_years(
         in_co2e = unit == "tCO2e"
         shown_before = _amount(before.t_co2e, unit) if in_co2e else _amount(before.amount, before.unit)
         if scale != 1.0:
-            shown_before += f", {_amount(expected, unit)} for a period as long as this one"
+            shown_before = tr(
+                "{amount}, {scaled} for a period as long as this one",
+                amount=shown_before,
+                scaled=_amount(expected, unit),
+            )
         field = "method" if now.factor.set_id == "method" else "amount"
         issues.append(
             warning(
                 "previous-year-change",
-                f"{_amount(amount_now, unit)} is {times} last year's {shown_before} "
-                f"in {previous.source}, {previous.period.label}; expected "
-                f"{_number(expected / limits.previous)} to {_amount(expected * limits.previous, unit)}",
+                tr(
+                    "{amount} is {times} last year's {before} in {source}, {period}; expected {low} to {high}",
+                    amount=_amount(amount_now, unit),
+                    times=times,
+                    before=shown_before,
+                    source=previous.source,
+                    period=previous.period.label,
+                    low=_number(expected / limits.previous),
+                    high=_amount(expected * limits.previous, unit),
+                ),
                 ("activities", now.index, field),
-                "check the amount and its unit against last year's (a slip of a digit, kWh for MWh?); "
-                f"if the change is real, ignore this warning (or change the limit: --threshold "
-                f"previous={_number(limits.previous)})",
+                tr(
+                    "check the amount and its unit against last year's (a slip of a digit, kWh for MWh?); "
+                    "if the change is real, ignore this warning (or change the limit: --threshold previous={limit})",
+                    limit=_number(limits.previous),
+                ),
             )
         )
     return issues

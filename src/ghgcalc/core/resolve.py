@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ghgcalc import units
+from ghgcalc.core.texts import day_text, either
 from ghgcalc.errors import is_visible, visible
+from ghgcalc.i18n import tr
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.period import Period
 
@@ -43,10 +45,10 @@ def _gap_days(factor: Factor, period: Period) -> int:
     return 0
 
 
-def _validity(factor: Factor) -> str:
-    start = factor.valid_from.isoformat() if factor.valid_from else "open"
-    end = factor.valid_to.isoformat() if factor.valid_to else "open"
-    return f"{start} to {end}"
+def _validity(factor: Factor, period: Period) -> str:
+    start = day_text(factor.valid_from, period) if factor.valid_from else tr("open")
+    end = day_text(factor.valid_to, period) if factor.valid_to else tr("open")
+    return tr("{start} to {end}", start=start, end=end)
 
 
 def _validity_notes(key: str, factor: Factor, period: Period) -> tuple[tuple[str, str], ...]:
@@ -54,8 +56,12 @@ def _validity_notes(key: str, factor: Factor, period: Period) -> tuple[tuple[str
     if period.within(factor.valid_from, factor.valid_to):
         return ()
     source = "custom_factors" if factor.set_id == "custom" else factor.ref
-    message = (
-        f"'{key}' from {source} is valid {_validity(factor)}, which does not cover the whole period {period.label}"
+    message = tr(
+        "'{key}' from {source} is valid {validity}, which does not cover the whole period {period}",
+        key=key,
+        source=source,
+        validity=_validity(factor, period),
+        period=period.label,
     )
     return (("factor-out-of-validity", message),)
 
@@ -95,12 +101,16 @@ class Catalogue:
             factor = self.custom[key]
             return Choice(factor, _convert(unit, [factor], bridges)[1], _validity_notes(key, factor, period))
         if key in self.broken:
-            raise ResolveError("factor-broken", f"custom factor '{visible(key)}' has errors")
+            raise ResolveError("factor-broken", tr("custom factor '{key}' has errors", key=visible(key)))
         for choice in self.sets:
             candidates = [(v, v.factors[key]) for v in choice.versions if key in v.factors]
             if candidates:
                 return self._from_versions(key, unit, period, bridges, candidates)
-        raise ResolveError("factor-missing", f"no factor '{visible(key)}' in {self._searched()}", self._lookalike(key))
+        raise ResolveError(
+            "factor-missing",
+            tr("no factor '{key}' in {searched}", key=visible(key), searched=self._searched()),
+            self._lookalike(key),
+        )
 
     def _lookalike(self, key: str) -> str | None:
         """For a key with invisible or look-alike characters: which they are, and the known key
@@ -109,14 +119,14 @@ class Catalogue:
             return None
         folded = units.fold(key).strip()
         same = sorted(k for k in self.keys() if units.fold(k).strip() == folded)
-        fix = f"did you mean '{same[0]}'?" if same else "retype the key with plain letters"
+        fix = tr("did you mean '{key}'?", key=same[0]) if same else tr("retype the key with plain letters")
         return f"{units.lookalike_hint(key)}; {fix}"
 
     def _searched(self) -> str:
         names = [c.id + (f"@{c.versions[0].version}" if c.pinned else "") for c in self.sets]
         if self.custom:
             names.insert(0, "custom_factors")
-        return ", ".join(names) if names else "any factor set"
+        return ", ".join(names) if names else tr("any factor set")
 
     def _from_versions(
         self,
@@ -138,17 +148,29 @@ class Catalogue:
             # open-ended older edition is simply superseded, and nothing needs saying.
             older = [(v, f) for v, f in in_force[:-1] if straddles or any(x.valid_to for x in f)]
             if older:
-                others = ", ".join(f"{v.ref} (valid {_validity(f[0])})" for v, f in older)
-                pin = f"write factors: {older[-1][0].ref} to use the older one"
-                if straddles:
-                    message = (
-                        f"'{key}': the period starts before {version.ref} came into force on {starts}; "
-                        f"{version.ref}, the newer edition, is used for the whole period, not {others}; {pin}"
+                others = ", ".join(
+                    tr("{set} (valid {validity})", set=v.ref, validity=_validity(f[0], period)) for v, f in older
+                )
+                older_ref = older[-1][0].ref
+                if straddles and starts is not None:
+                    message = tr(
+                        "'{key}': the period starts before {set} came into force on {day}; "
+                        "{set}, the newer edition, is used for the whole period, not {others}; "
+                        "write factors: {older} to use the older one",
+                        key=key,
+                        set=version.ref,
+                        day=day_text(starts, period),
+                        others=others,
+                        older=older_ref,
                     )
                 else:
-                    message = (
-                        f"'{key}': {version.ref}, the newer edition, is used for the whole period; "
-                        f"{others} may still be used for part of it; {pin}"
+                    message = tr(
+                        "'{key}': {set}, the newer edition, is used for the whole period; "
+                        "{others} may still be used for part of it; write factors: {older} to use the older one",
+                        key=key,
+                        set=version.ref,
+                        others=others,
+                        older=older_ref,
                     )
                 notes.append(("factor-edition-overlap", message))
         else:
@@ -185,27 +207,43 @@ def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple
             if exc.code == "bridge-invalid":
                 raise
             tried = exc
-    pers = " or ".join(f"'{visible(f.per)}'" for f in variants)
+    pers = either(f"'{visible(f.per)}'" for f in variants)
     key = visible(variants[0].key)
     for factor in variants:
         counted = units.count_mismatch_hint(unit, factor.per, key)
         if counted is not None:
             kind = units.COUNT_KINDS[units.count_kind(unit) or "count"]
             raise units.UnitError(
-                "unit-incompatible",
-                f"'{visible(unit)}' counts {kind}, but factor '{key}' is per {pers}",
-                counted,
+                code="unit-incompatible",
+                message=tr(
+                    "'{unit}' counts {kind}, but factor '{key}' is per {per}",
+                    unit=visible(unit),
+                    kind=tr(kind),
+                    key=key,
+                    per=pers,
+                ),
+                hint=counted,
             )
     if tried is not None and (bridges.ncv or bridges.density):
         raise units.UnitError(
-            "unit-incompatible",
-            f"'{visible(unit)}' cannot be converted to {pers}, the unit of factor '{key}', "
-            "even with the ncv/density given",
-            "a density is mass per volume (0.84 kg/L), an ncv energy per mass or volume (36.42 MJ/L, 43 TJ/Gg)",
+            code="unit-incompatible",
+            message=tr(
+                "'{unit}' cannot be converted to {per}, the unit of factor '{key}', even with the ncv/density given",
+                unit=visible(unit),
+                per=pers,
+                key=key,
+            ),
+            hint=tr(
+                "a density is mass per volume (0.84 kg/L), an ncv energy per mass or volume (36.42 MJ/L, 43 TJ/Gg)"
+            ),
         )
     raise units.UnitError(
-        "unit-incompatible",
-        f"'{visible(unit)}' cannot be converted to {pers}, the unit of factor '{key}'",
-        "use a unit of the same kind, or give the activity a 'density' (mass per volume) "
-        "or an 'ncv' (energy per mass or volume)",
+        code="unit-incompatible",
+        message=tr(
+            "'{unit}' cannot be converted to {per}, the unit of factor '{key}'", unit=visible(unit), per=pers, key=key
+        ),
+        hint=tr(
+            "use a unit of the same kind, or give the activity a 'density' (mass per volume) "
+            "or an 'ncv' (energy per mass or volume)"
+        ),
     )

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ghgcalc.core.texts import day_text
+from ghgcalc.i18n import tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 from ghgcalc.thai import BE_OFFSET
@@ -50,10 +52,12 @@ def _method(result: InventoryResult) -> tuple[str, frozenset[str]]:
 def differences(result: InventoryResult, base: InventoryResult) -> tuple[str, ...]:
     found = []
     if result.gwp != base.gwp:
-        found.append(f"GWP {result.gwp}, base year {base.gwp}")
+        found.append(tr("GWP {gwp}, base year {base}", gwp=result.gwp, base=base.gwp))
     mine, theirs = _method(result)[1], _method(base)[1]
     if mine != theirs:
-        found.append(f"factor sets {', '.join(sorted(mine))}; base year {', '.join(sorted(theirs))}")
+        found.append(
+            tr("factor sets {sets}; base year {base}", sets=", ".join(sorted(mine)), base=", ".join(sorted(theirs)))
+        )
     return tuple(found)
 
 
@@ -81,14 +85,16 @@ def _whole_year(period: Period) -> bool:
     return following is not None and period.end == following - dt.timedelta(days=1)
 
 
-def label(period: Period) -> str:
+def label(period: Period, like: Period | None = None) -> str:
     """A year as an officer names it: FY2567 for a Thai fiscal year, 2024 (B.E. 2567) for a
-    calendar year, else its dates."""
-    dates = f"{period.start} to {period.end}"
+    calendar year (both years, whichever the inventory was written in), else its dates, shown as
+    `like`'s dates are (the inventory that names the period; by default the period itself)."""
+    like = like or period
+    dates = tr("{start} to {end}", start=day_text(period.start, like), end=day_text(period.end, like))
     if _whole_year(period) and (period.start.month, period.start.day) == (10, 1):
-        return f"FY{period.end.year + BE_OFFSET} ({dates})"
+        return tr("FY{year} ({dates})", year=period.end.year + BE_OFFSET, dates=dates)
     if _whole_year(period) and (period.start.month, period.start.day) == (1, 1):
-        return f"{period.start.year} (B.E. {period.start.year + BE_OFFSET})"
+        return tr("{year} (B.E. {be_year})", year=period.start.year, be_year=period.start.year + BE_OFFSET)
     return dates
 
 
@@ -106,8 +112,8 @@ def missing(before: Period, after: Period) -> tuple[str, ...]:
                 break
             slots.append(Period(start, end - dt.timedelta(days=1)))
         if slots and slots[-1].end == last and len(slots) <= 10:
-            return tuple(label(slot) for slot in slots)
-    return (label(Period(first, last)),)
+            return tuple(label(slot, before) for slot in slots)
+    return (label(Period(first, last), before),)
 
 
 def trend(results: list[InventoryResult], base_index: int = 0) -> Trend:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ghgcalc import quality
+from ghgcalc.i18n import tr
 from ghgcalc.models.analysis import DEFAULT, GIVEN, METHOD, TABLE, Approach1, Input, LineUncertainty
 from ghgcalc.models.inventory import Range
 from ghgcalc.models.result import InventoryResult, Line
@@ -104,25 +105,25 @@ def build(result: InventoryResult) -> Model:
         grades = line.data_quality
         label = _line_name(line)
         if given is not None and given.activity is not None:
-            pct, origin, source = given.activity, GIVEN, "the line's own uncertainty: activity"
+            pct, origin, source = given.activity, GIVEN, tr("the line's own uncertainty: activity")
         else:
             grade = grades.activity if grades else None
             default = quality.ACTIVITY[grade] if grade else quality.UNGRADED_ACTIVITY
             pct, origin, source = default.range_pct, DEFAULT, f"{default.rule}: {default.source}"
-        activity = inputs.add(None, f"activity data of {label}", "activity", pct, origin, source, line.index)
+        activity = inputs.add(
+            None, tr("activity data of {line}", line=label), "activity", pct, origin, source, line.index
+        )
         model = LineModel(position, line, activity)
         whole = {gas: t for gas, t in line.t_co2e_by_gas.items() if t}
         model.add(activity, whole)
         if given is not None and given.factor is not None:
-            what = "method result" if line.method_params is not None else "factor"
+            name = (
+                tr("method result of {line}", line=label)
+                if line.method_params is not None
+                else tr("factor of {line}", line=label)
+            )
             model.line_factor = inputs.add(
-                None,
-                f"{what} of {label}",
-                "factor",
-                given.factor,
-                GIVEN,
-                "the line's own uncertainty: factor",
-                line.index,
+                None, name, "factor", given.factor, GIVEN, tr("the line's own uncertainty: factor"), line.index
             )
             model.add(model.line_factor, whole)
         elif line.method_params is not None:
@@ -135,7 +136,7 @@ def build(result: InventoryResult) -> Model:
 
 def _line_name(line: Line) -> str:
     name = line.label or line.id or line.activity
-    return f"line {line.index + 1} ({name})"
+    return tr("line {number} ({name})", number=line.index + 1, name=name)
 
 
 # The factor categories whose CH4 and N2O parts IPCC's combustion ranges describe (GAS_FACTOR is
@@ -170,7 +171,7 @@ def _factor_inputs(model: LineModel, inputs: _Inputs) -> None:
         else:
             pct, origin, source = _factor_default(line, value.gas)
         identity = ("factor", factor.ref, factor.key, factor.per, value.gas, pct, origin)
-        name = f"{factor.ref}:{factor.key} per {factor.per}, {value.gas}"
+        name = tr("{set}:{key} per {per}, {gas}", set=factor.ref, key=factor.key, per=factor.per, gas=value.gas)
         number = inputs.add(identity, name, "factor", pct, origin, source, line.index)
         model.gas_inputs[value.gas] = number
         model.add(number, {value.gas: tonnes})
@@ -192,7 +193,7 @@ def _method_inputs(model: LineModel, inputs: _Inputs, year: int) -> None:
         gases = [gas for gas, tonnes in line.t_co2e_by_gas.items() if tonnes]
         pct, origin, source = _factor_default(line, gases[0] if len(gases) == 1 else None)
         model.line_factor = inputs.add(
-            None, f"method result of {_line_name(line)}", "factor", pct, origin, source, line.index
+            None, tr("method result of {line}", line=_line_name(line)), "factor", pct, origin, source, line.index
         )
         model.add(model.line_factor, {gas: t for gas, t in line.t_co2e_by_gas.items() if t})
         return

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ghgcalc import units
 from ghgcalc.core.plan.prepare import Prepared, ResolvedMeasure
 from ghgcalc.core.plan.project import TOLERANCE, Change, Projection
+from ghgcalc.i18n import tr
 from ghgcalc.models.plan import Price
 
 
@@ -89,18 +90,23 @@ def check_targets(projection: Projection) -> list[TargetCheck]:
     prepared = projection.prepared
     by_year = {y.year: y for y in projection.years}
     base_total = projection.years[0].bau_t_co2e
+    year_text = prepared.base_result.period.year_text  # the years as the base inventory writes them
     checks = []
     for target in prepared.plan.targets:
         year = by_year[target.year]
         if target.net_zero:
             kind, goal = "net-zero", 0.0
-            name = target.name or f"net zero by {target.year}"
+            name = target.name or tr("net zero by {year}", year=year_text(target.year))
         else:
             pct = target.reduction_pct or 0.0
             reference = year.bau_t_co2e if target.against == "bau" else base_total
             kind, goal = f"reduction-vs-{target.against}", reference * (1 - pct / 100)
-            against = "BAU" if target.against == "bau" else f"the base year {prepared.base_year}"
-            name = target.name or f"-{pct:g} % against {against} by {target.year}"
+            against = (
+                tr("BAU") if target.against == "bau" else tr("the base year {year}", year=year_text(prepared.base_year))
+            )
+            name = target.name or tr(
+                "-{pct} % against {against} by {year}", pct=f"{pct:g}", against=against, year=year_text(target.year)
+            )
         checks.append(
             TargetCheck(name, target.year, kind, goal, year.net_t_co2e, year.bau_t_co2e, year.net_t_co2e - goal)
         )

@@ -10,7 +10,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ghgcalc import methods, units
+from ghgcalc.core.texts import either
 from ghgcalc.errors import Issue, Path, error, visible, warning
+from ghgcalc.i18n import tr
 from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
 from ghgcalc.models.plan import Add, Capture, CatalogueMeasure, Costs, Match, Measure, Plan, Reduce, Removal
 from ghgcalc.models.result import InventoryResult
@@ -91,11 +93,13 @@ def _merge(entry: Any, given: Any, kind: type[BaseModel]) -> Any:
     numbers = sorted(k for k in values if k != "source")
     if entry is None:
         if "source" not in values:
-            values["source"] = "given in the plan"
+            values["source"] = tr("given in the plan")
         return kind.model_validate(values)
     merged = {**entry.model_dump(exclude_none=True), **values}
     if "source" not in values and numbers:
-        merged["source"] = f"given in the plan ({', '.join(numbers)}); the rest: {entry.source}"
+        merged["source"] = tr(
+            "given in the plan ({fields}); the rest: {source}", fields=", ".join(numbers), source=entry.source
+        )
     return kind.model_validate(merged)
 
 
@@ -150,28 +154,37 @@ def prepare(
     """Check the plan against its base inventory and merge the catalogue; every problem has a path."""
     issues: list[Issue] = []
     base_year = base_result.period.end.year
+    year_text = base_result.period.year_text  # a year as the base inventory writes its years (B.E. or C.E.)
     if plan.horizon <= base_year:
         issues.append(
             error(
                 "horizon-invalid",
-                f"the horizon {plan.horizon} is not after the base year {base_year}",
+                tr(
+                    "the horizon {horizon} is not after the base year {base}",
+                    horizon=year_text(plan.horizon),
+                    base=year_text(base_year),
+                ),
                 ("horizon",),
-                "give a later year, e.g. 2030 or 2573",
+                tr("give a later year, e.g. 2030 or 2573"),
             )
         )
         return None, issues
     if plan.horizon - base_year > 80:
-        issues.append(error("horizon-invalid", "a plan covers at most 80 years", ("horizon",)))
+        issues.append(error("horizon-invalid", tr("a plan covers at most 80 years"), ("horizon",)))
         return None, issues
     days = (base_result.period.end - base_result.period.start).days + 1
     if not 365 <= days <= 366:
         issues.append(
             warning(
                 "base-period-not-a-year",
-                f"the base inventory covers {days} days ({base_result.period.label}), "
-                "not a year: every projected year repeats that period's emissions",
+                tr(
+                    "the base inventory covers {days} days ({period}), "
+                    "not a year: every projected year repeats that period's emissions",
+                    days=days,
+                    period=base_result.period.label,
+                ),
                 ("base",),
-                "base a plan on a whole calendar or fiscal year's inventory",
+                tr("base a plan on a whole calendar or fiscal year's inventory"),
             )
         )
     years = tuple(range(base_year, plan.horizon + 1))
@@ -192,7 +205,7 @@ def prepare(
     growth = _growth(plan, infos, issues)
     resolved: list[ResolvedMeasure] = []
     for index, measure in enumerate(plan.measures):
-        done = _resolve(index, measure, plan, catalogue, infos, templates, base_year, issues)
+        done = _resolve(index, measure, plan, catalogue, infos, templates, base_result, issues)
         if done is not None:
             resolved.append(done)
     for index, target in enumerate(plan.targets):
@@ -200,9 +213,14 @@ def prepare(
             issues.append(
                 error(
                     "target-year-invalid",
-                    f"the target year {target.year} is outside the plan ({base_year + 1}-{plan.horizon})",
+                    tr(
+                        "the target year {year} is outside the plan ({first}-{last})",
+                        year=year_text(target.year),
+                        first=year_text(base_year + 1),
+                        last=year_text(plan.horizon),
+                    ),
                     ("targets", index, "year"),
-                    "move the horizon or the target",
+                    tr("move the horizon or the target"),
                 )
             )
     invested = [m for m in resolved if m.costs and m.costs.investment_thb]
@@ -211,16 +229,21 @@ def prepare(
         issues.append(
             error(
                 "discount-rate-missing",
-                f"measure '{first.id}' has an investment to annualise but the plan gives no discount_rate_pct",
+                tr(
+                    "measure '{id}' has an investment to annualise but the plan gives no discount_rate_pct",
+                    id=first.id,
+                ),
                 ("measures", first.index, "costs" if plan.measures[first.index].costs else "use"),
-                "add e.g. discount_rate_pct: 6 with the rate your agency uses; 0 means no discounting",
+                tr("add e.g. discount_rate_pct: 6 with the rate your agency uses; 0 means no discounting"),
             )
         )
     issues.extend(_price_units(plan, infos))
     notes = []
     unmatched = [infos[i].name for i, g in enumerate(growth) if g.driver is None and g.rate_pct == 0]
     if unmatched and plan.bau.default is None:
-        notes.append(f"{len(unmatched)} line(s) stay constant in BAU (no growth rule and no bau.default)")
+        notes.append(
+            tr("{count} line(s) stay constant in BAU (no growth rule and no bau.default)", count=len(unmatched))
+        )
     if any(i.is_error for i in issues):
         return None, issues
     prepared = Prepared(
@@ -255,9 +278,14 @@ def _price_units(plan: Plan, lines: Sequence[LineInfo]) -> list[Issue]:
             issues.append(
                 error(
                     "price-unit-invalid",
-                    f"the price of '{visible(activity)}' is per '{visible(price.unit)}': {exc}",
+                    tr(
+                        "the price of '{activity}' is per '{unit}': {problem}",
+                        activity=visible(activity),
+                        unit=visible(price.unit),
+                        problem=exc,
+                    ),
                     path,
-                    f"give the price per the lines' unit ({', '.join(found)})" if found else exc.hint,
+                    tr("give the price per the lines' unit ({units})", units=", ".join(found)) if found else exc.hint,
                 )
             )
     return issues
@@ -268,9 +296,14 @@ def _growth(plan: Plan, lines: list[LineInfo], issues: list[Issue]) -> list[Grow
 
     def driver_growth(name: str, path: Path) -> Growth:
         if name not in drivers:
-            known = ", ".join(sorted(drivers)) or "none yet"
+            known = ", ".join(sorted(drivers)) or tr("none yet")
             issues.append(
-                error("driver-unknown", f"no driver '{name}' under bau.drivers", path, f"the drivers: {known}")
+                error(
+                    "driver-unknown",
+                    tr("no driver '{name}' under bau.drivers", name=name),
+                    path,
+                    tr("the drivers: {known}", known=known),
+                )
             )
             return Growth(name, 0.0, None)
         return Growth(name, drivers[name].rate_pct, drivers[name].source)
@@ -294,7 +327,7 @@ def _growth(plan: Plan, lines: list[LineInfo], issues: list[Issue]) -> list[Grow
     for index, was_used in enumerate(used):
         if not was_used:
             issues.append(
-                warning("growth-unused", "this rule matches no line of the base inventory", ("bau", "lines", index))
+                warning("growth-unused", tr("this rule matches no line of the base inventory"), ("bau", "lines", index))
             )
     return found
 
@@ -306,14 +339,18 @@ def _resolve(
     catalogue: dict[str, CatalogueMeasure],
     lines: list[LineInfo],
     templates: list[Activity | MethodActivity],
-    base_year: int,
+    base_result: InventoryResult,
     issues: list[Issue],
 ) -> ResolvedMeasure | None:
     path: Path = ("measures", index)
     before = len(issues)
+    base_year = base_result.period.end.year
+    year_text = base_result.period.year_text
 
     def problem(code: str, message: str, where: Path = (), hint: str | None = None) -> None:
-        issues.append(error(code, f"measure '{measure.id}': {message}", (*path, *where), hint))
+        issues.append(
+            error(code, tr("measure '{id}': {problem}", id=measure.id, problem=message), (*path, *where), hint)
+        )
 
     entry = None
     if measure.use is not None:
@@ -321,35 +358,55 @@ def _resolve(
         if entry is None:
             known = ", ".join(sorted(catalogue))
             problem(
-                "measure-unknown", f"no measure '{measure.use}' in the catalogue", ("use",), f"the catalogue: {known}"
+                "measure-unknown",
+                tr("no measure '{use}' in the catalogue", use=measure.use),
+                ("use",),
+                tr("the catalogue: {known}", known=known),
             )
             return None
     if measure.start <= base_year:
         problem(
             "measure-start-invalid",
-            f"starts in {measure.start}, not after the base year {base_year}",
+            tr(
+                "starts in {start}, not after the base year {base}",
+                start=year_text(measure.start),
+                base=year_text(base_year),
+            ),
             ("start",),
-            "what was done by the base year is already in the base inventory",
+            tr("what was done by the base year is already in the base inventory"),
         )
     elif measure.start > plan.horizon:
         issues.append(
             warning(
                 "measure-after-horizon",
-                f"measure '{measure.id}' starts in {measure.start}, after the horizon {plan.horizon}: "
-                "it has no effect in this plan",
+                tr(
+                    "measure '{id}' starts in {start}, after the horizon {horizon}: it has no effect in this plan",
+                    id=measure.id,
+                    start=year_text(measure.start),
+                    horizon=year_text(plan.horizon),
+                ),
                 (*path, "start"),
-                f"start it by {plan.horizon}, or move the horizon to {measure.start} or later",
+                tr(
+                    "start it by {horizon}, or move the horizon to {start} or later",
+                    horizon=year_text(plan.horizon),
+                    start=year_text(measure.start),
+                ),
             )
         )
     elif measure.start + measure.ramp_years - 1 > plan.horizon:
         issues.append(
             warning(
                 "measure-ramp-after-horizon",
-                f"measure '{measure.id}' reaches its full effect only in {measure.start + measure.ramp_years - 1}, "
-                f"after the horizon {plan.horizon}: the plan counts "
-                f"{100 * (plan.horizon - measure.start + 1) / measure.ramp_years:.0f} % of it in {plan.horizon}",
+                tr(
+                    "measure '{id}' reaches its full effect only in {full}, after the horizon {horizon}: "
+                    "the plan counts {share} % of it in {horizon}",
+                    id=measure.id,
+                    full=year_text(measure.start + measure.ramp_years - 1),
+                    horizon=year_text(plan.horizon),
+                    share=f"{100 * (plan.horizon - measure.start + 1) / measure.ramp_years:.0f}",
+                ),
                 (*path, "ramp_years"),
-                "a shorter ramp_years, an earlier start or a later horizon shows it in full",
+                tr("a shorter ramp_years, an earlier start or a later horizon shows it in full"),
             )
         )
     reduce = _merge(entry and entry.reduce, measure.reduce, Reduce)
@@ -360,34 +417,37 @@ def _resolve(
     if not any((reduce, add, capture, removal)):
         problem(
             "measure-empty",
-            "does nothing: give reduce, add, capture or removal, or use a catalogue entry",
+            tr("does nothing: give reduce, add, capture or removal, or use a catalogue entry"),
             (),
-            "e.g. use: led-street-lighting (the catalogue: docs/measures.md), or reduce: {share: 0.3}",
+            tr("e.g. use: led-street-lighting (the catalogue: docs/measures.md), or reduce: {share: 0.3}"),
         )
     if reduce is not None and (reduce.share is None) == (reduce.amount is None or reduce.unit is None):
         problem(
             "measure-reduce-invalid",
-            "reduce needs either share, or amount with unit",
+            tr("reduce needs either share, or amount with unit"),
             ("reduce",),
-            "e.g. reduce: {share: 0.3} or reduce: {amount: 628.5, unit: kWh}",
+            tr("e.g. reduce: {share: 0.3} or reduce: {amount: 628.5, unit: kWh}"),
         )
     if capture is not None and capture.share is None:
         problem(
-            "measure-capture-invalid", "capture needs a share", ("capture",), "e.g. capture: {gas: CH4, share: 0.9}"
+            "measure-capture-invalid",
+            tr("capture needs a share"),
+            ("capture",),
+            tr("e.g. capture: {gas: CH4, share: 0.9}"),
         )
     if removal is not None and removal.t_co2 is None:
         problem(
             "measure-removal-invalid",
-            "removal needs t_co2 per size unit per year",
+            tr("removal needs t_co2 per size unit per year"),
             ("removal",),
-            "e.g. removal: {t_co2: 0.009, source: ...}",
+            tr("e.g. removal: {t_co2: 0.009, source: ...}"),
         )
     if costs is not None and costs.investment_thb and not costs.lifetime_years:
         problem(
             "measure-costs-invalid",
-            "an investment needs lifetime_years to be annualised",
+            tr("an investment needs lifetime_years to be annualised"),
             ("costs",),
-            "e.g. costs: {investment_thb: 9000, lifetime_years: 10}",
+            tr("e.g. costs: {investment_thb: 9000, lifetime_years: 10}"),
         )
     acting = reduce is not None or capture is not None
     targets: list[int] = []
@@ -397,16 +457,16 @@ def _resolve(
             hint = entry.applies_to_hint if entry and entry.applies_to_hint else None
             problem(
                 "measure-applies-to-missing",
-                "say which lines it acts on with applies_to",
+                tr("say which lines it acts on with applies_to"),
                 (),
-                f"e.g. applies_to: {{label: ...}}; the catalogue says: {hint}" if hint else None,
+                tr("e.g. applies_to: {{label: ...}}; the catalogue says: {hint}", hint=hint) if hint else None,
             )
         else:
             targets = matching(lines, applies_to)
             if not targets:
                 problem(
                     "measure-applies-to-none",
-                    "applies_to matches no line of the base inventory (or of the measures before it)",
+                    tr("applies_to matches no line of the base inventory (or of the measures before it)"),
                     ("applies_to",),
                     _closest(applies_to, lines),
                 )
@@ -415,9 +475,9 @@ def _resolve(
         if without:
             problem(
                 "measure-line-no-quantity",
-                f"cannot cut '{without[0]}': its method has no single quantity to reduce",
+                tr("cannot cut '{line}': its method has no single quantity to reduce", line=without[0]),
                 ("applies_to",),
-                "use capture for such lines, or match other lines",
+                tr("use capture for such lines, or match other lines"),
             )
         elif reduce.unit is not None:
             for i in targets:
@@ -426,9 +486,14 @@ def _resolve(
                 except units.UnitError:
                     problem(
                         "measure-unit-mismatch",
-                        f"reduce is in {reduce.unit} but '{lines[i].name}' is in {lines[i].unit}",
+                        tr(
+                            "reduce is in {unit} but '{line}' is in {line_unit}",
+                            unit=reduce.unit,
+                            line=lines[i].name,
+                            line_unit=lines[i].unit,
+                        ),
                         ("reduce", "unit"),
-                        "match lines of one kind, or give the reduction in their unit",
+                        tr("match lines of one kind, or give the reduction in their unit"),
                     )
                     break
         else:
@@ -436,9 +501,9 @@ def _resolve(
             if add is not None and add.per_reduced is not None and len(found_units) > 1:
                 problem(
                     "measure-unit-mismatch",
-                    f"the lines it cuts are in several units ({', '.join(sorted(found_units))})",
+                    tr("the lines it cuts are in several units ({units})", units=", ".join(sorted(found_units))),
                     ("reduce",),
-                    "give reduce.unit so per_reduced has one unit to count in",
+                    tr("give reduce.unit so per_reduced has one unit to count in"),
                 )
     added_line = None
     if add is not None:
@@ -478,11 +543,11 @@ def _closest(rules: Sequence[Match], lines: Sequence[LineInfo]) -> str:
             known = sorted({str(getattr(line, field_name)) for line in lines if getattr(line, field_name)})
             close = difflib.get_close_matches(str(wanted), known, n=3, cutoff=0.5)
             if close:
-                return f"did you mean {field_name}: {' or '.join(repr(c) for c in close)}?"
+                return tr("did you mean {field}: {values}?", field=field_name, values=either(repr(c) for c in close))
             if known:
-                shown = ", ".join(repr(k) for k in known[:12])
-                return f"the {field_name}s in the base inventory: {shown}" + (" ..." if len(known) > 12 else "")
-    return "match by activity, gpc, scope, category, label or id as the inventory writes them"
+                shown = ", ".join(repr(k) for k in known[:12]) + (" ..." if len(known) > 12 else "")
+                return tr("the {field}s in the base inventory: {shown}", field=field_name, shown=shown)
+    return tr("match by activity, gpc, scope, category, label or id as the inventory writes them")
 
 
 def _added_line(
@@ -498,31 +563,31 @@ def _added_line(
     if (add.activity is None) == (add.method is None):
         problem(
             "measure-add-invalid",
-            "add needs either activity (a factor key) or method",
+            tr("add needs either activity (a factor key) or method"),
             ("add",),
-            "e.g. add: {activity: electricity-grid, amount: 28000, unit: kWh}",
+            tr("e.g. add: {activity: electricity-grid, amount: 28000, unit: kWh}"),
         )
         return None
     if (add.amount is None) == (add.per_reduced is None):
         problem(
             "measure-add-invalid",
-            "add needs either amount (per size unit) or per_reduced",
+            tr("add needs either amount (per size unit) or per_reduced"),
             ("add",),
-            "amount is added per size unit a year; per_reduced per unit the measure cuts",
+            tr("amount is added per size unit a year; per_reduced per unit the measure cuts"),
         )
         return None
     if add.per_reduced is not None and reduce is None:
         problem(
             "measure-add-invalid",
-            "per_reduced needs a reduce block in the same measure",
+            tr("per_reduced needs a reduce block in the same measure"),
             ("add", "per_reduced"),
-            "give the measure a reduce block, or add an amount per size unit instead",
+            tr("give the measure a reduce block, or add an amount per size unit instead"),
         )
         return None
     label = add.label or f"{measure.name or (entry.name if entry else measure.id)} (added)"
     if add.activity is not None:
         if add.unit is None:
-            problem("measure-add-invalid", "add needs the unit of its amount", ("add",), "e.g. unit: kWh")
+            problem("measure-add-invalid", tr("add needs the unit of its amount"), ("add",), tr("e.g. unit: kWh"))
             return None
         template: Activity | MethodActivity = Activity(
             activity=add.activity, amount=1.0, unit=add.unit, scope=add.scope, gpc=add.gpc, label=label
@@ -535,9 +600,9 @@ def _added_line(
             usable = ", ".join(m.name for m in methods.METHODS.values() if m.quantity and m.quantity[0] != "deposits")
             problem(
                 "measure-add-invalid",
-                f"cannot add lines of method '{add.method}'",
+                tr("cannot add lines of method '{method}'", method=add.method),
                 ("add", "method"),
-                f"the methods a measure can add: {usable}",
+                tr("the methods a measure can add: {usable}", usable=usable),
             )
             return None
         template = MethodActivity(
@@ -548,9 +613,9 @@ def _added_line(
         if add.unit is not None and units.normalise(add.unit) != units.normalise(str(unit)):
             problem(
                 "measure-unit-mismatch",
-                f"{name} counts in {unit}, not {add.unit}",
+                tr("{method} counts in {unit}, not {given}", method=name, unit=unit, given=add.unit),
                 ("add", "unit"),
-                f"write unit: {unit}, or leave it out",
+                tr("write unit: {unit}, or leave it out", unit=unit),
             )
             return None
     lines.append(LineInfo(name, label, add.scope or 0, None, add.gpc, None, unit, added_by=measure.id))

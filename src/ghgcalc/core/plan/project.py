@@ -10,6 +10,7 @@ from typing import Any
 from ghgcalc import gpc, gwp, methods, units
 from ghgcalc.core.plan.prepare import Prepared, ResolvedMeasure
 from ghgcalc.errors import Issue, Path, error, warning
+from ghgcalc.i18n import tr
 from ghgcalc.models.inventory import Activity, Inventory, MethodActivity
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult, Line
@@ -244,10 +245,14 @@ def project(prepared: Prepared, evaluate: Evaluate) -> tuple[Projection | None, 
             issues.append(
                 warning(
                     "measure-capped",
-                    f"measure '{measure.id}' asks for more than its lines hold in {last.year}: "
-                    f"{100 * change.achieved:.0f} % of it could be done",
+                    tr(
+                        "measure '{id}' asks for more than its lines hold in {year}: {share} % of it could be done",
+                        id=measure.id,
+                        year=prepared.base_result.period.year_text(last.year),
+                        share=f"{100 * change.achieved:.0f}",
+                    ),
                     ("measures", measure.index, "size"),
-                    "lower its size, or widen applies_to",
+                    tr("lower its size, or widen applies_to"),
                 )
             )
     return Projection(prepared, tuple(years), tuple(issues)), issues
@@ -265,7 +270,9 @@ def _blame(problems: list[Issue], origin: list[int], prepared: Prepared) -> list
             adder = next((m for m in prepared.measures if m.id == line.added_by), None)
             if adder is not None:
                 path = ("measures", adder.index, "add")
-        found.append(error(problem.code, f"in the projection: {problem.message}", path, problem.hint))
+        found.append(
+            error(problem.code, tr("in the projection: {problem}", problem=problem.message), path, problem.hint)
+        )
     return found
 
 
