@@ -243,10 +243,14 @@ HEADER_ERRORS: dict[str, HeaderCase] = {
     "two-months-in-one-header": HeaderCase(_with(2, "Dec / ม.ค."), "month-header-invalid", "G1", "Oct", "2 different"),
     "month-thirteen": HeaderCase(_with(0, "13/2023"), "month-header-invalid", "E1", "10/2023"),
     "year-outside-the-period": HeaderCase(
-        _with(0, "Oct 2022"), "month-outside-period", "E1", "correct the year", "October 2022"
+        _with(0, "Oct 2022"),
+        "month-outside-period",
+        "E1",
+        "correct the year",
+        "October 2565",  # as FY2567 is written
     ),
     "thai-year-outside-the-period": HeaderCase(
-        _with(0, "ต.ค. 2565"), "month-outside-period", "E1", "correct the year", "October 2022"
+        _with(0, "ต.ค. 2565"), "month-outside-period", "E1", "correct the year", "October 2565"
     ),
     "date-cell-a-year-early": HeaderCase(
         _with(0, dt.datetime(2022, 10, 1)), "month-outside-period", "E1", "correct the year"
@@ -260,7 +264,7 @@ HEADER_ERRORS: dict[str, HeaderCase] = {
         "E1 and Q1",
     ),
     "eleven-month-columns": HeaderCase(
-        _eleven_months(), "month-missing", "E1", "a column for each month", "March 2024"
+        _eleven_months(), "month-missing", "E1", "a column for each month", "March 2567"
     ),
     "filled-month-outside-a-short-period": HeaderCase(
         _short_period_with_july_filled(), "month-outside-period", "K1", "move the amounts", "July"

@@ -20,6 +20,8 @@ import yaml
 from python_calamine import CalamineWorkbook
 
 from ghgcalc import api
+from ghgcalc.io import excel_keys
+from ghgcalc.io.excel_labels import thai
 from ghgcalc.io.excel_writer import FIXED_TIME, inventory_workbook
 from ghgcalc.io.factor_store import FactorStore
 from ghgcalc.io.inventory_reader import read_inventory, read_inventory_text
@@ -27,6 +29,12 @@ from ghgcalc.io.inventory_reader import read_inventory, read_inventory_text
 MONTHS_CALENDAR = ["Jan / ม.ค.", "Feb / ก.พ.", "Mar / มี.ค.", "Apr / เม.ย.", "May / พ.ค.", "Jun / มิ.ย."]
 MONTHS_CALENDAR += ["Jul / ก.ค.", "Aug / ส.ค.", "Sep / ก.ย.", "Oct / ต.ค.", "Nov / พ.ย.", "Dec / ธ.ค."]
 MONTHS_FISCAL = MONTHS_CALENDAR[9:] + MONTHS_CALENDAR[:9]
+
+
+def both(english: str) -> str:
+    """A header as an English run writes it: the English, then the catalog's Thai."""
+    return f"{english} / {thai(english)}"
+
 
 # The complete example of docs/inventory-format.md, shortened, with every kind of value a YAML file holds.
 TOWN = textwrap.dedent(
@@ -119,7 +127,7 @@ def validations(sheet: Any) -> dict[str, tuple[str, str]]:
 
 def test_template_sheets_and_fields(template):
     sheets = calamine(template)
-    assert list(sheets) == ["Inventory", "Activities", "Custom factors", "Lists"]
+    assert list(sheets) == ["Inventory", "Organization", "Activities", "Custom factors", "Lists"]
     assert header(sheets["Inventory"])[:2] == ["Field / รายการ", "Value / ค่า"]
     values = fields(sheets["Inventory"])
     assert values["ghgcalc"] == 1
@@ -127,7 +135,7 @@ def test_template_sheets_and_fields(template):
     assert values["kind"] == "organization"
     assert values["period"] == 2568
     assert values["factors"] == "tgo-cfo"
-    for optional in ("period_start", "period_end", "gwp", "output_amount", "output_unit", "output_name"):
+    for optional in ("period_start", "period_end", "gwp", "output_amount", "output_unit", "output_name", "language"):
         assert values[optional] == "", optional
     # each field has a description in Thai and in English, in columns the reader never reads
     ghgcalc_row = sheets["Inventory"][1]
@@ -146,9 +154,10 @@ def test_template_activities_headers_in_english_and_thai(template):
         *MONTHS_CALENDAR,
         "Total / รวม",
         "NCV",
-        "Density / ความหนาแน่น",
+        both("Density"),
         "GPC",
         "IPCC",
+        "Division / หน่วยงานที่รับผิดชอบ",
         "Data source / แหล่งข้อมูล",
         "Activity data quality / คุณภาพข้อมูลกิจกรรม",
         "Factor quality / คุณภาพค่าสัมประสิทธิ์",
@@ -183,10 +192,17 @@ def test_lists_sheet_is_hidden_and_holds_every_key_unit_and_scope(template, stor
     book = opened(template)
     lists = book["Lists"]
     assert lists.sheet_state == "hidden"
-    assert [ws.sheet_state for ws in book.worksheets[:3]] == ["visible"] * 3
+    assert [ws.sheet_state for ws in book.worksheets[:4]] == ["visible"] * 4
     rows = calamine(template)["Lists"]
-    keys = [row[0] for row in rows[1:] if row[0] != ""]
-    assert keys == sorted(set(keys))
+    entries = [row[0] for row in rows[1:] if row[0] != ""]
+    keys = [excel_keys.key_of(entry) for entry in entries]
+    assert len(keys) == len(set(keys))
+    # the keys a local government uses first, by their Thai names, as factors.csv gives them
+    assert entries[0] == "electricity-grid — การใช้พลังงานไฟฟ้า (ไฟฟ้าจากระบบสายส่ง)"  # tgo-cfo 2026-02
+    assert "diesel-mobile — น้ำมันดีเซล (การเผาไหม้แบบเคลื่อนที่)" in entries[:5]
+    assert "paper — การใช้กระดาษ A4 และ A3 (สีขาว)" in entries[:25]  # tgo-cfo 2022-04, the edition that has it
+    common = len([key for key in excel_keys.COMMON_KEYS if key in keys])
+    assert keys[common:] == sorted(keys[common:])  # then every other key, alphabetically
     assert {"diesel-mobile", "electricity-grid", "paper", "r-410a", "lpg-residential"} <= set(keys)
     every = {key for set_id in store.set_ids() for version in store.versions(set_id) for key in version.factors}
     assert set(keys) == every
@@ -216,17 +232,12 @@ def test_activities_have_drop_down_lists_from_the_lists_sheet(template):
 
 def test_headers_are_bold_frozen_and_sized(template):
     book = opened(template)
-    for name in ("Inventory", "Activities", "Custom factors"):
+    for name in ("Inventory", "Organization", "Activities", "Custom factors"):
         sheet = book[name]
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.bold for cell in sheet[1] if cell.value)
         assert sheet.column_dimensions["A"].width >= 16
-    assert [c.value for c in book["Custom factors"][1]][:4] == [
-        "Key / รหัสค่าการปล่อย",
-        "Per / ต่อหน่วย",
-        "Gas / ก๊าซ",
-        "kg / กก.",
-    ]
+    assert [c.value for c in book["Custom factors"][1]][:4] == [both("Key"), both("Per"), "Gas / ก๊าซ", "kg / กก."]
 
 
 def test_the_template_computes_as_it_is(tmp_path, template):
@@ -261,8 +272,9 @@ def test_document_fields_and_activities_land_in_their_cells(town):
     assert backhoe[5] == "7" and backhoe[total] == 600
     assert lighting[1:3] == [2, "street-lighting"] and lighting[total] == 186.4
     assert lpg[6:9] == ["1,250", 980.5, ""]
-    assert lpg[head.index("NCV")] == "47.3 TJ/Gg" and lpg[head.index("Density / ความหนาแน่น")] == "0.54 kg/L"
-    assert "supplier-diesel-b7" in [row[0] for row in sheets["Lists"]]  # a custom key is in the drop-down
+    assert lpg[head.index("NCV")] == "47.3 TJ/Gg" and lpg[head.index(both("Density"))] == "0.54 kg/L"
+    # a custom key is in the drop-down, with its name
+    assert "supplier-diesel-b7 — Diesel B7, supplier data sheet" in [row[0] for row in sheets["Lists"]]
 
 
 def test_custom_factors_one_row_per_gas(town):
@@ -274,9 +286,9 @@ def test_custom_factors_one_row_per_gas(town):
     ]
     head = rows[0]
     first = dict(zip(head, rows[1], strict=True))
-    assert first["Source / แหล่งที่มา"] == "Supplier data sheet, March 2024"
+    assert first[both("Source")] == "Supplier data sheet, March 2024"
     assert first["Scope / ประเภท"] == 1
-    assert first["Valid from / ใช้ตั้งแต่"] == dt.date(2566, 10, 1)  # a B.E. date stays as written
+    assert first[both("Valid from")] == dt.date(2566, 10, 1)  # a B.E. date stays as written
     assert opened(town)["Custom factors"]["L2"].number_format == "yyyy-mm-dd"
 
 

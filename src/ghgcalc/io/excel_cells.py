@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ghgcalc.errors import Issue, Location, Path, Severity, visible
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_xml import SheetXml, column_letter
 
 
@@ -116,32 +117,36 @@ class SheetReader:
         """A cell calamine shows empty: report it if it holds an error or a formula without a result."""
         if cell in xml.errors:
             shown = visible(xml.errors[cell])
+            meaning = _ERROR_MEANINGS.get(xml.errors[cell], N_("the formula cannot be calculated"))
             self.issue(
                 "cell-error",
-                f"{cell} shows the spreadsheet error {shown}, not a value",
+                tr("{cell} shows the spreadsheet error {error}, not a value", cell=cell, error=shown),
                 sheet,
                 cell,
-                f"correct the formula or the cells it uses so that {cell} shows a number or text "
-                f"({_ERROR_MEANINGS.get(xml.errors[cell], 'the formula cannot be calculated')})",
+                tr(
+                    "correct the formula or the cells it uses so that {cell} shows a number or text ({meaning})",
+                    cell=cell,
+                    meaning=tr(meaning),
+                ),
             )
         elif cell in xml.no_value:
             self.issue(
                 "formula-no-value",
-                f"the formula in {cell} has no saved result",
+                tr("the formula in {cell} has no saved result", cell=cell),
                 sheet,
                 cell,
-                "open the workbook in a spreadsheet program and save it, so that its formulas are calculated",
+                tr("open the workbook in a spreadsheet program and save it, so that its formulas are calculated"),
             )
 
 
 _ERROR_MEANINGS = {
-    "#DIV/0!": "#DIV/0! is a division by zero",
-    "#REF!": "#REF! is a reference to cells that were deleted",
-    "#N/A": "#N/A is a lookup that found nothing",
-    "#VALUE!": "#VALUE! is arithmetic on text",
-    "#NAME?": "#NAME? is an unknown function or name",
-    "#NUM!": "#NUM! is a number out of range",
-    "#NULL!": "#NULL! is a range that does not intersect",
+    "#DIV/0!": N_("#DIV/0! is a division by zero"),
+    "#REF!": N_("#REF! is a reference to cells that were deleted"),
+    "#N/A": N_("#N/A is a lookup that found nothing"),
+    "#VALUE!": N_("#VALUE! is arithmetic on text"),
+    "#NAME?": N_("#NAME? is an unknown function or name"),
+    "#NUM!": N_("#NUM! is a number out of range"),
+    "#NULL!": N_("#NULL! is a range that does not intersect"),
 }
 
 

@@ -12,6 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ghgcalc.i18n import N_, tr
 from ghgcalc.thai import BE_OFFSET, thai_to_arabic_digits, to_ce_year
 
 _ENGLISH = (
@@ -42,8 +43,8 @@ _THAI = (
     ("พ.ย.", "พฤศจิกายน"),
     ("ธ.ค.", "ธันวาคม"),
 )
-ENGLISH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December")  # fmt: skip
+ENGLISH_NAMES = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+                 N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))  # fmt: skip
 
 
 def _key(name: str) -> str:
@@ -93,7 +94,7 @@ def month_header(value: object) -> MonthHeader | None:
         if match:
             month, year = (int(g) for g in (match.groups() if month_first else reversed(match.groups())))
             if not 1 <= month <= 12:
-                raise NotAMonth(f"{month} is not a month")
+                raise NotAMonth(tr("{number} is not a month", number=month))
             return MonthHeader(month, to_ce_year(year))
     found: list[MonthHeader] = []
     unread = False
@@ -107,16 +108,16 @@ def month_header(value: object) -> MonthHeader | None:
             unread = True
     if not found:
         if unread or _looks_like_month(text):
-            raise NotAMonth("it looks like a month or a date, but not one ghgcalc can read")
+            raise NotAMonth(tr("it looks like a month or a date, but not one ghgcalc can read"))
         return None
     if unread:
-        raise NotAMonth("part of it looks like a month that ghgcalc cannot read")
+        raise NotAMonth(tr("part of it looks like a month that ghgcalc cannot read"))
     months = {h.month for h in found}
     years = {h.year for h in found if h.year is not None}
     if len(months) > 1:
-        raise NotAMonth(f"it names {len(months)} different months")
+        raise NotAMonth(tr("it names {count} different months", count=len(months)))
     if len(years) > 1:
-        raise NotAMonth("it names two different years")
+        raise NotAMonth(tr("it names two different years"))
     return MonthHeader(found[0].month, next(iter(years), None))
 
 
@@ -154,4 +155,5 @@ def _looks_like_month(text: str) -> bool:
 
 
 def month_name(month: int) -> str:
-    return ENGLISH_NAMES[month - 1]
+    """The month's full name in the language of the run: October, ตุลาคม."""
+    return tr(ENGLISH_NAMES[month - 1])

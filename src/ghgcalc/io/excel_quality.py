@@ -20,6 +20,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from ghgcalc.i18n import N_, tr
+from ghgcalc.io import pydantic_errors
 from ghgcalc.io.excel_cells import SheetReader
 from ghgcalc.io.excel_styles import percent_cells
 from ghgcalc.models.inventory import LARGEST_RANGE_PCT, UncertaintyRange
@@ -42,8 +44,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "uncertainty.factor": ("factor uncertainty", "ความไม่แน่นอนค่าสัมประสิทธิ์", "ความไม่แน่นอนค่าการปล่อย"),
 }
 RANGES = ("uncertainty.activity", "uncertainty.factor")
-RANGE_HINT = "write the 95 % range in % of the value: 5 for ±5 %, or the text -10/+20 for 10 % below to 20 % above"
-UNKNOWN_FORMAT_HINT = "type the range as text (5, or -10/+20), or open and save the workbook in a spreadsheet program"
+RANGE_HINT = N_("write the 95 % range in % of the value: 5 for ±5 %, or the text -10/+20 for 10 % below to 20 % above")
+UNKNOWN_FORMAT_HINT = N_(
+    "type the range as text (5, or -10/+20), or open and save the workbook in a spreadsheet program"
+)
 
 _TIER = re.compile(r"(1st|2nd|other)\b", re.I)  # TGO's labels start with the tier
 _NUMBER = re.compile(r"[+-]?(?:\d+(\.\d*)?|(\.)\d+)([eE][+-]?\d+)?")  # groups: a fraction or an exponent
@@ -96,11 +100,12 @@ def read_range(value: Any, percent: bool | None) -> tuple[Any, tuple[str, str, s
     `percent`: whether the cell is shown as a percentage, None when the workbook does not say
     (a number is then refused, not guessed)."""
     if percent is None and type(value) in (int, float):
-        message = (
-            f"cannot tell whether the number {value!r} is shown as a percentage (0.05 shown as 5%): "
-            "the workbook does not say which cells are"
+        message = tr(
+            "cannot tell whether the number {value} is shown as a percentage (0.05 shown as 5%): "
+            "the workbook does not say which cells are",
+            value=repr(value),
         )
-        return None, ("uncertainty-format-unknown", message, UNKNOWN_FORMAT_HINT)
+        return None, ("uncertainty-format-unknown", message, tr(UNKNOWN_FORMAT_HINT))
     value = range_value(value, bool(percent))
     if _plainly_valid(value):
         return value, None
@@ -108,7 +113,9 @@ def read_range(value: Any, percent: bool | None) -> tuple[Any, tuple[str, str, s
         _CHECK.validate_python(value)  # the model's own check, as for a YAML range
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
-        return None, (str(error["type"]), str(error["msg"]), RANGE_HINT)
+        message, _hint = pydantic_errors.message(dict(error))
+        code = str(error["type"]) if "-" in str(error["type"]) else "uncertainty-invalid"
+        return None, (code, message, tr(RANGE_HINT))
     return value, None
 
 

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.i18n import N_, tr
+from ghgcalc.io import excel_organization
 from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain
+from ghgcalc.io.excel_keys import key_of
 from ghgcalc.io.excel_months import MonthHeader, NotAMonth, month_header, month_name
 from ghgcalc.io.excel_quality import COLUMNS as QUALITY_COLUMNS
 from ghgcalc.io.excel_quality import RANGES, line_fields, percent_cells_in, read_range
@@ -26,6 +29,7 @@ from ghgcalc.thai import BE_OFFSET, thai_to_arabic_digits
 
 SHEETS = {
     "inventory": ("inventory", "ข้อมูลทั่วไป"),
+    "organization": excel_organization.NAMES,
     "activities": ("activities", "กิจกรรม"),
     "custom_factors": ("custom factors", "custom_factors", "ค่าการปล่อยเฉพาะ"),
 }
@@ -42,6 +46,7 @@ ACTIVITY_COLUMNS = {
     "density": ("density", "ความหนาแน่น"),
     "gpc": ("gpc",),
     "ipcc": ("ipcc",),
+    "division": ("division", "หน่วยงานที่รับผิดชอบ", "หน่วยงาน", "responsible division"),
     **QUALITY_COLUMNS,  # data_quality.source, ..., evidence, uncertainty.activity, uncertainty.factor
 }
 CUSTOM_COLUMNS = {
@@ -49,7 +54,7 @@ CUSTOM_COLUMNS = {
     "per": ("per", "ต่อหน่วย"),
     "gas": ("gas", "ก๊าซ"),
     "kg": ("kg",),
-    "source": ("source", "แหล่งที่มา"),
+    "source": ("source", "แหล่งที่มา", "ที่มา"),
     "name": ("name", "ชื่อ"),
     "scope": ("scope", "ประเภท"),
     "category": ("category", "หมวด"),
@@ -73,6 +78,7 @@ INVENTORY_KEYS = (
     "output_amount",
     "output_unit",
     "output_name",
+    "language",
 )
 
 
@@ -89,7 +95,9 @@ def _match(parts: list[str], names: tuple[str, ...]) -> bool:
     return any(part in names for part in parts)
 
 
-_RESAVE = "open and save it again in a spreadsheet program"
+RESAVE = N_("open and save it again in a spreadsheet program")
+CANNOT_READ = N_("the workbook cannot be read: {reason}")
+TEMPLATE_HINT = N_("start from a template: ghgcalc init inventory.xlsx")
 
 
 def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelPositions, list[Issue]]:
@@ -107,7 +115,7 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
     try:
         return _read_sheets(reader, workbook, path), reader.positions, reader.issues
     except CalamineError as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
         return None, reader.positions, reader.issues
     finally:
         workbook.close()
@@ -122,18 +130,18 @@ def open_checked(path: str, reader: SheetReader) -> Any | None:
     if not is_regular(path):
         reader.issue(
             "file-not-regular",
-            f"the path is {kind_of(path)}, not a workbook file",
-            hint="give the path of the .xlsx file itself",
+            tr("the path is {kind}, not a workbook file", kind=tr(kind_of(path))),
+            hint=tr("give the path of the .xlsx file itself"),
         )
         return None
     refusal = check_zip(path)
     if refusal:
-        reader.issue("xlsx-refused", refusal, hint="give an .xlsx workbook saved by a spreadsheet program")
+        reader.issue("xlsx-refused", refusal, hint=tr("give an .xlsx workbook saved by a spreadsheet program"))
         return None
     try:
         measured = scan(path)
     except (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError) as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
         return None
     if _too_large(reader, measured):
         return None
@@ -143,7 +151,7 @@ def open_checked(path: str, reader: SheetReader) -> Any | None:
     try:
         return CalamineWorkbook.from_path(path)
     except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
         return None
 
 
@@ -155,12 +163,20 @@ def _too_large(reader: SheetReader, measured: list[SheetXml]) -> bool:
         farthest = f"{column_letter(min(sheet.columns, MAX_COLUMNS * 26) - 1)}{sheet.rows}"
         reader.issue(
             "sheet-too-large",
-            f"the sheet's cells reach {farthest}: {sheet.rows:,} rows x {sheet.columns:,} columns from A1, "
-            f"more than the {MAX_CELLS:,} cells ghgcalc reads from one sheet",
+            tr(
+                "the sheet's cells reach {cell}: {rows} rows x {columns} columns from A1, "
+                "more than the {limit} cells ghgcalc reads from one sheet",
+                cell=farthest,
+                rows=f"{sheet.rows:,}",
+                columns=f"{sheet.columns:,}",
+                limit=f"{MAX_CELLS:,}",
+            ),
             sheet.name,
             farthest if len(farthest) <= 12 else None,
-            "delete the stray cells far beyond your data (select the empty rows and columns after it, "
-            "delete them and save), or split the data over several workbooks",
+            tr(
+                "delete the stray cells far beyond your data (select the empty rows and columns after it, "
+                "delete them and save), or split the data over several workbooks"
+            ),
         )
         return True
     return False
@@ -180,23 +196,27 @@ def _read_sheets(reader: SheetReader, workbook: Any, path: str) -> dict[str, Any
     document: dict[str, Any] = {}
     inventory_sheet = find("inventory")
     if inventory_sheet is None:
-        reader.issue(
-            "sheet-missing",
-            "the workbook has no 'Inventory' sheet",
-            hint="start from a template: ghgcalc init inventory.xlsx",
-        )
+        reader.issue("sheet-missing", tr("the workbook has no 'Inventory' sheet"), hint=tr(TEMPLATE_HINT))
     else:
         _read_inventory(reader, inventory_sheet, _sheet(workbook, inventory_sheet), document)
+    organization_sheet = find("organization")
+    if organization_sheet is not None:
+        organization = excel_organization.read(reader, organization_sheet, _sheet(workbook, organization_sheet))
+        if organization is not None:
+            document["organization"] = organization
     custom_sheet = find("custom_factors")
     activities_sheet = find("activities")
-    others = [n for n in workbook.sheet_names if n not in (inventory_sheet, custom_sheet, activities_sheet)]
+    known = (inventory_sheet, organization_sheet, custom_sheet, activities_sheet)
+    others = [n for n in workbook.sheet_names if n not in known]
     lookalikes = [(name, _sheet(workbook, name)) for name in others]
     lookalikes = [(name, rows) for name, rows in lookalikes if _activity_rows(rows)]
     if activities_sheet is None:
-        hint = "start from a template: ghgcalc init inventory.xlsx"
+        hint = tr(TEMPLATE_HINT)
         if lookalikes:
-            hint = f"the sheet '{visible(lookalikes[0][0])}' looks like activities: name it 'Activities'"
-        reader.issue("sheet-missing", "the workbook has no 'Activities' sheet", hint=hint)
+            hint = tr(
+                "the sheet '{sheet}' looks like activities: name it 'Activities'", sheet=visible(lookalikes[0][0])
+            )
+        reader.issue("sheet-missing", tr("the workbook has no 'Activities' sheet"), hint=hint)
     else:
         rows = _sheet(workbook, activities_sheet)
         period = _period(document.get("period"))
@@ -258,18 +278,29 @@ def _lookalikes(reader: SheetReader, used: str, lookalikes: list[tuple[str, list
         if name.strip().lower() in SHEETS["activities"]:
             reader.issue(
                 "sheet-ambiguous",
-                f"the workbook has two activity sheets, '{chosen}' and '{shown}'; only one can be read",
+                tr(
+                    "the workbook has two activity sheets, '{chosen}' and '{other}'; only one can be read",
+                    chosen=chosen,
+                    other=shown,
+                ),
                 name,
                 "A1",
-                "put every activity on one sheet, and delete the other or rename it if it is not part of the inventory",
+                tr(
+                    "put every activity on one sheet, and delete the other or rename it if it is not part "
+                    "of the inventory"
+                ),
             )
         else:
             reader.issue(
                 "sheet-ignored",
-                f"the sheet '{shown}' has activities but is not read: only '{chosen}' is",
+                tr(
+                    "the sheet '{sheet}' has activities but is not read: only '{chosen}' is", sheet=shown, chosen=chosen
+                ),
                 name,
                 "A1",
-                f"move its rows into '{chosen}' if they belong to this inventory, or delete the sheet",
+                tr(
+                    "move its rows into '{chosen}' if they belong to this inventory, or delete the sheet", chosen=chosen
+                ),
                 Severity.WARNING,
             )
 
@@ -284,15 +315,15 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
         if key not in INVENTORY_KEYS:
             reader.issue(
                 "key-unknown",
-                f"unknown field '{key}'",
+                tr("unknown field '{key}'", key=visible(key)),
                 sheet,
                 cell_name(row, 0),
-                f"the fields are: {', '.join(INVENTORY_KEYS)}",
+                tr("the fields are: {fields}", fields=", ".join(INVENTORY_KEYS)),
             )
             continue
         fields[key] = (reader.value(sheet, rows, row, 1), cell_name(row, 1))
     positions = reader.positions.cells
-    for key in ("ghgcalc", "name", "kind", "period", "gwp"):
+    for key in ("ghgcalc", "name", "kind", "period", "gwp", "language"):
         if key in fields and fields[key][0] is not None:
             document[key] = fields[key][0]
             positions[(key,)] = (sheet, fields[key][1])
@@ -339,10 +370,10 @@ def _read_activities(
     if header is None:
         reader.issue(
             "header-missing",
-            "no header row with an 'Activity' column in the first five rows",
+            tr("no header row with an 'Activity' column in the first five rows"),
             sheet,
             "A1",
-            "the first row names the columns: Activity, Scope, Unit, Jan ... Dec, Total",
+            tr("the first row names the columns: Activity, Scope, Unit, Jan ... Dec, Total"),
         )
         return []
     # A header may span two rows (merged cells above the month names): read both.
@@ -375,8 +406,8 @@ def _read_activities(
             continue
         if len(reader.issues) > reported or key is None:
             continue  # an empty or subtotal row, or a cell with an error: reported, not read further
-        item: dict[str, Any] = {"activity": str(key)}
-        for name in ("scope", "category", "label", "unit", "id", "ncv", "density", "gpc", "ipcc"):
+        item: dict[str, Any] = {"activity": key_of(str(key))}  # "electricity-grid — ไฟฟ้า..." from the list
+        for name in ("scope", "category", "label", "unit", "id", "ncv", "density", "gpc", "ipcc", "division"):
             value = values.get(name)
             if value is not None:
                 item[name] = value if name == "scope" else str(value)
@@ -396,10 +427,10 @@ def _read_activities(
             if total is not None and not _sums_to(item["amount"], total):
                 reader.issue(
                     "total-mismatch",
-                    f"the total {total!r} is not the sum of the months",
+                    tr("the total {total} is not the sum of the months", total=repr(total)),
                     sheet,
                     cell_name(row, columns["total"]),
-                    "correct the months or the total, or clear the total",
+                    tr("correct the months or the total, or clear the total"),
                 )
         elif total is not None:
             item["amount"] = total
@@ -414,10 +445,10 @@ def _read_activities(
         reader.issues.append(
             Issue(
                 "amount-empty",
-                f"{len(empty)} row(s) without an amount are skipped (rows {listed})",
+                tr("{count} row(s) without an amount are skipped (rows {rows})", count=len(empty), rows=listed),
                 Severity.WARNING,
                 Location(reader.source, sheet=sheet, cell=cell_name(empty[0], column)),
-                hint="enter the monthly amounts or a total, or delete the rows",
+                hint=tr("enter the monthly amounts or a total, or delete the rows"),
             )
         )
     return activities
@@ -456,11 +487,13 @@ def _columns(
             shown = visible(str(texts[header_rows.index(unread[0])]))
             reader.issue(
                 "month-header-invalid",
-                f"the header '{shown}' cannot be read as a month: {unread[1]}",
+                tr("the header '{header}' cannot be read as a month: {problem}", header=shown, problem=unread[1]),
                 sheet,
                 cell_name(unread[0], column),
-                "write the month as Oct, ต.ค., ต.ค. 2566, Oct 2023 or 10/2023 (a four-digit year), "
-                "or give the cell a date",
+                tr(
+                    "write the month as Oct, ต.ค., ต.ค. 2566, Oct 2023 or 10/2023 (a four-digit year), "
+                    "or give the cell a date"
+                ),
             )
     return months
 
@@ -475,8 +508,9 @@ def _period_months(period: Period) -> list[tuple[int, int]]:
     return found
 
 
-def _shown_month(year: int | None, month: int) -> str:
-    return f"{month_name(month)} {year}" if year is not None else month_name(month)
+def _shown_month(period: Period, year: int | None, month: int) -> str:
+    """A month for a person: October 2566 (B.E. when the period was written so), or October."""
+    return f"{month_name(month)} {period.year_text(year)}" if year is not None else month_name(month)
 
 
 def _place_months(
@@ -503,10 +537,15 @@ def _place_months(
     def duplicate(month: _MonthColumn, other: _MonthColumn) -> None:
         reader.issue(
             "month-duplicate",
-            f"{_shown_month(month.header.year, month.header.month)} has two columns, {other.cell} and {month.cell}",
+            tr(
+                "{month} has two columns, {first} and {second}",
+                month=_shown_month(period, month.header.year, month.header.month),
+                first=other.cell,
+                second=month.cell,
+            ),
             sheet,
             month.cell,
-            "keep one column per month: add its amounts into the other column and delete it",
+            tr("keep one column per month: add its amounts into the other column and delete it"),
         )
 
     for month in (m for m in months if m.header.year is not None):
@@ -514,10 +553,15 @@ def _place_months(
         if wanted not in calendar:
             reader.issue(
                 "month-outside-period",
-                f"the column {month.cell} is {_shown_month(*wanted)}, outside the period {period.label}",
+                tr(
+                    "the column {cell} is {month}, outside the period {period}",
+                    cell=month.cell,
+                    month=_shown_month(period, *wanted),
+                    period=period.label,
+                ),
                 sheet,
                 month.cell,
-                "correct the year in the header, or the period on the Inventory sheet",
+                tr("correct the year in the header, or the period on the Inventory sheet"),
             )
             continue
         index = calendar.index(wanted)
@@ -536,22 +580,30 @@ def _place_months(
         elif _filled(rows, month.column, first_data):
             reader.issue(
                 "month-outside-period",
-                f"the column {month.cell} is {month_name(month.header.month)}, which is not in the period "
-                f"{period.label}, yet it has amounts",
+                tr(
+                    "the column {cell} is {month}, which is not in the period {period}, yet it has amounts",
+                    cell=month.cell,
+                    month=month_name(month.header.month),
+                    period=period.label,
+                ),
                 sheet,
                 month.cell,
-                "correct the period on the Inventory sheet, or move the amounts to the right month",
+                tr("correct the period on the Inventory sheet, or move the amounts to the right month"),
             )
-    missing = [_shown_month(*calendar[i]) for i in range(len(calendar)) if i not in slots]
+    missing = [_shown_month(period, *calendar[i]) for i in range(len(calendar)) if i not in slots]
     if missing:
-        listed = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
+        listed = ", ".join(missing[:6])
+        if len(missing) > 6:
+            listed = tr("{listed} and {count} more", listed=listed, count=len(missing) - 6)
         reader.issue(
             "month-missing",
-            f"no column for {listed}: the period runs {period.label}",
+            tr("no column for {months}: the period runs {period}", months=listed, period=period.label),
             sheet,
             months[0].cell,
-            "add a column for each month of the period (a month without amounts may stay empty), "
-            "or give only a Total column",
+            tr(
+                "add a column for each month of the period (a month without amounts may stay empty), "
+                "or give only a Total column"
+            ),
         )
     _check_order(reader, months, period)
     return [slots[i].column for i in sorted(slots)]
@@ -573,18 +625,29 @@ def _check_order(reader: SheetReader, months: list[_MonthColumn], period: Period
     shown = period.label
     year = period.end.year
     if first == 10 and (period.start.month, period.start.day, period.end.month) == (1, 1, 12):
-        hint = (
-            f"for the fiscal year October {year - 1} to September {year}, write FY{year + BE_OFFSET} "
-            f"as the period; each month column counts for its month of the period as written"
+        hint = tr(
+            "for the fiscal year October {previous} to September {year}, write FY{fiscal} "
+            "as the period; each month column counts for its month of the period as written",
+            previous=period.year_text(year - 1),
+            year=period.year_text(year),
+            fiscal=year + BE_OFFSET,
         )
     elif first == 1 and (period.start.month, period.start.day, period.end.month) == (10, 1, 9):
-        hint = f"for the calendar year {year}, write {year + BE_OFFSET} as the period"
+        hint = tr(
+            "for the calendar year {year}, write {be_year} as the period",
+            year=period.year_text(year),
+            be_year=year + BE_OFFSET,
+        )
     else:
-        hint = "check the period; each month column counts for the month of the period it names"
+        hint = tr("check the period; each month column counts for the month of the period it names")
     reader.issue(
         "period-months-mismatch",
-        f"the month columns start with {month_name(first)}, but the period ({shown}) starts in "
-        f"{month_name(period.start.month)}",
+        tr(
+            "the month columns start with {first}, but the period ({period}) starts in {start}",
+            first=month_name(first),
+            period=shown,
+            start=month_name(period.start.month),
+        ),
         where[0] if where else None,
         where[1] if where else None,
         hint,
@@ -608,10 +671,14 @@ def _hidden(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> None:
         listed = ", ".join(str(r + 1) for r in hidden_rows[:10]) + (", ..." if len(hidden_rows) > 10 else "")
         reader.issue(
             "row-hidden",
-            f"{len(hidden_rows)} hidden row(s) carry amounts that are counted (rows {listed})",
+            tr(
+                "{count} hidden row(s) carry amounts that are counted (rows {rows})",
+                count=len(hidden_rows),
+                rows=listed,
+            ),
             sheet,
             first,
-            "unhide the rows to check them (a filter hides rows too); delete the rows that do not belong",
+            tr("unhide the rows to check them (a filter hides rows too); delete the rows that do not belong"),
             Severity.WARNING,
         )
     for column in amount_columns:
@@ -621,11 +688,15 @@ def _hidden(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> None:
         if filled:
             reader.issue(
                 "column-hidden",
-                f"column {column_letter(column)} is hidden but its amounts are counted "
-                f"({len(filled)} row(s), first {cell_name(filled[0], column)})",
+                tr(
+                    "column {column} is hidden but its amounts are counted ({count} row(s), first {cell})",
+                    column=column_letter(column),
+                    count=len(filled),
+                    cell=cell_name(filled[0], column),
+                ),
                 sheet,
                 cell_name(filled[0], column),
-                "unhide the column to check it; delete it if its amounts do not belong",
+                tr("unhide the column to check it; delete it if its amounts do not belong"),
                 Severity.WARNING,
             )
 
@@ -693,12 +764,22 @@ def _read_custom(
                 here = cell_name(row, columns[name])
                 reader.issue(
                     "factor-conflict",
-                    f"custom factor '{visible(key)}' has {name} '{visible(str(factor[name]))}' in {where[1]} "
-                    f"but '{visible(str(value))}' in {here}",
+                    tr(
+                        "custom factor '{key}' has {field} '{first}' in {first_cell} but '{second}' in {second_cell}",
+                        key=visible(key),
+                        field=name,
+                        first=visible(str(factor[name])),
+                        first_cell=where[1],
+                        second=visible(str(value)),
+                        second_cell=here,
+                    ),
                     sheet,
                     here,
-                    f"rows with the same key make one factor: give {name} once (or the same in every row), "
-                    "or give the other factor its own key",
+                    tr(
+                        "rows with the same key make one factor: give {field} once (or the same in every row), "
+                        "or give the other factor its own key",
+                        field=name,
+                    ),
                 )
         gas, amount = values.get("gas"), values.get("kg")
         if gas is None:
@@ -709,10 +790,16 @@ def _read_custom(
             here = cell_name(row, columns.get("kg", columns.get("gas", 0)))
             reader.issue(
                 "gas-duplicate",
-                f"custom factor '{visible(key)}' gives {visible(gas)} twice, in {first} and {here}",
+                tr(
+                    "custom factor '{key}' gives {gas} twice, in {first} and {second}",
+                    key=visible(key),
+                    gas=visible(gas),
+                    first=first,
+                    second=here,
+                ),
                 sheet,
                 here,
-                f"keep one row for {visible(gas)}: the gas would count twice",
+                tr("keep one row for {gas}: the gas would count twice", gas=visible(gas)),
             )
             continue
         factor["kg"][gas] = amount

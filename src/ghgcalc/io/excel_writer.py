@@ -13,6 +13,9 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import UsageError, visible
+from ghgcalc.i18n import N_, tr
+from ghgcalc.io import excel_keys, excel_organization
+from ghgcalc.io.excel_labels import bilingual, english, pair, thai
 from ghgcalc.io.xlsx_book import save, text_cell  # one rule for every spreadsheet ghgcalc writes
 from ghgcalc.thai import BE_OFFSET
 
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from ghgcalc.io.factor_store import FactorStore
 
 INVENTORY_SHEET = "Inventory"
+ORGANIZATION_SHEET = excel_organization.SHEET
 ACTIVITIES_SHEET = "Activities"
 CUSTOM_SHEET = "Custom factors"
 LISTS_SHEET = "Lists"
@@ -41,57 +45,58 @@ MONTHS = (
     ("Nov", "พ.ย."),
     ("Dec", "ธ.ค."),
 )
-# Activities columns before the months and after them: (field, header, width).
+# Activities columns before the months and after them: (field, header, width); a header is shown
+# in both languages (excel_labels.bilingual), the reader reads either. NCV, GPC and IPCC are names
+# in any language.
 ACTIVITY_COLUMNS = (
-    ("activity", "Activity / กิจกรรม", 26),
-    ("scope", "Scope / ประเภท", 9),
-    ("category", "Category / หมวด", 18),
-    ("label", "Label / รายละเอียด", 62),
-    ("unit", "Unit / หน่วย", 12),
-    ("id", "ID / รหัส", 10),
+    ("activity", N_("Activity"), 30),
+    ("scope", N_("Scope"), 9),
+    ("category", N_("Category"), 18),
+    ("label", N_("Label"), 62),
+    ("unit", N_("Unit"), 12),
+    ("id", N_("ID"), 10),
 )
 AFTER_MONTHS = (
-    ("amount", "Total / รวม", 13),
+    ("amount", N_("Total"), 13),
     ("ncv", "NCV", 13),
-    ("density", "Density / ความหนาแน่น", 14),
+    ("density", N_("Density"), 14),
     ("gpc", "GPC", 9),
     ("ipcc", "IPCC", 10),
+    ("division", N_("Division"), 24),  # who is responsible for the line (TGO Fr-03)
     # data_quality, evidence and uncertainty (docs/data-quality.md), one column per value
-    ("data_quality.source", "Data source / แหล่งข้อมูล", 12),
-    ("data_quality.activity", "Activity data quality / คุณภาพข้อมูลกิจกรรม", 16),
-    ("data_quality.factor", "Factor quality / คุณภาพค่าสัมประสิทธิ์", 16),
-    ("evidence", "Evidence / หลักฐาน", 40),
-    ("uncertainty.activity", "Activity uncertainty % / ความไม่แน่นอนข้อมูลกิจกรรม (%)", 16),
-    ("uncertainty.factor", "Factor uncertainty % / ความไม่แน่นอนค่าสัมประสิทธิ์ (%)", 16),
+    ("data_quality.source", N_("Data source"), 12),
+    ("data_quality.activity", N_("Activity data quality"), 16),
+    ("data_quality.factor", N_("Factor quality"), 16),
+    ("evidence", N_("Evidence"), 40),
+    ("uncertainty.activity", N_("Activity uncertainty %"), 16),
+    ("uncertainty.factor", N_("Factor uncertainty %"), 16),
 )
 CUSTOM_COLUMNS = (
-    ("key", "Key / รหัสค่าการปล่อย", 22),
-    ("per", "Per / ต่อหน่วย", 10),
-    ("gas", "Gas / ก๊าซ", 12),
-    ("kg", "kg / กก.", 12),
-    ("source", "Source / แหล่งที่มา", 36),
-    ("name", "Name / ชื่อ", 30),
-    ("scope", "Scope / ประเภท", 9),
-    ("category", "Category / หมวด", 18),
+    ("key", N_("Key"), 22),
+    ("per", N_("Per"), 10),
+    ("gas", N_("Gas"), 12),
+    ("kg", N_("kg"), 12),
+    ("source", N_("Source"), 36),
+    ("name", N_("Name"), 30),
+    ("scope", N_("Scope"), 9),
+    ("category", N_("Category"), 18),
     ("ncv", "NCV", 13),
-    ("density", "Density / ความหนาแน่น", 14),
-    ("gwp_basis", "GWP basis / ฐาน GWP", 15),
-    ("valid_from", "Valid from / ใช้ตั้งแต่", 16),
-    ("valid_to", "Valid to / ใช้ถึง", 14),
-    ("uncertainty", "Uncertainty % / ความไม่แน่นอน (%)", 16),
+    ("density", N_("Density"), 14),
+    ("gwp_basis", N_("GWP basis"), 15),
+    ("valid_from", N_("Valid from"), 16),
+    ("valid_to", N_("Valid to"), 14),
+    ("uncertainty", N_("Uncertainty %"), 16),
 )
 # What data_quality and uncertainty hold, one column each; a mapping with other keys, or another
 # value, cannot be written in these columns and is refused rather than lost.
 _NESTED = {"data_quality": ("source", "activity", "factor"), "uncertainty": ("activity", "factor")}
 TIERS = ("1st", "2nd", "other")  # TGO Fr-04.1's source tiers
 GRADES = ("high", "medium", "low")  # the GPC's grades
-_TIER_PROMPT = (
+LANGUAGES = ("th", "en")
+_TIER_PROMPT = N_(
     "1st = Self collect / Supplier; 2nd = TH LCI DB / TGO EF / Thai Res. / Int. DB; other = Other (TGO Fr-04.1)"
 )
-_RANGE_PROMPT = (
-    "ช่วงความเชื่อมั่น 95 % เป็น % ของค่า: 5 = ±5 %; -10/+20 = ต่ำกว่า 10 % ถึงสูงกว่า 20 % "
-    "/ 95 % range in % of the value: 5 = ±5 %; -10/+20 = 10 % below to 20 % above"
-)
+_RANGE_PROMPT = N_("95 % range in % of the value: 5 = ±5 %; -10/+20 = 10 % below to 20 % above")
 COMMON_UNITS = (
     "L",
     "kg",
@@ -122,111 +127,104 @@ FIXED_TIME = dt.datetime(2024, 1, 1)  # the workbook's created and modified date
 # gives today, so that its starter is for the current year.
 STARTER_DAY = dt.date(2025, 1, 1)
 
-# Inventory sheet: key, then a description in Thai (column C) and in English (column D); C and D are never read.
+# Inventory sheet: key, then its description (column C in Thai, D in English; C and D are never read).
 _FIELDS = (
-    ("ghgcalc", "รุ่นของรูปแบบไฟล์ ไม่ต้องแก้ไข", "Format version; leave as is"),
-    ("name", "ชื่อองค์กร เมือง หรือจังหวัด (แทนที่ชื่อตัวอย่าง)", "The organisation's name: replace the example"),
+    ("ghgcalc", N_("Format version; leave as is")),
+    ("name", N_("The organisation's name: replace the example")),
     (
         "kind",
-        "organization = การดำเนินงานของ อปท. เอง (CFO); community = ทั้งเมืองหรือจังหวัด",
-        "organization: the local government's own operations; community: the whole city or province",
+        N_("organization: the local government's own operations; community: the whole city or province"),
     ),
     (
         "period",
-        "ปีงบประมาณ FY2568 (1 ต.ค. 2567 - 30 ก.ย. 2568) หรือปีปฏิทิน 2568; หรือเว้นว่างแล้วกรอก 2 แถวถัดไป",
-        "Fiscal year FY2568 (2024-10-01 to 2025-09-30) or calendar year 2568 (or 2025); or the next two rows",
+        N_("Fiscal year FY2568 (2024-10-01 to 2025-09-30) or calendar year 2568 (or 2025); or the next two rows"),
     ),
-    ("period_start", "วันเริ่มต้น เมื่อ period ว่าง", "First day, when period is empty"),
-    ("period_end", "วันสุดท้าย เมื่อ period ว่าง", "Last day, when period is empty"),
-    (
-        "gwp",
-        "ไม่บังคับ: SAR, AR4, AR5 หรือ AR6; เว้นว่าง = ตามชุดค่าการปล่อย",
-        "Optional: SAR, AR4, AR5 or AR6; empty: the factor set's own basis",
-    ),
-    ("factors", "ชุดค่าการปล่อย คั่นด้วยจุลภาค ค้นตามลำดับ", "Factor sets, comma-separated, searched in order"),
-    (
-        "output_amount",
-        "ไม่บังคับ: ผลผลิตในรอบการรายงาน (Fr-01) สำหรับความเข้มข้นคาร์บอน",
-        "Optional: the output of the period (TGO Fr-01), for carbon intensity",
-    ),
-    ("output_unit", "หน่วยของผลผลิต เช่น คน", "Its unit, e.g. persons"),
-    ("output_name", "ชื่อผลผลิต เช่น จำนวนบุคลากร", "What it is, e.g. staff"),
+    ("period_start", N_("First day, when period is empty")),
+    ("period_end", N_("Last day, when period is empty")),
+    ("gwp", N_("Optional: SAR, AR4, AR5 or AR6; empty: the factor set's own basis")),
+    ("factors", N_("Factor sets, comma-separated, searched in order")),
+    ("output_amount", N_("Optional: the output of the period (TGO Fr-01), for carbon intensity")),
+    ("output_unit", N_("Its unit, e.g. persons")),
+    ("output_name", N_("What it is, e.g. staff")),
+    ("language", N_("Optional: th or en, the language of ghgcalc's messages and reports for this inventory")),
 )
 _NOTES = (
-    ("วิธีใช้", "How to use"),
-    ("1. กรอกชื่อและรอบการรายงานด้านบน", "1. Fill in the name and the period above."),
-    (
-        "2. แผ่นงาน Activities: หนึ่งแถวต่อหนึ่งกิจกรรม กรอกปริมาณรายเดือน หรือเฉพาะช่อง Total / รวม",
-        "2. Activities: one row per activity; enter the monthly amounts, or the Total alone.",
-    ),
-    (
-        "    ถ้ากรอกทั้งรายเดือนและ Total ยอดรวมต้องเท่ากับผลรวมรายเดือน",
-        "    If you fill both the months and Total, the total must equal the sum of the months.",
-    ),
-    (
-        "    แถวที่ยังไม่กรอกปริมาณจะถูกข้าม (มีคำเตือน) ลบแถวตัวอย่างที่ไม่ใช้ได้",
-        "    A row without an amount is skipped with a warning; delete the example rows you do not need.",
-    ),
-    (
-        "3. ค่าการปล่อยของท่านเอง: แผ่นงาน Custom factors หนึ่งแถวต่อก๊าซ",
-        "3. Your own factors: the Custom factors sheet, one row per gas.",
-    ),
-    (
-        "4. ไม่บังคับ: แหล่งข้อมูล (1st, 2nd, other ตามแบบฟอร์ม Fr-04.1), คุณภาพข้อมูล (high, medium, low), "
-        "หลักฐาน และความไม่แน่นอน (%) ของแต่ละแถว",
+    N_("How to use"),
+    N_("1. Fill in the name and the period above, and the Organization sheet (Fr-01, Fr-02)."),
+    N_("2. Activities: one row per activity; enter the monthly amounts, or the Total alone."),
+    N_("    If you fill both the months and Total, the total must equal the sum of the months."),
+    N_("    A row without an amount is skipped with a warning; delete the example rows you do not need."),
+    N_("    Choose the activity from the list (its Thai name follows the key); the key is what counts."),
+    N_("3. Your own factors: the Custom factors sheet, one row per gas."),
+    N_(
         "4. Optional: each row's data source (1st, 2nd, other as in TGO Fr-04.1), grades (high, medium, low), "
-        "evidence and uncertainty (%); see docs/data-quality.md",
+        "evidence, uncertainty (%) and responsible division; see docs/data-quality.md"
     ),
-    ("5. ตรวจสอบ: ghgcalc validate FILE.xlsx", "5. Check it: ghgcalc validate FILE.xlsx"),
-    ("    คำนวณ: ghgcalc compute FILE.xlsx", "    Compute it: ghgcalc compute FILE.xlsx"),
-    ("หน่วย = kWh (บิลค่าไฟฟ้า); น้ำประปาให้ใช้ m3 หรือ ลบ.ม.", "หน่วย is read as kWh; write water in m3 or ลบ.ม."),
-    ("รหัสกิจกรรม: ghgcalc factors list --set tgo-cfo", "Factor keys: ghgcalc factors list --set tgo-cfo"),
+    N_("5. Check it: ghgcalc validate FILE.xlsx"),
+    N_("    Compute it: ghgcalc compute FILE.xlsx"),
+    N_("หน่วย is read as kWh; write water in m3 or ลบ.ม."),
+    N_("Factor keys: ghgcalc factors list --set tgo-cfo"),
 )
 # Example rows of the starters, as in src/ghgcalc/data/starter-*.yaml: key, label, unit, extra fields.
 _ORGANIZATION_ROWS: tuple[tuple[str, str, str, dict[str, str]], ...] = (
-    ("diesel-mobile", "Garbage trucks, pick-ups and other diesel vehicles (น้ำมันดีเซล)", "L", {}),
-    ("gasohol-95", "Cars and motorcycles, gasohol 95 (แก๊สโซฮอล์ 95)", "ลิตร", {}),
-    ("gasohol-91", "Cars and motorcycles, gasohol 91 (แก๊สโซฮอล์ 91)", "ลิตร", {}),
-    ("diesel-stationary", "Back-up generators (เครื่องกำเนิดไฟฟ้าสำรอง), diesel", "L", {}),
-    ("lpg-stationary", "Cooking gas, kitchens and child development centres (ก๊าซหุงต้ม LPG)", "kg", {}),
-    ("r-32", "Split air conditioners, R-32 (สารทำความเย็นที่เติม)", "kg", {}),
-    ("r-410a", "Air conditioners, R-410A", "kg", {}),
-    ("r-22", "Older air conditioners, R-22 (reported separately)", "kg", {}),
-    ("fire-extinguisher-co2", "CO2 fire extinguishers refilled (ถังดับเพลิง CO2)", "kg", {}),
-    ("septic-tank", "Septic tanks, staff × working days", "person_day", {}),
-    ("electricity-grid", "Offices and town hall (สำนักงาน)", "kWh", {}),
-    ("electricity-grid", "Street lighting (ไฟฟ้าส่องสว่างสาธารณะ)", "kWh", {"category": "street-lighting"}),
-    ("electricity-grid", "Water pumping and supply (ระบบสูบน้ำ/ประปา)", "kWh", {"category": "water-pumping"}),
-    ("tap-water-pwa", "Tap water, PWA (การประปาส่วนภูมิภาค)", "ลบ.ม.", {}),
-    ("paper", "A4 and A3 paper (กระดาษ)", "kg", {}),
-    ("waste-landfill", "Office waste to landfill (ขยะฝังกลบ)", "kg", {}),
+    ("diesel-mobile", N_("Garbage trucks, pick-ups and other diesel vehicles (น้ำมันดีเซล)"), "L", {}),
+    ("gasohol-95", N_("Cars and motorcycles, gasohol 95 (แก๊สโซฮอล์ 95)"), "ลิตร", {}),
+    ("gasohol-91", N_("Cars and motorcycles, gasohol 91 (แก๊สโซฮอล์ 91)"), "ลิตร", {}),
+    ("diesel-stationary", N_("Back-up generators (เครื่องกำเนิดไฟฟ้าสำรอง), diesel"), "L", {}),
+    ("lpg-stationary", N_("Cooking gas, kitchens and child development centres (ก๊าซหุงต้ม LPG)"), "kg", {}),
+    ("r-32", N_("Split air conditioners, R-32 (สารทำความเย็นที่เติม)"), "kg", {}),
+    ("r-410a", N_("Air conditioners, R-410A"), "kg", {}),
+    ("r-22", N_("Older air conditioners, R-22 (reported separately)"), "kg", {}),
+    ("fire-extinguisher-co2", N_("CO2 fire extinguishers refilled (ถังดับเพลิง CO2)"), "kg", {}),
+    ("septic-tank", N_("Septic tanks, staff × working days"), "person_day", {}),
+    ("electricity-grid", N_("Offices and town hall (สำนักงาน)"), "kWh", {}),
+    ("electricity-grid", N_("Street lighting (ไฟฟ้าส่องสว่างสาธารณะ)"), "kWh", {"category": "street-lighting"}),
+    ("electricity-grid", N_("Water pumping and supply (ระบบสูบน้ำ/ประปา)"), "kWh", {"category": "water-pumping"}),
+    ("tap-water-pwa", N_("Tap water, PWA (การประปาส่วนภูมิภาค)"), "ลบ.ม.", {}),
+    ("paper", N_("A4 and A3 paper (กระดาษ)"), "kg", {}),
+    ("waste-landfill", N_("Office waste to landfill (ขยะฝังกลบ)"), "kg", {}),
 )
 _COMMUNITY_ROWS: tuple[tuple[str, str, str, dict[str, str]], ...] = (
-    ("electricity-grid", "Residential electricity (บ้านอยู่อาศัย)", "MWh", {"category": "residential", "gpc": "I.1.2"}),
-    ("electricity-grid", "Commercial and institutional electricity", "MWh", {"category": "commercial", "gpc": "I.2.2"}),
-    ("electricity-grid", "Industrial electricity (อุตสาหกรรม)", "MWh", {"category": "industrial", "gpc": "I.3.2"}),
-    ("lpg-residential", "LPG for cooking in homes (ก๊าซหุงต้มครัวเรือน)", "t", {"category": "residential", "gpc": "I.1.1"}),
-    ("lpg-commercial", "LPG in shops, restaurants and hotels", "t", {"category": "commercial", "gpc": "I.2.1"}),
-    ("charcoal-residential", "Charcoal for cooking in homes (ถ่านไม้)", "t", {"category": "residential", "gpc": "I.1.1"}),
+    ("electricity-grid", N_("Residential electricity (บ้านอยู่อาศัย)"), "MWh", {"category": "residential", "gpc": "I.1.2"}),
+    (
+        "electricity-grid",
+        N_("Commercial and institutional electricity"),
+        "MWh",
+        {"category": "commercial", "gpc": "I.2.2"},
+    ),
+    ("electricity-grid", N_("Industrial electricity (อุตสาหกรรม)"), "MWh", {"category": "industrial", "gpc": "I.3.2"}),
+    (
+        "lpg-residential",
+        N_("LPG for cooking in homes (ก๊าซหุงต้มครัวเรือน)"),
+        "t",
+        {"category": "residential", "gpc": "I.1.1"},
+    ),
+    ("lpg-commercial", N_("LPG in shops, restaurants and hotels"), "t", {"category": "commercial", "gpc": "I.2.1"}),
+    (
+        "charcoal-residential",
+        N_("Charcoal for cooking in homes (ถ่านไม้)"),
+        "t",
+        {"category": "residential", "gpc": "I.1.1"},
+    ),
     (
         "diesel-road",
-        "Diesel sold for road transport (น้ำมันดีเซล)",
+        N_("Diesel sold for road transport (น้ำมันดีเซล)"),
         "ลิตร",
         {"category": "on-road-transport", "density": "0.832 kg/L", "gpc": "II.1.1"},
     ),
     (
         "motor-gasoline-road-uncontrolled",
-        "Gasoline and gasohol sold for road transport",
+        N_("Gasoline and gasohol sold for road transport"),
         "L",
         {"category": "on-road-transport", "gpc": "II.1.1"},
     ),
     (
         "lpg-road",
-        "LPG sold for vehicles",
+        N_("LPG sold for vehicles"),
         "L",
         {"category": "on-road-transport", "density": "0.54 kg/L", "gpc": "II.1.1"},
     ),
-    ("natural-gas-road", "NGV/CNG sold for vehicles", "kg", {"category": "on-road-transport", "gpc": "II.1.1"}),
+    ("natural-gas-road", N_("NGV/CNG sold for vehicles"), "kg", {"category": "on-road-transport", "gpc": "II.1.1"}),
 )
 
 
@@ -250,11 +248,12 @@ def inventory_workbook(
     """The .xlsx bytes of an inventory workbook.
 
     `document=None` gives the starter: placeholder fields (`kind`, the period of `today`: its
-    fiscal year when `fiscal`, else its calendar year, see `starter_period`) and example
-    activities with a total of 0. A document is written as it is: values
+    fiscal year when `fiscal`, else its calendar year, see `starter_period`), a blank Organization
+    sheet and example activities with a total of 0. A document is written as it is: values
     keep their Python types, so text such as "12,500" stays text. The months start at the month
     the document's period starts in; `fiscal` decides only when that period cannot be read.
-    `store` gives the activity keys of the drop-down list (the bundled sets by default).
+    `store` gives the activity keys of the drop-down list (the bundled sets by default). Labels,
+    notes and prompts are in both languages, the run's first (excel_labels).
     """
     from openpyxl import Workbook
 
@@ -271,16 +270,24 @@ def inventory_workbook(
     activities = [a for a in _list(document.get("activities")) if isinstance(a, dict)]
     factors = [f for f in _list(document.get("custom_factors")) if isinstance(f, dict)]
     _check_nested(activities)
+    organization = document.get("organization")
+    refused = excel_organization.check(organization)
+    if refused:
+        raise UsageError(
+            refused,
+            tr("correct it in the YAML; ghgcalc validate shows the problem. Nothing was written"),
+        )
 
     inventory = workbook.active
     assert inventory is not None  # a new workbook has one sheet
     inventory.title = INVENTORY_SHEET
-    _write_inventory(inventory, document)
     lists = _write_lists(workbook.create_sheet(LISTS_SHEET), store, factors)
+    _write_inventory(inventory, document)
+    _write_organization(workbook.create_sheet(ORGANIZATION_SHEET, 1), organization, lists)
     longest = max((len(a["amount"]) for a in activities if isinstance(a.get("amount"), list)), default=0)
     months = 12 * max(1, -(-longest // 12))  # a longer period repeats the twelve month columns
-    _write_activities(workbook.create_sheet(ACTIVITIES_SHEET, 1), activities, first_month, months, lists)
-    _write_custom(workbook.create_sheet(CUSTOM_SHEET, 2), factors)
+    _write_activities(workbook.create_sheet(ACTIVITIES_SHEET, 2), activities, first_month, months, lists)
+    _write_custom(workbook.create_sheet(CUSTOM_SHEET, 3), factors)
     workbook.active = 0
     return _save(workbook)
 
@@ -293,16 +300,34 @@ def _check_nested(activities: list[dict[str, Any]]) -> None:
             value = item.get(group)
             if value is None or (isinstance(value, dict) and set(value) <= set(keys)):
                 continue
-            what = (
-                f"has the keys {', '.join(sorted(map(str, value)))}"
-                if isinstance(value, dict)
-                else f"is {visible(repr(value))}, not a mapping"
-            )
+            name = visible(str(item.get("activity")))
+            columns = ", ".join(keys)
+            if isinstance(value, dict):
+                message = tr(
+                    "activity {number} ('{activity}'): {group} has the keys {keys}; "
+                    "a workbook has a column for each of {columns} only",
+                    number=number,
+                    activity=name,
+                    group=group,
+                    keys=", ".join(sorted(map(str, value))),
+                    columns=columns,
+                )
+            else:
+                message = tr(
+                    "activity {number} ('{activity}'): {group} is {value}, not a mapping; "
+                    "a workbook has a column for each of {columns} only",
+                    number=number,
+                    activity=name,
+                    group=group,
+                    value=visible(repr(value)),
+                    columns=columns,
+                )
             raise UsageError(
-                f"activity {number} ('{visible(str(item.get('activity')))}'): {group} {what}; "
-                f"a workbook has a column for each of {', '.join(keys)} only",
-                f"correct it in the YAML ({group}: {{{keys[0]}: ...}}); ghgcalc validate shows the problem. "
-                "Nothing was written",
+                message,
+                tr(
+                    "correct it in the YAML ({example}); ghgcalc validate shows the problem. Nothing was written",
+                    example=f"{group}: {{{keys[0]}: ...}}",
+                ),
             )
 
 
@@ -340,7 +365,9 @@ def _starter(kind: str, period: str | int) -> dict[str, Any]:
         "period": period,
         # the community examples are IPCC fuels, as in starter-community.yaml
         "factors": ["ipcc-2006", "tgo-cfo"] if community else "tgo-cfo",
-        "activities": [{"activity": key, "label": label, "unit": unit, **extra} for key, label, unit, extra in rows],
+        "activities": [
+            {"activity": key, "label": tr(label), "unit": unit, **extra} for key, label, unit, extra in rows
+        ],
     }
 
 
@@ -396,6 +423,8 @@ def _header(sheet: Worksheet, columns: list[tuple[str, int]]) -> None:
 def _validation(
     sheet: Worksheet, source: str, cells: str, title: str, error: str, prompt: str, strict: bool = False
 ) -> None:
+    """A drop-down list; `title`, `error` and `prompt` are msgids: the title in the run's language
+    (Excel allows 32 characters), the texts in both."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     check = DataValidation(
@@ -404,57 +433,58 @@ def _validation(
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="stop" if strict else "warning",
-        errorTitle=title,
-        error=error,
-        promptTitle=title,
-        prompt=prompt,
+        errorTitle=_short(tr(title), 32),
+        error=_short(bilingual(error), 255),
+        promptTitle=_short(tr(title), 32),
+        prompt=_short(bilingual(prompt), 255),
         showInputMessage=True,
     )
     check.add(cells)
     sheet.add_data_validation(check)
 
 
+def _short(text: str, limit: int) -> str:
+    """A data validation's title (32) and texts (255 characters) as Excel allows them: past the
+    limit Excel declares the file damaged. The run's language comes first, so it is what is kept."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_NAMES = {"NCV", "GPC", "IPCC"}  # the same in every language
+
+
+def _label(header: str) -> str:
+    return header if header in _NAMES else bilingual(header)
+
+
 def _write_inventory(sheet: Worksheet, document: dict[str, Any]) -> None:
     from openpyxl.styles import Font
 
-    _header(sheet, [("Field / รายการ", 16), ("Value / ค่า", 46), ("คำอธิบาย", 95), ("Description", 95)])
+    _header(sheet, [(bilingual(N_("Field")), 16), (bilingual(N_("Value")), 46), ("คำอธิบาย", 95), ("Description", 95)])
     values = _inventory_values(document)
     row = 1
-    for key, thai, english in _FIELDS:
+    for key, description in _FIELDS:
         row += 1
         sheet.cell(row=row, column=1, value=key)
         _put(sheet, row, 2, values.pop(key, None))
-        sheet.cell(row=row, column=3, value=thai)
-        sheet.cell(row=row, column=4, value=english)
-        if key == "kind":
-            _validation(
-                sheet,
-                '"organization,community"',
-                f"B{row}",
-                "Kind / ประเภทบัญชี",
-                "เลือก organization หรือ community / Choose organization or community",
-                "organization (CFO) หรือ community",
-                strict=True,
-            )
-        elif key == "gwp":
-            _validation(
-                sheet,
-                '"SAR,AR4,AR5,AR6"',
-                f"B{row}",
-                "GWP",
-                "เลือก SAR, AR4, AR5 หรือ AR6 หรือเว้นว่าง / Choose SAR, AR4, AR5 or AR6, or leave it empty",
-                "SAR, AR4, AR5, AR6",
-                strict=True,
-            )
+        sheet.cell(row=row, column=3, value=thai(description))
+        sheet.cell(row=row, column=4, value=english(description))
+        choices = {
+            "kind": ('"organization,community"', N_("Kind"), N_("Choose organization or community")),
+            "gwp": ('"SAR,AR4,AR5,AR6"', N_("GWP"), N_("Choose SAR, AR4, AR5 or AR6, or leave it empty")),
+            "language": ('"th,en"', N_("Language"), N_("Choose th or en, or leave it empty")),
+        }
+        if key in choices:
+            source, title, error = choices[key]
+            _validation(sheet, source, f"B{row}", title, error, error, strict=True)
     for key, value in values.items():  # keys the format does not know: kept for the reader to report
         row += 1
         _put(sheet, row, 1, key)
         _put(sheet, row, 2, value)
     row += 1  # an empty row, then notes for people (rows without a key are not read)
-    for thai, english in _NOTES:
+    for note in _NOTES:
         row += 1
-        sheet.cell(row=row, column=3, value=thai)
-        sheet.cell(row=row, column=4, value=english)
+        sheet.cell(row=row, column=3, value=thai(note))
+        sheet.cell(row=row, column=4, value=english(note))
     for column in (3, 4):
         sheet.cell(row=row - len(_NOTES) + 1, column=column).font = Font(bold=True)
 
@@ -464,7 +494,7 @@ def _inventory_values(document: dict[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in document.items():
         key = str(key)
-        if key in ("activities", "custom_factors"):
+        if key in ("activities", "custom_factors", "organization"):
             continue
         if key == "period" and isinstance(value, dict) and ("start" in value or "end" in value):
             values["period_start"] = value.get("start")
@@ -481,17 +511,54 @@ def _inventory_values(document: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def _write_organization(sheet: Worksheet, organization: Any, lists: dict[str, str]) -> None:
+    """The Organization sheet (excel_organization), with drop-down lists for its type and consolidation."""
+    rows = excel_organization.write(sheet, organization if isinstance(organization, dict) else None, _put, _header)
+    _validation(
+        sheet,
+        lists["organization_type"],
+        f"B{rows['type']}",
+        N_("Type of local government"),
+        N_("Not in the list: write a type of local government in Thai, or its key (e.g. subdistrict-municipality)."),
+        N_("Choose the type of local government"),
+    )
+    _validation(
+        sheet,
+        f'"{",".join(excel_organization.CONSOLIDATIONS)}"',
+        f"B{rows['consolidation']}",
+        N_("Consolidation"),
+        N_("Choose operational-control, financial-control or equity-share, or leave it empty."),
+        N_("operational-control when empty (TGO's usual approach for a local government)"),
+        strict=True,
+    )
+
+
 def _write_lists(sheet: Worksheet, store: FactorStore, factors: list[dict[str, Any]]) -> dict[str, str]:
-    """The hidden sheet of drop-down values; returns the range of each list."""
-    keys = {key for set_id in store.set_ids() for version in store.versions(set_id) for key in version.factors}
-    keys.update(str(f["key"]) for f in factors if f.get("key"))
-    columns: dict[str, list[Any]] = {"activity": sorted(keys), "unit": list(COMMON_UNITS), "scope": list(SCOPES)}
-    _header(sheet, [("Activity keys / รหัสกิจกรรม", 34), ("Units / หน่วย", 12), ("Scopes / ประเภท", 10)])
+    """The hidden sheet of drop-down values; returns the range of each list. The activity list is
+    `key — name` (excel_keys), the common keys first."""
+    from ghgcalc.models.inventory import LOCAL_GOVERNMENT_TH
+
+    choices = excel_keys.choices(store, factors)
+    columns: dict[str, list[Any]] = {
+        "activity": [excel_keys.choice(key, name) for key, name in choices],
+        "unit": list(COMMON_UNITS),
+        "scope": list(SCOPES),
+        "organization_type": list(LOCAL_GOVERNMENT_TH.values()),
+    }
+    _header(
+        sheet,
+        [
+            (bilingual(N_("Activity keys")), 60),
+            (bilingual(N_("Units")), 12),
+            (bilingual(N_("Scopes")), 10),
+            (bilingual(N_("Types of local government")), 30),
+        ],
+    )
     ranges = {}
     for column, (name, items) in enumerate(columns.items(), start=1):
         for row, item in enumerate(items, start=2):
             _put(sheet, row, column, item)
-        letter = "ABC"[column - 1]
+        letter = "ABCD"[column - 1]
         ranges[name] = f"{LISTS_SHEET}!${letter}$2:${letter}${len(items) + 1}"
     sheet.sheet_state = "hidden"
     return ranges
@@ -503,9 +570,9 @@ def _write_activities(
     from openpyxl.utils import get_column_letter
 
     month_headers = [MONTHS[(first_month - 1 + i) % 12] for i in range(months)]
-    headers = [(text, width) for _, text, width in ACTIVITY_COLUMNS]
-    headers += [(f"{en} / {th}", 10) for en, th in month_headers]
-    headers += [(text, width) for _, text, width in AFTER_MONTHS]
+    headers = [(_label(text), width) for _, text, width in ACTIVITY_COLUMNS]
+    headers += [(pair(en, th), 10) for en, th in month_headers]
+    headers += [(_label(text), width) for _, text, width in AFTER_MONTHS]
     _header(sheet, headers)
     fields = [name for name, _, _ in ACTIVITY_COLUMNS]
     after = [name for name, _, _ in AFTER_MONTHS]
@@ -532,31 +599,38 @@ def _write_activities(
         sheet,
         lists["activity"],
         f"{letter('activity')}2:{letter('activity')}{last}",
-        "Activity / กิจกรรม",
-        "รหัสนี้ไม่อยู่ในชุดค่าการปล่อยของ ghgcalc ใช้ได้เมื่อกำหนดไว้ในแผ่นงาน Custom factors"
-        " / This key is in no factor set of ghgcalc; keep it only if the Custom factors sheet defines it.",
-        "เลือกรหัสค่าการปล่อยจากรายการ / Choose a factor key from the list",
+        N_("Activity"),
+        N_(
+            "Not in the list: keep it if it is a factor key (e.g. electricity-grid) or a key of the "
+            "Custom factors sheet."
+        ),
+        N_("Choose the activity by its Thai name; the key before the dash is what ghgcalc reads"),
     )
     _validation(
         sheet,
         lists["unit"],
         f"{letter('unit')}2:{letter('unit')}{last}",
-        "Unit / หน่วย",
-        "หน่วยนี้ไม่อยู่ในรายการหน่วยที่ใช้บ่อย ghgcalc อ่านหน่วยอื่นได้อีกมาก (เช่น MMBtu, GWh, หน่วย)"
-        " / This unit is not in the list of common units; ghgcalc reads many more (MMBtu, GWh, ...).",
-        "หน่วยของปริมาณ / The unit of the amounts",
+        N_("Unit"),
+        N_("This unit is not in the list of common units; ghgcalc reads many more (MMBtu, GWh, ...)."),
+        N_("The unit of the amounts"),
     )
     _validation(
         sheet,
         lists["scope"],
         f"{letter('scope')}2:{letter('scope')}{last}",
-        "Scope / ประเภท",
-        "ประเภทต้องเป็น 1, 2 หรือ 3 หรือเว้นว่างเพื่อใช้ประเภทของค่าการปล่อย"
-        " / The scope is 1, 2 or 3, or empty for the factor's own scope.",
-        "1, 2, 3 หรือเว้นว่าง / 1, 2, 3 or empty",
+        N_("Scope"),
+        N_("The scope is 1, 2 or 3, or empty for the factor's own scope."),
+        N_("1, 2, 3 or empty"),
         strict=True,
     )
     _quality_validations(sheet, letter, last)
+    division = letter("division")
+    _note(
+        sheet,
+        f"{division}2:{division}{last}",
+        N_("Division"),
+        N_("The division responsible for this line, e.g. the engineering division (TGO Fr-03)"),
+    )
 
 
 def _quality_validations(sheet: Worksheet, letter: Any, last: int) -> None:
@@ -566,13 +640,13 @@ def _quality_validations(sheet: Worksheet, letter: Any, last: int) -> None:
         sheet,
         f'"{",".join(TIERS)}"',
         f"{source}2:{source}{last}",
-        "Data source / แหล่งข้อมูล",
-        "แหล่งข้อมูลตามแบบฟอร์ม Fr-04.1: 1st, 2nd หรือ other / TGO Fr-04.1's tier: 1st, 2nd or other.",
+        N_("Data source"),
+        N_("TGO Fr-04.1's tier: 1st, 2nd or other."),
         _TIER_PROMPT,
     )
     for name, title in (
-        ("data_quality.activity", "Activity data quality"),
-        ("data_quality.factor", "Factor quality"),
+        ("data_quality.activity", N_("Activity data quality")),
+        ("data_quality.factor", N_("Factor quality")),
     ):
         column = letter(name)
         _validation(
@@ -580,27 +654,32 @@ def _quality_validations(sheet: Worksheet, letter: Any, last: int) -> None:
             f'"{",".join(GRADES)}"',
             f"{column}2:{column}{last}",
             title,
-            "คุณภาพข้อมูล: high, medium หรือ low (H, M, L) / The grade: high, medium or low (H, M, L).",
-            "high, medium, low (GPC); see docs/data-quality.md",
+            N_("The grade: high, medium or low (H, M, L)."),
+            N_("high, medium, low (GPC); see docs/data-quality.md"),
         )
     evidence = letter("evidence")
     _note(
         sheet,
         f"{evidence}2:{evidence}{last}",
-        "Evidence / หลักฐาน",
-        "เอกสารที่ผู้ทวนสอบตรวจได้ เช่น ใบแจ้งหนี้ค่าไฟฟ้า 12 เดือน / What a verifier can check, e.g. "
-        "12 months of electricity invoices",
+        N_("Evidence"),
+        N_("What a verifier can check, e.g. 12 months of electricity invoices"),
     )
     for name in ("uncertainty.activity", "uncertainty.factor"):
         column = letter(name)
-        _note(sheet, f"{column}2:{column}{last}", "Uncertainty (%)", _RANGE_PROMPT)
+        _note(sheet, f"{column}2:{column}{last}", N_("Uncertainty (%)"), _RANGE_PROMPT)
 
 
 def _note(sheet: Worksheet, cells: str, title: str, prompt: str) -> None:
-    """A note shown when a cell is selected (data validation of any value, with an input message)."""
+    """A note shown when a cell is selected (data validation of any value, with an input message);
+    `title` and `prompt` are msgids, the title in the run's language, the prompt in both."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    note = DataValidation(allow_blank=True, promptTitle=title, prompt=prompt, showInputMessage=True)
+    note = DataValidation(
+        allow_blank=True,
+        promptTitle=_short(tr(title), 32),
+        prompt=_short(bilingual(prompt), 255),
+        showInputMessage=True,
+    )
     note.add(cells)
     sheet.add_data_validation(note)
 
@@ -608,7 +687,7 @@ def _note(sheet: Worksheet, cells: str, title: str, prompt: str) -> None:
 def _write_custom(sheet: Worksheet, factors: list[dict[str, Any]]) -> None:
     from openpyxl.utils import get_column_letter
 
-    _header(sheet, [(text, width) for _, text, width in CUSTOM_COLUMNS])
+    _header(sheet, [(_label(text), width) for _, text, width in CUSTOM_COLUMNS])
     fields = [name for name, _, _ in CUSTOM_COLUMNS]
     row = 1
     for factor in factors:
@@ -624,23 +703,23 @@ def _write_custom(sheet: Worksheet, factors: list[dict[str, Any]]) -> None:
     scope = get_column_letter(fields.index("scope") + 1)
     basis = get_column_letter(fields.index("gwp_basis") + 1)
     ranges = get_column_letter(fields.index("uncertainty") + 1)
-    _note(sheet, f"{ranges}2:{ranges}{last}", "Uncertainty (%)", _RANGE_PROMPT)
+    _note(sheet, f"{ranges}2:{ranges}{last}", N_("Uncertainty (%)"), _RANGE_PROMPT)
     _validation(
         sheet,
         f"{LISTS_SHEET}!$C$2:$C${len(SCOPES) + 1}",
         f"{scope}2:{scope}{last}",
-        "Scope / ประเภท",
-        "ประเภทต้องเป็น 1, 2 หรือ 3 หรือเว้นว่าง / The scope is 1, 2 or 3, or empty.",
-        "1, 2, 3 หรือเว้นว่าง / 1, 2, 3 or empty",
+        N_("Scope"),
+        N_("The scope is 1, 2 or 3, or empty."),
+        N_("1, 2, 3 or empty"),
         strict=True,
     )
     _validation(
         sheet,
         '"SAR,AR4,AR5,AR6"',
         f"{basis}2:{basis}{last}",
-        "GWP basis / ฐาน GWP",
-        "เลือก SAR, AR4, AR5 หรือ AR6 หรือเว้นว่าง / Choose SAR, AR4, AR5 or AR6, or leave it empty.",
-        "ชุด GWP ของค่า CO2e / The GWP set behind a CO2e value",
+        N_("GWP basis"),
+        N_("Choose SAR, AR4, AR5 or AR6, or leave it empty."),
+        N_("The GWP set behind a CO2e value"),
         strict=True,
     )
 

@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 
+from ghgcalc.i18n import tr
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 MAX_RATIO = 100
@@ -86,18 +88,19 @@ def check_zip(path: str) -> str | None:
     """Why a workbook must not be opened (too large, a zip bomb, not a zip), or None."""
     size = FilePath(path).stat().st_size
     if size > MAX_FILE_BYTES:
-        return f"the workbook is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        return tr("the workbook is larger than {size} MB", size=MAX_FILE_BYTES // (1024 * 1024))
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = 0
             for info in archive.infolist():
                 unpacked += info.file_size
                 if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024 * 1024:
-                    return f"{info.filename} inflates {info.file_size // max(info.compress_size, 1)} times"
+                    ratio = info.file_size // max(info.compress_size, 1)
+                    return tr("{part} inflates {ratio} times", part=info.filename, ratio=ratio)
             if unpacked > MAX_UNPACKED_BYTES:
-                return f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB"
+                return tr("the workbook unpacks to more than {size} MB", size=MAX_UNPACKED_BYTES // (1024 * 1024))
     except (zipfile.BadZipFile, ValueError, EOFError):
-        return "the file is not an Excel workbook (.xlsx), or it is damaged or truncated"
+        return tr("the file is not an Excel workbook (.xlsx), or it is damaged or truncated")
     return None
 
 

@@ -20,6 +20,7 @@ import yaml
 
 from ghgcalc import gwp, units
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, visible
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io.factor_store import COLUMNS, gwp_overrides, read_range_pct
 from ghgcalc.numbers import NumberError, read_number
 
@@ -50,9 +51,10 @@ _SCALARS = (
     "gwp_basis",
     *_SET_DATES,
 )
-_QUOTE_HINT = (
+_QUOTE_HINT = N_(
     'a value holding a comma must be in double quotes ("Table 2, p. 4"); every row has as many fields as the header'
 )
+_SEE_DOCS = N_("see docs/factor-sets.md")
 
 
 def _issue(
@@ -103,19 +105,21 @@ def _read_meta(meta_path: Path) -> tuple[Any, _Lines | None, Issue | None]:
     try:
         text = meta_path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        return None, None, _issue("factor-set-invalid", f"set.yaml cannot be read: {exc.strerror or exc}", meta_path)
+        problem = tr("{file} cannot be read: {reason}", file="set.yaml", reason=exc.strerror or exc)
+        return None, None, _issue("factor-set-invalid", problem, meta_path)
     except UnicodeDecodeError:
-        return None, None, _issue("factor-set-invalid", "set.yaml is not UTF-8 text", meta_path)
+        return None, None, _issue("factor-set-invalid", tr("{file} is not UTF-8 text", file="set.yaml"), meta_path)
     try:
         meta = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        reason = getattr(exc, "problem", None) or "it is not valid YAML"
+        reason = getattr(exc, "problem", None) or tr("it is not valid YAML")
         line = mark.line + 1 if mark is not None else None
         hint = None
         if "tag" in str(exc):
-            hint = "set.yaml holds plain values only: remove the '!' tag"
-        return None, None, _issue("factor-set-invalid", f"set.yaml cannot be read: {reason}", meta_path, line, hint)
+            hint = tr("set.yaml holds plain values only: remove the '!' tag")
+        problem = tr("{file} cannot be read: {reason}", file="set.yaml", reason=reason)
+        return None, None, _issue("factor-set-invalid", problem, meta_path, line, hint)
     return meta, _Lines(text), None
 
 
@@ -124,17 +128,17 @@ def table_path(folder: Path, name: object) -> tuple[Path | None, str | None]:
     the version's folder (no '..', no absolute path, no link leading out). Decided from the path
     alone and `resolve()`; nothing outside the folder is opened."""
     if not isinstance(name, str) or not name.strip():
-        return None, "a table entry needs 'file: NAME.csv'"
+        return None, tr("a table entry needs 'file: NAME.csv'")
     pure = PurePosixPath(name.replace("\\", "/"))
     if pure.is_absolute() or ".." in pure.parts or re.match(r"[A-Za-z]:", name):
-        return None, f"table file '{visible(name)}' is outside the set's folder"
+        return None, tr("table file '{name}' is outside the set's folder", name=visible(name))
     candidate = folder / pure
     try:
         inside = candidate.resolve().is_relative_to(folder.resolve())
     except (OSError, RuntimeError):  # a loop of links
         inside = False
     if not inside:
-        return None, f"table file '{visible(name)}' leads outside the set's folder"
+        return None, tr("table file '{name}' leads outside the set's folder", name=visible(name))
     return candidate, None
 
 
@@ -148,14 +152,14 @@ def check_version(folder: Path) -> list[Issue]:
         return [
             _issue(
                 "factor-set-invalid",
-                "set.yaml is not a mapping of fields (id, version, title, ...)",
+                tr("set.yaml is not a mapping of fields (id, version, title, ...)"),
                 meta_path,
                 1,
-                "see docs/factor-sets.md for the shape of set.yaml",
+                tr("see docs/factor-sets.md for the shape of set.yaml"),
             )
         ]
     issues = [
-        _issue("factor-set-invalid", f"'{key}' is missing", meta_path, hint="see docs/factor-sets.md")
+        _issue("factor-set-invalid", tr("'{field}' is missing", field=key), meta_path, hint=tr(_SEE_DOCS))
         for key in _REQUIRED
         if not meta.get(key)
     ]
@@ -164,7 +168,7 @@ def check_version(folder: Path) -> list[Issue]:
     issues.extend(
         _issue(
             "factor-set-invalid",
-            f"'{key}' must be one value, not a list or mapping",
+            tr("'{field}' must be one value, not a list or mapping", field=key),
             meta_path,
             lines.key(key),
         )
@@ -177,10 +181,14 @@ def check_version(folder: Path) -> list[Issue]:
         issues.append(
             _issue(
                 "factor-set-invalid",
-                f"set.yaml names {meta['id']}@{meta['version']} but lies in {folder.parent.name}/{folder.name}",
+                tr(
+                    "set.yaml names {name} but lies in {folder}",
+                    name=f"{meta['id']}@{meta['version']}",
+                    folder=f"{folder.parent.name}/{folder.name}",
+                ),
                 meta_path,
                 lines.key("id"),
-                hint="keep a set as <id>/<version>/set.yaml",
+                hint=tr("keep a set as <id>/<version>/set.yaml"),
             )
         )
     for field in _SET_DATES:
@@ -192,7 +200,7 @@ def check_version(folder: Path) -> list[Issue]:
                 issues.append(
                     _issue(
                         "factor-set-invalid",
-                        f"{field} {value!r} is not an ISO date (YYYY-MM-DD)",
+                        tr("{field} {value} is not an ISO date (YYYY-MM-DD)", field=field, value=repr(value)),
                         meta_path,
                         lines.key(field),
                     )
@@ -202,7 +210,7 @@ def check_version(folder: Path) -> list[Issue]:
         issues.append(
             _issue(
                 "factor-set-invalid",
-                f"gwp_basis {basis!r} is not SAR, AR4, AR5 or AR6",
+                tr("gwp_basis {value} is not SAR, AR4, AR5 or AR6", value=repr(basis)),
                 meta_path,
                 lines.key("gwp_basis"),
             )
@@ -212,17 +220,17 @@ def check_version(folder: Path) -> list[Issue]:
     try:
         overrides = gwp_overrides(meta.get("gwp_overrides"), "set.yaml")
     except FactorSetError as exc:
-        message = exc.message.removeprefix("set.yaml: ")
+        message = exc.message.removeprefix("set.yaml: ")  # the place is the issue's location
         issues.append(_issue("factor-set-invalid", message, meta_path, lines.key("gwp_overrides"), exc.hint))
     tables = meta["tables"]
     if not isinstance(tables, list):
         issues.append(
             _issue(
                 "factor-set-invalid",
-                "'tables' is not a list",
+                tr("'tables' is not a list"),
                 meta_path,
                 lines.key("tables"),
-                "write it as a list of '- file: NAME.csv' entries, each with its 'sha256: ...'",
+                tr("write it as a list of '- file: NAME.csv' entries, each with its 'sha256: ...'"),
             )
         )
         return issues
@@ -243,26 +251,32 @@ def _check_entry(
         return [
             _issue(
                 "factor-set-invalid",
-                "a table entry is not a mapping",
+                tr("a table entry is not a mapping"),
                 meta_path,
                 line,
-                "write each table as '- file: NAME.csv' with its 'sha256: ...'",
+                tr("write each table as '- file: NAME.csv' with its 'sha256: ...'"),
             )
         ]
     name = table.get("file")
     path, refused = table_path(folder, name)
     if path is None:
-        return [_issue("factor-table-missing", refused or "", meta_path, line, "keep the tables next to set.yaml")]
+        hint = tr("keep the tables next to set.yaml")
+        return [_issue("factor-table-missing", refused or "", meta_path, line, hint)]
     shown = visible(str(name))
     if not path.exists():
-        return [_issue("factor-table-missing", f"table '{shown}' is not there", meta_path, line)]
+        return [_issue("factor-table-missing", tr("table '{name}' is not there", name=shown), meta_path, line)]
     if not path.is_file():
-        return [_issue("factor-table-missing", f"table '{shown}' is not a regular file", meta_path, line)]
+        return [_issue("factor-table-missing", tr("table '{name}' is not a regular file", name=shown), meta_path, line)]
     try:
         data = path.read_bytes()
     except OSError as exc:
         return [
-            _issue("factor-table-missing", f"table '{shown}' cannot be read: {exc.strerror or exc}", meta_path, line)
+            _issue(
+                "factor-table-missing",
+                tr("table '{name}' cannot be read: {reason}", name=shown, reason=exc.strerror or exc),
+                meta_path,
+                line,
+            )
         ]
     issues: list[Issue] = []
     digest = hashlib.sha256(data).hexdigest()
@@ -272,20 +286,25 @@ def _check_entry(
             issues.append(
                 _issue(
                     "factor-table-changed",
-                    f"{path} has changed: its sha256 is {digest}, set.yaml records {recorded}",
+                    tr(
+                        "{file} has changed: its sha256 is {actual}, set.yaml records {recorded}",
+                        file=path,
+                        actual=digest,
+                        recorded=recorded,
+                    ),
                     meta_path,
                     line,
-                    hint="a released table is never edited: restore it, or publish the change as a new version",
+                    hint=tr("a released table is never edited: restore it, or publish the change as a new version"),
                 )
             )
         else:
             issues.append(
                 _issue(
                     "factor-table-unhashed",
-                    f"no sha256 recorded for {shown}",
+                    tr("no sha256 recorded for {name}", name=shown),
                     meta_path,
                     line,
-                    hint=f"record it in set.yaml: sha256: {digest}",
+                    hint=tr("record it in set.yaml: sha256: {digest}", digest=digest),
                     severity=Severity.WARNING,
                 )
             )
@@ -301,7 +320,7 @@ def check_table(
     try:
         text = data.decode("utf-8-sig")  # a BOM, as Excel's "CSV UTF-8" writes it, is allowed
     except UnicodeDecodeError:
-        return [_issue("factor-table-invalid", "the table is not UTF-8", path, hint="save it as CSV UTF-8")]
+        return [_issue("factor-table-invalid", tr("the table is not UTF-8"), path, hint=tr("save it as CSV UTF-8"))]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     issues: list[Issue] = []
     groups: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
@@ -312,10 +331,10 @@ def check_table(
             return [
                 _issue(
                     "factor-table-invalid",
-                    f"missing columns: {', '.join(missing)}",
+                    tr("missing columns: {columns}", columns=", ".join(missing)),
                     path,
                     1,
-                    hint=f"the columns are: {','.join(COLUMNS)}",
+                    hint=tr("the columns are: {columns}", columns=",".join(COLUMNS)),
                 )
             ]
         for row in reader:
@@ -327,10 +346,14 @@ def check_table(
                 issues.append(
                     _issue(
                         "factor-row-invalid",
-                        f"the row has {count} fields, the header has {len(reader.fieldnames or ())}",
+                        tr(
+                            "the row has {count} fields, the header has {header}",
+                            count=count,
+                            header=len(reader.fieldnames or ()),
+                        ),
                         path,
                         line,
-                        _QUOTE_HINT,
+                        tr(_QUOTE_HINT),
                     )
                 )
                 continue
@@ -340,7 +363,8 @@ def check_table(
     except csv.Error as exc:
         # the reader counts a line once it is read whole: the one it stopped in is the next
         line = reader.line_num + 1
-        issues.append(_issue("factor-table-invalid", f"the table cannot be read as CSV: {exc}", path, line))
+        problem = tr("the table cannot be read as CSV: {reason}", reason=exc)
+        issues.append(_issue("factor-table-invalid", problem, path, line))
     for (key, per), members in groups.items():
         issues.extend(_check_group(key, per, members, path, gwp_basis, (key, per) not in unsound, overrides))
     return issues
@@ -354,23 +378,26 @@ def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) 
         issues.append(_issue("factor-row-invalid", message, path, line, hint))
 
     if not _KEY.fullmatch(row["key"]):
-        bad(f"key '{visible(row['key'])}' is not lowercase a-z, 0-9 and '-'")
+        bad(tr("key '{key}' is not lowercase a-z, 0-9 and '-'", key=visible(row["key"])))
     if not row["source"].strip():
-        bad("the row has no source", "every factor names where its value comes from")
+        bad(tr("the row has no source"), tr("every factor names where its value comes from"))
     if gwp.canonical_gas(row["gas"]) is None:
-        bad(f"unknown gas '{visible(row['gas'])}'", gwp.unknown_gas_hint(row["gas"]))
+        bad(tr("unknown gas '{gas}'", gas=visible(row["gas"])), gwp.unknown_gas_hint(row["gas"]))
     try:
         read_number(row["value"], "value", minimum=0)  # the one reader the loader uses too
     except NumberError as exc:
         bad(exc.message, exc.hint)
     if row["scope"] not in ("", "1", "2", "3"):
-        bad(f"scope {row['scope']!r} is not 1, 2 or 3", "write the scope as a whole number: 1, 2 or 3")
+        bad(
+            tr("scope {scope} is not 1, 2 or 3", scope=repr(row["scope"])),
+            tr("write the scope as a whole number: 1, 2 or 3"),
+        )
     for column in ("valid_from", "valid_to"):
         if row[column]:
             try:
                 dt.date.fromisoformat(row[column])
             except ValueError:
-                bad(f"{column} {row[column]!r} is not an ISO date (YYYY-MM-DD)")
+                bad(tr("{field} {value} is not an ISO date (YYYY-MM-DD)", field=column, value=repr(row[column])))
     try:
         units.check_unit(row["per"])
     except units.UnitError as exc:
@@ -382,7 +409,7 @@ def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) 
         except ValueError as exc:
             bad(str(exc))
         if not (row.get("uncertainty_source") or "").strip():
-            bad("uncertainty_pct has no uncertainty_source", "name the table the 95 % range comes from")
+            bad(tr("uncertainty_pct has no uncertainty_source"), tr("name the table the 95 % range comes from"))
     return len(issues) == before
 
 
@@ -400,7 +427,12 @@ def _check_group(
     for column in _SHARED:
         if len({m.get(column, "") for _, m in members}) > 1:
             issues.append(
-                _issue("factor-row-invalid", f"the rows of {key}/{per} disagree on {column}", path, first_line)
+                _issue(
+                    "factor-row-invalid",
+                    tr("the rows of {factor} disagree on {column}", factor=f"{key}/{per}", column=column),
+                    path,
+                    first_line,
+                )
             )
     spelled: dict[str, str] = {}  # canonical gas -> its first spelling
     lines: dict[str, int] = {}
@@ -412,11 +444,16 @@ def _check_group(
             issues.append(
                 _issue(
                     "gas-duplicate",
-                    f"{key}/{per}: '{visible(row['gas'])}' is the same gas as '{visible(spelled[gas])}' "
-                    f"(line {lines[gas]}): the gas would be counted twice",
+                    tr(
+                        "{factor}: '{gas}' is the same gas as '{other}' (line {line}): the gas would be counted twice",
+                        factor=f"{key}/{per}",
+                        gas=visible(row["gas"]),
+                        other=visible(spelled[gas]),
+                        line=lines[gas],
+                    ),
                     path,
                     line,
-                    f"give {gas} once for {key}/{per}",
+                    tr("give {gas} once for {factor}", gas=gas, factor=f"{key}/{per}"),
                 )
             )
         else:
@@ -427,11 +464,19 @@ def _check_group(
         issues.append(
             _issue(
                 "gas-double-count",
-                f"{key}/{per} gives both {total} (a total of gases) and {', '.join(map(visible, parts))}: "
-                "the same emission would be counted twice",
+                tr(
+                    "{factor} gives both {total} (a total of gases) and {gases}: "
+                    "the same emission would be counted twice",
+                    factor=f"{key}/{per}",
+                    total=total,
+                    gases=", ".join(map(visible, parts)),
+                ),
                 path,
                 lines[gwp.CO2E],
-                f"keep the gases and remove the {total} row, or give only {total} (with the set's gwp_basis)",
+                tr(
+                    "keep the gases and remove the {total} row, or give only {total} (with the set's gwp_basis)",
+                    total=total,
+                ),
             )
         )
     if not sound:
@@ -440,10 +485,10 @@ def _check_group(
         issues.append(
             _issue(
                 "factor-zero",
-                f"{key}/{per} is 0 for every gas: the lines that use it add nothing",
+                tr("{factor} is 0 for every gas: the lines that use it add nothing", factor=f"{key}/{per}"),
                 path,
                 first_line,
-                "check the values against the source",
+                tr("check the values against the source"),
                 severity=Severity.WARNING,
             )
         )
@@ -473,14 +518,20 @@ def _published(
     except (InvalidOperation, ValueError, KeyError):  # NumberError is a ValueError
         return []  # the row problems are reported above
     if not printed.is_finite():
-        return [_issue("factor-row-invalid", f"published_kgco2e {printed} is not a number", path, line)]
+        return [_issue("factor-row-invalid", tr("published_kgco2e {value} is not a number", value=printed), path, line)]
     exponent = printed.as_tuple().exponent
     half_unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) / 2
     if abs(Decimal(repr(total)) - printed) > half_unit + Decimal("1e-12"):
         return [
             _issue(
                 "factor-total-differs",
-                f"{key}/{per}: the gases give {total:.10g} kg CO2e with {gwp_basis}, the source prints {printed}",
+                tr(
+                    "{factor}: the gases give {total} kg CO2e with {basis}, the source prints {printed}",
+                    factor=f"{key}/{per}",
+                    total=f"{total:.10g}",
+                    basis=gwp_basis,
+                    printed=printed,
+                ),
                 path,
                 line,
                 severity=Severity.WARNING,

@@ -22,6 +22,7 @@ import yaml
 
 from ghgcalc import gwp
 from ghgcalc.errors import FactorSetError, visible
+from ghgcalc.i18n import tr
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import LARGEST_RANGE_PCT
 from ghgcalc.numbers import NumberError, read_number
@@ -72,8 +73,8 @@ def read_range_pct(text: str) -> tuple[float, float]:
             if low <= 0:
                 return (low, high)
     except NumberError as problem:
-        raise ValueError(f"{problem.message} (write 7 for ±7 %, or -2.0/+0.9)") from None
-    raise ValueError(f"uncertainty_pct {text!r} is not ±% or lower/upper (write 7, or -2.0/+0.9)")
+        raise ValueError(tr("{problem} (write 7 for ±7 %, or -2.0/+0.9)", problem=problem.message)) from None
+    raise ValueError(tr("uncertainty_pct {value} is not ±% or lower/upper (write 7, or -2.0/+0.9)", value=repr(text)))
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -90,10 +91,10 @@ class SetRef:
         name, at, version = text.strip().partition("@")
         name, version = name.strip(), version.strip()
         if not _NAME.fullmatch(name) or (at and not _NAME.fullmatch(version)):
-            hint = "write SET or SET@VERSION, e.g. tgo-cfo or tgo-cfo@2022-04"
+            hint = tr("write SET or SET@VERSION, e.g. tgo-cfo or tgo-cfo@2022-04")
             if _NAME.fullmatch(text.strip().lower()):
-                hint = f"set names are lowercase: {text.strip().lower()}"
-            raise FactorSetError(f"unknown factor set {text!r}", hint)
+                hint = tr("set names are lowercase: {name}", name=text.strip().lower())
+            raise FactorSetError(tr("unknown factor set {name}", name=repr(text)), hint)
         return cls(name, version or None)
 
     def __str__(self) -> str:
@@ -112,7 +113,7 @@ def _date(value: object, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise FactorSetError(f"{where}: {value!r} is not an ISO date") from None
+        raise FactorSetError(tr("{where}: {value} is not an ISO date", where=where, value=repr(value))) from None
 
 
 class FactorStore:
@@ -136,8 +137,12 @@ class FactorStore:
         homes = [r for r in (*self.extra, self.root) if r.joinpath(set_id).is_dir()]
         if len(homes) > 1:
             raise FactorSetError(
-                f"factor set {set_id!r} is in more than one folder: {', '.join(map(str, homes))}",
-                "give your own set another id",
+                tr(
+                    "factor set {name} is in more than one folder: {folders}",
+                    name=repr(set_id),
+                    folders=", ".join(map(str, homes)),
+                ),
+                tr("give your own set another id"),
             )
         return homes[0] if homes else None
 
@@ -146,7 +151,9 @@ class FactorStore:
         root = self._root_of(set_id) if _NAME.fullmatch(set_id) else None
         if root is None:
             known = ", ".join(self.set_ids())
-            raise FactorSetError(f"unknown factor set {set_id!r}", f"the sets are: {known}")
+            raise FactorSetError(
+                tr("unknown factor set {name}", name=repr(set_id)), tr("the sets are: {sets}", sets=known)
+            )
         folder = root.joinpath(set_id)
         names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
         loaded = (self._load(root, set_id, name) for name in names)
@@ -159,7 +166,10 @@ class FactorStore:
         chosen = [s for s in versions if s.version == ref.version]
         if not chosen:
             known = ", ".join(s.version for s in versions)
-            raise FactorSetError(f"factor set {ref.id!r} has no version {ref.version!r}", f"its versions are: {known}")
+            raise FactorSetError(
+                tr("factor set {name} has no version {version}", name=repr(ref.id), version=repr(ref.version)),
+                tr("its versions are: {versions}", versions=known),
+            )
         return chosen
 
     def load(self, set_id: str, version: str) -> FactorSet:
@@ -194,13 +204,11 @@ def _refuse_if_invalid(folder: Path, root: Traversable) -> None:
     if not errors:
         return
     first = errors[0]
-    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-    hint = f"every problem, with its line: ghgcalc factors validate {root}"
-    raise FactorSetError(
-        f"{first.location}: {first.message}{more}",
-        f"{first.hint}; {hint}" if first.hint else hint,
-        code="factor-set-invalid",
-    )
+    message = f"{first.location}: {first.message}"
+    if len(errors) > 1:
+        message = tr("{problem} (and {count} more problem(s))", problem=message, count=len(errors) - 1)
+    hint = tr("every problem, with its line: ghgcalc factors validate {folder}", folder=root)
+    raise FactorSetError(message, f"{first.hint}; {hint}" if first.hint else hint, code="factor-set-invalid")
 
 
 @functools.cache
@@ -217,16 +225,18 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     try:
         meta = yaml.load(folder.joinpath("set.yaml").read_bytes().decode("utf-8-sig"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise FactorSetError(f"{where}/set.yaml cannot be read: {exc}") from None
+        raise FactorSetError(tr("{file} cannot be read: {reason}", file=f"{where}/set.yaml", reason=exc)) from None
     if not isinstance(meta, dict):
-        raise FactorSetError(f"{where}/set.yaml is not a mapping")
+        raise FactorSetError(tr("{file} is not a mapping", file=f"{where}/set.yaml"))
     if not isinstance(meta.get("tables"), list):
-        raise FactorSetError(f"{where}/set.yaml: 'tables' is not a list of tables")
+        raise FactorSetError(tr("{file}: 'tables' is not a list of tables", file=f"{where}/set.yaml"))
     for required in ("id", "version", "title", "publisher", "published", "tables"):
         if not meta.get(required):
-            raise FactorSetError(f"{where}/set.yaml: '{required}' is missing")
+            raise FactorSetError(tr("{file}: '{field}' is missing", file=f"{where}/set.yaml", field=required))
     if str(meta["id"]) != set_id or str(meta["version"]) != version:
-        raise FactorSetError(f"{where}/set.yaml names itself {meta['id']}@{meta['version']}")
+        raise FactorSetError(
+            tr("{file} names itself {name}", file=f"{where}/set.yaml", name=f"{meta['id']}@{meta['version']}")
+        )
     gwp_basis = meta.get("gwp_basis") or None
     overrides = gwp_overrides(meta.get("gwp_overrides"), f"{where}/set.yaml")
     valid_from = _date(meta.get("valid_from"), f"{where}/set.yaml valid_from")
@@ -236,31 +246,49 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     for table in meta["tables"]:
         name = table.get("file") if isinstance(table, dict) else None
         if not isinstance(name, str) or not _inside(name):
-            raise FactorSetError(f"{where}/set.yaml: {visible(repr(name))} is not the name of a table in its folder")
+            raise FactorSetError(
+                tr(
+                    "{file}: {name} is not the name of a table in its folder",
+                    file=f"{where}/set.yaml",
+                    name=visible(repr(name)),
+                )
+            )
         try:
             data = folder.joinpath(name).read_bytes()
         except OSError as exc:
-            raise FactorSetError(f"{where}/{name} cannot be read: {exc.strerror or exc}") from None
+            raise FactorSetError(
+                tr("{file} cannot be read: {reason}", file=f"{where}/{name}", reason=exc.strerror or exc)
+            ) from None
         actual = hashlib.sha256(data).hexdigest()
         recorded = table.get("sha256")
         if not isinstance(recorded, str) or not recorded:  # never turn a list (an alias bomb?) into text
             raise FactorSetError(
-                f"{where}/set.yaml records no sha256 for {name}",
-                f"record it in set.yaml: sha256: {actual} (check your own sets with: ghgcalc factors validate DIR)",
+                tr("{file} records no sha256 for {table}", file=f"{where}/set.yaml", table=name),
+                tr(
+                    "record it in set.yaml: sha256: {digest} (check your own sets with: ghgcalc factors validate DIR)",
+                    digest=actual,
+                ),
                 code="factor-set-invalid",
             )
         if actual != recorded:
             raise FactorSetError(
-                f"{where}/{name} has changed: its sha256 is {actual}, set.yaml records {recorded}",
-                "a released factor table is never edited; restore it, or publish the change as a new version "
-                "(check your own sets with: ghgcalc factors validate DIR)",
+                tr(
+                    "{file} has changed: its sha256 is {actual}, set.yaml records {recorded}",
+                    file=f"{where}/{name}",
+                    actual=actual,
+                    recorded=recorded,
+                ),
+                tr(
+                    "a released factor table is never edited; restore it, or publish the change as a new version "
+                    "(check your own sets with: ghgcalc factors validate DIR)"
+                ),
                 code="factor-set-invalid",
             )
         digest.update(data)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise FactorSetError(f"{where}/{name} is not UTF-8 text") from None
+            raise FactorSetError(tr("{file} is not UTF-8 text", file=f"{where}/{name}")) from None
         _read_rows(text, f"{where}/{name}", set_id, version, gwp_basis, valid_from, valid_to, factors)
     return FactorSet(
         id=set_id,
@@ -291,16 +319,26 @@ def gwp_overrides(value: object, where: str) -> tuple[tuple[str, float], ...]:
     if value in (None, {}):
         return ()
     if not isinstance(value, dict):
-        raise FactorSetError(f"{where}: gwp_overrides is not a mapping of gas: GWP", "write e.g. {CH4_fossil: 28}")
+        raise FactorSetError(
+            tr("{where}: gwp_overrides is not a mapping of gas: GWP", where=where), tr("write e.g. {{CH4_fossil: 28}}")
+        )
     found = []
     for name, number in value.items():
         gas = gwp.canonical_gas(str(name))
         if gas is None:
-            raise FactorSetError(f"{where}: gwp_overrides names {visible(str(name))!r}, not a gas ghgcalc knows")
+            raise FactorSetError(
+                tr(
+                    "{where}: gwp_overrides names {name}, not a gas ghgcalc knows",
+                    where=where,
+                    name=repr(visible(str(name))),
+                )
+            )
         try:
-            weight = read_number(number, f"the GWP of {gas}", minimum=0, zero=False)
+            weight = read_number(number, tr("the GWP of {gas}", gas=gas), minimum=0, zero=False)
         except NumberError as exc:
-            raise FactorSetError(f"{where}: gwp_overrides: {exc.message}", exc.hint) from None
+            raise FactorSetError(
+                tr("{where}: {problem}", where=f"{where}: gwp_overrides", problem=exc.message), exc.hint
+            ) from None
         found.append((gas, weight))
     return tuple(found)
 
@@ -312,9 +350,11 @@ def _uncertainty(row: dict[str, str], where: str) -> tuple[tuple[float, float] |
     try:
         pct = read_range_pct(text)
     except ValueError as exc:
-        raise FactorSetError(f"{where}: {exc}") from None
+        raise FactorSetError(tr("{where}: {problem}", where=where, problem=exc)) from None
     if not source:
-        raise FactorSetError(f"{where}: uncertainty_pct {text!r} has no uncertainty_source")
+        raise FactorSetError(
+            tr("{where}: uncertainty_pct {value} has no uncertainty_source", where=where, value=repr(text))
+        )
     return pct, source
 
 
@@ -339,14 +379,22 @@ def _read_rows(
     try:
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise FactorSetError(f"{where}: missing columns {', '.join(missing)}")
+            raise FactorSetError(tr("{where}: missing columns {columns}", where=where, columns=", ".join(missing)))
         for row in reader:
             if None in row or None in row.values():
                 fields = len(reader.fieldnames or COLUMNS)
-                raise FactorSetError(f"{where}:{reader.line_num}: the row does not have the header's {fields} fields")
+                raise FactorSetError(
+                    tr(
+                        "{where}: the row does not have the header's {count} fields",
+                        where=f"{where}:{reader.line_num}",
+                        count=fields,
+                    )
+                )
             grouped.setdefault((row["key"], row["per"]), []).append((reader.line_num, row))
     except csv.Error as exc:
-        raise FactorSetError(f"{where}:{reader.line_num + 1}: the table cannot be read as CSV: {exc}") from None
+        raise FactorSetError(
+            tr("{where}: the table cannot be read as CSV: {reason}", where=f"{where}:{reader.line_num + 1}", reason=exc)
+        ) from None
     for (key, per), rows in grouped.items():
         first_line, first = rows[0]
         gases = []
@@ -354,25 +402,50 @@ def _read_rows(
         for line, row in rows:
             gas = gwp.canonical_gas(row["gas"])
             if gas is None:
-                raise FactorSetError(f"{where}:{line}: unknown gas {visible(repr(row['gas']))}")
+                raise FactorSetError(
+                    tr("{where}: unknown gas {gas}", where=f"{where}:{line}", gas=visible(repr(row["gas"])))
+                )
             if gas in spelled:
                 raise FactorSetError(
-                    f"{where}:{line}: {key}/{per} gives {gas} twice ({spelled[gas]!r}, {row['gas']!r})"
+                    tr(
+                        "{where}: {factor} gives {gas} twice ({first}, {second})",
+                        where=f"{where}:{line}",
+                        factor=f"{key}/{per}",
+                        gas=gas,
+                        first=repr(spelled[gas]),
+                        second=repr(row["gas"]),
+                    )
                 )
             spelled[gas] = row["gas"]
             try:
                 value = read_number(row["value"], "value", minimum=0)  # 2,7 is a decimal comma, not 27
             except NumberError as problem:
-                raise FactorSetError(f"{where}:{line}: {problem.message}") from None
+                raise FactorSetError(
+                    tr("{where}: {problem}", where=f"{where}:{line}", problem=problem.message)
+                ) from None
             if not math.isfinite(value) or value < 0:
-                raise FactorSetError(f"{where}:{line}: value {row['value']!r} must be finite and >= 0")
+                raise FactorSetError(
+                    tr(
+                        "{where}: value {value} must be finite and >= 0",
+                        where=f"{where}:{line}",
+                        value=repr(row["value"]),
+                    )
+                )
             if not row["source"].strip():
-                raise FactorSetError(f"{where}:{line}: the row has no source")
+                raise FactorSetError(tr("{where}: the row has no source", where=f"{where}:{line}"))
             gases.append(GasValue(gas, value, *_uncertainty(row, f"{where}:{line}")))
         if gwp.double_count(spelled) is not None:
-            raise FactorSetError(f"{where}:{first_line}: {key}/{per} gives both CO2e and the gases it totals")
+            raise FactorSetError(
+                tr(
+                    "{where}: {factor} gives both CO2e and the gases it totals",
+                    where=f"{where}:{first_line}",
+                    factor=f"{key}/{per}",
+                )
+            )
         if first["scope"] not in ("", "1", "2", "3"):
-            raise FactorSetError(f"{where}:{first_line}: scope {first['scope']!r} is not 1, 2 or 3")
+            raise FactorSetError(
+                tr("{where}: scope {scope} is not 1, 2 or 3", where=f"{where}:{first_line}", scope=repr(first["scope"]))
+            )
         factors.setdefault(key, []).append(
             Factor(
                 set_id=set_id,

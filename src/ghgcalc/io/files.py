@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from ghgcalc.i18n import N_, tr
+
 # The one list of the files ghgcalc reads as inventories (here, in a module light enough for the
 # command line to import at start-up): what a folder argument contributes.
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")  # an .xlsm is read for its values; its macros never run
@@ -71,7 +73,7 @@ def write_new(path: str, data: str | bytes) -> None:
         try:
             os.link(temporary, target)  # atomic, and fails if the name is taken
         except FileExistsError:
-            raise FileExists(errno.EEXIST, "the file exists", path) from None
+            raise FileExists(errno.EEXIST, tr("the file exists"), path) from None
         except OSError as exc:
             if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
                 raise
@@ -84,7 +86,7 @@ def _create_exclusive(target: Path, payload: bytes) -> None:
     try:
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
-        raise FileExists(errno.EEXIST, "the file exists", str(target)) from None
+        raise FileExists(errno.EEXIST, tr("the file exists"), str(target)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
@@ -102,19 +104,20 @@ def is_regular(path: str) -> bool:
 
 
 def kind_of(path: str) -> str:
-    """What `path` is, in words, for a message: 'a folder', 'a device', 'a pipe (FIFO)', ..."""
+    """What `path` is, in words, for a message: 'a folder', 'a device', 'a pipe (FIFO)', ...; in
+    English, which callers compare: a message shows it as tr(kind_of(path))."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        return "missing"
+        return N_("missing")
     if stat.S_ISREG(mode):
-        return "a file"
+        return N_("a file")
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return N_("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return N_("a pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return N_("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return N_("a device")
+    return N_("not a regular file")

@@ -13,19 +13,20 @@ from pydantic import BaseModel, ValidationError
 
 from ghgcalc import units
 from ghgcalc.errors import Issue, Location, Severity, is_visible, visible
+from ghgcalc.i18n import N_, tr
+from ghgcalc.io import pydantic_errors
 from ghgcalc.io import text as text_io
 from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES  # noqa: F401 - re-exported
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory
 
-_KINDS = {list: "a list", str: "a line of text", int: "a number", float: "a number", bool: "true or false"}
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "activities": Activity,
     "custom_factors": CustomFactor,
     "gases": DeclaredGas,
 }
-_SHAPE_HINT = "an inventory is a YAML mapping with at least: ghgcalc: 1, name, period and activities"
+SHAPE_HINT = N_("an inventory is a YAML mapping with at least: ghgcalc: 1, name, period and activities")
 
 
 def display_name(path: str) -> str:
@@ -79,10 +80,12 @@ def read_inventory_text(text: str, source: str) -> Reading:
     if issues:
         return Reading(None, positions, issues)
     if not isinstance(document, dict):
-        what = "empty" if document is None else f"{_KINDS.get(type(document), 'a single value')}, not a mapping"
-        problem = Issue(
-            "document-invalid", f"the file is {what}", Severity.ERROR, Location(source, 1, 1), hint=_SHAPE_HINT
+        what = (
+            tr("the file is empty")
+            if document is None
+            else tr("the file is {kind}, not a mapping", kind=pydantic_errors.kind_of(document))
         )
+        problem = Issue("document-invalid", what, Severity.ERROR, Location(source, 1, 1), hint=tr(SHAPE_HINT))
         return Reading(None, positions, [problem])
     return _validated(document, positions, source)
 
@@ -148,16 +151,19 @@ def _without_bad_activities(document: dict[str, Any], errors: list[Any]) -> tupl
 
 def _model_for(path: tuple[Any, ...]) -> type[BaseModel]:
     """The model whose keys are valid at `path`: a section's item, or a mapping inside it
-    (`activities.3.data_quality` is a DataQuality)."""
+    (`activities.3.data_quality` is a DataQuality, `organization.preparer` a Person)."""
+    model: type[BaseModel] = Inventory
+    names: tuple[Any, ...] = path
     if len(path) >= 2 and path[0] in _SECTION_MODELS and isinstance(path[1], int):
-        model = _SECTION_MODELS[path[0]]
-        for name in path[2:]:
-            inner = _inner_model(model, name)
-            if inner is None:
-                break
-            model = inner
-        return model
-    return Inventory
+        model, names = _SECTION_MODELS[path[0]], path[2:]
+    for name in names:
+        if isinstance(name, int):
+            continue  # an item of a list: its model is the list's
+        inner = _inner_model(model, name)
+        if inner is None:
+            break
+        model = inner
+    return model
 
 
 def _inner_model(model: type[BaseModel], name: object) -> type[BaseModel] | None:
@@ -181,7 +187,7 @@ def _issues(err: Any, positions: Locator) -> list[Issue]:
         return [
             Issue(
                 code,
-                f"month {index + 1}: {message}",
+                tr("month {number}: {problem}", number=index + 1, problem=message),
                 Severity.ERROR,
                 positions.locate((*path, index)),
                 (*path, index),
@@ -195,43 +201,44 @@ def _issues(err: Any, positions: Locator) -> list[Issue]:
 def validation_issue(
     err: Any, positions: Locator, model_for: Callable[[tuple[Any, ...]], type[BaseModel]] | None = None
 ) -> Issue:
+    """One pydantic error as an issue at its place in the file, in our words (io/pydantic_errors.py)."""
     kind: str = err["type"]
-    ctx = err.get("ctx") or {}
     path = positions.resolve(tuple(err["loc"]))
-    message: str = err["msg"]
-    hint = ctx.get("hint")
+    models = model_for or _model_for
     if kind == "extra_forbidden":
         name = str(err["loc"][-1])
-        fields = sorted((model_for or _model_for)(path[:-1] if path else ()).model_fields)
+        fields = sorted(models(path[:-1] if path else ()).model_fields)
         close = difflib.get_close_matches(name, fields, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"the keys here are: {', '.join(fields)}"
-        return Issue(
-            "key-unknown", f"unknown key '{name}'", Severity.ERROR, positions.locate(path, at_key=True), path, hint
+        hint = (
+            tr("did you mean '{name}'?", name=close[0])
+            if close
+            else tr("the keys here are: {keys}", keys=", ".join(fields))
         )
+        message = tr("unknown key '{name}'", name=visible(name))
+        return Issue("key-unknown", message, Severity.ERROR, positions.locate(path, at_key=True), path, hint)
     if kind == "missing":
         name = str(err["loc"][-1])
-        parent = path
         return Issue(
             "key-missing",
-            f"'{name}' is required",
+            tr("'{name}' is required", name=visible(name)),
             Severity.ERROR,
-            positions.locate(parent),
-            parent,
-            _SHAPE_HINT if not parent else None,
+            positions.locate(path),
+            path,
+            tr(SHAPE_HINT) if not path else None,
         )
     code = kind if "-" in kind else _CODES.get(kind, "value-invalid")
+    keys = sorted(models(path).model_fields) if kind in ("model_type", "model_attributes_type") else None
+    message, advice = pydantic_errors.message(err, keys)
     if kind == "literal_error" and err["loc"] and err["loc"][0] == "ghgcalc":
-        hint = "this version of ghgcalc reads inventory format 1: write 'ghgcalc: 1'"
-    if kind == "string_pattern_mismatch":
-        written = str(err["input"])
-        message = f"'{visible(written)}' is not a valid key"
-        hint = "a key is lowercase letters, digits, '-', '.' and '_', e.g. 'boiler-diesel'"
-        if not is_visible(written):
-            hint = f"{units.lookalike_hint(written)}; {hint}"
-    where = ".".join(str(p) for p in err["loc"] if isinstance(p, str) and p in {"period", "gwp", "kind", "ghgcalc"})
-    if code == "value-invalid" and where and not message.startswith(where):
-        message = f"{where}: {message}"
-    return Issue(code, message, Severity.ERROR, positions.locate(path), path, hint)
+        advice = tr("this version of ghgcalc reads inventory format 1: write 'ghgcalc: 1'")
+    if kind == "string_pattern_mismatch" and not is_visible(str(err["input"])):
+        lookalike = units.lookalike_hint(str(err["input"]))
+        advice = f"{lookalike}; {advice}" if advice else lookalike
+    if "-" in kind:  # our models' own message: say which field it is about, where it does not
+        where = ".".join(str(p) for p in err["loc"] if isinstance(p, str) and p in {"period", "gwp", "kind", "ghgcalc"})
+        if code == "value-invalid" and where and not message.startswith(where):
+            message = f"{where}: {message}"
+    return Issue(code, message, Severity.ERROR, positions.locate(path), path, advice)
 
 
 _CODES = {

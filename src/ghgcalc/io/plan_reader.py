@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ghgcalc.errors import Issue, Location, Severity
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io import text as text_io
 from ghgcalc.io.inventory_reader import display_name, validation_issue
 from ghgcalc.io.yaml_reader import Positions, parse
@@ -46,8 +47,16 @@ def _catalogue_model(path: tuple[Any, ...]) -> type[BaseModel]:
 
 
 _STARTS = {
-    "plan": "a plan starts with: ghgcalc_plan: 1, name, base, horizon (docs/plans.md)",
-    "catalogue": "a catalogue starts with: ghgcalc_measures: 1 and a list of measures (docs/measures.md)",
+    "plan": N_("a plan starts with: ghgcalc_plan: 1, name, base, horizon (docs/plans.md)"),
+    "catalogue": N_("a catalogue starts with: ghgcalc_measures: 1 and a list of measures (docs/measures.md)"),
+}
+_CANNOT_READ = {
+    "plan": N_("cannot read the plan: {reason}"),
+    "catalogue": N_("cannot read the catalogue: {reason}"),
+}
+_NOT_MAPPING = {
+    "plan": N_("the plan is not a YAML mapping"),
+    "catalogue": N_("the catalogue is not a YAML mapping"),
 }
 
 
@@ -62,13 +71,12 @@ def _document(path: str, what: str) -> tuple[Any, Positions | None, list[Issue]]
                 return None, None, [problem]
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return None, None, [Issue("file-unreadable", f"cannot read the {what}: {reason}", location=Location(source))]
+        problem = Issue("file-unreadable", tr(_CANNOT_READ[what], reason=reason), location=Location(source))
+        return None, None, [problem]
     document, positions, issues = parse(text or "", source)
     if not issues and not isinstance(document, dict):
-        hint = _STARTS[what]
-        issues = [
-            Issue("document-invalid", f"the {what} is not a YAML mapping", location=Location(source, 1, 1), hint=hint)
-        ]
+        hint = tr(_STARTS[what])
+        issues = [Issue("document-invalid", tr(_NOT_MAPPING[what]), location=Location(source, 1, 1), hint=hint)]
     return document, positions, issues
 
 
@@ -84,11 +92,11 @@ def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Iss
 
 
 _HINTS = {
-    "share": "a share is a fraction: write 0.3 for 30 %",
-    "rate_pct": "a percentage per year: write 2.5 for 2.5 %",
-    "reduction_pct": "a percentage: write 20 for -20 %",
-    "start": "a year, C.E. or B.E.: 2026 or 2569",
-    "horizon": "a year, C.E. or B.E.: 2030 or 2573",
+    "share": N_("a share is a fraction: write 0.3 for 30 %"),
+    "rate_pct": N_("a percentage per year: write 2.5 for 2.5 %"),
+    "reduction_pct": N_("a percentage: write 20 for -20 %"),
+    "start": N_("a year, C.E. or B.E.: 2026 or 2569"),
+    "horizon": N_("a year, C.E. or B.E.: 2030 or 2573"),
 }
 
 
@@ -98,14 +106,16 @@ def _explained(issue: Issue) -> Issue:
         return issue
     names = [str(p) for p in issue.path if isinstance(p, str)]
     field = names[-1] if names else ""
-    message = issue.message if issue.message.startswith(field) else f"{field}: {issue.message}"
-    return Issue(issue.code, message, issue.severity, issue.location, issue.path, issue.hint or _HINTS.get(field))
+    named = issue.message.startswith(field) or f"'{field}'" in issue.message
+    message = issue.message if named else f"{field}: {issue.message}"
+    hint = issue.hint or (tr(_HINTS[field]) if field in _HINTS else None)
+    return Issue(issue.code, message, issue.severity, issue.location, issue.path, hint)
 
 
 def _with_start_hint(issue: Issue) -> Issue:
     """The plan's header (ghgcalc_plan and the keys beside it) explained where it is wrong or missing."""
     if issue.path == ("ghgcalc_plan",) or (issue.code == "key-missing" and not issue.path):
-        return replace(issue, hint=_STARTS["plan"])
+        return replace(issue, hint=tr(_STARTS["plan"]))
     return issue
 
 
@@ -125,7 +135,7 @@ def read_catalogue(path: str) -> tuple[dict[str, models.CatalogueMeasure], list[
             issues.append(
                 Issue(
                     "measure-duplicate",
-                    f"'{entry.id}' is in the catalogue twice",
+                    tr("'{id}' is in the catalogue twice", id=entry.id),
                     Severity.ERROR,
                     positions.locate(where),
                     where,

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ghgcalc.errors import Issue, Location, Severity
+from ghgcalc.i18n import tr
 
 # An inventory of 100,000 lines is about 15 MB of YAML; past this a file is a mistake or an attack.
 MAX_TEXT_BYTES = 32 * 1024 * 1024
@@ -26,10 +27,10 @@ def decode(data: bytes, source: str) -> tuple[str | None, Issue | None]:
     if len(data) > MAX_TEXT_BYTES:
         return None, Issue(
             "file-too-large",
-            f"the file is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB",
+            tr("the file is larger than {size} MB", size=MAX_TEXT_BYTES // (1024 * 1024)),
             Severity.ERROR,
             Location(source),
-            hint="split the inventory into several files",
+            hint=tr("split the inventory into several files"),
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -45,15 +46,15 @@ def decode(data: bytes, source: str) -> tuple[str | None, Issue | None]:
             column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
             return None, Issue(
                 "encoding-invalid",
-                f"byte 0x{data[exc.start]:02x} is not UTF-8",
+                tr("byte {byte} is not UTF-8", byte=f"0x{data[exc.start]:02x}"),
                 Severity.ERROR,
                 Location(source, line, column),
-                hint="save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)",
+                hint=tr("save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)"),
             )
     return None, Issue(
         "file-not-text",
-        "the file is not a text file",
+        tr("the file is not a text file"),
         Severity.ERROR,
         Location(source),
-        hint="give a YAML inventory (.yaml) here",
+        hint=tr("give a YAML inventory (.yaml) here"),
     )

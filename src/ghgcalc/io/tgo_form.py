@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ghgcalc.errors import Issue, Severity, visible
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name
-from ghgcalc.io.excel_reader import open_checked
+from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, open_checked
 from ghgcalc.thai import thai_to_arabic_digits
 
 FIRST_ROW, LAST_ROW = 8, 25  # the activity rows of the form (1-based, as Excel numbers them)
-_RESAVE = "open and save it again in a spreadsheet program"
-_NOT_FORM_HINT = (
+_NOT_FORM_HINT = N_(
     "give TGO's calculation form 1.5(1), whose year sheets are named 'สรุปการคำนวณ ปี 2568' "
     "(or 'สรุปการคำนวณ ปีฐาน'); for ghgcalc's own workbook use ghgcalc compute or ghgcalc convert"
 )
@@ -177,7 +177,7 @@ def read_form(path: str, source: str) -> FormWorkbook:
     try:
         years = _read_years(reader, workbook)
     except CalamineError as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
         years = []
     finally:
         workbook.close()
@@ -204,10 +204,10 @@ class FormSheet:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.reader.issue(
                 "tgo-cell-not-number",
-                f"{cell_name(row, column)} holds {visible(str(value))!r}, not a number",
+                tr("{cell} holds {value}, not a number", cell=cell_name(row, column), value=repr(visible(str(value)))),
                 self.name,
                 cell_name(row, column),
-                "type a number in the cell, or leave it empty",
+                tr("type a number in the cell, or leave it empty"),
             )
             return None
         return float(value)
@@ -230,8 +230,8 @@ def _read_years(reader: SheetReader, workbook: Any) -> list[FormYear]:
     if not summaries:
         reader.issue(
             "tgo-form-unknown",
-            "the workbook has no year sheet of TGO's form 1.5(1) ('สรุปการคำนวณ ปี 25xx')",
-            hint=_NOT_FORM_HINT,
+            tr("the workbook has no year sheet of TGO's form 1.5(1) ('สรุปการคำนวณ ปี 25xx')"),
+            hint=tr(_NOT_FORM_HINT),
         )
         return []
     septics = {n: m.group(1) for n in names if (m := _SEPTIC.match(squeeze(n)))}
@@ -244,11 +244,13 @@ def _read_years(reader: SheetReader, workbook: Any) -> list[FormYear]:
         if layout is None:
             reader.issue(
                 "tgo-layout-unknown",
-                "the sheet's header is not one of the layouts of form 1.5(1) known to ghgcalc "
-                "('EF' in D3, months from G4; or 'EF' in C3, months from F4)",
+                tr(
+                    "the sheet's header is not one of the layouts of form 1.5(1) known to ghgcalc "
+                    "('EF' in D3, months from G4; or 'EF' in C3, months from F4)"
+                ),
                 name,
                 "D3",
-                "keep TGO's header rows 3-5 as the form has them; nothing of this sheet was imported",
+                tr("keep TGO's header rows 3-5 as the form has them; nothing of this sheet was imported"),
                 Severity.WARNING,
             )
             continue
@@ -262,8 +264,8 @@ def _read_years(reader: SheetReader, workbook: Any) -> list[FormYear]:
     if not years and not any(issue.is_error for issue in reader.issues):
         reader.issue(
             "tgo-form-unknown",
-            f"none of the {len(summaries)} year sheets could be read as TGO's form 1.5(1)",
-            hint="see the warnings above; keep the header rows 3-5 and the rows 8-25 as TGO's form has them",
+            tr("none of the {count} year sheets could be read as TGO's form 1.5(1)", count=len(summaries)),
+            hint=tr("see the warnings above; keep the header rows 3-5 and the rows 8-25 as TGO's form has them"),
         )
     return years
 
@@ -289,20 +291,25 @@ def _year(reader: SheetReader, sheet: FormSheet, named: str) -> int | None:
             if table and int(table.group(1)) != year:
                 reader.issue(
                     "tgo-year-unclear",
-                    f"the header ({cell_name(row, column)}) names {year} and the scope table (B36) "
-                    f"names {table.group(1)}; the inventory's period is {year}",
+                    tr(
+                        "the header ({cell}) names {year} and the scope table (B36) names {other}; "
+                        "the inventory's period is {year}",
+                        cell=cell_name(row, column),
+                        year=year,
+                        other=table.group(1),
+                    ),
                     sheet.name,
                     cell_name(row, column),
-                    "check which year the sheet holds, and correct 'period:' in the imported inventory if needed",
+                    tr("check which year the sheet holds, and correct 'period:' in the imported inventory if needed"),
                     Severity.WARNING,
                 )
             return year
     reader.issue(
         "tgo-year-unknown",
-        "the sheet's name and header name no year",
+        tr("the sheet's name and header name no year"),
         sheet.name,
         "G3",
-        "write the year in the header, as TGO's form does: 'ปริมาณก๊าซเรือนกระจก (kgCO2e) ประจำปี 2568'",
+        tr("write the year in the header, as TGO's form does: 'ปริมาณก๊าซเรือนกระจก (kgCO2e) ประจำปี 2568'"),
     )
     return None
 
@@ -341,11 +348,15 @@ def _summary(
         if known is None:
             reader.issue(
                 "tgo-row-unknown",
-                f"row {r + 1} ({visible(label) or 'no label'}) is not a row of TGO's form 1.5(1); "
-                "it is imported with the sheet's EF, matched to no factor of ghgcalc",
+                tr(
+                    "row {row} ({label}) is not a row of TGO's form 1.5(1); "
+                    "it is imported with the sheet's EF, matched to no factor of ghgcalc",
+                    row=r + 1,
+                    label=visible(label) or tr("no label"),
+                ),
                 name,
                 cell_name(r, 1),
-                "check the imported line's scope and unit, or name the row as TGO's form does",
+                tr("check the imported line's scope and unit, or name the row as TGO's form does"),
                 Severity.WARNING,
             )
         form_row = FormRow(
@@ -380,10 +391,10 @@ def _summary(
     if "รวม" not in sheet.text(first + 3, L.scope_table - 2) + sheet.text(first + 3, L.scope_table - 1):
         reader.issue(
             "tgo-total-not-found",
-            "the scope table's 'รวม' (total) row is not where form 1.5(1) has it",
+            tr("the scope table's 'รวม' (total) row is not where form 1.5(1) has it"),
             name,
             totals.total.cell,
-            "keep TGO's scope table as the form has it; the imported lines do not depend on it",
+            tr("keep TGO's scope table as the form has it; the imported lines do not depend on it"),
             Severity.WARNING,
         )
     return FormYear(name, year, L.name, rows, septic, pond, totals, empty)
@@ -401,10 +412,14 @@ def _extra_rows(reader: SheetReader, sheet: FormSheet, L: Layout) -> None:
         if label.strip():
             reader.issue(
                 "tgo-row-extra",
-                f"row {r + 1} ({visible(label.strip())}) is below the form's rows 8-25 and was not imported",
+                tr(
+                    "row {row} ({label}) is below the form's rows 8-25 and was not imported",
+                    row=r + 1,
+                    label=visible(label.strip()),
+                ),
                 sheet.name,
                 cell_name(r, 1),
-                "move the activity into one of rows 8-25, or add it to the imported inventory by hand",
+                tr("move the activity into one of rows 8-25, or add it to the imported inventory by hand"),
                 Severity.WARNING,
             )
 

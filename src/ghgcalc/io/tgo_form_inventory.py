@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.i18n import tr
 from ghgcalc.io.excel_cells import cell_name
 from ghgcalc.io.tgo_form import (
     LAST_ROW,
@@ -77,7 +78,8 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
     lines: list[dict[str, Any]] = []
     for row in year.rows:
         where = _where(file, year.sheet, cell_range(row.month_cells))
-        label = f"{row.label or f'row {row.row}'} ({where})"
+        name = row.label or tr("row {row}", row=row.row)
+        label = f"{name} ({where})"
         if row.kind == "septic":
             line = _septic_line(year, row, file, warn)
             if line is not None:
@@ -93,11 +95,15 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
             issues.append(
                 Issue(
                     "tgo-unit-unknown",
-                    f"row {row.row}: the unit {visible(row.unit or '(empty)')!r} is not one of form 1.5(1)'s "
-                    "(ลิตร, kWh, kg, m3, kgCH4, kgCHClF2, kgCH2F2)",
+                    tr(
+                        "row {row}: the unit {unit} is not one of form 1.5(1)'s "
+                        "(ลิตร, kWh, kg, m3, kgCH4, kgCHClF2, kgCH2F2)",
+                        row=row.row,
+                        unit=repr(visible(row.unit or tr("(empty)"))),
+                    ),
                     Severity.ERROR,
                     Location(file, sheet=year.sheet, cell=row.unit_cell),
-                    hint="write the unit the quantities are in, as TGO's form does",
+                    hint=tr("write the unit the quantities are in, as TGO's form does"),
                 )
             )
             continue
@@ -105,18 +111,21 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
             issues.append(
                 Issue(
                     "tgo-ef-missing",
-                    f"row {row.row} has quantities but no EF",
+                    tr("row {row} has quantities but no EF", row=row.row),
                     Severity.ERROR,
                     Location(file, sheet=year.sheet, cell=row.ef_cell),
-                    hint="type the emission factor (kgCO2e per unit) the row uses",
+                    hint=tr("type the emission factor (kgCO2e per unit) the row uses"),
                 )
             )
             continue
         key = f"{row.key or 'form-row'}-r{row.row}"
         factor: dict[str, Any] = {
             "key": key,
-            "name": f"{row.label or f'row {row.row}'}: the EF of TGO's form 1.5(1)"
-            + (f" (ghgcalc's tgo-cfo factor: {row.key})" if row.key else " (no tgo-cfo factor matched)"),
+            "name": (
+                tr("{label}: the EF of TGO's form 1.5(1) (ghgcalc's tgo-cfo factor: {key})", label=name, key=row.key)
+                if row.key
+                else tr("{label}: the EF of TGO's form 1.5(1) (no tgo-cfo factor matched)", label=name)
+            ),
             "per": unit,
             "kg": {"CO2e": row.ef},
             "gwp_basis": "AR5",
@@ -131,36 +140,46 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
         else:
             warn(
                 "tgo-scope-unknown",
-                f"row {row.row} is under no 'Scope 1/2/3' label; the line has no scope",
+                tr("row {row} is under no 'Scope 1/2/3' label; the line has no scope", row=row.row),
                 year.sheet,
                 cell_name(row.row - 1, 0),
-                "add 'scope: 1', 2 or 3 to the imported line",
+                tr("add 'scope: 1', 2 or 3 to the imported line"),
             )
         lines.append(line)
         if row.line_total.value is None:
             warn(
                 "tgo-row-no-total",
-                f"row {row.row} has quantities but the workbook computes no total for it "
-                f"({row.line_total.cell} is empty): its emissions are not in the total the workbook prints",
+                tr(
+                    "row {row} has quantities but the workbook computes no total for it "
+                    "({cell} is empty): its emissions are not in the total the workbook prints",
+                    row=row.row,
+                    cell=row.line_total.cell,
+                ),
                 year.sheet,
                 row.line_total.cell,
-                "the imported line counts them; TGO's form has no formulas in this row",
+                tr("the imported line counts them; TGO's form has no formulas in this row"),
             )
         if row.row == LAST_ROW:
             warn(
                 "tgo-row-outside-total",
-                f"row {row.row} is left out of the scope-3 total the workbook prints "
-                f"({year.totals.scopes[2].cell} sums rows 21-24)",
+                tr(
+                    "row {row} is left out of the scope-3 total the workbook prints ({cell} sums rows 21-24)",
+                    row=row.row,
+                    cell=year.totals.scopes[2].cell,
+                ),
                 year.sheet,
                 year.totals.scopes[2].cell,
-                "the imported line counts it, so the imported total is higher than the printed one",
+                tr("the imported line counts it, so the imported total is higher than the printed one"),
             )
     if year.empty_rows:
         issues.append(
             Issue(
                 "tgo-rows-empty",
-                f"{len(year.empty_rows)} rows without quantities were skipped "
-                f"(rows {', '.join(str(r) for r in year.empty_rows)})",
+                tr(
+                    "{count} rows without quantities were skipped (rows {rows})",
+                    count=len(year.empty_rows),
+                    rows=", ".join(str(r) for r in year.empty_rows),
+                ),
                 Severity.WARNING,
                 Location(file, sheet=year.sheet),
             )
@@ -184,10 +203,14 @@ def _septic_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str
     if septic is None:
         warn(
             "tgo-sheet-missing",
-            f"no septic-tank sheet for {year.year}: row {row.row} is imported as kgCH4 with the sheet's EF",
+            tr(
+                "no septic-tank sheet for {year}: row {row} is imported as kgCH4 with the sheet's EF",
+                year=year.year,
+                row=row.row,
+            ),
             year.sheet,
             row.label_cell,
-            f"add the sheet 'CH4จาก Septic tank {year.year}' to import days and staff",
+            tr("add the sheet 'CH4จาก Septic tank {year}' to import days and staff", year=year.year),
         )
         return None
     same = all(
@@ -196,11 +219,17 @@ def _septic_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str
     if not (same and row.ef is not None and same_number(row.ef, FORM_GWP_CH4)):
         warn(
             "tgo-sheets-differ",
-            f"row {row.row}'s monthly kgCH4 are not days x staff x {SEPTIC_FACTOR} of '{visible(septic.sheet)}' "
-            f"(or its EF is not {FORM_GWP_CH4:g}): the row is imported as kgCH4 with the sheet's EF",
+            tr(
+                "row {row}'s monthly kgCH4 are not days x staff x {factor} of '{sheet}' "
+                "(or its EF is not {gwp}): the row is imported as kgCH4 with the sheet's EF",
+                row=row.row,
+                factor=SEPTIC_FACTOR,
+                sheet=visible(septic.sheet),
+                gwp=f"{FORM_GWP_CH4:g}",
+            ),
             year.sheet,
             cell_range(row.month_cells),
-            "ghgcalc audit compares the two sheets cell by cell",
+            tr("ghgcalc audit compares the two sheets cell by cell"),
         )
         return None
     return {
@@ -218,10 +247,14 @@ def _pond_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, 
     if pond is None:
         warn(
             "tgo-sheet-missing",
-            f"no pond sheet for {year.year}: row {row.row} is imported as kgCH4 with the sheet's EF",
+            tr(
+                "no pond sheet for {year}: row {row} is imported as kgCH4 with the sheet's EF",
+                year=year.year,
+                row=row.row,
+            ),
             year.sheet,
             row.label_cell,
-            f"add the sheet 'CH4จากบ่อบำบัดไม่เติมอากาศ {year.year}' to import the water per month",
+            tr("add the sheet 'CH4จากบ่อบำบัดไม่เติมอากาศ {year}' to import the water per month", year=year.year),
         )
         return None
     factor = pond.factor.value
@@ -232,12 +265,17 @@ def _pond_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, 
     if pond_type is None or not same or row.ef is None or not same_number(row.ef, FORM_GWP_CH4):
         warn(
             "tgo-sheets-differ",
-            f"row {row.row}'s monthly kgCH4 are not the pond factor ({pond.factor.cell}) x water x 0.8 x 0.12 of "
-            f"'{visible(pond.sheet)}' (or its EF is not {FORM_GWP_CH4:g}): the row is imported as kgCH4 "
-            "with the sheet's EF",
+            tr(
+                "row {row}'s monthly kgCH4 are not the pond factor ({cell}) x water x 0.8 x 0.12 of "
+                "'{sheet}' (or its EF is not {gwp}): the row is imported as kgCH4 with the sheet's EF",
+                row=row.row,
+                cell=pond.factor.cell,
+                sheet=visible(pond.sheet),
+                gwp=f"{FORM_GWP_CH4:g}",
+            ),
             year.sheet,
             cell_range(row.month_cells),
-            "ghgcalc audit compares the two sheets cell by cell",
+            tr("ghgcalc audit compares the two sheets cell by cell"),
         )
         return None
     return {
@@ -295,27 +333,28 @@ def stated_years(form: FormWorkbook) -> list[Any]:
             staff, days = months(s.sheet, s.staff, s.staff_cells), months(s.sheet, s.days, s.day_cells)
             if s.ch4_cells:
                 ch4 = months(s.sheet, s.ch4, s.ch4_cells)
-                products.append(StatedProduct("septic CH4", "kgCH4", ch4, (days, staff), stated(s.factor)))
+                name = tr("septic CH4")
+                products.append(StatedProduct(name, "kgCH4", ch4, (days, staff), stated(s.factor)))
                 if "septic" in of_kind:
-                    same_as.append((StatedSeries("septic CH4", "kgCH4", ch4), of_kind["septic"]))
+                    same_as.append((StatedSeries(name, "kgCH4", ch4), of_kind["septic"]))
             series.append(
                 StatedSeries(
-                    "staff",
-                    "persons",
+                    tr("staff"),
+                    tr("persons"),
                     tuple(Stated(v, s.sheet, c) for v, c in zip(s.staff, s.staff_cells, strict=True)),
                 )
             )
             series.append(
                 StatedSeries(
-                    "working days",
-                    "days",
+                    tr("working days"),
+                    tr("days"),
                     tuple(Stated(v, s.sheet, c) for v, c in zip(s.days, s.day_cells, strict=True)),
                 )
             )
         if year.pond is not None:
             p = year.pond
             water = StatedSeries(
-                "pond water",
+                tr("pond water"),
                 "m3",
                 tuple(Stated(v, p.sheet, c) for v, c in zip(p.water, p.water_cells, strict=True)),
                 stated(p.total) if p.total is not None else None,
@@ -324,9 +363,10 @@ def stated_years(form: FormWorkbook) -> list[Any]:
             if p.ch4_cells and p.waste_cells:
                 ch4 = months(p.sheet, p.ch4, p.ch4_cells)
                 waste = months(p.sheet, p.waste, p.waste_cells)
-                products.append(StatedProduct("pond CH4", "kgCH4", ch4, (waste,), stated(p.factor), POND_MCF_B0))
+                name = tr("pond CH4")
+                products.append(StatedProduct(name, "kgCH4", ch4, (waste,), stated(p.factor), POND_MCF_B0))
                 if "pond" in of_kind:
-                    same_as.append((StatedSeries("pond CH4", "kgCH4", ch4), of_kind["pond"]))
+                    same_as.append((StatedSeries(name, "kgCH4", ch4), of_kind["pond"]))
             pwa = [line for line in lines if line.key == "tap-water-pwa"]
             if pwa:
                 same_as.append((water, pwa[0]))

@@ -20,8 +20,9 @@ from typing import Any
 
 from ghgcalc.core.audit_input import Stated, StatedLine, StatedYear
 from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name
-from ghgcalc.io.excel_reader import open_checked
+from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, open_checked
 from ghgcalc.io.excel_xml import check_zip, scan
 from ghgcalc.io.files import is_regular
 from ghgcalc.io.tgo_form import FormSheet, Printed, plain_numbers, same_number, squeeze
@@ -29,7 +30,6 @@ from ghgcalc.thai import thai_to_arabic_digits
 
 FR01, CURRENT, BASE = "Fr-01", "Fr-04.1", "Fr-04.2"
 VERSIONS = {"04": "21/2/2020", "07": "18/02/2026"}
-_RESAVE = "open and save it again in a spreadsheet program"
 # 0-based columns of Fr-04.x
 C_LABEL, C_UNIT, C_QTY, C_Q, C_AO = 1, 2, 3, 16, 40
 GAS_COLUMNS = (("CO2", 4), ("CH4_fossil", 5), ("CH4", 6), ("N2O", 7), ("SF6", 8), ("NF3", 9))
@@ -59,7 +59,7 @@ THAI_MONTHS = ("มค", "กพ", "มีค", "เมย", "พค", "มิ�
 _SPAN = re.compile(r"^(" + "|".join(THAI_MONTHS) + r")(\d{2}|\d{4})-(" + "|".join(THAI_MONTHS) + r")(\d{2}|\d{4})$")
 _FISCAL = re.compile(r"^(?:fy|ปีงบประมาณ|ปีงบ)(?:พ\.?ศ\.?)?(\d{4})$")
 _YEAR_ONLY = re.compile(r"^(?:ปี)?(?:พ\.?ศ\.?)?(\d{4})$")
-_PERIOD_HINT = (
+_PERIOD_HINT = N_(
     "write the period in Fr-01!{cell} as TGO's form asks, e.g. 'ม.ค.68-ธ.ค.68' (a calendar year) "
     "or 'ต.ค.67-ก.ย.68' (a fiscal year), or the B.E. year alone: 2568"
 )
@@ -128,7 +128,7 @@ def read_vsheet(path: str, source: str) -> VSheetWorkbook:
     try:
         return _read(reader, workbook, source)
     except CalamineError as exc:
-        reader.issue("xlsx-invalid", f"the workbook cannot be read: {exc}", hint=_RESAVE)
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
         return empty
     finally:
         workbook.close()
@@ -160,21 +160,25 @@ def _version(reader: SheetReader, sheet: FormSheet) -> str | None:
         if number == "07":
             reader.issue(
                 "tgo-version-assumed",
-                "TCFO_R_01 Version 07 is read with the layout of Version 04 (rows 10-45, columns B-AO); "
-                "no real Version 07 workbook has been checked yet",
+                tr(
+                    "TCFO_R_01 Version 07 is read with the layout of Version 04 (rows 10-45, columns B-AO); "
+                    "no real Version 07 workbook has been checked yet"
+                ),
                 sheet.name,
                 "AO1",
-                "check that the imported lines match the sheet's rows before relying on them",
+                tr("check that the imported lines match the sheet's rows before relying on them"),
                 Severity.WARNING,
             )
         return number
     reader.issue(
         "tgo-version-unknown",
-        f"the form stamp ({visible(stamp.strip()) or 'empty'}) is not TCFO_R_01 Version 04 or 07; "
-        "the sheet is read with Version 04's layout",
+        tr(
+            "the form stamp ({stamp}) is not TCFO_R_01 Version 04 or 07; the sheet is read with Version 04's layout",
+            stamp=visible(stamp.strip()) or tr("empty"),
+        ),
         sheet.name,
         "AO1",
-        "check that the imported lines match the sheet's rows",
+        tr("check that the imported lines match the sheet's rows"),
         Severity.WARNING,
     )
     return None
@@ -185,11 +189,13 @@ def _layout_known(reader: SheetReader, sheet: FormSheet) -> bool:
         return True
     reader.issue(
         "tgo-layout-unknown",
-        "the sheet's header is not the V-Sheet's ('ปริมาณ' in D9, 'Total (kgCO2e/หน่วย)' in Q6); "
-        "nothing of this sheet was imported",
+        tr(
+            "the sheet's header is not the V-Sheet's ('ปริมาณ' in D9, 'Total (kgCO2e/หน่วย)' in Q6); "
+            "nothing of this sheet was imported"
+        ),
         sheet.name,
         "D9",
-        "keep TGO's header rows 6-9 as the form has them",
+        tr("keep TGO's header rows 6-9 as the form has them"),
         Severity.WARNING if _is_base(sheet) else Severity.ERROR,
     )
     return False
@@ -245,10 +251,10 @@ def _year(reader: SheetReader, sheet: FormSheet, org: FormSheet, period_row: int
             return None  # no base year filled in: nothing to import
         reader.issue(
             "tgo-lines-none",
-            "the sheet has no line with a quantity (column D, rows 10-42)",
+            tr("the sheet has no line with a quantity (column D, rows 10-42)"),
             sheet.name,
             "D10",
-            "fill the annual quantities in column D, as TGO's form asks",
+            tr("fill the annual quantities in column D, as TGO's form asks"),
         )
         return None
     period_cell = cell_name(period_row, 7)
@@ -257,10 +263,12 @@ def _year(reader: SheetReader, sheet: FormSheet, org: FormSheet, period_row: int
     if parsed is None:
         reader.issue(
             "tgo-period-unknown",
-            f"the period {visible(written)!r} cannot be read" if written else "the period is empty",
+            tr("the period {period} cannot be read", period=repr(visible(written)))
+            if written
+            else tr("the period is empty"),
             org.name,
             period_cell,
-            _PERIOD_HINT.format(cell=period_cell),
+            tr(_PERIOD_HINT, cell=period_cell),
         )
         return None
     gwps = tuple(
@@ -368,10 +376,14 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
         if unit is None:
             issue(
                 "tgo-unit-unknown",
-                f"row {row}: the unit {visible(line.unit or '(empty)')!r} is not one ghgcalc reads from the V-Sheet "
-                "(ลิตร, kWh, kg, m3, ตัน, MJ, scf)",
+                tr(
+                    "row {row}: the unit {unit} is not one ghgcalc reads from the V-Sheet "
+                    "(ลิตร, kWh, kg, m3, ตัน, MJ, scf)",
+                    row=row,
+                    unit=repr(visible(line.unit or tr("(empty)"))),
+                ),
                 Printed(line.sheet, cell_name(row - 1, C_UNIT), None),
-                "write the unit the quantity is in (column C), as TGO's factor sheet names it",
+                tr("write the unit the quantity is in (column C), as TGO's factor sheet names it"),
                 Severity.ERROR,
             )
             continue
@@ -393,29 +405,42 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
         else:
             issue(
                 "tgo-ef-missing",
-                f"row {row} has a quantity but no emission factor (Q, kgCO2e per unit)",
+                tr("row {row} has a quantity but no emission factor (Q, kgCO2e per unit)", row=row),
                 line.q,
-                "type the factor in Q, or the kg of each gas per unit in E-L",
+                tr("type the factor in Q, or the kg of each gas per unit in E-L"),
                 Severity.ERROR,
             )
             continue
         if gases and not per_gas and basis is None and line.scope != 0:
             issue(
                 "tgo-gwp-unknown",
-                f"the GWPs {year.gwps[0].cell}:{year.gwps[-1].cell} are neither IPCC AR5's nor AR4's: row {row} is "
-                "imported with its total Q (kgCO2e per unit), not gas by gas",
+                tr(
+                    "the GWPs {cells} are neither IPCC AR5's nor AR4's: row {row} is "
+                    "imported with its total Q (kgCO2e per unit), not gas by gas",
+                    cells=f"{year.gwps[0].cell}:{year.gwps[-1].cell}",
+                    row=row,
+                ),
                 year.gwps[0],
-                "the imported line still computes to the sheet's AO",
+                tr("the imported line still computes to the sheet's AO"),
             )
         matches = _bundled(unit, kg)
         key = f"{matches[0][0] if len(matches) == 1 else 'vsheet-row'}-r{row}"
+        name = line.label or tr("row {row}", row=row)
         factor: dict[str, Any] = {
             "key": key,
-            "name": f"{line.label or f'row {row}'}: the factor of TGO's V-Sheet {line.sheet}"
-            + (
-                f" (ghgcalc's tgo-cfo factor: {', '.join(k for k, _ in matches)})"
+            "name": (
+                tr(
+                    "{label}: the factor of TGO's V-Sheet {sheet} (ghgcalc's tgo-cfo factor: {key})",
+                    label=name,
+                    sheet=line.sheet,
+                    key=", ".join(k for k, _ in matches),
+                )
                 if matches
-                else " (no tgo-cfo factor matched)"
+                else tr(
+                    "{label}: the factor of TGO's V-Sheet {sheet} (no tgo-cfo factor matched)",
+                    label=name,
+                    sheet=line.sheet,
+                )
             ),
             "per": unit,
             "kg": {k: plain_numbers([v])[0] for k, v in kg.items()},
@@ -430,7 +455,7 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
         lines.append(
             {
                 "activity": key,
-                "label": f"{line.label or f'row {row}'} ({_where(file, line.quantity)})",
+                "label": f"{name} ({_where(file, line.quantity)})",
                 "unit": unit,
                 "amount": plain_numbers([amount])[0],
                 "scope": line.scope or 1,
@@ -441,24 +466,36 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
             if not same_number(expected, line.ao.value):
                 issue(
                     "tgo-line-differs",
-                    f"row {row} prints {line.ao.value:g} tCO2e, but D x Q / 1000 = {expected:g}: "
-                    "the imported line counts the latter",
+                    tr(
+                        "row {row} prints {printed} tCO2e, but D x Q / 1000 = {expected}: "
+                        "the imported line counts the latter",
+                        row=row,
+                        printed=f"{line.ao.value:g}",
+                        expected=f"{expected:g}",
+                    ),
                     line.ao,
-                    "recalculate the workbook (the printed value may be stale); ghgcalc audit shows both cells",
+                    tr("recalculate the workbook (the printed value may be stale); ghgcalc audit shows both cells"),
                 )
         elif line.ao.value is None:
             issue(
                 "tgo-row-no-total",
-                f"row {row} has a quantity but the sheet prints no total for it ({line.ao.cell} is empty)",
+                tr(
+                    "row {row} has a quantity but the sheet prints no total for it ({cell} is empty)",
+                    row=row,
+                    cell=line.ao.cell,
+                ),
                 line.ao,
-                "the imported line counts it, so the imported total differs from the printed one",
+                tr("the imported line counts it, so the imported total differs from the printed one"),
             )
     if year.empty_rows:
         issues.append(
             Issue(
                 "tgo-rows-empty",
-                f"{len(year.empty_rows)} rows without a quantity were skipped "
-                f"(rows {', '.join(str(r) for r in year.empty_rows)})",
+                tr(
+                    "{count} rows without a quantity were skipped (rows {rows})",
+                    count=len(year.empty_rows),
+                    rows=", ".join(str(r) for r in year.empty_rows),
+                ),
                 Severity.WARNING,
                 Location(file, sheet=year.sheet),
             )

@@ -6,7 +6,21 @@ from typing import Any
 
 import yaml
 
-_ORDER = ("ghgcalc", "name", "kind", "period", "gwp", "factors", "output", "custom_factors", "activities")
+from ghgcalc.i18n import tr
+
+_ORDER = (
+    "ghgcalc",
+    "name",
+    "kind",
+    "language",
+    "organization",
+    "period",
+    "gwp",
+    "factors",
+    "output",
+    "custom_factors",
+    "activities",
+)
 
 
 def inventory_yaml(document: dict[str, Any], origin: str | None = None) -> str:
@@ -14,5 +28,5 @@ def inventory_yaml(document: dict[str, Any], origin: str | None = None) -> str:
     ordered = {key: document[key] for key in _ORDER if key in document}
     ordered.update({key: value for key, value in document.items() if key not in ordered})
     body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, default_flow_style=None, width=120)
-    header = f"# Converted by ghgcalc from {origin}\n" if origin else ""
+    header = tr("# Converted by ghgcalc from {origin}", origin=origin) + "\n" if origin else ""
     return header + body
