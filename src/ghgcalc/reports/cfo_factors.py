@@ -67,7 +67,7 @@ def factors_sheet(ws: Worksheet, result: InventoryResult) -> None:
         (heading(N_("Name")), 26),
         (heading(N_("Per")), 9),
         (heading(N_("Document (publisher, title, edition)")), 34),
-        (SOURCE_HEADING, 40),
+        (SOURCE_HEADING, 56),
         *([(heading(N_("Verified via")), 30)] if verified else []),
     ]
     values: list[tuple[str, float]] = [

@@ -260,7 +260,6 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
     row += 1
     total_pct = analysis.approach_1.total_pct if analysis else None
     total_row(tr("Scope 1+2+3 total"), list(result.lines), total, (None, None, 1.0 if total else None), total_pct)
-    table_end = row
     separate_start = row + 2
     row = _separate_block(ws, result, separate_start, col, last)
     sections.append((separate_start, row - 1))
@@ -270,16 +269,16 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
         if key in col:
             texts = [str(ws.cell(row=r, column=col[key]).value or "") for r in line_rows]
             widths[col[key]] = _fit(texts, least, most)
-    main_columns = [col[key] for key, _, _ in blocks[0][1]]
     texts = [tr(NOTE_EXACT), tr(NOTE_BLOCKS)]
     if quality:
         texts.append(tr(NOTE_TIER))
     if analysis:
         texts.append(tr(NOTE_UNCERTAINTY))
-    end = notes(ws, row + 1, texts, [widths[column] for column in main_columns])
+    # the notes within the title columns, which every printed page repeats: whole on each page
+    end = notes(ws, row + 1, texts, [widths[column] for column in range(1, TITLE_COLUMNS + 1)])
     sections.append((row + 1, end - 1))
     wrap_keys = ("label", "activity", "category", "factor", "evidence")
-    wrap = _Wrap(frozenset(col[key] for key in wrap_keys if key in col), header + 1, table_end)
+    wrap = _Wrap(frozenset(col[key] for key in wrap_keys if key in col), header + 1, row)
     _finish(ws, widths, landscape_a3=False, wrap=wrap)
     page_blocks(
         ws, widths, [[col[key] for key, _, _ in columns] for _, columns in blocks if columns], TITLE_COLUMNS, "A4"

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 TOP_SOURCES = 10
 WIDTHS = {1: 46, 2: 17, 3: 17, 4: 14, 5: 14, 6: 24, 7: 16}
-CHART_ROWS = 20  # rows the two charts, side by side, take
+CHART_ROWS = 18  # rows the two charts, side by side, take (9 cm high)
 NOTE_ROUNDUP = N_(
     "TGO Fr-05 rounds each scope up to a whole tonne (ROUNDUP(x, 0)); the totals are sums of the "
     "rounded scopes, as on the form. Shares and intensities are of the exact values unless the column "
@@ -62,10 +62,11 @@ def summary_sheet(ws: Worksheet, result: InventoryResult) -> None:
         sections.append((start, row - 1))
     start = row + 1
     row, top_header = _largest_block(ws, result, start)
+    sections.append((start, row - 1))
     charts_row = row + 1
     _charts(ws, result, (first_scope - 1, first_scope, top_header), charts_row)
     row = charts_row + CHART_ROWS
-    sections.append((start, row - 1))
+    sections.append((charts_row, row - 1))
     start = row
     row = notes(ws, row, [tr(NOTE_ROUNDUP), tr(NOTE_EXACT), tr(NOTE_TO_FILL)], list(WIDTHS.values()))
     sections.append((start, row - 1))
