@@ -1,6 +1,8 @@
 """The audit of TGO workbooks as documents: JSON, Markdown and a findings workbook (docs/tgo-workbooks.md).
 
-All three are drawn from one plain document (`audit_document`), so they say the same thing.
+All three are drawn from one plain document (`audit_document`), so they say the same thing. Its
+words (the verdicts, the titles) are in the language of the run; its keys and the kinds of finding
+(recompute, factor, ...) are codes and never change.
 """
 
 from __future__ import annotations
@@ -10,14 +12,28 @@ import math
 from typing import Any
 
 from ghgcalc.core.audit import KINDS, CopiesAudit, Finding, YearAudit, effect_text
+from ghgcalc.i18n import N_, tr
+from ghgcalc.thai import BE_THRESHOLD, show_year, to_ce_year
 
-KIND_NAMES = {
-    "recompute": "printed values that do not follow their inputs",
-    "factor": "factors differing from TGO's edition in force",
-    "plausibility": "unlikely monthly values",
-    "consistency": "sheets that disagree",
-    "copies": "copies of one year that disagree",
+KIND_NAMES = {  # shown with tr()
+    "recompute": N_("printed values that do not follow their inputs"),
+    "factor": N_("factors differing from TGO's edition in force"),
+    "plausibility": N_("unlikely monthly values"),
+    "consistency": N_("sheets that disagree"),
+    "copies": N_("copies of one year that disagree"),
 }
+HEAD = [  # the findings sheet's columns, shown with tr()
+    N_("Workbook"),
+    N_("Sheet"),
+    N_("Kind"),
+    N_("Cells"),
+    N_("Month"),
+    N_("Stated"),
+    N_("Expected"),
+    N_("Effect"),
+    N_("Finding"),
+    N_("Ask"),
+]
 
 
 def _finding(f: Finding) -> dict[str, Any]:
@@ -39,13 +55,27 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 def verdict(year: YearAudit) -> str:
     if not year.findings:
-        return (
-            f"{year.matches} of {year.compared} printed values follow from their inputs, "
-            f"{year.factors_compared} factors are those of TGO's edition in force; nothing to ask"
+        return tr(
+            "{matches} of {compared} printed values follow from their inputs, {factors} factors are those of "
+            "TGO's edition in force; nothing to ask",
+            matches=year.matches,
+            compared=year.compared,
+            factors=year.factors_compared,
         )
-    counts = ", ".join(f"{n} {KIND_NAMES[k]}" for k in KINDS if (n := sum(1 for f in year.findings if f.kind == k)))
-    matched = f"{year.matches} of {year.compared} printed values follow from their inputs"
-    return f"{matched}; {len(year.findings)} findings: {counts}"
+    counts = ", ".join(f"{n} {tr(KIND_NAMES[k])}" for k in KINDS if (n := sum(1 for f in year.findings if f.kind == k)))
+    return tr(
+        "{matches} of {compared} printed values follow from their inputs; {count} findings: {counts}",
+        matches=year.matches,
+        compared=year.compared,
+        count=len(year.findings),
+        counts=counts,
+    )
+
+
+def year_text(year: int) -> str:
+    """A workbook's year as a person reads it: as the workbook wrote it (B.E. in TGO's forms), or
+    in the calendar of --calendar."""
+    return show_year(to_ce_year(year), year >= BE_THRESHOLD)
 
 
 def audit_document(
@@ -101,28 +131,42 @@ def _md(text: object) -> str:
     return out
 
 
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def audit_markdown(document: dict[str, Any]) -> str:
-    lines = ["# Audit of TGO workbooks", ""]
+    lines = ["# " + tr("Audit of TGO workbooks"), ""]
     for book in document["workbooks"]:
         lines += [f"## {_md(book['workbook'])} ({_md(book['form'])})", ""]
         for year in book["years"]:
-            lines += [f"### {_md(year['sheet'])} ({year['year']})", "", f"Verdict: {_md(year['verdict'])}.", ""]
+            lines += [
+                f"### {_md(year['sheet'])} ({year_text(year['year'])})",
+                "",
+                tr("Verdict: {verdict}.", verdict=_md(year["verdict"])),
+                "",
+            ]
             if year["findings"]:
-                lines += ["| # | kind | where | finding |", "|---|---|---|---|"]
+                lines += [_row(["#", tr("kind"), tr("where"), tr("finding")]), "|---|---|---|---|"]
                 for i, f in enumerate(year["findings"], start=1):
                     lines.append(f"| {i} | {f['kind']} | {_md(f['where'])} | {_md(f['message'])} |")
-                lines += ["", "What to ask the municipality:", ""]
+                lines += ["", tr("What to ask the municipality:"), ""]
                 lines += [f"{i}. {_md(a)}" for i, a in enumerate(year["ask"], start=1)]
                 lines.append("")
     if document.get("copies"):
-        lines += ["## Copies of one year", ""]
+        lines += ["## " + tr("Copies of one year"), ""]
     for copy in document.get("copies", []):
-        lines += [f"### {copy['year']}: {_md(', '.join(copy['copies']))}", "", f"Verdict: {_md(copy['verdict'])}.", ""]
+        lines += [
+            f"### {year_text(copy['year'])}: {_md(', '.join(copy['copies']))}",
+            "",
+            tr("Verdict: {verdict}.", verdict=_md(copy["verdict"])),
+            "",
+        ]
         if copy["findings"]:
-            lines += ["| # | where | finding |", "|---|---|---|"]
+            lines += [_row(["#", tr("where"), tr("finding")]), "|---|---|---|"]
             for i, f in enumerate(copy["findings"], start=1):
                 lines.append(f"| {i} | {_md(f['where'])} | {_md(f['message'])} |")
-            lines += ["", "What to ask the municipality:", ""]
+            lines += ["", tr("What to ask the municipality:"), ""]
             lines += [f"{i}. {_md(a)}" for i, a in enumerate(copy["ask"], start=1)]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -138,10 +182,10 @@ def audit_xlsx(document: dict[str, Any]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Findings"
-    head = ["Workbook", "Sheet", "Kind", "Cells", "Month", "Stated", "Expected", "Effect", "Finding", "Ask"]
+    head = [tr(name) for name in HEAD]
     widths = [18, 24, 13, 22, 7, 14, 14, 12, 70, 60]
     row = 1
-    ws.cell(row, 1).value = "Audit of TGO workbooks"
+    ws.cell(row, 1).value = tr("Audit of TGO workbooks")
     ws.cell(row, 1).font = Font(bold=True, size=13)
     row += 2
     for c, (name, width) in enumerate(zip(head, widths, strict=True), start=1):
@@ -150,13 +194,14 @@ def audit_xlsx(document: dict[str, Any]) -> bytes:
     row += 1
     wrap = Alignment(wrap_text=True, vertical="top")
     groups = [(book["workbook"], year["sheet"], year) for book in document["workbooks"] for year in book["years"]]
-    groups += [(", ".join(c["copies"]), str(c["year"]), c) for c in document.get("copies", [])]
+    groups += [(", ".join(c["copies"]), year_text(c["year"]), c) for c in document.get("copies", [])]
     for workbook, sheet, year in groups:
         text_cell(ws.cell(row, 1), workbook)
         text_cell(ws.cell(row, 2), sheet)
-        text_cell(ws.cell(row, 9), "Verdict: " + year["verdict"]).font = Font(bold=True)
+        said = tr("Verdict: {verdict}", verdict=year["verdict"])
+        text_cell(ws.cell(row, 9), said).font = Font(bold=True)
         ws.cell(row, 9).alignment = wrap
-        _height(ws, row, [None] * 8 + ["Verdict: " + year["verdict"]], widths)
+        _height(ws, row, [None] * 8 + [said], widths)
         row += 1
         for f in year["findings"]:
             values: list[Any] = [

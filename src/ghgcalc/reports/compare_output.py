@@ -1,7 +1,8 @@
 """`compute --compare-factors`: one inventory under two factor editions, as JSON, CSV, Markdown and
 a workbook (the table is drawn in cli/render.py from the same document).
 
-Every format is drawn from `comparison_dict`, so they say the same thing.
+Every format is drawn from `comparison_dict`, so they say the same thing. The Markdown, the
+workbook and the notes speak the language of the run; the JSON keys and CSV columns never change.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import json
 from typing import Any
 
 from ghgcalc.core.compare import Change, Comparison, LineChange
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io.writers import csv_text
 from ghgcalc.models.factor import Factor
-from ghgcalc.reports.markdown import exact, text
+from ghgcalc.reports.markdown import exact, period_text, text
+from ghgcalc.reports.markdown import row as md_row
 
 COMPARE_FORMAT = 1
 TONNES = "#,##0.00"  # shown rounded; the cell holds the exact number
@@ -64,12 +67,18 @@ def notes(comparison: Comparison) -> list[str]:
     }
     if outside:
         found.append(
-            f"{', '.join(sorted(outside))} is not in force for {comparison.own.period.label}: the comparison "
-            "shows the inventory on those factors, not the factors the period must use"
+            tr(
+                "{sets} is not in force for {period}: the comparison shows the inventory on those factors, "
+                "not the factors the period must use",
+                sets=", ".join(sorted(outside)),
+                period=period_text(comparison.own.period),
+            )
         )
     unchanged = len(comparison.lines) - comparison.changed_lines
     if unchanged:
-        found.append(f"{unchanged} line(s) keep their own factor: the compared versions do not change it")
+        found.append(
+            tr("{count} line(s) keep their own factor: the compared versions do not change it", count=unchanged)
+        )
     return found
 
 
@@ -151,21 +160,21 @@ def to_csv(comparisons: list[Comparison]) -> str:
     return csv_text(CSV_COLUMNS, rows)
 
 
-SHEET_HEADERS = [
-    "line",
-    "id",
-    "activity",
-    "label",
-    "scope",
-    "amount",
-    "unit",
-    "own factor",
-    "compared factor",
-    "factor changed",
-    "own tCO2e",
-    "compared tCO2e",
-    "change tCO2e",
-    "change %",
+SHEET_HEADERS = [  # English, for the catalog; shown with tr()
+    N_("line"),
+    N_("id"),
+    N_("activity"),
+    N_("label"),
+    N_("scope"),
+    N_("amount"),
+    N_("unit"),
+    N_("own factor"),
+    N_("compared factor"),
+    N_("factor changed"),
+    N_("own tCO2e"),
+    N_("compared tCO2e"),
+    N_("change tCO2e"),
+    N_("change %"),
 ]
 
 
@@ -174,9 +183,9 @@ def pct(value: float | None) -> str:
 
 
 def summary_rows(comparison: Comparison) -> list[tuple[str, Change]]:
-    """Scope by scope, then the total: what every format shows first."""
-    rows = [(f"Scope {scope}", change) for scope, change in comparison.by_scope_t_co2e.items()]
-    return [*rows, ("Total", comparison.total_t_co2e)]
+    """Scope by scope, then the total: what every format shows first, named in the run's language."""
+    rows = [(tr("Scope {scope}", scope=scope), change) for scope, change in comparison.by_scope_t_co2e.items()]
+    return [*rows, (tr("Total"), comparison.total_t_co2e)]
 
 
 def to_markdown(comparisons: list[Comparison]) -> str:
@@ -184,34 +193,46 @@ def to_markdown(comparisons: list[Comparison]) -> str:
     for comparison in comparisons:
         own, compared = comparison.own, comparison.compared
         out = [
-            f"# {text(own.name)}: own factors against {text(', '.join(s.ref for s in compared.factor_sets))}",
+            "# "
+            + tr(
+                "{name}: own factors against {sets}",
+                name=text(own.name),
+                sets=text(", ".join(s.ref for s in compared.factor_sets)),
+            ),
             "",
-            f"- Source (ไฟล์): {text(own.source)}",
-            f"- Period (ช่วงเวลา): {text(own.period.label)}",
-            f"- GWP: {text(own.gwp)} (100-year), the same in both",
-            f"- Own factor sets: {text(', '.join(s.ref for s in own.factor_sets))}",
+            "- " + tr("Source: {source}", source=text(own.source)),
+            "- " + tr("Period: {period}", period=text(period_text(own.period))),
+            "- " + tr("GWP: {gwp} (100-year), the same in both", gwp=text(own.gwp)),
+            "- " + tr("Own factor sets: {sets}", sets=text(", ".join(s.ref for s in own.factor_sets))),
             "",
-            "| | own tCO2e | compared tCO2e | change tCO2e | change |",
+            "| " + md_row([tr("own tCO2e"), tr("compared tCO2e"), tr("change tCO2e"), tr("change")]),
             "|---|---:|---:|---:|---:|",
         ]
         for name, change in summary_rows(comparison):
             difference = exact(round(change.t, 9))  # a difference of two sums: no float noise in its last digits
-            out.append(
-                f"| {name} | {exact(change.own)} | {exact(change.compared)} | {difference} | {pct(change.pct)} |"
-            )
-        out += [
-            "",
-            "## Lines whose factor changes",
-            "",
-            "| line | activity | own factor | compared factor | own tCO2e | compared tCO2e | change |",
-            "|---:|---|---|---|---:|---:|---:|",
+            out.append(md_row([name, exact(change.own), exact(change.compared), difference, pct(change.pct)]))
+        titles = [
+            tr("line"),
+            tr("activity"),
+            tr("own factor"),
+            tr("compared factor"),
+            tr("own tCO2e"),
+            tr("compared tCO2e"),
+            tr("change"),
         ]
-        for row in (line for line in comparison.lines if line.factor_changed):
-            name = row.own.label or row.own.activity
-            out.append(
-                f"| {row.own.index + 1} | {text(name)} | {text(row.own.factor.ref)} | {text(row.compared.factor.ref)} "
-                f"| {exact(row.t_co2e.own)} | {exact(row.t_co2e.compared)} | {pct(row.t_co2e.pct)} |"
-            )
+        out += ["", "## " + tr("Lines whose factor changes"), "", md_row(titles), "|---:|---|---|---|---:|---:|---:|"]
+        for line in (line for line in comparison.lines if line.factor_changed):
+            name = line.own.label or line.own.activity
+            cells = [
+                str(line.own.index + 1),
+                text(name),
+                text(line.own.factor.ref),
+                text(line.compared.factor.ref),
+                exact(line.t_co2e.own),
+                exact(line.t_co2e.compared),
+                pct(line.t_co2e.pct),
+            ]
+            out.append(md_row(cells))
         out += ["", *(f"- {text(note)}" for note in notes(comparison))]
         parts.append("\n".join(out).rstrip() + "\n")
     return "\n".join(parts)
@@ -229,25 +250,25 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
     for number, comparison in enumerate(comparisons, start=1):
         sheet = book.create_sheet(f"Comparison {number}" if len(comparisons) > 1 else "Comparison")
         data = comparison_dict(comparison)
-        text_cell(sheet.cell(1, 1), clean(f"{comparison.own.name}: own factors against compared factors"))
+        own = comparison.own
+        text_cell(sheet.cell(1, 1), clean(tr("{name}: own factors against compared factors", name=own.name)))
         sheet.cell(1, 1).font = Font(bold=True, size=12)
-        text_cell(
-            sheet.cell(2, 1), clean(f"{comparison.own.source}, {comparison.own.period.label}, GWP {comparison.own.gwp}")
-        )
-        text_cell(sheet.cell(3, 1), clean("own: " + ", ".join(data["own_factor_sets"])))
-        text_cell(sheet.cell(4, 1), clean("compared: " + ", ".join(data["compared_factor_sets"])))
+        text_cell(sheet.cell(2, 1), clean(f"{own.source}, {period_text(own.period)}, GWP {own.gwp}"))
+        text_cell(sheet.cell(3, 1), clean(tr("own: {sets}", sets=", ".join(data["own_factor_sets"]))))
+        text_cell(sheet.cell(4, 1), clean(tr("compared: {sets}", sets=", ".join(data["compared_factor_sets"]))))
         # the totals stand in the columns of the lines' tCO2e below them (K to N)
         row = 6
         for column, title in enumerate(SHEET_HEADERS[-4:], start=11):
-            sheet.cell(row, column, title).font = Font(bold=True)
-        for name, change in summary_rows(comparison):
+            sheet.cell(row, column, tr(title)).font = Font(bold=True)
+        summary = summary_rows(comparison)
+        for place, (name, change) in enumerate(summary, start=1):
             row += 1
-            sheet.cell(row, 10, name).font = Font(bold=name == "Total")
+            sheet.cell(row, 10, name).font = Font(bold=place == len(summary))  # the total
             for column, value in enumerate((change.own, change.compared, change.t, change.pct), start=11):
                 sheet.cell(row, column, value).number_format = PERCENT if column == 14 else TONNES
         row += 2
         for column, title in enumerate(SHEET_HEADERS, start=1):
-            sheet.cell(row, column, title).font = Font(bold=True)
+            sheet.cell(row, column, tr(title)).font = Font(bold=True)
         for line in data["lines"]:
             row += 1
             values = [
@@ -260,7 +281,7 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
                 line["unit"],
                 line["own"]["factor"]["set"],
                 line["compared"]["factor"]["set"],
-                "yes" if line["factor_changed"] else "no",
+                tr("yes") if line["factor_changed"] else tr("no"),
                 line["own"]["t_co2e"],
                 line["compared"]["t_co2e"],
                 line["change_t_co2e"],
@@ -284,7 +305,7 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
     if not comparisons:  # a workbook needs a sheet; say why it is empty
-        text_cell(book.create_sheet("Comparison").cell(1, 1), "No results: no inventory could be compared")
+        text_cell(book.create_sheet("Comparison").cell(1, 1), tr("No results: no inventory could be compared"))
     # dated by the data, never by the clock: the same comparison gives the same bytes
     stamp = dt.datetime.combine(comparisons[0].own.period.end, dt.time()) if comparisons else dt.datetime(2000, 1, 1)
     book.properties.created = book.properties.modified = stamp

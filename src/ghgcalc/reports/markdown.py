@@ -11,18 +11,23 @@ import re
 from decimal import Decimal
 
 from ghgcalc.errors import printable
+from ghgcalc.i18n import N_, tr
+from ghgcalc.models.period import Period
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
+from ghgcalc.thai import show_date
 
 SCOPES = (1, 2, 3)
+# Shown with tr(): in the language of the run, the Thai in TGO's words (ประเภทที่ 1 ...).
 SCOPE_LABELS = {
-    1: "Scope 1 (ประเภท 1) direct",
-    2: "Scope 2 (ประเภท 2) energy indirect",
-    3: "Scope 3 (ประเภท 3) other indirect",
+    1: N_("Scope 1 direct"),
+    2: N_("Scope 2 energy indirect"),
+    3: N_("Scope 3 other indirect"),
 }
 SEPARATE_LABELS = {
-    BIOGENIC: "Biogenic CO2 (CO2 จากชีวมวล)",
-    NON_KYOTO: "Non-Kyoto gases, e.g. R-22 (ก๊าซนอกพิธีสารเกียวโต)",
+    BIOGENIC: N_("Biogenic CO2"),
+    NON_KYOTO: N_("Non-Kyoto gases, e.g. R-22"),
 }
+KINDS = {"organization": N_("organization"), "community": N_("community")}
 LARGEST = 5
 # A scope total is rounded up after rounding away float noise below a microgram: fsum of exact
 # line values can give 3.0000000000000004 where the form's arithmetic gives 3, and 3 must stay 3.
@@ -88,6 +93,27 @@ def text(value: object) -> str:
     return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in flat)
 
 
+def period_text(period: Period) -> str:
+    """The period for a person, its year as the user wrote it and its days in the calendar of the
+    run: 'FY2567 (1 ต.ค. 2566 to 30 ก.ย. 2567)', '2024 (2024-01-01 to 2024-12-31)'."""
+    buddhist = period.buddhist
+    dates = tr("{start} to {end}", start=show_date(period.start, buddhist), end=show_date(period.end, buddhist))
+    return f"{period.written} ({dates})" if period.written else dates
+
+
+def kind_text(kind: str) -> str:
+    return tr(KINDS[kind]) if kind in KINDS else kind
+
+
+def bold(words: str) -> str:
+    return f"**{words}**"
+
+
+def row(cells: list[str]) -> str:
+    """A Markdown table row."""
+    return "| " + " | ".join(cells) + " |"
+
+
 def to_markdown(results: list[InventoryResult]) -> str:
     """One section per inventory, separated by a rule."""
     return "\n---\n\n".join(_one(result) for result in results)
@@ -101,27 +127,24 @@ def _one(result: InventoryResult) -> str:
     out += [
         f"# {text(result.name)}",
         "",
-        f"- Source (ไฟล์): {text(result.source)}",
-        f"- Kind (ประเภทบัญชี): {text(result.kind)}",
-        f"- Period (ช่วงเวลา): {text(result.period.label)}",
-        f"- GWP: {text(result.gwp)} (100-year)",
-        f"- Factor sets (ชุดค่าการปล่อย): {text(sets)}",
+        "- " + tr("Source: {source}", source=text(result.source)),
+        "- " + tr("Kind: {kind}", kind=text(kind_text(result.kind))),
+        "- " + tr("Period: {period}", period=text(period_text(result.period))),
+        "- " + tr("GWP: {gwp} (100-year)", gwp=text(result.gwp)),
+        "- " + tr("Factor sets: {sets}", sets=text(sets)),
         "",
-        "## Emissions by scope (การปล่อยตามประเภท)",
+        "## " + tr("Emissions by scope"),
         "",
-        "| Scope | tCO2e | TGO Fr-05 (rounded up) | Share |",
+        row([tr("Scope"), "tCO2e", tr("TGO Fr-05 (rounded up)"), tr("Share")]),
         "|---|---:|---:|---:|",
     ]
     for scope in SCOPES:
         if str(scope) in result.by_scope_t_co2e:
             value = scopes[scope]
-            out.append(f"| {SCOPE_LABELS[scope]} | {exact(value)} | {round_up(value):,} | {percent(value, total)} |")
+            out.append(row([tr(SCOPE_LABELS[scope]), exact(value), f"{round_up(value):,}", percent(value, total)]))
     rounded_total = sum(round_up(value) for value in scopes.values())
     share_total = "100.0 %" if total else "-"
-    out += [
-        f"| **Total (รวม)** | **{exact(total)}** | **{rounded_total:,}** | {share_total} |",
-        "",
-    ]
+    out += [row([bold(tr("Total")), f"**{exact(total)}**", f"**{rounded_total:,}**", share_total]), ""]
     out += _separate(result)
     out += _intensity(result, scopes)
     out += _largest(result, total)
@@ -131,7 +154,7 @@ def _one(result: InventoryResult) -> str:
         out += sections(result)
     out += _factors(result)
     if result.warnings:
-        out += ["", f"## Warnings (คำเตือน): {len(result.warnings)}", ""]
+        out += ["", "## " + tr("Warnings: {count}", count=len(result.warnings)), ""]
         out += [f"- {text(f'{issue.severity.value}[{issue.code}]: {issue.message}')}" for issue in result.warnings]
     return "\n".join(out) + "\n"
 
@@ -139,14 +162,14 @@ def _one(result: InventoryResult) -> str:
 def _separate(result: InventoryResult) -> list[str]:
     separate = result.separately_reported_t_co2e
     if not any(separate.values()):
-        return ["Separately reported (รายงานแยก): none.", ""]
+        return [tr("Reported separately: none."), ""]
     out = [
-        'Reported separately, outside the total (รายงานแยก, "อื่น ๆ" in TGO Fr-05):',
+        tr('Reported separately, outside the total (the row "อื่น ๆ" of TGO Fr-05):'),
         "",
-        "| Reported separately | tCO2e |",
+        row([tr("Reported separately"), "tCO2e"]),
         "|---|---:|",
     ]
-    out += [f"| {SEPARATE_LABELS[name]} | {exact(value)} |" for name, value in separate.items() if value]
+    out += [row([tr(SEPARATE_LABELS[name]), exact(value)]) for name, value in separate.items() if value]
     return [*out, ""]
 
 
@@ -160,12 +183,12 @@ def _intensity(result: InventoryResult, scopes: dict[int, float]) -> list[str]:
     s12_rounded = round_up(scopes[1]) + round_up(scopes[2])
     all_rounded = s12_rounded + round_up(scopes[3])
     return [
-        f"## Carbon intensity (ความเข้มข้นคาร์บอน), output (ผลผลิต) {what}",
+        "## " + tr("Carbon intensity, output {output}", output=what),
         "",
-        f"| Scopes | {per} | TGO Fr-05 (from rounded-up tonnes) |",
+        row([tr("Scopes"), per, tr("TGO Fr-05 (from rounded-up tonnes)")]),
         "|---|---:|---:|",
-        f"| Scope 1+2 (ประเภท 1+2) | {exact(intensity['scope_1_2'])} | {exact(s12_rounded / amount)} |",
-        f"| Scope 1+2+3 (ประเภท 1+2+3) | {exact(intensity['scope_1_2_3'])} | {exact(all_rounded / amount)} |",
+        row([tr("Scope 1+2"), exact(intensity["scope_1_2"]), exact(s12_rounded / amount)]),
+        row([tr("Scope 1+2+3"), exact(intensity["scope_1_2_3"]), exact(all_rounded / amount)]),
         "",
     ]
 
@@ -175,22 +198,30 @@ def _largest(result: InventoryResult, total: float) -> list[str]:
     if not top:
         return []
     out = [
-        f"## Largest sources (แหล่งปล่อยหลัก {len(top)} อันดับแรก)",
+        "## " + tr("Largest sources"),
         "",
-        "| # | Source | Activity | Scope | tCO2e | Share |",
+        row(["#", tr("Emission source"), tr("Activity"), tr("Scope"), "tCO2e", tr("Share")]),
         "|---:|---|---|---:|---:|---:|",
     ]
     for rank, line in enumerate(top, start=1):
         out.append(
-            f"| {rank} | {text(line_name(line))} | {text(line.activity)} | {line.scope} "
-            f"| {exact(line.t_co2e)} | {percent(line.t_co2e, total)} |"
+            row(
+                [
+                    str(rank),
+                    text(line_name(line)),
+                    text(line.activity),
+                    str(line.scope),
+                    exact(line.t_co2e),
+                    percent(line.t_co2e, total),
+                ]
+            )
         )
     return [*out, ""]
 
 
 def _factors(result: InventoryResult) -> list[str]:
     titles = {s.ref: s.title for s in result.factor_sets}
-    out = ["## Factors used (ค่าการปล่อยที่ใช้)", ""]
+    out = ["## " + tr("Factors used"), ""]
     for ref, keys in factor_refs(result).items():
         title = f" ({text(titles[ref])})" if titles.get(ref) else ""
         out.append(f"- {text(ref)}{title}: {', '.join(text(key) for key in keys)}")

@@ -3,17 +3,25 @@
 Pure: the plan document of `plan_output.plan_dict` in, PNG bytes out. matplotlib is imported only
 when a chart is drawn, with its object interface (no pyplot, no global figure state). The bytes
 depend only on the document and the fonts installed: the PNG carries no software version or date.
-Names in Thai are drawn with an installed Thai font where there is one, else their letters are
-missing (matplotlib warns; the warning is kept quiet).
+
+Every text is drawn with a font that has the Thai letters (`thai_font`), found deliberately: the
+fonts matplotlib knows, then the fonts installed on the system (matplotlib's font list is a cache,
+made before a font installed later), each checked in its own character map. DejaVu Sans stands
+behind it for the signs a Thai font may lack (−, …). A chart with Thai text and no Thai font on the
+machine is refused with the fix, never drawn with empty boxes for letters.
 """
 
 from __future__ import annotations
 
+import functools
 import io
-import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
+
+from ghgcalc.errors import UsageError
+from ghgcalc.i18n import tr
+from ghgcalc.reports.plan_markdown import year
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -21,48 +29,127 @@ if TYPE_CHECKING:
 
 SIZE_IN = (10.0, 6.0)
 DPI = 120  # 1200 x 720 pixels
-FONT = "DejaVu Sans"
-# Fonts with Thai letters, tried after DejaVu Sans (which has none) for the letters it lacks.
-THAI_FONTS = ("Noto Sans Thai", "Noto Sans Thai UI", "Sarabun", "TH Sarabun New", "Loma", "Garuda", "Waree", "Tahoma")
+FONT = "DejaVu Sans"  # matplotlib's own font: Latin, digits and signs, no Thai
+# Fonts with Thai letters, best first: sans-serif faces made for the screen (Noto, Sarabun; Windows'
+# Leelawadee UI and Tahoma; macOS's Thonburi), then those of the TLWG (Debian's fonts-thai-tlwg).
+THAI_FONTS = (
+    "Noto Sans Thai",
+    "Noto Sans Thai UI",
+    "Sarabun",
+    "TH Sarabun New",
+    "Leelawadee UI",
+    "Leelawadee",
+    "Tahoma",
+    "Thonburi",
+    "Loma",
+    "Garuda",
+    "Waree",
+    "Umpush",
+    "Tlwg Typo",
+    "Sawasdee",
+    "Kinnari",
+    "Norasi",
+)
+# The letters, vowels, tone marks and digits of the Thai block (U+0E01-U+0E3A, U+0E3F-U+0E5B): a
+# font that has them all can write any Thai word.
+THAI_LETTERS = frozenset([*range(0x0E01, 0x0E3B), *range(0x0E3F, 0x0E5C)])
 LABEL_CHARS = 22
 BAU_COLOUR = "#333333"
 NET_COLOUR = "#000000"
 TARGET_MARKERS = ("D", "*", "s", "^", "v", "P", "X")
 
 
+def is_thai(text: str) -> bool:
+    return any(ord(char) in THAI_LETTERS for char in text)
+
+
+def covers(path: str, chars: frozenset[int] = THAI_LETTERS) -> bool:
+    """Whether the font file has a glyph for every character in `chars` (its character map)."""
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        return chars <= set(FT2Font(path).get_charmap())
+    except (OSError, RuntimeError, ValueError):  # a font file FreeType cannot read
+        return False
+
+
+@functools.cache
+def thai_font() -> tuple[str, str] | None:
+    """(family name, file of its regular face) of an installed font that has every Thai letter, the
+    preferred one first; None when there is none. A font installed after matplotlib made its font
+    list is added to the list for this run, with all its faces (regular, bold, italic)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    manager = font_manager.fontManager
+    files: dict[str, str] = {entry.fname: entry.name for entry in manager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in files:
+            try:
+                files[path] = FT2Font(path).family_name
+            except (OSError, RuntimeError, ValueError):  # a font file FreeType cannot read
+                continue
+    rank = {name.casefold(): place for place, name in enumerate(THAI_FONTS)}
+    ordered = sorted(files.items(), key=lambda item: (rank.get(item[1].casefold(), len(rank)), item[1], item[0]))
+    chosen = next((path for path, _ in ordered if covers(path)), None)
+    if chosen is None:
+        return None
+    known = {entry.fname for entry in manager.ttflist}
+    for path, name in files.items():
+        if name == files[chosen] and path not in known:
+            manager.addfont(path)
+    family = next(entry.name for entry in manager.ttflist if entry.fname == chosen)
+    regular = manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    return family, str(regular)
+
+
 def trajectory_png(plan: dict[str, Any]) -> bytes:
     """BAU, each measure's wedge stacked from the net line up, the net line and the targets."""
-    with _drawing() as figure:
-        _trajectory(figure, plan)
+    with _drawing(plan, _trajectory) as figure:
         return _png(figure)
 
 
 def macc_png(plan: dict[str, Any]) -> bytes:
     """The marginal abatement cost curve: bar width = abatement, height = THB per tCO2e."""
-    with _drawing() as figure:
-        _macc(figure, plan)
+    with _drawing(plan, _macc) as figure:
         return _png(figure)
 
 
 @contextmanager
-def _drawing() -> Iterator[Figure]:
-    """A figure of fixed size with DejaVu Sans and, for Thai letters, an installed Thai font."""
-    import matplotlib
-    from matplotlib import font_manager
-    from matplotlib.figure import Figure
+def drawn(plan: dict[str, Any], chart: str) -> Iterator[Figure]:
+    """The figure of a chart ("trajectory" or "macc"), drawn, with the fonts it is drawn with: to
+    look at its texts (the tests)."""
+    with _drawing(plan, {"trajectory": _trajectory, "macc": _macc}[chart]) as figure:
+        figure.canvas.draw()
+        yield figure
 
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    family = [FONT, *(name for name in THAI_FONTS if name in installed)]
-    with matplotlib.rc_context({"font.family": family, "axes.titlesize": 12}), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*[Gg]lyph .* missing from.*")
-        warnings.filterwarnings("ignore", message=".*findfont.*")
-        yield Figure(figsize=SIZE_IN, dpi=DPI, layout="constrained")
+
+@contextmanager
+def _drawing(plan: dict[str, Any], draw: Callable[[Figure, dict[str, Any]], None]) -> Iterator[Figure]:
+    """A figure of fixed size, drawn by `draw` with the Thai font (and DejaVu Sans for what it lacks)."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
+    found = thai_font()
+    family = [FONT] if found is None else [found[0], FONT]
+    with matplotlib.rc_context({"font.family": family, "axes.titlesize": 12}):
+        figure = Figure(figsize=SIZE_IN, dpi=DPI, layout="constrained")
+        FigureCanvasAgg(figure)
+        draw(figure, plan)
+        if found is None and any(is_thai(text.get_text()) for text in figure.findobj(Text)):
+            raise UsageError(
+                tr("the charts have Thai text, and no font with Thai letters is installed"),
+                tr(
+                    "install one and run again: on Debian or Ubuntu, sudo apt install fonts-thai-tlwg; elsewhere "
+                    "a Thai font such as Noto Sans Thai or Sarabun"
+                ),
+            )
+        yield figure
 
 
 def _png(figure: Figure) -> bytes:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
@@ -89,7 +176,7 @@ def _trajectory(figure: Figure, plan: dict[str, Any]) -> None:
 
     ax: Axes = figure.add_subplot()
     rows = plan["years"]
-    years = [row["year"] for row in rows]
+    years = [int(year(plan, row["year"])) for row in rows]  # B.E. for a B.E. inventory
     bau = [row["bau_t_co2e"] for row in rows]
     net = [row["net_t_co2e"] for row in rows]
     measures = plan["measures"]
@@ -117,27 +204,29 @@ def _trajectory(figure: Figure, plan: dict[str, Any]) -> None:
         bottom = top
     (bau_line,) = ax.plot(years, bau, color=BAU_COLOUR, linewidth=2.2, label="BAU", zorder=5)
     (net_line,) = ax.plot(
-        years, net, color=NET_COLOUR, linewidth=2.0, linestyle="--", label="Plan net (plan − removals)", zorder=5
+        years, net, color=NET_COLOUR, linewidth=2.0, linestyle="--", label=tr("Plan net (plan − removals)"), zorder=5
     )
     handles: list[Any] = [bau_line, *reversed(wedges), net_line]
     for number, target in enumerate(plan["targets"]):
         marker = TARGET_MARKERS[number % len(TARGET_MARKERS)]
         colour = "#1a7f37" if target["met"] else "#000000"
+        name = short(target["name"], 34)
+        said = tr("Target: {name} (met)", name=name) if target["met"] else tr("Target: {name} (not met)", name=name)
         handles.append(
             ax.scatter(
-                [target["year"]],
+                [int(year(plan, target["year"]))],
                 [target["target_t_co2e"]],
                 marker=marker,
                 s=80,
                 color=colour,
                 zorder=6,
-                label=f"Target: {short(target['name'], 34)}" + (" (met)" if target["met"] else " (not met)"),
+                label=said,
             )
         )
     if min(net + [t["target_t_co2e"] for t in plan["targets"]], default=0) <= 0:
         ax.axhline(0, color="#888888", linewidth=0.8)
-    ax.set_title(f"{plan['name']}: BAU, measures and net emissions")
-    ax.set_xlabel("Year")
+    ax.set_title(tr("{name}: BAU, measures and net emissions", name=plan["name"]))
+    ax.set_xlabel(tr("Year"))
     ax.set_ylabel("tCO2e")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _thousands(ax.yaxis)
@@ -152,8 +241,11 @@ def _trajectory(figure: Figure, plan: dict[str, Any]) -> None:
         figure.text(
             0.01,
             0.005,
-            f"Wedges clipped at 0 in years a measure adds emissions ({names}); "
-            "there the stack reaches above BAU by what it adds.",
+            tr(
+                "Wedges clipped at 0 in years a measure adds emissions ({names}); "
+                "there the stack reaches above BAU by what it adds.",
+                names=names,
+            ),
             fontsize=7,
             color="#555555",
         )
@@ -171,13 +263,13 @@ def _colours(count: int) -> list[Any]:
 
 def _macc(figure: Figure, plan: dict[str, Any]) -> None:
     ax: Axes = figure.add_subplot()
-    horizon = plan["horizon"]
+    horizon = year(plan, plan["horizon"])
     bars = plan["macc"]
-    ax.set_title(f"{plan['name']}: marginal abatement cost curve, {horizon}")
-    ax.set_xlabel(f"Abatement in {horizon} (tCO2e/yr)")
-    ax.set_ylabel("THB per tCO2e")
+    ax.set_title(tr("{name}: marginal abatement cost curve, {year}", name=plan["name"], year=horizon))
+    ax.set_xlabel(tr("Abatement in {year} (tCO2e/yr)", year=horizon))
+    ax.set_ylabel(tr("THB per tCO2e"))
     if not bars:
-        ax.text(0.5, 0.5, "no measure has costs", transform=ax.transAxes, ha="center", va="center", fontsize=14)
+        ax.text(0.5, 0.5, tr("no measure has costs"), transform=ax.transAxes, ha="center", va="center", fontsize=14)
         ax.set_xticks([])
         ax.set_yticks([])
         return

@@ -2,15 +2,19 @@
 
 Pure: the plan document of `plan_output.plan_dict` in, text out. Tonnes and THB are rounded to whole
 numbers and percentages to one decimal, for reading; the JSON and the workbook keep the exact values.
-A cost below zero (a measure that saves more than it costs) stays negative.
+A cost below zero (a measure that saves more than it costs) stays negative. Words are in the
+language of the run; years in the calendar the base inventory was written in (or --calendar).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from ghgcalc.reports.markdown import exact, text
+from ghgcalc.i18n import tr
+from ghgcalc.reports.markdown import bold, exact, row, text
+from ghgcalc.thai import show_date, show_year, written_in_be
 
 BLOCKS = ("reduce", "add", "capture", "removal", "costs")
 MISSING = "-"
@@ -25,6 +29,23 @@ def pct(value: float | None) -> str:
     return MISSING if value is None else f"{value:.1f} %"
 
 
+def buddhist(plan: dict[str, Any]) -> bool:
+    """Whether the plan's years are shown in B.E.: as its base inventory's period was written."""
+    return written_in_be(plan["base"].get("period_written"))
+
+
+def year(plan: dict[str, Any], value: int) -> str:
+    """A (C.E.) year of the plan as its reader expects it: 2573 for a B.E. inventory, else 2030."""
+    return show_year(value, buddhist(plan))
+
+
+def base_period(plan: dict[str, Any]) -> str:
+    """The base inventory's first and last day: '1 ม.ค. 2566 to 31 ธ.ค. 2566', '2023-01-01 to 2023-12-31'."""
+    period = plan["base"]["period"]
+    start, end = (show_date(dt.date.fromisoformat(period[key]), buddhist(plan)) for key in ("start", "end"))
+    return tr("{start} to {end}", start=start, end=end)
+
+
 def number(value: Any, escape: Callable[[object], str] = text) -> str:
     """A parameter as given (a size, a rate, an amount): exact, with separators."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -34,7 +55,7 @@ def number(value: Any, escape: Callable[[object], str] = text) -> str:
 
 def fields(block: dict[str, Any], escape: Callable[[object], str] = text) -> str:
     """A measure's block without its source, as 'name value' pairs: 'amount 1,300, unit kWh'.
-    `escape=str` gives plain text (for a spreadsheet cell)."""
+    The names are the plan's YAML keys, as written. `escape=str` gives plain text (for a cell)."""
     parts = []
     for key, value in block.items():
         if key == "source" or value is None or value == {}:
@@ -55,7 +76,9 @@ def matches(applies_to: list[dict[str, Any]], escape: Callable[[object], str] = 
 
 def driver_name(growth: dict[str, Any]) -> str:
     """A line's growth driver; a line without one grows at a rate of its own, or stays constant."""
-    return str(growth["driver"] or ("own rate" if growth["rate_pct"] else "none (constant)"))
+    if growth["driver"]:
+        return str(growth["driver"])
+    return tr("own rate") if growth["rate_pct"] else tr("none (constant)")
 
 
 def label(measure: dict[str, Any]) -> str:
@@ -64,11 +87,16 @@ def label(measure: dict[str, Any]) -> str:
     return text(measure["id"]) if same else f"{text(measure['id'])}: {text(measure['name'])}"
 
 
-def not_in_macc_reason(measure: dict[str, Any], horizon: int) -> str:
-    """Why a measure has no bar in the MACC: no costs, or nothing abated in the horizon year."""
+def not_in_macc_reason(measure: dict[str, Any], horizon: str) -> str:
+    """Why a measure has no bar in the MACC: no costs, or nothing abated in the horizon year
+    (`horizon` as shown: plan_markdown.year)."""
     if measure.get("net_annual_cost_thb") is None:
-        return "no costs given"
-    return f"no abatement in {horizon}"
+        return tr("no costs given")
+    return tr("no abatement in {year}", year=horizon)
+
+
+def met_text(target: dict[str, Any]) -> str:
+    return tr("met") if target["met"] else tr("not met")
 
 
 def to_markdown(plan: dict[str, Any]) -> str:
@@ -81,7 +109,7 @@ def to_markdown(plan: dict[str, Any]) -> str:
     out += _macc(plan)
     out += _sources(plan)
     if plan.get("warnings"):
-        out += [f"## Warnings (คำเตือน): {len(plan['warnings'])}", ""]
+        out += ["## " + tr("Warnings: {count}", count=len(plan["warnings"])), ""]
         for issue in plan["warnings"]:
             said = f"{issue.get('severity')}[{issue.get('code')}]: {issue.get('message')}"
             out.append(f"- {text(said)}")
@@ -91,19 +119,30 @@ def to_markdown(plan: dict[str, Any]) -> str:
 
 def _head(plan: dict[str, Any]) -> list[str]:
     base = plan["base"]
-    period = base["period"]
     sets = ", ".join(plan["factor_sets"]) or MISSING
     rate = plan.get("discount_rate_pct")
+    rate_shown = MISSING if rate is None else f"{number(rate)} %"
     return [
         f"# {text(plan['name'])}",
         "",
-        f"- Plan file (ไฟล์แผน): {text(plan['source'])}",
-        f"- Base inventory (บัญชีปีฐาน): {text(base['name'])} ({text(base['source'])}), "
-        f"{period['start']} to {period['end']}, {whole(base['total_t_co2e'])} tCO2e",
-        f"- Base year (ปีฐาน): {base['year']}; horizon (ปีเป้าหมาย): {plan['horizon']}",
-        f"- GWP: {text(plan['gwp'])} (100-year)",
-        f"- Factor sets (ชุดค่าการปล่อย): {text(sets)}",
-        f"- Discount rate (อัตราคิดลด): {MISSING if rate is None else number(rate) + ' %'}",
+        "- " + tr("Plan file: {source}", source=text(plan["source"])),
+        "- "
+        + tr(
+            "Base inventory: {name} ({source}), {period}, {total} tCO2e",
+            name=text(base["name"]),
+            source=text(base["source"]),
+            period=base_period(plan),
+            total=whole(base["total_t_co2e"]),
+        ),
+        "- "
+        + tr(
+            "Base year: {base}; horizon: {horizon}",
+            base=year(plan, base["year"]),
+            horizon=year(plan, plan["horizon"]),
+        ),
+        "- " + tr("GWP: {gwp} (100-year)", gwp=text(plan["gwp"])),
+        "- " + tr("Factor sets: {sets}", sets=text(sets)),
+        "- " + tr("Discount rate: {rate}", rate=rate_shown),
         "",
         text(plan["method"]),
         "",
@@ -111,56 +150,72 @@ def _head(plan: dict[str, Any]) -> list[str]:
 
 
 def _years(plan: dict[str, Any]) -> list[str]:
-    per_person = any(row.get("net_t_co2e_per_person") is not None for row in plan["years"])
-    extra = " Net tCO2e per person |" if per_person else ""
+    per_person = any(item.get("net_t_co2e_per_person") is not None for item in plan["years"])
+    titles = [tr("Year"), "BAU", tr("Plan"), tr("Removals"), tr("Net"), tr("Reduction"), tr("Reduction %")]
+    if per_person:
+        titles.append(tr("Net tCO2e per person"))
     out = [
-        "## BAU and plan by year (tCO2e)",
+        "## " + tr("BAU and plan by year (tCO2e)"),
         "",
-        f"| Year | BAU | Plan | Removals | Net | Reduction | Reduction % |{extra}",
+        row(titles),
         "|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if per_person else ""),
     ]
-    for row in plan["years"]:
+    for item in plan["years"]:
         cells = [
-            str(row["year"]),
-            whole(row["bau_t_co2e"]),
-            whole(row["plan_t_co2e"]),
-            whole(row["removals_t_co2"]),
-            whole(row["net_t_co2e"]),
-            whole(row["reduction_t_co2e"]),
-            pct(row["reduction_pct"]),
+            year(plan, item["year"]),
+            whole(item["bau_t_co2e"]),
+            whole(item["plan_t_co2e"]),
+            whole(item["removals_t_co2"]),
+            whole(item["net_t_co2e"]),
+            whole(item["reduction_t_co2e"]),
+            pct(item["reduction_pct"]),
         ]
         if per_person:
-            value = row.get("net_t_co2e_per_person")
+            value = item.get("net_t_co2e_per_person")
             cells.append(MISSING if value is None else f"{value:.2f}")
-        out.append("| " + " | ".join(cells) + " |")
-    out += ["", "Net = plan − removals; reduction = BAU − net.", ""]
+        out.append(row(cells))
+    out += ["", tr("Net = plan − removals; reduction = BAU − net."), ""]
     return out
 
 
 def _by_measure(plan: dict[str, Any]) -> list[str]:
     years = plan["years"]
     out = [
-        "## Reduction by measure and year (tCO2e)",
+        "## " + tr("Reduction by measure and year (tCO2e)"),
         "",
-        "Each measure's reduction plus what it removes, in the order the measures apply.",
+        tr("Each measure's reduction plus what it removes, in the order the measures apply."),
         "",
-        "| Measure | " + " | ".join(str(row["year"]) for row in years) + " |",
+        row([tr("Measure"), *(year(plan, item["year"]) for item in years)]),
         "|---|" + "---:|" * len(years),
     ]
     for measure in plan["measures"]:
-        values = [whole(row["by_measure_t_co2e"].get(measure["id"])) for row in years]
-        out.append(f"| {label(measure)} | " + " | ".join(values) + " |")
-    totals = [f"**{whole(row['bau_t_co2e'] - row['net_t_co2e'])}**" for row in years]
-    out += ["| **Total (BAU − net)** | " + " | ".join(totals) + " |", ""]
+        values = [whole(item["by_measure_t_co2e"].get(measure["id"])) for item in years]
+        out.append(row([label(measure), *values]))
+    totals = [f"**{whole(item['bau_t_co2e'] - item['net_t_co2e'])}**" for item in years]
+    out += [row([bold(tr("Total (BAU − net)")), *totals]), ""]
     return out
 
 
 def _measures(plan: dict[str, Any]) -> list[str]:
+    horizon = year(plan, plan["horizon"])
+    titles = [
+        tr("Id"),
+        tr("Name"),
+        tr("Size"),
+        tr("Start"),
+        tr("Ramp (years)"),
+        tr("Abatement tCO2e/yr"),
+        tr("Cumulative tCO2e"),
+        tr("Investment THB"),
+        tr("O&M THB/yr"),
+        tr("Savings THB/yr"),
+        tr("Net annual cost THB"),
+        tr("THB/tCO2e"),
+    ]
     out = [
-        f"## Measures (abatement in {plan['horizon']})",
+        "## " + tr("Measures (abatement in {year})", year=horizon),
         "",
-        "| Id | Name | Size | Start | Ramp (years) | Abatement tCO2e/yr | Cumulative tCO2e | Investment THB "
-        "| O&M THB/yr | Savings THB/yr | Net annual cost THB | THB/tCO2e |",
+        row(titles),
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for m in plan["measures"]:
@@ -169,7 +224,7 @@ def _measures(plan: dict[str, Any]) -> list[str]:
             text(m["id"]),
             text(m["name"]),
             size,
-            str(m["start"]),
+            year(plan, m["start"]),
             str(m["ramp_years"]),
             whole(m["horizon_abatement_t_co2e"]),
             whole(m["cumulative_t_co2e"]),
@@ -179,46 +234,65 @@ def _measures(plan: dict[str, Any]) -> list[str]:
             whole(m["net_annual_cost_thb"]),
             whole(m["cost_thb_per_t_co2e"]),
         ]
-        out.append("| " + " | ".join(cells) + " |")
+        out.append(row(cells))
     out += [
         "",
-        "Net annual cost = annualised investment + O&M − savings; THB/tCO2e = net annual cost ÷ abatement "
-        f"in {plan['horizon']}. A negative cost saves money.",
+        tr(
+            "Net annual cost = annualised investment + O&M − savings; THB/tCO2e = net annual cost ÷ abatement "
+            "in {year}. A negative cost saves money.",
+            year=horizon,
+        ),
         "",
     ]
     return out
 
 
 def _targets(plan: dict[str, Any]) -> list[str]:
-    out = ["## Targets (เป้าหมาย)", ""]
+    out = ["## " + tr("Targets"), ""]
     if not plan["targets"]:
-        return [*out, "No targets in the plan.", ""]
-    out += [
-        "| Target | Year | Target tCO2e | BAU tCO2e | Plan net tCO2e | Gap or margin tCO2e | Met |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        return [*out, tr("No targets in the plan."), ""]
+    titles = [
+        tr("Target"),
+        tr("Year"),
+        tr("Target tCO2e"),
+        tr("BAU tCO2e"),
+        tr("Plan net tCO2e"),
+        tr("Gap or margin tCO2e"),
+        tr("Met"),
     ]
+    out += [row(titles), "|---|---:|---:|---:|---:|---:|---|"]
     for t in plan["targets"]:
-        still = f"gap {whole(t['gap_t_co2e'])}" if not t["met"] else f"margin {whole(t['margin_t_co2e'])}"
+        if t["met"]:
+            still = tr("margin {tonnes}", tonnes=whole(t["margin_t_co2e"]))
+        else:
+            still = tr("gap {tonnes}", tonnes=whole(t["gap_t_co2e"]))
         cells = [
             text(t["name"]),
-            str(t["year"]),
+            year(plan, t["year"]),
             whole(t["target_t_co2e"]),
             whole(t["bau_t_co2e"]),
             whole(t["plan_net_t_co2e"]),
             still,
-            "met" if t["met"] else "not met",
+            met_text(t),
         ]
-        out.append("| " + " | ".join(cells) + " |")
+        out.append(row(cells))
     return [*out, ""]
 
 
 def _macc(plan: dict[str, Any]) -> list[str]:
-    out = [f"## Marginal abatement cost curve ({plan['horizon']}, cheapest first)", ""]
+    horizon = year(plan, plan["horizon"])
+    out = ["## " + tr("Marginal abatement cost curve ({year}, cheapest first)", year=horizon), ""]
     if plan["macc"]:
-        out += [
-            "| # | Id | Name | THB/tCO2e | Abatement tCO2e/yr | Cumulative from | Cumulative to |",
-            "|---:|---|---|---:|---:|---:|---:|",
+        titles = [
+            "#",
+            tr("Id"),
+            tr("Name"),
+            tr("THB/tCO2e"),
+            tr("Abatement tCO2e/yr"),
+            tr("Cumulative from"),
+            tr("Cumulative to"),
         ]
+        out += [row(titles), "|---:|---|---|---:|---:|---:|---:|"]
         for rank, bar in enumerate(plan["macc"], start=1):
             cells = [
                 str(rank),
@@ -229,60 +303,90 @@ def _macc(plan: dict[str, Any]) -> list[str]:
                 whole(bar["from_t_co2e"]),
                 whole(bar["to_t_co2e"]),
             ]
-            out.append("| " + " | ".join(cells) + " |")
+            out.append(row(cells))
         out.append("")
     else:
-        out += ["No measure has both costs and abatement.", ""]
+        out += [tr("No measure has both costs and abatement."), ""]
     by_id = {m["id"]: m for m in plan["measures"]}
     if plan["not_in_macc"]:
-        out += ["Not in the curve:", ""]
+        out += [tr("Not in the curve:"), ""]
         for measure_id in plan["not_in_macc"]:
             measure = by_id.get(measure_id, {})
-            why = not_in_macc_reason(measure, plan["horizon"]) if measure else "unknown measure"
+            why = not_in_macc_reason(measure, horizon) if measure else tr("unknown measure")
             out.append(f"- {label(measure) if measure else text(measure_id)} ({why})")
         out.append("")
     return out
 
 
 def _sources(plan: dict[str, Any]) -> list[str]:
-    out = ["## Where the numbers come from (ที่มาของตัวเลข)", "", "### Growth drivers", ""]
+    out = ["## " + tr("Where the numbers come from"), "", "### " + tr("Growth drivers"), ""]
     if plan["drivers"]:
-        out += ["| Driver | Rate %/yr | Source |", "|---|---:|---|"]
+        out += [row([tr("Driver"), tr("Rate %/yr"), tr("Source")]), "|---|---:|---|"]
         for name, driver in plan["drivers"].items():
-            out.append(f"| {text(name)} | {number(driver['rate_pct'])} | {text(driver.get('source') or MISSING)} |")
+            out.append(row([text(name), number(driver["rate_pct"]), text(driver.get("source") or MISSING)]))
     else:
-        out.append("No drivers: lines without a rate of their own stay at their base quantity.")
+        out.append(tr("No drivers: lines without a rate of their own stay at their base quantity."))
     out.append("")
     if plan.get("prices"):
-        out += ["### Prices", "", "| Activity | THB per unit | Unit | Source |", "|---|---:|---|---|"]
+        out += [
+            "### " + tr("Prices"),
+            "",
+            row([tr("Activity"), tr("THB per unit"), tr("Unit"), tr("Source")]),
+            "|---|---:|---|---|",
+        ]
         for name, price in plan["prices"].items():
-            out.append(
-                f"| {text(name)} | {number(price['thb_per_unit'])} | {text(price['unit'])} "
-                f"| {text(price.get('source') or MISSING)} |"
-            )
+            cells = [
+                text(name),
+                number(price["thb_per_unit"]),
+                text(price["unit"]),
+                text(price.get("source") or MISSING),
+            ]
+            out.append(row(cells))
         out.append("")
-    out += ["### Measures", ""]
+    out += ["### " + tr("Measures"), ""]
     for m in plan["measures"]:
-        size = f"size {number(m['size'])} {text(m['size_unit'] or '')}".strip()
+        amount = f"{number(m['size'])} {text(m['size_unit'] or '')}".strip()
+        size = tr("size {size}", size=amount)
         if m.get("size_source"):
-            size += f" (source: {text(m['size_source'])})"
-        from_catalogue = f", from the catalogue entry {text(m['catalogue'])}" if m.get("catalogue") else ""
-        out.append(f"- **{text(m['id'])}** ({text(m['name'])}){from_catalogue}: {size}")
-        out.append(f"  - applies to: {matches(m['applies_to'])}")
+            size = tr("{size} (source: {source})", size=size, source=text(m["size_source"]))
+        if m.get("catalogue"):
+            said = tr(
+                "**{id}** ({name}), from the catalogue entry {entry}: {size}",
+                id=text(m["id"]),
+                name=text(m["name"]),
+                entry=text(m["catalogue"]),
+                size=size,
+            )
+        else:
+            said = tr("**{id}** ({name}): {size}", id=text(m["id"]), name=text(m["name"]), size=size)
+        out.append(f"- {said}")
+        out.append("  - " + tr("applies to: {lines}", lines=matches(m["applies_to"])))
         if m["lines"]:
-            out.append(f"  - lines: {'; '.join(text(line) for line in m['lines'])}")
+            out.append("  - " + tr("lines: {lines}", lines="; ".join(text(line) for line in m["lines"])))
         if m.get("adds"):
-            out.append(f"  - adds the line: {text(m['adds'])}")
+            out.append("  - " + tr("adds the line: {line}", line=text(m["adds"])))
         for name in BLOCKS:
             block = m.get(name)
             if block:
-                out.append(f"  - {name}: {fields(block)}; source: {text(block.get('source') or MISSING)}")
-    out += ["", "### Growth by line (BAU)", ""]
-    out += ["| # | Line | Activity | Driver | Rate %/yr | Source |", "|---:|---|---|---|---:|---|"]
+                said = tr(
+                    "{block}: {values}; source: {source}",
+                    block=name,
+                    values=fields(block),
+                    source=text(block.get("source") or MISSING),
+                )
+                out.append(f"  - {said}")
+    out += ["", "### " + tr("Growth by line (BAU)"), ""]
+    titles = ["#", tr("Line"), tr("Activity"), tr("Driver"), tr("Rate %/yr"), tr("Source")]
+    out += [row(titles), "|---:|---|---|---|---:|---|"]
     for g in plan["growth"]:
         rate = MISSING if g["rate_pct"] is None else number(g["rate_pct"])
-        out.append(
-            f"| {g['line']} | {text(g['name'])} | {text(g['activity'])} | {text(driver_name(g))} "
-            f"| {rate} | {text(g.get('source') or MISSING)} |"
-        )
+        cells = [
+            str(g["line"]),
+            text(g["name"]),
+            text(g["activity"]),
+            text(driver_name(g)),
+            rate,
+            text(g.get("source") or MISSING),
+        ]
+        out.append(row(cells))
     return [*out, ""]

@@ -11,8 +11,15 @@ import math
 from typing import Any
 
 from ghgcalc.core.plan import Projection, ResolvedMeasure, check_targets, economics
+from ghgcalc.i18n import N_, tr
 
 PLAN_FORMAT = 1
+METHOD = N_(
+    "Every year is the base inventory recomputed with the same factor set versions and GWP: "
+    "BAU grows each line's quantity by its driver; measures then apply in the order given, each to "
+    "what the ones before it left, so a measure's reduction is the total before it minus the total "
+    "after it and the reductions add up to BAU minus plan."
+)
 
 
 def _block(block: Any) -> dict[str, Any] | None:
@@ -161,18 +168,16 @@ def plan_dict(projection: Projection, source: str) -> dict[str, Any]:
             "name": base.name,
             "kind": base.kind,
             "period": base.period.to_dict(),
+            # the period as the base inventory wrote it ("2566", "FY2567"): the plan's years are shown
+            # in its calendar (B.E. or C.E.) in the Markdown, the workbook and the charts
+            "period_written": base.period.written,
             "year": prepared.base_year,
             "total_t_co2e": base.total_t_co2e,
         },
         "horizon": plan.horizon,
         "gwp": base.gwp,
         "factor_sets": [s.ref for s in base.factor_sets],
-        "method": (
-            "Every year is the base inventory recomputed with the same factor set versions and GWP: "
-            "BAU grows each line's quantity by its driver; measures then apply in the order given, each to "
-            "what the ones before it left, so a measure's reduction is the total before it minus the total "
-            "after it and the reductions add up to BAU minus plan."
-        ),
+        "method": tr(METHOD),
         "discount_rate_pct": plan.discount_rate_pct,
         "drivers": {name: d.model_dump(exclude_none=True) for name, d in plan.bau.drivers.items()},
         "prices": {name: p.model_dump(exclude_none=True) for name, p in plan.prices.items()},

@@ -5,6 +5,8 @@ Pure: the plan document of `plan_output.plan_dict` in, the bytes of an .xlsx out
 imported only when a workbook is made. Cells hold the exact values of the document; only the number
 formats round what is shown. Text from the plan is always written as text, never as a formula, and
 the bytes depend only on the document (fixed document and ZIP timestamps), as in report_xlsx.
+Titles and notes are in the language of the run; years in the calendar of the base inventory
+(plan_markdown.year). The sheet names stay as they are, for the scripts that read them.
 """
 
 from __future__ import annotations
@@ -13,9 +15,19 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import __version__
+from ghgcalc.i18n import tr
 from ghgcalc.io.xlsx_book import clean, save
 from ghgcalc.reports.markdown import exact
-from ghgcalc.reports.plan_markdown import BLOCKS, driver_name, fields, matches, not_in_macc_reason
+from ghgcalc.reports.plan_markdown import (
+    BLOCKS,
+    base_period,
+    driver_name,
+    fields,
+    matches,
+    met_text,
+    not_in_macc_reason,
+    year,
+)
 from ghgcalc.reports.report_xlsx import (
     FMT_WHOLE,
     LINE_HEIGHT,
@@ -77,7 +89,7 @@ def _properties(workbook: Workbook, plan: dict[str, Any]) -> None:
     props = workbook.properties
     props.creator = props.lastModifiedBy = f"ghgcalc {__version__}"
     props.created = props.modified = stamp
-    props.title = clean(f"GHG reduction plan: {plan['name']}")[:250]
+    props.title = clean(tr("GHG reduction plan: {name}", name=plan["name"]))[:250]
 
 
 def _table(ws: Worksheet, row: int, values: list[tuple[Any, str | None]]) -> None:
@@ -91,43 +103,53 @@ def _note(ws: Worksheet, text: str) -> None:
     put(ws, 2, 1, text)
 
 
+def _year(plan: dict[str, Any], value: int) -> int:
+    """A year for a cell, as a number: B.E. when the base inventory was written in B.E."""
+    return int(year(plan, value))
+
+
+def _two(words: str, unit: str) -> str:
+    """A column title: its words, and its unit on a line of its own."""
+    return f"{words}\n{unit}"
+
+
 # --- Years ---------------------------------------------------------------------------------------
 
 
 def _years_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
     measures = plan["measures"]
     per_person = any(row.get("net_t_co2e_per_person") is not None for row in plan["years"])
-    _title(ws, f"BAU และแผนรายปี / BAU and plan by year (tCO2e): {plan['name']}")
-    _note(ws, "Net = plan − removals; reduction = BAU − net = the sum of the measure columns.")
+    _title(ws, tr("BAU and plan by year (tCO2e): {name}", name=plan["name"]))
+    _note(ws, tr("Net = plan − removals; reduction = BAU − net = the sum of the measure columns."))
     titles = [
-        "ปี\nYear",
-        "BAU\ntCO2e",
-        "แผน\nPlan tCO2e",
-        "การดูดกลับ\nRemovals tCO2",
-        "สุทธิ\nNet tCO2e",
-        "ลดได้\nReduction tCO2e",
-        "ลดได้\nReduction %",
+        tr("Year"),
+        _two("BAU", "tCO2e"),
+        _two(tr("Plan"), "tCO2e"),
+        _two(tr("Removals"), "tCO2"),
+        _two(tr("Net"), "tCO2e"),
+        _two(tr("Reduction"), "tCO2e"),
+        tr("Reduction %"),
         *(m["id"] for m in measures),
     ]
     if per_person:
-        titles.append("สุทธิต่อคน\nNet tCO2e/person")
+        titles.append(tr("Net tCO2e per person"))
     _header_row(ws, HEADER, titles)
     ws.freeze_panes = ws.cell(row=HEADER + 1, column=2)
     row = HEADER + 1
-    for year in plan["years"]:
-        share = None if year["reduction_pct"] is None else year["reduction_pct"] / 100
+    for item in plan["years"]:
+        share = None if item["reduction_pct"] is None else item["reduction_pct"] / 100
         values: list[tuple[Any, str | None]] = [
-            (year["year"], FMT_YEAR),
-            (year["bau_t_co2e"], FMT_T),
-            (year["plan_t_co2e"], FMT_T),
-            (year["removals_t_co2"], FMT_T),
-            (year["net_t_co2e"], FMT_T),
-            (year["reduction_t_co2e"], FMT_T),
+            (_year(plan, item["year"]), FMT_YEAR),
+            (item["bau_t_co2e"], FMT_T),
+            (item["plan_t_co2e"], FMT_T),
+            (item["removals_t_co2"], FMT_T),
+            (item["net_t_co2e"], FMT_T),
+            (item["reduction_t_co2e"], FMT_T),
             (share, FMT_SHARE),
-            *((year["by_measure_t_co2e"].get(m["id"]), FMT_T) for m in measures),
+            *((item["by_measure_t_co2e"].get(m["id"]), FMT_T) for m in measures),
         ]
         if per_person:
-            values.append((year.get("net_t_co2e_per_person"), FMT_PER_PERSON))
+            values.append((item.get("net_t_co2e_per_person"), FMT_PER_PERSON))
         _table(ws, row, values)
         row += 1
     widths = {1: 8} | {column: 15 for column in range(2, len(titles) + 1)}
@@ -141,19 +163,19 @@ def _summary_sheet(ws: Worksheet, plan: dict[str, Any], years: Worksheet) -> Non
     from openpyxl.styles import Alignment
 
     base = plan["base"]
-    _title(ws, f"แผนลดก๊าซเรือนกระจก / GHG reduction plan: {plan['name']}")
+    _title(ws, tr("GHG reduction plan: {name}", name=plan["name"]))
     rate = plan.get("discount_rate_pct")
     facts: list[tuple[str, Any, str | None]] = [
-        ("แผน / Plan", plan["name"], None),
-        ("ไฟล์แผน / Plan file", plan["source"], None),
-        ("บัญชีปีฐาน / Base inventory", f"{base['name']} ({base['source']})", None),
-        ("ช่วงเวลาปีฐาน / Base period", f"{base['period']['start']} to {base['period']['end']}", None),
-        ("ปีฐาน / Base year", base["year"], FMT_YEAR),
-        ("ปีฐาน / Base total tCO2e", base["total_t_co2e"], FMT_T),
-        ("ปีเป้าหมาย / Horizon", plan["horizon"], FMT_YEAR),
-        ("ค่า GWP / GWP set", f"{plan['gwp']} (IPCC, 100-year)", None),
-        ("ชุดค่าการปล่อย / Factor sets", ", ".join(plan["factor_sets"]), None),
-        ("อัตราคิดลด / Discount rate %", "-" if rate is None else rate, FMT_PARAM),
+        (tr("Plan"), plan["name"], None),
+        (tr("Plan file"), plan["source"], None),
+        (tr("Base inventory"), f"{base['name']} ({base['source']})", None),
+        (tr("Base period"), base_period(plan), None),
+        (tr("Base year"), _year(plan, base["year"]), FMT_YEAR),
+        (tr("Base total tCO2e"), base["total_t_co2e"], FMT_T),
+        (tr("Horizon"), _year(plan, plan["horizon"]), FMT_YEAR),
+        (tr("GWP set"), tr("{gwp} (IPCC, 100-year)", gwp=plan["gwp"]), None),
+        (tr("Factor sets"), ", ".join(plan["factor_sets"]), None),
+        (tr("Discount rate %"), "-" if rate is None else rate, FMT_PARAM),
     ]
     row = 2
     for label, value, number_format in facts:
@@ -165,22 +187,22 @@ def _summary_sheet(ws: Worksheet, plan: dict[str, Any], years: Worksheet) -> Non
     ws.merge_cells(start_row=method, start_column=1, end_row=method, end_column=9)
 
     row = method + 2
-    put(ws, row, 1, "เป้าหมาย / Targets")
+    put(ws, row, 1, tr("Targets"))
     _style_row(ws, row, 9, SECTION_FILL)
     row += 1
     _header_row(
         ws,
         row,
         [
-            "เป้าหมาย\nTarget",
-            "ปี\nYear",
-            "ชนิด\nKind",
-            "เป้า tCO2e\nTarget",
-            "BAU tCO2e",
-            "สุทธิตามแผน\nPlan net tCO2e",
-            "ยังขาด\nGap tCO2e",
-            "เกินเป้า\nMargin tCO2e",
-            "บรรลุ\nMet",
+            tr("Target"),
+            tr("Year"),
+            tr("Kind"),
+            _two(tr("Target"), "tCO2e"),
+            _two("BAU", "tCO2e"),
+            _two(tr("Plan net"), "tCO2e"),
+            _two(tr("Gap"), "tCO2e"),
+            _two(tr("Margin"), "tCO2e"),
+            tr("Met"),
         ],
     )
     row += 1
@@ -190,30 +212,30 @@ def _summary_sheet(ws: Worksheet, plan: dict[str, Any], years: Worksheet) -> Non
             row,
             [
                 (t["name"], None),
-                (t["year"], FMT_YEAR),
+                (_year(plan, t["year"]), FMT_YEAR),
                 (t["kind"], None),
                 (t["target_t_co2e"], FMT_T),
                 (t["bau_t_co2e"], FMT_T),
                 (t["plan_net_t_co2e"], FMT_T),
                 (t["gap_t_co2e"], FMT_T),
                 (t["margin_t_co2e"], FMT_T),
-                ("met" if t["met"] else "not met", None),
+                (met_text(t), None),
             ],
         )
         row += 1
     if not plan["targets"]:
-        put(ws, row, 1, "ไม่มีเป้าหมาย / no targets in the plan")
+        put(ws, row, 1, tr("No targets in the plan."))
         row += 1
     targets_end = row
     if plan.get("warnings"):
         row += 1
-        put(ws, row, 1, f"คำเตือน / Warnings: {len(plan['warnings'])}")
+        put(ws, row, 1, tr("Warnings: {count}", count=len(plan["warnings"])))
         _style_row(ws, row, 9, SECTION_FILL)
         for issue in plan["warnings"]:
             row += 1
             put(ws, row, 1, f"{issue.get('severity')}[{issue.get('code')}]: {issue.get('message')}")
     _trajectory_chart(ws, years, len(plan["years"]))
-    widths = {1: 40, 2: 10, 3: 18, 4: 14, 5: 14, 6: 15, 7: 14, 8: 14, 9: 9}
+    widths = {1: 40, 2: 10, 3: 18, 4: 14, 5: 14, 6: 15, 7: 14, 8: 14, 9: 12}
     _finish(ws, widths, landscape_a3=False, wrap=_Wrap(frozenset({1, 3}), method + 3, targets_end))
     # the method spans the merged columns A:I; _finish counted it in column A alone
     ws.row_dimensions[method].height = LINE_HEIGHT * _lines(plan["method"], sum(widths.values()), False) + 3
@@ -226,13 +248,13 @@ def _trajectory_chart(ws: Worksheet, years: Worksheet, count: int) -> None:
     if not count:
         return
     chart = LineChart()
-    chart.title = "BAU และสุทธิตามแผน / BAU vs plan net (tCO2e)"
+    chart.title = tr("BAU vs plan net (tCO2e)")
     for column in (2, 5):  # BAU, Net
         chart.add_data(Reference(years, min_col=column, min_row=HEADER, max_row=HEADER + count), titles_from_data=True)
     chart.set_categories(Reference(years, min_col=1, min_row=HEADER + 1, max_row=HEADER + count))
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.x_axis.title = "Year"
+    chart.x_axis.title = tr("Year")
     chart.y_axis.title = "tCO2e"
     chart.y_axis.number_format = FMT_WHOLE
     chart.width, chart.height = 20, 10
@@ -243,47 +265,50 @@ def _trajectory_chart(ws: Worksheet, years: Worksheet, count: int) -> None:
 
 
 def _measures_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
-    horizon = plan["horizon"]
+    horizon = year(plan, plan["horizon"])
     in_macc = {bar["id"] for bar in plan["macc"]}
-    _title(ws, f"มาตรการ / Measures: {plan['name']}")
+    _title(ws, tr("Measures: {name}", name=plan["name"]))
     _note(
         ws,
-        f"Abatement and costs in {horizon}; net annual cost = annualised investment + O&M − savings; "
-        "THB per tCO2e = net annual cost ÷ abatement (negative: the measure saves money).",
+        tr(
+            "Abatement and costs in {year}; net annual cost = annualised investment + O&M − savings; "
+            "THB per tCO2e = net annual cost ÷ abatement (negative: the measure saves money).",
+            year=horizon,
+        ),
     )
     columns: list[tuple[str, float]] = [
-        ("รหัส\nId", 12),
-        ("ชื่อ\nName", 26),
-        ("เริ่ม\nStart", 8),
-        ("ปีที่ไต่ระดับ\nRamp years", 9),
-        ("ขนาด\nSize", 12),
-        ("หน่วย\nSize unit", 10),
-        (f"ลดได้ {horizon}\nAbatement tCO2e/yr", 14),
-        ("ลดได้สะสม\nCumulative tCO2e", 14),
-        ("เงินลงทุน\nInvestment THB", 16),
-        ("ลงทุนต่อปี\nAnnualised THB/yr", 15),
-        ("ดำเนินการ\nO&M THB/yr", 14),
-        ("ประหยัดได้\nSavings THB/yr", 15),
-        ("ต้นทุนสุทธิต่อปี\nNet annual cost THB", 16),
-        ("บาทต่อตัน\nTHB per tCO2e", 12),
-        ("ใน MACC\nIn MACC", 18),
-        ("ที่มาขนาด\nSize source", 24),
-        ("รายการในแค็ตตาล็อก\nCatalogue entry", 14),
-        ("ใช้กับ\nApplies to", 24),
-        ("รายการที่ใช้\nLines", 30),
-        ("รายการที่เพิ่ม\nAdds line", 22),
+        (tr("Id"), 12),
+        (tr("Name"), 26),
+        (tr("Start"), 8),
+        (tr("Ramp years"), 9),
+        (tr("Size"), 12),
+        (tr("Size unit"), 10),
+        (_two(tr("Abatement in {year}", year=horizon), tr("tCO2e/yr")), 14),
+        (_two(tr("Cumulative"), "tCO2e"), 14),
+        (_two(tr("Investment"), tr("THB")), 16),
+        (_two(tr("Annualised"), tr("THB/yr")), 15),
+        (_two("O&M", tr("THB/yr")), 14),
+        (_two(tr("Savings"), tr("THB/yr")), 15),
+        (_two(tr("Net annual cost"), tr("THB")), 16),
+        (tr("THB per tCO2e"), 12),
+        (tr("In MACC"), 18),
+        (tr("Size source"), 24),
+        (tr("Catalogue entry"), 14),
+        (tr("Applies to"), 24),
+        (tr("Lines"), 30),
+        (tr("Adds line"), 22),
     ]
     for block in BLOCKS:
-        columns += [(block, 30), (f"{block}\nsource", 30)]
+        columns += [(block, 30), (tr("{block}\nsource", block=block), 30)]
     _header_row(ws, HEADER, [title for title, _ in columns])
     ws.freeze_panes = ws.cell(row=HEADER + 1, column=3)
     row = HEADER + 1
     for m in plan["measures"]:
-        macc = "yes" if m["id"] in in_macc else f"no: {not_in_macc_reason(m, horizon)}"
+        macc = tr("yes") if m["id"] in in_macc else tr("no: {reason}", reason=not_in_macc_reason(m, horizon))
         values: list[tuple[Any, str | None]] = [
             (m["id"], None),
             (m["name"], None),
-            (m["start"], FMT_YEAR),
+            (_year(plan, m["start"]), FMT_YEAR),
             (m["ramp_years"], FMT_YEAR),
             (m["size"], FMT_PARAM),
             (m["size_unit"], None),
@@ -316,21 +341,24 @@ def _measures_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
 
 
 def _macc_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
-    horizon = plan["horizon"]
+    horizon = year(plan, plan["horizon"])
     bars = plan["macc"]
-    _title(ws, f"เส้นต้นทุนการลดก๊าซส่วนเพิ่ม / Marginal abatement cost curve ({horizon})")
-    _note(ws, f"Cheapest first; each bar spans its abatement in {horizon}, from the cumulative 'from' to 'to'.")
+    _title(ws, tr("Marginal abatement cost curve ({year})", year=horizon))
+    _note(
+        ws,
+        tr("Cheapest first; each bar spans its abatement in {year}, from the cumulative 'from' to 'to'.", year=horizon),
+    )
     _header_row(
         ws,
         HEADER,
         [
-            "ลำดับ\n#",
-            "รหัส\nId",
-            "ชื่อ\nName",
-            "บาทต่อตัน\nTHB per tCO2e",
-            f"ลดได้ {horizon}\nAbatement tCO2e/yr",
-            "สะสมจาก\nCumulative from tCO2e",
-            "สะสมถึง\nCumulative to tCO2e",
+            "#",
+            tr("Id"),
+            tr("Name"),
+            tr("THB per tCO2e"),
+            _two(tr("Abatement in {year}", year=horizon), tr("tCO2e/yr")),
+            _two(tr("Cumulative from"), "tCO2e"),
+            _two(tr("Cumulative to"), "tCO2e"),
         ],
     )
     row = HEADER + 1
@@ -350,13 +378,12 @@ def _macc_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
         )
         row += 1
     if not bars:
-        put(ws, row, 1, "ไม่มีมาตรการที่มีต้นทุน / no measure has both costs and abatement")
+        put(ws, row, 1, tr("No measure has both costs and abatement."))
         row += 1
-    table_end = row
     by_id = {m["id"]: m for m in plan["measures"]}
     if plan["not_in_macc"]:
         row += 1
-        put(ws, row, 1, "ไม่อยู่ใน MACC / Not in the curve")
+        put(ws, row, 1, tr("Not in the curve"))
         _style_row(ws, row, 7, SECTION_FILL)
         for measure_id in plan["not_in_macc"]:
             row += 1
@@ -367,7 +394,8 @@ def _macc_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
                 put(ws, row, 4, not_in_macc_reason(measure, horizon))
     if bars:
         _macc_chart(ws, len(bars))
-    _finish(ws, {1: 6, 2: 12, 3: 30, 4: 16, 5: 16, 6: 16, 7: 16}, False, _Wrap(frozenset({3}), HEADER + 1, table_end))
+    # names (C) and the reasons a measure is not in the curve (D) wrap in their columns
+    _finish(ws, {1: 6, 2: 12, 3: 30, 4: 16, 5: 16, 6: 16, 7: 16}, False, _Wrap(frozenset({3, 4}), HEADER + 1, row))
 
 
 def _macc_chart(ws: Worksheet, count: int) -> None:
@@ -377,13 +405,13 @@ def _macc_chart(ws: Worksheet, count: int) -> None:
 
     chart = BarChart()
     chart.type = "col"
-    chart.title = "บาทต่อตัน / THB per tCO2e, cheapest first"
+    chart.title = tr("THB per tCO2e, cheapest first")
     chart.add_data(Reference(ws, min_col=4, min_row=HEADER, max_row=HEADER + count), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=3, min_row=HEADER + 1, max_row=HEADER + count))
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.x_axis.tickLblPos = "low"  # names below the plot, also under bars below zero
-    chart.y_axis.title = "THB per tCO2e"
+    chart.y_axis.title = tr("THB per tCO2e")
     chart.y_axis.number_format = FMT_WHOLE
     chart.legend = None
     chart.width, chart.height = 20, 10
@@ -394,20 +422,20 @@ def _macc_chart(ws: Worksheet, count: int) -> None:
 
 
 def _growth_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
-    _title(ws, "การเติบโตกรณีปกติ / BAU growth by line")
-    _note(ws, "Each line's quantity grows by its driver's rate, compounded each year from the base year.")
+    _title(ws, tr("BAU growth by line"))
+    _note(ws, tr("Each line's quantity grows by its driver's rate, compounded each year from the base year."))
     titles = [
-        "ลำดับ\nLine",
-        "รายการ\nName",
-        "กิจกรรม\nActivity",
+        "#",
+        tr("Name"),
+        tr("Activity"),
         "GPC",
-        "ประเภท\nScope",
-        "ปริมาณปีฐาน\nBase quantity",
-        "หน่วย\nUnit",
-        "ปีฐาน\nBase tCO2e",
-        "ตัวขับเคลื่อน\nDriver",
-        "อัตรา\nRate %/yr",
-        "ที่มา\nSource",
+        tr("Scope"),
+        tr("Base quantity"),
+        tr("Unit"),
+        _two(tr("Base year"), "tCO2e"),
+        tr("Driver"),
+        _two(tr("Rate"), tr("%/yr")),
+        tr("Source"),
     ]
     _header_row(ws, HEADER, titles)
     ws.freeze_panes = ws.cell(row=HEADER + 1, column=3)
@@ -437,23 +465,30 @@ def _growth_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
 
 def _sources_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
     """Where every number of the plan comes from: drivers, prices, each measure's size and blocks."""
-    _title(ws, "ที่มาของตัวเลข / Where the numbers come from")
-    _note(ws, "Each line's growth and its source: the Growth sheet.")
-    _header_row(ws, HEADER, ["ชนิด\nKind", "รายการ\nItem", "ส่วน\nPart", "ค่า\nValues", "ที่มา\nSource"])
+    _title(ws, tr("Where the numbers come from"))
+    _note(ws, tr("Each line's growth and its source: the {sheet} sheet.", sheet=GROWTH_SHEET))
+    _header_row(ws, HEADER, [tr("Kind"), tr("Item"), tr("Part"), tr("Values"), tr("Source")])
     rows: list[tuple[str, str, str, str, str | None]] = []
+    per_year = tr("%/yr")
     for name, driver in plan["drivers"].items():
-        rows.append(("driver", name, "rate_pct", f"{exact(driver['rate_pct'])} %/yr", driver.get("source")))
+        rows.append((tr("driver"), name, "rate_pct", f"{exact(driver['rate_pct'])} {per_year}", driver.get("source")))
     for name, price in plan.get("prices", {}).items():
         rows.append(
-            ("price", name, "thb_per_unit", f"{exact(price['thb_per_unit'])} THB/{price['unit']}", price.get("source"))
+            (
+                tr("price"),
+                name,
+                "thb_per_unit",
+                f"{exact(price['thb_per_unit'])} THB/{price['unit']}",
+                price.get("source"),
+            )
         )
     for m in plan["measures"]:
         size = f"{exact(m['size'])} {m['size_unit'] or ''}".strip()
-        rows.append(("measure", m["id"], "size", size, m.get("size_source")))
+        rows.append((tr("measure"), m["id"], "size", size, m.get("size_source")))
         for block in BLOCKS:
             given = m.get(block)
             if given:
-                rows.append(("measure", m["id"], block, fields(given, str), given.get("source")))
+                rows.append((tr("measure"), m["id"], block, fields(given, str), given.get("source")))
     row = HEADER + 1
     for kind, item, part, values, source in rows:
         _table(ws, row, [(kind, None), (item, None), (part, None), (values, None), (source or "-", None)])
