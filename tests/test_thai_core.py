@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from ghgcalc import i18n
 from tests.helpers import Run, ghgcalc, write
 from tests.tgo_workbooks import generate as g
 
@@ -24,6 +26,15 @@ OK, INPUT_ERRORS, USAGE = 0, 1, 2
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 _LINE = re.compile(r"^(?P<loc>.+?): (?P<sev>error|warning)\[(?P<code>[a-z0-9-]+)\]: (?P<msg>.*)$")
 HINT_TH = "  คำแนะนำ: "
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """The language is process-global and an in-process run leaves it as it set it: back to
+    English, so that the tests after these that call the library directly read English."""
+    yield
+    i18n.set_language(i18n.DEFAULT)
+    i18n.set_calendar("")
 
 
 @dataclass(frozen=True)
