@@ -18,6 +18,7 @@ from ghgcalc.core.resolve import Catalogue, SetChoice
 from ghgcalc.core.trend import Trend
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
 from ghgcalc.errors import Path as DocPath
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.io.inventory_reader import INPUT_SUFFIXES, display_name, read_inventory
@@ -78,13 +79,19 @@ def expand_inputs(paths: list[str]) -> list[str]:
         elif os.path.isdir(path):
             found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
             if not found:
-                listed = f"{', '.join(INPUT_SUFFIXES[:-1])} or {INPUT_SUFFIXES[-1]}"
-                raise UsageError(f"{path}: the folder holds no {listed} file")
+                raise UsageError(
+                    tr(
+                        "{path}: the folder holds no {suffixes} or {last} file",
+                        path=path,
+                        suffixes=", ".join(INPUT_SUFFIXES[:-1]),
+                        last=INPUT_SUFFIXES[-1],
+                    )
+                )
             files.extend(found)
         elif os.path.exists(path):
             files.append(path)
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(tr("{path}: no such file or folder", path=path))
     return files
 
 
@@ -107,7 +114,9 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
         reading = read_inventory(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        problem = Issue("file-unreadable", f"cannot read the file: {reason}", Severity.ERROR, Location(source))
+        problem = Issue(
+            "file-unreadable", tr("cannot read the file: {reason}", reason=reason), Severity.ERROR, Location(source)
+        )
         return Outcome(source, None, (problem,))
     if reading.positions is None:
         return Outcome(source, None, tuple(reading.issues))
@@ -182,10 +191,14 @@ def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome
         found.append(
             warning(
                 "base-not-earlier",
-                f"the base year's inventory ({options.base.period.label}) does not come before this one "
-                f"({outcome.result.period.label}): the trend runs backwards",
+                tr(
+                    "the base year's inventory ({base}) does not come before this one ({this}): "
+                    "the trend runs backwards",
+                    base=options.base.period.label,
+                    this=outcome.result.period.label,
+                ),
                 ("period",),
-                "give the base-year inventory with --base and this year's as the input",
+                tr("give the base-year inventory with --base and this year's as the input"),
             )
         )
     located = [replace(i, location=i.location or positions.locate(i.path)) for i in found]
@@ -199,9 +212,17 @@ def read_base(path: str, options: Options) -> Outcome:
     """The base year's inventory for the trend of the key categories and Table 3.2 (`--base`): read
     and computed like an input, never written; raises UsageError when `path` is not a file."""
     if path != STDIN and not os.path.isfile(path):
-        why = "is a folder" if os.path.isdir(path) else "no such file"
-        raise UsageError(f"--base {path}: {why}", "name the base year's inventory file, e.g. --base town-2562.yaml")
+        raise UsageError(
+            _not_a_file("--base", path), tr("name the base year's inventory file, e.g. --base town-2562.yaml")
+        )
     return compute_file(path, replace(options, analysis=None, base=None, checks=Checks(options.checks.thresholds)))
+
+
+def _not_a_file(option: str, path: str) -> str:
+    """The usage error of an option that names a file (--base, --previous) given a folder or nothing."""
+    if os.path.isdir(path):
+        return tr("{option} {path}: is a folder", option=option, path=path)
+    return tr("{option} {path}: no such file", option=option, path=path)
 
 
 def _nested_include(outcome: Outcome, positions: Locator) -> Outcome:
@@ -209,17 +230,18 @@ def _nested_include(outcome: Outcome, positions: Locator) -> Outcome:
     inventories can be included, and they include nothing), so its includes are not followed."""
     problem = Issue(
         "include-nested",
-        "an included inventory cannot include others",
+        tr("an included inventory cannot include others"),
         Severity.ERROR,
         positions.locate(("include",)),
         ("include",),
-        "only a community inventory includes, and only organisation inventories are included",
+        tr("only a community inventory includes, and only organisation inventories are included"),
     )
     return Outcome(outcome.source, None, (*outcome.issues, problem), outcome.inventory, outcome.reads)
 
 
 # More distinct files than this under one `include:` is a mistake (or an attack), not a city.
 MAX_INCLUDES = 1_000
+_COPY_HERE = N_("copy the inventory into this folder (or a folder under it) and name it relative to this file")
 
 
 def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, path: str, options: Options) -> Outcome:
@@ -247,16 +269,19 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
         if inventory.kind != "community":
             problem(
                 "include-not-community",
-                "only a community inventory can include others",
-                "write kind: community, or compute the inventories one by one",
+                tr("only a community inventory can include others"),
+                tr("write kind: community, or compute the inventories one by one"),
             )
             break
         shown_name = printable(name)
         if os.path.isabs(name) or name.startswith("~"):
             problem(
                 "include-outside",
-                f"'{shown_name}' is an absolute path; an include names a file in this inventory's folder tree",
-                "copy the inventory into this folder (or a folder under it) and name it relative to this file",
+                tr(
+                    "'{name}' is an absolute path; an include names a file in this inventory's folder tree",
+                    name=shown_name,
+                ),
+                tr(_COPY_HERE),
             )
             continue
         target = os.path.normpath(os.path.join(folder, name))
@@ -264,28 +289,36 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
         if os.path.commonpath([home, real]) != home:
             problem(
                 "include-outside",
-                f"'{shown_name}' leads outside this inventory's folder tree ({folder})",
-                "copy the inventory into this folder (or a folder under it) and name it relative to this file",
+                tr("'{name}' leads outside this inventory's folder tree ({folder})", name=shown_name, folder=folder),
+                tr(_COPY_HERE),
             )
             continue
         if real == here:
-            problem("include-cycle", f"'{shown_name}' is this inventory itself")
+            problem("include-cycle", tr("'{name}' is this inventory itself", name=shown_name))
             continue
         if real in seen:
             repeats.append(name)
             continue
         seen[real] = name
         if len(seen) > MAX_INCLUDES:
-            problem("include-too-many", f"more than {MAX_INCLUDES:,} inventories are included", "split the list")
+            problem(
+                "include-too-many",
+                tr("more than {count} inventories are included", count=format(MAX_INCLUDES, ",")),
+                tr("split the list"),
+            )
             break
         if not os.path.lexists(target) or not os.path.exists(real):
-            problem("include-missing", f"'{shown_name}': no such file", "paths are relative to this file's folder")
+            problem(
+                "include-missing",
+                tr("'{name}': no such file", name=shown_name),
+                tr("paths are relative to this file's folder"),
+            )
             continue
         if not is_regular(real):
             problem(
                 "include-not-a-file",
-                f"'{shown_name}' is {kind_of(real)}, not an inventory file",
-                "name a .yaml or .xlsx inventory",
+                tr("'{name}' is {kind}, not an inventory file", name=shown_name, kind=kind_of(real)),
+                tr("name a .yaml or .xlsx inventory"),
             )
             continue
         shown = os.path.relpath(target) if path != STDIN or not os.path.isabs(target) else target
@@ -297,11 +330,15 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
             issues.extend(inner.issues)  # an included file's own problems are told once per run
         reads.append(target)
         if inner.result is None:
-            problem("include-failed", f"'{shown_name}' has errors (above)")
+            problem("include-failed", tr("'{name}' has errors (above)", name=shown_name))
         elif inner.result.kind != "organization":
             problem(
                 "include-kind",
-                f"'{shown_name}' is a {inner.result.kind} inventory; only organisation inventories can be included",
+                tr(
+                    "'{name}' is a {kind} inventory; only organisation inventories can be included",
+                    name=shown_name,
+                    kind=inner.result.kind,
+                ),
             )
         else:
             memos.append(included(inner.result))
@@ -309,8 +346,12 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
                 issues.append(
                     Issue(
                         "include-period",
-                        f"'{shown_name}' covers {inner.result.period.label}, not this inventory's "
-                        f"period {inventory.period.label}",
+                        tr(
+                            "'{name}' covers {covered}, not this inventory's period {period}",
+                            name=shown_name,
+                            covered=inner.result.period.label,
+                            period=inventory.period.label,
+                        ),
                         Severity.WARNING,
                         positions.locate(where),
                         where,
@@ -321,11 +362,11 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
         issues.append(
             Issue(
                 "include-duplicate",
-                f"{len(repeats)} entries name a file included already: {named}",
+                tr("{count} entries name a file included already: {named}", count=len(repeats), named=named),
                 Severity.ERROR,
                 positions.locate(("include",)),
                 ("include",),
-                "include each inventory once",
+                tr("include each inventory once"),
             )
         )
     result = outcome.result
@@ -402,7 +443,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     options = options or Options()
     files = expand_inputs(paths)
     if files.count(STDIN) > 1:
-        raise UsageError("standard input ('-') is named twice", "give '-' once; name the other years' files")
+        raise UsageError(tr("standard input ('-') is named twice"), tr("give '-' once; name the other years' files"))
     outcomes = tuple(compute_file(path, options) for path in files)
     if any(o.has_errors for o in outcomes) or not any(o.result for o in outcomes):
         return TrendOutcome(outcomes, None, None, ())
@@ -415,24 +456,34 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     for i, j in overlapping([r.period for r in results]):
         first, second = results[i], results[j]
         same = first.source == second.source and first.source != display_name(STDIN)
-        shared = f"{max(first.period.start, second.period.start)} to {min(first.period.end, second.period.end)}"
-        problems.append(
-            Issue(
-                "trend-period-overlap",
-                f"{second.source} is named twice in this trend"
-                if same
-                else f"{second.source} covers the same period as {first.source}: {label(second.period)}"
-                if first.period == second.period
-                else f"{second.source} ({label(second.period)}) and {first.source} ({label(first.period)}) "
-                f"both cover {shared}: two inventories of one period cannot make a trend",
-                Severity.ERROR,
-                Location(second.source),
-                hint="name each file once"
-                if same
-                else "keep one inventory per year: move drafts and copies out of the folder, or name the files "
-                "one by one",
+        if same:
+            message = tr("{source} is named twice in this trend", source=second.source)
+            hint = tr("name each file once")
+        else:
+            hint = tr(
+                "keep one inventory per year: move drafts and copies out of the folder, or name the files one by one"
             )
-        )
+            if first.period == second.period:
+                message = tr(
+                    "{source} covers the same period as {other}: {period}",
+                    source=second.source,
+                    other=first.source,
+                    period=label(second.period),
+                )
+            else:
+                shared = Period(
+                    max(first.period.start, second.period.start), min(first.period.end, second.period.end)
+                ).label
+                message = tr(
+                    "{source} ({period}) and {other} ({other_period}) both cover {shared}: "
+                    "two inventories of one period cannot make a trend",
+                    source=second.source,
+                    period=label(second.period),
+                    other=first.source,
+                    other_period=label(first.period),
+                    shared=shared,
+                )
+        problems.append(Issue("trend-period-overlap", message, Severity.ERROR, Location(second.source), hint=hint))
     if problems:
         return TrendOutcome(outcomes, None, None, (), tuple(problems))
     base_index = 0
@@ -440,24 +491,33 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
         wanted = to_ce_year(base_year)
         matches = [i for i, r in enumerate(results) if r.period.end.year == wanted]
         if not matches:
-            years = ", ".join(str(r.period.end.year) for r in results)
-            raise UsageError(f"no inventory ends in {wanted}", f"the inventories end in: {years}")
+            years = ", ".join(r.period.year_text(r.period.end.year) for r in results)
+            raise UsageError(
+                tr("no inventory ends in {year}", year=results[-1].period.year_text(wanted)),
+                tr("the inventories end in: {years}", years=years),
+            )
         base_index = matches[0]
     notes = []
     if len({r.name for r in results}) > 1:
-        notes.append("the inventories name different entities: " + ", ".join(sorted({r.name for r in results})))
+        names = ", ".join(sorted({r.name for r in results}))
+        notes.append(tr("the inventories name different entities: {names}", names=names))
     starts = {(r.period.start.month, r.period.start.day) for r in results}
     if len(starts) > 1:
+        years = ", ".join(f"{r.source}: {label(r.period)}" for r in results)
         notes.append(
-            "the years do not start on the same day (fiscal and calendar years mixed?): "
-            + ", ".join(f"{r.source}: {label(r.period)}" for r in results)
+            tr("the years do not start on the same day (fiscal and calendar years mixed?): {years}", years=years)
         )
     for before, after in itertools.pairwise(results):
         gap = missing(before.period, after.period)
         if gap:
             notes.append(
-                f"no inventory for {', '.join(gap)}: the change 'vs previous' of {after.source} "
-                f"is against {before.source}, not against the year just before"
+                tr(
+                    "no inventory for {gap}: the change 'vs previous' of {after} is against {before}, "
+                    "not against the year just before",
+                    gap=", ".join(gap),
+                    after=after.source,
+                    before=before.source,
+                )
             )
     base, latest = results[base_index], results[-1]
     rebased = None
@@ -470,16 +530,30 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
         )
         rebased = again.result if again is not None else None
         why = next((i.message for i in again.issues if i.is_error), "") if again is not None else ""
-        notes.append(
-            f"the base year ({base.source}) was computed differently: "
-            + "; ".join(differences(latest, base))
-            + (
-                " - recomputed with the newest year's GWP and factor versions"
-                if rebased
-                else " - it could not be recomputed with the newest year's GWP and factor versions"
-                + (f" ({why})" if why else "")
+        changed = "; ".join(differences(latest, base))
+        if rebased:
+            note = tr(
+                "the base year ({source}) was computed differently: {changes} - recomputed with the newest "
+                "year's GWP and factor versions",
+                source=base.source,
+                changes=changed,
             )
-        )
+        elif why:
+            note = tr(
+                "the base year ({source}) was computed differently: {changes} - it could not be recomputed "
+                "with the newest year's GWP and factor versions ({why})",
+                source=base.source,
+                changes=changed,
+                why=why,
+            )
+        else:
+            note = tr(
+                "the base year ({source}) was computed differently: {changes} - it could not be recomputed "
+                "with the newest year's GWP and factor versions",
+                source=base.source,
+                changes=changed,
+            )
+        notes.append(note)
     # each year against the one before it: lines that changed more than 3 times (core/plausibility.py)
     path_of = {id(o): f for o, f in zip(outcomes, files, strict=True)}
     changes = tuple(
@@ -534,7 +608,7 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     for index, name in enumerate(plan.catalogue):
         where: DocPath = ("catalogue", index) if len(plan.catalogue) > 1 else ("catalogue",)
         if not is_regular(beside(name)):
-            issues.extend(located([Issue("catalogue-missing", f"'{name}': no such file", path=where)]))
+            issues.extend(located([Issue("catalogue-missing", tr("'{name}': no such file", name=name), path=where)]))
             continue
         reads.append(beside(name))
         more, problems = read_catalogue(beside(name))
@@ -543,7 +617,10 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     base_path = beside(plan.base)
     if not is_regular(base_path):
         problem = Issue(
-            "base-missing", f"'{plan.base}': no such file", path=("base",), hint="paths are relative to the plan"
+            "base-missing",
+            tr("'{name}': no such file", name=plan.base),
+            path=("base",),
+            hint=tr("paths are relative to the plan"),
         )
         return PlanOutcome(source, None, None, tuple(issues + located([problem])), reads=tuple(reads))
     wanted = replace(
@@ -553,7 +630,9 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     reads.extend(base.reads)
     issues.extend(base.issues)
     if base.result is None or base.inventory is None:
-        problem = Issue("base-failed", f"the base inventory '{plan.base}' has errors (above)", path=("base",))
+        problem = Issue(
+            "base-failed", tr("the base inventory '{name}' has errors (above)", name=plan.base), path=("base",)
+        )
         return PlanOutcome(source, None, base, tuple(issues + located([problem])), reads=tuple(reads))
     prepared, problems = prepare(plan, base.inventory, base.result, catalogue)
     issues.extend(located(problems))
@@ -591,8 +670,9 @@ def read_previous(path: str, options: Options | None = None) -> Outcome:
     from ghgcalc.core.plausibility import Checks
 
     if path != STDIN and not os.path.isfile(path):
-        why = "is a folder" if os.path.isdir(path) else "no such file"
-        raise UsageError(f"--previous {path}: {why}", "name last year's inventory file, e.g. --previous town-2566.yaml")
+        raise UsageError(
+            _not_a_file("--previous", path), tr("name last year's inventory file, e.g. --previous town-2566.yaml")
+        )
     options = options or Options()
     return compute_file(path, replace(options, checks=Checks(options.checks.thresholds)))
 
@@ -647,7 +727,12 @@ def compare_file(path: str, refs: tuple[str, ...], options: Options | None = Non
         return CompareOutcome(own, None, ())
     wanted = replace(options, gwp=own.result.gwp, factors=compared_refs(own.result, refs))
     other = compute_inventory(own.inventory, own.positions, own.source, wanted)
-    errors = tuple(replace(i, message=f"under {', '.join(refs)}: {i.message}") for i in other.issues if i.is_error)
+    under = ", ".join(refs)
+    errors = tuple(
+        replace(i, message=tr("under {refs}: {message}", refs=under, message=i.message))
+        for i in other.issues
+        if i.is_error
+    )
     if other.result is None:
         return CompareOutcome(own, None, errors)
     return CompareOutcome(own, compare(own.result, other.result), errors)
@@ -696,7 +781,10 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
             form = read_form(path, source)
         except OSError as exc:
             problem = Issue(
-                "file-unreadable", f"cannot read the file: {exc.strerror or exc}", Severity.ERROR, Location(source)
+                "file-unreadable",
+                tr("cannot read the file: {reason}", reason=exc.strerror or exc),
+                Severity.ERROR,
+                Location(source),
             )
             outcomes.append(AuditOutcome(source, (), (problem,)))
             continue

@@ -10,14 +10,18 @@ import io
 from dataclasses import dataclass
 from importlib import resources
 
+from ghgcalc.i18n import N_
+
+# In English (the sector names are also the keys of the result's by-sector totals); marked with N_,
+# so tr(name) shows them in the language of the run.
 NOTATION_KEYS = {
-    "NO": "not occurring",
-    "NE": "not estimated",
-    "IE": "included elsewhere",
-    "C": "confidential",
-    "NA": "not applicable",
+    "NO": N_("not occurring"),
+    "NE": N_("not estimated"),
+    "IE": N_("included elsewhere"),
+    "C": N_("confidential"),
+    "NA": N_("not applicable"),
 }
-IPCC_SECTORS = {"1": "Energy", "2": "IPPU", "3": "AFOLU", "4": "Waste"}
+IPCC_SECTORS = {"1": N_("Energy"), "2": N_("IPPU"), "3": N_("AFOLU"), "4": N_("Waste")}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 
+from ghgcalc import i18n
+from ghgcalc.i18n import tr
+
 GWP_SETS = ("SAR", "AR4", "AR5", "AR6")
 
 # Gases with a meaning beyond a GWP value.
@@ -117,8 +120,8 @@ def is_hydrocarbon(name: str) -> bool:
 def unknown_gas_hint(name: str) -> str:
     """What to tell a user whose gas name ghgcalc does not know."""
     if is_hydrocarbon(name):
-        return "hydrocarbon refrigerants (R-290, R-600, R-600a) have no GWP in the IPCC tables used; leave them out"
-    return "write e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e or CO2_biogenic"
+        return tr("hydrocarbon refrigerants (R-290, R-600, R-600a) have no GWP in the IPCC tables used; leave them out")
+    return tr("write e.g. CO2, CH4, CH4_fossil, N2O, HFC-134a, R-410A, CO2e or CO2_biogenic")
 
 
 def gwp_value(gas: str, gwp_set: str) -> float | None:
@@ -131,9 +134,14 @@ def gwp_value(gas: str, gwp_set: str) -> float | None:
     return row[gwp_set] if row else None
 
 
-@functools.cache
 def per_unit(gas: str, gwp_set: str) -> Weighted:
     """`weigh` of one unit of mass, remembered: multiply its shares by a mass to weigh that mass."""
+    return _per_unit(gas, gwp_set, i18n.language())
+
+
+@functools.cache
+def _per_unit(gas: str, gwp_set: str, language: str) -> Weighted:
+    """Remembered per language: its problems are words in the language of the run."""
     return weigh(gas, 1.0, gwp_set)
 
 
@@ -158,7 +166,7 @@ def weigh(gas: str, mass: float, gwp_set: str) -> Weighted:
         return _weigh_blend(gas, mass, gwp_set, table)
     value = gwp_value(gas, gwp_set)
     if value is None:
-        return Weighted(problems=(f"{gas} has no 100-year GWP in {gwp_set}",))
+        return Weighted(problems=(tr("{gas} has no 100-year GWP in {gwp_set}", gas=gas, gwp_set=gwp_set),))
     if table.kinds.get(gas, "kyoto") == "kyoto" or gas == CH4_FOSSIL:
         return Weighted(in_total=mass * value, gwp=value)
     return Weighted(non_kyoto=mass * value, gwp=value)
@@ -173,7 +181,14 @@ def _weigh_blend(blend: str, mass: float, gwp_set: str, table: _Table) -> Weight
             continue
         value = gwp_value(component, gwp_set)
         if value is None:
-            problems.append(f"{component} (in {blend}) has no 100-year GWP in {gwp_set}")
+            problems.append(
+                tr(
+                    "{component} (in {blend}) has no 100-year GWP in {gwp_set}",
+                    component=component,
+                    blend=blend,
+                    gwp_set=gwp_set,
+                )
+            )
         elif table.kinds[component] == "kyoto":
             kyoto_gwp += fraction * value
         else:

@@ -21,6 +21,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from ghgcalc.i18n import N_
+
 Grade = Literal["high", "medium", "low"]
 SourceTier = Literal["1st", "2nd", "other"]
 
@@ -29,7 +31,7 @@ SourceTier = Literal["1st", "2nd", "other"]
 class Default:
     pct: float  # the upper 95 % limit, in % above the value; with low_pct None, half the interval (±pct)
     source: str  # the full citation: document, section, table, page and the figure quoted
-    rule: str  # one line: which lines get it
+    rule: str  # one line: which lines get it (in English, marked with N_: tr(rule) in the language of the run)
     low_pct: float | None = None  # the lower 95 % limit, in % of the value, negative; None: -pct
 
     @property
@@ -52,19 +54,19 @@ ACTIVITY: dict[Grade, Default] = {
         f"{_TABLE_2_15}, well developed statistical systems, surveys: 3-5% (upper end); the default for "
         f"fossil fuel combustion data is 'plus or minus 5 percent', {_IPCC}, Vol. 2 Energy, "
         "Ch. 1 Introduction, §1.5.2, p. 1.25",
-        "activity data graded high: metered, invoiced or supplier-reported quantities",
+        N_("activity data graded high: metered, invoiced or supplier-reported quantities"),
     ),
     "medium": Default(
         10.0,
         f"{_TABLE_2_15}, well developed statistical systems, extrapolation: 5-10% (upper end); "
         f"less well-developed energy data systems 'probably about ±10 percent', {_IPCC}, Vol. 2 "
         "Energy, Ch. 2 Stationary Combustion, §2.4.2, p. 2.41",
-        "activity data graded medium: partly measured, the rest filled in or extrapolated",
+        N_("activity data graded medium: partly measured, the rest filled in or extrapolated"),
     ),
     "low": Default(
         25.0,
         f"{_TABLE_2_15}, less developed statistical systems, extrapolation: 15-25% (upper end)",
-        "activity data graded low: estimated from proxies or assumptions",
+        N_("activity data graded low: estimated from proxies or assumptions"),
     ),
 }
 
@@ -74,21 +76,21 @@ FACTOR: dict[Grade, Default] = {
         f"{_TABLE_2_13}, oil: ± 2 (the Netherlands with country- and plant-specific factors, UK, USA); "
         f"'typically less than 2 percent when national values are used', {_IPCC}, Vol. 2 Energy, "
         "Ch. 3 Mobile Combustion, §3.2.2, p. 3.29",
-        "factor graded high: specific to the fuel or electricity used (measured or from the supplier)",
+        N_("factor graded high: specific to the fuel or electricity used (measured or from the supplier)"),
     ),
     "medium": Default(
         7.0,
         f"{_IPCC}, Vol. 2 Energy, Ch. 2 Stationary Combustion, §2.4.1, p. 2.38: the IPCC 1996 "
         "Guidelines 'suggest an overall uncertainty value of 7 per cent for the CO2 emission factors "
         f"of Energy'; the largest country-specific value in {_TABLE_2_13}: ± 7 (Norway; coal, coke, gas)",
-        "factor graded medium: national or country-specific (TGO, Thai research, national grid)",
+        N_("factor graded medium: national or country-specific (TGO, Thai research, national grid)"),
     ),
     "low": Default(
         10.0,
         f"{_IPCC}, Vol. 1 General Guidance and Reporting, Ch. 3 Uncertainties, §3.2.1.2, p. 3.18: "
         "default carbon emission factors of fossil fuel combustion 'quite low (5-10 percent)' "
         "(upper end: the same passage says defaults add uncertainty where a country's fuels differ)",
-        "factor graded low: an IPCC default, another country's or a general database's value, or a proxy",
+        N_("factor graded low: an IPCC default, another country's or a general database's value, or a proxy"),
     ),
 }
 
@@ -97,12 +99,12 @@ FACTOR: dict[Grade, Default] = {
 UNGRADED_ACTIVITY = Default(
     ACTIVITY["low"].pct,
     ACTIVITY["low"].source,
-    "activity data not graded: taken as low (estimated)",
+    N_("activity data not graded: taken as low (estimated)"),
 )
 UNGRADED_FACTOR = Default(
     FACTOR["low"].pct,
     FACTOR["low"].source,
-    "factor not graded and its row gives no range: taken as low (default factor)",
+    N_("factor not graded and its row gives no range: taken as low (default factor)"),
 )
 
 
@@ -141,20 +143,23 @@ _N2O = (
 # because the grades describe CO2 factors. Where IPCC's statements for a gas differ, the widest.
 # Keys are ghgcalc.gwp.canonical_gas names (fossil-fuel CH4 is CH4_fossil).
 GAS_FACTOR: dict[str, Default] = {
-    gas: Default(high, source, f"{gas} part of a factor whose row gives no range, any grade", low)
-    for gas, (low, high), source in [
-        ("CH4", _factor_of(3), _CH4),
-        ("CH4_fossil", _factor_of(3), _CH4),
-        ("N2O", _factor_of(10), _N2O),
+    gas: Default(high, source, rule, low)
+    for gas, (low, high), source, rule in [
+        ("CH4", _factor_of(3), _CH4, N_("CH4 part of a factor whose row gives no range, any grade")),
+        ("CH4_fossil", _factor_of(3), _CH4, N_("CH4_fossil part of a factor whose row gives no range, any grade")),
+        ("N2O", _factor_of(10), _N2O, N_("N2O part of a factor whose row gives no range, any grade")),
     ]
 }
 
-# TGO's CFO report template (TCFO_R_01, Fr-04.1), the data-source column's three choices.
+# TGO's CFO report template (TCFO_R_01, Fr-04.1), the data-source column's three choices (in
+# English, marked with N_: tr(meaning) in the language of the run).
 TIER_MEANING: dict[SourceTier, str] = {
-    "1st": "Self collect / Supplier: the organisation's own records or measurement, or the supplier's data",
-    "2nd": "TH LCI DB / TGO EF / Thai Res. / Int. DB: Thai national LCI database, TGO emission factors, "
-    "Thai research, or an international database",
-    "other": "Other: any other source",
+    "1st": N_("Self collect / Supplier: the organisation's own records or measurement, or the supplier's data"),
+    "2nd": N_(
+        "TH LCI DB / TGO EF / Thai Res. / Int. DB: Thai national LCI database, TGO emission factors, "
+        "Thai research, or an international database"
+    ),
+    "other": N_("Other: any other source"),
 }
 
 GRADE_POINTS: dict[Grade, int] = {"high": 3, "medium": 2, "low": 1}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ghgcalc.errors import is_visible, visible
+from ghgcalc.i18n import N_, tr
 from ghgcalc.numbers import NumberError, read_number
 from ghgcalc.thai import thai_to_arabic_digits
 
@@ -237,43 +238,53 @@ def registry() -> pint.UnitRegistry:
 # Arabic first) and its unit. The number is then read by the one number reader, so "0,84 kg/L" is
 # a decimal comma to fix, not 84 kg/L, and "1,020 MJ/scf" is a thousand and twenty.
 _BRIDGE = re.compile(r"\s*([-+]?[0-9.][0-9.,_]*(?:[eE][-+]?[0-9]+)?|[-+]?[.,])\s*(.*?)\s*")
-_BRIDGE_HINT = "write a positive number and a unit, e.g. density: 0.54 kg/L or ncv: 36.42 MJ/L"
+_BRIDGE_HINT = N_("write a positive number and a unit, e.g. density: 0.54 kg/L or ncv: 36.42 MJ/L")
 
 
 def _bridge_parts(text: str, field: str) -> tuple[float, str]:
     """The number and the unit text of a bridge; UnitError (bridge-invalid) for a bad number."""
     match = _BRIDGE.fullmatch(thai_to_arabic_digits(str(text)))
+    shown = repr(visible(str(text)))
     if not match or not match.group(2):
-        raise UnitError("bridge-invalid", f"{field} {visible(str(text))!r} is not a quantity", _BRIDGE_HINT, field)
+        message = tr("{field} {value} is not a quantity", field=field, value=shown)
+        raise UnitError(code="bridge-invalid", message=message, hint=tr(_BRIDGE_HINT), field=field)
     try:
         number = read_number(match.group(1), "", minimum=0, zero=False)
     except NumberError as problem:
-        hint = _BRIDGE_HINT
+        hint = tr(_BRIDGE_HINT)
         if problem.code == "number-decimal-comma":  # 0,84 kg/L -> 0.84 kg/L
-            hint = f"write {field}: {match.group(1).replace('.', '').replace(',', '.')} {match.group(2)} with a dot"
-        raise UnitError("bridge-invalid", f"{field} {visible(str(text))!r}: {problem.message}", hint, field) from None
+            dotted = match.group(1).replace(".", "").replace(",", ".")
+            hint = tr("write {field}: {number} {unit} with a dot", field=field, number=dotted, unit=match.group(2))
+        message = f"{field} {shown}: {problem.message}"  # the number reader's words, after the field
+        raise UnitError(code="bridge-invalid", message=message, hint=hint, field=field) from None
     return number, match.group(2)
 
 
 def _quantity(text: str, field: str) -> pint.Quantity:
     """A bridge value such as '0.54 kg/L' or '1.02 MJ/scf' as a pint quantity: finite and positive."""
     ureg = registry()
-    hint = _BRIDGE_HINT
+    hint = tr(_BRIDGE_HINT)
     number, unit = _bridge_parts(text, field)
     unit_text = "/".join(normalise(part) for part in unit.split("/"))
     try:
         quantity = ureg.Quantity(number, unit_text)
     except Exception:  # noqa: BLE001 - pint raises several unrelated types for bad text
-        raise UnitError("bridge-invalid", f"{field} {text!r}: the unit is not known", hint, field) from None
+        message = tr("{field} {value}: the unit is not known", field=field, value=repr(text))
+        raise UnitError(code="bridge-invalid", message=message, hint=hint, field=field) from None
     if not any(quantity.check(kind) for kind in _BRIDGE_KINDS[field]):
-        what = "mass per volume" if field == "density" else "energy per mass or per volume"
-        raise UnitError("bridge-invalid", f"{field} {text!r} is not {what}", hint, field)
+        if field == "density":
+            message = tr("{field} {value} is not mass per volume", field=field, value=repr(text))
+        else:
+            message = tr("{field} {value} is not energy per mass or per volume", field=field, value=repr(text))
+        raise UnitError(code="bridge-invalid", message=message, hint=hint, field=field)
     if not math.isfinite(float(quantity.magnitude)):
-        raise UnitError("bridge-invalid", f"{field} {text!r} must be a finite number above zero", hint, field)
+        message = tr("{field} {value} must be a finite number above zero", field=field, value=repr(text))
+        raise UnitError(code="bridge-invalid", message=message, hint=hint, field=field)
     try:  # a bridge's tons are metric tonnes too: 'long_ton/m3' is refused as in an amount
         _refuse_non_metric_ton(unit, unit_text, ureg.Unit(unit_text))
     except UnitError as exc:
-        raise UnitError("bridge-invalid", f"{field} {visible(str(text))!r}: {exc}", exc.hint, field) from None
+        message = f"{field} {visible(str(text))!r}: {exc}"  # the ton's own message, after the field
+        raise UnitError(code="bridge-invalid", message=message, hint=exc.hint, field=field) from None
     return quantity
 
 
@@ -287,20 +298,29 @@ def _unit(unit: str) -> pint.Unit:
     ureg = registry()
     written = normalise(unit)
     if not is_visible(written):
-        raise UnitError("unit-unknown", f"'{visible(unit)}' is not a known unit", _suggest(unit))
+        raise UnitError(
+            code="unit-unknown", message=tr("'{unit}' is not a known unit", unit=visible(unit)), hint=_suggest(unit)
+        )
     try:
         parsed = ureg.Unit(written)
     except Exception:  # noqa: BLE001 - pint raises several unrelated types for unknown or malformed units
-        raise UnitError("unit-unknown", f"'{visible(unit)}' is not a known unit", _suggest(unit)) from None
+        raise UnitError(
+            code="unit-unknown", message=tr("'{unit}' is not a known unit", unit=visible(unit)), hint=_suggest(unit)
+        ) from None
     if "[temperature]" in parsed.dimensionality:
-        raise UnitError("unit-not-amount", f"'{visible(unit)}' is a temperature, not an amount of activity")
+        raise UnitError(
+            code="unit-not-amount",
+            message=tr("'{unit}' is a temperature, not an amount of activity", unit=visible(unit)),
+        )
     _refuse_non_metric_ton(unit, written, parsed)
     if parsed.dimensionless and written != "count":
         raise UnitError(
-            "unit-not-amount",
-            f"'{visible(unit)}' is a share or a pure number, not an amount of activity",
-            "write the amount in the activity's own unit (kWh, L, t...); a share such as a loss "
-            "fraction is a method parameter, and things counted are 'count' (see docs/inventory-format.md)",
+            code="unit-not-amount",
+            message=tr("'{unit}' is a share or a pure number, not an amount of activity", unit=visible(unit)),
+            hint=tr(
+                "write the amount in the activity's own unit (kWh, L, t...); a share such as a loss "
+                "fraction is a method parameter, and things counted are 'count' (see docs/inventory-format.md)"
+            ),
         )
     return parsed
 
@@ -319,10 +339,16 @@ def _refuse_non_metric_ton(unit: str, written: str, parsed: pint.Unit) -> None:
         for _prefix, root, _suffix in ureg.parse_unit_name(name):
             if _NON_METRIC_TON.search(root) and root != "metric_ton":
                 raise UnitError(
-                    "unit-ambiguous",
-                    f"'{visible(unit)}' would be read as pint's {name}, a US or British ton, not the metric tonne",
-                    "in ghgcalc a ton is the metric tonne: write t (1,000 kg), kt (1,000 t) or Mt (1,000,000 t); "
-                    "write short_ton only if the amount really is in US short tons",
+                    code="unit-ambiguous",
+                    message=tr(
+                        "'{unit}' would be read as pint's {name}, a US or British ton, not the metric tonne",
+                        unit=visible(unit),
+                        name=name,
+                    ),
+                    hint=tr(
+                        "in ghgcalc a ton is the metric tonne: write t (1,000 kg), kt (1,000 t) or Mt (1,000,000 t); "
+                        "write short_ton only if the amount really is in US short tons"
+                    ),
                 )
 
 
@@ -336,14 +362,14 @@ def _suggest(unit: str) -> str:
     if not is_visible(unit):
         folded = fold(unit).strip()
         readable = folded and is_visible(folded) and _readable(folded)  # a folded text still odd is not tried
-        fix = f"did you mean '{folded}'?" if readable else "retype it with plain letters"
+        fix = tr("did you mean '{name}'?", name=folded) if readable else tr("retype it with plain letters")
         return f"{lookalike_hint(unit)}; {fix}"
     lowered = unit.strip().lower().replace(" ", "")
     for candidate in ("kWh", "MWh", "L", "kg", "t", "m3", "MJ", "GJ", "TJ", "scf", "count", "rai"):
         plain = candidate.lower()
         if lowered.startswith(plain) or plain.startswith(lowered[:2] or "?"):
-            return f"did you mean '{candidate}'?"
-    return "use a unit such as L, kg, t, kWh, m3, MJ, scf, rai or count (see docs/inventory-format.md)"
+            return tr("did you mean '{name}'?", name=candidate)
+    return tr("use a unit such as L, kg, t, kWh, m3, MJ, scf, rai or count (see docs/inventory-format.md)")
 
 
 def _readable(unit: str) -> bool:
@@ -354,14 +380,15 @@ def _readable(unit: str) -> bool:
     return True
 
 
-# Counts: the kinds of _SCALES that are things counted, and how a message names them.
+# Counts: the kinds of _SCALES that are things counted, and how a message names them (in English;
+# tr(COUNT_KINDS[kind]) in the language of the run).
 COUNT_KINDS = {
-    "count": "things counted",
-    "person": "persons",
-    "person_day": "person-days",
-    "head": "heads of livestock",
-    "vehicle": "vehicles",
-    "room": "rooms",
+    "count": N_("things counted"),
+    "person": N_("persons"),
+    "person_day": N_("person-days"),
+    "head": N_("heads of livestock"),
+    "vehicle": N_("vehicles"),
+    "room": N_("rooms"),
 }
 
 
@@ -377,28 +404,34 @@ def count_mismatch_hint(unit: str, per: str, key: str) -> str | None:
     if have is None or want is None or have == want:
         return None
     if have == "person" and want == "person_day":
-        return (
-            f"{key} is per person-day: multiply persons by working days "
-            "(60 persons x 245 days = 14,700 person-days) and write unit: person_day"
+        return tr(
+            "{key} is per person-day: multiply persons by working days "
+            "(60 persons x 245 days = 14,700 person-days) and write unit: person_day",
+            key=key,
         )
     if want == "person_day":
-        return (
-            f"{key} is per person-day: give the amount in person-days (persons x working days, "
-            "60 x 245 = 14,700) and write unit: person_day"
+        return tr(
+            "{key} is per person-day: give the amount in person-days (persons x working days, "
+            "60 x 245 = 14,700) and write unit: person_day",
+            key=key,
         )
-    return (
-        f"{key} is per {_COUNT_ONE[want]} ({visible(per)}), and {COUNT_KINDS[have]} are not converted into "
-        f"{COUNT_KINDS[want]}: give the amount in {visible(per)}"
+    return tr(
+        "{key} is per {one} ({per}), and {have} are not converted into {want}: give the amount in {per}",
+        key=key,
+        one=tr(_COUNT_ONE[want]),
+        per=visible(per),
+        have=tr(COUNT_KINDS[have]),
+        want=tr(COUNT_KINDS[want]),
     )
 
 
 _COUNT_ONE = {
-    "count": "thing counted",
-    "person": "person",
-    "person_day": "person-day",
-    "head": "head",
-    "vehicle": "vehicle",
-    "room": "room",
+    "count": N_("thing counted"),
+    "person": N_("person"),
+    "person_day": N_("person-day"),
+    "head": N_("head"),
+    "vehicle": N_("vehicle"),
+    "room": N_("room"),
 }
 
 
@@ -446,12 +479,14 @@ def lookalike_hint(text: str) -> str:
         name = unicodedata.name(ch, f"U+{ord(ch):04X}")
         plain = fold(ch)
         if not plain.strip():
-            what = "an invisible character" if not plain else "a space that is not a plain space"
-            said.append(f"'{visible(ch)}' is {name}, {what}")
+            if not plain:
+                said.append(tr("'{char}' is {name}, an invisible character", char=visible(ch), name=name))
+            else:
+                said.append(tr("'{char}' is {name}, a space that is not a plain space", char=visible(ch), name=name))
         elif plain != ch and plain.isascii():
-            said.append(f"'{visible(ch)}' is {name}, which looks like '{plain}'")
+            said.append(tr("'{char}' is {name}, which looks like '{plain}'", char=visible(ch), name=name, plain=plain))
         else:
-            said.append(f"'{visible(ch)}' is {name}")
+            said.append(tr("'{char}' is {name}", char=visible(ch), name=name))
     return "; ".join(said)
 
 
@@ -467,7 +502,9 @@ def conversion_factor(source: str, target: str, bridges: Bridges = Bridges()) ->
     if normalise(source) in _SCALES and normalise(target) in _SCALES:  # two kinds pint is not needed for
         if not (bridges.ncv or bridges.density):
             raise UnitError(
-                "unit-incompatible", f"cannot convert '{visible(source)}' to '{visible(target)}'", _NO_BRIDGE_HINT
+                code="unit-incompatible",
+                message=tr("cannot convert '{source}' to '{target}'", source=visible(source), target=visible(target)),
+                hint=tr(_NO_BRIDGE_HINT),
             )
         bridged = _quick_bridged(source, target, bridges)
         if bridged is not None:
@@ -485,7 +522,7 @@ def quick_factor(source: str, target: str) -> float | None:
     return None
 
 
-_NO_BRIDGE_HINT = "give the factor an 'ncv' (energy per mass or volume) or a 'density' (mass per volume)"
+_NO_BRIDGE_HINT = N_("give the factor an 'ncv' (energy per mass or volume) or a 'density' (mass per volume)")
 # The kinds a bridge may connect, as (numerator, denominator).
 _BRIDGE_SHAPES = {"density": {("mass", "volume")}, "ncv": {("energy", "mass"), ("energy", "volume")}}
 
@@ -555,9 +592,12 @@ def _pint_factor(source: str, target: str, bridges: Bridges) -> float:
             if quantity.dimensionality == goal.dimensionality:
                 return float(quantity.to(goal).magnitude)
         frontier = [q * s for q in frontier for s in steps] + [q / s for q in frontier for s in steps]
-    hint = None if steps else _NO_BRIDGE_HINT
-    raise UnitError(
-        "unit-incompatible",
-        f"cannot convert '{visible(source)}' to '{visible(target)}'" + (" with the given ncv/density" if steps else ""),
-        hint,
-    )
+    if steps:
+        message = tr(
+            "cannot convert '{source}' to '{target}' with the given ncv/density",
+            source=visible(source),
+            target=visible(target),
+        )
+    else:
+        message = tr("cannot convert '{source}' to '{target}'", source=visible(source), target=visible(target))
+    raise UnitError(code="unit-incompatible", message=message, hint=None if steps else tr(_NO_BRIDGE_HINT))
