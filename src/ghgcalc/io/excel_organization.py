@@ -31,7 +31,7 @@ _ROLES = {
     "approver": N_("Approved by"),
     "contact": N_("Contact person"),
 }
-_PARTS = {"name": N_("name"), "position": N_("position"), "phone": N_("phone"), "email": N_("email")}
+_PARTS = {"name": N_("full name"), "position": N_("position"), "phone": N_("phone"), "email": N_("email")}
 _ROLE_PART = N_("{role}: {part}")
 # The fields, in the order of Fr-01, with their description (key, English msgid).
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -95,7 +95,7 @@ def header_texts() -> set[str]:
 
 def flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
     """A mapping as dotted keys and single values: {preparer: {name: A}} is [("preparer.name", "A")]."""
-    if isinstance(value, dict) and value:
+    if isinstance(value, dict) and (value or not prefix):  # the top mapping, even empty, has no row of its own
         found: list[tuple[str, Any]] = []
         for key, item in value.items():
             found.extend(flatten(item, f"{prefix}.{key}" if prefix else str(key)))

@@ -133,10 +133,10 @@ def message(err: dict[str, Any], fields: list[str] | None = None) -> tuple[str, 
     if kind == "extra_forbidden":
         return tr("unknown key {what}", what=what), None
     if kind in ("value_error", "assertion_error"):
-        problem = ctx.get("error")
-        return (
-            str(problem) if problem is not None else tr("{what} cannot be {value}", what=what, value=shown(value))
-        ), None
+        problem = ctx.get("error")  # a model's validator raised it with its own words (tr'ed there)
+        if problem is None or not str(problem).strip():
+            return tr("{what} cannot be {value}", what=what, value=shown(value)), None
+        return str(problem).strip().splitlines()[0], None
     if kind == "string_type":
         return tr("{what} must be text, not {kind}", what=what, kind=kind_of(value)), None
     if kind in ("string_too_short", "too_short"):
@@ -162,10 +162,12 @@ def message(err: dict[str, Any], fields: list[str] | None = None) -> tuple[str, 
     if kind in ("literal_error", "enum"):
         choices = ", ".join(expected_values(str(ctx.get("expected", ""))))
         hint = tr("write one of {choices}", choices=choices)
-        if loc and loc[-1] == "[key]":
-            return tr(
-                "the key {value} in {what} is not one of {choices}", value=shown(value), what=what, choices=choices
-            ), hint
+        if loc and loc[-1] == "[key]":  # a key of a mapping: the loc ends ("gwp", "AR9", "[key]")
+            container = field_words(loc[:-2])
+            text = tr(
+                "the key {value} in {what} is not one of {choices}", value=shown(value), what=container, choices=choices
+            )
+            return text, hint
         return tr(
             "{what} is {value}; it must be one of {choices}", what=what, value=shown(value), choices=choices
         ), hint
