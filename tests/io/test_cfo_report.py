@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from ghgcalc import i18n
 from ghgcalc.models.inventory import LOCAL_GOVERNMENT_TH
 from tests.conftest import ROOT
 from tests.helpers import ghgcalc, write
@@ -28,6 +30,14 @@ TO_FILL = "FCE4D6"
 KG = """custom_factors:
   - {{key: co2, per: kg, kg: {{CO2: {co2}}}, source: "test: 1 kg CO2 per kg"}}
 """
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    """A run with --lang th leaves the process in Thai; later tests that call the library read English."""
+    yield
+    i18n.set_language("en")
+    i18n.set_calendar("")
 
 
 def book(cwd: Path, *args: str) -> Any:
@@ -163,7 +173,6 @@ indicators: {staff: 120, population: 35000, area_km2: 12.5}
 
 
 def test_every_type_of_local_government_has_its_thai_name(tmp_path: Path) -> None:
-    from ghgcalc import i18n
     from ghgcalc.reports.cfo_text import LOCAL_GOVERNMENT
 
     assert set(LOCAL_GOVERNMENT) == set(LOCAL_GOVERNMENT_TH)

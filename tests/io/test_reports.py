@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 
 import pytest
 
@@ -35,6 +36,17 @@ HOSTILE = [
     "-3",
     "@SUM(A1)",
 ]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def english() -> Iterator[None]:
+    """These tests call the writers directly: in English, whatever language an earlier run of the CLI
+    in this process left set."""
+    from ghgcalc import i18n
+
+    i18n.set_language("en")
+    i18n.set_calendar("")
+    yield
 
 
 @pytest.fixture(scope="module")
