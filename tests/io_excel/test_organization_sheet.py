@@ -354,3 +354,10 @@ def test_drop_down_texts_fit_excel_s_limits_whole(language: str) -> None:
                 assert title is None or (len(title) <= 32 and not title.endswith("…")), title
             for text in (check.prompt, check.error):
                 assert text is None or (len(text) <= 255 and not text.endswith("…")), text
+
+
+def test_convert_refuses_a_control_character_a_workbook_cannot_store(tmp_path: Path) -> None:
+    write(tmp_path, "town.yaml", 'ghgcalc: 1\nname: "Town\\x01"\nperiod: 2567\nactivities: []\n')
+    run = ghgcalc(tmp_path, "convert", "town.yaml", "town.xlsx")
+    assert_usage_error(run, "Inventory!B3", "control character", "nothing was written")
+    assert not (tmp_path / "town.xlsx").exists()

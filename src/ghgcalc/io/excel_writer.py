@@ -398,7 +398,16 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
     try:
         cell.value = value
     except IllegalCharacterError as exc:  # control characters have no place in the file's XML
-        raise ValueError(f"{sheet.title}!{cell.coordinate}: {value!r} holds a character Excel cannot store") from exc
+        raise UsageError(
+            tr(
+                "{cell}: {value} holds a control character, which a workbook cannot store",
+                cell=f"{sheet.title}!{cell.coordinate}",
+                value=visible(repr(value))[:80],
+            ),
+            tr(
+                "remove the control character from the YAML (an escape such as \\x01 in a quoted text); nothing was written"
+            ),
+        ) from exc
     if isinstance(value, str):
         text_cell(cell, value)  # never a formula, and stays text when a person edits the cell
 
