@@ -405,7 +405,8 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
                 value=visible(repr(value))[:80],
             ),
             tr(
-                "remove the control character from the YAML (an escape such as \\x01 in a quoted text); nothing was written"
+                "remove the control character from the YAML (an escape such as \\x01 in a quoted text); "
+                "nothing was written"
             ),
         ) from exc
     if isinstance(value, str):
