@@ -26,16 +26,16 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def starter_yaml(kind: str, fiscal: bool, today: dt.date, language: str | None = None) -> str:
+def starter_yaml(kind: str, fiscal: bool, today: dt.date, language: str = i18n.DEFAULT) -> str:
     """The text of a YAML starter, dated by `today`: an inventory of the current fiscal year
     (`fiscal`) or calendar year; a plan whose measures start the year after the latest base year
     an inventory started today can have, with a horizon of 2030 or, later, five years on. Its
-    comments, labels and names in `language` (default: the language of the run)."""
+    comments, labels and names in `language` (th or en)."""
     from ghgcalc.io.excel_writer import starter_period
     from ghgcalc.io.starters import starter_text
     from ghgcalc.thai import BE_OFFSET
 
-    template = Template(starter_text(kind, language or i18n.language()))
+    template = Template(starter_text(kind, language))
     if kind != "plan":
         return template.substitute(period=starter_period(today, fiscal))
     start = today.year + (1 if today.month >= 10 else 0) + 1  # after the base year, fiscal or calendar (C.E.)
@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
 
             target.write(inventory_workbook(None, kind=kind.value, fiscal=fiscal, today=_today()), announce=False)
         else:
-            target.write(starter_yaml(kind.value, fiscal, _today()), announce=False)
+            target.write(starter_yaml(kind.value, fiscal, _today(), i18n.language()), announce=False)
         shown = printable(path)
         if kind is Kind.plan:
             said = tr("wrote {path}: name your base inventory under base:, then run: ghgcalc plan {path}", path=shown)

@@ -39,10 +39,14 @@ def shown(value: object, style: str = "") -> Text:
     return Text(printable(str(value)), style=style)
 
 
+# Column titles that are symbols or units, the same in every language (and as narrow).
+SYMBOLS = frozenset({"", "#", "%", "±", "tCO2e", "GPC", "BAU"})
+
+
 def columns(table: Table, names: tuple[tuple[str, str], ...], **options: Any) -> None:
     """Add the columns (title, justify) to `table`, each title in the language of the run."""
     for name, justify in names:
-        table.add_column(tr(name) if name else "", justify=justify, **options)  # type: ignore[arg-type]
+        table.add_column(name if name in SYMBOLS else tr(name), justify=justify, **options)  # type: ignore[arg-type]
 
 
 def titled(title: str, style: Any = box.SIMPLE) -> Table:
@@ -64,18 +68,28 @@ def share(part: float, whole: float) -> str:
 
 
 def period_text(period: Period) -> str:
-    """The period for a person: as written with its days (FY2567 (1 ต.ค. 2566 – 30 ก.ย. 2567)); the
-    days alone when --calendar shows its years in the other era than the one written."""
-    if period.written and thai.uses_be(period.buddhist) == period.buddhist:
-        return tr("{period} ({dates})", period=period.written, dates=period.dates_text)
-    return period.dates_text
+    """The period for a person: its name and its days, as written (FY2567 (1 ต.ค. 2566 – 30 ก.ย. 2567))
+    or in the era --calendar asks for; the days alone for a period that has no name."""
+    name = _period_name(period)
+    return tr("{period} ({dates})", period=name, dates=period.dates_text) if name else period.dates_text
 
 
 def short_period(period: Period) -> str:
-    """The period in a narrow column: as written (FY2567), else its days."""
+    """The period in a narrow column: its name (2567, FY2567), else its days."""
+    return _period_name(period) or period.dates_text
+
+
+def _period_name(period: Period) -> str | None:
+    """As the user wrote it when the years are shown in the era it was written in; else a whole
+    year or a Thai fiscal year named in the era shown (--calendar ce: 2566 -> 2023)."""
     if period.written and thai.uses_be(period.buddhist) == period.buddhist:
         return period.written
-    return period.dates_text
+    start, end = period.start, period.end
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return period.year_text(end.year)
+    if (start.month, start.day, end.month, end.day) == (10, 1, 9, 30) and end.year == start.year + 1:
+        return tr("FY{year}", year=period.year_text(end.year))
+    return None
 
 
 def scope_name(scope: str) -> str:
@@ -545,7 +559,9 @@ def diff_table(data: dict[str, Any]) -> None:
     table = titled(f"{data['old']} -> {data['new']}")
     for name in (N_("status"), N_("key"), N_("per"), N_("kg per unit"), N_("old"), N_("new"), N_("change"), "%"):
         right = name in ("old", "new", "change", "%")
-        table.add_column(tr(name), justify="right" if right else "left", no_wrap=name != "key")
+        table.add_column(
+            name if name in SYMBOLS else tr(name), justify="right" if right else "left", no_wrap=name != "key"
+        )
     also = []
     for row in data["rows"]:
         if row["changed_fields"]:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ghgcalc.cli.render import shown
+from ghgcalc.cli.render import SYMBOLS, shown
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.analysis import Analysis, DataQualitySummary, KeyCategory, Spread
 from ghgcalc.models.result import InventoryResult
@@ -134,7 +134,7 @@ def _key_categories(console: Console, result: InventoryResult, analysis: Analysi
     if community:
         table.add_column(tr("Gas"))
     for name in ("tCO2e", N_("Level"), N_("Cum."), "±"):
-        table.add_column(tr(name), justify="right", no_wrap=True)
+        table.add_column(name if name in SYMBOLS else tr(name), justify="right", no_wrap=True)
     for name in ("L", "T", "L×U", "T×U") if trend else ("L", "L×U"):
         table.add_column(name, justify="center", no_wrap=True)
     key = [row for row in rows if row.key]
