@@ -72,6 +72,18 @@ def test_an_inventory_s_shape_mistakes_in_thai(tmp_path: Path) -> None:
     assert "Input should" not in thai.stderr + english.stderr
 
 
+def test_yaml_syntax_and_shape_problems_in_thai(tmp_path: Path) -> None:
+    write(tmp_path, "colon.yaml", "ghgcalc: 1\nname: a: b\n")
+    write(tmp_path, "twice.yaml", "ghgcalc: 1\nname: A\nname: B\n")
+    write(tmp_path, "commas.yaml", GOOD.replace("amount: 100", "amount: [12,000, 15,000]"))
+    english, thai = both(tmp_path, "validate", "colon.yaml", "twice.yaml", "commas.yaml")
+    same_codes(english, thai)
+    thai_issue(thai, "yaml-syntax", "YAML ไม่ถูกต้อง: ใช้ค่าแบบคีย์: ค่า ในตำแหน่งนี้ไม่ได้", "ตรวจสอบการย่อหน้า")
+    thai_issue(thai, "key-duplicate", "ระบุ 'name' ซ้ำสองครั้งในชุดค่าเดียวกัน", "เก็บไว้เพียงรายการเดียว")
+    thai_issue(thai, "number-list-grouping", "รายการนี้ถูกอ่านเป็นตัวเลข 4 ค่า ไม่ใช่ 2 ค่า", '["12,000", "15,000"]')
+    assert "invalid YAML: mapping values are not allowed in this context" in english.stderr
+
+
 def test_a_missing_field_and_an_empty_file_in_thai(tmp_path: Path) -> None:
     write(tmp_path, "short.yaml", "ghgcalc: 1\nname: ทดสอบ\nactivities: []\n")
     write(tmp_path, "empty.yaml", "")

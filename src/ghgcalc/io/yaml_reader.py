@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ghgcalc.errors import Issue, Location, Path, Severity
+from ghgcalc.i18n import N_, tr
 
 try:  # libyaml is much faster; PyYAML's pure-Python loader is the same language
     from yaml import CSafeLoader as _Loader
@@ -33,6 +34,20 @@ _DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|[-+]?\.(inf|Inf|
 _THREE_DIGITS = re.compile(r"\d{3}")
 _GROUPED_SO_FAR = re.compile(r"[-+]?\d{1,3}(,\d{3})*")
 _PLAIN_BOOLEANS = {"true", "false", "True", "False", "TRUE", "FALSE"}
+_TAG_HINT = N_("remove the tag: an inventory holds plain values only")
+# What libyaml says most often, in our catalog; anything else it says is shown as it says it.
+_YAML_PROBLEMS: dict[str, tuple[str, dict[str, str]]] = {
+    "mapping values are not allowed in this context": (N_("mapping values are not allowed in this context"), {}),
+    "mapping values are not allowed here": (N_("mapping values are not allowed here"), {}),
+    "did not find expected key": (N_("did not find expected key"), {}),
+    "did not find expected ',' or ']'": (N_("did not find expected ',' or '{close}'"), {"close": "]"}),
+    "did not find expected ',' or '}'": (N_("did not find expected ',' or '{close}'"), {"close": "}"}),
+    "did not find expected '-' indicator": (N_("did not find expected '-' indicator"), {}),
+    "found character that cannot start any token": (N_("found character that cannot start any token"), {}),
+    "found unexpected end of stream": (N_("found unexpected end of stream"), {}),
+    "found undefined alias": (N_("found undefined alias"), {}),
+    "could not find expected ':'": (N_("could not find expected ':'"), {}),
+}
 
 
 @dataclass
@@ -94,9 +109,9 @@ class _Walker:
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
             self.issue(
                 "yaml-tag-unsafe",
-                f"the tag {node.tag!r} is not allowed",
+                tr("the tag {tag} is not allowed", tag=repr(node.tag)),
                 node.start_mark,
-                "remove the tag: an inventory holds plain values only",
+                tr(_TAG_HINT),
             )
             return None
         if isinstance(node, yaml.MappingNode):
@@ -132,10 +147,14 @@ class _Walker:
             quoted = ", ".join(f'"{group}"' for group in groups)
             self.issue(
                 "number-list-grouping",
-                f"this list reads as {len(node.value)} numbers, not {len(groups)}: a comma followed by three "
-                "digits and no space splits a number written with a thousands comma",
+                tr(
+                    "this list reads as {count} numbers, not {meant}: a comma followed by three "
+                    "digits and no space splits a number written with a thousands comma",
+                    count=len(node.value),
+                    meant=len(groups),
+                ),
                 node.start_mark,
-                f"quote each number: [{quoted}], or write them without commas",
+                tr("quote each number: [{numbers}], or write them without commas", numbers=quoted),
                 path,
             )
 
@@ -145,21 +164,21 @@ class _Walker:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.issue(
                     "yaml-merge-key",
-                    "merge keys ('<<') are not supported",
+                    tr("merge keys ('<<') are not supported"),
                     key_node.start_mark,
-                    "write the keys out in full",
+                    tr("write the keys out in full"),
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.issue("key-invalid", "a mapping key must be plain text", key_node.start_mark)
+                self.issue("key-invalid", tr("a mapping key must be plain text"), key_node.start_mark)
                 continue
             key = str(key_node.value)
             if key in result:
                 self.issue(
                     "key-duplicate",
-                    f"'{key}' is given twice in the same mapping",
+                    tr("'{key}' is given twice in the same mapping", key=key),
                     key_node.start_mark,
-                    "keep one of them",
+                    tr("keep one of them"),
                 )
                 continue
             self.positions.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -183,15 +202,18 @@ class _Walker:
         except yaml.constructor.ConstructorError:
             self.issue(
                 "yaml-tag-unsafe",
-                f"the tag {node.tag!r} is not allowed",
+                tr("the tag {tag} is not allowed", tag=repr(node.tag)),
                 node.start_mark,
-                "remove the tag: an inventory holds plain values only",
+                tr(_TAG_HINT),
             )
         except Exception:  # noqa: BLE001 - PyYAML's constructors raise ValueError, IndexError, AttributeError...
             # a plain value PyYAML cannot build (2567-02-29, a B.E. date that is no C.E. date; odd
             # number-like text) stays text; the fields that need a number or a date say so
             return str(node.value)
         return None
+
+
+_TOO_DEEP = N_("the document is nested too deeply")
 
 
 def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
@@ -201,21 +223,26 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "not valid YAML"
-        hint: str | None = "check the indentation and the brackets and quotes on this line or the one above"
+        problem = exc.problem or tr("not valid YAML")
+        hint: str | None = tr("check the indentation and the brackets and quotes on this line or the one above")
         code = "yaml-syntax"
         if "another document" in problem:
-            problem = "the file holds more than one YAML document"
-            hint = "an inventory is one document: remove the '---' line, or split the file in two"
+            problem = tr("the file holds more than one YAML document")
+            hint = tr("an inventory is one document: remove the '---' line, or split the file in two")
         elif "depth" in problem or "nest" in problem:
-            code, problem, hint = "yaml-too-deep", "the document is nested too deeply", None
-        walker.issue(code, f"invalid YAML: {problem}" if code == "yaml-syntax" else problem, mark, hint)
+            code, problem, hint = "yaml-too-deep", tr(_TOO_DEEP), None
+        elif problem in _YAML_PROBLEMS:
+            msgid, params = _YAML_PROBLEMS[problem]
+            problem = tr(msgid, **params)
+        walker.issue(
+            code, tr("invalid YAML: {problem}", problem=problem) if code == "yaml-syntax" else problem, mark, hint
+        )
         return None, walker.positions, walker.issues
     except yaml.YAMLError as exc:
-        walker.issue("yaml-syntax", f"invalid YAML: {exc}", None)
+        walker.issue("yaml-syntax", tr("invalid YAML: {problem}", problem=exc), None)
         return None, walker.positions, walker.issues
     except RecursionError:
-        walker.issue("yaml-too-deep", "the document is nested too deeply", None)
+        walker.issue("yaml-too-deep", tr(_TOO_DEEP), None)
         return None, walker.positions, walker.issues
     if node is None:
         return None, walker.positions, walker.issues
@@ -225,12 +252,12 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
         walker.issues.clear()
         walker.issue(
             "yaml-too-complex",
-            "the document expands to too many values (an alias used over and over: an alias bomb?)",
+            tr("the document expands to too many values (an alias used over and over: an alias bomb?)"),
             node.start_mark,
         )
         return None, walker.positions, walker.issues
     except RecursionError:
-        walker.issue("yaml-too-deep", "the document is nested too deeply", node.start_mark)
+        walker.issue("yaml-too-deep", tr(_TOO_DEEP), node.start_mark)
         return None, walker.positions, walker.issues
     return data, walker.positions, walker.issues
 
