@@ -548,7 +548,13 @@ def _kg(value: float | None) -> str:
     return "-" if value is None else f"{value:.6g}"
 
 
-STATUSES = {"added": N_("added"), "changed": N_("changed"), "not-in-new": N_("not-in-new"), "removed": N_("removed")}
+STATUSES = {
+    "added": N_("added"),
+    "changed": N_("changed"),
+    "not-in-new": N_("not-in-new"),
+    "removed": N_("removed"),
+    "unchanged": N_("unchanged"),
+}
 
 
 def diff_table(data: dict[str, Any]) -> None:
