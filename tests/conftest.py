@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
+@pytest.fixture(autouse=True)
+def _english_between_tests() -> Iterator[None]:
+    """The language and calendar are the process's (the CLI sets them per run): every test starts
+    and ends in English with years as written, whatever a test before it ran with."""
+    from ghgcalc import i18n
+
+    i18n.set_language("en")
+    i18n.set_calendar("")
+    yield
+    i18n.set_language("en")
+    i18n.set_calendar("")
+
+
 def mini_store() -> FactorStore:
     return FactorStore(FIXTURE_FACTORS)
 

@@ -92,7 +92,7 @@ MESSAGE_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "FactorSetError": ((0, 1), ("message", "hint")),
     "OutputError": ((0, 1), ("message", "hint")),
     "NumberError": ((1, 2), ("message", "hint")),
-    "UnitError": ((0,), ("message", "hint")),
+    "UnitError": ((1, 2), ("message", "hint")),  # (code, message, hint)
     "located": ((1, 3), ("message", "hint")),
     "_say": ((0,), ()),
 }
