@@ -16,7 +16,6 @@ FIXTURE_FACTORS = Path(__file__).parent / "fixtures" / "factors"
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="session")
 @pytest.fixture(autouse=True)
 def _english_between_tests() -> Iterator[None]:
     """The language and calendar are the process's (the CLI sets them per run): every test starts
@@ -30,6 +29,7 @@ def _english_between_tests() -> Iterator[None]:
     i18n.set_calendar("")
 
 
+@pytest.fixture(scope="session")
 def mini_store() -> FactorStore:
     return FactorStore(FIXTURE_FACTORS)
 
