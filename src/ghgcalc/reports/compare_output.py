@@ -238,6 +238,26 @@ def to_markdown(comparisons: list[Comparison]) -> str:
     return "\n".join(parts)
 
 
+WIDTHS = (6, 10, 20, 40, 8, 12, 11, 17, 17, 14, 12, 16, 14, 10)  # columns A to N
+
+
+def _titles(sheet: Any, row: int, titles: list[str], first: int) -> None:
+    """Column titles in bold, wrapped within their column (Thai titles are longer than English
+    ones), the row as tall as the longest needs."""
+    from openpyxl.styles import Alignment, Font
+
+    from ghgcalc.reports.report_xlsx import LINE_HEIGHT, _lines
+
+    lines = 1
+    for column, title in enumerate(titles, start=first):
+        cell = sheet.cell(row, column, tr(title))
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        lines = max(lines, _lines(cell.value, WIDTHS[column - 1], True))
+    if lines > 1:
+        sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 3
+
+
 def to_xlsx(comparisons: list[Comparison]) -> bytes:
     """One sheet per inventory: the totals by scope, then every line."""
     from openpyxl import Workbook
@@ -258,8 +278,7 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
         text_cell(sheet.cell(4, 1), clean(tr("compared: {sets}", sets=", ".join(data["compared_factor_sets"]))))
         # the totals stand in the columns of the lines' tCO2e below them (K to N)
         row = 6
-        for column, title in enumerate(SHEET_HEADERS[-4:], start=11):
-            sheet.cell(row, column, tr(title)).font = Font(bold=True)
+        _titles(sheet, row, SHEET_HEADERS[-4:], 11)
         summary = summary_rows(comparison)
         for place, (name, change) in enumerate(summary, start=1):
             row += 1
@@ -267,8 +286,7 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
             for column, value in enumerate((change.own, change.compared, change.t, change.pct), start=11):
                 sheet.cell(row, column, value).number_format = PERCENT if column == 14 else TONNES
         row += 2
-        for column, title in enumerate(SHEET_HEADERS, start=1):
-            sheet.cell(row, column, tr(title)).font = Font(bold=True)
+        _titles(sheet, row, SHEET_HEADERS, 1)
         for line in data["lines"]:
             row += 1
             values = [
@@ -297,8 +315,7 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
         for note in data["notes"]:
             row += 2
             text_cell(sheet.cell(row, 1), clean(note))
-        widths = (6, 10, 20, 40, 6, 12, 11, 17, 17, 14, 12, 16, 14, 10)
-        for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=True):
+        for letter, width in zip("ABCDEFGHIJKLMN", WIDTHS, strict=True):
             sheet.column_dimensions[letter].width = width
         sheet.page_setup.orientation = "landscape"  # one page wide, as many pages long as the lines need
         sheet.page_setup.fitToWidth = 1

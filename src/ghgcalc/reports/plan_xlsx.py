@@ -12,6 +12,7 @@ Titles and notes are in the language of the run; years in the calendar of the ba
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import __version__
@@ -237,8 +238,12 @@ def _summary_sheet(ws: Worksheet, plan: dict[str, Any], years: Worksheet) -> Non
     _trajectory_chart(ws, years, len(plan["years"]))
     widths = {1: 40, 2: 10, 3: 18, 4: 14, 5: 14, 6: 15, 7: 14, 8: 14, 9: 12}
     _finish(ws, widths, landscape_a3=False, wrap=_Wrap(frozenset({1, 3}), method + 3, targets_end))
-    # the method spans the merged columns A:I; _finish counted it in column A alone
-    ws.row_dimensions[method].height = LINE_HEIGHT * _lines(plan["method"], sum(widths.values()), False) + 3
+    # the method spans the merged columns A:I; _finish counted it in column A alone. Thai text gets a
+    # spare line: how wide its letters print depends on the Thai font of the spreadsheet program
+    lines = _lines(plan["method"], sum(widths.values()), False) + (
+        1 if re.search("[\u0e01-\u0e5b]", plan["method"]) else 0
+    )
+    ws.row_dimensions[method].height = LINE_HEIGHT * lines + 3
 
 
 def _trajectory_chart(ws: Worksheet, years: Worksheet, count: int) -> None:
