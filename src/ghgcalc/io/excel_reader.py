@@ -11,7 +11,6 @@ import os
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
 from typing import Any, cast
 
 from ghgcalc.errors import Issue, Location, Severity, visible
@@ -19,13 +18,14 @@ from ghgcalc.i18n import N_, tr
 from ghgcalc.io import excel_organization
 from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain
 from ghgcalc.io.excel_keys import key_of
-from ghgcalc.io.excel_months import MonthHeader, NotAMonth, month_header, month_name
+from ghgcalc.io.excel_month_columns import MonthColumn, place_months
+from ghgcalc.io.excel_months import NotAMonth, month_header
 from ghgcalc.io.excel_quality import COLUMNS as QUALITY_COLUMNS
 from ghgcalc.io.excel_quality import RANGES, line_fields, percent_cells_in, read_range
 from ghgcalc.io.excel_xml import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetXml, check_zip, column_letter, scan
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
-from ghgcalc.thai import BE_OFFSET, thai_to_arabic_digits
+from ghgcalc.thai import thai_to_arabic_digits
 
 SHEETS = {
     "inventory": ("inventory", "ข้อมูลทั่วไป"),
@@ -354,13 +354,6 @@ def _header_row(rows: list[list[Any]], names: tuple[str, ...]) -> int | None:
     return None
 
 
-@dataclass
-class _MonthColumn:
-    column: int
-    header: MonthHeader
-    cell: str  # the header cell that named the month
-
-
 def _read_activities(
     reader: SheetReader, sheet: str, rows: list[list[Any]], period: Period | None = None, path: str | None = None
 ) -> list[dict[str, Any]]:
@@ -382,7 +375,7 @@ def _read_activities(
     two_rows = any(_is_month(cell) for cell in second)
     first_data = header + (2 if two_rows else 1)
     months = _columns(reader, sheet, rows, header, two_rows, width)
-    positions.month_columns = _place_months(reader, sheet, rows, months, period, first_data)
+    positions.month_columns = place_months(reader, sheet, rows, months, period, first_data)
     columns = positions.activity_columns
     quality = [name for name in QUALITY_COLUMNS if name in columns]
     ranges = [name for name in RANGES if name in columns]
@@ -456,14 +449,14 @@ def _read_activities(
 
 def _columns(
     reader: SheetReader, sheet: str, rows: list[list[Any]], header: int, two_rows: bool, width: int
-) -> list[_MonthColumn]:
+) -> list[MonthColumn]:
     """The month columns of the header, in column order; the other known columns into positions."""
     positions = reader.positions
-    months: list[_MonthColumn] = []
+    months: list[MonthColumn] = []
     for column in range(width):
         header_rows = [header, header + 1] if two_rows else [header]
         texts = [rows[r][column] if column < len(rows[r]) else None for r in header_rows]
-        month: _MonthColumn | None = None
+        month: MonthColumn | None = None
         unread: tuple[int, str] | None = None
         for row, text in zip(header_rows, texts, strict=True):
             if text in ("", None):
@@ -475,7 +468,7 @@ def _columns(
                 unread = unread or (row, str(problem))
                 continue
             if found is not None and month is None:
-                month = _MonthColumn(column, found, cell_name(row, column))
+                month = MonthColumn(column, found, cell_name(row, column))
         if month is not None:
             months.append(month)
             continue
@@ -496,163 +489,6 @@ def _columns(
                 ),
             )
     return months
-
-
-def _period_months(period: Period) -> list[tuple[int, int]]:
-    """(year, month) of every month the period touches, in order."""
-    found = []
-    year, month = period.start.year, period.start.month
-    while (year, month) <= (period.end.year, period.end.month):
-        found.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return found
-
-
-def _shown_month(period: Period, year: int | None, month: int) -> str:
-    """A month for a person: October 2566 (B.E. when the period was written so), or October."""
-    return f"{month_name(month)} {period.year_text(year)}" if year is not None else month_name(month)
-
-
-def _place_months(
-    reader: SheetReader,
-    sheet: str,
-    rows: list[list[Any]],
-    months: list[_MonthColumn],
-    period: Period | None,
-    first_data: int,
-) -> list[int]:
-    """The month columns in the order of the period's months, each column at the month it names.
-
-    Without a readable period the columns keep their order (the period's own error is reported).
-    A year in a header must lie in the period; two columns for one month, a month of the period
-    without a column, and a filled column outside the period are errors.
-    """
-    if not months:
-        return []
-    if period is None:
-        return [m.column for m in months]
-    calendar = _period_months(period)
-    slots: dict[int, _MonthColumn] = {}
-
-    def duplicate(month: _MonthColumn, other: _MonthColumn) -> None:
-        reader.issue(
-            "month-duplicate",
-            tr(
-                "{month} has two columns, {first} and {second}",
-                month=_shown_month(period, month.header.year, month.header.month),
-                first=other.cell,
-                second=month.cell,
-            ),
-            sheet,
-            month.cell,
-            tr("keep one column per month: add its amounts into the other column and delete it"),
-        )
-
-    for month in (m for m in months if m.header.year is not None):
-        wanted = (month.header.year, month.header.month)
-        if wanted not in calendar:
-            reader.issue(
-                "month-outside-period",
-                tr(
-                    "the column {cell} is {month}, outside the period {period}",
-                    cell=month.cell,
-                    month=_shown_month(period, *wanted),
-                    period=period.label,
-                ),
-                sheet,
-                month.cell,
-                tr("correct the year in the header, or the period on the Inventory sheet"),
-            )
-            continue
-        index = calendar.index(wanted)
-        if index in slots:
-            duplicate(month, slots[index])
-            continue
-        slots[index] = month
-    for month in (m for m in months if m.header.year is None):
-        free = [i for i, (_, number) in enumerate(calendar) if number == month.header.month and i not in slots]
-        if free:
-            slots[free[0]] = month
-            continue
-        taken = [slots[i] for i, (_, number) in enumerate(calendar) if number == month.header.month and i in slots]
-        if taken:
-            duplicate(month, taken[-1])
-        elif _filled(rows, month.column, first_data):
-            reader.issue(
-                "month-outside-period",
-                tr(
-                    "the column {cell} is {month}, which is not in the period {period}, yet it has amounts",
-                    cell=month.cell,
-                    month=month_name(month.header.month),
-                    period=period.label,
-                ),
-                sheet,
-                month.cell,
-                tr("correct the period on the Inventory sheet, or move the amounts to the right month"),
-            )
-    missing = [_shown_month(period, *calendar[i]) for i in range(len(calendar)) if i not in slots]
-    if missing:
-        listed = ", ".join(missing[:6])
-        if len(missing) > 6:
-            listed = tr("{listed} and {count} more", listed=listed, count=len(missing) - 6)
-        reader.issue(
-            "month-missing",
-            tr("no column for {months}: the period runs {period}", months=listed, period=period.label),
-            sheet,
-            months[0].cell,
-            tr(
-                "add a column for each month of the period (a month without amounts may stay empty), "
-                "or give only a Total column"
-            ),
-        )
-    _check_order(reader, months, period)
-    return [slots[i].column for i in sorted(slots)]
-
-
-def _filled(rows: list[list[Any]], column: int, first: int) -> bool:
-    return any(column < len(row) and row[column] not in ("", None) for row in rows[first:])
-
-
-def _check_order(reader: SheetReader, months: list[_MonthColumn], period: Period) -> None:
-    """Month columns without years that start elsewhere than the period does: likely the wrong period
-    (a bare 2567 in a fiscal October-September workbook means January-December 2024)."""
-    if any(m.header.year is not None for m in months) or len(months) < 12:
-        return
-    first = months[0].header.month
-    if first == period.start.month:
-        return
-    where = reader.positions.cells.get(("period",)) or reader.positions.cells.get(("period", "start"))
-    shown = period.label
-    year = period.end.year
-    if first == 10 and (period.start.month, period.start.day, period.end.month) == (1, 1, 12):
-        hint = tr(
-            "for the fiscal year October {previous} to September {year}, write FY{fiscal} "
-            "as the period; each month column counts for its month of the period as written",
-            previous=period.year_text(year - 1),
-            year=period.year_text(year),
-            fiscal=year + BE_OFFSET,
-        )
-    elif first == 1 and (period.start.month, period.start.day, period.end.month) == (10, 1, 9):
-        hint = tr(
-            "for the calendar year {year}, write {be_year} as the period",
-            year=period.year_text(year),
-            be_year=year + BE_OFFSET,
-        )
-    else:
-        hint = tr("check the period; each month column counts for the month of the period it names")
-    reader.issue(
-        "period-months-mismatch",
-        tr(
-            "the month columns start with {first}, but the period ({period}) starts in {start}",
-            first=month_name(first),
-            period=shown,
-            start=month_name(period.start.month),
-        ),
-        where[0] if where else None,
-        where[1] if where else None,
-        hint,
-        Severity.WARNING,
-    )
 
 
 def _hidden(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> None:
