@@ -24,7 +24,6 @@ from ghgcalc.i18n import N_, tr
 from ghgcalc.models.result import InventoryResult, Line
 from ghgcalc.reports.cfo_text import (
     NOTE_EXACT,
-    NOTE_TIER,
     SCOPE_TITLES,
     SCOPE_TOTALS,
     SEPARATE_KINDS,
@@ -39,6 +38,7 @@ from ghgcalc.reports.report_xlsx import (
     FMT_SHARE,
     FMT_TCO2E,
     HEADER_FILL,
+    LINE_HEIGHT,
     NUMBER_WIDTH,
     SECTION_FILL,
     TOTAL_FILL,
@@ -49,6 +49,7 @@ from ghgcalc.reports.report_xlsx import (
     _font,
     _gas,
     _header_row,
+    _lines,
     _share,
     _style_row,
     _title,
@@ -270,13 +271,14 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
             texts = [str(ws.cell(row=r, column=col[key]).value or "") for r in line_rows]
             widths[col[key]] = _fit(texts, least, most)
     texts = [tr(NOTE_EXACT), tr(NOTE_BLOCKS)]
-    if quality:
-        texts.append(tr(NOTE_TIER))
     if analysis:
         texts.append(tr(NOTE_UNCERTAINTY))
     # the notes within the title columns, which every printed page repeats: whole on each page
-    end = notes(ws, row + 1, texts, [widths[column] for column in range(1, TITLE_COLUMNS + 1)])
-    sections.append((row + 1, end - 1))
+    notes(ws, row + 1, texts, [widths[column] for column in range(1, TITLE_COLUMNS + 1)])
+    for number in range(2, band - 1):  # the header block: wrapped in narrow columns, sized as if bold
+        label, value = (str(ws.cell(row=number, column=column).value or "") for column in (1, 3))
+        lines = max(_lines(label, widths[1] + widths[2], True), _lines(value, widths[3], True))
+        ws.row_dimensions[number].height = LINE_HEIGHT * lines + 3
     wrap_keys = ("label", "activity", "category", "factor", "evidence")
     wrap = _Wrap(frozenset(col[key] for key in wrap_keys if key in col), header + 1, row)
     _finish(ws, widths, landscape_a3=False, wrap=wrap)

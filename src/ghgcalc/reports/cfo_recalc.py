@@ -9,7 +9,7 @@ year is to be recalculated. Sources found in one year only are listed for the pr
 (a structural change, or a source that started or stopped).
 
 Lines of the two years are matched by their `id:` when they give one, else by scope, activity, label
-and category, in file order.
+and category, in file order; lines left over, by scope, activity and category (a relabelled line).
 """
 
 from __future__ import annotations
@@ -94,13 +94,26 @@ def _key(line: Line) -> tuple[str, ...]:
     return ("id", line.id) if line.id else (str(line.scope), line.activity, line.label or "", line.category or "")
 
 
+def _loose_key(line: Line) -> tuple[str, ...]:
+    """A second chance for a line relabelled between the years ("86 staff" and "82 staff")."""
+    return ("id", line.id) if line.id else (str(line.scope), line.activity, line.category or "")
+
+
 def pairs(result: InventoryResult, base: InventoryResult) -> list[Pair]:
-    """The sources of the two years matched: this year's in their order, then the base year's left."""
-    waiting: dict[tuple[str, ...], list[Line]] = {}
-    for line in base.lines:
-        waiting.setdefault(_key(line), []).append(line)
-    matched = [Pair(line, waiting[_key(line)].pop(0) if waiting.get(_key(line)) else None) for line in result.lines]
-    return matched + [Pair(None, line) for lines in waiting.values() for line in lines]
+    """The sources of the two years matched, by id or scope, activity, label and category, then what
+    is left by scope, activity and category: this year's in their order, then the base year's left."""
+    found: dict[int, Line] = {}  # this year's line index -> its base-year line
+    left = list(base.lines)
+    for key in (_key, _loose_key):
+        for line in result.lines:
+            if line.index in found:
+                continue
+            match = next((other for other in left if key(other) == key(line)), None)
+            if match is not None:
+                found[line.index] = match
+                left.remove(match)
+    matched = [Pair(line, found.get(line.index)) for line in result.lines]
+    return matched + [Pair(None, line) for line in left]
 
 
 def recalculation_sheet(ws: Worksheet, result: InventoryResult, base: InventoryResult) -> None:

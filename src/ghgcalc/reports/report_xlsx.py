@@ -162,7 +162,7 @@ def notes(ws: Worksheet, row: int, texts: list[str], widths: Sequence[float]) ->
     for note in texts:
         put(ws, row, 1, note).alignment = wrap
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
-        ws.row_dimensions[row].height = LINE_HEIGHT * _lines(note, sum(widths), bold=False) + 3
+        ws.row_dimensions[row].height = LINE_HEIGHT * _lines(note, sum(widths), bold=True) + 3  # room to spare
         row += 1
     return row
 
@@ -266,7 +266,7 @@ def _column_texts(ws: Worksheet, column: int, first: int, last: int) -> list[str
 def _lines(text: str, width: float, bold: bool) -> int:
     """How many lines a wrapped text takes in a column of `width`."""
     room = max(1.0, width - 1)
-    scale = 1.0 if bold else 0.85  # letters are narrower than the '0' a column width counts; bold is wider
+    scale = 1.0 if bold else 0.9  # letters are a little narrower than the '0' a column width counts
     return sum(max(1, math.ceil(_width(part) * scale / room)) for part in text.split("\n"))
 
 
@@ -326,8 +326,9 @@ def _finish(
             for cell in row:
                 if cell.value is not None:
                     align(cell, cell in long_texts)
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = LINE_HEIGHT * lines + 3
+        if lines > 1:  # a row set higher before (a blank to write in) keeps its height
+            needed = LINE_HEIGHT * lines + 3
+            ws.row_dimensions[row[0].row].height = max(ws.row_dimensions[row[0].row].height or 0, needed)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A3 if landscape_a3 else ws.PAPERSIZE_A4
     ws.print_options.gridLines = False
@@ -409,12 +410,14 @@ def keep_together(ws: Worksheet, groups: Sequence[tuple[int, int]], paper: str =
         repeated = sum(height(row) for row in range(first, last + 1))
     ends = dict(groups)
     used = 0.0
+    grouped = False  # a group already on this page: breaking above the next leaves a page with content
     for row in range(1, ws.max_row + 1):
         if row in ends:
             size = sum(height(r) for r in range(row, ends[row] + 1))
-            if used + size > room and size <= room - repeated and used > repeated:
+            if used + size > room and size <= room - repeated and grouped:
                 ws.row_breaks.append(Break(id=row - 1))
                 used = repeated
+            grouped = True
         if used + height(row) > room:  # where the program breaks the page by itself
             used = repeated
         used += height(row)
