@@ -317,7 +317,7 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
         if not is_regular(real):
             problem(
                 "include-not-a-file",
-                tr("'{name}' is {kind}, not an inventory file", name=shown_name, kind=kind_of(real)),
+                tr("'{name}' is {kind}, not an inventory file", name=shown_name, kind=tr(kind_of(real))),
                 tr("name a .yaml or .xlsx inventory"),
             )
             continue

@@ -124,7 +124,7 @@ def check_target(out: str | None, inputs: Iterable[str], force: bool, named: str
                 tr(
                     "{path} is {kind}, not a regular file; ghgcalc writes its results only to regular files",
                     path=out,
-                    kind=files.kind_of(path),
+                    kind=tr(files.kind_of(path)),
                 ),
                 tr("choose the path of a regular file with -o, or leave -o out to write to standard output")
                 if with_o
