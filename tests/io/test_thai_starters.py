@@ -29,6 +29,8 @@ DATA = ROOT / "src" / "ghgcalc" / "data"
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 # The values a person writes in their own words; everything else must be the English starter's.
 FREE_TEXT = ("name", "label", "source")
+# The Thai inventory starters also say their language (the English ones leave it to the locale).
+THAI_ONLY = ("language",)
 # A fiscal and a calendar starter on days either side of the fiscal new year (1 October).
 DAYS = [(dt.date(2025, 9, 30), True), (dt.date(2025, 10, 1), False), (dt.date(2026, 3, 1), True)]
 INVENTORY = {"organization": "my-town.yaml", "community": "province.yaml", "plan": "plan.yaml"}
@@ -52,7 +54,9 @@ def filled_in(kind: str, language: str, fiscal: bool, today: dt.date) -> str:
 def without_free_text(data: Any) -> Any:
     """`data` with the values of free-text keys blanked (the keys themselves kept)."""
     if isinstance(data, dict):
-        return {k: "<free text>" if k in FREE_TEXT else without_free_text(v) for k, v in data.items()}
+        return {
+            k: "<free text>" if k in FREE_TEXT else without_free_text(v) for k, v in data.items() if k not in THAI_ONLY
+        }
     if isinstance(data, list):
         return [without_free_text(v) for v in data]
     return data
@@ -299,7 +303,18 @@ def test_the_thai_starters_compute_the_english_starters_numbers(tmp_path: Path) 
         free_texts(english[kind], thai[kind], words)
     for (en_codes, en_result), (th_codes, th_result) in zip(results["en"], results["th"], strict=True):
         assert th_codes == en_codes
+        # the Thai starter says language: th, so its warnings are in Thai (and a line further down):
+        # the same warnings by code, and every number the same
+        en_warnings, th_warnings = en_result.pop("warnings", []), th_result.pop("warnings", [])
+        assert [w["code"] for w in th_warnings] == [w["code"] for w in en_warnings]
         assert in_english(th_result, words) == en_result
     organization, community, _ = results["th"]
     assert organization[1]["total_t_co2e"] > 0 and community[1]["total_t_co2e"] > 0
     assert any(s.startswith("Agriculture") for s in community[1]["gpc"]["by_sector_t_co2e"])
+
+
+@pytest.mark.parametrize("kind", ["organization", "community"])
+def test_a_thai_inventory_starter_says_it_is_thai(kind: str) -> None:
+    """ghgcalc speaks Thai about a Thai starter without --lang or a Thai locale (language: th)."""
+    data = yaml.safe_load(filled_in(kind, "th", True, dt.date(2025, 10, 1)))
+    assert data["language"] == "th"
