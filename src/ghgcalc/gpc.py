@@ -23,6 +23,39 @@ NOTATION_KEYS = {
 }
 IPCC_SECTORS = {"1": N_("Energy"), "2": N_("IPPU"), "3": N_("AFOLU"), "4": N_("Waste")}
 
+# The GPC's sector and sub-sector names as data/gpc.csv writes them (and the result's keys): marked
+# here for the catalog, so tr(name) shows them in the language of the run.
+SECTOR_NAMES = (
+    N_("Stationary energy"),
+    N_("Transportation"),
+    N_("Waste"),
+    N_("Industrial processes and product use"),
+    N_("Agriculture, forestry and other land use"),
+    N_("Other scope 3"),
+    N_("Residential buildings"),
+    N_("Commercial and institutional buildings and facilities"),
+    N_("Manufacturing industries and construction"),
+    N_("Energy industries"),
+    N_("Agriculture, forestry and fishing activities"),
+    N_("Non-specified sources"),
+    N_("Fugitive emissions from mining, processing, storage and transportation of coal"),
+    N_("Fugitive emissions from oil and natural gas systems"),
+    N_("On-road"),
+    N_("Railways"),
+    N_("Waterborne navigation"),
+    N_("Aviation"),
+    N_("Off-road"),
+    N_("Solid waste disposal"),
+    N_("Biological treatment of waste"),
+    N_("Incineration and open burning"),
+    N_("Wastewater treatment and discharge"),
+    N_("Industrial processes"),
+    N_("Product use"),
+    N_("Livestock"),
+    N_("Land"),
+    N_("Aggregate sources and non-CO2 emission sources on land"),
+)
+
 
 @dataclass(frozen=True)
 class Reference:

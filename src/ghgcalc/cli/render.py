@@ -105,7 +105,7 @@ def _community(console: Console, result: InventoryResult) -> None:
     table.add_row("GPC BASIC+", tonnes(community.basic_plus_t_co2e))
     table.add_row(tr("Territorial (all scope 1)"), tonnes(community.territorial_t_co2e))
     for sector, value in community.by_ipcc_sector_t_co2e.items():
-        table.add_row(shown(tr("IPCC sector {sector}", sector=sector)), tonnes(value))
+        table.add_row(shown(tr("IPCC sector {sector}", sector=tr(sector))), tonnes(value))
     if community.outside_ipcc_t_co2e:
         table.add_row(tr("Scope 2 and 3 (no IPCC territorial sector)"), tonnes(community.outside_ipcc_t_co2e))
     console.print(table)
@@ -142,7 +142,7 @@ def _community(console: Console, result: InventoryResult) -> None:
         )
         completeness.add_row(
             shown(row.ref),
-            shown(row.subsector),
+            shown(tr(row.subsector)),
             str(row.scope),
             shown(row.level.upper()),
             cell,
