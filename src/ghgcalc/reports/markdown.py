@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from ghgcalc.errors import printable
-from ghgcalc.i18n import N_, tr
+from ghgcalc.i18n import N_, language, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
 from ghgcalc.thai import show_date
@@ -220,7 +220,8 @@ def _largest(result: InventoryResult, total: float) -> list[str]:
 
 
 def _factors(result: InventoryResult) -> list[str]:
-    titles = {s.ref: s.title for s in result.factor_sets}
+    thai = language() == "th"
+    titles = {s.ref: s.title_th if thai and s.title_th else s.title for s in result.factor_sets}
     out = ["## " + tr("Factors used"), ""]
     for ref, keys in factor_refs(result).items():
         title = f" ({text(titles[ref])})" if titles.get(ref) else ""
