@@ -148,6 +148,11 @@ def test_the_markdown_summary_with_every_section_is_thai(name: str, base: str | 
     thai = run_ok(EXAMPLES, *args, "-f", "md", "--lang", "th")
     english = run_ok(EXAMPLES, *args, "-f", "md", "--lang", "en")
     as_json = json.loads(run_ok(EXAMPLES, *args, "-f", "json", "--lang", "th"))
+    # the factor sets' Thai titles are data too (set.yaml's title_th, which names English documents)
+    from ghgcalc.io.factor_store import FactorStore
+
+    store = FactorStore()
+    as_json["thai_titles"] = [store.load(s["id"], s["version"]).title_th for s in as_json["factor_sets"]]
     assert_thai(thai, as_json)
     for heading in ("ความไม่แน่นอน", "แหล่งปล่อยหลัก (IPCC 2006 เล่ม 1 บทที่ 4)", "คุณภาพข้อมูล"):
         assert f"\n## {heading}\n" in thai
