@@ -277,8 +277,8 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
     notes(ws, row + 1, texts, [widths[column] for column in range(1, TITLE_COLUMNS + 1)])
     for number in range(2, band - 1):  # the header block: wrapped in narrow columns, sized as if bold
         label, value = (str(ws.cell(row=number, column=column).value or "") for column in (1, 3))
-        lines = max(_lines(label, widths[1] + widths[2], True), _lines(value, widths[3], True))
-        ws.row_dimensions[number].height = LINE_HEIGHT * lines + 3
+        needed = max(_lines(label, widths[1] + widths[2], True), _lines(value, widths[3], True))
+        ws.row_dimensions[number].height = LINE_HEIGHT * needed + 3
     wrap_keys = ("label", "activity", "category", "factor", "evidence")
     wrap = _Wrap(frozenset(col[key] for key in wrap_keys if key in col), header + 1, row)
     _finish(ws, widths, landscape_a3=False, wrap=wrap)
