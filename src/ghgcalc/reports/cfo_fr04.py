@@ -129,9 +129,6 @@ def _blocks(gases: list[str], quality: bool, uncertainty: bool) -> list[tuple[st
     ]
 
 
-# With the uncertainty column, the quantification block keeps to one page's width by wrapping these
-# texts in narrower columns (else its last share column would print alone on a page of its own).
-_NARROWER = {"label": (20, 28), "evidence": (14, 22)}
 _FITTED = {
     "label": (22, 34),
     "per": (8, 12),
@@ -271,8 +268,6 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
     widths: dict[int, float] = {col[key]: width for key, _, width in layout if width}
     for key, (least, most) in _FITTED.items():
         if key in col:
-            if key in _NARROWER and "uncertainty" in col:  # room for the uncertainty column on the page
-                least, most = _NARROWER[key]
             texts = [str(ws.cell(row=r, column=col[key]).value or "") for r in line_rows]
             widths[col[key]] = _fit(texts, least, most)
     texts = [tr(NOTE_EXACT), tr(NOTE_BLOCKS)]
