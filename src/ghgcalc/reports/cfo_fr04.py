@@ -96,7 +96,7 @@ def _blocks(gases: list[str], quality: bool, uncertainty: bool) -> list[tuple[st
         ]
     main.append(("t_co2e", heading(N_("Total GHG\n(tCO2e)")), NUMBER_WIDTH + 1))
     if uncertainty:
-        main.append(("uncertainty", heading(N_("Uncertainty\n± % (95 %)")), 13))
+        main.append(("uncertainty", heading(N_("Uncertainty\n± % (95 %)")), 10))
     main += [
         ("share_scope", heading(N_("% of scope")), 11),
         ("share_s12", heading(N_("% of S1+2")), 11),
@@ -129,6 +129,9 @@ def _blocks(gases: list[str], quality: bool, uncertainty: bool) -> list[tuple[st
     ]
 
 
+# With the uncertainty column, the description and evidence wrap a little sooner so that the
+# quantification block keeps to one page's width (else its last share column prints on a page alone).
+_NARROWER = {"label": (22, 30), "evidence": (16, 26)}
 _FITTED = {
     "label": (22, 34),
     "per": (8, 12),
@@ -268,6 +271,8 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
     widths: dict[int, float] = {col[key]: width for key, _, width in layout if width}
     for key, (least, most) in _FITTED.items():
         if key in col:
+            if key in _NARROWER and "uncertainty" in col:  # room for the uncertainty column on the page
+                least, most = _NARROWER[key]
             texts = [str(ws.cell(row=r, column=col[key]).value or "") for r in line_rows]
             widths[col[key]] = _fit(texts, least, most)
     texts = [tr(NOTE_EXACT), tr(NOTE_BLOCKS)]
