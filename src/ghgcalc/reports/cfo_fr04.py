@@ -96,7 +96,7 @@ def _blocks(gases: list[str], quality: bool, uncertainty: bool) -> list[tuple[st
         ]
     main.append(("t_co2e", heading(N_("Total GHG\n(tCO2e)")), NUMBER_WIDTH + 1))
     if uncertainty:
-        main.append(("uncertainty", heading(N_("Uncertainty\n± % (95 %)")), 10))
+        main.append(("uncertainty", heading(N_("Uncertainty\n± % (95 %)")), 12))
     main += [
         ("share_scope", heading(N_("% of scope")), 11),
         ("share_s12", heading(N_("% of S1+2")), 11),
