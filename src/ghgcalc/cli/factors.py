@@ -27,22 +27,6 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
-def _set_summary(s: Any) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "version": s.version,
-        "title": s.title,
-        "publisher": s.publisher,
-        "published": s.published.isoformat(),
-        "valid_from": s.valid_from.isoformat() if s.valid_from else None,
-        "valid_to": s.valid_to.isoformat() if s.valid_to else None,
-        "gwp_basis": s.gwp_basis,
-        "keys": len(s.factors),
-        "rows": s.row_count,
-        "sha256": s.sha256,
-    }
-
-
 def _with_verified_via(entry: dict[str, Any], verified_via: str) -> dict[str, Any]:
     """`factors show` names the transcription a value was read through right after its source,
     empty where the set records none (a result's factor has it only where it is recorded)."""
@@ -52,33 +36,6 @@ def _with_verified_via(entry: dict[str, Any], verified_via: str) -> dict[str, An
         if name == "source":
             shown["verified_via"] = verified_via
     return shown
-
-
-def _rows(sets: list[Any]) -> list[dict[str, Any]]:
-    rows = []
-    for s in sets:
-        for key in sorted(s.factors):
-            for f in s.factors[key]:
-                for g in f.gases:
-                    rows.append(
-                        {
-                            "set": s.id,
-                            "version": s.version,
-                            "key": key,
-                            "name_en": f.name_en,
-                            "name_th": f.name_th,
-                            "category": f.category,
-                            "scope": f.scope,
-                            "per": f.per,
-                            "gas": g.gas,
-                            "value": g.kg,
-                            "valid_from": f.valid_from.isoformat() if f.valid_from else None,
-                            "valid_to": f.valid_to.isoformat() if f.valid_to else None,
-                            "source": f.source,
-                            "verified_via": f.verified_via,
-                        }
-                    )
-    return rows
 
 
 class DiffFormat(StrEnum):
@@ -241,25 +198,24 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The factor sets, or the rows of one set."""
         from ghgcalc.cli.compute import _store
+        from ghgcalc.io import writers
         from ghgcalc.io.factor_store import SetRef
 
         store = _store(factors_dir)
         chosen = _default_format(output_format, ListFormat)
         if set_ref is None:
             sets = [v for set_id in store.set_ids() for v in store.versions(set_id)]
-            data = [_set_summary(s) for s in sets]
-            columns = ["id", "version", "title", "published", "valid_from", "valid_to", "gwp_basis", "keys"]
+            data = writers.set_rows(sets)
+            columns = writers.SET_COLUMNS
             titles = {s.id + "@" + s.version: s.title_th for s in sets if s.title_th}
         else:
             sets = store.select(SetRef.parse(set_ref))
-            data = _rows(sets)
-            columns = ["set", "version", "key", "per", "gas", "value", "scope", "category", "name_en"]
+            data = writers.factor_rows(sets)
+            columns = writers.FACTOR_COLUMNS
         if chosen is ListFormat.json:
             write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif chosen is ListFormat.csv:
-            from ghgcalc.io.writers import dicts_csv  # the one guarded CSV writer
-
-            write_stdout(dicts_csv(data, columns))
+            write_stdout(writers.dicts_csv(data, columns))  # the one guarded CSV writer
         else:
             from ghgcalc.cli import render
 

@@ -6,11 +6,14 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
-from ghgcalc.models.factor import Factor
+from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import InventoryResult, Line
+
+if TYPE_CHECKING:
+    from ghgcalc.core.trend import Trend
 
 RESULT_FORMAT = 1
 
@@ -171,6 +174,113 @@ def to_json(results: list[InventoryResult], as_array: bool) -> str:
 
 def to_jsonl(results: list[InventoryResult]) -> str:
     return "".join(json.dumps(result_dict(r), ensure_ascii=False, allow_nan=False) + "\n" for r in results)
+
+
+# --- the rows of `trend` and `factors list` (JSON and CSV; the CLI only renders them) -----------
+
+
+TREND_FORMAT = 1
+
+
+def trend_rows(trend: Trend) -> list[dict[str, Any]]:
+    """One row per year of a trend (docs/cli.md, trend): `trend -f json`'s years and `-f csv`'s rows
+    (a list or mapping is JSON in its CSV cell)."""
+    base = trend.years[trend.base_index]
+    rows = []
+    for year in trend.years:
+        result = year.result
+        rows.append(
+            {
+                "source": result.source,
+                "name": result.name,
+                "period_start": result.period.start.isoformat(),
+                "period_end": result.period.end.isoformat(),
+                "base_year": year is base,
+                "gwp": result.gwp,
+                "factor_sets": [s.ref for s in result.factor_sets],
+                "total_t_co2e": year.total_t_co2e,
+                "by_scope_t_co2e": year.by_scope_t_co2e,
+                "by_sector_t_co2e": result.community.by_sector_t_co2e if result.community else None,
+                "change_from_base_t_co2e": year.change_from_base_t,
+                "change_from_base_pct": year.change_from_base_pct,
+                "change_from_previous_t_co2e": year.change_from_previous_t,
+                "change_from_previous_pct": year.change_from_previous_pct,
+                "intensities": year.intensities,
+                "differs_from_base": list(year.differs_from_base),
+                "missing_before": list(year.missing_before),
+            }
+        )
+    return rows
+
+
+def trend_dict(trend: Trend, rebased: InventoryResult | None) -> dict[str, Any]:
+    """`trend -f json`: the years, and the base year recomputed with the newest year's GWP set and
+    factor versions when the years were computed differently."""
+    data: dict[str, Any] = {"ghgcalc_trend": TREND_FORMAT, "years": trend_rows(trend)}
+    if rebased is not None:
+        data["base_year_recomputed"] = {
+            "source": rebased.source,
+            "gwp": rebased.gwp,
+            "factor_sets": [s.ref for s in rebased.factor_sets],
+            "total_t_co2e": rebased.total_t_co2e,
+            "by_scope_t_co2e": rebased.by_scope_t_co2e,
+        }
+    return data
+
+
+def trend_csv(trend: Trend) -> str:
+    return dicts_csv(trend_rows(trend))
+
+
+# `factors list`: the columns of its CSV when there is no row to take them from
+SET_COLUMNS = ["id", "version", "title", "published", "valid_from", "valid_to", "gwp_basis", "keys"]
+FACTOR_COLUMNS = ["set", "version", "key", "per", "gas", "value", "scope", "category", "name_en"]
+
+
+def set_rows(sets: Iterable[FactorSet]) -> list[dict[str, Any]]:
+    """`factors list`: one row per factor-set version."""
+    return [
+        {
+            "id": s.id,
+            "version": s.version,
+            "title": s.title,
+            "publisher": s.publisher,
+            "published": s.published.isoformat(),
+            "valid_from": s.valid_from.isoformat() if s.valid_from else None,
+            "valid_to": s.valid_to.isoformat() if s.valid_to else None,
+            "gwp_basis": s.gwp_basis,
+            "keys": len(s.factors),
+            "rows": s.row_count,
+            "sha256": s.sha256,
+        }
+        for s in sets
+    ]
+
+
+def factor_rows(sets: Iterable[FactorSet]) -> list[dict[str, Any]]:
+    """`factors list --set`: one row per key, unit and gas of each set, keys in order."""
+    return [
+        {
+            "set": s.id,
+            "version": s.version,
+            "key": key,
+            "name_en": f.name_en,
+            "name_th": f.name_th,
+            "category": f.category,
+            "scope": f.scope,
+            "per": f.per,
+            "gas": g.gas,
+            "value": g.kg,
+            "valid_from": f.valid_from.isoformat() if f.valid_from else None,
+            "valid_to": f.valid_to.isoformat() if f.valid_to else None,
+            "source": f.source,
+            "verified_via": f.verified_via,
+        }
+        for s in sets
+        for key in sorted(s.factors)
+        for f in s.factors[key]
+        for g in f.gases
+    ]
 
 
 # --- CSV: one guarded writer for every command -----------------------------------------------------
