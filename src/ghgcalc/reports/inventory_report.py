@@ -1,0 +1,442 @@
+"""An organisation's inventory as one report Document (reports/document.py): what a municipality
+shows its council, rendered to a web page (`compute --format html`) and to any other format.
+
+For each inventory: the summary facts (organisation type and province when given, the period as
+written, GWP, factor sets), the totals by scope with their shares and TGO Fr-05's ROUNDUP figures,
+what is reported separately, the intensity per unit of output, the largest sources, every line,
+the factors and the documents they come from, and, when the result has them, the uncertainty, key
+categories and data quality (reports/inventory_analysis.py). A community inventory is laid out in
+the GPC's tables by reports/gpc_report.py where it exists.
+
+Values are the result's own floats, as the JSON result holds them; only a renderer rounds what it
+shows. The exception is TGO's Fr-05 column, whole tonnes rounded up as the form's ROUNDUP(x, 0).
+Pure: results in, a Document out; texts are translated when the document is built.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ghgcalc import __version__
+from ghgcalc.i18n import N_, language, tr
+from ghgcalc.models.factor import Factor
+from ghgcalc.models.result import InventoryResult, Line
+from ghgcalc.reports.cfo_factors import document as factor_document
+from ghgcalc.reports.cfo_fr05 import NOTE_ROUNDUP
+from ghgcalc.reports.cfo_text import SEPARATE_KINDS, date_text, local_government, period_text
+from ghgcalc.reports.document import Cell, Chart, Column, Document, Fact, Row, Section, Series, table
+from ghgcalc.reports.markdown import SCOPE_LABELS, SCOPES, kind_text, largest, line_name, round_up, scope_totals
+
+TOP_SOURCES = 10  # as TGO Fr-05 lists them
+NOTE_SEPARATE = N_(
+    'Reported separately, outside the total (the row "อื่น ๆ" of TGO Fr-05): biogenic CO2 and gases '
+    "outside the Kyoto basket such as R-22."
+)
+NOTE_LINES = N_(
+    "Amounts are the activity data as the inventory gives them (monthly values summed), in its units; "
+    "tCO2e are the line's emissions counted in the total."
+)
+NOTE_FACTORS = N_(
+    "Each factor is cited from its publisher's document first (publisher, title, edition), then the "
+    "table, page or sheet row the value is read from, then the transcription it was read through or "
+    "checked against."
+)
+
+
+def document(results: Sequence[InventoryResult]) -> Document:
+    """One Document for the results: one inventory's own, or a section per inventory for several."""
+    pages = [_page(result) for result in results]
+    if len(pages) == 1:
+        return pages[0]
+    return combine(pages)
+
+
+def _page(result: InventoryResult) -> Document:
+    """A community inventory in the GPC's layout when that report exists; else the inventory report."""
+    if result.kind == "community" and result.community is not None:
+        gpc = _gpc_report()
+        if gpc is not None:
+            return gpc(result)
+    return inventory_document(result)
+
+
+def _gpc_report() -> Callable[[InventoryResult], Document] | None:
+    """reports/gpc_report.py's `document(result)`, once it is part of ghgcalc; None before."""
+    import importlib
+
+    try:
+        module = importlib.import_module("ghgcalc.reports.gpc_report")
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, "document", None)
+
+
+def combine(pages: Sequence[Document]) -> Document:
+    """Several inventories on one page: each opens with a section of its name and facts, and each of
+    its sections names the inventory too (a printed page must say whose numbers it shows). Keys are
+    prefixed so that every anchor of the page is unique."""
+    sections: list[Section] = []
+    notes: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        prefix = f"inventory-{number}"
+        sections.append(
+            Section(
+                title=page.title,
+                facts=page.facts,
+                paragraphs=(page.subtitle,) if page.subtitle else (),
+                key=prefix,
+            )
+        )
+        for section in page.sections:
+            sections.append(
+                replace(
+                    section,
+                    title=tr("{title}: {name}", title=section.title, name=page.title),
+                    key=f"{prefix}-{section.key}",
+                    tables=tuple(replace(t, key=f"{prefix}-{t.key}") for t in section.tables),
+                    charts=tuple(replace(c, key=f"{prefix}-{c.key}") for c in section.charts),
+                )
+            )
+        notes += [note for note in page.source_notes if note not in notes]
+    names = [page.title for page in pages]
+    return Document(
+        title=tr("Greenhouse gas inventories"),
+        language=language(),
+        sections=tuple(sections),
+        subtitle=tr("{count} inventories: {names}", count=len(pages), names="; ".join(names))
+        if pages
+        else tr("No inventory was computed."),
+        footer=_footer(),
+        source_notes=tuple(notes),
+    )
+
+
+def _footer() -> str:
+    return tr("Made with ghgcalc {version}", version=__version__)
+
+
+def inventory_document(result: InventoryResult) -> Document:
+    """The report of one organisation's inventory."""
+    from ghgcalc.reports.inventory_analysis import analysis_sections
+
+    sections = [
+        _by_scope(result),
+        *_intensity(result),
+        *_largest(result),
+        _lines(result),
+        *analysis_sections(result),
+        _factors(result),
+        *_warnings(result),
+    ]
+    return Document(
+        title=result.name,
+        language=language(),
+        sections=tuple(sections),
+        subtitle=tr("Greenhouse gas inventory, {period}", period=period_text(result.period)),
+        facts=summary_facts(result),
+        footer=_footer(),
+        source_notes=tuple(f"{s.ref} sha256 {s.sha256}" for s in result.factor_sets),
+    )
+
+
+def summary_facts(result: InventoryResult) -> tuple[Fact, ...]:
+    facts = [Fact(tr("Name"), result.name), Fact(tr("Kind"), kind_text(result.kind))]
+    organisation = result.organization
+    if organisation is not None and organisation.type is not None:
+        facts.append(Fact(tr("Type of local government"), local_government(organisation.type) or ""))
+    if organisation is not None and organisation.province:
+        facts.append(Fact(tr("Province"), organisation.province))
+    facts += [
+        Fact(tr("Period"), period_text(result.period)),
+        Fact(tr("GWP"), tr("{gwp} (100-year)", gwp=result.gwp)),
+        Fact(tr("Factor sets"), "; ".join(_set_title(s.ref, result) for s in result.factor_sets) or "-"),
+        Fact(tr("Source file"), result.source),
+    ]
+    return tuple(facts)
+
+
+def _set_title(ref: str, result: InventoryResult) -> str:
+    the_set = next(s for s in result.factor_sets if s.ref == ref)
+    title = the_set.title_th if language() == "th" and the_set.title_th else the_set.title
+    return tr("{ref} ({title})", ref=ref, title=title) if title else ref
+
+
+def _share(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+def _by_scope(result: InventoryResult) -> Section:
+    """Totals by scope, exact and as TGO Fr-05 rounds them up, with shares; the separately reported."""
+    scopes = scope_totals(result)
+    rounded = {scope: round_up(value) for scope, value in scopes.items()}
+    total = result.total_t_co2e
+    s12 = math.fsum([scopes[1], scopes[2]])
+    columns = (
+        Column(tr("Scope")),
+        Column("tCO2e", "tonnes"),
+        Column(tr("TGO Fr-05 (rounded up)"), "number", tr("each scope rounded up to a whole tonne")),
+        Column(tr("% of Scope 1+2"), "share"),
+        Column(tr("% of Scope 1+2+3"), "share"),
+    )
+    rows: list[Row] = [
+        Row(
+            (
+                tr(SCOPE_LABELS[scope]),
+                scopes[scope],
+                rounded[scope],
+                _share(scopes[scope], s12) if scope < 3 else None,
+                _share(scopes[scope], total),
+            )
+        )
+        for scope in SCOPES
+    ]
+    rows += [
+        Row(
+            (tr("Total Scope 1 & 2"), s12, rounded[1] + rounded[2], 1.0 if s12 else None, _share(s12, total)),
+            "subtotal",
+        ),
+        Row((tr("Total Scope 1 & 2 & 3"), total, sum(rounded.values()), None, 1.0 if total else None), "total"),
+    ]
+    tables = [table(tr("Emissions by scope"), columns, rows, notes=[tr(NOTE_ROUNDUP)], key="by-scope")]
+    separate = result.separately_reported_t_co2e
+    other = math.fsum(separate.values())
+    if other:
+        separate_rows: list[Row] = [
+            Row((tr(SEPARATE_KINDS[kind]), value, None), level=1) for kind, value in separate.items() if value
+        ]
+        separate_rows.append(Row((tr("Other (reported separately)"), other, round_up(other)), "total"))
+        tables.append(
+            table(
+                tr("Reported separately"),
+                (Column(tr("Item")), Column("tCO2e", "tonnes"), Column(tr("TGO Fr-05 (rounded up)"), "number")),
+                separate_rows,
+                notes=[tr(NOTE_SEPARATE)],
+                key="separately-reported",
+            )
+        )
+    paragraphs = () if other else (tr("Reported separately: none."),)
+    return Section(
+        tr("Emissions by scope"),
+        paragraphs=paragraphs,
+        tables=tuple(tables),
+        charts=_scope_chart(result, scopes, total),
+        key="emissions",
+    )
+
+
+def _tonnes(value: float) -> str:
+    """Tonnes in a chart's text alternative, as a table shows them (two decimals)."""
+    return f"{value:,.2f}"
+
+
+def _scope_chart(result: InventoryResult, scopes: dict[int, float], total: float) -> tuple[Chart, ...]:
+    if total <= 0:
+        return ()
+    shown = [scope for scope in SCOPES if scopes[scope] > 0]
+    names = tuple(tr(SCOPE_LABELS[scope]) for scope in shown)
+    parts = "; ".join(
+        tr(
+            "{name}: {tonnes} tCO2e ({share} %)",
+            name=name,
+            tonnes=_tonnes(scopes[scope]),
+            share=format(100 * scopes[scope] / total, ".1f"),
+        )
+        for name, scope in zip(names, shown, strict=True)
+    )
+    alt = tr("Emissions by scope, of {total} tCO2e in all: {parts}.", total=_tonnes(total), parts=parts)
+    return (
+        Chart(
+            tr("Share by scope"),
+            "pie",
+            names,
+            (Series("tCO2e", tuple(scopes[scope] for scope in shown)),),
+            alt,
+            key="by-scope-chart",
+        ),
+    )
+
+
+def _intensity(result: InventoryResult) -> list[Section]:
+    """TGO Fr-05's carbon intensity: tCO2e per unit of the output the inventory gives."""
+    intensity = result.intensity
+    if result.output is None or intensity is None:
+        return []
+    amount, unit, name = result.output
+    scopes = scope_totals(result)
+    s12_rounded = round_up(scopes[1]) + round_up(scopes[2])
+    all_rounded = s12_rounded + round_up(scopes[3])
+    per = tr("tCO2e per {unit}", unit=unit)
+    rows = [
+        (tr("Scope 1+2"), intensity["scope_1_2"], s12_rounded / amount),
+        (tr("Scope 1+2+3"), intensity["scope_1_2_3"], all_rounded / amount),
+    ]
+    facts = [Fact(tr("Output"), f"{amount:,.15g} {unit}")]
+    if name:
+        facts.append(Fact(tr("Name"), name))
+    columns = (
+        Column(tr("Scopes")),
+        Column(per, "number"),
+        Column(tr("TGO Fr-05 (from rounded-up tonnes)"), "number"),
+    )
+    return [
+        Section(
+            tr("Carbon intensity"),
+            facts=tuple(facts),
+            tables=(table(tr("Carbon intensity"), columns, rows, key="intensity"),),
+            key="carbon-intensity",
+        )
+    ]
+
+
+def _largest(result: InventoryResult) -> list[Section]:
+    top = largest(result, TOP_SOURCES)
+    if not top:
+        return []
+    total = result.total_t_co2e
+    columns = (
+        Column("#", "number"),
+        Column(tr("Emission source")),
+        Column(tr("Activity"), "code"),
+        Column(tr("Scope"), "number"),
+        Column("tCO2e", "tonnes"),
+        Column(tr("% of total"), "share"),
+    )
+    rows = [
+        (rank, line_name(line), line.activity, line.scope, line.t_co2e, _share(line.t_co2e, total))
+        for rank, line in enumerate(top, start=1)
+    ]
+    names = tuple(line_name(line) for line in top)
+    first = top[0]
+    alt = tr(
+        "The {count} largest sources in tCO2e, largest first; the largest is {name}: {tonnes} tCO2e "
+        "({share} % of the total).",
+        count=len(top),
+        name=line_name(first),
+        tonnes=_tonnes(first.t_co2e),
+        share=format(100 * first.t_co2e / total, ".1f"),
+    )
+    chart = Chart(
+        tr("Largest sources (tCO2e)"),
+        "bar",
+        names,
+        (Series("tCO2e", tuple(line.t_co2e for line in top)),),
+        alt,
+        key="largest-chart",
+    )
+    title = tr("Largest sources (top {count})", count=TOP_SOURCES)
+    return [
+        Section(title, tables=(table(title, columns, rows, key="largest"),), charts=(chart,), key="largest-sources")
+    ]
+
+
+def _lines(result: InventoryResult) -> Section:
+    """Every line of the inventory, in its order, with the factor it used."""
+    separate = any(line.separately_reported_t_co2e for line in result.lines)
+    columns = [
+        Column("#", "number"),
+        Column(tr("Activity"), "code"),
+        Column(tr("Label")),
+        Column(tr("Amount"), "number"),
+        Column(tr("Unit")),
+        Column(tr("Scope"), "number"),
+        Column(tr("Category"), "code"),
+        Column("tCO2e", "tonnes"),
+        *([Column(tr("Reported separately, tCO2e"), "tonnes")] if separate else []),
+        Column(tr("Factor key"), "code"),
+        Column(tr("Factor set"), "code"),
+    ]
+    rows = [_line_row(line, separate) for line in result.lines]
+    title = tr("Every line")
+    return Section(title, tables=(table(title, columns, rows, notes=[tr(NOTE_LINES)], key="lines"),), key="all-lines")
+
+
+def _line_row(line: Line, separate: bool) -> tuple[Cell, ...]:
+    outside = math.fsum(line.separately_reported_t_co2e.values()) if line.separately_reported_t_co2e else None
+    return (
+        line.index + 1,
+        line.activity,
+        line.label or "",
+        line.amount,
+        line.unit,
+        line.scope,
+        line.category or "",
+        line.t_co2e,
+        *([outside] if separate else []),
+        line.factor.key,
+        line.factor.ref,
+    )
+
+
+def used_factors(result: InventoryResult) -> list[Factor]:
+    """Each factor the lines used, once, in the order the lines first use it."""
+    found: dict[tuple[str, str, str], Factor] = {}
+    for line in result.lines:
+        found.setdefault((line.factor.ref, line.factor.key, line.factor.per), line.factor)
+    return list(found.values())
+
+
+def _factors(result: InventoryResult) -> Section:
+    """Each factor used, cited from its publisher's document, and each set's provenance."""
+    sets = {s.ref: s for s in result.factor_sets}
+    factors = used_factors(result)
+    verified = any(factor.verified_via for factor in factors)
+    thai = language() == "th"
+    columns = [
+        Column(tr("Set"), "code"),
+        Column(tr("Key"), "code"),
+        Column(tr("Name")),
+        Column(tr("Per")),
+        Column(tr("Document (publisher, title, edition)")),
+        Column(tr("Source")),
+        *([Column(tr("Verified via"))] if verified else []),
+    ]
+    rows = [
+        (
+            factor.ref,
+            factor.key,
+            (factor.name_th if thai and factor.name_th else factor.name_en or factor.name_th) or "",
+            factor.per,
+            factor_document(factor, sets.get(factor.ref)),
+            factor.source,
+            *([factor.verified_via] if verified else []),
+        )
+        for factor in factors
+    ]
+    set_rows = [
+        (
+            s.ref,
+            s.title_th if thai and s.title_th else s.title,
+            s.publisher,
+            s.edition,
+            date_text(s.published, result.period) or "",
+            s.sha256,
+        )
+        for s in result.factor_sets
+    ]
+    set_columns = (
+        Column(tr("Set"), "code"),
+        Column(tr("Title")),
+        Column(tr("Publisher")),
+        Column(tr("Edition")),
+        Column(tr("Published")),
+        Column("sha256", "code"),
+    )
+    return Section(
+        tr("Emission factors used, and the documents they are cited from"),
+        tables=(
+            table(tr("Factors"), columns, rows, notes=[tr(NOTE_FACTORS)], key="factors"),
+            table(tr("Factor sets"), set_columns, set_rows, key="factor-sets"),
+        ),
+        key="factor-provenance",
+    )
+
+
+def _warnings(result: InventoryResult) -> list[Section]:
+    if not result.warnings:
+        return []
+    rows = [(issue.code, issue.message) for issue in result.warnings]
+    title = tr("Warnings: {count}", count=len(result.warnings))
+    columns = (Column(tr("Code"), "code"), Column(tr("Message")))
+    return [Section(title, tables=(table(title, columns, rows, key="warnings"),), key="issues")]
