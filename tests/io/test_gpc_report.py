@@ -162,6 +162,15 @@ def test_a_missing_sub_category_is_flagged(tmp_path: Path) -> None:
     assert section(document, "completeness").paragraphs[0].startswith("1 BASIC or BASIC+ sub-categories")
     cell = next(r for r in table(document, "gpc-by-sector").rows if r.cells[0] == "I.7").cells[2]
     assert cell == "missing"
+    # and the inventory's warning is in the report too
+    assert [row.cells[0] for row in table(document, "warnings").rows] == ["gpc-incomplete"]
+
+
+def test_the_data_quality_of_graded_lines_is_a_section() -> None:
+    document, result = computed("examples/province.yaml")
+    quality = section(document, "data-quality")
+    assert result["data_quality"] and quality.tables
+    assert "issues" not in {s.key for s in document.sections}  # the example computes without warnings
 
 
 def test_the_factor_sets_and_the_lines_that_used_them(example: tuple[Document, dict]) -> None:

@@ -2,10 +2,11 @@
 rendered to Markdown, xlsx and HTML by the renderers.
 
 Sections: the summary (BASIC, BASIC+ and territorial totals, intensities from `indicators:`), the
-GPC reporting table (sectors and sub-sectors by scope, GPC v1.1 Table 4.x as summarised in the team
-reference §5.1, every empty cell with its notation key), the IPCC-sector view with the crosswalk of
-each GPC row, the completeness table, the included inventories as an "of which" memo (never added),
-charts, and the factor sets each line used.
+GPC reporting table (sectors and sub-sectors by scope, with the references, scopes and reporting
+levels of data/gpc.csv and its sources; every empty cell with its notation key), the IPCC-sector
+view with the crosswalk of each GPC row, the completeness table, the included inventories as an
+"of which" memo (never added), charts, the uncertainty, key categories and data quality when the
+result has them (reports/inventory_analysis.py), the factor sets each line used, and the warnings.
 
 Every number is the result's own value (the JSON's), or a sum of them where the JSON has no such
 total (a sub-sector's row across scopes); nothing is rounded here (renderers show Kinds).
@@ -44,7 +45,7 @@ LEVELS = {
     "optional": N_("optional"),
 }
 # Sub-categories that share their sub-sector's scope 1 with a BASIC one but are territorial only
-# (outside BASIC and BASIC+; reference §5.1): each on a row of its own below its sub-sector.
+# (outside BASIC and BASIC+: their level in data/gpc.csv): each on a row of its own below its sub-sector.
 TERRITORIAL_ROWS = {
     "I.4.4": N_("Energy generation supplied to the grid (territorial only)"),
     "III.1.3": N_("Waste from outside the boundary, disposed of inside (territorial only)"),
@@ -76,7 +77,9 @@ def document(result: InventoryResult) -> Document:
     ]
     if community.included:
         sections.append(_included(community))
-    sections += [_charts(result, community), _provenance(result)]
+    from ghgcalc.reports.inventory_analysis import analysis_sections  # uncertainty, key categories, grades
+
+    sections += [_charts(result, community), *analysis_sections(result), _provenance(result), *_warnings(result)]
     return Document(
         title=result.name,
         language=language(),
@@ -636,6 +639,15 @@ def _provenance(result: InventoryResult) -> Section:
         key="factor-lines",
     )
     return Section(tr("Factor provenance"), tables=(sets, lines), key="factors")
+
+
+def _warnings(result: InventoryResult) -> list[Section]:
+    if not result.warnings:
+        return []
+    title = tr("Warnings: {count}", count=len(result.warnings))
+    rows = [(issue.code, issue.message) for issue in result.warnings]
+    columns = (Column(tr("Code"), "code"), Column(tr("Message")))
+    return [Section(title, tables=(table(title, columns, rows, key="warnings"),), key="issues")]
 
 
 def _line_name(line: Line) -> str:
