@@ -166,3 +166,13 @@ def test_in_thai_the_labels_are_thai_and_the_years_buddhist(tmp_path: Path) -> N
     assert [r[1:6] for r in present(tables(english)["trend-totals"])] == [r[1:6] for r in present(totals)]
     i18n.set_calendar("ce")
     assert column(tables(document(api.trend_files(PROVINCE)))["trend-totals"], "Year")[0] == "2019"
+
+
+def test_the_notes_are_the_reports_own_and_say_what_differs(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", SMALL.format(period=2566, population=500, gpp=4, litres=1000))
+    write(tmp_path, "b.yaml", SMALL.format(period=2567, population=600, gpp=5, litres=3000).replace("Small", "Big"))
+    doc = document(api.trend_files([str(tmp_path)]))
+    method = next(s for s in doc.sections if s.key == "method")
+    assert method.paragraphs == ("the inventories name different entities: Big town, Small town",)
+    # two years in a row: no year is missing, no note about one
+    assert "no inventory" not in json.dumps([t.rows for t in tables(doc).values()], default=str)

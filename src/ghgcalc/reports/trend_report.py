@@ -101,15 +101,14 @@ def timeline(trend: Trend) -> list[Slot]:
 # --- the document ---------------------------------------------------------------------------------
 
 
-def document(
-    source: TrendOutcome | Trend, rebased: InventoryResult | None = None, notes: Sequence[str] = ()
-) -> Document:
-    """The trend's report. From a TrendOutcome (api.trend_files) its base year recomputed and its
-    notes are taken too; from a core Trend they are `rebased` and `notes`."""
+def document(source: TrendOutcome | Trend, rebased: InventoryResult | None = None) -> Document:
+    """The trend's report. From a TrendOutcome (api.trend_files) its base year recomputed is taken
+    too; with a core Trend it is `rebased`. The notes are the report's own: the missing years are
+    rows of their own, not notes about the change 'vs previous' as on the terminal."""
     if isinstance(source, TrendOutcome):
         if source.trend is None:
             raise ValueError("a trend outcome with errors has no report")
-        trend, rebased, notes = source.trend, source.rebased, source.notes
+        trend, rebased = source.trend, source.rebased
     else:
         trend = source
     slots = timeline(trend)
@@ -124,7 +123,7 @@ def document(
     intensities = _intensities(slots)
     if intensities is not None:
         sections.append(intensities)
-    sections.append(_method(slots, rebased, notes))
+    sections.append(_method(slots, trend, rebased))
     first, last = slots[0].name, slots[-1].name
     missing = [slot.name for slot in slots if slot.year is None]
     facts = [
@@ -281,7 +280,8 @@ def _breakdown(
             largest="; ".join(tr("{name} {total} tCO2e", name=shown, total=_tonnes(v)) for v, shown in largest),
         )
         charts = (Chart(title, "stacked-bar", tuple(s.name for s in slots), series, alt, key=f"{key}-chart"),)
-    return Section(title, tables=(table(title, columns, rows, key=key),), charts=charts, key=key)
+    titled = tr("{title} and year, tCO2e", title=title)
+    return Section(title, tables=(table(titled, columns, rows, key=key),), charts=charts, key=key)
 
 
 def _by_sector(slots: list[Slot]) -> Section:
@@ -359,7 +359,30 @@ def _intensities(slots: list[Slot]) -> Section | None:
     return Section(tr("Intensities"), tables=(built,), key="intensities")
 
 
-def _method(slots: list[Slot], rebased: InventoryResult | None, notes: Sequence[str]) -> Section:
+def _method_notes(slots: list[Slot], trend: Trend, rebased: InventoryResult | None) -> list[str]:
+    """What a reader must know before comparing the years: other entities, years that start on
+    other days, a base year computed differently that could not be recomputed."""
+    results = [year.result for year in trend.years]
+    notes = []
+    names = sorted({r.name for r in results})
+    if len(names) > 1:
+        notes.append(tr("the inventories name different entities: {names}", names=", ".join(names)))
+    if len({(r.period.start.month, r.period.start.day) for r in results}) > 1:
+        years = ", ".join(slot.name for slot in slots if slot.year is not None)
+        notes.append(
+            tr("the years do not start on the same day (fiscal and calendar years mixed?): {years}", years=years)
+        )
+    if rebased is None and any(year.differs_from_base for year in trend.years):
+        notes.append(
+            tr(
+                "The base year was computed with another GWP set or other factor versions than the newest "
+                "year and could not be recomputed with the newest year's: compare the years with care."
+            )
+        )
+    return notes
+
+
+def _method(slots: list[Slot], trend: Trend, rebased: InventoryResult | None) -> Section:
     rows: list[Sequence[Cell]] = []
     for slot in slots:
         if slot.year is None:
@@ -402,4 +425,5 @@ def _method(slots: list[Slot], rebased: InventoryResult | None, notes: Sequence[
                 key="trend-rebased",
             )
         )
+    notes = _method_notes(slots, trend, rebased)
     return Section(tr("How the years were computed"), paragraphs=tuple(notes), tables=tuple(tables), key="method")
