@@ -14,8 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ghgcalc import api
-from ghgcalc.core.plan import capital_recovery
-from ghgcalc.reports.plan_output import plan_dict
+from ghgcalc.core.plan import capital_recovery, plan_result
 
 BASE = """\
 ghgcalc: 1
@@ -45,7 +44,7 @@ def run_plan(tmp_path, plan: str, base: str = BASE) -> api.PlanOutcome:
 def result(tmp_path, plan: str, base: str = BASE) -> dict:
     outcome = run_plan(tmp_path, plan, base)
     assert outcome.projection is not None, [i.format() for i in outcome.issues]
-    return plan_dict(outcome.projection, outcome.source)
+    return plan_result(outcome.projection, outcome.source).to_dict()
 
 
 def by_year(data: dict) -> dict[int, dict]:
@@ -128,7 +127,7 @@ def test_an_absolute_cut_is_capped_at_what_its_lines_hold(tmp_path):
           - {id: solar, start: 2025, size: 30, applies_to: {label: Street lighting}, reduce: {amount: 500, unit: kWh}}
         """,
     )
-    data = plan_dict(outcome.projection, outcome.source)
+    data = plan_result(outcome.projection, outcome.source).to_dict()
     assert by_year(data)[2026]["by_measure_t_co2e"]["solar"] == pytest.approx(5.0)  # all 10,000 kWh, not 15,000
     assert data["measures"][0]["by_year"][-1]["achieved"] == pytest.approx(10000 / 15000)
     assert [i.code for i in outcome.issues] == ["measure-capped"]

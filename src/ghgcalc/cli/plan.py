@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from enum import StrEnum
@@ -80,12 +79,14 @@ def register(app: typer.Typer) -> None:
         read = outcome.reads
         for each in (target, *charts_to.values()):  # all checked before anything is written
             each.refuse_reads(read)
-        from ghgcalc.reports.plan_output import plan_dict
+        from ghgcalc.core.plan import plan_result
 
-        result = plan_dict(outcome.projection, outcome.source)
+        result = plan_result(outcome.projection, outcome.source)
         data: str | bytes
         if chosen is PlanFormat.json:
-            data = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+            from ghgcalc.reports.plan_output import to_json
+
+            data = to_json(result)
         elif chosen is PlanFormat.md:
             from ghgcalc.reports.plan_markdown import to_markdown
 
@@ -97,7 +98,7 @@ def register(app: typer.Typer) -> None:
         else:
             from ghgcalc.cli import render
 
-            data = render.plan_tables(result, terminal=out is None and sys.stdout.isatty())
+            data = render.plan_tables(result.to_dict(), terminal=out is None and sys.stdout.isatty())
         target.write(data, read=read)
         if charts_to:
             from ghgcalc.reports.plan_charts import macc_png, trajectory_png

@@ -1,6 +1,7 @@
 """A computed plan as PNG charts (`ghgcalc plan --charts DIR`): the trajectory and the MACC.
 
-Pure: the plan document of `plan_output.plan_dict` in, PNG bytes out. matplotlib is imported only
+Pure: the typed plan document (models.plan_result.PlanResult; or its JSON, read back) in, PNG bytes
+out. matplotlib is imported only
 when a chart is drawn, with its object interface (no pyplot, no global figure state). The bytes
 depend only on the document and the fonts installed: the PNG carries no software version or date.
 
@@ -15,12 +16,13 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import UsageError
 from ghgcalc.i18n import tr
+from ghgcalc.models.plan_result import PlanResult
 from ghgcalc.reports.plan_markdown import year
 
 if TYPE_CHECKING:
@@ -103,20 +105,28 @@ def thai_font() -> tuple[str, str] | None:
     return family, str(regular)
 
 
-def trajectory_png(plan: dict[str, Any]) -> bytes:
+# A plan document, or its JSON (`ghgcalc plan -f json`) read back
+PlanLike = PlanResult | Mapping[str, Any]
+
+
+def as_plan(plan: PlanLike) -> PlanResult:
+    return plan if isinstance(plan, PlanResult) else PlanResult.from_dict(plan)
+
+
+def trajectory_png(plan: PlanLike) -> bytes:
     """BAU, each measure's wedge stacked from the net line up, the net line and the targets."""
     with _drawing(plan, _trajectory) as figure:
         return _png(figure)
 
 
-def macc_png(plan: dict[str, Any]) -> bytes:
+def macc_png(plan: PlanLike) -> bytes:
     """The marginal abatement cost curve: bar width = abatement, height = THB per tCO2e."""
     with _drawing(plan, _macc) as figure:
         return _png(figure)
 
 
 @contextmanager
-def drawn(plan: dict[str, Any], chart: str) -> Iterator[Figure]:
+def drawn(plan: PlanLike, chart: str) -> Iterator[Figure]:
     """The figure of a chart ("trajectory" or "macc"), drawn, with the fonts it is drawn with: to
     look at its texts (the tests)."""
     with _drawing(plan, {"trajectory": _trajectory, "macc": _macc}[chart]) as figure:
@@ -125,7 +135,7 @@ def drawn(plan: dict[str, Any], chart: str) -> Iterator[Figure]:
 
 
 @contextmanager
-def _drawing(plan: dict[str, Any], draw: Callable[[Figure, dict[str, Any]], None]) -> Iterator[Figure]:
+def _drawing(plan: PlanLike, draw: Callable[[Figure, PlanResult], None]) -> Iterator[Figure]:
     """A figure of fixed size, drawn by `draw` with the Thai font (and DejaVu Sans for what it lacks)."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -137,7 +147,7 @@ def _drawing(plan: dict[str, Any], draw: Callable[[Figure, dict[str, Any]], None
     with matplotlib.rc_context({"font.family": family, "axes.titlesize": 12}):
         figure = Figure(figsize=SIZE_IN, dpi=DPI, layout="constrained")
         FigureCanvasAgg(figure)
-        draw(figure, plan)
+        draw(figure, as_plan(plan))
         if found is None and any(is_thai(text.get_text()) for text in figure.findobj(Text)):
             raise UsageError(
                 tr("the charts have Thai text, and no font with Thai letters is installed"),
@@ -170,16 +180,16 @@ def _thousands(axis: Any) -> None:
 # --- trajectory ----------------------------------------------------------------------------------
 
 
-def _trajectory(figure: Figure, plan: dict[str, Any]) -> None:
+def _trajectory(figure: Figure, plan: PlanResult) -> None:
     from matplotlib.layout_engine import ConstrainedLayoutEngine
     from matplotlib.ticker import MaxNLocator
 
     ax: Axes = figure.add_subplot()
-    rows = plan["years"]
-    years = [int(year(plan, row["year"])) for row in rows]  # B.E. for a B.E. inventory
-    bau = [row["bau_t_co2e"] for row in rows]
-    net = [row["net_t_co2e"] for row in rows]
-    measures = plan["measures"]
+    rows = plan.years
+    years = [int(year(plan, row.year)) for row in rows]  # B.E. for a B.E. inventory
+    bau = [row.bau_t_co2e for row in rows]
+    net = [row.net_t_co2e for row in rows]
+    measures = plan.measures
     colours = _colours(len(measures))
     clipped: list[str] = []
     # Stacked from the net line up, the first measure applied on top, next to BAU.
@@ -187,9 +197,9 @@ def _trajectory(figure: Figure, plan: dict[str, Any]) -> None:
     wedges = []
     for index in reversed(range(len(measures))):
         measure = measures[index]
-        raw = [row["by_measure_t_co2e"].get(measure["id"], 0.0) for row in rows]
+        raw = [row.by_measure_t_co2e.get(measure.id, 0.0) for row in rows]
         if any(value < 0 for value in raw):
-            clipped.append(measure["name"] or measure["id"])
+            clipped.append(measure.name or measure.id)
         top = [low + max(0.0, value) for low, value in zip(bottom, raw, strict=True)]
         area = ax.fill_between(
             years,
@@ -198,7 +208,7 @@ def _trajectory(figure: Figure, plan: dict[str, Any]) -> None:
             color=colours[index],
             alpha=0.75,
             linewidth=0,
-            label=short(measure["name"] or measure["id"]),
+            label=short(measure.name or measure.id),
         )
         wedges.append(area)
         bottom = top
@@ -207,15 +217,15 @@ def _trajectory(figure: Figure, plan: dict[str, Any]) -> None:
         years, net, color=NET_COLOUR, linewidth=2.0, linestyle="--", label=tr("Plan net (plan − removals)"), zorder=5
     )
     handles: list[Any] = [bau_line, *reversed(wedges), net_line]
-    for number, target in enumerate(plan["targets"]):
+    for number, target in enumerate(plan.targets):
         marker = TARGET_MARKERS[number % len(TARGET_MARKERS)]
-        colour = "#1a7f37" if target["met"] else "#000000"
-        name = short(target["name"], 34)
-        said = tr("Target: {name} (met)", name=name) if target["met"] else tr("Target: {name} (not met)", name=name)
+        colour = "#1a7f37" if target.met else "#000000"
+        name = short(target.name, 34)
+        said = tr("Target: {name} (met)", name=name) if target.met else tr("Target: {name} (not met)", name=name)
         handles.append(
             ax.scatter(
-                [int(year(plan, target["year"]))],
-                [target["target_t_co2e"]],
+                [int(year(plan, target.year))],
+                [target.target_t_co2e],
                 marker=marker,
                 s=80,
                 color=colour,
@@ -223,9 +233,9 @@ def _trajectory(figure: Figure, plan: dict[str, Any]) -> None:
                 label=said,
             )
         )
-    if min(net + [t["target_t_co2e"] for t in plan["targets"]], default=0) <= 0:
+    if min(net + [t.target_t_co2e for t in plan.targets], default=0) <= 0:
         ax.axhline(0, color="#888888", linewidth=0.8)
-    ax.set_title(tr("{name}: BAU, measures and net emissions", name=plan["name"]))
+    ax.set_title(tr("{name}: BAU, measures and net emissions", name=plan.name))
     ax.set_xlabel(tr("Year"))
     ax.set_ylabel("tCO2e")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -261,11 +271,11 @@ def _colours(count: int) -> list[Any]:
 # --- MACC ----------------------------------------------------------------------------------------
 
 
-def _macc(figure: Figure, plan: dict[str, Any]) -> None:
+def _macc(figure: Figure, plan: PlanResult) -> None:
     ax: Axes = figure.add_subplot()
-    horizon = year(plan, plan["horizon"])
-    bars = plan["macc"]
-    ax.set_title(tr("{name}: marginal abatement cost curve, {year}", name=plan["name"], year=horizon))
+    horizon = year(plan, plan.horizon)
+    bars = plan.macc
+    ax.set_title(tr("{name}: marginal abatement cost curve, {year}", name=plan.name, year=horizon))
     ax.set_xlabel(tr("Abatement in {year} (tCO2e/yr)", year=horizon))
     ax.set_ylabel(tr("THB per tCO2e"))
     if not bars:
@@ -273,12 +283,12 @@ def _macc(figure: Figure, plan: dict[str, Any]) -> None:
         ax.set_xticks([])
         ax.set_yticks([])
         return
-    costs = [bar["cost_thb_per_t_co2e"] for bar in bars]
+    costs = [bar.cost_thb_per_t_co2e for bar in bars]
     colours = ["#2e8b57" if cost < 0 else "#4a7ebb" for cost in costs]
     ax.bar(
-        [bar["from_t_co2e"] for bar in bars],
+        [bar.from_t_co2e for bar in bars],
         costs,
-        width=[bar["abatement_t_co2e"] for bar in bars],
+        width=[bar.abatement_t_co2e for bar in bars],
         align="edge",
         color=colours,
         edgecolor="white",
@@ -288,12 +298,12 @@ def _macc(figure: Figure, plan: dict[str, Any]) -> None:
     # Labels on the other side of the zero line from their bar: bars are sorted by cost, so the
     # bars below zero come first and the space above zero to their left is empty, and the other way
     # round for the bars above zero. Labels stand upright so narrow bars can carry them.
-    labels = [f"{short(bar['name'] or bar['id'])} ({bar['cost_thb_per_t_co2e']:,.0f})" for bar in bars]
+    labels = [f"{short(bar.name or bar.id)} ({bar.cost_thb_per_t_co2e:,.0f})" for bar in bars]
     room = min(0.45, 0.06 + 0.0105 * max(len(label) for label in labels))
     low, high = _limits(costs, room)
     ax.set_ylim(low, high)
     for bar, label, cost in zip(bars, labels, costs, strict=True):
-        centre = bar["from_t_co2e"] + bar["abatement_t_co2e"] / 2
+        centre = bar.from_t_co2e + bar.abatement_t_co2e / 2
         below = cost >= 0
         ax.annotate(
             label,
@@ -305,7 +315,7 @@ def _macc(figure: Figure, plan: dict[str, Any]) -> None:
             va="top" if below else "bottom",
             fontsize=8,
         )
-    ax.set_xlim(0, bars[-1]["to_t_co2e"] * 1.02)
+    ax.set_xlim(0, bars[-1].to_t_co2e * 1.02)
     _thousands(ax.xaxis)
     _thousands(ax.yaxis)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)

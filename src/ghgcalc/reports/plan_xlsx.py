@@ -1,7 +1,7 @@
 """A computed plan as an Excel workbook (`ghgcalc plan -f xlsx`): Summary, Years, Measures, MACC,
 Growth and Sources sheets, with native charts drawn from the cells.
 
-Pure: the plan document of `plan_output.plan_dict` in, the bytes of an .xlsx out. openpyxl is
+Pure: the typed plan document (models.plan_result.PlanResult) in, the bytes of an .xlsx out. openpyxl is
 imported only when a workbook is made. Cells hold the exact values of the document; only the number
 formats round what is shown. Text from the plan is always written as text, never as a formula, and
 the bytes depend only on the document (fixed document and ZIP timestamps), as in report_xlsx.
@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from ghgcalc import __version__
 from ghgcalc.i18n import tr
 from ghgcalc.io.xlsx_book import clean, save
+from ghgcalc.models.plan_result import BLOCKS, PlanResult
 from ghgcalc.reports.markdown import exact
 from ghgcalc.reports.plan_markdown import (
-    BLOCKS,
     base_period,
     driver_name,
     fields,
@@ -63,7 +63,7 @@ FMT_PER_PERSON = "0.00"
 HEADER = 3  # the header row of every table sheet: title, a note, then the table
 
 
-def to_xlsx(plan: dict[str, Any]) -> bytes:
+def to_xlsx(plan: PlanResult) -> bytes:
     """The plan workbook; the same document always gives the same bytes."""
     from openpyxl import Workbook
 
@@ -81,16 +81,13 @@ def to_xlsx(plan: dict[str, Any]) -> bytes:
     return save(workbook)
 
 
-def _properties(workbook: Workbook, plan: dict[str, Any]) -> None:
+def _properties(workbook: Workbook, plan: PlanResult) -> None:
     """Properties that depend on the document only: 'created' is the end of the base period."""
-    try:
-        stamp = dt.datetime.fromisoformat(plan["base"]["period"]["end"])
-    except (KeyError, TypeError, ValueError):
-        stamp = dt.datetime(2000, 1, 1)
+    stamp = dt.datetime.combine(plan.base.period.end, dt.time())
     props = workbook.properties
     props.creator = props.lastModifiedBy = f"ghgcalc {__version__}"
     props.created = props.modified = stamp
-    props.title = clean(tr("GHG reduction plan: {name}", name=plan["name"]))[:250]
+    props.title = clean(tr("GHG reduction plan: {name}", name=plan.name))[:250]
 
 
 def _table(ws: Worksheet, row: int, values: list[tuple[Any, str | None]]) -> None:
@@ -104,7 +101,7 @@ def _note(ws: Worksheet, text: str) -> None:
     put(ws, 2, 1, text)
 
 
-def _year(plan: dict[str, Any], value: int) -> int:
+def _year(plan: PlanResult, value: int) -> int:
     """A year for a cell, as a number: B.E. when the base inventory was written in B.E."""
     return int(year(plan, value))
 
@@ -117,10 +114,10 @@ def _two(words: str, unit: str) -> str:
 # --- Years ---------------------------------------------------------------------------------------
 
 
-def _years_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
-    measures = plan["measures"]
-    per_person = any(row.get("net_t_co2e_per_person") is not None for row in plan["years"])
-    _title(ws, tr("BAU and plan by year (tCO2e): {name}", name=plan["name"]))
+def _years_sheet(ws: Worksheet, plan: PlanResult) -> None:
+    measures = plan.measures
+    per_person = any(row.net_t_co2e_per_person is not None for row in plan.years)
+    _title(ws, tr("BAU and plan by year (tCO2e): {name}", name=plan.name))
     _note(ws, tr("Net = plan − removals; reduction = BAU − net = the sum of the measure columns."))
     titles = [
         tr("Year"),
@@ -130,27 +127,27 @@ def _years_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
         _two(tr("Net"), "tCO2e"),
         _two(tr("Reduction"), "tCO2e"),
         tr("Reduction %"),
-        *(m["id"] for m in measures),
+        *(m.id for m in measures),
     ]
     if per_person:
         titles.append(tr("Net tCO2e per person"))
     _header_row(ws, HEADER, titles)
     ws.freeze_panes = ws.cell(row=HEADER + 1, column=2)
     row = HEADER + 1
-    for item in plan["years"]:
-        share = None if item["reduction_pct"] is None else item["reduction_pct"] / 100
+    for item in plan.years:
+        share = None if item.reduction_pct is None else item.reduction_pct / 100
         values: list[tuple[Any, str | None]] = [
-            (_year(plan, item["year"]), FMT_YEAR),
-            (item["bau_t_co2e"], FMT_T),
-            (item["plan_t_co2e"], FMT_T),
-            (item["removals_t_co2"], FMT_T),
-            (item["net_t_co2e"], FMT_T),
-            (item["reduction_t_co2e"], FMT_T),
+            (_year(plan, item.year), FMT_YEAR),
+            (item.bau_t_co2e, FMT_T),
+            (item.plan_t_co2e, FMT_T),
+            (item.removals_t_co2, FMT_T),
+            (item.net_t_co2e, FMT_T),
+            (item.reduction_t_co2e, FMT_T),
             (share, FMT_SHARE),
-            *((item["by_measure_t_co2e"].get(m["id"]), FMT_T) for m in measures),
+            *((item.by_measure_t_co2e.get(m.id), FMT_T) for m in measures),
         ]
         if per_person:
-            values.append((item.get("net_t_co2e_per_person"), FMT_PER_PERSON))
+            values.append((item.net_t_co2e_per_person, FMT_PER_PERSON))
         _table(ws, row, values)
         row += 1
     widths = {1: 8} | {column: 15 for column in range(2, len(titles) + 1)}
@@ -160,22 +157,22 @@ def _years_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
 # --- Summary -------------------------------------------------------------------------------------
 
 
-def _summary_sheet(ws: Worksheet, plan: dict[str, Any], years: Worksheet) -> None:
+def _summary_sheet(ws: Worksheet, plan: PlanResult, years: Worksheet) -> None:
     from openpyxl.styles import Alignment
 
-    base = plan["base"]
-    _title(ws, tr("GHG reduction plan: {name}", name=plan["name"]))
-    rate = plan.get("discount_rate_pct")
+    base = plan.base
+    _title(ws, tr("GHG reduction plan: {name}", name=plan.name))
+    rate = plan.discount_rate_pct
     facts: list[tuple[str, Any, str | None]] = [
-        (tr("Plan"), plan["name"], None),
-        (tr("Plan file"), plan["source"], None),
-        (tr("Base inventory"), f"{base['name']} ({base['source']})", None),
+        (tr("Plan"), plan.name, None),
+        (tr("Plan file"), plan.source, None),
+        (tr("Base inventory"), f"{base.name} ({base.source})", None),
         (tr("Base period"), base_period(plan), None),
-        (tr("Base year"), _year(plan, base["year"]), FMT_YEAR),
-        (tr("Base total tCO2e"), base["total_t_co2e"], FMT_T),
-        (tr("Horizon"), _year(plan, plan["horizon"]), FMT_YEAR),
-        (tr("GWP set"), tr("{gwp} (IPCC, 100-year)", gwp=plan["gwp"]), None),
-        (tr("Factor sets"), ", ".join(plan["factor_sets"]), None),
+        (tr("Base year"), _year(plan, base.year), FMT_YEAR),
+        (tr("Base total tCO2e"), base.total_t_co2e, FMT_T),
+        (tr("Horizon"), _year(plan, plan.horizon), FMT_YEAR),
+        (tr("GWP set"), tr("{gwp} (IPCC, 100-year)", gwp=plan.gwp), None),
+        (tr("Factor sets"), ", ".join(plan.factor_sets), None),
         (tr("Discount rate %"), "-" if rate is None else rate, FMT_PARAM),
     ]
     row = 2
@@ -184,7 +181,7 @@ def _summary_sheet(ws: Worksheet, plan: dict[str, Any], years: Worksheet) -> Non
         if number_format:
             ws.cell(row=row - 1, column=2).number_format = number_format
     method = row + 1
-    put(ws, method, 1, plan["method"]).alignment = Alignment(wrap_text=True, vertical="top")
+    put(ws, method, 1, plan.method).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=method, start_column=1, end_row=method, end_column=9)
 
     row = method + 2
@@ -207,42 +204,40 @@ def _summary_sheet(ws: Worksheet, plan: dict[str, Any], years: Worksheet) -> Non
         ],
     )
     row += 1
-    for t in plan["targets"]:
+    for t in plan.targets:
         _table(
             ws,
             row,
             [
-                (t["name"], None),
-                (_year(plan, t["year"]), FMT_YEAR),
-                (t["kind"], None),
-                (t["target_t_co2e"], FMT_T),
-                (t["bau_t_co2e"], FMT_T),
-                (t["plan_net_t_co2e"], FMT_T),
-                (t["gap_t_co2e"], FMT_T),
-                (t["margin_t_co2e"], FMT_T),
+                (t.name, None),
+                (_year(plan, t.year), FMT_YEAR),
+                (t.kind, None),
+                (t.target_t_co2e, FMT_T),
+                (t.bau_t_co2e, FMT_T),
+                (t.plan_net_t_co2e, FMT_T),
+                (t.gap_t_co2e, FMT_T),
+                (t.margin_t_co2e, FMT_T),
                 (met_text(t), None),
             ],
         )
         row += 1
-    if not plan["targets"]:
+    if not plan.targets:
         put(ws, row, 1, tr("No targets in the plan."))
         row += 1
     targets_end = row
-    if plan.get("warnings"):
+    if plan.warnings:
         row += 1
-        put(ws, row, 1, tr("Warnings: {count}", count=len(plan["warnings"])))
+        put(ws, row, 1, tr("Warnings: {count}", count=len(plan.warnings)))
         _style_row(ws, row, 9, SECTION_FILL)
-        for issue in plan["warnings"]:
+        for issue in plan.warnings:
             row += 1
-            put(ws, row, 1, f"{issue.get('severity')}[{issue.get('code')}]: {issue.get('message')}")
-    _trajectory_chart(ws, years, len(plan["years"]))
+            put(ws, row, 1, f"{issue.severity.value}[{issue.code}]: {issue.message}")
+    _trajectory_chart(ws, years, len(plan.years))
     widths = {1: 40, 2: 10, 3: 18, 4: 14, 5: 14, 6: 15, 7: 14, 8: 14, 9: 12}
     _finish(ws, widths, landscape_a3=False, wrap=_Wrap(frozenset({1, 3}), method + 3, targets_end))
     # the method spans the merged columns A:I; _finish counted it in column A alone. Thai text gets a
     # spare line: how wide its letters print depends on the Thai font of the spreadsheet program
-    lines = _lines(plan["method"], sum(widths.values()), False) + (
-        1 if re.search("[\u0e01-\u0e5b]", plan["method"]) else 0
-    )
+    lines = _lines(plan.method, sum(widths.values()), False) + (1 if re.search("[\u0e01-\u0e5b]", plan.method) else 0)
     ws.row_dimensions[method].height = LINE_HEIGHT * lines + 3
 
 
@@ -269,10 +264,10 @@ def _trajectory_chart(ws: Worksheet, years: Worksheet, count: int) -> None:
 # --- Measures ------------------------------------------------------------------------------------
 
 
-def _measures_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
-    horizon = year(plan, plan["horizon"])
-    in_macc = {bar["id"] for bar in plan["macc"]}
-    _title(ws, tr("Measures: {name}", name=plan["name"]))
+def _measures_sheet(ws: Worksheet, plan: PlanResult) -> None:
+    horizon = year(plan, plan.horizon)
+    in_macc = {bar.id for bar in plan.macc}
+    _title(ws, tr("Measures: {name}", name=plan.name))
     _note(
         ws,
         tr(
@@ -308,32 +303,32 @@ def _measures_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
     _header_row(ws, HEADER, [title for title, _ in columns])
     ws.freeze_panes = ws.cell(row=HEADER + 1, column=3)
     row = HEADER + 1
-    for m in plan["measures"]:
-        macc = tr("yes") if m["id"] in in_macc else tr("no: {reason}", reason=not_in_macc_reason(m, horizon))
+    for m in plan.measures:
+        macc = tr("yes") if m.id in in_macc else tr("no: {reason}", reason=not_in_macc_reason(m, horizon))
         values: list[tuple[Any, str | None]] = [
-            (m["id"], None),
-            (m["name"], None),
-            (_year(plan, m["start"]), FMT_YEAR),
-            (m["ramp_years"], FMT_YEAR),
-            (m["size"], FMT_PARAM),
-            (m["size_unit"], None),
-            (m["horizon_abatement_t_co2e"], FMT_T),
-            (m["cumulative_t_co2e"], FMT_T),
-            (m["investment_thb"], FMT_THB),
-            (m["annualised_investment_thb"], FMT_THB),
-            (m["om_thb_per_year"], FMT_THB),
-            (m["savings_thb_per_year"], FMT_THB),
-            (m["net_annual_cost_thb"], FMT_THB),
-            (m["cost_thb_per_t_co2e"], FMT_THB),
+            (m.id, None),
+            (m.name, None),
+            (_year(plan, m.start), FMT_YEAR),
+            (m.ramp_years, FMT_YEAR),
+            (m.size, FMT_PARAM),
+            (m.size_unit, None),
+            (m.economics.abatement_t_co2e, FMT_T),
+            (m.cumulative_t_co2e, FMT_T),
+            (m.economics.investment_thb, FMT_THB),
+            (m.economics.annualised_investment_thb, FMT_THB),
+            (m.economics.om_thb_per_year, FMT_THB),
+            (m.economics.savings_thb_per_year, FMT_THB),
+            (m.economics.net_annual_cost_thb, FMT_THB),
+            (m.economics.cost_thb_per_t_co2e, FMT_THB),
             (macc, None),
-            (m.get("size_source"), None),
-            (m.get("catalogue"), None),
-            (matches(m["applies_to"], str) if m["applies_to"] else None, None),
-            ("; ".join(m["lines"]), None),
-            (m.get("adds"), None),
+            (m.size_source, None),
+            (m.catalogue, None),
+            (matches(m.applies_to, str) if m.applies_to else None, None),
+            ("; ".join(m.lines), None),
+            (m.adds, None),
         ]
         for block in BLOCKS:
-            given = m.get(block)
+            given = m.block(block)
             values += [(fields(given, str) if given else None, None), (given.get("source") if given else None, None)]
         _table(ws, row, values)
         row += 1
@@ -345,9 +340,9 @@ def _measures_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
 # --- MACC ----------------------------------------------------------------------------------------
 
 
-def _macc_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
-    horizon = year(plan, plan["horizon"])
-    bars = plan["macc"]
+def _macc_sheet(ws: Worksheet, plan: PlanResult) -> None:
+    horizon = year(plan, plan.horizon)
+    bars = plan.macc
     _title(ws, tr("Marginal abatement cost curve ({year})", year=horizon))
     _note(
         ws,
@@ -373,29 +368,28 @@ def _macc_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
             row,
             [
                 (rank, None),
-                (bar["id"], None),
-                (bar["name"], None),
-                (bar["cost_thb_per_t_co2e"], FMT_THB),
-                (bar["abatement_t_co2e"], FMT_T),
-                (bar["from_t_co2e"], FMT_T),
-                (bar["to_t_co2e"], FMT_T),
+                (bar.id, None),
+                (bar.name, None),
+                (bar.cost_thb_per_t_co2e, FMT_THB),
+                (bar.abatement_t_co2e, FMT_T),
+                (bar.from_t_co2e, FMT_T),
+                (bar.to_t_co2e, FMT_T),
             ],
         )
         row += 1
     if not bars:
         put(ws, row, 1, tr("No measure has both costs and abatement."))
         row += 1
-    by_id = {m["id"]: m for m in plan["measures"]}
-    if plan["not_in_macc"]:
+    if plan.not_in_macc:
         row += 1
         put(ws, row, 1, tr("Not in the curve"))
         _style_row(ws, row, 7, SECTION_FILL)
-        for measure_id in plan["not_in_macc"]:
+        for measure_id in plan.not_in_macc:
             row += 1
-            measure = by_id.get(measure_id)
+            measure = plan.measure(measure_id)
             put(ws, row, 2, measure_id)
             if measure:
-                put(ws, row, 3, measure["name"])
+                put(ws, row, 3, measure.name)
                 put(ws, row, 4, not_in_macc_reason(measure, horizon))
     if bars:
         _macc_chart(ws, len(bars))
@@ -426,7 +420,7 @@ def _macc_chart(ws: Worksheet, count: int) -> None:
 # --- Growth and Sources --------------------------------------------------------------------------
 
 
-def _growth_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
+def _growth_sheet(ws: Worksheet, plan: PlanResult) -> None:
     _title(ws, tr("BAU growth by line"))
     _note(ws, tr("Each line's quantity grows by its driver's rate, compounded each year from the base year."))
     titles = [
@@ -445,22 +439,22 @@ def _growth_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
     _header_row(ws, HEADER, titles)
     ws.freeze_panes = ws.cell(row=HEADER + 1, column=3)
     row = HEADER + 1
-    for g in plan["growth"]:
+    for g in plan.growth:
         _table(
             ws,
             row,
             [
-                (g["line"], None),
-                (g["name"], None),
-                (g["activity"], None),
-                (g.get("gpc"), None),
-                (g.get("scope"), None),
-                (g["base_quantity"], FMT_PARAM),
-                (g.get("unit"), None),
-                (g["base_t_co2e"], FMT_T),
+                (g.line, None),
+                (g.name, None),
+                (g.activity, None),
+                (g.gpc, None),
+                (g.scope, None),
+                (g.base_quantity, FMT_PARAM),
+                (g.unit, None),
+                (g.base_t_co2e, FMT_T),
                 (driver_name(g), None),
-                (g["rate_pct"], FMT_PARAM),
-                (g.get("source"), None),
+                (g.rate_pct, FMT_PARAM),
+                (g.source, None),
             ],
         )
         row += 1
@@ -468,32 +462,32 @@ def _growth_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
     _finish(ws, widths, landscape_a3=False, wrap=_Wrap(frozenset({2, 11}), HEADER + 1, row))
 
 
-def _sources_sheet(ws: Worksheet, plan: dict[str, Any]) -> None:
+def _sources_sheet(ws: Worksheet, plan: PlanResult) -> None:
     """Where every number of the plan comes from: drivers, prices, each measure's size and blocks."""
     _title(ws, tr("Where the numbers come from"))
     _note(ws, tr("Each line's growth and its source: the {sheet} sheet.", sheet=GROWTH_SHEET))
     _header_row(ws, HEADER, [tr("Kind"), tr("Item"), tr("Part"), tr("Values"), tr("Source")])
     rows: list[tuple[str, str, str, str, str | None]] = []
     per_year = tr("%/yr")
-    for name, driver in plan["drivers"].items():
-        rows.append((tr("driver"), name, "rate_pct", f"{exact(driver['rate_pct'])} {per_year}", driver.get("source")))
-    for name, price in plan.get("prices", {}).items():
+    for name, driver in plan.drivers.items():
+        rows.append((tr("driver"), name, "rate_pct", f"{exact(driver.rate_pct)} {per_year}", driver.source))
+    for name, price in plan.prices.items():
         rows.append(
             (
                 tr("price"),
                 name,
                 "thb_per_unit",
-                f"{exact(price['thb_per_unit'])} THB/{price['unit']}",
-                price.get("source"),
+                f"{exact(price.thb_per_unit)} THB/{price.unit}",
+                price.source,
             )
         )
-    for m in plan["measures"]:
-        size = f"{exact(m['size'])} {m['size_unit'] or ''}".strip()
-        rows.append((tr("measure"), m["id"], "size", size, m.get("size_source")))
+    for m in plan.measures:
+        size = f"{exact(m.size)} {m.size_unit or ''}".strip()
+        rows.append((tr("measure"), m.id, "size", size, m.size_source))
         for block in BLOCKS:
-            given = m.get(block)
+            given = m.block(block)
             if given:
-                rows.append((tr("measure"), m["id"], block, fields(given, str), given.get("source")))
+                rows.append((tr("measure"), m.id, block, fields(given, str), given.get("source")))
     row = HEADER + 1
     for kind, item, part, values, source in rows:
         _table(ws, row, [(kind, None), (item, None), (part, None), (values, None), (source or "-", None)])

@@ -11,9 +11,18 @@ Landfill first-order decay keeps its history: a tonne diverted in 2026 is missin
 landfill's 2026 deposit at that stage, so its methane is missing from 2027 onwards.
 """
 
-from ghgcalc.core.plan.economics import Economics, TargetCheck, capital_recovery, check_targets, economics
+from ghgcalc.core.plan.economics import (
+    Economics,
+    TargetCheck,
+    capital_recovery,
+    check_targets,
+    economics,
+    macc,
+    not_in_macc,
+)
 from ghgcalc.core.plan.prepare import LineInfo, Prepared, ResolvedMeasure, matches, prepare
 from ghgcalc.core.plan.project import Evaluate, Projection, YearResult, project
+from ghgcalc.core.plan.result import plan_result
 
 __all__ = [
     "Economics",
@@ -27,7 +36,10 @@ __all__ = [
     "capital_recovery",
     "check_targets",
     "economics",
+    "macc",
     "matches",
+    "not_in_macc",
+    "plan_result",
     "prepare",
     "project",
 ]

@@ -1,8 +1,10 @@
-"""What measures cost per tonne (the MACC) and whether the targets are met."""
+"""What measures cost per tonne, the marginal abatement cost curve (MACC), and whether the targets
+are met."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ghgcalc import units
@@ -10,6 +12,7 @@ from ghgcalc.core.plan.prepare import Prepared, ResolvedMeasure
 from ghgcalc.core.plan.project import TOLERANCE, Change, Projection
 from ghgcalc.i18n import tr
 from ghgcalc.models.plan import Price
+from ghgcalc.models.plan_result import Economics, MaccBar
 
 
 def capital_recovery(rate_pct: float, years: float) -> float:
@@ -20,20 +23,9 @@ def capital_recovery(rate_pct: float, years: float) -> float:
     return rate * (1 + rate) ** years / ((1 + rate) ** years - 1)
 
 
-@dataclass(frozen=True)
-class Economics:
-    """A measure in the horizon year: its abatement and what the part of it in place by then costs."""
-
-    abatement_t_co2e: float  # in the horizon year: its emission cut plus its removals
-    investment_thb: float | None
-    annualised_investment_thb: float | None
-    om_thb_per_year: float | None
-    savings_thb_per_year: float | None
-    net_annual_cost_thb: float | None
-    cost_thb_per_t_co2e: float | None
-
-
 def economics(projection: Projection, k: int) -> Economics:
+    """Measure k (0-based) in the horizon year. Net annual cost = annualised investment + O&M -
+    savings; cost per tonne = net annual cost / abatement (None without costs or abatement)."""
     prepared = projection.prepared
     measure = prepared.measures[k]
     last = projection.years[-1]
@@ -52,6 +44,28 @@ def economics(projection: Projection, k: int) -> Economics:
     net = annualised + om - (savings or 0.0)
     per_t = net / abatement if abatement > TOLERANCE else None
     return Economics(abatement, investment, annualised, om, savings, net, per_t)
+
+
+def macc(projection: Projection, costed: Sequence[Economics]) -> tuple[MaccBar, ...]:
+    """The marginal abatement cost curve of the horizon year: every measure with a cost per tonne,
+    cheapest first (ties by id), each bar starting where the cheaper ones before it end.
+    `costed[k]` is measure k's economics."""
+    measures = projection.prepared.measures
+    priced = [(money.cost_thb_per_t_co2e, measures[k].id, k) for k, money in enumerate(costed)]
+    ranked = sorted((cost, measure_id, k) for cost, measure_id, k in priced if cost is not None)
+    bars, cumulative = [], 0.0
+    for cost, measure_id, k in ranked:
+        abatement = costed[k].abatement_t_co2e
+        bars.append(MaccBar(measure_id, measures[k].name, abatement, cost, cumulative, cumulative + abatement))
+        cumulative += abatement
+    return tuple(bars)
+
+
+def not_in_macc(projection: Projection, costed: Sequence[Economics]) -> tuple[str, ...]:
+    """The ids of the measures without a bar (no costs, or no abatement in the horizon year), in
+    plan order."""
+    measures = projection.prepared.measures
+    return tuple(measures[k].id for k, money in enumerate(costed) if money.cost_thb_per_t_co2e is None)
 
 
 def _savings(prepared: Prepared, measure: ResolvedMeasure, change: Change, prices: dict[str, Price]) -> float | None:
