@@ -134,7 +134,7 @@ def test_every_line_as_the_json_has_it(plain: tuple[Document, dict[str, Any]]) -
     for row, line in zip(lines.rows, data["lines"], strict=True):
         cells = dict(zip(titles, row.cells, strict=True))
         assert cells["Activity"] == line["activity"]
-        assert cells["Label"] == (line["label"] or "")
+        assert cells["Emission source"] == (line["label"] or line["factor"].get("name") or line["activity"])
         assert cells["Amount"] == line["amount"]
         assert cells["Unit"] == line["unit"]
         assert cells["Scope"] == line["scope"]
@@ -148,7 +148,7 @@ def test_largest_sources_and_their_chart(plain: tuple[Document, dict[str, Any]])
     doc, data = plain
     top = sorted((line["t_co2e"] for line in data["lines"]), reverse=True)[:10]
     largest = table_of(doc, "largest")
-    assert column(largest, 4) == top
+    assert column(largest, 3) == top
     chart = section(doc, "largest-sources").charts[0]
     assert chart.kind == "bar" and chart.series[0].values == tuple(top)
     assert f"{top[0]:,.2f}" in chart.alt
@@ -161,16 +161,17 @@ def test_factor_provenance(plain: tuple[Document, dict[str, Any]]) -> None:
     doc, data = plain
     factors = table_of(doc, "factors")
     titles = [c.title for c in factors.columns]
-    rows = {(row.cells[0], row.cells[1]): dict(zip(titles, row.cells, strict=True)) for row in factors.rows}
+    rows = {(row.cells[1], row.cells[0]): dict(zip(titles, row.cells, strict=True)) for row in factors.rows}
     for line in data["lines"]:
         factor = line["factor"]
         cited = rows[(f"{factor['set']}@{factor['version']}", factor["key"])]
         assert cited["Source"] == factor["source"]
-    diesel = rows[("tgo-cfo@2022-04", "diesel-mobile")]
-    # the publisher's document first: TGO, the set's title and edition
-    assert diesel["Document (publisher, title, edition)"].startswith("Thailand Greenhouse Gas Management Organization")
+    # each set's document: the publisher (TGO) first, then the set's title and edition, and its hash
     sets = table_of(doc, "factor-sets")
-    assert column(sets, 5) == [s["sha256"] for s in data["factor_sets"]]
+    assert column(sets, 0) == [f"{s['id']}@{s['version']}" for s in data["factor_sets"]]
+    assert column(sets, 1)[0].startswith("Thailand Greenhouse Gas Management Organization")
+    assert "Emission Factor CFO" in column(sets, 1)[0]
+    assert column(sets, 3) == [s["sha256"] for s in data["factor_sets"]]
 
 
 def anchors(doc: Document) -> list[str]:
@@ -193,7 +194,7 @@ def test_data_quality_without_uncertainty(plain: tuple[Document, dict[str, Any]]
     assert column(grades, 1) == list(quality["lines_by_activity_grade"].values())
     assert column(grades, 2) == list(quality["lines_by_factor_grade"].values())
     verifier = table_of(doc, "data-quality-verifier")
-    assert [(r.cells[0], r.cells[1]) for r in verifier.rows] == [
+    assert [(r.cells[1], r.cells[0]) for r in verifier.rows] == [
         (v["line"], v["name"]) for v in quality["for_verifier"]
     ]
 
@@ -300,7 +301,7 @@ def test_text_from_the_input_is_kept_as_written(tmp_path: Path) -> None:
     """The Document holds user text as it is; each renderer escapes it for its format."""
     doc = document([compute(town(tmp_path, name="<script>alert(1)</script>", label="=SUM(A1)"))])
     assert doc.title == "<script>alert(1)</script>"
-    assert "=SUM(A1)" in column(table_of(doc, "lines"), 2)
+    assert "=SUM(A1)" in column(table_of(doc, "lines"), 0)
 
 
 def test_thai_labels_and_buddhist_years(tmp_path: Path) -> None:
@@ -342,3 +343,15 @@ def test_several_inventories_a_section_each(tmp_path: Path) -> None:
     assert [t.rows[-1].cells[1] for t in scopes] == [first.total_t_co2e, second.total_t_co2e]
     # a section's title names its inventory
     assert section(doc, "inventory-2-all-lines").title.endswith(second.name)
+
+
+def test_a_community_inventory_is_laid_out_in_the_gpc_tables(tmp_path: Path) -> None:
+    """A province's page is the GPC report's (reports/gpc_report.py); beside a municipality, each
+    keeps its own layout on the one page."""
+    province = compute(ROOT / "examples" / "province.yaml")
+    alone = document([province])
+    assert "gpc-by-sector" in [t.key for s in alone.sections for t in s.tables]
+    both = document([province, compute(MUNICIPALITY)])
+    keys = [t.key for s in both.sections for t in s.tables]
+    assert "inventory-1-gpc-by-sector" in keys and "inventory-2-by-scope" in keys
+    assert "inventory-1-by-scope" not in keys

@@ -193,7 +193,6 @@ def _key_categories(analysis: Analysis) -> list[Section]:
         return []
     with_trend = any(item.trend_assessment is not None for item in found)
     columns = [
-        Column("#", "number"),
         Column(tr("Category"), "code"),
         Column(tr("Gas")),
         Column("tCO2e", "tonnes"),
@@ -210,9 +209,8 @@ def _key_categories(analysis: Analysis) -> list[Section]:
         ]
     columns.append(Column(tr("Key by")))
     rows = []
-    for number, item in enumerate(found, start=1):
+    for item in found:
         cells: list[Cell] = [
-            number,
             item.category,
             item.gas if item.gas else tr(ALL_GASES),
             item.t_co2e,
@@ -295,8 +293,8 @@ def _data_quality(summary: DataQualitySummary) -> Section:
         tables.append(
             table(
                 tr("For the verifier"),
-                (Column(tr("Line"), "number"), Column(tr("Name")), Column(tr("Why"))),
-                [(index + 1, name, why) for index, name, why in summary.for_verifier],
+                (Column(tr("Name")), Column(tr("Line"), "number"), Column(tr("Why"))),
+                [(name, index + 1, why) for index, name, why in summary.for_verifier],
                 key="data-quality-verifier",
             )
         )

@@ -6,7 +6,7 @@ written, GWP, factor sets), the totals by scope with their shares and TGO Fr-05'
 what is reported separately, the intensity per unit of output, the largest sources, every line,
 the factors and the documents they come from, and, when the result has them, the uncertainty, key
 categories and data quality (reports/inventory_analysis.py). A community inventory is laid out in
-the GPC's tables by reports/gpc_report.py where it exists.
+the GPC's tables by reports/gpc_report.py.
 
 Values are the result's own floats, as the JSON result holds them; only a renderer rounds what it
 shows. The exception is TGO's Fr-05 column, whole tonnes rounded up as the form's ROUNDUP(x, 0).
@@ -16,14 +16,13 @@ Pure: results in, a Document out; texts are translated when the document is buil
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ghgcalc import __version__
 from ghgcalc.i18n import N_, language, tr
-from ghgcalc.models.factor import Factor
+from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import InventoryResult, Line
-from ghgcalc.reports.cfo_factors import document as factor_document
 from ghgcalc.reports.cfo_fr05 import NOTE_ROUNDUP
 from ghgcalc.reports.cfo_text import SEPARATE_KINDS, date_text, local_government, period_text
 from ghgcalc.reports.document import Cell, Chart, Column, Document, Fact, Row, Section, Series, table
@@ -39,9 +38,9 @@ NOTE_LINES = N_(
     "tCO2e are the line's emissions counted in the total."
 )
 NOTE_FACTORS = N_(
-    "Each factor is cited from its publisher's document first (publisher, title, edition), then the "
-    "table, page or sheet row the value is read from, then the transcription it was read through or "
-    "checked against."
+    "A factor comes from its set's document, listed above with the publisher, title and edition; its "
+    "source is the table, page or sheet row the value is read from, then the transcription it was read "
+    "through or checked against."
 )
 
 
@@ -54,23 +53,12 @@ def document(results: Sequence[InventoryResult]) -> Document:
 
 
 def _page(result: InventoryResult) -> Document:
-    """A community inventory in the GPC's layout when that report exists; else the inventory report."""
+    """A community inventory in the GPC's layout (reports/gpc_report.py); an organisation's here."""
     if result.kind == "community" and result.community is not None:
-        gpc = _gpc_report()
-        if gpc is not None:
-            return gpc(result)
+        from ghgcalc.reports import gpc_report
+
+        return gpc_report.document(result)
     return inventory_document(result)
-
-
-def _gpc_report() -> Callable[[InventoryResult], Document] | None:
-    """reports/gpc_report.py's `document(result)`, once it is part of ghgcalc; None before."""
-    import importlib
-
-    try:
-        module = importlib.import_module("ghgcalc.reports.gpc_report")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, "document", None)
 
 
 def combine(pages: Sequence[Document]) -> Document:
@@ -142,7 +130,9 @@ def inventory_document(result: InventoryResult) -> Document:
 
 
 def summary_facts(result: InventoryResult) -> tuple[Fact, ...]:
-    facts = [Fact(tr("Name"), result.name), Fact(tr("Kind"), kind_text(result.kind))]
+    facts = [Fact(tr("Name"), result.name)]
+    if result.kind != "organization":  # an organisation is what this report is about; say when it is not
+        facts.append(Fact(tr("Kind"), kind_text(result.kind)))
     organisation = result.organization
     if organisation is not None and organisation.type is not None:
         facts.append(Fact(tr("Type of local government"), local_government(organisation.type) or ""))
@@ -176,7 +166,7 @@ def _by_scope(result: InventoryResult) -> Section:
     columns = (
         Column(tr("Scope")),
         Column("tCO2e", "tonnes"),
-        Column(tr("TGO Fr-05 (rounded up)"), "number", tr("each scope rounded up to a whole tonne")),
+        Column(tr("TGO Fr-05 (rounded up)"), "number"),
         Column(tr("% of Scope 1+2"), "share"),
         Column(tr("% of Scope 1+2+3"), "share"),
     )
@@ -296,17 +286,13 @@ def _largest(result: InventoryResult) -> list[Section]:
         return []
     total = result.total_t_co2e
     columns = (
-        Column("#", "number"),
         Column(tr("Emission source")),
         Column(tr("Activity"), "code"),
         Column(tr("Scope"), "number"),
         Column("tCO2e", "tonnes"),
         Column(tr("% of total"), "share"),
     )
-    rows = [
-        (rank, line_name(line), line.activity, line.scope, line.t_co2e, _share(line.t_co2e, total))
-        for rank, line in enumerate(top, start=1)
-    ]
+    rows = [(line_name(line), line.activity, line.scope, line.t_co2e, _share(line.t_co2e, total)) for line in top]
     names = tuple(line_name(line) for line in top)
     first = top[0]
     alt = tr(
@@ -335,13 +321,12 @@ def _lines(result: InventoryResult) -> Section:
     """Every line of the inventory, in its order, with the factor it used."""
     separate = any(line.separately_reported_t_co2e for line in result.lines)
     columns = [
+        Column(tr("Emission source")),
         Column("#", "number"),
         Column(tr("Activity"), "code"),
-        Column(tr("Label")),
         Column(tr("Amount"), "number"),
         Column(tr("Unit")),
         Column(tr("Scope"), "number"),
-        Column(tr("Category"), "code"),
         Column("tCO2e", "tonnes"),
         *([Column(tr("Reported separately, tCO2e"), "tonnes")] if separate else []),
         Column(tr("Factor key"), "code"),
@@ -355,13 +340,12 @@ def _lines(result: InventoryResult) -> Section:
 def _line_row(line: Line, separate: bool) -> tuple[Cell, ...]:
     outside = math.fsum(line.separately_reported_t_co2e.values()) if line.separately_reported_t_co2e else None
     return (
+        line_name(line),  # its label, else its factor's name
         line.index + 1,
         line.activity,
-        line.label or "",
         line.amount,
         line.unit,
         line.scope,
-        line.category or "",
         line.t_co2e,
         *([outside] if separate else []),
         line.factor.key,
@@ -377,57 +361,54 @@ def used_factors(result: InventoryResult) -> list[Factor]:
     return list(found.values())
 
 
+def set_document(the_set: FactorSet) -> str:
+    """The publisher's document a set transcribes: publisher, title and edition, in the run's language."""
+    title = the_set.title_th if language() == "th" and the_set.title_th else the_set.title
+    parts = [the_set.publisher, title, the_set.edition]
+    return ". ".join(part.rstrip(".") for part in parts if part)
+
+
 def _factors(result: InventoryResult) -> Section:
-    """Each factor used, cited from its publisher's document, and each set's provenance."""
-    sets = {s.ref: s for s in result.factor_sets}
+    """The documents the factors come from (one row per factor set, with its hash), then each factor
+    used with the table, page or row it is read from and the transcription it was read through."""
     factors = used_factors(result)
     verified = any(factor.verified_via for factor in factors)
     thai = language() == "th"
-    columns = [
+    documents: list[tuple[Cell, ...]] = [
+        (s.ref, set_document(s), date_text(s.published, result.period) or "", s.sha256) for s in result.factor_sets
+    ]
+    custom = sorted({factor.ref for factor in factors if factor.set_id == "custom"})
+    documents += [(ref, tr("defined in the inventory (custom factor)"), "", "") for ref in custom]
+    document_columns = (
         Column(tr("Set"), "code"),
+        Column(tr("Document (publisher, title, edition)")),
+        Column(tr("Published")),
+        Column("sha256", "code"),
+    )
+    columns = [
         Column(tr("Key"), "code"),
+        Column(tr("Set"), "code"),
         Column(tr("Name")),
         Column(tr("Per")),
-        Column(tr("Document (publisher, title, edition)")),
         Column(tr("Source")),
         *([Column(tr("Verified via"))] if verified else []),
     ]
     rows = [
         (
-            factor.ref,
             factor.key,
+            factor.ref,
             (factor.name_th if thai and factor.name_th else factor.name_en or factor.name_th) or "",
             factor.per,
-            factor_document(factor, sets.get(factor.ref)),
             factor.source,
             *([factor.verified_via] if verified else []),
         )
         for factor in factors
     ]
-    set_rows = [
-        (
-            s.ref,
-            s.title_th if thai and s.title_th else s.title,
-            s.publisher,
-            s.edition,
-            date_text(s.published, result.period) or "",
-            s.sha256,
-        )
-        for s in result.factor_sets
-    ]
-    set_columns = (
-        Column(tr("Set"), "code"),
-        Column(tr("Title")),
-        Column(tr("Publisher")),
-        Column(tr("Edition")),
-        Column(tr("Published")),
-        Column("sha256", "code"),
-    )
     return Section(
         tr("Emission factors used, and the documents they are cited from"),
         tables=(
+            table(tr("Factor sets"), document_columns, documents, key="factor-sets"),
             table(tr("Factors"), columns, rows, notes=[tr(NOTE_FACTORS)], key="factors"),
-            table(tr("Factor sets"), set_columns, set_rows, key="factor-sets"),
         ),
         key="factor-provenance",
     )
