@@ -167,7 +167,7 @@ def _totals(slots: list[Slot], base_name: str) -> Section:
             continue
         notes = [tr("base year")] if slot.name == base_name else []
         if after_gap:
-            notes.append(tr("the change from the previous inventory is against {year}", year=previous_name))
+            notes.append(tr("change from the previous inventory: against {year}", year=previous_name))
         notes += year.differs_from_base
         rows.append(
             (
@@ -281,7 +281,9 @@ def _breakdown(
         )
         charts = (Chart(title, "stacked-bar", tuple(s.name for s in slots), series, alt, key=f"{key}-chart"),)
     titled = tr("{title} and year, tCO2e", title=title)
-    return Section(title, tables=(table(titled, columns, rows, key=key),), charts=charts, key=key)
+    return Section(
+        title, tables=(table(titled, columns, rows, key=key),), charts=charts, key=key.removeprefix("trend-")
+    )
 
 
 def _by_sector(slots: list[Slot]) -> Section:
