@@ -240,3 +240,77 @@ def test_the_json_reads_back_into_the_same_document(lang):
     plan = PlanResult.from_dict(json.loads(run.stdout))
     assert to_json(plan) == run.stdout
     assert plan.year_text(plan.horizon) == "2573"  # province.yaml is written "period: 2566"
+
+
+# --- CSV and JSON lines ---------------------------------------------------------------------------
+
+SMALL_PLAN = """\
+ghgcalc_plan: 1
+name: Small plan
+base: base.yaml
+horizon: 2026
+measures:
+  - {id: led, name: "=HYPERLINK(\\"http://evil.example\\")", start: 2025, applies_to: {label: Street lighting},
+     reduce: {share: 0.5}}
+  - {id: trees, size: 10, start: 2025, ramp_years: 2, removal: {t_co2: 0.1}}
+"""
+
+
+def small_plan(tmp_path):
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(SMALL_PLAN, encoding="utf-8")
+
+
+def test_plan_csv_is_one_row_per_year_and_stage(tmp_path):
+    """5 t of street lighting (10,000 kWh x 0.5 kg), constant in BAU (no drivers); LED halves it
+    from 2025; 10 trees x 0.1 t remove 0.5 t in 2025 (half ramped) and 1 t in 2026."""
+    import csv
+    import io
+
+    small_plan(tmp_path)
+    run = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "csv")
+    assert run.code == OK, run
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert list(rows[0]) == [
+        "year", "stage", "measure", "name", "t_co2e", "reduction_t_co2e", "removal_t_co2",
+        "ramp", "reduced", "reduced_unit", "added", "achieved",
+    ]  # fmt: skip
+    assert [(r["year"], r["stage"], r["measure"]) for r in rows] == [
+        (str(year), str(stage), measure)
+        for year in (2024, 2025, 2026)
+        for stage, measure in enumerate(("bau", "led", "trees"))
+    ]
+    by = {(r["year"], r["measure"]): r for r in rows}
+    assert float(by["2024", "bau"]["t_co2e"]) == pytest.approx(5.0)
+    assert by["2024", "bau"]["reduction_t_co2e"] == ""  # BAU cuts nothing: empty, not 0
+    assert float(by["2024", "led"]["reduction_t_co2e"]) == 0.0
+    led = by["2025", "led"]
+    assert float(led["t_co2e"]) == pytest.approx(2.5) and float(led["reduction_t_co2e"]) == pytest.approx(2.5)
+    assert (float(led["reduced"]), led["reduced_unit"], float(led["achieved"])) == (pytest.approx(5000), "kWh", 1.0)
+    assert float(by["2025", "trees"]["removal_t_co2"]) == pytest.approx(0.5)
+    assert float(by["2026", "trees"]["removal_t_co2"]) == pytest.approx(1.0)
+    assert float(by["2026", "trees"]["t_co2e"]) == pytest.approx(2.5)  # the plan before removals
+    # a name a spreadsheet would run as a formula is shown as text
+    assert led["name"] == '\'=HYPERLINK("http://evil.example")'
+    # the reductions and removals of a year add up to the JSON's BAU - net
+    data = json.loads(ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json").stdout)
+    for year in data["years"]:
+        mine = [r for r in rows if r["year"] == str(year["year"]) and r["measure"] != "bau"]
+        cut = sum(float(r["reduction_t_co2e"]) + float(r["removal_t_co2"]) for r in mine)
+        assert cut == pytest.approx(year["bau_t_co2e"] - year["net_t_co2e"])
+
+
+def test_plan_csv_keeps_its_keys_and_years_in_thai(tmp_path):
+    small_plan(tmp_path)
+    english = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "csv")
+    thai = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "csv", "--lang", "th", "--calendar", "be")
+    assert thai.code == OK and thai.stdout == english.stdout  # headers, C.E. years and numbers unchanged
+
+
+def test_plan_jsonl_is_the_json_document_on_one_line(example):
+    run = ghgcalc(example, "plan", "plan.yaml", "-f", "jsonl", "-o", "plan.jsonl")
+    assert run.code == OK, run
+    lines = (example / "plan.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    document = json.loads(ghgcalc(example, "plan", "plan.yaml", "-f", "json").stdout)
+    assert json.loads(lines[0]) == document

@@ -16,6 +16,8 @@ from ghgcalc.i18n import tr
 class PlanFormat(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
     md = "md"
     xlsx = "xlsx"
 
@@ -41,7 +43,10 @@ def register(app: typer.Typer) -> None:
     def plan(
         path: str = typer.Argument(..., metavar="PLAN", help="A plan file (YAML): base inventory, horizon, measures."),
         output_format: PlanFormat | None = typer.Option(
-            None, "--format", "-f", help="table, json, md or xlsx; default: table on a terminal, json otherwise."
+            None,
+            "--format",
+            "-f",
+            help="table, json, jsonl, csv, md or xlsx; default: table on a terminal, json otherwise.",
         ),
         out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
         charts: str | None = typer.Option(
@@ -83,10 +88,15 @@ def register(app: typer.Typer) -> None:
 
         result = plan_result(outcome.projection, outcome.source)
         data: str | bytes
-        if chosen is PlanFormat.json:
-            from ghgcalc.reports.plan_output import to_json
+        if chosen in (PlanFormat.json, PlanFormat.jsonl, PlanFormat.csv):
+            from ghgcalc.reports import plan_output
 
-            data = to_json(result)
+            write = {
+                PlanFormat.json: plan_output.to_json,
+                PlanFormat.jsonl: plan_output.to_jsonl,
+                PlanFormat.csv: plan_output.to_csv,
+            }[chosen]
+            data = write(result)
         elif chosen is PlanFormat.md:
             from ghgcalc.reports.plan_markdown import to_markdown
 
