@@ -52,7 +52,7 @@ CSS = f"""
 html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
 body {{ margin: 0; font-family: {FONTS}; font-size: 16px; line-height: 1.6;
   color: {COLOURS["text"]}; background: {COLOURS["background"]}; }}
-.page {{ max-width: 68rem; margin: 0 auto; padding: 1rem; }}
+.page {{ max-width: 76rem; margin: 0 auto; padding: 1rem; }}
 h1 {{ font-size: 1.65rem; line-height: 1.3; margin: .4rem 0; }}
 h2 {{ font-size: 1.3rem; line-height: 1.35; margin: 2.4rem 0 .8rem; padding-bottom: .2rem;
   border-bottom: 2px solid {COLOURS["accent"]}; }}
@@ -70,9 +70,11 @@ table {{ border-collapse: collapse; font-size: .92rem; line-height: 1.45; }}
 caption {{ caption-side: top; text-align: left; font-weight: 700; padding: 0 0 .35rem; }}
 th, td {{ padding: .3rem .65rem; text-align: left; vertical-align: top; border-bottom: 1px solid {COLOURS["line"]}; }}
 thead th {{ vertical-align: bottom; background: {COLOURS["head"]}; border-bottom: 2px solid {COLOURS["rule"]}; }}
-tbody th {{ font-weight: 400; min-width: 9rem; }}
+tbody th {{ font-weight: 400; }}
+.txt {{ min-width: 10rem; }}
+.code {{ white-space: nowrap; }}
 .num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
-code, .code {{ font-family: {MONO}; font-size: .9em; }}
+code {{ font-family: {MONO}; font-size: .9em; }}
 tr.subtotal > * {{ font-weight: 700; border-top: 1px solid {COLOURS["rule"]}; }}
 tr.total > * {{ font-weight: 700; border-top: 3px double {COLOURS["text"]};
   border-bottom: 2px solid {COLOURS["text"]}; }}
@@ -128,10 +130,17 @@ def percent_text(value: float) -> str:
     return f"{shown + 0:.1f} %"  # + 0 makes -0.0 read 0.0
 
 
+def tonnes_text(value: float) -> str:
+    """Tonnes with two decimals, thousands separated ("1,374,911.56"), rounded half up on the value as
+    the result holds it (15 significant digits): the model's rule for tonnes in a table."""
+    shown = Decimal(format(value, ".15g")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{shown + 0:,.2f}"  # + 0 makes -0.00 read 0.00
+
+
 def cell_text(value: Cell, kind: Kind) -> str:
-    """A cell as a reader sees it (before escaping), as the Markdown report shows it: tonnes exact
-    (15 significant digits, thousands separated), other numbers to at most 6 decimals, shares and
-    percentages to one decimal, a missing value as "–"; text as it is."""
+    """A cell as a reader sees it (before escaping): tonnes with two decimals (reports/document.py),
+    other numbers to at most 6 decimals, shares and percentages to one decimal, a missing value as
+    "–", as the Markdown report shows them; text as it is."""
     if value is None:
         return MISSING
     if isinstance(value, (str, bool)):
@@ -139,7 +148,7 @@ def cell_text(value: Cell, kind: Kind) -> str:
     if not math.isfinite(value):
         return str(value)
     if kind == "tonnes":
-        return exact(value)
+        return tonnes_text(value)
     if kind in ("share", "percent"):
         return percent_text(value * 100 if kind == "share" else value)
     if kind == "year" and float(value).is_integer():
@@ -168,21 +177,25 @@ def _facts(facts: Iterable[Fact]) -> str:
     return f'<dl class="facts">{rows}</dl>' if rows else ""
 
 
+def _kind_class(kind: Kind) -> str:
+    """Numbers right-aligned, codes on one line, words given room to be read (not one per line)."""
+    return "num" if kind in _NUMERIC else "code" if kind == "code" else "txt" if kind == "text" else ""
+
+
 def _header_cell(column: Column) -> str:
-    numeric = ' class="num"' if column.kind in _NUMERIC else ""
+    kind = _kind_class(column.kind)
+    classes = f' class="{kind}"' if kind else ""
     note = f' title="{text(column.note)}"' if column.note else ""
-    return f'<th scope="col"{numeric}{note}>{text(column.title)}</th>'
+    return f'<th scope="col"{classes}{note}>{text(column.title)}</th>'
 
 
 def _body_cell(value: Cell, column: Column, first: bool, level: int) -> str:
     shown = text(cell_text(value, column.kind))
     if column.kind == "code" and shown:
         shown = f"<code>{shown}</code>"
-    classes = []
-    if column.kind in _NUMERIC or (
-        column.kind != "text" and isinstance(value, (int, float)) and not isinstance(value, bool)
-    ):
-        classes.append("num")
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    kind = "num" if number and column.kind not in ("text", "code") else _kind_class(column.kind)
+    classes = [kind] if kind else []
     if first and level > 0:
         classes.append(f"l{min(level, 3)}")
     attr = f' class="{" ".join(classes)}"' if classes else ""
