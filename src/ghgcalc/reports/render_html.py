@@ -80,9 +80,9 @@ tr.total > * {{ font-weight: 700; border-top: 3px double {COLOURS["text"]};
   border-bottom: 2px solid {COLOURS["text"]}; }}
 .l1 {{ padding-left: 1.6rem; }} .l2 {{ padding-left: 2.6rem; }} .l3 {{ padding-left: 3.6rem; }}
 .notes {{ font-size: .88rem; color: {COLOURS["muted"]}; margin: -.8rem 0 1.4rem; padding-left: 1.2rem; }}
-figure.chart {{ margin: 1.2rem 0 1.8rem; max-width: 30rem; }}
+figure.chart {{ margin: 1.2rem 0 1.8rem; }}
 figure.chart figcaption {{ font-weight: 700; margin-bottom: .3rem; }}
-figure.chart svg {{ display: block; width: 100%; height: auto; }}
+figure.chart svg {{ display: block; width: 100%; max-width: 30rem; height: auto; }}
 details {{ margin-top: .4rem; }}
 summary {{ cursor: pointer; color: {COLOURS["accent"]}; }}
 details .table-wrap {{ margin: .4rem 0; }}
@@ -110,8 +110,7 @@ footer ul {{ padding-left: 1.2rem; overflow-wrap: anywhere; }}
   .table-wrap {{ overflow: visible; }}
   table {{ font-size: 9pt; }}
   thead th {{ background: none; }}
-  figure.chart {{ max-width: 11cm; }}
-  figure.chart svg {{ print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
+  figure.chart svg {{ max-width: 11cm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
   details, nav.contents {{ display: none; }}
   a {{ color: inherit; text-decoration: none; }}
 }}
