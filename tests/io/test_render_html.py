@@ -377,6 +377,16 @@ def test_a_line_has_a_gap_where_a_value_is_missing_and_marks_the_base_year() -> 
     assert len(dashed) == 1
     bold = [t.full_text() for t in _texts(svg) if t.attrs.get("font-weight") == "700"]
     assert bold == ["2561"]
+    # 2562 has no value in any series: a pale band over it
+    bands = [r for r in svg.all("rect") if r.attrs["fill"] == svg_charts.GAP]
+    assert len(bands) == 1
+
+
+def test_a_year_without_values_is_a_dash_in_bars_not_a_zero() -> None:
+    chart = Chart("t", "stacked-bar", ("2562", "2563"), (Series("a", (1.0, None)), Series("b", (2.0, None))), "alt")
+    svg = svg_of(chart)
+    assert len([r for r in svg.all("rect") if r.children]) == 2  # the two segments of 2562 (the rest: legend)
+    assert [t.full_text() for t in _texts(svg)][-2:] == ["2563", "–"]
 
 
 def test_a_pie_has_a_slice_per_positive_value_and_lists_them() -> None:

@@ -74,6 +74,7 @@ tbody th {{ font-weight: 400; }}
 .txt {{ min-width: 10rem; }}
 .code {{ white-space: nowrap; }}
 .num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+thead .num {{ white-space: normal; }}
 code {{ font-family: {MONO}; font-size: .9em; }}
 tr.subtotal > * {{ font-weight: 700; border-top: 1px solid {COLOURS["rule"]}; }}
 tr.total > * {{ font-weight: 700; border-top: 3px double {COLOURS["text"]};

@@ -44,6 +44,8 @@ PALETTE = (
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 2", "1 2", "10 4", "3 3 1 3")
 MARKERS = ("circle", "square", "triangle", "diamond", "circle-open", "square-open", "triangle-open", "diamond-open")
 ELLIPSIS = "…"
+MISSING = "–"  # no value (an en dash), as the tables show it
+GAP = "#ededed"  # the band over a category with no value: decoration, the tables say why
 
 Format = Callable[[float], str]
 
@@ -335,12 +337,16 @@ def bars(chart: Chart, fmt: Format = short) -> str:
                 )
             if any(v is not None for v in row):
                 body.append(_text(scale(up) + 4, y + bar - 4, fmt(up), size=SMALL, halo=True))
+            else:  # no value at all (a year without an inventory): said, not drawn as zero
+                body.append(_text(scale(0.0) + 4, y + bar - 4, MISSING, size=SMALL, fill=MUTED, halo=True))
             if down < 0:
                 body.append(_text(scale(down) - 4, y + bar - 4, fmt(down), size=SMALL, anchor="end", halo=True))
             y += bar + 10
         else:
             for s_index, value in enumerate(row):
-                if value is not None:
+                if value is None:
+                    body.append(_text(scale(0.0) + 4, y + bar - 2, MISSING, size=SMALL, fill=MUTED, halo=True))
+                else:
                     x0, x1 = sorted((scale(0.0), scale(value)))
                     body.append(
                         f'<rect x="{_num(x0)}" y="{_num(y)}" width="{_num(max(x1 - x0, 0.5))}" height="{_num(bar)}" '
@@ -398,6 +404,13 @@ def line(chart: Chart, fmt: Format = short) -> str:
         parts.append(_rule(left - 4, ty, right, ty, stroke))
         parts.append(_text(left - 8, ty + 4, short(tick), size=SMALL, anchor="end", fill=MUTED))
     for i, name in enumerate(chart.categories):
+        if count > 1 and all(i >= len(s.values) or s.values[i] is None for s in series):
+            # a category with no value in any series (a year without an inventory): a pale band
+            band = min(step * 0.6, 24.0)
+            parts.append(
+                f'<rect x="{_num(x_of(i) - band / 2)}" y="{_num(top)}" width="{_num(band)}" '
+                f'height="{_num(bottom - top)}" fill="{GAP}"/>'
+            )
         if name in chart.marked:
             parts.append(
                 f'<line x1="{_num(x_of(i))}" y1="{_num(top)}" x2="{_num(x_of(i))}" y2="{_num(bottom)}" '
