@@ -122,7 +122,7 @@ def test_a_printed_table_row_is_never_split_and_its_heading_repeats(printed: Pat
     assert len(pages) >= 2  # the GPC table runs over a page break
     rows = 0
     for page in pages:
-        assert "ประเภทที่ 1 (tCO2e)" in page  # the heading row, on each page of the table
+        assert "ภาคส่วน / Sub-sector" in page  # the heading row, on each page of the table
         # a sub-sector's name and its numbers are on one page: each row's first number is beside it
         for match in re.finditer(r"ส่วนย่อยของ (I|II|III|IV|V)\b", page):
             line = page[match.start() : page.index("\n", match.start())]
