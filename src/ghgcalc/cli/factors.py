@@ -44,82 +44,6 @@ class DiffFormat(StrEnum):
     csv = "csv"
 
 
-DIFF_CSV_COLUMNS = [
-    "status",
-    "key",
-    "per",
-    "gas",
-    "old_kg",
-    "new_kg",
-    "old_kgco2e",
-    "new_kgco2e",
-    "change_kgco2e",
-    "change_pct",
-    "old_kgco2e_from",
-    "new_kgco2e_from",
-    "old_scope",
-    "new_scope",
-    "old_valid_from",
-    "new_valid_from",
-    "old_valid_to",
-    "new_valid_to",
-    "name_en",
-]
-
-
-def _day(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _diff_dict(found: Any) -> dict[str, Any]:
-    """`ghgcalc factors diff --format json`: the comparison, numbers exact (docs/cli.md)."""
-    rows = []
-    for row in found.rows:
-        side = row.new or row.old
-        rows.append(
-            {
-                "status": row.status,
-                "key": row.key,
-                "per": row.per,
-                "name_en": side.name_en,
-                "gases": [{"gas": gas, "old_kg": old, "new_kg": new} for gas, old, new in row.gases],
-                "old_kgco2e": row.old_total.kgco2e if row.old_total else None,
-                "new_kgco2e": row.new_total.kgco2e if row.new_total else None,
-                "old_kgco2e_from": row.old_total.source if row.old_total else None,
-                "new_kgco2e_from": row.new_total.source if row.new_total else None,
-                "change_kgco2e": row.change_kgco2e,
-                "change_pct": row.change_pct,
-                "old_scope": row.old.scope if row.old else None,
-                "new_scope": row.new.scope if row.new else None,
-                "old_valid_from": _day(row.old.valid_from) if row.old else None,
-                "new_valid_from": _day(row.new.valid_from) if row.new else None,
-                "old_valid_to": _day(row.old.valid_to) if row.old else None,
-                "new_valid_to": _day(row.new.valid_to) if row.new else None,
-                "changed_fields": row.changed_fields,
-            }
-        )
-    counts = {status: found.count(status) for status in ("added", "changed", found.rows_gone)}
-    return {
-        "old": found.old.ref,
-        "new": found.new.ref,
-        "old_gwp_basis": found.old.gwp_basis,
-        "new_gwp_basis": found.new.gwp_basis,
-        "same_set": found.layered,
-        "note": found.note,
-        "counts": {**counts, "unchanged": found.unchanged},
-        "rows": rows,
-    }
-
-
-def _diff_csv_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """One CSV row per key, unit and gas; the CO2e columns are the whole key's, repeated per gas."""
-    flat = []
-    for row in data["rows"]:
-        for gas in row["gases"]:
-            flat.append({c: gas.get(c, row.get(c)) for c in DIFF_CSV_COLUMNS})
-    return flat
-
-
 # The columns of the terminal tables: (key of the row, its title, in English the key itself). JSON
 # and CSV keep the keys. In Thai, "name" is the factor's Thai name where the row has one.
 SET_COLUMNS = [
@@ -237,14 +161,14 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.core.editions import diff as compare
 
         store = _store(factors_dir)
-        data = _diff_dict(compare(_version_of(store, old), _version_of(store, new)))
+        from ghgcalc.io import writers
+
+        data = writers.factor_diff_dict(compare(_version_of(store, old), _version_of(store, new)))
         chosen = _default_format(output_format, DiffFormat)
         if chosen is DiffFormat.json:
             write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif chosen is DiffFormat.csv:
-            from ghgcalc.io.writers import dicts_csv  # the one guarded CSV writer
-
-            write_stdout(dicts_csv(_diff_csv_rows(data), DIFF_CSV_COLUMNS))
+            write_stdout(writers.factor_diff_csv(data))  # the one guarded CSV writer
         else:
             from ghgcalc.cli import render
 
