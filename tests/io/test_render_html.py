@@ -358,6 +358,14 @@ def test_negative_values_run_left_of_zero() -> None:
     assert "-1,251" in [t.full_text() for t in _texts(svg)]  # half rounds away from zero, as people round
 
 
+def test_a_small_negative_gets_room_not_a_whole_step_of_empty_axis() -> None:
+    low, high, ticks = svg_charts._domain([-1756.0, 139_640.0])
+    assert (low, high) == (pytest.approx(-1756 * 1.2), 150_000)
+    assert ticks == [0, 50_000, 100_000, 150_000]
+    low, _, ticks = svg_charts._domain([-30_000.0, 139_640.0])  # more than half a step: down to a tick
+    assert low == ticks[0] == -50_000
+
+
 def test_a_line_has_a_gap_where_a_value_is_missing_and_marks_the_base_year() -> None:
     chart = Chart(
         "t",

@@ -152,7 +152,12 @@ def _domain(values: Sequence[float]) -> tuple[float, float, list[float]]:
     if low == high == 0.0:
         high = 1.0
     ticks = nice_ticks(low, high)
-    return ticks[0], ticks[-1], ticks
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    start = ticks[0]
+    if low < 0 and -low < step / 2:  # a small negative: room for it, not a whole step of empty axis
+        start = low * 1.2
+        ticks = [t for t in ticks if t >= start]
+    return start, ticks[-1], ticks
 
 
 # --- SVG pieces ------------------------------------------------------------------------------------
@@ -416,17 +421,24 @@ def line(chart: Chart, fmt: Format = short) -> str:
                 f'<line x1="{_num(x_of(i))}" y1="{_num(top)}" x2="{_num(x_of(i))}" y2="{_num(bottom)}" '
                 f'stroke="{TEXT}" stroke-width="1.2" stroke-dasharray="4 3"/>'
             )
-    # category labels: the marked ones, the first and the last first, then every other that has room
+    # category labels: the marked ones first, then every k-th from the first (the smallest k whose
+    # labels do not touch), then the last; any that would touch one already placed is left out
+    spans = []
+    for i in range(count):
+        start = min(max(x_of(i) - widths[i] / 2, 0.0), WIDTH - widths[i])
+        spans.append((start - 3, start + widths[i] + 3))
+    every = 1
+    while every < count and any(spans[i][1] > spans[i + every][0] for i in range(0, count - every, every)):
+        every += 1
     order = [i for i in range(count) if chart.categories[i] in chart.marked]
-    order += [i for i in (0, count - 1) if i not in order and count]
-    order += [i for i in range(count) if i not in order]
+    order += [i for i in (*range(0, count, every), count - 1) if i not in order and count]
     shown: list[tuple[float, float]] = []
     for i in order:
-        start = min(max(x_of(i) - widths[i] / 2, 0.0), WIDTH - widths[i])
-        span = (start - 3, start + widths[i] + 3)
+        span = spans[i]
         if any(span[0] < b and a < span[1] for a, b in shown):
             continue
         shown.append(span)
+        start = span[0] + 3
         parts.append(
             _text(start, bottom + SMALL + 6, labels[i], size=SMALL, bold=chart.categories[i] in chart.marked, fill=TEXT)
         )
