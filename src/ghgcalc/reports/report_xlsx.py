@@ -467,3 +467,12 @@ def _factor_kg(factor: Factor) -> dict[str, float]:
     for value in factor.gases:
         kg[value.gas] = kg.get(value.gas, 0.0) + value.kg
     return kg
+
+
+# Public names of the layout helpers for the format-neutral renderer (reports/render_xlsx.py); the
+# CFO sheets keep importing the old names.
+font = _font
+header_row = _header_row
+sheet_title = _title
+style_row = _style_row
+finish = _finish
