@@ -3,8 +3,9 @@
 A small document written by hand: two sections, a table with a column of each kind, an indented
 row, a subtotal and a total, a bar chart drawn from the table's rows, a pie, a line with a gap and a
 marked base year, a stacked bar; texts with '|', '<script>', '=SUM(A1)' and Thai. Every expected
-text below is worked out by hand from those values (thousands separated, shares x 100 to one
-decimal rounded half up as a spreadsheet shows them), never copied from the renderers' output.
+text below is worked out by hand from those values (thousands separated, tonnes to 2 decimals,
+shares x 100 to one decimal, rounded half up as a spreadsheet shows them), never copied from the
+renderers' output.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from ghgcalc.reports import render_markdown, render_xlsx
 from ghgcalc.reports.document import Chart, Column, Document, Fact, Row, Section, Series, table
 from ghgcalc.reports.report_xlsx import (
     FMT_FRACTION,
-    FMT_TCO2E,
     FMT_WHOLE,
     LINE_HEIGHT,
     MIN_SCALE,
@@ -124,12 +124,12 @@ def test_markdown_table_lines() -> None:
         "",
         "| Sector | GPC | tCO2e | Share | Change | Lines | Year |",
         "|---|---|---:|---:|---:|---:|---:|",
-        "| Stationary energy | `I` | 1,200.5 | 60.0 % | 4.3 % | 12 | 2567 |",
+        "| Stationary energy | `I` | 1,200.50 | 60.0 % | 4.3 % | 12 | 2567 |",
         f"| {nbsp}Residential buildings | `I.1` | 700.25 | 35.0 % | -1.5 % | 7 | 2567 |",
         f"| {nbsp}Commercial \\<script\\> | `I.2` | 500.25 | 25.0 % | – | 5 | 2567 |",
-        "| **Subtotal energy** | – | **1,200.5** | **60.0 %** | – | **12** | – |",
-        "| ขยะ Waste | `III` | 800.123456 | 40.0 % | 10.0 % | 3.5 | 2567 |",
-        "| **Total** | – | **2,000.623456** | **100.0 %** | – | **15.5** | – |",
+        "| **Subtotal energy** | – | **1,200.50** | **60.0 %** | – | **12** | – |",
+        "| ขยะ Waste | `III` | 800.12 | 40.0 % | 10.0 % | 3.5 | 2567 |",
+        "| **Total** | – | **2,000.62** | **100.0 %** | – | **15.5** | – |",
         "",
         "\\=SUM(A1) is text, not a formula",
         "",
@@ -169,19 +169,19 @@ def test_markdown_charts_are_their_text_alternative_and_their_numbers() -> None:
     assert lines[pie + 2 : pie + 8] == [
         "|  | tCO2e |",
         "|---|---:|",
-        "| Scope 1 | 900 |",
-        "| Scope 2 | 1,000 |",
-        "| Scope 3 | 100.623456 |",
+        "| Scope 1 | 900.00 |",
+        "| Scope 2 | 1,000.00 |",
+        "| Scope 3 | 100.62 |",
         "",
     ]
     line = lines.index("*Chart: Total by year. The total fell 4.7 % from the base year 2562; 2563 has no inventory.*")
     assert lines[line + 2 : line + 8] == [
         "|  | Total | Energy |",
         "|---|---:|---:|",
-        "| **2562** | 2,100 | 1,300 |",  # the marked base year
+        "| **2562** | 2,100.00 | 1,300.00 |",  # the marked base year
         "| 2563 | – | – |",  # the gap
-        "| 2564 | 1,950.5 | 1,100 |",
-        "| 2565 | 2,000.623456 | 1,200.5 |",
+        "| 2564 | 1,950.50 | 1,100.00 |",
+        "| 2565 | 2,000.62 | 1,200.50 |",
     ]
 
 
@@ -196,8 +196,10 @@ def test_markdown_in_thai_says_chart_in_thai() -> None:
     ("value", "kind", "shown"),
     [
         (None, "tonnes", "–"),
-        (1234567.891, "tonnes", "1,234,567.891"),
-        (0.1 + 0.2, "tonnes", "0.3"),  # 15 significant digits: 0.30000000000000004 is float noise
+        (1234567.891, "tonnes", "1,234,567.89"),
+        (2.675, "tonnes", "2.68"),  # half up on 2.675 as written (the float is 2.67499999...)
+        (-0.001, "tonnes", "0.00"),
+        (0.1 + 0.2, "number", "0.3"),  # 0.30000000000000004 is float noise
         (0.0125, "share", "1.3 %"),  # 1.25 % rounds half up, as a spreadsheet shows it
         (-0.0004, "share", "0.0 %"),
         (99.95, "percent", "100.0 %"),
@@ -257,7 +259,7 @@ def test_xlsx_cells_hold_exact_values_with_formats_by_kind() -> None:
         assert values == list(row.cells)
     first = header + 1
     formats = [ws.cell(row=first, column=c).number_format for c in range(3, 7)]
-    assert formats == [FMT_TCO2E, "0.0 %", '0.0" %"', FMT_WHOLE]
+    assert formats == ["#,##0.00", "0.0 %", '0.0" %"', FMT_WHOLE]
     assert ws.cell(row=header + 5, column=6).number_format == FMT_FRACTION  # 3.5 lines
     assert ws.cell(row=first, column=7).data_type == "s"  # the year as the builder wrote it
     assert ws.cell(row=header + 2, column=1).alignment.indent == 1
@@ -412,6 +414,6 @@ def test_xlsx_prints_with_libreoffice(tmp_path: Path) -> None:
     text = subprocess.run(
         ["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"], check=True, capture_output=True, text=True
     ).stdout
-    for shown in ("2,000.623456", "1,200.5000", "60.0 %", "4.3 %", "ขยะมูลฝอย", "แหล่งที่มาของข้อมูล", "Buildings"):
+    for shown in ("2,000.62", "1,200.50", "800.12", "60.0 %", "4.3 %", "ขยะมูลฝอย", "แหล่งที่มาของข้อมูล", "Buildings"):
         assert shown in text, shown
     assert "Total by year" in text and "By sector and year" in text

@@ -1,12 +1,13 @@
 """A report Document (reports/document.py) as Markdown: GitHub pipe tables, charts as their text
 alternative, for e-mail, wikis and a repository.
 
-Numbers are shown as the Markdown summary (reports/markdown.py) shows them, so one report reads the
-same from either: tonnes exact (15 significant digits, thousands separated), other numbers to at most
-6 decimals, shares and percentages to one decimal ("12.5 %", rounded as the workbook shows them), a
-missing value as "–". Every text is
-escaped (markdown.text): a `|` cannot split a cell, `<script>` is shown, not run, and a paragraph
-that starts like a heading or a list stays a paragraph.
+Numbers are shown as the report model asks (document.Kind), so one report reads the same in Markdown,
+the workbook (render_xlsx.py) and the web page (render_html.py): tonnes thousands separated with 2
+decimals, other numbers as exact as they are (at most 6 decimals, markdown.exact), shares and
+percentages to one decimal ("12.5 %"), each rounded half up on its decimal digits as a spreadsheet
+rounds what it shows (2.675 -> 2.68); a missing value is "–". Every text is escaped (markdown.text):
+a `|` cannot split a cell, `<script>` is shown, not run, and a paragraph that starts like a heading
+or a list stays a paragraph.
 """
 
 from __future__ import annotations
@@ -68,21 +69,22 @@ def cell(value: Cell, kind: Kind) -> str:
             return f"`{value}`"
         return text(value)
     if kind == "tonnes":
-        return exact(value)
+        return fixed(value, 2)
     if kind in ("share", "percent"):
-        return percent_text(value * 100 if kind == "share" else value)
+        return fixed(value * 100 if kind == "share" else value, 1) + " %"
     if kind == "year" and float(value).is_integer():
         return str(int(value))
     return exact(round(value, 6))
 
 
-def percent_text(value: float) -> str:
-    """A percentage to one decimal, "12.5 %", rounded as a spreadsheet rounds what it shows (half
-    away from zero on the decimal digits: 4.25 -> 4.3), so Markdown and the workbook agree."""
+def fixed(value: float, decimals: int) -> str:
+    """Thousands separated with `decimals` decimals, rounded as a spreadsheet rounds what it shows:
+    half away from zero on the value's decimal digits (15 significant, as a spreadsheet holds them),
+    so 4.25 % reads 4.3 % and 2.675 t reads 2.68 t in Markdown and in the workbook alike."""
     if not math.isfinite(value):
         return str(value)
-    shown = Decimal(format(value, ".15g")).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{shown + 0:.1f} %"  # + 0 makes -0.0 read 0.0
+    digits = Decimal(format(value, ".15g")).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format(digits + 0, f",.{decimals}f")  # + 0: -0.00 reads 0.00
 
 
 def table_lines(table: Table, marked: frozenset[str] = frozenset()) -> list[str]:

@@ -5,8 +5,8 @@ paragraphs, then its tables (a bold title row, a filled header row, the rows, th
 charts, each below the last table so that none covers a table. A chart is drawn from the cells of
 the table that holds its numbers (reports/chart_data.py), else from a small table of its data
 written just below it. Every cell holds the exact value; the number format by the column's kind
-rounds what is shown (tonnes as the CFO workbook shows them, shares and percentages to one decimal,
-as in Markdown). Text is always text, never a formula (io/xlsx_book.text_cell through
+rounds what is shown as Markdown and the web page show it (tonnes to 2 decimals, shares and
+percentages to one decimal). Text is always text, never a formula (io/xlsx_book.text_cell through
 report_xlsx.put), and the bytes depend on the document only (xlsx_book.save, fixed properties).
 
 Printing: A4 landscape, one page wide (text columns narrowed and wrapped until 11-point text prints
@@ -34,7 +34,6 @@ from ghgcalc.reports.document import Cell, Chart, Document, Fact, Kind, Section,
 from ghgcalc.reports.render_markdown import SOURCES
 from ghgcalc.reports.report_xlsx import (
     FMT_FRACTION,
-    FMT_TCO2E,
     FMT_WHOLE,
     LINE_HEIGHT,
     MIN_SCALE,
@@ -56,10 +55,11 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+FMT_TONNES_2 = "#,##0.00"  # tonnes as the report model shows them in a table (the cell keeps them exact)
 FMT_SHARE_1 = "0.0 %"  # a fraction as a percentage to one decimal, as Markdown shows it
 FMT_PERCENT_1 = '0.0" %"'  # a value already in %
 FMT_YEAR = "0"
-FORMATS: dict[Kind, str] = {"tonnes": FMT_TCO2E, "share": FMT_SHARE_1, "percent": FMT_PERCENT_1, "year": FMT_YEAR}
+FORMATS: dict[Kind, str] = {"tonnes": FMT_TONNES_2, "share": FMT_SHARE_1, "percent": FMT_PERCENT_1, "year": FMT_YEAR}
 SHEET_NAME_LIMIT = 31
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 SPAN_WIDTH = 120  # the width (Excel's units) facts, paragraphs and notes are merged across, at least
@@ -456,8 +456,7 @@ def _shown(value: Cell, kind: Kind) -> str:
     if isinstance(value, str):
         return value
     if kind == "tonnes":
-        whole, _, decimals = f"{value:,.6f}".partition(".")
-        return whole + "." + decimals.rstrip("0").ljust(4, "0")
+        return f"{value:,.2f}"
     if kind in ("share", "percent"):
         return f"{value * (100 if kind == 'share' else 1):.1f} %"
     if kind == "year":
