@@ -23,6 +23,7 @@ class ResultFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
     md = "md"
+    html = "html"
 
 
 class GwpChoice(StrEnum):
@@ -296,6 +297,11 @@ def register(app: typer.Typer) -> None:
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o report.xlsx"))
         store = _store(factors_dir)
         target = check_target(out, [*files, *([previous] if previous else []), *([base] if base else [])], force)
+        if output_format is ResultFormat.html and compare_factors:
+            raise UsageError(
+                tr("--format html shows an inventory, not a comparison of factor sets"),
+                tr("compare with --format md or xlsx, or leave out --compare-factors"),
+            )
         if uncertainty and compare_factors:
             raise UsageError(
                 tr("--uncertainty and --compare-factors are two different results"), tr("run them one at a time")
@@ -339,6 +345,11 @@ def register(app: typer.Typer) -> None:
             from ghgcalc.reports.report_xlsx import to_xlsx
 
             text = to_xlsx(results)
+        elif chosen is ResultFormat.html:
+            from ghgcalc.reports import render_html
+            from ghgcalc.reports.inventory_report import document
+
+            text = render_html.render(document(results))  # one page, a section per inventory
         else:
             text = writers.to_csv(results)
         if results or as_array:
