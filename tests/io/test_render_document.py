@@ -123,7 +123,7 @@ def test_markdown_table_lines() -> None:
         "### Emissions by sector \\| 2567",
         "",
         "| Sector | GPC | tCO2e | Share | Change | Lines | Year |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "|---|---|---:|---:|---:|---:|:---:|",
         "| Stationary energy | `I` | 1,200.50 | 60.0 % | 4.3 % | 12 | 2567 |",
         f"| {nbsp}Residential buildings | `I.1` | 700.25 | 35.0 % | -1.5 % | 7 | 2567 |",
         f"| {nbsp}Commercial \\<script\\> | `I.2` | 500.25 | 25.0 % | – | 5 | 2567 |",

@@ -24,6 +24,7 @@ from ghgcalc.reports.markdown import bold, exact, row, text
 MISSING = "–"  # a cell with no value (an en dash)
 INDENT = "\u00a0" * 4  # one level of a row's indentation: non-breaking spaces, which a table keeps
 SOURCES = N_("Sources of the data")
+_ALIGN = {**{kind: "---:" for kind in chart_data.NUMERIC}, "year": ":---:"}  # numbers right, years centred
 _CODE = re.compile(r"[\w.\-/ ]+")  # a code shown in a code span: nothing a code span would show raw
 _BLOCK_START = re.compile(r"([#+\-=~]|\d+[.)])")  # a line starting so is a heading, list, rule or fence
 
@@ -88,13 +89,13 @@ def fixed(value: float, decimals: int) -> str:
 
 
 def table_lines(table: Table, marked: frozenset[str] = frozenset()) -> list[str]:
-    """The table as a pipe table: the header, the alignment row (numbers right), one line a row.
-    A total or subtotal row is bold; a row's level indents its first cell; the first cell of a row
-    whose text is in `marked` is bold (a chart's marked category)."""
+    """The table as a pipe table: the header, the alignment row (numbers right, years centred), one
+    line a row. A total or subtotal row is bold; a row's level indents its first cell; the first cell
+    of a row whose text is in `marked` is bold (a chart's marked category)."""
     kinds = [column.kind for column in table.columns]
     out = [
         row([text(column.title) for column in table.columns]),
-        "|" + "|".join("---:" if kind in chart_data.NUMERIC or kind == "year" else "---" for kind in kinds) + "|",
+        "|" + "|".join(_ALIGN.get(kind, "---") for kind in kinds) + "|",
     ]
     for line in table.rows:
         shown = [cell(value, kind) for value, kind in zip(line.cells, kinds, strict=True)]

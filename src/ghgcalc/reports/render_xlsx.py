@@ -266,8 +266,10 @@ class _SheetWriter:
             needed = 1
             for number, (value, column) in enumerate(zip(line.cells, table.columns, strict=True), start=1):
                 cell = put(ws, row, number, value, _format(value, column.kind))
-                if column.kind in chart_data.NUMERIC or column.kind == "year":
+                if column.kind in chart_data.NUMERIC:
                     key: tuple[str | None, bool, int] = ("right", False, 0)
+                elif column.kind == "year":  # a year labels a row or stands beside a date: centred
+                    key = ("center", False, 0)
                 else:  # text wraps; the first column indented by the row's level, the others by 1
                     key = ("left", True, line.level if number == 1 else 1)
                     if isinstance(value, str):
