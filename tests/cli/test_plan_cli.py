@@ -314,3 +314,17 @@ def test_plan_jsonl_is_the_json_document_on_one_line(example):
     assert len(lines) == 1
     document = json.loads(ghgcalc(example, "plan", "plan.yaml", "-f", "json").stdout)
     assert json.loads(lines[0]) == document
+
+
+def test_the_trajectory_chart_can_fit_its_axis_to_the_values(example):
+    pytest.importorskip("matplotlib")
+    for folder in ("zero", "fit"):
+        (example / folder).mkdir()
+    assert ghgcalc(example, "plan", "plan.yaml", "-f", "json", "-o", "a.json", "--charts", "zero").code == OK
+    run = ghgcalc(example, "plan", "plan.yaml", "-f", "json", "-o", "b.json", "--charts", "fit", "--charts-fit")
+    assert run.code == OK, run
+    zero, fit = ((example / folder / "plan-trajectory.png").read_bytes() for folder in ("zero", "fit"))
+    assert zero != fit
+    assert (example / "zero" / "plan-macc.png").read_bytes() == (example / "fit" / "plan-macc.png").read_bytes()
+    alone = ghgcalc(example, "plan", "plan.yaml", "-f", "json", "--charts-fit")
+    assert alone.code == USAGE and "--charts" in alone.stderr and alone.stdout == ""

@@ -52,6 +52,11 @@ def register(app: typer.Typer) -> None:
         charts: str | None = typer.Option(
             None, "--charts", metavar="DIR", help="Also draw PLAN-trajectory.png and PLAN-macc.png in this folder."
         ),
+        charts_fit: bool = typer.Option(
+            False,
+            "--charts-fit",
+            help="Fit the trajectory chart's y-axis to the values instead of starting it at zero (the chart says so).",
+        ),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     ) -> None:
         """Project a base inventory to the horizon (BAU), apply measures in order, check targets, cost them."""
@@ -63,6 +68,11 @@ def register(app: typer.Typer) -> None:
         chosen = output_format or (PlanFormat.table if sys.stdout.isatty() and out is None else PlanFormat.json)
         if chosen is PlanFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o plan.xlsx"))
+        if charts_fit and not charts:
+            raise UsageError(
+                tr("--charts-fit changes the charts, and no charts are drawn"),
+                tr("add --charts DIR to draw them, --charts . for this folder"),
+            )
         target = check_target(out, [path], force)
         charts_to = _chart_targets(charts, path, force) if charts else {}
         if charts_to:
@@ -113,5 +123,5 @@ def register(app: typer.Typer) -> None:
         if charts_to:
             from ghgcalc.reports.plan_charts import macc_png, trajectory_png
 
-            charts_to["trajectory"].write(trajectory_png(result), read=read)
+            charts_to["trajectory"].write(trajectory_png(result, from_zero=not charts_fit), read=read)
             charts_to["macc"].write(macc_png(result), read=read)

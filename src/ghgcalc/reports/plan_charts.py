@@ -1,9 +1,16 @@
 """A computed plan as PNG charts (`ghgcalc plan --charts DIR`): the trajectory and the MACC.
 
 Pure: the typed plan document (models.plan_result.PlanResult; or its JSON, read back) in, PNG bytes
-out. matplotlib is imported only
-when a chart is drawn, with its object interface (no pyplot, no global figure state). The bytes
-depend only on the document and the fonts installed: the PNG carries no software version or date.
+out. matplotlib is imported only when a chart is drawn, with its object interface (no pyplot, no
+global figure state). The bytes depend only on the document and the fonts installed: the PNG carries
+no software version or date.
+
+Every text stays whole and inside the picture: titles and notes wrap to its width, the legend is a
+table under the chart with every name whole (a Thai name wraps between syllables, never inside one),
+and the figure grows taller when the legend needs it. Years are shown as the base inventory writes
+them (B.E. for a base of 2566). The trajectory's y-axis starts at zero unless asked otherwise; the
+MACC's bars carry numbers, moved apart where narrow bars would make them touch, which the table under
+it names with their cost and abatement.
 
 Every text is drawn with a font that has the Thai letters (`thai_font`), found deliberately: the
 fonts matplotlib knows, then the fonts installed on the system (matplotlib's font list is a cache,
@@ -16,13 +23,15 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable, Iterator, Mapping
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import UsageError
 from ghgcalc.i18n import tr
-from ghgcalc.models.plan_result import PlanResult
+from ghgcalc.models.plan_result import MaccBar, PlanResult
 from ghgcalc.reports.plan_markdown import year
 
 if TYPE_CHECKING:
@@ -55,7 +64,6 @@ THAI_FONTS = (
 # The letters, vowels, tone marks and digits of the Thai block (U+0E01-U+0E3A, U+0E3F-U+0E5B): a
 # font that has them all can write any Thai word.
 THAI_LETTERS = frozenset([*range(0x0E01, 0x0E3B), *range(0x0E3F, 0x0E5C)])
-LABEL_CHARS = 22
 BAU_COLOUR = "#333333"
 NET_COLOUR = "#000000"
 TARGET_MARKERS = ("D", "*", "s", "^", "v", "P", "X")
@@ -105,6 +113,12 @@ def thai_font() -> tuple[str, str] | None:
     return family, str(regular)
 
 
+def families() -> list[str]:
+    """The fonts every text is drawn with, first choice first: the Thai font, then DejaVu Sans."""
+    found = thai_font()
+    return [FONT] if found is None else [found[0], FONT]
+
+
 # A plan document, or its JSON (`ghgcalc plan -f json`) read back
 PlanLike = PlanResult | Mapping[str, Any]
 
@@ -113,9 +127,11 @@ def as_plan(plan: PlanLike) -> PlanResult:
     return plan if isinstance(plan, PlanResult) else PlanResult.from_dict(plan)
 
 
-def trajectory_png(plan: PlanLike) -> bytes:
-    """BAU, each measure's wedge stacked from the net line up, the net line and the targets."""
-    with _drawing(plan, _trajectory) as figure:
+def trajectory_png(plan: PlanLike, *, from_zero: bool = True) -> bytes:
+    """BAU, each measure's wedge stacked from the net line up, the net line and the targets. The
+    y-axis starts at zero (or below, for negative net emissions) unless `from_zero` is False: then it
+    fits the values, and a note under the chart says it does not start at zero."""
+    with _drawing(plan, functools.partial(_trajectory, from_zero=from_zero)) as figure:
         return _png(figure)
 
 
@@ -126,28 +142,32 @@ def macc_png(plan: PlanLike) -> bytes:
 
 
 @contextmanager
-def drawn(plan: PlanLike, chart: str) -> Iterator[Figure]:
+def drawn(plan: PlanLike, chart: str, *, from_zero: bool = True) -> Iterator[Figure]:
     """The figure of a chart ("trajectory" or "macc"), drawn, with the fonts it is drawn with: to
     look at its texts (the tests)."""
-    with _drawing(plan, {"trajectory": _trajectory, "macc": _macc}[chart]) as figure:
+    draw = functools.partial(_trajectory, from_zero=from_zero) if chart == "trajectory" else _macc
+    with _drawing(plan, {"trajectory": draw, "macc": _macc}[chart]) as figure:
         figure.canvas.draw()
         yield figure
 
 
 @contextmanager
 def _drawing(plan: PlanLike, draw: Callable[[Figure, PlanResult], None]) -> Iterator[Figure]:
-    """A figure of fixed size, drawn by `draw` with the Thai font (and DejaVu Sans for what it lacks)."""
+    """A figure 1200 pixels wide (taller when its legend needs it), drawn by `draw` with the Thai
+    font (and DejaVu Sans for what it lacks)."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
     found = thai_font()
-    family = [FONT] if found is None else [found[0], FONT]
-    with matplotlib.rc_context({"font.family": family, "axes.titlesize": 12}):
+    with matplotlib.rc_context({"font.family": families(), "axes.titlesize": 12}):
         figure = Figure(figsize=SIZE_IN, dpi=DPI, layout="constrained")
         FigureCanvasAgg(figure)
-        draw(figure, as_plan(plan))
+        with warnings.catch_warnings():
+            if found is None:  # measuring Thai text to wrap it: a chart with Thai text is refused below
+                warnings.filterwarnings("ignore", "Glyph .*THAI CHARACTER.* missing from", UserWarning)
+            draw(figure, as_plan(plan))
         if found is None and any(is_thai(text.get_text()) for text in figure.findobj(Text)):
             raise UsageError(
                 tr("the charts have Thai text, and no font with Thai letters is installed"),
@@ -165,25 +185,143 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def short(name: str, limit: int = LABEL_CHARS) -> str:
-    """A name cut to fit a label: 'Street lighting to LED …'."""
-    flat = " ".join(str(name).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
 def _thousands(axis: Any) -> None:
     from matplotlib.ticker import FuncFormatter
 
     axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
 
 
+# --- texts that fit: wrapped to a width in pixels ------------------------------------------------
+
+# Thai writes words without spaces between them: a long run may be broken between two letters, but
+# never before a vowel or tone mark written above, below or after its consonant, and never after a
+# vowel written before it (เ แ โ ใ ไ), so no syllable is torn from its marks.
+_FOLLOWING = frozenset("\u0e30\u0e32\u0e33\u0e45")  # ะ า ำ ๅ: written after their consonant
+_LEADING = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")  # เ แ โ ใ ไ
+
+
+def _breakable(word: str, at: int) -> bool:
+    """Whether `word` may be broken before its character `at` (0 < at < len(word))."""
+    before, char = word[at - 1], word[at]
+    if unicodedata.category(char) == "Mn" or char in _FOLLOWING or before in _LEADING:
+        return False
+    # inside a Latin word or a number only if nothing else fits (see _cut)
+    return not (before.isascii() and char.isascii() and before.isalnum() and char.isalnum())
+
+
+class Measure:
+    """The width in pixels of a text drawn at a size on a figure, as its renderer draws it."""
+
+    def __init__(self, figure: Figure) -> None:
+        from matplotlib.font_manager import FontProperties
+
+        self.renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        self.properties = FontProperties
+
+    def __call__(self, text: str, size: float) -> float:
+        if not text:
+            return 0.0
+        width, _, _ = self.renderer.get_text_width_height_descent(text, self.properties(size=size), ismath=False)
+        return float(width)
+
+
+def wrap(text: str, width: float, size: float, measure: Measure) -> str:
+    """`text` broken into lines no wider than `width` pixels at font size `size`: at spaces, and a
+    word wider than a line between its letters (`_breakable`)."""
+    lines: list[str] = []
+    line = ""
+    for word in " ".join(str(text).split()).split(" "):
+        candidate = f"{line} {word}" if line else word
+        if measure(candidate, size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while measure(word, size) > width and len(word) > 1:
+            cut = _cut(word, width, size, measure)
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def _cut(word: str, width: float, size: float, measure: Measure) -> int:
+    """Where to break a word too wide for a line: the last allowed place that fits (any place
+    between two characters when no allowed one does), at least one character in."""
+    allowed = [at for at in range(1, len(word)) if _breakable(word, at)]
+    fits = [at for at in allowed if measure(word[:at], size) <= width]
+    if fits:
+        return fits[-1]
+    anywhere = [at for at in range(1, len(word)) if measure(word[:at], size) <= width]
+    return anywhere[-1] if anywhere else 1
+
+
+def _title(figure: Figure, text: str, measure: Measure) -> None:
+    """The chart's title over the whole figure, wrapped to its width."""
+    size = 12.0
+    figure.suptitle(wrap(text, figure.bbox.width - 40, size, measure), fontsize=size)
+
+
+def _below(figure: Figure, legend: tuple[list[Any], list[str]] | None, notes: list[str], measure: Measure) -> None:
+    """The legend (handles, labels) as a table under the chart, then the notes, in a band of their
+    own: the figure grows by the band's height, so the plot keeps its size and nothing is cut.
+    Every name is whole, wrapped to its column (two columns when the legend is long); the notes wrap
+    to the figure's width."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    parts: list[Any] = []
+    if legend is not None:
+        handles, labels = legend
+        columns = 2 if len(labels) > 4 else 1
+        room = figure.bbox.width / columns - 90
+        wrapped = [wrap(label, room, LEGEND_SIZE, measure) for label in labels]
+        parts.append(
+            figure.legend(
+                handles,
+                wrapped,
+                loc="upper center",
+                ncols=columns,
+                fontsize=LEGEND_SIZE,
+                frameon=False,
+                alignment="left",
+            )
+        )
+    if notes:
+        said = "\n".join(wrap(text, figure.bbox.width - 30, NOTE_SIZE, measure) for text in notes)
+        parts.append(figure.text(0.01, 0, said, fontsize=NOTE_SIZE, color="#555555", va="top", ha="left"))
+    if not parts:
+        return
+    renderer = measure.renderer
+    heights = [part.get_window_extent(renderer).height for part in parts]
+    band = sum(heights) + GAP * (len(parts) + 1)
+    figure.set_figheight(SIZE_IN[1] + band / DPI)
+    height = figure.bbox.height
+    engine = figure.get_layout_engine()
+    if isinstance(engine, ConstrainedLayoutEngine):
+        engine.set(rect=(0, band / height, 1, 1 - band / height))
+    top = band - GAP
+    for part, part_height in zip(parts, heights, strict=True):
+        part.set_in_layout(False)
+        if part is parts[0] and legend is not None:
+            part.set_bbox_to_anchor((0.5, top / height), transform=figure.transFigure)
+        else:
+            part.set_y(top / height)
+        top -= part_height + GAP
+
+
+NOTE_SIZE = 7.5
+LEGEND_SIZE = 8.5
+GAP = 8.0  # pixels between the plot, the legend and the notes
+
+
 # --- trajectory ----------------------------------------------------------------------------------
 
 
-def _trajectory(figure: Figure, plan: PlanResult) -> None:
-    from matplotlib.layout_engine import ConstrainedLayoutEngine
+def _trajectory(figure: Figure, plan: PlanResult, *, from_zero: bool = True) -> None:
     from matplotlib.ticker import MaxNLocator
 
+    measure = Measure(figure)
     ax: Axes = figure.add_subplot()
     rows = plan.years
     years = [int(year(plan, row.year)) for row in rows]  # B.E. for a B.E. inventory
@@ -196,69 +334,53 @@ def _trajectory(figure: Figure, plan: PlanResult) -> None:
     bottom = list(net)
     wedges = []
     for index in reversed(range(len(measures))):
-        measure = measures[index]
-        raw = [row.by_measure_t_co2e.get(measure.id, 0.0) for row in rows]
+        measure_ = measures[index]
+        raw = [row.by_measure_t_co2e.get(measure_.id, 0.0) for row in rows]
         if any(value < 0 for value in raw):
-            clipped.append(measure.name or measure.id)
+            clipped.append(measure_.name or measure_.id)
         top = [low + max(0.0, value) for low, value in zip(bottom, raw, strict=True)]
-        area = ax.fill_between(
-            years,
-            bottom,
-            top,
-            color=colours[index],
-            alpha=0.75,
-            linewidth=0,
-            label=short(measure.name or measure.id),
-        )
-        wedges.append(area)
+        wedges.append(ax.fill_between(years, bottom, top, color=colours[index], alpha=0.75, linewidth=0))
         bottom = top
-    (bau_line,) = ax.plot(years, bau, color=BAU_COLOUR, linewidth=2.2, label="BAU", zorder=5)
-    (net_line,) = ax.plot(
-        years, net, color=NET_COLOUR, linewidth=2.0, linestyle="--", label=tr("Plan net (plan − removals)"), zorder=5
-    )
+    (bau_line,) = ax.plot(years, bau, color=BAU_COLOUR, linewidth=2.2, zorder=5)
+    (net_line,) = ax.plot(years, net, color=NET_COLOUR, linewidth=2.0, linestyle="--", zorder=5)
     handles: list[Any] = [bau_line, *reversed(wedges), net_line]
+    labels = ["BAU", *(m.name or m.id for m in measures), tr("Plan net (plan − removals)")]
     for number, target in enumerate(plan.targets):
         marker = TARGET_MARKERS[number % len(TARGET_MARKERS)]
         colour = "#1a7f37" if target.met else "#000000"
-        name = short(target.name, 34)
-        said = tr("Target: {name} (met)", name=name) if target.met else tr("Target: {name} (not met)", name=name)
         handles.append(
             ax.scatter(
-                [int(year(plan, target.year))],
-                [target.target_t_co2e],
-                marker=marker,
-                s=80,
-                color=colour,
-                zorder=6,
-                label=said,
+                [int(year(plan, target.year))], [target.target_t_co2e], marker=marker, s=80, color=colour, zorder=6
             )
         )
-    if min(net + [t.target_t_co2e for t in plan.targets], default=0) <= 0:
+        name = target.name
+        labels.append(
+            tr("Target: {name} (met)", name=name) if target.met else tr("Target: {name} (not met)", name=name)
+        )
+    values = [*net, *bau, *(t.target_t_co2e for t in plan.targets)]
+    notes = []
+    if from_zero:
+        ax.set_ylim(bottom=min(0.0, *values) * 1.05)  # zero, or room for what goes below it
+    else:
+        notes.append(tr("The y-axis does not start at zero: it is fitted to the values."))
+    if min(values, default=0.0) <= 0:
         ax.axhline(0, color="#888888", linewidth=0.8)
-    ax.set_title(tr("{name}: BAU, measures and net emissions", name=plan.name))
+    _title(figure, tr("{name}: BAU, measures and net emissions", name=plan.name), measure)
     ax.set_xlabel(tr("Year"))
     ax.set_ylabel("tCO2e")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _thousands(ax.yaxis)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     if clipped:
-        engine = figure.get_layout_engine()
-        if isinstance(engine, ConstrainedLayoutEngine):
-            engine.set(rect=(0, 0.035, 1, 0.965))  # room for the footnote
-        names = ", ".join(short(name) for name in reversed(clipped))
-        figure.text(
-            0.01,
-            0.005,
+        notes.append(
             tr(
                 "Wedges clipped at 0 in years a measure adds emissions ({names}); "
                 "there the stack reaches above BAU by what it adds.",
-                names=names,
-            ),
-            fontsize=7,
-            color="#555555",
+                names=", ".join(reversed(clipped)),
+            )
         )
+    _below(figure, (handles, labels), notes, measure)
 
 
 def _colours(count: int) -> list[Any]:
@@ -270,13 +392,23 @@ def _colours(count: int) -> list[Any]:
 
 # --- MACC ----------------------------------------------------------------------------------------
 
+SAVES = "#2e8b57"
+COSTS = "#4a7ebb"
+NUMBER_SIZE = 9.0
+
 
 def _macc(figure: Figure, plan: PlanResult) -> None:
+    """Each bar numbered at its end (above a bar that costs, below one that saves), the numbers
+    moved apart where narrow bars would make them touch, and a table under the chart that names
+    each number with its cost and abatement."""
+    from matplotlib.patches import Patch
+
+    measure = Measure(figure)
     ax: Axes = figure.add_subplot()
     horizon = year(plan, plan.horizon)
     bars = plan.macc
-    ax.set_title(tr("{name}: marginal abatement cost curve, {year}", name=plan.name, year=horizon))
-    ax.set_xlabel(tr("Abatement in {year} (tCO2e/yr)", year=horizon))
+    _title(figure, tr("{name}: marginal abatement cost curve, {year}", name=plan.name, year=horizon), measure)
+    ax.set_xlabel(wrap(tr("Abatement in {year} (tCO2e/yr)", year=horizon), figure.bbox.width - 120, 10, measure))
     ax.set_ylabel(tr("THB per tCO2e"))
     if not bars:
         ax.text(0.5, 0.5, tr("no measure has costs"), transform=ax.transAxes, ha="center", va="center", fontsize=14)
@@ -284,7 +416,7 @@ def _macc(figure: Figure, plan: PlanResult) -> None:
         ax.set_yticks([])
         return
     costs = [bar.cost_thb_per_t_co2e for bar in bars]
-    colours = ["#2e8b57" if cost < 0 else "#4a7ebb" for cost in costs]
+    colours = [SAVES if cost < 0 else COSTS for cost in costs]
     ax.bar(
         [bar.from_t_co2e for bar in bars],
         costs,
@@ -295,42 +427,117 @@ def _macc(figure: Figure, plan: PlanResult) -> None:
         linewidth=0.8,
     )
     ax.axhline(0, color="#333333", linewidth=1.0)
-    # Labels on the other side of the zero line from their bar: bars are sorted by cost, so the
-    # bars below zero come first and the space above zero to their left is empty, and the other way
-    # round for the bars above zero. Labels stand upright so narrow bars can carry them.
-    labels = [f"{short(bar.name or bar.id)} ({bar.cost_thb_per_t_co2e:,.0f})" for bar in bars]
-    room = min(0.45, 0.06 + 0.0105 * max(len(label) for label in labels))
-    low, high = _limits(costs, room)
-    ax.set_ylim(low, high)
-    for bar, label, cost in zip(bars, labels, costs, strict=True):
-        centre = bar.from_t_co2e + bar.abatement_t_co2e / 2
-        below = cost >= 0
-        ax.annotate(
-            label,
-            xy=(centre, 0),
-            xytext=(0, -4 if below else 4),
-            textcoords="offset points",
-            rotation=90,
-            ha="center",
-            va="top" if below else "bottom",
-            fontsize=8,
-        )
     ax.set_xlim(0, bars[-1].to_t_co2e * 1.02)
     _thousands(ax.xaxis)
     _thousands(ax.yaxis)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
+    labels = [
+        tr(
+            "{rank}. {name}: {cost} THB/tCO2e, {tonnes} tCO2e/yr",
+            rank=rank,
+            name=bar.name or bar.id,
+            cost=f"{bar.cost_thb_per_t_co2e:,.0f}",
+            tonnes=f"{bar.abatement_t_co2e:,.0f}",
+        )
+        for rank, bar in enumerate(bars, start=1)
+    ]
+    handles = [Patch(color=colour) for colour in colours]
+    _below(figure, (handles, labels), [], measure)
+    numbers = [
+        ax.annotate(
+            str(rank),
+            xy=(bar.from_t_co2e + bar.abatement_t_co2e / 2, bar.cost_thb_per_t_co2e),
+            xytext=(0, 0),
+            textcoords="offset pixels",
+            ha="center",
+            va="bottom" if bar.cost_thb_per_t_co2e >= 0 else "top",
+            fontsize=NUMBER_SIZE,
+            fontweight="bold",
+            annotation_clip=False,
+            arrowprops={"arrowstyle": "-", "color": "#666666", "linewidth": 0.6, "shrinkA": 1, "shrinkB": 0},
+        )
+        for rank, bar in enumerate(bars, start=1)
+    ]
+    for number in numbers:
+        number.set_in_layout(False)
+    _limits(ax, costs)
+    _place(figure, ax, bars, numbers)
 
 
-def _limits(costs: list[float], room: float) -> tuple[float, float]:
-    """y limits with `room` (a share of the height) on the far side of zero for the labels."""
-    below = max(0.0, -min(costs)) * 1.08
-    above = max(0.0, max(costs)) * 1.08
-    if below == above == 0:
-        return -1.0, 1.0
-    low, high = below, above
-    for _ in range(50):  # converges: room < 0.5
-        span = low + high
-        low = max(below, room * span) if above > 0 else below
-        high = max(above, room * span) if below > 0 else above
-    return -low, high
+def _limits(ax: Axes, costs: list[float]) -> None:
+    """y limits with a margin beyond the longest bars for their numbers; zero always shown."""
+    low, high = min(0.0, *costs), max(0.0, *costs)
+    span = (high - low) or 1.0
+    ax.set_ylim(low - (0.12 * span if low < 0 else 0), high + (0.12 * span if high > 0 else 0.05 * span))
+
+
+GAP_PX = 4.0  # between a bar's end and its number, and between two numbers side by side
+
+
+def _place(figure: Figure, ax: Axes, bars: Sequence[MaccBar], numbers: list[Any]) -> None:
+    """Each bar's number just beyond its end: above a bar that costs, below one that saves. Where
+    narrow bars would put numbers on top of each other, the numbers of that side are moved apart
+    sideways as little as they can be (`_spread`), each row of them lifted clear of every bar under
+    it, with a thin line to its bar. The y-axis grows until every number is inside the plot."""
+    from matplotlib.text import Text
+
+    for _ in range(6):
+        figure.canvas.draw()  # the layout decides where the axes are, and so the pixels
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        inside = ax.get_window_extent(renderer)
+        to_pixels = ax.transData.transform
+        ends = [to_pixels((bar.from_t_co2e + bar.abatement_t_co2e / 2, bar.cost_thb_per_t_co2e)) for bar in bars]
+        spans = [
+            (to_pixels((bar.from_t_co2e, 0))[0], to_pixels((bar.to_t_co2e, 0))[0], end[1])
+            for bar, end in zip(bars, ends, strict=True)
+        ]
+        boxes = []
+        for up in (True, False):
+            mine = [k for k, bar in enumerate(bars) if (bar.cost_thb_per_t_co2e >= 0) == up]
+            sizes = [Text.get_window_extent(numbers[k], renderer) for k in mine]  # the text, not its line
+            centres = _spread([ends[k][0] for k in mine], [b.width for b in sizes], inside.x0, inside.x1)
+            for k, centre, size in zip(mine, centres, sizes, strict=True):
+                left, right = centre - size.width / 2, centre + size.width / 2
+                under = [end for low, high, end in spans if high > left and low < right and (end >= ends[k][1]) == up]
+                level = (max(under, default=ends[k][1]) + GAP_PX) if up else (min(under, default=ends[k][1]) - GAP_PX)
+                dx, dy = centre - ends[k][0], level - ends[k][1]
+                numbers[k].xyann = (dx, dy)
+                moved = abs(dx) > 0.5 or abs(dy) > GAP_PX + 0.5
+                if numbers[k].arrow_patch is not None:
+                    numbers[k].arrow_patch.set_visible(moved)
+                top = level + size.height if up else level
+                boxes.append((top - size.height, top))
+        low, high = ax.get_ylim()
+        above = max((top for _, top in boxes), default=0.0) - inside.y1
+        below = inside.y0 - min((bottom for bottom, _ in boxes), default=inside.y0)
+        if above <= 0 and below <= 0:
+            return
+        per_pixel = (high - low) / inside.height
+        ax.set_ylim(low - max(0.0, below + GAP_PX) * per_pixel, high + max(0.0, above + GAP_PX) * per_pixel)
+
+
+def _spread(centres: list[float], widths: list[float], left: float, right: float) -> list[float]:
+    """Centres of labels on one line, in the order given (by x), as near as they can be to the
+    `centres` wanted without two touching: labels that would touch are merged into a group centred
+    on the mean of their wanted centres, until no groups touch; then kept within [left, right]."""
+    groups: list[list[int]] = []
+
+    def placed(group: list[int]) -> tuple[float, float]:
+        total = sum(widths[k] for k in group) + GAP_PX * (len(group) - 1)
+        middle = sum(centres[k] for k in group) / len(group)
+        start = min(max(middle - total / 2, left), right - total)
+        return start, start + total
+
+    for k in range(len(centres)):
+        groups.append([k])
+        while len(groups) > 1 and placed(groups[-2])[1] + GAP_PX > placed(groups[-1])[0]:
+            last = groups.pop()
+            groups[-1].extend(last)
+    found: list[float] = []
+    for group in groups:
+        x = placed(group)[0]
+        for k in group:
+            found.append(x + widths[k] / 2)
+            x += widths[k] + GAP_PX
+    return found
