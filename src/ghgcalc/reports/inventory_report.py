@@ -62,31 +62,28 @@ def _page(result: InventoryResult) -> Document:
 
 
 def combine(pages: Sequence[Document]) -> Document:
-    """Several inventories on one page: each opens with a section of its name and facts, and each of
-    its sections names the inventory too (a printed page must say whose numbers it shows). Keys are
-    prefixed so that every anchor of the page is unique."""
+    """Several inventories on one page. Each opens with a section under its name that holds its facts
+    and its first part (a printed page never holds a name alone); each later section names the
+    inventory too, so that a printed page says whose numbers it shows. Keys are prefixed so that
+    every anchor of the page is unique."""
     sections: list[Section] = []
     notes: list[str] = []
     for number, page in enumerate(pages, start=1):
         prefix = f"inventory-{number}"
+        parts = [_prefixed(section, prefix) for section in page.sections]
+        first = parts[0] if parts else Section(page.title)
         sections.append(
-            Section(
+            replace(
+                first,
                 title=page.title,
-                facts=page.facts,
-                paragraphs=(page.subtitle,) if page.subtitle else (),
+                facts=(*page.facts, *first.facts),
+                paragraphs=(*((page.subtitle,) if page.subtitle else ()), *first.paragraphs),
                 key=prefix,
             )
         )
-        for section in page.sections:
-            sections.append(
-                replace(
-                    section,
-                    title=tr("{title}: {name}", title=section.title, name=page.title),
-                    key=f"{prefix}-{section.key}",
-                    tables=tuple(replace(t, key=f"{prefix}-{t.key}") for t in section.tables),
-                    charts=tuple(replace(c, key=f"{prefix}-{c.key}") for c in section.charts),
-                )
-            )
+        sections += [
+            replace(section, title=tr("{title}: {name}", title=section.title, name=page.title)) for section in parts[1:]
+        ]
         notes += [note for note in page.source_notes if note not in notes]
     names = [page.title for page in pages]
     return Document(
@@ -98,6 +95,15 @@ def combine(pages: Sequence[Document]) -> Document:
         else tr("No inventory was computed."),
         footer=_footer(),
         source_notes=tuple(notes),
+    )
+
+
+def _prefixed(section: Section, prefix: str) -> Section:
+    return replace(
+        section,
+        key=f"{prefix}-{section.key}",
+        tables=tuple(replace(t, key=f"{prefix}-{t.key}") for t in section.tables),
+        charts=tuple(replace(c, key=f"{prefix}-{c.key}") for c in section.charts),
     )
 
 
