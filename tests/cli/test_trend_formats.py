@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 from tests.helpers import ghgcalc, own_factor_set, write
@@ -92,3 +95,81 @@ def test_factors_list_of_a_bundled_set_csv_has_the_json_rows(tmp_path: Path) -> 
     assert records == [{k: as_cell(v) for k, v in row.items()} for row in rows]
     grid = next(r for r in records if r["key"] == "electricity-grid")
     assert grid["value"] == "0.4999"  # TGO Emission Factor CFO, April 2022: grid mix 0.4999 kgCO2e/kWh
+
+
+# --- the trend report: Markdown, a workbook and a web page ----------------------------------------
+
+PROVINCE = [str(ROOT / "examples" / name) for name in ("province-2562.yaml", "province-2564.yaml", "province.yaml")]
+
+
+def province_json(tmp_path: Path) -> list[dict]:
+    run = ghgcalc(tmp_path, "trend", *PROVINCE, "--base-year", "2562", "-f", "json")
+    assert run.code == 0, run
+    return json.loads(run.stdout)["years"]
+
+
+def test_markdown_has_every_year_the_missing_ones_said(tmp_path: Path) -> None:
+    run = ghgcalc(tmp_path, "trend", *PROVINCE, "--base-year", "2562", "-f", "md")
+    assert run.code == 0, run
+    assert run.stdout.startswith("# Greenhouse gas emissions by year, 2562 to 2566\n")
+    lines = run.stdout.splitlines()
+    for missing in ("2563", "2565"):
+        rows = [line for line in lines if line.startswith(f"| {missing} |")]
+        assert any("no inventory for this year" in row for row in rows)
+        assert not any(re.search(r"\d", row.replace(missing, "")) for row in rows)  # no number, never estimated
+    assert any(line.startswith("| 2562 |") and "base year" in line for line in lines)
+
+
+def test_markdown_in_thai(tmp_path: Path) -> None:
+    run = ghgcalc(tmp_path, "trend", *PROVINCE, "-f", "md", "--lang", "th")
+    assert run.code == 0, run
+    assert run.stdout.startswith("# การปล่อยก๊าซเรือนกระจกรายปี 2562 ถึง 2566\n")
+    assert "ไม่มีบัญชีก๊าซเรือนกระจกของปีนี้" in run.stdout and "no inventory" not in run.stdout
+    assert "| ปี |" in run.stdout  # the column titles in Thai, the years in B.E. as the inventories wrote them
+
+
+def test_a_workbook_holds_the_json_numbers_and_the_charts(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    years = province_json(tmp_path)
+    run = ghgcalc(tmp_path, "trend", *PROVINCE, "--base-year", "2562", "-f", "xlsx", "-o", "trend.xlsx")
+    assert run.code == 0 and run.stdout == "", run
+    assert "wrote trend.xlsx" in run.stderr
+    book = openpyxl.load_workbook(tmp_path / "trend.xlsx")
+    sheet = book["totals"]
+    rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r[0] in ("2562", "2563", "2564", "2565", "2566")}
+    totals = [y["total_t_co2e"] for y in years]
+    assert [rows[y][1] for y in ("2562", "2564", "2566")] == pytest.approx(totals, rel=1e-15)
+    assert rows["2563"][1] is None and rows["2565"][1] is None
+    assert sheet._charts and book["by-sector"]._charts  # the totals' line and the sectors' stacked bars
+
+
+def test_a_web_page_escapes_the_inventories_text(tmp_path: Path) -> None:
+    two_years(tmp_path, "<script>alert(1)</script>")
+    run = ghgcalc(tmp_path, "trend", "t2566.yaml", "t2567.yaml", "-f", "html", "-o", "trend.html")
+    assert run.code == 0, run
+    page = (tmp_path / "trend.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert '<html lang="en"' in page and "<svg" in page and "<table" in page
+
+
+def test_a_web_page_in_thai(tmp_path: Path) -> None:
+    run = ghgcalc(tmp_path, "trend", *PROVINCE, "-f", "html", "-o", "trend.html", "--lang", "th")
+    assert run.code == 0, run
+    page = (tmp_path / "trend.html").read_text(encoding="utf-8")
+    assert '<html lang="th"' in page and "การปล่อยก๊าซเรือนกระจกรายปี 2562 ถึง 2566" in page
+    assert "ไม่มีบัญชีก๊าซเรือนกระจกของปีนี้" in page
+
+
+def test_the_table_is_for_the_terminal_only(tmp_path: Path) -> None:
+    two_years(tmp_path, "Town")
+    run = ghgcalc(tmp_path, "trend", "t2566.yaml", "t2567.yaml", "-f", "table", "-o", "trend.txt")
+    assert run.code == 2 and "--format md" in run.stderr, run
+    assert not (tmp_path / "trend.txt").exists()
+
+
+def test_a_report_never_replaces_an_input(tmp_path: Path) -> None:
+    two_years(tmp_path, "Town")
+    before = (tmp_path / "t2567.yaml").read_bytes()
+    run = ghgcalc(tmp_path, "trend", "t2566.yaml", "t2567.yaml", "-f", "md", "-o", "t2567.yaml", "--force")
+    assert run.code == 2, run
+    assert (tmp_path / "t2567.yaml").read_bytes() == before

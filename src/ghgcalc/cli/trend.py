@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from typing import Any
 
 import typer
 
-from ghgcalc.cli.output import write_stdout
-from ghgcalc.errors import ExitCode
+from ghgcalc.errors import ExitCode, UsageError
 from ghgcalc.i18n import tr
 
 
@@ -17,6 +17,30 @@ class TrendFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    md = "md"
+    xlsx = "xlsx"
+    html = "html"
+
+
+FORMAT_HELP = "table, json, csv, md, xlsx or html; default: table on a terminal, json otherwise."
+
+
+def _report(outcome: Any, chosen: TrendFormat) -> str | bytes:
+    """The trend's report (reports/trend_report.py) in Markdown, a workbook or a web page."""
+    from ghgcalc.reports.trend_report import document
+
+    built = document(outcome)
+    if chosen is TrendFormat.md:
+        from ghgcalc.reports import render_markdown
+
+        return render_markdown.render(built)
+    if chosen is TrendFormat.xlsx:
+        from ghgcalc.reports import render_xlsx
+
+        return render_xlsx.render(built)
+    from ghgcalc.reports import render_html
+
+    return render_html.render(built)
 
 
 def register(app: typer.Typer) -> None:
@@ -26,12 +50,24 @@ def register(app: typer.Typer) -> None:
         base_year: int | None = typer.Option(
             None, "--base-year", help="The year (C.E. or B.E.) the base inventory ends in; default: the earliest."
         ),
-        output_format: TrendFormat | None = typer.Option(None, "--format", "-f", help="table, json or csv."),
+        output_format: TrendFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+        out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
+        force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
     ) -> None:
         """Totals per year, change against the base year and year on year, and intensities."""
         from ghgcalc import api
+        from ghgcalc.cli.output import check_target
         from ghgcalc.errors import printable
 
+        chosen = output_format or (TrendFormat.table if sys.stdout.isatty() and out is None else TrendFormat.json)
+        if chosen is TrendFormat.xlsx and out is None and sys.stdout.isatty():
+            raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o trend.xlsx"))
+        if chosen is TrendFormat.table and out is not None:
+            raise UsageError(
+                tr("the trend's table is for the terminal"),
+                tr("write md, html, xlsx, json or csv to a file: add --format md"),
+            )
+        target = check_target(out, [p for p in paths if p != "-"], force)
         outcome = api.trend_files(paths, base_year=base_year)
         for computed in outcome.outcomes:
             for issue in computed.issues:
@@ -52,12 +88,16 @@ def register(app: typer.Typer) -> None:
 
         trend = outcome.trend
         rebased = outcome.rebased
-        chosen = output_format or (TrendFormat.table if sys.stdout.isatty() else TrendFormat.json)
-        if chosen is TrendFormat.json:
-            write_stdout(json.dumps(writers.trend_dict(trend, rebased), ensure_ascii=False, indent=2) + "\n")
-        elif chosen is TrendFormat.csv:
-            write_stdout(writers.trend_csv(trend))  # the one guarded CSV writer: labels are never formulas
-        else:
+        data: str | bytes
+        if chosen is TrendFormat.table:
             from ghgcalc.cli import render
 
             render.trend_table(writers.trend_rows(trend), rebased, [year.result.period for year in trend.years])
+            return
+        if chosen is TrendFormat.json:
+            data = json.dumps(writers.trend_dict(trend, rebased), ensure_ascii=False, indent=2) + "\n"
+        elif chosen is TrendFormat.csv:
+            data = writers.trend_csv(trend)  # the one guarded CSV writer: labels are never formulas
+        else:
+            data = _report(outcome, chosen)
+        target.write(data, read=[read for computed in outcome.outcomes for read in computed.reads])
