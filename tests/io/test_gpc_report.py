@@ -325,3 +325,22 @@ def test_an_organisation_result_is_refused() -> None:
     assert outcome.result is not None
     with pytest.raises(ValueError, match="not a community inventory"):
         gpc_report.document(outcome.result)
+
+
+# --- what a user runs ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLES)
+def test_the_web_page_of_a_community_is_the_gpc_report(path: str, tmp_path: Path) -> None:
+    result = json.loads(ghgcalc(ROOT, "compute", path, "-f", "json").stdout)
+    out = tmp_path / "page.html"
+    run = ghgcalc(ROOT, "compute", path, "-f", "html", "-o", str(out))
+    assert run.code == 0, run
+    page = out.read_text(encoding="utf-8")
+    for title in ("GPC reporting tables", "IPCC sectors", "Completeness", "Factor provenance"):
+        assert title in page
+    for total in ("basic_t_co2e", "basic_plus_t_co2e", "territorial_t_co2e"):
+        assert f"{result['gpc'][total]:,.2f}" in page  # tonnes to two decimals, as the page shows them
+    thai = tmp_path / "page-th.html"
+    assert ghgcalc(ROOT, "compute", path, "-f", "html", "--lang", "th", "-o", str(thai)).code == 0
+    assert "ตารางรายงานตาม GPC" in thai.read_text(encoding="utf-8")
