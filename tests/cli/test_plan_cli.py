@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import struct
+from html.parser import HTMLParser
 
 import pytest
 
@@ -328,3 +329,83 @@ def test_the_trajectory_chart_can_fit_its_axis_to_the_values(example):
     assert (example / "zero" / "plan-macc.png").read_bytes() == (example / "fit" / "plan-macc.png").read_bytes()
     alone = ghgcalc(example, "plan", "plan.yaml", "-f", "json", "--charts-fit")
     assert alone.code == USAGE and "--charts" in alone.stderr and alone.stdout == ""
+
+
+# --- the web page --------------------------------------------------------------------------------
+
+
+class Cells(HTMLParser):
+    """The text of every cell of every table of a page, by the table's id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: dict[str, list[list[str]]] = {}
+        self.table: str | None = None
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.table = dict(attrs).get("id") or ""
+            self.tables[self.table] = []
+        elif tag == "tr" and self.table is not None:
+            self.tables[self.table].append([])
+        elif tag in ("td", "th") and self.table is not None:
+            self.cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None and self.table is not None:
+            self.tables[self.table][-1].append("".join(self.cell).strip())
+            self.cell = None
+        elif tag == "table":
+            self.table = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def page_tables(html: str) -> dict[str, list[list[str]]]:
+    """Each table's body rows (its header row left out), by id."""
+    reader = Cells()
+    reader.feed(html)
+    return {name: rows[1:] for name, rows in reader.tables.items()}
+
+
+def test_plan_html_shows_the_numbers_of_the_json(example, example_result):
+    from ghgcalc.reports.render_html import cell_text
+
+    run = ghgcalc(example, "plan", "plan.yaml", "-f", "html", "-o", "plan.html")
+    assert run.code == OK, run
+    html = (example / "plan.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+    tables = page_tables(html)
+    years = tables["table-years"]
+    data = example_result["years"]
+    # province.yaml is written "period: 2566": the page's years are B.E.
+    assert [row[0] for row in years] == [str(y["year"] + 543) for y in data]
+    for row, year in zip(years, data, strict=True):
+        keys = ("bau_t_co2e", "plan_t_co2e", "removals_t_co2", "net_t_co2e", "reduction_t_co2e")
+        assert row[1:6] == [cell_text(year[key], "tonnes") for key in keys]
+    macc = tables["table-macc"]
+    assert [row[1] for row in macc] == [bar["id"] for bar in example_result["macc"]]
+    costs = [round(bar["cost_thb_per_t_co2e"], 2) for bar in example_result["macc"]]  # to the satang
+    assert [row[3] for row in macc] == [cell_text(cost, "number") for cost in costs]
+    targets = tables["table-targets"]
+    assert [row[0] for row in targets] == [t["name"] for t in example_result["targets"]]
+    assert [row[-1] for row in targets] == ["met" if t["met"] else "not met" for t in example_result["targets"]]
+    for chart in ("trajectory", "wedges", "macc"):
+        assert f'id="chart-{chart}"' in html
+
+
+def test_plan_html_in_thai_shows_names_as_text(tmp_path):
+    small_plan(tmp_path)
+    plan = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(plan.replace("name: Small plan", 'name: "<script>alert(1)</script>"'))
+    run = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "html", "--lang", "th")
+    assert run.code == OK, run
+    html = run.stdout
+    assert '<html lang="th">' in html and "แผนลดก๊าซเรือนกระจก" in html
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # base.yaml is written "period: 2024": C.E. years
+    assert [row[0] for row in page_tables(html)["table-years"]] == ["2024", "2025", "2026"]

@@ -20,6 +20,7 @@ class PlanFormat(StrEnum):
     csv = "csv"
     md = "md"
     xlsx = "xlsx"
+    html = "html"
 
 
 CHART_NAMES = ("trajectory", "macc")
@@ -46,7 +47,7 @@ def register(app: typer.Typer) -> None:
             None,
             "--format",
             "-f",
-            help="table, json, jsonl, csv, md or xlsx; default: table on a terminal, json otherwise.",
+            help="table, json, jsonl, csv, md, xlsx or html; default: table on a terminal, json otherwise.",
         ),
         out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
         charts: str | None = typer.Option(
@@ -111,6 +112,11 @@ def register(app: typer.Typer) -> None:
             from ghgcalc.reports.plan_markdown import to_markdown
 
             data = to_markdown(result)
+        elif chosen is PlanFormat.html:
+            from ghgcalc.reports import render_html
+            from ghgcalc.reports.plan_report import document
+
+            data = render_html.render(document(result))
         elif chosen is PlanFormat.xlsx:
             from ghgcalc.reports.plan_xlsx import to_xlsx
 

@@ -31,6 +31,12 @@ from ghgcalc.reports.plan_markdown import (
 MISSING = "-"
 
 
+def thb(value: float | None) -> float | None:
+    """An amount of money the plan computed (a cost, a saving), to the satang as a budget reads it;
+    the JSON keeps it exact. Prices and costs the plan gives are shown as given."""
+    return None if value is None else round(value, 2)
+
+
 def document(plan: PlanResult) -> Document:
     """The plan's report."""
     sections = [
@@ -239,11 +245,11 @@ def _measures(plan: PlanResult) -> Section:
             m.ramp_years,
             m.economics.abatement_t_co2e,
             m.cumulative_t_co2e,
-            m.economics.investment_thb,
-            m.economics.om_thb_per_year,
-            m.economics.savings_thb_per_year,
-            m.economics.net_annual_cost_thb,
-            m.economics.cost_thb_per_t_co2e,
+            thb(m.economics.investment_thb),
+            thb(m.economics.om_thb_per_year),
+            thb(m.economics.savings_thb_per_year),
+            thb(m.economics.net_annual_cost_thb),
+            thb(m.economics.cost_thb_per_t_co2e),
         ]
         for m in plan.measures
     ]
@@ -326,7 +332,7 @@ def _macc(plan: PlanResult) -> Section:
         Column(tr("Cumulative to"), "tonnes"),
     ]
     rows: list[list[Cell]] = [
-        [rank, bar.id, bar.name, bar.cost_thb_per_t_co2e, bar.abatement_t_co2e, bar.from_t_co2e, bar.to_t_co2e]
+        [rank, bar.id, bar.name, thb(bar.cost_thb_per_t_co2e), bar.abatement_t_co2e, bar.from_t_co2e, bar.to_t_co2e]
         for rank, bar in enumerate(plan.macc, start=1)
     ]
     cheapest, dearest = plan.macc[0], plan.macc[-1]
@@ -345,7 +351,7 @@ def _macc(plan: PlanResult) -> Section:
         title=tr("THB per tCO2e, cheapest first"),
         kind="bar",
         categories=tuple(bar.name for bar in plan.macc),
-        series=(Series(tr("THB per tCO2e"), tuple(bar.cost_thb_per_t_co2e for bar in plan.macc)),),
+        series=(Series(tr("THB per tCO2e"), tuple(thb(bar.cost_thb_per_t_co2e) for bar in plan.macc)),),
         alt=alt,
         y_title=tr("THB per tCO2e"),
         key="macc",
