@@ -344,3 +344,28 @@ def test_the_web_page_of_a_community_is_the_gpc_report(path: str, tmp_path: Path
     thai = tmp_path / "page-th.html"
     assert ghgcalc(ROOT, "compute", path, "-f", "html", "--lang", "th", "-o", str(thai)).code == 0
     assert "ตารางรายงานตาม GPC" in thai.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", EXAMPLES)
+def test_markdown_and_workbook_of_a_community_are_the_gpc_report(path: str, tmp_path: Path) -> None:
+    import openpyxl
+
+    result = json.loads(ghgcalc(ROOT, "compute", path, "-f", "json").stdout)
+    markdown = ghgcalc(ROOT, "compute", path, "-f", "md")
+    assert markdown.code == 0, markdown
+    assert "## GPC reporting tables" in markdown.stdout and "## IPCC sectors" in markdown.stdout
+    assert f"{result['gpc']['basic_t_co2e']:,.2f}" in markdown.stdout
+    out = tmp_path / "report.xlsx"
+    assert ghgcalc(ROOT, "compute", path, "-f", "xlsx", "-o", str(out)).code == 0
+    book = openpyxl.load_workbook(out)
+    values = [cell for ws in book.worksheets for row in ws.iter_rows(values_only=True) for cell in row]
+    # the cell keeps the value (a workbook stores 15-16 significant digits)
+    assert any(
+        isinstance(v, float) and v == pytest.approx(result["gpc"]["basic_plus_t_co2e"], rel=1e-15) for v in values
+    )
+    assert not any(name.startswith("Fr-0") for name in book.sheetnames)  # not the CFO forms
+
+
+def test_an_organisation_keeps_the_cfo_forms() -> None:
+    markdown = ghgcalc(ROOT, "compute", "examples/municipality.yaml", "-f", "md")
+    assert markdown.code == 0 and "GPC reporting tables" not in markdown.stdout

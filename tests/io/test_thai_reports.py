@@ -32,6 +32,15 @@ BE = 543  # B.E. = C.E. + 543
 THAI = re.compile(r"[\u0e01-\u0e5b]")
 # Latin words that are names, not words to translate: codes, units, standards, abbreviations.
 TOKENS = {
+    # the GPC's reporting levels and sector numerals, the YAML key a note names, and the GPC's own
+    # term kept beside its Thai (สัญลักษณ์ (notation key))
+    "BASIC",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "indicators",
+    "notation",
     "tCO2e",
     "tCO2",
     "CO2e",

@@ -260,6 +260,12 @@ def _comparison_text(comparisons: list[Any], chosen: ResultFormat, as_array: boo
     return compare_output.to_csv(comparisons)
 
 
+def _community(results: list[Any]) -> bool:
+    """Community inventories (and only they) are reported in the GPC's layout; organisations keep
+    the TGO CFO forms."""
+    return bool(results) and all(result.kind == "community" for result in results)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def compute(
@@ -337,10 +343,20 @@ def register(app: typer.Typer) -> None:
             text = writers.to_json(results, as_array=as_array)
         elif chosen is ResultFormat.jsonl:
             text = writers.to_jsonl(results)
+        elif chosen is ResultFormat.md and _community(results):
+            from ghgcalc.reports import render_markdown
+            from ghgcalc.reports.inventory_report import document
+
+            text = render_markdown.render(document(results))  # the GPC's layout (docs/community.md)
         elif chosen is ResultFormat.md:
             from ghgcalc.reports.markdown import to_markdown
 
             text = to_markdown(results)
+        elif chosen is ResultFormat.xlsx and _community(results):
+            from ghgcalc.reports import render_xlsx
+            from ghgcalc.reports.inventory_report import document
+
+            text = render_xlsx.render(document(results))
         elif chosen is ResultFormat.xlsx:
             from ghgcalc.reports.report_xlsx import to_xlsx
 
