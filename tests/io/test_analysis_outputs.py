@@ -500,7 +500,9 @@ def _rows_after(ws: Any, first_cell: str) -> tuple[int, list[tuple[Any, ...]]]:
     return start, rows[start + 1 :]
 
 
-@pytest.mark.parametrize(("name", "base"), [("municipality.yaml", None), ("municipality.yaml", "municipality-2565.yaml")])
+@pytest.mark.parametrize(
+    ("name", "base"), [("municipality.yaml", None), ("municipality.yaml", "municipality-2565.yaml")]
+)
 def test_xlsx_uncertainty_sheet_is_table_3_2_with_the_json_numbers(name: str, base: str | None, tmp_path: Path) -> None:
     extra = ("--base", example(base)) if base else ()
     data = as_json(ROOT, example(name), "--uncertainty", *extra)
@@ -569,7 +571,9 @@ def test_xlsx_uncertainty_sheet_is_table_3_2_with_the_json_numbers(name: str, ba
     assert any(f"{carlo['draws']:,} draws, seed {carlo['seed']}" in str(cell) for row in rows for cell in row if cell)
 
 
-@pytest.mark.parametrize(("name", "base"), [("municipality.yaml", None), ("municipality.yaml", "municipality-2565.yaml")])
+@pytest.mark.parametrize(
+    ("name", "base"), [("municipality.yaml", None), ("municipality.yaml", "municipality-2565.yaml")]
+)
 def test_xlsx_key_categories_and_data_quality_sheets(name: str, base: str | None, tmp_path: Path) -> None:
     extra = ("--base", example(base)) if base else ()
     data = as_json(ROOT, example(name), "--uncertainty", *extra)

@@ -338,7 +338,7 @@ def test_several_inventories_a_section_each(tmp_path: Path) -> None:
     assert [s.title for s in heads] == [first.name, second.name]
     assert heads[0].facts and heads[1].facts
     # a name never stands alone on a printed page: its section holds the inventory's first part
-    assert [t.key for t in heads[0].tables][0] == "inventory-1-by-scope"
+    assert next(t.key for t in heads[0].tables) == "inventory-1-by-scope"
     keys = anchors(doc)
     assert all(keys) and len(keys) == len(set(keys)), "every anchor of the page is unique"
     scopes = [t for s in doc.sections for t in s.tables if t.key.endswith("-by-scope")]

@@ -35,6 +35,7 @@ TOKENS = {
     # the GPC's reporting levels and sector numerals, the YAML key a note names, and the GPC's own
     # term kept beside its Thai (สัญลักษณ์ (notation key))
     "BASIC",
+    "ghgcalc",
     "II",
     "III",
     "IV",
@@ -161,7 +162,8 @@ def test_the_markdown_summary_with_every_section_is_thai(name: str, base: str | 
     from ghgcalc.io.factor_store import FactorStore
 
     store = FactorStore()
-    as_json["thai_titles"] = [store.load(s["id"], s["version"]).title_th for s in as_json["factor_sets"]]
+    sets = [store.load(s["id"], s["version"]) for s in as_json["factor_sets"]]
+    as_json["thai_titles"] = [s.title_th for s in sets] + [s.publisher for s in sets]
     assert_thai(thai, as_json)
     for heading in ("ความไม่แน่นอน", "แหล่งปล่อยหลัก (IPCC 2006 เล่ม 1 บทที่ 4)", "คุณภาพข้อมูล"):
         assert f"\n## {heading}\n" in thai
