@@ -176,3 +176,14 @@ def test_the_notes_are_the_reports_own_and_say_what_differs(tmp_path: Path) -> N
     assert method.paragraphs == ("the inventories name different entities: Big town, Small town",)
     # two years in a row: no year is missing, no note about one
     assert "no inventory" not in json.dumps([t.rows for t in tables(doc).values()], default=str)
+
+
+def test_periods_that_are_not_whole_years_are_named_by_their_days(tmp_path: Path) -> None:
+    for name, start, end in (("h1", "2024-01-01", "2024-06-30"), ("q4", "2024-10-01", "2024-12-31")):
+        text = SMALL.format(period=2567, population=500, gpp=4, litres=1000)
+        write(tmp_path, f"{name}.yaml", text.replace("period: 2567", f"period: {{start: {start}, end: {end}}}"))
+    doc = document(api.trend_files([str(tmp_path)]))
+    assert doc.title == "Greenhouse gas emissions by year, 2024-01-01 to 2024-12-31"
+    totals = tables(doc)["trend-totals"]
+    assert column(totals, "Year")[1] == "2024-07-01 to 2024-09-30"  # the days no inventory covers
+    assert column(totals, "Note")[1] == "no inventory for this period"

@@ -40,6 +40,7 @@ class Slot:
 
     name: str  # as the reader expects it: 2562, FY2567, or the dates
     year: Year | None
+    period: Period
 
 
 # --- the timeline: the inventories' years and the years missing between them ---------------------
@@ -92,8 +93,8 @@ def timeline(trend: Trend) -> list[Slot]:
     for year in trend.years:
         period = year.result.period
         if previous is not None:  # the missing years named in the era of the year before them
-            slots += [Slot(period_name(gap, previous.buddhist), None) for gap in _missing(previous, period)]
-        slots.append(Slot(period_name(period, period.buddhist), year))
+            slots += [Slot(period_name(gap, previous.buddhist), None, gap) for gap in _missing(previous, period)]
+        slots.append(Slot(period_name(period, period.buddhist), year, period))
         previous = period
     return slots
 
@@ -124,7 +125,7 @@ def document(source: TrendOutcome | Trend, rebased: InventoryResult | None = Non
     if intensities is not None:
         sections.append(intensities)
     sections.append(_method(slots, trend, rebased))
-    first, last = slots[0].name, slots[-1].name
+    first, last = _span(slots)
     missing = [slot.name for slot in slots if slot.year is None]
     facts = [
         Fact(tr("Name"), latest.name),
@@ -152,8 +153,20 @@ def _tonnes(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def _missing_note() -> str:
-    return tr("no inventory for this year")
+def _span(slots: list[Slot]) -> tuple[str, str]:
+    """The first and last year of the trend (2562, 2566), or the first and last day when they are
+    not whole years."""
+    first, last = slots[0], slots[-1]
+    if _whole_year(first.period) and _whole_year(last.period):
+        return first.name, last.name
+    buddhist = first.period.buddhist
+    return show_date(first.period.start, buddhist), show_date(last.period.end, buddhist)
+
+
+def _missing_note(slot: Slot) -> str:
+    if _whole_year(slot.period):
+        return tr("no inventory for this year")
+    return tr("no inventory for this period")
 
 
 def _totals(slots: list[Slot], base_name: str) -> Section:
@@ -162,7 +175,7 @@ def _totals(slots: list[Slot], base_name: str) -> Section:
     for slot in slots:
         year = slot.year
         if year is None:
-            rows.append((slot.name, None, None, None, None, None, _missing_note()))
+            rows.append((slot.name, None, None, None, None, None, _missing_note(slot)))
             after_gap = True
             continue
         notes = [tr("base year")] if slot.name == base_name else []
@@ -253,7 +266,7 @@ def _breakdown(
     rows: list[Sequence[Cell]] = []
     for slot in slots:
         if slot.year is None:
-            rows.append((slot.name, *(None for _ in names), None, _missing_note()))
+            rows.append((slot.name, *(None for _ in names), None, _missing_note(slot)))
         else:
             found = parts(slot.year)
             rows.append((slot.name, *(found.get(n, 0.0) for n, _ in names), slot.year.total_t_co2e, ""))
@@ -335,7 +348,7 @@ def _intensities(slots: list[Slot]) -> Section | None:
     for slot in slots:
         year = slot.year
         if year is None:
-            rows.append((slot.name, *(None for _ in columns[1:-1]), _missing_note()))
+            rows.append((slot.name, *(None for _ in columns[1:-1]), _missing_note(slot)))
             continue
         cells: list[Cell] = [slot.name]
         absent = []
@@ -388,7 +401,7 @@ def _method(slots: list[Slot], trend: Trend, rebased: InventoryResult | None) ->
     rows: list[Sequence[Cell]] = []
     for slot in slots:
         if slot.year is None:
-            rows.append((slot.name, None, None, None, _missing_note()))
+            rows.append((slot.name, None, None, None, _missing_note(slot)))
             continue
         result = slot.year.result
         rows.append(
