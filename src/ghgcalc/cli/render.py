@@ -361,52 +361,6 @@ def day_text(value: Any) -> str:
         return str(value)
 
 
-def trend_table(rows: list[dict[str, Any]], rebased: Any, periods: list[Period]) -> None:
-    """`ghgcalc trend`: one row per year (`periods` are the rows' periods, shown as written)."""
-    from ghgcalc.core.trend import INTENSITIES
-
-    console = _console()
-    table = titled(tr("Emissions by year"), box.SIMPLE_HEAVY)
-    columns(
-        table,
-        (
-            (N_("Period"), "left"),
-            ("tCO2e", "right"),
-            (N_("vs base"), "right"),
-            (N_("vs previous"), "right"),
-            (N_("Intensity"), "left"),
-            (N_("Note"), "left"),
-        ),
-    )
-    for row, period in zip(rows, periods, strict=True):
-        when = tr("{period} (base)", period=short_period(period)) if row["base_year"] else short_period(period)
-        base = (
-            "" if row["base_year"] or row["change_from_base_pct"] is None else f"{row['change_from_base_pct']:+.1f} %"
-        )
-        previous = "" if row["change_from_previous_pct"] is None else f"{row['change_from_previous_pct']:+.1f} %"
-        per_output = tr("tCO2e/unit of output")
-        intensity = ", ".join(
-            f"{value:.4g} {INTENSITIES[name][1] if name in INTENSITIES else per_output}"
-            for name, value in row["intensities"].items()
-        )
-        notes = [*row["differs_from_base"], *(tr("no inventory for {period}", period=m) for m in row["missing_before"])]
-        table.add_row(
-            shown(when), tonnes(row["total_t_co2e"]), base, previous, shown(intensity), shown("; ".join(notes))
-        )
-    console.print(table)
-    if rebased is not None:
-        console.print(
-            shown(
-                tr(
-                    "Base year recomputed with {gwp} and {sets}: {total} tCO2e",
-                    gwp=rebased.gwp,
-                    sets=", ".join(s.ref for s in rebased.factor_sets),
-                    total=tonnes(rebased.total_t_co2e),
-                )
-            )
-        )
-
-
 def plan_tables(plan: dict[str, Any], terminal: bool) -> str:
     """BAU and plan by year, each measure's reduction, the targets and the MACC, as text. Years
     as the base inventory wrote them (B.E. for a base of 2566)."""

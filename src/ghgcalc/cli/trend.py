@@ -89,10 +89,12 @@ def register(app: typer.Typer) -> None:
         trend = outcome.trend
         rebased = outcome.rebased
         data: str | bytes
-        if chosen is TrendFormat.table:
-            from ghgcalc.cli import render
+        if chosen is TrendFormat.table:  # the report's sections, as its md, xlsx and html show them
+            from ghgcalc.cli.output import write_stdout
+            from ghgcalc.cli.render_document import document_text
+            from ghgcalc.reports.trend_report import document
 
-            render.trend_table(writers.trend_rows(trend), rebased, [year.result.period for year in trend.years])
+            write_stdout(document_text(document(outcome), terminal=sys.stdout.isatty()))
             return
         if chosen is TrendFormat.json:
             data = json.dumps(writers.trend_dict(trend, rebased), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,84 @@
+"""A report Document (reports/document.py) on the terminal: the same sections, tables and numbers
+as its Markdown, workbook and web page, drawn with rich. Values are shown as the Markdown renderer
+shows them (render_markdown.cell), so a number reads the same in every format; text from input
+files is escaped of terminal controls (cli.render.shown)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from ghgcalc.cli.render import _buffer_console, shown
+from ghgcalc.i18n import tr
+from ghgcalc.reports import chart_data
+from ghgcalc.reports.document import Cell, Chart, Document, Fact, Kind, Section, Table
+from ghgcalc.reports.markdown import exact
+from ghgcalc.reports.render_markdown import INDENT, MISSING, fixed
+
+_JUSTIFY = {"year": "center", **{kind: "right" for kind in chart_data.NUMERIC}}
+
+
+def document_text(document: Document, terminal: bool) -> str:
+    buffer, console = _buffer_console(terminal)
+    console.print(Text(document.title, style="bold"))
+    if document.subtitle:
+        console.print(shown(document.subtitle))
+    _facts(console, document.facts)
+    for section in document.sections:
+        _section(console, section)
+    for note in document.source_notes:
+        console.print(shown(note), style="dim")
+    return buffer.getvalue()
+
+
+def _facts(console: Console, facts: tuple[Fact, ...]) -> None:
+    for fact in facts:
+        console.print(Text.assemble((f"{fact.label}: ", "bold"), shown(fact.value)))
+
+
+def _section(console: Console, section: Section) -> None:
+    console.print()
+    console.rule(Text(section.title, style="bold"), align="left")
+    _facts(console, section.facts)
+    for paragraph in section.paragraphs:
+        console.print(shown(paragraph))
+    for table in section.tables:
+        _table(console, table)
+    for chart in section.charts:
+        _chart(console, chart)
+
+
+def plain(value: Cell, kind: Kind) -> str:
+    """One value as every format shows it (render_markdown.cell, without Markdown's escapes)."""
+    if value is None:
+        return MISSING
+    if isinstance(value, str):
+        return value
+    if kind == "tonnes":
+        return fixed(value, 2)
+    if kind in ("share", "percent"):
+        return fixed(value * 100 if kind == "share" else value, 1) + " %"
+    if kind == "year" and float(value).is_integer():
+        return str(int(value))
+    return exact(round(value, 6))
+
+
+def _table(console: Console, table: Table) -> None:
+    shown_table = RichTable(title=table.title, title_justify="left", box=box.SIMPLE_HEAVY, title_style="bold")
+    for column in table.columns:
+        shown_table.add_column(column.title, justify=_JUSTIFY.get(column.kind, "left"))  # type: ignore[arg-type]
+    for row in table.rows:
+        cells = [plain(value, column.kind) for value, column in zip(row.cells, table.columns, strict=True)]
+        if row.level and cells:
+            cells[0] = INDENT * row.level + cells[0]
+        style = "bold" if row.emphasis else ""
+        shown_table.add_row(*(shown(text, style) for text in cells))
+    console.print(shown_table)
+    for note in table.notes:
+        console.print(shown(note), style="dim")
+
+
+def _chart(console: Console, chart: Chart) -> None:
+    console.print(shown(tr("Chart: {title}. {alt}", title=chart.title, alt=chart.alt), "italic"))
