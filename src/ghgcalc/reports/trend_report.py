@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from ghgcalc import __version__
-from ghgcalc.api import TrendOutcome
 from ghgcalc.core.trend import Trend, Year
 from ghgcalc.gpc import SECTOR_NAMES
 from ghgcalc.i18n import N_, language, tr
@@ -102,11 +102,22 @@ def timeline(trend: Trend) -> list[Slot]:
 # --- the document ---------------------------------------------------------------------------------
 
 
-def document(source: TrendOutcome | Trend, rebased: InventoryResult | None = None) -> Document:
+class Outcome(Protocol):
+    """What api.trend_files returns (api.TrendOutcome), as this report reads it: reports sit below
+    the API and take its results without importing it."""
+
+    @property
+    def trend(self) -> Trend | None: ...
+
+    @property
+    def rebased(self) -> InventoryResult | None: ...
+
+
+def document(source: Outcome | Trend, rebased: InventoryResult | None = None) -> Document:
     """The trend's report. From a TrendOutcome (api.trend_files) its base year recomputed is taken
     too; with a core Trend it is `rebased`. The notes are the report's own: the missing years are
     rows of their own, not notes about the change 'vs previous' as on the terminal."""
-    if isinstance(source, TrendOutcome):
+    if not isinstance(source, Trend):
         if source.trend is None:
             raise ValueError("a trend outcome with errors has no report")
         trend, rebased = source.trend, source.rebased
