@@ -814,3 +814,114 @@ def _vsheet_reader() -> Any:
     module = importlib.import_module("ghgcalc.io.tgo_vsheet")
     wanted = ("looks_like_vsheet", "read_vsheet", "stated_years")
     return module if all(hasattr(module, name) for name in wanted) else None
+
+
+if TYPE_CHECKING:
+    from ghgcalc.core.summary import Outlier, Rollup, SummaryRow
+
+
+@dataclass(frozen=True)
+class SummaryOutcome:
+    """`ghgcalc summary`: one row per input file (failed ones included), in the order of the
+    files, the rollups by province and by type of local government, and the outliers among peers
+    (core/summary.py)."""
+
+    rows: tuple[SummaryRow, ...]
+    by_province: tuple[Rollup, ...]
+    by_type: tuple[Rollup, ...]
+    outliers: tuple[Outlier, ...]
+    outcomes: tuple[Outcome, ...] = field(default=(), repr=False)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(row.status == "errors" for row in self.rows)
+
+
+def summary_inputs(paths: list[str], recursive: bool = False) -> list[str]:
+    """The files of a summary: as expand_inputs, and with `recursive` the inventories of every
+    folder under a named folder too, sorted by path (deterministic). Raises UsageError."""
+    if not recursive:
+        return expand_inputs(paths)
+    files: list[str] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            found = sorted(
+                (p for p in Path(path).rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()),
+                key=lambda p: p.parts,
+            )
+            if not found:
+                raise UsageError(
+                    tr(
+                        "{path}: no {suffixes} or {last} file in the folder or under it",
+                        path=path,
+                        suffixes=", ".join(INPUT_SUFFIXES[:-1]),
+                        last=INPUT_SUFFIXES[-1],
+                    )
+                )
+            files.extend(str(p) for p in found)
+        else:
+            files.extend(expand_inputs([path]))
+    return files
+
+
+def summary_files(paths: list[str], options: Options | None = None, recursive: bool = False) -> SummaryOutcome:
+    """Compute every inventory of `paths` (files and folders) and summarise them: a file's errors
+    never stop the others, and each file gives exactly one row."""
+    from ghgcalc.core import summary
+
+    options = options or Options()
+    files = summary_inputs(paths, recursive)
+    outcomes = tuple(compute_file(path, options) for path in files)
+    rows = tuple(_summary_row(outcome) for outcome in outcomes)
+    return SummaryOutcome(
+        rows,
+        tuple(summary.by_province(rows)),
+        tuple(summary.by_type(rows)),
+        tuple(summary.outliers(rows)),
+        outcomes,
+    )
+
+
+def _summary_row(outcome: Outcome) -> SummaryRow:
+    from ghgcalc.core.summary import SummaryRow, status_of
+
+    errors = [i for i in outcome.issues if i.is_error]
+    warnings = len(outcome.issues) - len(errors)
+    first = errors[0] if errors else None
+    counts = {
+        "file": outcome.source,
+        "status": status_of(len(errors), warnings),
+        "errors": len(errors),
+        "warnings": warnings,
+        "first_error_code": first.code if first else None,
+        "first_error": printable(first.message) if first else None,
+        "first_error_at": printable(str(first.location)) if first and first.location else None,
+    }
+    result = outcome.result
+    if result is None:
+        return SummaryRow(**counts)  # type: ignore[arg-type]
+    organization = result.organization
+    scopes = result.by_scope_t_co2e
+    total = result.total_t_co2e
+
+    def per(amount: float | None) -> float | None:
+        return total / amount if amount else None
+
+    return SummaryRow(
+        **counts,  # type: ignore[arg-type]
+        name=result.name,
+        code=organization.code if organization else None,
+        province=organization.province if organization else None,
+        type=(organization.type if organization and organization.type else None) or result.kind,
+        period=result.period.written or result.period.label,
+        scope_1=scopes.get("1", 0.0),
+        scope_2=scopes.get("2", 0.0),
+        scope_3=scopes.get("3", 0.0),
+        total=total,
+        separately_reported=sum(result.separately_reported_t_co2e.values()),
+        per_staff=per(result.indicators.get("staff")),
+        per_capita=per(result.indicators.get("population")),
+        per_output=per(result.output[0] if result.output else None),
+        factor_editions=tuple(s.ref for s in result.factor_sets),
+        gwp=result.gwp,
+    )

@@ -103,6 +103,7 @@ def _register() -> None:
     audit.register(app)
     factors.register(app)
     init.register(app)
+    __import__("ghgcalc.cli.summary", fromlist=["register"]).register(app)
 
 
 _register()

@@ -1,0 +1,152 @@
+"""`ghgcalc summary`: many inventories, one row each (failed ones included), their rollups by
+province and by type of local government, and the outliers among peers."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+from ghgcalc.errors import ExitCode, UsageError
+from ghgcalc.i18n import tr
+
+SUMMARY_FORMAT = 1
+
+
+class SummaryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    xlsx = "xlsx"
+    md = "md"
+    html = "html"
+
+
+FORMAT_HELP = (
+    "table, csv, json, jsonl, xlsx, md or html; default: from the -o file's extension, else table on a "
+    "terminal and json otherwise."
+)
+
+
+def _chosen(output_format: SummaryFormat | None, out: str | None) -> SummaryFormat:
+    if output_format is not None:
+        return output_format
+    if out is not None and out != "-":
+        suffix = out.rsplit(".", 1)[-1].lower() if "." in out else ""
+        if suffix in SummaryFormat.__members__ and suffix != "table":
+            return SummaryFormat(suffix)
+        return SummaryFormat.json
+    return SummaryFormat.table if sys.stdout.isatty() else SummaryFormat.json
+
+
+def record(row: Any) -> dict[str, Any]:
+    """One input file as a JSON/CSV record (core/summary.py SummaryRow; the keys are its fields)."""
+    data = dataclasses.asdict(row)
+    data["factor_editions"] = list(row.factor_editions)
+    return data
+
+
+def _rollup(rollup: Any) -> dict[str, Any]:
+    return {
+        "group": rollup.group or None,
+        "files": rollup.count,
+        "computed": rollup.ok,
+        "with_errors": rollup.with_errors,
+        "total_t_co2e": rollup.total,
+        "intensities": {
+            name: {"count": s.count, "median": s.median, "min": s.low, "max": s.high}
+            for name, s in rollup.intensities.items()
+        },
+    }
+
+
+def _json(outcome: Any) -> str:
+    data = {
+        "summary_format": SUMMARY_FORMAT,
+        "files": len(outcome.rows),
+        "inventories": [record(row) for row in outcome.rows],
+        "by_province": [_rollup(r) for r in outcome.by_province],
+        "by_type": [_rollup(r) for r in outcome.by_type],
+        "outliers": [dataclasses.asdict(o) for o in outcome.outliers],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv(outcome: Any) -> str:
+    from ghgcalc.core.summary import SummaryRow
+    from ghgcalc.io import writers
+
+    columns = [f.name for f in dataclasses.fields(SummaryRow)]
+    rows = [{**record(row), "factor_editions": " ".join(row.factor_editions)} for row in outcome.rows]
+    return writers.dicts_csv(rows, columns)  # the one guarded CSV writer: names are never formulas
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def summary(
+        paths: list[str] = typer.Argument(..., metavar="PATH", help="Inventory files or folders of them."),
+        recursive: bool = typer.Option(False, "--recursive", "-r", help="Also read the folders under a folder."),
+        output_format: SummaryFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+        out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the summary to this file."),
+        force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    ) -> None:
+        """One row per inventory (failed ones included), rollups by province and type, outliers."""
+        from ghgcalc import api
+        from ghgcalc.cli.output import check_target, write_stdout
+        from ghgcalc.reports.summary_report import Summary, document
+
+        chosen = _chosen(output_format, out)
+        if chosen is SummaryFormat.xlsx and out is None and sys.stdout.isatty():
+            raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o summary.xlsx"))
+        if chosen is SummaryFormat.table and out is not None:
+            raise UsageError(
+                tr("the summary's table is for the terminal"),
+                tr("write csv, json, jsonl, md, html or xlsx to a file: add --format csv"),
+            )
+        target = check_target(out, [p for p in paths if p != "-"], force)
+        outcome = api.summary_files(paths, recursive=recursive)
+        for computed in outcome.outcomes:
+            for issue in computed.issues:
+                print(issue.format(), file=sys.stderr)
+        built = Summary(outcome.rows, outcome.by_province, outcome.by_type, outcome.outliers)
+        data: str | bytes
+        if chosen is SummaryFormat.table:
+            from ghgcalc.cli.render_document import document_text
+
+            write_stdout(document_text(document(built, compact=True), terminal=sys.stdout.isatty()))
+        else:
+            if chosen is SummaryFormat.json:
+                data = _json(outcome)
+            elif chosen is SummaryFormat.jsonl:
+                data = "".join(json.dumps(record(row), ensure_ascii=False) + "\n" for row in outcome.rows)
+            elif chosen is SummaryFormat.csv:
+                data = _csv(outcome)
+            elif chosen is SummaryFormat.md:
+                from ghgcalc.reports import render_markdown
+
+                data = render_markdown.render(document(built))
+            elif chosen is SummaryFormat.xlsx:
+                from ghgcalc.reports import render_xlsx
+
+                data = render_xlsx.render(document(built))
+            else:
+                from ghgcalc.reports import render_html
+
+                data = render_html.render(document(built))
+            target.write(data, read=[read for computed in outcome.outcomes for read in computed.reads])
+        errors = sum(1 for row in outcome.rows if row.status == "errors")
+        warned = sum(1 for row in outcome.rows if row.status == "warnings")
+        files, ok = len(outcome.rows), len(outcome.rows) - errors - warned
+        tally = {"files": files, "ok": ok, "warned": warned, "errors": errors}
+        shown = {name: format(count, ",") for name, count in tally.items()}
+        print(
+            tr("summary of {files} files: {ok} ok, {warned} with warnings, {errors} with errors", **shown),
+            file=sys.stderr,
+        )
+        if errors:
+            raise typer.Exit(ExitCode.INPUT_ERRORS)

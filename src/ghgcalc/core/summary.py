@@ -1,0 +1,150 @@
+"""A programme's summary of many inventories (`ghgcalc summary`): one row per input file, failed
+ones included, the rollups by province and by type of local government, and the outliers among
+peers. Pure: the rows are made by the API (api.summary_files) from each file's outcome.
+
+The outlier rule (docs/cli.md, `ghgcalc summary`): an intensity (per staff member, per person, per
+unit of output) is an outlier when it is more than OUTLIER_RATIO times the median of its peers, or
+less than the median divided by OUTLIER_RATIO. Peers are the inventories of the same type of local
+government (or, without a type, of the same kind: organization or community) that have that
+intensity, the inventory itself included; there must be at least MIN_PEERS of them, and their
+median must be above zero."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+OUTLIER_RATIO = 3.0
+MIN_PEERS = 5
+INTENSITIES = ("per_staff", "per_capita", "per_output")  # the row's fields, in their order
+NONE_GROUP = ""  # the group of rows that do not say their province or type
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One input file. A file that failed has status "errors", its first error and no totals."""
+
+    file: str
+    status: str  # "ok", "warnings" or "errors"
+    errors: int
+    warnings: int
+    name: str | None = None
+    code: str | None = None  # organization.code: the local government's code
+    province: str | None = None  # organization.province
+    type: str | None = None  # organization.type, else the inventory's kind
+    period: str | None = None  # as the inventory wrote it: FY2567, 2566, or its dates
+    first_error_code: str | None = None
+    first_error: str | None = None  # its message
+    first_error_at: str | None = None  # where it is: file:line:column, or sheet!cell
+    scope_1: float | None = None
+    scope_2: float | None = None
+    scope_3: float | None = None
+    total: float | None = None
+    separately_reported: float | None = None  # biogenic CO2 and non-Kyoto gases, outside the total
+    per_staff: float | None = None
+    per_capita: float | None = None
+    per_output: float | None = None
+    factor_editions: tuple[str, ...] = ()  # set@version of every set that gave a line
+    gwp: str | None = None
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The intensities of a group: how many, their median, smallest and largest."""
+
+    count: int
+    median: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Rollup:
+    group: str  # the province or type; NONE_GROUP when the inventories do not say
+    count: int  # files
+    ok: int  # computed (with or without warnings)
+    with_errors: int
+    total: float  # tCO2e of the computed files
+    intensities: dict[str, Spread]  # by INTENSITIES name, when at least one file has it
+
+
+@dataclass(frozen=True)
+class Outlier:
+    file: str
+    name: str | None
+    type: str
+    intensity: str  # one of INTENSITIES
+    value: float
+    peer_median: float
+    peers: int
+    ratio: float  # value / peer_median
+
+
+def status_of(errors: int, warnings: int) -> str:
+    return "errors" if errors else "warnings" if warnings else "ok"
+
+
+def spread(values: Sequence[float]) -> Spread | None:
+    if not values:
+        return None
+    return Spread(len(values), statistics.median(values), min(values), max(values))
+
+
+def rollups(rows: Sequence[SummaryRow], key: Callable[[SummaryRow], str | None]) -> list[Rollup]:
+    """Rows grouped by `key` (a province, a type), sorted by group name; rows without one last."""
+    groups: dict[str, list[SummaryRow]] = {}
+    for row in rows:
+        groups.setdefault(key(row) or NONE_GROUP, []).append(row)
+    found = []
+    for group in sorted(groups, key=lambda g: (g == NONE_GROUP, g)):
+        members = groups[group]
+        computed = [r for r in members if r.total is not None]
+        spreads = {}
+        for name in INTENSITIES:
+            values = [v for r in computed if (v := getattr(r, name)) is not None]
+            if (found_spread := spread(values)) is not None:
+                spreads[name] = found_spread
+        found.append(
+            Rollup(
+                group=group,
+                count=len(members),
+                ok=len(computed),
+                with_errors=sum(1 for r in members if r.status == "errors"),
+                total=sum(r.total for r in computed if r.total is not None),
+                intensities=spreads,
+            )
+        )
+    return found
+
+
+def by_province(rows: Sequence[SummaryRow]) -> list[Rollup]:
+    return rollups(rows, lambda r: r.province)
+
+
+def by_type(rows: Sequence[SummaryRow]) -> list[Rollup]:
+    return rollups(rows, lambda r: r.type)
+
+
+def outliers(rows: Sequence[SummaryRow]) -> list[Outlier]:
+    """The intensities far from their peers' median (the rule in this module's docstring), in the
+    order of the rows, then of INTENSITIES."""
+    found = []
+    for name in INTENSITIES:
+        peers: dict[str, list[float]] = {}
+        for row in rows:
+            value = getattr(row, name)
+            if row.type and value is not None:
+                peers.setdefault(row.type, []).append(value)
+        for row in rows:
+            value = getattr(row, name)
+            group = peers.get(row.type or NONE_GROUP, [])
+            if value is None or len(group) < MIN_PEERS:
+                continue
+            median = statistics.median(group)
+            if median > 0 and (value > OUTLIER_RATIO * median or value < median / OUTLIER_RATIO):
+                found.append(
+                    Outlier(row.file, row.name, row.type or "", name, value, median, len(group), value / median)
+                )
+    order = {row.file: index for index, row in enumerate(rows)}
+    return sorted(found, key=lambda o: (order[o.file], INTENSITIES.index(o.intensity)))

@@ -1,0 +1,195 @@
+"""A programme's summary (`ghgcalc summary`) as one Document (reports/document.py), rendered to
+the terminal, Markdown, xlsx and HTML: the inventories (one row per input file, failed ones
+included, with their first error), the rollups by province and by type of local government with
+a chart of the totals, and the outliers among peers (core/summary.py says the rule).
+
+A workbook has one sheet per section, never one per file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ghgcalc import __version__
+from ghgcalc.core.summary import INTENSITIES, MIN_PEERS, OUTLIER_RATIO, Outlier, Rollup, SummaryRow
+from ghgcalc.i18n import N_, language, tr
+from ghgcalc.reports.document import Cell, Chart, Column, Document, Fact, Section, Series, Table, table
+
+INTENSITY_TITLES = {
+    "per_staff": N_("tCO2e per staff member"),
+    "per_capita": N_("tCO2e per person"),
+    "per_output": N_("tCO2e per unit of output"),
+}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the report shows (api.SummaryOutcome has these fields)."""
+
+    rows: tuple[SummaryRow, ...]
+    by_province: tuple[Rollup, ...]
+    by_type: tuple[Rollup, ...]
+    outliers: tuple[Outlier, ...]
+
+
+# the inventories' columns a terminal has room for (`compact`): the other formats show them all
+COMPACT = ("file", "name", "province", "type", "period", "status", "errors", "warnings", "first_error_code", "total")
+
+
+def document(summary: Summary, compact: bool = False) -> Document:
+    """The summary; `compact` keeps the inventories' table to the columns of COMPACT (a terminal)."""
+    rows = summary.rows
+    counts = {status: sum(1 for r in rows if r.status == status) for status in ("ok", "warnings", "errors")}
+    facts = (
+        Fact(tr("Files"), str(len(rows))),
+        Fact(tr("Computed without problems"), str(counts["ok"])),
+        Fact(tr("Computed with warnings"), str(counts["warnings"])),
+        Fact(tr("With errors (not computed)"), str(counts["errors"])),
+    )
+    sections = (
+        Section(tr("Inventories"), tables=(_inventories(rows, compact),), key="inventories"),
+        _rollup_section(tr("By province"), tr("Province"), summary.by_province, "by-province"),
+        _rollup_section(tr("By type of local government"), tr("Type"), summary.by_type, "by-type"),
+        Section(
+            tr("Outliers among peers"),
+            paragraphs=(
+                tr(
+                    "An intensity is an outlier when it is more than {ratio} times the median of its peers "
+                    "or less than that median divided by {ratio}; peers are the inventories of the same type "
+                    "of local government that have the intensity (the inventory itself included), at least "
+                    "{peers} of them.",
+                    ratio=format(OUTLIER_RATIO, "g"),
+                    peers=MIN_PEERS,
+                ),
+            ),
+            tables=(_outliers(summary.outliers),),
+            key="outliers",
+        ),
+    )
+    return Document(
+        title=tr("Summary of {count} inventories", count=len(rows)),
+        language=language(),
+        sections=sections,
+        facts=facts,
+        footer=tr("ghgcalc {version}", version=__version__),
+    )
+
+
+def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
+    named = (
+        ("file", Column(tr("File"))),
+        ("name", Column(tr("Name"))),
+        ("code", Column(tr("Code"), "code")),
+        ("province", Column(tr("Province"))),
+        ("type", Column(tr("Type"), "code")),
+        ("period", Column(tr("Period"))),
+        ("status", Column(tr("Status"), "code")),
+        ("errors", Column(tr("Errors"), "number")),
+        ("warnings", Column(tr("Warnings"), "number")),
+        ("first_error_code", Column(tr("First error"), "code")),
+        ("first_error", Column(tr("Message"))),
+        ("scope_1", Column(tr("Scope 1"), "tonnes")),
+        ("scope_2", Column(tr("Scope 2"), "tonnes")),
+        ("scope_3", Column(tr("Scope 3"), "tonnes")),
+        ("total", Column(tr("Total"), "tonnes")),
+        ("separately_reported", Column(tr("Separately reported"), "tonnes")),
+        *((name, Column(tr(INTENSITY_TITLES[name]), "number")) for name in INTENSITIES),
+        ("factor_editions", Column(tr("Factor editions"), "code")),
+        ("gwp", Column(tr("GWP"), "code")),
+    )
+    kept = [index for index, (name, _) in enumerate(named) if not compact or name in COMPACT]
+    columns = [named[index][1] for index in kept]
+    cells: list[Sequence[Cell]] = []
+    for r in rows:
+        message = r.first_error
+        if message is not None and r.first_error_at:
+            message = tr("{where}: {message}", where=r.first_error_at, message=message)
+        every = (
+            r.file,
+            r.name,
+            r.code,
+            r.province,
+            r.type,
+            r.period,
+            r.status,
+            r.errors,
+            r.warnings,
+            r.first_error_code,
+            message,
+            r.scope_1,
+            r.scope_2,
+            r.scope_3,
+            r.total,
+            r.separately_reported,
+            *(getattr(r, name) for name in INTENSITIES),
+            ", ".join(r.factor_editions) or None,
+            r.gwp,
+        )
+        cells.append([every[index] for index in kept])
+    return table(tr("One row per input file"), columns, cells, key="inventories")
+
+
+def _rollup_section(title: str, group_title: str, rollups: Sequence[Rollup], key: str) -> Section:
+    present = [name for name in INTENSITIES if any(name in r.intensities for r in rollups)]
+    columns = [
+        Column(group_title),
+        Column(tr("Files"), "number"),
+        Column(tr("Computed"), "number"),
+        Column(tr("With errors"), "number"),
+        Column(tr("Total, tCO2e"), "tonnes"),
+    ]
+    for name in present:
+        what = tr(INTENSITY_TITLES[name])
+        columns += [
+            Column(tr("{intensity}: median", intensity=what), "number"),
+            Column(tr("{intensity}: min", intensity=what), "number"),
+            Column(tr("{intensity}: max", intensity=what), "number"),
+        ]
+    cells: list[Sequence[Cell]] = []
+    for r in rollups:
+        spreads: list[Cell] = []
+        for name in present:
+            found = r.intensities.get(name)
+            spreads += [found.median, found.low, found.high] if found else [None, None, None]
+        cells.append((r.group or tr("(not given)"), r.count, r.ok, r.with_errors, r.total, *spreads))
+    groups = tuple(r.group or tr("(not given)") for r in rollups)
+    chart = Chart(
+        title=tr("Total emissions: {what}", what=title),
+        kind="bar",
+        categories=groups,
+        series=(Series(tr("Total, tCO2e"), tuple(r.total for r in rollups)),),
+        alt=_alt(rollups, groups),
+        key=f"{key}-chart",
+    )
+    return Section(title, tables=(table(title, columns, cells, key=key),), charts=(chart,), key=key)
+
+
+def _alt(rollups: Sequence[Rollup], groups: Sequence[str]) -> str:
+    if not rollups:
+        return tr("No inventory was computed.")
+    largest = max(range(len(rollups)), key=lambda i: rollups[i].total)
+    return tr(
+        "Total tCO2e of the computed inventories of {count} groups; the largest is {group} with {total} tCO2e.",
+        count=len(rollups),
+        group=groups[largest],
+        total=format(rollups[largest].total, ",.2f"),
+    )
+
+
+def _outliers(found: Sequence[Outlier]) -> Table:
+    columns = (
+        Column(tr("File")),
+        Column(tr("Name")),
+        Column(tr("Type"), "code"),
+        Column(tr("Intensity")),
+        Column(tr("Value"), "number"),
+        Column(tr("Peer median"), "number"),
+        Column(tr("Peers"), "number"),
+        Column(tr("Times the median"), "number"),
+    )
+    cells = [
+        (o.file, o.name, o.type, tr(INTENSITY_TITLES[o.intensity]), o.value, o.peer_median, o.peers, round(o.ratio, 2))
+        for o in found
+    ]
+    notes = () if found else (tr("No intensity is far from its peers' median."),)
+    return table(tr("Outliers among peers"), columns, cells, notes=notes, key="outliers")

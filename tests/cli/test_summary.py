@@ -1,0 +1,205 @@
+"""`ghgcalc summary`: a folder of inventories, one row each (failed ones included), the rollups by
+province and by type of local government, and the outliers among peers.
+
+Every inventory here uses one custom factor of 1,000 kg CO2 per kWh (scope 2), so an inventory of
+N kWh emits exactly N tCO2e, and its intensity per staff member is N / staff: the expected
+numbers below are worked out by hand from the amounts written into the files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc
+
+GOOD = """ghgcalc: 1
+name: {name}
+period: 2566
+organization: {{type: {type}, province: {province}, code: "{code}"}}
+indicators: {{staff: {staff}}}
+custom_factors:
+  - {{key: test-power, per: kWh, kg: {{CO2: 1000}}, source: a test factor, scope: 2}}
+activities:
+  - {{activity: {activity}, unit: {unit}, amount: {amount}}}
+"""
+
+SM, SAO, TM = "subdistrict-municipality", "subdistrict-administrative-organization", "town-municipality"
+# (province, type, kWh = tCO2e, staff)
+INVENTORIES = (
+    # Chiang Mai, subdistrict municipalities: 1, 2, 3, 4, 5 tCO2e per staff member
+    *(("Chiang Mai", SM, amount, 10) for amount in (10, 20, 30, 40, 50)),
+    # Chiang Mai, subdistrict administrative organisations: 1 tCO2e per staff member each
+    *(("Chiang Mai", SAO, 5, 5) for _ in range(5)),
+    # Lampang, subdistrict municipalities: 2, 2, 3, 3 and 100 (the outlier) per staff member
+    *(("Lampang", SM, amount, 10) for amount in (20, 20, 30, 30, 1000)),
+    # Khon Kaen, town municipalities: 3.0, 3.5, ... 7.5 per staff member
+    *(("Khon Kaen", TM, amount, 100) for amount in range(300, 800, 50)),
+    # Khon Kaen, subdistrict administrative organisations: 1 tCO2e per staff member each
+    *(("Khon Kaen", SAO, 5, 5) for _ in range(5)),
+)
+BAD_YAML = "ghgcalc: 1\nname: [broken\n"
+
+
+def write_programme(folder) -> list[str]:
+    """40 inventories: 30 that compute and 10 broken ones (bad YAML, an unknown factor, a bad unit)."""
+    names = []
+    for number, (province, kind, amount, staff) in enumerate(INVENTORIES):
+        name = f"lg{number:02d}.yaml"
+        (folder / name).write_text(
+            GOOD.format(
+                name=f"LG {number}",
+                type=kind,
+                province=province,
+                code=f"{5000 + number}",
+                staff=staff,
+                activity="test-power",
+                unit="kWh",
+                amount=amount,
+            ),
+            encoding="utf-8",
+        )
+        names.append(name)
+    broken = {
+        **{f"x-yaml-{i}.yaml": BAD_YAML for i in range(3)},
+        **{
+            f"x-factor-{i}.yaml": GOOD.format(
+                name="F", type=SM, province="Lampang", code="1", staff=1, activity="no-such-fuel", unit="kWh", amount=1
+            )
+            for i in range(3)
+        },
+        **{
+            f"x-unit-{i}.yaml": GOOD.format(
+                name="U",
+                type=SM,
+                province="Lampang",
+                code="1",
+                staff=1,
+                activity="test-power",
+                unit="zorkmids",
+                amount=1,
+            )
+            for i in range(4)
+        },
+    }
+    for name, text in broken.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        names.append(name)
+    assert len(names) == 40
+    return sorted(names)
+
+
+def summary_json(tmp_path, *args: str) -> tuple[dict, object]:
+    run = ghgcalc(tmp_path, "summary", *args, "-f", "json")
+    return json.loads(run.stdout), run
+
+
+def test_one_row_per_file_with_statuses_and_first_errors(tmp_path):
+    names = write_programme(tmp_path)
+    data, run = summary_json(tmp_path, ".")
+    assert run.code == INPUT_ERRORS, run  # some inputs have errors: exit 1, after the summary
+    rows = data["inventories"]
+    assert [r["file"] for r in rows] == names and data["files"] == 40
+    by_file = {r["file"]: r for r in rows}
+    assert {by_file[f"x-yaml-{i}.yaml"]["first_error_code"] for i in range(3)} == {"yaml-syntax"}
+    assert {by_file[f"x-factor-{i}.yaml"]["first_error_code"] for i in range(3)} == {"factor-missing"}
+    assert {by_file[f"x-unit-{i}.yaml"]["first_error_code"] for i in range(4)} == {"unit-unknown"}
+    failed = [r for r in rows if r["file"].startswith("x-")]
+    assert all(r["status"] == "errors" and r["errors"] >= 1 and r["first_error"] and r["total"] is None for r in failed)
+    good = by_file["lg01.yaml"]  # Chiang Mai, 20 kWh at 1 t/kWh, 10 staff
+    assert good["status"] == "ok" and good["first_error"] is None
+    assert (good["province"], good["code"], good["type"], good["period"]) == ("Chiang Mai", "5001", SM, "2566")
+    assert good["total"] == pytest.approx(20) and good["scope_2"] == pytest.approx(20)
+    assert good["per_staff"] == pytest.approx(2) and good["gwp"] == "AR5"
+    assert "summary of 40 files: 30 ok, 0 with warnings, 10 with errors" in run.stderr
+
+
+def test_rollups_by_province_and_type_checked_by_hand(tmp_path):
+    write_programme(tmp_path)
+    data, _ = summary_json(tmp_path, ".")
+    provinces = {r["group"]: r for r in data["by_province"]}
+    chiang_mai = provinces["Chiang Mai"]
+    # per staff: 1, 2, 3, 4, 5 and five times 1 -> sorted 1,1,1,1,1,1,2,3,4,5: the 5th and 6th are 1
+    assert (chiang_mai["files"], chiang_mai["computed"], chiang_mai["with_errors"]) == (10, 10, 0)
+    assert chiang_mai["total_t_co2e"] == pytest.approx(10 + 20 + 30 + 40 + 50 + 5 * 5)
+    assert chiang_mai["intensities"]["per_staff"] == {"count": 10, "median": 1.0, "min": 1.0, "max": 5.0}
+    lampang = provinces["Lampang"]  # 2, 2, 3, 3, 100: median 3
+    assert lampang["total_t_co2e"] == pytest.approx(20 + 20 + 30 + 30 + 1000)
+    assert lampang["intensities"]["per_staff"] == {"count": 5, "median": 3.0, "min": 2.0, "max": 100.0}
+    # the failed inputs give no province (they were not read): they are counted apart
+    assert provinces[None]["files"] == 10 and provinces[None]["with_errors"] == 10
+    types = {r["group"]: r for r in data["by_type"]}
+    town = types[TM]  # 3.0, 3.5, ..., 7.5: median (5.0 + 5.5) / 2
+    assert town["files"] == 10 and town["total_t_co2e"] == pytest.approx(sum(range(300, 800, 50)))
+    assert town["intensities"]["per_staff"]["median"] == pytest.approx(5.25)
+    # subdistrict municipalities: 1,2,2,2,3,3,3,4,5,100 -> median 3
+    assert types[SM]["intensities"]["per_staff"]["median"] == pytest.approx(3)
+
+
+def test_the_outlier_is_named_with_its_file(tmp_path):
+    write_programme(tmp_path)
+    data, _ = summary_json(tmp_path, ".")
+    # 100 per staff against the median 3 of ten subdistrict municipalities: more than 3 times it;
+    # the smallest, 1, is exactly a third of it: not "less than a third"
+    assert [(o["file"], o["intensity"], o["peers"]) for o in data["outliers"]] == [("lg14.yaml", "per_staff", 10)]
+    assert data["outliers"][0]["peer_median"] == pytest.approx(3)
+    table = ghgcalc(tmp_path, "summary", ".", "-f", "md").stdout
+    assert "lg14.yaml" in table.split("Outliers among peers", 1)[1]
+
+
+def test_every_format_writes_and_csv_has_a_row_per_file(tmp_path):
+    names = write_programme(tmp_path)
+    for chosen in ("csv", "json", "jsonl", "md", "html", "xlsx"):
+        run = ghgcalc(tmp_path, "summary", ".", "-o", f"out.{chosen}")
+        assert run.code == INPUT_ERRORS and (tmp_path / f"out.{chosen}").stat().st_size > 0, run
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(names) == 40
+    assert rows[0]["file"] == names[0] and rows[-1]["status"] == "errors"
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 40 and [r["file"] for r in records] == names
+    assert records[names.index("x-unit-0.yaml")]["first_error_code"] == "unit-unknown"
+    book = load_workbook(tmp_path / "out.xlsx")
+    assert len(book.sheetnames) == 4  # the inventories, two rollups, the outliers: never one per file
+    assert book[book.sheetnames[0]].max_row > 40
+    assert "lg14.yaml" in (tmp_path / "out.html").read_text(encoding="utf-8")
+    table = ghgcalc(tmp_path, "summary", ".", "-f", "table")
+    assert table.code == INPUT_ERRORS and "Outliers among peers" in table.stdout
+
+
+def test_recursive_reads_subfolders_in_order(tmp_path):
+    write_programme(tmp_path)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "deeper").mkdir(parents=True)
+    for folder in ("b", "a/deeper"):
+        (tmp_path / folder / "one.yaml").write_text((tmp_path / "lg00.yaml").read_text(encoding="utf-8"))
+    flat, _ = summary_json(tmp_path, ".")
+    deep, _ = summary_json(tmp_path, ".", "--recursive")
+    assert flat["files"] == 40 and deep["files"] == 42
+    files = [r["file"] for r in deep["inventories"]]
+    assert files.index("a/deeper/one.yaml") < files.index("b/one.yaml")
+    assert files == [r["file"] for r in summary_json(tmp_path, ".", "--recursive")[0]["inventories"]]
+
+
+def test_exit_codes(tmp_path):
+    write_programme(tmp_path)
+    assert ghgcalc(tmp_path, "summary", "lg00.yaml", "lg01.yaml", "-f", "csv").code == 0
+    assert ghgcalc(tmp_path, "summary", "no-such.yaml").code == USAGE
+    assert ghgcalc(tmp_path, "summary", ".", "-f", "pdf").code == USAGE
+    assert ghgcalc(tmp_path, "summary", ".", "-f", "table", "-o", "x.txt").code == USAGE
+    (tmp_path / "out.csv").write_text("keep", encoding="utf-8")
+    assert ghgcalc(tmp_path, "summary", ".", "-o", "out.csv").code == USAGE  # never replaced without --force
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "keep"
+    assert ghgcalc(tmp_path, "summary", ".", "-o", "out.csv", "--force").code == INPUT_ERRORS
+
+
+def test_in_thai_the_report_is_thai_and_the_codes_stay(tmp_path):
+    write_programme(tmp_path)
+    run = ghgcalc(tmp_path, "--lang", "th", "summary", ".", "-f", "md")
+    assert run.code == INPUT_ERRORS, run
+    assert "แยกตามจังหวัด" in run.stdout and "ค่าที่ผิดปกติเมื่อเทียบกับกลุ่มเดียวกัน" in run.stdout
+    assert "yaml-syntax" in run.stdout and "lg14.yaml" in run.stdout
+    assert "สรุป 40 ไฟล์: ผ่าน 30 ไฟล์ มีคำเตือน 0 ไฟล์ มีข้อผิดพลาด 10 ไฟล์" in run.stderr
