@@ -1,0 +1,146 @@
+"""Many inputs in one run: computed on every core (`--jobs`), in input order, with a progress bar
+on a terminal.
+
+`outcomes` yields exactly what computing the files one by one in this process would, in the same
+order, so the output of `--jobs 4` is byte for byte that of `--jobs 1`. The workers compute; the
+main process prints every message and writes every output. A pool only pays past a few inputs
+(each worker starts once, and every outcome travels back pickled), so small runs stay in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ghgcalc import i18n
+from ghgcalc.errors import UsageError
+from ghgcalc.i18n import tr
+
+FEWEST_FOR_POOL = 8  # below this the pool's start-up costs more than it saves
+LONG_RUN_INPUTS = 50  # a run this long shows a progress bar at once (on a terminal)
+LONG_RUN_SECONDS = 2.0  # a shorter one shows it once it has taken this long
+JOBS_HELP = "Inputs computed at the same time; default: the machine's cores. 1 computes them one after another."
+STDIN = "-"
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def parse_jobs(value: str | None) -> int:
+    """--jobs N: a whole number of at least 1 (else a usage error); the cores when not given."""
+    if value is None:
+        return default_jobs()
+    text = value.strip()
+    if not text.isdigit() or int(text) < 1:
+        raise UsageError(
+            tr("--jobs {value} is not a number of jobs", value=value),
+            tr("give a whole number of 1 or more, e.g. --jobs 4; --jobs 1 computes one input at a time"),
+        )
+    return int(text)
+
+
+def outcomes(paths: list[str], options: Any, jobs: int, compare: tuple[str, ...] = ()) -> Iterator[Any]:
+    """Each input's outcome (api.Outcome, or api.CompareOutcome with `compare`), in input order."""
+    found = _computed(paths, options, jobs, compare)
+    if not sys.stderr.isatty():
+        yield from found
+        return
+    yield from _with_progress(found, len(paths))
+
+
+def _computed(paths: list[str], options: Any, jobs: int, compare: tuple[str, ...]) -> Iterator[Any]:
+    if jobs <= 1 or len(paths) < FEWEST_FOR_POOL or STDIN in paths:
+        _start(options, compare)  # the same function the workers run
+        for path in paths:
+            yield _one(path)
+        return
+    # The first input is computed here: it loads the factor sets, units and models, which forked
+    # workers then inherit instead of each loading them again.
+    _start(options, compare)
+    yield _one(paths[0])
+    rest = paths[1:]
+    chunk = max(1, min(32, len(rest) // (jobs * 4)))
+    state = (i18n.language(), i18n.calendar(), options, compare)
+    with multiprocessing.get_context().Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
+        shared: dict[tuple[object, ...], Any] = {}
+        for outcome in pool.imap(_one, rest, chunksize=chunk):
+            yield _share_factor_sets(outcome, shared)
+
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(language: str, calendar: str, options: Any, compare: tuple[str, ...]) -> None:
+    """A worker computes in the run's language and calendar (process-global state, see i18n)."""
+    i18n.set_language(language)
+    i18n.set_calendar(calendar)
+    _start(options, compare)
+
+
+def _start(options: Any, compare: tuple[str, ...]) -> None:
+    _worker["options"], _worker["compare"] = options, compare
+
+
+def _one(path: str) -> Any:
+    from ghgcalc import api
+
+    options, compare = _worker["options"], _worker["compare"]
+    if compare:
+        return api.compare_file(path, compare, options)
+    return api.compute_file(path, options)
+
+
+def _share_factor_sets(outcome: Any, shared: dict[tuple[object, ...], Any]) -> Any:
+    """Results come back from the workers each with its own copy of the factor sets (the largest
+    part of a result); keep one copy of each, as a run in one process does."""
+    from dataclasses import replace
+
+    own = getattr(outcome, "outcome", outcome)  # a CompareOutcome holds the Outcome
+    result = own.result
+    if result is None:
+        return outcome
+    kept = tuple(shared.setdefault((s.id, s.version, s.sha256), s) for s in result.factor_sets)
+    own = replace(own, result=replace(result, factor_sets=kept))
+    return replace(outcome, outcome=own) if hasattr(outcome, "outcome") else own
+
+
+def _with_progress(found: Iterable[Any], count: int) -> Iterator[Any]:
+    """A bar on standard error (a terminal) for a long run: at once past LONG_RUN_INPUTS inputs,
+    else once the run has taken LONG_RUN_SECONDS. Messages printed meanwhile appear above it."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    started = time.monotonic()
+    progress: Progress | None = None
+    task: Any = None
+    done = 0
+    try:
+        for outcome in found:
+            done += 1
+            long = count > LONG_RUN_INPUTS or time.monotonic() - started > LONG_RUN_SECONDS
+            if progress is None and long and done < count:
+                progress = Progress(
+                    TextColumn(tr("computing")),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeRemainingColumn(),
+                    console=Console(file=sys.stderr),
+                    transient=True,
+                )
+                progress.start()
+                task = progress.add_task("", total=count, completed=done - 1)
+            yield outcome
+            if progress is not None:
+                progress.update(task, completed=done)
+    finally:
+        if progress is not None:
+            progress.stop()
