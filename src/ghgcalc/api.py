@@ -872,7 +872,7 @@ def summary_files(paths: list[str], options: Options | None = None, recursive: b
     options = options or Options()
     files = summary_inputs(paths, recursive)
     outcomes = tuple(compute_file(path, options) for path in files)
-    rows = tuple(_summary_row(outcome) for outcome in outcomes)
+    rows = tuple(_summary_row(outcome, path) for outcome, path in zip(outcomes, files, strict=True))
     return SummaryOutcome(
         rows,
         tuple(summary.by_province(rows)),
@@ -882,7 +882,30 @@ def summary_files(paths: list[str], options: Options | None = None, recursive: b
     )
 
 
-def _summary_row(outcome: Outcome) -> SummaryRow:
+def _summary_identity(path: str) -> dict[str, Any]:
+    """Who a file that did not compute is, when its `name:`, `period:` and `organization:` could be
+    read (an unknown factor, a bad unit): it is read again, since only failed files need this (never
+    standard input, which cannot be read twice)."""
+    if path == STDIN:
+        return {}
+    try:
+        reading = read_inventory(path)
+    except OSError:
+        return {}
+    inventory = reading.inventory or reading.partial
+    if inventory is None:
+        return {}
+    organization = inventory.organization
+    return {
+        "name": inventory.name,
+        "code": organization.code if organization else None,
+        "province": organization.province if organization else None,
+        "type": (organization.type if organization and organization.type else None) or inventory.kind,
+        "period": inventory.period.written or inventory.period.label,
+    }
+
+
+def _summary_row(outcome: Outcome, path: str) -> SummaryRow:
     from ghgcalc.core.summary import SummaryRow, status_of
 
     errors = [i for i in outcome.issues if i.is_error]
@@ -899,7 +922,7 @@ def _summary_row(outcome: Outcome) -> SummaryRow:
     }
     result = outcome.result
     if result is None:
-        return SummaryRow(**counts)  # type: ignore[arg-type]
+        return SummaryRow(**counts, **_summary_identity(path))  # type: ignore[arg-type]
     organization = result.organization
     scopes = result.by_scope_t_co2e
     total = result.total_t_co2e

@@ -45,7 +45,8 @@ BAD_YAML = "ghgcalc: 1\nname: [broken\n"
 
 
 def write_programme(folder) -> list[str]:
-    """40 inventories: 30 that compute and 10 broken ones (bad YAML, an unknown factor, a bad unit)."""
+    """40 inventories: 30 that compute (one with a warning) and 10 broken ones (bad YAML, an
+    unknown factor, a bad unit)."""
     names = []
     for number, (province, kind, amount, staff) in enumerate(INVENTORIES):
         name = f"lg{number:02d}.yaml"
@@ -85,6 +86,9 @@ def write_programme(folder) -> list[str]:
             for i in range(4)
         },
     }
+    # one that computes with a warning: its factor is valid from June, the period starts in January
+    warned = folder / "lg25.yaml"
+    warned.write_text(warned.read_text(encoding="utf-8").replace("scope: 2}", "scope: 2, valid_from: 2023-06-01}"))
     for name, text in broken.items():
         (folder / name).write_text(text, encoding="utf-8")
         names.append(name)
@@ -107,14 +111,17 @@ def test_one_row_per_file_with_statuses_and_first_errors(tmp_path):
     assert {by_file[f"x-yaml-{i}.yaml"]["first_error_code"] for i in range(3)} == {"yaml-syntax"}
     assert {by_file[f"x-factor-{i}.yaml"]["first_error_code"] for i in range(3)} == {"factor-missing"}
     assert {by_file[f"x-unit-{i}.yaml"]["first_error_code"] for i in range(4)} == {"unit-unknown"}
+    assert (by_file["x-unit-0.yaml"]["name"], by_file["x-unit-0.yaml"]["province"]) == ("U", "Lampang")
     failed = [r for r in rows if r["file"].startswith("x-")]
     assert all(r["status"] == "errors" and r["errors"] >= 1 and r["first_error"] and r["total"] is None for r in failed)
+    assert [r["file"] for r in rows if r["status"] == "warnings"] == ["lg25.yaml"]
+    assert by_file["lg25.yaml"]["warnings"] == 1 and by_file["lg25.yaml"]["total"] == pytest.approx(5)
     good = by_file["lg01.yaml"]  # Chiang Mai, 20 kWh at 1 t/kWh, 10 staff
     assert good["status"] == "ok" and good["first_error"] is None
     assert (good["province"], good["code"], good["type"], good["period"]) == ("Chiang Mai", "5001", SM, "2566")
     assert good["total"] == pytest.approx(20) and good["scope_2"] == pytest.approx(20)
     assert good["per_staff"] == pytest.approx(2) and good["gwp"] == "AR5"
-    assert "summary of 40 files: 30 ok, 0 with warnings, 10 with errors" in run.stderr
+    assert "summary of 40 files: 29 ok, 1 with warnings, 10 with errors" in run.stderr
 
 
 def test_rollups_by_province_and_type_checked_by_hand(tmp_path):
@@ -129,8 +136,10 @@ def test_rollups_by_province_and_type_checked_by_hand(tmp_path):
     lampang = provinces["Lampang"]  # 2, 2, 3, 3, 100: median 3
     assert lampang["total_t_co2e"] == pytest.approx(20 + 20 + 30 + 30 + 1000)
     assert lampang["intensities"]["per_staff"] == {"count": 5, "median": 3.0, "min": 2.0, "max": 100.0}
-    # the failed inputs give no province (they were not read): they are counted apart
-    assert provinces[None]["files"] == 10 and provinces[None]["with_errors"] == 10
+    # the 7 failed Lampang inventories (unknown factor, bad unit) are counted, not computed
+    assert (lampang["files"], lampang["computed"], lampang["with_errors"]) == (12, 5, 7)
+    # the files of bad YAML say no province: they are counted apart
+    assert provinces[None]["files"] == 3 and provinces[None]["with_errors"] == 3
     types = {r["group"]: r for r in data["by_type"]}
     town = types[TM]  # 3.0, 3.5, ..., 7.5: median (5.0 + 5.5) / 2
     assert town["files"] == 10 and town["total_t_co2e"] == pytest.approx(sum(range(300, 800, 50)))
@@ -202,4 +211,4 @@ def test_in_thai_the_report_is_thai_and_the_codes_stay(tmp_path):
     assert run.code == INPUT_ERRORS, run
     assert "แยกตามจังหวัด" in run.stdout and "ค่าที่ผิดปกติเมื่อเทียบกับกลุ่มเดียวกัน" in run.stdout
     assert "yaml-syntax" in run.stdout and "lg14.yaml" in run.stdout
-    assert "สรุป 40 ไฟล์: ผ่าน 30 ไฟล์ มีคำเตือน 0 ไฟล์ มีข้อผิดพลาด 10 ไฟล์" in run.stderr
+    assert "สรุป 40 ไฟล์: ผ่าน 29 ไฟล์ มีคำเตือน 1 ไฟล์ มีข้อผิดพลาด 10 ไฟล์" in run.stderr
