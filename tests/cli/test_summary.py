@@ -212,3 +212,30 @@ def test_in_thai_the_report_is_thai_and_the_codes_stay(tmp_path):
     assert "แยกตามจังหวัด" in run.stdout and "ค่าที่ผิดปกติเมื่อเทียบกับกลุ่มเดียวกัน" in run.stdout
     assert "yaml-syntax" in run.stdout and "lg14.yaml" in run.stdout
     assert "สรุป 40 ไฟล์: ผ่าน 29 ไฟล์ มีคำเตือน 1 ไฟล์ มีข้อผิดพลาด 10 ไฟล์" in run.stderr
+
+
+def test_scopes_and_every_intensity_of_one_inventory(tmp_path):
+    (tmp_path / "one.yaml").write_text(
+        """ghgcalc: 1
+name: One
+period: FY2567
+organization: {type: city-municipality, province: Phuket, code: "8301"}
+indicators: {staff: 23, population: 2300}
+output: {amount: 46, unit: tonne of water}
+custom_factors:
+  - {key: test-power, per: kWh, kg: {CO2: 1000}, source: a test factor, scope: 2}
+  - {key: test-fuel, per: L, kg: {CO2: 1000}, source: a test factor, scope: 1}
+activities:
+  - {activity: test-power, unit: kWh, amount: 20}
+  - {activity: test-fuel, unit: L, amount: 3}
+""",
+        encoding="utf-8",
+    )
+    run = ghgcalc(tmp_path, "summary", "one.yaml", "-f", "jsonl")
+    assert run.code == 0, run
+    row = json.loads(run.stdout)
+    # 20 kWh and 3 L at 1 t CO2 each: scope 2 = 20 t, scope 1 = 3 t, total 23 t
+    assert (row["scope_1"], row["scope_2"], row["scope_3"], row["total"]) == pytest.approx((3, 20, 0, 23))
+    # 23 t / 23 staff, / 2,300 people, / 46 tonnes of water
+    assert (row["per_staff"], row["per_capita"], row["per_output"]) == pytest.approx((1, 0.01, 0.5))
+    assert row["period"] == "FY2567" and row["type"] == "city-municipality" and row["code"] == "8301"
