@@ -93,7 +93,7 @@ def _global_options(argv: list[str]) -> tuple[list[str], str | None, str | None]
 
 
 def _register() -> None:
-    from ghgcalc.cli import audit, compute, convert, factors, importer, init, plan, trend
+    from ghgcalc.cli import audit, compute, convert, factors, importer, init, plan, summary, trend
 
     compute.register(app)
     trend.register(app)
@@ -103,7 +103,7 @@ def _register() -> None:
     audit.register(app)
     factors.register(app)
     init.register(app)
-    __import__("ghgcalc.cli.summary", fromlist=["register"]).register(app)
+    summary.register(app)
 
 
 _register()
