@@ -128,6 +128,22 @@ class Issue:
             text += "\n" + tr("  hint: {hint}", hint=printable(self.hint))
         return text
 
+    def to_diagnostic(self, source: str) -> dict[str, object]:
+        """The machine-readable form (docs/diagnostics.md): every key always present, null where it
+        does not apply; `source` names the file when the issue has no location."""
+        where = self.location
+        return {
+            "file": where.file if where is not None else source,
+            "line": where.line if where is not None else None,
+            "column": where.column if where is not None else None,
+            "sheet": where.sheet if where is not None else None,
+            "cell": where.cell if where is not None else None,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint or None,
+        }
+
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
             "code": self.code,

@@ -474,8 +474,11 @@ def test_one_broken_file_among_several(tmp_path: Path, output_format: str) -> No
         assert isinstance(results, list), f"several inputs give one JSON array\n{run}"
     else:
         results = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
-    assert [r["source"] for r in results] == ["good.yaml"], str(run)
-    assert results[0]["total_t_co2e"] > 0
+    # every input keeps its record (docs/cli.md, "A batch keeps every input"); the failed one has
+    # no result, only its status and first error
+    assert [(r["source"], r["status"]) for r in results] == [("bad.yaml", "errors"), ("good.yaml", "ok")], str(run)
+    assert "total_t_co2e" not in results[0] and results[0]["first_error"]["code"] == "amount-negative"
+    assert results[1]["total_t_co2e"] > 0
     printed = issues(run.stderr)
     assert any(p.code == "amount-negative" and p.location == "bad.yaml:6:13" for p in printed), str(run)
     assert not any(p.location and p.location.startswith("good.yaml") for p in printed), str(run)
@@ -489,7 +492,10 @@ def test_folder_with_one_broken_file(tmp_path: Path) -> None:
     run = ghgcalc(tmp_path, "compute", "towns", "--format", "json")
     assert run.code == INPUT_ERRORS, str(run)
     results = json.loads(run.stdout)
-    assert [Path(r["source"]).name for r in results] == ["b-good.yaml"], str(run)
+    assert [(Path(r["source"]).name, r["status"]) for r in results] == [
+        ("a-bad.yaml", "errors"),
+        ("b-good.yaml", "ok"),
+    ], str(run)
     assert any(
         p.code == "unit-unknown" and p.location and p.location.endswith("a-bad.yaml:7:11") for p in issues(run.stderr)
     ), str(run)

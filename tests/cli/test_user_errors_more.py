@@ -161,7 +161,8 @@ def test_a_broken_workbook_in_a_folder_is_reported_not_skipped(tmp_path):
     run = ghgcalc(tmp_path, "compute", ".", "-f", "json")
     assert run.code == INPUT_ERRORS
     assert [p.code for p in issues(run.stderr)] == ["xlsx-refused"]
-    assert len(json.loads(run.stdout)) == 1  # the YAML inventory is still computed
+    # the YAML inventory is still computed, and the workbook keeps its record with its status
+    assert [(r["source"], r["status"]) for r in json.loads(run.stdout)] == [("ok.yaml", "ok"), ("town.xlsx", "errors")]
 
 
 def test_a_bad_set_name_in_a_file_is_an_input_error_and_the_batch_goes_on(tmp_path):
@@ -176,7 +177,7 @@ def test_a_bad_set_name_in_a_file_is_an_input_error_and_the_batch_goes_on(tmp_pa
     [printed] = issues(run.stderr)
     assert printed.code == "factor-set-unknown"
     assert printed.location.startswith("bad.yaml:{}:".format(at(text, "factors:")[0]))
-    assert [r["source"] for r in json.loads(run.stdout)] == ["ok.yaml"]
+    assert [(r["source"], r["status"]) for r in json.loads(run.stdout)] == [("bad.yaml", "errors"), ("ok.yaml", "ok")]
 
 
 def test_a_version_mark_without_a_version_is_refused(tmp_path):

@@ -146,7 +146,10 @@ def test_validate_status_line_cannot_be_faked_by_a_file_name(tmp_path: Path, val
     write(tmp_path, name, inventory())
     run = run_unchanged(tmp_path, "validate", name)
     assert_shown_safely(run.stderr, name)
-    assert run.stderr.splitlines() == [f"{printable(name)}: ok (0 error(s), 0 warning(s))"]
+    assert run.stderr.splitlines() == [
+        f"{printable(name)}: ok (0 error(s), 0 warning(s))",
+        "1 file(s): 1 ok, 0 with warnings, 0 with errors",  # the run's tally
+    ]
 
 
 @pytest.mark.parametrize("value", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
@@ -159,7 +162,7 @@ def test_error_messages_show_a_bad_key_and_file_name_safely(tmp_path: Path, valu
     assert not [line for line in run.stderr.splitlines() if line.lstrip().startswith("ok")], run
     printed = [p for p in issues(run.stderr) if p.severity == "error"]
     assert printed and all(p.location and p.location.startswith(printable(name) + ":") for p in printed), run
-    assert run.stderr.splitlines()[-1].startswith(f"{printable(name)}: invalid (")
+    assert run.stderr.splitlines()[-2].startswith(f"{printable(name)}: invalid (")  # before the tally
 
 
 @pytest.mark.parametrize("value", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())

@@ -26,6 +26,12 @@ class ResultFormat(StrEnum):
     html = "html"
 
 
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
 class GwpChoice(StrEnum):
     SAR = "SAR"
     AR4 = "AR4"
@@ -56,6 +62,53 @@ def _store(dirs: list[str] | None) -> Any:
     return FactorStore(extra=tuple(Path(folder) for folder in dirs or ()))
 
 
+class Problems:
+    """Where a run's problems go. Each is printed on standard error as it is found (as a JSON line
+    instead of the human lines with `--diagnostics -`) and kept for the diagnostics file and for
+    `validate --format json|jsonl` (docs/diagnostics.md)."""
+
+    def __init__(self, json_on_stderr: bool = False) -> None:
+        self.json_on_stderr = json_on_stderr
+        self.found: list[dict[str, object]] = []
+
+    def report(self, issue: Any, source: str) -> None:
+        record = issue.to_diagnostic(source)
+        self.found.append(record)
+        print(
+            json_line(record) if self.json_on_stderr else issue.format(),
+            file=sys.stderr,
+            end="" if self.json_on_stderr else "\n",
+        )
+
+
+def json_line(record: dict[str, object]) -> str:
+    import json
+
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+DIAGNOSTICS_HELP = "Also write every problem as JSON lines to FILE (- for standard error, instead of the messages)."
+
+
+def _diagnostics_target(diagnostics: str | None, inputs: list[str], force: bool, out: str | None = None) -> Any:
+    """The checked diagnostics file (refused like -o: an input, a folder, a device, the -o file)."""
+    from ghgcalc.cli.output import check_target
+
+    if diagnostics is None or diagnostics == "-":
+        return None
+    if out is not None and out != "-" and Path(out).resolve() == Path(diagnostics).resolve():
+        raise UsageError(
+            tr("--diagnostics and -o name the same file {path}", path=diagnostics),
+            tr("give the diagnostics a file of their own"),
+        )
+    return check_target(diagnostics, inputs, force, named="")
+
+
+def _write_diagnostics(target: Any, problems: Problems, read: list[str]) -> None:
+    if target is not None:
+        target.write("".join(json_line(r) for r in problems.found), read=read)
+
+
 def _run(
     files: list[str],
     gwp: GwpChoice | None,
@@ -65,6 +118,7 @@ def _run(
     compare: tuple[str, ...] = (),
     analysis: Any = None,
     base: Any = None,
+    problems: Problems | None = None,
 ) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
@@ -75,6 +129,7 @@ def _run(
     options = replace(options, analysis=analysis, base=base)
     if options.factors:
         api.check_factor_refs(options.factors, options.store)
+    problems = problems or Problems()
     outcomes: list[Any] = []
     for path in files:
         if compare:
@@ -85,7 +140,7 @@ def _run(
             outcome = api.compute_file(path, options)
             issues = outcome.issues
         for issue in issues:
-            print(issue.format(), file=sys.stderr)
+            problems.report(issue, outcome.source)
         outcomes.append(compared if compare else outcome)
     return outcomes
 
@@ -117,7 +172,12 @@ THRESHOLD_HELP = "Plausibility limits, e.g. month=5,previous=3 (or NAME=off); se
 
 
 def _checks(
-    previous: str | None, thresholds: list[str] | None, gwp: GwpChoice | None, factors: list[str] | None, store: Any
+    previous: str | None,
+    thresholds: list[str] | None,
+    gwp: GwpChoice | None,
+    factors: list[str] | None,
+    store: Any,
+    problems: Problems | None = None,
 ) -> tuple[Any, list[str]]:
     """The plausibility checks of the run and the files they read: the thresholds given, and last
     year's result when --previous names a file (its errors are printed and stop the command)."""
@@ -132,9 +192,10 @@ def _checks(
         return checks, []
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store, checks=checks)
     before = api.read_previous(previous, options)
+    problems = problems or Problems()
     for issue in before.issues:
         if issue.is_error:
-            print(issue.format(), file=sys.stderr)
+            problems.report(issue, before.source)
     if before.result is None:
         shown = printable(before.source)
         print(
@@ -196,7 +257,9 @@ def _whole_hint(least: int, most: int) -> str:
     return tr("give a whole number from {least} to {most}", least=f"{least:,}", most=f"{most:,}")
 
 
-def _base(base: str | None, gwp: GwpChoice | None, factors: list[str] | None, store: Any) -> tuple[Any, list[str]]:
+def _base(
+    base: str | None, gwp: GwpChoice | None, factors: list[str] | None, store: Any, problems: Problems | None = None
+) -> tuple[Any, list[str]]:
     """The base year's result (--base) and the files it read; its errors stop the command."""
     if base is None:
         return None, []
@@ -204,9 +267,10 @@ def _base(base: str | None, gwp: GwpChoice | None, factors: list[str] | None, st
 
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store)
     found = api.read_base(base, options)
+    problems = problems or Problems()
     for issue in found.issues:
         if issue.is_error:
-            print(issue.format(), file=sys.stderr)
+            problems.report(issue, found.source)
     if found.result is None:
         print(
             tr(
@@ -230,6 +294,17 @@ def tally(source: str, errors: int, warnings: int) -> str:
         )
     return tr(
         "{source}: ok ({errors} error(s), {warnings} warning(s))", source=source, errors=errors, warnings=warnings
+    )
+
+
+def run_tally(files: int, ok: int, warnings: int, errors: int) -> str:
+    """`7,850 files: 7,812 ok, 31 with warnings, 7 with errors`, the last line of `validate`."""
+    return tr(
+        "{files} file(s): {ok} ok, {warnings} with warnings, {errors} with errors",
+        files=f"{files:,}",
+        ok=f"{ok:,}",
+        warnings=f"{warnings:,}",
+        errors=f"{errors:,}",
     )
 
 
@@ -258,6 +333,21 @@ def _comparison_text(comparisons: list[Any], chosen: ResultFormat, as_array: boo
     if chosen is ResultFormat.xlsx:
         return compare_output.to_xlsx(comparisons)
     return compare_output.to_csv(comparisons)
+
+
+def _entries(outcomes: list[Any]) -> list[Any]:
+    """Every input of the run in order: its result, or the record of an input that failed
+    (docs/cli.md, "A batch keeps every input")."""
+    from ghgcalc.io.writers import FailedInput
+
+    entries: list[Any] = []
+    for outcome in outcomes:
+        if outcome.result is not None:
+            entries.append(outcome.result)
+            continue
+        errors = [i for i in outcome.issues if i.is_error]
+        entries.append(FailedInput(outcome.source, len(errors), len(outcome.issues) - len(errors), errors[0]))
+    return entries
 
 
 def _community(results: list[Any]) -> bool:
@@ -292,6 +382,7 @@ def register(app: typer.Typer) -> None:
         draws: str | None = typer.Option(None, "--draws", metavar="N", help=DRAWS_HELP),
         seed: str | None = typer.Option(None, "--seed", metavar="S", help=SEED_HELP),
         base: str | None = typer.Option(None, "--base", metavar="FILE", help=BASE_HELP),
+        diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=DIAGNOSTICS_HELP),
     ) -> None:
         """Compute one inventory per input file."""
         from ghgcalc import api
@@ -302,7 +393,10 @@ def register(app: typer.Typer) -> None:
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o report.xlsx"))
         store = _store(factors_dir)
-        target = check_target(out, [*files, *([previous] if previous else []), *([base] if base else [])], force)
+        inputs = [*files, *([previous] if previous else []), *([base] if base else [])]
+        target = check_target(out, inputs, force)
+        diagnostics_target = _diagnostics_target(diagnostics, inputs, force, out)
+        problems = Problems(json_on_stderr=diagnostics == "-")
         if output_format is ResultFormat.html and compare_factors:
             raise UsageError(
                 tr("--format html shows an inventory, not a comparison of factor sets"),
@@ -317,12 +411,16 @@ def register(app: typer.Typer) -> None:
                 tr("--base compares one inventory with its base year; {count} inputs were given", count=len(files)),
                 tr("run one inventory at a time with its own --base"),
             )
-        checks, previous_reads = _checks(previous, threshold, gwp, factors, store)
         settings = _analysis(uncertainty, draws, seed)
-        base_result, base_reads = _base(base, gwp, factors, store)
-        previous_reads += base_reads
         compare = _compare_refs(compare_factors, store) if compare_factors else ()
-        outcomes = _run(files, gwp, factors, store, checks, compare, settings, base_result)
+        try:
+            checks, previous_reads = _checks(previous, threshold, gwp, factors, store, problems)
+            base_result, base_reads = _base(base, gwp, factors, store, problems)
+        except typer.Exit:
+            _write_diagnostics(diagnostics_target, problems, inputs)
+            raise
+        previous_reads += base_reads
+        outcomes = _run(files, gwp, factors, store, checks, compare, settings, base_result, problems)
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
@@ -331,6 +429,7 @@ def register(app: typer.Typer) -> None:
             comparisons = [o.comparison for o in outcomes if o.comparison is not None]
             if comparisons or as_array:
                 target.write(_comparison_text(comparisons, chosen, as_array, out is None), read=read)
+            _write_diagnostics(diagnostics_target, problems, read)
             _exit_on_errors(outcomes)
             return
         results = [o.result for o in outcomes if o.result is not None]
@@ -340,9 +439,9 @@ def register(app: typer.Typer) -> None:
 
             text = render.results_table(results, terminal=out is None and sys.stdout.isatty())
         elif chosen is ResultFormat.json:
-            text = writers.to_json(results, as_array=as_array)
+            text = writers.to_json(_entries(outcomes), as_array=as_array)
         elif chosen is ResultFormat.jsonl:
-            text = writers.to_jsonl(results)
+            text = writers.to_jsonl(_entries(outcomes))
         elif chosen is ResultFormat.md and _community(results):
             from ghgcalc.reports import render_markdown
             from ghgcalc.reports.inventory_report import document
@@ -367,9 +466,10 @@ def register(app: typer.Typer) -> None:
 
             text = render_html.render(document(results))  # one page, a section per inventory
         else:
-            text = writers.to_csv(results)
+            text = writers.to_csv(_entries(outcomes))
         if results or as_array:
             target.write(text, read=[*read, *previous_reads])
+        _write_diagnostics(diagnostics_target, problems, [*read, *previous_reads])
         _exit_on_errors(outcomes)
 
     @app.command()
@@ -384,16 +484,39 @@ def register(app: typer.Typer) -> None:
         ),
         previous: str | None = typer.Option(None, "--previous", metavar="FILE", help=PREVIOUS_HELP),
         threshold: list[str] | None = typer.Option(None, "--threshold", metavar="NAME=VALUE", help=THRESHOLD_HELP),
+        output_format: ProblemFormat = typer.Option(
+            ProblemFormat.text, "--format", "-f", help="text: nothing on standard output; json or jsonl: every problem."
+        ),
+        diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=DIAGNOSTICS_HELP),
+        force: bool = typer.Option(False, "--force", help="Replace an existing diagnostics file."),
     ) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
         from ghgcalc import api
+        from ghgcalc.cli.output import write_stdout
 
         files, store = api.expand_inputs(paths), _store(factors_dir)
-        outcomes = _run(files, gwp, factors, store, _checks(previous, threshold, gwp, factors, store)[0])
-        failed = [o for o in outcomes if o.has_errors]
+        inputs = [*files, *([previous] if previous else [])]
+        diagnostics_target = _diagnostics_target(diagnostics, inputs, force)
+        problems = Problems(json_on_stderr=diagnostics == "-")
+        try:
+            checks = _checks(previous, threshold, gwp, factors, store, problems)[0]
+        except typer.Exit:
+            _write_diagnostics(diagnostics_target, problems, inputs)
+            raise
+        outcomes = _run(files, gwp, factors, store, checks, problems=problems)
+        counts = {"ok": 0, "warnings": 0, "errors": 0}
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)
             warnings = len(outcome.issues) - errors
+            counts["errors" if errors else "warnings" if warnings else "ok"] += 1
             print(tally(printable(outcome.source), errors, warnings), file=sys.stderr)
-        if failed:
+        print(run_tally(len(outcomes), counts["ok"], counts["warnings"], counts["errors"]), file=sys.stderr)
+        if output_format is ProblemFormat.json:
+            import json
+
+            write_stdout(json.dumps(problems.found, ensure_ascii=False, indent=2) + "\n")
+        elif output_format is ProblemFormat.jsonl:
+            write_stdout("".join(json_line(r) for r in problems.found))
+        _write_diagnostics(diagnostics_target, problems, inputs)
+        if counts["errors"]:
             raise typer.Exit(ExitCode.INPUT_ERRORS)

@@ -6,8 +6,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ghgcalc.errors import Issue
 from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import InventoryResult, Line
@@ -166,15 +168,52 @@ def result_dict(result: InventoryResult) -> dict[str, Any]:
     }
 
 
-def to_json(results: list[InventoryResult], as_array: bool) -> str:
-    if not as_array and len(results) == 1:
+@dataclass(frozen=True)
+class FailedInput:
+    """An input of a batch that gave no result: it keeps its record in the batch's JSON, JSONL and
+    CSV, so the records always count the inputs (docs/cli.md, "A batch keeps every input")."""
+
+    source: str
+    errors: int
+    warnings: int
+    first_error: Issue
+
+
+Entry = InventoryResult | FailedInput
+
+
+def _status(result: InventoryResult) -> str:
+    return "warnings" if result.warnings else "ok"
+
+
+def batch_dict(entry: Entry) -> dict[str, Any]:
+    """One record of a batch: a result with its `status` after `source`, or a failed input."""
+    if isinstance(entry, FailedInput):
+        return {
+            "source": entry.source,
+            "status": "errors",
+            "errors": entry.errors,
+            "warnings": entry.warnings,
+            "first_error": entry.first_error.to_diagnostic(entry.source),
+        }
+    data = result_dict(entry)
+    return {
+        "ghgcalc_result": data.pop("ghgcalc_result"),
+        "source": data.pop("source"),
+        "status": _status(entry),
+        **data,
+    }
+
+
+def to_json(results: Sequence[Entry], as_array: bool) -> str:
+    if not as_array and len(results) == 1 and not isinstance(results[0], FailedInput):
         return json.dumps(result_dict(results[0]), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     # allow_nan=False: the last guard; no line reaches here with inf or NaN (core/compute.py)
-    return json.dumps([result_dict(r) for r in results], ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json.dumps([batch_dict(r) for r in results], ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def to_jsonl(results: list[InventoryResult]) -> str:
-    return "".join(json.dumps(result_dict(r), ensure_ascii=False, allow_nan=False) + "\n" for r in results)
+def to_jsonl(results: Sequence[Entry]) -> str:
+    return "".join(json.dumps(batch_dict(r), ensure_ascii=False, allow_nan=False) + "\n" for r in results)
 
 
 # --- the rows of `trend` and `factors list` (JSON and CSV; the CLI only renders them) -----------
@@ -469,7 +508,14 @@ UNCERTAINTY_COLUMNS = ["uncertainty_pct", "uncertainty_activity_pct", "uncertain
 DATA_QUALITY_COLUMNS = ["data_quality_source", "data_quality_activity", "data_quality_factor", "evidence"]
 
 
-def to_csv(results: list[InventoryResult]) -> str:
+# Added at the very end only when a batch has a failed input, which gets one row with its status
+# and first error and empty numbers: a batch where every input computed stays as it was.
+STATUS_COLUMNS = ["status", "first_error"]
+
+
+def to_csv(entries: Sequence[Entry]) -> str:
+    results = [e for e in entries if not isinstance(e, FailedInput)]
+    failed = len(results) < len(entries)
     gases = sorted({gas for r in results for line in r.lines for gas in line.gases_t})
     uncertainty = any(r.analysis is not None for r in results)
     quality = uncertainty or any(
@@ -477,7 +523,22 @@ def to_csv(results: list[InventoryResult]) -> str:
     )
     header = CSV_COLUMNS + [f"t_{gas}" for gas in gases]
     header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
-    return csv_text(header, _csv_rows(results, gases, uncertainty, quality))
+    if not failed:
+        return csv_text(header, _csv_rows(results, gases, uncertainty, quality))
+    header += STATUS_COLUMNS
+    return csv_text(header, _csv_rows_with_status(entries, len(header), gases, uncertainty, quality))
+
+
+def _csv_rows_with_status(
+    entries: Sequence[Entry], width: int, gases: list[str], uncertainty: bool, quality: bool
+) -> Iterator[list[Any]]:
+    for entry in entries:
+        if isinstance(entry, FailedInput):
+            row: list[Any] = [entry.source] + [""] * (width - 3)
+            yield [*row, "errors", entry.first_error.format().splitlines()[0]]
+            continue
+        for row in _csv_rows([entry], gases, uncertainty, quality):
+            yield [*row, _status(entry), ""]
 
 
 def _uncertainty_cells(result: InventoryResult) -> dict[int, list[Any]]:
