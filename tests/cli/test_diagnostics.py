@@ -309,3 +309,15 @@ def test_a_csv_without_a_failed_input_has_no_status_columns(tmp_path: Path):
     assert run.code == 0
     header = run.stdout.splitlines()[0].split(",")
     assert "status" not in header and "first_error" not in header
+
+
+def test_the_errors_of_last_years_file_are_in_the_diagnostics(tmp_path: Path):
+    write(tmp_path, "town.yaml", GOOD)
+    write(tmp_path, "last.yaml", BAD)
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--previous", "last.yaml", "--diagnostics", "d.jsonl")
+    assert run.code == INPUT_ERRORS and run.stdout == ""
+    records = lines((tmp_path / "d.jsonl").read_text(encoding="utf-8"))
+    assert [(r["file"], r["code"]) for r in records] == [
+        ("last.yaml", "amount-negative"),
+        ("last.yaml", "factor-missing"),
+    ]
