@@ -10,6 +10,7 @@ from typing import Any
 
 import typer
 
+from ghgcalc.cli import batch
 from ghgcalc.errors import ExitCode, UsageError, printable
 from ghgcalc.i18n import tr
 
@@ -119,6 +120,7 @@ def _run(
     analysis: Any = None,
     base: Any = None,
     problems: Problems | None = None,
+    jobs: int = 1,
 ) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
@@ -131,13 +133,13 @@ def _run(
         api.check_factor_refs(options.factors, options.store)
     problems = problems or Problems()
     outcomes: list[Any] = []
-    for path in files:
+    for found in batch.outcomes(files, options, jobs, compare):  # in input order, on `jobs` cores
         if compare:
-            compared = api.compare_file(path, compare, options)
+            compared = found
             outcome = compared.outcome
             issues = (*outcome.issues, *compared.issues)
         else:
-            outcome = api.compute_file(path, options)
+            outcome = found
             issues = outcome.issues
         for issue in issues:
             problems.report(issue, outcome.source)
@@ -382,6 +384,7 @@ def register(app: typer.Typer) -> None:
         draws: str | None = typer.Option(None, "--draws", metavar="N", help=DRAWS_HELP),
         seed: str | None = typer.Option(None, "--seed", metavar="S", help=SEED_HELP),
         base: str | None = typer.Option(None, "--base", metavar="FILE", help=BASE_HELP),
+        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
         diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=DIAGNOSTICS_HELP),
     ) -> None:
         """Compute one inventory per input file."""
@@ -392,7 +395,7 @@ def register(app: typer.Typer) -> None:
         files = api.expand_inputs(paths)
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o report.xlsx"))
-        store = _store(factors_dir)
+        store, jobs_count = _store(factors_dir), batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else []), *([base] if base else [])]
         target = check_target(out, inputs, force)
         diagnostics_target = _diagnostics_target(diagnostics, inputs, force, out)
@@ -420,7 +423,7 @@ def register(app: typer.Typer) -> None:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
         previous_reads += base_reads
-        outcomes = _run(files, gwp, factors, store, checks, compare, settings, base_result, problems)
+        outcomes = _run(files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count)
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
@@ -489,12 +492,14 @@ def register(app: typer.Typer) -> None:
         ),
         diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=DIAGNOSTICS_HELP),
         force: bool = typer.Option(False, "--force", help="Replace an existing diagnostics file."),
+        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
     ) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
         from ghgcalc import api
         from ghgcalc.cli.output import write_stdout
 
         files, store = api.expand_inputs(paths), _store(factors_dir)
+        jobs_count = batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else [])]
         diagnostics_target = _diagnostics_target(diagnostics, inputs, force)
         problems = Problems(json_on_stderr=diagnostics == "-")
@@ -503,7 +508,7 @@ def register(app: typer.Typer) -> None:
         except typer.Exit:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
-        outcomes = _run(files, gwp, factors, store, checks, problems=problems)
+        outcomes = _run(files, gwp, factors, store, checks, problems=problems, jobs=jobs_count)
         counts = {"ok": 0, "warnings": 0, "errors": 0}
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)

@@ -1,0 +1,147 @@
+"""`--jobs N` computes inputs in parallel with output byte for byte that of `--jobs 1`, in the same
+order, messages included (docs/cli.md); a progress bar only on a terminal."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ghgcalc import i18n
+from ghgcalc.cli import batch
+from tests.helpers import INPUT_ERRORS, ghgcalc, ghgcalc_process, issues, write
+
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+OK = 0
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """The language is process-wide: a test that runs in Thai leaves the next one in English."""
+    yield
+    i18n.set_language(i18n.DEFAULT)
+    i18n.set_calendar("")
+
+
+def town(number: int) -> str:
+    """A small inventory; every seventh has an unknown unit and every eleventh a negative amount
+    (errors), every fifth is written in B.E., the others in C.E."""
+    unit = "gallons-ish" if number % 7 == 3 else "L"
+    amount = -5 if number % 11 == 4 else 100 + number
+    period = 2567 if number % 5 == 0 else 2024
+    return (
+        "ghgcalc: 1\n"
+        f"name: Town {number:02d} Municipality\n"
+        f"period: {period}\n"
+        "activities:\n"
+        "  - activity: diesel-stationary\n"
+        f"    amount: {amount}\n"
+        f"    unit: {unit}\n"
+        "  - activity: electricity-grid\n"
+        f"    amount: {1000 * number}\n"
+        "    unit: kWh\n"
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for number in range(30):
+        write(towns, f"town-{number:02d}.yaml", town(number))
+    write(towns, "town-99.yaml", "ghgcalc: 1\nname: [unclosed\n")  # not YAML at all
+    return tmp_path
+
+
+@pytest.mark.parametrize("form", ["json", "csv", "jsonl"])
+def test_two_jobs_print_what_one_job_prints(folder: Path, form: str) -> None:
+    one = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "1")
+    two = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "2")
+    assert one.code == two.code == INPUT_ERRORS, one
+    # the broken towns are in the messages (so the comparison covers them), in input order
+    sources = [p.location.split(":")[0] for p in issues(one.stderr)]
+    assert "towns/town-03.yaml" in sources and "towns/town-04.yaml" in sources and "towns/town-99.yaml" in sources
+    assert sources == sorted(sources)
+    assert one.stdout and one.stdout == two.stdout
+    assert one.stderr == two.stderr
+
+
+def test_validate_with_two_jobs_prints_what_one_job_prints(folder: Path) -> None:
+    one = ghgcalc(folder, "validate", "towns", "--jobs", "1")
+    two = ghgcalc(folder, "validate", "towns", "--jobs", "2")
+    assert one.code == two.code == INPUT_ERRORS, one
+    assert "town-01.yaml: ok" in one.stderr and "town-03.yaml: invalid" in one.stderr
+    assert one.stderr == two.stderr
+
+
+def test_the_pool_is_used_and_keeps_the_order(folder: Path) -> None:
+    """Not only equal output: the outcomes of the pool come from other processes, in input order."""
+    from ghgcalc import api
+
+    files = api.expand_inputs([str(folder / "towns")])
+    found = list(batch.outcomes(files, api.Options(), 2))
+    assert [o.source for o in found] == [api.display_name(f) for f in files]
+    alone = [api.compute_file(f, api.Options()) for f in files]
+    assert [o.result for o in found] == [o.result for o in alone]
+    assert [o.issues for o in found] == [o.issues for o in alone]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "1.5", ""])
+def test_a_number_of_jobs_that_is_not_one_or_more_is_a_usage_error(folder: Path, value: str) -> None:
+    for command in ("compute", "validate"):
+        run = ghgcalc(folder, command, "towns", f"--jobs={value}")
+        assert run.code == 2, run
+        assert "--jobs" in run.stderr and "Traceback" not in run.stderr
+        assert run.stdout == ""
+
+
+def test_thai_stays_thai_in_the_workers(folder: Path) -> None:
+    one = ghgcalc(folder, "compute", "towns", "-f", "csv", "--lang", "th", "--jobs", "1")
+    two = ghgcalc(folder, "compute", "towns", "-f", "csv", "--lang", "th", "--jobs", "2")
+    assert two.code == INPUT_ERRORS, two
+    messages = [p.message for p in issues(two.stderr)]
+    assert messages and all(THAI.search(m) for m in messages), messages
+    assert "error[" in two.stderr  # the codes stay English
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+
+
+def test_no_progress_bar_when_standard_error_is_not_a_terminal(folder: Path) -> None:
+    """A script's or CI log's standard error holds the messages and nothing else (a real process,
+    so that the pool's workers and the bar would show if they printed)."""
+    many = folder / "many"
+    many.mkdir()
+    for number in range(60):  # past the count that shows a bar on a terminal
+        write(many, f"town-{number:02d}.yaml", town(number * 77 + 1))  # none broken (77n + 1 is 1 after 7 and after 11)
+    run = ghgcalc_process(folder, "compute", "many", "-f", "csv", "--jobs", "2")
+    assert run.code == OK, run
+    assert run.stderr == ""
+    assert run.stdout.count("\n") > 60
+
+
+def test_the_usage_error_of_jobs_is_thai_with_lang_th(folder: Path) -> None:
+    run = ghgcalc(folder, "compute", "towns", "--jobs", "0", "--lang", "th")
+    assert run.code == 2, run
+    assert "--jobs 0 ไม่ใช่จำนวนงานที่ทำพร้อมกัน" in run.stderr
+    assert "is not a number of jobs" not in run.stderr
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_run_on_a_terminal_shows_a_bar_and_yields_every_outcome(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other side of the test above: on a terminal, past 50 inputs, the bar is drawn."""
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    items = list(range(batch.LONG_RUN_INPUTS + 10))
+    assert list(batch._with_progress(iter(items), len(items))) == items
+    assert "computing" in screen.getvalue()
+    short = Terminal()
+    monkeypatch.setattr(sys, "stderr", short)
+    assert list(batch._with_progress(iter(range(3)), 3)) == [0, 1, 2]
+    assert short.getvalue() == ""  # a short, quick run: no bar
