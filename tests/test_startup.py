@@ -83,3 +83,10 @@ def test_numpy_is_imported_only_for_an_uncertainty_analysis(example):
     )
     analysed = imported_modules("compute", example, "--uncertainty", "--format", "json")
     assert "numpy" in analysed and "ghgcalc.core.montecarlo" in analysed
+
+
+def test_a_plain_compute_does_not_import_multiprocessing():
+    """The process pool of --jobs is imported only when a batch uses it (cli/batch.py)."""
+    modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
+    assert "ghgcalc.cli.batch" in modules
+    assert not any(m == "multiprocessing" or m.startswith("multiprocessing.") for m in modules)

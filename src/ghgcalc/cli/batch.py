@@ -10,7 +10,6 @@ main process prints every message and writes every output. A pool only pays past
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 import time
@@ -70,6 +69,8 @@ def _computed(paths: list[str], options: Any, jobs: int, compare: tuple[str, ...
     yield _one(paths[0])
     rest = paths[1:]
     chunk = max(1, min(32, len(rest) // (jobs * 4)))
+    import multiprocessing  # only for a pool: every run imports this module, and start-up counts
+
     state = (i18n.language(), i18n.calendar(), options, compare)
     with multiprocessing.get_context().Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
         shared: dict[tuple[object, ...], Any] = {}
