@@ -11,10 +11,11 @@ reader run before python-calamine opens anything: a regular file, the zip limits
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from ghgcalc.errors import Issue, Severity, visible
+from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name
 from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, open_checked
@@ -463,3 +464,18 @@ def plain_numbers(values: list[float]) -> list[float | int]:
 
 def same_number(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def empty_rows_issue(file: str, sheet: str, rows: Sequence[int]) -> Issue:
+    """The one warning for a TGO sheet's rows that name a source but give no quantity (form 1.5(1)
+    and the V-Sheet alike)."""
+    return Issue(
+        "tgo-rows-empty",
+        tr(
+            "{count} rows without quantities were skipped (rows {rows})",
+            count=len(rows),
+            rows=", ".join(map(str, rows)),
+        ),
+        Severity.WARNING,
+        Location(file, sheet=sheet),
+    )

@@ -15,6 +15,7 @@ from ghgcalc.io.tgo_form import (
     FormYear,
     Printed,
     cell_range,
+    empty_rows_issue,
     plain_numbers,
     same_number,
     squeeze,
@@ -172,18 +173,7 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
                 tr("the imported line counts it, so the imported total is higher than the printed one"),
             )
     if year.empty_rows:
-        issues.append(
-            Issue(
-                "tgo-rows-empty",
-                tr(
-                    "{count} rows without quantities were skipped (rows {rows})",
-                    count=len(year.empty_rows),
-                    rows=", ".join(str(r) for r in year.empty_rows),
-                ),
-                Severity.WARNING,
-                Location(file, sheet=year.sheet),
-            )
-        )
+        issues.append(empty_rows_issue(file, year.sheet, year.empty_rows))
     document: dict[str, Any] = {
         "ghgcalc": 1,
         "name": f"{file} [{year.sheet}]",

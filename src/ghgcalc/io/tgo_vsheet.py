@@ -25,7 +25,7 @@ from ghgcalc.io.excel_cells import SheetReader, cell_name
 from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, open_checked
 from ghgcalc.io.excel_xml import check_zip, scan
 from ghgcalc.io.files import is_regular
-from ghgcalc.io.tgo_form import FormSheet, Printed, plain_numbers, same_number, squeeze
+from ghgcalc.io.tgo_form import FormSheet, Printed, empty_rows_issue, plain_numbers, same_number, squeeze
 from ghgcalc.thai import thai_to_arabic_digits
 
 FR01, CURRENT, BASE = "Fr-01", "Fr-04.1", "Fr-04.2"
@@ -488,18 +488,7 @@ def _inventory(book: VSheetWorkbook, year: VYear, file: str) -> tuple[dict[str, 
                 tr("the imported line counts it, so the imported total differs from the printed one"),
             )
     if year.empty_rows:
-        issues.append(
-            Issue(
-                "tgo-rows-empty",
-                tr(
-                    "{count} rows without a quantity were skipped (rows {rows})",
-                    count=len(year.empty_rows),
-                    rows=", ".join(str(r) for r in year.empty_rows),
-                ),
-                Severity.WARNING,
-                Location(file, sheet=year.sheet),
-            )
-        )
+        issues.append(empty_rows_issue(file, year.sheet, year.empty_rows))
     document: dict[str, Any] = {
         "ghgcalc": 1,
         "name": book.name or f"{file} [{year.sheet}]",
