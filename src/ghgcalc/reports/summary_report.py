@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ghgcalc import __version__
 from ghgcalc.core.summary import INTENSITIES, MIN_PEERS, OUTLIER_RATIO, Outlier, Rollup, SummaryRow
 from ghgcalc.i18n import N_, language, tr
+from ghgcalc.models.inventory import LOCAL_GOVERNMENT_TH
 from ghgcalc.reports.document import Cell, Chart, Column, Document, Fact, Section, Series, Table, table
 
 INTENSITY_TITLES = {
@@ -81,7 +82,7 @@ def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
         ("name", Column(tr("Name"))),
         ("code", Column(tr("Code"), "code")),
         ("province", Column(tr("Province"))),
-        ("type", Column(tr("Type"), "code")),
+        ("type", Column(tr("Type"))),
         ("period", Column(tr("Period"))),
         ("status", Column(tr("Status"), "code")),
         ("errors", Column(tr("Errors"), "number")),
@@ -109,7 +110,7 @@ def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
             r.name,
             r.code,
             r.province,
-            r.type,
+            type_name(r.type),
             r.period,
             r.status,
             r.errors,
@@ -127,6 +128,16 @@ def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
         )
         cells.append([every[index] for index in kept])
     return table(tr("One row per input file"), columns, cells, key="inventories")
+
+
+def type_name(key: str | None) -> str | None:
+    """A type of local government as the reader says it: TGO's Thai name in a Thai run (the key,
+    as the inventory writes it, otherwise); an inventory's kind in the run's language."""
+    if key is None:
+        return None
+    if key in LOCAL_GOVERNMENT_TH:
+        return LOCAL_GOVERNMENT_TH[key] if language() == "th" else key
+    return tr(key) if key in ("organization", "community") else key
 
 
 def _rollup_section(title: str, group_title: str, rollups: Sequence[Rollup], key: str) -> Section:
@@ -151,8 +162,8 @@ def _rollup_section(title: str, group_title: str, rollups: Sequence[Rollup], key
         for name in present:
             found = r.intensities.get(name)
             spreads += [found.median, found.low, found.high] if found else [None, None, None]
-        cells.append((r.group or tr("(not given)"), r.count, r.ok, r.with_errors, r.total, *spreads))
-    groups = tuple(r.group or tr("(not given)") for r in rollups)
+        cells.append((_group(r, key) or tr("(not given)"), r.count, r.ok, r.with_errors, r.total, *spreads))
+    groups = tuple(_group(r, key) or tr("(not given)") for r in rollups)
     chart = Chart(
         title=tr("Total emissions: {what}", what=title),
         kind="bar",
@@ -162,6 +173,10 @@ def _rollup_section(title: str, group_title: str, rollups: Sequence[Rollup], key
         key=f"{key}-chart",
     )
     return Section(title, tables=(table(title, columns, cells, key=key),), charts=(chart,), key=key)
+
+
+def _group(rollup: Rollup, key: str) -> str | None:
+    return type_name(rollup.group) if key == "by-type" else rollup.group
 
 
 def _alt(rollups: Sequence[Rollup], groups: Sequence[str]) -> str:
@@ -180,7 +195,7 @@ def _outliers(found: Sequence[Outlier]) -> Table:
     columns = (
         Column(tr("File")),
         Column(tr("Name")),
-        Column(tr("Type"), "code"),
+        Column(tr("Type")),
         Column(tr("Intensity")),
         Column(tr("Value"), "number"),
         Column(tr("Peer median"), "number"),
@@ -188,7 +203,16 @@ def _outliers(found: Sequence[Outlier]) -> Table:
         Column(tr("Times the median"), "number"),
     )
     cells = [
-        (o.file, o.name, o.type, tr(INTENSITY_TITLES[o.intensity]), o.value, o.peer_median, o.peers, round(o.ratio, 2))
+        (
+            o.file,
+            o.name,
+            type_name(o.type),
+            tr(INTENSITY_TITLES[o.intensity]),
+            o.value,
+            o.peer_median,
+            o.peers,
+            round(o.ratio, 2),
+        )
         for o in found
     ]
     notes = () if found else (tr("No intensity is far from its peers' median."),)
