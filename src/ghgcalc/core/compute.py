@@ -275,55 +275,9 @@ def compute(
         if activity.uncertainty is not None:
             for name in ("activity", "factor"):
                 tiny_range(getattr(activity.uncertainty, name), (*path, "uncertainty", name), issues)
-        if not isinstance(activity, MethodActivity) and not _bridges_valid(activity, path, issues):
-            continue
-        if isinstance(activity, MethodActivity):
-            found = _method_source(activity, inventory, path, issues)
-        else:
-            found = _factor_source(activity, catalogue, inventory, path, issues)
-        if found is None:
-            continue
-        factor, conversion, quantity = found
-        placed = _placement(activity, factor, inventory, path, issues)
-        if placed is None:
-            continue
-        scope, reference, ipcc = placed
-        line, problems = _line(index, activity, quantity, factor, conversion, scope, gwp_set, reference, ipcc, declared)
-        field = "method" if isinstance(activity, MethodActivity) else "activity"
-        if not _plausible_size(line):
-            issues.append(
-                error(
-                    "result-too-large",
-                    tr(
-                        "this line comes to {size}, beyond any real inventory line (at most {largest} t)",
-                        size=_size(line),
-                        largest=f"{LARGEST_LINE_T:g}",
-                    ),
-                    (*path, "params" if field == "method" else "amount"),
-                    tr("check the amount, its unit and the factor for extra digits or a wrong unit"),
-                )
-            )
-            continue
-        for problem in problems:
-            issues.append(error("gwp-missing", problem, (*path, field), tr("choose another GWP set with --gwp")))
-        weighted_elsewhere = any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set)
-        if weighted_elsewhere and factor.ref + factor.key not in warned_basis:
-            warned_basis.add(factor.ref + factor.key)
-            issues.append(
-                warning(
-                    "gwp-basis-mismatch",
-                    tr(
-                        "'{key}' ({set}) is given in CO2e computed with {basis}; "
-                        "the inventory uses {gwp} and that value is not re-weighted",
-                        key=factor.key,
-                        set=factor.ref,
-                        basis=factor.gwp_basis,
-                        gwp=gwp_set,
-                    ),
-                    (*path, field),
-                )
-            )
-        lines.append(line)
+        line = compute_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues)
+        if line is not None:
+            lines.append(line)
     from ghgcalc.core import plausibility
 
     issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind))
@@ -350,6 +304,70 @@ def compute(
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues
+
+
+def compute_line(
+    index: int,
+    activity: Activity | MethodActivity,
+    catalogue: Catalogue,
+    inventory: Inventory,
+    gwp_set: str,
+    declared: dict[str, DeclaredGas],
+    warned_basis: set[str],
+    issues: list[Issue],
+) -> Line | None:
+    """One activity's line, or None with its errors added to `issues` (at ("activities", index, ...));
+    `warned_basis` keeps a GWP-basis warning to once per factor."""
+    path: Path = ("activities", index)
+    if not isinstance(activity, MethodActivity) and not _bridges_valid(activity, path, issues):
+        return None
+    if isinstance(activity, MethodActivity):
+        found = _method_source(activity, inventory, path, issues)
+    else:
+        found = _factor_source(activity, catalogue, inventory, path, issues)
+    if found is None:
+        return None
+    factor, conversion, quantity = found
+    placed = _placement(activity, factor, inventory, path, issues)
+    if placed is None:
+        return None
+    scope, reference, ipcc = placed
+    line, problems = _line(index, activity, quantity, factor, conversion, scope, gwp_set, reference, ipcc, declared)
+    field = "method" if isinstance(activity, MethodActivity) else "activity"
+    if not _plausible_size(line):
+        issues.append(
+            error(
+                "result-too-large",
+                tr(
+                    "this line comes to {size}, beyond any real inventory line (at most {largest} t)",
+                    size=_size(line),
+                    largest=f"{LARGEST_LINE_T:g}",
+                ),
+                (*path, "params" if field == "method" else "amount"),
+                tr("check the amount, its unit and the factor for extra digits or a wrong unit"),
+            )
+        )
+        return None
+    for problem in problems:
+        issues.append(error("gwp-missing", problem, (*path, field), tr("choose another GWP set with --gwp")))
+    weighted_elsewhere = any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set)
+    if weighted_elsewhere and factor.ref + factor.key not in warned_basis:
+        warned_basis.add(factor.ref + factor.key)
+        issues.append(
+            warning(
+                "gwp-basis-mismatch",
+                tr(
+                    "'{key}' ({set}) is given in CO2e computed with {basis}; "
+                    "the inventory uses {gwp} and that value is not re-weighted",
+                    key=factor.key,
+                    set=factor.ref,
+                    basis=factor.gwp_basis,
+                    gwp=gwp_set,
+                ),
+                (*path, field),
+            )
+        )
+    return line
 
 
 # No line of a real inventory comes near this: the whole world emits about 5e10 t CO2e a year,
