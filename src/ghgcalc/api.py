@@ -20,8 +20,8 @@ from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
 from ghgcalc.errors import Path as DocPath
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
-from ghgcalc.io.files import is_regular, kind_of
-from ghgcalc.io.inventory_reader import INPUT_SUFFIXES, display_name, read_inventory
+from ghgcalc.io.files import TABLE_SUFFIXES, is_regular, kind_of
+from ghgcalc.io.inventory_reader import INPUT_SUFFIXES, Reading, display_name, read_inventory
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.text import STDIN
 from ghgcalc.models.inventory import Inventory
@@ -52,6 +52,8 @@ class Options:
     # Included inventories already computed in this run, by real path: a municipality included by
     # three hundred city files of a batch is read and computed once.
     included: dict[tuple[object, ...], Outcome] = field(default_factory=dict, compare=False, repr=False)
+    # the inventory a table given as the input belongs to (compute big.parquet --header inv.yaml)
+    header: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,9 @@ def compute_file(path: str, options: Options | None = None, keep_positions: bool
 
 def _compute_file(path: str, options: Options, follow_includes: bool, keep_positions: bool = False) -> Outcome:
     source = display_name(path)
+    table = None
+    if Path(path).suffix.lower() in TABLE_SUFFIXES and options.header is not None:
+        table, path = path, options.header  # the table's lines in the header's inventory
     try:
         reading = read_inventory(path)
     except OSError as exc:
@@ -118,10 +123,15 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
             "file-unreadable", tr("cannot read the file: {reason}", reason=reason), Severity.ERROR, Location(source)
         )
         return Outcome(source, None, (problem,))
+    if reading.inventory is not None and table is not None:
+        given = [os.path.abspath(table), *reading.inventory.activities_table]
+        with_table = reading.inventory.model_copy(update={"activities_table": given})
+        reading = Reading(with_table, reading.positions, reading.issues, reading.partial, reading.kept)
     if reading.positions is None:
         return Outcome(source, None, tuple(reading.issues))
+    folder = os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
     if reading.inventory is not None:
-        outcome = compute_inventory(reading.inventory, reading.positions, source, options)
+        outcome = compute_inventory(reading.inventory, reading.positions, source, options, folder=folder)
         if reading.inventory.include:
             if follow_includes:
                 outcome = _with_included(outcome, reading.inventory, reading.positions, path, options)
@@ -143,7 +153,7 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
     issues = list(reading.issues)
     if reading.partial is not None:
         # the well-formed activities still meet their factors and units, so one run shows every problem
-        rest = compute_inventory(reading.partial, reading.positions, source, options, reading.kept)
+        rest = compute_inventory(reading.partial, reading.positions, source, options, reading.kept, folder)
         issues.extend(rest.issues)
         issues.sort(key=lambda i: i.location.order if i.location else ("", 0, 0))
     return Outcome(source, None, tuple(issues))
@@ -155,16 +165,25 @@ def compute_inventory(
     source: str,
     options: Options,
     activity_rows: tuple[int, ...] | None = None,
+    folder: str | None = None,
 ) -> Outcome:
     """Compute a validated inventory. `activity_rows` maps its activities to their rows in the file
-    when some were left out (see Reading.partial)."""
+    when some were left out (see Reading.partial); its activity tables are found from `folder`."""
     issues: list[Issue] = []
     custom, broken, custom_issues = custom_factors(inventory)
     issues.extend(custom_issues)
     sets, set_issues = _set_choices(inventory, options)
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
-    result, line_issues = compute(inventory, Catalogue(custom, sets, broken), gwp_set, source, options.checks)
+    catalogue = Catalogue(custom, sets, broken)
+    tables = (
+        _tables(inventory, catalogue, gwp_set, folder or os.getcwd(), positions) if inventory.activities_table else None
+    )
+    table_lines = tables.lines if tables else ()
+    result, line_issues = compute(inventory, catalogue, gwp_set, source, options.checks, table_lines)
+    if tables is not None:
+        result = replace(result, tables=tables.summaries)
+        line_issues = tables.issues + [tables.locate(i) for i in line_issues]
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
@@ -206,6 +225,59 @@ def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome
         outcome.result, analysis=analysis, warnings=(*outcome.result.warnings, *(i for i in located if not i.is_error))
     )
     return replace(outcome, result=result, issues=(*outcome.issues, *located))
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """An inventory's activity tables, computed (io/tables.py)."""
+
+    lines: tuple[Any, ...]
+    issues: list[Issue]
+    summaries: tuple[Any, ...]
+    first_line: int
+
+    def locate(self, issue: Issue) -> Issue:
+        """A check of a line made from a table's rows (a monthly slip) is told at the table."""
+        path = issue.path
+        if len(path) < 2 or path[0] != "activities" or not isinstance(path[1], int) or path[1] < self.first_line:
+            return issue
+        for summary in self.summaries:
+            if summary.first_line <= path[1] < summary.first_line + summary.lines:
+                line = next(x for x in self.lines if x.index == path[1])
+                where = Location(summary.file)
+                message = f"{issue.message} ({line.label}: {line.activity}, {line.unit})"
+                return replace(issue, location=where, message=message)
+        return issue
+
+
+def _tables(inventory: Inventory, catalogue: Catalogue, gwp_set: str, folder: str, positions: Locator) -> _Tables:
+    from ghgcalc.io.tables import compute_table
+
+    lines: list[Any] = []
+    issues: list[Issue] = []
+    summaries: list[Any] = []
+    first = len(inventory.activities)
+    for number, name in enumerate(inventory.activities_table):
+        where = positions.locate(("activities_table", number))
+        path = os.path.join(folder, name)
+        problem = None
+        if Path(name).suffix.lower() not in TABLE_SUFFIXES:
+            problem = tr("'{name}' is not a table ghgcalc reads", name=printable(name))
+        elif not os.path.exists(path):
+            problem = tr("{name}: no such file", name=printable(name))
+        elif not is_regular(path):
+            problem = tr("{name} is {kind}, not a file", name=printable(name), kind=tr(kind_of(path)))
+        if problem is not None:
+            hint = tr("name a .parquet, .csv or .xlsx file, beside the inventory or by its path")
+            issues.append(Issue("table-unreadable", problem, Severity.ERROR, where, hint=hint))
+            continue
+        shown = name if not os.path.isabs(name) else display_name(name)
+        read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines))
+        lines.extend(read.lines)
+        issues.extend(read.issues)
+        if read.summary is not None:
+            summaries.append(read.summary)
+    return _Tables(tuple(lines), issues, tuple(summaries), first)
 
 
 def read_base(path: str, options: Options) -> Outcome:

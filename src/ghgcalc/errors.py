@@ -32,13 +32,16 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True)
 class Location:
-    """Where in a file a problem is: a line and column (1-based), or a sheet and cell."""
+    """Where in a file a problem is: a line and column (1-based), a sheet and cell, or a table's
+    row (1 = the first row of data) and column name."""
 
     file: str
     line: int | None = None
     column: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    row: int | None = None
+    field: str | None = None
 
     @property
     def order(self) -> tuple[str, int, int]:
@@ -49,9 +52,12 @@ class Location:
             for ch in letters:
                 column = column * 26 + ord(ch.upper()) - 64
             return self.sheet or "", int(self.cell[len(letters) :] or 0), column
-        return self.sheet or "", self.line or 0, self.column or 0
+        return self.sheet or "", self.line or self.row or 0, self.column or 0
 
     def __str__(self) -> str:
+        if self.row is not None:
+            row = tr("row {number}", number=f"{self.row:,}")
+            return f"{self.file}[{row}, {self.field}]" if self.field else f"{self.file}[{row}]"
         if self.sheet is not None:
             return f"{self.file}[{self.sheet}]!{self.cell}" if self.cell else f"{self.file}[{self.sheet}]"
         if self.line is None:
@@ -138,6 +144,8 @@ class Issue:
             "column": where.column if where is not None else None,
             "sheet": where.sheet if where is not None else None,
             "cell": where.cell if where is not None else None,
+            "row": where.row if where is not None else None,
+            "field": where.field if where is not None else None,
             "severity": self.severity.value,
             "code": self.code,
             "message": self.message,

@@ -110,6 +110,8 @@ def test_the_checker_refuses_what_the_schema_refuses():
         "column": 2,
         "sheet": None,
         "cell": None,
+        "row": None,
+        "field": None,
         "severity": "error",
         "code": "amount-negative",
         "message": "m",

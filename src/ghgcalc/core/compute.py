@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ghgcalc import gpc, gwp, units
@@ -246,9 +247,15 @@ def _value_text(factor: Factor) -> str:
 
 
 def compute(
-    inventory: Inventory, catalogue: Catalogue, gwp_set: str, source: str, checks: Checks | None = None
+    inventory: Inventory,
+    catalogue: Catalogue,
+    gwp_set: str,
+    source: str,
+    checks: Checks | None = None,
+    table_lines: Sequence[Line] = (),
 ) -> tuple[InventoryResult, list[Issue]]:
-    """The result of an inventory whose shape is valid; errors among the issues mean lines are missing."""
+    """The result of an inventory whose shape is valid; errors among the issues mean lines are missing.
+    `table_lines` are its activity tables' lines (core/table_classes.py), after its own."""
     issues: list[Issue] = []
     lines: list[Line] = []
     warned_basis: set[str] = set()
@@ -278,6 +285,7 @@ def compute(
         line = compute_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues)
         if line is not None:
             lines.append(line)
+    lines.extend(table_lines)
     from ghgcalc.core import plausibility
 
     issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind))

@@ -20,6 +20,8 @@ from ghgcalc.i18n import N_, tr
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")  # an .xlsm is read for its values; its macros never run
 YAML_SUFFIXES = (".yaml", ".yml")
 INPUT_SUFFIXES = (*YAML_SUFFIXES, *EXCEL_SUFFIXES)
+# Activity tables (io/tables.py): named by an inventory's activities_table, or given with --header.
+TABLE_SUFFIXES = (".parquet", ".csv", ".xlsx")
 
 
 class FileExists(OSError):

@@ -66,6 +66,11 @@ def _number(value: Any, what: str | None = None) -> float:
         raise _AmountProblem(code, problem.message, problem.hint) from None
 
 
+# The strict reader of one amount, for the activity tables' cells (io/tables.py).
+read_amount = _number
+AmountProblem = _AmountProblem
+
+
 def _amount(value: Any) -> Any:
     """A number or a list of monthly numbers; every bad month is reported, not only the first."""
     if not isinstance(value, list):
@@ -577,4 +582,14 @@ class Inventory(_Strict):
     include: Annotated[list[str], BeforeValidator(_key_list)] = []  # organisation inventories inside a community
     gases: list[DeclaredGas] = []  # gases the GWP tables lack, for custom factors
     custom_factors: list[CustomFactor] = []
+    # tables of activity rows (Parquet, CSV, xlsx), beside the file or by path (docs/tables.md)
+    activities_table: Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_key_list)] = []
     activities: list[AnyActivity]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lines_from_tables(cls, data: Any) -> Any:
+        """An inventory whose lines are all in tables need not write `activities: []`."""
+        if isinstance(data, dict) and data.get("activities_table") and "activities" not in data:
+            return {**data, "activities": []}
+        return data

@@ -88,6 +88,19 @@ class CommunityReport:
 
 
 @dataclass(frozen=True)
+class TableSummary:
+    """An activity table of the inventory (docs/tables.md): its rows are in the result as one
+    line per class of rows; `recipe` lets io/tables.write_lines give every row its own result."""
+
+    file: str  # as the inventory names it
+    path: str  # where it was read
+    rows: int
+    first_line: int  # the index of its first line in the result; its lines follow
+    lines: int  # the classes of rows, each a line of the result
+    recipe: object = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class InventoryResult:
     source: str
     name: str
@@ -103,6 +116,7 @@ class InventoryResult:
     analysis: Analysis | None = None  # uncertainty and key categories, when asked for (--uncertainty)
     base: InventoryResult | None = None  # the base year's result, when given (--base): Fr-04.2, Fr-05
     organization: Organization | None = None  # the reporting organisation (TGO Fr-01 to Fr-03, sign-off)
+    tables: tuple[TableSummary, ...] = ()  # activity tables, whose classes of rows are among the lines
 
     @property
     def total_t_co2e(self) -> float:
