@@ -298,3 +298,21 @@ def test_method_parameters_are_drawn_inside_the_method(tmp_path: Path) -> None:
     assert carlo["high_t_co2e"] == pytest.approx(line * 2.20 / 1.30, rel=0.03)
     # Approach 1 takes the larger side of the asymmetric range: (2.20 - 1.30) / 1.30
     assert result["uncertainty"]["approach_1"]["total_pct"] == pytest.approx(0.90 / 1.30 * 100, rel=1e-6)
+
+
+def test_an_all_high_inventory_whose_weighted_grade_rounds_past_3_is_high(tmp_path):
+    # found by tests/properties/test_tables.py: sum(t x 3) / sum(t) came to 3.0000000000000004
+    # for this line's twelve months, and the data-quality summary stopped the run with exit 3
+    months = "[0.0, 0.0, 0.0, 9921.98828125, 265510.61328125, 401725.5, 501344.93532090884, 255739.0, "
+    months += "738582.0, 756503.4145625968, 909036.5, 0.5]"
+    write(
+        tmp_path,
+        "high.yaml",
+        "ghgcalc: 1\nname: All high\nkind: community\nperiod: 2566\nfactors: [tgo-cfo, ipcc-2006]\n"
+        f"activities:\n  - {{activity: lpg-residential, unit: kg, gpc: I.1.1, amount: {months},\n"
+        "     data_quality: {activity: high}}\n",
+    )
+    run = ghgcalc(tmp_path, "compute", "high.yaml", "-f", "json")
+    assert run.code == 0, run.stderr
+    summary = json.loads(run.stdout)["data_quality"]
+    assert summary["score"] == "high" and summary["score_points"] == 3.0

@@ -38,6 +38,8 @@ def data_quality(result: InventoryResult) -> DataQualitySummary:
             verifier.append((line.index, name, tr("source tier: other")))
     points_total = math.fsum(weights)
     score = math.fsum(weighted) / points_total if points_total else None
+    if score is not None:  # a weighted mean of 3s can round to 3.0000000000000004
+        score = min(max(score, float(quality.GRADE_POINTS["low"])), float(quality.GRADE_POINTS["high"]))
     return DataQualitySummary(
         lines_by_source=by_source,
         lines_by_activity_grade=by_activity,
