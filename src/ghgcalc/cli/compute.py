@@ -25,6 +25,7 @@ class ResultFormat(StrEnum):
     xlsx = "xlsx"
     md = "md"
     html = "html"
+    parquet = "parquet"  # every line, an activity table's rows included (docs/tables.md)
 
 
 class ProblemFormat(StrEnum):
@@ -121,11 +122,13 @@ def _run(
     base: Any = None,
     problems: Problems | None = None,
     jobs: int = 1,
+    header: str | None = None,
 ) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found."""
     from ghgcalc import api
 
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
+    options = replace(options, header=header)
     if checks is not None:
         options = replace(options, checks=checks)
     options = replace(options, analysis=analysis, base=base)
@@ -358,6 +361,49 @@ def _community(results: list[Any]) -> bool:
     return bool(results) and all(result.kind == "community" for result in results)
 
 
+HEADER_HELP = "With an activity table as the input (.parquet, .csv): the inventory it belongs to (docs/tables.md)."
+LINES_HELP = "Also write every line, each activity table's rows included, to FILE (.parquet or .csv)."
+
+
+def _check_tables(files: list[str], header: str | None) -> None:
+    """An activity table is an input only with --header, and --header only with tables."""
+    from ghgcalc.io.files import TABLE_SUFFIXES
+
+    tables = [f for f in files if Path(f).suffix.lower() in TABLE_SUFFIXES[:2]]
+    if tables and header is None:
+        raise UsageError(
+            tr("{path} is an activity table, not an inventory", path=printable(tables[0])),
+            tr("give the inventory it belongs to: --header inventory.yaml (docs/tables.md)"),
+        )
+    if header is not None and len(tables) != len(files):
+        raise UsageError(
+            tr("--header gives the inventory of an activity table; the inputs must be tables (.parquet, .csv)"),
+            tr("name the tables in the inventory's activities_table, or give only tables with --header"),
+        )
+    if header is not None and not Path(header).is_file():
+        raise UsageError(tr("{path}: no such file", path=printable(header)), tr("--header names an inventory file"))
+
+
+def _lines_target(lines: str | None, inputs: list[str], force: bool, out: str | None) -> Any:
+    from ghgcalc.cli.output import check_target
+
+    if lines is None:
+        return None
+    if not lines.lower().endswith((".parquet", ".csv")):
+        raise UsageError(tr("--lines writes a .parquet or .csv file"), tr("name it lines.parquet or lines.csv"))
+    if out is not None and out != "-" and Path(out).resolve() == Path(lines).resolve():
+        raise UsageError(tr("--lines and -o name the same file {path}", path=lines), tr("give each its own file"))
+    return check_target(lines, inputs, force, named="")
+
+
+def _write_lines(target: Any, results: list[Any], read: list[str], kind: str | None = None) -> None:
+    from ghgcalc.cli.output import write_file
+    from ghgcalc.io.tables import write_lines
+
+    chosen = kind or ("parquet" if str(target.path).lower().endswith(".parquet") else "csv")
+    write_file(target, lambda path: write_lines(results, path, chosen), read)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def compute(
@@ -386,6 +432,8 @@ def register(app: typer.Typer) -> None:
         base: str | None = typer.Option(None, "--base", metavar="FILE", help=BASE_HELP),
         jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
         diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=DIAGNOSTICS_HELP),
+        header: str | None = typer.Option(None, "--header", metavar="FILE", help=HEADER_HELP),
+        lines: str | None = typer.Option(None, "--lines", metavar="FILE", help=LINES_HELP),
     ) -> None:
         """Compute one inventory per input file."""
         from ghgcalc import api
@@ -393,11 +441,20 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.io import writers
 
         files = api.expand_inputs(paths)
+        _check_tables(files, header)
+        if output_format is None and out is not None and out.lower().endswith(".parquet"):
+            output_format = ResultFormat.parquet  # never JSON in a file named .parquet
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o report.xlsx"))
         store, jobs_count = _store(factors_dir), batch.parse_jobs(jobs)
-        inputs = [*files, *([previous] if previous else []), *([base] if base else [])]
+        inputs = [*files, *([previous] if previous else []), *([base] if base else []), *([header] if header else [])]
         target = check_target(out, inputs, force)
+        lines_target = _lines_target(lines, inputs, force, out)
+        if output_format is ResultFormat.parquet and (compare_factors or target.path is None):
+            raise UsageError(
+                tr("--format parquet writes every line of the inventories to a Parquet file"),
+                tr("give it a file with -o lines.parquet; it does not compare factor sets"),
+            )
         diagnostics_target = _diagnostics_target(diagnostics, inputs, force, out)
         problems = Problems(json_on_stderr=diagnostics == "-")
         if output_format is ResultFormat.html and compare_factors:
@@ -423,7 +480,9 @@ def register(app: typer.Typer) -> None:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
         previous_reads += base_reads
-        outcomes = _run(files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count)
+        outcomes = _run(
+            files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count, header
+        )
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
@@ -436,6 +495,14 @@ def register(app: typer.Typer) -> None:
             _exit_on_errors(outcomes)
             return
         results = [o.result for o in outcomes if o.result is not None]
+        if lines_target is not None and results:
+            _write_lines(lines_target, results, [*read, *previous_reads])
+        if chosen is ResultFormat.parquet:
+            if results:
+                _write_lines(target, results, [*read, *previous_reads], kind="parquet")
+            _write_diagnostics(diagnostics_target, problems, [*read, *previous_reads])
+            _exit_on_errors(outcomes)
+            return
         text: str | bytes
         if chosen is ResultFormat.table:
             from ghgcalc.cli import render

@@ -21,6 +21,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ghgcalc.errors import UsageError, printable
 from ghgcalc.i18n import tr
@@ -70,6 +71,27 @@ class Target:
             ) from None
         if announce:
             say_written(self.shown or self.path, data)
+
+
+def write_file(target: Target, produce: Any, read: Iterable[str] = ()) -> None:
+    """Write a file that `produce(path)` streams itself (the lines of an activity table), into
+    place only when whole, with -o's checks; standard output cannot take it."""
+    if target.path is None:
+        raise UsageError(tr("this output is a binary file: give it a file"), tr("add -o lines.parquet"))
+    target.refuse_reads(read)
+    try:
+        files.write_by(target.path, produce, target.replace)
+    except files.FileExists:
+        raise OutputError(
+            tr("{path} already exists (it was created while this run was computing)", path=target.shown),
+            tr("add --force to replace it, or choose another path with -o; nothing was written"),
+        ) from None
+    except OSError as exc:
+        raise OutputError(
+            tr("cannot write {path}: {reason}", path=target.shown, reason=exc.strerror or exc),
+            tr("nothing was written; free space or choose -o"),
+        ) from None
+    say_written(target.shown or target.path)
 
 
 def say_written(shown: str, data: str | bytes | None = None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from ghgcalc.i18n import N_, tr
@@ -80,6 +81,30 @@ def write_new(path: str, data: str | bytes) -> None:
             if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
                 raise
             _create_exclusive(target, payload)  # a file system without hard links
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def write_by(path: str, produce: Callable[[str], None], replace: bool) -> None:
+    """Write `path` by `produce(temporary)`, a writer that streams to a file of its own (DuckDB's
+    COPY): the temporary file sits beside `path` and only a finished one is moved into place,
+    replacing `path` when `replace`, else created exclusively (FileExists if it appeared)."""
+    import tempfile
+
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    os.unlink(temporary)  # the writer creates it
+    try:
+        produce(temporary)
+        os.chmod(temporary, target.stat().st_mode & 0o7777 if replace and target.exists() else 0o666 & ~_umask())
+        if replace:
+            os.replace(temporary, target)
+            return
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            raise FileExists(errno.EEXIST, tr("the file exists"), path) from None
     finally:
         Path(temporary).unlink(missing_ok=True)
 

@@ -660,9 +660,12 @@ class _Recipe:
 _LINE_TEXT = ("source", "name", "period_start", "period_end", "gwp")
 
 
-def write_lines(result: Any, target: str, kind: str) -> int:
-    """Every line's result, table rows included, to `target` as Parquet or CSV (`kind`); the
-    number of lines written. DuckDB streams the rows: memory does not grow with the table."""
+def write_lines(results: Sequence[Any], target: str, kind: str) -> int:
+    """Every line of the results, activity tables' rows included, to `target` as Parquet or CSV
+    (`kind`): the number of lines written. DuckDB streams the rows: memory does not grow with a
+    table. The columns are the CSV's (io/writers.CSV_COLUMNS), the tonnes of each gas (t_gas_CO2:
+    column names do not tell case apart in DuckDB, and the CSV's t_CO2e would be its t_co2e), then
+    the table and row a line comes from and its evidence."""
     import tempfile
 
     import duckdb
@@ -670,39 +673,41 @@ def write_lines(result: Any, target: str, kind: str) -> int:
     from ghgcalc.io.writers import CSV_COLUMNS
 
     gases = sorted(
-        {gas for line in result.lines for gas in line.gases_t}
-        | {gas for summary in result.tables for unit in summary.recipe.coefficients.values() for gas in unit.gases}
+        {gas for result in results for line in result.lines for gas in line.gases_t}
+        | {
+            gas
+            for result in results
+            for summary in result.tables
+            for unit in summary.recipe.coefficients.values()
+            for gas in unit.gases
+        }
     )
-    table_lines = {n for s in result.tables for n in range(s.first_line, s.first_line + s.lines)}
+    header = [*CSV_COLUMNS, *(f"t_gas_{gas}" for gas in gases), "table", "row", "evidence"]
     folder = tempfile.mkdtemp(prefix=".ghgcalc-lines.", dir=os.path.dirname(os.path.abspath(target)))
     parts: list[str] = []
+    con = duckdb.connect()
     try:
-        for number, summary in enumerate(result.tables):
-            part = os.path.join(folder, f"{number}.parquet")
-            _table_part(summary, result, gases, part)
-            parts.append(part)
-        con = duckdb.connect()
-        header = [*CSV_COLUMNS, *(f"t_{gas}" for gas in gases), "table", "row", "evidence"]
-        own = [line for line in result.lines if line.index not in table_lines]
-        selects = [f"SELECT * FROM read_parquet({_literal(p)})" for p in parts]
-        if own:
-            con.execute("CREATE TABLE own (" + ", ".join(f"{_name(c)} {_line_type(c)}" for c in header) + ")")
-            con.executemany(
-                f"INSERT INTO own VALUES ({', '.join('?' for _ in header)})",
-                [_own_row(line, result, gases) for line in own],
-            )
-            selects.insert(0, "SELECT * FROM own")
-        if not selects:
-            con.execute("CREATE TABLE own (" + ", ".join(f"{_name(c)} {_line_type(c)}" for c in header) + ")")
-            selects = ["SELECT * FROM own"]
-        query = " UNION ALL BY NAME ".join(selects)
+        con.execute("CREATE TABLE own (" + ", ".join(f"{_name(c)} {_line_type(c)}" for c in header) + ")")
+        selects = []
+        for result in results:
+            from_tables = {n for t in result.tables for n in range(t.first_line, t.first_line + t.lines)}
+            own = [_own_row(line, result, gases) for line in result.lines if line.index not in from_tables]
+            if own:
+                con.executemany(f"INSERT INTO own VALUES ({', '.join('?' for _ in header)})", own)
+            selects.append(f"SELECT * FROM own WHERE source = {_literal(result.source)}")
+            for summary in result.tables:
+                part = os.path.join(folder, f"{len(parts)}.parquet")
+                _table_part(summary, result, gases, part)
+                parts.append(part)
+                selects.append(f"SELECT * FROM read_parquet({_literal(part)})")
+        query = " UNION ALL BY NAME ".join(selects) if selects else "SELECT * FROM own"
         ordered = ", ".join(_name(c) for c in header)
         options = "FORMAT parquet" if kind == "parquet" else "FORMAT csv, HEADER true"
         con.execute(f"COPY (SELECT {ordered} FROM ({query})) TO {_literal(target)} ({options})")
         (count,) = con.execute(f"SELECT count(*) FROM ({query})").fetchone() or (0,)
-        con.close()
         return int(count)
     finally:
+        con.close()
         for part in parts:
             Path(part).unlink(missing_ok=True)
         os.rmdir(folder)
@@ -803,7 +808,7 @@ def _table_part(summary: TableSummary, result: Any, gases: list[str], part: str)
         if records:
             con.executemany(f"INSERT INTO coef VALUES ({', '.join('?' for _ in records[0])})", records)
         on = " AND ".join(f"r.{key} IS NOT DISTINCT FROM c.k_{key}" for key in KEY_COLUMNS)
-        gas_columns = "".join(f", r.amount * c.{_name('c_' + gas)} AS {_name('t_' + gas)}" for gas in gases)
+        gas_columns = "".join(f", r.amount * c.{_name('c_' + gas)} AS {_name('t_gas_' + gas)}" for gas in gases)
         con.execute(
             f"COPY (SELECT {_literal(result.source)} AS source, {_literal(result.name)} AS name, "
             f"{_literal(result.period.start.isoformat())} AS period_start, "

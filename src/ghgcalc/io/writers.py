@@ -163,8 +163,21 @@ def result_dict(result: InventoryResult) -> dict[str, Any]:
         **({"indicators": result.indicators} if result.indicators else {}),
         **_community(result),
         **_analysis(result),
+        **_tables(result),
         "lines": [line_dict(line) for line in result.lines],
         "warnings": [issue.to_dict() for issue in result.warnings],
+    }
+
+
+def _tables(result: InventoryResult) -> dict[str, Any]:
+    """The activity tables (docs/tables.md): each table's rows are the lines numbered `lines`
+    (one per class of rows); every row's own result is in the lines file (--lines, -f parquet)."""
+    if not result.tables:
+        return {}
+    return {
+        "tables": [
+            {"file": t.file, "rows": t.rows, "lines": [t.first_line + 1, t.first_line + t.lines]} for t in result.tables
+        ]
     }
 
 
