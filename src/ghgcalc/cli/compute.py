@@ -369,7 +369,8 @@ def _check_tables(files: list[str], header: str | None) -> None:
     """An activity table is an input only with --header, and --header only with tables."""
     from ghgcalc.io.files import TABLE_SUFFIXES
 
-    tables = [f for f in files if Path(f).suffix.lower() in TABLE_SUFFIXES[:2]]
+    # with --header a workbook is a table too (its Activities sheet); without, an inventory
+    tables = [f for f in files if Path(f).suffix.lower() in (TABLE_SUFFIXES if header else TABLE_SUFFIXES[:2])]
     if tables and header is None:
         raise UsageError(
             tr("{path} is an activity table, not an inventory", path=printable(tables[0])),
@@ -377,7 +378,7 @@ def _check_tables(files: list[str], header: str | None) -> None:
         )
     if header is not None and len(tables) != len(files):
         raise UsageError(
-            tr("--header gives the inventory of an activity table; the inputs must be tables (.parquet, .csv)"),
+            tr("--header gives the inventory of an activity table; the inputs must be tables (.parquet, .csv, .xlsx)"),
             tr("name the tables in the inventory's activities_table, or give only tables with --header"),
         )
     if header is not None and not Path(header).is_file():

@@ -48,8 +48,10 @@ class Reading:
     kept: tuple[int, ...] = ()
 
 
-def read_inventory(path: str) -> Reading:
-    """Read and validate one inventory file, YAML or Excel. OSError propagates (the caller reports it)."""
+def read_inventory(path: str, header: bool = False) -> Reading:
+    """Read and validate one inventory file, YAML or Excel. OSError propagates (the caller reports it).
+    A `header` (compute table.parquet --header FILE) gets its lines from the table: it need not
+    have `activities`."""
     source = display_name(path)
     if path.lower().endswith(EXCEL_SUFFIXES):
         from ghgcalc.io.excel_reader import read_workbook
@@ -70,10 +72,10 @@ def read_inventory(path: str) -> Reading:
     text, problem = text_io.decode(data, source)
     if problem is not None or text is None:
         return Reading(None, None, [problem] if problem else [])
-    return read_inventory_text(text, source)
+    return read_inventory_text(text, source, header)
 
 
-def read_inventory_text(text: str, source: str) -> Reading:
+def read_inventory_text(text: str, source: str, header: bool = False) -> Reading:
     document, positions, issues = parse(text, source)
     if issues and all(i.code in VALUE_PROBLEMS for i in issues) and isinstance(document, dict):
         return _with_value_problems(document, positions, source, issues)
@@ -87,6 +89,8 @@ def read_inventory_text(text: str, source: str) -> Reading:
         )
         problem = Issue("document-invalid", what, Severity.ERROR, Location(source, 1, 1), hint=tr(SHAPE_HINT))
         return Reading(None, positions, [problem])
+    if header and "activities" not in document:
+        document = {**document, "activities": []}
     return _validated(document, positions, source)
 
 

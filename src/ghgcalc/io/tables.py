@@ -16,6 +16,7 @@ inventory has a table.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,10 @@ _PLAIN = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 _NUMERIC = ("DOUBLE", "FLOAT", "REAL", "DECIMAL", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT", "U")
 
 
+def _trimmed(column: str, prefix: str = "") -> str:
+    return f"trim(CAST({prefix}{_name(column)} AS VARCHAR))"
+
+
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -98,6 +103,7 @@ class _Table:
         self.path = path
         self.shown = shown
         self.sheet: str | None = None
+        self.header_row = 0  # a workbook's header row (0-based)
         self.con = duckdb.connect()
         self.con.execute("SET preserve_insertion_order = true")
         self._temporary: str | None = None
@@ -120,21 +126,35 @@ class _Table:
         )
 
     def _workbook(self, path: str) -> None:
-        """The first sheet through a temporary CSV of its cells as text (the same path as a CSV)."""
-        import csv
-        import tempfile
-
+        """An inventory workbook's Activities sheet (its other sheets are the header's), else the
+        first sheet, handed to DuckDB as columns: numbers as numbers, any other cell as its text
+        (a date, a yes/no, "12,500": the strict reader decides, as for a CSV)."""
+        import numpy as np
         from python_calamine import CalamineWorkbook
 
+        from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, SHEETS, _header_row
+
         book = CalamineWorkbook.from_path(path)
-        self.sheet = book.sheet_names[0]
-        rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        handle, self._temporary = tempfile.mkstemp(suffix=".csv")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            writer = csv.writer(stream)
-            for row in rows:
-                writer.writerow(["" if cell is None else _cell_text(cell) for cell in row])
-        self._csv(self._temporary)
+        names = {name.strip().lower(): name for name in book.sheet_names}
+        self.sheet = next((names[n] for n in SHEETS["activities"] if n in names), book.sheet_names[0])
+        rows = book.get_sheet_by_name(self.sheet).to_python(skip_empty_area=False)
+        found = _header_row(rows[:20], ACTIVITY_COLUMNS["activity"]) if rows else None
+        self.header_row = found or 0
+        header, body = (rows[self.header_row], rows[self.header_row + 1 :]) if rows else ([], [])
+        columns: dict[str, Any] = {}
+        for number, values in enumerate(zip(*body, strict=True) if body else [[]] * len(header)):
+            title = "" if header[number] is None else str(header[number]).strip()
+            if not title and all(v is None for v in values):
+                continue  # an empty column beyond the table
+            name, copy = title, 1
+            while name in columns:  # a header written twice is told by read_columns, not lost here
+                copy += 1
+                name = f"{title} ({copy})"
+            numeric = all(v is None or (type(v) in (float, int)) for v in values)
+            cells = values if numeric else [None if v is None else _cell_text(v) for v in values]
+            columns[name] = np.array(cells, dtype=object)
+        self.con.register("cells", columns)
+        self.con.execute("CREATE TABLE src AS SELECT *, row_number() OVER () AS __row FROM cells")
 
     def close(self) -> None:
         self.con.close()
@@ -147,13 +167,12 @@ class _Table:
             return Location(self.shown)
         if self.sheet is not None:
             letter = _letters(list(columns).index(column) + 1) if column is not None and column in columns else "A"
-            return Location(self.shown, sheet=self.sheet, cell=f"{letter}{row + 1}")
+            return Location(self.shown, sheet=self.sheet, cell=f"{letter}{self.header_row + 1 + row}")
         return Location(self.shown, row=row, field=column)
 
 
 def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
+    """A workbook cell that is not a number, as text: a date as 2024-01-01, True as True."""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
@@ -177,8 +196,8 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             continue
         found.order.append(name)
         found.types[name] = str(kind)
-        key = name.strip().lower()
-        if key in COLUMNS:
+        key = _field_of(name)
+        if key is not None:
             if key in found.fields:
                 issues.append(_column_issue(table, found, "table-column-twice", name, key))
             found.fields[key] = name
@@ -221,10 +240,37 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
     return found, issues
 
 
+# The Activities sheet's headers (io/excel_reader.ACTIVITY_COLUMNS, English or Thai) that name a
+# table's fields: an inventory workbook's sheet can be given as a table.
+_SHEET_FIELDS = {
+    "total": "amount",
+    "data_quality.source": "data_quality_source",
+    "data_quality.activity": "data_quality_activity",
+    "data_quality.factor": "data_quality_factor",
+}
+
+
+def _field_of(header: str) -> str | None:
+    """The field a column header names: its own key (amount, unit, ...), else an Activities
+    sheet's header ("Unit / หน่วย", "Total / รวม")."""
+    key = header.strip().lower()
+    if key in COLUMNS:
+        return key
+    from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, _match, _normalise_header
+
+    parts = _normalise_header(header)
+    for name, synonyms in ACTIVITY_COLUMNS.items():
+        field_name = _SHEET_FIELDS.get(name, name)
+        if field_name in COLUMNS and _match(parts, synonyms):
+            return field_name
+    return None
+
+
 def _column_issue(table: _Table, found: _Columns, code: str, name: str, detail: str) -> Issue:
     where = table.where()
     if table.sheet:
-        where = Location(table.shown, sheet=table.sheet, cell=f"{_letters(found.order.index(name) + 1)}1")
+        cell = f"{_letters(found.order.index(name) + 1)}{table.header_row + 1}"
+        where = Location(table.shown, sheet=table.sheet, cell=cell)
     if code == "table-column-twice":
         return _issue(code, tr("two columns are '{column}'", column=detail), where)
     if code == "table-month-outside":
@@ -266,120 +312,200 @@ def _issue(code: str, message: str, where: Location, hint: str | None = None, se
     return Issue(code, message, Severity.ERROR if severe else Severity.WARNING, where, hint=hint)
 
 
-# --- the rows, checked and typed, in SQL ----------------------------------------------------------
+# --- the rows, typed and checked, in SQL ----------------------------------------------------------
 
 
 class _Rows:
-    """The SQL of the table's rows: each field typed, and the first problem of each row."""
+    """The SQL of the table's rows. Per row, DuckDB only reads the numbers and checks them; the key
+    columns are grouped as stored and read once per distinct value (`_Group`), in Python."""
 
     def __init__(self, table: _Table, columns: _Columns) -> None:
         self.table = table
         self.columns = columns
-        self.numeric = [c for c in self._number_columns() if not self._typed(c)]
-
-    def _number_columns(self) -> list[str]:
-        found = [name for _, name in self.columns.months]
-        if "amount" in self.columns.fields:
-            found.insert(0, self.columns.fields["amount"])
-        return found
+        self.numbers = [name for _, name in columns.months]
+        if "amount" in columns.fields:
+            self.numbers.insert(0, columns.fields["amount"])
+        self.numeric = [c for c in self.numbers if not self._typed(c)]
+        self.keys = [key for key in KEY_COLUMNS if key in columns.fields]  # the key columns present
+        self.joined: list[str] = []
 
     def _typed(self, column: str) -> bool:
         return self.columns.types[column].upper().startswith(_NUMERIC)
 
-    def read_texts(self) -> dict[str, tuple[float | None, str | None]]:
-        """Each distinct number written in a form DuckDB does not read, through the strict reader:
-        its value, or the code of its problem."""
+    def read_texts(self) -> None:
+        """Each distinct number written in a form DuckDB does not read ("12,500", Thai digits, a
+        decimal comma) through the strict reader, into the table `texts`: its value, or the code of
+        its problem. `self.joined` are the columns that hold such texts."""
+        con = self.table.con
+        con.execute("CREATE TEMP TABLE texts (text VARCHAR, value DOUBLE, code VARCHAR)")
         if not self.numeric:
-            return {}
+            return
         parts = [
-            f"SELECT DISTINCT trim({_name(c)}) AS text FROM src WHERE trim({_name(c)}) <> '' "
-            f"AND NOT regexp_full_match(trim({_name(c)}), {_literal(_PLAIN)})"
-            for c in self.numeric
+            f"SELECT DISTINCT {number} AS col, {_trimmed(c)} AS text FROM src WHERE {_trimmed(c)} <> '' "
+            f"AND NOT regexp_full_match({_trimmed(c)}, {_literal(_PLAIN)})"
+            for number, c in enumerate(self.numeric)
         ]
         texts: dict[str, tuple[float | None, str | None]] = {}
-        for (text,) in self.table.con.execute(" UNION ".join(parts)).fetchall():
+        for number, text in con.execute(" UNION ".join(parts)).fetchall():
+            if self.numeric[number] not in self.joined:
+                self.joined.append(self.numeric[number])
+            if text in texts:
+                continue
             try:
                 texts[text] = (read_amount(text), None)
             except AmountProblem as problem:
                 texts[text] = (None, problem.code)
-        con = self.table.con
-        con.execute("CREATE TEMP TABLE texts (text VARCHAR, value DOUBLE, code VARCHAR)")
         if texts:
             con.executemany("INSERT INTO texts VALUES (?, ?, ?)", [(t, v, c) for t, (v, c) in texts.items()])
-        return texts
 
-    def number(self, column: str, joined: str) -> tuple[str, str]:
-        """The SQL of a number column's value and of its problem code (NULL when it is fine)."""
-        q = _name(column)
+    def _number(self, column: str, alias: str) -> tuple[str, str]:
+        """The SQL of a number column's value and of its unreadable text's problem code."""
         if self._typed(column):
-            value = f"CAST({q} AS DOUBLE)"
-            raw_problem = "NULL"
-        else:
-            text = f"NULLIF(trim({q}), '')"
-            plain = f"regexp_full_match({text}, {_literal(_PLAIN)})"
-            value = f"(CASE WHEN {plain} THEN TRY_CAST({text} AS DOUBLE) ELSE {joined}.value END)"
-            raw_problem = f"(CASE WHEN {text} IS NOT NULL AND NOT {plain} THEN {joined}.code END)"
-        problem = (
-            f"COALESCE({raw_problem}, CASE WHEN isnan({value}) OR isinf({value}) THEN 'amount-not-finite' "
-            f"WHEN {value} < 0 THEN 'amount-negative' WHEN {value} > {LARGEST_AMOUNT!r} THEN 'amount-too-large' END)"
+            return f"CAST(src.{_name(column)} AS DOUBLE)", "CAST(NULL AS VARCHAR)"
+        text = f"NULLIF({_trimmed(column, 'src.')}, '')"
+        if column not in self.joined:  # every text in it is a plain number (read_texts)
+            return f"TRY_CAST({text} AS DOUBLE)", "CAST(NULL AS VARCHAR)"
+        plain = f"regexp_full_match({text}, {_literal(_PLAIN)})"
+        value = f"(CASE WHEN {plain} THEN TRY_CAST({text} AS DOUBLE) ELSE {alias}.value END)"
+        return value, f"(CASE WHEN {text} IS NOT NULL AND NOT {plain} THEN {alias}.code END)"
+
+    def raw(self, key: str) -> str:
+        """A key column as stored, as text (a Parquet integer scope as '1')."""
+        column = self.columns.fields[key]
+        return (
+            f"src.{_name(column)}"
+            if self.columns.types[column] == "VARCHAR"
+            else f"CAST(src.{_name(column)} AS VARCHAR)"
         )
-        return value, problem
 
     def text(self, key: str) -> str:
         column = self.columns.fields.get(key)
-        return f"NULLIF(trim(CAST({_name(column)} AS VARCHAR)), '')" if column else "CAST(NULL AS VARCHAR)"
+        return f"NULLIF({_trimmed(column, 'src.')}, '')" if column else "CAST(NULL AS VARCHAR)"
 
     def sql(self) -> str:
-        """SELECT of every row: __row, the key fields, amount (the months summed), months given,
-        the months, and `problem`, the code of the row's first problem."""
-        joins, values, problems = [], {}, {}
-        for number, column in enumerate(self._number_columns()):
+        """SELECT of every row but blank ones: __row, the key columns as stored (k_activity, ...),
+        label, id and evidence, amount (the months summed when the row gives months), whether it
+        gives months and whether some are empty, the months (m0, ...), and `problem`, the code of
+        the row's first problem with its numbers (NULL when they are fine)."""
+        joins, typed = [], []
+        for number, column in enumerate(self.numbers):
             alias = f"t{number}"
-            if column in self.numeric:
-                joins.append(f"LEFT JOIN texts {alias} ON {alias}.text = NULLIF(trim(src.{_name(column)}), '')")
-            values[column], problems[column] = self.number(column, alias)
-        month_columns = [name for _, name in self.columns.months]
-        amount_column = self.columns.fields.get("amount")
-        given_amount = (
-            f"({values[amount_column]} IS NOT NULL OR {problems[amount_column]} IS NOT NULL)"
-            if amount_column
-            else "false"
+            if column in self.joined:
+                joins.append(f"LEFT JOIN texts {alias} ON {alias}.text = NULLIF({_trimmed(column, 'src.')}, '')")
+            value, unreadable = self._number(column, alias)
+            typed.append(f"{value} AS v{number}, {unreadable} AS u{number}")
+        fields = [f"{self.raw(key)} AS k_{key}" for key in self.keys]
+        fields += [f"{self.text(key)} AS {key}" for key in ("label", "id", "evidence")]
+        # the activity first: a row that has one is not blank, and the test stops there
+        first = [self.columns.fields[k] for k in ("activity", "unit", "amount") if k in self.columns.fields]
+        order = [*first, *(c for c in self.columns.order if c not in first)]
+        blank = " AND ".join(
+            f"src.{_name(c)} IS NULL" if self._typed(c) else f"NULLIF({_trimmed(c, 'src.')}, '') IS NULL" for c in order
         )
-        month_given = [f"({values[c]} IS NOT NULL OR {problems[c]} IS NOT NULL)" for c in month_columns]
-        any_month = " OR ".join(month_given) or "false"
-        all_months = " AND ".join(month_given) or "false"
-        month_sum = " + ".join(f"COALESCE({values[c]}, 0)" for c in month_columns) or "0"
-        amount = (
-            f"(CASE WHEN {any_month} THEN {month_sum} ELSE {values[amount_column] if amount_column else 'NULL'} END)"
+        inner = (
+            f"SELECT src.__row AS __row, {', '.join([*fields, *typed])} FROM src {' '.join(joins)} "
+            f"WHERE NOT ({blank or 'false'})"  # a blank row (a spreadsheet's empty line) is no row
         )
-        checks = [
-            ("activity", f"{self.text('activity')} IS NULL", "activity-missing"),
-            ("unit", f"{self.text('unit')} IS NULL", "unit-missing"),
-            ("amount", f"{given_amount} AND ({any_month})", "amount-and-months"),
-            ("amount", f"NOT {given_amount} AND NOT ({any_month})", "amount-missing"),
-        ]
-        cases = [f"WHEN {condition} THEN '{code}'" for _, condition, code in checks]
-        for column in self._number_columns():
-            cases.append(f"WHEN {problems[column]} IS NOT NULL THEN {problems[column]}")
-        scope = self.text("scope")
-        cases.append(f"WHEN {scope} IS NOT NULL AND {scope} NOT IN ('1', '2', '3') THEN 'scope-invalid'")
-        fields = ", ".join(f"{self.text(key)} AS {key}" for key in (*KEY_COLUMNS, "label", "id", "evidence"))
-        months = "".join(f", {values[c]} AS m{slot}" for slot, c in self.columns.months)
-        partial = f"(({any_month}) AND NOT ({all_months}))" if month_columns else "false"
+        has_amount = "amount" in self.columns.fields
+        months = [self.numbers.index(name) for _, name in self.columns.months]
+        given = {n: f"(v{n} IS NOT NULL OR u{n} IS NOT NULL)" for n in range(len(self.numbers))}
+        given_amount = given[0] if has_amount else "false"
+        any_month = " OR ".join(given[n] for n in months) or "false"
+        all_months = " AND ".join(given[n] for n in months) or "false"
+        month_sum = " + ".join(f"COALESCE(v{n}, 0)" for n in months) or "0"
+        amount = f"(CASE WHEN {any_month} THEN {month_sum} ELSE {'v0' if has_amount else 'NULL'} END)"
+        mismatch = f"abs(({month_sum}) - v0) > 1e-9 * greatest(1, abs(v0))" if has_amount and months else "false"
+        cases = [f"WHEN NOT {given_amount} AND NOT ({any_month}) THEN 'amount-missing'"]
+        for n in range(len(self.numbers)):
+            cases.append(f"WHEN u{n} IS NOT NULL THEN u{n}")
+            cases.append(f"WHEN isnan(v{n}) OR isinf(v{n}) THEN 'amount-not-finite'")
+            cases.append(f"WHEN v{n} < 0 THEN 'amount-negative'")
+            cases.append(f"WHEN v{n} > {LARGEST_AMOUNT!r} THEN 'amount-too-large'")
+        cases.append(f"WHEN {given_amount} AND ({any_month}) AND {mismatch} THEN 'total-mismatch'")
+        partial = f"(({any_month}) AND NOT ({all_months}))" if months else "false"
+        # `bad`: any problem, cheaply (NaN is above every number in DuckDB, so one range test
+        # catches NaN, infinities, negatives and the too large); `problem` names it, when asked for
+        checks = [f"(NOT {given_amount} AND NOT ({any_month}))"]
+        for n, column in enumerate(self.numbers):
+            checks.append(f"NOT COALESCE(v{n} >= 0 AND v{n} <= {LARGEST_AMOUNT!r}, true)")
+            if column in self.joined:
+                checks.append(f"u{n} IS NOT NULL")
+        if mismatch != "false":
+            checks.append(f"({given_amount} AND ({any_month}) AND {mismatch})")
+        month_values = "".join(f", v{n} AS m{slot}" for (slot, _), n in zip(self.columns.months, months, strict=True))
+        keys = "".join(f"k_{key}, " for key in self.keys)
         return (
-            f"SELECT src.__row AS __row, {fields}, {amount} AS amount, ({any_month}) AS monthly, "
-            f"{partial} AS partial{months}, CASE {' '.join(cases)} END AS problem "
-            f"FROM src {' '.join(joins)}"
+            f"SELECT __row, {keys}label, id, evidence, {amount} AS amount, ({any_month}) AS monthly, "
+            f"{partial} AS partial{month_values}, ({' OR '.join(checks)}) AS bad, "
+            f"CASE WHEN NOT ({' OR '.join(checks)}) THEN NULL {' '.join(cases)} END AS problem FROM ({inner})"
         )
+
+    def match(self, raw: tuple[object, ...]) -> tuple[str, list[object]]:
+        """The condition on `rows` of a group's key columns as stored, and its parameters."""
+        if not self.keys:
+            return "true", []
+        return " AND ".join(f"k_{key} IS NOT DISTINCT FROM ?" for key in self.keys), list(raw)
+
+
+@dataclass
+class _Group:
+    """The rows whose key columns are stored alike (and whose numbers have the same problem)."""
+
+    raw: tuple[object, ...]  # the key columns as stored, in _Rows.keys order
+    problem: str | None
+    sums: ClassSums
+    partial: int  # rows with some months empty
+
+
+def _row_class(rows: _Rows, raw: tuple[object, ...]) -> tuple[RowClass | None, str | None]:
+    """The class of a group's rows (texts stripped, empty as none), or the code of its problem."""
+    value = {key: (None if v is None else str(v).strip() or None) for key, v in zip(rows.keys, raw, strict=True)}
+    if value.get("activity") is None:
+        return None, "activity-missing"
+    if value.get("unit") is None:
+        return None, "unit-missing"
+    scope = None
+    if value.get("scope") is not None:
+        try:
+            number = float(str(value["scope"]))
+        except ValueError:
+            number = 0.0
+        if number not in (1.0, 2.0, 3.0):
+            return None, "scope-invalid"
+        scope = int(number)
+    return (
+        RowClass(
+            activity=str(value["activity"]),
+            unit=str(value["unit"]),
+            scope=scope,
+            gpc=value.get("gpc"),
+            ipcc=value.get("ipcc"),
+            category=value.get("category"),
+            ncv=value.get("ncv"),
+            density=value.get("density"),
+            division=value.get("division"),
+            quality_source=value.get("data_quality_source"),
+            quality_activity=value.get("data_quality_activity"),
+            quality_factor=value.get("data_quality_factor"),
+        ),
+        None,
+    )
+
+
+def _merged(sums: list[ClassSums]) -> ClassSums:
+    monthly = None
+    if all(s.monthly is not None for s in sums):
+        monthly = tuple(math.fsum(parts) for parts in zip(*(s.monthly or () for s in sums), strict=True))
+    return ClassSums(
+        rows=sum(s.rows for s in sums),
+        amount=math.fsum(s.amount for s in sums),
+        monthly=monthly,
+        first_row=min(s.first_row for s in sums),
+        largest=max(s.largest for s in sums),
+    )
 
 
 # --- computing a table ----------------------------------------------------------------------------
-
-_FIELD_OF_CODE = {
-    "activity-missing": "activity",
-    "unit-missing": "unit",
-    "scope-invalid": "scope",
-}
 
 
 def compute_table(
@@ -406,52 +532,60 @@ def compute_table(
         table.close()
 
 
+def _groups(rows: _Rows) -> list[_Group]:
+    """One pass over the table: the rows grouped by their key columns as stored, summed, and
+    whether they have problems; a second pass, only when some do, names them."""
+    months = bool(rows.columns.months)
+    month_sums = "".join(f", fsum(m{slot})" for slot, _ in rows.columns.months)
+    flags = ", count(*) FILTER (WHERE monthly), count(*) FILTER (WHERE partial)" if months else ", 0, 0"
+    keys = "".join(f"k_{key}, " for key in rows.keys)
+    con = rows.table.con
+    found = con.execute(
+        f"SELECT {keys}bad, count(*), min(__row), fsum(amount), max(amount){flags}{month_sums} "
+        f"FROM rows GROUP BY ALL ORDER BY min(__row)"
+    ).fetchall()
+    if any(record[len(rows.keys)] for record in found):
+        named = con.execute(
+            f"SELECT {keys}problem, count(*), min(__row), fsum(amount), max(amount){flags}{month_sums} "
+            f"FROM rows WHERE bad GROUP BY ALL ORDER BY min(__row)"
+        ).fetchall()
+        found = [r for r in found if not r[len(rows.keys)]] + named
+        found.sort(key=lambda r: r[len(rows.keys) + 2])
+    width = len(rows.keys)
+    groups = []
+    for record in found:
+        problem, count, first, amount, largest, monthly, partial = record[width : width + 7]
+        problem = problem if isinstance(problem, str) else None  # `bad` (false) for a good group
+        sums = ClassSums(
+            count, amount, tuple(record[width + 7 :]) if months and monthly == count else None, first, largest
+        )
+        groups.append(_Group(tuple(record[:width]), problem, sums, partial))
+    return groups
+
+
 def _compute(table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set: str, first_index: int) -> TableRead:
     columns, issues = read_columns(table, inventory)
     if any(i.is_error for i in issues):
         return TableRead((), tuple(issues), None)
     rows = _Rows(table, columns)
     rows.read_texts()
-    con = table.con
-    con.execute(f"CREATE TEMP VIEW rows AS {rows.sql()}")
-    keys = ", ".join(KEY_COLUMNS)
-    month_sums = "".join(f", fsum(m{slot})" for slot, _ in columns.months)
-    found = con.execute(
-        f"SELECT {keys}, problem, count(*), min(__row), fsum(amount), max(amount), "
-        f"count(*) FILTER (WHERE monthly), count(*) FILTER (WHERE partial){month_sums} "
-        f"FROM rows GROUP BY ALL ORDER BY min(__row)"
-    ).fetchall()
-    width = len(KEY_COLUMNS)
+    table.con.execute(f"CREATE TEMP VIEW rows AS {rows.sql()}")
+    groups = _groups(rows)
     classes: list[RowClass] = []
-    sums: list[ClassSums] = []
-    problem_rows: dict[str, int] = {}
-    partial_rows = 0
-    for record in found:
-        problem, count, first, amount, largest, monthly, partial = record[width : width + 7]
-        partial_rows += partial
-        if problem is not None:
-            problem_rows[problem] = problem_rows.get(problem, 0) + count
+    members: list[list[_Group]] = []  # the groups of each class
+    number_of: dict[RowClass, int] = {}
+    problems: dict[str, list[_Group]] = {}
+    for group in groups:
+        row_class, problem = _row_class(rows, group.raw)
+        problem = problem or group.problem
+        if problem is not None or row_class is None:
+            problems.setdefault(problem or "", []).append(group)
             continue
-        key = dict(zip(KEY_COLUMNS, record[:width], strict=True))
-        classes.append(
-            RowClass(
-                activity=key["activity"],
-                unit=key["unit"],
-                scope=int(key["scope"]) if key["scope"] else None,
-                gpc=key["gpc"],
-                ipcc=key["ipcc"],
-                category=key["category"],
-                ncv=key["ncv"],
-                density=key["density"],
-                division=key["division"],
-                quality_source=key["data_quality_source"],
-                quality_activity=key["data_quality_activity"],
-                quality_factor=key["data_quality_factor"],
-            )
-        )
-        months = tuple(record[width + 7 :]) if columns.months and monthly == count else None
-        sums.append(ClassSums(count, amount, months, first, largest))
-    total_rows = sum(record[width + 1] for record in found)
+        if row_class not in number_of:
+            number_of[row_class] = len(classes)
+            classes.append(row_class)
+            members.append([])
+        members[number_of[row_class]].append(group)
     if len(classes) > LARGEST_CLASSES:
         message = tr(
             "the table's rows fall into {count} classes (activity, unit, placement, grades); at most {largest}",
@@ -459,13 +593,15 @@ def _compute(table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set:
             largest=f"{LARGEST_CLASSES:,}",
         )
         return TableRead((), (_issue("table-too-many-classes", message, table.where()),), None)
-    for code, count in sorted(problem_rows.items()):
-        issues.extend(_row_problems(table, columns, code, count))
-    if partial_rows:
-        issues.extend(_row_problems(table, columns, "amount-month-empty", partial_rows, severe=False))
+    for code, found in sorted(problems.items()):
+        issues.extend(_row_problems(rows, code, found))
+    partial = [g for g in groups if g.partial]
+    if partial:
+        issues.extend(_row_problems(rows, "amount-month-empty", partial, severe=False))
+    sums = [_merged([g.sums for g in group]) for group in members]
     coefficients, class_problems = class_lines(classes, inventory, catalogue, gwp_set)
-    issues.extend(_class_problems(table, columns, classes, sums, class_problems))
-    issues.extend(_too_large(table, columns, classes, sums, coefficients))
+    issues.extend(_class_problems(rows, members, sums, class_problems))
+    issues.extend(_too_large(rows, members, sums, coefficients))
     lines: list[Line] = []
     line_of: dict[int, int] = {}
     for number in range(len(classes)):
@@ -477,12 +613,15 @@ def _compute(table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set:
     summary = TableSummary(
         file=table.shown,
         path=os.path.abspath(table.path),
-        rows=total_rows,
+        rows=sum(g.sums.rows for g in groups),
         first_line=first_index,
         lines=len(lines),
-        recipe=_Recipe(columns, classes, coefficients, line_of),
+        recipe=_Recipe(columns, classes, members, coefficients, line_of),
     )
     return TableRead(tuple(lines), tuple(issues), summary)
+
+
+# --- problems at their rows -----------------------------------------------------------------------
 
 
 def _row_messages(code: str) -> tuple[str, str | None]:
@@ -493,9 +632,9 @@ def _row_messages(code: str) -> tuple[str, str | None]:
             tr("the row has no amount and no monthly values"),
             tr("write the amount, or the months; 0 for none"),
         ),
-        "amount-and-months": (
-            tr("the row gives both an amount and monthly values"),
-            tr("give one: the amount, or the months"),
+        "total-mismatch": (
+            tr("the amount is not the sum of the row's months"),
+            tr("correct the months or the amount, or clear the amount"),
         ),
         "scope-invalid": (tr("the scope is not 1, 2 or 3"), tr("write 1, 2 or 3, or leave it empty")),
         "amount-month-empty": (
@@ -506,16 +645,29 @@ def _row_messages(code: str) -> tuple[str, str | None]:
     return messages.get(code, (code, None))
 
 
-def _listed_rows(table: _Table, condition: str, parameters: Sequence[object] = ()) -> list[dict[str, Any]]:
-    """The first LISTED rows of the table meeting a condition on `rows`, with their cells as written."""
-    con = table.con
-    con.execute(
-        "SELECT src.* FROM src JOIN (SELECT __row FROM rows WHERE "
-        f"{condition} ORDER BY __row LIMIT {LISTED}) AS chosen USING (__row) ORDER BY __row",
-        list(parameters),
-    )
-    names = [d[0] for d in con.description or ()]
-    return [dict(zip(names, values, strict=True)) for values in con.fetchall()]
+_FIELD_OF_CODE = {"activity-missing": "activity", "unit-missing": "unit", "scope-invalid": "scope"}
+
+
+def _listed(
+    rows: _Rows, groups: list[_Group], extra: str = "", parameters: Sequence[object] = ()
+) -> list[dict[str, Any]]:
+    """The first LISTED rows of some groups (meeting an `extra` condition), with their cells as
+    written, in row order."""
+    found: list[dict[str, Any]] = []
+    con = rows.table.con
+    for group in sorted(groups, key=lambda g: g.sums.first_row):
+        if len(found) >= LISTED:
+            break
+        condition, values = rows.match(group.raw)
+        condition += " AND problem IS NOT DISTINCT FROM ?" + (f" AND {extra}" if extra else "")
+        con.execute(
+            "SELECT src.* FROM src JOIN (SELECT __row FROM rows WHERE "
+            f"{condition} ORDER BY __row LIMIT {LISTED}) AS chosen USING (__row) ORDER BY __row",
+            [*values, group.problem, *parameters],
+        )
+        names = [d[0] for d in con.description or ()]
+        found.extend(dict(zip(names, cells, strict=True)) for cells in con.fetchall())
+    return sorted(found, key=lambda cells: cells["__row"])[:LISTED]
 
 
 def _more(table: _Table, code: str, count: int, severe: bool = True) -> Issue:
@@ -523,15 +675,16 @@ def _more(table: _Table, code: str, count: int, severe: bool = True) -> Issue:
     return _issue(code, message, table.where(), severe=severe)
 
 
-def _row_problems(table: _Table, columns: _Columns, code: str, count: int, severe: bool = True) -> list[Issue]:
-    condition = "partial" if code == "amount-month-empty" else "problem = ?"
-    listed = _listed_rows(table, condition, () if code == "amount-month-empty" else (code,))
+def _row_problems(rows: _Rows, code: str, groups: list[_Group], severe: bool = True) -> list[Issue]:
+    columns, table = rows.columns, rows.table
+    listed = _listed(rows, groups, "partial" if code == "amount-month-empty" else "")
+    count = sum(g.partial if code == "amount-month-empty" else g.sums.rows for g in groups)
     message, hint = _row_messages(code)
     found = []
     for cells in listed:
         column: str | None = columns.fields.get(_FIELD_OF_CODE.get(code, "amount"), None)
         text, shown_hint = message, hint
-        if code.startswith("amount-") and code not in ("amount-missing", "amount-and-months", "amount-month-empty"):
+        if code.startswith("amount-") and code not in ("amount-missing", "amount-month-empty"):
             column, text, shown_hint = _number_problem(cells, columns)
         elif code == "amount-month-empty":
             column = next((name for _, name in columns.months if _empty(cells.get(name))), column)
@@ -561,34 +714,12 @@ def _number_problem(cells: dict[str, Any], columns: _Columns) -> tuple[str | Non
     return names[0] if names else None, tr("the amount cannot be read"), None
 
 
-def _class_condition(row_class: RowClass) -> tuple[str, list[object]]:
-    values: list[object] = [
-        row_class.activity,
-        row_class.unit,
-        None if row_class.scope is None else str(row_class.scope),
-        row_class.gpc,
-        row_class.ipcc,
-        row_class.category,
-        row_class.ncv,
-        row_class.density,
-        row_class.division,
-        row_class.quality_source,
-        row_class.quality_activity,
-        row_class.quality_factor,
-    ]
-    condition = " AND ".join(f"{key} IS NOT DISTINCT FROM ?" for key in KEY_COLUMNS)
-    return f"problem IS NULL AND {condition}", values
-
-
 def _class_problems(
-    table: _Table,
-    columns: _Columns,
-    classes: list[RowClass],
-    sums: list[ClassSums],
-    problems: dict[int, list[Issue]],
+    rows: _Rows, members: list[list[_Group]], sums: list[ClassSums], problems: dict[int, list[Issue]]
 ) -> list[Issue]:
     """A class's problems at its rows: the first rows of each code listed, the others counted.
     A warning (a factor used outside its validity) is told once, at the class's first row."""
+    columns, table = rows.columns, rows.table
     by_code: dict[str, list[tuple[int, Issue]]] = {}
     counts: dict[str, int] = {}
     found: list[Issue] = []
@@ -603,8 +734,7 @@ def _class_problems(
             counts[issue.code] = counts.get(issue.code, 0) + sums[number].rows
             if len(by_code.get(issue.code, ())) >= LISTED:
                 continue
-            condition, values = _class_condition(classes[number])
-            for cells in _listed_rows(table, condition, values):
+            for cells in _listed(rows, members[number]):
                 where = table.where(cells["__row"], column, columns.order)
                 by_code.setdefault(issue.code, []).append(
                     (cells["__row"], Issue(issue.code, issue.message, issue.severity, where, hint=issue.hint))
@@ -618,24 +748,18 @@ def _class_problems(
 
 
 def _too_large(
-    table: _Table,
-    columns: _Columns,
-    classes: list[RowClass],
-    sums: list[ClassSums],
-    coefficients: dict[int, Coefficients],
+    rows: _Rows, members: list[list[_Group]], sums: list[ClassSums], coefficients: dict[int, Coefficients]
 ) -> list[Issue]:
     """Rows whose line comes to more than any real inventory line (core/compute.LARGEST_LINE_T)."""
     from ghgcalc.core.compute import LARGEST_LINE_T
 
+    columns, table = rows.columns, rows.table
     found: list[Issue] = []
     column = columns.fields.get("amount") or (columns.months[0][1] if columns.months else None)
     for number, unit in coefficients.items():
         if sums[number].largest * unit.largest <= LARGEST_LINE_T:
             continue
-        limit = LARGEST_LINE_T / unit.largest
-        condition, values = _class_condition(classes[number])
-        listed = _listed_rows(table, f"{condition} AND amount > ?", [*values, limit])
-        for cells in listed:
+        for cells in _listed(rows, members[number], "amount > ?", [LARGEST_LINE_T / unit.largest]):
             message = tr("this row comes to more than {largest} t, beyond any real inventory line", largest="1e+15")
             hint = tr("check the amount, its unit and the factor for extra digits or a wrong unit")
             found.append(_issue("result-too-large", message, table.where(cells["__row"], column, columns.order), hint))
@@ -647,25 +771,22 @@ def _too_large(
 
 @dataclass(frozen=True)
 class _Recipe:
-    """What `write_lines` needs to give every row its result: the classes and their coefficients."""
+    """What `write_lines` needs to give every row its result: the columns, the classes with their
+    groups of rows as stored, and each class's coefficients and line."""
 
     columns: _Columns
     classes: list[RowClass]
+    members: list[list[_Group]]
     coefficients: dict[int, Coefficients]
     line_of: dict[int, int]  # class number -> index of its line in the result
 
 
-# The columns of the lines file: the CSV's (io/writers.CSV_COLUMNS), then the table and row a line
-# comes from and its evidence; the gases (t_CO2, t_CH4, ...) follow t_co2e's neighbours.
-_LINE_TEXT = ("source", "name", "period_start", "period_end", "gwp")
-
-
-def write_lines(results: Sequence[Any], target: str, kind: str) -> int:
+def write_lines(results: Sequence[Any], target: str, kind: str) -> None:
     """Every line of the results, activity tables' rows included, to `target` as Parquet or CSV
-    (`kind`): the number of lines written. DuckDB streams the rows: memory does not grow with a
-    table. The columns are the CSV's (io/writers.CSV_COLUMNS), the tonnes of each gas (t_gas_CO2:
-    column names do not tell case apart in DuckDB, and the CSV's t_CO2e would be its t_co2e), then
-    the table and row a line comes from and its evidence."""
+    (`kind`). DuckDB streams the rows: memory does not grow with a table. The columns are the
+    CSV's (io/writers.CSV_COLUMNS), the tonnes of each gas (t_gas_CO2: DuckDB's column names do not
+    tell case apart, and the CSV's t_CO2e would be its t_co2e), then the table and row a line comes
+    from and its evidence."""
     import tempfile
 
     import duckdb
@@ -685,29 +806,31 @@ def write_lines(results: Sequence[Any], target: str, kind: str) -> int:
     header = [*CSV_COLUMNS, *(f"t_gas_{gas}" for gas in gases), "table", "row", "evidence"]
     folder = tempfile.mkdtemp(prefix=".ghgcalc-lines.", dir=os.path.dirname(os.path.abspath(target)))
     parts: list[str] = []
-    con = duckdb.connect()
     try:
-        con.execute("CREATE TABLE own (" + ", ".join(f"{_name(c)} {_line_type(c)}" for c in header) + ")")
-        selects = []
+        own = []
         for result in results:
             from_tables = {n for t in result.tables for n in range(t.first_line, t.first_line + t.lines)}
-            own = [_own_row(line, result, gases) for line in result.lines if line.index not in from_tables]
+            own += [_own_row(line, result, gases) for line in result.lines if line.index not in from_tables]
+            for summary in result.tables:
+                parts.append(os.path.join(folder, f"{len(parts)}.parquet"))
+                _table_part(summary, result, gases, header, parts[-1])
+        if own or not parts:
+            parts.insert(0, os.path.join(folder, "own.parquet"))
+            con = duckdb.connect()
+            con.execute("CREATE TABLE own (" + ", ".join(f"{_name(c)} {_line_type(c)}" for c in header) + ")")
             if own:
                 con.executemany(f"INSERT INTO own VALUES ({', '.join('?' for _ in header)})", own)
-            selects.append(f"SELECT * FROM own WHERE source = {_literal(result.source)}")
-            for summary in result.tables:
-                part = os.path.join(folder, f"{len(parts)}.parquet")
-                _table_part(summary, result, gases, part)
-                parts.append(part)
-                selects.append(f"SELECT * FROM read_parquet({_literal(part)})")
-        query = " UNION ALL BY NAME ".join(selects) if selects else "SELECT * FROM own"
-        ordered = ", ".join(_name(c) for c in header)
+            con.execute(f"COPY own TO {_literal(parts[0])} (FORMAT parquet)")
+            con.close()
+        if kind == "parquet" and len(parts) == 1:
+            os.replace(parts[0], target)
+            return
+        con = duckdb.connect()
+        every = "[" + ", ".join(_literal(p) for p in parts) + "]"
         options = "FORMAT parquet" if kind == "parquet" else "FORMAT csv, HEADER true"
-        con.execute(f"COPY (SELECT {ordered} FROM ({query})) TO {_literal(target)} ({options})")
-        (count,) = con.execute(f"SELECT count(*) FROM ({query})").fetchone() or (0,)
-        return int(count)
-    finally:
+        con.execute(f"COPY (SELECT * FROM read_parquet({every})) TO {_literal(target)} ({options})")
         con.close()
+    finally:
         for part in parts:
             Path(part).unlink(missing_ok=True)
         os.rmdir(folder)
@@ -754,8 +877,9 @@ def _own_row(line: Line, result: Any, gases: list[str]) -> list[object]:
     ]
 
 
-def _table_part(summary: TableSummary, result: Any, gases: list[str], part: str) -> None:
-    """One table's rows with their results, joined to their class's coefficients, to Parquet."""
+def _table_part(summary: TableSummary, result: Any, gases: list[str], header: list[str], part: str) -> None:
+    """One table's rows with their results (amount x their class's coefficients) to Parquet, in
+    the lines file's columns: the rows are joined to their class by the key columns as stored."""
     recipe = summary.recipe
     assert isinstance(recipe, _Recipe)
     table = _Table(summary.path, summary.file)
@@ -764,67 +888,90 @@ def _table_part(summary: TableSummary, result: Any, gases: list[str], part: str)
         rows.read_texts()
         con = table.con
         con.execute(f"CREATE TEMP VIEW rows AS {rows.sql()}")
-        keys = [f"k_{key} VARCHAR" for key in KEY_COLUMNS]
-        values = [
-            "line BIGINT",
-            "scope_out BIGINT",
-            "category_out VARCHAR",
-            "gpc_out VARCHAR",
-            "ipcc_out VARCHAR",
-            "factor_set VARCHAR",
-            "factor_version VARCHAR",
-            "factor_key VARCHAR",
-            "factor_per VARCHAR",
-            "factor_source VARCHAR",
-            "c_t_co2e DOUBLE",
-            "c_biogenic DOUBLE",
-            "c_non_kyoto DOUBLE",
-            *(f"{_name('c_' + gas)} DOUBLE" for gas in gases),
-        ]
-        con.execute(f"CREATE TEMP TABLE coef ({', '.join([*keys, *values])})")
+        values: dict[str, str] = {
+            "line": "BIGINT",
+            "activity": "VARCHAR",
+            "unit": "VARCHAR",
+            "scope": "BIGINT",
+            "category": "VARCHAR",
+            "gpc": "VARCHAR",
+            "ipcc": "VARCHAR",
+            "factor_set": "VARCHAR",
+            "factor_version": "VARCHAR",
+            "factor_key": "VARCHAR",
+            "factor_per": "VARCHAR",
+            "factor_source": "VARCHAR",
+            "c_t_co2e": "DOUBLE",
+            "c_biogenic": "DOUBLE",
+            "c_non_kyoto": "DOUBLE",
+            **{f"c_{gas}": "DOUBLE" for gas in gases},
+        }
+        keys = [f"k_{key}" for key in rows.keys]
+        con.execute(
+            "CREATE TEMP TABLE coef ("
+            + ", ".join([*(f"{k} VARCHAR" for k in keys), *(f"{_name(c)} {t}" for c, t in values.items())])
+            + ")"
+        )
         records = []
         for number, unit in recipe.coefficients.items():
             line = unit.line
             separate = line.separately_reported_t_co2e
-            records.append(
-                [
-                    *_class_values(recipe.classes[number]),
-                    recipe.line_of[number] + 1,
-                    line.scope,
-                    line.category,
-                    line.gpc,
-                    line.ipcc,
-                    line.factor.set_id,
-                    line.factor.version,
-                    line.factor.key,
-                    line.factor.per,
-                    line.factor.source,
-                    line.t_co2e,
-                    separate.get(BIOGENIC, 0.0),
-                    separate.get(NON_KYOTO, 0.0),
-                    *(line.gases_t.get(gas) for gas in gases),
-                ]
-            )
+            row_class = recipe.classes[number]
+            shared = [
+                recipe.line_of[number] + 1,
+                row_class.activity,
+                row_class.unit,
+                line.scope,
+                line.category,
+                line.gpc,
+                line.ipcc,
+                line.factor.set_id,
+                line.factor.version,
+                line.factor.key,
+                line.factor.per,
+                line.factor.source,
+                line.t_co2e,
+                separate.get(BIOGENIC, 0.0),
+                separate.get(NON_KYOTO, 0.0),
+                *(line.gases_t.get(gas) for gas in gases),
+            ]
+            records += [[*group.raw, *shared] for group in recipe.members[number] if group.problem is None]
         if records:
             con.executemany(f"INSERT INTO coef VALUES ({', '.join('?' for _ in records[0])})", records)
-        on = " AND ".join(f"r.{key} IS NOT DISTINCT FROM c.k_{key}" for key in KEY_COLUMNS)
-        gas_columns = "".join(f", r.amount * c.{_name('c_' + gas)} AS {_name('t_gas_' + gas)}" for gas in gases)
+        on = " AND ".join(f"r.{k} IS NOT DISTINCT FROM c.{k}" for k in keys) or "true"
+        computed = {
+            "source": _literal(result.source),
+            "name": _literal(result.name),
+            "period_start": _literal(result.period.start.isoformat()),
+            "period_end": _literal(result.period.end.isoformat()),
+            "gwp": _literal(result.gwp),
+            "line": "c.line",
+            "id": "r.id",
+            "activity": "c.activity",
+            "label": "r.label",
+            "scope": "c.scope",
+            "category": "c.category",
+            "gpc": "c.gpc",
+            "ipcc": "c.ipcc",
+            "amount": "r.amount",
+            "unit": "c.unit",
+            "factor_set": "c.factor_set",
+            "factor_version": "c.factor_version",
+            "factor_key": "c.factor_key",
+            "factor_per": "c.factor_per",
+            "factor_source": "c.factor_source",
+            "t_co2e": "r.amount * c.c_t_co2e",
+            "co2_biogenic_t": "r.amount * c.c_biogenic",
+            "non_kyoto_t_co2e": "r.amount * c.c_non_kyoto",
+            **{f"t_gas_{gas}": f"r.amount * c.{_name('c_' + gas)}" for gas in gases},
+            "table": _literal(summary.file),
+            "row": "r.__row",
+            "evidence": "r.evidence",
+        }
+        select = ", ".join(f"{computed[c]} AS {_name(c)}" for c in header)
         con.execute(
-            f"COPY (SELECT {_literal(result.source)} AS source, {_literal(result.name)} AS name, "
-            f"{_literal(result.period.start.isoformat())} AS period_start, "
-            f"{_literal(result.period.end.isoformat())} AS period_end, {_literal(result.gwp)} AS gwp, "
-            "c.line AS line, r.id AS id, r.activity AS activity, r.label AS label, c.scope_out AS scope, "
-            "c.category_out AS category, c.gpc_out AS gpc, c.ipcc_out AS ipcc, r.amount AS amount, r.unit AS unit, "
-            "c.factor_set, c.factor_version, c.factor_key, c.factor_per, c.factor_source, "
-            "r.amount * c.c_t_co2e AS t_co2e, r.amount * c.c_biogenic AS co2_biogenic_t, "
-            f"r.amount * c.c_non_kyoto AS non_kyoto_t_co2e{gas_columns}, "
-            f'{_literal(summary.file)} AS "table", r.__row AS "row", r.evidence AS evidence '
-            f"FROM rows r JOIN coef c ON {on} WHERE r.problem IS NULL ORDER BY r.__row) "
+            f"COPY (SELECT {select} FROM rows r JOIN coef c ON {on} WHERE r.problem IS NULL) "
             f"TO {_literal(part)} (FORMAT parquet)"
         )
     finally:
         table.close()
-
-
-def _class_values(row_class: RowClass) -> list[object]:
-    return _class_condition(row_class)[1]
