@@ -176,9 +176,10 @@ def compute_inventory(
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
     catalogue = Catalogue(custom, sets, broken)
-    tables = (
-        _tables(inventory, catalogue, gwp_set, folder or os.getcwd(), positions) if inventory.activities_table else None
-    )
+    tables = None
+    if inventory.activities_table:
+        limits = options.checks.thresholds
+        tables = _tables(inventory, catalogue, gwp_set, folder or os.getcwd(), positions, limits)
     table_lines = tables.lines if tables else ()
     result, line_issues = compute(inventory, catalogue, gwp_set, source, options.checks, table_lines)
     if tables is not None:
@@ -250,7 +251,9 @@ class _Tables:
         return issue
 
 
-def _tables(inventory: Inventory, catalogue: Catalogue, gwp_set: str, folder: str, positions: Locator) -> _Tables:
+def _tables(
+    inventory: Inventory, catalogue: Catalogue, gwp_set: str, folder: str, positions: Locator, limits: Any
+) -> _Tables:
     from ghgcalc.io.tables import compute_table
 
     lines: list[Any] = []
@@ -272,7 +275,7 @@ def _tables(inventory: Inventory, catalogue: Catalogue, gwp_set: str, folder: st
             issues.append(Issue("table-unreadable", problem, Severity.ERROR, where, hint=hint))
             continue
         shown = name if not os.path.isabs(name) else display_name(name)
-        read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines))
+        read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines), limits)
         lines.extend(read.lines)
         issues.extend(read.issues)
         if read.summary is not None:

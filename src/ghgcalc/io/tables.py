@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ghgcalc.core.plausibility import Thresholds
 from ghgcalc.core.table_classes import ClassSums, Coefficients, RowClass, class_lines, group_line
 from ghgcalc.errors import Issue, Location, Severity
 from ghgcalc.i18n import tr
@@ -509,10 +510,17 @@ def _merged(sums: list[ClassSums]) -> ClassSums:
 
 
 def compute_table(
-    path: str, shown: str, inventory: Inventory, catalogue: Catalogue, gwp_set: str, first_index: int
+    path: str,
+    shown: str,
+    inventory: Inventory,
+    catalogue: Catalogue,
+    gwp_set: str,
+    first_index: int,
+    limits: Thresholds | None = None,
 ) -> TableRead:
     """The table's rows as lines of the result (one per class of rows, numbered from
-    `first_index`), every problem located at its rows, and the table's summary."""
+    `first_index`), every problem located at its rows, and the table's summary. `limits` are the
+    plausibility thresholds of the run (a row's outlying month)."""
     import duckdb
 
     try:
@@ -523,7 +531,7 @@ def compute_table(
         hint = tr("an activity table is a Parquet file, a CSV file in UTF-8 with a header row, or a workbook")
         return TableRead((), (_issue("table-unreadable", message, Location(shown), hint),), None)
     try:
-        return _compute(table, inventory, catalogue, gwp_set, first_index)
+        return _compute(table, inventory, catalogue, gwp_set, first_index, limits or Thresholds())
     except duckdb.Error as exc:
         reason = str(exc).strip().splitlines()[0]
         message = tr("cannot read the table: {reason}", reason=reason)
@@ -563,7 +571,9 @@ def _groups(rows: _Rows) -> list[_Group]:
     return groups
 
 
-def _compute(table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set: str, first_index: int) -> TableRead:
+def _compute(
+    table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set: str, first_index: int, limits: Thresholds
+) -> TableRead:
     columns, issues = read_columns(table, inventory)
     if any(i.is_error for i in issues):
         return TableRead((), tuple(issues), None)
@@ -602,6 +612,10 @@ def _compute(table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set:
     coefficients, class_problems = class_lines(classes, inventory, catalogue, gwp_set)
     issues.extend(_class_problems(rows, members, sums, class_problems))
     issues.extend(_too_large(rows, members, sums, coefficients))
+    if not any(i.is_error for i in issues):
+        from ghgcalc.io.table_months import month_outliers
+
+        issues.extend(month_outliers(rows, limits))
     lines: list[Line] = []
     line_of: dict[int, int] = {}
     for number in range(len(classes)):
@@ -609,7 +623,7 @@ def _compute(table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set:
             text = tr("{table}: {count} rows", table=table.shown, count=f"{sums[number].rows:,}")
             line_of[number] = first_index + len(lines)
             lines.append(group_line(line_of[number], coefficients[number], sums[number], text))
-    issues.sort(key=lambda issue: issue.location.order if issue.location else ("", 0, 0))
+    issues.sort(key=_in_row_order)
     summary = TableSummary(
         file=table.shown,
         path=os.path.abspath(table.path),
@@ -619,6 +633,14 @@ def _compute(table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set:
         recipe=_Recipe(columns, classes, members, coefficients, line_of),
     )
     return TableRead(tuple(lines), tuple(issues), summary)
+
+
+def _in_row_order(issue: Issue) -> tuple[int, tuple[str, int, int]]:
+    """Problems at rows in row order, then those of the whole table (`... and 990 more rows`)."""
+    where = issue.location
+    if where is None or (where.row is None and where.cell is None):
+        return 1, ("", 0, 0)
+    return 0, where.order
 
 
 # --- problems at their rows -----------------------------------------------------------------------

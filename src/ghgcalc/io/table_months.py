@@ -1,0 +1,77 @@
+"""A table row's month that is far from its other months (a 10x slip in one meter's reading),
+warned at its row and month column by the rule a file's monthly line gets (core/plausibility,
+`--threshold month=N`).
+
+DuckDB screens every row exactly: a row can hold such a month only if its largest positive month
+is at least `month` times its smallest (plausibility's own screen); only the rows that pass are
+read into Python and judged by the rule itself, so the two paths cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from ghgcalc.core.plausibility import MIN_MONTHS, Thresholds, _monthly_outliers
+from ghgcalc.errors import Issue, Location, Severity
+from ghgcalc.i18n import tr
+
+if TYPE_CHECKING:
+    from ghgcalc.io.tables import _Rows
+
+# Rows read for judging, at most: beyond them the count is of rows the screen flags.
+LARGEST_JUDGED = 100_000
+LISTED = 10
+
+
+@dataclass(frozen=True)
+class _Months:
+    """What the monthly rule reads of a line."""
+
+    index: int
+    monthly: tuple[float, ...]
+    unit: str
+
+
+def month_outliers(rows: _Rows, limits: Thresholds) -> list[Issue]:
+    """Warnings for the outlying months of the table's good rows, the first rows listed."""
+    months = rows.columns.months
+    if limits.month is None or len(months) < MIN_MONTHS:
+        return []
+    names = [f"m{slot}" for slot, _ in months]
+    positive = ", ".join(f"CASE WHEN {n} > 0 THEN {n} END" for n in names)
+    screen = f"greatest({positive}) >= {limits.month!r} * least({positive})"
+    unit = "k_unit" if "unit" in rows.keys else "''"
+    con = rows.table.con
+    (flagged,) = con.execute(f"SELECT count(*) FROM rows WHERE problem IS NULL AND monthly AND {screen}").fetchall()[0]
+    if not flagged:
+        return []
+    found = con.execute(
+        f"SELECT __row, {unit}, {', '.join(names)} FROM rows WHERE problem IS NULL AND monthly AND {screen} "
+        f"ORDER BY __row LIMIT {LARGEST_JUDGED}"
+    ).fetchall()
+    judged = [
+        _Months(number, tuple(0.0 if v is None else float(v) for v in record[2:]), str(record[1] or "").strip())
+        for number, record in enumerate(found)
+    ]
+    issues = _monthly_outliers(cast(Any, judged), limits)
+    outlying = sorted({issue.path[1] for issue in issues})
+    listed: list[Issue] = []
+    for issue in issues:
+        number, position = cast(int, issue.path[1]), cast(int, issue.path[3])
+        if number not in outlying[:LISTED]:
+            continue
+        where = rows.table.where(found[number][0], months[position][1], rows.columns.order)
+        listed.append(Issue(issue.code, issue.message, Severity.WARNING, where, hint=issue.hint))
+    where = Location(rows.table.shown)
+    more = len(outlying) - min(len(outlying), LISTED)
+    if more:
+        message = tr("... and {count} more rows with {code}", count=f"{more:,}", code="amount-outlier")
+        listed.append(Issue("amount-outlier", message, Severity.WARNING, where))
+    if flagged > len(found):
+        message = tr(
+            "... and up to {count} more rows that may have an outlying month (not judged one by one)",
+            count=f"{flagged - len(found):,}",
+        )
+        listed.append(Issue("amount-outlier", message, Severity.WARNING, where))
+    return listed
