@@ -620,7 +620,7 @@ def _compute(
     line_of: dict[int, int] = {}
     for number in range(len(classes)):
         if number in coefficients:
-            text = tr("{table}: {count} rows", table=table.shown, count=f"{sums[number].rows:,}")
+            text = _class_label(table.shown, classes[number], sums[number].rows)
             line_of[number] = first_index + len(lines)
             lines.append(group_line(line_of[number], coefficients[number], sums[number], text))
     issues.sort(key=_in_row_order)
@@ -633,6 +633,21 @@ def _compute(
         recipe=_Recipe(columns, classes, members, coefficients, line_of),
     )
     return TableRead(tuple(lines), tuple(issues), summary)
+
+
+def _class_label(table: str, row_class: RowClass, rows: int) -> str:
+    """A class's line as a person reads it: the table, what its rows are, and how many."""
+    count = f"{rows:,}"
+    where = row_class.gpc or (tr("scope {scope}", scope=row_class.scope) if row_class.scope else None)
+    if where:
+        return tr(
+            "{table}: {activity} ({where}), {count} rows",
+            table=table,
+            activity=row_class.activity,
+            where=where,
+            count=count,
+        )
+    return tr("{table}: {activity}, {count} rows", table=table, activity=row_class.activity, count=count)
 
 
 def _in_row_order(issue: Issue) -> tuple[int, tuple[str, int, int]]:
