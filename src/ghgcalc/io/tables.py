@@ -99,14 +99,12 @@ class _Table:
     of data), and where its problems are shown."""
 
     def __init__(self, path: str, shown: str) -> None:
-        import duckdb
 
         self.path = path
         self.shown = shown
         self.sheet: str | None = None
         self.header_row = 0  # a workbook's header row (0-based)
-        self.con = duckdb.connect()
-        self.con.execute("SET preserve_insertion_order = true")
+        self.con = _connect()
         self._temporary: str | None = None
         suffix = Path(path).suffix.lower()
         if suffix == ".parquet":
@@ -170,6 +168,20 @@ class _Table:
             letter = _letters(list(columns).index(column) + 1) if column is not None and column in columns else "A"
             return Location(self.shown, sheet=self.sheet, cell=f"{letter}{self.header_row + 1 + row}")
         return Location(self.shown, row=row, field=column)
+
+
+def _connect() -> Any:
+    """An in-memory DuckDB that keeps rows in the table's order and spills what does not fit in
+    memory to the system's temporary folder (never to a `.tmp` in the user's folder)."""
+    import tempfile
+
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET preserve_insertion_order = true")
+    folder = os.path.join(tempfile.gettempdir(), f"ghgcalc-duckdb-{os.getpid()}")
+    con.execute(f"SET temp_directory = {_literal(folder)}")
+    return con
 
 
 def _cell_text(value: object) -> str:
