@@ -179,7 +179,7 @@ def compute_inventory(
     tables = None
     if inventory.activities_table:
         limits = options.checks.thresholds
-        tables = _tables(inventory, catalogue, gwp_set, folder or os.getcwd(), positions, limits)
+        tables = _tables(inventory, catalogue, gwp_set, folder or os.getcwd(), positions, limits, source)
     table_lines = tables.lines if tables else ()
     result, line_issues = compute(inventory, catalogue, gwp_set, source, options.checks, table_lines)
     if tables is not None:
@@ -252,7 +252,13 @@ class _Tables:
 
 
 def _tables(
-    inventory: Inventory, catalogue: Catalogue, gwp_set: str, folder: str, positions: Locator, limits: Any
+    inventory: Inventory,
+    catalogue: Catalogue,
+    gwp_set: str,
+    folder: str,
+    positions: Locator,
+    limits: Any,
+    source: str,
 ) -> _Tables:
     from ghgcalc.io.tables import compute_table
 
@@ -274,7 +280,9 @@ def _tables(
             hint = tr("name a .parquet, .csv or .xlsx file, beside the inventory or by its path")
             issues.append(Issue("table-unreadable", problem, Severity.ERROR, where, hint=hint))
             continue
-        shown = name if not os.path.isabs(name) else display_name(name)
+        # a table given as the input (compute t.parquet --header inv.yaml, made absolute to be
+        # found beside the header) is shown as it was typed, in its problems and the lines file
+        shown = source if os.path.isabs(name) and name == os.path.abspath(source) else display_name(name)
         read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines), limits)
         lines.extend(read.lines)
         issues.extend(read.issues)

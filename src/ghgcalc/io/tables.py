@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,6 +105,10 @@ class _Table:
         self.shown = shown
         self.sheet: str | None = None
         self.header_row = 0  # a workbook's header row (0-based)
+        # DuckDB's name of a column -> its header as written (DuckDB renames a header written twice,
+        # and names an empty one), and a workbook's column -> its number in the sheet (1 = A)
+        self.titles: dict[str, str] = {}
+        self.cells: dict[str, int] = {}
         self.con = _connect()
         self._temporary: str | None = None
         suffix = Path(path).suffix.lower()
@@ -118,11 +123,28 @@ class _Table:
             self._workbook(path)
 
     def _csv(self, path: str) -> None:
+        import duckdb
+
         # every cell as text: the strict reader decides what is a number, not DuckDB's sniffer
-        self.con.execute(
-            "CREATE TABLE src AS SELECT *, row_number() OVER () AS __row "
-            f"FROM read_csv({_literal(path)}, header = true, all_varchar = true, encoding = 'utf-8')"
-        )
+        with open(path, "rb") as stream:
+            start = stream.read(4)
+        if start.startswith(b"\xfe\xff"):  # DuckDB reads big-endian UTF-16 as no rows at all
+            raise _NotUtf8(None, tr("the file is UTF-16 big-endian"))
+        encoding = "utf-16" if start.startswith(b"\xff\xfe") else "utf-8"  # Excel's "Unicode text"
+        read = f"read_csv({_literal(path)}, all_varchar = true, encoding = {_literal(encoding)}"
+        try:
+            titles = self.con.execute(f"SELECT * FROM {read}, header = false) LIMIT 1").fetchone()
+            if titles is None:
+                raise ValueError(tr("the file is empty; a table starts with a header row"))
+            self.con.execute(f"CREATE TABLE src AS SELECT *, row_number() OVER () AS __row FROM {read}, header = true)")
+        except duckdb.Error as exc:
+            text = str(exc)
+            if "not utf-8 encoded" not in text:
+                raise
+            line = re.search(r"CSV Error on Line: (\d+)", text)
+            raise _NotUtf8(int(line[1]) if line else None, tr("the file is not UTF-8")) from None
+        names = [row[0] for row in self.con.execute("DESCRIBE src").fetchall() if row[0] != "__row"]
+        self.titles = {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}
 
     def _workbook(self, path: str) -> None:
         """An inventory workbook's Activities sheet (its other sheets are the header's), else the
@@ -143,12 +165,13 @@ class _Table:
         columns: dict[str, Any] = {}
         for number, values in enumerate(zip(*body, strict=True) if body else [[]] * len(header)):
             title = "" if header[number] is None else str(header[number]).strip()
-            if not title and all(v is None for v in values):
-                continue  # an empty column beyond the table
-            name, copy = title, 1
+            if not title and all(_empty(v) for v in values):
+                continue  # an empty column (calamine gives an empty cell as '')
+            name, copy = title or _letters(number + 1), 1
             while name in columns:  # a header written twice is told by read_columns, not lost here
                 copy += 1
                 name = f"{title} ({copy})"
+            self.titles[name], self.cells[name] = title, number + 1
             numeric = all(v is None or (type(v) in (float, int)) for v in values)
             cells = values if numeric else [None if v is None else _cell_text(v) for v in values]
             columns[name] = np.array(cells, dtype=object)
@@ -161,11 +184,13 @@ class _Table:
             Path(self._temporary).unlink(missing_ok=True)
 
     def where(self, row: int | None = None, column: str | None = None, columns: Sequence[str] = ()) -> Location:
-        """A row and column of the table: a workbook's sheet and cell, else `file[row N, column]`."""
+        """A row and column of the table: a workbook's sheet and cell, else `file[row N, column]`.
+        A workbook's cell is found by its own column number (`self.cells`): the sheet's empty
+        columns are not the table's, so `columns`, the table's, cannot tell it."""
         if row is None:
             return Location(self.shown)
         if self.sheet is not None:
-            letter = _letters(list(columns).index(column) + 1) if column is not None and column in columns else "A"
+            letter = _letters(self.cells.get(column or "", 1))
             return Location(self.shown, sheet=self.sheet, cell=f"{letter}{self.header_row + 1 + row}")
         return Location(self.shown, row=row, field=column)
 
@@ -184,8 +209,19 @@ def _connect() -> Any:
     return con
 
 
+class _NotUtf8(ValueError):
+    """A CSV file that is not UTF-8 text (nor UTF-16 little-endian with its mark), at a line."""
+
+    def __init__(self, line: int | None, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+
+
 def _cell_text(value: object) -> str:
-    """A workbook cell that is not a number, as text: a date as 2024-01-01, True as True."""
+    """A workbook cell in a column of texts, as text: a date as 2024-01-01, True as True, and a
+    whole number as the officer typed it (-3, not the -3.0 the sheet stores)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
@@ -207,27 +243,30 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
     for name, kind, *_ in table.con.execute("DESCRIBE src").fetchall():
         if name == "__row":
             continue
+        title = table.titles.get(name, name)
+        if not title.strip() and _untitled_and_empty(table, name):
+            continue  # a trailing separator on every line of a CSV: an empty column, no column
         found.order.append(name)
         found.types[name] = str(kind)
-        key = _field_of(name)
+        key = _field_of(title)
         if key is not None:
             if key in found.fields:
-                issues.append(_column_issue(table, found, "table-column-twice", name, key))
+                issues.append(_column_issue(table, "table-column-twice", name, key))
             found.fields[key] = name
             continue
         try:
-            month = month_header(name)
+            month = month_header(title)
         except NotAMonth as exc:
-            issues.append(_column_issue(table, found, "table-column-unknown", name, str(exc)))
+            issues.append(_column_issue(table, "table-column-unknown", name, str(exc)))
             continue
         if month is None:
-            issues.append(_column_issue(table, found, "table-column-unknown", name, ""))
+            issues.append(_column_issue(table, "table-column-unknown", name, ""))
             continue
         slot = _month_slot(month.month, month.year, period_months)
         if slot is None:
-            issues.append(_column_issue(table, found, "table-month-outside", name, ""))
+            issues.append(_column_issue(table, "table-month-outside", name, ""))
         elif any(slot == taken for taken, _ in found.months):
-            issues.append(_column_issue(table, found, "table-column-twice", name, name))
+            issues.append(_column_issue(table, "table-column-twice", name, title))
         else:
             found.months.append((slot, name))
     for required in ("activity", "unit"):
@@ -279,29 +318,39 @@ def _field_of(header: str) -> str | None:
     return None
 
 
-def _column_issue(table: _Table, found: _Columns, code: str, name: str, detail: str) -> Issue:
+def _untitled_and_empty(table: _Table, name: str) -> bool:
+    found = table.con.execute(f"SELECT 1 FROM src WHERE NULLIF({_trimmed(name)}, '') IS NOT NULL LIMIT 1")
+    return found.fetchone() is None
+
+
+def _column_issue(table: _Table, code: str, name: str, detail: str) -> Issue:
     where = table.where()
     if table.sheet:
-        cell = f"{_letters(found.order.index(name) + 1)}{table.header_row + 1}"
+        cell = f"{_letters(table.cells.get(name, 1))}{table.header_row + 1}"
         where = Location(table.shown, sheet=table.sheet, cell=cell)
+    title = table.titles.get(name, name)
     if code == "table-column-twice":
         return _issue(code, tr("two columns are '{column}'", column=detail), where)
     if code == "table-month-outside":
         return _issue(
             code,
-            tr("column '{column}' is a month outside the inventory's period", column=name),
+            tr("column '{column}' is a month outside the inventory's period", column=title),
             where,
             tr("a table gives the months of the inventory's period, one column each"),
         )
     import difflib
 
-    close = difflib.get_close_matches(name.strip().lower(), COLUMNS, n=1, cutoff=0.7)
+    close = difflib.get_close_matches(title.strip().lower(), COLUMNS, n=1, cutoff=0.7)
     hint = (
         tr("did you mean '{column}'?", column=close[0])
         if close
         else tr("the columns are: {columns}, and one column per month", columns=", ".join(COLUMNS))
     )
-    message = tr("'{column}' is not a column of an activity table", column=name)
+    message = (
+        tr("'{column}' is not a column of an activity table", column=title)
+        if title.strip()
+        else tr("a column without a header holds values")
+    )
     return _issue(code, f"{message}: {detail}" if detail else message, where, hint)
 
 
@@ -537,6 +586,9 @@ def compute_table(
 
     try:
         table = _Table(path, shown)
+    except _NotUtf8 as exc:
+        hint = tr("save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)")
+        return TableRead((), (_issue("encoding-invalid", str(exc), Location(shown, exc.line), hint),), None)
     except (duckdb.Error, OSError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         message = tr("cannot read the table: {reason}", reason=reason)
@@ -556,7 +608,8 @@ def _groups(rows: _Rows) -> list[_Group]:
     """One pass over the table: the rows grouped by their key columns as stored, summed, and
     whether they have problems; a second pass, only when some do, names them."""
     months = bool(rows.columns.months)
-    month_sums = "".join(f", fsum(m{slot})" for slot, _ in rows.columns.months)
+    # a month empty in every row of a group sums to NULL; an empty month counts as 0 (a warning)
+    month_sums = "".join(f", COALESCE(fsum(m{slot}), 0)" for slot, _ in rows.columns.months)
     flags = ", count(*) FILTER (WHERE monthly), count(*) FILTER (WHERE partial)" if months else ", 0, 0"
     keys = "".join(f"k_{key}, " for key in rows.keys)
     con = rows.table.con
@@ -738,7 +791,7 @@ def _row_problems(rows: _Rows, code: str, groups: list[_Group], severe: bool = T
         elif code == "amount-month-empty":
             column = next((name for _, name in columns.months if _empty(cells.get(name))), column)
         elif code == "scope-invalid":
-            text = tr("scope is '{value}'; it is 1, 2 or 3", value=str(cells.get(column or "")))
+            text = tr("scope is '{value}'; it is 1, 2 or 3", value=_cell_text(cells.get(column or "")))
         found.append(_issue(code, text, table.where(cells["__row"], column, columns.order), shown_hint, severe))
     if count > len(listed):
         found.append(_more(table, code, count - len(listed), severe))
@@ -879,6 +932,8 @@ def write_lines(results: Sequence[Any], target: str, kind: str) -> None:
         options = "FORMAT parquet" if kind == "parquet" else "FORMAT csv, HEADER true"
         con.execute(f"COPY (SELECT * FROM read_parquet({every})) TO {_literal(target)} ({options})")
         con.close()
+    except duckdb.Error as exc:  # a full disk, a table changed since it was computed: nothing is written
+        raise OSError(str(exc).strip().splitlines()[0]) from None
     finally:
         for part in parts:
             Path(part).unlink(missing_ok=True)
