@@ -413,6 +413,51 @@ def test_a_utf16_csv_with_its_mark_is_read_and_big_endian_is_refused(tmp_path):
     problem(run, "t.csv", "encoding-invalid", hint="UTF-8")
 
 
+def test_a_value_with_an_unquoted_comma_is_told_at_its_line(tmp_path):
+    # 12,500 without quotes is two fields: DuckDB alone would read the file as one column
+    csv_table(tmp_path, "activity,unit,amount\n" + "grid-test,kWh,1000\n" * 9 + "grid-test,kWh,12,500\n")
+    run = compute(tmp_path)
+    failed(run)
+    assert "4 fields" in problem(run, "t.csv:11", "table-line-fields", hint='"12,500"')
+    csv_table(tmp_path, "activity,unit,amount\ngrid-test,kWh\n" + "grid-test,kWh,1000\n" * 9)
+    run = compute(tmp_path)
+    failed(run)
+    assert "2 fields" in problem(run, "t.csv:2", "table-line-fields")
+
+
+def test_a_csv_separated_by_semicolons_is_read(tmp_path):
+    # as a spreadsheet in a decimal-comma locale saves it: 1,000 + 500 kWh = 0.75 t
+    csv_table(tmp_path, 'activity;unit;amount\ngrid-test;kWh;"1,000"\ngrid-test;kWh;500\n')
+    assert total(compute(tmp_path)) == pytest.approx(0.75, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (bytes(range(256)) * 4, "zip"),
+        (b"PK\x05\x06" + b"\x00" * 18, ""),  # an empty zip archive, no workbook in it
+    ],
+    ids=["random-bytes", "empty-zip"],
+)
+def test_a_file_named_xlsx_that_is_no_workbook_is_unreadable(tmp_path, content, said):
+    write(tmp_path, "b.xlsx", content)
+    inventory(tmp_path, "b.xlsx")
+    run = compute(tmp_path)
+    failed(run)
+    assert said in problem(run, "b.xlsx", "table-unreadable", hint="").lower()
+
+
+def test_a_workbook_with_an_empty_sheet_is_unreadable_and_a_header_only_sheet_is_zero(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.save(tmp_path / "b.xlsx")
+    inventory(tmp_path, "b.xlsx")
+    run = compute(tmp_path)
+    failed(run)
+    assert "empty" in problem(run, "b.xlsx", "table-unreadable")
+    book(tmp_path, [["activity", "unit", "amount"]])
+    assert total(compute(tmp_path)) == 0
+
+
 def test_a_header_only_table_computes_to_zero(tmp_path):
     csv_table(tmp_path, "activity,unit,amount\n")
     run = compute(tmp_path)

@@ -145,20 +145,24 @@ class _Table:
             raise _NotUtf8(int(line[1]) if line else None, tr("the file is not UTF-8")) from None
         names = [row[0] for row in self.con.execute("DESCRIBE src").fetchall() if row[0] != "__row"]
         self.titles = {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}
+        _check_width(path, "utf-16" if encoding == "utf-16" else "utf-8-sig", len(names))
 
     def _workbook(self, path: str) -> None:
         """An inventory workbook's Activities sheet (its other sheets are the header's), else the
         first sheet, handed to DuckDB as columns: numbers as numbers, any other cell as its text
         (a date, a yes/no, "12,500": the strict reader decides, as for a CSV)."""
         import numpy as np
-        from python_calamine import CalamineWorkbook
+        from python_calamine import CalamineError, CalamineWorkbook
 
         from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, SHEETS, _header_row
 
-        book = CalamineWorkbook.from_path(path)
-        names = {name.strip().lower(): name for name in book.sheet_names}
-        self.sheet = next((names[n] for n in SHEETS["activities"] if n in names), book.sheet_names[0])
-        rows = book.get_sheet_by_name(self.sheet).to_python(skip_empty_area=False)
+        try:
+            book = CalamineWorkbook.from_path(path)
+            names = {name.strip().lower(): name for name in book.sheet_names}
+            self.sheet = next((names[n] for n in SHEETS["activities"] if n in names), book.sheet_names[0])
+            rows = book.get_sheet_by_name(self.sheet).to_python(skip_empty_area=False)
+        except CalamineError as exc:  # not a zip, a password, broken XML: told as the table's problem
+            raise ValueError(str(exc)) from None
         found = _header_row(rows[:20], ACTIVITY_COLUMNS["activity"]) if rows else None
         self.header_row = found or 0
         header, body = (rows[self.header_row], rows[self.header_row + 1 :]) if rows else ([], [])
@@ -175,6 +179,8 @@ class _Table:
             numeric = all(v is None or (type(v) in (float, int)) for v in values)
             cells = values if numeric else [None if v is None else _cell_text(v) for v in values]
             columns[name] = np.array(cells, dtype=object)
+        if not columns:
+            raise ValueError(tr("the sheet '{sheet}' is empty; a table starts with a header row", sheet=self.sheet))
         self.con.register("cells", columns)
         self.con.execute("CREATE TABLE src AS SELECT *, row_number() OVER () AS __row FROM cells")
 
@@ -215,6 +221,42 @@ class _NotUtf8(ValueError):
     def __init__(self, line: int | None, reason: str) -> None:
         super().__init__(reason)
         self.line = line
+
+
+class _Ragged(ValueError):
+    """A CSV line with more or fewer fields than the header, at its line."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+
+
+def _check_width(path: str, encoding: str, width: int) -> None:
+    """Raise _Ragged when the CSV's first line does not have the `width` columns DuckDB found.
+
+    Given lines of different widths (a value 12,500 written without quotes), DuckDB's sniffer reads
+    the file as one column, or takes a later line for the header: the user would be told of
+    columns that are not theirs. Here the first line wider or narrower than another is named."""
+    import csv
+
+    with open(path, encoding=encoding, newline="") as stream:
+        first = stream.readline()
+        counts = {mark: first.count(mark) for mark in ",;\t|"}
+        delimiter = max(counts, key=lambda mark: counts[mark]) if any(counts.values()) else ","
+        stream.seek(0)
+        reader = csv.reader(stream, delimiter=delimiter)
+        header = next(reader, [])
+        if len(header) == width:
+            return
+        for record in reader:
+            if record and len(record) != len(header):
+                message = tr(
+                    "line {line} has {count} fields; the header (line 1) has {width}",
+                    line=reader.line_num,
+                    count=len(record),
+                    width=len(header),
+                )
+                raise _Ragged(reader.line_num, message)
 
 
 def _cell_text(value: object) -> str:
@@ -589,6 +631,9 @@ def compute_table(
     except _NotUtf8 as exc:
         hint = tr("save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)")
         return TableRead((), (_issue("encoding-invalid", str(exc), Location(shown, exc.line), hint),), None)
+    except _Ragged as exc:
+        hint = tr('the first line is the header; quote a value that holds a comma ("12,500")')
+        return TableRead((), (_issue("table-line-fields", str(exc), Location(shown, exc.line), hint),), None)
     except (duckdb.Error, OSError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         message = tr("cannot read the table: {reason}", reason=reason)
