@@ -578,3 +578,28 @@ def test_a_lines_file_that_fails_while_written_is_never_half_there(table_and_hea
     assert "cannot write l.csv" in run.stderr and "No space left on device" in run.stderr, run
     assert (folder / "l.csv").read_text(encoding="utf-8") == "the lines of last month\n"
     assert _leftovers(folder) == []
+
+
+def test_the_lines_csv_never_carries_a_formula(table_and_header):
+    """A label, id or evidence that a spreadsheet would run (=HYPERLINK, +, -, @, full-width ＝)
+    gets a leading ' in the lines CSV, as in every CSV ghgcalc writes; Parquet keeps it as it is."""
+    import csv
+
+    folder = table_and_header
+    labels = ['=HYPERLINK("http://example.com","x")', "+1", "-5 kWh meter", "@SUM(A1)", "＝1", "Town hall"]
+    with (folder / "t.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["activity", "unit", "amount", "label", "id", "evidence"])
+        writer.writerows(["grid-test", "kWh", 1, label, f"=id{n}", "@doc"] for n, label in enumerate(labels))
+    run = ghgcalc(folder, "compute", "t.csv", "--header", "head.yaml", "-f", "json", "--lines", "l.csv")
+    assert run.code == 0, run
+    with (folder / "l.csv").open(encoding="utf-8", newline="") as stream:
+        rows = sorted(csv.DictReader(stream), key=lambda r: int(r["row"]))
+    expected = ["'" + label for label in labels[:-1]] + ["Town hall"]
+    assert [r["label"] for r in rows] == expected
+    assert [r["id"] for r in rows] == [f"'=id{n}" for n in range(len(labels))]
+    assert {r["evidence"] for r in rows} == {"'@doc"}
+    run = ghgcalc(folder, "compute", "t.csv", "--header", "head.yaml", "-f", "parquet", "-o", "l.parquet")
+    assert run.code == 0, run
+    kept = duckdb.sql(f"SELECT label FROM read_parquet('{folder / 'l.parquet'}') ORDER BY row").fetchall()
+    assert [label for (label,) in kept] == labels

@@ -975,7 +975,8 @@ def write_lines(results: Sequence[Any], target: str, kind: str) -> None:
         con = duckdb.connect()
         every = "[" + ", ".join(_literal(p) for p in parts) + "]"
         options = "FORMAT parquet" if kind == "parquet" else "FORMAT csv, HEADER true"
-        con.execute(f"COPY (SELECT * FROM read_parquet({every})) TO {_literal(target)} ({options})")
+        select = "*" if kind == "parquet" else ", ".join(_guarded(c) for c in header)
+        con.execute(f"COPY (SELECT {select} FROM read_parquet({every})) TO {_literal(target)} ({options})")
         con.close()
     except duckdb.Error as exc:  # a full disk, a table changed since it was computed: nothing is written
         raise OSError(str(exc).strip().splitlines()[0]) from None
@@ -983,6 +984,21 @@ def write_lines(results: Sequence[Any], target: str, kind: str) -> None:
         for part in parts:
             Path(part).unlink(missing_ok=True)
         os.rmdir(folder)
+
+
+# io/writers.looks_like_formula in SQL: text a spreadsheet would run as a formula (= + - @, ASCII or
+# full-width, after any white space; or a first tab or carriage return). RE2's \s is ASCII only:
+# the class is the white space Python's str.lstrip takes off.
+_FORMULA = r"^([\t\r]|[\s\v\x{1c}-\x{1f}\x{85}\p{Z}]*[=+\-@\x{ff1d}\x{ff0b}\x{ff0d}\x{ff20}])"
+
+
+def _guarded(column: str) -> str:
+    """A column of the lines CSV: text a spreadsheet would run gets a leading ' (shown, never
+    run), as in every CSV ghgcalc writes (io/writers.csv_text)."""
+    name = _name(column)
+    if _line_type(column) != "VARCHAR":
+        return name
+    return f"CASE WHEN regexp_matches({name}, {_literal(_FORMULA)}) THEN '''' || {name} ELSE {name} END AS {name}"
 
 
 def _line_type(column: str) -> str:
