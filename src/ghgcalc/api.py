@@ -266,8 +266,12 @@ def _tables(
     issues: list[Issue] = []
     summaries: list[Any] = []
     first = len(inventory.activities)
-    for number, name in enumerate(inventory.activities_table):
-        where = positions.locate(("activities_table", number))
+    names = inventory.activities_table
+    # with --header the table given comes first, made absolute: the header's own tables follow it
+    given = 1 if names and os.path.isabs(names[0]) and names[0] == os.path.abspath(source) else 0
+    read_from: dict[tuple[int, int], str] = {}  # each table read (device, inode) -> its name
+    for number, name in enumerate(names):
+        where = Location(source) if number < given else positions.locate(("activities_table", number - given))
         path = os.path.join(folder, name)
         problem = None
         if Path(name).suffix.lower() not in TABLE_SUFFIXES:
@@ -282,7 +286,24 @@ def _tables(
             continue
         # a table given as the input (compute t.parquet --header inv.yaml, made absolute to be
         # found beside the header) is shown as it was typed, in its problems and the lines file
-        shown = source if os.path.isabs(name) and name == os.path.abspath(source) else display_name(name)
+        shown = source if number < given else display_name(name)
+        found = os.stat(path)
+        identity = (found.st_dev, found.st_ino)  # t.csv, ./t.csv and a link to it are one table
+        if identity in read_from:
+            earlier = read_from[identity]
+            message = tr(
+                "'{name}' is the table '{earlier}' named again: its rows would count twice",
+                name=printable(shown),
+                earlier=printable(earlier),
+            )
+            hint = (
+                tr("the table given with --header is computed already; leave it out of activities_table")
+                if given and earlier == source
+                else tr("name each table once")
+            )
+            issues.append(Issue("table-duplicate", message, Severity.ERROR, where, hint=hint))
+            continue
+        read_from[identity] = shown
         read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines), limits)
         lines.extend(read.lines)
         issues.extend(read.issues)

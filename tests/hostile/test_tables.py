@@ -377,6 +377,31 @@ def test_a_name_in_activities_table_that_is_not_a_table_is_located_in_the_invent
     assert said in problem(run, f"inv.yaml:{line}:{column}", "table-unreadable", hint="")
 
 
+def test_a_table_named_twice_is_refused_not_counted_twice(tmp_path):
+    # t.csv and ./t.csv are one file: 1,000 kWh, never 2,000 or 3,000
+    write(tmp_path, "t.csv", "activity,unit,amount\ngrid-test,kWh,1000\n")
+    text = f"{HEAD}activities_table: [t.csv, t.csv, ./t.csv]\n"
+    write(tmp_path, "inv.yaml", text)
+    run = compute(tmp_path)
+    failed(run)
+    line, column = at(text, "t.csv", 2)
+    assert "count twice" in problem(run, f"inv.yaml:{line}:{column}", "table-duplicate", hint="once")
+    line, column = at(text, "./t.csv")
+    problem(run, f"inv.yaml:{line}:{column}", "table-duplicate")
+
+
+def test_a_header_that_names_the_table_given_is_refused_and_its_own_tables_are_located(tmp_path):
+    write(tmp_path, "t.csv", "activity,unit,amount\ngrid-test,kWh,1000\n")
+    text = f"{HEAD}activities_table: [t.csv, nothere.csv]\n"
+    write(tmp_path, "head.yaml", text)
+    run = ghgcalc(tmp_path, "compute", "t.csv", "--header", "head.yaml", "-f", "json")
+    failed(run)
+    line, column = at(text, "t.csv")
+    problem(run, f"head.yaml:{line}:{column}", "table-duplicate", hint="--header")
+    line, column = at(text, "nothere.csv")
+    problem(run, f"head.yaml:{line}:{column}", "table-unreadable")
+
+
 def test_random_bytes_named_parquet_are_unreadable_not_a_crash(tmp_path):
     write(tmp_path, "t.parquet", bytes(range(256)) * 4)
     inventory(tmp_path, "t.parquet")
@@ -603,3 +628,20 @@ def test_the_lines_csv_never_carries_a_formula(table_and_header):
     assert run.code == 0, run
     kept = duckdb.sql(f"SELECT label FROM read_parquet('{folder / 'l.parquet'}') ORDER BY row").fetchall()
     assert [label for (label,) in kept] == labels
+
+
+# texts a spreadsheet would run as a formula or not, with the white space and full-width forms
+# that tell a faithful copy of the guard from a near one
+GUARD_TEXTS = (
+    *("=1", "+1", "-1", "@a", "\tx", "\rx", "  =1", "\u3000=1", "\xa0+1", "\u2028@x", "\n=1", "\x1c="),
+    *("\x85-", "＝1", "＋", "－", "＠", "a=1", "x", "", " ", "\u200b=1", "\v=1", "\f=1", "1-2", "ก=1"),
+)
+
+
+@pytest.mark.parametrize("text", GUARD_TEXTS)
+def test_the_sql_formula_guard_is_the_guard_of_every_csv(text):
+    from ghgcalc.io.tables import _FORMULA
+    from ghgcalc.io.writers import looks_like_formula
+
+    guarded = duckdb.connect().execute("SELECT regexp_matches(?, ?)", [text, _FORMULA]).fetchone()
+    assert guarded == (looks_like_formula(text),)
