@@ -157,6 +157,13 @@ def test_thousands_commas_and_thai_digits_are_read(tmp_path):
     assert json.loads(run.stdout)["lines"][0]["amount"] == pytest.approx(26000.5, rel=1e-12)
 
 
+def test_numbers_as_people_write_them_are_read(tmp_path):
+    # +5, " 5 ", .5, 5. and 1,000,000.5 kWh = 1,000,016 kWh; x 0.5 kg/kWh = 500.008 t
+    rows = "+5", " 5 ", ".5", "5.", '"1,000,000.5"'
+    csv_table(tmp_path, "activity,unit,amount\n" + "".join(f"grid-test,kWh,{amount}\n" for amount in rows))
+    assert total(compute(tmp_path)) == pytest.approx(500.008, rel=1e-12)
+
+
 def test_a_decimal_comma_is_an_error_with_the_dot_to_write(tmp_path):
     # "0,84" may be 0.84 (a European decimal comma) or 84 (a misplaced thousands comma): never guessed
     csv_table(tmp_path, 'activity,unit,amount\ngrid-test,kWh,1\ngrid-test,kWh,"0,84"\n')
@@ -173,6 +180,10 @@ BAD_NUMBERS = [
     ("-5", "amount-negative", "negative"),
     ("2e15", "amount-too-large", "large"),
     ("true", "amount-invalid", "not a number"),
+    ("1e309", "amount-too-large", "large"),  # beyond a double: too large, as in a YAML file
+    ("5 kWh", "amount-invalid", "unit"),
+    ("0x10", "amount-invalid", "hexadecimal"),
+    ("1_000", "amount-invalid", "underscore"),
 ]
 
 
@@ -288,6 +299,21 @@ def test_a_month_outside_the_period_is_refused_at_its_column(tmp_path):
     run = compute(tmp_path)
     failed(run)
     assert "'Dec 2023'" in problem(run, "t.csv", "table-month-outside", hint="period")
+
+
+def test_a_month_without_its_year_in_a_two_year_period_asks_for_the_year(tmp_path):
+    two_years = HEAD.replace("period: 2024", "period: {start: 2023-07-01, end: 2025-06-30}")
+    write(tmp_path, "head.yaml", two_years)
+    write(tmp_path, "t.csv", "activity,unit,Jan,Feb\ngrid-test,kWh,1,2\n")
+    run = ghgcalc(tmp_path, "compute", "t.csv", "--header", "head.yaml", "-f", "json")
+    failed(run)
+    assert "more than once" in problem(run, "t.csv", "table-month-ambiguous", hint="Jan 2024")
+    # with their years, the 24 months are placed: 24 x 1,000 kWh = 24,000 kWh = 12 t
+    months = [f"{name} {year}" for year in (2023, 2024, 2025) for name in EN]
+    months = months[6:30]  # July 2023 to June 2025
+    write(tmp_path, "t.csv", f"activity,unit,{','.join(months)}\ngrid-test,kWh{',1000' * 24}\n")
+    run = ghgcalc(tmp_path, "compute", "t.csv", "--header", "head.yaml", "-f", "json")
+    assert total(run) == pytest.approx(12.0, rel=1e-12)
 
 
 def test_a_month_written_twice_is_refused(tmp_path):

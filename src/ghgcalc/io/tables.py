@@ -305,7 +305,9 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             issues.append(_column_issue(table, "table-column-unknown", name, ""))
             continue
         slot = _month_slot(month.month, month.year, period_months)
-        if slot is None:
+        if slot is None and month.year is None and [m for _, m in period_months].count(month.month) > 1:
+            issues.append(_column_issue(table, "table-month-ambiguous", name, ""))
+        elif slot is None:
             issues.append(_column_issue(table, "table-month-outside", name, ""))
         elif any(slot == taken for taken, _ in found.months):
             issues.append(_column_issue(table, "table-column-twice", name, title))
@@ -373,6 +375,13 @@ def _column_issue(table: _Table, code: str, name: str, detail: str) -> Issue:
     title = table.titles.get(name, name)
     if code == "table-column-twice":
         return _issue(code, tr("two columns are '{column}'", column=detail), where)
+    if code == "table-month-ambiguous":
+        return _issue(
+            code,
+            tr("column '{column}' names a month the inventory's period holds more than once", column=title),
+            where,
+            tr("write the month with its year: Jan 2024, ม.ค. 67"),
+        )
     if code == "table-month-outside":
         return _issue(
             code,
@@ -520,9 +529,12 @@ class _Rows:
         amount = f"(CASE WHEN {any_month} THEN {month_sum} ELSE {'v0' if has_amount else 'NULL'} END)"
         mismatch = f"abs(({month_sum}) - v0) > 1e-9 * greatest(1, abs(v0))" if has_amount and months else "false"
         cases = [f"WHEN NOT {given_amount} AND NOT ({any_month}) THEN 'amount-missing'"]
-        for n in range(len(self.numbers)):
+        for n, column in enumerate(self.numbers):
             cases.append(f"WHEN u{n} IS NOT NULL THEN u{n}")
-            cases.append(f"WHEN isnan(v{n}) OR isinf(v{n}) THEN 'amount-not-finite'")
+            # a text's infinity is a number too long for a double (1e309; 'inf' is read as a
+            # text, above): too large, as the strict reader says, not an infinity
+            infinite = "'amount-not-finite'" if self._typed(column) else "'amount-too-large'"
+            cases.append(f"WHEN isnan(v{n}) THEN 'amount-not-finite' WHEN isinf(v{n}) THEN {infinite}")
             cases.append(f"WHEN v{n} < 0 THEN 'amount-negative'")
             cases.append(f"WHEN v{n} > {LARGEST_AMOUNT!r} THEN 'amount-too-large'")
         cases.append(f"WHEN {given_amount} AND ({any_month}) AND {mismatch} THEN 'total-mismatch'")
