@@ -428,6 +428,25 @@ def test_a_header_that_names_the_table_given_is_refused_and_its_own_tables_are_l
     problem(run, f"head.yaml:{line}:{column}", "table-unreadable")
 
 
+@pytest.mark.skipif(os.name == "nt", reason="Windows forbids * and ? in file names")
+@pytest.mark.parametrize(
+    ("name", "beside"), [("a*.csv", "ab.csv"), ("x?.parquet", "xy.parquet"), ("m[1].csv", "m1.csv")]
+)
+def test_a_table_whose_name_looks_like_a_pattern_is_that_file_alone(tmp_path, name, beside):
+    # DuckDB reads a*.csv as a pattern: ab.csv (9,000 kWh) would join the table's 1,000 kWh
+    for file, amount in ((name, 1000), (beside, 9000)):
+        if file.endswith(".csv"):
+            write(tmp_path, file, f"activity,unit,amount\ngrid-test,kWh,{amount}\n")
+        else:  # written under a plain name: DuckDB's COPY takes no pattern, but be sure
+            select = f"SELECT 'grid-test' AS activity, 'kWh' AS unit, {amount}.0 AS amount"
+            duckdb.sql(f"COPY ({select}) TO '{tmp_path / 'x.parquet'}'")
+            os.replace(tmp_path / "x.parquet", tmp_path / file)
+    write(tmp_path, "head.yaml", HEAD)
+    run = ghgcalc(tmp_path, "compute", name, "--header", "head.yaml", "-f", "json", "--lines", "l.csv")
+    assert total(run) == pytest.approx(1000 * T_PER_KWH, rel=1e-12)
+    assert [r["row"] for r in _lines(tmp_path / "l.csv")] == ["1"]
+
+
 def test_random_bytes_named_parquet_are_unreadable_not_a_crash(tmp_path):
     write(tmp_path, "t.parquet", bytes(range(256)) * 4)
     inventory(tmp_path, "t.parquet")

@@ -74,6 +74,12 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _file(path: str) -> str:
+    """A file for DuckDB's readers, which take * ? and [ as a glob: `a*.csv` would also read
+    `ab.csv`. Each is matched as itself, in a class of its own ([*])."""
+    return _literal("".join(f"[{ch}]" if ch in "*?[" else ch for ch in path))
+
+
 def _name(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 
@@ -115,7 +121,7 @@ class _Table:
         if suffix == ".parquet":
             self.con.execute(
                 "CREATE VIEW src AS SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __row "
-                f"FROM read_parquet({_literal(path)}, file_row_number = true)"
+                f"FROM read_parquet({_file(path)}, file_row_number = true)"
             )
         elif suffix == ".csv":
             self._csv(path)
@@ -131,7 +137,7 @@ class _Table:
         if start.startswith(b"\xfe\xff"):  # DuckDB reads big-endian UTF-16 as no rows at all
             raise _NotUtf8(None, tr("the file is UTF-16 big-endian"))
         encoding = "utf-16" if start.startswith(b"\xff\xfe") else "utf-8"  # Excel's "Unicode text"
-        read = f"read_csv({_literal(path)}, all_varchar = true, encoding = {_literal(encoding)}"
+        read = f"read_csv({_file(path)}, all_varchar = true, encoding = {_literal(encoding)}"
         try:
             titles = self.con.execute(f"SELECT * FROM {read}, header = false) LIMIT 1").fetchone()
             if titles is None:
@@ -985,7 +991,7 @@ def write_lines(results: Sequence[Any], target: str, kind: str) -> None:
             os.replace(parts[0], target)
             return
         con = duckdb.connect()
-        every = "[" + ", ".join(_literal(p) for p in parts) + "]"
+        every = "[" + ", ".join(_file(p) for p in parts) + "]"
         options = "FORMAT parquet" if kind == "parquet" else "FORMAT csv, HEADER true"
         select = "*" if kind == "parquet" else ", ".join(_guarded(c) for c in header)
         con.execute(f"COPY (SELECT {select} FROM read_parquet({every})) TO {_literal(target)} ({options})")
