@@ -578,6 +578,11 @@ def test_misuse_is_a_usage_error_with_a_hint(table_and_header, args, said, hint)
     assert snapshot(table_and_header) == before
 
 
+def test_validate_given_a_table_asks_for_its_inventory(table_and_header):
+    run = ghgcalc(table_and_header, "validate", "t.csv")
+    assert_usage_error(run, "t.csv is an activity table", "hint: validate the inventory that names it")
+
+
 def test_a_parquet_input_without_header_is_a_usage_error(tmp_path):
     parquet_table(tmp_path, "SELECT 'grid-test' AS activity, 'kWh' AS unit, 5.0 AS amount")
     run = ghgcalc(tmp_path, "compute", "t.parquet")

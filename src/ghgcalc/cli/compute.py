@@ -365,8 +365,9 @@ HEADER_HELP = "With an activity table as the input (.parquet, .csv): the invento
 LINES_HELP = "Also write every line, each activity table's rows included, to FILE (.parquet or .csv)."
 
 
-def _check_tables(files: list[str], header: str | None) -> None:
-    """An activity table is an input only with --header, and --header only with tables."""
+def _check_tables(files: list[str], header: str | None, hint: str | None = None) -> None:
+    """An activity table is an input only with --header, and --header only with tables. `hint`:
+    what to do with a table instead, for a command without --header."""
     from ghgcalc.io.files import TABLE_SUFFIXES
 
     # with --header a workbook is a table too (its Activities sheet); without, an inventory
@@ -374,7 +375,7 @@ def _check_tables(files: list[str], header: str | None) -> None:
     if tables and header is None:
         raise UsageError(
             tr("{path} is an activity table, not an inventory", path=printable(tables[0])),
-            tr("give the inventory it belongs to: --header inventory.yaml (docs/tables.md)"),
+            hint or tr("give the inventory it belongs to: --header inventory.yaml (docs/tables.md)"),
         )
     if header is not None and len(tables) != len(files):
         raise UsageError(
@@ -567,6 +568,7 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.cli.output import write_stdout
 
         files, store = api.expand_inputs(paths), _store(factors_dir)
+        _check_tables(files, None, tr("validate the inventory that names it in activities_table (docs/tables.md)"))
         jobs_count = batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else [])]
         diagnostics_target = _diagnostics_target(diagnostics, inputs, force)
