@@ -268,6 +268,24 @@ def test_blank_rows_are_no_rows(tmp_path):
     assert run.stderr.strip() == "", run
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_empty_lines_count_as_the_rows_a_spreadsheet_shows(tmp_path, end):
+    # a spreadsheet shows line 3 (after an empty line) as row 2 of data, and a value over two
+    # lines (with an empty one inside its quotes) as one row: DuckDB alone skips the empty line
+    lines = ["activity,unit,amount,label", "", "grid-test,kWh,abc,x", "", "", 'grid-test,kWh,1,"a', "", 'b"']
+    csv_table(tmp_path, end.join([*lines, "grid-test,kWh,-2,y", "", ""]))
+    run = compute(tmp_path)
+    failed(run)
+    problem(run, "t.csv[row 2, amount]", "amount-invalid")
+    problem(run, "t.csv[row 6, amount]", "amount-negative")
+    # rows 2 and 5 (1,000 and 2,000 kWh) in the lines file as in the spreadsheet
+    csv_table(tmp_path, end.join(["activity,unit,amount", "", "grid-test,kWh,1000", "", "", "grid-test,kWh,2000", ""]))
+    write(tmp_path, "head.yaml", HEAD)
+    run = ghgcalc(tmp_path, "compute", "t.csv", "--header", "head.yaml", "-f", "json", "--lines", "l.csv")
+    assert total(run) == pytest.approx(1.5, rel=1e-12)
+    assert [(r["row"], r["amount"]) for r in _lines(tmp_path / "l.csv")] == [("2", "1000.0"), ("5", "2000.0")]
+
+
 # --- month columns --------------------------------------------------------------------------------
 
 

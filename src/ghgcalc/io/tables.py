@@ -151,7 +151,18 @@ class _Table:
             raise _NotUtf8(int(line[1]) if line else None, tr("the file is not UTF-8")) from None
         names = [row[0] for row in self.con.execute("DESCRIBE src").fetchall() if row[0] != "__row"]
         self.titles = {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}
-        _check_width(path, "utf-16" if encoding == "utf-16" else "utf-8-sig", len(names))
+        text = "utf-16" if encoding == "utf-16" else "utf-8-sig"
+        _check_width(path, text, len(names))
+        shifts = _empty_lines(path, text)
+        if shifts:  # DuckDB skips an empty line; a spreadsheet shows it as a row, and so do we
+            self.con.execute("CREATE TEMP TABLE shifts (record BIGINT, empty BIGINT)")
+            self.con.executemany("INSERT INTO shifts VALUES (?, ?)", shifts)
+            self.con.execute(
+                "CREATE TABLE rows_shown AS SELECT src.* EXCLUDE (__row), src.__row + coalesce(shifts.empty, 0) "
+                "AS __row FROM src ASOF LEFT JOIN shifts ON src.__row >= shifts.record ORDER BY src.__row"
+            )
+            self.con.execute("DROP TABLE src")
+            self.con.execute("ALTER TABLE rows_shown RENAME TO src")
 
     def _workbook(self, path: str) -> None:
         """An inventory workbook's Activities sheet (its other sheets are the header's), else the
@@ -246,9 +257,7 @@ def _check_width(path: str, encoding: str, width: int) -> None:
     import csv
 
     with open(path, encoding=encoding, newline="") as stream:
-        first = stream.readline()
-        counts = {mark: first.count(mark) for mark in ",;\t|"}
-        delimiter = max(counts, key=lambda mark: counts[mark]) if any(counts.values()) else ","
+        delimiter = _delimiter(stream.readline())
         stream.seek(0)
         reader = csv.reader(stream, delimiter=delimiter)
         header = next(reader, [])
@@ -263,6 +272,46 @@ def _check_width(path: str, encoding: str, width: int) -> None:
                     width=len(header),
                 )
                 raise _Ragged(reader.line_num, message)
+
+
+def _delimiter(first_line: str) -> str:
+    """The separator of a CSV, as its header line shows it: the one it holds most of."""
+    counts = {mark: first_line.count(mark) for mark in ",;\t|"}
+    return max(counts, key=lambda mark: counts[mark]) if any(counts.values()) else ","
+
+
+def _empty_lines(path: str, encoding: str) -> list[tuple[int, int]]:
+    """Where a CSV has empty lines, which DuckDB skips: (the first record after some, how many
+    empty lines come before it in all). A file without two line breaks in a row has none and is
+    not read again (a fast scan of its bytes); one that has is read by Python's csv reader, which
+    tells an empty line from a quoted value's line breaks."""
+    import csv
+
+    if encoding != "utf-16":
+        import mmap
+
+        with open(path, "rb") as raw, mmap.mmap(raw.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            end = len(data)
+            while end and data[end - 1] in b"\r\n":  # the line breaks that end the file are no empty line
+                end -= 1
+            first = data.find(b"\n")
+            breaks = b"\r\n\r\n" if first > 0 and data[first - 1] == 13 else b"\n\n"  # as the header ends
+            if data.find(breaks, 0, end) < 0:
+                return []
+    shifts: list[tuple[int, int]] = []
+    with open(path, encoding=encoding, newline="") as stream:
+        reader = csv.reader(stream, delimiter=_delimiter(stream.readline()))
+        record = empty = 0
+        waiting = False
+        for fields in reader:
+            if not fields:
+                empty, waiting = empty + 1, True
+                continue
+            record += 1
+            if waiting:
+                shifts.append((record, empty))
+                waiting = False
+    return shifts
 
 
 def _cell_text(value: object) -> str:
