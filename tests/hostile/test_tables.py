@@ -380,6 +380,22 @@ def test_a_workbook_with_an_empty_column_locates_the_cells_after_it(tmp_path):
     problem(run, "b.xlsx[Activities]!D4", "amount-invalid")
 
 
+def test_a_workbook_table_that_starts_at_c5_is_located_at_its_own_cells(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Activities"
+    for number, row in enumerate(
+        [["activity", "unit", "amount"], ["grid-test", "kWh", 1000], ["grid-test", "kWh", "x"]]
+    ):
+        for column, value in enumerate(row):
+            sheet.cell(row=5 + number, column=3 + column, value=value)
+    workbook.save(tmp_path / "b.xlsx")
+    inventory(tmp_path, "b.xlsx")
+    run = compute(tmp_path)
+    failed(run)
+    problem(run, "b.xlsx[Activities]!E7", "amount-invalid")
+
+
 def test_a_workbook_column_problem_is_at_its_header_cell(tmp_path):
     book(tmp_path, [["activity", "unit", "amout"], ["grid-test", "kWh", 1]], above=2)
     run = compute(tmp_path)
