@@ -151,12 +151,14 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
         result = outcome.result and replace(outcome.result, warnings=tuple(i for i in both if not i.is_error))
         return Outcome(source, result, both, outcome.inventory, outcome.reads, outcome.positions)
     issues = list(reading.issues)
+    reads: tuple[str, ...] = ()
     if reading.partial is not None:
         # the well-formed activities still meet their factors and units, so one run shows every problem
         rest = compute_inventory(reading.partial, reading.positions, source, options, reading.kept, folder)
         issues.extend(rest.issues)
         issues.sort(key=lambda i: i.location.order if i.location else ("", 0, 0))
-    return Outcome(source, None, tuple(issues))
+        reads = rest.reads
+    return Outcome(source, None, tuple(issues), reads=reads)
 
 
 def compute_inventory(
@@ -195,7 +197,9 @@ def compute_inventory(
     )
     result = replace(result, warnings=tuple(i for i in located if not i.is_error))
     has_errors = any(i.is_error for i in located)
-    return Outcome(source, None if has_errors else result, located)
+    # the tables are read by the run: -o, --lines and --diagnostics never write over them
+    reads = tables.reads if tables is not None else ()
+    return Outcome(source, None if has_errors else result, located, reads=reads)
 
 
 def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome:
@@ -236,6 +240,7 @@ class _Tables:
     issues: list[Issue]
     summaries: tuple[Any, ...]
     first_line: int
+    reads: tuple[str, ...] = ()  # every table file opened
 
     def locate(self, issue: Issue) -> Issue:
         """A check of a line made from a table's rows (a monthly slip) is told at the table."""
@@ -270,6 +275,7 @@ def _tables(
     # with --header the table given comes first, made absolute: the header's own tables follow it
     given = 1 if names and os.path.isabs(names[0]) and names[0] == os.path.abspath(source) else 0
     read_from: dict[tuple[int, int], str] = {}  # each table read (device, inode) -> its name
+    opened: list[str] = []  # their paths
     for number, name in enumerate(names):
         where = Location(source) if number < given else positions.locate(("activities_table", number - given))
         path = os.path.join(folder, name)
@@ -304,12 +310,13 @@ def _tables(
             issues.append(Issue("table-duplicate", message, Severity.ERROR, where, hint=hint))
             continue
         read_from[identity] = shown
+        opened.append(path)
         read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines), limits)
         lines.extend(read.lines)
         issues.extend(read.issues)
         if read.summary is not None:
             summaries.append(read.summary)
-    return _Tables(tuple(lines), issues, tuple(summaries), first)
+    return _Tables(tuple(lines), issues, tuple(summaries), first, tuple(opened))
 
 
 def read_base(path: str, options: Options) -> Outcome:
@@ -432,7 +439,7 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
             inner = _compute_file(shown, options, follow_includes=False)
             options.included[memo_key] = inner
             issues.extend(inner.issues)  # an included file's own problems are told once per run
-        reads.append(target)
+        reads += [target, *inner.reads]  # its tables too
         if inner.result is None:
             problem("include-failed", tr("'{name}' has errors (above)", name=shown_name))
         elif inner.result.kind != "organization":
@@ -478,7 +485,7 @@ def _with_included(outcome: Outcome, inventory: Inventory, positions: Locator, p
         result = replace(result, community=replace(result.community, included=tuple(memos)))
     if any(i.is_error for i in issues):
         result = None
-    return Outcome(outcome.source, result, tuple(issues), reads=tuple(reads))
+    return Outcome(outcome.source, result, tuple(issues), reads=(*outcome.reads, *reads))
 
 
 def _in_file(path: tuple[str | int, ...], rows: tuple[int, ...]) -> tuple[str | int, ...]:

@@ -729,3 +729,35 @@ def test_the_sql_formula_guard_is_the_guard_of_every_csv(text):
 
     guarded = duckdb.connect().execute("SELECT regexp_matches(?, ?)", [text, _FORMULA]).fetchone()
     assert guarded == (looks_like_formula(text),)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--lines", "t.csv", "--force"),
+        ("-f", "csv", "-o", "t.csv", "--force"),
+        ("--diagnostics", "t.csv", "--force"),
+        ("-f", "parquet", "-o", "p.parquet", "--force"),
+    ],
+)
+def test_an_inventorys_own_table_is_never_written_over(tmp_path, args):
+    """The tables an inventory names are read by the run like the inventory itself: -o, --lines
+    and --diagnostics refuse them, --force or not."""
+    write(tmp_path, "t.csv", "activity,unit,amount\ngrid-test,kWh,5\n")
+    duckdb.sql(f"COPY (SELECT 'grid-test' AS activity, 'kWh' AS unit, 5.0 AS amount) TO '{tmp_path / 'p.parquet'}'")
+    write(tmp_path, "inv.yaml", f"{HEAD}activities_table: [t.csv, p.parquet]\n")
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "compute", "inv.yaml", *args)
+    assert run.code == USAGE and "never writes over what it reads" in run.stderr, run
+    assert snapshot(tmp_path) == before
+
+
+def test_an_included_inventorys_table_is_never_written_over(tmp_path):
+    write(tmp_path, "org.csv", "activity,unit,amount\ngrid-test,kWh,5\n")
+    write(tmp_path, "org.yaml", f"{HEAD}activities_table: org.csv\n")
+    city = "ghgcalc: 1\nname: City\nkind: community\nperiod: 2024\ninclude: org.yaml\nactivities: []\n"
+    write(tmp_path, "city.yaml", city)
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "compute", "city.yaml", "-f", "csv", "-o", "org.csv", "--force")
+    assert run.code == USAGE and "never writes over what it reads" in run.stderr, run
+    assert snapshot(tmp_path) == before
