@@ -386,7 +386,7 @@ def _check_tables(files: list[str], header: str | None, hint: str | None = None)
         raise UsageError(tr("{path}: no such file", path=printable(header)), tr("--header names an inventory file"))
 
 
-def _lines_target(lines: str | None, inputs: list[str], force: bool, out: str | None) -> Any:
+def _lines_target(lines: str | None, inputs: list[str], force: bool, out: str | None, diagnostics: str | None) -> Any:
     from ghgcalc.cli.output import check_target
 
     if lines is None:
@@ -395,6 +395,10 @@ def _lines_target(lines: str | None, inputs: list[str], force: bool, out: str | 
         raise UsageError(tr("--lines writes a .parquet or .csv file"), tr("name it lines.parquet or lines.csv"))
     if out is not None and out != "-" and Path(out).resolve() == Path(lines).resolve():
         raise UsageError(tr("--lines and -o name the same file {path}", path=lines), tr("give each its own file"))
+    if diagnostics not in (None, "-") and Path(diagnostics).resolve() == Path(lines).resolve():
+        raise UsageError(
+            tr("--lines and --diagnostics name the same file {path}", path=lines), tr("give each its own file")
+        )
     return check_target(lines, inputs, force, named="")
 
 
@@ -451,7 +455,7 @@ def register(app: typer.Typer) -> None:
         store, jobs_count = _store(factors_dir), batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else []), *([base] if base else []), *([header] if header else [])]
         target = check_target(out, inputs, force)
-        lines_target = _lines_target(lines, inputs, force, out)
+        lines_target = _lines_target(lines, inputs, force, out, diagnostics)
         if output_format is ResultFormat.parquet and (compare_factors or target.path is None):
             raise UsageError(
                 tr("--format parquet writes every line of the inventories to a Parquet file"),
