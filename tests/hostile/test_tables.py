@@ -8,8 +8,11 @@ total worked by hand from the one factor of these tests:
 
     grid-test: 0.5 kg CO2 per kWh (a custom factor, HEAD below), so t CO2e = kWh x 0.5 / 1000.
 
-Misuse of the command line (a table without --header, --lines naming the input...) is exit 2 with
-a hint; the lines file is written whole or not at all.
+Files that are not what they say (random bytes named .parquet or .xlsx, a CSV in Windows-874, a
+line with a comma too many, empty lines, a name DuckDB would take for a pattern) are located
+errors or read as a spreadsheet shows them. Misuse of the command line (a table without --header,
+--lines naming the input or another output...) is exit 2 with a hint; a table the run reads is
+never written over; the lines file is written whole or not at all, and never carries a formula.
 """
 
 from __future__ import annotations
@@ -229,9 +232,11 @@ def test_a_thousand_bad_rows_list_ten_and_count_the_rest(tmp_path):
     run = compute(tmp_path)
     failed(run)
     assert rows_of("amount-invalid", run) == [f"t.csv[row {n}, amount]" for n in range(1, 11)]
-    more = [p for p in issues(run.stderr) if "more rows" in p.message]
-    assert len(more) == 1 and more[0].location == "t.csv", run
-    assert more[0].message == "... and 990 more rows with amount-invalid"
+    printed = issues(run.stderr)
+    more = [n for n, p in enumerate(printed) if "more rows" in p.message]
+    assert len(more) == 1 and printed[more[0]].location == "t.csv", run
+    assert printed[more[0]].message == "... and 990 more rows with amount-invalid"
+    assert more[0] == len(printed) - 1, "the count comes after the rows it adds to"
 
 
 def test_an_unknown_activity_over_many_rows_is_listed_ten_times_and_counted(tmp_path):
@@ -394,6 +399,13 @@ def test_a_workbook_table_that_starts_at_c5_is_located_at_its_own_cells(tmp_path
     run = compute(tmp_path)
     failed(run)
     problem(run, "b.xlsx[Activities]!E7", "amount-invalid")
+
+
+def test_a_workbook_column_with_values_but_no_header_is_at_its_header_cell(tmp_path):
+    book(tmp_path, [["activity", None, "unit", "amount"], ["grid-test", "a note", "kWh", 5]], above=2)
+    run = compute(tmp_path)
+    failed(run)
+    assert "without a header" in problem(run, "b.xlsx[Activities]!B3", "table-column-unknown")
 
 
 def test_a_workbook_column_problem_is_at_its_header_cell(tmp_path):
