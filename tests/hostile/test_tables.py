@@ -613,6 +613,7 @@ def table_and_header(tmp_path: Path) -> Path:
         (("t.csv", "--header", "head.yaml", "--lines", "out.json"), ".parquet or .csv", "lines.csv"),
         (("t.csv", "--header", "head.yaml", "--lines", "x.csv", "-o", "x.csv"), "same file", "its own"),
         (("t.csv", "--header", "head.yaml", "--lines", "d.csv", "--diagnostics", "./d.csv", "--force"), "same", "own"),
+        (("inv.yaml", "--compare-factors", "tgo-cfo@2022-04", "--lines", "l.csv"), "comparison", "one at a time"),
         (("t.csv", "--header", "head.yaml", "-o", "t.csv"), "never writes over", "another"),
         (("t.csv", "--header", "head.yaml", "--lines", "t.csv", "--force"), "never writes over", "another"),
     ],

@@ -456,6 +456,11 @@ def register(app: typer.Typer) -> None:
         inputs = [*files, *([previous] if previous else []), *([base] if base else []), *([header] if header else [])]
         target = check_target(out, inputs, force)
         lines_target = _lines_target(lines, inputs, force, out, diagnostics)
+        if lines_target is not None and compare_factors:
+            raise UsageError(
+                tr("--lines writes every line of the inventories; --compare-factors writes a comparison instead"),
+                tr("run the comparison and the lines one at a time"),
+            )
         if output_format is ResultFormat.parquet and (compare_factors or target.path is None):
             raise UsageError(
                 tr("--format parquet writes every line of the inventories to a Parquet file"),
