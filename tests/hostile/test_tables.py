@@ -265,6 +265,18 @@ def test_a_scope_that_is_not_1_2_or_3_is_located_at_the_scope(tmp_path):
     assert len(rows_of("scope-invalid", run)) == 2
 
 
+def test_a_grade_that_is_not_one_is_located_at_its_column(tmp_path):
+    csv_table(
+        tmp_path,
+        "activity,unit,amount,data_quality_activity,data_quality_factor\n"
+        "grid-test,kWh,5,high,\ngrid-test,kWh,5,,superb\n",
+    )
+    run = compute(tmp_path)
+    failed(run)
+    message = problem(run, "t.csv[row 2, data_quality_factor]", "data-quality-invalid")
+    assert "'superb'" in message and "[type=" not in message
+
+
 def test_blank_rows_are_no_rows(tmp_path):
     csv_table(tmp_path, "activity,unit,amount\n,,\ngrid-test,kWh,1000\n , , \n\n,,\n")
     run = compute(tmp_path)

@@ -20,7 +20,7 @@ import math
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -787,7 +787,7 @@ def _compute(
         issues.extend(_row_problems(rows, "amount-month-empty", partial, severe=False))
     sums = [_merged([g.sums for g in group]) for group in members]
     coefficients, class_problems = class_lines(classes, inventory, catalogue, gwp_set)
-    issues.extend(_class_problems(rows, members, sums, class_problems))
+    issues.extend(_class_problems(rows, members, sums, class_problems, classes))
     issues.extend(_too_large(rows, members, sums, coefficients))
     if not any(i.is_error for i in issues):
         from ghgcalc.io.table_months import month_outliers
@@ -929,7 +929,11 @@ def _number_problem(cells: dict[str, Any], columns: _Columns) -> tuple[str | Non
 
 
 def _class_problems(
-    rows: _Rows, members: list[list[_Group]], sums: list[ClassSums], problems: dict[int, list[Issue]]
+    rows: _Rows,
+    members: list[list[_Group]],
+    sums: list[ClassSums],
+    problems: dict[int, list[Issue]],
+    classes: list[RowClass],
 ) -> list[Issue]:
     """A class's problems at its rows: the first rows of each code listed, the others counted.
     A warning (a factor used outside its validity) is told once, at the class's first row."""
@@ -941,6 +945,9 @@ def _class_problems(
         for issue in issues:
             field_name = issue.path[2] if len(issue.path) > 2 else "activity"
             column = columns.fields.get(str(field_name), columns.fields.get("activity"))
+            if issue.code == "data-quality-invalid":  # at its grade's column, in our words only
+                column = _grade_column(classes[number], columns) or column
+                issue = replace(issue, message=re.sub(r"\s*\[type=[^\]]*\]$", "", issue.message))
             if not issue.is_error:
                 where = table.where(sums[number].first_row, column, columns.order)
                 found.append(Issue(issue.code, issue.message, issue.severity, where, hint=issue.hint))
@@ -959,6 +966,23 @@ def _class_problems(
         if counts[code] > LISTED:
             found.append(_more(table, code, counts[code] - min(LISTED, len(listed))))
     return found
+
+
+def _grade_column(row_class: RowClass, columns: _Columns) -> str | None:
+    """The first grade column of a class that is not a grade (its data-quality-invalid)."""
+    from ghgcalc.models.inventory import DataQuality
+
+    grades = (
+        ("source", row_class.quality_source),
+        ("activity", row_class.quality_activity),
+        ("factor", row_class.quality_factor),
+    )
+    for name, value in grades:
+        try:
+            DataQuality.model_validate({name: value})
+        except ValueError:
+            return columns.fields.get(f"data_quality_{name}")
+    return None
 
 
 def _too_large(
