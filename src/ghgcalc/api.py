@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ghgcalc.core.compute import compute, custom_factors
 from ghgcalc.core.plausibility import Checks
-from ghgcalc.core.resolve import Catalogue, SetChoice
+from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
 from ghgcalc.core.trend import Trend
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
 from ghgcalc.errors import Path as DocPath
@@ -52,6 +52,8 @@ class Options:
     # Included inventories already computed in this run, by real path: a municipality included by
     # three hundred city files of a batch is read and computed once.
     included: dict[tuple[object, ...], Outcome] = field(default_factory=dict, compare=False, repr=False)
+    # The factor choices of this run's inventories, shared between them (core.resolve.Catalogue).
+    resolved: dict[tuple[object, ...], Choice] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,8 @@ def compute_inventory(
     sets, set_issues = _set_choices(inventory, options)
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
-    result, line_issues = compute(inventory, Catalogue(custom, sets, broken), gwp_set, source, options.checks)
+    catalogue = Catalogue(custom, sets, broken, options.resolved)
+    result, line_issues = compute(inventory, catalogue, gwp_set, source, options.checks)
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)

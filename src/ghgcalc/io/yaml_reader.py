@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 100_000
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 # What a number tag's text may be to become a number here: plain decimal digits, a decimal point,
 # an exponent, or YAML's .inf/.nan (refused later, by the field, as not finite). 0x1A, 0b101,
@@ -192,11 +193,16 @@ class _Walker:
             return node.value
         # YAML 1.1 also reads 012 as octal (10) and 1:30 as base 60 (90); people mean 12 and a
         # text that is no number, as YAML 1.2 reads them.
-        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        tag = node.tag
+        if tag == _STR:  # what PyYAML's constructor gives, without its dispatch (most values)
+            return node.value
+        if tag in (_INT, _FLOAT):
             if _LEADING_ZERO.fullmatch(node.value):
                 return int(node.value, 10)
             if not _DECIMAL.fullmatch(node.value):
                 return node.value  # 0x1A, 0b101, 1_000, 1:30: the field refuses the text by name
+            if tag == _INT:  # plain decimal digits, no leading zero: PyYAML's int, without its dispatch
+                return int(node.value, 10)
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
