@@ -206,3 +206,35 @@ def test_a_run_chooses_each_factor_once_for_all_its_inventories(folder: Path, mo
     assert len(asked) == 2 * first
     alone = api.compute_file(str(towns / "town-02.yaml"))  # a run of its own gives the same result
     assert alone.result == api.compute_file(str(towns / "town-02.yaml"), options).result
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl"])
+def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
+    folder: Path, form: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays flat as inputs are added: each result is written to the spool and dropped as it
+    comes (none of the earlier ones is alive when the next arrives), and the output is the same."""
+    import gc
+    import weakref
+
+    from ghgcalc.cli import compute
+
+    before = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "1")
+    keep = compute.Streamed.keep
+    earlier: list[weakref.ref[object]] = []
+    alive: list[int] = []
+
+    def watched(self: compute.Streamed, outcome: object) -> object:
+        gc.collect()
+        alive.append(sum(1 for ref in earlier if ref() is not None))
+        result = getattr(outcome, "result", None)
+        if result is not None:
+            earlier.append(weakref.ref(result))
+        return keep(self, outcome)
+
+    monkeypatch.setattr(compute.Streamed, "keep", watched)
+    for jobs in ("1", "2"):
+        earlier.clear()
+        run = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", jobs)
+        assert len(earlier) > 20 and set(alive) == {0}, alive
+        assert run.stdout == before.stdout and run.stderr == before.stderr and run.code == before.code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -121,8 +122,10 @@ def _run(
     base: Any = None,
     problems: Problems | None = None,
     jobs: int = 1,
+    keep: Callable[[Any], Any] | None = None,
 ) -> list[Any]:
-    """Compute every input; print each problem on standard error as it is found."""
+    """Compute every input; print each problem on standard error as it is found. Each outcome is
+    kept as it comes, or what `keep` makes of it (a streamed output keeps less)."""
     from ghgcalc import api
 
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
@@ -143,7 +146,8 @@ def _run(
             issues = outcome.issues
         for issue in issues:
             problems.report(issue, outcome.source)
-        outcomes.append(compared if compare else outcome)
+        found = compared if compare else outcome
+        outcomes.append(keep(found) if keep is not None else found)
     return outcomes
 
 
@@ -340,16 +344,49 @@ def _comparison_text(comparisons: list[Any], chosen: ResultFormat, as_array: boo
 def _entries(outcomes: list[Any]) -> list[Any]:
     """Every input of the run in order: its result, or the record of an input that failed
     (docs/cli.md, "A batch keeps every input")."""
+    return [_entry(outcome) for outcome in outcomes]
+
+
+def _entry(outcome: Any) -> Any:
     from ghgcalc.io.writers import FailedInput
 
-    entries: list[Any] = []
-    for outcome in outcomes:
-        if outcome.result is not None:
-            entries.append(outcome.result)
-            continue
-        errors = [i for i in outcome.issues if i.is_error]
-        entries.append(FailedInput(outcome.source, len(errors), len(outcome.issues) - len(errors), errors[0]))
-    return entries
+    if outcome.result is not None:
+        return outcome.result
+    errors = [i for i in outcome.issues if i.is_error]
+    return FailedInput(outcome.source, len(errors), len(outcome.issues) - len(errors), errors[0])
+
+
+class Streamed:
+    """A batch's CSV or JSON Lines, its entries written to a spool as they are computed and each
+    outcome then kept without its result: memory stays flat however many inputs a run has. The
+    output is written from the spool at the end (the CSV's header depends on every entry)."""
+
+    def __init__(self, chosen: ResultFormat) -> None:
+        from ghgcalc.io.spool import Spool
+        from ghgcalc.io.writers import CsvLayout
+
+        self.chosen = chosen
+        self.spool = Spool()
+        self.layout = CsvLayout()
+        self.results = 0
+
+    def keep(self, outcome: Any) -> Any:
+        entry = _entry(outcome)
+        self.spool.add(entry)
+        self.layout.add(entry)
+        if outcome.result is None:
+            return outcome
+        self.results += 1
+        return replace(outcome, result=None, inventory=None, positions=None)
+
+    def text(self) -> Iterator[str]:
+        from ghgcalc.io import writers
+
+        if self.chosen is ResultFormat.csv:
+            yield from writers.csv_entry_chunks(self.spool, self.layout)
+        else:
+            for entry in self.spool:
+                yield writers.jsonl_line(entry)
 
 
 def _community(results: list[Any]) -> bool:
@@ -423,8 +460,12 @@ def register(app: typer.Typer) -> None:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
         previous_reads += base_reads
-        outcomes = _run(files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count)
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
+        streamed = Streamed(chosen) if chosen in (ResultFormat.csv, ResultFormat.jsonl) and not compare else None
+        outcomes = _run(
+            files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count,
+            keep=streamed.keep if streamed else None,
+        )  # fmt: skip
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
         read = [*(r for o in outcomes for r in (o.outcome if compare else o).reads), *store.own_files()]
@@ -433,6 +474,13 @@ def register(app: typer.Typer) -> None:
             if comparisons or as_array:
                 target.write(_comparison_text(comparisons, chosen, as_array, out is None), read=read)
             _write_diagnostics(diagnostics_target, problems, read)
+            _exit_on_errors(outcomes)
+            return
+        if streamed is not None:
+            if streamed.results or as_array:
+                target.write(streamed.text(), read=[*read, *previous_reads])
+            streamed.spool.close()
+            _write_diagnostics(diagnostics_target, problems, [*read, *previous_reads])
             _exit_on_errors(outcomes)
             return
         results = [o.result for o in outcomes if o.result is not None]

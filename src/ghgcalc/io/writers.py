@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
@@ -213,7 +214,12 @@ def to_json(results: Sequence[Entry], as_array: bool) -> str:
 
 
 def to_jsonl(results: Sequence[Entry]) -> str:
-    return "".join(json.dumps(batch_dict(r), ensure_ascii=False, allow_nan=False) + "\n" for r in results)
+    return "".join(jsonl_line(r) for r in results)
+
+
+def jsonl_line(entry: Entry) -> str:
+    """One record of a batch's JSON Lines."""
+    return json.dumps(batch_dict(entry), ensure_ascii=False, allow_nan=False) + "\n"
 
 
 # --- the rows of `trend` and `factors list` (JSON and CSV; the CLI only renders them) -----------
@@ -445,27 +451,47 @@ def _cell(value: Any) -> Any:
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """The one CSV writer of every command (compute, trend, factors, plan): a header and rows, every
     text cell formula-guarded, None as an empty cell, a list or mapping as JSON in one cell."""
+    return "".join(csv_chunks(header, rows))
+
+
+CSV_CHUNK_ROWS = 2000  # rows of text at a time: a batch's CSV is written as it is made
+
+
+def csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """csv_text's text, a few thousand rows at a time."""
     seen: dict[str, Any] = {}  # most text repeats from row to row: guard each text once
+    returns = False  # whether any cell so far holds a carriage return (hardly ever)
 
     def cell(value: Any) -> Any:
-        if type(value) is not str:
-            return _cell(value)
-        if value not in seen:
-            seen[value] = _safe(value)
-        return seen[value]
+        nonlocal returns
+        kind = type(value)
+        if kind is float or kind is int:
+            return value
+        if kind is str and value in seen:
+            return seen[value]
+        guarded = _cell(value)
+        if kind is str:
+            seen[value] = guarded
+        if isinstance(guarded, str) and "\r" in guarded:
+            returns = True
+        return guarded
 
     buffer = io.StringIO()
     # csv.QUOTE_MINIMAL with "\n" rows leaves a bare "\r" unquoted, and a spreadsheet starts a new
     # row there (where "'\r=cmd" would become a cell "=cmd"): quote every cell that holds one too.
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    for values in (header, *rows):
+    for count, values in enumerate(itertools.chain([header], rows), start=1):
         cells = [cell(value) for value in values]
-        if any(isinstance(value, str) and "\r" in value for value in cells):
+        if returns and any(isinstance(value, str) and "\r" in value for value in cells):
             quoted.writerow(cells)  # every text quoted; numbers as they are
         else:
             writer.writerow(cells)
-    return buffer.getvalue()
+        if count % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def dicts_csv(rows: list[dict[str, Any]], columns: Sequence[str] = ()) -> str:
@@ -513,24 +539,51 @@ DATA_QUALITY_COLUMNS = ["data_quality_source", "data_quality_activity", "data_qu
 STATUS_COLUMNS = ["status", "first_error"]
 
 
+@dataclass
+class CsvLayout:
+    """The columns of a batch's CSV, which depend on every entry: the gases of all lines, and the
+    uncertainty, data-quality and status columns when any entry has them. Taken entry by entry
+    (`add`), so that a batch's entries need not all be held at once."""
+
+    gases: set[str] = field(default_factory=set)
+    uncertainty: bool = False
+    quality: bool = False
+    failed: bool = False
+
+    def add(self, entry: Entry) -> None:
+        if isinstance(entry, FailedInput):
+            self.failed = True
+            return
+        self.gases.update(gas for line in entry.lines for gas in line.gases_t)
+        self.uncertainty = self.uncertainty or entry.analysis is not None
+        self.quality = self.quality or any(
+            line.data_quality is not None or line.evidence is not None for line in entry.lines
+        )
+
+
 def to_csv(entries: Sequence[Entry]) -> str:
-    results = [e for e in entries if not isinstance(e, FailedInput)]
-    failed = len(results) < len(entries)
-    gases = sorted({gas for r in results for line in r.lines for gas in line.gases_t})
-    uncertainty = any(r.analysis is not None for r in results)
-    quality = uncertainty or any(
-        line.data_quality is not None or line.evidence is not None for r in results for line in r.lines
-    )
+    layout = CsvLayout()
+    for entry in entries:
+        layout.add(entry)
+    return "".join(csv_entry_chunks(entries, layout))
+
+
+def csv_entry_chunks(entries: Iterable[Entry], layout: CsvLayout) -> Iterator[str]:
+    """A batch's CSV (`to_csv`) a few thousand rows at a time, from its entries and their layout."""
+    gases = sorted(layout.gases)
+    uncertainty = layout.uncertainty
+    quality = uncertainty or layout.quality
     header = CSV_COLUMNS + [f"t_{gas}" for gas in gases]
     header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
-    if not failed:
-        return csv_text(header, _csv_rows(results, gases, uncertainty, quality))
+    if not layout.failed:
+        results = (e for e in entries if not isinstance(e, FailedInput))
+        return csv_chunks(header, _csv_rows(results, gases, uncertainty, quality))
     header += STATUS_COLUMNS
-    return csv_text(header, _csv_rows_with_status(entries, len(header), gases, uncertainty, quality))
+    return csv_chunks(header, _csv_rows_with_status(entries, len(header), gases, uncertainty, quality))
 
 
 def _csv_rows_with_status(
-    entries: Sequence[Entry], width: int, gases: list[str], uncertainty: bool, quality: bool
+    entries: Iterable[Entry], width: int, gases: list[str], uncertainty: bool, quality: bool
 ) -> Iterator[list[Any]]:
     for entry in entries:
         if isinstance(entry, FailedInput):
@@ -564,7 +617,7 @@ def _quality_cells(line: Line) -> list[Any]:
 
 
 def _csv_rows(
-    results: list[InventoryResult], gases: list[str], uncertainty: bool, quality: bool
+    results: Iterable[InventoryResult], gases: list[str], uncertainty: bool, quality: bool
 ) -> Iterator[list[Any]]:
     for result in results:
         lines_uncertainty = _uncertainty_cells(result) if uncertainty else {}
