@@ -212,29 +212,38 @@ def test_a_run_chooses_each_factor_once_for_all_its_inventories(folder: Path, mo
 def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
     folder: Path, form: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Memory stays flat as inputs are added: each result is written to the spool and dropped as it
-    comes (none of the earlier ones is alive when the next arrives), and the output is the same."""
+    """Memory stays flat as inputs are added: each result is shaped into what the output needs,
+    written to the spool and dropped as it comes (none of the earlier ones is alive when the next
+    arrives), a worker sends back no result at all, and the output is the same."""
     import gc
     import weakref
 
     from ghgcalc.cli import compute
 
     before = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "1")
-    keep = compute.Streamed.keep
+    shaped, keep = compute.shaped, compute.Streamed.keep
     earlier: list[weakref.ref[object]] = []
     alive: list[int] = []
+    kept: list[object] = []
 
-    def watched(self: compute.Streamed, outcome: object) -> object:
-        gc.collect()
-        alive.append(sum(1 for ref in earlier if ref() is not None))
+    def watched_shape(csv: bool, outcome: object) -> object:
         result = getattr(outcome, "result", None)
         if result is not None:
             earlier.append(weakref.ref(result))
-        return keep(self, outcome)
+        return shaped(csv, outcome)
 
-    monkeypatch.setattr(compute.Streamed, "keep", watched)
+    def watched_keep(self: compute.Streamed, found: tuple[object, object, bool]) -> object:
+        gc.collect()
+        alive.append(sum(1 for ref in earlier[:-1] if ref() is not None))
+        kept.append(found[0])
+        return keep(self, found)
+
+    monkeypatch.setattr(compute, "shaped", watched_shape)
+    monkeypatch.setattr(compute.Streamed, "keep", watched_keep)
     for jobs in ("1", "2"):
         earlier.clear()
+        kept.clear()
         run = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", jobs)
-        assert len(earlier) > 20 and set(alive) == {0}, alive
+        assert len(kept) == 31 and all(getattr(o, "result", 0) is None for o in kept)
         assert run.stdout == before.stdout and run.stderr == before.stderr and run.code == before.code
+    assert alive and set(alive) == {0}, alive  # --jobs 1: every result shaped here, none kept

@@ -15,7 +15,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ghgcalc import i18n
@@ -50,17 +50,23 @@ def parse_jobs(value: str | None) -> int:
     return int(text)
 
 
-def outcomes(paths: list[str], options: Any, jobs: int, compare: tuple[str, ...] = ()) -> Iterator[Any]:
-    """Each input's outcome (api.Outcome, or api.CompareOutcome with `compare`), in input order."""
-    found = _computed(paths, options, jobs, compare)
+def outcomes(
+    paths: list[str], options: Any, jobs: int, compare: tuple[str, ...] = (), shape: Callable[[Any], Any] | None = None
+) -> Iterator[Any]:
+    """Each input's outcome (api.Outcome, or api.CompareOutcome with `compare`), in input order; or
+    what `shape` (a function a worker can be sent: one of a module, or a partial of one) makes of
+    it where it was computed, so that only what the output needs travels back from a worker."""
+    found = _computed(paths, options, jobs, compare, shape)
     if not sys.stderr.isatty():
         yield from found
         return
     yield from _with_progress(found, len(paths))
 
 
-def _computed(paths: list[str], options: Any, jobs: int, compare: tuple[str, ...]) -> Iterator[Any]:
-    _start(options, compare)  # the same function the workers run
+def _computed(
+    paths: list[str], options: Any, jobs: int, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+) -> Iterator[Any]:
+    _start(options, compare, shape)  # the same function the workers run
     if not paths:
         return
     # The first input is computed here: it loads the factor sets, units and models (which forked
@@ -74,49 +80,54 @@ def _computed(paths: list[str], options: Any, jobs: int, compare: tuple[str, ...
             for path in paths[1:]:
                 yield _one(path)
         else:
-            yield from _pooled(paths[1:], options, jobs, compare)
+            yield from _pooled(paths[1:], options, jobs, compare, shape)
     finally:
         gc.unfreeze()
 
 
-def _pooled(rest: list[str], options: Any, jobs: int, compare: tuple[str, ...]) -> Iterator[Any]:
+def _pooled(
+    rest: list[str], options: Any, jobs: int, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+) -> Iterator[Any]:
     chunk = max(1, min(32, len(rest) // (jobs * 4)))
     import multiprocessing  # only for a pool: every run imports this module, and start-up counts
 
-    state = (i18n.language(), i18n.calendar(), options, compare)
+    state = (i18n.language(), i18n.calendar(), options, compare, shape)
     with multiprocessing.get_context().Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
         shared: dict[tuple[object, ...], Any] = {}
         for outcome in pool.imap(_one_in_worker, rest, chunksize=chunk):
-            yield _share_factor_sets(outcome, shared)
+            yield outcome if shape is not None else _share_factor_sets(outcome, shared)
 
 
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(language: str, calendar: str, options: Any, compare: tuple[str, ...]) -> None:
+def _start_worker(
+    language: str, calendar: str, options: Any, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+) -> None:
     """A worker computes in the run's language and calendar (process-global state, see i18n)."""
     i18n.set_language(language)
     i18n.set_calendar(calendar)
     gc.freeze()  # what the worker inherited stays out of its collections (fewer pages copied)
-    _start(options, compare)
+    _start(options, compare, shape)
 
 
-def _start(options: Any, compare: tuple[str, ...]) -> None:
-    _worker["options"], _worker["compare"] = options, compare
+def _start(options: Any, compare: tuple[str, ...], shape: Callable[[Any], Any] | None = None) -> None:
+    _worker["options"], _worker["compare"], _worker["shape"] = options, compare, shape
 
 
 def _one(path: str) -> Any:
     from ghgcalc import api
 
-    options, compare = _worker["options"], _worker["compare"]
-    if compare:
-        return api.compare_file(path, compare, options)
-    return api.compute_file(path, options)
+    options, compare, shape = _worker["options"], _worker["compare"], _worker.get("shape")
+    outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
+    return shape(outcome) if shape is not None else outcome
 
 
 def _one_in_worker(path: str) -> Any:
-    """A worker's outcome, its factor sets sent by reference once the parent has them."""
-    return _with_factor_sets(_one(path), _by_reference)
+    """A worker's outcome, its factor sets sent by reference once the parent has them (a shaped
+    outcome travels as it is)."""
+    found = _one(path)
+    return found if _worker.get("shape") is not None else _with_factor_sets(found, _by_reference)
 
 
 def _key(factor_set: Any) -> tuple[object, ...]:

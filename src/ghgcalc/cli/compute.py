@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -122,10 +122,10 @@ def _run(
     base: Any = None,
     problems: Problems | None = None,
     jobs: int = 1,
-    keep: Callable[[Any], Any] | None = None,
+    streamed: Streamed | None = None,
 ) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found. Each outcome is
-    kept as it comes, or what `keep` makes of it (a streamed output keeps less)."""
+    kept as it comes; a streamed output keeps it without its result (see Streamed)."""
     from ghgcalc import api
 
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
@@ -136,7 +136,10 @@ def _run(
         api.check_factor_refs(options.factors, options.store)
     problems = problems or Problems()
     outcomes: list[Any] = []
-    for found in batch.outcomes(files, options, jobs, compare):  # in input order, on `jobs` cores
+    shape = streamed.shape if streamed is not None else None
+    for found in batch.outcomes(files, options, jobs, compare, shape):  # in input order, on `jobs` cores
+        if streamed is not None:
+            found = streamed.keep(found)
         if compare:
             compared = found
             outcome = compared.outcome
@@ -146,8 +149,7 @@ def _run(
             issues = outcome.issues
         for issue in issues:
             problems.report(issue, outcome.source)
-        found = compared if compare else outcome
-        outcomes.append(keep(found) if keep is not None else found)
+        outcomes.append(compared if compare else outcome)
     return outcomes
 
 
@@ -357,36 +359,50 @@ def _entry(outcome: Any) -> Any:
 
 
 class Streamed:
-    """A batch's CSV or JSON Lines, its entries written to a spool as they are computed and each
-    outcome then kept without its result: memory stays flat however many inputs a run has. The
-    output is written from the spool at the end (the CSV's header depends on every entry)."""
+    """A batch's CSV or JSON Lines, streamed: where each input is computed (a worker, with --jobs)
+    its outcome is shaped into what the output needs (the CSV's cells, or the JSON line) and an
+    outcome without its result; here that is written to a spool and the outcome kept. Memory stays
+    flat however many inputs a run has, and a worker sends back a few hundred bytes. The output is
+    written from the spool at the end (the CSV's header depends on every entry)."""
 
     def __init__(self, chosen: ResultFormat) -> None:
+        from functools import partial
+
         from ghgcalc.io.spool import Spool
         from ghgcalc.io.writers import CsvLayout
 
-        self.chosen = chosen
+        self.shape = partial(shaped, chosen is ResultFormat.csv)
+        self.csv = chosen is ResultFormat.csv
         self.spool = Spool()
         self.layout = CsvLayout()
         self.results = 0
 
-    def keep(self, outcome: Any) -> Any:
-        entry = _entry(outcome)
-        self.spool.add(entry)
-        self.layout.add(entry)
-        if outcome.result is None:
-            return outcome
-        self.results += 1
-        return replace(outcome, result=None, inventory=None, positions=None)
+    def keep(self, found: tuple[Any, Any, bool]) -> Any:
+        outcome, payload, computed = found
+        if self.csv:
+            self.layout.add(payload)
+        self.spool.add(payload)
+        self.results += computed
+        return outcome
 
     def text(self) -> Iterator[str]:
         from ghgcalc.io import writers
 
-        if self.chosen is ResultFormat.csv:
-            yield from writers.csv_entry_chunks(self.spool, self.layout)
-        else:
-            for entry in self.spool:
-                yield writers.jsonl_line(entry)
+        if self.csv:
+            return writers.csv_record_chunks(self.spool, self.layout)
+        return iter(self.spool)
+
+
+def shaped(csv: bool, outcome: Any) -> tuple[Any, Any, bool]:
+    """An outcome without its result, what a streamed output needs of it (its CSV record, or its
+    JSON line), and whether it computed."""
+    from ghgcalc.io import writers
+
+    entry = _entry(outcome)
+    payload = writers.csv_record(entry) if csv else writers.jsonl_line(entry)
+    if outcome.result is None:
+        return outcome, payload, False
+    return replace(outcome, result=None, inventory=None, positions=None), payload, True
 
 
 def _community(results: list[Any]) -> bool:
@@ -463,9 +479,8 @@ def register(app: typer.Typer) -> None:
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         streamed = Streamed(chosen) if chosen in (ResultFormat.csv, ResultFormat.jsonl) and not compare else None
         outcomes = _run(
-            files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count,
-            keep=streamed.keep if streamed else None,
-        )  # fmt: skip
+            files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count, streamed
+        )
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
         read = [*(r for o in outcomes for r in (o.outcome if compare else o).reads), *store.own_files()]

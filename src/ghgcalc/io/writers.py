@@ -542,7 +542,7 @@ STATUS_COLUMNS = ["status", "first_error"]
 @dataclass
 class CsvLayout:
     """The columns of a batch's CSV, which depend on every entry: the gases of all lines, and the
-    uncertainty, data-quality and status columns when any entry has them. Taken entry by entry
+    uncertainty, data-quality and status columns when any entry has them. Taken record by record
     (`add`), so that a batch's entries need not all be held at once."""
 
     gases: set[str] = field(default_factory=set)
@@ -550,48 +550,124 @@ class CsvLayout:
     quality: bool = False
     failed: bool = False
 
-    def add(self, entry: Entry) -> None:
-        if isinstance(entry, FailedInput):
+    def add(self, record: CsvRecord) -> None:
+        if isinstance(record, FailedRecord):
             self.failed = True
             return
-        self.gases.update(gas for line in entry.lines for gas in line.gases_t)
-        self.uncertainty = self.uncertainty or entry.analysis is not None
-        self.quality = self.quality or any(
-            line.data_quality is not None or line.evidence is not None for line in entry.lines
-        )
+        for line in record.lines:
+            self.gases.update(line.gases_t)
+            self.quality = self.quality or line.quality_given
+        self.uncertainty = self.uncertainty or record.uncertainty
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    """One line's cells before the layout is known: its own columns, its gases, its Approach 1
+    uncertainty cells (None: outside the analysis) and its data-quality cells (and whether any
+    grade or evidence was given)."""
+
+    cells: list[Any]
+    gases_t: dict[str, float]
+    uncertainty: list[Any] | None
+    quality: list[Any]
+    quality_given: bool
+
+
+@dataclass(frozen=True)
+class ResultRecord:
+    lines: list[LineRecord]
+    status: str
+    uncertainty: bool  # the result has an analysis
+
+
+@dataclass(frozen=True)
+class FailedRecord:
+    source: str
+    first_error: str
+
+
+CsvRecord = ResultRecord | FailedRecord
+
+
+def csv_record(entry: Entry) -> CsvRecord:
+    """What a batch's CSV needs of one entry, small and plain (no factor objects): the spool of a
+    streamed batch keeps these."""
+    if isinstance(entry, FailedInput):
+        return FailedRecord(entry.source, entry.first_error.format().splitlines()[0])
+    uncertainty = _uncertainty_cells(entry)
+    lines = []
+    for line in entry.lines:
+        separate = line.separately_reported_t_co2e
+        cells = [
+            entry.source,
+            entry.name,
+            entry.period.start.isoformat(),
+            entry.period.end.isoformat(),
+            entry.gwp,
+            line.index + 1,
+            line.id or "",
+            line.activity,
+            line.label or "",
+            line.scope,
+            line.category or "",
+            line.gpc or "",
+            line.ipcc or "",
+            line.amount,
+            line.unit,
+            line.factor.set_id,
+            line.factor.version,
+            line.factor.key,
+            line.factor.per,
+            line.factor.source,
+            line.t_co2e,
+            separate.get("CO2_biogenic", 0.0),
+            separate.get("non_kyoto", 0.0),
+        ]
+        given = line.data_quality is not None or line.evidence is not None
+        lines.append(LineRecord(cells, line.gases_t, uncertainty.get(line.index), _quality_cells(line), given))
+    return ResultRecord(lines, _status(entry), entry.analysis is not None)
 
 
 def to_csv(entries: Sequence[Entry]) -> str:
+    records = [csv_record(entry) for entry in entries]
     layout = CsvLayout()
-    for entry in entries:
-        layout.add(entry)
-    return "".join(csv_entry_chunks(entries, layout))
+    for record in records:
+        layout.add(record)
+    return "".join(csv_record_chunks(records, layout))
 
 
-def csv_entry_chunks(entries: Iterable[Entry], layout: CsvLayout) -> Iterator[str]:
-    """A batch's CSV (`to_csv`) a few thousand rows at a time, from its entries and their layout."""
+def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator[str]:
+    """A batch's CSV (`to_csv`) a few thousand rows at a time, from its records and their layout."""
     gases = sorted(layout.gases)
     uncertainty = layout.uncertainty
     quality = uncertainty or layout.quality
     header = CSV_COLUMNS + [f"t_{gas}" for gas in gases]
     header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
-    if not layout.failed:
-        results = (e for e in entries if not isinstance(e, FailedInput))
-        return csv_chunks(header, _csv_rows(results, gases, uncertainty, quality))
-    header += STATUS_COLUMNS
-    return csv_chunks(header, _csv_rows_with_status(entries, len(header), gases, uncertainty, quality))
+    if layout.failed:
+        header += STATUS_COLUMNS
+    return csv_chunks(header, _csv_rows(records, gases, uncertainty, quality, len(header) if layout.failed else 0))
 
 
-def _csv_rows_with_status(
-    entries: Iterable[Entry], width: int, gases: list[str], uncertainty: bool, quality: bool
+def _csv_rows(
+    records: Iterable[CsvRecord], gases: list[str], uncertainty: bool, quality: bool, status_width: int
 ) -> Iterator[list[Any]]:
-    for entry in entries:
-        if isinstance(entry, FailedInput):
-            row: list[Any] = [entry.source] + [""] * (width - 3)
-            yield [*row, "errors", entry.first_error.format().splitlines()[0]]
+    """The rows of the records; with `status_width` (the header's width, when an input failed) a
+    status and first error end every row, and a failed input has a row of its own."""
+    empty = ["", "", "", ""]
+    for record in records:
+        if isinstance(record, FailedRecord):
+            if status_width:
+                yield [record.source] + [""] * (status_width - 3) + ["errors", record.first_error]
             continue
-        for row in _csv_rows([entry], gases, uncertainty, quality):
-            yield [*row, _status(entry), ""]
+        for line in record.lines:
+            row = line.cells + [line.gases_t.get(gas, "") for gas in gases]
+            if uncertainty:
+                row += line.uncertainty if line.uncertainty is not None else empty
+            if quality:
+                row += line.quality
+            if status_width:
+                row += [record.status, ""]
+            yield row
 
 
 def _uncertainty_cells(result: InventoryResult) -> dict[int, list[Any]]:
@@ -614,43 +690,3 @@ def _quality_cells(line: Line) -> list[Any]:
         (grades.factor if grades else None) or "",
         line.evidence or "",
     ]
-
-
-def _csv_rows(
-    results: Iterable[InventoryResult], gases: list[str], uncertainty: bool, quality: bool
-) -> Iterator[list[Any]]:
-    for result in results:
-        lines_uncertainty = _uncertainty_cells(result) if uncertainty else {}
-        for line in result.lines:
-            separate = line.separately_reported_t_co2e
-            row = [
-                result.source,
-                result.name,
-                result.period.start.isoformat(),
-                result.period.end.isoformat(),
-                result.gwp,
-                line.index + 1,
-                line.id or "",
-                line.activity,
-                line.label or "",
-                line.scope,
-                line.category or "",
-                line.gpc or "",
-                line.ipcc or "",
-                line.amount,
-                line.unit,
-                line.factor.set_id,
-                line.factor.version,
-                line.factor.key,
-                line.factor.per,
-                line.factor.source,
-                line.t_co2e,
-                separate.get("CO2_biogenic", 0.0),
-                separate.get("non_kyoto", 0.0),
-            ]
-            row += [line.gases_t.get(gas, "") for gas in gases]
-            if uncertainty:
-                row += lines_uncertainty.get(line.index, ["", "", "", ""])
-            if quality:
-                row += _quality_cells(line)
-            yield row
