@@ -7,6 +7,7 @@ followed with a budget, so an alias bomb stops after a bounded amount of work.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -16,9 +17,29 @@ from ghgcalc.errors import Issue, Location, Path, Severity
 from ghgcalc.i18n import N_, tr
 
 try:  # libyaml is much faster; PyYAML's pure-Python loader is the same language
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, its tag of a plain value remembered: PyYAML finds each value's tag in
+    Python (a regular expression per candidate type), and a batch's inventories repeat the same
+    few hundred values. With no path resolvers (the safe loader has none, nor has this one) a
+    scalar's tag depends on its text and its style alone, as `_scalar_tag` keys it."""
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+        if kind is yaml.ScalarNode and type(implicit) is tuple and type(value) is str:
+            return _scalar_tag(value, implicit)
+        return str(super().resolve(kind, value, implicit))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))
+
+
+_RESOLVER = yaml.resolver.Resolver()  # the safe loaders' own resolver, and its tables
 
 # How many nodes one document may hold, and how many more its aliases may add when expanded: a
 # real inventory reuses an anchor a handful of times, an alias bomb millions of times.
