@@ -134,3 +134,11 @@ def test_the_help_lists_every_command_in_its_order_whatever_ran_before(tmp_path)
     assert found == names, fresh
     unknown = ghgcalc(tmp_path, "comptue", "x.yaml")
     assert unknown.code == 2 and "did you mean ghgcalc compute?" in unknown.stderr, unknown.stderr
+
+
+def test_a_plain_compute_loads_neither_the_trend_nor_statistics():
+    """A compute of one inventory needs neither the trend code nor the statistics module (the
+    monthly checks import it where there are months to compare)."""
+    modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
+    assert "ghgcalc.core.compute" in modules
+    assert "ghgcalc.core.trend" not in modules and "statistics" not in modules

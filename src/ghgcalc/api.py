@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from ghgcalc.core.compute import compute, custom_factors
 from ghgcalc.core.plausibility import Checks
 from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
-from ghgcalc.core.trend import Trend
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
 from ghgcalc.errors import Path as DocPath
 from ghgcalc.i18n import N_, tr
@@ -33,6 +32,7 @@ if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute st
     from ghgcalc.core.audit import CopiesAudit, YearAudit
     from ghgcalc.core.compare import Comparison
     from ghgcalc.core.plan import Evaluate, Projection
+    from ghgcalc.core.trend import Trend
     from ghgcalc.models.factor import FactorSet
 
 DEFAULT_GWP = "AR5"
