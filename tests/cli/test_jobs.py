@@ -247,3 +247,36 @@ def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
         assert len(kept) == 31 and all(getattr(o, "result", 0) is None for o in kept)
         assert run.stdout == before.stdout and run.stderr == before.stderr and run.code == before.code
     assert alive and set(alive) == {0}, alive  # --jobs 1: every result shaped here, none kept
+
+
+def test_a_batchs_csv_cells_are_guarded_where_they_are_computed(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The formula guard of a batch's CSV runs where each entry is computed (a worker, with --jobs),
+    when its record is made; writing the records guards nothing again, and gives to_csv's text."""
+    from ghgcalc import api
+    from ghgcalc.io import writers
+
+    files = api.expand_inputs([str(folder / "towns")])
+    outcomes = [api.compute_file(f) for f in files]
+    entries = [o.result if o.result is not None else _failed(o) for o in outcomes]
+    expected = writers.to_csv(entries)
+    records = [writers.csv_record(e) for e in entries]
+    layout = writers.CsvLayout()
+    for record in records:
+        layout.add(record)
+
+    guard, guarded = writers._cell, []
+
+    def counted(value: object) -> object:
+        guarded.append(value)
+        return guard(value)
+
+    monkeypatch.setattr(writers, "_cell", counted)
+    written = "".join(writers.csv_record_chunks(records, layout))
+    assert written == expected
+    assert guarded == written.splitlines()[0].split(",")  # the header alone
+
+
+def _failed(outcome: object) -> object:
+    from ghgcalc.cli.compute import _entry
+
+    return _entry(outcome)

@@ -562,15 +562,17 @@ class CsvLayout:
 
 @dataclass(frozen=True)
 class LineRecord:
-    """One line's cells before the layout is known: its own columns, its gases, its Approach 1
-    uncertainty cells (None: outside the analysis) and its data-quality cells (and whether any
-    grade or evidence was given)."""
+    """One line's cells before the layout is known, already as written (formula-guarded, None as
+    empty): its own columns, its gases, its Approach 1 uncertainty cells (None: outside the
+    analysis), its data-quality cells (and whether any grade or evidence was given), and whether
+    each of the three parts holds a carriage return (the row is then written all quoted)."""
 
     cells: list[Any]
     gases_t: dict[str, float]
     uncertainty: list[Any] | None
     quality: list[Any]
     quality_given: bool
+    returns: tuple[bool, bool, bool] = (False, False, False)
 
 
 @dataclass(frozen=True)
@@ -584,47 +586,61 @@ class ResultRecord:
 class FailedRecord:
     source: str
     first_error: str
+    returns: bool = False
 
 
 CsvRecord = ResultRecord | FailedRecord
 
 
+def _guarded(values: list[Any]) -> tuple[list[Any], bool]:
+    """Cells as the CSV writer writes them (see csv_chunks), and whether one holds a carriage return."""
+    cells = [_cell(value) for value in values]
+    return cells, any(isinstance(cell, str) and "\r" in cell for cell in cells)
+
+
 def csv_record(entry: Entry) -> CsvRecord:
-    """What a batch's CSV needs of one entry, small and plain (no factor objects): the spool of a
-    streamed batch keeps these."""
+    """What a batch's CSV needs of one entry, small and plain (no factor objects) and already
+    guarded: the spool of a streamed batch keeps these, made where the entry was computed."""
     if isinstance(entry, FailedInput):
-        return FailedRecord(entry.source, entry.first_error.format().splitlines()[0])
+        (source, first_error), returns = _guarded([entry.source, entry.first_error.format().splitlines()[0]])
+        return FailedRecord(source, first_error, returns)
     uncertainty = _uncertainty_cells(entry)
     lines = []
     for line in entry.lines:
         separate = line.separately_reported_t_co2e
-        cells = [
-            entry.source,
-            entry.name,
-            entry.period.start.isoformat(),
-            entry.period.end.isoformat(),
-            entry.gwp,
-            line.index + 1,
-            line.id or "",
-            line.activity,
-            line.label or "",
-            line.scope,
-            line.category or "",
-            line.gpc or "",
-            line.ipcc or "",
-            line.amount,
-            line.unit,
-            line.factor.set_id,
-            line.factor.version,
-            line.factor.key,
-            line.factor.per,
-            line.factor.source,
-            line.t_co2e,
-            separate.get("CO2_biogenic", 0.0),
-            separate.get("non_kyoto", 0.0),
-        ]
+        cells, in_cells = _guarded(
+            [
+                entry.source,
+                entry.name,
+                entry.period.start.isoformat(),
+                entry.period.end.isoformat(),
+                entry.gwp,
+                line.index + 1,
+                line.id or "",
+                line.activity,
+                line.label or "",
+                line.scope,
+                line.category or "",
+                line.gpc or "",
+                line.ipcc or "",
+                line.amount,
+                line.unit,
+                line.factor.set_id,
+                line.factor.version,
+                line.factor.key,
+                line.factor.per,
+                line.factor.source,
+                line.t_co2e,
+                separate.get("CO2_biogenic", 0.0),
+                separate.get("non_kyoto", 0.0),
+            ]
+        )
         given = line.data_quality is not None or line.evidence is not None
-        lines.append(LineRecord(cells, line.gases_t, uncertainty.get(line.index), _quality_cells(line), given))
+        spread = uncertainty.get(line.index)
+        spread_cells, in_spread = _guarded(spread) if spread is not None else (None, False)
+        quality, in_quality = _guarded(_quality_cells(line))
+        record = LineRecord(cells, line.gases_t, spread_cells, quality, given, (in_cells, in_spread, in_quality))
+        lines.append(record)
     return ResultRecord(lines, _status(entry), entry.analysis is not None)
 
 
@@ -637,7 +653,8 @@ def to_csv(entries: Sequence[Entry]) -> str:
 
 
 def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator[str]:
-    """A batch's CSV (`to_csv`) a few thousand rows at a time, from its records and their layout."""
+    """A batch's CSV (`to_csv`) a few thousand rows at a time, from its records and their layout:
+    csv_chunks' text, from cells already guarded."""
     gases = sorted(layout.gases)
     uncertainty = layout.uncertainty
     quality = uncertainty or layout.quality
@@ -645,29 +662,44 @@ def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterat
     header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
     if layout.failed:
         header += STATUS_COLUMNS
-    return csv_chunks(header, _csv_rows(records, gases, uncertainty, quality, len(header) if layout.failed else 0))
+    rows = _csv_rows(records, gases, uncertainty, quality, len(header) if layout.failed else 0)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # as in csv_chunks
+    for count, (row, returns) in enumerate(itertools.chain([_guarded(header)], rows), start=1):
+        (quoted if returns else writer).writerow(row)
+        if count % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _csv_rows(
     records: Iterable[CsvRecord], gases: list[str], uncertainty: bool, quality: bool, status_width: int
-) -> Iterator[list[Any]]:
-    """The rows of the records; with `status_width` (the header's width, when an input failed) a
-    status and first error end every row, and a failed input has a row of its own."""
+) -> Iterator[tuple[list[Any], bool]]:
+    """The rows of the records, and whether each holds a carriage return; with `status_width` (the
+    header's width, when an input failed) a status and first error end every row, and a failed
+    input has a row of its own."""
     empty = ["", "", "", ""]
     for record in records:
         if isinstance(record, FailedRecord):
             if status_width:
-                yield [record.source] + [""] * (status_width - 3) + ["errors", record.first_error]
+                yield [record.source] + [""] * (status_width - 3) + ["errors", record.first_error], record.returns
             continue
         for line in record.lines:
             row = line.cells + [line.gases_t.get(gas, "") for gas in gases]
+            in_cells, in_spread, in_quality = line.returns
+            returns = in_cells
             if uncertainty:
                 row += line.uncertainty if line.uncertainty is not None else empty
+                returns = returns or in_spread
             if quality:
                 row += line.quality
+                returns = returns or in_quality
             if status_width:
                 row += [record.status, ""]
-            yield row
+            yield row, returns
 
 
 def _uncertainty_cells(result: InventoryResult) -> dict[int, list[Any]]:
