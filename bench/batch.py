@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from interleaved import ghgcalc_command
+from interleaved import bytecode, ghgcalc_command
 
 FLOOR = """\
 import sys
@@ -82,6 +82,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     args = parser.parse_args()
     cli = ghgcalc_command()
+    bytecode()
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "towns"
         folder.mkdir()

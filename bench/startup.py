@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from interleaved import compare, ghgcalc_command, report
+from interleaved import bytecode, compare, ghgcalc_command, report
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "municipality.yaml"
@@ -43,6 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
+    bytecode()
     report(compare(commands(), args.rounds))
 
 

@@ -90,3 +90,55 @@ def test_a_plain_compute_does_not_import_multiprocessing():
     modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
     assert "ghgcalc.cli.batch" in modules
     assert not any(m == "multiprocessing" or m.startswith("multiprocessing.") for m in modules)
+
+
+COMMAND_MODULES = {
+    "ghgcalc.cli.compute",
+    "ghgcalc.cli.trend",
+    "ghgcalc.cli.plan",
+    "ghgcalc.cli.convert",
+    "ghgcalc.cli.importer",
+    "ghgcalc.cli.audit",
+    "ghgcalc.cli.factors",
+    "ghgcalc.cli.init",
+    "ghgcalc.cli.summary",
+}
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (("compute", "examples/municipality.yaml", "--format", "json"), "ghgcalc.cli.compute"),
+        (("--debug", "validate", "examples/municipality.yaml"), "ghgcalc.cli.compute"),
+        (("factors", "list", "--format", "json"), "ghgcalc.cli.factors"),
+    ],
+)
+def test_a_run_registers_only_the_command_it_runs(args, module):
+    """typer reads the signature of every registered command on every run: a run imports and
+    registers its own command's module, not the others."""
+    found = imported_modules(*args) & COMMAND_MODULES
+    assert module in found and found <= {module, "ghgcalc.cli.compute"}, found  # factors borrows compute's _store
+
+
+def test_the_help_lists_every_command_in_its_order_whatever_ran_before(tmp_path):
+    """The help (and a name that is no command) registers every command, in the same order even
+    after a run in the same process registered one of them first."""
+    from tests.helpers import ghgcalc, ghgcalc_process
+
+    fresh = ghgcalc_process(tmp_path, "--help").stdout
+    ghgcalc(tmp_path, "factors", "list", "--format", "json")
+    again = ghgcalc(tmp_path, "--help").stdout
+    assert again == fresh
+    names = ["compute", "validate", "trend", "plan", "convert", "import", "audit", "factors", "init", "summary"]
+    found = [name for name in names if f" {name} " in fresh]
+    assert found == names, fresh
+    unknown = ghgcalc(tmp_path, "comptue", "x.yaml")
+    assert unknown.code == 2 and "did you mean ghgcalc compute?" in unknown.stderr, unknown.stderr
+
+
+def test_a_plain_compute_loads_neither_the_trend_nor_statistics():
+    """A compute of one inventory needs neither the trend code nor the statistics module (the
+    monthly checks import it where there are months to compare)."""
+    modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
+    assert "ghgcalc.core.compute" in modules
+    assert "ghgcalc.core.trend" not in modules and "statistics" not in modules

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ghgcalc.core.compute import compute, custom_factors
 from ghgcalc.core.plausibility import Checks
-from ghgcalc.core.resolve import Catalogue, SetChoice
-from ghgcalc.core.trend import Trend
+from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
 from ghgcalc.errors import Path as DocPath
 from ghgcalc.i18n import N_, tr
@@ -33,6 +32,7 @@ if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute st
     from ghgcalc.core.audit import CopiesAudit, YearAudit
     from ghgcalc.core.compare import Comparison
     from ghgcalc.core.plan import Evaluate, Projection
+    from ghgcalc.core.trend import Trend
     from ghgcalc.models.factor import FactorSet
 
 DEFAULT_GWP = "AR5"
@@ -52,6 +52,8 @@ class Options:
     # Included inventories already computed in this run, by real path: a municipality included by
     # three hundred city files of a batch is read and computed once.
     included: dict[tuple[object, ...], Outcome] = field(default_factory=dict, compare=False, repr=False)
+    # The factor choices of this run's inventories, shared between them (core.resolve.Catalogue).
+    resolved: dict[tuple[object, ...], Choice] = field(default_factory=dict, compare=False, repr=False)
     # the inventory a table given as the input belongs to (compute big.parquet --header inv.yaml)
     header: str | None = None
 
@@ -177,7 +179,7 @@ def compute_inventory(
     sets, set_issues = _set_choices(inventory, options)
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
-    catalogue = Catalogue(custom, sets, broken)
+    catalogue = Catalogue(custom, sets, broken, options.resolved)
     tables = None
     if inventory.activities_table:
         limits = options.checks.thresholds

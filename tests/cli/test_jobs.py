@@ -145,3 +145,138 @@ def test_a_long_run_on_a_terminal_shows_a_bar_and_yields_every_outcome(monkeypat
     monkeypatch.setattr(sys, "stderr", short)
     assert list(batch._with_progress(iter(range(3)), 3)) == [0, 1, 2]
     assert short.getvalue() == ""  # a short, quick run: no bar
+
+
+def test_a_worker_sends_a_factor_set_once_then_by_its_name(folder: Path) -> None:
+    """A factor set is a hundred times the rest of a small result: a worker sends it with its first
+    result only, and the parent puts the one copy it kept back into the later ones."""
+    import pickle
+
+    from ghgcalc import api
+
+    files = api.expand_inputs([str(folder / "towns")])
+    batch._start(api.Options(), ())
+    batch._worker.pop("sent", None)
+    first, second = batch._one_in_worker(files[1]), batch._one_in_worker(files[2])
+    assert first.result.factor_sets and second.result.factor_sets
+    assert all(isinstance(s, tuple) for s in second.result.factor_sets)  # names, not the sets
+    assert len(pickle.dumps(second)) * 5 < len(pickle.dumps(first))
+    shared: dict[tuple[object, ...], object] = {}
+    got = [batch._share_factor_sets(o, shared).result for o in (first, second)]
+    assert got[1].factor_sets == got[0].factor_sets == api.compute_file(files[2]).result.factor_sets
+    assert all(a is b for a, b in zip(got[0].factor_sets, got[1].factor_sets, strict=True))
+    batch._worker.pop("sent", None)
+
+
+def test_a_batch_keeps_what_lives_through_the_run_out_of_the_garbage_collector(folder: Path) -> None:
+    import gc
+
+    from ghgcalc import api
+
+    files = api.expand_inputs([str(folder / "towns")])
+    found = batch.outcomes(files, api.Options(), 1)
+    next(found), next(found)
+    assert gc.get_freeze_count() > 0  # the modules, factor sets and units loaded by the first input
+    list(found)
+    assert gc.get_freeze_count() == 0  # given back when the batch ends
+
+
+def test_a_run_chooses_each_factor_once_for_all_its_inventories(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of inventories ask for the same few factors: the second inventory of a run with
+    the same sets, period and language reuses the first one's choices; another period does not."""
+    from ghgcalc import api
+    from ghgcalc.core.resolve import Catalogue
+
+    asked: list[str] = []
+    resolve = Catalogue._resolve
+
+    def counted(self: Catalogue, key: str, *rest: object) -> object:
+        asked.append(key)
+        return resolve(self, key, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Catalogue, "_resolve", counted)
+    options = api.Options()
+    towns = folder / "towns"
+    api.compute_file(str(towns / "town-01.yaml"), options)  # 2024
+    first = len(asked)
+    assert first == 2  # diesel-stationary and electricity-grid
+    api.compute_file(str(towns / "town-02.yaml"), options)  # 2024 again
+    assert len(asked) == first
+    api.compute_file(str(towns / "town-05.yaml"), options)  # 2567 (B.E.): its messages name its year
+    assert len(asked) == 2 * first
+    alone = api.compute_file(str(towns / "town-02.yaml"))  # a run of its own gives the same result
+    assert alone.result == api.compute_file(str(towns / "town-02.yaml"), options).result
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl"])
+def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
+    folder: Path, form: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays flat as inputs are added: each result is shaped into what the output needs,
+    written to the spool and dropped as it comes (none of the earlier ones is alive when the next
+    arrives), a worker sends back no result at all, and the output is the same."""
+    import gc
+    import weakref
+
+    from ghgcalc.cli import compute
+
+    before = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "1")
+    shaped, keep = compute.shaped, compute.Streamed.keep
+    earlier: list[weakref.ref[object]] = []
+    alive: list[int] = []
+    kept: list[object] = []
+
+    def watched_shape(csv: bool, outcome: object) -> object:
+        result = getattr(outcome, "result", None)
+        if result is not None:
+            earlier.append(weakref.ref(result))
+        return shaped(csv, outcome)
+
+    def watched_keep(self: compute.Streamed, found: tuple[object, object, bool]) -> object:
+        gc.collect()
+        alive.append(sum(1 for ref in earlier[:-1] if ref() is not None))
+        kept.append(found[0])
+        return keep(self, found)
+
+    monkeypatch.setattr(compute, "shaped", watched_shape)
+    monkeypatch.setattr(compute.Streamed, "keep", watched_keep)
+    for jobs in ("1", "2"):
+        earlier.clear()
+        kept.clear()
+        run = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", jobs)
+        assert len(kept) == 31 and all(getattr(o, "result", 0) is None for o in kept)
+        assert run.stdout == before.stdout and run.stderr == before.stderr and run.code == before.code
+    assert alive and set(alive) == {0}, alive  # --jobs 1: every result shaped here, none kept
+
+
+def test_a_batchs_csv_cells_are_guarded_where_they_are_computed(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The formula guard of a batch's CSV runs where each entry is computed (a worker, with --jobs),
+    when its record is made; writing the records guards nothing again, and gives to_csv's text."""
+    from ghgcalc import api
+    from ghgcalc.io import writers
+
+    files = api.expand_inputs([str(folder / "towns")])
+    outcomes = [api.compute_file(f) for f in files]
+    entries = [o.result if o.result is not None else _failed(o) for o in outcomes]
+    expected = writers.to_csv(entries)
+    records = [writers.csv_record(e) for e in entries]
+    layout = writers.CsvLayout()
+    for record in records:
+        layout.add(record)
+
+    guard, guarded = writers._guarded, []
+
+    def counted(values: list[object]) -> tuple[list[object], bool]:
+        guarded.append(values)
+        return guard(values)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writers, "_guarded", counted)
+    written = "".join(writers.csv_record_chunks(records, layout))
+    assert written == expected
+    assert guarded == [written.splitlines()[0].split(",")]  # the header alone
+
+
+def _failed(outcome: object) -> object:
+    from ghgcalc.cli.compute import _entry
+
+    return _entry(outcome)

@@ -2,7 +2,9 @@
 
 This is the one place where exceptions become messages and exit codes (`main`). Commands import
 their heavy dependencies (rich, pint through the core) inside the command, so `ghgcalc --help`
-and `ghgcalc factors list` start fast.
+and `ghgcalc factors list` start fast; and a run registers only the command it runs (typer reads
+the signature of every registered command on every run), all of them for the help or an unknown
+name. `app`, taken from this module, has every command.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import contextlib
 import errno
 import os
 import sys
+from typing import Any
 
 # pydantic scans every installed distribution for plugins when it builds its first model; ghgcalc
 # uses none, and in shell loops over hundreds of files that scan is a large share of the run time.
@@ -22,7 +25,7 @@ from ghgcalc import __version__, i18n
 from ghgcalc.errors import ExitCode, GhgcalcError, printable
 from ghgcalc.i18n import tr
 
-app = typer.Typer(
+_app = typer.Typer(
     name="ghgcalc",
     help="Greenhouse-gas inventories for Thai local governments and provinces (TGO CFO, IPCC 2006).",
     no_args_is_help=True,
@@ -48,7 +51,7 @@ LANG_HELP = (
 CALENDAR_HELP = "Years in every human output: be (B.E.) or ce; default: as each input wrote them."
 
 
-@app.callback()
+@_app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
@@ -92,21 +95,55 @@ def _global_options(argv: list[str]) -> tuple[list[str], str | None, str | None]
     return rest, lang, calendar
 
 
-def _register() -> None:
-    from ghgcalc.cli import audit, compute, convert, factors, importer, init, plan, summary, trend
+# The modules of the commands, in the order the help lists them, and the commands each registers.
+_MODULES = {
+    "compute": ("compute", "validate"),
+    "trend": ("trend",),
+    "plan": ("plan",),
+    "convert": ("convert",),
+    "importer": ("import",),
+    "audit": ("audit",),
+    "factors": ("factors",),
+    "init": ("init",),
+    "summary": ("summary",),
+}
+_ROOT_FLAGS = frozenset({"--debug"})  # root options that let the command follow (not --help, --version)
+_registered: list[str] = []
 
-    compute.register(app)
-    trend.register(app)
-    plan.register(app)
-    convert.register(app)
-    importer.register(app)
-    audit.register(app)
-    factors.register(app)
-    init.register(app)
-    summary.register(app)
+
+def _register(modules: set[str]) -> None:
+    """Register the commands of `modules` (with those registered before), in the help's order."""
+    wanted = [name for name in _MODULES if name in modules or name in _registered]
+    if wanted == _registered:
+        return
+    _app.registered_commands.clear()
+    _app.registered_groups.clear()
+    for name in wanted:
+        # __import__, not importlib.import_module: the import shows in `python -X importtime`
+        __import__(f"ghgcalc.cli.{name}", fromlist=["register"]).register(_app)
+    _registered[:] = wanted
 
 
-_register()
+def _modules_for(args: list[str]) -> set[str]:
+    """The command modules a run of `args` needs: the named command's, else (the help, the version,
+    a name that is no command) all of them."""
+    for arg in args:
+        if arg in _ROOT_FLAGS:
+            continue
+        if arg.startswith("-"):
+            break
+        for module, commands in _MODULES.items():
+            if arg in commands:
+                return {module}
+        break
+    return set(_MODULES)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole command line, for documentation and its tests
+        _register(set(_MODULES))
+        return _app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
 
         i18n.set_language(choose(args, lang))
         i18n.set_calendar(calendar or "")
-        code = int(app(args=args, prog_name="ghgcalc", standalone_mode=False) or 0)
+        _register(_modules_for(args))
+        code = int(_app(args=args, prog_name="ghgcalc", standalone_mode=False) or 0)
         if code == INTERRUPTED:  # typer turns Ctrl-C into a quiet exit code 130
             _say(tr("ghgcalc: interrupted"))
         return code
@@ -148,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             return int(exc.exit_code)
         from ghgcalc.cli.usage import explain
 
-        message, hint = explain(exc, args, typer.main.get_command(app))
+        message, hint = explain(exc, args, typer.main.get_command(_app))
         _say(tr("ghgcalc: error: {message}", message=printable(message)))
         _say(tr("  hint: {hint}", hint=printable(hint)))
         return int(exc.exit_code)

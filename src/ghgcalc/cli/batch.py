@@ -5,6 +5,8 @@ on a terminal.
 order, so the output of `--jobs 4` is byte for byte that of `--jobs 1`. The workers compute; the
 main process prints every message and writes every output. A pool only pays past a few inputs
 (each worker starts once, and every outcome travels back pickled), so small runs stay in-process.
+An outcome travels light: a factor set (a hundred times the rest of a small result) goes from a
+worker once, and after that by its name, version and hash.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ghgcalc import i18n
@@ -48,71 +50,120 @@ def parse_jobs(value: str | None) -> int:
     return int(text)
 
 
-def outcomes(paths: list[str], options: Any, jobs: int, compare: tuple[str, ...] = ()) -> Iterator[Any]:
-    """Each input's outcome (api.Outcome, or api.CompareOutcome with `compare`), in input order."""
-    found = _computed(paths, options, jobs, compare)
+def outcomes(
+    paths: list[str], options: Any, jobs: int, compare: tuple[str, ...] = (), shape: Callable[[Any], Any] | None = None
+) -> Iterator[Any]:
+    """Each input's outcome (api.Outcome, or api.CompareOutcome with `compare`), in input order; or
+    what `shape` (a function a worker can be sent: one of a module, or a partial of one) makes of
+    it where it was computed, so that only what the output needs travels back from a worker."""
+    found = _computed(paths, options, jobs, compare, shape)
     if not sys.stderr.isatty():
         yield from found
         return
     yield from _with_progress(found, len(paths))
 
 
-def _computed(paths: list[str], options: Any, jobs: int, compare: tuple[str, ...]) -> Iterator[Any]:
-    if jobs <= 1 or len(paths) < FEWEST_FOR_POOL or STDIN in paths:
-        _start(options, compare)  # the same function the workers run
-        for path in paths:
-            yield _one(path)
+def _computed(
+    paths: list[str], options: Any, jobs: int, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+) -> Iterator[Any]:
+    _start(options, compare, shape)  # the same function the workers run
+    if not paths:
         return
-    # The first input is computed here: it loads the factor sets, units and models, which forked
-    # workers then inherit instead of each loading them again.
-    _start(options, compare)
+    # The first input is computed here: it loads the factor sets, units and models (which forked
+    # workers then inherit instead of each loading them again). They live as long as the run, so
+    # they are kept out of the garbage collector's passes (frozen), which otherwise walk them again
+    # and again as the run makes and drops each input's objects.
     yield _one(paths[0])
-    rest = paths[1:]
+    gc.freeze()
+    try:
+        if jobs <= 1 or len(paths) < FEWEST_FOR_POOL or STDIN in paths:
+            for path in paths[1:]:
+                yield _one(path)
+        else:
+            yield from _pooled(paths[1:], options, jobs, compare, shape)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(
+    rest: list[str], options: Any, jobs: int, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+) -> Iterator[Any]:
     chunk = max(1, min(32, len(rest) // (jobs * 4)))
     import multiprocessing  # only for a pool: every run imports this module, and start-up counts
 
-    state = (i18n.language(), i18n.calendar(), options, compare)
+    state = (i18n.language(), i18n.calendar(), options, compare, shape)
     with multiprocessing.get_context().Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
         shared: dict[tuple[object, ...], Any] = {}
-        for outcome in pool.imap(_one, rest, chunksize=chunk):
-            yield _share_factor_sets(outcome, shared)
+        for outcome in pool.imap(_one_in_worker, rest, chunksize=chunk):
+            yield outcome if shape is not None else _share_factor_sets(outcome, shared)
 
 
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(language: str, calendar: str, options: Any, compare: tuple[str, ...]) -> None:
+def _start_worker(
+    language: str, calendar: str, options: Any, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+) -> None:
     """A worker computes in the run's language and calendar (process-global state, see i18n)."""
     i18n.set_language(language)
     i18n.set_calendar(calendar)
     gc.freeze()  # what the worker inherited stays out of its collections (fewer pages copied)
-    _start(options, compare)
+    _start(options, compare, shape)
 
 
-def _start(options: Any, compare: tuple[str, ...]) -> None:
-    _worker["options"], _worker["compare"] = options, compare
+def _start(options: Any, compare: tuple[str, ...], shape: Callable[[Any], Any] | None = None) -> None:
+    _worker["options"], _worker["compare"], _worker["shape"] = options, compare, shape
 
 
 def _one(path: str) -> Any:
     from ghgcalc import api
 
-    options, compare = _worker["options"], _worker["compare"]
-    if compare:
-        return api.compare_file(path, compare, options)
-    return api.compute_file(path, options)
+    options, compare, shape = _worker["options"], _worker["compare"], _worker.get("shape")
+    outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
+    return shape(outcome) if shape is not None else outcome
+
+
+def _one_in_worker(path: str) -> Any:
+    """A worker's outcome, its factor sets sent by reference once the parent has them (a shaped
+    outcome travels as it is)."""
+    found = _one(path)
+    return found if _worker.get("shape") is not None else _with_factor_sets(found, _by_reference)
+
+
+def _key(factor_set: Any) -> tuple[object, ...]:
+    return (factor_set.id, factor_set.version, factor_set.sha256)
+
+
+def _by_reference(factor_set: Any) -> Any:
+    """The set itself the first time this worker sends it, then its key: the parent reads a
+    worker's outcomes in the order the worker computed them, so it has the set by then."""
+    key = _key(factor_set)
+    sent = _worker.setdefault("sent", set())
+    if key in sent:
+        return key
+    sent.add(key)
+    return factor_set
 
 
 def _share_factor_sets(outcome: Any, shared: dict[tuple[object, ...], Any]) -> Any:
-    """Results come back from the workers each with its own copy of the factor sets (the largest
-    part of a result); keep one copy of each, as a run in one process does."""
+    """The factor sets of an outcome from a worker, each one copy kept for the whole run (as a run
+    in one process does), in place of the keys the worker sent for the sets it had sent before."""
+
+    def kept(item: Any) -> Any:
+        return shared[item] if isinstance(item, tuple) else shared.setdefault(_key(item), item)
+
+    return _with_factor_sets(outcome, kept)
+
+
+def _with_factor_sets(outcome: Any, change: Any) -> Any:
+    """`outcome` with `change` applied to each factor set of its result."""
     from dataclasses import replace
 
     own = getattr(outcome, "outcome", outcome)  # a CompareOutcome holds the Outcome
     result = own.result
     if result is None:
         return outcome
-    kept = tuple(shared.setdefault((s.id, s.version, s.sha256), s) for s in result.factor_sets)
-    own = replace(own, result=replace(result, factor_sets=kept))
+    own = replace(own, result=replace(result, factor_sets=tuple(change(s) for s in result.factor_sets)))
     return replace(outcome, outcome=own) if hasattr(outcome, "outcome") else own
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -122,9 +123,11 @@ def _run(
     base: Any = None,
     problems: Problems | None = None,
     jobs: int = 1,
+    streamed: Streamed | None = None,
     header: str | None = None,
 ) -> list[Any]:
-    """Compute every input; print each problem on standard error as it is found."""
+    """Compute every input; print each problem on standard error as it is found. Each outcome is
+    kept as it comes; a streamed output keeps it without its result (see Streamed)."""
     from ghgcalc import api
 
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
@@ -136,7 +139,10 @@ def _run(
         api.check_factor_refs(options.factors, options.store)
     problems = problems or Problems()
     outcomes: list[Any] = []
-    for found in batch.outcomes(files, options, jobs, compare):  # in input order, on `jobs` cores
+    shape = streamed.shape if streamed is not None else None
+    for found in batch.outcomes(files, options, jobs, compare, shape):  # in input order, on `jobs` cores
+        if streamed is not None:
+            found = streamed.keep(found)
         if compare:
             compared = found
             outcome = compared.outcome
@@ -343,16 +349,63 @@ def _comparison_text(comparisons: list[Any], chosen: ResultFormat, as_array: boo
 def _entries(outcomes: list[Any]) -> list[Any]:
     """Every input of the run in order: its result, or the record of an input that failed
     (docs/cli.md, "A batch keeps every input")."""
+    return [_entry(outcome) for outcome in outcomes]
+
+
+def _entry(outcome: Any) -> Any:
     from ghgcalc.io.writers import FailedInput
 
-    entries: list[Any] = []
-    for outcome in outcomes:
-        if outcome.result is not None:
-            entries.append(outcome.result)
-            continue
-        errors = [i for i in outcome.issues if i.is_error]
-        entries.append(FailedInput(outcome.source, len(errors), len(outcome.issues) - len(errors), errors[0]))
-    return entries
+    if outcome.result is not None:
+        return outcome.result
+    errors = [i for i in outcome.issues if i.is_error]
+    return FailedInput(outcome.source, len(errors), len(outcome.issues) - len(errors), errors[0])
+
+
+class Streamed:
+    """A batch's CSV or JSON Lines, streamed: where each input is computed (a worker, with --jobs)
+    its outcome is shaped into what the output needs (the CSV's cells, or the JSON line) and an
+    outcome without its result; here that is written to a spool and the outcome kept. Memory stays
+    flat however many inputs a run has, and a worker sends back a few hundred bytes. The output is
+    written from the spool at the end (the CSV's header depends on every entry)."""
+
+    def __init__(self, chosen: ResultFormat) -> None:
+        from functools import partial
+
+        from ghgcalc.io.spool import Spool
+        from ghgcalc.io.writers import CsvLayout
+
+        self.shape = partial(shaped, chosen is ResultFormat.csv)
+        self.csv = chosen is ResultFormat.csv
+        self.spool = Spool()
+        self.layout = CsvLayout()
+        self.results = 0
+
+    def keep(self, found: tuple[Any, Any, bool]) -> Any:
+        outcome, payload, computed = found
+        if self.csv:
+            self.layout.add(payload)
+        self.spool.add(payload)
+        self.results += computed
+        return outcome
+
+    def text(self) -> Iterator[str]:
+        from ghgcalc.io import writers
+
+        if self.csv:
+            return writers.csv_record_chunks(self.spool, self.layout)
+        return iter(self.spool)
+
+
+def shaped(csv: bool, outcome: Any) -> tuple[Any, Any, bool]:
+    """An outcome without its result, what a streamed output needs of it (its CSV record, or its
+    JSON line), and whether it computed."""
+    from ghgcalc.io import writers
+
+    entry = _entry(outcome)
+    payload = writers.csv_record(entry) if csv else writers.jsonl_line(entry)
+    if outcome.result is None:
+        return outcome, payload, False
+    return replace(outcome, result=None, inventory=None, positions=None), payload, True
 
 
 def _community(results: list[Any]) -> bool:
@@ -491,10 +544,13 @@ def register(app: typer.Typer) -> None:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
         previous_reads += base_reads
-        outcomes = _run(
-            files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count, header
-        )
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
+        # a streamed output keeps no results: the lines file (--lines) needs them
+        stream = chosen in (ResultFormat.csv, ResultFormat.jsonl) and not compare and lines_target is None
+        streamed = Streamed(chosen) if stream else None
+        outcomes = _run(
+            files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count, streamed, header
+        )
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
         read = [*(r for o in outcomes for r in (o.outcome if compare else o).reads), *store.own_files()]
@@ -503,6 +559,13 @@ def register(app: typer.Typer) -> None:
             if comparisons or as_array:
                 target.write(_comparison_text(comparisons, chosen, as_array, out is None), read=read)
             _write_diagnostics(diagnostics_target, problems, read)
+            _exit_on_errors(outcomes)
+            return
+        if streamed is not None:
+            if streamed.results or as_array:
+                target.write(streamed.text(), read=[*read, *previous_reads])
+            streamed.spool.close()
+            _write_diagnostics(diagnostics_target, problems, [*read, *previous_reads])
             _exit_on_errors(outcomes)
             return
         results = [o.result for o in outcomes if o.result is not None]

@@ -47,9 +47,10 @@ class Target:
         if self.path is not None:
             _refuse_inputs(self.shown or self.path, self.path, read)
 
-    def write(self, data: str | bytes, read: Iterable[str] = (), announce: bool = True) -> None:
-        """Write the result; `read` are the files the run read, which are never replaced. A file
-        written is named on standard error (`announce`), with a workbook's sheets."""
+    def write(self, data: files.Data, read: Iterable[str] = (), announce: bool = True) -> None:
+        """Write the result (a text or bytes, or a text in parts, written as they are made); `read`
+        are the files the run read, which are never replaced. A file written is named on standard
+        error (`announce`), with a workbook's sheets."""
         if self.path is None:
             write_stdout(data)
             return
@@ -70,7 +71,7 @@ class Target:
                 tr("nothing was written; free space or choose -o"),
             ) from None
         if announce:
-            say_written(self.shown or self.path, data)
+            say_written(self.shown or self.path, data if isinstance(data, bytes) else None)
 
 
 def write_file(target: Target, produce: Any, read: Iterable[str] = ()) -> None:
@@ -196,7 +197,7 @@ def _probe(folder: str, out: str) -> None:
     os.unlink(name)
 
 
-def write_stdout(data: str | bytes) -> None:
+def write_stdout(data: files.Data) -> None:
     """Write to standard output; a closed pipe, a closed or full output is OutputError (exit 2)."""
     stream = sys.stdout
     try:
@@ -207,7 +208,8 @@ def write_stdout(data: str | bytes) -> None:
             stream.buffer.write(data)
             stream.buffer.flush()
         else:
-            stream.write(data)
+            for part in (data,) if isinstance(data, str) else data:
+                stream.write(part)
             stream.flush()
     except (OSError, ValueError) as exc:  # a closed pipe (`| head`), a closed or full standard output
         silence_stdout()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import statistics
 from dataclasses import dataclass, fields, replace
 
 from ghgcalc import units
@@ -181,6 +180,8 @@ def _median_without(ordered: list[float], value: float) -> float:
 
 
 def _steady(values: list[float], ratio: float) -> bool:
+    import statistics  # only where there are values to compare: a plain run does not load it
+
     typical = statistics.median(values)
     return all(typical / ratio < v < typical * ratio for v in values)
 
@@ -464,5 +465,7 @@ def unusual_months(months: list[float], limits: Thresholds | None = None) -> lis
         zeros = sum(1 for m in months if m == 0)
         others = [months[i] for i in nonzero]
         if inside and zeros <= limits.zeros * len(months) and _steady(others, limits.month):
+            import statistics
+
             found.extend((i, "zero", statistics.median(others)) for i in inside)
     return sorted(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ghgcalc import units
+from ghgcalc import i18n, units
 from ghgcalc.core.texts import day_text, either
 from ghgcalc.errors import is_visible, visible
 from ghgcalc.i18n import tr
@@ -69,11 +69,23 @@ def _validity_notes(key: str, factor: Factor, period: Period) -> tuple[tuple[str
 class Catalogue:
     """The factors an inventory may use, in the order they are searched."""
 
-    def __init__(self, custom: dict[str, Factor], sets: list[SetChoice], broken: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        custom: dict[str, Factor],
+        sets: list[SetChoice],
+        broken: frozenset[str] = frozenset(),
+        shared: dict[tuple[object, ...], Choice] | None = None,
+    ) -> None:
         self.custom = custom
         self.sets = sets
         self.broken = broken  # custom factors already reported as wrong: lines using them say nothing more
         self._memo: dict[tuple[str, str, str | None, str | None], Choice | ResolveError | units.UnitError] = {}
+        # Choices kept across the inventories of a run (a batch of thousands asks the same few
+        # dozen): only for a catalogue of sets alone, keyed by the set versions' contents, the
+        # period as written and the language of the messages, so a kept choice is the one this
+        # catalogue would make. Errors are not kept: they are rare and raised afresh.
+        self._shared = shared if not custom and not broken else None
+        self._scope: tuple[object, ...] | None = None
 
     def keys(self) -> set[str]:
         found = set(self.custom)
@@ -87,14 +99,29 @@ class Catalogue:
         (key, unit, period, bridges): an inventory of 100,000 lines has only a few dozen of those."""
         memo_key = (key, unit, bridges.ncv, bridges.density)  # the period is the inventory's, one per catalogue
         if memo_key not in self._memo:
-            try:
-                self._memo[memo_key] = self._resolve(key, unit, period, bridges)
-            except (ResolveError, units.UnitError) as exc:
-                self._memo[memo_key] = exc
+            shared_key = None if self._shared is None else (*memo_key, *self._run_scope(period))
+            if shared_key is not None and self._shared is not None and shared_key in self._shared:
+                self._memo[memo_key] = self._shared[shared_key]
+            else:
+                try:
+                    choice = self._resolve(key, unit, period, bridges)
+                except (ResolveError, units.UnitError) as exc:
+                    self._memo[memo_key] = exc
+                else:
+                    self._memo[memo_key] = choice
+                    if shared_key is not None and self._shared is not None:
+                        self._shared[shared_key] = choice
         found = self._memo[memo_key]
         if isinstance(found, Exception):
             raise found
         return found
+
+    def _run_scope(self, period: Period) -> tuple[object, ...]:
+        """What a choice depends on besides the line: the sets' versions, the period, the language."""
+        if self._scope is None:
+            sets = tuple((c.id, c.pinned, tuple((v.id, v.version, v.sha256) for v in c.versions)) for c in self.sets)
+            self._scope = (sets, period.start, period.end, period.written, i18n.language(), i18n.calendar())
+        return self._scope
 
     def _resolve(self, key: str, unit: str, period: Period, bridges: units.Bridges) -> Choice:
         if key in self.custom:

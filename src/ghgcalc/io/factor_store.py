@@ -125,6 +125,8 @@ class FactorStore:
         # A user's own sets may change between two runs of one process (the Python API, the
         # tests): they are cached per store. The bundled sets are cached for the process.
         self._own: dict[tuple[str, str], FactorSet] = {}
+        # Every version of a set, found once per store: a batch asks for the same sets per file.
+        self._versions: dict[str, list[FactorSet]] = {}
 
     @staticmethod
     def _ids(root: Traversable) -> set[str]:
@@ -148,6 +150,11 @@ class FactorStore:
 
     def versions(self, set_id: str) -> list[FactorSet]:
         """Every version of a set, oldest first (by publication date)."""
+        if set_id not in self._versions:
+            self._versions[set_id] = self._find_versions(set_id)
+        return list(self._versions[set_id])
+
+    def _find_versions(self, set_id: str) -> list[FactorSet]:
         root = self._root_of(set_id) if _NAME.fullmatch(set_id) else None
         if root is None:
             known = ", ".join(self.set_ids())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ghgcalc.i18n import N_, tr
@@ -35,14 +35,26 @@ def _umask() -> int:
     return mask
 
 
-def _temporary(target: Path, payload: bytes) -> str:
-    """`payload` in a new temporary file in `target`'s folder, flushed to disk; its path."""
+Data = str | bytes | Iterable[str]  # a text, bytes, or a text in parts (a batch's output as it is made)
+
+
+def _parts(data: Data) -> Iterable[bytes]:
+    if isinstance(data, bytes):
+        return (data,)
+    if isinstance(data, str):
+        return (data.encode("utf-8"),)
+    return (part.encode("utf-8") for part in data)
+
+
+def _temporary(target: Path, data: Data) -> str:
+    """`data` in a new temporary file in `target`'s folder, flushed to disk; its path."""
     import tempfile  # only commands that write files need it (it pulls in random and hashlib)
 
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for part in _parts(data):
+                stream.write(part)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:
@@ -51,11 +63,10 @@ def _temporary(target: Path, payload: bytes) -> str:
     return temporary
 
 
-def write_atomic(path: str, data: str | bytes) -> None:
+def write_atomic(path: str, data: Data) -> None:
     """Write `path`, replacing it if it exists, through a temporary file in the same folder."""
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    temporary = _temporary(target, payload)
+    temporary = _temporary(target, data)
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would
         os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
@@ -65,12 +76,11 @@ def write_atomic(path: str, data: str | bytes) -> None:
         raise
 
 
-def write_new(path: str, data: str | bytes) -> None:
+def write_new(path: str, data: Data) -> None:
     """Create `path`, which must not exist: raises FileExists if it does, even if it appeared a
     moment ago. The file appears whole (a hard link to a finished temporary file)."""
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    temporary = _temporary(target, payload)
+    temporary = _temporary(target, data)
     try:
         os.chmod(temporary, 0o666 & ~_umask())
         try:
@@ -80,7 +90,7 @@ def write_new(path: str, data: str | bytes) -> None:
         except OSError as exc:
             if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
                 raise
-            _create_exclusive(target, payload)  # a file system without hard links
+            _create_exclusive(target, temporary)  # a file system without hard links
     finally:
         Path(temporary).unlink(missing_ok=True)
 
@@ -109,14 +119,17 @@ def write_by(path: str, produce: Callable[[str], None], replace: bool) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def _create_exclusive(target: Path, payload: bytes) -> None:
+def _create_exclusive(target: Path, temporary: str) -> None:
+    """`target` created exclusively, with the finished temporary file's bytes."""
+    import shutil
+
     try:
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
         raise FileExists(errno.EEXIST, tr("the file exists"), str(target)) from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+        with os.fdopen(handle, "wb") as stream, open(temporary, "rb") as finished:
+            shutil.copyfileobj(finished, stream)
     except BaseException:
         target.unlink(missing_ok=True)
         raise

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
@@ -226,7 +228,12 @@ def to_json(results: Sequence[Entry], as_array: bool) -> str:
 
 
 def to_jsonl(results: Sequence[Entry]) -> str:
-    return "".join(json.dumps(batch_dict(r), ensure_ascii=False, allow_nan=False) + "\n" for r in results)
+    return "".join(jsonl_line(r) for r in results)
+
+
+def jsonl_line(entry: Entry) -> str:
+    """One record of a batch's JSON Lines."""
+    return json.dumps(batch_dict(entry), ensure_ascii=False, allow_nan=False) + "\n"
 
 
 # --- the rows of `trend` and `factors list` (JSON and CSV; the CLI only renders them) -----------
@@ -458,27 +465,47 @@ def _cell(value: Any) -> Any:
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """The one CSV writer of every command (compute, trend, factors, plan): a header and rows, every
     text cell formula-guarded, None as an empty cell, a list or mapping as JSON in one cell."""
+    return "".join(csv_chunks(header, rows))
+
+
+CSV_CHUNK_ROWS = 2000  # rows of text at a time: a batch's CSV is written as it is made
+
+
+def csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """csv_text's text, a few thousand rows at a time."""
     seen: dict[str, Any] = {}  # most text repeats from row to row: guard each text once
+    returns = False  # whether any cell so far holds a carriage return (hardly ever)
 
     def cell(value: Any) -> Any:
-        if type(value) is not str:
-            return _cell(value)
-        if value not in seen:
-            seen[value] = _safe(value)
-        return seen[value]
+        nonlocal returns
+        kind = type(value)
+        if kind is float or kind is int:
+            return value
+        if kind is str and value in seen:
+            return seen[value]
+        guarded = _cell(value)
+        if kind is str:
+            seen[value] = guarded
+        if isinstance(guarded, str) and "\r" in guarded:
+            returns = True
+        return guarded
 
     buffer = io.StringIO()
     # csv.QUOTE_MINIMAL with "\n" rows leaves a bare "\r" unquoted, and a spreadsheet starts a new
     # row there (where "'\r=cmd" would become a cell "=cmd"): quote every cell that holds one too.
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    for values in (header, *rows):
+    for count, values in enumerate(itertools.chain([header], rows), start=1):
         cells = [cell(value) for value in values]
-        if any(isinstance(value, str) and "\r" in value for value in cells):
+        if returns and any(isinstance(value, str) and "\r" in value for value in cells):
             quoted.writerow(cells)  # every text quoted; numbers as they are
         else:
             writer.writerow(cells)
-    return buffer.getvalue()
+        if count % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def dicts_csv(rows: list[dict[str, Any]], columns: Sequence[str] = ()) -> str:
@@ -526,32 +553,181 @@ DATA_QUALITY_COLUMNS = ["data_quality_source", "data_quality_activity", "data_qu
 STATUS_COLUMNS = ["status", "first_error"]
 
 
+@dataclass
+class CsvLayout:
+    """The columns of a batch's CSV, which depend on every entry: the gases of all lines, and the
+    uncertainty, data-quality and status columns when any entry has them. Taken record by record
+    (`add`), so that a batch's entries need not all be held at once."""
+
+    gases: set[str] = field(default_factory=set)
+    uncertainty: bool = False
+    quality: bool = False
+    failed: bool = False
+
+    def add(self, record: CsvRecord) -> None:
+        if isinstance(record, FailedRecord):
+            self.failed = True
+            return
+        for line in record.lines:
+            self.gases.update(line.gases_t)
+            self.quality = self.quality or line.quality_given
+        self.uncertainty = self.uncertainty or record.uncertainty
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    """One line's cells before the layout is known, already as written (formula-guarded, None as
+    empty): its own columns, its gases, its Approach 1 uncertainty cells (None: outside the
+    analysis), its data-quality cells (and whether any grade or evidence was given), and whether
+    each of the three parts holds a carriage return (the row is then written all quoted)."""
+
+    cells: list[Any]
+    gases_t: dict[str, float]
+    uncertainty: list[Any] | None
+    quality: list[Any]
+    quality_given: bool
+    returns: tuple[bool, bool, bool] = (False, False, False)
+
+
+@dataclass(frozen=True)
+class ResultRecord:
+    lines: list[LineRecord]
+    status: str
+    uncertainty: bool  # the result has an analysis
+
+
+@dataclass(frozen=True)
+class FailedRecord:
+    source: str
+    first_error: str
+    returns: bool = False
+
+
+CsvRecord = ResultRecord | FailedRecord
+
+
+def _guarded(values: list[Any]) -> tuple[list[Any], bool]:
+    """Cells as the CSV writer writes them (see csv_chunks), and whether one holds a carriage return."""
+    cells: list[Any] = []
+    returns = False
+    for value in values:
+        kind = type(value)
+        if kind is float or kind is int:
+            cells.append(value)
+            continue
+        cell = _guarded_text(value) if kind is str else _cell(value)
+        if isinstance(cell, str) and "\r" in cell:
+            returns = True
+        cells.append(cell)
+    return cells, returns
+
+
+# Most text of a batch's rows repeats from row to row and file to file (a factor's source, a unit).
+_guarded_text = functools.lru_cache(maxsize=4096)(_safe)
+
+
+def csv_record(entry: Entry) -> CsvRecord:
+    """What a batch's CSV needs of one entry, small and plain (no factor objects) and already
+    guarded: the spool of a streamed batch keeps these, made where the entry was computed."""
+    if isinstance(entry, FailedInput):
+        (source, first_error), returns = _guarded([entry.source, entry.first_error.format().splitlines()[0]])
+        return FailedRecord(source, first_error, returns)
+    uncertainty = _uncertainty_cells(entry)
+    lines = []
+    for line in entry.lines:
+        separate = line.separately_reported_t_co2e
+        cells, in_cells = _guarded(
+            [
+                entry.source,
+                entry.name,
+                entry.period.start.isoformat(),
+                entry.period.end.isoformat(),
+                entry.gwp,
+                line.index + 1,
+                line.id or "",
+                line.activity,
+                line.label or "",
+                line.scope,
+                line.category or "",
+                line.gpc or "",
+                line.ipcc or "",
+                line.amount,
+                line.unit,
+                line.factor.set_id,
+                line.factor.version,
+                line.factor.key,
+                line.factor.per,
+                line.factor.source,
+                line.t_co2e,
+                separate.get("CO2_biogenic", 0.0),
+                separate.get("non_kyoto", 0.0),
+            ]
+        )
+        given = line.data_quality is not None or line.evidence is not None
+        spread = uncertainty.get(line.index)
+        spread_cells, in_spread = _guarded(spread) if spread is not None else (None, False)
+        quality, in_quality = _guarded(_quality_cells(line))
+        record = LineRecord(cells, line.gases_t, spread_cells, quality, given, (in_cells, in_spread, in_quality))
+        lines.append(record)
+    return ResultRecord(lines, _status(entry), entry.analysis is not None)
+
+
 def to_csv(entries: Sequence[Entry]) -> str:
-    results = [e for e in entries if not isinstance(e, FailedInput)]
-    failed = len(results) < len(entries)
-    gases = sorted({gas for r in results for line in r.lines for gas in line.gases_t})
-    uncertainty = any(r.analysis is not None for r in results)
-    quality = uncertainty or any(
-        line.data_quality is not None or line.evidence is not None for r in results for line in r.lines
-    )
+    records = [csv_record(entry) for entry in entries]
+    layout = CsvLayout()
+    for record in records:
+        layout.add(record)
+    return "".join(csv_record_chunks(records, layout))
+
+
+def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator[str]:
+    """A batch's CSV (`to_csv`) a few thousand rows at a time, from its records and their layout:
+    csv_chunks' text, from cells already guarded."""
+    gases = sorted(layout.gases)
+    uncertainty = layout.uncertainty
+    quality = uncertainty or layout.quality
     header = CSV_COLUMNS + [f"t_{gas}" for gas in gases]
     header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
-    if not failed:
-        return csv_text(header, _csv_rows(results, gases, uncertainty, quality))
-    header += STATUS_COLUMNS
-    return csv_text(header, _csv_rows_with_status(entries, len(header), gases, uncertainty, quality))
+    if layout.failed:
+        header += STATUS_COLUMNS
+    rows = _csv_rows(records, gases, uncertainty, quality, len(header) if layout.failed else 0)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # as in csv_chunks
+    for count, (row, returns) in enumerate(itertools.chain([_guarded(header)], rows), start=1):
+        (quoted if returns else writer).writerow(row)
+        if count % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def _csv_rows_with_status(
-    entries: Sequence[Entry], width: int, gases: list[str], uncertainty: bool, quality: bool
-) -> Iterator[list[Any]]:
-    for entry in entries:
-        if isinstance(entry, FailedInput):
-            row: list[Any] = [entry.source] + [""] * (width - 3)
-            yield [*row, "errors", entry.first_error.format().splitlines()[0]]
+def _csv_rows(
+    records: Iterable[CsvRecord], gases: list[str], uncertainty: bool, quality: bool, status_width: int
+) -> Iterator[tuple[list[Any], bool]]:
+    """The rows of the records, and whether each holds a carriage return; with `status_width` (the
+    header's width, when an input failed) a status and first error end every row, and a failed
+    input has a row of its own."""
+    empty = ["", "", "", ""]
+    for record in records:
+        if isinstance(record, FailedRecord):
+            if status_width:
+                yield [record.source] + [""] * (status_width - 3) + ["errors", record.first_error], record.returns
             continue
-        for row in _csv_rows([entry], gases, uncertainty, quality):
-            yield [*row, _status(entry), ""]
+        for line in record.lines:
+            row = line.cells + [line.gases_t.get(gas, "") for gas in gases]
+            in_cells, in_spread, in_quality = line.returns
+            returns = in_cells
+            if uncertainty:
+                row += line.uncertainty if line.uncertainty is not None else empty
+                returns = returns or in_spread
+            if quality:
+                row += line.quality
+                returns = returns or in_quality
+            if status_width:
+                row += [record.status, ""]
+            yield row, returns
 
 
 def _uncertainty_cells(result: InventoryResult) -> dict[int, list[Any]]:
@@ -574,43 +750,3 @@ def _quality_cells(line: Line) -> list[Any]:
         (grades.factor if grades else None) or "",
         line.evidence or "",
     ]
-
-
-def _csv_rows(
-    results: list[InventoryResult], gases: list[str], uncertainty: bool, quality: bool
-) -> Iterator[list[Any]]:
-    for result in results:
-        lines_uncertainty = _uncertainty_cells(result) if uncertainty else {}
-        for line in result.lines:
-            separate = line.separately_reported_t_co2e
-            row = [
-                result.source,
-                result.name,
-                result.period.start.isoformat(),
-                result.period.end.isoformat(),
-                result.gwp,
-                line.index + 1,
-                line.id or "",
-                line.activity,
-                line.label or "",
-                line.scope,
-                line.category or "",
-                line.gpc or "",
-                line.ipcc or "",
-                line.amount,
-                line.unit,
-                line.factor.set_id,
-                line.factor.version,
-                line.factor.key,
-                line.factor.per,
-                line.factor.source,
-                line.t_co2e,
-                separate.get("CO2_biogenic", 0.0),
-                separate.get("non_kyoto", 0.0),
-            ]
-            row += [line.gases_t.get(gas, "") for gas in gases]
-            if uncertainty:
-                row += lines_uncertainty.get(line.index, ["", "", "", ""])
-            if quality:
-                row += _quality_cells(line)
-            yield row

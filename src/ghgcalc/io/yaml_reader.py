@@ -7,6 +7,7 @@ followed with a budget, so an alias bomb stops after a bounded amount of work.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -16,15 +17,36 @@ from ghgcalc.errors import Issue, Location, Path, Severity
 from ghgcalc.i18n import N_, tr
 
 try:  # libyaml is much faster; PyYAML's pure-Python loader is the same language
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, its tag of a plain value remembered: PyYAML finds each value's tag in
+    Python (a regular expression per candidate type), and a batch's inventories repeat the same
+    few hundred values. With no path resolvers (the safe loader has none, nor has this one) a
+    scalar's tag depends on its text and its style alone, as `_scalar_tag` keys it."""
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+        if kind is yaml.ScalarNode and type(implicit) is tuple and type(value) is str:
+            return _scalar_tag(value, implicit)
+        return str(super().resolve(kind, value, implicit))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))
+
+
+_RESOLVER = yaml.resolver.Resolver()  # the safe loaders' own resolver, and its tables
 
 # How many nodes one document may hold, and how many more its aliases may add when expanded: a
 # real inventory reuses an anchor a handful of times, an alias bomb millions of times.
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 100_000
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 # What a number tag's text may be to become a number here: plain decimal digits, a decimal point,
 # an exponent, or YAML's .inf/.nan (refused later, by the field, as not finite). 0x1A, 0b101,
@@ -192,11 +214,16 @@ class _Walker:
             return node.value
         # YAML 1.1 also reads 012 as octal (10) and 1:30 as base 60 (90); people mean 12 and a
         # text that is no number, as YAML 1.2 reads them.
-        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        tag = node.tag
+        if tag == _STR:  # what PyYAML's constructor gives, without its dispatch (most values)
+            return node.value
+        if tag in (_INT, _FLOAT):
             if _LEADING_ZERO.fullmatch(node.value):
                 return int(node.value, 10)
             if not _DECIMAL.fullmatch(node.value):
                 return node.value  # 0x1A, 0b101, 1_000, 1:30: the field refuses the text by name
+            if tag == _INT:  # plain decimal digits, no leading zero: PyYAML's int, without its dispatch
+                return int(node.value, 10)
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:

@@ -442,7 +442,7 @@ class MethodActivity(_Strict):
     """A line computed by a method beyond amount x factor (landfill FOD, rice, livestock, ...)."""
 
     method: Annotated[str, Field(min_length=1)]
-    params: dict[str, Any] = {}
+    params: dict[str, Any] = Field(default_factory=dict)
     scope: Literal[1, 2, 3] | None = None
     category: str | None = None
     label: str | None = None
@@ -558,8 +558,8 @@ class Organization(_Strict):
     province: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     base_year: Annotated[Period, BeforeValidator(_period)] | None = None
     consolidation: Literal["operational-control", "financial-control", "equity-share"] = "operational-control"
-    facilities: list[Facility] = []
-    excluded: list[Exclusion] = []
+    facilities: list[Facility] = Field(default_factory=list)
+    excluded: list[Exclusion] = Field(default_factory=list)
     preparer: Person | None = None
     reviewer: Person | None = None
     approver: Person | None = None
@@ -578,12 +578,15 @@ class Inventory(_Strict):
     factors: Annotated[list[str] | None, BeforeValidator(_key_list)] = None
     output: Output | None = None
     indicators: Indicators | None = None
-    notation_keys: dict[str, NotationKey] = {}
-    include: Annotated[list[str], BeforeValidator(_key_list)] = []  # organisation inventories inside a community
-    gases: list[DeclaredGas] = []  # gases the GWP tables lack, for custom factors
-    custom_factors: list[CustomFactor] = []
+    notation_keys: dict[str, NotationKey] = Field(default_factory=dict)
+    # organisation inventories inside a community
+    include: Annotated[list[str], BeforeValidator(_key_list)] = Field(default_factory=list)
+    gases: list[DeclaredGas] = Field(default_factory=list)  # gases the GWP tables lack, for custom factors
+    custom_factors: list[CustomFactor] = Field(default_factory=list)
     # tables of activity rows (Parquet, CSV, xlsx), beside the file or by path (docs/tables.md)
-    activities_table: Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_key_list)] = []
+    activities_table: Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_key_list)] = Field(
+        default_factory=list
+    )
     activities: list[AnyActivity]
 
     @model_validator(mode="before")
