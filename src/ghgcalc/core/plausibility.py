@@ -192,6 +192,8 @@ def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
     issues = []
     for line in lines:
         months = line.monthly or ()
+        if 0 not in months:
+            continue  # no zero month, none missing
         used = [i for i, m in enumerate(months) if m > 0]
         if len(used) < MIN_MONTHS:
             continue

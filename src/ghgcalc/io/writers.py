@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import call
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
@@ -442,6 +444,32 @@ def _cell(value: Any) -> Any:
     return _safe(value)
 
 
+class _CellTexts(dict[Any, str]):
+    """A cell's text as csv.writer (QUOTE_MINIMAL, "\n" rows) writes it, for str, float, int, bool and
+    None cells: text formula-guarded, then quoted where it holds a comma, a quote or a line break.
+    Each text is worked out once (most repeat from row to row); numbers are written by repr, as
+    csv.writer writes them. A text holding "\r" sets `carriage`: its row goes through csv.writer."""
+
+    def __init__(self) -> None:
+        super().__init__({None: ""})
+        self.carriage = False
+
+    def __missing__(self, value: Any) -> str:
+        if type(value) is not str:
+            return repr(value)  # float, int, bool: never a formula, never quoted
+        text = _safe(value)
+        if "\r" in text:
+            self.carriage = True
+        elif "," in text or '"' in text or "\n" in text:
+            text = '"' + text.replace('"', '""') + '"'
+        self[value] = text
+        return text
+
+
+# The cell types _CellTexts writes itself; a row with any other (a date, a list) goes through csv.writer.
+_PLAIN_CELLS = frozenset({str, float, int, bool, type(None)})
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """The one CSV writer of every command (compute, trend, factors, plan): a header and rows, every
     text cell formula-guarded, None as an empty cell, a list or mapping as JSON in one cell."""
@@ -459,7 +487,20 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     # row there (where "'\r=cmd" would become a cell "=cmd"): quote every cell that holds one too.
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    for values in (header, *rows):
+    texts = _CellTexts()
+    plain: dict[tuple[type, ...], list[Callable[[Any], str]]] = {}  # how each cell of a row of these types is written
+    write = buffer.write
+    for values in itertools.chain((header,), rows):
+        kinds = tuple(map(type, values))
+        writes = plain.get(kinds)
+        if writes is None and len(kinds) > 1 and _PLAIN_CELLS.issuperset(kinds):
+            writes = plain[kinds] = [texts.__getitem__ if k is str or k is type(None) else repr for k in kinds]
+        if writes is not None:
+            line = ",".join(map(call, writes, values))
+            if not texts.carriage or not any(type(value) is str and "\r" in value for value in values):
+                write(line)
+                write("\n")
+                continue
         cells = [cell(value) for value in values]
         if any(isinstance(value, str) and "\r" in value for value in cells):
             quoted.writerow(cells)  # every text quoted; numbers as they are
@@ -568,13 +609,14 @@ def _csv_rows(
 ) -> Iterator[list[Any]]:
     for result in results:
         lines_uncertainty = _uncertainty_cells(result) if uncertainty else {}
+        start, end = result.period.start.isoformat(), result.period.end.isoformat()
         for line in result.lines:
             separate = line.separately_reported_t_co2e
             row = [
                 result.source,
                 result.name,
-                result.period.start.isoformat(),
-                result.period.end.isoformat(),
+                start,
+                end,
                 result.gwp,
                 line.index + 1,
                 line.id or "",
