@@ -5,6 +5,7 @@ unbuilt lines must validate (or fail, with the same errors) as the data itself d
 from __future__ import annotations
 
 import copy
+import math
 from typing import Any
 
 import pytest
@@ -29,13 +30,14 @@ NUMBER = st.one_of(
 AMOUNT = st.one_of(NUMBER, st.lists(NUMBER, max_size=13))
 # rows as a workbook gives them, most of them plain, with the edge values a fast path could get wrong
 GOOD_TEXT = st.one_of(
-    st.sampled_from(["electricity-grid", "kWh", "m3", "ไฟฟ้า สำนักงาน", "a b", "x\u200by", "", "é"]),
+    st.sampled_from(["electricity-grid", "kWh", "m3", "ไฟฟ้า สำนักงาน", "a b", "x\u200by", "", "é", "a\x00 b"]),
+    st.sampled_from(["\u200bx", "x\u180e", "\ufeffx", "x\u2028", "\x85x", "x\x1f", "\u3000x", "\ud800"]),
     st.text(alphabet=st.characters(blacklist_categories=["Cs", "Zs", "Cc"]), min_size=1, max_size=5),
 )
 GOOD_NUMBER = st.one_of(
     st.floats(min_value=0, max_value=LARGEST_AMOUNT),
     st.integers(min_value=0, max_value=int(LARGEST_AMOUNT)),
-    st.sampled_from([0, 0.0, -0.0, 1, 1.0, LARGEST_AMOUNT, int(LARGEST_AMOUNT) + 1, 5e-324]),
+    st.sampled_from([0, 0.0, -0.0, 1, 1.0, LARGEST_AMOUNT, int(LARGEST_AMOUNT) + 1, 5e-324, math.nan, math.inf]),
 )
 GOOD_ROW = st.fixed_dictionaries(
     {
@@ -120,5 +122,7 @@ def test_the_common_rows_are_built() -> None:
     assert built is not None and built.amount == [169.0, 163.6, 0.0]
     same_model(built, Activity.model_validate(row))
     assert plain_activity({**row, "amount": [169, -1]}) is None  # pydantic says where it is wrong
+    assert plain_activity({**row, "amount": [1.0, math.nan]}) is None  # min and max do not see it
+    assert plain_activity({**row, "amount": [1.0, math.inf]}) is None
     assert plain_activity({**row, "unit": " L"}) is None
     assert plain_activity({**row, "label": "\ud800"}) is None

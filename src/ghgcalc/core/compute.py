@@ -293,7 +293,11 @@ def compute(
         if activity.uncertainty is not None:
             for name in ("activity", "factor"):
                 tiny_range(getattr(activity.uncertainty, name), (*path, "uncertainty", name), issues)
-        if not isinstance(activity, MethodActivity) and not _bridges_valid(activity, path, issues):
+        if (
+            not isinstance(activity, MethodActivity)
+            and (activity.ncv or activity.density)
+            and not _bridges_valid(activity, path, issues)
+        ):
             continue
         if isinstance(activity, MethodActivity):
             found = _method_source(activity, inventory, path, issues)
@@ -429,9 +433,10 @@ def _factor_source(
             )
         )
         return None
-    bridges = units.Bridges(activity.ncv, activity.density)
     try:
-        choice = catalogue.resolve(activity.activity, activity.unit, inventory.period, bridges)
+        choice = catalogue.resolve_line(
+            activity.activity, activity.unit, inventory.period, activity.ncv, activity.density
+        )
     except ResolveError as exc:
         if exc.code != "factor-broken":  # a broken custom factor is already reported
             hint = exc.hint or _suggest(activity.activity, catalogue)

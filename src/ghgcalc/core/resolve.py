@@ -85,13 +85,18 @@ class Catalogue:
     def resolve(self, key: str, unit: str, period: Period, bridges: units.Bridges) -> Choice:
         """The factor for one line; raises ResolveError or units.UnitError. Remembered per
         (key, unit, period, bridges): an inventory of 100,000 lines has only a few dozen of those."""
-        memo_key = (key, unit, bridges.ncv, bridges.density)  # the period is the inventory's, one per catalogue
-        if memo_key not in self._memo:
+        return self.resolve_line(key, unit, period, bridges.ncv, bridges.density)
+
+    def resolve_line(self, key: str, unit: str, period: Period, ncv: str | None, density: str | None) -> Choice:
+        """`resolve` of a line's own ncv and density, its bridges made only the first time."""
+        memo_key = (key, unit, ncv, density)  # the period is the inventory's, one per catalogue
+        found = self._memo.get(memo_key)
+        if found is None:
             try:
-                self._memo[memo_key] = self._resolve(key, unit, period, bridges)
+                found = self._resolve(key, unit, period, units.Bridges(ncv, density))
             except (ResolveError, units.UnitError) as exc:
-                self._memo[memo_key] = exc
-        found = self._memo[memo_key]
+                found = exc
+            self._memo[memo_key] = found
         if isinstance(found, Exception):
             raise found
         return found
