@@ -83,8 +83,9 @@ def _weights(gas: str, gwp_set: str, factor: Factor, declared: dict[str, Declare
     return gwp.Weighted(in_total=value, gwp=value)
 
 
-# Each gas of a factor with its kg per unit and how one unit of it is weighed, under a run's GWP set.
-GasWeights = tuple[tuple[str, float, gwp.Weighted], ...]
+# Each gas of a factor with its kg per unit and how one unit of it is weighed under a run's GWP set:
+# (gas, kg, in the total, biogenic, non-Kyoto, the GWP applied or None, problems).
+GasWeights = tuple[tuple[str, float, float, float, float, float | None, tuple[str, ...]], ...]
 
 
 def _factor_weights(
@@ -94,7 +95,11 @@ def _factor_weights(
     few dozen factors). The memo holds the factor itself, so its id is not reused while it is kept."""
     found = memo.get(id(factor))
     if found is None or found[0] is not factor:
-        weights = tuple((value.gas, value.kg, _weights(value.gas, gwp_set, factor, declared)) for value in factor.gases)
+        weights = tuple(
+            (value.gas, value.kg, w.in_total, w.biogenic, w.non_kyoto, w.gwp, w.problems)
+            for value in factor.gases
+            for w in (_weights(value.gas, gwp_set, factor, declared),)
+        )
         found = memo[id(factor)] = (factor, weights)
     return found[1]
 
@@ -574,18 +579,26 @@ def _line(
     gwps: dict[str, float] = {}
     in_total: list[float] = []
     by_gas: dict[str, float] = {}
-    separate: dict[str, list[float]] = {BIOGENIC: [], NON_KYOTO: []}
+    biogenic: list[float] = []
+    non_kyoto: list[float] = []
     problems: list[str] = []
-    for gas, kg, weights in weighed:
+    for gas, kg, weight, biogenic_weight, non_kyoto_weight, gwp_value, gas_problems in weighed:
         tonnes = amount_in_per * kg / 1000.0
         gases_t[gas] = gases_t.get(gas, 0.0) + tonnes
-        problems.extend(weights.problems)
-        if weights.gwp is not None:
-            gwps[gas] = weights.gwp
-        in_total.append(tonnes * weights.in_total)
-        by_gas[gas] = by_gas.get(gas, 0.0) + tonnes * weights.in_total
-        separate[BIOGENIC].append(tonnes * weights.biogenic)
-        separate[NON_KYOTO].append(tonnes * weights.non_kyoto)
+        if gas_problems:
+            problems.extend(gas_problems)
+        if gwp_value is not None:
+            gwps[gas] = gwp_value
+        counted = tonnes * weight
+        in_total.append(counted)
+        by_gas[gas] = by_gas.get(gas, 0.0) + counted
+        biogenic.append(tonnes * biogenic_weight)
+        non_kyoto.append(tonnes * non_kyoto_weight)
+    separate: dict[str, float] = {}
+    if any(biogenic):
+        separate[BIOGENIC] = math.fsum(biogenic)
+    if any(non_kyoto):
+        separate[NON_KYOTO] = math.fsum(non_kyoto)
     line = Line(
         index=index,
         activity=activity.method if isinstance(activity, MethodActivity) else activity.activity,
@@ -603,7 +616,7 @@ def _line(
         gases_t=gases_t,
         gwp=gwps,
         t_co2e=math.fsum(in_total),
-        separately_reported_t_co2e={k: math.fsum(v) for k, v in separate.items() if any(v)},
+        separately_reported_t_co2e=separate,
         t_co2e_by_gas=by_gas,
         data_quality=activity.data_quality,
         evidence=activity.evidence,

@@ -7,6 +7,7 @@ likely slips") and set on the command line with `--threshold NAME=VALUE` (`off` 
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import statistics
 from collections.abc import Sequence
@@ -296,9 +297,9 @@ def _months_against_period(lines: list[Line], period: Period) -> list[Issue]:
 def _dominant_line(lines: list[Line], limits: Thresholds) -> list[Issue]:
     if len(lines) < 3 or limits.share is None or limits.dominant is None:
         return []
-    ordered = sorted(lines, key=lambda line: line.t_co2e, reverse=True)
+    # the two largest, as sorted(..., reverse=True)[:2] gives them (ties in their order)
+    largest, second = heapq.nlargest(2, lines, key=lambda line: line.t_co2e)
     total = sum(line.t_co2e for line in lines)
-    largest, second = ordered[0], ordered[1]
     if total <= 0 or largest.t_co2e < limits.share * total or largest.t_co2e < limits.dominant * second.t_co2e:
         return []
     return [
