@@ -84,6 +84,27 @@ def _weights(gas: str, gwp_set: str, factor: Factor, declared: dict[str, Declare
     return gwp.Weighted(in_total=value, gwp=value)
 
 
+# Each gas of a factor with its kg per unit and how one unit of it is weighed under a run's GWP set:
+# (gas, kg, in the total, biogenic, non-Kyoto, the GWP applied or None, problems).
+GasWeights = tuple[tuple[str, float, float, float, float, float | None, tuple[str, ...]], ...]
+
+
+def _factor_weights(
+    factor: Factor, gwp_set: str, declared: dict[str, DeclaredGas], memo: dict[int, tuple[Factor, GasWeights]]
+) -> GasWeights:
+    """`_weights` of each gas of `factor`, worked out once per factor in a run (100,000 lines use a
+    few dozen factors). The memo holds the factor itself, so its id is not reused while it is kept."""
+    found = memo.get(id(factor))
+    if found is None or found[0] is not factor:
+        weights = tuple(
+            (value.gas, value.kg, w.in_total, w.biogenic, w.non_kyoto, w.gwp, w.problems)
+            for value in factor.gases
+            for w in (_weights(value.gas, gwp_set, factor, declared),)
+        )
+        found = memo[id(factor)] = (factor, weights)
+    return found[1]
+
+
 def custom_factors(inventory: Inventory) -> tuple[dict[str, Factor], frozenset[str], list[Issue]]:
     """The inventory's own factors as Factor objects, the keys of those with errors, and the errors."""
     factors: dict[str, Factor] = {}
@@ -262,6 +283,7 @@ def compute(
     issues.extend(shadowed_factors(inventory, catalogue))
     declared, _ = declared_gases(inventory)  # their problems are told with the custom factors
     ids: dict[str, int] = {}
+    memo: dict[int, tuple[Factor, GasWeights]] = {}
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
         if activity.id is not None:
@@ -282,7 +304,7 @@ def compute(
         if activity.uncertainty is not None:
             for name in ("activity", "factor"):
                 tiny_range(getattr(activity.uncertainty, name), (*path, "uncertainty", name), issues)
-        line = compute_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues)
+        line = compute_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues, memo)
         if line is not None:
             lines.append(line)
     lines.extend(table_lines)
@@ -323,16 +345,22 @@ def compute_line(
     declared: dict[str, DeclaredGas],
     warned_basis: set[str],
     issues: list[Issue],
+    memo: dict[int, tuple[Factor, GasWeights]],
 ) -> Line | None:
     """One activity's line, or None with its errors added to `issues` (at ("activities", index, ...));
-    `warned_basis` keeps a GWP-basis warning to once per factor."""
+    `warned_basis` keeps a GWP-basis warning to once per factor, `memo` each factor's gas weights."""
     path: Path = ("activities", index)
-    if not isinstance(activity, MethodActivity) and not _bridges_valid(activity, path, issues):
+    month_limit = 12 * inventory.period.years
+    if (
+        not isinstance(activity, MethodActivity)
+        and (activity.ncv or activity.density)
+        and not _bridges_valid(activity, path, issues)
+    ):
         return None
     if isinstance(activity, MethodActivity):
         found = _method_source(activity, inventory, path, issues)
     else:
-        found = _factor_source(activity, catalogue, inventory, path, issues)
+        found = _factor_source(activity, catalogue, inventory, path, issues, month_limit)
     if found is None:
         return None
     factor, conversion, quantity = found
@@ -340,7 +368,8 @@ def compute_line(
     if placed is None:
         return None
     scope, reference, ipcc = placed
-    line, problems = _line(index, activity, quantity, factor, conversion, scope, gwp_set, reference, ipcc, declared)
+    weights = _factor_weights(factor, gwp_set, declared, memo)
+    line, problems = _line(index, activity, quantity, factor, conversion, scope, weights, reference, ipcc)
     field = "method" if isinstance(activity, MethodActivity) else "activity"
     if not _plausible_size(line):
         issues.append(
@@ -387,7 +416,8 @@ LARGEST_LINE_T = 1e15
 
 def _plausible_size(line: Line) -> bool:
     values = [line.t_co2e, *line.gases_t.values(), *line.separately_reported_t_co2e.values()]
-    return all(math.isfinite(v) and abs(v) <= LARGEST_LINE_T for v in values)
+    # every value is a float: NaN and infinity fail the comparison too
+    return all(map(LARGEST_LINE_T.__ge__, map(abs, values)))
 
 
 def _size(line: Line) -> str:
@@ -418,17 +448,16 @@ Quantity = tuple[float, str, tuple[float, ...] | None]
 
 
 def _factor_source(
-    activity: Activity, catalogue: Catalogue, inventory: Inventory, path: Path, issues: list[Issue]
+    activity: Activity, catalogue: Catalogue, inventory: Inventory, path: Path, issues: list[Issue], month_limit: int
 ) -> tuple[Factor, float, Quantity] | None:
-    month_limit = 12 * inventory.period.years
-    monthly = activity.monthly
-    if monthly is not None and len(monthly) > month_limit:
+    amount = activity.amount
+    if isinstance(amount, list) and len(amount) > month_limit:
         issues.append(
             error(
                 "amount-too-many-months",
                 tr(
                     "{count} monthly values for a period of {years} year(s); at most {limit}",
-                    count=len(monthly),
+                    count=len(amount),
                     years=inventory.period.years,
                     limit=month_limit,
                 ),
@@ -436,9 +465,10 @@ def _factor_source(
             )
         )
         return None
-    bridges = units.Bridges(activity.ncv, activity.density)
     try:
-        choice = catalogue.resolve(activity.activity, activity.unit, inventory.period, bridges)
+        choice = catalogue.resolve_line(
+            activity.activity, activity.unit, inventory.period, activity.ncv, activity.density
+        )
     except ResolveError as exc:
         if exc.code != "factor-broken":  # a broken custom factor is already reported
             hint = exc.hint or _suggest(activity.activity, catalogue)
@@ -452,7 +482,7 @@ def _factor_source(
         return None
     for code, message in choice.notes:
         issues.append(warning(code, message, (*path, "activity")))
-    months = tuple(activity.amount) if isinstance(activity.amount, list) else None
+    months = tuple(amount) if isinstance(amount, list) else None
     return choice.factor, choice.conversion, (activity.total, activity.unit, months)
 
 
@@ -566,10 +596,9 @@ def _line(
     factor: Factor,
     conversion: float,
     scope: int,
-    gwp_set: str,
+    weighed: GasWeights,
     reference: gpc.Reference | None,
     ipcc: str | None,
-    declared: dict[str, DeclaredGas],
 ) -> tuple[Line, list[str]]:
     total, unit, months = quantity
     amount_in_per = total * conversion
@@ -577,19 +606,26 @@ def _line(
     gwps: dict[str, float] = {}
     in_total: list[float] = []
     by_gas: dict[str, float] = {}
-    separate: dict[str, list[float]] = {BIOGENIC: [], NON_KYOTO: []}
+    biogenic: list[float] = []
+    non_kyoto: list[float] = []
     problems: list[str] = []
-    for value in factor.gases:
-        tonnes = amount_in_per * value.kg / 1000.0
-        gases_t[value.gas] = gases_t.get(value.gas, 0.0) + tonnes
-        weights = _weights(value.gas, gwp_set, factor, declared)
-        problems.extend(weights.problems)
-        if weights.gwp is not None:
-            gwps[value.gas] = weights.gwp
-        in_total.append(tonnes * weights.in_total)
-        by_gas[value.gas] = by_gas.get(value.gas, 0.0) + tonnes * weights.in_total
-        separate[BIOGENIC].append(tonnes * weights.biogenic)
-        separate[NON_KYOTO].append(tonnes * weights.non_kyoto)
+    for gas, kg, weight, biogenic_weight, non_kyoto_weight, gwp_value, gas_problems in weighed:
+        tonnes = amount_in_per * kg / 1000.0
+        gases_t[gas] = gases_t.get(gas, 0.0) + tonnes
+        if gas_problems:
+            problems.extend(gas_problems)
+        if gwp_value is not None:
+            gwps[gas] = gwp_value
+        counted = tonnes * weight
+        in_total.append(counted)
+        by_gas[gas] = by_gas.get(gas, 0.0) + counted
+        biogenic.append(tonnes * biogenic_weight)
+        non_kyoto.append(tonnes * non_kyoto_weight)
+    separate: dict[str, float] = {}
+    if any(biogenic):
+        separate[BIOGENIC] = math.fsum(biogenic)
+    if any(non_kyoto):
+        separate[NON_KYOTO] = math.fsum(non_kyoto)
     line = Line(
         index=index,
         activity=activity.method if isinstance(activity, MethodActivity) else activity.activity,
@@ -607,7 +643,7 @@ def _line(
         gases_t=gases_t,
         gwp=gwps,
         t_co2e=math.fsum(in_total),
-        separately_reported_t_co2e={k: math.fsum(v) for k, v in separate.items() if any(v)},
+        separately_reported_t_co2e=separate,
         t_co2e_by_gas=by_gas,
         data_quality=activity.data_quality,
         evidence=activity.evidence,

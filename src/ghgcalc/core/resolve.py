@@ -97,14 +97,19 @@ class Catalogue:
     def resolve(self, key: str, unit: str, period: Period, bridges: units.Bridges) -> Choice:
         """The factor for one line; raises ResolveError or units.UnitError. Remembered per
         (key, unit, period, bridges): an inventory of 100,000 lines has only a few dozen of those."""
-        memo_key = (key, unit, bridges.ncv, bridges.density)  # the period is the inventory's, one per catalogue
+        return self.resolve_line(key, unit, period, bridges.ncv, bridges.density)
+
+    def resolve_line(self, key: str, unit: str, period: Period, ncv: str | None, density: str | None) -> Choice:
+        """`resolve` of a line's own ncv and density, its bridges made only the first time; a
+        choice is shared with the run's other inventories of the same sets and period."""
+        memo_key = (key, unit, ncv, density)  # the period is the inventory's, one per catalogue
         if memo_key not in self._memo:
             shared_key = None if self._shared is None else (*memo_key, *self._run_scope(period))
             if shared_key is not None and self._shared is not None and shared_key in self._shared:
                 self._memo[memo_key] = self._shared[shared_key]
             else:
                 try:
-                    choice = self._resolve(key, unit, period, bridges)
+                    choice = self._resolve(key, unit, period, units.Bridges(ncv, density))
                 except (ResolveError, units.UnitError) as exc:
                     self._memo[memo_key] = exc
                 else:

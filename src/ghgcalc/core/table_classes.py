@@ -71,6 +71,7 @@ def class_lines(
     exactly as a file's line with an amount of 1 would be computed."""
     declared, _ = declared_gases(inventory)
     warned: set[str] = set()
+    memo: dict = {}  # each factor's gas weights, as compute() keeps them
     found: dict[int, Coefficients] = {}
     problems: dict[int, list[Issue]] = {}
     for number, row in enumerate(classes):
@@ -95,7 +96,7 @@ def class_lines(
             issues.append(error("data-quality-invalid", str(exc).splitlines()[-1].strip(), ("activities", number)))
             problems[number] = issues
             continue
-        line = compute_line(number, activity, catalogue, inventory, gwp_set, declared, warned, issues)
+        line = compute_line(number, activity, catalogue, inventory, gwp_set, declared, warned, issues, memo)
         if issues:
             problems[number] = issues
         if line is not None:

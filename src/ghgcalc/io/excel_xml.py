@@ -174,10 +174,32 @@ def _measure(data: bytes) -> tuple[int, int]:
         # cells or rows without a reference, prefixed tags, other quoting: read every tag as
         # calamine does (a few seconds per 50 MB of XML); only unusual writers come here
         return _measure_exactly(data)
+    rows = max(map(_number, set(_ROW_REF.findall(data))), default=0)
+    # the columns of the first rows, which name every column in most sheets (a header)
+    columns = max(map(_column, set(_CELL_COLUMN.findall(data, 0, _HEAD_BYTES))), default=0)
+    if 0 < rows < 10**_ROW_DIGITS and 0 < columns < 26 and _beyond(rows, columns).search(data) is None:
+        return rows, columns  # no cell lies beyond the last row tag and the header's last column
     # sets of the distinct letters and row numbers: the fastest way found to the largest of each
     letters = set(_CELL_COLUMN.findall(data))
     numbers = set(_CELL_ROW.findall(data)) | set(_ROW_REF.findall(data))
     return max(map(_number, numbers), default=0), max(map(_column, letters), default=0)
+
+
+_HEAD_BYTES = 1 << 20
+
+
+def _beyond(rows: int, columns: int) -> re.Pattern[bytes]:
+    """A cell reference past row `rows` or column `columns` (a single letter before Z): one search
+    of the sheet instead of collecting every cell's reference."""
+    after = chr(65 + columns)  # the letter of the next column (columns is 1-based)
+    digits = str(rows)
+    larger = [rf"\d{{{len(digits) + 1},}}"]  # more digits (a leading 0 only makes this cautious)
+    for at, digit in enumerate(digits):  # as many digits, larger at the first that differs
+        if digit != "9":
+            rest = len(digits) - at - 1
+            larger.append(f"{digits[:at]}[{int(digit) + 1}-9]" + (rf"\d{{{rest}}}" if rest else ""))
+    pattern = rf'<c r="(?:[A-Za-z]{{2}}|[{after}-Z{after.lower()}-z]|[A-Za-z](?:{"|".join(larger)})")'
+    return re.compile(pattern.encode("ascii"))
 
 
 def _nonstandard(data: bytes) -> bool:

@@ -19,7 +19,7 @@ from ghgcalc.io import text as text_io
 from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES  # noqa: F401 - re-exported
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
-from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory
+from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory, plain_activity
 
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "activities": Activity,
@@ -126,6 +126,11 @@ def _patched(activity: Any, fields: list[tuple[str | int, ...]]) -> Any:
 
 
 def _validated(document: dict[str, Any], positions: Locator, source: str) -> Reading:
+    activities = document.get("activities")
+    if type(activities) is list:
+        # plainly valid lines built directly (pydantic takes them as they are); the others it validates
+        built = [plain_activity(item) for item in activities]
+        document = {**document, "activities": [a if b is None else b for a, b in zip(activities, built, strict=True)]}
     try:
         return Reading(Inventory.model_validate(document), positions, [])
     except ValidationError as exc:

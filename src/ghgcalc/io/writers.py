@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
+from ghgcalc.io import json_text
 from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import InventoryResult, Line
@@ -221,10 +222,11 @@ def batch_dict(entry: Entry) -> dict[str, Any]:
 
 
 def to_json(results: Sequence[Entry], as_array: bool) -> str:
+    # json.dumps(..., ensure_ascii=False, indent=2, allow_nan=False), byte for byte, with json's C
+    # encoder (io/json_text.py); allow_nan=False: the last guard, no line reaches here with inf or NaN
     if not as_array and len(results) == 1 and not isinstance(results[0], FailedInput):
-        return json.dumps(result_dict(results[0]), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    # allow_nan=False: the last guard; no line reaches here with inf or NaN (core/compute.py)
-    return json.dumps([batch_dict(r) for r in results], ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return json_text.dumps(result_dict(results[0])) + "\n"
+    return json_text.dumps([batch_dict(r) for r in results]) + "\n"
 
 
 def to_jsonl(results: Sequence[Entry]) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -77,8 +79,9 @@ def _amount(value: Any) -> Any:
         return _single_amount(value)
     if not value:
         raise PydanticCustomError("amount-invalid", "{problem}", {"problem": tr("the monthly list is empty")})
-    if all(type(item) is float and 0 <= item <= LARGEST_AMOUNT for item in value):
-        return [item + 0.0 for item in value]  # the common case: numbers from a spreadsheet
+    if all((type(item) is float or type(item) is int) and 0 <= item <= LARGEST_AMOUNT for item in value):
+        # the common case: numbers from a spreadsheet (whole ones read as int); as read_number gives them
+        return [item + 0.0 for item in value]
     numbers, problems = [], []
     for index, item in enumerate(value):
         try:
@@ -596,3 +599,64 @@ class Inventory(_Strict):
         if isinstance(data, dict) and data.get("activities_table") and "activities" not in data:
             return {**data, "activities": []}
         return data
+
+
+# --- plain activities built without pydantic (100,000-row workbooks) ------------------------------
+
+# The keys a plain activity may have, and its texts.
+_TEXTS = ("activity", "unit", "category", "label", "id", "ncv", "density", "gpc", "ipcc", "division")
+_PLAIN_KEYS = frozenset((*_TEXTS, "amount", "scope"))
+_texts_of = operator.itemgetter(*_TEXTS)
+_ACTIVITY_FIELDS = dict.fromkeys(Activity.model_fields)  # every field's default is None
+# A text pydantic would change or refuse: whitespace at either end (what Python calls whitespace
+# includes every character pydantic strips) or a lone surrogate. The texts of a line are joined
+# by NUL and searched at once; a NUL in a text only sends the line to pydantic.
+_NOT_BARE = re.compile(r"(?:\A|\x00)\s|\s(?:\x00|\Z)|[\ud800-\udfff]")
+_NUMBERS = frozenset((float, int))
+_plus_zero = (0.0).__add__  # as _amount gives a number: -0.0 becomes 0.0, an int a float
+_set = object.__setattr__
+
+
+def _plain_amount(value: Any) -> Any:
+    """The amount as `_amount` and pydantic give it, when it is plainly valid; None otherwise."""
+    if type(value) is list:
+        if not value or not _NUMBERS.issuperset(map(type, value)):
+            return None
+        # a NaN can hide from min and max, not from the sum (finite: each is at most 1e15)
+        if min(value) >= 0 and max(value) <= LARGEST_AMOUNT and math.isfinite(sum(value)):
+            return list(map(_plus_zero, value))
+        return None
+    if (type(value) is float or type(value) is int) and 0 < value <= LARGEST_AMOUNT:
+        return float(value)
+    return None
+
+
+def plain_activity(data: Any) -> Activity | None:
+    """The Activity that pydantic would validate `data` to, built directly when `data` is plainly
+    valid: a dict of known keys, texts as pydantic keeps them, a scope of 1, 2 or 3, an amount of
+    numbers from 0 (a single amount above 0) to LARGEST_AMOUNT, no data quality, evidence or
+    uncertainty. Anything else is None: pydantic validates it and says where it is wrong. An
+    Activity in a list of activities is taken by pydantic as it is (tests/test_plain_activity.py
+    proves the two equal on random rows)."""
+    if type(data) is not dict or not _PLAIN_KEYS.issuperset(data):
+        return None
+    values = {**_ACTIVITY_FIELDS, **data}
+    amount = _plain_amount(values["amount"])
+    if amount is None or not values["activity"] or not values["unit"]:
+        return None
+    texts = [text for text in _texts_of(values) if text is not None]
+    if any(type(text) is not str for text in texts) or _NOT_BARE.search("\x00".join(texts)):
+        return None
+    identifier, division, scope = values["id"], values["division"], values["scope"]
+    if identifier == "" or (division is not None and not 1 <= len(division) <= 200):
+        return None
+    if scope is not None and (type(scope) is not int or scope not in (1, 2, 3)):
+        return None
+    values["amount"] = amount
+    activity = Activity.__new__(Activity)
+    # what BaseModel.model_construct sets, without its general handling of aliases and defaults
+    _set(activity, "__dict__", values)
+    _set(activity, "__pydantic_fields_set__", set(data))
+    _set(activity, "__pydantic_extra__", None)
+    _set(activity, "__pydantic_private__", None)
+    return activity

@@ -1,0 +1,76 @@
+"""io/json_text.dumps writes what json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+writes, byte for byte, on random documents (its plain containers through json's C encoder)."""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ghgcalc.io.json_text import dumps
+
+
+def reference(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+SCALAR = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, -0.0, 1e16, 1e-7, 0.1, 5e-324]),
+    st.text(max_size=8),
+    st.sampled_from(['"', "\\", "\n", "\x00", "\u2028", "ไฟฟ้า", "\ud800"]),
+)
+DOCUMENT = st.recursive(
+    SCALAR,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=5),
+        st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(st.text(max_size=5), inner, max_size=5),
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENT)
+def test_random_documents_are_written_as_json_dumps_writes_them(document: Any) -> None:
+    assert dumps(document) == reference(document)
+
+
+class Kind(enum.IntEnum):
+    ONE = 1
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"lines": [{"a": 1.5, "gases_t": {"CO2": 2.0}, "monthly": [1.0, 2.0]}, {}], "empty": [], "none": None},
+        {1: "an int key", "b": [1]},  # json's own way with keys that are not text
+        {"b": [Kind.ONE, True]},  # a subclass of int
+        [[[[]]], [{}], ({"x": (1, 2)},)],
+        "text",
+        3.25,
+    ],
+)
+def test_documents_of_every_shape(document: Any) -> None:
+    assert dumps(document) == reference(document)
+
+
+def test_what_json_refuses_is_refused() -> None:
+    for value in ({"x": [math.nan]}, {"x": {"y": [1, math.inf]}}, [{"a": [math.nan]}]):
+        with pytest.raises(ValueError):
+            reference(value)
+        with pytest.raises(ValueError):
+            dumps(value)
+    loop: list[Any] = [1]
+    loop.append([loop])
+    with pytest.raises(ValueError, match="Circular"):
+        dumps(loop)
