@@ -562,7 +562,7 @@ def test_a_csv_separated_by_semicolons_is_read(tmp_path):
 @pytest.mark.parametrize(
     ("content", "said"),
     [
-        (bytes(range(256)) * 4, "zip"),
+        (bytes(range(256)) * 4, "not an excel workbook"),
         (b"PK\x05\x06" + b"\x00" * 18, ""),  # an empty zip archive, no workbook in it
     ],
     ids=["random-bytes", "empty-zip"],
@@ -573,6 +573,22 @@ def test_a_file_named_xlsx_that_is_no_workbook_is_unreadable(tmp_path, content, 
     run = compute(tmp_path)
     failed(run)
     assert said in problem(run, "b.xlsx", "table-unreadable", hint="").lower()
+
+
+def test_a_zip_bomb_named_xlsx_is_refused_before_it_is_opened(tmp_path):
+    import zipfile
+
+    # 300 MB of zeros in a 300 KB file: what the workbook reader's check refuses, refused here too
+    with (
+        zipfile.ZipFile(tmp_path / "b.xlsx", "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w") as member,
+    ):
+        for _ in range(300):
+            member.write(b"0" * (1 << 20))
+    inventory(tmp_path, "b.xlsx")
+    run = compute(tmp_path)
+    failed(run)
+    assert "inflates" in problem(run, "b.xlsx", "table-unreadable", hint="")
 
 
 def test_a_workbook_with_an_empty_sheet_is_unreadable_and_a_header_only_sheet_is_zero(tmp_path):

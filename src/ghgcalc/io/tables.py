@@ -172,7 +172,11 @@ class _Table:
         from python_calamine import CalamineError, CalamineWorkbook
 
         from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, SHEETS, _header_row
+        from ghgcalc.io.excel_xml import check_zip
 
+        refusal = check_zip(path)  # a zip bomb or an oversized workbook is refused before it is opened
+        if refusal is not None:
+            raise ValueError(refusal)
         try:
             book = CalamineWorkbook.from_path(path)
             names = {name.strip().lower(): name for name in book.sheet_names}
@@ -1054,7 +1058,7 @@ def write_lines(results: Sequence[Any], target: str, kind: str) -> None:
                 _table_part(summary, result, gases, header, parts[-1])
         if own or not parts:
             parts.insert(0, os.path.join(folder, "own.parquet"))
-            con = duckdb.connect()
+            con = _connect()
             con.execute("CREATE TABLE own (" + ", ".join(f"{_name(c)} {_line_type(c)}" for c in header) + ")")
             if own:
                 con.executemany(f"INSERT INTO own VALUES ({', '.join('?' for _ in header)})", own)
@@ -1063,7 +1067,7 @@ def write_lines(results: Sequence[Any], target: str, kind: str) -> None:
         if kind == "parquet" and len(parts) == 1:
             os.replace(parts[0], target)
             return
-        con = duckdb.connect()
+        con = _connect()
         every = "[" + ", ".join(_file(p) for p in parts) + "]"
         options = "FORMAT parquet" if kind == "parquet" else "FORMAT csv, HEADER true"
         select = "*" if kind == "parquet" else ", ".join(_guarded(c) for c in header)
