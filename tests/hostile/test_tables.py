@@ -803,3 +803,24 @@ def test_an_included_inventorys_table_is_never_written_over(tmp_path):
     run = ghgcalc(tmp_path, "compute", "city.yaml", "-f", "csv", "-o", "org.csv", "--force")
     assert run.code == USAGE and "never writes over what it reads" in run.stderr, run
     assert snapshot(tmp_path) == before
+
+
+def test_only_the_first_classes_of_unknown_activities_search_for_a_did_you_mean(tmp_path, monkeypatch):
+    # each search compares the key with every factor key; 1,000 distinct unknown activities would
+    # make 1,000 searches for ten listed rows
+    from ghgcalc.core import compute as core_compute
+    from ghgcalc.core.table_classes import SUGGESTED
+
+    searched: list[str] = []
+    original = core_compute._suggest
+
+    def counting(key, catalogue):  # type: ignore[no-untyped-def]
+        searched.append(key)
+        return original(key, catalogue)
+
+    monkeypatch.setattr(core_compute, "_suggest", counting)
+    csv_table(tmp_path, "activity,unit,amount\n" + "".join(f"diesel-mobil-{i},L,1\n" for i in range(1000)))
+    run = compute(tmp_path)
+    failed(run)
+    assert len(searched) == SUGGESTED
+    assert "... and 990 more rows with factor-missing" in run.stderr

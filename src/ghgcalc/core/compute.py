@@ -346,9 +346,12 @@ def compute_line(
     warned_basis: set[str],
     issues: list[Issue],
     memo: dict[int, tuple[Factor, GasWeights]],
+    suggest: bool = True,
 ) -> Line | None:
     """One activity's line, or None with its errors added to `issues` (at ("activities", index, ...));
-    `warned_basis` keeps a GWP-basis warning to once per factor, `memo` each factor's gas weights."""
+    `warned_basis` keeps a GWP-basis warning to once per factor, `memo` each factor's gas weights;
+    `suggest=False` leaves out the did-you-mean of an unknown key (a table's later classes, whose
+    problems are only counted)."""
     path: Path = ("activities", index)
     month_limit = 12 * inventory.period.years
     if (
@@ -360,7 +363,7 @@ def compute_line(
     if isinstance(activity, MethodActivity):
         found = _method_source(activity, inventory, path, issues)
     else:
-        found = _factor_source(activity, catalogue, inventory, path, issues, month_limit)
+        found = _factor_source(activity, catalogue, inventory, path, issues, month_limit, suggest)
     if found is None:
         return None
     factor, conversion, quantity = found
@@ -448,7 +451,13 @@ Quantity = tuple[float, str, tuple[float, ...] | None]
 
 
 def _factor_source(
-    activity: Activity, catalogue: Catalogue, inventory: Inventory, path: Path, issues: list[Issue], month_limit: int
+    activity: Activity,
+    catalogue: Catalogue,
+    inventory: Inventory,
+    path: Path,
+    issues: list[Issue],
+    month_limit: int,
+    suggest: bool = True,
 ) -> tuple[Factor, float, Quantity] | None:
     amount = activity.amount
     if isinstance(amount, list) and len(amount) > month_limit:
@@ -471,7 +480,7 @@ def _factor_source(
         )
     except ResolveError as exc:
         if exc.code != "factor-broken":  # a broken custom factor is already reported
-            hint = exc.hint or _suggest(activity.activity, catalogue)
+            hint = exc.hint or (_suggest(activity.activity, catalogue) if suggest else None)
             issues.append(error(exc.code, str(exc), (*path, "activity"), hint))
         return None
     except units.UnitError as exc:

@@ -7,12 +7,16 @@ times its class's unit line. Pure: the table engine (io/tables.py) sums and mult
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ghgcalc.core.compute import compute_line, declared_gases
 from ghgcalc.core.resolve import Catalogue
 from ghgcalc.errors import Issue
 from ghgcalc.models.inventory import Activity, DataQuality, Inventory
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, Line
+
+# Classes with problems that get a did-you-mean: the rows of the first ones are listed, the rest counted.
+SUGGESTED = 20
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def class_lines(
     exactly as a file's line with an amount of 1 would be computed."""
     declared, _ = declared_gases(inventory)
     warned: set[str] = set()
-    memo: dict = {}  # each factor's gas weights, as compute() keeps them
+    memo: dict[int, Any] = {}  # each factor's gas weights, as compute() keeps them
     found: dict[int, Coefficients] = {}
     problems: dict[int, list[Issue]] = {}
     for number, row in enumerate(classes):
@@ -96,7 +100,9 @@ def class_lines(
             issues.append(error("data-quality-invalid", str(exc).splitlines()[-1].strip(), ("activities", number)))
             problems[number] = issues
             continue
-        line = compute_line(number, activity, catalogue, inventory, gwp_set, declared, warned, issues, memo)
+        # a did-you-mean costs a search of every key: only the classes whose rows may be listed get one
+        suggest = len(problems) < SUGGESTED
+        line = compute_line(number, activity, catalogue, inventory, gwp_set, declared, warned, issues, memo, suggest)
         if issues:
             problems[number] = issues
         if line is not None:
