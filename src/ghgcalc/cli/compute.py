@@ -545,8 +545,11 @@ def register(app: typer.Typer) -> None:
             raise
         previous_reads += base_reads
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
-        # a streamed output keeps no results: the lines file (--lines) needs them
-        stream = chosen in (ResultFormat.csv, ResultFormat.jsonl) and not compare and lines_target is None
+        # a streamed output keeps no results: the lines file (--lines) needs them; one input is held
+        # whole anyway (its result is in memory), so it is written without a spool
+        stream = (
+            chosen in (ResultFormat.csv, ResultFormat.jsonl) and not compare and lines_target is None and len(files) > 1
+        )
         streamed = Streamed(chosen) if stream else None
         outcomes = _run(
             files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count, streamed, header
