@@ -73,3 +73,14 @@ def test_the_tables_are_what_generate_py_writes(tmp_path):
             f"UNION ALL (SELECT * FROM '{fresh}' EXCEPT ALL SELECT * FROM '{committed}'))"
         ).fetchall()
         assert differ == [(0,)], name
+
+
+def test_the_report_names_the_tables_and_the_lines_their_rows_became():
+    run = ghgcalc(FOLDER, "compute", "province.yaml", "-f", "md")
+    assert run.code == 0, run.stderr
+    # 26 lines in the file, then 4 classes of customers (I.1.2, I.2.2, I.3.2, I.5.2) and 3 of vehicles
+    assert (
+        "Activity tables: electricity-customers.parquet (36,000 rows, lines 27-30); "
+        "vehicles.parquet (145,000 rows, lines 31-33)"
+    ) in run.stdout
+    assert "vehicles.parquet: diesel-road (II.1.1), 60,000 rows" in run.stdout

@@ -150,6 +150,10 @@ def summary_facts(result: InventoryResult) -> tuple[Fact, ...]:
         Fact(tr("Factor sets"), "; ".join(_set_title(s.ref, result) for s in result.factor_sets) or "-"),
         Fact(tr("Source file"), result.source),
     ]
+    if result.tables:
+        from ghgcalc.reports.gpc_report import tables_text
+
+        facts.append(Fact(tr("Activity tables"), tables_text(result)))
     return tuple(facts)
 
 
