@@ -654,9 +654,15 @@ def test_misuse_is_a_usage_error_with_a_hint(table_and_header, args, said, hint)
     assert snapshot(table_and_header) == before
 
 
-def test_validate_given_a_table_asks_for_its_inventory(table_and_header):
+def test_validate_given_a_table_asks_for_its_inventory_and_checks_it_with_header(table_and_header):
     run = ghgcalc(table_and_header, "validate", "t.csv")
-    assert_usage_error(run, "t.csv is an activity table", "hint: validate the inventory that names it")
+    assert_usage_error(run, "t.csv is an activity table", "hint: give the inventory it belongs to: --header")
+    # the same table with its inventory: checked as compute checks it, every row's problem located
+    write(table_and_header, "t.csv", "activity,unit,amount\ngrid-test,kWh,5\ngrid-test,kWh,-3\n")
+    run = ghgcalc(table_and_header, "validate", "t.csv", "--header", "head.yaml")
+    assert run.code == 1
+    assert "t.csv[row 2, amount]: error[amount-negative]" in run.stderr
+    assert "1 file(s): 0 ok, 0 with warnings, 1 with errors" in run.stderr
 
 
 def test_a_parquet_input_without_header_is_a_usage_error(tmp_path):

@@ -414,13 +414,12 @@ def _community(results: list[Any]) -> bool:
     return bool(results) and all(result.kind == "community" for result in results)
 
 
-HEADER_HELP = "With an activity table as the input (.parquet, .csv): the inventory it belongs to (docs/tables.md)."
+HEADER_HELP = "With activity tables as the inputs (.parquet, .csv, .xlsx): the inventory they belong to (docs/tables.md)."
 LINES_HELP = "Also write every line, each activity table's rows included, to FILE (.parquet or .csv)."
 
 
-def _check_tables(files: list[str], header: str | None, hint: str | None = None) -> None:
-    """An activity table is an input only with --header, and --header only with tables. `hint`:
-    what to do with a table instead, for a command without --header."""
+def _check_tables(files: list[str], header: str | None) -> None:
+    """An activity table is an input only with --header, and --header only with tables."""
     from ghgcalc.io.files import TABLE_SUFFIXES
 
     # with --header a workbook is a table too (its Activities sheet); without, an inventory
@@ -428,7 +427,7 @@ def _check_tables(files: list[str], header: str | None, hint: str | None = None)
     if tables and header is None:
         raise UsageError(
             tr("{path} is an activity table, not an inventory", path=printable(tables[0])),
-            hint or tr("give the inventory it belongs to: --header inventory.yaml (docs/tables.md)"),
+            tr("give the inventory it belongs to: --header inventory.yaml (docs/tables.md)"),
         )
     if header is not None and len(tables) != len(files):
         raise UsageError(
@@ -637,15 +636,16 @@ def register(app: typer.Typer) -> None:
         diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=DIAGNOSTICS_HELP),
         force: bool = typer.Option(False, "--force", help="Replace an existing diagnostics file."),
         jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
+        header: str | None = typer.Option(None, "--header", metavar="FILE", help=HEADER_HELP),
     ) -> None:
         """Check inventories without printing totals; every problem is printed with its location."""
         from ghgcalc import api
         from ghgcalc.cli.output import write_stdout
 
         files, store = api.expand_inputs(paths), _store(factors_dir)
-        _check_tables(files, None, tr("validate the inventory that names it in activities_table (docs/tables.md)"))
+        _check_tables(files, header)
         jobs_count = batch.parse_jobs(jobs)
-        inputs = [*files, *([previous] if previous else [])]
+        inputs = [*files, *([previous] if previous else []), *([header] if header else [])]
         diagnostics_target = _diagnostics_target(diagnostics, inputs, force)
         problems = Problems(json_on_stderr=diagnostics == "-")
         try:
@@ -653,7 +653,7 @@ def register(app: typer.Typer) -> None:
         except typer.Exit:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
-        outcomes = _run(files, gwp, factors, store, checks, problems=problems, jobs=jobs_count)
+        outcomes = _run(files, gwp, factors, store, checks, problems=problems, jobs=jobs_count, header=header)
         counts = {"ok": 0, "warnings": 0, "errors": 0}
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)
