@@ -414,7 +414,9 @@ def _community(results: list[Any]) -> bool:
     return bool(results) and all(result.kind == "community" for result in results)
 
 
-HEADER_HELP = "With activity tables as the inputs (.parquet, .csv, .xlsx): the inventory they belong to (docs/tables.md)."
+HEADER_HELP = (
+    "With activity tables as the inputs (.parquet, .csv, .xlsx): the inventory they belong to (docs/tables.md)."
+)
 LINES_HELP = "Also write every line, each activity table's rows included, to FILE (.parquet or .csv)."
 
 
