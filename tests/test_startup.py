@@ -142,3 +142,11 @@ def test_a_plain_compute_loads_neither_the_trend_nor_statistics():
     modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
     assert "ghgcalc.core.compute" in modules
     assert "ghgcalc.core.trend" not in modules and "statistics" not in modules
+
+
+def test_duckdb_is_imported_only_for_an_activity_table():
+    """An inventory of lines does not pay for DuckDB; one with an activities_table does (io/tables.py)."""
+    plain = imported_modules("compute", "examples/province.yaml", "--format", "json")
+    assert not any(m == "duckdb" or m.startswith(("duckdb.", "ghgcalc.io.tables")) for m in plain)
+    tables = imported_modules("compute", "examples/province-bottom-up/province.yaml", "--format", "json")
+    assert "duckdb" in tables and "ghgcalc.io.tables" in tables
