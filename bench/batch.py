@@ -21,13 +21,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from interleaved import bytecode, ghgcalc_command
+from interleaved import bytecode, ghgcalc_command, measured
 
 FLOOR = """\
 import sys
@@ -58,21 +57,6 @@ def inventory(number: int) -> str:
 def generate(folder: Path, count: int) -> None:
     for number in range(count):
         (folder / f"town-{number:05d}.yaml").write_text(inventory(number), encoding="utf-8")
-
-
-def measured(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of one run; the peak is read in a fresh process so that
-    getrusage's children maximum is this command's alone."""
-    probe = (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)\n"
-        "took = time.perf_counter() - start\n"
-        "print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
-    seconds, kilobytes = done.stdout.split()
-    return float(seconds), int(kilobytes) / 1024  # Linux reports ru_maxrss in KB
 
 
 def main() -> None:

@@ -30,6 +30,21 @@ def bytecode() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
 
 
+def measured(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one run; the peak is read in a fresh process so that
+    getrusage's children maximum is this command's alone."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)\n"
+        "took = time.perf_counter() - start\n"
+        "print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    seconds, kilobytes = done.stdout.split()
+    return float(seconds), int(kilobytes) / 1024  # Linux reports ru_maxrss in KB
+
+
 def wall_time(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from excel import workbook
-from interleaved import ghgcalc_command
+from interleaved import ghgcalc_command, measured
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results"
@@ -90,21 +89,6 @@ def parquet(rows: int) -> Path:
     )
     temporary.rename(path)
     return path
-
-
-def measured(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of one run, read in a fresh process so that getrusage's
-    children maximum is this command's alone."""
-    probe = (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)\n"
-        "took = time.perf_counter() - start\n"
-        "print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
-    seconds, kilobytes = done.stdout.split()
-    return float(seconds), int(kilobytes) / 1024  # Linux reports ru_maxrss in KB
 
 
 def run(runs: dict[str, list[str]], rounds: int) -> dict[str, tuple[float, float]]:
