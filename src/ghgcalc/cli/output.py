@@ -17,9 +17,10 @@ The rules (docs/cli.md, "Output files"):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,21 +56,11 @@ class Target:
             write_stdout(data)
             return
         self.refuse_reads(read)
-        try:
+        with _writing(self):
             if self.replace:
                 files.write_atomic(self.path, data)
             else:
                 files.write_new(self.path, data)
-        except files.FileExists:
-            raise OutputError(
-                tr("{path} already exists (it was created while this run was computing)", path=self.shown),
-                tr("add --force to replace it, or choose another path with -o; nothing was written"),
-            ) from None
-        except OSError as exc:
-            raise OutputError(
-                tr("cannot write {path}: {reason}", path=self.shown, reason=exc.strerror or exc),
-                tr("nothing was written; free space or choose -o"),
-            ) from None
         if announce:
             say_written(self.shown or self.path, data if isinstance(data, bytes) else None)
 
@@ -80,8 +71,16 @@ def write_file(target: Target, produce: Any, read: Iterable[str] = ()) -> None:
     if target.path is None:
         raise UsageError(tr("this output is a binary file: give it a file"), tr("add -o lines.parquet"))
     target.refuse_reads(read)
-    try:
+    with _writing(target):
         files.write_by(target.path, produce, target.replace)
+    say_written(target.shown or target.path)
+
+
+@contextlib.contextmanager
+def _writing(target: Target) -> Iterator[None]:
+    """A file appearing meanwhile, or one that cannot be written, as OutputError (exit 2)."""
+    try:
+        yield
     except files.FileExists:
         raise OutputError(
             tr("{path} already exists (it was created while this run was computing)", path=target.shown),
@@ -92,7 +91,6 @@ def write_file(target: Target, produce: Any, read: Iterable[str] = ()) -> None:
             tr("cannot write {path}: {reason}", path=target.shown, reason=exc.strerror or exc),
             tr("nothing was written; free space or choose -o"),
         ) from None
-    say_written(target.shown or target.path)
 
 
 def say_written(shown: str, data: str | bytes | None = None) -> None:
