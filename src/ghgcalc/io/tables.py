@@ -1105,36 +1105,10 @@ def _line_type(column: str) -> str:
 
 
 def _own_row(line: Line, result: Any, gases: list[str]) -> list[object]:
-    separate = line.separately_reported_t_co2e
-    return [
-        result.source,
-        result.name,
-        result.period.start.isoformat(),
-        result.period.end.isoformat(),
-        result.gwp,
-        line.index + 1,
-        line.id,
-        line.activity,
-        line.label,
-        line.scope,
-        line.category,
-        line.gpc,
-        line.ipcc,
-        line.amount,
-        line.unit,
-        line.factor.set_id,
-        line.factor.version,
-        line.factor.key,
-        line.factor.per,
-        line.factor.source,
-        line.t_co2e,
-        separate.get(BIOGENIC, 0.0),
-        separate.get(NON_KYOTO, 0.0),
-        *(line.gases_t.get(gas) for gas in gases),
-        None,
-        None,
-        line.evidence,
-    ]
+    """A file's own line in the lines file: the CSV's values, its gases, no table or row."""
+    from ghgcalc.io.writers import line_cells
+
+    return [*line_cells(result, line), *(line.gases_t.get(gas) for gas in gases), None, None, line.evidence]
 
 
 def _table_part(summary: TableSummary, result: Any, gases: list[str], header: list[str], part: str) -> None:

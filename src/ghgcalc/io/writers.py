@@ -15,7 +15,7 @@ from ghgcalc.errors import Issue
 from ghgcalc.io import json_text
 from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
 from ghgcalc.models.factor import Factor, FactorSet
-from ghgcalc.models.result import InventoryResult, Line
+from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
 
 if TYPE_CHECKING:
     from ghgcalc.core.editions import EditionDiff
@@ -628,6 +628,37 @@ def _guarded(values: list[Any]) -> tuple[list[Any], bool]:
 _guarded_text = functools.lru_cache(maxsize=4096)(_safe)
 
 
+def line_cells(result: InventoryResult, line: Line) -> list[Any]:
+    """A line's values in the order of CSV_COLUMNS (None where it has none): the CSV's row and
+    the lines file's (io/tables.write_lines)."""
+    separate = line.separately_reported_t_co2e
+    return [
+        result.source,
+        result.name,
+        result.period.start.isoformat(),
+        result.period.end.isoformat(),
+        result.gwp,
+        line.index + 1,
+        line.id,
+        line.activity,
+        line.label,
+        line.scope,
+        line.category,
+        line.gpc,
+        line.ipcc,
+        line.amount,
+        line.unit,
+        line.factor.set_id,
+        line.factor.version,
+        line.factor.key,
+        line.factor.per,
+        line.factor.source,
+        line.t_co2e,
+        separate.get(BIOGENIC, 0.0),
+        separate.get(NON_KYOTO, 0.0),
+    ]
+
+
 def csv_record(entry: Entry) -> CsvRecord:
     """What a batch's CSV needs of one entry, small and plain (no factor objects) and already
     guarded: the spool of a streamed batch keeps these, made where the entry was computed."""
@@ -637,34 +668,7 @@ def csv_record(entry: Entry) -> CsvRecord:
     uncertainty = _uncertainty_cells(entry)
     lines = []
     for line in entry.lines:
-        separate = line.separately_reported_t_co2e
-        cells, in_cells = _guarded(
-            [
-                entry.source,
-                entry.name,
-                entry.period.start.isoformat(),
-                entry.period.end.isoformat(),
-                entry.gwp,
-                line.index + 1,
-                line.id or "",
-                line.activity,
-                line.label or "",
-                line.scope,
-                line.category or "",
-                line.gpc or "",
-                line.ipcc or "",
-                line.amount,
-                line.unit,
-                line.factor.set_id,
-                line.factor.version,
-                line.factor.key,
-                line.factor.per,
-                line.factor.source,
-                line.t_co2e,
-                separate.get("CO2_biogenic", 0.0),
-                separate.get("non_kyoto", 0.0),
-            ]
-        )
+        cells, in_cells = _guarded(line_cells(entry, line))
         given = line.data_quality is not None or line.evidence is not None
         spread = uncertainty.get(line.index)
         spread_cells, in_spread = _guarded(spread) if spread is not None else (None, False)
