@@ -13,7 +13,7 @@ from ghgcalc.core.compute import compute_line, declared_gases
 from ghgcalc.core.resolve import Catalogue
 from ghgcalc.errors import Issue
 from ghgcalc.models.inventory import Activity, DataQuality, Inventory
-from ghgcalc.models.result import BIOGENIC, NON_KYOTO, Line
+from ghgcalc.models.result import Line
 
 # Classes with problems that get a did-you-mean: the rows of the first ones are listed, the rest counted.
 SUGGESTED = 20
@@ -55,10 +55,6 @@ class Coefficients:
     @property
     def gases(self) -> dict[str, float]:
         return self.line.gases_t
-
-    @property
-    def t_co2e(self) -> float:
-        return self.line.t_co2e
 
     @property
     def largest(self) -> float:
@@ -131,7 +127,6 @@ def group_line(index: int, coefficients: Coefficients, sums: ClassSums, label: s
     def times(values: dict[str, float]) -> dict[str, float]:
         return {key: amount * value for key, value in values.items()}
 
-    separate = {k: amount * v for k, v in unit.separately_reported_t_co2e.items() if k in (BIOGENIC, NON_KYOTO)}
     return replace(
         unit,
         index=index,
@@ -141,5 +136,5 @@ def group_line(index: int, coefficients: Coefficients, sums: ClassSums, label: s
         gases_t=times(unit.gases_t),
         t_co2e=amount * unit.t_co2e,
         t_co2e_by_gas=times(unit.t_co2e_by_gas),
-        separately_reported_t_co2e=separate,
+        separately_reported_t_co2e=times(unit.separately_reported_t_co2e),
     )
