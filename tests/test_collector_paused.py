@@ -18,9 +18,9 @@ def test_the_collector_is_paused_while_a_file_is_read_and_restored_after(monkeyp
     seen: list[bool] = []
     read = api.read_inventory
 
-    def reading(path: str) -> Any:
+    def reading(path: str, **options: Any) -> Any:
         seen.append(gc.isenabled())
-        return read(path)
+        return read(path, **options)
 
     monkeypatch.setattr(api, "read_inventory", reading)
     assert gc.isenabled()

@@ -137,7 +137,7 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
     if Path(path).suffix.lower() in TABLE_SUFFIXES and options.header is not None:
         table, path = path, options.header  # the table's lines in the header's inventory
     try:
-        reading = read_inventory(path, header=True) if table is not None else read_inventory(path)
+        reading = read_inventory(path, header=table is not None)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         problem = Issue(

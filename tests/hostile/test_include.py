@@ -208,9 +208,9 @@ def test_an_included_file_is_computed_once_per_run(tmp_path: Path, town: Path, m
     calls: list[str] = []
     original = api.read_inventory
 
-    def counting(path: str):  # type: ignore[no-untyped-def]
+    def counting(path: str, **options):  # type: ignore[no-untyped-def]
         calls.append(os.path.basename(path))
-        return original(path)
+        return original(path, **options)
 
     monkeypatch.setattr(api, "read_inventory", counting)
     run = ghgcalc(town, "compute", *[f"city{i}.yaml" for i in range(5)], "-f", "json")
