@@ -272,7 +272,7 @@ class _Tables:
             if summary.first_line <= path[1] < summary.first_line + summary.lines:
                 line = next(x for x in self.lines if x.index == path[1])
                 where = Location(summary.file)
-                message = f"{issue.message} ({line.label}: {line.activity}, {line.unit})"
+                message = f"{issue.message} ({line.label})"
                 return replace(issue, location=where, message=message)
         return issue
 

@@ -359,7 +359,10 @@ def test_a_month_written_twice_is_refused(tmp_path):
 
 
 def test_an_amount_that_is_not_the_sum_of_its_months_is_refused(tmp_path):
-    csv_table(tmp_path, "activity,unit,amount,Jan,Feb\ngrid-test,kWh,3,1,2\ngrid-test,kWh,10,1,2\n")
+    # every month of the period has its column (a table that leaves one out is month-missing)
+    later = ",0" * 10
+    months = "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec"
+    csv_table(tmp_path, f"activity,unit,amount,{months}\ngrid-test,kWh,3,1,2{later}\ngrid-test,kWh,10,1,2{later}\n")
     run = compute(tmp_path)
     failed(run)
     problem(run, "t.csv[row 2, amount]", "total-mismatch", hint="")
@@ -830,3 +833,12 @@ def test_only_the_first_classes_of_unknown_activities_search_for_a_did_you_mean(
     failed(run)
     assert len(searched) == SUGGESTED
     assert "... and 990 more rows with factor-missing" in run.stderr
+
+
+def test_month_columns_that_leave_out_months_of_the_period_are_an_error(tmp_path):
+    # six months given for the year 2024: the rows' totals would be half a year's, silently
+    csv_table(tmp_path, "activity,unit,Jan,Feb,Mar,Apr,May,Jun\ngrid-test,kWh,1,1,1,1,1,1\n")
+    run = compute(tmp_path)
+    failed(run)
+    said = problem(run, "t.csv", "month-missing", hint="add a column for each month of the period")
+    assert "July 2024" in said and "December 2024" in said and "June" not in said

@@ -392,7 +392,30 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             )
         )
     found.months.sort()
+    if found.months and not issues and len(found.months) < len(period_months):
+        issues.append(_months_missing(table, found, inventory, period_months))
     return found, issues
+
+
+def _months_missing(table: _Table, found: _Columns, inventory: Inventory, months: list[tuple[int, int]]) -> Issue:
+    """A table whose month columns leave out months of the period: its rows' totals would be short
+    (an error, as on an Excel inventory's Activities sheet: io/excel_month_columns)."""
+    from ghgcalc.io.excel_month_columns import _shown_month
+
+    given = {slot for slot, _ in found.months}
+    missing = [_shown_month(inventory.period, *months[i]) for i in range(len(months)) if i not in given]
+    listed = ", ".join(missing[:6])
+    if len(missing) > 6:
+        listed = tr("{listed} and {count} more", listed=listed, count=len(missing) - 6)
+    first = found.months[0][1]
+    where = table.where()
+    if table.sheet:
+        where = Location(
+            table.shown, sheet=table.sheet, cell=f"{_letters(table.cells.get(first, 1))}{table.header_row + 1}"
+        )
+    message = tr("no column for {months}: the period runs {period}", months=listed, period=inventory.period.label)
+    hint = tr("add a column for each month of the period (0 for a month without use), or give an amount column")
+    return _issue("month-missing", message, where, hint)
 
 
 # The Activities sheet's headers (io/excel_reader.ACTIVITY_COLUMNS, English or Thai) that name a
