@@ -340,7 +340,9 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
 
     found = _Columns()
     issues: list[Issue] = []
-    period_months = _period_months(inventory)
+    from ghgcalc.io.excel_month_columns import _period_months
+
+    period_months = _period_months(inventory.period)
     for name, kind, *_ in table.con.execute("DESCRIBE src").fetchall():
         if name == "__row":
             continue
@@ -485,16 +487,6 @@ def _column_issue(table: _Table, code: str, name: str, detail: str) -> Issue:
         else tr("a column without a header holds values")
     )
     return _issue(code, f"{message}: {detail}" if detail else message, where, hint)
-
-
-def _period_months(inventory: Inventory) -> list[tuple[int, int]]:
-    period = inventory.period
-    found = []
-    year, month = period.start.year, period.start.month
-    while (year, month) <= (period.end.year, period.end.month):
-        found.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return found
 
 
 def _month_slot(month: int, year: int | None, months: list[tuple[int, int]]) -> int | None:
