@@ -16,6 +16,14 @@ FIXTURE_FACTORS = Path(__file__).parent / "fixtures" / "factors"
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Parsed factor sets are kept in a folder of the test session, never in the user's own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GHGCALC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _english_between_tests() -> Iterator[None]:
     """The language and calendar are the process's (the CLI sets them per run): every test starts

@@ -23,6 +23,7 @@ import yaml
 from ghgcalc import gwp
 from ghgcalc.errors import FactorSetError, visible
 from ghgcalc.i18n import tr
+from ghgcalc.io import factor_cache
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import LARGEST_RANGE_PCT
 from ghgcalc.numbers import NumberError, read_number
@@ -228,9 +229,11 @@ def _load(root: Traversable, set_id: str, version: str) -> FactorSet:
 
 def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     folder = root.joinpath(set_id).joinpath(version)
-    where = f"factors/{set_id}/{version}" if root == _root() else str(folder)
+    bundled = root == _root()
+    where = f"factors/{set_id}/{version}" if bundled else str(folder)
     try:
-        meta = yaml.load(folder.joinpath("set.yaml").read_bytes().decode("utf-8-sig"), Loader=_Loader)
+        meta_bytes = folder.joinpath("set.yaml").read_bytes()
+        meta = yaml.load(meta_bytes.decode("utf-8-sig"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise FactorSetError(tr("{file} cannot be read: {reason}", file=f"{where}/set.yaml", reason=exc)) from None
     if not isinstance(meta, dict):
@@ -249,7 +252,7 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     valid_from = _date(meta.get("valid_from"), f"{where}/set.yaml valid_from")
     valid_to = _date(meta.get("valid_to"), f"{where}/set.yaml valid_to")
     digest = hashlib.sha256()
-    factors: dict[str, list[Factor]] = {}
+    tables: list[tuple[str, bytes]] = []
     for table in meta["tables"]:
         name = table.get("file") if isinstance(table, dict) else None
         if not isinstance(name, str) or not _inside(name):
@@ -292,12 +295,20 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
                 code="factor-set-invalid",
             )
         digest.update(data)
+        tables.append((name, data))
+    # a released set's tables were just checked against their recorded sha256: parsed once, kept
+    cache_key = factor_cache.key(meta_bytes, *(data for _, data in tables)) if bundled else None
+    kept = factor_cache.load(set_id, version, cache_key) if cache_key else None
+    if kept is not None:
+        return kept
+    factors: dict[str, list[Factor]] = {}
+    for name, data in tables:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise FactorSetError(tr("{file} is not UTF-8 text", file=f"{where}/{name}")) from None
         _read_rows(text, f"{where}/{name}", set_id, version, gwp_basis, valid_from, valid_to, factors)
-    return FactorSet(
+    parsed = FactorSet(
         id=set_id,
         version=version,
         title=str(meta["title"]),
@@ -318,6 +329,9 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
         },
         gwp_overrides=overrides,
     )
+    if cache_key:
+        factor_cache.store(set_id, version, cache_key, parsed)
+    return parsed
 
 
 def gwp_overrides(value: object, where: str) -> tuple[tuple[str, float], ...]:
