@@ -21,7 +21,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from ghgcalc.models.factor import FactorSet
@@ -112,6 +111,8 @@ def load(set_id: str, version: str, wanted: str) -> FactorSet | None:
 
 def store(set_id: str, version: str, wanted: str, factor_set: FactorSet) -> None:
     """Keep `factor_set` under `wanted`, written whole (a temporary file moved into place)."""
+    import tempfile  # only the first run writes
+
     path = _file(set_id, version)
     if path is None:
         return
