@@ -26,7 +26,18 @@ import duckdb
 import openpyxl
 import pytest
 
-from tests.helpers import INPUT_ERRORS, USAGE, Run, assert_usage_error, at, ghgcalc, issues, snapshot, write
+from tests.helpers import (
+    INPUT_ERRORS,
+    USAGE,
+    Run,
+    assert_usage_error,
+    at,
+    ghgcalc,
+    ghgcalc_process,
+    issues,
+    snapshot,
+    write,
+)
 
 HEAD = (
     "ghgcalc: 1\nname: Town\nperiod: 2024\n"
@@ -842,3 +853,67 @@ def test_month_columns_that_leave_out_months_of_the_period_are_an_error(tmp_path
     failed(run)
     said = problem(run, "t.csv", "month-missing", hint="add a column for each month of the period")
     assert "July 2024" in said and "December 2024" in said and "June" not in said
+
+
+# --- what a workbook's XML says and calamine does not ----------------------------------------------
+
+
+def _laid_out(tmp_path: Path, rows: list[list[object]]) -> openpyxl.Workbook:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Activities"
+    for row in rows:
+        sheet.append(row)
+    return workbook
+
+
+def test_a_stray_cell_at_xfd1048576_is_refused_at_it_before_the_sheet_is_laid_out(tmp_path):
+    # 5 KB that asks calamine for 17 billion cells: the process aborted, out of memory, before
+    workbook = _laid_out(tmp_path, [["activity", "unit", "amount"], ["grid-test", "kWh", 1000]])
+    workbook.active["XFD1048576"] = 1
+    workbook.save(tmp_path / "b.xlsx")
+    inventory(tmp_path, "b.xlsx")
+    run = ghgcalc_process(tmp_path, "compute", "inv.yaml", "-f", "json")
+    failed(run)
+    assert "1,048,576 rows" in problem(run, "b.xlsx[Activities]!XFD1048576", "sheet-too-large", hint="stray cells")
+
+
+def test_an_error_cell_or_a_formula_without_its_result_is_an_error_at_its_cell(tmp_path):
+    # calamine gives both as empty: an amount that would have been read as missing, or a month as 0
+    book(tmp_path, [["activity", "unit", "amount"], ["grid-test", "kWh", 1000], ["grid-test", "kWh", "#DIV/0!"]])
+    workbook = openpyxl.load_workbook(tmp_path / "b.xlsx")
+    workbook.active["C4"], workbook.active["A4"], workbook.active["B4"] = "=C2*2", "grid-test", "kWh"
+    workbook.save(tmp_path / "b.xlsx")
+    run = compute(tmp_path)
+    failed(run)
+    assert "#DIV/0!" in problem(run, "b.xlsx[Activities]!C3", "cell-error", hint="division by zero")
+    problem(run, "b.xlsx[Activities]!C4", "formula-no-value", hint="save it")
+
+
+def test_many_error_cells_list_ten_and_count_the_rest(tmp_path):
+    book(tmp_path, [["activity", "unit", "amount"], *(["grid-test", "kWh", "#N/A"] for _ in range(25))])
+    run = compute(tmp_path)
+    failed(run)
+    assert rows_of("cell-error", run) == [f"b.xlsx[Activities]!C{row}" for row in range(2, 12)]
+    assert "15 more" in problem(run, "b.xlsx", "cell-error")
+
+
+def test_an_error_cell_above_the_header_is_not_the_tables(tmp_path):
+    book(tmp_path, [["activity", "unit", "amount"], ["grid-test", "kWh", 1000]], above=2)
+    workbook = openpyxl.load_workbook(tmp_path / "b.xlsx")
+    workbook.active["B1"] = "#REF!"  # in the title row, above the table's header
+    workbook.save(tmp_path / "b.xlsx")
+    assert total(compute(tmp_path)) == pytest.approx(1000 * T_PER_KWH)
+
+
+def test_hidden_rows_and_columns_are_counted_and_warned_at_their_cells(tmp_path):
+    rows = [["activity", "unit", "amount"], ["grid-test", "kWh", 1000], ["grid-test", "kWh", 2000]]
+    workbook = _laid_out(tmp_path, [*rows, ["grid-test", "kWh", 4000]])
+    workbook.active.row_dimensions[3].hidden = True  # a filter hides rows too
+    workbook.active.column_dimensions["C"].hidden = True
+    workbook.save(tmp_path / "b.xlsx")
+    inventory(tmp_path, "b.xlsx")
+    run = compute(tmp_path)
+    assert total(run) == pytest.approx(7000 * T_PER_KWH)  # counted, as a spreadsheet's SUM counts them
+    assert "(rows 3)" in problem(run, "b.xlsx[Activities]!A3", "row-hidden", "warning", hint="unhide")
+    assert "3 row(s)" in problem(run, "b.xlsx[Activities]!C2", "column-hidden", "warning", hint="unhide")

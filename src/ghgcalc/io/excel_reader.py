@@ -521,18 +521,31 @@ def _columns(
 
 
 def _hidden(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> None:
-    """Hidden rows and columns are read like the others; say so, naming them, when they carry amounts."""
-    xml = reader.xml.get(sheet)
-    if xml is None or not (xml.hidden_rows or xml.hidden_columns):
-        return
     positions = reader.positions
     amount_columns = [
         *positions.month_columns,
         *([positions.activity_columns["total"]] if "total" in positions.activity_columns else []),
     ]
-    hidden_rows = [r for r in positions.activity_rows if r + 1 in xml.hidden_rows]
+    first_column = positions.activity_columns.get("activity", 0)
+    hidden_notes(reader, sheet, rows, positions.activity_rows, amount_columns, first_column)
+
+
+def hidden_notes(
+    reader: SheetReader,
+    sheet: str,
+    rows: list[list[Any]],
+    data_rows: list[int],
+    amount_columns: list[int],
+    first_column: int,
+) -> None:
+    """Hidden rows and columns are read like the others; say so, naming them, when they carry amounts.
+    `data_rows` and `amount_columns` are 0-based indices into `rows`, the sheet as calamine gives it."""
+    xml = reader.xml.get(sheet)
+    if xml is None or not (xml.hidden_rows or xml.hidden_columns):
+        return
+    hidden_rows = [r for r in data_rows if r + 1 in xml.hidden_rows]
     if hidden_rows:
-        first = cell_name(hidden_rows[0], positions.activity_columns.get("activity", 0))
+        first = cell_name(hidden_rows[0], first_column)
         listed = ", ".join(str(r + 1) for r in hidden_rows[:10]) + (", ..." if len(hidden_rows) > 10 else "")
         reader.issue(
             "row-hidden",
@@ -549,7 +562,7 @@ def _hidden(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> None:
     for column in amount_columns:
         if column + 1 not in xml.hidden_columns:
             continue
-        filled = [r for r in positions.activity_rows if column < len(rows[r]) and rows[r][column] not in ("", None)]
+        filled = [r for r in data_rows if column < len(rows[r]) and rows[r][column] not in ("", None)]
         if filled:
             reader.issue(
                 "column-hidden",

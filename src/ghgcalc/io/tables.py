@@ -33,6 +33,7 @@ from ghgcalc.models.result import BIOGENIC, NON_KYOTO, Line, TableSummary
 
 if TYPE_CHECKING:
     from ghgcalc.core.resolve import Catalogue
+    from ghgcalc.io.excel_cells import SheetReader
     from ghgcalc.models.inventory import Inventory
 
 # The columns of a table: an activity line's fields (docs/inventory-format.md), the grades as
@@ -115,6 +116,9 @@ class _Table:
         # and names an empty one), and a workbook's column -> its number in the sheet (1 = A)
         self.titles: dict[str, str] = {}
         self.cells: dict[str, int] = {}
+        # a workbook: what its XML says that calamine does not show (hidden rows, error cells)
+        self.reader: SheetReader | None = None
+        self.sheet_rows: list[list[Any]] = []  # kept only when the sheet hides rows or columns
         self.con = _connect()
         self._temporary: str | None = None
         suffix = Path(path).suffix.lower()
@@ -169,24 +173,31 @@ class _Table:
         first sheet, handed to DuckDB as columns: numbers as numbers, any other cell as its text
         (a date, a yes/no, "12,500": the strict reader decides, as for a CSV)."""
         import numpy as np
-        from python_calamine import CalamineError, CalamineWorkbook
+        from python_calamine import CalamineError
 
-        from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, SHEETS, _header_row
-        from ghgcalc.io.excel_xml import check_zip
+        from ghgcalc.io.excel_cells import SheetReader
+        from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, SHEETS, _header_row, open_checked
 
-        refusal = check_zip(path)  # a zip bomb or an oversized workbook is refused before it is opened
-        if refusal is not None:
-            raise ValueError(refusal)
+        # As for an inventory workbook: the zip's limits, then every sheet's used range from its XML,
+        # before calamine lays a sheet out (one stray cell at XFD1048576 would ask it for 17 billion)
+        self.reader = reader = SheetReader(self.shown)
+        book = open_checked(path, reader)
+        if book is None:  # a sheet too large is told at its farthest cell; the rest as unreadable
+            if reader.issues and reader.issues[0].code == "sheet-too-large":
+                raise _Refused(reader.issues)
+            raise ValueError(reader.issues[0].message if reader.issues else "")
         try:
-            book = CalamineWorkbook.from_path(path)
             names = {name.strip().lower(): name for name in book.sheet_names}
             self.sheet = next((names[n] for n in SHEETS["activities"] if n in names), book.sheet_names[0])
             rows = book.get_sheet_by_name(self.sheet).to_python(skip_empty_area=False)
-        except CalamineError as exc:  # not a zip, a password, broken XML: told as the table's problem
+        except CalamineError as exc:  # a password, broken XML: told as the table's problem
             raise ValueError(str(exc)) from None
         found = _header_row(rows[:20], ACTIVITY_COLUMNS["activity"]) if rows else None
         self.header_row = found or 0
         header, body = (rows[self.header_row], rows[self.header_row + 1 :]) if rows else ([], [])
+        xml = reader.xml.get(self.sheet)
+        if xml is not None and (xml.hidden_rows or xml.hidden_columns):
+            self.sheet_rows = rows
         columns: dict[str, Any] = {}
         for number, values in enumerate(zip(*body, strict=True) if body else [[]] * len(header)):
             title = "" if header[number] is None else str(header[number]).strip()
@@ -234,6 +245,14 @@ def _connect() -> Any:
     folder = os.path.join(tempfile.gettempdir(), f"ghgcalc-duckdb-{os.getpid()}")
     con.execute(f"SET temp_directory = {_literal(folder)}")
     return con
+
+
+class _Refused(ValueError):
+    """A workbook refused before it is opened (a zip bomb, a sheet too large), with its issues."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__(issues[0].message if issues else "")
+        self.issues = tuple(issues)
 
 
 class _NotUtf8(ValueError):
@@ -714,6 +733,8 @@ def compute_table(
 
     try:
         table = _Table(path, shown)
+    except _Refused as exc:
+        return TableRead((), exc.issues, None)
     except _NotUtf8 as exc:
         hint = tr("save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)")
         return TableRead((), (_issue("encoding-invalid", str(exc), Location(shown, exc.line), hint),), None)
@@ -733,6 +754,41 @@ def compute_table(
         return TableRead((), (_issue("table-unreadable", message, Location(shown)),), None)
     finally:
         table.close()
+
+
+_CELL_NAME = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _sheet_notes(table: _Table, columns: _Columns) -> list[Issue]:
+    """What a workbook table's XML shows and calamine does not, told as for an inventory workbook:
+    a cell of its rows that holds a spreadsheet error or a formula saved without its result (an
+    error: calamine gives it as empty), and hidden rows and columns whose amounts are counted."""
+    from ghgcalc.io.excel_reader import hidden_notes
+    from ghgcalc.io.excel_xml import column_number
+
+    reader, sheet = table.reader, table.sheet
+    xml = reader.xml.get(sheet) if reader is not None and sheet is not None else None
+    if reader is None or sheet is None or xml is None:
+        return []
+    before = len(reader.issues)
+    used = {table.cells[name] for name in columns.order if name in table.cells}
+    special: list[tuple[int, int, str]] = []
+    for cell in (*xml.errors, *xml.no_value):
+        found = _CELL_NAME.fullmatch(cell)
+        if found and int(found[2]) > table.header_row + 1 and column_number(found[1]) in used:
+            special.append((int(found[2]), column_number(found[1]), cell))
+    for _, _, cell in sorted(special)[:LISTED]:
+        reader.emptycell_name(sheet, xml, cell)
+    if len(special) > LISTED:
+        reader.issues.append(_more(table, reader.issues[-1].code, len(special) - LISTED))
+    if table.sheet_rows:
+        rows = table.sheet_rows
+        data_rows = [r for r in range(table.header_row + 1, len(rows)) if any(v not in ("", None) for v in rows[r])]
+        amounts = [columns.fields.get("amount"), *(name for _, name in columns.months)]
+        amount_columns = [table.cells[name] - 1 for name in amounts if name is not None and name in table.cells]
+        first_column = table.cells.get(columns.fields.get("activity", ""), 1) - 1
+        hidden_notes(reader, sheet, rows, data_rows, amount_columns, first_column)
+    return reader.issues[before:]
 
 
 def _groups(rows: _Rows) -> list[_Group]:
@@ -771,6 +827,7 @@ def _compute(
     table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set: str, first_index: int, limits: Thresholds
 ) -> TableRead:
     columns, issues = read_columns(table, inventory)
+    issues.extend(_sheet_notes(table, columns))
     if any(i.is_error for i in issues):
         return TableRead((), tuple(issues), None)
     rows = _Rows(table, columns)
