@@ -57,6 +57,9 @@ COLUMNS = (*KEY_COLUMNS, *ROW_COLUMNS)
 
 # Rows listed one by one for each kind of problem; the rest are counted.
 LISTED = 10
+# Columns a table may have: its fields and a column per month of its period leave ample room for a
+# spreadsheet's own; a file thousands of columns wide is no activity table (or has no header line).
+LARGEST_COLUMNS = 1_000
 # Classes of rows (distinct activity, unit, placement and grades) a table may hold: a real table
 # has tens; millions of classes would be millions of lines, and is refused.
 LARGEST_CLASSES = 100_000
@@ -362,7 +365,16 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
     from ghgcalc.io.excel_month_columns import _period_months
 
     period_months = _period_months(inventory.period)
-    for name, kind, *_ in table.con.execute("DESCRIBE src").fetchall():
+    described = table.con.execute("DESCRIBE src").fetchall()
+    if len(described) > LARGEST_COLUMNS + 1:  # and __row, the row number
+        message = tr(
+            "the table has {count} columns; an activity table has at most {largest}",
+            count=f"{len(described) - 1:,}",
+            largest=f"{LARGEST_COLUMNS:,}",
+        )
+        hint = tr("the first line is the header: activity, unit, and amount or one column per month")
+        return found, [_issue("table-too-wide", message, table.where(), hint)]
+    for name, kind, *_ in described:
         if name == "__row":
             continue
         title = table.titles.get(name, name)
@@ -415,7 +427,22 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
     found.months.sort()
     if found.months and not issues and len(found.months) < len(period_months):
         issues.append(_months_missing(table, found, inventory, period_months))
-    return found, issues
+    return found, _few_of_each(table, issues)
+
+
+def _few_of_each(table: _Table, issues: list[Issue]) -> list[Issue]:
+    """The first LISTED column problems of each kind, then how many more there are."""
+    counts: dict[str, int] = {}
+    kept = []
+    for issue in issues:
+        counts[issue.code] = counts.get(issue.code, 0) + 1
+        if counts[issue.code] <= LISTED:
+            kept.append(issue)
+    for code, count in counts.items():
+        if count > LISTED:
+            message = tr("... and {count} more columns with {code}", count=f"{count - LISTED:,}", code=code)
+            kept.append(_issue(code, message, table.where()))
+    return kept
 
 
 def _months_missing(table: _Table, found: _Columns, inventory: Inventory, months: list[tuple[int, int]]) -> Issue:
