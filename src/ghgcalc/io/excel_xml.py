@@ -14,6 +14,7 @@ import posixpath
 import re
 import xml.parsers.expat
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 
@@ -130,6 +131,16 @@ def scan(path: str) -> list[SheetXml]:
     meet a sheet that was not measured first. Raises zipfile.BadZipFile, KeyError, OSError.
     """
     sheets: list[SheetXml] = []
+    for sheet, data in measured(path):
+        features(sheet, data)
+        sheets.append(sheet)
+    return sheets
+
+
+def measured(path: str) -> Iterator[tuple[SheetXml, bytes]]:
+    """scan's sheets one at a time, each with its used range and its XML, before `features` has
+    read the XML's error cells, formulas without a result and hidden rows and columns: what
+    calamine may be given once every used range is known; the rest can be read while it reads."""
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         workbook = archive.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
@@ -155,9 +166,7 @@ def scan(path: str) -> list[SheetXml]:
                 continue
             sheet = SheetXml(named.get(member, member), member)
             sheet.rows, sheet.columns = _measure(data)
-            _features(sheet, data)
-            sheets.append(sheet)
-    return sheets
+            yield sheet, data
 
 
 def _number(digits: bytes | str) -> int:
@@ -239,7 +248,8 @@ def _measure_exactly(data: bytes) -> tuple[int, int]:
     return rows, columns
 
 
-def _features(sheet: SheetXml, data: bytes) -> None:
+def features(sheet: SheetXml, data: bytes) -> None:
+    """What calamine does not show of a measured sheet, from its XML."""
     formulas = b"f>" in data  # </f>, </x:f>: faster to find than "<f" among a million "<"
     errors = _ERROR_VALUE.search(data) is not None  # t="e", found fast; checked per cell below
     if formulas or errors:
