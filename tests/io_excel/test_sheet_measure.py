@@ -61,3 +61,42 @@ def test_a_sheet_whose_header_names_its_columns_is_measured_by_the_search(monkey
     assert _measure(plain) == (2, 3)  # the check can fail: the search alone measured it
     with pytest.raises(AssertionError):
         _measure(beyond)  # a cell past the header's last column: every reference is collected
+
+
+def shuffled(generator: random.Random) -> bytes:
+    """A sheet as an unusual writer might leave it: a row tag past the last, rows out of order, a
+    row number with a leading 0, a row or cell tag without its reference, a prefixed cell."""
+    data = sheet(generator)
+    rows = re.findall(rb"<row.*?</row>", data)
+    change = generator.choice(["late-row", "early-last", "leading-zero", "bare-row", "bare-cell", "prefixed", "none"])
+    if change == "late-row":
+        number = generator.choice([len(rows) + 1, len(rows) * 10, 10**10])
+        rows.insert(generator.randrange(len(rows) + 1), b'<row r="%d"><c r="A%d"/></row>' % (number, number))
+    elif change == "early-last" and len(rows) > 1:
+        rows.insert(0, rows.pop())
+    elif change == "leading-zero":
+        rows.append(b'<row r="0%d"/>' % (len(rows) + 1))
+    elif change == "bare-row":
+        rows.append(b"<row><c><v>1</v></c></row>")
+    elif change == "bare-cell":
+        rows[-1] = rows[-1].replace(b"</row>", b"<c><v>3</v></c></row>")
+    elif change == "prefixed":
+        rows[-1] = rows[-1].replace(b"</row>", b'<x:c r="A1"/></row>')
+    return b"<worksheet><sheetData>" + b"".join(rows) + b"</sheetData></worksheet>"
+
+
+@pytest.mark.parametrize("seed", range(400))
+def test_the_quick_measure_is_the_full_one_where_it_measures(seed: int) -> None:
+    """_measure_quickly gives a range only where it is the full measure's (or leaves the sheet to it)."""
+    data = shuffled(random.Random(seed))
+    quick = excel_xml._measure_quickly(data)
+    assert quick is None or quick == excel_xml._measure_fully(data)
+    assert _measure(data) == excel_xml._measure_fully(data)
+
+
+def test_the_quick_measure_leaves_a_late_row_to_the_full_one() -> None:
+    # the comparison can fail: a row tag past the last row tag is found by the one search
+    data = b'<sheetData><row r="1"><c r="A1"/></row><row r="70"/><row r="2"><c r="B2"/></row></sheetData>'
+    assert excel_xml._measure_quickly(data) is None
+    assert _measure(data) == (70, 2)
+    assert excel_xml._measure_quickly(data.replace(b'<row r="70"/>', b"")) == (2, 2)

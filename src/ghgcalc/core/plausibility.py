@@ -171,6 +171,10 @@ def outlier_months(months: Sequence[float], limit: float) -> list[tuple[int, flo
     smallest / largest and largest / smallest (a median of the others lies between them, and a
     division rounds monotonically), so a line whose two extreme ratios are within the limits has
     no outlier."""
+    if len(months) >= MIN_MONTHS and (low := min(months)) > 0:
+        high = max(months)  # every month is used: the same screen, without the list below
+        if high / low < limit and low / high > 1 / limit:
+            return []
     used = [m for m in months if m > 0]
     if len(used) < MIN_MONTHS:
         return []

@@ -23,7 +23,16 @@ from ghgcalc.io.excel_month_columns import MonthColumn, place_months
 from ghgcalc.io.excel_months import NotAMonth, month_header
 from ghgcalc.io.excel_quality import COLUMNS as QUALITY_COLUMNS
 from ghgcalc.io.excel_quality import RANGES, line_fields, percent_cells_in, read_range
-from ghgcalc.io.excel_xml import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetXml, check_zip, column_letter, scan
+from ghgcalc.io.excel_xml import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    SheetXml,
+    check_zip,
+    column_letter,
+    features,
+    measured,
+)
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
 from ghgcalc.thai import thai_to_arabic_digits
@@ -108,17 +117,28 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
     limits and every sheet's used range to be within MAX_CELLS. OSError propagates.
     """
     reader = SheetReader(source)
-    workbook = open_checked(path, reader)
-    if workbook is None:
+    opened = _open_measured(path, reader)
+    if opened is None:
         return None, reader.positions, reader.issues
+    workbook, pending = opened
     from python_calamine import CalamineError
 
+    roles = _Roles(workbook.sheet_names)
+    order = roles.reading_order()
+    sheets = _SheetRows(workbook, order)
     try:
-        return _read_sheets(reader, workbook, path), reader.positions, reader.issues
+        sizes = {sheet.name: sheet.cells for sheet, _ in pending}
+        if order:
+            sheets.begun(max(order, key=lambda name: sizes.get(name, 0)))
+        if _unreadable(reader, pending):  # read while calamine reads the largest sheet
+            return None, reader.positions, reader.issues
+        del pending
+        return _read_sheets(reader, sheets, roles, path), reader.positions, reader.issues
     except CalamineError as exc:
         reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
         return None, reader.positions, reader.issues
     finally:
+        sheets.close()
         workbook.close()
 
 
@@ -127,6 +147,26 @@ def open_checked(path: str, reader: SheetReader) -> Any | None:
     file, the zip to be within its limits and every sheet's used range to be within MAX_CELLS (its
     XML read into `reader.xml`); None, with the problem among `reader.issues`, when it is not.
     OSError propagates (a missing or unreadable path). Every workbook reader starts here."""
+    opened = _open_measured(path, reader)
+    if opened is None:
+        return None
+    workbook, pending = opened
+    if _unreadable(reader, pending):
+        workbook.close()
+        return None
+    return workbook
+
+
+_SCAN_ERRORS = (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError)
+
+
+def _open_measured(path: str, reader: SheetReader) -> tuple[Any, list[tuple[SheetXml, bytes]]] | None:
+    """open_checked's workbook once every used range is measured, and each sheet's XML, whose
+    error cells and hidden rows (excel_xml.features) are still to be read, by `_unreadable`.
+
+    The problem reported is the one a whole scan (excel_xml.scan: each sheet measured, then its
+    XML read) before calamine meets first: so where this stops, the XML of the sheets measured
+    so far is read first."""
     os.stat(path)
     if not is_regular(path):
         reader.issue(
@@ -139,21 +179,45 @@ def open_checked(path: str, reader: SheetReader) -> Any | None:
     if refusal:
         reader.issue("xlsx-refused", refusal, hint=tr("give an .xlsx workbook saved by a spreadsheet program"))
         return None
+    pending: list[tuple[SheetXml, bytes]] = []
     try:
-        measured = scan(path)
-    except (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError) as exc:
-        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
+        for found in measured(path):
+            pending.append(found)
+    except _SCAN_ERRORS as exc:
+        if not _unreadable(reader, pending):
+            reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
         return None
-    if _too_large(reader, measured):
+    sheets = [sheet for sheet, _ in pending]
+    if _oversized(sheets):
+        if not _unreadable(reader, pending):
+            _too_large(reader, sheets)
         return None
-    reader.xml = {sheet.name: sheet for sheet in measured}
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        return CalamineWorkbook.from_path(path)
+        return CalamineWorkbook.from_path(path), pending
     except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
-        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
+        if not _unreadable(reader, pending):
+            reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
         return None
+
+
+def _unreadable(reader: SheetReader, pending: list[tuple[SheetXml, bytes]]) -> bool:
+    """Read the measured sheets' XML for what calamine does not show (into `reader.xml`); True,
+    with the problem among `reader.issues`, when it cannot be read. Each XML is let go once read."""
+    try:
+        while pending:
+            sheet, data = pending.pop(0)
+            features(sheet, data)
+            reader.xml[sheet.name] = sheet
+    except _SCAN_ERRORS as exc:
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
+        return True
+    return False
+
+
+def _oversized(measured: list[SheetXml]) -> bool:
+    return any(sheet.rows > MAX_ROWS or sheet.columns > MAX_COLUMNS or sheet.cells > MAX_CELLS for sheet in measured)
 
 
 def _too_large(reader: SheetReader, measured: list[SheetXml]) -> bool:
@@ -188,28 +252,90 @@ def _sheet(workbook: Any, name: str) -> list[list[Any]]:
     return cast(list[list[Any]], workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
 
 
-def _read_sheets(reader: SheetReader, workbook: Any, path: str) -> dict[str, Any]:
-    sheets = {name.strip().lower(): name for name in workbook.sheet_names}
+class _Roles:
+    """Which sheet of a workbook is which, by name; every other sheet is looked at as a possible
+    activities sheet under another name."""
 
-    def find(kind: str) -> str | None:
-        return next((sheets[n] for n in SHEETS[kind] if n in sheets), None)
+    def __init__(self, names: list[str]) -> None:
+        sheets = {name.strip().lower(): name for name in names}
 
+        def find(kind: str) -> str | None:
+            return next((sheets[n] for n in SHEETS[kind] if n in sheets), None)
+
+        self.inventory, self.organization = find("inventory"), find("organization")
+        self.custom, self.activities = find("custom_factors"), find("activities")
+        known = (self.inventory, self.organization, self.custom, self.activities)
+        self.others = [n for n in names if n not in known]
+
+    def reading_order(self) -> list[str]:
+        """The sheets in the order _read_sheets reads them."""
+        order = [self.inventory, self.organization, *self.others, self.activities, self.custom]
+        return list(dict.fromkeys(name for name in order if name is not None))
+
+
+class _SheetRows:
+    """A workbook's sheets as rows, read by python-calamine in a thread of its own, in the order
+    they are asked for: calamine lets other threads run while it reads (it parses outside Python's
+    lock), so the reader meanwhile reads the XML for what calamine does not show, and the first
+    sheets, while calamine reads the largest. Only that thread calls the workbook until close()."""
+
+    def __init__(self, workbook: Any, names: list[str]) -> None:
+        import threading
+
+        self._workbook = workbook
+        self._names = names
+        self._found: dict[str, tuple[list[list[Any]] | None, BaseException | None]] = {}
+        self._ready = {name: threading.Event() for name in names}
+        self._begun = {name: threading.Event() for name in names}
+        self._closed = False
+        self._thread = threading.Thread(target=self._read, name="calamine", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        for name in self._names:
+            if self._closed:
+                return
+            self._begun[name].set()
+            try:
+                self._found[name] = (_sheet(self._workbook, name), None)
+            except BaseException as exc:  # noqa: BLE001 - raised again where the sheet is asked for
+                self._found[name] = (None, exc)
+            self._ready[name].set()
+
+    def begun(self, name: str) -> None:
+        """Wait until calamine is reading the sheet `name`. Python's own long calls (a search of
+        a sheet's XML) hold the lock calamine needs between sheets: work meant to be done while it
+        reads the largest sheet starts once it does."""
+        self._begun[name].wait()
+
+    def rows(self, name: str) -> list[list[Any]]:
+        self._ready[name].wait()
+        rows, error = self._found[name]
+        if error is not None:
+            raise error
+        return cast(list[list[Any]], rows)
+
+    def close(self) -> None:
+        """Wait for the sheet being read (no more are read): the workbook may then be closed."""
+        self._closed = True
+        self._thread.join()
+
+
+def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: str) -> dict[str, Any]:
     document: dict[str, Any] = {}
-    inventory_sheet = find("inventory")
+    inventory_sheet = roles.inventory
     if inventory_sheet is None:
         reader.issue("sheet-missing", tr("the workbook has no 'Inventory' sheet"), hint=tr(TEMPLATE_HINT))
     else:
-        _read_inventory(reader, inventory_sheet, _sheet(workbook, inventory_sheet), document)
-    organization_sheet = find("organization")
+        _read_inventory(reader, inventory_sheet, sheets.rows(inventory_sheet), document)
+    organization_sheet = roles.organization
     if organization_sheet is not None:
-        organization = excel_organization.read(reader, organization_sheet, _sheet(workbook, organization_sheet))
+        organization = excel_organization.read(reader, organization_sheet, sheets.rows(organization_sheet))
         if organization is not None:
             document["organization"] = organization
-    custom_sheet = find("custom_factors")
-    activities_sheet = find("activities")
-    known = (inventory_sheet, organization_sheet, custom_sheet, activities_sheet)
-    others = [n for n in workbook.sheet_names if n not in known]
-    lookalikes = [(name, _sheet(workbook, name)) for name in others]
+    custom_sheet = roles.custom
+    activities_sheet = roles.activities
+    lookalikes = [(name, sheets.rows(name)) for name in roles.others]
     lookalikes = [(name, rows) for name, rows in lookalikes if _activity_rows(rows)]
     if activities_sheet is None:
         hint = tr(TEMPLATE_HINT)
@@ -219,13 +345,13 @@ def _read_sheets(reader: SheetReader, workbook: Any, path: str) -> dict[str, Any
             )
         reader.issue("sheet-missing", tr("the workbook has no 'Activities' sheet"), hint=hint)
     else:
-        rows = _sheet(workbook, activities_sheet)
+        rows = sheets.rows(activities_sheet)
         period = _period(document.get("period"))
         document["activities"] = _read_activities(reader, activities_sheet, rows, period, path)
         _hidden(reader, activities_sheet, rows)
         _lookalikes(reader, activities_sheet, lookalikes)
     if custom_sheet is not None:
-        custom = _read_custom(reader, custom_sheet, _sheet(workbook, custom_sheet), path)
+        custom = _read_custom(reader, custom_sheet, sheets.rows(custom_sheet), path)
         if custom:
             document["custom_factors"] = custom
     return document

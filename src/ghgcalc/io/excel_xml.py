@@ -14,6 +14,7 @@ import posixpath
 import re
 import xml.parsers.expat
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 
@@ -130,6 +131,16 @@ def scan(path: str) -> list[SheetXml]:
     meet a sheet that was not measured first. Raises zipfile.BadZipFile, KeyError, OSError.
     """
     sheets: list[SheetXml] = []
+    for sheet, data in measured(path):
+        features(sheet, data)
+        sheets.append(sheet)
+    return sheets
+
+
+def measured(path: str) -> Iterator[tuple[SheetXml, bytes]]:
+    """scan's sheets one at a time, each with its used range and its XML, before `features` has
+    read the XML's error cells, formulas without a result and hidden rows and columns: what
+    calamine may be given once every used range is known; the rest can be read while it reads."""
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         workbook = archive.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
@@ -155,9 +166,7 @@ def scan(path: str) -> list[SheetXml]:
                 continue
             sheet = SheetXml(named.get(member, member), member)
             sheet.rows, sheet.columns = _measure(data)
-            _features(sheet, data)
-            sheets.append(sheet)
-    return sheets
+            yield sheet, data
 
 
 def _number(digits: bytes | str) -> int:
@@ -170,6 +179,11 @@ def _column(letters: bytes | str) -> int:
 
 def _measure(data: bytes) -> tuple[int, int]:
     """The used range (last row, last column), as calamine will lay it out."""
+    quick = _measure_quickly(data)
+    return quick if quick is not None else _measure_fully(data)
+
+
+def _measure_fully(data: bytes) -> tuple[int, int]:
     if _nonstandard(data):
         # cells or rows without a reference, prefixed tags, other quoting: read every tag as
         # calamine does (a few seconds per 50 MB of XML); only unusual writers come here
@@ -188,17 +202,46 @@ def _measure(data: bytes) -> tuple[int, int]:
 _HEAD_BYTES = 1 << 20
 
 
-def _beyond(rows: int, columns: int) -> re.Pattern[bytes]:
-    """A cell reference past row `rows` or column `columns` (a single letter before Z): one search
-    of the sheet instead of collecting every cell's reference."""
+def _measure_quickly(data: bytes) -> tuple[int, int] | None:
+    """The used range found with one search of the sheet, for a sheet as spreadsheet programs
+    write it: its last row tag the last row, the header's last column (before Z) the last column,
+    and no cell or row tag past them, nor written otherwise (_nonstandard). None for any other
+    sheet, which _measure measures in full: where this gives a range, that gives the same."""
+    at = data.rfind(b'<row r="')
+    last = _ROW_REF.match(data, at) if at >= 0 else None
+    if last is None or len(last.group(1)) > _ROW_DIGITS:
+        return None
+    rows = int(last.group(1))
+    columns = max(map(_column, set(_CELL_COLUMN.findall(data, 0, _HEAD_BYTES))), default=0)
+    if not (rows > 0 and 0 < columns < 26) or _PREFIXED_C.search(data) is not None:
+        return None
     after = chr(65 + columns)  # the letter of the next column (columns is 1-based)
+    larger = _larger(rows)
+    # a cell or row tag not written `<c r="` / `<row r="` (as _nonstandard), a cell past the range
+    # (as _beyond), or a row tag past the last
+    pattern = (
+        rf'<(?:c(?:(?! r=")(?![A-Za-z])| r="(?:[A-Za-z]{{2}}|[{after}-Z{after.lower()}-z]|[A-Za-z](?:{larger})"))'
+        rf'|row(?:(?! r=")(?![A-Za-z])| r="(?:{larger})"))'
+    )
+    return (rows, columns) if re.search(pattern.encode("ascii"), data) is None else None
+
+
+def _larger(rows: int) -> str:
+    """A pattern of the row numbers past `rows` (a leading 0 only makes it cautious)."""
     digits = str(rows)
-    larger = [rf"\d{{{len(digits) + 1},}}"]  # more digits (a leading 0 only makes this cautious)
+    larger = [rf"\d{{{len(digits) + 1},}}"]  # more digits
     for at, digit in enumerate(digits):  # as many digits, larger at the first that differs
         if digit != "9":
             rest = len(digits) - at - 1
             larger.append(f"{digits[:at]}[{int(digit) + 1}-9]" + (rf"\d{{{rest}}}" if rest else ""))
-    pattern = rf'<c r="(?:[A-Za-z]{{2}}|[{after}-Z{after.lower()}-z]|[A-Za-z](?:{"|".join(larger)})")'
+    return "|".join(larger)
+
+
+def _beyond(rows: int, columns: int) -> re.Pattern[bytes]:
+    """A cell reference past row `rows` or column `columns` (a single letter before Z): one search
+    of the sheet instead of collecting every cell's reference."""
+    after = chr(65 + columns)  # the letter of the next column (columns is 1-based)
+    pattern = rf'<c r="(?:[A-Za-z]{{2}}|[{after}-Z{after.lower()}-z]|[A-Za-z](?:{_larger(rows)})")'
     return re.compile(pattern.encode("ascii"))
 
 
@@ -239,7 +282,8 @@ def _measure_exactly(data: bytes) -> tuple[int, int]:
     return rows, columns
 
 
-def _features(sheet: SheetXml, data: bytes) -> None:
+def features(sheet: SheetXml, data: bytes) -> None:
+    """What calamine does not show of a measured sheet, from its XML."""
     formulas = b"f>" in data  # </f>, </x:f>: faster to find than "<f" among a million "<"
     errors = _ERROR_VALUE.search(data) is not None  # t="e", found fast; checked per cell below
     if formulas or errors:

@@ -9,10 +9,13 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ghgcalc.errors import Issue
 from ghgcalc.io import json_text
+from ghgcalc.io.csv_texts import FORMULA_START, CellTexts, looks_like_formula  # noqa: F401 - the one guard
+from ghgcalc.io.csv_texts import cell as _cell
+from ghgcalc.io.csv_texts import safe as _safe
 from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
@@ -430,39 +433,6 @@ def factor_diff_csv(data: dict[str, Any]) -> str:
 
 # --- CSV: one guarded writer for every command -----------------------------------------------------
 
-# A cell whose text starts with one of these is a formula to a spreadsheet program (Excel,
-# LibreOffice, Google Sheets): = + - @ and their full-width forms (which East Asian input methods
-# type and some spreadsheets take for the ASCII ones), a tab or a carriage return.
-FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\t\r")
-
-
-def looks_like_formula(text: str) -> bool:
-    """True if a spreadsheet could run `text` as a formula: it starts, after any spaces or line
-    breaks (which some programs skip), with = + - @ (ASCII or full-width), or with a tab or a
-    carriage return. Only text is guarded: a number (a float, an int) is written as a number."""
-    if not text:
-        return False
-    if text[0] in "\t\r":
-        return True
-    stripped = text.lstrip()
-    return bool(stripped) and stripped[0] in FORMULA_START
-
-
-def _safe(value: Any) -> Any:
-    """A CSV cell: text that a spreadsheet would run gets a leading ' (shown, never run); numbers,
-    booleans and empty cells are written as they are."""
-    if isinstance(value, str) and looks_like_formula(value):
-        return "'" + value
-    return value
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, dict | list | tuple):
-        value = json.dumps(value, ensure_ascii=False)
-    return _safe(value)
-
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """The one CSV writer of every command (compute, trend, factors, plan): a header and rows, every
@@ -475,39 +445,30 @@ CSV_CHUNK_ROWS = 2000  # rows of text at a time: a batch's CSV is written as it 
 
 def csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
     """csv_text's text, a few thousand rows at a time."""
-    seen: dict[str, Any] = {}  # most text repeats from row to row: guard each text once
-    returns = False  # whether any cell so far holds a carriage return (hardly ever)
-
-    def cell(value: Any) -> Any:
-        nonlocal returns
-        kind = type(value)
-        if kind is float or kind is int:
-            return value
-        if kind is str and value in seen:
-            return seen[value]
-        guarded = _cell(value)
-        if kind is str:
-            seen[value] = guarded
-        if isinstance(guarded, str) and "\r" in guarded:
-            returns = True
-        return guarded
-
+    texts = CellTexts()  # most text repeats from row to row: guard and quote each text once
     buffer = io.StringIO()
     # csv.QUOTE_MINIMAL with "\n" rows leaves a bare "\r" unquoted, and a spreadsheet starts a new
     # row there (where "'\r=cmd" would become a cell "=cmd"): quote every cell that holds one too.
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    written: list[str] = []
     for count, values in enumerate(itertools.chain([header], rows), start=1):
-        cells = [cell(value) for value in values]
-        if returns and any(isinstance(value, str) and "\r" in value for value in cells):
-            quoted.writerow(cells)  # every text quoted; numbers as they are
+        text = texts.join(values) if len(values) > 1 else None  # a lone empty cell is written ""
+        if text is not None:
+            written.append(text + "\n")
         else:
-            writer.writerow(cells)
-        if count % CSV_CHUNK_ROWS == 0:
-            yield buffer.getvalue()
+            cells = [_cell(value) for value in values]
+            if any(isinstance(value, str) and "\r" in value for value in cells):
+                quoted.writerow(cells)  # every text quoted; numbers as they are
+            else:
+                writer.writerow(cells)
+            written.append(buffer.getvalue())
             buffer.seek(0)
             buffer.truncate()
-    yield buffer.getvalue()
+        if count % CSV_CHUNK_ROWS == 0:
+            yield "".join(written)
+            written.clear()
+    yield "".join(written)
 
 
 def dicts_csv(rows: list[dict[str, Any]], columns: Sequence[str] = ()) -> str:
@@ -576,19 +537,34 @@ class CsvLayout:
         self.uncertainty = self.uncertainty or record.uncertainty
 
 
-@dataclass(frozen=True)
-class LineRecord:
+class LineRecord(NamedTuple):  # a tuple: 100,000 of them are made in a blink
     """One line's cells before the layout is known, already as written (formula-guarded, None as
-    empty): its own columns, its gases, its Approach 1 uncertainty cells (None: outside the
-    analysis), its data-quality cells (and whether any grade or evidence was given), and whether
-    each of the three parts holds a carriage return (the row is then written all quoted)."""
+    empty, each part joined as CSV text): its own columns after the result's (ResultRecord.head),
+    with its factor's in a text of their own (the one text of every line with that factor: a
+    spooled record holds it once), its gases, its Approach 1 uncertainty cells (None: outside the
+    analysis), its data-quality cells, and whether any grade or evidence was given. A line where a
+    part holds a carriage return is written all quoted, by csv.writer: it keeps each part's guarded
+    cells instead (`quoted`)."""
+
+    cells: str
+    factor: str
+    amounts: str
+    gases_t: dict[str, float]
+    uncertainty: str | None
+    quality: str
+    quality_given: bool
+    quoted: QuotedLine | None = None
+
+
+@dataclass(frozen=True)
+class QuotedLine:
+    """A line's guarded cells, all its columns (the result's too), and whether each of the three
+    parts holds a carriage return."""
 
     cells: list[Any]
-    gases_t: dict[str, float]
     uncertainty: list[Any] | None
     quality: list[Any]
-    quality_given: bool
-    returns: tuple[bool, bool, bool] = (False, False, False)
+    returns: tuple[bool, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -596,6 +572,7 @@ class ResultRecord:
     lines: list[LineRecord]
     status: str
     uncertainty: bool  # the result has an analysis
+    head: str = ""  # the cells every line of the result begins with, as CSV text
 
 
 @dataclass(frozen=True)
@@ -631,13 +608,21 @@ _guarded_text = functools.lru_cache(maxsize=4096)(_safe)
 def line_cells(result: InventoryResult, line: Line) -> list[Any]:
     """A line's values in the order of CSV_COLUMNS (None where it has none): the CSV's row and
     the lines file's (io/tables.write_lines)."""
-    separate = line.separately_reported_t_co2e
+    return [*_result_cells(result), *_own_cells(line)]
+
+
+def _result_cells(result: InventoryResult) -> list[Any]:
+    """The first of CSV_COLUMNS, the same on every line of a result."""
+    return [result.source, result.name, result.period.start.isoformat(), result.period.end.isoformat(), result.gwp]
+
+
+def _own_cells(line: Line) -> list[Any]:
+    """The rest of CSV_COLUMNS, the line's own."""
+    return [*_activity_cells(line), *_factor_cells(line.factor), *_amount_cells(line)]
+
+
+def _activity_cells(line: Line) -> list[Any]:
     return [
-        result.source,
-        result.name,
-        result.period.start.isoformat(),
-        result.period.end.isoformat(),
-        result.gwp,
         line.index + 1,
         line.id,
         line.activity,
@@ -648,15 +633,16 @@ def line_cells(result: InventoryResult, line: Line) -> list[Any]:
         line.ipcc,
         line.amount,
         line.unit,
-        line.factor.set_id,
-        line.factor.version,
-        line.factor.key,
-        line.factor.per,
-        line.factor.source,
-        line.t_co2e,
-        separate.get(BIOGENIC, 0.0),
-        separate.get(NON_KYOTO, 0.0),
     ]
+
+
+def _factor_cells(factor: Factor) -> list[Any]:
+    return [factor.set_id, factor.version, factor.key, factor.per, factor.source]
+
+
+def _amount_cells(line: Line) -> list[Any]:
+    separate = line.separately_reported_t_co2e
+    return [line.t_co2e, separate.get(BIOGENIC, 0.0), separate.get(NON_KYOTO, 0.0)]
 
 
 def csv_record(entry: Entry) -> CsvRecord:
@@ -666,16 +652,35 @@ def csv_record(entry: Entry) -> CsvRecord:
         (source, first_error), returns = _guarded([entry.source, entry.first_error.format().splitlines()[0]])
         return FailedRecord(source, first_error, returns)
     uncertainty = _uncertainty_cells(entry)
+    texts = CellTexts()  # each distinct text of the result guarded and quoted once
+    head = texts.join(_result_cells(entry))
+    factors: dict[int, str | None] = {}  # by id: the result holds every factor while this runs
     lines = []
     for line in entry.lines:
-        cells, in_cells = _guarded(line_cells(entry, line))
+        factor = factors.get(id(line.factor), "")
+        if factor == "":
+            factor = factors[id(line.factor)] = texts.join(_factor_cells(line.factor))
         given = line.data_quality is not None or line.evidence is not None
         spread = uncertainty.get(line.index)
-        spread_cells, in_spread = _guarded(spread) if spread is not None else (None, False)
-        quality, in_quality = _guarded(_quality_cells(line))
-        record = LineRecord(cells, line.gases_t, spread_cells, quality, given, (in_cells, in_spread, in_quality))
-        lines.append(record)
-    return ResultRecord(lines, _status(entry), entry.analysis is not None)
+        quality_text = texts.join(_quality_cells(line)) if given else ",,,"
+        own, amounts = texts.join(_activity_cells(line)), texts.join(_amount_cells(line))
+        spread_text = texts.join(spread) if spread is not None else None
+        plain = head is not None and own is not None and factor is not None and amounts is not None
+        if not plain or quality_text is None or (spread is not None and spread_text is None):
+            lines.append(_quoted_line(entry, line, spread, _quality_cells(line), given))
+        else:
+            lines.append(LineRecord(own, factor, amounts, line.gases_t, spread_text, quality_text, given))  # type: ignore[arg-type]
+    return ResultRecord(lines, _status(entry), entry.analysis is not None, head or "")
+
+
+def _quoted_line(
+    entry: InventoryResult, line: Line, spread: list[Any] | None, quality: list[Any], given: bool
+) -> LineRecord:
+    cells, in_cells = _guarded(line_cells(entry, line))
+    spread_cells, in_spread = _guarded(spread) if spread is not None else (None, False)
+    quality_cells, in_quality = _guarded(quality)
+    quoted = QuotedLine(cells, spread_cells, quality_cells, (in_cells, in_spread, in_quality))
+    return LineRecord("", "", "", line.gases_t, None, "", given, quoted)
 
 
 def to_csv(entries: Sequence[Entry]) -> str:
@@ -700,40 +705,74 @@ def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterat
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # as in csv_chunks
-    for count, (row, returns) in enumerate(itertools.chain([_guarded(header)], rows), start=1):
-        (quoted if returns else writer).writerow(row)
-        if count % CSV_CHUNK_ROWS == 0:
-            yield buffer.getvalue()
+    written: list[str] = []
+    for count, row in enumerate(itertools.chain([_guarded(header)], rows), start=1):
+        if isinstance(row, str):
+            written.append(row)
+        else:
+            cells, returns = row
+            (quoted if returns else writer).writerow(cells)
+            written.append(buffer.getvalue())
             buffer.seek(0)
             buffer.truncate()
-    yield buffer.getvalue()
+        if count % CSV_CHUNK_ROWS == 0:
+            yield "".join(written)
+            written.clear()
+    yield "".join(written)
 
 
 def _csv_rows(
     records: Iterable[CsvRecord], gases: list[str], uncertainty: bool, quality: bool, status_width: int
-) -> Iterator[tuple[list[Any], bool]]:
-    """The rows of the records, and whether each holds a carriage return; with `status_width` (the
-    header's width, when an input failed) a status and first error end every row, and a failed
-    input has a row of its own."""
-    empty = ["", "", "", ""]
+) -> Iterator[str | tuple[list[Any], bool]]:
+    """The rows of the records: a row's text (its line end included), or its cells and whether one
+    holds a carriage return, for csv.writer; with `status_width` (the header's width, when an input
+    failed) a status and first error end every row, and a failed input has a row of its own."""
     for record in records:
         if isinstance(record, FailedRecord):
             if status_width:
                 yield [record.source] + [""] * (status_width - 3) + ["errors", record.first_error], record.returns
             continue
+        status = record.status if status_width else None
+        ending = f",{status},\n" if status is not None else "\n"
         for line in record.lines:
-            row = line.cells + [line.gases_t.get(gas, "") for gas in gases]
-            in_cells, in_spread, in_quality = line.returns
-            returns = in_cells
+            if line.quoted is not None:
+                yield _quoted_row(line, line.quoted, gases, uncertainty, quality, status)
+                continue
+            row = [record.head, line.cells, line.factor, line.amounts]
+            if gases:
+                masses = [line.gases_t.get(gas) for gas in gases]
+                row.append(",".join([repr(mass) if type(mass) is float else _number_text(mass) for mass in masses]))
             if uncertainty:
-                row += line.uncertainty if line.uncertainty is not None else empty
-                returns = returns or in_spread
+                row.append(line.uncertainty if line.uncertainty is not None else ",,,")
             if quality:
-                row += line.quality
-                returns = returns or in_quality
-            if status_width:
-                row += [record.status, ""]
-            yield row, returns
+                row.append(line.quality)
+            yield ",".join(row) + ending
+
+
+def _quoted_row(
+    line: LineRecord, parts: QuotedLine, gases: list[str], uncertainty: bool, quality: bool, status: str | None
+) -> tuple[list[Any], bool]:
+    row = parts.cells + [line.gases_t.get(gas, "") for gas in gases]
+    in_cells, in_spread, in_quality = parts.returns
+    returns = in_cells
+    if uncertainty:
+        row += parts.uncertainty if parts.uncertainty is not None else ["", "", "", ""]
+        returns = returns or in_spread
+    if quality:
+        row += parts.quality
+        returns = returns or in_quality
+    if status is not None:
+        row += [status, ""]
+    return row, returns
+
+
+def _number_text(value: Any) -> str:
+    """A gas's cell as csv.writer writes it (None: the line has no such gas, an empty cell)."""
+    if value is None:
+        return ""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([value, ""])
+    return buffer.getvalue()[:-2]
 
 
 def _uncertainty_cells(result: InventoryResult) -> dict[int, list[Any]]:

@@ -613,6 +613,7 @@ _ACTIVITY_FIELDS = dict.fromkeys(Activity.model_fields)  # every field's default
 # by NUL and searched at once; a NUL in a text only sends the line to pydantic.
 _NOT_BARE = re.compile(r"(?:\A|\x00)\s|\s(?:\x00|\Z)|[\ud800-\udfff]")
 _NUMBERS = frozenset((float, int))
+_TEXT_TYPES = frozenset((str, type(None)))
 _plus_zero = (0.0).__add__  # as _amount gives a number: -0.0 becomes 0.0, an int a float
 _set = object.__setattr__
 
@@ -644,8 +645,9 @@ def plain_activity(data: Any) -> Activity | None:
     amount = _plain_amount(values["amount"])
     if amount is None or not values["activity"] or not values["unit"]:
         return None
-    texts = [text for text in _texts_of(values) if text is not None]
-    if any(type(text) is not str for text in texts) or _NOT_BARE.search("\x00".join(texts)):
+    texts = _texts_of(values)
+    # every text a str or None (an empty text joins as nothing: no whitespace lies beside it)
+    if not _TEXT_TYPES.issuperset(map(type, texts)) or _NOT_BARE.search("\x00".join(filter(None, texts))):
         return None
     identifier, division, scope = values["id"], values["division"], values["scope"]
     if identifier == "" or (division is not None and not 1 <= len(division) <= 200):
