@@ -72,3 +72,45 @@ def test_the_reference_sees_a_changed_writer() -> None:
     rows = [["=cmd", 1.5], ["=cmd", 2.5]]
     assert reference(["a", "b"], rows) == "a,b\n'=cmd,1.5\n'=cmd,2.5\n"
     assert csv_text(["a", "b"], rows) == reference(["a", "b"], rows)
+
+
+GAS = st.sampled_from(["CO2", "CH4", "N2O", "CO2e", "HFC-32"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.lists(CELL, min_size=0, max_size=5), st.dictionaries(GAS, st.floats(), max_size=3)),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(GAS, max_size=2),
+)
+def test_a_records_rows_made_where_it_is_computed_are_the_writers_rows(
+    lines: list[tuple[list[Any], dict[str, float]]], others: list[str]
+) -> None:
+    """A batch record's rows, made as text where the record is computed (with_text, a worker's),
+    are the rows csv_record_chunks writes from its cells; the text is taken only under the layout
+    it was made for (a batch with more gases writes the cells again)."""
+    records = []
+    for cells, gases in lines:
+        guarded, returns = writers._guarded(cells)
+        records.append(writers.LineRecord(guarded, gases, None, ["", "", "", ""], False, (returns, False, False)))
+    record = writers.ResultRecord(records, "ok", False)
+    layout = writers.CsvLayout()
+    layout.add(record)
+    texted = writers.with_text(record, layout)
+    assert isinstance(texted, writers.ResultRecord) and texted.gases == tuple(sorted(layout.gases))
+    assert "".join(writers.csv_record_chunks([texted], layout)) == "".join(writers.csv_record_chunks([record], layout))
+    wider = writers.CsvLayout(gases={*layout.gases, *others})
+    assert "".join(writers.csv_record_chunks([texted], wider)) == "".join(writers.csv_record_chunks([record], wider))
+
+
+def test_a_records_text_is_what_the_batch_writes() -> None:
+    # the comparison can fail: the text is copied as it is when the layout is the one it was made for
+    line = writers.LineRecord(["a", 1.5], {"CO2": 2.0}, None, [], False)
+    record = writers.ResultRecord([line], "ok", False, text="made elsewhere\n", gases=("CO2",))
+    layout = writers.CsvLayout(gases={"CO2"})
+    assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nmade elsewhere\n")
+    layout.gases.add("N2O")
+    assert "".join(writers.csv_record_chunks([record], layout)).endswith("\na,1.5,2.0,\n")

@@ -8,7 +8,7 @@ import io
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
@@ -596,6 +596,10 @@ class ResultRecord:
     lines: list[LineRecord]
     status: str
     uncertainty: bool  # the result has an analysis
+    # Its rows as written when the CSV's gas columns are `gases` and it adds no other columns
+    # (with_text): made where the record is (a worker), so that the batch's writer copies them.
+    text: str = ""
+    gases: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -678,6 +682,43 @@ def csv_record(entry: Entry) -> CsvRecord:
     return ResultRecord(lines, _status(entry), entry.analysis is not None)
 
 
+def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord:
+    """`record` with the text of its rows under `layout` (which has seen it), when that layout adds
+    only gas columns: csv_record_chunks copies the text if the batch's layout is the same."""
+    if not isinstance(record, ResultRecord) or layout.uncertainty or layout.quality or layout.failed:
+        return record
+    gases = tuple(sorted(layout.gases))
+    rows = []
+    for line in record.lines:
+        row = line.cells + [line.gases_t.get(gas, "") for gas in gases]
+        if line.returns[0] or len(row) < 2:  # every text quoted (hardly ever); a lone cell (never)
+            buffer = io.StringIO()
+            if line.returns[0]:
+                csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC).writerow(row)
+            else:
+                csv.writer(buffer, lineterminator="\n").writerow(row)
+            rows.append(buffer.getvalue())
+        else:
+            rows.append(",".join([_text_cell(v) if type(v) is str else _other_cell(v) for v in row]) + "\n")
+    return replace(record, text="".join(rows), gases=gases)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_cell(value: str) -> str:
+    """A text cell as csv.writer (QUOTE_MINIMAL) writes it in a row: whether and how it is quoted
+    depends on the cell alone, so a row is its cells' text joined by commas."""
+    if not value:
+        return ""  # (a row of one empty cell alone is written `""`)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow((value,))
+    return buffer.getvalue()[:-1]
+
+
+def _other_cell(value: Any) -> str:
+    """A cell that is not text, as csv.writer writes it: None empty, anything else as str()."""
+    return "" if value is None else _text_cell(str(value)) if not isinstance(value, int | float) else str(value)
+
+
 def to_csv(entries: Sequence[Entry]) -> str:
     records = [csv_record(entry) for entry in entries]
     layout = CsvLayout()
@@ -696,16 +737,28 @@ def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterat
     header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
     if layout.failed:
         header += STATUS_COLUMNS
-    rows = _csv_rows(records, gases, uncertainty, quality, len(header) if layout.failed else 0)
+    status_width = len(header) if layout.failed else 0
+    # the rows' text made with the record (with_text) holds for this layout, or they are made here
+    made = None if uncertainty or quality or layout.failed else tuple(gases)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # as in csv_chunks
-    for count, (row, returns) in enumerate(itertools.chain([_guarded(header)], rows), start=1):
-        (quoted if returns else writer).writerow(row)
-        if count % CSV_CHUNK_ROWS == 0:
+    row, returns = _guarded(header)
+    (quoted if returns else writer).writerow(row)
+    count = 1
+    for record in records:
+        if made is not None and isinstance(record, ResultRecord) and record.gases == made:
+            buffer.write(record.text)
+            count += len(record.lines)
+        else:
+            for row, returns in _csv_rows((record,), gases, uncertainty, quality, status_width):
+                (quoted if returns else writer).writerow(row)
+                count += 1
+        if count >= CSV_CHUNK_ROWS:
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
+            count = 0
     yield buffer.getvalue()
 
 
