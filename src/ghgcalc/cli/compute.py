@@ -374,8 +374,9 @@ class Streamed:
         from ghgcalc.io.spool import Spool
         from ghgcalc.io.writers import CsvLayout
 
-        self.shape = partial(shaped, chosen is ResultFormat.csv)
         self.csv = chosen is ResultFormat.csv
+        # with the CSV, the layout of the records shaped where they are computed (see shaped)
+        self.shape = partial(shaped, CsvLayout() if self.csv else None)
         self.spool = Spool()
         self.layout = CsvLayout()
         self.results = 0
@@ -396,13 +397,20 @@ class Streamed:
         return iter(self.spool)
 
 
-def shaped(csv: bool, outcome: Any) -> tuple[Any, Any, bool]:
+def shaped(seen: Any, outcome: Any) -> tuple[Any, Any, bool]:
     """An outcome without its result, what a streamed output needs of it (its CSV record, or its
-    JSON line), and whether it computed."""
+    JSON line), and whether it computed. `seen`, for a CSV, is the layout of the records shaped so
+    far in this process (a worker's own): each record comes with its rows' text for that layout,
+    which the batch's writer copies when the whole batch's layout is the same (most batches)."""
     from ghgcalc.io import writers
 
     entry = _entry(outcome)
-    payload = writers.csv_record(entry) if csv else writers.jsonl_line(entry)
+    if seen is not None:
+        record = writers.csv_record(entry)
+        seen.add(record)
+        payload: Any = writers.with_text(record, seen)
+    else:
+        payload = writers.jsonl_line(entry)
     if outcome.result is None:
         return outcome, payload, False
     return replace(outcome, result=None, inventory=None, positions=None), payload, True
