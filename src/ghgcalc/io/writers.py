@@ -7,6 +7,7 @@ import functools
 import io
 import itertools
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -703,12 +704,17 @@ def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord:
     return replace(record, text="".join(rows), gases=gases)
 
 
+_CSV_SPECIAL = re.compile('[,"\r\n]')
+
+
 @functools.lru_cache(maxsize=4096)
 def _text_cell(value: str) -> str:
     """A text cell as csv.writer (QUOTE_MINIMAL) writes it in a row: whether and how it is quoted
     depends on the cell alone, so a row is its cells' text joined by commas."""
     if not value:
         return ""  # (a row of one empty cell alone is written `""`)
+    if not _CSV_SPECIAL.search(value):
+        return value  # nothing csv.writer quotes (most cells)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow((value,))
     return buffer.getvalue()[:-1]
