@@ -88,7 +88,11 @@ def _computed(
 def _pooled(
     rest: list[str], options: Any, jobs: int, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
 ) -> Iterator[Any]:
-    chunk = max(1, min(32, len(rest) // (jobs * 4)))
+    # Inputs go to a worker, and come back, up to 128 at a time: the pool's thread that looks after
+    # its workers wakes whenever a result waits to be read and spins until it is read, so fewer,
+    # larger messages spare the workers' cores (in 7,850 small files that thread took about 0.13 s
+    # of CPU, against 0.24 s with 32 at a time)
+    chunk = max(1, min(128, len(rest) // (jobs * 4)))
     import multiprocessing  # only for a pool: every run imports this module, and start-up counts
 
     state = (i18n.language(), i18n.calendar(), options, compare, shape)
