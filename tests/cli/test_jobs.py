@@ -208,6 +208,65 @@ def test_a_run_chooses_each_factor_once_for_all_its_inventories(folder: Path, mo
     assert alone.result == api.compute_file(str(towns / "town-02.yaml"), options).result
 
 
+def test_a_run_finds_each_list_of_factor_sets_and_each_factors_weights_once(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's inventories name the same factor sets and use the same factors: the sets of a list
+    are looked up, and a factor's gas weights worked out, for the first inventory only; an
+    inventory that declares a gas of its own weighs its factors anew, and a run of its own gives
+    the same result."""
+    from ghgcalc import api, gwp
+    from ghgcalc.io.factor_store import FactorStore
+
+    selected: list[object] = []
+    weighed: list[str] = []
+    select, edition_weights = FactorStore.select, gwp.edition_weights
+
+    def counted_select(self: FactorStore, ref: object) -> object:
+        selected.append(ref)
+        return select(self, ref)  # type: ignore[arg-type]
+
+    def counted_weights(gas: str, *rest: object) -> object:
+        weighed.append(gas)
+        return edition_weights(gas, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FactorStore, "select", counted_select)
+    monkeypatch.setattr(gwp, "edition_weights", counted_weights)
+    options = api.Options()
+    towns = folder / "towns"
+    first = api.compute_file(str(towns / "town-01.yaml"), options)
+    sets, weights = len(selected), len(weighed)
+    assert sets >= 1 and weights >= 2  # diesel's gases and the grid's
+    api.compute_file(str(towns / "town-02.yaml"), options)
+    api.compute_file(str(towns / "town-05.yaml"), options)  # another period: the same sets and factors
+    assert (len(selected), len(weighed)) == (sets, weights)
+    declares = town(1) + "gases:\n  - name: XG-1\n    gwp: {AR5: 100}\n    source: this test\n"
+    write(towns, "declares.yaml", declares)
+    assert api.compute_file(str(towns / "declares.yaml"), options).result is not None
+    assert len(weighed) == 2 * weights
+    assert api.compute_file(str(towns / "town-01.yaml")).result == first.result
+
+
+def test_a_folder_gives_the_inventories_pathlib_would_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder is listed with os.scandir, each input named as str(Path(folder) / name) names it:
+    inventories only (a suffix as Path.suffix reads it, in any case), files and links to files."""
+    from ghgcalc import api
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for name in ("a.yaml", "B.YML", "c.xlsx", ".yaml", "d.yaml.txt", "e.", "f.Yaml"):
+        write(towns, name, "x")
+    (towns / "folder.yaml").mkdir()
+    (towns / "link.yaml").symlink_to(towns / "a.yaml")
+    (towns / "dangling.yaml").symlink_to(towns / "gone.yaml")
+    expected = ["B.YML", "a.yaml", "c.xlsx", "f.Yaml", "link.yaml"]
+    monkeypatch.chdir(tmp_path)
+    for given in (str(towns), f"{towns}/", "towns", "./towns", "towns//"):
+        assert api.expand_inputs([given]) == [str(Path(given) / name) for name in expected], given
+    monkeypatch.chdir(towns)
+    assert api.expand_inputs(["."]) == expected
+
+
 @pytest.mark.parametrize("form", ["csv", "jsonl"])
 def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
     folder: Path, form: str, monkeypatch: pytest.MonkeyPatch
