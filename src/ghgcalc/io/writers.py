@@ -9,7 +9,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
@@ -700,11 +700,15 @@ def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord:
                 csv.writer(buffer, lineterminator="\n").writerow(row)
             rows.append(buffer.getvalue())
         else:
-            rows.append(",".join([_text_cell(v) if type(v) is str else _other_cell(v) for v in row]) + "\n")
-    return replace(record, text="".join(rows), gases=gases)
+            cells = [
+                _text_cell(v) if type(v) is str else str(v) if type(v) in _NUMBERS else _other_cell(v) for v in row
+            ]
+            rows.append(",".join(cells) + "\n")
+    return ResultRecord(record.lines, record.status, record.uncertainty, "".join(rows), gases)
 
 
 _CSV_SPECIAL = re.compile('[,"\r\n]')
+_NUMBERS = (float, int)  # written as str() gives them (a bool too, through _other_cell)
 
 
 @functools.lru_cache(maxsize=4096)
