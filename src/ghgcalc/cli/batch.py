@@ -123,8 +123,9 @@ def _one(path: str) -> Any:
     from ghgcalc import api
 
     options, compare, shape = _worker["options"], _worker["compare"], _worker.get("shape")
-    outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
-    return shape(outcome) if shape is not None else outcome
+    with api.collector_paused():  # shaping too makes many objects and no cycles (see collector_paused)
+        outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
+        return shape(outcome) if shape is not None else outcome
 
 
 def _one_in_worker(path: str) -> Any:
