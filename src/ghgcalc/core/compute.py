@@ -374,7 +374,6 @@ def compute_line(
     `suggest=False` leaves out the did-you-mean of an unknown key (a table's later classes, whose
     problems are only counted)."""
     path: Path = ("activities", index)
-    month_limit = 12 * inventory.period.years
     if (
         not isinstance(activity, MethodActivity)
         and (activity.ncv or activity.density)
@@ -384,7 +383,7 @@ def compute_line(
     if isinstance(activity, MethodActivity):
         found = _method_source(activity, inventory, path, issues)
     else:
-        found = _factor_source(activity, catalogue, inventory, path, issues, month_limit, suggest)
+        found = _factor_source(activity, catalogue, inventory, path, issues, suggest)
     if found is None:
         return None
     factor, conversion, quantity = found
@@ -477,11 +476,10 @@ def _factor_source(
     inventory: Inventory,
     path: Path,
     issues: list[Issue],
-    month_limit: int,
     suggest: bool = True,
 ) -> tuple[Factor, float, Quantity] | None:
     amount = activity.amount
-    if isinstance(amount, list) and len(amount) > month_limit:
+    if isinstance(amount, list) and len(amount) > (month_limit := 12 * inventory.period.years):
         issues.append(
             error(
                 "amount-too-many-months",
