@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import pickle
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -100,7 +101,7 @@ def test_a_records_rows_made_where_it_is_computed_are_the_writers_rows(
     layout = writers.CsvLayout()
     layout.add(record)
     texted = writers.with_text(record, layout)
-    assert isinstance(texted, writers.ResultRecord) and texted.gases == tuple(sorted(layout.gases))
+    assert isinstance(texted, writers.RecordText) and texted.gases == tuple(sorted(layout.gases))
     assert "".join(writers.csv_record_chunks([texted], layout)) == "".join(writers.csv_record_chunks([record], layout))
     wider = writers.CsvLayout(gases={*layout.gases, *others})
     assert "".join(writers.csv_record_chunks([texted], wider)) == "".join(writers.csv_record_chunks([record], wider))
@@ -109,7 +110,8 @@ def test_a_records_rows_made_where_it_is_computed_are_the_writers_rows(
 def test_a_records_text_is_what_the_batch_writes() -> None:
     # the comparison can fail: the text is copied as it is when the layout is the one it was made for
     line = writers.LineRecord(["a", 1.5], {"CO2": 2.0}, None, [], False)
-    record = writers.ResultRecord([line], "ok", False, text="made elsewhere\n", gases=("CO2",))
+    made = pickle.dumps(writers.ResultRecord([line], "ok", False))
+    record = writers.RecordText(("CO2",), 1, "made elsewhere\n", made)
     layout = writers.CsvLayout(gases={"CO2"})
     assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nmade elsewhere\n")
     layout.gases.add("N2O")

@@ -7,6 +7,7 @@ import functools
 import io
 import itertools
 import json
+import pickle
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -597,10 +598,6 @@ class ResultRecord:
     lines: list[LineRecord]
     status: str
     uncertainty: bool  # the result has an analysis
-    # Its rows as written when the CSV's gas columns are `gases` and it adds no other columns
-    # (with_text): made where the record is (a worker), so that the batch's writer copies them.
-    text: str = ""
-    gases: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -608,6 +605,18 @@ class FailedRecord:
     source: str
     first_error: str
     returns: bool = False
+
+
+@dataclass(frozen=True)
+class RecordText:
+    """A ResultRecord as a batch's spool keeps it (with_text): its rows as written when the CSV's
+    gas columns are `gases` and it adds no other columns, made where the record is (a worker), and
+    the record itself, pickled, read back only when the batch's columns turn out otherwise."""
+
+    gases: tuple[str, ...]
+    rows: int
+    text: str
+    record: bytes
 
 
 CsvRecord = ResultRecord | FailedRecord
@@ -677,13 +686,13 @@ def csv_record(entry: Entry) -> CsvRecord:
         given = line.data_quality is not None or line.evidence is not None
         spread = uncertainty.get(line.index)
         spread_cells, in_spread = _guarded(spread) if spread is not None else (None, False)
-        quality, in_quality = _guarded(_quality_cells(line))
+        quality, in_quality = _guarded(_quality_cells(line)) if given else (["", "", "", ""], False)
         record = LineRecord(cells, line.gases_t, spread_cells, quality, given, (in_cells, in_spread, in_quality))
         lines.append(record)
     return ResultRecord(lines, _status(entry), entry.analysis is not None)
 
 
-def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord:
+def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord | RecordText:
     """`record` with the text of its rows under `layout` (which has seen it), when that layout adds
     only gas columns: csv_record_chunks copies the text if the batch's layout is the same."""
     if not isinstance(record, ResultRecord) or layout.uncertainty or layout.quality or layout.failed:
@@ -704,7 +713,7 @@ def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord:
                 _text_cell(v) if type(v) is str else str(v) if type(v) in _NUMBERS else _other_cell(v) for v in row
             ]
             rows.append(",".join(cells) + "\n")
-    return ResultRecord(record.lines, record.status, record.uncertainty, "".join(rows), gases)
+    return RecordText(gases, len(rows), "".join(rows), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 _CSV_SPECIAL = re.compile('[,"\r\n]')
@@ -737,7 +746,7 @@ def to_csv(entries: Sequence[Entry]) -> str:
     return "".join(csv_record_chunks(records, layout))
 
 
-def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator[str]:
+def csv_record_chunks(records: Iterable[CsvRecord | RecordText], layout: CsvLayout) -> Iterator[str]:
     """A batch's CSV (`to_csv`) a few thousand rows at a time, from its records and their layout:
     csv_chunks' text, from cells already guarded."""
     gases = sorted(layout.gases)
@@ -757,10 +766,12 @@ def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterat
     (quoted if returns else writer).writerow(row)
     count = 1
     for record in records:
-        if made is not None and isinstance(record, ResultRecord) and record.gases == made:
+        if isinstance(record, RecordText) and record.gases == made:
             buffer.write(record.text)
-            count += len(record.lines)
+            count += record.rows
         else:
+            if isinstance(record, RecordText):
+                record = pickle.loads(record.record)  # our own bytes, made by with_text in this run
             for row, returns in _csv_rows((record,), gases, uncertainty, quality, status_width):
                 (quoted if returns else writer).writerow(row)
                 count += 1
