@@ -90,6 +90,26 @@ def test_the_pool_is_used_and_keeps_the_order(folder: Path) -> None:
     assert [o.issues for o in found] == [o.issues for o in alone]
 
 
+def test_the_workers_are_forked_on_linux(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Linux the workers are forked, whatever Python's default (forkserver from 3.14): they
+    inherit the modules, factor sets and units the first input loaded instead of loading them each."""
+    import multiprocessing
+
+    asked: list[str | None] = []
+    get_context = multiprocessing.get_context
+
+    def recorded(method: str | None = None) -> object:
+        asked.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", recorded)
+    before = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "1")
+    assert asked == []  # no pool for one job
+    run = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "2")
+    assert asked[:1] == (["fork"] if sys.platform == "linux" else [None])
+    assert run.stdout == before.stdout and run.code == before.code
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "abc", "1.5", ""])
 def test_a_number_of_jobs_that_is_not_one_or_more_is_a_usage_error(folder: Path, value: str) -> None:
     for command in ("compute", "validate"):

@@ -96,10 +96,20 @@ def _pooled(
     import multiprocessing  # only for a pool: every run imports this module, and start-up counts
 
     state = (i18n.language(), i18n.calendar(), options, compare, shape)
-    with multiprocessing.get_context().Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
+    context = multiprocessing.get_context(_start_method())
+    with context.Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
         shared: dict[tuple[object, ...], Any] = {}
         for outcome in pool.imap(_one_in_worker, rest, chunksize=chunk):
             yield outcome if shape is not None else _share_factor_sets(outcome, shared)
+
+
+def _start_method() -> str | None:
+    """Workers forked on Linux, where they inherit what the first input loaded (modules, factor
+    sets, units) instead of importing and loading it again each: Python 3.14 makes forkserver the
+    default there. Elsewhere the platform's default (spawn on macOS and Windows)."""
+    import multiprocessing
+
+    return "fork" if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() else None
 
 
 _worker: dict[str, Any] = {}
