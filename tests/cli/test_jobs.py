@@ -355,6 +355,31 @@ def test_a_batchs_csv_cells_are_guarded_where_they_are_computed(folder: Path, mo
     assert guarded == [written.splitlines()[0].split(",")]  # the header alone
 
 
+def test_a_batch_whose_gases_grow_writes_its_first_records_from_their_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each record's rows are made as text under the gases its process has seen so far: the first
+    inventories here have grid electricity alone (CO2e), the later ones diesel too (CO2, CH4, N2O),
+    so the first records' text has too few columns and they are written from their cells. The CSV
+    is to_csv's, whatever --jobs."""
+    from ghgcalc import api
+    from ghgcalc.io import writers
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for number in range(24):
+        diesel = f"  - activity: diesel-stationary\n    amount: {50 + number}\n    unit: L\n" if number >= 12 else ""
+        lines = f"{diesel}  - activity: electricity-grid\n    amount: {100 + number}\n    unit: kWh\n"
+        write(towns, f"town-{number:02d}.yaml", f"ghgcalc: 1\nname: Town {number}\nperiod: 2024\nactivities:\n{lines}")
+    monkeypatch.chdir(tmp_path)  # the inputs named as the run below names them
+    results = [api.compute_file(f).result for f in api.expand_inputs(["towns"])]
+    expected = writers.to_csv(results)
+    assert expected.splitlines()[0].endswith(",t_CH4_fossil,t_CO2,t_CO2e,t_N2O")
+    for jobs in ("1", "2"):
+        run = ghgcalc(tmp_path, "compute", "towns", "-f", "csv", "--jobs", jobs)
+        assert run.code == OK and run.stdout == expected, run.stderr
+
+
 def _failed(outcome: object) -> object:
     from ghgcalc.cli.compute import _entry
 
