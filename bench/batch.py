@@ -8,9 +8,11 @@ and times, interleaved in the same session so that machine load affects them ali
 - `ghgcalc compute FOLDER -f csv --jobs 1` (one process, one core);
 - `ghgcalc compute FOLDER -f csv --jobs N` (one process, N workers; N: the machine's cores).
 
-Each is reported as its median wall time, its ratio to the floor, and its peak memory (the
-largest resident set of any one of the command's processes, from getrusage of the children: with
---jobs N, the main process or a worker, whichever is larger).
+Each is reported as its median wall time, its ratio to the floor, its median CPU time (user and
+system, of all its processes: on a shared machine a steadier measure of the work than the wall
+time; it includes about 0.03 s of the small process that starts and times each command) and its
+peak memory (the largest resident set of any one of the command's processes, from getrusage of the
+children: with --jobs N, the main process or a worker, whichever is larger).
 
     python bench/batch.py                  # 7,850 files, 5 rounds
     python bench/batch.py --files 1000 --rounds 3
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -85,19 +88,29 @@ def main() -> None:
         for command in runs.values():  # the file cache, and a check that each command succeeds
             measured(command)
         times: dict[str, list[float]] = {name: [] for name in runs}
+        cpu: dict[str, list[float]] = {name: [] for name in runs}
         peaks: dict[str, float] = {name: 0.0 for name in runs}
         for _ in range(args.rounds):
             for name, command in runs.items():
+                before = _children_cpu()
                 seconds, peak = measured(command)
+                cpu[name].append(_children_cpu() - before)
                 times[name].append(seconds)
                 peaks[name] = max(peaks[name], peak)
     medians = {name: statistics.median(values) for name, values in times.items()}
     floor = next(iter(medians.values()))
     width = max(len(name) for name in runs) + 2
     print(f"{args.files:,} files, {args.rounds} rounds, {os.cpu_count()} cores")
-    print(f"{'command':{width}} {'median s':>9} {'ratio':>6} {'peak MB':>8}")
+    print(f"{'command':{width}} {'median s':>9} {'ratio':>6} {'cpu s':>6} {'peak MB':>8}")
     for name, median in medians.items():
-        print(f"{name:{width}} {median:9.2f} {median / floor:6.2f} {peaks[name]:8.0f}")
+        used = statistics.median(cpu[name])
+        print(f"{name:{width}} {median:9.2f} {median / floor:6.2f} {used:6.2f} {peaks[name]:8.0f}")
+
+
+def _children_cpu() -> float:
+    """User and system seconds of the finished child processes (and theirs) so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 if __name__ == "__main__":

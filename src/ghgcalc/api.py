@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ghgcalc import i18n
 from ghgcalc.core.compute import compute, custom_factors
 from ghgcalc.core.plausibility import Checks
 from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
@@ -57,6 +58,12 @@ class Options:
     included: dict[tuple[object, ...], Outcome] = field(default_factory=dict, compare=False, repr=False)
     # The factor choices of this run's inventories, shared between them (core.resolve.Catalogue).
     resolved: dict[tuple[object, ...], Choice] = field(default_factory=dict, compare=False, repr=False)
+    # The gas weights of the factors of this run's inventories (core.compute.WeightsMemo).
+    weights: dict[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    # The factor sets each list of factor sets gives (_set_choices): a batch names the same few lists.
+    chosen: dict[tuple[object, ...], tuple[tuple[SetChoice, ...], tuple[Issue, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     # the inventory a table given as the input belongs to (compute big.parquet --header inv.yaml)
     header: str | None = None
 
@@ -84,7 +91,7 @@ def expand_inputs(paths: list[str]) -> list[str]:
         if path == STDIN:
             files.append(path)
         elif os.path.isdir(path):
-            found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
+            found = sorted(_folder_inputs(path))
             if not found:
                 raise UsageError(
                     tr(
@@ -102,6 +109,20 @@ def expand_inputs(paths: list[str]) -> list[str]:
     return files
 
 
+def _folder_inputs(folder: str) -> Iterator[str]:
+    """The inventories of `folder` as pathlib names them (str(Path(folder) / name)), found with
+    os.scandir: a programme's folder of thousands of files is listed without a stat each (a
+    DirEntry knows whether it is a file, following a link as Path.is_file does)."""
+    prefix = str(Path(folder) / "x")[:-1]  # "towns/" for "./towns/", "" for "."
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            dot = name.rfind(".")
+            suffix = name[dot:] if 0 < dot < len(name) - 1 else ""  # PurePath.suffix's rule
+            if suffix.lower() in INPUT_SUFFIXES and entry.is_file():
+                yield prefix + name
+
+
 def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:
     """Raise UsageError (FactorSetError) if a set named on the command line does not exist."""
     for text in refs:
@@ -113,7 +134,10 @@ def compute_file(path: str, options: Options | None = None, keep_positions: bool
     (for a second computation of the same inventory); a batch leaves it off, to hold less per file."""
     with collector_paused():
         outcome = _compute_file(path, options or Options(), follow_includes=True, keep_positions=keep_positions)
-    return replace(outcome, reads=(path, *outcome.reads)) if path != STDIN else outcome
+    if path == STDIN:
+        return outcome
+    o = outcome  # made anew: dataclasses.replace costs several times more, and this runs per input
+    return Outcome(o.source, o.result, o.issues, o.inventory, (path, *o.reads), o.positions)
 
 
 @contextlib.contextmanager
@@ -134,7 +158,7 @@ def collector_paused() -> Iterator[None]:
 def _compute_file(path: str, options: Options, follow_includes: bool, keep_positions: bool = False) -> Outcome:
     source = display_name(path)
     table = None
-    if Path(path).suffix.lower() in TABLE_SUFFIXES and options.header is not None:
+    if options.header is not None and os.path.splitext(path)[1].lower() in TABLE_SUFFIXES:
         table, path = path, options.header  # the table's lines in the header's inventory
     try:
         reading = read_inventory(path, header=table is not None)
@@ -160,7 +184,7 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
                 outcome = _nested_include(outcome, reading.positions)
         if outcome.result is not None:
             kept = reading.positions if keep_positions else None
-            outcome = replace(outcome, inventory=reading.inventory, positions=kept)
+            outcome = Outcome(outcome.source, outcome.result, outcome.issues, reading.inventory, outcome.reads, kept)
             if options.analysis is not None and follow_includes:
                 outcome = _analysed(outcome, reading.positions, options)
             if options.base is not None and follow_includes and outcome.result is not None:
@@ -204,7 +228,7 @@ def compute_inventory(
         limits = options.checks.thresholds
         tables = _tables(inventory, catalogue, gwp_set, folder or os.getcwd(), positions, limits, source)
     table_lines = tables.lines if tables else ()
-    result, line_issues = compute(inventory, catalogue, gwp_set, source, options.checks, table_lines)
+    result, line_issues = compute(inventory, catalogue, gwp_set, source, options.checks, table_lines, options.weights)
     if tables is not None:
         result = replace(result, tables=tables.summaries)
         line_issues = tables.issues + [tables.locate(i) for i in line_issues]
@@ -216,7 +240,9 @@ def compute_inventory(
     located = tuple(
         replace(i, location=i.location or positions.locate(i.path, at_key=i.code in _ABOUT_THE_KEY)) for i in issues
     )
-    result = replace(result, warnings=tuple(i for i in located if not i.is_error))
+    warnings = tuple(i for i in located if not i.is_error)
+    if warnings or result.warnings:  # (the line's warnings, now located in the file)
+        result = replace(result, warnings=warnings)
     has_errors = any(i.is_error for i in located)
     # the tables are read by the run: -o, --lines and --diagnostics never write over them
     reads = tables.reads if tables is not None else ()
@@ -516,6 +542,20 @@ def _in_file(path: tuple[str | int, ...], rows: tuple[int, ...]) -> tuple[str | 
 
 
 def _set_choices(inventory: Inventory, options: Options) -> tuple[list[SetChoice], list[Issue]]:
+    """The factor sets an inventory searches, and the problems of its list of them; worked out
+    once per list in a run (the store's sets do not change during it)."""
+    written = options.factors if options.factors is not None else inventory.factors
+    several = isinstance(written, list) and len(written) > 1  # a problem is located at its item
+    listed = tuple(written) if isinstance(written, list | tuple) else written
+    key = (options.factors is None, listed, several, i18n.language())
+    found = options.chosen.get(key)
+    if found is None:
+        choices, issues = _set_choices_of(inventory, options)
+        found = options.chosen[key] = (tuple(choices), tuple(issues))
+    return list(found[0]), list(found[1])
+
+
+def _set_choices_of(inventory: Inventory, options: Options) -> tuple[list[SetChoice], list[Issue]]:
     from_file = options.factors is None
     refs = list(options.factors if options.factors is not None else inventory.factors or DEFAULT_SETS)
     if all(r.partition("@")[0].strip() != ALWAYS_SEARCHED for r in refs):

@@ -90,6 +90,26 @@ def test_the_pool_is_used_and_keeps_the_order(folder: Path) -> None:
     assert [o.issues for o in found] == [o.issues for o in alone]
 
 
+def test_the_workers_are_forked_on_linux(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Linux the workers are forked, whatever Python's default (forkserver from 3.14): they
+    inherit the modules, factor sets and units the first input loaded instead of loading them each."""
+    import multiprocessing
+
+    asked: list[str | None] = []
+    get_context = multiprocessing.get_context
+
+    def recorded(method: str | None = None) -> object:
+        asked.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", recorded)
+    before = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "1")
+    assert asked == []  # no pool for one job
+    run = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "2")
+    assert asked[:1] == (["fork"] if sys.platform == "linux" else [None])
+    assert run.stdout == before.stdout and run.code == before.code
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "abc", "1.5", ""])
 def test_a_number_of_jobs_that_is_not_one_or_more_is_a_usage_error(folder: Path, value: str) -> None:
     for command in ("compute", "validate"):
@@ -208,6 +228,65 @@ def test_a_run_chooses_each_factor_once_for_all_its_inventories(folder: Path, mo
     assert alone.result == api.compute_file(str(towns / "town-02.yaml"), options).result
 
 
+def test_a_run_finds_each_list_of_factor_sets_and_each_factors_weights_once(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's inventories name the same factor sets and use the same factors: the sets of a list
+    are looked up, and a factor's gas weights worked out, for the first inventory only; an
+    inventory that declares a gas of its own weighs its factors anew, and a run of its own gives
+    the same result."""
+    from ghgcalc import api, gwp
+    from ghgcalc.io.factor_store import FactorStore
+
+    selected: list[object] = []
+    weighed: list[str] = []
+    select, edition_weights = FactorStore.select, gwp.edition_weights
+
+    def counted_select(self: FactorStore, ref: object) -> object:
+        selected.append(ref)
+        return select(self, ref)  # type: ignore[arg-type]
+
+    def counted_weights(gas: str, *rest: object) -> object:
+        weighed.append(gas)
+        return edition_weights(gas, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FactorStore, "select", counted_select)
+    monkeypatch.setattr(gwp, "edition_weights", counted_weights)
+    options = api.Options()
+    towns = folder / "towns"
+    first = api.compute_file(str(towns / "town-01.yaml"), options)
+    sets, weights = len(selected), len(weighed)
+    assert sets >= 1 and weights >= 2  # diesel's gases and the grid's
+    api.compute_file(str(towns / "town-02.yaml"), options)
+    api.compute_file(str(towns / "town-05.yaml"), options)  # another period: the same sets and factors
+    assert (len(selected), len(weighed)) == (sets, weights)
+    declares = town(1) + "gases:\n  - name: XG-1\n    gwp: {AR5: 100}\n    source: this test\n"
+    write(towns, "declares.yaml", declares)
+    assert api.compute_file(str(towns / "declares.yaml"), options).result is not None
+    assert len(weighed) == 2 * weights
+    assert api.compute_file(str(towns / "town-01.yaml")).result == first.result
+
+
+def test_a_folder_gives_the_inventories_pathlib_would_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder is listed with os.scandir, each input named as str(Path(folder) / name) names it:
+    inventories only (a suffix as Path.suffix reads it, in any case), files and links to files."""
+    from ghgcalc import api
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for name in ("a.yaml", "B.YML", "c.xlsx", ".yaml", "d.yaml.txt", "e.", "f.Yaml"):
+        write(towns, name, "x")
+    (towns / "folder.yaml").mkdir()
+    (towns / "link.yaml").symlink_to(towns / "a.yaml")
+    (towns / "dangling.yaml").symlink_to(towns / "gone.yaml")
+    expected = ["B.YML", "a.yaml", "c.xlsx", "f.Yaml", "link.yaml"]
+    monkeypatch.chdir(tmp_path)
+    for given in (str(towns), f"{towns}/", "towns", "./towns", "towns//"):
+        assert api.expand_inputs([given]) == [str(Path(given) / name) for name in expected], given
+    monkeypatch.chdir(towns)
+    assert api.expand_inputs(["."]) == expected
+
+
 @pytest.mark.parametrize("form", ["csv", "jsonl"])
 def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
     folder: Path, form: str, monkeypatch: pytest.MonkeyPatch
@@ -274,6 +353,31 @@ def test_a_batchs_csv_cells_are_guarded_where_they_are_computed(folder: Path, mo
     written = "".join(writers.csv_record_chunks(records, layout))
     assert written == expected
     assert guarded == [written.splitlines()[0].split(",")]  # the header alone
+
+
+def test_a_batch_whose_gases_grow_writes_its_first_records_from_their_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each record's rows are made as text under the gases its process has seen so far: the first
+    inventories here have grid electricity alone (CO2e), the later ones diesel too (CO2, CH4, N2O),
+    so the first records' text has too few columns and they are written from their cells. The CSV
+    is to_csv's, whatever --jobs."""
+    from ghgcalc import api
+    from ghgcalc.io import writers
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for number in range(24):
+        diesel = f"  - activity: diesel-stationary\n    amount: {50 + number}\n    unit: L\n" if number >= 12 else ""
+        lines = f"{diesel}  - activity: electricity-grid\n    amount: {100 + number}\n    unit: kWh\n"
+        write(towns, f"town-{number:02d}.yaml", f"ghgcalc: 1\nname: Town {number}\nperiod: 2024\nactivities:\n{lines}")
+    monkeypatch.chdir(tmp_path)  # the inputs named as the run below names them
+    results = [api.compute_file(f).result for f in api.expand_inputs(["towns"])]
+    expected = writers.to_csv(results)
+    assert expected.splitlines()[0].endswith(",t_CH4_fossil,t_CO2,t_CO2e,t_N2O")
+    for jobs in ("1", "2"):
+        run = ghgcalc(tmp_path, "compute", "towns", "-f", "csv", "--jobs", jobs)
+        assert run.code == OK and run.stdout == expected, run.stderr
 
 
 def _failed(outcome: object) -> object:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import math
+import pickle
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ghgcalc.io import writers
+from ghgcalc.io.csv_texts import CellTexts
 from ghgcalc.io.writers import csv_text
 
 
@@ -72,3 +74,67 @@ def test_the_reference_sees_a_changed_writer() -> None:
     rows = [["=cmd", 1.5], ["=cmd", 2.5]]
     assert reference(["a", "b"], rows) == "a,b\n'=cmd,1.5\n'=cmd,2.5\n"
     assert csv_text(["a", "b"], rows) == reference(["a", "b"], rows)
+
+
+GAS = st.sampled_from(["CO2", "CH4", "N2O", "CO2e", "HFC-32"])
+WIDTHS = (5, 10, 5, 3)  # a line's cells: the result's, its own, its factor's and its amounts
+
+
+def _line_record(texts: CellTexts, cells: list[Any], gases: dict[str, float]) -> tuple[str, writers.LineRecord]:
+    """A record's line from 23 cells, as csv_record makes it (all quoted where a cell holds a
+    carriage return), and its result's head."""
+    parts, start = [], 0
+    for width in WIDTHS:
+        parts.append(texts.join(cells[start : start + width]))
+        start += width
+    if any(part is None for part in parts):
+        guarded, returns = writers._guarded(cells)
+        quoted = writers.QuotedLine(guarded, None, ["", "", "", ""], (returns, False, False))
+        return "", writers.LineRecord("", "", "", gases, None, "", False, quoted)
+    head, own, factor, amounts = parts
+    return head or "", writers.LineRecord(own or "", factor or "", amounts or "", gases, None, ",,,", False)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.lists(CELL, min_size=23, max_size=23), st.dictionaries(GAS, st.floats(), max_size=3)),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(GAS, max_size=2),
+)
+def test_a_records_rows_made_where_it_is_computed_are_the_writers_rows(
+    lines: list[tuple[list[Any], dict[str, float]]], others: list[str]
+) -> None:
+    """A batch record's rows, made as text where the record is computed (with_text, a worker's),
+    are the rows csv_record_chunks writes from its parts; the text is taken only under the layout
+    it was made for (a batch with more gases writes the parts again)."""
+    texts = CellTexts()
+    for cells, gases in lines:  # one record per line: a record's lines share its head
+        head, line = _line_record(texts, cells, gases)
+        record = writers.ResultRecord([line], "ok", False, head)
+        layout = writers.CsvLayout()
+        layout.add(record)
+        texted = writers.with_text(record, layout)
+        if line.quoted is not None:  # written by csv.writer at the end, never as text made before
+            assert texted is record
+            continue
+        assert isinstance(texted, writers.RecordText) and texted.gases == tuple(sorted(layout.gases))
+        made = "".join(writers.csv_record_chunks([texted], layout))
+        assert made == "".join(writers.csv_record_chunks([record], layout))
+        wider = writers.CsvLayout(gases={*layout.gases, *others})
+        assert "".join(writers.csv_record_chunks([texted], wider)) == "".join(
+            writers.csv_record_chunks([record], wider)
+        )
+
+
+def test_a_records_text_is_what_the_batch_writes() -> None:
+    # the comparison can fail: the text is copied as it is when the layout is the one it was made for
+    line = writers.LineRecord("a", "f", "1.5", {"CO2": 2.0}, None, ",,,", False)
+    made = pickle.dumps(writers.ResultRecord([line], "ok", False, "h"))
+    record = writers.RecordText(("CO2",), 1, "made elsewhere\n", made)
+    layout = writers.CsvLayout(gases={"CO2"})
+    assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nmade elsewhere\n")
+    layout.gases.add("N2O")
+    assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nh,a,f,1.5,2.0,\n")

@@ -88,14 +88,28 @@ def _computed(
 def _pooled(
     rest: list[str], options: Any, jobs: int, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
 ) -> Iterator[Any]:
-    chunk = max(1, min(32, len(rest) // (jobs * 4)))
+    # Inputs go to a worker, and come back, up to 128 at a time: the pool's thread that looks after
+    # its workers wakes whenever a result waits to be read and spins until it is read, so fewer,
+    # larger messages spare the workers' cores (in 7,850 small files that thread took about 0.13 s
+    # of CPU, against 0.24 s with 32 at a time)
+    chunk = max(1, min(128, len(rest) // (jobs * 4)))
     import multiprocessing  # only for a pool: every run imports this module, and start-up counts
 
     state = (i18n.language(), i18n.calendar(), options, compare, shape)
-    with multiprocessing.get_context().Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
+    context = multiprocessing.get_context(_start_method())
+    with context.Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
         shared: dict[tuple[object, ...], Any] = {}
         for outcome in pool.imap(_one_in_worker, rest, chunksize=chunk):
             yield outcome if shape is not None else _share_factor_sets(outcome, shared)
+
+
+def _start_method() -> str | None:
+    """Workers forked on Linux, where they inherit what the first input loaded (modules, factor
+    sets, units) instead of importing and loading it again each: Python 3.14 makes forkserver the
+    default there. Elsewhere the platform's default (spawn on macOS and Windows)."""
+    import multiprocessing
+
+    return "fork" if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() else None
 
 
 _worker: dict[str, Any] = {}
@@ -119,8 +133,9 @@ def _one(path: str) -> Any:
     from ghgcalc import api
 
     options, compare, shape = _worker["options"], _worker["compare"], _worker.get("shape")
-    outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
-    return shape(outcome) if shape is not None else outcome
+    with api.collector_paused():  # shaping too makes many objects and no cycles (see collector_paused)
+        outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
+        return shape(outcome) if shape is not None else outcome
 
 
 def _one_in_worker(path: str) -> Any:

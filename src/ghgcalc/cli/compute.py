@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -374,17 +375,22 @@ class Streamed:
         from ghgcalc.io.spool import Spool
         from ghgcalc.io.writers import CsvLayout
 
-        self.shape = partial(shaped, chosen is ResultFormat.csv)
         self.csv = chosen is ResultFormat.csv
+        # with the CSV, the layout of the records shaped where they are computed (see shaped)
+        self.shape = partial(shaped, CsvLayout() if self.csv else None)
         self.spool = Spool()
         self.layout = CsvLayout()
         self.results = 0
 
     def keep(self, found: tuple[Any, Any, bool]) -> Any:
-        outcome, payload, computed = found
-        if self.csv:
-            self.layout.add(payload)
-        self.spool.add(payload)
+        outcome, (pickled, columns), computed = found
+        if columns is not None:  # what the record adds to the batch's columns
+            gases, uncertainty, quality, failed = columns
+            layout = self.layout
+            layout.gases.update(gases)
+            layout.uncertainty, layout.quality = layout.uncertainty or uncertainty, layout.quality or quality
+            layout.failed = layout.failed or failed
+        self.spool.add_pickled(pickled)
         self.results += computed
         return outcome
 
@@ -396,13 +402,28 @@ class Streamed:
         return iter(self.spool)
 
 
-def shaped(csv: bool, outcome: Any) -> tuple[Any, Any, bool]:
+def shaped(seen: Any, outcome: Any) -> tuple[Any, tuple[bytes, Any], bool]:
     """An outcome without its result, what a streamed output needs of it (its CSV record, or its
-    JSON line), and whether it computed."""
+    JSON line) already pickled for the spool with what a record adds to the CSV's columns, and
+    whether it computed. `seen`, for a CSV, is the layout of the records shaped so far in this
+    process (a worker's own): each record comes with its rows' text for that layout, which the
+    batch's writer copies when the whole batch's layout is the same (most batches)."""
+    import pickle
+
     from ghgcalc.io import writers
 
     entry = _entry(outcome)
-    payload = writers.csv_record(entry) if csv else writers.jsonl_line(entry)
+    columns = None
+    if seen is not None:
+        record = writers.csv_record(entry)
+        own = writers.CsvLayout()
+        own.add(record)
+        columns = (own.gases, own.uncertainty, own.quality, own.failed)
+        seen.add(record)
+        item: Any = writers.with_text(record, seen)
+    else:
+        item = writers.jsonl_line(entry)
+    payload = (pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), columns)
     if outcome.result is None:
         return outcome, payload, False
     return replace(outcome, result=None, inventory=None, positions=None), payload, True
@@ -425,7 +446,8 @@ def _check_tables(files: list[str], header: str | None) -> None:
     from ghgcalc.io.files import TABLE_SUFFIXES
 
     # with --header a workbook is a table too (its Activities sheet); without, an inventory
-    tables = [f for f in files if Path(f).suffix.lower() in (TABLE_SUFFIXES if header else TABLE_SUFFIXES[:2])]
+    suffixes = TABLE_SUFFIXES if header else TABLE_SUFFIXES[:2]
+    tables = [f for f in files if os.path.splitext(f)[1].lower() in suffixes]  # Path's suffix, without a Path each
     if tables and header is None:
         raise UsageError(
             tr("{path} is an activity table, not an inventory", path=printable(tables[0])),

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ghgcalc import gpc, gwp, units
+from ghgcalc import gpc, gwp, i18n, units
 from ghgcalc.core.resolve import Catalogue, ResolveError
 from ghgcalc.core.texts import either
 from ghgcalc.errors import Issue, Path, error, visible, warning
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ghgcalc.core.plausibility import Checks
 
 CUSTOM = "custom"
+METHOD = "method"  # the set of a method's result as a one-off factor
 
 
 # A 95 % range this narrow (in %) is unusual for activity data or a factor: it may be a fraction
@@ -89,6 +90,17 @@ def _weights(gas: str, gwp_set: str, factor: Factor, declared: dict[str, Declare
 GasWeights = tuple[tuple[str, float, float, float, float, float | None, tuple[str, ...]], ...]
 
 
+class WeightsMemo(dict[int, tuple[Factor, GasWeights]]):
+    """Each factor's gas weights in one computation, by the factor's id (`_factor_weights`); with
+    `shared`, a run's, those of the factor sets' factors are kept across the run's inventories
+    too (a batch of thousands uses the same few dozen), by the factor, the GWP set and the
+    language of their problems. Only for an inventory that declares no gases of its own."""
+
+    def __init__(self, shared: dict[tuple[object, ...], tuple[Factor, GasWeights]] | None = None) -> None:
+        super().__init__()
+        self.shared = shared
+
+
 def _factor_weights(
     factor: Factor, gwp_set: str, declared: dict[str, DeclaredGas], memo: dict[int, tuple[Factor, GasWeights]]
 ) -> GasWeights:
@@ -96,12 +108,19 @@ def _factor_weights(
     few dozen factors). The memo holds the factor itself, so its id is not reused while it is kept."""
     found = memo.get(id(factor))
     if found is None or found[0] is not factor:
-        weights = tuple(
-            (value.gas, value.kg, w.in_total, w.biogenic, w.non_kyoto, w.gwp, w.problems)
-            for value in factor.gases
-            for w in (_weights(value.gas, gwp_set, factor, declared),)
-        )
-        found = memo[id(factor)] = (factor, weights)
+        shared = getattr(memo, "shared", None) if factor.set_id not in (CUSTOM, METHOD) and not declared else None
+        key = (id(factor), gwp_set, i18n.language())
+        found = shared.get(key) if shared is not None else None
+        if found is None or found[0] is not factor:
+            weights = tuple(
+                (value.gas, value.kg, w.in_total, w.biogenic, w.non_kyoto, w.gwp, w.problems)
+                for value in factor.gases
+                for w in (_weights(value.gas, gwp_set, factor, declared),)
+            )
+            found = (factor, weights)
+            if shared is not None:
+                shared[key] = found
+        memo[id(factor)] = found
     return found[1]
 
 
@@ -274,16 +293,18 @@ def compute(
     source: str,
     checks: Checks | None = None,
     table_lines: Sequence[Line] = (),
+    weights: dict[tuple[object, ...], tuple[Factor, GasWeights]] | None = None,
 ) -> tuple[InventoryResult, list[Issue]]:
     """The result of an inventory whose shape is valid; errors among the issues mean lines are missing.
-    `table_lines` are its activity tables' lines (core/table_classes.py), after its own."""
+    `table_lines` are its activity tables' lines (core/table_classes.py), after its own; `weights`
+    keeps the factors' gas weights across a run's inventories (WeightsMemo)."""
     issues: list[Issue] = []
     lines: list[Line] = []
     warned_basis: set[str] = set()
     issues.extend(shadowed_factors(inventory, catalogue))
     declared, _ = declared_gases(inventory)  # their problems are told with the custom factors
     ids: dict[str, int] = {}
-    memo: dict[int, tuple[Factor, GasWeights]] = {}
+    memo = WeightsMemo(weights)
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
         if activity.id is not None:
@@ -353,7 +374,6 @@ def compute_line(
     `suggest=False` leaves out the did-you-mean of an unknown key (a table's later classes, whose
     problems are only counted)."""
     path: Path = ("activities", index)
-    month_limit = 12 * inventory.period.years
     if (
         not isinstance(activity, MethodActivity)
         and (activity.ncv or activity.density)
@@ -363,7 +383,7 @@ def compute_line(
     if isinstance(activity, MethodActivity):
         found = _method_source(activity, inventory, path, issues)
     else:
-        found = _factor_source(activity, catalogue, inventory, path, issues, month_limit, suggest)
+        found = _factor_source(activity, catalogue, inventory, path, issues, suggest)
     if found is None:
         return None
     factor, conversion, quantity = found
@@ -390,7 +410,7 @@ def compute_line(
         return None
     for problem in problems:
         issues.append(error("gwp-missing", problem, (*path, field), tr("choose another GWP set with --gwp")))
-    weighted_elsewhere = any(g.gas == gwp.CO2E for g in factor.gases) and factor.gwp_basis not in (None, gwp_set)
+    weighted_elsewhere = factor.gwp_basis not in (None, gwp_set) and any(g.gas == gwp.CO2E for g in factor.gases)
     if weighted_elsewhere and factor.ref + factor.key not in warned_basis:
         warned_basis.add(factor.ref + factor.key)
         issues.append(
@@ -456,11 +476,10 @@ def _factor_source(
     inventory: Inventory,
     path: Path,
     issues: list[Issue],
-    month_limit: int,
     suggest: bool = True,
 ) -> tuple[Factor, float, Quantity] | None:
     amount = activity.amount
-    if isinstance(amount, list) and len(amount) > month_limit:
+    if isinstance(amount, list) and len(amount) > (month_limit := 12 * inventory.period.years):
         issues.append(
             error(
                 "amount-too-many-months",
@@ -522,7 +541,7 @@ def _method_source(
             issues.append(error(code, message, (*path, "params", *where), hint))
         return None
     factor = Factor(
-        set_id="method",
+        set_id=METHOD,
         version="",
         key=activity.method,
         per="run",

@@ -28,6 +28,11 @@ class Spool:
         pickle.dump(item, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 
+    def add_pickled(self, data: bytes) -> None:
+        """An item already pickled (by a worker, where it was made): one pickle.dumps's bytes."""
+        self._file.write(data)
+        self.count += 1
+
     def __iter__(self) -> Iterator[Any]:
         self._file.flush()
         self._file.seek(0)

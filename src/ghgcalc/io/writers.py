@@ -7,6 +7,7 @@ import functools
 import io
 import itertools
 import json
+import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -582,6 +583,18 @@ class FailedRecord:
     returns: bool = False
 
 
+@dataclass(frozen=True)
+class RecordText:
+    """A ResultRecord as a batch's spool keeps it (with_text): its rows as written when the CSV's
+    gas columns are `gases` and it adds no other columns, made where the record is (a worker), and
+    the record itself, pickled, read back only when the batch's columns turn out otherwise."""
+
+    gases: tuple[str, ...]
+    rows: int
+    text: str
+    record: bytes
+
+
 CsvRecord = ResultRecord | FailedRecord
 
 
@@ -683,6 +696,20 @@ def _quoted_line(
     return LineRecord("", "", "", line.gases_t, None, "", given, quoted)
 
 
+def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord | RecordText:
+    """`record` with the text of its rows under `layout` (which has seen it), when that layout adds
+    only gas columns: csv_record_chunks copies the text if the batch's layout is the same."""
+    if not isinstance(record, ResultRecord) or layout.uncertainty or layout.quality or layout.failed:
+        return record
+    gases = sorted(layout.gases)
+    rows = []
+    for row in _csv_rows((record,), gases, False, False, 0):
+        if not isinstance(row, str):  # a row csv.writer quotes whole (a carriage return): made at the end
+            return record
+        rows.append(row)
+    return RecordText(tuple(gases), len(rows), "".join(rows), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def to_csv(entries: Sequence[Entry]) -> str:
     records = [csv_record(entry) for entry in entries]
     layout = CsvLayout()
@@ -691,7 +718,7 @@ def to_csv(entries: Sequence[Entry]) -> str:
     return "".join(csv_record_chunks(records, layout))
 
 
-def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator[str]:
+def csv_record_chunks(records: Iterable[CsvRecord | RecordText], layout: CsvLayout) -> Iterator[str]:
     """A batch's CSV (`to_csv`) a few thousand rows at a time, from its records and their layout:
     csv_chunks' text, from cells already guarded."""
     gases = sorted(layout.gases)
@@ -701,23 +728,39 @@ def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterat
     header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
     if layout.failed:
         header += STATUS_COLUMNS
-    rows = _csv_rows(records, gases, uncertainty, quality, len(header) if layout.failed else 0)
+    status_width = len(header) if layout.failed else 0
+    # the rows' text made with the record (with_text) holds for this layout, or they are made here
+    made = None if uncertainty or quality or layout.failed else tuple(gases)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # as in csv_chunks
     written: list[str] = []
-    for count, row in enumerate(itertools.chain([_guarded(header)], rows), start=1):
-        if isinstance(row, str):
-            written.append(row)
+
+    def write(cells: list[Any], returns: bool) -> None:
+        (quoted if returns else writer).writerow(cells)
+        written.append(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+
+    write(*_guarded(header))
+    count = 1
+    for record in records:
+        if isinstance(record, RecordText) and record.gases == made:
+            written.append(record.text)
+            count += record.rows
         else:
-            cells, returns = row
-            (quoted if returns else writer).writerow(cells)
-            written.append(buffer.getvalue())
-            buffer.seek(0)
-            buffer.truncate()
-        if count % CSV_CHUNK_ROWS == 0:
+            if isinstance(record, RecordText):
+                record = pickle.loads(record.record)  # our own bytes, made by with_text in this run
+            for row in _csv_rows((record,), gases, uncertainty, quality, status_width):
+                if isinstance(row, str):
+                    written.append(row)
+                else:
+                    write(*row)
+                count += 1
+        if count >= CSV_CHUNK_ROWS:
             yield "".join(written)
             written.clear()
+            count = 0
     yield "".join(written)
 
 

@@ -31,6 +31,10 @@ class _Loader(_SafeLoader):
     def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
         if kind is yaml.ScalarNode and type(implicit) is tuple and type(value) is str:
             return _scalar_tag(value, implicit)
+        if kind is yaml.MappingNode and not self.yaml_path_resolvers:
+            return str(self.DEFAULT_MAPPING_TAG)  # what the resolver gives a mapping without a tag
+        if kind is yaml.SequenceNode and not self.yaml_path_resolvers:
+            return str(self.DEFAULT_SEQUENCE_TAG)
         return str(super().resolve(kind, value, implicit))
 
 
@@ -112,6 +116,7 @@ class _Walker:
         self.alias_budget = MAX_ALIAS_NODES
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
+        self._values = self.positions.values
 
     def issue(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None, path: Path = ()) -> None:
         location = (
@@ -121,14 +126,19 @@ class _Walker:
 
     def walk(self, node: yaml.Node, path: Path) -> object:
         self.budget -= 1
-        if id(node) in self.seen:
+        key = id(node)
+        if key in self.seen:
             self.alias_budget -= 1
         else:
-            self.seen.add(id(node))
+            self.seen.add(key)
         if self.budget < 0 or self.alias_budget < 0:
             raise _TooComplex
-        self.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        mark = node.start_mark
+        self._values.setdefault(path, (mark.line + 1, mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            # most values are text: PyYAML's str, without _scalar's other cases
+            return node.value if node.tag == _STR else self._scalar(node)
+        if node.tag not in _PLAIN_TAGS:
             self.issue(
                 "yaml-tag-unsafe",
                 tr("the tag {tag} is not allowed", tag=repr(node.tag)),
@@ -142,7 +152,7 @@ class _Walker:
             if node.flow_style:
                 self._thousands_in_list(node, path)
             return [self.walk(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node)  # (a node of another kind: none is composed)
 
     def _thousands_in_list(self, node: yaml.SequenceNode, path: Path) -> None:
         """`[12,000, 15,000, 11,000]` is six numbers to YAML: a list item of exactly three digits
@@ -182,6 +192,7 @@ class _Walker:
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, object]:
         result: dict[str, object] = {}
+        keys = self.positions.keys
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.issue(
@@ -203,8 +214,10 @@ class _Walker:
                     tr("keep one of them"),
                 )
                 continue
-            self.positions.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.walk(value_node, (*path, key))
+            child = (*path, key)
+            mark = key_node.start_mark
+            keys[child] = (mark.line + 1, mark.column + 1)
+            result[key] = self.walk(value_node, child)
         return result
 
     def _scalar(self, node: yaml.Node) -> object:
