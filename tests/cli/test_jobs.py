@@ -110,6 +110,33 @@ def test_the_workers_are_forked_on_linux(folder: Path, monkeypatch: pytest.Monke
     assert run.stdout == before.stdout and run.code == before.code
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="fork is Linux's")
+def test_the_workers_are_not_forked_while_another_thread_runs(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a fork copies only the calling thread: a lock another thread holds would stay locked in a worker
+    import multiprocessing
+    import threading
+
+    asked: list[str | None] = []
+    get_context = multiprocessing.get_context
+
+    def recorded(method: str | None = None) -> object:
+        asked.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", recorded)
+    before = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "1")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        run = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "2")
+    finally:
+        stop.set()
+        other.join()
+    assert asked[:1] == ["forkserver"]
+    assert run.stdout == before.stdout and run.code == before.code
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "abc", "1.5", ""])
 def test_a_number_of_jobs_that_is_not_one_or_more_is_a_usage_error(folder: Path, value: str) -> None:
     for command in ("compute", "validate"):

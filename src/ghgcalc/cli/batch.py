@@ -106,10 +106,15 @@ def _pooled(
 def _start_method() -> str | None:
     """Workers forked on Linux, where they inherit what the first input loaded (modules, factor
     sets, units) instead of importing and loading it again each: Python 3.14 makes forkserver the
-    default there. Elsewhere the platform's default (spawn on macOS and Windows)."""
+    default there. Elsewhere the platform's default (spawn on macOS and Windows). Never while another
+    thread runs (a caller's, through the API): a fork copies only this one, and locks the others
+    hold would stay locked in the workers; they start from a fresh server process then."""
     import multiprocessing
+    import threading
 
-    return "fork" if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() else None
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return "fork" if threading.active_count() == 1 else "forkserver"
 
 
 _worker: dict[str, Any] = {}
