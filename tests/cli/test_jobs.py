@@ -94,6 +94,7 @@ def test_the_workers_are_forked_on_linux(folder: Path, monkeypatch: pytest.Monke
     """On Linux the workers are forked, whatever Python's default (forkserver from 3.14): they
     inherit the modules, factor sets and units the first input loaded instead of loading them each."""
     import multiprocessing
+    import threading
 
     asked: list[str | None] = []
     get_context = multiprocessing.get_context
@@ -103,6 +104,8 @@ def test_the_workers_are_forked_on_linux(folder: Path, monkeypatch: pytest.Monke
         return get_context(method)
 
     monkeypatch.setattr(multiprocessing, "get_context", recorded)
+    # as in a run of the command, whose one thread is the main one (threads of other tests may run here)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     before = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "1")
     assert asked == []  # no pool for one job
     run = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "2")
@@ -322,6 +325,7 @@ def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
     written to the spool and dropped as it comes (none of the earlier ones is alive when the next
     arrives), a worker sends back no result at all, and the output is the same."""
     import gc
+    import threading
     import weakref
 
     from ghgcalc.cli import compute
@@ -346,6 +350,9 @@ def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
 
     monkeypatch.setattr(compute, "shaped", watched_shape)
     monkeypatch.setattr(compute.Streamed, "keep", watched_keep)
+    # the watching function is this test's own: only forked workers have it (a fork server's are
+    # sent it pickled), and threads of other tests may run in this process
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     for jobs in ("1", "2"):
         earlier.clear()
         kept.clear()

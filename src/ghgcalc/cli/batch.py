@@ -72,10 +72,16 @@ def _computed(
     # The first input is computed here: it loads the factor sets, units and models (which forked
     # workers then inherit instead of each loading them again). They live as long as the run, so
     # they are kept out of the garbage collector's passes (frozen), which otherwise walk them again
-    # and again as the run makes and drops each input's objects.
-    yield _one(paths[0])
-    gc.freeze()
+    # and again as the run makes and drops each input's objects; frozen before the first outcome is
+    # used, so that writing one large input's output does not walk its objects either.
+    from ghgcalc import api
+
+    with api.collector_paused():  # frozen before the collector runs again: it never walks them
+        first = _one(paths[0])
+        gc.freeze()
     try:
+        yield first
+        del first
         if jobs <= 1 or len(paths) < FEWEST_FOR_POOL or STDIN in paths:
             for path in paths[1:]:
                 yield _one(path)

@@ -604,39 +604,41 @@ def register(app: typer.Typer) -> None:
             _exit_on_errors(outcomes)
             return
         text: str | bytes
-        if chosen is ResultFormat.table:
-            from ghgcalc.cli import render
+        # the output makes many objects and no cycles, with the inputs' results alive (see collector_paused)
+        with api.collector_paused():
+            if chosen is ResultFormat.table:
+                from ghgcalc.cli import render
 
-            text = render.results_table(results, terminal=out is None and sys.stdout.isatty())
-        elif chosen is ResultFormat.json:
-            text = writers.to_json(_entries(outcomes), as_array=as_array)
-        elif chosen is ResultFormat.jsonl:
-            text = writers.to_jsonl(_entries(outcomes))
-        elif chosen is ResultFormat.md and _community(results):
-            from ghgcalc.reports import render_markdown
-            from ghgcalc.reports.inventory_report import document
+                text = render.results_table(results, terminal=out is None and sys.stdout.isatty())
+            elif chosen is ResultFormat.json:
+                text = writers.to_json(_entries(outcomes), as_array=as_array)
+            elif chosen is ResultFormat.jsonl:
+                text = writers.to_jsonl(_entries(outcomes))
+            elif chosen is ResultFormat.md and _community(results):
+                from ghgcalc.reports import render_markdown
+                from ghgcalc.reports.inventory_report import document
 
-            text = render_markdown.render(document(results))  # the GPC's layout (docs/community.md)
-        elif chosen is ResultFormat.md:
-            from ghgcalc.reports.markdown import to_markdown
+                text = render_markdown.render(document(results))  # the GPC's layout (docs/community.md)
+            elif chosen is ResultFormat.md:
+                from ghgcalc.reports.markdown import to_markdown
 
-            text = to_markdown(results)
-        elif chosen is ResultFormat.xlsx and _community(results):
-            from ghgcalc.reports import render_xlsx
-            from ghgcalc.reports.inventory_report import document
+                text = to_markdown(results)
+            elif chosen is ResultFormat.xlsx and _community(results):
+                from ghgcalc.reports import render_xlsx
+                from ghgcalc.reports.inventory_report import document
 
-            text = render_xlsx.render(document(results))
-        elif chosen is ResultFormat.xlsx:
-            from ghgcalc.reports.report_xlsx import to_xlsx
+                text = render_xlsx.render(document(results))
+            elif chosen is ResultFormat.xlsx:
+                from ghgcalc.reports.report_xlsx import to_xlsx
 
-            text = to_xlsx(results)
-        elif chosen is ResultFormat.html:
-            from ghgcalc.reports import render_html
-            from ghgcalc.reports.inventory_report import document
+                text = to_xlsx(results)
+            elif chosen is ResultFormat.html:
+                from ghgcalc.reports import render_html
+                from ghgcalc.reports.inventory_report import document
 
-            text = render_html.render(document(results))  # one page, a section per inventory
-        else:
-            text = writers.to_csv(_entries(outcomes))
+                text = render_html.render(document(results))  # one page, a section per inventory
+            else:
+                text = writers.to_csv(_entries(outcomes))
         if results or as_array:
             target.write(text, read=[*read, *previous_reads])
         _write_diagnostics(diagnostics_target, problems, [*read, *previous_reads])
