@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,16 +20,18 @@ def read_bytes(path: str) -> bytes:
     if path == STDIN:
         return sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
     with Path(path).open("rb") as handle:
-        # a first read of a small size: read(MAX_TEXT_BYTES + 1) allocates a buffer of the limit's
-        # size (32 MB) for every file, which costs a small inventory most of its reading time
-        first = min(_FIRST_READ, MAX_TEXT_BYTES + 1)
+        # a first read of the file's size: read(MAX_TEXT_BYTES + 1) allocates a buffer of the limit's
+        # size (32 MB) for every file, which costs a small inventory most of its reading time (a
+        # pipe or a special file says 0: its first read is a small one, the rest follows)
+        size = os.fstat(handle.fileno()).st_size
+        first = min(max(size + 1, _SMALLEST_READ), MAX_TEXT_BYTES + 1)
         data = handle.read(first)
         if len(data) < first:  # a buffered read gives less only at the end of the file
             return data
         return data + handle.read(MAX_TEXT_BYTES + 1 - len(data))
 
 
-_FIRST_READ = 256 * 1024
+_SMALLEST_READ = 4096
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, Issue | None]:
