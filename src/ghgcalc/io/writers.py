@@ -658,6 +658,10 @@ def _amount_cells(line: Line) -> list[Any]:
     return [line.t_co2e, separate.get(BIOGENIC, 0.0), separate.get(NON_KYOTO, 0.0)]
 
 
+# Shared by a run's records: a batch's inputs repeat the same units, factor keys and sources.
+_RECORD_TEXTS = CellTexts()
+
+
 def csv_record(entry: Entry) -> CsvRecord:
     """What a batch's CSV needs of one entry, small and plain (no factor objects) and already
     guarded: the spool of a streamed batch keeps these, made where the entry was computed."""
@@ -665,7 +669,7 @@ def csv_record(entry: Entry) -> CsvRecord:
         (source, first_error), returns = _guarded([entry.source, entry.first_error.format().splitlines()[0]])
         return FailedRecord(source, first_error, returns)
     uncertainty = _uncertainty_cells(entry)
-    texts = CellTexts()  # each distinct text of the result guarded and quoted once
+    texts = _RECORD_TEXTS  # each distinct text guarded and quoted once in a run, whatever its input
     head = texts.join(_result_cells(entry))
     factors: dict[int, str | None] = {}  # by id: the result holds every factor while this runs
     lines = []
