@@ -95,3 +95,26 @@ def test_without_a_setting_the_sets_are_kept_in_the_users_cache_folder(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     _total(tmp_path)
     assert (tmp_path / "xdg" / "ghgcalc" / IN_FORCE).is_file()
+
+
+def test_the_key_covers_the_code_of_every_module_the_reader_uses() -> None:
+    # a change to any of them may change what a set parses to: it must change the key
+    import ast
+    import importlib
+    import importlib.util
+
+    from ghgcalc.io import factor_cache
+
+    covered = set(factor_cache.PARSING_MODULES)
+    for name in ("ghgcalc.io.factor_store", "ghgcalc.models.factor", "ghgcalc.gwp", "ghgcalc.numbers"):
+        tree = ast.parse(Path(importlib.import_module(name).__file__ or "").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("ghgcalc"):
+                modules = {node.module}
+                if hasattr(importlib.import_module(node.module), "__path__"):  # a package: its modules
+                    named = {f"{node.module}.{alias.name}" for alias in node.names}
+                    modules |= {m for m in named if importlib.util.find_spec(m) is not None}
+                # what is data, a message or an error to refuse with (never cached) need not be here
+                kept = modules - {"ghgcalc", "ghgcalc.io", "ghgcalc.models", "ghgcalc.i18n", "ghgcalc.errors"}
+                kept -= {"ghgcalc.io.factor_check"}  # checks a user's own sets, which are never kept
+                assert kept <= covered, f"{name} imports {sorted(kept - covered)}"
