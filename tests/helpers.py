@@ -262,3 +262,22 @@ def own_factor_set(
         meta = own_set_yaml(digest, set_id=set_id, version=version, title=title)
     write(folder, "set.yaml", meta)
     return folder
+
+
+def csv_writer_text(header: list[str], rows: list[list[object]]) -> str:
+    """A CSV as csv.writer writes it from every cell through the formula guard (writers._cell), a row
+    with a carriage return fully quoted: what ghgcalc's own CSV writers must give, byte for byte."""
+    import csv
+
+    from ghgcalc.io import writers
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    for values in (header, *rows):
+        cells = [writers._cell(value) for value in values]
+        if any(isinstance(value, str) and "\r" in value for value in cells):
+            quoted.writerow(cells)
+        else:
+            writer.writerow(cells)
+    return buffer.getvalue()

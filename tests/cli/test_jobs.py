@@ -90,20 +90,29 @@ def test_the_pool_is_used_and_keeps_the_order(folder: Path) -> None:
     assert [o.issues for o in found] == [o.issues for o in alone]
 
 
-def test_the_workers_are_forked_on_linux(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On Linux the workers are forked, whatever Python's default (forkserver from 3.14): they
-    inherit the modules, factor sets and units the first input loaded instead of loading them each."""
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The start methods the run asks multiprocessing for, in order."""
     import multiprocessing
-    import threading
 
-    asked: list[str | None] = []
+    found: list[str | None] = []
     get_context = multiprocessing.get_context
 
     def recorded(method: str | None = None) -> object:
-        asked.append(method)
+        found.append(method)
         return get_context(method)
 
     monkeypatch.setattr(multiprocessing, "get_context", recorded)
+    return found
+
+
+def test_the_workers_are_forked_on_linux(
+    folder: Path, asked: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Linux the workers are forked, whatever Python's default (forkserver from 3.14): they
+    inherit the modules, factor sets and units the first input loaded instead of loading them each."""
+    import threading
+
     # as in a run of the command, whose one thread is the main one (threads of other tests may run here)
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     before = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "1")
@@ -114,19 +123,10 @@ def test_the_workers_are_forked_on_linux(folder: Path, monkeypatch: pytest.Monke
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="fork is Linux's")
-def test_the_workers_are_not_forked_while_another_thread_runs(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_workers_are_not_forked_while_another_thread_runs(folder: Path, asked: list[str | None]) -> None:
     # a fork copies only the calling thread: a lock another thread holds would stay locked in a worker
-    import multiprocessing
     import threading
 
-    asked: list[str | None] = []
-    get_context = multiprocessing.get_context
-
-    def recorded(method: str | None = None) -> object:
-        asked.append(method)
-        return get_context(method)
-
-    monkeypatch.setattr(multiprocessing, "get_context", recorded)
     before = ghgcalc(folder, "compute", "towns", "-f", "csv", "--jobs", "1")
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)

@@ -3,8 +3,6 @@ bytes must be those of csv.writer with a formula guard on every cell, as it wrot
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import pickle
 from typing import Any
@@ -15,20 +13,9 @@ from hypothesis import strategies as st
 from ghgcalc.io import writers
 from ghgcalc.io.csv_texts import CellTexts
 from ghgcalc.io.writers import csv_text
+from tests.helpers import csv_writer_text
 
-
-def reference(header: list[str], rows: list[list[Any]]) -> str:
-    """Every cell through the guard and csv.writer, a row with a carriage return fully quoted."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    for values in (header, *rows):
-        cells = [writers._cell(value) for value in values]
-        if any(isinstance(value, str) and "\r" in value for value in cells):
-            quoted.writerow(cells)
-        else:
-            writer.writerow(cells)
-    return buffer.getvalue()
+reference = csv_writer_text  # every cell through the guard and csv.writer
 
 
 # texts rich in what csv and the guard look at: separators, quotes, line breaks, formula starts

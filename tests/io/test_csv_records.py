@@ -4,8 +4,6 @@ written all quoted."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 from dataclasses import replace
@@ -17,6 +15,7 @@ import pytest
 from ghgcalc import api
 from ghgcalc.core.analysis import Settings
 from ghgcalc.io import writers
+from tests.helpers import csv_writer_text
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "municipality.yaml"
 
@@ -33,15 +32,14 @@ def reference(entries: list[Any]) -> str:
     graded = analysed or any(line.data_quality is not None or line.evidence is not None for _, line in lines)
     header = writers.CSV_COLUMNS + [f"t_{gas}" for gas in gases]
     header += (writers.UNCERTAINTY_COLUMNS if analysed else []) + (writers.DATA_QUALITY_COLUMNS if graded else [])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(header)
+    rows: list[list[object]] = []
     for entry, line in lines:
         spread = {}
         if entry.analysis is not None:
-            rows = entry.analysis.approach_1.lines
-            spread = {r.index: [r.combined_pct, r.activity_pct, r.factor_pct, "; ".join(r.origins)] for r in rows}
+            analysed_lines = entry.analysis.approach_1.lines
+            spread = {
+                r.index: [r.combined_pct, r.activity_pct, r.factor_pct, "; ".join(r.origins)] for r in analysed_lines
+            }
         values = writers.line_cells(entry, line) + [line.gases_t.get(gas, "") for gas in gases]
         if analysed:
             values += spread.get(line.index, ["", "", "", ""])
@@ -49,12 +47,8 @@ def reference(entries: list[Any]) -> str:
             grades = line.data_quality
             values += [getattr(grades, name, None) or "" for name in ("source", "activity", "factor")]
             values += [line.evidence or ""]
-        cells = [writers._cell(value) for value in values]
-        if any(isinstance(value, str) and "\r" in value for value in cells):
-            quoted.writerow(cells)
-        else:
-            writer.writerow(cells)
-    return buffer.getvalue()
+        rows.append(values)
+    return csv_writer_text(header, rows)
 
 
 def hostile_copy(tmp_path: Path) -> Path:
