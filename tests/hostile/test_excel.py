@@ -536,3 +536,11 @@ def test_a_huge_dimension_alone_is_not_a_huge_sheet(tmp_path: Path) -> None:
     patch(path, ACTIVITIES_XML, lambda x: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', x))
     run = run_on(tmp_path, process=True)
     assert run.code == 0, run
+
+
+def test_a_sheet_whose_xml_is_cut_short_is_said_to_be_damaged(tmp_path: Path) -> None:
+    # calamine's own message is a fragment of the XML ("t"), which tells the officer nothing
+    path = Book().save(tmp_path / "town.xlsx")
+    patch(path, ACTIVITIES_XML, lambda x: x[: len(x) // 2])
+    run = run_on(tmp_path)
+    expect(run, "xlsx-invalid", "town.xlsx", hint="save it again", message="damaged or cut short")

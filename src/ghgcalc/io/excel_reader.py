@@ -107,6 +107,19 @@ def _match(parts: list[str], names: tuple[str, ...]) -> bool:
 
 RESAVE = N_("open and save it again in a spreadsheet program")
 CANNOT_READ = N_("the workbook cannot be read: {reason}")
+
+
+def calamine_reason(exc: Exception) -> str:
+    """Why python-calamine could not read a workbook, in words: its own message for damaged XML is
+    a fragment of the XML (`t`), and says nothing to the person who saved the file."""
+    kind = type(exc).__name__
+    if kind == "XmlError":
+        return tr("the XML of a sheet is damaged or cut short ({detail})", detail=str(exc))
+    if kind == "PasswordError":
+        return tr("it is protected by a password")
+    return str(exc)
+
+
 TEMPLATE_HINT = N_("start from a template: ghgcalc init inventory.xlsx")
 
 
@@ -135,7 +148,7 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
         del pending
         return _read_sheets(reader, sheets, roles, path), reader.positions, reader.issues
     except CalamineError as exc:
-        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=calamine_reason(exc)), hint=tr(RESAVE))
         return None, reader.positions, reader.issues
     finally:
         sheets.close()
@@ -198,7 +211,7 @@ def _open_measured(path: str, reader: SheetReader) -> tuple[Any, list[tuple[Shee
         return CalamineWorkbook.from_path(path), pending
     except (CalamineError, OSError, KeyError, zipfile.BadZipFile) as exc:
         if not _unreadable(reader, pending):
-            reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
+            reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=calamine_reason(exc)), hint=tr(RESAVE))
         return None
 
 

@@ -179,7 +179,7 @@ class _Table:
         from python_calamine import CalamineError
 
         from ghgcalc.io.excel_cells import SheetReader
-        from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, SHEETS, _header_row, open_checked
+        from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, SHEETS, _header_row, calamine_reason, open_checked
 
         # As for an inventory workbook: the zip's limits, then every sheet's used range from its XML,
         # before calamine lays a sheet out (one stray cell at XFD1048576 would ask it for 17 billion)
@@ -194,7 +194,7 @@ class _Table:
             self.sheet = next((names[n] for n in SHEETS["activities"] if n in names), book.sheet_names[0])
             rows = book.get_sheet_by_name(self.sheet).to_python(skip_empty_area=False)
         except CalamineError as exc:  # a password, broken XML: told as the table's problem
-            raise ValueError(str(exc)) from None
+            raise ValueError(calamine_reason(exc)) from None
         found = _header_row(rows[:20], ACTIVITY_COLUMNS["activity"]) if rows else None
         self.header_row = found or 0
         header, body = (rows[self.header_row], rows[self.header_row + 1 :]) if rows else ([], [])
