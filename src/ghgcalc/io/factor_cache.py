@@ -97,10 +97,12 @@ def _file(set_id: str, version: str) -> Path | None:
 
 
 def _private(info: os.stat_result) -> bool:
-    """The user's own file, writable by them alone (where the system has owners: not Windows)."""
+    """The user's own file, writable by them alone. Windows has neither owners nor group bits in
+    a stat (a writable file shows 0o666): there the folder's own access rules keep it the user's."""
     getuid = getattr(os, "getuid", None)
-    owned = getuid is None or info.st_uid == getuid()
-    return owned and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    if getuid is None:
+        return True
+    return info.st_uid == getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def load(set_id: str, version: str, wanted: str) -> FactorSet | None:
