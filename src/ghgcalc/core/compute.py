@@ -116,6 +116,15 @@ class LineClass(NamedTuple):
     weights: GasWeights
     gwp: dict[str, float]  # copied into each line
     month_limit: int
+    # (gas, kg, weight in the total) of each gas, when no gas is named twice and none has a
+    # biogenic or non-Kyoto share (as most factors): the line's sums are then its gases' own
+    counted: tuple[tuple[str, float, float], ...] | None = None
+
+
+def _counted(weights: GasWeights) -> tuple[tuple[str, float, float], ...] | None:
+    if len({w[0] for w in weights}) < len(weights) or any(w[3] or w[4] for w in weights):
+        return None
+    return tuple((gas, kg, weight) for gas, kg, weight, *_ in weights)
 
 
 def _factor_weights(
@@ -415,7 +424,15 @@ def compute_line(
         weights = _factor_weights(line.factor, gwp_set, declared, memo)
         months = 12 * inventory.period.years
         classes[key] = LineClass(
-            line.factor, line.conversion, line.scope, line.gpc, line.ipcc, weights, dict(line.gwp), months
+            line.factor,
+            line.conversion,
+            line.scope,
+            line.gpc,
+            line.ipcc,
+            weights,
+            dict(line.gwp),
+            months,
+            _counted(weights),
         )
     return line
 
@@ -791,23 +808,69 @@ def _class_line(index: int, activity: Activity, known: LineClass) -> Line | None
         if len(amount) > known.month_limit:
             return None
         months = tuple(amount)
-    line = _made(
-        index,
-        activity,
-        activity.activity,
-        activity.total,
-        months,
-        activity.unit,
-        known.scope,
-        known.gpc,
-        known.ipcc,
-        known.factor,
-        known.conversion,
-        known.weights,
-        dict(known.gwp),
-        None,
+    if known.counted is None:
+        line = _made(
+            index,
+            activity,
+            activity.activity,
+            activity.total,
+            months,
+            activity.unit,
+            known.scope,
+            known.gpc,
+            known.ipcc,
+            known.factor,
+            known.conversion,
+            known.weights,
+            dict(known.gwp),
+            None,
+        )
+        return line if _plausible_size(line) else None
+    # _made's operations on each gas, for gases named once and without a biogenic or non-Kyoto
+    # share: a gas's sum is 0.0 plus its own value, and a share of 0 is nothing reported apart
+    # (0 times a finite mass; a mass that is not finite makes the line too large, told afresh)
+    total = activity.total
+    amount_in_per = total * known.conversion
+    gases_t: dict[str, float] = {}
+    in_total: list[float] = []
+    by_gas: dict[str, float] = {}
+    for gas, kg, weight in known.counted:
+        tonnes = amount_in_per * kg / 1000.0
+        gases_t[gas] = 0.0 + tonnes
+        counted = tonnes * weight
+        in_total.append(counted)
+        by_gas[gas] = 0.0 + counted
+    t_co2e = math.fsum(in_total)
+    if not all(map(LARGEST_LINE_T.__ge__, map(abs, [t_co2e, *gases_t.values()]))):
+        return None
+    factor = known.factor
+    return new_line(
+        {
+            "index": index,
+            "activity": activity.activity,
+            "amount": total,
+            "monthly": months,
+            "unit": activity.unit,
+            "scope": known.scope,
+            "category": activity.category or factor.category,
+            "label": activity.label,
+            "id": activity.id,
+            "gpc": known.gpc,
+            "ipcc": known.ipcc,
+            "factor": factor,
+            "conversion": known.conversion,
+            "gases_t": gases_t,
+            "gwp": dict(known.gwp),
+            "t_co2e": t_co2e,
+            "separately_reported_t_co2e": {},
+            "t_co2e_by_gas": by_gas,
+            "data_quality": activity.data_quality,
+            "evidence": activity.evidence,
+            "uncertainty_given": activity.uncertainty,
+            "method_params": None,
+            "division": activity.division,
+        }
     )
-    return line if _plausible_size(line) else None
 
 
 def _sets_used(catalogue: Catalogue, lines: list[Line]) -> tuple[FactorSet, ...]:
