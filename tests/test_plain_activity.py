@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from ghgcalc.models.inventory import LARGEST_AMOUNT, Activity, Inventory, plain_activity
+from ghgcalc.models.inventory import LARGEST_AMOUNT, Activity, Inventory, _bare, plain_activity
 
 TEXT = st.one_of(
     st.sampled_from(["electricity-grid", "kWh", "L", "line 1", "ไฟฟ้า", "", " x", "x ", "\u3000x", "x\x1f", "\ud800"]),
@@ -126,3 +127,26 @@ def test_the_common_rows_are_built() -> None:
     assert plain_activity({**row, "amount": [1.0, math.inf]}) is None
     assert plain_activity({**row, "unit": " L"}) is None
     assert plain_activity({**row, "label": "\ud800"}) is None
+
+
+# The one search _bare stands for: whitespace after the start or a NUL, before a NUL or the end, or
+# a lone surrogate, in the texts joined by NUL.
+NOT_BARE = re.compile(r"(?:\A|\x00)\s|\s(?:\x00|\Z)|[\ud800-\udfff]")
+SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.text(alphabet=st.sampled_from([*SPACES, "\x00", "\ud800", "\udfff", "a", "ก", "\u200b", "\x1f"])),
+            st.text(),
+        ),
+        min_size=10,
+        max_size=10,
+    )
+)
+def test_bare_texts_are_those_the_search_finds_nothing_in(texts: list[str | None]) -> None:
+    joined = "\x00".join(filter(None, texts))
+    assert _bare(tuple(texts)) == (NOT_BARE.search(joined) is None)

@@ -125,3 +125,34 @@ def test_a_records_text_is_what_the_batch_writes() -> None:
     assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nmade elsewhere\n")
     layout.gases.add("N2O")
     assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nh,a,f,1.5,2.0,\n")
+
+
+LINE_TEXT = st.one_of(TEXT, st.none(), st.integers(), st.sampled_from(["kWh", "line 1", "=1+1", "a,b", "x\ry"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(LINE_TEXT, min_size=7, max_size=7),
+    st.one_of(st.integers(1, 3), st.booleans(), st.none(), st.floats()),
+    st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers()),
+    st.lists(st.one_of(st.floats(), st.integers()), min_size=1, max_size=3),
+    st.booleans(),
+)
+def test_a_lines_cells_made_at_once_are_the_joined_cells(
+    texts: list[Any], scope: Any, amount: Any, masses: list[Any], carriage: bool
+) -> None:
+    """csv_record's text of a line's own cells and of its amounts is texts.join's, carriage returns,
+    odd types and all."""
+    from types import SimpleNamespace
+
+    identifier, activity, label, category, gpc, ipcc, unit = texts
+    separate = dict(zip(["CO2_biogenic", "non_kyoto"], masses[1:], strict=False))
+    line = SimpleNamespace(
+        index=4, id=identifier, activity=activity, label=label, scope=scope, category=category, gpc=gpc, ipcc=ipcc,
+        amount=amount, unit=unit, t_co2e=masses[0], separately_reported_t_co2e=separate,
+    )  # fmt: skip
+    made, joined = CellTexts(), CellTexts()
+    if carriage:  # a text with a carriage return met before
+        made["a\rb"], joined["a\rb"] = made["a\rb"], joined["a\rb"]
+    assert writers._activity_text(line, made) == joined.join(writers._activity_cells(line))  # type: ignore[arg-type]
+    assert writers._amount_text(line, made) == joined.join(writers._amount_cells(line))  # type: ignore[arg-type]

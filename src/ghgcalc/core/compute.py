@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ghgcalc import gpc, gwp, i18n, units
 from ghgcalc.core.resolve import Catalogue, ResolveError
@@ -13,7 +13,7 @@ from ghgcalc.errors import Issue, Path, error, visible, warning
 from ghgcalc.i18n import tr
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import Activity, DeclaredGas, Inventory, MethodActivity
-from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
+from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line, new_line
 
 if TYPE_CHECKING:
     from ghgcalc.core.plausibility import Checks
@@ -99,6 +99,32 @@ class WeightsMemo(dict[int, tuple[Factor, GasWeights]]):
     def __init__(self, shared: dict[tuple[object, ...], tuple[Factor, GasWeights]] | None = None) -> None:
         super().__init__()
         self.shared = shared
+        self.classes: dict[tuple[object, ...], LineClass] = {}  # compute_line's classes of lines
+
+
+class LineClass(NamedTuple):
+    """What compute_line works out for a line before its amount, the same for every line of one
+    computation with the same activity, unit, ncv, density, scope, GPC reference and IPCC
+    category: kept once such a line is computed without a problem (an issue, a GWP missing), so
+    that the next are computed from it with the same operations on their own amounts."""
+
+    factor: Factor
+    conversion: float
+    scope: int
+    gpc: str | None
+    ipcc: str | None
+    weights: GasWeights
+    gwp: dict[str, float]  # copied into each line
+    month_limit: int
+    # (gas, kg, weight in the total) of each gas, when no gas is named twice and none has a
+    # biogenic or non-Kyoto share (as most factors): the line's sums are then its gases' own
+    counted: tuple[tuple[str, float, float], ...] | None = None
+
+
+def _counted(weights: GasWeights) -> tuple[tuple[str, float, float], ...] | None:
+    if len({w[0] for w in weights}) < len(weights) or any(w[3] or w[4] for w in weights):
+        return None
+    return tuple((gas, kg, weight) for gas, kg, weight, *_ in weights)
 
 
 def _factor_weights(
@@ -373,6 +399,56 @@ def compute_line(
     `warned_basis` keeps a GWP-basis warning to once per factor, `memo` each factor's gas weights;
     `suggest=False` leaves out the did-you-mean of an unknown key (a table's later classes, whose
     problems are only counted)."""
+    classes = getattr(memo, "classes", None)
+    if classes is None or type(activity) is not Activity or not (activity.scope is None or type(activity.scope) is int):
+        return _computed_line(
+            index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues, memo, suggest
+        )
+    key = (
+        activity.activity,
+        activity.unit,
+        activity.ncv,
+        activity.density,
+        activity.scope,
+        activity.gpc,
+        activity.ipcc,
+    )
+    known = classes.get(key)
+    if known is not None:
+        line = _class_line(index, activity, known)
+        if line is not None:
+            return line
+    reported = len(issues)
+    line = _computed_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues, memo, suggest)
+    if line is not None and known is None and len(issues) == reported:
+        weights = _factor_weights(line.factor, gwp_set, declared, memo)
+        months = 12 * inventory.period.years
+        classes[key] = LineClass(
+            line.factor,
+            line.conversion,
+            line.scope,
+            line.gpc,
+            line.ipcc,
+            weights,
+            dict(line.gwp),
+            months,
+            _counted(weights),
+        )
+    return line
+
+
+def _computed_line(
+    index: int,
+    activity: Activity | MethodActivity,
+    catalogue: Catalogue,
+    inventory: Inventory,
+    gwp_set: str,
+    declared: dict[str, DeclaredGas],
+    warned_basis: set[str],
+    issues: list[Issue],
+    memo: dict[int, tuple[Factor, GasWeights]],
+    suggest: bool,
+) -> Line | None:
     path: Path = ("activities", index)
     if (
         not isinstance(activity, MethodActivity)
@@ -629,21 +705,60 @@ def _line(
     ipcc: str | None,
 ) -> tuple[Line, list[str]]:
     total, unit, months = quantity
-    amount_in_per = total * conversion
-    gases_t: dict[str, float] = {}
     gwps: dict[str, float] = {}
-    in_total: list[float] = []
-    by_gas: dict[str, float] = {}
-    biogenic: list[float] = []
-    non_kyoto: list[float] = []
     problems: list[str] = []
-    for gas, kg, weight, biogenic_weight, non_kyoto_weight, gwp_value, gas_problems in weighed:
-        tonnes = amount_in_per * kg / 1000.0
-        gases_t[gas] = gases_t.get(gas, 0.0) + tonnes
+    for gas, _kg, _weight, _biogenic, _non_kyoto, gwp_value, gas_problems in weighed:
         if gas_problems:
             problems.extend(gas_problems)
         if gwp_value is not None:
             gwps[gas] = gwp_value
+    method = isinstance(activity, MethodActivity)
+    line = _made(
+        index,
+        activity,
+        activity.method if method else activity.activity,  # type: ignore[union-attr]
+        total,
+        months,
+        unit,
+        scope,
+        reference.ref if reference else None,
+        ipcc,
+        factor,
+        conversion,
+        weighed,
+        gwps,
+        activity.params if method else None,  # type: ignore[union-attr]
+    )
+    return line, problems
+
+
+def _made(
+    index: int,
+    activity: Activity | MethodActivity,
+    name: str,
+    total: float,
+    months: tuple[float, ...] | None,
+    unit: str,
+    scope: int,
+    reference: str | None,
+    ipcc: str | None,
+    factor: Factor,
+    conversion: float,
+    weighed: GasWeights,
+    gwps: dict[str, float],
+    params: dict[str, Any] | None,
+) -> Line:
+    """The line of `total` units: its amount in the factor's unit, each gas's tonnes, CO2e counted
+    in the total and reported apart, in that order of operations for every line."""
+    amount_in_per = total * conversion
+    gases_t: dict[str, float] = {}
+    in_total: list[float] = []
+    by_gas: dict[str, float] = {}
+    biogenic: list[float] = []
+    non_kyoto: list[float] = []
+    for gas, kg, weight, biogenic_weight, non_kyoto_weight, _gwp, _problems in weighed:
+        tonnes = amount_in_per * kg / 1000.0
+        gases_t[gas] = gases_t.get(gas, 0.0) + tonnes
         counted = tonnes * weight
         in_total.append(counted)
         by_gas[gas] = by_gas.get(gas, 0.0) + counted
@@ -654,32 +769,108 @@ def _line(
         separate[BIOGENIC] = math.fsum(biogenic)
     if any(non_kyoto):
         separate[NON_KYOTO] = math.fsum(non_kyoto)
-    line = Line(
-        index=index,
-        activity=activity.method if isinstance(activity, MethodActivity) else activity.activity,
-        amount=total,
-        monthly=months,
-        unit=unit,
-        scope=scope,
-        category=activity.category or factor.category,
-        label=activity.label,
-        id=activity.id,
-        gpc=reference.ref if reference else None,
-        ipcc=ipcc,
-        factor=factor,
-        conversion=conversion,
-        gases_t=gases_t,
-        gwp=gwps,
-        t_co2e=math.fsum(in_total),
-        separately_reported_t_co2e=separate,
-        t_co2e_by_gas=by_gas,
-        data_quality=activity.data_quality,
-        evidence=activity.evidence,
-        uncertainty_given=activity.uncertainty,
-        method_params=activity.params if isinstance(activity, MethodActivity) else None,
-        division=activity.division,
+    # Line's fields in their order (new_line: as Line(...) sets them, at a third of the cost)
+    return new_line(
+        {
+            "index": index,
+            "activity": name,
+            "amount": total,
+            "monthly": months,
+            "unit": unit,
+            "scope": scope,
+            "category": activity.category or factor.category,
+            "label": activity.label,
+            "id": activity.id,
+            "gpc": reference,
+            "ipcc": ipcc,
+            "factor": factor,
+            "conversion": conversion,
+            "gases_t": gases_t,
+            "gwp": gwps,
+            "t_co2e": math.fsum(in_total),
+            "separately_reported_t_co2e": separate,
+            "t_co2e_by_gas": by_gas,
+            "data_quality": activity.data_quality,
+            "evidence": activity.evidence,
+            "uncertainty_given": activity.uncertainty,
+            "method_params": params,
+            "division": activity.division,
+        }
     )
-    return line, problems
+
+
+def _class_line(index: int, activity: Activity, known: LineClass) -> Line | None:
+    """The line of an activity of a class already computed (LineClass), or None where it may have a
+    problem of its own (too many months, a result too large): compute_line then finds and tells it."""
+    amount = activity.amount
+    months = None
+    if isinstance(amount, list):
+        if len(amount) > known.month_limit:
+            return None
+        months = tuple(amount)
+    if known.counted is None:
+        line = _made(
+            index,
+            activity,
+            activity.activity,
+            activity.total,
+            months,
+            activity.unit,
+            known.scope,
+            known.gpc,
+            known.ipcc,
+            known.factor,
+            known.conversion,
+            known.weights,
+            dict(known.gwp),
+            None,
+        )
+        return line if _plausible_size(line) else None
+    # _made's operations on each gas, for gases named once and without a biogenic or non-Kyoto
+    # share: a gas's sum is 0.0 plus its own value, and a share of 0 is nothing reported apart
+    # (0 times a finite mass; a mass that is not finite makes the line too large, told afresh)
+    total = activity.total
+    amount_in_per = total * known.conversion
+    gases_t: dict[str, float] = {}
+    in_total: list[float] = []
+    by_gas: dict[str, float] = {}
+    for gas, kg, weight in known.counted:
+        tonnes = amount_in_per * kg / 1000.0
+        gases_t[gas] = 0.0 + tonnes
+        counted = tonnes * weight
+        in_total.append(counted)
+        by_gas[gas] = 0.0 + counted
+    t_co2e = math.fsum(in_total)
+    if not all(map(LARGEST_LINE_T.__ge__, map(abs, [t_co2e, *gases_t.values()]))):
+        return None
+    factor = known.factor
+    return new_line(
+        {
+            "index": index,
+            "activity": activity.activity,
+            "amount": total,
+            "monthly": months,
+            "unit": activity.unit,
+            "scope": known.scope,
+            "category": activity.category or factor.category,
+            "label": activity.label,
+            "id": activity.id,
+            "gpc": known.gpc,
+            "ipcc": known.ipcc,
+            "factor": factor,
+            "conversion": known.conversion,
+            "gases_t": gases_t,
+            "gwp": dict(known.gwp),
+            "t_co2e": t_co2e,
+            "separately_reported_t_co2e": {},
+            "t_co2e_by_gas": by_gas,
+            "data_quality": activity.data_quality,
+            "evidence": activity.evidence,
+            "uncertainty_given": activity.uncertainty,
+            "method_params": None,
+            "division": activity.division,
+        }
+    )
 
 
 def _sets_used(catalogue: Catalogue, lines: list[Line]) -> tuple[FactorSet, ...]:

@@ -680,7 +680,7 @@ def csv_record(entry: Entry) -> CsvRecord:
         given = line.data_quality is not None or line.evidence is not None
         spread = uncertainty.get(line.index)
         quality_text = texts.join(_quality_cells(line)) if given else ",,,"
-        own, amounts = texts.join(_activity_cells(line)), texts.join(_amount_cells(line))
+        own, amounts = _activity_text(line, texts), _amount_text(line, texts)
         spread_text = texts.join(spread) if spread is not None else None
         plain = head is not None and own is not None and factor is not None and amounts is not None
         if not plain or quality_text is None or (spread is not None and spread_text is None):
@@ -688,6 +688,31 @@ def csv_record(entry: Entry) -> CsvRecord:
         else:
             lines.append(LineRecord(own, factor, amounts, line.gases_t, spread_text, quality_text, given))  # type: ignore[arg-type]
     return ResultRecord(lines, _status(entry), entry.analysis is not None, head or "")
+
+
+_TEXT_KINDS = frozenset((str, type(None)))
+
+
+def _activity_text(line: Line, texts: CellTexts) -> str | None:
+    """texts.join(_activity_cells(line)), made at once for the line most are: its texts text or
+    None, its scope an int and its amount a float."""
+    scope, amount = line.scope, line.amount
+    values = (line.id, line.activity, line.label, line.category, line.gpc, line.ipcc, line.unit)
+    if type(scope) is not int or type(amount) is not float or not _TEXT_KINDS.issuperset(map(type, values)):
+        return texts.join(_activity_cells(line))
+    identifier, activity, label, category, reference, ipcc, unit = map(texts.__getitem__, values)
+    if texts.carriage and any(value is not None and "\r" in value for value in values):
+        return None  # as join: a row with a carriage return is written by csv.writer
+    return f"{line.index + 1},{identifier},{activity},{label},{scope},{category},{reference},{ipcc},{amount!r},{unit}"
+
+
+def _amount_text(line: Line, texts: CellTexts) -> str | None:
+    """texts.join(_amount_cells(line)), made at once when the three are floats (as they are)."""
+    separate = line.separately_reported_t_co2e
+    total, biogenic, non_kyoto = line.t_co2e, separate.get(BIOGENIC, 0.0), separate.get(NON_KYOTO, 0.0)
+    if type(total) is float and type(biogenic) is float and type(non_kyoto) is float:
+        return f"{total!r},{biogenic!r},{non_kyoto!r}"
+    return texts.join(_amount_cells(line))
 
 
 def _quoted_line(
@@ -785,15 +810,15 @@ def _csv_rows(
             if line.quoted is not None:
                 yield _quoted_row(line, line.quoted, gases, uncertainty, quality, status)
                 continue
-            row = [record.head, line.cells, line.factor, line.amounts]
+            text = f"{record.head},{line.cells},{line.factor},{line.amounts}"
             if gases:
-                masses = [line.gases_t.get(gas) for gas in gases]
-                row.append(",".join([repr(mass) if type(mass) is float else _number_text(mass) for mass in masses]))
+                masses = map(line.gases_t.get, gases)
+                text += "," + ",".join([repr(mass) if type(mass) is float else _number_text(mass) for mass in masses])
             if uncertainty:
-                row.append(line.uncertainty if line.uncertainty is not None else ",,,")
+                text += "," + (line.uncertainty if line.uncertainty is not None else ",,,")
             if quality:
-                row.append(line.quality)
-            yield ",".join(row) + ending
+                text += "," + line.quality
+            yield text + ending
 
 
 def _quoted_row(

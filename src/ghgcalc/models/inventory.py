@@ -610,12 +610,21 @@ _texts_of = operator.itemgetter(*_TEXTS)
 _ACTIVITY_FIELDS = dict.fromkeys(Activity.model_fields)  # every field's default is None
 # A text pydantic would change or refuse: whitespace at either end (what Python calls whitespace
 # includes every character pydantic strips) or a lone surrogate. The texts of a line are joined
-# by NUL and searched at once; a NUL in a text only sends the line to pydantic.
-_NOT_BARE = re.compile(r"(?:\A|\x00)\s|\s(?:\x00|\Z)|[\ud800-\udfff]")
+# by NUL and looked at at once (_bare); a NUL in a text only sends the line to pydantic.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NUMBERS = frozenset((float, int))
 _TEXT_TYPES = frozenset((str, type(None)))
 _plus_zero = (0.0).__add__  # as _amount gives a number: -0.0 becomes 0.0, an int a float
 _set = object.__setattr__
+
+
+def _bare(texts: tuple[str | None, ...]) -> bool:
+    """No text has whitespace at either end, nor a lone surrogate: each part of the texts joined by
+    NUL is its own strip() (str.strip and a pattern's \\s take the same characters for whitespace),
+    and a text of ASCII alone has no surrogate to search for."""
+    joined = "\x00".join(filter(None, texts))
+    parts = joined.split("\x00")
+    return list(map(str.strip, parts)) == parts and (joined.isascii() or _SURROGATE.search(joined) is None)
 
 
 def _plain_amount(value: Any) -> Any:
@@ -647,7 +656,7 @@ def plain_activity(data: Any) -> Activity | None:
         return None
     texts = _texts_of(values)
     # every text a str or None (an empty text joins as nothing: no whitespace lies beside it)
-    if not _TEXT_TYPES.issuperset(map(type, texts)) or _NOT_BARE.search("\x00".join(filter(None, texts))):
+    if not _TEXT_TYPES.issuperset(map(type, texts)) or not _bare(texts):
         return None
     identifier, division, scope = values["id"], values["division"], values["scope"]
     if identifier == "" or (division is not None and not 1 <= len(division) <= 200):

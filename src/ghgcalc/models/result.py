@@ -46,6 +46,19 @@ class Line:
     division: str | None = None  # who is responsible for the source (TGO Fr-03)
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def new_line(values: dict[str, Any]) -> Line:
+    """The Line of `values`, every field given in Line's order, as Line(**values) makes it: a
+    frozen dataclass sets its fields one call at a time, and 100,000 lines make 2.3 million calls
+    (tests/models/test_new_line.py compares the two)."""
+    line: Line = _new(Line)
+    _set(line, "__dict__", values)
+    return line
+
+
 def _sum(values: list[float]) -> float:
     return math.fsum(values)
 
