@@ -8,6 +8,7 @@ followed with a budget, so an alias bomb stops after a bounded amount of work.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -22,28 +23,27 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 
+@functools.lru_cache(maxsize=4096)
+def _node_tag(kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+    return str(_RESOLVER.resolve(kind, value, implicit))
+
+
 class _Loader(_SafeLoader):
-    """The safe loader, its tag of a plain value remembered: PyYAML finds each value's tag in
+    """The safe loader, the tag it finds for a node remembered: PyYAML finds each value's tag in
     Python (a regular expression per candidate type), and a batch's inventories repeat the same
     few hundred values. With no path resolvers (the safe loader has none, nor has this one) a
-    scalar's tag depends on its text and its style alone, as `_scalar_tag` keys it."""
+    node's tag depends on its kind, its text and its style alone, as `_node_tag` keys it; libyaml's
+    composer asks for it for every node, here without a Python frame when the tag is remembered."""
 
-    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
-        if kind is yaml.ScalarNode and type(implicit) is tuple and type(value) is str:
-            return _scalar_tag(value, implicit)
-        if kind is yaml.MappingNode and not self.yaml_path_resolvers:
-            return str(self.DEFAULT_MAPPING_TAG)  # what the resolver gives a mapping without a tag
-        if kind is yaml.SequenceNode and not self.yaml_path_resolvers:
-            return str(self.DEFAULT_SEQUENCE_TAG)
-        return str(super().resolve(kind, value, implicit))
-
-
-@functools.lru_cache(maxsize=4096)
-def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))
+    resolve = staticmethod(_node_tag)
+    # the composer also tells the resolver of every node it enters and leaves, for path resolvers:
+    # with none these calls do nothing, here without a Python frame each
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]  # a C no-op: (parent, index) ignored
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]  # a C no-op: () ignored
 
 
 _RESOLVER = yaml.resolver.Resolver()  # the safe loaders' own resolver, and its tables
+_ScalarNode = yaml.ScalarNode
 
 # How many nodes one document may hold, and how many more its aliases may add when expanded: a
 # real inventory reuses an anchor a handful of times, an alias bomb millions of times.
@@ -109,8 +109,10 @@ class _TooComplex(Exception):
 
 
 class _Walker:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, anchored: bool = True) -> None:
+        """`anchored`: the document may have anchors, so that a node may be reached again by an alias."""
         self.positions = Positions(source)
+        self.anchored = anchored
         self.issues: list[Issue] = []
         self.budget = MAX_NODES
         self.alias_budget = MAX_ALIAS_NODES
@@ -126,16 +128,17 @@ class _Walker:
 
     def walk(self, node: yaml.Node, path: Path) -> object:
         self.budget -= 1
-        key = id(node)
-        if key in self.seen:
-            self.alias_budget -= 1
-        else:
-            self.seen.add(key)
+        if self.anchored:  # (without an anchor no node is reached twice: each is walked once)
+            key = id(node)
+            if key in self.seen:
+                self.alias_budget -= 1
+            else:
+                self.seen.add(key)
         if self.budget < 0 or self.alias_budget < 0:
             raise _TooComplex
         mark = node.start_mark
         self._values.setdefault(path, (mark.line + 1, mark.column + 1))
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, _ScalarNode):
             # most values are text: PyYAML's str, without _scalar's other cases
             return node.value if node.tag == _STR else self._scalar(node)
         if node.tag not in _PLAIN_TAGS:
@@ -258,7 +261,7 @@ _TOO_DEEP = N_("the document is nested too deeply")
 
 def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
     """The data of a one-document YAML text, the positions of its values, and its problems."""
-    walker = _Walker(source)
+    walker = _Walker(source, anchored="&" in text)  # an anchor is written with '&'
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
