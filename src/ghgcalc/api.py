@@ -174,8 +174,8 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
         reading = Reading(with_table, reading.positions, reading.issues, reading.partial, reading.kept)
     if reading.positions is None:
         return Outcome(source, None, tuple(reading.issues))
-    folder = os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
     if reading.inventory is not None:
+        folder = _folder(path) if reading.inventory.activities_table else None
         outcome = compute_inventory(reading.inventory, reading.positions, source, options, folder=folder)
         if reading.inventory.include:
             if follow_includes:
@@ -199,11 +199,17 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
     reads: tuple[str, ...] = ()
     if reading.partial is not None:
         # the well-formed activities still meet their factors and units, so one run shows every problem
+        folder = _folder(path) if reading.partial.activities_table else None
         rest = compute_inventory(reading.partial, reading.positions, source, options, reading.kept, folder)
         issues.extend(rest.issues)
         issues.sort(key=lambda i: i.location.order if i.location else ("", 0, 0))
         reads = rest.reads
     return Outcome(source, None, tuple(issues), reads=reads)
+
+
+def _folder(path: str) -> str:
+    """The folder of an inventory's activity tables: its file's (worked out only for one that has them)."""
+    return os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
 
 
 def compute_inventory(
