@@ -7,7 +7,6 @@ outcome.result.total_t_co2e, [issue.format() for issue in outcome.issues]
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 from collections.abc import Iterator
@@ -140,18 +139,21 @@ def compute_file(path: str, options: Options | None = None, keep_positions: bool
     return Outcome(o.source, o.result, o.issues, o.inventory, (path, *o.reads), o.positions)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+class collector_paused:  # (a lower-case name: it is used as a function, `with collector_paused():`)
     """Python's cyclic garbage collector paused (as it was before, after). Reading and computing a
     file makes many objects and few reference cycles; with a 100,000-row workbook's cells alive,
     each full collection walks them all again (40 % of reading and validating one). Objects
-    without cycles are still freed at once; any cycles wait for the next collection."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
+    without cycles are still freed at once; any cycles wait for the next collection. (A class,
+    not a generator: a batch enters it twice for every input.)"""
+
+    __slots__ = ("_paused",)
+
+    def __enter__(self) -> None:
+        self._paused = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._paused:
             gc.enable()
 
 
@@ -174,8 +176,8 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
         reading = Reading(with_table, reading.positions, reading.issues, reading.partial, reading.kept)
     if reading.positions is None:
         return Outcome(source, None, tuple(reading.issues))
-    folder = os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
     if reading.inventory is not None:
+        folder = _folder(path) if reading.inventory.activities_table else None
         outcome = compute_inventory(reading.inventory, reading.positions, source, options, folder=folder)
         if reading.inventory.include:
             if follow_includes:
@@ -199,11 +201,17 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
     reads: tuple[str, ...] = ()
     if reading.partial is not None:
         # the well-formed activities still meet their factors and units, so one run shows every problem
+        folder = _folder(path) if reading.partial.activities_table else None
         rest = compute_inventory(reading.partial, reading.positions, source, options, reading.kept, folder)
         issues.extend(rest.issues)
         issues.sort(key=lambda i: i.location.order if i.location else ("", 0, 0))
         reads = rest.reads
     return Outcome(source, None, tuple(issues), reads=reads)
+
+
+def _folder(path: str) -> str:
+    """The folder of an inventory's activity tables: its file's (worked out only for one that has them)."""
+    return os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
 
 
 def compute_inventory(

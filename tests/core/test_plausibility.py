@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ghgcalc.core import plausibility
 from ghgcalc.core.plausibility import Checks, ThresholdError, Thresholds, parse_thresholds
@@ -268,3 +271,18 @@ def test_the_examples_raise_no_plausibility_warning():
     for name in ("municipality", "province", "city"):
         outcome = api.compute_file(str(ROOT / "examples" / f"{name}.yaml"))
         assert [i.code for i in outcome.issues if not i.is_error] == [], name
+
+
+@given(st.lists(st.integers(0, 4), min_size=3, max_size=8))
+def test_the_dominant_line_is_the_first_of_the_largest_and_weighed_against_the_next(values):
+    # the rule: the lines as sorted(..., reverse=True) orders them (ties in their order), the
+    # first against the second; limits that let every inventory with a total through
+    lines = [SimpleNamespace(t_co2e=float(v), index=n, amount=1.0, unit="kWh") for n, v in enumerate(values)]
+    ranked = sorted(lines, key=lambda line: line.t_co2e, reverse=True)
+    found = plausibility._dominant_line(lines, Thresholds(share=0.0, dominant=1.0))  # type: ignore[arg-type]
+    if sum(values) == 0:
+        assert found == []
+        return
+    (issue,) = found
+    assert issue.path == ("activities", ranked[0].index, "unit")
+    assert f"{ranked[0].t_co2e / max(ranked[1].t_co2e, 1e-30):,.0f} times the next largest" in issue.message

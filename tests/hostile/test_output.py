@@ -84,6 +84,18 @@ def test_the_input_through_another_spelling(folder: Path) -> None:
     refused(folder, "compute", "municipality.yaml", "-o", "./orgs/../municipality.yaml", "--force")
 
 
+def test_an_input_of_a_folder_that_links_to_the_output(folder: Path) -> None:
+    # a batch's inputs are each compared with the output, whatever the link's own name or folder
+    batch = folder / "batch"
+    batch.mkdir()
+    for number in range(12):
+        write(batch, f"town-{number:02d}.yaml", MUNICIPALITY)
+    write(folder, "out.csv", "kept\n")
+    os.symlink(folder / "out.csv", batch / "town-07b.yaml")
+    refused(folder, "compute", "batch", "-o", "out.csv", "--force", "-f", "csv", mentions="town-07b.yaml")
+    refused(folder, "compute", "batch", "-o", "./batch/../out.csv", "--force", "-f", "csv", mentions="town-07b.yaml")
+
+
 def test_a_plan_base_and_catalogue_are_never_replaced(folder: Path) -> None:
     write(folder, "plan.yaml", PLAN)
     write(folder, "my-measures.yaml", CATALOGUE)

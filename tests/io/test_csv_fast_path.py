@@ -3,8 +3,8 @@ bytes must be those of csv.writer with a formula guard on every cell, as it wrot
 
 from __future__ import annotations
 
+import dataclasses
 import math
-import pickle
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -119,9 +119,10 @@ def test_a_records_rows_made_where_it_is_computed_are_the_writers_rows(
 def test_a_records_text_is_what_the_batch_writes() -> None:
     # the comparison can fail: the text is copied as it is when the layout is the one it was made for
     line = writers.LineRecord("a", "f", "1.5", {"CO2": 2.0}, None, ",,,", False)
-    made = pickle.dumps(writers.ResultRecord([line], "ok", False, "h"))
-    record = writers.RecordText(("CO2",), 1, "made elsewhere\n", made)
     layout = writers.CsvLayout(gases={"CO2"})
+    texted = writers.with_text(writers.ResultRecord([line], "ok", False, "h"), layout)
+    assert isinstance(texted, writers.RecordText)
+    record = dataclasses.replace(texted, text="made elsewhere\n")
     assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nmade elsewhere\n")
     layout.gases.add("N2O")
     assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nh,a,f,1.5,2.0,\n")

@@ -1,5 +1,5 @@
-"""The YAML reader remembers the tag of a plain value (a batch repeats the same values) and gives
-every value the tag PyYAML's own safe loader gives it."""
+"""The YAML reader remembers the tag of a node (a batch repeats the same values) and gives every
+node the tag PyYAML's own safe loader gives it."""
 
 from __future__ import annotations
 
@@ -35,10 +35,19 @@ def test_every_value_has_the_tag_of_pyyamls_safe_loader() -> None:
     assert "tag:yaml.org,2002:timestamp" in _tags(ours) and "tag:yaml.org,2002:float" in _tags(ours)
 
 
+def test_the_tag_depends_on_the_node_alone() -> None:
+    # what remembering a tag by its node's kind, text and style rests on: no path resolvers
+    assert not yaml_reader._Loader.yaml_path_resolvers
+    anchored = "a: &x {b: [1, yes]}\nc: *x\nd: [&y 2, *y]\n"
+    assert _tags(yaml.compose(anchored, Loader=yaml_reader._Loader)) == _tags(
+        yaml.compose(anchored, Loader=yaml.SafeLoader)
+    )
+
+
 def test_the_tag_of_a_value_is_found_once() -> None:
-    yaml_reader._scalar_tag.cache_clear()
+    yaml_reader._node_tag.cache_clear()
     yaml_reader.parse(DOCUMENT, "a.yaml")
-    missed = yaml_reader._scalar_tag.cache_info().misses
+    missed = yaml_reader._node_tag.cache_info().misses
     yaml_reader.parse(DOCUMENT, "b.yaml")
-    info = yaml_reader._scalar_tag.cache_info()
+    info = yaml_reader._node_tag.cache_info()
     assert info.misses == missed and info.hits >= missed

@@ -426,7 +426,8 @@ def shaped(seen: Any, outcome: Any) -> tuple[Any, tuple[bytes, Any], bool]:
     payload = (pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), columns)
     if outcome.result is None:
         return outcome, payload, False
-    return replace(outcome, result=None, inventory=None, positions=None), payload, True
+    o = outcome  # made anew: dataclasses.replace costs several times more, and this runs per input
+    return type(o)(o.source, None, o.issues, None, o.reads, None), payload, True
 
 
 def _community(results: list[Any]) -> bool:

@@ -168,7 +168,7 @@ def check_target(out: str | None, inputs: Iterable[str], force: bool, named: str
 
 def _refuse_inputs(shown: str, path: str, read: Iterable[str]) -> None:
     real = os.path.realpath(path)
-    for name in read:
+    for name in _same_file_maybe(real, read):
         if os.path.realpath(name) == real:
             raise UsageError(
                 tr(
@@ -178,6 +178,29 @@ def _refuse_inputs(shown: str, path: str, read: Iterable[str]) -> None:
                 ),
                 tr("choose another output path with -o"),
             )
+
+
+def _same_file_maybe(real: str, read: Iterable[str]) -> Iterator[str]:
+    """The names among `read` that may resolve to `real`: a file with another device and inode
+    cannot, nor can one that exists when `real` does not (a stat is a fraction of a realpath, and
+    a programme's batch reads thousands of files); a name that cannot be looked at may."""
+    target: tuple[int, int] | None = None
+    try:
+        status = os.stat(real)
+        target = (status.st_dev, status.st_ino)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        yield from read  # (it may exist: realpath decides)
+        return
+    for name in read:
+        try:
+            other = os.stat(name)
+        except OSError:
+            yield name
+            continue
+        if (other.st_dev, other.st_ino) == target:
+            yield name
 
 
 def _probe(folder: str, out: str) -> None:

@@ -7,7 +7,6 @@ likely slips") and set on the command line with `--threshold NAME=VALUE` (`off` 
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
@@ -259,12 +258,12 @@ def period_months(period: Period) -> int:
 def _months_against_period(lines: list[Line], period: Period) -> list[Issue]:
     """A monthly list shorter (or longer) than the period: months left out, or a list of something else."""
     expected = period_months(period)
-    span = tr("the {months}-month period {period}", months=expected, period=period.label)
-    issues = []
+    issues: list[Issue] = []
     for line in lines:
         count = len(line.monthly or ())
         if not count or count == expected:
             continue
+        span = tr("the {months}-month period {period}", months=expected, period=period.label)
         if count < expected:
             missing = expected - count
             issues.append(
@@ -302,8 +301,15 @@ def _months_against_period(lines: list[Line], period: Period) -> list[Issue]:
 def _dominant_line(lines: list[Line], limits: Thresholds) -> list[Issue]:
     if len(lines) < 3 or limits.share is None or limits.dominant is None:
         return []
-    # the two largest, as sorted(..., reverse=True)[:2] gives them (ties in their order)
-    largest, second = heapq.nlargest(2, lines, key=lambda line: line.t_co2e)
+    # the two largest, as sorted(..., reverse=True)[:2] gives them (ties in their order), in one pass
+    largest, second = lines[0], lines[1]
+    if second.t_co2e > largest.t_co2e:
+        largest, second = second, largest
+    for line in lines[2:]:
+        if line.t_co2e > largest.t_co2e:
+            largest, second = line, largest
+        elif line.t_co2e > second.t_co2e:
+            second = line
     total = sum(line.t_co2e for line in lines)
     if total <= 0 or largest.t_co2e < limits.share * total or largest.t_co2e < limits.dominant * second.t_co2e:
         return []

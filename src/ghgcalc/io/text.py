@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from ghgcalc.errors import Issue, Location, Severity
 from ghgcalc.i18n import tr
@@ -19,16 +18,23 @@ def read_bytes(path: str) -> bytes:
     """The bytes of `path` (or standard input for '-'); raises OSError as open() does."""
     if path == STDIN:
         return sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
-    with Path(path).open("rb") as handle:
+    # unbuffered: a small inventory is one read, without a buffer of its own to fill and copy from
+    with open(path, "rb", buffering=0) as handle:
         # a first read of the file's size: read(MAX_TEXT_BYTES + 1) allocates a buffer of the limit's
         # size (32 MB) for every file, which costs a small inventory most of its reading time (a
         # pipe or a special file says 0: its first read is a small one, the rest follows)
-        size = os.fstat(handle.fileno()).st_size
-        first = min(max(size + 1, _SMALLEST_READ), MAX_TEXT_BYTES + 1)
+        status = os.fstat(handle.fileno())
+        first = min(max(status.st_size + 1, _SMALLEST_READ), MAX_TEXT_BYTES + 1)
         data = handle.read(first)
-        if len(data) < first:  # a buffered read gives less only at the end of the file
+        if len(data) == status.st_size < first:  # the whole file, as its size says
             return data
-        return data + handle.read(MAX_TEXT_BYTES + 1 - len(data))
+        parts = [data]
+        left = MAX_TEXT_BYTES + 1 - len(data)
+        while left > 0 and data:  # a pipe's or /proc's read gives what it holds: read on until the end
+            data = handle.read(left)
+            parts.append(data)
+            left -= len(data)
+        return b"".join(parts)
 
 
 _SMALLEST_READ = 4096

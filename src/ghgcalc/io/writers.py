@@ -587,7 +587,7 @@ class FailedRecord:
 class RecordText:
     """A ResultRecord as a batch's spool keeps it (with_text): its rows as written when the CSV's
     gas columns are `gases` and it adds no other columns, made where the record is (a worker), and
-    the record itself, pickled, read back only when the batch's columns turn out otherwise."""
+    the record itself, pickled (`_packed`), read back only when the batch's columns turn out otherwise."""
 
     gases: tuple[str, ...]
     rows: int
@@ -736,7 +736,20 @@ def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord | RecordText:
         if not isinstance(row, str):  # a row csv.writer quotes whole (a carriage return): made at the end
             return record
         rows.append(row)
-    return RecordText(tuple(gases), len(rows), "".join(rows), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    return RecordText(tuple(gases), len(rows), "".join(rows), _packed(record))
+
+
+def _packed(record: ResultRecord) -> bytes:
+    """`record` pickled as plain tuples: a named tuple and a dataclass are pickled through Python
+    code of their own, line by line, which took half of a small inventory's record text's time."""
+    lines = [tuple(line) for line in record.lines]
+    return pickle.dumps((lines, record.status, record.uncertainty, record.head), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(data: bytes) -> ResultRecord:
+    """The record `_packed` made these bytes of (our own, made in this run)."""
+    lines, status, uncertainty, head = pickle.loads(data)
+    return ResultRecord([LineRecord(*line) for line in lines], status, uncertainty, head)
 
 
 def to_csv(entries: Sequence[Entry]) -> str:
@@ -779,7 +792,7 @@ def csv_record_chunks(records: Iterable[CsvRecord | RecordText], layout: CsvLayo
             count += record.rows
         else:
             if isinstance(record, RecordText):
-                record = pickle.loads(record.record)  # our own bytes, made by with_text in this run
+                record = _unpacked(record.record)
             for row in _csv_rows((record,), gases, uncertainty, quality, status_width):
                 if isinstance(row, str):
                     written.append(row)

@@ -1,13 +1,15 @@
 """YAML documents read safely, with the line and column of every value.
 
 The document is composed into nodes (no object construction, so no `!!python/...` tag can run
-code) and then walked once, building plain data and a map from paths to positions. Aliases are
-followed with a budget, so an alias bomb stops after a bounded amount of work.
+code) and then walked once, building plain data; the map from paths to positions is made from the
+same nodes when it is first asked for (most documents never are). Aliases are followed with a
+budget, so an alias bomb stops after a bounded amount of work.
 """
 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -22,33 +24,36 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 
+@functools.lru_cache(maxsize=4096)
+def _node_tag(kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+    return str(_RESOLVER.resolve(kind, value, implicit))
+
+
 class _Loader(_SafeLoader):
-    """The safe loader, its tag of a plain value remembered: PyYAML finds each value's tag in
+    """The safe loader, the tag it finds for a node remembered: PyYAML finds each value's tag in
     Python (a regular expression per candidate type), and a batch's inventories repeat the same
     few hundred values. With no path resolvers (the safe loader has none, nor has this one) a
-    scalar's tag depends on its text and its style alone, as `_scalar_tag` keys it."""
+    node's tag depends on its kind, its text and its style alone, as `_node_tag` keys it; libyaml's
+    composer asks for it for every node, here without a Python frame when the tag is remembered."""
 
-    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
-        if kind is yaml.ScalarNode and type(implicit) is tuple and type(value) is str:
-            return _scalar_tag(value, implicit)
-        if kind is yaml.MappingNode and not self.yaml_path_resolvers:
-            return str(self.DEFAULT_MAPPING_TAG)  # what the resolver gives a mapping without a tag
-        if kind is yaml.SequenceNode and not self.yaml_path_resolvers:
-            return str(self.DEFAULT_SEQUENCE_TAG)
-        return str(super().resolve(kind, value, implicit))
-
-
-@functools.lru_cache(maxsize=4096)
-def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))
+    resolve = staticmethod(_node_tag)
+    # the composer also tells the resolver of every node it enters and leaves, for path resolvers:
+    # with none these calls do nothing, here without a Python frame each
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]  # a C no-op: (parent, index) ignored
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]  # a C no-op: () ignored
 
 
 _RESOLVER = yaml.resolver.Resolver()  # the safe loaders' own resolver, and its tables
+_ScalarNode = yaml.ScalarNode
+_MERGE = "tag:yaml.org,2002:merge"
 
 # How many nodes one document may hold, and how many more its aliases may add when expanded: a
 # real inventory reuses an anchor a handful of times, an alias bomb millions of times.
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 100_000
+# A document of up to this many nodes keeps them until its positions are asked for (a small
+# inventory's seldom are); a larger one's positions are worked out at once, and its nodes let go.
+LAZY_NODES = 10_000
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
@@ -78,14 +83,17 @@ _YAML_PROBLEMS: dict[str, tuple[str, dict[str, str]]] = {
 
 @dataclass
 class Positions:
-    """Where each value (and each mapping key) of a document is, by path."""
+    """Where each value (and each mapping key) of a document is, by path: worked out from the
+    document's nodes (`root`) when first asked for, as most documents are never asked."""
 
     source: str
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = field(default=None, repr=False, compare=False)
 
     def locate(self, path: Path, at_key: bool = False) -> Location:
         """The position of `path`, or of its nearest ancestor that has one."""
+        self._found()
         table = self.keys if at_key and path in self.keys else self.values
         probe = tuple(path)
         while probe and probe not in table:
@@ -96,6 +104,7 @@ class Positions:
 
     def resolve(self, loc: tuple[object, ...]) -> Path:
         """Map a validation error's loc onto document paths, skipping parts that are not in it."""
+        self._found()
         path: list[str | int] = []
         for part in loc:
             candidate = (*path, part)
@@ -103,20 +112,57 @@ class Positions:
                 path.append(part)  # type: ignore[arg-type]
         return tuple(path)
 
+    def _found(self) -> None:
+        root, self.root = self.root, None
+        if root is not None:
+            _record(root, self.values, self.keys)
+
+    def __getstate__(self) -> dict[str, object]:
+        self._found()  # the tables travel, not the nodes
+        return dict(self.__dict__)
+
+
+def _record(root: yaml.Node, values: dict[Path, tuple[int, int]], keys: dict[Path, tuple[int, int]]) -> None:
+    """The position of every value and mapping key the walk of `root` (a document it walked
+    whole) made data of: the same nodes, by the same rules (_Walker.walk, _Walker._mapping)."""
+    stack: list[tuple[Path, yaml.Node]] = [((), root)]
+    while stack:  # (without recursion: this runs deeper in the stack than the walk did)
+        path, node = stack.pop()
+        mark = node.start_mark
+        values.setdefault(path, (mark.line + 1, mark.column + 1))
+        if isinstance(node, _ScalarNode) or node.tag not in _PLAIN_TAGS:
+            continue
+        if isinstance(node, yaml.MappingNode):
+            taken: set[str] = set()
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE or not isinstance(key_node, _ScalarNode):
+                    continue
+                key = str(key_node.value)
+                if key in taken:
+                    continue
+                taken.add(key)
+                child = (*path, key)
+                mark = key_node.start_mark
+                keys[child] = (mark.line + 1, mark.column + 1)
+                stack.append((child, value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(((*path, index), item) for index, item in enumerate(node.value))
+
 
 class _TooComplex(Exception):
     pass
 
 
 class _Walker:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, anchored: bool = True) -> None:
+        """`anchored`: the document may have anchors, so that a node may be reached again by an alias."""
         self.positions = Positions(source)
+        self.anchored = anchored
         self.issues: list[Issue] = []
         self.budget = MAX_NODES
         self.alias_budget = MAX_ALIAS_NODES
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
-        self._values = self.positions.values
 
     def issue(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None, path: Path = ()) -> None:
         location = (
@@ -126,16 +172,15 @@ class _Walker:
 
     def walk(self, node: yaml.Node, path: Path) -> object:
         self.budget -= 1
-        key = id(node)
-        if key in self.seen:
-            self.alias_budget -= 1
-        else:
-            self.seen.add(key)
+        if self.anchored:  # (without an anchor no node is reached twice: each is walked once)
+            key = id(node)
+            if key in self.seen:
+                self.alias_budget -= 1
+            else:
+                self.seen.add(key)
         if self.budget < 0 or self.alias_budget < 0:
             raise _TooComplex
-        mark = node.start_mark
-        self._values.setdefault(path, (mark.line + 1, mark.column + 1))
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, _ScalarNode):
             # most values are text: PyYAML's str, without _scalar's other cases
             return node.value if node.tag == _STR else self._scalar(node)
         if node.tag not in _PLAIN_TAGS:
@@ -192,9 +237,8 @@ class _Walker:
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, object]:
         result: dict[str, object] = {}
-        keys = self.positions.keys
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 self.issue(
                     "yaml-merge-key",
                     tr("merge keys ('<<') are not supported"),
@@ -214,10 +258,7 @@ class _Walker:
                     tr("keep one of them"),
                 )
                 continue
-            child = (*path, key)
-            mark = key_node.start_mark
-            keys[child] = (mark.line + 1, mark.column + 1)
-            result[key] = self.walk(value_node, child)
+            result[key] = self.walk(value_node, (*path, key))
         return result
 
     def _scalar(self, node: yaml.Node) -> object:
@@ -258,7 +299,7 @@ _TOO_DEEP = N_("the document is nested too deeply")
 
 def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
     """The data of a one-document YAML text, the positions of its values, and its problems."""
-    walker = _Walker(source)
+    walker = _Walker(source, anchored="&" in text)  # an anchor is written with '&'
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -299,6 +340,9 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
     except RecursionError:
         walker.issue("yaml-too-deep", tr(_TOO_DEEP), node.start_mark)
         return None, walker.positions, walker.issues
+    walker.positions.root = node  # walked whole: its positions are worked out when asked for
+    if MAX_NODES - walker.budget > LAZY_NODES:
+        walker.positions.locate(())  # a large document's: its nodes would hold more memory than they
     return data, walker.positions, walker.issues
 
 
