@@ -708,8 +708,10 @@ def _activity_text(line: Line, texts: CellTexts) -> str | None:
 
 def _amount_text(line: Line, texts: CellTexts) -> str | None:
     """texts.join(_amount_cells(line)), made at once when the three are floats (as they are)."""
-    separate = line.separately_reported_t_co2e
-    total, biogenic, non_kyoto = line.t_co2e, separate.get(BIOGENIC, 0.0), separate.get(NON_KYOTO, 0.0)
+    separate, total = line.separately_reported_t_co2e, line.t_co2e
+    if not separate and type(total) is float:
+        return f"{total!r},0.0,0.0"  # nothing reported apart (most lines): each share is 0.0
+    biogenic, non_kyoto = separate.get(BIOGENIC, 0.0), separate.get(NON_KYOTO, 0.0)
     if type(total) is float and type(biogenic) is float and type(non_kyoto) is float:
         return f"{total!r},{biogenic!r},{non_kyoto!r}"
     return texts.join(_amount_cells(line))

@@ -614,7 +614,6 @@ _ACTIVITY_FIELDS = dict.fromkeys(Activity.model_fields)  # every field's default
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NUMBERS = frozenset((float, int))
 _TEXT_TYPES = frozenset((str, type(None)))
-_plus_zero = (0.0).__add__  # as _amount gives a number: -0.0 becomes 0.0, an int a float
 _set = object.__setattr__
 
 
@@ -634,7 +633,9 @@ def _plain_amount(value: Any) -> Any:
             return None
         # a NaN can hide from min and max, not from the sum (finite: each is at most 1e15)
         if min(value) >= 0 and max(value) <= LARGEST_AMOUNT and math.isfinite(sum(value)):
-            return list(map(_plus_zero, value))
+            # 0.0 + a number, as _amount gives it: -0.0 becomes 0.0, an int a float (a list
+            # comprehension adds without a call per month, unlike map with float.__add__)
+            return [0.0 + number for number in value]
         return None
     if (type(value) is float or type(value) is int) and 0 < value <= LARGEST_AMOUNT:
         return float(value)
