@@ -337,8 +337,9 @@ def compute(
     # the inventory's own factors or gases), the period, the kind and the GWP set
     scope = catalogue.run_scope(inventory.period) if classes is not None and not declared else None
     shared_key = None if scope is None else (scope, inventory.kind, gwp_set)
-    if shared_key is not None and classes is not None and shared_key in classes:
-        memo.classes = dict(classes[shared_key])
+    known = classes.get(shared_key) if shared_key is not None and classes is not None else None
+    if known:
+        memo.classes = dict(known)
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
         if activity.id is not None:
@@ -362,7 +363,7 @@ def compute(
         line = compute_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues, memo)
         if line is not None:
             lines.append(line)
-    if shared_key is not None and classes is not None and not issues:
+    if shared_key is not None and classes is not None and not issues and len(memo.classes) > len(known or ()):
         # Kept for the next inventories only from one whose lines said nothing: a class is kept once
         # a line of it is computed without a problem, but a factor's GWP-basis warning is told at
         # its first line only, once per inventory, and a class of such a factor (kept from its
