@@ -59,6 +59,8 @@ class Options:
     resolved: dict[tuple[object, ...], Choice] = field(default_factory=dict, compare=False, repr=False)
     # The gas weights of the factors of this run's inventories (core.compute.WeightsMemo).
     weights: dict[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    # The classes of lines of this run's inventories, by what they depend on (core.compute.compute).
+    classes: dict[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
     # The factor sets each list of factor sets gives (_set_choices): a batch names the same few lists.
     chosen: dict[tuple[object, ...], tuple[tuple[SetChoice, ...], tuple[Issue, ...]]] = field(
         default_factory=dict, compare=False, repr=False
@@ -236,7 +238,9 @@ def compute_inventory(
         limits = options.checks.thresholds
         tables = _tables(inventory, catalogue, gwp_set, folder or os.getcwd(), positions, limits, source)
     table_lines = tables.lines if tables else ()
-    result, line_issues = compute(inventory, catalogue, gwp_set, source, options.checks, table_lines, options.weights)
+    result, line_issues = compute(
+        inventory, catalogue, gwp_set, source, options.checks, table_lines, options.weights, options.classes
+    )
     if tables is not None:
         result = replace(result, tables=tables.summaries)
         line_issues = tables.issues + [tables.locate(i) for i in line_issues]

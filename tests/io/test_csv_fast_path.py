@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import pickle
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -110,9 +111,13 @@ def test_a_records_rows_made_where_it_is_computed_are_the_writers_rows(
         assert isinstance(texted, writers.RecordText) and texted.gases == tuple(sorted(layout.gases))
         made = "".join(writers.csv_record_chunks([texted], layout))
         assert made == "".join(writers.csv_record_chunks([record], layout))
+        kept = pickle.loads(pickle.dumps(writers.spooled(texted)))  # as a batch's spool gives it back
+        assert "".join(writers.csv_record_chunks([kept], layout)) == made
         wider = writers.CsvLayout(gases={*layout.gases, *others})
-        assert "".join(writers.csv_record_chunks([texted], wider)) == "".join(
-            writers.csv_record_chunks([record], wider)
+        assert (
+            "".join(writers.csv_record_chunks([texted], wider))
+            == "".join(writers.csv_record_chunks([kept], wider))
+            == "".join(writers.csv_record_chunks([record], wider))
         )
 
 
@@ -124,8 +129,11 @@ def test_a_records_text_is_what_the_batch_writes() -> None:
     assert isinstance(texted, writers.RecordText)
     record = dataclasses.replace(texted, text="made elsewhere\n")
     assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nmade elsewhere\n")
+    kept = writers.spooled(record)
+    assert "".join(writers.csv_record_chunks([kept], layout)).endswith("\nmade elsewhere\n")
     layout.gases.add("N2O")
     assert "".join(writers.csv_record_chunks([record], layout)).endswith("\nh,a,f,1.5,2.0,\n")
+    assert "".join(writers.csv_record_chunks([kept], layout)).endswith("\nh,a,f,1.5,2.0,\n")
 
 
 LINE_TEXT = st.one_of(TEXT, st.none(), st.integers(), st.sampled_from(["kWh", "line 1", "=1+1", "a,b", "x\ry"]))

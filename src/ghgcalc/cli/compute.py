@@ -420,7 +420,7 @@ def shaped(seen: Any, outcome: Any) -> tuple[Any, tuple[bytes, Any], bool]:
         own.add(record)
         columns = (own.gases, own.uncertainty, own.quality, own.failed)
         seen.add(record)
-        item: Any = writers.with_text(record, seen)
+        item: Any = writers.spooled(writers.with_text(record, seen))
     else:
         item = writers.jsonl_line(entry)
     payload = (pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), columns)

@@ -320,10 +320,12 @@ def compute(
     checks: Checks | None = None,
     table_lines: Sequence[Line] = (),
     weights: dict[tuple[object, ...], tuple[Factor, GasWeights]] | None = None,
+    classes: dict[tuple[object, ...], dict[tuple[object, ...], LineClass]] | None = None,
 ) -> tuple[InventoryResult, list[Issue]]:
     """The result of an inventory whose shape is valid; errors among the issues mean lines are missing.
     `table_lines` are its activity tables' lines (core/table_classes.py), after its own; `weights`
-    keeps the factors' gas weights across a run's inventories (WeightsMemo)."""
+    keeps the factors' gas weights across a run's inventories (WeightsMemo), `classes` the classes
+    of lines (LineClass) of its inventories of the same sets, period, kind and GWP set."""
     issues: list[Issue] = []
     lines: list[Line] = []
     warned_basis: set[str] = set()
@@ -331,6 +333,13 @@ def compute(
     declared, _ = declared_gases(inventory)  # their problems are told with the custom factors
     ids: dict[str, int] = {}
     memo = WeightsMemo(weights)
+    # A class depends on the line's own fields and, besides, only on the catalogue's sets (none of
+    # the inventory's own factors or gases), the period, the kind and the GWP set
+    scope = catalogue.run_scope(inventory.period) if classes is not None and not declared else None
+    shared_key = None if scope is None else (scope, inventory.kind, gwp_set)
+    known = classes.get(shared_key) if shared_key is not None and classes is not None else None
+    if known:
+        memo.classes = dict(known)
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
         if activity.id is not None:
@@ -354,6 +363,12 @@ def compute(
         line = compute_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues, memo)
         if line is not None:
             lines.append(line)
+    if shared_key is not None and classes is not None and not issues and len(memo.classes) > len(known or ()):
+        # Kept for the next inventories only from one whose lines said nothing: a class is kept once
+        # a line of it is computed without a problem, but a factor's GWP-basis warning is told at
+        # its first line only, once per inventory, and a class of such a factor (kept from its
+        # second line) would leave it untold in the next inventory
+        classes[shared_key] = memo.classes
     lines.extend(table_lines)
     from ghgcalc.core import plausibility
 

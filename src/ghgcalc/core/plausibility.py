@@ -118,10 +118,12 @@ def check(
     compared only with an inventory of its own kind: the organisations a city includes are not."""
     checks = checks or Checks()
     limits = checks.thresholds
-    issues = _monthly_outliers(lines, limits)
-    issues.extend(_missing_readings(lines, limits))
-    if period is not None:
-        issues.extend(_months_against_period(lines, period))
+    monthly = [line for line in lines if line.monthly]  # the monthly checks' lines, in order
+    issues = _monthly_outliers(monthly, limits) if monthly else []
+    if monthly:
+        issues.extend(_missing_readings(monthly, limits))
+        if period is not None:
+            issues.extend(_months_against_period(monthly, period))
     issues.extend(_dominant_line(lines, limits))
     issues.extend(_unusual_scope(lines))
     if checks.previous is not None and kind in (None, checks.previous.kind):

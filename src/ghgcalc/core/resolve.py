@@ -121,6 +121,11 @@ class Catalogue:
             raise found
         return found
 
+    def run_scope(self, period: Period) -> tuple[object, ...] | None:
+        """What a line's factor depends on besides the line, for a catalogue of sets alone (a
+        key of things a run's inventories share); None for one with custom factors."""
+        return None if self._shared is None else self._run_scope(period)
+
     def _run_scope(self, period: Period) -> tuple[object, ...]:
         """What a choice depends on besides the line: the sets' versions, the period, the language."""
         if self._scope is None:

@@ -741,6 +741,17 @@ def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord | RecordText:
     return RecordText(tuple(gases), len(rows), "".join(rows), _packed(record))
 
 
+SpooledText = tuple[tuple[str, ...], int, str, bytes]  # a RecordText's fields
+
+
+def spooled(item: CsvRecord | RecordText) -> CsvRecord | SpooledText:
+    """What a batch's spool keeps of a record (csv_record_chunks reads it back): a RecordText as the
+    plain tuple of its fields, which pickles without the dataclass's Python code (both ways)."""
+    if isinstance(item, RecordText):
+        return (item.gases, item.rows, item.text, item.record)
+    return item
+
+
 def _packed(record: ResultRecord) -> bytes:
     """`record` pickled as plain tuples: a named tuple and a dataclass are pickled through Python
     code of their own, line by line, which took half of a small inventory's record text's time."""
@@ -762,9 +773,9 @@ def to_csv(entries: Sequence[Entry]) -> str:
     return "".join(csv_record_chunks(records, layout))
 
 
-def csv_record_chunks(records: Iterable[CsvRecord | RecordText], layout: CsvLayout) -> Iterator[str]:
+def csv_record_chunks(records: Iterable[CsvRecord | RecordText | SpooledText], layout: CsvLayout) -> Iterator[str]:
     """A batch's CSV (`to_csv`) a few thousand rows at a time, from its records and their layout:
-    csv_chunks' text, from cells already guarded."""
+    csv_chunks' text, from cells already guarded (a RecordText also as `spooled` keeps it)."""
     gases = sorted(layout.gases)
     uncertainty = layout.uncertainty
     quality = uncertainty or layout.quality
@@ -788,13 +799,13 @@ def csv_record_chunks(records: Iterable[CsvRecord | RecordText], layout: CsvLayo
 
     write(*_guarded(header))
     count = 1
-    for record in records:
-        if isinstance(record, RecordText) and record.gases == made:
-            written.append(record.text)
-            count += record.rows
+    for item in records:
+        kept = spooled(item) if isinstance(item, RecordText) else item
+        if isinstance(kept, tuple) and kept[0] == made:  # (gases, rows, text, record)
+            written.append(kept[2])
+            count += kept[1]
         else:
-            if isinstance(record, RecordText):
-                record = _unpacked(record.record)
+            record = _unpacked(kept[3]) if isinstance(kept, tuple) else kept
             for row in _csv_rows((record,), gases, uncertainty, quality, status_width):
                 if isinstance(row, str):
                     written.append(row)
