@@ -32,27 +32,14 @@ import sys
 import time
 from pathlib import Path
 
-# The key columns of an activity table (ghgcalc.io.tables.KEY_COLUMNS): rows that write them alike
-# are one class. Only these exact names are looked for (ghgcalc also reads other cases and an Excel
-# inventory's headers), and only an `amount` column (not one column per month).
-KEY_COLUMNS = (
-    "activity",
-    "unit",
-    "scope",
-    "gpc",
-    "ipcc",
-    "category",
-    "ncv",
-    "density",
-    "division",
-    "data_quality_source",
-    "data_quality_activity",
-    "data_quality_factor",
-)
-# ghgcalc's largest amount (models/inventory.LARGEST_AMOUNT): a row outside 0..1e15, or without
-# an amount, is a row ghgcalc refuses; the route counts them so that no class hides one. NaN is
-# above every number in both engines, so the one range test catches it too.
-LARGEST_AMOUNT = "1e15"
+# The key columns of an activity table: rows that write them alike are one class (only these exact
+# names are looked for: ghgcalc also reads other cases and an Excel inventory's headers, and month
+# columns). A row outside 0..LARGEST_AMOUNT, or without an amount, is a row ghgcalc refuses; the
+# route counts them so that no class hides one (NaN is above every number in both engines, so the
+# one range test catches it too).
+from ghgcalc.io.tables import KEY_COLUMNS
+from ghgcalc.models.inventory import LARGEST_AMOUNT
+
 RELATIVE = 1e-9
 
 
@@ -62,7 +49,7 @@ def query(keys: list[str]) -> str:
     listed = ", ".join(keys)
     return (
         f"SELECT {listed}, count(*) AS n_rows, sum(amount) AS amount, "
-        f"sum(CASE WHEN amount >= 0 AND amount <= {LARGEST_AMOUNT} THEN 0 ELSE 1 END) AS bad_rows "
+        f"sum(CASE WHEN amount >= 0 AND amount <= {LARGEST_AMOUNT:.0f} THEN 0 ELSE 1 END) AS bad_rows "
         f"FROM meters GROUP BY {listed} ORDER BY {listed}"
     )
 

@@ -936,3 +936,19 @@ def test_a_file_thousands_of_columns_wide_is_refused_once(tmp_path):
     failed(run)
     assert [p.code for p in issues(run.stderr)] == ["table-too-wide"]
     assert "5,000 columns" in problem(run, "t.csv", "table-too-wide", hint="header")
+
+
+def test_a_workbook_table_whose_sheet_xml_is_cut_short_is_said_to_be_damaged(tmp_path):
+    import zipfile
+
+    book(tmp_path, [["activity", "unit", "amount"], *(["grid-test", "kWh", n] for n in range(1, 200))])
+    with zipfile.ZipFile(tmp_path / "b.xlsx") as src:
+        parts = {item.filename: src.read(item.filename) for item in src.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]
+    with zipfile.ZipFile(tmp_path / "b.xlsx", "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    run = compute(tmp_path)
+    failed(run)
+    assert "damaged or cut short" in problem(run, "b.xlsx", "table-unreadable")

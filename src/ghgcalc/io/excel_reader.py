@@ -12,6 +12,7 @@ import os
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from typing import Any, cast
 
 from ghgcalc.errors import Issue, Location, Severity, visible
@@ -112,10 +113,11 @@ CANNOT_READ = N_("the workbook cannot be read: {reason}")
 def calamine_reason(exc: Exception) -> str:
     """Why python-calamine could not read a workbook, in words: its own message for damaged XML is
     a fragment of the XML (`t`), and says nothing to the person who saved the file."""
-    kind = type(exc).__name__
-    if kind == "XmlError":
+    from python_calamine import PasswordError, XmlError  # imported already: calamine raised exc
+
+    if isinstance(exc, XmlError):
         return tr("the XML of a sheet is damaged or cut short ({detail})", detail=str(exc))
-    if kind == "PasswordError":
+    if isinstance(exc, PasswordError):
         return tr("it is protected by a password")
     return str(exc)
 
@@ -168,6 +170,28 @@ def open_checked(path: str, reader: SheetReader) -> Any | None:
         workbook.close()
         return None
     return workbook
+
+
+def checked_sheet(path: str, reader: SheetReader, choose: Callable[[list[str]], str]) -> tuple[str, Any] | None:
+    """One sheet of the workbook at `path` (`choose` names it among the sheets), after the checks
+    of open_checked, and its rows, read by calamine in a thread of its own while the XML is read for
+    what calamine does not show (`reader.xml`); None, with the problem among `reader.issues`, when
+    it cannot be read. calamine's own errors propagate (CalamineError), for the caller to word."""
+    opened = _open_measured(path, reader)
+    if opened is None:
+        return None
+    workbook, pending = opened
+    name = choose(workbook.sheet_names)
+    sheets = _SheetRows(workbook, [name])
+    try:
+        sheets.begun(name)
+        if _unreadable(reader, pending):
+            return None
+        del pending
+        return name, sheets.rows(name)
+    finally:
+        sheets.close()
+        workbook.close()
 
 
 _SCAN_ERRORS = (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError)

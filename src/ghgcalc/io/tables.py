@@ -179,41 +179,25 @@ class _Table:
         from python_calamine import CalamineError
 
         from ghgcalc.io.excel_cells import SheetReader
-        from ghgcalc.io.excel_reader import (
-            ACTIVITY_COLUMNS,
-            SHEETS,
-            _header_row,
-            _open_measured,
-            _SheetRows,
-            _unreadable,
-            calamine_reason,
-        )
+        from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, SHEETS, _header_row, calamine_reason, checked_sheet
+
+        def choose(sheets: list[str]) -> str:
+            names = {name.strip().lower(): name for name in sheets}
+            return next((names[n] for n in SHEETS["activities"] if n in names), sheets[0])
 
         # As for an inventory workbook: the zip's limits, then every sheet's used range from its XML,
-        # before calamine lays a sheet out (one stray cell at XFD1048576 would ask it for 17 billion);
-        # then calamine reads the sheet in a thread of its own while the XML is read for what calamine
-        # does not show (error cells, formulas without a result, hidden rows and columns)
+        # before calamine lays a sheet out (one stray cell at XFD1048576 would ask it for 17 billion),
+        # and what calamine does not show (error cells, formulas without a result, hidden rows)
         self.reader = reader = SheetReader(self.shown)
-        opened = _open_measured(path, reader)
-        if opened is None:  # a sheet too large is told at its farthest cell; the rest as unreadable
-            if reader.issues and reader.issues[0].code == "sheet-too-large":
-                raise _Refused(reader.issues)
-            raise ValueError(reader.issues[0].message if reader.issues else "")
-        book, pending = opened
-        names = {name.strip().lower(): name for name in book.sheet_names}
-        self.sheet = next((names[n] for n in SHEETS["activities"] if n in names), book.sheet_names[0])
-        sheets = _SheetRows(book, [self.sheet])
         try:
-            sheets.begun(self.sheet)
-            if _unreadable(reader, pending):
-                raise ValueError(reader.issues[-1].message)
-            del pending
-            rows = sheets.rows(self.sheet)
+            found_sheet = checked_sheet(path, reader, choose)
         except CalamineError as exc:  # a password, broken XML: told as the table's problem
             raise ValueError(calamine_reason(exc)) from None
-        finally:
-            sheets.close()
-            book.close()
+        if found_sheet is None:  # a sheet too large is told at its farthest cell; the rest as unreadable
+            if reader.issues and reader.issues[0].code == "sheet-too-large":
+                raise _Refused(reader.issues)
+            raise ValueError(reader.issues[-1].message if reader.issues else "")
+        self.sheet, rows = found_sheet
         found = _header_row(rows[:20], ACTIVITY_COLUMNS["activity"]) if rows else None
         self.header_row = found or 0
         header, body = (rows[self.header_row], rows[self.header_row + 1 :]) if rows else ([], [])

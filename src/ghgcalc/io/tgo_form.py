@@ -18,7 +18,7 @@ from typing import Any, cast
 from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name
-from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, open_checked
+from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, calamine_reason, open_checked
 from ghgcalc.thai import thai_to_arabic_digits
 
 FIRST_ROW, LAST_ROW = 8, 25  # the activity rows of the form (1-based, as Excel numbers them)
@@ -178,7 +178,7 @@ def read_form(path: str, source: str) -> FormWorkbook:
     try:
         years = _read_years(reader, workbook)
     except CalamineError as exc:
-        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=calamine_reason(exc)), hint=tr(RESAVE))
         years = []
     finally:
         workbook.close()

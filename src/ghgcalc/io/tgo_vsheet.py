@@ -22,7 +22,7 @@ from ghgcalc.core.audit_input import Stated, StatedLine, StatedYear
 from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name
-from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, open_checked
+from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, calamine_reason, open_checked
 from ghgcalc.io.excel_xml import check_zip, scan
 from ghgcalc.io.files import is_regular
 from ghgcalc.io.tgo_form import FormSheet, Printed, empty_rows_issue, plain_numbers, same_number, squeeze
@@ -128,7 +128,7 @@ def read_vsheet(path: str, source: str) -> VSheetWorkbook:
     try:
         return _read(reader, workbook, source)
     except CalamineError as exc:
-        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=exc), hint=tr(RESAVE))
+        reader.issue("xlsx-invalid", tr(CANNOT_READ, reason=calamine_reason(exc)), hint=tr(RESAVE))
         return empty
     finally:
         workbook.close()
