@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import typer
 
@@ -364,10 +364,11 @@ def _entry(outcome: Any) -> Any:
 
 class Streamed:
     """A batch's CSV or JSON Lines, streamed: where each input is computed (a worker, with --jobs)
-    its outcome is shaped into what the output needs (the CSV's cells, or the JSON line) and an
-    outcome without its result; here that is written to a spool and the outcome kept. Memory stays
-    flat however many inputs a run has, and a worker sends back a few hundred bytes. The output is
-    written from the spool at the end (the CSV's header depends on every entry)."""
+    its outcome is shaped into what the output needs (the CSV's rows and record, or the JSON line),
+    written to the run's spool there, and sent back as an outcome without its result, with where its
+    entry lies. Memory stays flat however many inputs a run has, and a worker sends back a few
+    hundred bytes. The output is written from the spool at the end (the CSV's header depends on
+    every entry)."""
 
     def __init__(self, chosen: ResultFormat) -> None:
         from functools import partial
@@ -376,54 +377,77 @@ class Streamed:
         from ghgcalc.io.writers import CsvLayout
 
         self.csv = chosen is ResultFormat.csv
-        # with the CSV, the layout of the records shaped where they are computed (see shaped)
-        self.shape = partial(shaped, CsvLayout() if self.csv else None)
         self.spool = Spool()
+        # with the CSV, the layout of the records shaped so far where they are computed (see shaped)
+        self.shape = partial(shaped, Shaping(CsvLayout() if self.csv else None, self.spool.folder))
         self.layout = CsvLayout()
+        self.gases: dict[tuple[str, ...] | None, int] = {}  # the gas columns of entries' texts, by tag
         self.results = 0
 
     def keep(self, found: tuple[Any, Any, bool]) -> Any:
-        outcome, (pickled, columns), computed = found
+        outcome, (place, gases, columns), computed = found
         if columns is not None:  # what the record adds to the batch's columns
-            gases, uncertainty, quality, failed = columns
+            added, uncertainty, quality, failed = columns
             layout = self.layout
-            layout.gases.update(gases)
+            layout.gases.update(added)
             layout.uncertainty, layout.quality = layout.uncertainty or uncertainty, layout.quality or quality
             layout.failed = layout.failed or failed
-        self.spool.add_pickled(pickled)
+        tag = self.gases.get(gases)
+        if tag is None:
+            tag = self.gases[gases] = len(self.gases)
+        self.spool.add(place, tag)
         self.results += computed
         return outcome
 
-    def text(self) -> Iterator[str]:
+    def chunks(self) -> Iterator[bytes]:
+        """The output, UTF-8: each entry's text copied when it was made for this batch's columns
+        (a JSON line always), its rows made from its record otherwise."""
+        from itertools import groupby
+
         from ghgcalc.io import writers
 
-        if self.csv:
-            return writers.csv_record_chunks(self.spool, self.layout)
-        return iter(self.spool)
+        if not self.csv:
+            yield from (text for text, _ in self.spool.read(lambda tag: True) if text is not None)
+            return
+        made = writers.text_gases(self.layout)
+        copied = {tag for gases, tag in self.gases.items() if gases is not None and gases == made}
+        yield writers.csv_header(self.layout).encode("utf-8")
+        for texts, group in groupby(self.spool.read(copied.__contains__), key=lambda entry: entry[0] is not None):
+            if texts:
+                yield from (text for text, _ in group if text is not None)
+            else:
+                records = (writers.unpacked(record) for _, record in group if record is not None)
+                yield from (chunk.encode("utf-8") for chunk in writers.csv_body_chunks(records, self.layout))
 
 
-def shaped(seen: Any, outcome: Any) -> tuple[Any, tuple[bytes, Any], bool]:
-    """An outcome without its result, what a streamed output needs of it (its CSV record, or its
-    JSON line) already pickled for the spool with what a record adds to the CSV's columns, and
-    whether it computed. `seen`, for a CSV, is the layout of the records shaped so far in this
-    process (a worker's own): each record comes with its rows' text for that layout, which the
-    batch's writer copies when the whole batch's layout is the same (most batches)."""
-    import pickle
+class Shaping(NamedTuple):
+    """What shaping an outcome needs (sent to each worker): the layout of the CSV records shaped so
+    far in that process (None for JSON Lines), and the spool's folder."""
 
-    from ghgcalc.io import writers
+    seen: Any
+    folder: str
+
+
+def shaped(how: Shaping, outcome: Any) -> tuple[Any, tuple[Any, Any, Any], bool]:
+    """An outcome without its result; its entry written to the spool (its CSV rows' text and record,
+    or its JSON line) and where it lies, with the gas columns of its rows' text and what its record
+    adds to the CSV's columns; and whether it computed. The text of a record's rows is made for the
+    layout of the records shaped so far in this process (a worker's own), which the batch's writer
+    copies when the whole batch's layout has the same columns (most batches)."""
+    from ghgcalc.io import spool, writers
 
     entry = _entry(outcome)
-    columns = None
+    seen = how.seen
     if seen is not None:
         record = writers.csv_record(entry)
         own = writers.CsvLayout()
         own.add(record)
         columns = (own.gases, own.uncertainty, own.quality, own.failed)
         seen.add(record)
-        item: Any = writers.spooled(writers.with_text(record, seen))
+        gases, text, packed = writers.spooled_record(record, seen)
+        payload: tuple[Any, Any, Any] = (spool.put(how.folder, text, packed), gases, columns)
     else:
-        item = writers.jsonl_line(entry)
-    payload = (pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), columns)
+        payload = (spool.put(how.folder, writers.jsonl_line(entry).encode("utf-8"), b""), None, None)
     if outcome.result is None:
         return outcome, payload, False
     o = outcome  # made anew: dataclasses.replace costs several times more, and this runs per input
@@ -575,9 +599,25 @@ def register(app: typer.Typer) -> None:
             chosen in (ResultFormat.csv, ResultFormat.jsonl) and not compare and lines_target is None and len(files) > 1
         )
         streamed = Streamed(chosen) if stream else None
-        outcomes = _run(
-            files, gwp, factors, store, checks, compare, settings, base_result, problems, jobs_count, streamed, header
-        )
+        try:
+            outcomes = _run(
+                files,
+                gwp,
+                factors,
+                store,
+                checks,
+                compare,
+                settings,
+                base_result,
+                problems,
+                jobs_count,
+                streamed,
+                header,
+            )
+        except BaseException:
+            if streamed is not None:
+                streamed.spool.close()
+            raise
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
         read = [*(r for o in outcomes for r in (o.outcome if compare else o).reads), *store.own_files()]
@@ -589,9 +629,11 @@ def register(app: typer.Typer) -> None:
             _exit_on_errors(outcomes)
             return
         if streamed is not None:
-            if streamed.results or as_array:
-                target.write(streamed.text(), read=[*read, *previous_reads])
-            streamed.spool.close()
+            try:
+                if streamed.results or as_array:
+                    target.write(streamed.chunks(), read=[*read, *previous_reads])
+            finally:
+                streamed.spool.close()
             _write_diagnostics(diagnostics_target, problems, [*read, *previous_reads])
             _exit_on_errors(outcomes)
             return

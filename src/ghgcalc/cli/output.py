@@ -230,7 +230,13 @@ def write_stdout(data: files.Data) -> None:
             stream.buffer.flush()
         else:
             for part in (data,) if isinstance(data, str) else data:
-                stream.write(part)
+                if isinstance(part, bytes) and hasattr(stream, "buffer"):  # UTF-8 already (a batch's spooled rows)
+                    stream.flush()
+                    stream.buffer.write(part)
+                elif isinstance(part, bytes):  # a text stream of its own (a caller's StringIO)
+                    stream.write(part.decode("utf-8"))
+                else:
+                    stream.write(part)
             stream.flush()
     except (OSError, ValueError) as exc:  # a closed pipe (`| head`), a closed or full standard output
         silence_stdout()

@@ -35,7 +35,8 @@ def _umask() -> int:
     return mask
 
 
-Data = str | bytes | Iterable[str]  # a text, bytes, or a text in parts (a batch's output as it is made)
+# a text, bytes, or a text in parts, each a str or UTF-8 bytes (a batch's output as it is made)
+Data = str | bytes | Iterable[str] | Iterable[bytes]
 
 
 def _parts(data: Data) -> Iterable[bytes]:
@@ -43,7 +44,7 @@ def _parts(data: Data) -> Iterable[bytes]:
         return (data,)
     if isinstance(data, str):
         return (data.encode("utf-8"),)
-    return (part.encode("utf-8") for part in data)
+    return (part if isinstance(part, bytes) else part.encode("utf-8") for part in data)
 
 
 def _temporary(target: Path, data: Data) -> str:

@@ -2,56 +2,142 @@
 
 A batch's CSV needs every entry before its first line (the header names the gases of all lines),
 so thousands of results would otherwise all be held at once. What the output needs of each entry
-(its CSV cells, or its JSON line) is written here as it comes and the result dropped; the output
-is then made by reading them back one at a time, so a run's memory stays the same however many
-inputs it has.
+is written to disk where the entry is computed, by that process (a worker, or the main process):
+the text of its rows or its JSON line, and its CSV record for a batch whose columns turn out to
+differ from those the text was made for. Only where it lies travels back to the main process,
+which writes the output at the end by copying the texts in input order, a run of neighbouring
+entries at a time. A run's memory stays the same however many inputs it has (a few numbers an
+entry), and no entry's bytes travel between processes or are read twice.
+
+Each process writes two files of its own (texts, records) in the run's private folder, and writes
+them unbuffered: a pool's workers are stopped by a signal at the end, which would lose a buffer.
+The main process opens a process's files when it first hears of them and removes their names at
+once, so a run that is killed leaves at most an empty folder, and the system removes the files.
 """
 
 from __future__ import annotations
 
-import pickle
+import contextlib
+import os
 from array import array
-from collections.abc import Iterator
-from typing import IO, Any
+from collections.abc import Callable, Iterator
+
+# Where an entry lies: (process id, text offset, text length or -1 for none, record offset, record length)
+Place = tuple[int, int, int, int, int]
+
+_BLOCK = 1 << 20  # a long run of texts is read and passed on 1 MB at a time
+
+# This process's open files by folder: (texts, records, where each ends); a forked worker has its
+# parent's entries too, under the parent's process id, and opens its own.
+_writers: dict[tuple[str, int], tuple[int, int, list[int]]] = {}
+
+
+def put(folder: str, text: bytes | None, record: bytes) -> Place:
+    """Write an entry's text (None: it has none) and record to this process's files in `folder`."""
+    key = (folder, os.getpid())
+    files = _writers.get(key)
+    if files is None:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        texts = os.open(os.path.join(folder, f"{key[1]}.text"), flags, 0o600)
+        records = os.open(os.path.join(folder, f"{key[1]}.records"), flags, 0o600)
+        files = _writers[key] = (texts, records, [0, 0])
+    texts, records, ends = files
+    text_at, record_at = ends
+    if text is not None:
+        _write_all(texts, text)
+        ends[0] += len(text)
+    _write_all(records, record)
+    ends[1] += len(record)
+    return (key[1], text_at, -1 if text is None else len(text), record_at, len(record))
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
 
 
 class Spool:
-    """Plain objects (text, numbers, lists, small records) written to a temporary file as they
-    come, and read back in the same order."""
+    """The entries of a batch, in input order, each where a process `put` it in `folder`; `tag` is
+    the caller's small number for an entry's kind (the gas columns its text was made for)."""
 
     def __init__(self) -> None:
         import tempfile  # only a batch that writes a spool needs it
 
-        self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - the spool outlives this call; close() ends it
-        # each item's length: read back by its length and unpickled from the bytes (pickle.load
-        # from the file costs several reads and calls per item); 8 bytes an item
-        self._sizes = array("q")
+        self.folder = tempfile.mkdtemp(prefix="ghgcalc-")  # the user's alone (0700)
+        self._processes: dict[int, int] = {}  # process id -> index into _files
+        self._files: list[tuple[int, int]] = []  # (texts, records), open for reading
+        self._entries = array("q")  # six numbers an entry: process index, tag, and its Place's four
 
     @property
     def count(self) -> int:
-        return len(self._sizes)
+        return len(self._entries) // 6
 
-    def add(self, item: object) -> None:
-        self.add_pickled(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+    def add(self, place: Place, tag: int) -> None:
+        process, text_at, text_size, record_at, record_size = place
+        index = self._processes.get(process)
+        if index is None:
+            index = self._processes[process] = self._opened(process)
+        self._entries.extend((index, tag, text_at, text_size, record_at, record_size))
 
-    def add_pickled(self, data: bytes) -> None:
-        """An item already pickled (by a worker, where it was made): one pickle.dumps's bytes."""
-        self._file.write(data)
-        self._sizes.append(len(data))
+    def _opened(self, process: int) -> int:
+        names = [os.path.join(self.folder, f"{process}.{kind}") for kind in ("text", "records")]
+        handles = [os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0)) for name in names]
+        self._files.append((handles[0], handles[1]))
+        for name in names:  # the files live on while open; a killed run leaves none behind
+            with contextlib.suppress(OSError):  # Windows keeps an open file's name (close removes it)
+                os.unlink(name)
+        return len(self._files) - 1
 
-    def __iter__(self) -> Iterator[Any]:
-        file = self._file
-        file.flush()
-        file.seek(0)
-        loads, read = pickle.loads, file.read
-        block = b""
-        at = 0
-        for size in self._sizes:
-            if at + size > len(block):  # the next items read at once, a block of at least 1 MB
-                block = block[at:] + read(max(size, 1 << 20))
-                at = 0
-            yield loads(block[at : at + size])
-            at += size
+    def read(self, copied: Callable[[int], bool]) -> Iterator[tuple[bytes | None, bytes | None]]:
+        """The entries in order: (text, None) for entries with a text whose tag is `copied` (those
+        of neighbouring entries in one piece, up to a megabyte), (None, record) for the others."""
+        entries = self._entries
+        run_file, run_start, run_end = -1, 0, 0
+        for at in range(0, len(entries), 6):
+            index, tag, text_at, text_size, record_at, record_size = entries[at : at + 6]
+            if text_size >= 0 and copied(tag):
+                if index == run_file and text_at == run_end:
+                    run_end += text_size
+                    continue
+                yield from self._texts(run_file, run_start, run_end)
+                run_file, run_start, run_end = index, text_at, text_at + text_size
+                continue
+            yield from self._texts(run_file, run_start, run_end)
+            run_file = -1
+            yield None, _read(self._files[index][1], record_at, record_size)
+        yield from self._texts(run_file, run_start, run_end)
+
+    def _texts(self, index: int, start: int, end: int) -> Iterator[tuple[bytes, None]]:
+        if index < 0:
+            return
+        handle = self._files[index][0]
+        while start < end:
+            size = min(_BLOCK, end - start)
+            yield _read(handle, start, size), None
+            start += size
 
     def close(self) -> None:
-        self._file.close()
+        for texts, records in self._files:
+            os.close(texts)
+            os.close(records)
+        self._files.clear()
+        for key in [key for key in _writers if key[0] == self.folder]:  # this process's own files
+            texts, records, _ = _writers.pop(key)
+            os.close(texts)
+            os.close(records)
+        import shutil
+
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _read(handle: int, at: int, size: int) -> bytes:
+    """`size` bytes at `at` of a file written whole before it is read."""
+    os.lseek(handle, at, os.SEEK_SET)
+    data = os.read(handle, size)
+    while len(data) < size:  # a short read: a signal, or a file system that gives less at a time
+        more = os.read(handle, size - len(data))
+        if not more:
+            raise OSError(f"the batch's spool ends early at byte {at + len(data)}")
+        data += more
+    return data

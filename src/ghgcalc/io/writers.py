@@ -583,18 +583,6 @@ class FailedRecord:
     returns: bool = False
 
 
-@dataclass(frozen=True)
-class RecordText:
-    """A ResultRecord as a batch's spool keeps it (with_text): its rows as written when the CSV's
-    gas columns are `gases` and it adds no other columns, made where the record is (a worker), and
-    the record itself, pickled (`_packed`), read back only when the batch's columns turn out otherwise."""
-
-    gases: tuple[str, ...]
-    rows: int
-    text: str
-    record: bytes
-
-
 CsvRecord = ResultRecord | FailedRecord
 
 
@@ -727,41 +715,47 @@ def _quoted_line(
     return LineRecord("", "", "", line.gases_t, None, "", given, quoted)
 
 
-def with_text(record: CsvRecord, layout: CsvLayout) -> CsvRecord | RecordText:
-    """`record` with the text of its rows under `layout` (which has seen it), when that layout adds
-    only gas columns: csv_record_chunks copies the text if the batch's layout is the same."""
-    if not isinstance(record, ResultRecord) or layout.uncertainty or layout.quality or layout.failed:
-        return record
-    gases = sorted(layout.gases)
+def text_gases(layout: CsvLayout) -> tuple[str, ...] | None:
+    """The gas columns under which a record's rows may be written as text where the record is made
+    (spooled_record), before the batch's layout is known: None when `layout` adds other columns
+    (uncertainty, data quality, a status), whose rows are made at the end from the record."""
+    if layout.uncertainty or layout.quality or layout.failed:
+        return None
+    return tuple(sorted(layout.gases))
+
+
+def spooled_record(record: CsvRecord, layout: CsvLayout) -> tuple[tuple[str, ...] | None, bytes | None, bytes]:
+    """What a batch's spool keeps of `record`, made where the record is (a worker): the text of its
+    rows (UTF-8) under `layout`, the layout of the records seen so far there, with the gas columns
+    that text has (text_gases; None and None when it has none), and the record itself `packed`. The
+    batch's writer copies the text when the whole batch's layout has the same columns (most
+    batches), and writes the rows from the record otherwise."""
+    gases = text_gases(layout)
+    if gases is None or not isinstance(record, ResultRecord):
+        return None, None, packed(record)
     rows = []
-    for row in _csv_rows((record,), gases, False, False, 0):
+    for row in _csv_rows((record,), list(gases), False, False, 0):
         if not isinstance(row, str):  # a row csv.writer quotes whole (a carriage return): made at the end
-            return record
+            return None, None, packed(record)
         rows.append(row)
-    return RecordText(tuple(gases), len(rows), "".join(rows), _packed(record))
+    return gases, "".join(rows).encode("utf-8"), packed(record)
 
 
-SpooledText = tuple[tuple[str, ...], int, str, bytes]  # a RecordText's fields
-
-
-def spooled(item: CsvRecord | RecordText) -> CsvRecord | SpooledText:
-    """What a batch's spool keeps of a record (csv_record_chunks reads it back): a RecordText as the
-    plain tuple of its fields, which pickles without the dataclass's Python code (both ways)."""
-    if isinstance(item, RecordText):
-        return (item.gases, item.rows, item.text, item.record)
-    return item
-
-
-def _packed(record: ResultRecord) -> bytes:
+def packed(record: CsvRecord) -> bytes:
     """`record` pickled as plain tuples: a named tuple and a dataclass are pickled through Python
     code of their own, line by line, which took half of a small inventory's record text's time."""
+    if isinstance(record, FailedRecord):
+        return pickle.dumps((record.source, record.first_error, record.returns), protocol=pickle.HIGHEST_PROTOCOL)
     lines = [tuple(line) for line in record.lines]
     return pickle.dumps((lines, record.status, record.uncertainty, record.head), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _unpacked(data: bytes) -> ResultRecord:
-    """The record `_packed` made these bytes of (our own, made in this run)."""
-    lines, status, uncertainty, head = pickle.loads(data)
+def unpacked(data: bytes) -> CsvRecord:
+    """The record `packed` made these bytes of (our own, made in this run)."""
+    fields = pickle.loads(data)
+    if len(fields) == 3:
+        return FailedRecord(*fields)
+    lines, status, uncertainty, head = fields
     return ResultRecord([LineRecord(*line) for line in lines], status, uncertainty, head)
 
 
@@ -773,45 +767,51 @@ def to_csv(entries: Sequence[Entry]) -> str:
     return "".join(csv_record_chunks(records, layout))
 
 
-def csv_record_chunks(records: Iterable[CsvRecord | RecordText | SpooledText], layout: CsvLayout) -> Iterator[str]:
+def csv_record_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator[str]:
     """A batch's CSV (`to_csv`) a few thousand rows at a time, from its records and their layout:
-    csv_chunks' text, from cells already guarded (a RecordText also as `spooled` keeps it)."""
+    csv_chunks' text, from cells already guarded."""
+    yield csv_header(layout)
+    yield from csv_body_chunks(records, layout)
+
+
+def _header(layout: CsvLayout) -> list[str]:
+    header = CSV_COLUMNS + [f"t_{gas}" for gas in sorted(layout.gases)]
+    quality = layout.uncertainty or layout.quality
+    header += (UNCERTAINTY_COLUMNS if layout.uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
+    return header + (STATUS_COLUMNS if layout.failed else [])
+
+
+def csv_header(layout: CsvLayout) -> str:
+    """The first line of a batch's CSV under `layout`."""
+    buffer = io.StringIO()
+    cells, returns = _guarded(_header(layout))
+    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if returns else csv.QUOTE_MINIMAL).writerow(
+        cells
+    )
+    return buffer.getvalue()
+
+
+def csv_body_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator[str]:
+    """The rows of a batch's CSV after its header (csv_header), from the records."""
     gases = sorted(layout.gases)
     uncertainty = layout.uncertainty
     quality = uncertainty or layout.quality
-    header = CSV_COLUMNS + [f"t_{gas}" for gas in gases]
-    header += (UNCERTAINTY_COLUMNS if uncertainty else []) + (DATA_QUALITY_COLUMNS if quality else [])
-    if layout.failed:
-        header += STATUS_COLUMNS
-    status_width = len(header) if layout.failed else 0
-    # the rows' text made with the record (with_text) holds for this layout, or they are made here
-    made = None if uncertainty or quality or layout.failed else tuple(gases)
+    status_width = len(_header(layout)) if layout.failed else 0
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # as in csv_chunks
     written: list[str] = []
-
-    def write(cells: list[Any], returns: bool) -> None:
-        (quoted if returns else writer).writerow(cells)
-        written.append(buffer.getvalue())
-        buffer.seek(0)
-        buffer.truncate()
-
-    write(*_guarded(header))
-    count = 1
-    for item in records:
-        kept = spooled(item) if isinstance(item, RecordText) else item
-        if isinstance(kept, tuple) and kept[0] == made:  # (gases, rows, text, record)
-            written.append(kept[2])
-            count += kept[1]
+    count = 0
+    for row in _csv_rows(records, gases, uncertainty, quality, status_width):
+        if isinstance(row, str):
+            written.append(row)
         else:
-            record = _unpacked(kept[3]) if isinstance(kept, tuple) else kept
-            for row in _csv_rows((record,), gases, uncertainty, quality, status_width):
-                if isinstance(row, str):
-                    written.append(row)
-                else:
-                    write(*row)
-                count += 1
+            cells, returns = row
+            (quoted if returns else writer).writerow(cells)
+            written.append(buffer.getvalue())
+            buffer.seek(0)
+            buffer.truncate()
+        count += 1
         if count >= CSV_CHUNK_ROWS:
             yield "".join(written)
             written.clear()
