@@ -139,12 +139,13 @@ def _intensity(result: InventoryResult) -> dict[str, Any]:
 def _analysis(result: InventoryResult) -> dict[str, Any]:
     """The uncertainty, key categories and data quality (docs/uncertainty.md); the data-quality
     summary alone when the lines give grades or evidence but no analysis was asked for."""
-    from ghgcalc.io.analysis_output import analysis_dict, data_quality_dict
-
     if result.analysis is not None:
+        from ghgcalc.io.analysis_output import analysis_dict  # its models cost a plain run 5 ms to import
+
         return analysis_dict(result, result.analysis)
     if any(line.data_quality is not None or line.evidence is not None for line in result.lines):
         from ghgcalc.core.data_quality import data_quality
+        from ghgcalc.io.analysis_output import data_quality_dict
 
         return {"data_quality": data_quality_dict(data_quality(result))}
     return {}
