@@ -318,6 +318,39 @@ def test_a_folder_gives_the_inventories_pathlib_would_name(tmp_path: Path, monke
 
 
 @pytest.mark.parametrize("form", ["csv", "jsonl"])
+def test_a_streamed_batch_leaves_nothing_in_the_temporary_folder(
+    folder: Path, form: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spool's folder is the run's own and is gone when the run ends: after a batch with broken
+    inputs, on one core or two, and after a run stopped by Ctrl-C while its workers compute."""
+    import tempfile
+    import threading
+
+    from ghgcalc.cli import compute
+
+    temporary = folder / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in a run of the command (forked workers)
+    one = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "1")
+    two = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "2")
+    assert one.code == two.code == INPUT_ERRORS and one.stdout == two.stdout and one.stdout.count("\n") > 30
+    assert list(temporary.iterdir()) == []
+    keep = compute.Streamed.keep
+
+    def stopped(self: compute.Streamed, found: tuple[object, object, bool]) -> object:
+        if self.spool.count == 10:
+            assert [p.name for p in temporary.iterdir()] == [Path(self.spool.folder).name]  # the test can fail
+            raise KeyboardInterrupt
+        return keep(self, found)
+
+    monkeypatch.setattr(compute.Streamed, "keep", stopped)
+    run = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "2")
+    assert run.code == 130 and run.stdout == "" and "interrupted" in run.stderr
+    assert list(temporary.iterdir()) == []
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl"])
 def test_a_batch_to_csv_or_jsonl_holds_one_result_at_a_time(
     folder: Path, form: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

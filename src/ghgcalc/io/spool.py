@@ -12,7 +12,8 @@ entry), and no entry's bytes travel between processes or are read twice.
 Each process writes two files of its own (texts, records) in the run's private folder, and writes
 them unbuffered: a pool's workers are stopped by a signal at the end, which would lose a buffer.
 The main process opens a process's files when it first hears of them and removes their names at
-once, so a run that is killed leaves at most an empty folder, and the system removes the files.
+once: a run that is killed leaves its folder behind with at most the files of a worker whose first
+entries had not come back yet (the system's cleaning of its temporary folder removes them).
 """
 
 from __future__ import annotations
