@@ -7,7 +7,7 @@ import math
 
 from ghgcalc import quality
 from ghgcalc.i18n import tr
-from ghgcalc.models.analysis import DataQualitySummary
+from ghgcalc.models.data_quality import DataQualitySummary
 from ghgcalc.models.result import InventoryResult
 
 NOT_GIVEN = "not given"

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ghgcalc.models.analysis import Analysis, DataQualitySummary, KeyCategory, Spread, Table32
-from ghgcalc.models.result import InventoryResult
+if TYPE_CHECKING:  # a result with grades but no analysis needs only data_quality_dict
+    from ghgcalc.models.analysis import Analysis, KeyCategory, Spread, Table32
+    from ghgcalc.models.data_quality import DataQualitySummary
+    from ghgcalc.models.result import InventoryResult
 
 
 def _spread(spread: Spread) -> dict[str, float]:

@@ -786,9 +786,8 @@ def csv_header(layout: CsvLayout) -> str:
     """The first line of a batch's CSV under `layout`."""
     buffer = io.StringIO()
     cells, returns = _guarded(_header(layout))
-    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if returns else csv.QUOTE_MINIMAL).writerow(
-        cells
-    )
+    quoting = csv.QUOTE_NONNUMERIC if returns else csv.QUOTE_MINIMAL  # as csv_body_chunks writes a row
+    csv.writer(buffer, lineterminator="\n", quoting=quoting).writerow(cells)
     return buffer.getvalue()
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ghgcalc.models.data_quality import DataQualitySummary
+
 # where an input's range comes from
 GIVEN = "given"  # the line's own `uncertainty:` (or a custom factor's)
 TABLE = "factor table"  # the factor row's published range (uncertainty_pct)
@@ -126,16 +128,6 @@ class Table32:
     base_total_t_co2e: float | None = None
     trend_pct: float | None = None  # (sum D - sum C) / sum C x 100
     trend_uncertainty_pct: float | None = None  # sqrt(sum M), percentage points of the trend
-
-
-@dataclass(frozen=True)
-class DataQualitySummary:
-    lines_by_source: dict[str, int]  # 1st, 2nd, other, not given
-    lines_by_activity_grade: dict[str, int]
-    lines_by_factor_grade: dict[str, int]
-    score: str | None  # the emission-weighted grade of the graded lines (ghgcalc.quality.overall_grade)
-    score_points: float | None
-    for_verifier: tuple[tuple[int, str, str], ...]  # (activity index, label, why): no evidence, source "other"
 
 
 @dataclass(frozen=True)
