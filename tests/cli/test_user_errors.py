@@ -176,6 +176,20 @@ SHAPE_CASES = {
         hint="did you mean 'activities'",
         message="activites",
     ),
+    "organization-key-at-the-top": _case(
+        GOOD.replace("period:", "province: Chiang Mai\nperiod:"),
+        "key-unknown",
+        "province",
+        hint="'province' belongs under 'organization:'",
+        message="province",
+    ),
+    "indicator-at-the-top": _case(
+        GOOD.replace("period:", "staff: 40\nperiod:"), "key-unknown", "staff", hint="under 'indicators:'"
+    ),
+    # `unit` is an activity's key too: no home is guessed, the keys are listed
+    "ambiguous-key-at-the-top": _case(
+        GOOD.replace("period:", "unit: L\nperiod:"), "key-unknown", "unit: L", hint="the keys here are"
+    ),
     "unknown-activity-key": _case(
         inventory(extra="    scpoe: 1\n"), "key-unknown", "scpoe", hint="did you mean 'scope'", message="scpoe"
     ),

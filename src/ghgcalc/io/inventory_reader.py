@@ -189,6 +189,27 @@ def _inner_model(model: type[BaseModel], name: object) -> type[BaseModel] | None
     return None
 
 
+def _home(model: type[BaseModel], name: str) -> str | None:
+    """The one field of `model` that holds a mapping where `name` is a key (Inventory's
+    `organization` for `code`), or None: no such field, or `name` is also a key of another, or of
+    the items of a list (`unit`, an activity's too)."""
+    homes: set[str] = set()
+    for field_name, field in model.model_fields.items():
+        todo: list[tuple[Any, bool]] = [(field.annotation, False)]
+        while todo:
+            kind, in_items = todo.pop()
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                if name in kind.model_fields:
+                    homes.add(field_name if not in_items else "")
+                continue
+            items = in_items or typing.get_origin(kind) in (list, dict)
+            todo.extend((inner, items) for inner in typing.get_args(kind))
+    if len(homes) != 1:
+        return None
+    (home,) = homes
+    return home or None  # "": the items of a list
+
+
 def _issues(err: Any, positions: Locator) -> list[Issue]:
     ctx = err.get("ctx") or {}
     if err["type"] == "amount-invalid-months":
@@ -218,11 +239,13 @@ def validation_issue(
         name = str(err["loc"][-1])
         fields = sorted(models(path[:-1] if path else ()).model_fields)
         close = difflib.get_close_matches(name, fields, n=1)
-        hint = (
-            tr("did you mean '{name}'?", name=close[0])
-            if close
-            else tr("the keys here are: {keys}", keys=", ".join(fields))
-        )
+        home = None if close else _home(models(path[:-1] if path else ()), name)
+        if close:
+            hint = tr("did you mean '{name}'?", name=close[0])
+        elif home is not None:  # `code:` at the top instead of under `organization:`
+            hint = tr("'{name}' belongs under '{home}:': write it below '{home}:', indented", name=name, home=home)
+        else:
+            hint = tr("the keys here are: {keys}", keys=", ".join(fields))
         message = tr("unknown key '{name}'", name=visible(name))
         return Issue("key-unknown", message, Severity.ERROR, positions.locate(path, at_key=True), path, hint)
     if kind == "missing":

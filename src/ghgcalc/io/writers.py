@@ -786,8 +786,10 @@ def csv_header(layout: CsvLayout) -> str:
     """The first line of a batch's CSV under `layout`."""
     buffer = io.StringIO()
     cells, returns = _guarded(_header(layout))
-    quoting = csv.QUOTE_NONNUMERIC if returns else csv.QUOTE_MINIMAL  # as csv_body_chunks writes a row
-    csv.writer(buffer, lineterminator="\n", quoting=quoting).writerow(cells)
+    if returns:  # as csv_body_chunks writes a row
+        csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC).writerow(cells)
+    else:
+        csv.writer(buffer, lineterminator="\n").writerow(cells)
     return buffer.getvalue()
 
 
