@@ -177,6 +177,10 @@ def test_every_format_writes_and_csv_has_a_row_per_file(tmp_path):
     assert "lg14.yaml" in (tmp_path / "out.html").read_text(encoding="utf-8")
     table = ghgcalc(tmp_path, "summary", ".", "-f", "table")
     assert table.code == INPUT_ERRORS and "Outliers among peers" in table.stdout
+    # a type is told in words, which a narrow table wraps between them; the CSV keeps the key
+    assert "administrative" in table.stdout and "organization" in table.stdout and "…" not in table.stdout
+    assert "subdistrict-" not in table.stdout
+    assert {row["type"] for row in rows} >= {SAO, SM}
 
 
 def test_recursive_reads_subfolders_in_order(tmp_path):

@@ -68,7 +68,10 @@ def plain(value: Cell, kind: Kind) -> str:
 def _table(console: Console, table: Table) -> None:
     shown_table = RichTable(title=table.title, title_justify="left", box=box.SIMPLE_HEAVY, title_style="bold")
     for column in table.columns:
-        shown_table.add_column(column.title, justify=_JUSTIFY.get(column.kind, "left"))  # type: ignore[arg-type]
+        # a text too long for a narrow terminal folds onto the next line, never cut short: a file's
+        # name or a type (subdistrict-municipality, subdistrict-administrative-organization) whose
+        # end is cut off could be taken for another
+        shown_table.add_column(column.title, justify=_JUSTIFY.get(column.kind, "left"), overflow="fold")  # type: ignore[arg-type]
     for row in table.rows:
         cells = [plain(value, column.kind) for value, column in zip(row.cells, table.columns, strict=True)]
         if row.level and cells:

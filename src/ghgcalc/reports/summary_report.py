@@ -131,12 +131,13 @@ def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
 
 
 def type_name(key: str | None) -> str | None:
-    """A type of local government as the reader says it: TGO's Thai name in a Thai run (the key,
-    as the inventory writes it, otherwise); an inventory's kind in the run's language."""
+    """A type of local government as the reader says it: TGO's Thai name in a Thai run, else the
+    key in words (`subdistrict administrative organization`: a narrow table wraps it between words;
+    the CSV and JSON keep the key); an inventory's kind in the run's language."""
     if key is None:
         return None
     if key in LOCAL_GOVERNMENT_TH:
-        return LOCAL_GOVERNMENT_TH[key] if language() == "th" else key
+        return LOCAL_GOVERNMENT_TH[key] if language() == "th" else key.replace("-", " ")
     return tr(key) if key in ("organization", "community") else key
 
 
