@@ -317,6 +317,36 @@ def test_a_folder_gives_the_inventories_pathlib_would_name(tmp_path: Path, monke
     assert api.expand_inputs(["."]) == expected
 
 
+def test_validate_keeps_no_results(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate needs only each input's problems: its outcomes come back without results, from a
+    worker too (none travels back pickled), and it prints what it printed with them."""
+    import threading
+
+    from ghgcalc.cli import compute
+
+    before = {jobs: ghgcalc(folder, "validate", "towns", "--jobs", jobs) for jobs in ("1", "2")}
+    outcomes = batch.outcomes
+    seen: list[object] = []
+
+    def watched(*args: object, **kwargs: object) -> Iterator[object]:
+        for outcome in outcomes(*args, **kwargs):  # type: ignore[arg-type]
+            seen.append(outcome)
+            yield outcome
+
+    monkeypatch.setattr(batch, "outcomes", watched)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in a run of the command (forked workers)
+    for jobs in ("1", "2"):
+        seen.clear()
+        run = ghgcalc(folder, "validate", "towns", "--jobs", jobs)
+        assert (run.code, run.stderr) == (before[jobs].code, before[jobs].stderr) == (INPUT_ERRORS, before["1"].stderr)
+        assert len(seen) == 31 and all(getattr(o, "result", 0) is None for o in seen)
+    # the comparison can fail: compute keeps its results
+    seen.clear()
+    ghgcalc(folder, "compute", "towns", "-f", "json", "--jobs", "1")
+    assert any(getattr(o, "result", None) is not None for o in seen)
+    assert compute.without_result(seen[0]).result is None
+
+
 @pytest.mark.parametrize("form", ["csv", "jsonl"])
 def test_a_streamed_batch_leaves_nothing_in_the_temporary_folder(
     folder: Path, form: str, monkeypatch: pytest.MonkeyPatch

@@ -126,9 +126,11 @@ def _run(
     jobs: int = 1,
     streamed: Streamed | None = None,
     header: str | None = None,
+    results: bool = True,
 ) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found. Each outcome is
-    kept as it comes; a streamed output keeps it without its result (see Streamed)."""
+    kept as it comes; a streamed output keeps it without its result (see Streamed), and so does a
+    run that needs no `results` (validate): a worker sends back only the problems."""
     from ghgcalc import api
 
     options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
@@ -140,7 +142,7 @@ def _run(
         api.check_factor_refs(options.factors, options.store)
     problems = problems or Problems()
     outcomes: list[Any] = []
-    shape = streamed.shape if streamed is not None else None
+    shape = streamed.shape if streamed is not None else None if results else without_result
     for found in batch.outcomes(files, options, jobs, compare, shape):  # in input order, on `jobs` cores
         if streamed is not None:
             found = streamed.keep(found)
@@ -450,8 +452,13 @@ def shaped(how: Shaping, outcome: Any) -> tuple[Any, tuple[Any, Any, Any], bool]
         payload = (spool.put(how.folder, writers.jsonl_line(entry).encode("utf-8"), b""), None, None)
     if outcome.result is None:
         return outcome, payload, False
+    return without_result(outcome), payload, True
+
+
+def without_result(outcome: Any) -> Any:
+    """An outcome's problems and the files it read, without its result (what validate keeps)."""
     o = outcome  # made anew: dataclasses.replace costs several times more, and this runs per input
-    return type(o)(o.source, None, o.issues, None, o.reads, None), payload, True
+    return type(o)(o.source, None, o.issues, None, o.reads, None)
 
 
 def _community(results: list[Any]) -> bool:
@@ -722,7 +729,9 @@ def register(app: typer.Typer) -> None:
         except typer.Exit:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
-        outcomes = _run(files, gwp, factors, store, checks, problems=problems, jobs=jobs_count, header=header)
+        outcomes = _run(
+            files, gwp, factors, store, checks, problems=problems, jobs=jobs_count, header=header, results=False
+        )
         counts = {"ok": 0, "warnings": 0, "errors": 0}
         for outcome in outcomes:
             errors = sum(1 for i in outcome.issues if i.is_error)
