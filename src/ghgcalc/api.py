@@ -1051,12 +1051,15 @@ def summary_inputs(paths: list[str], recursive: bool = False) -> list[str]:
 def summary_files(paths: list[str], options: Options | None = None, recursive: bool = False) -> SummaryOutcome:
     """Compute every inventory of `paths` (files and folders) and summarise them: a file's errors
     never stop the others, and each file gives exactly one row."""
+    options = options or Options()
+    outcomes = tuple(compute_file(path, options) for path in summary_inputs(paths, recursive))
+    return summarised(tuple(summary_row(outcome) for outcome in outcomes), outcomes)
+
+
+def summarised(rows: tuple[SummaryRow, ...], outcomes: tuple[Outcome, ...] = ()) -> SummaryOutcome:
+    """The summary of these rows (one per input file, summary_row): the rollups and the outliers."""
     from ghgcalc.core import summary
 
-    options = options or Options()
-    files = summary_inputs(paths, recursive)
-    outcomes = tuple(compute_file(path, options) for path in files)
-    rows = tuple(_summary_row(outcome, path) for outcome, path in zip(outcomes, files, strict=True))
     return SummaryOutcome(
         rows,
         tuple(summary.by_province(rows)),
@@ -1089,8 +1092,12 @@ def _summary_identity(path: str) -> dict[str, Any]:
     }
 
 
-def _summary_row(outcome: Outcome, path: str) -> SummaryRow:
+def summary_row(outcome: Outcome) -> SummaryRow:
+    """An input file's row of a summary, from its outcome (compute_file's); a file that did not
+    compute is read again for who it is (_summary_identity)."""
     from ghgcalc.core.summary import SummaryRow, status_of
+
+    path = STDIN if outcome.source == display_name(STDIN) else outcome.source
 
     errors = [i for i in outcome.issues if i.is_error]
     warnings = len(outcome.issues) - len(errors)

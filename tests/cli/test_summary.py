@@ -243,3 +243,33 @@ activities:
     # 23 t / 23 staff, / 2,300 people, / 46 tonnes of water
     assert (row["per_staff"], row["per_capita"], row["per_output"]) == pytest.approx((1, 0.01, 0.5))
     assert row["period"] == "FY2567" and row["type"] == "city-municipality" and row["code"] == "8301"
+
+
+def test_two_jobs_give_what_one_job_gives_and_keep_no_results(tmp_path, monkeypatch):
+    """--jobs N computes the files on N cores: the output and the messages are those of --jobs 1,
+    byte for byte, and each file comes back as its row and its problems, never its result."""
+    import threading
+
+    from ghgcalc.cli import batch
+
+    write_programme(tmp_path)
+    outcomes = batch.outcomes
+    seen: list[tuple[object, object]] = []
+
+    def watched(*args, **kwargs):
+        for found in outcomes(*args, **kwargs):
+            seen.append(found)
+            yield found
+
+    monkeypatch.setattr(batch, "outcomes", watched)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in a run of the command (forked workers)
+    for chosen in ("json", "csv"):
+        one = ghgcalc(tmp_path, "summary", ".", "-f", chosen, "--jobs", "1")
+        seen.clear()
+        two = ghgcalc(tmp_path, "summary", ".", "-f", chosen, "--jobs", "2")
+        assert (one.code, one.stdout, one.stderr) == (two.code, two.stdout, two.stderr)
+        assert one.code == INPUT_ERRORS and "unit-unknown" in one.stderr and one.stdout
+        assert len(seen) == 40 and all(outcome.result is None for outcome, _ in seen)
+        assert [row.file for _, row in seen] == sorted(row.file for _, row in seen)
+    run = ghgcalc(tmp_path, "summary", ".", "--jobs", "0")
+    assert run.code == USAGE and "--jobs" in run.stderr

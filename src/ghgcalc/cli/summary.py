@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from ghgcalc.cli import batch
 from ghgcalc.errors import ExitCode, UsageError
 from ghgcalc.i18n import tr
 
@@ -86,6 +87,15 @@ def _csv(outcome: Any) -> str:
     return writers.dicts_csv(rows, columns)  # the one guarded CSV writer: names are never formulas
 
 
+def row_of(outcome: Any) -> tuple[Any, Any]:
+    """An input's summary row, made where it was computed (a worker), and its outcome without its
+    result: a run holds a few hundred bytes per file, and a worker sends back no result."""
+    from ghgcalc import api
+
+    o = outcome
+    return api.Outcome(o.source, None, o.issues, None, o.reads, None), api.summary_row(outcome)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def summary(
@@ -94,6 +104,7 @@ def register(app: typer.Typer) -> None:
         output_format: SummaryFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
         out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the summary to this file."),
         force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
     ) -> None:
         """One row per inventory (failed ones included), rollups by province and type, outliers."""
         from ghgcalc import api
@@ -109,10 +120,15 @@ def register(app: typer.Typer) -> None:
                 tr("write csv, json, jsonl, md, html or xlsx to a file: add --format csv"),
             )
         target = check_target(out, [p for p in paths if p != "-"], force)
-        outcome = api.summary_files(paths, recursive=recursive)
-        for computed in outcome.outcomes:
+        inputs, jobs_count = api.summary_inputs(paths, recursive), batch.parse_jobs(jobs)
+        rows, outcomes = [], []
+        # on `jobs` cores, in the order of the files; each problem printed as it comes
+        for computed, row in batch.outcomes(inputs, api.Options(), jobs_count, shape=row_of):
             for issue in computed.issues:
                 print(issue.format(), file=sys.stderr)
+            rows.append(row)
+            outcomes.append(computed)
+        outcome = api.summarised(tuple(rows), tuple(outcomes))
         built = Summary(outcome.rows, outcome.by_province, outcome.by_type, outcome.outliers)
         data: str | bytes
         if chosen is SummaryFormat.table:
@@ -141,8 +157,8 @@ def register(app: typer.Typer) -> None:
             target.write(data, read=[read for computed in outcome.outcomes for read in computed.reads])
         errors = sum(1 for row in outcome.rows if row.status == "errors")
         warned = sum(1 for row in outcome.rows if row.status == "warnings")
-        files, ok = len(outcome.rows), len(outcome.rows) - errors - warned
-        tally = {"files": files, "ok": ok, "warned": warned, "errors": errors}
+        ok = len(outcome.rows) - errors - warned
+        tally = {"files": len(outcome.rows), "ok": ok, "warned": warned, "errors": errors}
         shown = {name: format(count, ",") for name, count in tally.items()}
         print(
             tr("summary of {files} files: {ok} ok, {warned} with warnings, {errors} with errors", **shown),

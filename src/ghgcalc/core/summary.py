@@ -1,6 +1,6 @@
 """A programme's summary of many inventories (`ghgcalc summary`): one row per input file, failed
 ones included, the rollups by province and by type of local government, and the outliers among
-peers. Pure: the rows are made by the API (api.summary_files) from each file's outcome.
+peers. Pure: the rows are made by the API (api.summary_row) from each file's outcome.
 
 The outlier rule (docs/cli.md, `ghgcalc summary`): an intensity (per staff member, per person, per
 unit of output) is an outlier when it is more than OUTLIER_RATIO times the median of its peers, or
