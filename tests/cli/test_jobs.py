@@ -340,9 +340,9 @@ def test_validate_keeps_no_results(folder: Path, monkeypatch: pytest.MonkeyPatch
         run = ghgcalc(folder, "validate", "towns", "--jobs", jobs)
         assert (run.code, run.stderr) == (before[jobs].code, before[jobs].stderr) == (INPUT_ERRORS, before["1"].stderr)
         assert len(seen) == 31 and all(getattr(o, "result", 0) is None for o in seen)
-    # the comparison can fail: compute keeps its results
+    # the comparison can fail: compute keeps its results for a table
     seen.clear()
-    ghgcalc(folder, "compute", "towns", "-f", "json", "--jobs", "1")
+    ghgcalc(folder, "compute", "towns", "-f", "md", "--jobs", "1")
     assert any(getattr(o, "result", None) is not None for o in seen)
     assert compute.without_result(seen[0]).result is None
 
@@ -475,6 +475,26 @@ def test_a_batch_whose_gases_grow_writes_its_first_records_from_their_cells(
     for jobs in ("1", "2"):
         run = ghgcalc(tmp_path, "compute", "towns", "-f", "csv", "--jobs", jobs)
         assert run.code == OK and run.stdout == expected, run.stderr
+
+
+def test_a_batchs_json_array_written_a_record_at_a_time_is_to_jsons(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's JSON array is streamed (each record written where it is computed) and is the
+    array to_json writes from all the records at once, broken inputs included, whatever --jobs."""
+    import threading
+
+    from ghgcalc import api
+    from ghgcalc.cli.compute import _entry
+    from ghgcalc.io import writers
+
+    monkeypatch.chdir(folder)  # the inputs named as the run below names them
+    expected = writers.to_json([_entry(api.compute_file(f)) for f in api.expand_inputs(["towns"])], as_array=True)
+    assert '"status": "errors"' in expected and '"status": "ok"' in expected
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in a run of the command (forked workers)
+    for jobs in ("1", "2"):
+        run = ghgcalc(folder, "compute", "towns", "-f", "json", "--jobs", jobs)
+        assert run.code == INPUT_ERRORS and run.stdout == expected
 
 
 def _failed(outcome: object) -> object:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ghgcalc.io.json_text import dumps
+from ghgcalc.io.json_text import dumps, dumps_item
 
 
 def reference(value: Any) -> str:
@@ -43,6 +43,21 @@ DOCUMENT = st.recursive(
 @given(DOCUMENT)
 def test_random_documents_are_written_as_json_dumps_writes_them(document: Any) -> None:
     assert dumps(document) == reference(document)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(DOCUMENT, min_size=1, max_size=4))
+def test_an_array_written_an_item_at_a_time_is_the_array_written_whole(items: list[Any]) -> None:
+    """A streamed batch writes its JSON array a record at a time: "[", the records with ",\n  "
+    between them, "\n]"."""
+    assert "[\n  " + ",\n  ".join(map(dumps_item, items)) + "\n]" == reference(items)
+
+
+def test_an_item_json_writes_itself_is_moved_in_by_one_indent() -> None:
+    # the comparison can fail: a key that is not text leaves the item to json.dumps
+    items = [{1: "an int key", "b": [1, {"c": None}]}, {"x": "y"}]
+    assert "[\n  " + ",\n  ".join(map(dumps_item, items)) + "\n]" == reference(items)
+    assert dumps_item(items[0]).endswith("\n  }")
 
 
 class Kind(enum.IntEnum):

@@ -378,10 +378,10 @@ class Streamed:
         from ghgcalc.io.spool import Spool
         from ghgcalc.io.writers import CsvLayout
 
-        self.csv = chosen is ResultFormat.csv
+        self.csv, self.json = chosen is ResultFormat.csv, chosen is ResultFormat.json
         self.spool = Spool()
         # with the CSV, the layout of the records shaped so far where they are computed (see shaped)
-        self.shape = partial(shaped, Shaping(CsvLayout() if self.csv else None, self.spool.folder))
+        self.shape = partial(shaped, Shaping(CsvLayout() if self.csv else None, self.spool.folder, self.json))
         self.layout = CsvLayout()
         self.gases: dict[tuple[str, ...] | None, int] = {}  # the gas columns of entries' texts, by tag
         self.results = 0
@@ -408,6 +408,16 @@ class Streamed:
 
         from ghgcalc.io import writers
 
+        if self.json:  # an array: each entry's text begins with the separator (see shaped), the first's dropped
+            items = (text for text, _ in self.spool.read(lambda tag: True) if text is not None)
+            first = next(items, None)
+            if first is None:
+                yield b"[]\n"
+                return
+            yield b"[" + first[1:]
+            yield from items
+            yield b"\n]\n"
+            return
         if not self.csv:
             yield from (text for text, _ in self.spool.read(lambda tag: True) if text is not None)
             return
@@ -424,10 +434,12 @@ class Streamed:
 
 class Shaping(NamedTuple):
     """What shaping an outcome needs (sent to each worker): the layout of the CSV records shaped so
-    far in that process (None for JSON Lines), and the spool's folder."""
+    far in that process (None for JSON and JSON Lines), the spool's folder, and whether the output
+    is a JSON array."""
 
     seen: Any
     folder: str
+    json: bool = False
 
 
 def shaped(how: Shaping, outcome: Any) -> tuple[Any, tuple[Any, Any, Any], bool]:
@@ -449,7 +461,9 @@ def shaped(how: Shaping, outcome: Any) -> tuple[Any, tuple[Any, Any, Any], bool]
         gases, text, packed = writers.spooled_record(record, seen)
         payload: tuple[Any, Any, Any] = (spool.put(how.folder, text, packed), gases, columns)
     else:
-        payload = (spool.put(how.folder, writers.jsonl_line(entry).encode("utf-8"), b""), None, None)
+        # an item of a JSON array with the separator before it (the first one's "," is dropped at the end)
+        item = ",\n  " + writers.json_item(entry) if how.json else writers.jsonl_line(entry)
+        payload = (spool.put(how.folder, item.encode("utf-8"), b""), None, None)
     if outcome.result is None:
         return outcome, payload, False
     return without_result(outcome), payload, True
@@ -602,9 +616,8 @@ def register(app: typer.Typer) -> None:
         chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
         # a streamed output keeps no results: the lines file (--lines) needs them; one input is held
         # whole anyway (its result is in memory), so it is written without a spool
-        stream = (
-            chosen in (ResultFormat.csv, ResultFormat.jsonl) and not compare and lines_target is None and len(files) > 1
-        )
+        streamed_formats = (ResultFormat.csv, ResultFormat.jsonl, ResultFormat.json)
+        stream = chosen in streamed_formats and not compare and lines_target is None and len(files) > 1
         streamed = Streamed(chosen) if stream else None
         try:
             outcomes = _run(

@@ -35,6 +35,17 @@ def dumps(value: Any) -> str:
     return "".join(chunks)  # once: a 100,000-line result is 130 MB of text
 
 
+def dumps_item(value: Any) -> str:
+    """`value` as an item of an array that `dumps` writes: the text that follows the array's "[\n  "
+    or an item's ",\n  ", byte for byte (an array can so be written an item at a time)."""
+    chunks: list[str] = []
+    try:
+        _write(value, 1, chunks, set())
+    except _Unusual:  # json writes no line break inside a text: each line moves in by one indent
+        return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False).replace("\n", "\n  ")
+    return "".join(chunks)
+
+
 def _plain_encoder(depth: int) -> Callable[[Any], str]:
     found = _encoders.get(depth)
     if found is None:

@@ -234,6 +234,12 @@ def to_json(results: Sequence[Entry], as_array: bool) -> str:
     return json_text.dumps([batch_dict(r) for r in results]) + "\n"
 
 
+def json_item(entry: Entry) -> str:
+    """One record of a batch's JSON array as to_json writes it there, without the separator before
+    it: a streamed batch writes the array a record at a time."""
+    return json_text.dumps_item(batch_dict(entry))
+
+
 def to_jsonl(results: Sequence[Entry]) -> str:
     return "".join(jsonl_line(r) for r in results)
 
