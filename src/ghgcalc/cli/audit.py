@@ -25,7 +25,10 @@ def register(app: typer.Typer) -> None:
     def audit(
         workbooks: list[str] = typer.Argument(..., metavar="WORKBOOK...", help="TGO form 1.5(1) workbooks (.xlsx)."),
         output_format: AuditFormat | None = typer.Option(
-            None, "--format", "-f", help="Output format; default: table on a terminal, json otherwise."
+            None,
+            "--format",
+            "-f",
+            help=("Output format; default: from the -o file's extension, else table on a terminal and json otherwise."),
         ),
         out: str | None = typer.Option(None, "-o", "--output", metavar="OUT", help="Write the report to OUT."),
         force: bool = typer.Option(False, "--force", help="Replace an existing OUT."),
@@ -47,7 +50,13 @@ def register(app: typer.Typer) -> None:
         if output_format is AuditFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o audit.xlsx"))
         target = check_target(out, workbooks, force)
-        chosen = output_format or (AuditFormat.table if sys.stdout.isatty() and out is None else AuditFormat.json)
+        from ghgcalc.cli.output import format_of
+
+        chosen = (
+            output_format
+            or format_of(out, AuditFormat)
+            or (AuditFormat.table if sys.stdout.isatty() and out is None else AuditFormat.json)
+        )
         outcomes = audit_files(workbooks)
         for outcome in outcomes:
             for issue in outcome.issues:

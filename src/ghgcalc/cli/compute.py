@@ -16,7 +16,10 @@ from ghgcalc.cli import batch
 from ghgcalc.errors import ExitCode, UsageError, printable
 from ghgcalc.i18n import tr
 
-FORMAT_HELP = "Output format; default: table on a terminal, json otherwise."
+FORMAT_HELP = "Output format; default: from the -o file's extension, else table on a terminal and json otherwise."
+# A workbook of the CFO forms of more inventories than this is too many sheets to find one's way
+# in (six each): `summary` writes one row per inventory.
+MOST_WORKBOOK_INVENTORIES = 50
 
 
 class ResultFormat(StrEnum):
@@ -570,10 +573,24 @@ def register(app: typer.Typer) -> None:
 
         files = api.expand_inputs(paths)
         _check_tables(files, header)
-        if output_format is None and out is not None and out.lower().endswith(".parquet"):
-            output_format = ResultFormat.parquet  # never JSON in a file named .parquet
+        from ghgcalc.cli.output import format_of
+
+        output_format = output_format or format_of(out, ResultFormat)  # never JSON in a file named .xlsx
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o report.xlsx"))
+        if output_format is ResultFormat.xlsx and len(files) > MOST_WORKBOOK_INVENTORIES:
+            raise UsageError(
+                tr(
+                    "--format xlsx writes the CFO forms of each inventory as sheets of one workbook: "
+                    "{count} inventories are more than {most}",
+                    count=format(len(files), ","),
+                    most=MOST_WORKBOOK_INVENTORIES,
+                ),
+                tr(
+                    "for one row per inventory write `ghgcalc summary` to a workbook (-o summary.xlsx); "
+                    "for every line, --format csv; or compute fewer inventories at a time"
+                ),
+            )
         store, jobs_count = _store(factors_dir), batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else []), *([base] if base else []), *([header] if header else [])]
         target = check_target(out, inputs, force)

@@ -22,13 +22,32 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from ghgcalc.errors import UsageError, printable
 from ghgcalc.i18n import tr
 from ghgcalc.io import files
 
 STDOUT = "-"
+
+Format = TypeVar("Format", bound=StrEnum)
+# other spellings of a format's extension
+_EXTENSIONS = {"htm": "html", "markdown": "md", "ndjson": "jsonl", "xlsm": "xlsx"}
+
+
+def format_of(path: str | None, formats: type[Format]) -> Format | None:
+    """The format an output file's extension names (`-o report.xlsx`: xlsx), when the command
+    writes it: the format of a run without --format, which never writes JSON into a file named
+    .xlsx or .csv. None for standard output, a name without an extension, or one the command does
+    not write (json then, as for standard output that is not a terminal)."""
+    if path is None or path == STDOUT:
+        return None
+    extension = os.path.splitext(path)[1].lower().lstrip(".")
+    extension = _EXTENSIONS.get(extension, extension)
+    if extension == "table" or extension not in formats.__members__:
+        return None
+    return formats[extension]
 
 
 class OutputError(UsageError):
@@ -93,11 +112,17 @@ def _writing(target: Target) -> Iterator[None]:
         ) from None
 
 
+SHEETS_NAMED = 12  # the first sheets a `wrote` line names
+
+
 def say_written(shown: str, data: str | bytes | None = None) -> None:
     """`wrote FILE` on standard error; for a workbook, its sheets: `wrote r.xlsx (3 sheets: ...)`."""
     names = sheet_names(data) if isinstance(data, bytes) else []
     if names:
-        line = tr("wrote {path} ({count} sheet(s): {sheets})", path=shown, count=len(names), sheets=", ".join(names))
+        listed = ", ".join(names[:SHEETS_NAMED])
+        if len(names) > SHEETS_NAMED:  # a workbook of several inventories' forms: a line, not a page
+            listed = tr("{sheets} and {count} more", sheets=listed, count=format(len(names) - SHEETS_NAMED, ","))
+        line = tr("wrote {path} ({count} sheet(s): {sheets})", path=shown, count=format(len(names), ","), sheets=listed)
     else:
         line = tr("wrote {path}", path=shown)
     print(printable(line), file=sys.stderr)

@@ -47,7 +47,10 @@ def register(app: typer.Typer) -> None:
             None,
             "--format",
             "-f",
-            help="table, json, jsonl, csv, md, xlsx or html; default: table on a terminal, json otherwise.",
+            help=(
+                "table, json, jsonl, csv, md, xlsx or html; default: from the -o file's extension, else table "
+                "on a terminal and json otherwise."
+            ),
         ),
         out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
         charts: str | None = typer.Option(
@@ -66,7 +69,13 @@ def register(app: typer.Typer) -> None:
 
         if not os.path.isfile(path):
             raise UsageError(tr("{path}: no such file", path=path))
-        chosen = output_format or (PlanFormat.table if sys.stdout.isatty() and out is None else PlanFormat.json)
+        from ghgcalc.cli.output import format_of
+
+        chosen = (
+            output_format
+            or format_of(out, PlanFormat)
+            or (PlanFormat.table if sys.stdout.isatty() and out is None else PlanFormat.json)
+        )
         if chosen is PlanFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o plan.xlsx"))
         if charts_fit and not charts:

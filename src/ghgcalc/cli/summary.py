@@ -35,13 +35,12 @@ FORMAT_HELP = (
 
 
 def _chosen(output_format: SummaryFormat | None, out: str | None) -> SummaryFormat:
+    from ghgcalc.cli.output import STDOUT, format_of
+
     if output_format is not None:
         return output_format
-    if out is not None and out != "-":
-        suffix = out.rsplit(".", 1)[-1].lower() if "." in out else ""
-        if suffix in SummaryFormat.__members__ and suffix != "table":
-            return SummaryFormat(suffix)
-        return SummaryFormat.json
+    if out is not None and out != STDOUT:
+        return format_of(out, SummaryFormat) or SummaryFormat.json
     return SummaryFormat.table if sys.stdout.isatty() else SummaryFormat.json
 
 

@@ -22,7 +22,10 @@ class TrendFormat(StrEnum):
     html = "html"
 
 
-FORMAT_HELP = "table, json, csv, md, xlsx or html; default: table on a terminal, json otherwise."
+FORMAT_HELP = (
+    "table, json, csv, md, xlsx or html; default: from the -o file's extension, else table on a terminal and json "
+    "otherwise."
+)
 
 
 def _report(outcome: Any, chosen: TrendFormat) -> str | bytes:
@@ -56,10 +59,14 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Totals per year, change against the base year and year on year, and intensities."""
         from ghgcalc import api
-        from ghgcalc.cli.output import check_target
+        from ghgcalc.cli.output import check_target, format_of
         from ghgcalc.errors import printable
 
-        chosen = output_format or (TrendFormat.table if sys.stdout.isatty() and out is None else TrendFormat.json)
+        chosen = (
+            output_format
+            or format_of(out, TrendFormat)
+            or (TrendFormat.table if sys.stdout.isatty() and out is None else TrendFormat.json)
+        )
         if chosen is TrendFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o trend.xlsx"))
         if chosen is TrendFormat.table and out is not None:

@@ -1,0 +1,98 @@
+"""Without --format, `-o FILE` writes the format its extension names: never JSON in a file named
+.xlsx or .csv (docs/cli.md, "Writing to a file"); a workbook of too many inventories is refused
+before any is computed; a `wrote` line names a large workbook's first sheets only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import USAGE, ghgcalc, write
+
+ROOT = Path(__file__).resolve().parents[2]
+TOWN = """\
+ghgcalc: 1
+name: Town {number}
+period: 2567
+activities:
+  - activity: diesel-stationary
+    amount: {amount}
+    unit: L
+"""
+
+
+@pytest.fixture
+def towns(tmp_path: Path) -> Path:
+    folder = tmp_path / "towns"
+    folder.mkdir()
+    for number in range(3):
+        write(folder, f"town-{number}.yaml", TOWN.format(number=number, amount=100 + number))
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("all.csv", b"source,name,"),
+        ("all.CSV", b"source,name,"),
+        ("all.xlsx", b"PK"),
+        ("all.json", b"[\n  {"),
+        ("all.jsonl", b'{"ghgcalc_result"'),
+        ("all.ndjson", b'{"ghgcalc_result"'),
+        ("all.md", b"#"),
+        ("all.htm", b"<!DOCTYPE html>"),
+        ("all.parquet", b"PAR1"),
+        ("all.txt", b"[\n  {"),  # a name of no format: JSON, as into a pipe
+        ("all", b"[\n  {"),
+    ],
+)
+def test_a_files_extension_chooses_the_format(towns: Path, name: str, starts: bytes) -> None:
+    run = ghgcalc(towns, "compute", "towns", "-o", name)
+    assert run.code == 0, run.stderr
+    assert (towns / name).read_bytes().startswith(starts), (towns / name).read_bytes()[:40]
+
+
+def test_the_format_given_is_written_whatever_the_name(towns: Path) -> None:
+    run = ghgcalc(towns, "compute", "towns", "-f", "json", "-o", "all.csv")
+    assert run.code == 0 and json.loads((towns / "all.csv").read_text(encoding="utf-8"))[0]["name"] == "Town 0"
+
+
+def test_other_commands_choose_by_the_extension_too(tmp_path: Path) -> None:
+    for name in ("plan.yaml", "province.yaml"):
+        shutil.copy(ROOT / "examples" / name, tmp_path / name)
+    assert ghgcalc(tmp_path, "plan", "plan.yaml", "-o", "plan.csv").code == 0
+    assert next(csv.reader(io.StringIO((tmp_path / "plan.csv").read_text(encoding="utf-8"))))
+    assert not (tmp_path / "plan.csv").read_text(encoding="utf-8").startswith("{")
+    assert ghgcalc(tmp_path, "plan", "plan.yaml", "-o", "plan.xlsx").code == 0
+    assert (tmp_path / "plan.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_a_workbook_of_too_many_inventories_is_refused_before_any_is_computed(tmp_path: Path) -> None:
+    folder = tmp_path / "towns"
+    folder.mkdir()
+    for number in range(51):
+        write(folder, f"town-{number:02d}.yaml", TOWN.format(number=number, amount=-1))  # each one an error
+    for args in (("-o", "all.xlsx"), ("-f", "xlsx", "-o", "forms.bin")):
+        run = ghgcalc(tmp_path, "compute", "towns", *args)
+        assert run.code == USAGE and "51 inventories are more than 50" in run.stderr
+        assert "ghgcalc summary" in run.stderr and "amount" not in run.stderr  # no input was computed
+        assert not list(tmp_path.glob("all.xlsx")) and not list(tmp_path.glob("forms.bin"))
+    thai = ghgcalc(tmp_path, "--lang", "th", "compute", "towns", "-o", "all.xlsx")
+    assert thai.code == USAGE and "มากเกินกว่า 50" in thai.stderr
+    (folder / "town-50.yaml").unlink()  # 50: the forms of each, in one workbook
+    run = ghgcalc(tmp_path, "compute", "towns", "-o", "all.xlsx")
+    assert run.code == 1 and (tmp_path / "all.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_a_large_workbooks_sheets_are_named_twelve_then_counted(towns: Path) -> None:
+    run = ghgcalc(towns, "compute", "towns", "-o", "forms.xlsx")
+    line = run.stderr.strip().splitlines()[-1]
+    assert line.startswith("wrote forms.xlsx (18 sheet(s): Fr-01 Organisation (1), ")
+    assert line.endswith(", Factors (2) and 6 more)") and line.count(", ") == 11
+    one = ghgcalc(towns, "compute", "towns/town-0.yaml", "-o", "one.xlsx")
+    assert one.stderr.strip().endswith("Fr-05 Summary, Factors)")
