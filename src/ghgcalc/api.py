@@ -85,6 +85,13 @@ class Outcome:
         return any(issue.is_error for issue in self.issues)
 
 
+def without_result(outcome: Outcome) -> Outcome:
+    """An outcome's problems and the files it read, without its result or inventory: what a batch
+    keeps of an input once its output is made (a worker sends back no result)."""
+    o = outcome  # made anew: dataclasses.replace costs several times more, and this runs per input
+    return Outcome(o.source, None, o.issues, None, o.reads, None)
+
+
 def expand_inputs(paths: list[str]) -> list[str]:
     """Files named on the command line; folders give their inventories, sorted. Raises UsageError."""
     files: list[str] = []

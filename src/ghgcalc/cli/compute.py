@@ -145,7 +145,7 @@ def _run(
         api.check_factor_refs(options.factors, options.store)
     problems = problems or Problems()
     outcomes: list[Any] = []
-    shape = streamed.shape if streamed is not None else None if results else without_result
+    shape = streamed.shape if streamed is not None else None if results else api.without_result
     for found in batch.outcomes(files, options, jobs, compare, shape):  # in input order, on `jobs` cores
         if streamed is not None:
             found = streamed.keep(found)
@@ -447,10 +447,12 @@ class Shaping(NamedTuple):
 
 def shaped(how: Shaping, outcome: Any) -> tuple[Any, tuple[Any, Any, Any], bool]:
     """An outcome without its result; its entry written to the spool (its CSV rows' text and record,
-    or its JSON line) and where it lies, with the gas columns of its rows' text and what its record
-    adds to the CSV's columns; and whether it computed. The text of a record's rows is made for the
-    layout of the records shaped so far in this process (a worker's own), which the batch's writer
-    copies when the whole batch's layout has the same columns (most batches)."""
+    its record of a JSON array, or its JSON line) and where it lies, with the gas columns of its
+    rows' text and what its record adds to the CSV's columns; and whether it computed. The text of
+    a record's rows is made for the layout of the records shaped so far in this process (a
+    worker's own), which the batch's writer copies when the whole batch's layout has the same
+    columns (most batches)."""
+    from ghgcalc import api
     from ghgcalc.io import spool, writers
 
     entry = _entry(outcome)
@@ -469,13 +471,7 @@ def shaped(how: Shaping, outcome: Any) -> tuple[Any, tuple[Any, Any, Any], bool]
         payload = (spool.put(how.folder, item.encode("utf-8"), b""), None, None)
     if outcome.result is None:
         return outcome, payload, False
-    return without_result(outcome), payload, True
-
-
-def without_result(outcome: Any) -> Any:
-    """An outcome's problems and the files it read, without its result (what validate keeps)."""
-    o = outcome  # made anew: dataclasses.replace costs several times more, and this runs per input
-    return type(o)(o.source, None, o.issues, None, o.reads, None)
+    return api.without_result(outcome), payload, True
 
 
 def _community(results: list[Any]) -> bool:

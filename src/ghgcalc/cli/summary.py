@@ -91,8 +91,7 @@ def row_of(outcome: Any) -> tuple[Any, Any]:
     result: a run holds a few hundred bytes per file, and a worker sends back no result."""
     from ghgcalc import api
 
-    o = outcome
-    return api.Outcome(o.source, None, o.issues, None, o.reads, None), api.summary_row(outcome)
+    return api.without_result(outcome), api.summary_row(outcome)
 
 
 def register(app: typer.Typer) -> None:
