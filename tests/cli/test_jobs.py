@@ -13,7 +13,7 @@ import pytest
 
 from ghgcalc import i18n
 from ghgcalc.cli import batch
-from tests.helpers import INPUT_ERRORS, ghgcalc, ghgcalc_process, issues, write
+from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc, ghgcalc_process, issues, write
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 OK = 0
@@ -498,3 +498,38 @@ def _failed(outcome: object) -> object:
     from ghgcalc.cli.compute import _entry
 
     return _entry(outcome)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file size limit (RLIMIT_FSIZE) of Linux")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_batch_whose_temporary_folder_takes_no_more_says_so(tmp_path: Path, jobs: str) -> None:
+    """The spool lies in the system's temporary folder: when it can take no more (here a file size
+    limit; a full disk or a quota alike), the run says so and where, exit 2, and writes nothing,
+    whether the worker or the main process was writing."""
+    import os
+    import resource
+    import subprocess
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for number in range(400):
+        write(towns, f"town-{number:03d}.yaml", town(number % 3))  # no errors (0, 1, 2 compute)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "ghgcalc", "compute", "towns", "-f", "csv", "--jobs", jobs],
+        cwd=tmp_path,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        capture_output=True,
+        preexec_fn=limited,
+        timeout=60,
+        check=False,
+    )
+    stderr = proc.stderr.decode()
+    assert proc.returncode == USAGE and proc.stdout == b"" and "Traceback" not in stderr, stderr
+    assert f"cannot keep the batch's output in the temporary folder {temporary}: File too large" in stderr
+    assert "TMPDIR" in stderr and list(temporary.iterdir()) == []

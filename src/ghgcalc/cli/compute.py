@@ -15,6 +15,7 @@ import typer
 from ghgcalc.cli import batch
 from ghgcalc.errors import ExitCode, UsageError, printable
 from ghgcalc.i18n import tr
+from ghgcalc.io.spool import SpoolFull
 
 FORMAT_HELP = "Output format; default: from the -o file's extension, else table on a terminal and json otherwise."
 # A workbook of the CFO forms of more inventories than this is too many sheets to find one's way
@@ -435,6 +436,22 @@ class Streamed:
                 yield from (chunk.encode("utf-8") for chunk in writers.csv_body_chunks(records, self.layout))
 
 
+def _spool_full(exc: OSError) -> UsageError:
+    """A batch whose spool (in the system's temporary folder) took no more: exit 2, nothing written."""
+    from ghgcalc.cli.output import OutputError
+
+    return OutputError(
+        tr(
+            "cannot keep the batch's output in the temporary folder {folder}: {reason}",
+            folder=os.path.dirname(exc.filename),  # the run's own folder in it is gone
+            reason=exc.strerror,
+        ),
+        tr(
+            "nothing was written; free space there, or name a folder with room in TMPDIR (TMPDIR=/data/tmp ghgcalc ...)"
+        ),
+    )
+
+
 class Shaping(NamedTuple):
     """What shaping an outcome needs (sent to each worker): the layout of the CSV records shaped so
     far in that process (None for JSON and JSON Lines), the spool's folder, and whether the output
@@ -647,9 +664,11 @@ def register(app: typer.Typer) -> None:
                 streamed,
                 header,
             )
-        except BaseException:
+        except BaseException as exc:
             if streamed is not None:
                 streamed.spool.close()
+            if isinstance(exc, SpoolFull):
+                raise _spool_full(exc) from None
             raise
         # several inputs (or a folder) give a JSON array, one file a single object (contract §1)
         as_array = len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)

@@ -33,8 +33,21 @@ _BLOCK = 1 << 20  # a long run of texts is read and passed on 1 MB at a time
 _writers: dict[tuple[str, int], tuple[int, int, list[int]]] = {}
 
 
+class SpoolFull(OSError):
+    """The spool's folder took no more (a full disk, a quota, a file size limit): an OSError whose
+    filename is the folder, made in whichever process wrote, and sent on from a worker as it is."""
+
+
 def put(folder: str, text: bytes | None, record: bytes) -> Place:
-    """Write an entry's text (None: it has none) and record to this process's files in `folder`."""
+    """Write an entry's text (None: it has none) and record to this process's files in `folder`;
+    SpoolFull if they cannot be written."""
+    try:
+        return _put(folder, text, record)
+    except OSError as exc:
+        raise SpoolFull(exc.errno, exc.strerror or str(exc), folder) from None
+
+
+def _put(folder: str, text: bytes | None, record: bytes) -> Place:
     key = (folder, os.getpid())
     files = _writers.get(key)
     if files is None:
