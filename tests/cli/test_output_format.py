@@ -62,6 +62,19 @@ def test_the_format_given_is_written_whatever_the_name(towns: Path) -> None:
     assert run.code == 0 and json.loads((towns / "all.csv").read_text(encoding="utf-8"))[0]["name"] == "Town 0"
 
 
+@pytest.mark.parametrize("name", ["report.pdf", "report.xls", "report.xlsm", "report.table"])
+def test_a_name_of_a_format_not_written_is_refused_before_any_input_is_computed(towns: Path, name: str) -> None:
+    write(towns / "towns", "town-9.yaml", TOWN.format(number=9, amount=-1))  # an error, if it were computed
+    run = ghgcalc(towns, "compute", "towns", "-o", name)
+    assert run.code == USAGE and f"{name}: ghgcalc does not write ." in run.stderr
+    assert ".xlsx" in run.stderr and "--format" in run.stderr and "amount" not in run.stderr
+    assert not (towns / name).exists()
+    thai = ghgcalc(towns, "--lang", "th", "summary", "towns", "-o", name)
+    assert thai.code == USAGE and "ไม่ได้สร้างไฟล์" in thai.stderr
+    given = ghgcalc(towns, "compute", "towns", "-f", "json", "-o", name)  # the format given: written as asked
+    assert given.code == 1 and json.loads((towns / name).read_text(encoding="utf-8"))
+
+
 def test_other_commands_choose_by_the_extension_too(tmp_path: Path) -> None:
     for name in ("plan.yaml", "province.yaml"):
         shutil.copy(ROOT / "examples" / name, tmp_path / name)

@@ -33,21 +33,34 @@ STDOUT = "-"
 
 Format = TypeVar("Format", bound=StrEnum)
 # other spellings of a format's extension
-_EXTENSIONS = {"htm": "html", "markdown": "md", "ndjson": "jsonl", "xlsm": "xlsx"}
+_EXTENSIONS = {"htm": "html", "markdown": "md", "ndjson": "jsonl"}
+# names a JSON result may have without --format: JSON is text (and YAML)
+_TEXT_EXTENSIONS = frozenset({"", "txt", "text", "out", "log", "yaml", "yml"})
 
 
 def format_of(path: str | None, formats: type[Format]) -> Format | None:
     """The format an output file's extension names (`-o report.xlsx`: xlsx), when the command
     writes it: the format of a run without --format, which never writes JSON into a file named
-    .xlsx or .csv. None for standard output, a name without an extension, or one the command does
-    not write (json then, as for standard output that is not a terminal)."""
+    .xlsx or .csv. None for standard output, or a name of text (`result.txt`, no extension): JSON
+    then, as for standard output that is not a terminal. Any other extension (`.pdf`, `.xls`,
+    `.xlsm`) is a usage error: the file would not be what its name says."""
     if path is None or path == STDOUT:
         return None
     extension = os.path.splitext(path)[1].lower().lstrip(".")
     extension = _EXTENSIONS.get(extension, extension)
-    if extension == "table" or extension not in formats.__members__:
+    if extension != "table" and extension in formats.__members__:
+        return formats[extension]
+    if extension in _TEXT_EXTENSIONS:
         return None
-    return formats[extension]
+    written = [name for name in formats.__members__ if name != "table"]
+    raise UsageError(
+        tr("{path}: ghgcalc does not write .{extension} files", path=printable(path), extension=extension),
+        tr(
+            "name the file .{first} or .{rest}, or give the format with --format",
+            first=", .".join(written[:-1]),
+            rest=written[-1],
+        ),
+    )
 
 
 class OutputError(UsageError):
