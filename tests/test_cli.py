@@ -93,14 +93,16 @@ def test_cli_json_equals_the_python_api(example_json):
     assert example_json == json.loads(json.dumps(expected))
 
 
-def test_csv_and_jsonl_formats():
-    completed = ghgcalc("compute", EXAMPLE, EXAMPLE, "--format", "csv")
+def test_csv_and_jsonl_formats(tmp_path):
+    other = tmp_path / "other.yaml"  # a second inventory (the same file named twice is computed once)
+    other.write_bytes((ROOT / EXAMPLE).read_bytes())
+    completed = ghgcalc("compute", EXAMPLE, str(other), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(completed.stdout)))
     assert len(rows) == 2 * 16
     assert {"t_co2e", "t_CO2", "t_CH4_fossil", "t_R-410A", "factor_key", "factor_version"} <= set(rows[0])
-    jsonl = ghgcalc("compute", EXAMPLE, EXAMPLE, "--format", "jsonl").stdout.splitlines()
+    jsonl = ghgcalc("compute", EXAMPLE, str(other), "--format", "jsonl").stdout.splitlines()
     assert len(jsonl) == 2 and json.loads(jsonl[0])["name"].startswith("เทศบาล")
-    array = json.loads(ghgcalc("compute", EXAMPLE, EXAMPLE, "--format", "json").stdout)
+    array = json.loads(ghgcalc("compute", EXAMPLE, str(other), "--format", "json").stdout)
     assert isinstance(array, list) and len(array) == 2
 
 

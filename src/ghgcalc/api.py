@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,12 +93,64 @@ def without_result(outcome: Outcome) -> Outcome:
 
 def expand_inputs(paths: list[str]) -> list[str]:
     """Files named on the command line; folders give their inventories, sorted. Raises UsageError."""
+    return _expanded(paths)[0]
+
+
+def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[str], tuple[Issue, ...]]:
+    """The files of `paths` (expand_inputs's, or `files` they gave) with each file once, in the
+    order first named, and a warning (input-repeated) for each later name of a file already named:
+    the same file by another path or through a link. `ghgcalc summary towns/ towns/a.yaml` counts
+    a.yaml once, never twice. A single folder without links is not looked at again: its names are
+    files of their own."""
+    if files is None:
+        files, linked = _expanded(paths)
+    else:
+        linked = True
+    if len(files) < 2 or (len(paths) == 1 and not linked):
+        return files, ()
+    first_named: dict[object, str] = {}
+    kept: list[str] = []
+    repeats: list[Issue] = []
+    for path in files:
+        key = path if path == STDIN else _identity(path)
+        first = first_named.setdefault(key, path)
+        if len(kept) < len(first_named):  # a file not named before
+            kept.append(path)
+            continue
+        shown = display_name(first)
+        repeats.append(
+            Issue(
+                "input-repeated",
+                tr("the same file as {first}, under another name: it is computed once", first=printable(shown)),
+                Severity.WARNING,
+                Location(display_name(path)),
+                hint=tr(
+                    "name each inventory once (a folder gives every inventory in it; a link in it names a file again)"
+                ),
+            )
+        )
+    return kept, tuple(repeats)
+
+
+def _identity(path: str) -> object:
+    """The file `path` names, whatever the path to it (a link's target); the path itself if it
+    cannot be looked at (it is then reported when it is read)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return path
+    return (found.st_dev, found.st_ino)
+
+
+def _expanded(paths: list[str]) -> tuple[list[str], bool]:
+    """expand_inputs's files, and whether a folder among them holds a link (a name of another file)."""
     files: list[str] = []
+    linked = False
     for path in paths:
         if path == STDIN:
             files.append(path)
         elif os.path.isdir(path):
-            found = sorted(_folder_inputs(path))
+            found, links = _folder_inputs(path)
             if not found:
                 raise UsageError(
                     tr(
@@ -109,26 +160,32 @@ def expand_inputs(paths: list[str]) -> list[str]:
                         last=INPUT_SUFFIXES[-1],
                     )
                 )
-            files.extend(found)
+            files.extend(sorted(found))
+            linked = linked or links
         elif os.path.exists(path):
             files.append(path)
         else:
             raise UsageError(tr("{path}: no such file or folder", path=path))
-    return files
+    return files, linked
 
 
-def _folder_inputs(folder: str) -> Iterator[str]:
+def _folder_inputs(folder: str) -> tuple[list[str], bool]:
     """The inventories of `folder` as pathlib names them (str(Path(folder) / name)), found with
     os.scandir: a programme's folder of thousands of files is listed without a stat each (a
-    DirEntry knows whether it is a file, following a link as Path.is_file does)."""
+    DirEntry knows whether it is a file, following a link as Path.is_file does, and whether it is
+    a link); and whether one of them is a link."""
     prefix = str(Path(folder) / "x")[:-1]  # "towns/" for "./towns/", "" for "."
+    found: list[str] = []
+    linked = False
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
             dot = name.rfind(".")
             suffix = name[dot:] if 0 < dot < len(name) - 1 else ""  # PurePath.suffix's rule
             if suffix.lower() in INPUT_SUFFIXES and entry.is_file():
-                yield prefix + name
+                found.append(prefix + name)
+                linked = linked or entry.is_symlink()
+    return found, linked
 
 
 def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:

@@ -4,6 +4,7 @@ order, messages included (docs/cli.md); a progress bar only on a terminal."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -533,3 +534,33 @@ def test_a_batch_whose_temporary_folder_takes_no_more_says_so(tmp_path: Path, jo
     assert proc.returncode == USAGE and proc.stdout == b"" and "Traceback" not in stderr, stderr
     assert f"cannot keep the batch's output in the temporary folder {temporary}: File too large" in stderr
     assert "TMPDIR" in stderr and list(temporary.iterdir()) == []
+
+
+def test_a_file_named_twice_is_computed_once(folder: Path) -> None:
+    """`towns towns/town-05.yaml`, or `a.yaml ./a.yaml`: one record for the file, whatever the
+    format and --jobs, and a warning at the later name (in the diagnostics too); a link in the
+    folder is a second name as well."""
+    once = ghgcalc(folder, "compute", "towns", "-f", "csv")
+    for jobs in ("1", "2"):
+        twice = ghgcalc(
+            folder,
+            "compute",
+            "towns",
+            "./towns/town-05.yaml",
+            "-f",
+            "csv",
+            "--jobs",
+            jobs,
+            "--diagnostics",
+            f"d{jobs}.jsonl",
+        )
+        assert twice.code == once.code and twice.stdout == once.stdout
+        assert "./towns/town-05.yaml: warning[input-repeated]: the same file as towns/town-05.yaml" in twice.stderr
+        records = [json.loads(line) for line in (folder / f"d{jobs}.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert {"file": "./towns/town-05.yaml", "code": "input-repeated"}.items() <= records[0].items()
+    checked = ghgcalc(folder, "validate", "towns/town-05.yaml", "towns/town-05.yaml")
+    assert checked.stderr.count("town-05.yaml: ok") == 1 and "1 file(s)" in checked.stderr
+    if sys.platform != "win32":
+        (folder / "towns" / "zz-link.yaml").symlink_to("town-05.yaml")
+        linked = ghgcalc(folder, "compute", "towns", "-f", "csv")
+        assert linked.stdout == once.stdout and "towns/zz-link.yaml: warning[input-repeated]" in linked.stderr

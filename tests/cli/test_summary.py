@@ -273,3 +273,22 @@ def test_two_jobs_give_what_one_job_gives_and_keep_no_results(tmp_path, monkeypa
         assert [row.file for _, row in seen] == sorted(row.file for _, row in seen)
     run = ghgcalc(tmp_path, "summary", ".", "--jobs", "0")
     assert run.code == USAGE and "--jobs" in run.stderr
+
+
+def test_a_file_named_twice_is_one_row_and_a_copy_is_named(tmp_path):
+    """A file named twice (a folder and one of its files) is computed once, with a warning at the
+    second name; a copy under another name is a file of its own, so both are in the rollups, and
+    a warning names it with the file it repeats."""
+    names = write_programme(tmp_path)
+    data, _ = summary_json(tmp_path, ".")
+    twice = ghgcalc(tmp_path, "summary", ".", "lg03.yaml", "-f", "json")
+    assert json.loads(twice.stdout)["files"] == data["files"] == len(names)
+    assert "lg03.yaml: warning[input-repeated]: the same file as lg03.yaml" in twice.stderr
+    (tmp_path / "lg99-copy.yaml").write_text((tmp_path / "lg03.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    copied = ghgcalc(tmp_path, "summary", ".", "-f", "json")
+    assert json.loads(copied.stdout)["files"] == len(names) + 1
+    assert (
+        "lg99-copy.yaml: warning[inventory-repeated]: the same local government (code 5003) and period (2566) "
+        "as lg03.yaml" in copied.stderr
+    )
+    assert "inventory-repeated" not in twice.stderr and "input-repeated" not in copied.stderr

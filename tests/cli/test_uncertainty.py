@@ -223,11 +223,12 @@ def test_a_fraction_typed_for_a_percentage_is_warned_at_its_place(tmp_path: Path
         (("--uncertainty", "--seed", "-1"), "--seed"),
         (("--uncertainty", "--base", "missing.yaml"), "--base missing.yaml: no such file"),
         (("--uncertainty", "--compare-factors", "tgo-cfo@2022-04"), "--compare-factors"),
-        (("town.yaml", "--uncertainty", "--base", "town.yaml"), "--base compares one inventory"),
+        (("other.yaml", "--uncertainty", "--base", "town.yaml"), "--base compares one inventory"),
     ],
 )
 def test_usage_mistakes_are_refused_with_a_hint(tmp_path: Path, args: tuple[str, ...], said: str) -> None:
     name = inventory("  - {activity: grid, amount: 1, unit: kWh, scope: 2}\n", FACTORS, tmp_path=tmp_path)
+    write(tmp_path, "other.yaml", (tmp_path / name).read_text(encoding="utf-8"))  # a second inventory
     run = ghgcalc(tmp_path, "compute", name, *args)
     assert_usage_error(run)
     assert said in run.stderr

@@ -89,6 +89,12 @@ class Problems:
         )
 
 
+def _report_repeats(repeats: tuple[Any, ...], problems: Problems) -> None:
+    """The warnings of files named more than once (api.inputs_once), each at the later name."""
+    for issue in repeats:
+        problems.report(issue, issue.location.file if issue.location else "")
+
+
 def json_line(record: dict[str, object]) -> str:
     import json
 
@@ -584,7 +590,7 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.cli.output import check_target
         from ghgcalc.io import writers
 
-        files = api.expand_inputs(paths)
+        files, repeats = api.inputs_once(paths)
         _check_tables(files, header)
         from ghgcalc.cli.output import format_of
 
@@ -649,6 +655,7 @@ def register(app: typer.Typer) -> None:
         streamed_formats = (ResultFormat.csv, ResultFormat.jsonl, ResultFormat.json)
         stream = chosen in streamed_formats and not compare and lines_target is None and len(files) > 1
         streamed = Streamed(chosen) if stream else None
+        _report_repeats(repeats, problems)  # a file named twice: computed once
         try:
             outcomes = _run(
                 files,
@@ -763,7 +770,7 @@ def register(app: typer.Typer) -> None:
         from ghgcalc import api
         from ghgcalc.cli.output import write_stdout
 
-        files, store = api.expand_inputs(paths), _store(factors_dir)
+        (files, repeats), store = api.inputs_once(paths), _store(factors_dir)
         _check_tables(files, header)
         jobs_count = batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else []), *([header] if header else [])]
@@ -774,6 +781,7 @@ def register(app: typer.Typer) -> None:
         except typer.Exit:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
+        _report_repeats(repeats, problems)  # a file named twice: checked once
         outcomes = _run(
             files, gwp, factors, store, checks, problems=problems, jobs=jobs_count, header=header, results=False
         )

@@ -94,6 +94,29 @@ def row_of(outcome: Any) -> tuple[Any, Any]:
     return api.without_result(outcome), api.summary_row(outcome)
 
 
+def _warn_repeated(rows: Any) -> None:
+    """A warning for each file whose local government and period an earlier file has too (a copy
+    under another name): both are in the rollups, and only the user knows which one to keep."""
+    from ghgcalc.core.summary import repeated
+    from ghgcalc.errors import Issue, Location, Severity
+
+    for row, earlier in repeated(rows):
+        issue = Issue(
+            "inventory-repeated",
+            tr(
+                "the same local government (code {code}) and period ({period}) as {first}: "
+                "both are counted in the rollups",
+                code=row.code,
+                period=row.period,
+                first=earlier.file,
+            ),
+            Severity.WARNING,
+            Location(row.file),
+            hint=tr("if one file is a copy of the other, remove it; if a code is wrong, correct organization.code"),
+        )
+        print(issue.format(), file=sys.stderr)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def summary(
@@ -118,7 +141,10 @@ def register(app: typer.Typer) -> None:
                 tr("write csv, json, jsonl, md, html or xlsx to a file: add --format csv"),
             )
         target = check_target(out, [p for p in paths if p != "-"], force)
-        inputs, jobs_count = api.summary_inputs(paths, recursive), batch.parse_jobs(jobs)
+        found = api.summary_inputs(paths, recursive) if recursive else None
+        (inputs, repeats), jobs_count = api.inputs_once(paths, found), batch.parse_jobs(jobs)
+        for repeat in repeats:  # a file named twice: one row, never counted twice in the rollups
+            print(repeat.format(), file=sys.stderr)
         rows, outcomes = [], []
         # on `jobs` cores, in the order of the files; each problem printed as it comes
         for computed, row in batch.outcomes(inputs, api.Options(), jobs_count, shape=row_of):
@@ -127,6 +153,7 @@ def register(app: typer.Typer) -> None:
             rows.append(row)
             outcomes.append(computed)
         outcome = api.summarised(tuple(rows), tuple(outcomes))
+        _warn_repeated(outcome.rows)
         built = Summary(outcome.rows, outcome.by_province, outcome.by_type, outcome.outliers)
         data: str | bytes
         if chosen is SummaryFormat.table:

@@ -126,6 +126,21 @@ def by_type(rows: Sequence[SummaryRow]) -> list[Rollup]:
     return rollups(rows, lambda r: r.type)
 
 
+def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
+    """Each computed row that repeats an earlier computed row's local government (its code) and
+    period, as the inventories wrote them, with that earlier row: two files of one inventory (a
+    copy under another name) count twice in the rollups."""
+    first: dict[tuple[str, str], SummaryRow] = {}
+    found = []
+    for row in rows:
+        if row.code is None or row.period is None or row.status == "errors":
+            continue
+        earlier = first.setdefault((row.code, row.period), row)
+        if earlier is not row:
+            found.append((row, earlier))
+    return found
+
+
 def outliers(rows: Sequence[SummaryRow]) -> list[Outlier]:
     """The intensities far from their peers' median (the rule in this module's docstring), in the
     order of the rows, then of INTENSITIES."""
