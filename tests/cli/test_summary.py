@@ -292,3 +292,14 @@ def test_a_file_named_twice_is_one_row_and_a_copy_is_named(tmp_path):
         "as lg03.yaml" in copied.stderr
     )
     assert "inventory-repeated" not in twice.stderr and "input-repeated" not in copied.stderr
+
+
+def test_inventories_of_several_periods_are_named_as_added_together(tmp_path):
+    write_programme(tmp_path)
+    one = ghgcalc(tmp_path, "summary", ".", "-f", "csv")
+    assert "periods-mixed" not in one.stderr  # the comparison can fail: every computed file is of 2566
+    text = (tmp_path / "lg05.yaml").read_text(encoding="utf-8")
+    (tmp_path / "lg05.yaml").write_text(text.replace("period: 2566", "period: 2567"), encoding="utf-8")
+    run = ghgcalc(tmp_path, "summary", ".", "-f", "csv")
+    assert "warning[periods-mixed]: the computed inventories are of 2 periods (2566, 2567)" in run.stderr
+    assert run.stdout.count("\n") == one.stdout.count("\n")  # the rows as before: a warning, not a refusal

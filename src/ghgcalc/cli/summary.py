@@ -94,12 +94,30 @@ def row_of(outcome: Any) -> tuple[Any, Any]:
     return api.without_result(outcome), api.summary_row(outcome)
 
 
+PERIODS_NAMED = 5  # the periods a periods-mixed warning names
+
+
 def _warn_repeated(rows: Any) -> None:
-    """A warning for each file whose local government and period an earlier file has too (a copy
-    under another name): both are in the rollups, and only the user knows which one to keep."""
-    from ghgcalc.core.summary import repeated
+    """A warning when the computed inventories are of more than one period (the rollups add them),
+    and one for each file whose local government and period an earlier file has too (a copy under
+    another name): both are in the rollups, and only the user knows which one to keep."""
+    from ghgcalc.core.summary import periods, repeated
     from ghgcalc.errors import Issue, Location, Severity
 
+    found = periods(rows)
+    if len(found) > 1:  # a programme's folder of one fiscal year, with another year's file in it
+        shown = ", ".join(found[:PERIODS_NAMED]) + (", ..." if len(found) > PERIODS_NAMED else "")
+        mixed = Issue(
+            "periods-mixed",
+            tr(
+                "the computed inventories are of {count} periods ({periods}): the rollups add them together",
+                count=len(found),
+                periods=shown,
+            ),
+            Severity.WARNING,
+            hint=tr("summarise one period at a time (a folder per year), or read the rollups as years added"),
+        )
+        print(mixed.format(), file=sys.stderr)
     for row, earlier in repeated(rows):
         issue = Issue(
             "inventory-repeated",

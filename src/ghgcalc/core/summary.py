@@ -141,6 +141,12 @@ def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
     return found
 
 
+def periods(rows: Sequence[SummaryRow]) -> list[str]:
+    """The periods of the computed rows, as written, each once, in the order of the rows: more than
+    one, and the rollups add inventories of different years together."""
+    return list(dict.fromkeys(row.period for row in rows if row.status != "errors" and row.period is not None))
+
+
 def outliers(rows: Sequence[SummaryRow]) -> list[Outlier]:
     """The intensities far from their peers' median (the rule in this module's docstring), in the
     order of the rows, then of INTENSITIES."""
