@@ -303,3 +303,29 @@ def test_inventories_of_several_periods_are_named_as_added_together(tmp_path):
     run = ghgcalc(tmp_path, "summary", ".", "-f", "csv")
     assert "warning[periods-mixed]: the computed inventories are of 2 periods (2566, 2567)" in run.stderr
     assert run.stdout.count("\n") == one.stdout.count("\n")  # the rows as before: a warning, not a refusal
+
+
+def test_a_province_written_two_ways_is_named(tmp_path):
+    """The rollups group provinces as written: `Lampang` and `Lampang Province` (or จ.ลำปาง and
+    ลำปาง) would be two groups, so a warning names the spellings; other provinces are not named."""
+    write_programme(tmp_path)
+    assert "province-spellings" not in ghgcalc(tmp_path, "summary", ".", "-f", "csv").stderr
+    text = (tmp_path / "lg10.yaml").read_text(encoding="utf-8")  # one of the Lampang ones
+    (tmp_path / "lg10.yaml").write_text(text.replace("province: Lampang", "province: lampang province"), "utf-8")
+    run = ghgcalc(tmp_path, "summary", ".", "-f", "json")
+    lampang = sum(1 for row in json.loads(run.stdout)["inventories"] if row["province"] == "Lampang")
+    assert (
+        f"warning[province-spellings]: one province written 2 ways: 'Lampang' ({lampang} file(s)), "
+        "'lampang province' (1 file(s))" in run.stderr
+    )
+    assert run.stderr.count("province-spellings") == 1  # the others are written one way each
+
+
+def test_thai_province_words_are_not_the_name() -> None:
+    from ghgcalc.core.summary import SummaryRow, province_spellings
+
+    rows = [
+        SummaryRow(f"{n}.yaml", "ok", 0, 0, province=p)
+        for n, p in enumerate(["เชียงใหม่", "จ.เชียงใหม่", "จังหวัด เชียงใหม่", "เชียงราย"])
+    ]
+    assert province_spellings(rows) == [[("จ.เชียงใหม่", 1), ("จังหวัด เชียงใหม่", 1), ("เชียงใหม่", 1)]]

@@ -101,8 +101,22 @@ def _warn_repeated(rows: Any) -> None:
     """A warning when the computed inventories are of more than one period (the rollups add them),
     and one for each file whose local government and period an earlier file has too (a copy under
     another name): both are in the rollups, and only the user knows which one to keep."""
-    from ghgcalc.core.summary import periods, repeated
+    from ghgcalc.core.summary import periods, province_spellings, repeated
     from ghgcalc.errors import Issue, Location, Severity
+
+    for spellings in province_spellings(rows):
+        written = ", ".join(tr("'{name}' ({count} file(s))", name=name, count=count) for name, count in spellings)
+        split = Issue(
+            "province-spellings",
+            tr(
+                "one province written {count} ways: {spellings}; the rollups count each way as a province",
+                count=len(spellings),
+                spellings=written,
+            ),
+            Severity.WARNING,
+            hint=tr("write each province the same way in organization.province"),
+        )
+        print(split.format(), file=sys.stderr)
 
     found = periods(rows)
     if len(found) > 1:  # a programme's folder of one fiscal year, with another year's file in it

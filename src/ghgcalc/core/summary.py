@@ -11,6 +11,7 @@ median must be above zero."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -139,6 +140,28 @@ def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
         if earlier is not row:
             found.append((row, earlier))
     return found
+
+
+# What a province's name may carry besides the name: Thai "province" (จังหวัด, จ.), English "province"
+_PROVINCE_WORDS = re.compile(r"^\s*(?:จังหวัด|จ\s*\.)\s*|\bprovince(?:\s+of)?\b", re.IGNORECASE)
+
+
+def province_spellings(rows: Sequence[SummaryRow]) -> list[list[tuple[str, int]]]:
+    """Provinces written more than one way (`เชียงใหม่`, `จ.เชียงใหม่`, `จังหวัดเชียงใหม่`; `Chiang Mai`,
+    `chiang mai province`): for each, every spelling and how many rows have it, most rows first.
+    The rollups group by the name as written, so such a province is split into groups."""
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        if row.province is None:
+            continue
+        key = " ".join(_PROVINCE_WORDS.sub(" ", row.province).split()).casefold()
+        spellings = counts.setdefault(key, {})
+        spellings[row.province] = spellings.get(row.province, 0) + 1
+    return [
+        sorted(spellings.items(), key=lambda item: (-item[1], item[0]))
+        for spellings in counts.values()
+        if len(spellings) > 1
+    ]
 
 
 def periods(rows: Sequence[SummaryRow]) -> list[str]:
