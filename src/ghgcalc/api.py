@@ -1079,6 +1079,7 @@ class SummaryOutcome:
     by_type: tuple[Rollup, ...]
     outliers: tuple[Outlier, ...]
     outcomes: tuple[Outcome, ...] = field(default=(), repr=False)
+    warnings: tuple[Issue, ...] = ()  # of the summary as a whole (summarised), not of one file
 
     @property
     def has_errors(self) -> bool:
@@ -1116,12 +1117,17 @@ def summary_files(paths: list[str], options: Options | None = None, recursive: b
     """Compute every inventory of `paths` (files and folders) and summarise them: a file's errors
     never stop the others, and each file gives exactly one row."""
     options = options or Options()
-    outcomes = tuple(compute_file(path, options) for path in summary_inputs(paths, recursive))
-    return summarised(tuple(summary_row(outcome) for outcome in outcomes), outcomes)
+    files, repeats = inputs_once(paths, summary_inputs(paths, recursive) if recursive else None)
+    outcomes = tuple(compute_file(path, options) for path in files)
+    return summarised(tuple(summary_row(outcome) for outcome in outcomes), outcomes, repeats)
 
 
-def summarised(rows: tuple[SummaryRow, ...], outcomes: tuple[Outcome, ...] = ()) -> SummaryOutcome:
-    """The summary of these rows (one per input file, summary_row): the rollups and the outliers."""
+def summarised(
+    rows: tuple[SummaryRow, ...], outcomes: tuple[Outcome, ...] = (), repeats: tuple[Issue, ...] = ()
+) -> SummaryOutcome:
+    """The summary of these rows (one per input file, summary_row): the rollups, the outliers, and
+    the warnings of the summary: `repeats` (files named twice, inputs_once) first, then what would
+    make a rollup misleading (_summary_warnings)."""
     from ghgcalc.core import summary
 
     return SummaryOutcome(
@@ -1130,7 +1136,50 @@ def summarised(rows: tuple[SummaryRow, ...], outcomes: tuple[Outcome, ...] = ())
         tuple(summary.by_type(rows)),
         tuple(summary.outliers(rows)),
         outcomes,
+        (*repeats, *_summary_warnings(rows)),
     )
+
+
+PERIODS_NAMED = 5  # the periods a periods-mixed warning names
+
+
+def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
+    """What would make a rollup misleading: a province written more than one way (split into
+    groups), inventories of more than one period (added together), and a file whose local
+    government and period an earlier file has too (a copy under another name, counted twice).
+    Only the user knows which is right, so each is a warning, never a correction."""
+    from ghgcalc.core.summary import periods, province_spellings, repeated
+
+    found: list[Issue] = []
+    for spellings in province_spellings(rows):
+        written = ", ".join(tr("'{name}' ({count} file(s))", name=name, count=count) for name, count in spellings)
+        message = tr(
+            "one province written {count} ways: {spellings}; the rollups count each way as a province",
+            count=len(spellings),
+            spellings=written,
+        )
+        hint = tr("write each province the same way in organization.province")
+        found.append(Issue("province-spellings", message, Severity.WARNING, hint=hint))
+    named = periods(rows)
+    if len(named) > 1:  # a programme's folder of one fiscal year, with another year's file in it
+        shown = ", ".join(named[:PERIODS_NAMED]) + (", ..." if len(named) > PERIODS_NAMED else "")
+        message = tr(
+            "the computed inventories are of {count} periods ({periods}): the rollups add them together",
+            count=len(named),
+            periods=shown,
+        )
+        hint = tr("summarise one period at a time (a folder per year), or read the rollups as years added")
+        found.append(Issue("periods-mixed", message, Severity.WARNING, hint=hint))
+    for row, earlier in repeated(rows):
+        message = tr(
+            "the same local government (code {code}) and period ({period}) as {first}: both are counted in the rollups",
+            code=row.code,
+            period=row.period,
+            first=earlier.file,
+        )
+        hint = tr("if one file is a copy of the other, remove it; if a code is wrong, correct organization.code")
+        found.append(Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=hint))
+    return found
 
 
 def _summary_identity(path: str) -> dict[str, Any]:

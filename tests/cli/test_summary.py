@@ -303,6 +303,16 @@ def test_inventories_of_several_periods_are_named_as_added_together(tmp_path):
     run = ghgcalc(tmp_path, "summary", ".", "-f", "csv")
     assert "warning[periods-mixed]: the computed inventories are of 2 periods (2566, 2567)" in run.stderr
     assert run.stdout.count("\n") == one.stdout.count("\n")  # the rows as before: a warning, not a refusal
+    # the reader of the workbook, the page or the JSON sees it too, first
+    data = json.loads(ghgcalc(tmp_path, "summary", ".", "-f", "json").stdout)
+    assert [w["code"] for w in data["warnings"]] == ["periods-mixed"]
+    assert ghgcalc(tmp_path, "summary", ".", "-o", "s.xlsx").code == INPUT_ERRORS
+    book = load_workbook(tmp_path / "s.xlsx")
+    assert book.sheetnames[0] == "warnings" and len(book.sheetnames) == 5
+    cells = [str(c.value) for row in book["warnings"].iter_rows() for c in row if c.value]
+    assert any("2 periods (2566, 2567)" in c for c in cells)
+    markdown = ghgcalc(tmp_path, "summary", ".", "-f", "md").stdout
+    assert markdown.index("## Warnings") < markdown.index("## Inventories")
 
 
 def test_a_province_written_two_ways_is_named(tmp_path):

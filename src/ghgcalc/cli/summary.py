@@ -73,6 +73,7 @@ def _json(outcome: Any) -> str:
         "by_province": [_rollup(r) for r in outcome.by_province],
         "by_type": [_rollup(r) for r in outcome.by_type],
         "outliers": [dataclasses.asdict(o) for o in outcome.outliers],
+        "warnings": [warning.to_dict() for warning in outcome.warnings],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -92,61 +93,6 @@ def row_of(outcome: Any) -> tuple[Any, Any]:
     from ghgcalc import api
 
     return api.without_result(outcome), api.summary_row(outcome)
-
-
-PERIODS_NAMED = 5  # the periods a periods-mixed warning names
-
-
-def _warn_repeated(rows: Any) -> None:
-    """A warning when the computed inventories are of more than one period (the rollups add them),
-    and one for each file whose local government and period an earlier file has too (a copy under
-    another name): both are in the rollups, and only the user knows which one to keep."""
-    from ghgcalc.core.summary import periods, province_spellings, repeated
-    from ghgcalc.errors import Issue, Location, Severity
-
-    for spellings in province_spellings(rows):
-        written = ", ".join(tr("'{name}' ({count} file(s))", name=name, count=count) for name, count in spellings)
-        split = Issue(
-            "province-spellings",
-            tr(
-                "one province written {count} ways: {spellings}; the rollups count each way as a province",
-                count=len(spellings),
-                spellings=written,
-            ),
-            Severity.WARNING,
-            hint=tr("write each province the same way in organization.province"),
-        )
-        print(split.format(), file=sys.stderr)
-
-    found = periods(rows)
-    if len(found) > 1:  # a programme's folder of one fiscal year, with another year's file in it
-        shown = ", ".join(found[:PERIODS_NAMED]) + (", ..." if len(found) > PERIODS_NAMED else "")
-        mixed = Issue(
-            "periods-mixed",
-            tr(
-                "the computed inventories are of {count} periods ({periods}): the rollups add them together",
-                count=len(found),
-                periods=shown,
-            ),
-            Severity.WARNING,
-            hint=tr("summarise one period at a time (a folder per year), or read the rollups as years added"),
-        )
-        print(mixed.format(), file=sys.stderr)
-    for row, earlier in repeated(rows):
-        issue = Issue(
-            "inventory-repeated",
-            tr(
-                "the same local government (code {code}) and period ({period}) as {first}: "
-                "both are counted in the rollups",
-                code=row.code,
-                period=row.period,
-                first=earlier.file,
-            ),
-            Severity.WARNING,
-            Location(row.file),
-            hint=tr("if one file is a copy of the other, remove it; if a code is wrong, correct organization.code"),
-        )
-        print(issue.format(), file=sys.stderr)
 
 
 def register(app: typer.Typer) -> None:
@@ -184,9 +130,10 @@ def register(app: typer.Typer) -> None:
                 print(issue.format(), file=sys.stderr)
             rows.append(row)
             outcomes.append(computed)
-        outcome = api.summarised(tuple(rows), tuple(outcomes))
-        _warn_repeated(outcome.rows)
-        built = Summary(outcome.rows, outcome.by_province, outcome.by_type, outcome.outliers)
+        outcome = api.summarised(tuple(rows), tuple(outcomes), repeats)
+        for warning in outcome.warnings[len(repeats) :]:  # the repeats were printed before computing
+            print(warning.format(), file=sys.stderr)
+        built = Summary(outcome.rows, outcome.by_province, outcome.by_type, outcome.outliers, tuple(outcome.warnings))
         data: str | bytes
         if chosen is SummaryFormat.table:
             from ghgcalc.cli.render_document import document_text

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ghgcalc import __version__
 from ghgcalc.core.summary import INTENSITIES, MIN_PEERS, OUTLIER_RATIO, Outlier, Rollup, SummaryRow
+from ghgcalc.errors import Issue
 from ghgcalc.i18n import N_, language, tr
 from ghgcalc.models.inventory import LOCAL_GOVERNMENT_TH
 from ghgcalc.reports.document import Cell, Chart, Column, Document, Fact, Section, Series, Table, table
@@ -31,6 +32,7 @@ class Summary:
     by_province: tuple[Rollup, ...]
     by_type: tuple[Rollup, ...]
     outliers: tuple[Outlier, ...]
+    warnings: tuple[Issue, ...] = ()  # of the summary as a whole: shown first, as the reader must see them
 
 
 # the inventories' columns a terminal has room for (`compact`): the other formats show them all
@@ -47,7 +49,13 @@ def document(summary: Summary, compact: bool = False) -> Document:
         Fact(tr("Computed with warnings"), str(counts["warnings"])),
         Fact(tr("With errors (not computed)"), str(counts["errors"])),
     )
+    warned = (
+        (Section(tr("Warnings"), paragraphs=tuple(_warning_text(w) for w in summary.warnings), key="warnings"),)
+        if summary.warnings
+        else ()
+    )
     sections = (
+        *warned,
         Section(tr("Inventories"), tables=(_inventories(rows, compact),), key="inventories"),
         _rollup_section(tr("By province"), tr("Province"), summary.by_province, "by-province"),
         _rollup_section(tr("By type of local government"), tr("Type"), summary.by_type, "by-type"),
@@ -74,6 +82,12 @@ def document(summary: Summary, compact: bool = False) -> Document:
         facts=facts,
         footer=tr("ghgcalc {version}", version=__version__),
     )
+
+
+def _warning_text(warning: Issue) -> str:
+    """A warning of the summary as a paragraph: where (a file), what, and what to do."""
+    where = f"{warning.location}: " if warning.location is not None else ""
+    return f"{where}{warning.message} ({warning.hint})" if warning.hint else f"{where}{warning.message}"
 
 
 def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
