@@ -1148,7 +1148,7 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
     groups), inventories of more than one period (added together), and a file whose local
     government and period an earlier file has too (a copy under another name, counted twice).
     Only the user knows which is right, so each is a warning, never a correction."""
-    from ghgcalc.core.summary import periods, province_spellings, repeated
+    from ghgcalc.core.summary import gwp_sets, periods, province_spellings, repeated
 
     found: list[Issue] = []
     for spellings in province_spellings(rows):
@@ -1170,6 +1170,16 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
         )
         hint = tr("summarise one period at a time (a folder per year), or read the rollups as years added")
         found.append(Issue("periods-mixed", message, Severity.WARNING, hint=hint))
+    weights = gwp_sets(rows)
+    if len(weights) > 1:  # one inventory on AR4 among AR5 ones: its tonnes are weighted otherwise
+        message = tr(
+            "the computed inventories use {count} GWP sets ({sets}): the rollups add tonnes of CO2e weighted "
+            "differently",
+            count=len(weights),
+            sets=", ".join(weights),
+        )
+        hint = tr("compute them on one GWP set: give it with --gwp or write the same gwp: in each inventory")
+        found.append(Issue("gwp-mixed", message, Severity.WARNING, hint=hint))
     for row, earlier in repeated(rows):
         message = tr(
             "the same local government (code {code}) and period ({period}) as {first}: both are counted in the rollups",

@@ -339,3 +339,15 @@ def test_thai_province_words_are_not_the_name() -> None:
         for n, p in enumerate(["เชียงใหม่", "จ.เชียงใหม่", "จังหวัด เชียงใหม่", "เชียงราย"])
     ]
     assert province_spellings(rows) == [[("จ.เชียงใหม่", 1), ("จังหวัด เชียงใหม่", 1), ("เชียงใหม่", 1)]]
+
+
+def test_inventories_on_several_gwp_sets_are_named_and_one_set_can_be_given(tmp_path):
+    write_programme(tmp_path)
+    text = (tmp_path / "lg05.yaml").read_text(encoding="utf-8")
+    (tmp_path / "lg05.yaml").write_text(text.replace("period: 2566", "period: 2566\ngwp: AR4"), encoding="utf-8")
+    run = ghgcalc(tmp_path, "summary", ".", "-f", "json")
+    assert "warning[gwp-mixed]: the computed inventories use 2 GWP sets (AR5, AR4)" in run.stderr
+    assert {row["gwp"] for row in json.loads(run.stdout)["inventories"] if row["gwp"]} == {"AR4", "AR5"}
+    one = ghgcalc(tmp_path, "summary", ".", "-f", "json", "--gwp", "AR6")
+    assert "gwp-mixed" not in one.stderr
+    assert {row["gwp"] for row in json.loads(one.stdout)["inventories"] if row["gwp"]} == {"AR6"}

@@ -12,6 +12,7 @@ from typing import Any
 import typer
 
 from ghgcalc.cli import batch
+from ghgcalc.cli.compute import GwpChoice
 from ghgcalc.errors import ExitCode, UsageError
 from ghgcalc.i18n import tr
 
@@ -104,6 +105,7 @@ def register(app: typer.Typer) -> None:
         out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the summary to this file."),
         force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
         jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
+        gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set for every inventory; overrides each one's."),
     ) -> None:
         """One row per inventory (failed ones included), rollups by province and type, outliers."""
         from ghgcalc import api
@@ -125,7 +127,8 @@ def register(app: typer.Typer) -> None:
             print(repeat.format(), file=sys.stderr)
         rows, outcomes = [], []
         # on `jobs` cores, in the order of the files; each problem printed as it comes
-        for computed, row in batch.outcomes(inputs, api.Options(), jobs_count, shape=row_of):
+        options = api.Options(gwp=gwp.value if gwp else None)
+        for computed, row in batch.outcomes(inputs, options, jobs_count, shape=row_of):
             for issue in computed.issues:
                 print(issue.format(), file=sys.stderr)
             rows.append(row)

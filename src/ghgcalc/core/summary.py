@@ -170,6 +170,12 @@ def periods(rows: Sequence[SummaryRow]) -> list[str]:
     return list(dict.fromkeys(row.period for row in rows if row.status != "errors" and row.period is not None))
 
 
+def gwp_sets(rows: Sequence[SummaryRow]) -> list[str]:
+    """The GWP sets of the computed rows, each once, in the order of the rows: more than one, and
+    the rollups add tonnes of CO2e weighted in different ways."""
+    return list(dict.fromkeys(row.gwp for row in rows if row.status != "errors" and row.gwp is not None))
+
+
 def outliers(rows: Sequence[SummaryRow]) -> list[Outlier]:
     """The intensities far from their peers' median (the rule in this module's docstring), in the
     order of the rows, then of INTENSITIES."""
