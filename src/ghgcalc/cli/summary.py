@@ -126,8 +126,8 @@ def register(app: typer.Typer) -> None:
         for repeat in repeats:  # a file named twice: one row, never counted twice in the rollups
             print(repeat.format(), file=sys.stderr)
         rows, outcomes = [], []
-        # on `jobs` cores, in the order of the files; each problem printed as it comes
         options = api.Options(gwp=gwp.value if gwp else None)
+        # on `jobs` cores, in the order of the files; each problem printed as it comes
         for computed, row in batch.outcomes(inputs, options, jobs_count, shape=row_of):
             for issue in computed.issues:
                 print(issue.format(), file=sys.stderr)
