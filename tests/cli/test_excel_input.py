@@ -206,3 +206,18 @@ def test_damaged_or_hostile_workbooks_are_refused(tmp_path, damage):
         "no-sheets": "sheet-missing",
     }[damage]
     assert printed[0].code == expected
+
+
+def test_a_row_pasted_twice_is_named_at_its_row(tmp_path):
+    workbook(
+        tmp_path / "town.xlsx",
+        [
+            ["diesel-mobile", None, "Trucks", "L", 100, 200, 300, 600],
+            ["electricity-grid", None, "Office", "kWh", 5000, 5100, 5200, 15300],
+            ["diesel-mobile", None, "Trucks", "L", 100, 200, 300, 600],
+        ],
+    )
+    run, found = compute(tmp_path, "town.xlsx")
+    repeated = [p for p in found if p.code == "line-repeated"]
+    assert run.code == 0 and len(repeated) == 1
+    assert repeated[0].location == "town.xlsx[Activities]!A4" and "as activity 1" in repeated[0].message

@@ -33,6 +33,7 @@ CODES = {
     "line-dominates",
     "scope-unusual",
     "previous-year-change",
+    "line-repeated",
 }
 
 
@@ -286,3 +287,84 @@ def test_the_dominant_line_is_the_first_of_the_largest_and_weighed_against_the_n
     (issue,) = found
     assert issue.path == ("activities", ranked[0].index, "unit")
     assert f"{ranked[0].t_co2e / max(ranked[1].t_co2e, 1e-30):,.0f} times the next largest" in issue.message
+
+
+def test_a_row_entered_twice_is_named_at_the_second():
+    """A line the same as an earlier one in everything typed (activity, unit, scope, label and
+    every amount) is counted twice: a warning at the later one names the earlier by its number."""
+    text = inventory(
+        f"- {{activity: power, amount: {months(ELECTRICITY)}, unit: kWh, label: office}}\n"
+        "- {activity: gas, amount: 120, unit: MJ, label: truck 1}\n"
+        f"- {{activity: power, amount: {months(ELECTRICITY)}, unit: kWh, label: office}}\n",
+        period="2025",
+    )
+    outcome = run_inventory(text)
+    issue = only(outcome, "line-repeated")
+    assert issue.location.line == 8 and issue.path == ("activities", 2)
+    assert issue.message == "the same activity, unit, label and amounts as activity 1: both are counted"
+    assert outcome.result is not None and len(outcome.result.lines) == 3  # both counted, as written
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "- {activity: gas, amount: 120, unit: MJ, label: truck 2}",  # another label: another source
+        "- {activity: gas, amount: 121, unit: MJ, label: truck 1}",  # another amount
+        "- {activity: gas, amount: 120, unit: MJ, label: truck 1, scope: 3}",  # another scope
+    ],
+)
+def test_lines_that_differ_in_anything_typed_are_not_named(second):
+    text = inventory(f"- {{activity: gas, amount: 120, unit: MJ, label: truck 1}}\n{second}\n", period="2025")
+    outcome = run_inventory(text)
+    assert outcome.result is not None and not [i for i in outcome.issues if i.code == "line-repeated"]
+
+
+def test_lines_with_ids_or_nothing_are_not_compared():
+    with_ids = inventory(
+        "- {activity: gas, amount: 120, unit: MJ, id: T-1}\n- {activity: gas, amount: 120, unit: MJ, id: T-2}\n",
+        period="2025",
+    )
+    zeros = inventory("- {activity: gas, amount: 0, unit: MJ}\n- {activity: gas, amount: 0, unit: MJ}\n", period="2025")
+    for text in (with_ids, zeros):
+        outcome = run_inventory(text)
+        assert outcome.result is not None, [i.format() for i in outcome.issues]
+        assert not [i for i in outcome.issues if i.code == "line-repeated"], [i.format() for i in outcome.issues]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["gas", "power"]),
+            st.sampled_from([0.0, 1.0, 2.0]),
+            st.sampled_from([None, (1.0, 1.0), (0.5, 1.5)]),
+            st.sampled_from([None, "a", "b"]),
+            st.sampled_from([None, "T-1"]),
+        ),
+        max_size=12,
+    )
+)
+def test_repeated_lines_are_those_typed_alike_before(rows):
+    """The check looks at a line's whole text only when its total came before: it finds what
+    comparing every line with every earlier one finds."""
+    lines = []
+    for index, (activity, amount, monthly, label, identifier) in enumerate(rows):
+        total = sum(monthly) if monthly is not None else amount
+        lines.append(
+            SimpleNamespace(
+                index=index, activity=activity, amount=total, monthly=monthly, unit="u", scope=1, category=None,
+                label=label, division=None, id=identifier, method_params=None,
+            )
+        )  # fmt: skip
+    expected = []
+    for line in lines:
+        if line.id is not None or not line.amount:
+            continue
+        earlier = [
+            o.index for o in lines[: line.index]
+            if o.id is None and o.amount and plausibility._typed(o) == plausibility._typed(line)
+        ]  # fmt: skip
+        if earlier:
+            expected.append((line.index, earlier[0] + 1))
+    issues = plausibility._repeated_lines(lines)  # type: ignore[arg-type]
+    found = [(i.path[1], int(i.message.split("activity ")[1].split(":")[0])) for i in issues]
+    assert found == expected

@@ -126,6 +126,7 @@ def check(
             issues.extend(_months_against_period(monthly, period))
     issues.extend(_dominant_line(lines, limits))
     issues.extend(_unusual_scope(lines))
+    issues.extend(_repeated_lines(lines))
     if checks.previous is not None and kind in (None, checks.previous.kind):
         issues.extend(compare_years(checks.previous, lines, period, limits))
     return issues
@@ -351,6 +352,42 @@ def _unusual_scope(lines: list[Line]) -> list[Issue]:
                 )
             )
     return issues
+
+
+def _repeated_lines(lines: list[Line]) -> list[Issue]:
+    """A line that repeats an earlier one in everything a person types (activity, unit, scope,
+    category, label, division and every amount): a row pasted twice, counted twice. Lines with an
+    id (ids are unique), a method line, and lines of nothing are not compared."""
+    by_amount: dict[float, Line] = {}  # the first line of each total: most totals come once
+    first: dict[tuple[object, ...], int] = {}  # lines whose total came before, by all they type
+    issues = []
+    for line in lines:
+        if line.id is not None or line.method_params is not None or not line.amount:
+            continue
+        other = by_amount.setdefault(line.amount, line)
+        if other is line:
+            continue
+        first.setdefault(_typed(other), other.index)
+        earlier = first.setdefault(_typed(line), line.index)
+        if earlier != line.index:
+            issues.append(
+                warning(
+                    "line-repeated",
+                    tr(
+                        "the same activity, unit, label and amounts as activity {number}: both are counted",
+                        number=earlier + 1,
+                    ),
+                    ("activities", line.index),
+                    tr("if it was entered twice, remove one; if these are two sources, give each its own label"),
+                )
+            )
+    return issues
+
+
+def _typed(line: Line) -> tuple[object, ...]:
+    """What a person types of a line, which two lines of two sources never have all alike."""
+    amounts = line.monthly if line.monthly is not None else line.amount
+    return (line.activity, line.unit, line.scope, line.category, line.label, line.division, amounts)
 
 
 # --------------------------------------------------------------------------------------------
