@@ -14,6 +14,7 @@ import pytest
 
 from ghgcalc import i18n
 from ghgcalc.cli import batch
+from ghgcalc.io.spool import Spool
 from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc, ghgcalc_process, issues, write
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -349,32 +350,68 @@ def test_validate_keeps_no_results(folder: Path, monkeypatch: pytest.MonkeyPatch
 def test_a_streamed_batch_leaves_nothing_in_the_temporary_folder(
     folder: Path, form: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The spool's folder is the run's own and is gone when the run ends: after a batch with broken
-    inputs, on one core or two, and after a run stopped by Ctrl-C while its workers compute."""
+    """The spool's folder is the run's own and is gone when the run ends, after a batch with broken
+    inputs, on one core or two."""
     import tempfile
     import threading
-
-    from ghgcalc.cli import compute
 
     temporary = folder / "tmp"
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in a run of the command (forked workers)
+    seen: list[str] = []
+    spool_init = Spool.__init__
+
+    def watched(self: Spool) -> None:
+        spool_init(self)
+        seen.append(self.folder)
+
+    monkeypatch.setattr(Spool, "__init__", watched)
     one = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "1")
     two = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "2")
     assert one.code == two.code == INPUT_ERRORS and one.stdout == two.stdout and one.stdout.count("\n") > 30
+    assert len(seen) == 2 and all(Path(name).parent == temporary for name in seen)  # the test can fail
     assert list(temporary.iterdir()) == []
-    keep = compute.Streamed.keep
 
-    def stopped(self: compute.Streamed, found: tuple[object, object, bool]) -> object:
-        if self.spool.count == 10:
-            assert [p.name for p in temporary.iterdir()] == [Path(self.spool.folder).name]  # the test can fail
-            raise KeyboardInterrupt
-        return keep(self, found)
 
-    monkeypatch.setattr(compute.Streamed, "keep", stopped)
-    run = ghgcalc(folder, "compute", "towns", "-f", form, "--jobs", "2")
-    assert run.code == 130 and run.stdout == "" and "interrupted" in run.stderr
+@pytest.mark.skipif(sys.platform == "win32", reason="a process group and SIGINT")
+def test_ctrl_c_in_a_streamed_batch_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the command and its workers) while the workers compute: exit 130, and the
+    spool's folder is gone. The batch is parked on a pipe nobody writes to, after 300 files."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for number in range(300):
+        write(towns, f"town-{number:03d}.yaml", town(number % 3))
+    os.mkfifo(tmp_path / "waiting.yaml")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ghgcalc", "compute", "towns", "waiting.yaml", "-f", "csv", "--jobs", "2"],
+        cwd=tmp_path,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group: SIGINT to all of it, as a terminal's Ctrl-C
+    )
+    try:
+        waited = time.monotonic()
+        while not list(temporary.iterdir()) and time.monotonic() - waited < 30:
+            time.sleep(0.05)
+        assert list(temporary.iterdir()), "the batch never made its spool"
+        time.sleep(1)  # the workers are busy by now, one of them waiting on the pipe
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    stderr = err.decode()
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "ghgcalc: interrupted"
     assert list(temporary.iterdir()) == []
 
 

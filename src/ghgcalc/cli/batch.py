@@ -15,7 +15,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 from ghgcalc import i18n
@@ -52,10 +52,12 @@ def parse_jobs(value: str | None) -> int:
 
 def outcomes(
     paths: list[str], options: Any, jobs: int, compare: tuple[str, ...] = (), shape: Callable[[Any], Any] | None = None
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """Each input's outcome (api.Outcome, or api.CompareOutcome with `compare`), in input order; or
     what `shape` (a function a worker can be sent: one of a module, or a partial of one) makes of
-    it where it was computed, so that only what the output needs travels back from a worker."""
+    it where it was computed, so that only what the output needs travels back from a worker. A
+    caller that may stop early closes it (contextlib.closing): that stops the workers at once,
+    where a generator left to the garbage collector would keep them, and the pool's threads, alive."""
     found = _computed(paths, options, jobs, compare, shape)
     if not sys.stderr.isatty():
         yield from found
@@ -129,7 +131,12 @@ _worker: dict[str, Any] = {}
 def _start_worker(
     language: str, calendar: str, options: Any, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
 ) -> None:
-    """A worker computes in the run's language and calendar (process-global state, see i18n)."""
+    """A worker computes in the run's language and calendar (process-global state, see i18n), and
+    leaves Ctrl-C to the main process: a terminal sends it to every process of the command, and a
+    worker would print its own traceback; the main process stops the workers (closing outcomes)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     i18n.set_language(language)
     i18n.set_calendar(calendar)
     gc.freeze()  # what the worker inherited stays out of its collections (fewer pages copied)

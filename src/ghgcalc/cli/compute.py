@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -153,19 +154,22 @@ def _run(
     problems = problems or Problems()
     outcomes: list[Any] = []
     shape = streamed.shape if streamed is not None else None if results else api.without_result
-    for found in batch.outcomes(files, options, jobs, compare, shape):  # in input order, on `jobs` cores
-        if streamed is not None:
-            found = streamed.keep(found)
-        if compare:
-            compared = found
-            outcome = compared.outcome
-            issues = (*outcome.issues, *compared.issues)
-        else:
-            outcome = found
-            issues = outcome.issues
-        for issue in issues:
-            problems.report(issue, outcome.source)
-        outcomes.append(compared if compare else outcome)
+    # in input order, on `jobs` cores; closed at once if this stops early (Ctrl-C, a full disk), so
+    # that the workers are stopped before anything else is done (the spool removed, another pool)
+    with contextlib.closing(batch.outcomes(files, options, jobs, compare, shape)) as computed:
+        for found in computed:
+            if streamed is not None:
+                found = streamed.keep(found)
+            if compare:
+                compared = found
+                outcome = compared.outcome
+                issues = (*outcome.issues, *compared.issues)
+            else:
+                outcome = found
+                issues = outcome.issues
+            for issue in issues:
+                problems.report(issue, outcome.source)
+            outcomes.append(compared if compare else outcome)
     return outcomes
 
 

@@ -3,6 +3,7 @@ province and by type of local government, and the outliers among peers."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import sys
@@ -127,12 +128,14 @@ def register(app: typer.Typer) -> None:
             print(repeat.format(), file=sys.stderr)
         rows, outcomes = [], []
         options = api.Options(gwp=gwp.value if gwp else None)
-        # on `jobs` cores, in the order of the files; each problem printed as it comes
-        for computed, row in batch.outcomes(inputs, options, jobs_count, shape=row_of):
-            for issue in computed.issues:
-                print(issue.format(), file=sys.stderr)
-            rows.append(row)
-            outcomes.append(computed)
+        # on `jobs` cores, in the order of the files; each problem printed as it comes; the workers
+        # stopped at once if this stops early (Ctrl-C)
+        with contextlib.closing(batch.outcomes(inputs, options, jobs_count, shape=row_of)) as computing:
+            for computed, row in computing:
+                for issue in computed.issues:
+                    print(issue.format(), file=sys.stderr)
+                rows.append(row)
+                outcomes.append(computed)
         outcome = api.summarised(tuple(rows), tuple(outcomes), repeats)
         for warning in outcome.warnings[len(repeats) :]:  # the repeats were printed before computing
             print(warning.format(), file=sys.stderr)
