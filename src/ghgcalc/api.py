@@ -97,20 +97,22 @@ def expand_inputs(paths: list[str]) -> list[str]:
 
 
 def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[str], tuple[Issue, ...]]:
-    """The files of `paths` (expand_inputs's, or `files` they gave) with each file once, in the
-    order first named, and a warning (input-repeated) for each later name of a file already named:
-    the same file by another path or through a link. `ghgcalc summary towns/ towns/a.yaml` counts
-    a.yaml once, never twice. A single folder without links is not looked at again: its names are
-    files of their own."""
+    """The files of `paths` (expand_inputs's, or `files` they gave, a recursive summary's) with each
+    file once, in the order first named, and the warnings of the inputs: input-repeated for each
+    later name of a file already named (another path to it, or a link), so that `ghgcalc summary
+    towns/ towns/a.yaml` counts a.yaml once, never twice; and folder-not-read for a named folder
+    whose own folders hold inventories, which are not read. A single folder without links is not
+    looked at again: its names are files of their own."""
+    unread: list[tuple[str, list[str]]] = []
     if files is None:
-        files, linked = _expanded(paths)
+        files, linked = _expanded(paths, unread)
     else:
         linked = True
+    warnings = [_unread_folders(folder, names) for folder, names in unread]
     if len(files) < 2 or (len(paths) == 1 and not linked):
-        return files, ()
+        return files, tuple(warnings)
     first_named: dict[object, str] = {}
     kept: list[str] = []
-    repeats: list[Issue] = []
     for path in files:
         key = path if path == STDIN else _identity(path)
         first = first_named.setdefault(key, path)
@@ -118,7 +120,7 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
             kept.append(path)
             continue
         shown = display_name(first)
-        repeats.append(
+        warnings.append(
             Issue(
                 "input-repeated",
                 tr("the same file as {first}, under another name: it is computed once", first=printable(shown)),
@@ -129,7 +131,22 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
                 ),
             )
         )
-    return kept, tuple(repeats)
+    return kept, tuple(warnings)
+
+
+def _unread_folders(folder: str, names: list[str]) -> Issue:
+    shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+    return Issue(
+        "folder-not-read",
+        tr(
+            "{count} folder(s) in it hold inventories, which are not read: {names}",
+            count=len(names),
+            names=printable(shown),
+        ),
+        Severity.WARNING,
+        Location(folder),
+        hint=tr("name them too (a folder gives only the files in it), or give summary --recursive"),
+    )
 
 
 def _identity(path: str) -> object:
@@ -142,15 +159,16 @@ def _identity(path: str) -> object:
     return (found.st_dev, found.st_ino)
 
 
-def _expanded(paths: list[str]) -> tuple[list[str], bool]:
-    """expand_inputs's files, and whether a folder among them holds a link (a name of another file)."""
+def _expanded(paths: list[str], unread: list[tuple[str, list[str]]] | None = None) -> tuple[list[str], bool]:
+    """expand_inputs's files, and whether a folder among them holds a link (a name of another file);
+    each named folder whose own folders hold inventories is added to `unread`, with their names."""
     files: list[str] = []
     linked = False
     for path in paths:
         if path == STDIN:
             files.append(path)
         elif os.path.isdir(path):
-            found, links = _folder_inputs(path)
+            found, links, folders = _folder_inputs(path)
             if not found:
                 raise UsageError(
                     tr(
@@ -158,10 +176,18 @@ def _expanded(paths: list[str]) -> tuple[list[str], bool]:
                         path=path,
                         suffixes=", ".join(INPUT_SUFFIXES[:-1]),
                         last=INPUT_SUFFIXES[-1],
+                    ),
+                    tr(
+                        "its folders {names} hold inventories: name them, or give summary --recursive",
+                        names=printable(", ".join(folders[:5]) + (", ..." if len(folders) > 5 else "")),
                     )
+                    if folders
+                    else None,
                 )
             files.extend(sorted(found))
             linked = linked or links
+            if folders and unread is not None:
+                unread.append((path, folders))
         elif os.path.exists(path):
             files.append(path)
         else:
@@ -169,14 +195,16 @@ def _expanded(paths: list[str]) -> tuple[list[str], bool]:
     return files, linked
 
 
-def _folder_inputs(folder: str) -> tuple[list[str], bool]:
+def _folder_inputs(folder: str) -> tuple[list[str], bool, list[str]]:
     """The inventories of `folder` as pathlib names them (str(Path(folder) / name)), found with
     os.scandir: a programme's folder of thousands of files is listed without a stat each (a
     DirEntry knows whether it is a file, following a link as Path.is_file does, and whether it is
-    a link); and whether one of them is a link."""
+    a link); whether one of them is a link; and the folders in it (not hidden) that hold
+    inventories of their own, by name, sorted."""
     prefix = str(Path(folder) / "x")[:-1]  # "towns/" for "./towns/", "" for "."
     found: list[str] = []
     linked = False
+    folders: list[str] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
@@ -185,7 +213,23 @@ def _folder_inputs(folder: str) -> tuple[list[str], bool]:
             if suffix.lower() in INPUT_SUFFIXES and entry.is_file():
                 found.append(prefix + name)
                 linked = linked or entry.is_symlink()
-    return found, linked
+            elif not name.startswith(".") and entry.is_dir() and _holds_inventories(entry.path):
+                folders.append(name)
+    return found, linked, sorted(folders)
+
+
+def _holds_inventories(folder: str) -> bool:
+    """Whether `folder` has an inventory file of its own (a look until the first)."""
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                dot = name.rfind(".")
+                if 0 < dot < len(name) - 1 and name[dot:].lower() in INPUT_SUFFIXES and entry.is_file():
+                    return True
+    except OSError:  # a folder that cannot be listed is not read either way
+        return False
+    return False
 
 
 def check_factor_refs(refs: tuple[str, ...], store: FactorStore) -> None:

@@ -351,3 +351,25 @@ def test_inventories_on_several_gwp_sets_are_named_and_one_set_can_be_given(tmp_
     one = ghgcalc(tmp_path, "summary", ".", "-f", "json", "--gwp", "AR6")
     assert "gwp-mixed" not in one.stderr
     assert {row["gwp"] for row in json.loads(one.stdout)["inventories"] if row["gwp"]} == {"AR6"}
+
+
+def test_folders_inside_a_folder_are_named_when_they_are_not_read(tmp_path):
+    """A folder gives the inventories in it, not those of its own folders (a province's districts):
+    a warning names those folders, and `--recursive` reads them; a folder of folders alone is a
+    usage error whose hint names them."""
+    (tmp_path / "north").mkdir()
+    (tmp_path / "south").mkdir()
+    write_programme(tmp_path / "north")
+    (tmp_path / "south" / "s1.yaml").write_text((tmp_path / "north" / "lg00.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "top.yaml").write_text((tmp_path / "north" / "lg01.yaml").read_text("utf-8"), "utf-8")
+    run = ghgcalc(tmp_path, "summary", ".", "-f", "json")
+    assert json.loads(run.stdout)["files"] == 1
+    assert ".: warning[folder-not-read]: 2 folder(s) in it hold inventories, which are not read: north, south" in (
+        run.stderr
+    )
+    assert [w["code"] for w in json.loads(run.stdout)["warnings"]] == ["folder-not-read"]
+    deep = ghgcalc(tmp_path, "summary", ".", "-f", "json", "--recursive")
+    assert json.loads(deep.stdout)["files"] == 42 and "folder-not-read" not in deep.stderr
+    (tmp_path / "top.yaml").unlink()
+    alone = ghgcalc(tmp_path, "compute", ".", "-f", "csv")
+    assert alone.code == USAGE and "hint: its folders north, south hold inventories" in alone.stderr

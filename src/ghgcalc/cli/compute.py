@@ -90,8 +90,9 @@ class Problems:
         )
 
 
-def _report_repeats(repeats: tuple[Any, ...], problems: Problems) -> None:
-    """The warnings of files named more than once (api.inputs_once), each at the later name."""
+def _report_input_warnings(repeats: tuple[Any, ...], problems: Problems) -> None:
+    """The warnings of the inputs (api.inputs_once): a file named twice, at the later name; a
+    folder whose own folders hold inventories, which are not read."""
     for issue in repeats:
         problems.report(issue, issue.location.file if issue.location else "")
 
@@ -594,7 +595,7 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.cli.output import check_target
         from ghgcalc.io import writers
 
-        files, repeats = api.inputs_once(paths)
+        files, input_warnings = api.inputs_once(paths)
         _check_tables(files, header)
         from ghgcalc.cli.output import format_of
 
@@ -659,7 +660,7 @@ def register(app: typer.Typer) -> None:
         streamed_formats = (ResultFormat.csv, ResultFormat.jsonl, ResultFormat.json)
         stream = chosen in streamed_formats and not compare and lines_target is None and len(files) > 1
         streamed = Streamed(chosen) if stream else None
-        _report_repeats(repeats, problems)  # a file named twice: computed once
+        _report_input_warnings(input_warnings, problems)  # a file named twice, a folder not read
         try:
             outcomes = _run(
                 files,
@@ -774,7 +775,7 @@ def register(app: typer.Typer) -> None:
         from ghgcalc import api
         from ghgcalc.cli.output import write_stdout
 
-        (files, repeats), store = api.inputs_once(paths), _store(factors_dir)
+        (files, input_warnings), store = api.inputs_once(paths), _store(factors_dir)
         _check_tables(files, header)
         jobs_count = batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else []), *([header] if header else [])]
@@ -785,7 +786,7 @@ def register(app: typer.Typer) -> None:
         except typer.Exit:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
-        _report_repeats(repeats, problems)  # a file named twice: checked once
+        _report_input_warnings(input_warnings, problems)  # a file named twice, a folder not read
         outcomes = _run(
             files, gwp, factors, store, checks, problems=problems, jobs=jobs_count, header=header, results=False
         )
