@@ -134,14 +134,18 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
     return kept, tuple(warnings)
 
 
+def _first_names(names: list[str], most: int = 5) -> str:
+    """The first `most` of `names`, and "..." for the others: a message stays one line."""
+    return ", ".join(names[:most]) + (", ..." if len(names) > most else "")
+
+
 def _unread_folders(folder: str, names: list[str]) -> Issue:
-    shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
     return Issue(
         "folder-not-read",
         tr(
             "{count} folder(s) in it hold inventories, which are not read: {names}",
             count=len(names),
-            names=printable(shown),
+            names=printable(_first_names(names)),
         ),
         Severity.WARNING,
         Location(folder),
@@ -179,7 +183,7 @@ def _expanded(paths: list[str], unread: list[tuple[str, list[str]]] | None = Non
                     ),
                     tr(
                         "its folders {names} hold inventories: name them, or give summary --recursive",
-                        names=printable(", ".join(folders[:5]) + (", ..." if len(folders) > 5 else "")),
+                        names=printable(_first_names(folders)),
                     )
                     if folders
                     else None,
@@ -1184,14 +1188,11 @@ def summarised(
     )
 
 
-PERIODS_NAMED = 5  # the periods a periods-mixed warning names
-
-
 def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
     """What would make a rollup misleading: a province written more than one way (split into
-    groups), inventories of more than one period (added together), and a file whose local
-    government and period an earlier file has too (a copy under another name, counted twice).
-    Only the user knows which is right, so each is a warning, never a correction."""
+    groups), inventories of more than one period or GWP set (added together), and a file whose
+    local government and period an earlier file has too (a copy under another name, counted
+    twice). Only the user knows which is right, so each is a warning, never a correction."""
     from ghgcalc.core.summary import gwp_sets, periods, province_spellings, repeated
 
     found: list[Issue] = []
@@ -1206,11 +1207,10 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
         found.append(Issue("province-spellings", message, Severity.WARNING, hint=hint))
     named = periods(rows)
     if len(named) > 1:  # a programme's folder of one fiscal year, with another year's file in it
-        shown = ", ".join(named[:PERIODS_NAMED]) + (", ..." if len(named) > PERIODS_NAMED else "")
         message = tr(
             "the computed inventories are of {count} periods ({periods}): the rollups add them together",
             count=len(named),
-            periods=shown,
+            periods=_first_names(named),
         )
         hint = tr("summarise one period at a time (a folder per year), or read the rollups as years added")
         found.append(Issue("periods-mixed", message, Severity.WARNING, hint=hint))
