@@ -212,9 +212,7 @@ def _folder_inputs(folder: str) -> tuple[list[str], bool, list[str]]:
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
-            dot = name.rfind(".")
-            suffix = name[dot:] if 0 < dot < len(name) - 1 else ""  # PurePath.suffix's rule
-            if suffix.lower() in INPUT_SUFFIXES and entry.is_file():
+            if _is_input_name(name) and entry.is_file():
                 found.append(prefix + name)
                 linked = linked or entry.is_symlink()
             elif not name.startswith(".") and entry.is_dir() and _holds_inventories(entry.path):
@@ -222,14 +220,18 @@ def _folder_inputs(folder: str) -> tuple[list[str], bool, list[str]]:
     return found, linked, sorted(folders)
 
 
+def _is_input_name(name: str) -> bool:
+    """Whether a file of this name is an inventory to read: its suffix (PurePath.suffix's rule)."""
+    dot = name.rfind(".")
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in INPUT_SUFFIXES
+
+
 def _holds_inventories(folder: str) -> bool:
     """Whether `folder` has an inventory file of its own (a look until the first)."""
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                name = entry.name
-                dot = name.rfind(".")
-                if 0 < dot < len(name) - 1 and name[dot:].lower() in INPUT_SUFFIXES and entry.is_file():
+                if _is_input_name(entry.name) and entry.is_file():
                     return True
     except OSError:  # a folder that cannot be listed is not read either way
         return False

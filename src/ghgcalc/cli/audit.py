@@ -50,13 +50,9 @@ def register(app: typer.Typer) -> None:
         if output_format is AuditFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o audit.xlsx"))
         target = check_target(out, workbooks, force)
-        from ghgcalc.cli.output import format_of
+        from ghgcalc.cli.output import chosen_format
 
-        chosen = (
-            output_format
-            or format_of(out, AuditFormat)
-            or (AuditFormat.table if sys.stdout.isatty() and out is None else AuditFormat.json)
-        )
+        chosen = chosen_format(output_format, out, AuditFormat)
         outcomes = audit_files(workbooks)
         for outcome in outcomes:
             for issue in outcome.issues:

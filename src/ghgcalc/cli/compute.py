@@ -90,10 +90,10 @@ class Problems:
         )
 
 
-def _report_input_warnings(repeats: tuple[Any, ...], problems: Problems) -> None:
+def _report_input_warnings(warnings: tuple[Any, ...], problems: Problems) -> None:
     """The warnings of the inputs (api.inputs_once): a file named twice, at the later name; a
     folder whose own folders hold inventories, which are not read."""
-    for issue in repeats:
+    for issue in warnings:
         problems.report(issue, issue.location.file if issue.location else "")
 
 
@@ -597,7 +597,7 @@ def register(app: typer.Typer) -> None:
 
         files, input_warnings = api.inputs_once(paths)
         _check_tables(files, header)
-        from ghgcalc.cli.output import format_of
+        from ghgcalc.cli.output import chosen_format, format_of
 
         output_format = output_format or format_of(out, ResultFormat)  # never JSON in a file named .xlsx
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
@@ -654,7 +654,7 @@ def register(app: typer.Typer) -> None:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
         previous_reads += base_reads
-        chosen = output_format or (ResultFormat.table if sys.stdout.isatty() and out is None else ResultFormat.json)
+        chosen = chosen_format(output_format, out, ResultFormat)
         # a streamed output keeps no results: the lines file (--lines) needs them; one input is held
         # whole anyway (its result is in memory), so it is written without a spool
         streamed_formats = (ResultFormat.csv, ResultFormat.jsonl, ResultFormat.json)

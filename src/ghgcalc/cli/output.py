@@ -38,6 +38,14 @@ _EXTENSIONS = {"htm": "html", "markdown": "md", "ndjson": "jsonl"}
 _TEXT_EXTENSIONS = frozenset({"", "txt", "text", "out", "log", "yaml", "yml"})
 
 
+def chosen_format(given: Format | None, path: str | None, formats: type[Format]) -> Format:
+    """The format of a command's result: --format as given, else the one `-o path`'s extension
+    names (format_of), else a table on a terminal and JSON otherwise (a pipe, `-o -`, a file)."""
+    if given is not None:
+        return given
+    return format_of(path, formats) or formats["table" if sys.stdout.isatty() and path is None else "json"]
+
+
 def format_of(path: str | None, formats: type[Format]) -> Format | None:
     """The format an output file's extension names (`-o report.xlsx`: xlsx), when the command
     writes it: the format of a run without --format, which never writes JSON into a file named

@@ -69,13 +69,9 @@ def register(app: typer.Typer) -> None:
 
         if not os.path.isfile(path):
             raise UsageError(tr("{path}: no such file", path=path))
-        from ghgcalc.cli.output import format_of
+        from ghgcalc.cli.output import chosen_format
 
-        chosen = (
-            output_format
-            or format_of(out, PlanFormat)
-            or (PlanFormat.table if sys.stdout.isatty() and out is None else PlanFormat.json)
-        )
+        chosen = chosen_format(output_format, out, PlanFormat)
         if chosen is PlanFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o plan.xlsx"))
         if charts_fit and not charts:

@@ -59,14 +59,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Totals per year, change against the base year and year on year, and intensities."""
         from ghgcalc import api
-        from ghgcalc.cli.output import check_target, format_of
+        from ghgcalc.cli.output import check_target, chosen_format
         from ghgcalc.errors import printable
 
-        chosen = (
-            output_format
-            or format_of(out, TrendFormat)
-            or (TrendFormat.table if sys.stdout.isatty() and out is None else TrendFormat.json)
-        )
+        chosen = chosen_format(output_format, out, TrendFormat)
         if chosen is TrendFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o trend.xlsx"))
         if chosen is TrendFormat.table and out is not None:
