@@ -134,6 +134,27 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
     return kept, tuple(warnings)
 
 
+def without_output(files: list[str], output: str | None) -> tuple[list[str], tuple[Issue, ...]]:
+    """`files` without the run's own output file, which a folder of inventories may hold (the
+    summary.xlsx of the last run, written into the folder it summarises), and a warning naming it
+    when it was there: it is the output, not an inventory, and is replaced, never read."""
+    if output is None or not os.path.lexists(output):
+        return files, ()
+    own = _identity(output)
+    kept = [path for path in files if path == STDIN or _identity(path) != own]
+    if len(kept) == len(files):
+        return files, ()
+    passed = next(path for path in files if path != STDIN and _identity(path) == own)
+    note = Issue(
+        "input-is-output",
+        tr("this run's output file: not read as an inventory"),
+        Severity.WARNING,
+        Location(display_name(passed)),
+        hint=tr("write the output outside the folder of inventories (-o ../summary.xlsx)"),
+    )
+    return kept, (note,)
+
+
 def _first_names(names: list[str], most: int = 5) -> str:
     """The first `most` of `names`, and "..." for the others: a message stays one line."""
     return ", ".join(names[:most]) + (", ..." if len(names) > most else "")
@@ -194,30 +215,63 @@ def _expanded(paths: list[str], unread: list[tuple[str, list[str]]] | None = Non
                 unread.append((path, folders))
         elif os.path.exists(path):
             files.append(path)
+        elif os.path.lexists(path):
+            raise UsageError(
+                tr("{path}: a link to a file that does not exist (or links in a loop)", path=printable(path)),
+                tr("give the path of the inventory itself"),
+            )
         else:
             raise UsageError(tr("{path}: no such file or folder", path=path))
     return files, linked
 
 
+def _listed(folder: str) -> list[os.DirEntry[str]]:
+    """The entries of a folder named on the command line; UsageError if it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError as exc:
+        raise UsageError(
+            tr("{path}: the folder cannot be read: {reason}", path=printable(folder), reason=exc.strerror or str(exc)),
+            tr("check that you may read the folder (its permissions), or name the files in it"),
+        ) from None
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is a folder or a link to one (False for a link to nothing or in a loop)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
 def _folder_inputs(folder: str) -> tuple[list[str], bool, list[str]]:
     """The inventories of `folder` as pathlib names them (str(Path(folder) / name)), found with
     os.scandir: a programme's folder of thousands of files is listed without a stat each (a
-    DirEntry knows whether it is a file, following a link as Path.is_file does, and whether it is
-    a link); whether one of them is a link; and the folders in it (not hidden) that hold
-    inventories of their own, by name, sorted."""
+    DirEntry knows whether it is a folder, following a link, and whether it is a link); whether
+    one of them is a link; and the folders in it (not hidden) that hold inventories of their own,
+    by name, sorted.
+
+    Every name with an inventory's suffix that is not a folder is an input, whatever it is: a link
+    to nothing, links in a loop or a pipe get their row and their error when read (file-unreadable,
+    file-not-regular), never vanish from the batch. Excel's lock files (`~$town.xlsx`, made beside
+    a workbook open in Excel) are not inventories and are passed over."""
     prefix = str(Path(folder) / "x")[:-1]  # "towns/" for "./towns/", "" for "."
     found: list[str] = []
     linked = False
     folders: list[str] = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            name = entry.name
-            if _is_input_name(name) and entry.is_file():
+    for entry in _listed(folder):
+        name = entry.name
+        if _is_input_name(name) and not name.startswith(EXCEL_LOCK):
+            if not _is_folder(entry):
                 found.append(prefix + name)
                 linked = linked or entry.is_symlink()
-            elif not name.startswith(".") and entry.is_dir() and _holds_inventories(entry.path):
-                folders.append(name)
+        elif not name.startswith(".") and _is_folder(entry) and _holds_inventories(entry.path):
+            folders.append(name)
     return found, linked, sorted(folders)
+
+
+EXCEL_LOCK = "~$"  # the start of the name of the lock file Excel makes beside an open workbook
 
 
 def _is_input_name(name: str) -> bool:
@@ -231,7 +285,7 @@ def _holds_inventories(folder: str) -> bool:
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if _is_input_name(entry.name) and entry.is_file():
+                if _is_input_name(entry.name) and not entry.name.startswith(EXCEL_LOCK) and not _is_folder(entry):
                     return True
     except OSError:  # a folder that cannot be listed is not read either way
         return False
@@ -1136,18 +1190,18 @@ class SummaryOutcome:
         return any(row.status == "errors" for row in self.rows)
 
 
-def summary_inputs(paths: list[str], recursive: bool = False) -> list[str]:
+def summary_inputs(paths: list[str], recursive: bool = False) -> tuple[list[str], list[Issue]]:
     """The files of a summary: as expand_inputs, and with `recursive` the inventories of every
-    folder under a named folder too, sorted by path (deterministic). Raises UsageError."""
+    folder under a named folder too (links to folders followed, each folder once; hidden folders
+    passed over, as folder-not-read does), sorted by path (deterministic); and a warning for each
+    folder under it that could not be read (folder-unreadable). Raises UsageError."""
     if not recursive:
-        return expand_inputs(paths)
+        return expand_inputs(paths), []
     files: list[str] = []
+    problems: list[Issue] = []
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            found = sorted(
-                (p for p in Path(path).rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()),
-                key=lambda p: p.parts,
-            )
+            found = sorted(_tree_inputs(path, problems), key=lambda p: Path(p).parts)
             if not found:
                 raise UsageError(
                     tr(
@@ -1157,19 +1211,56 @@ def summary_inputs(paths: list[str], recursive: bool = False) -> list[str]:
                         last=INPUT_SUFFIXES[-1],
                     )
                 )
-            files.extend(str(p) for p in found)
+            files.extend(found)
         else:
             files.extend(expand_inputs([path]))
-    return files
+    return files, problems
+
+
+def _tree_inputs(top: str, problems: list[Issue]) -> list[str]:
+    """The inventories of `top` and of every folder under it (_folder_inputs's rule in each)."""
+    found: list[str] = []
+    seen: set[object] = set()
+    waiting = [top]
+    while waiting:
+        folder = waiting.pop()
+        identity = _identity(folder)
+        if identity in seen:  # a link back to a folder already read (a loop, or two links to one)
+            continue
+        seen.add(identity)
+        try:
+            entries = _listed(folder)
+        except UsageError:
+            if folder == top:
+                raise
+            problems.append(
+                Issue(
+                    "folder-unreadable",
+                    tr("the folder cannot be read: its inventories are not in the summary"),
+                    Severity.WARNING,
+                    Location(display_name(folder)),
+                    hint=tr("check that you may read the folder (its permissions)"),
+                )
+            )
+            continue
+        prefix = str(Path(folder) / "x")[:-1]
+        for entry in entries:
+            name = entry.name
+            if _is_input_name(name) and not name.startswith(EXCEL_LOCK) and not _is_folder(entry):
+                found.append(prefix + name)
+            elif not name.startswith(".") and _is_folder(entry):
+                waiting.append(prefix + name)
+    return found
 
 
 def summary_files(paths: list[str], options: Options | None = None, recursive: bool = False) -> SummaryOutcome:
     """Compute every inventory of `paths` (files and folders) and summarise them: a file's errors
     never stop the others, and each file gives exactly one row."""
     options = options or Options()
-    files, repeats = inputs_once(paths, summary_inputs(paths, recursive) if recursive else None)
+    found, unreadable = summary_inputs(paths, recursive) if recursive else (None, [])
+    files, repeats = inputs_once(paths, found)
     outcomes = tuple(compute_file(path, options) for path in files)
-    return summarised(tuple(summary_row(outcome) for outcome in outcomes), outcomes, repeats)
+    return summarised(tuple(summary_row(outcome) for outcome in outcomes), outcomes, (*unreadable, *repeats))
 
 
 def summarised(

@@ -301,7 +301,8 @@ def test_a_run_finds_each_list_of_factor_sets_and_each_factors_weights_once(
 
 def test_a_folder_gives_the_inventories_pathlib_would_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A folder is listed with os.scandir, each input named as str(Path(folder) / name) names it:
-    inventories only (a suffix as Path.suffix reads it, in any case), files and links to files."""
+    inventories only (a suffix as Path.suffix reads it, in any case): files, links to files, and a
+    link to nothing, which is reported when it is read, never passed over in silence."""
     from ghgcalc import api
 
     towns = tmp_path / "towns"
@@ -311,7 +312,7 @@ def test_a_folder_gives_the_inventories_pathlib_would_name(tmp_path: Path, monke
     (towns / "folder.yaml").mkdir()
     (towns / "link.yaml").symlink_to(towns / "a.yaml")
     (towns / "dangling.yaml").symlink_to(towns / "gone.yaml")
-    expected = ["B.YML", "a.yaml", "c.xlsx", "f.Yaml", "link.yaml"]
+    expected = ["B.YML", "a.yaml", "c.xlsx", "dangling.yaml", "f.Yaml", "link.yaml"]
     monkeypatch.chdir(tmp_path)
     for given in (str(towns), f"{towns}/", "towns", "./towns", "towns//"):
         assert api.expand_inputs([given]) == [str(Path(given) / name) for name in expected], given
@@ -377,7 +378,7 @@ def test_a_streamed_batch_leaves_nothing_in_the_temporary_folder(
 @pytest.mark.skipif(sys.platform == "win32", reason="a process group and SIGINT")
 def test_ctrl_c_in_a_streamed_batch_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
     """Ctrl-C (SIGINT to the command and its workers) while the workers compute: exit 130, and the
-    spool's folder is gone. The batch is parked on a pipe nobody writes to, after 300 files."""
+    spool's folder is gone. The batch is kept busy by a large inventory (200,000 lines) after 300 files."""
     import os
     import signal
     import subprocess
@@ -387,7 +388,8 @@ def test_ctrl_c_in_a_streamed_batch_leaves_nothing_in_the_temporary_folder(tmp_p
     towns.mkdir()
     for number in range(300):
         write(towns, f"town-{number:03d}.yaml", town(number % 3))
-    os.mkfifo(tmp_path / "waiting.yaml")
+    line = "  - {activity: diesel-mobile, amount: 100, unit: L}\n"
+    write(tmp_path, "waiting.yaml", town(0).split("activities:")[0] + "activities:\n" + line * 200_000)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     proc = subprocess.Popen(

@@ -316,15 +316,15 @@ def test_a_closed_standard_output(folder: Path) -> None:
 
 
 def test_ctrl_c_in_a_long_batch(folder: Path) -> None:
-    """Interrupted in the middle of a batch (parked on a pipe nobody writes to, after 300 files): exit
-    130, one line, and no result or temporary file."""
+    """Interrupted in the middle of a batch (parked on standard input, which nobody writes to, after
+    300 files): exit 130, one line, and no result or temporary file."""
     batch = folder / "batch"
     batch.mkdir()
     for i in range(300):
         write(batch, f"m{i:04}.yaml", MUNICIPALITY)
-    os.mkfifo(folder / "waiting.yaml")
     before = snapshot(folder)
-    proc = _process(folder, "compute", "batch", "waiting.yaml", "-f", "csv", "-o", "all.csv", stdout=subprocess.DEVNULL)
+    args = ("compute", "batch", "-", "-f", "csv", "-o", "all.csv")
+    proc = _process(folder, *args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
     time.sleep(3)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)

@@ -194,8 +194,14 @@ def main(argv: list[str] | None = None) -> int:
         _say(tr("ghgcalc: interrupted"))
         return INTERRUPTED
     except OSError as exc:
-        if exc.errno not in _OUTPUT_FAILURES or _state["debug"]:
+        if _state["debug"]:
             raise
+        if exc.errno not in _OUTPUT_FAILURES or exc.filename is not None:
+            # a file or folder the system refused (links in a loop, no permission): named, never a traceback
+            name = f"{printable(os.fsdecode(exc.filename))}: " if exc.filename is not None else ""
+            _say(tr("ghgcalc: error: {name}{reason}", name=name, reason=printable(exc.strerror or str(exc))))
+            _say(tr("  hint: check the path and that you may read it (or write to it)"))
+            return int(ExitCode.USAGE)
         # a result printed straight to standard output: a closed pipe (`| head`), a full disk
         from ghgcalc.cli.output import silence_stdout
 

@@ -122,9 +122,11 @@ def register(app: typer.Typer) -> None:
                 tr("write csv, json, jsonl, md, html or xlsx to a file: add --format csv"),
             )
         target = check_target(out, [p for p in paths if p != "-"], force)
-        found = api.summary_inputs(paths, recursive) if recursive else None
-        (inputs, repeats), jobs_count = api.inputs_once(paths, found), batch.parse_jobs(jobs)
-        for repeat in repeats:  # a file named twice: one row, never counted twice in the rollups
+        found, unreadable = api.summary_inputs(paths, recursive) if recursive else (None, [])
+        (inputs, once), jobs_count = api.inputs_once(paths, found), batch.parse_jobs(jobs)
+        inputs, itself = api.without_output(inputs, target.path)
+        repeats = (*unreadable, *once, *itself)
+        for repeat in repeats:  # a file named twice (one row, never counted twice), a folder not read
             print(repeat.format(), file=sys.stderr)
         rows, outcomes = [], []
         options = api.Options(gwp=gwp.value if gwp else None)

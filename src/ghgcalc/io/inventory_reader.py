@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import os
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ghgcalc.i18n import N_, tr
 from ghgcalc.io import pydantic_errors
 from ghgcalc.io import text as text_io
 from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES  # noqa: F401 - re-exported
+from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory, plain_activity
@@ -30,7 +32,18 @@ SHAPE_HINT = N_("an inventory is a YAML mapping with at least: ghgcalc: 1, name,
 
 
 def display_name(path: str) -> str:
-    return "<stdin>" if path == text_io.STDIN else path
+    """The name of `path` in messages and in every output: "<stdin>" for standard input, and a name
+    whose bytes are not UTF-8 (a Thai name from a zip made on Windows, in TIS-620) with those bytes
+    as escapes (\\xa1), since no UTF-8 output can hold them as they are."""
+    if path == text_io.STDIN:
+        return "<stdin>"
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes, kept by Python as lone surrogates
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,17 @@ def read_inventory(path: str, header: bool = False) -> Reading:
         if reading.inventory is not None:
             partial, kept = reading.inventory, tuple(range(len(reading.inventory.activities)))
         return Reading(None, cells, problems + reading.issues, partial, kept)
+    if path != text_io.STDIN and not is_regular(path):
+        os.stat(path)  # a link to nothing, links in a loop: OSError, which the caller reports
+        # a pipe would block until something writes to it, a device (/dev/zero) never ends
+        problem = Issue(
+            "file-not-regular",
+            tr("the path is {kind}, not an inventory file", kind=tr(kind_of(path))),
+            Severity.ERROR,
+            Location(source),
+            hint=tr("give the path of the inventory file itself, or - to read standard input"),
+        )
+        return Reading(None, None, [problem])
     data = text_io.read_bytes(path)
     text, problem = text_io.decode(data, source)
     if problem is not None or text is None:

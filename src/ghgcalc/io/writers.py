@@ -522,6 +522,7 @@ DATA_QUALITY_COLUMNS = ["data_quality_source", "data_quality_activity", "data_qu
 # Added at the very end only when a batch has a failed input, which gets one row with its status
 # and first error and empty numbers: a batch where every input computed stays as it was.
 STATUS_COLUMNS = ["status", "first_error"]
+_RESULT_CELLS = 5  # the first of CSV_COLUMNS, a result's own (_result_cells)
 
 
 @dataclass
@@ -682,7 +683,16 @@ def csv_record(entry: Entry) -> CsvRecord:
             lines.append(_quoted_line(entry, line, spread, _quality_cells(line), given))
         else:
             lines.append(LineRecord(own, factor, amounts, line.gases_t, spread_text, quality_text, given))  # type: ignore[arg-type]
+    if not entry.lines:  # an inventory without lines still has its row, as in the JSON records
+        head = head if head is not None else _row_text(_guarded(_result_cells(entry))[0])
     return ResultRecord(lines, _status(entry), entry.analysis is not None, head or "")
+
+
+def _row_text(cells: list[Any]) -> str:
+    """Cells already guarded as one CSV row's text, without its line end."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(cells)
+    return buffer.getvalue()
 
 
 _TEXT_KINDS = frozenset((str, type(None)))
@@ -741,7 +751,7 @@ def spooled_record(record: CsvRecord, layout: CsvLayout) -> tuple[tuple[str, ...
     if gases is None or not isinstance(record, ResultRecord):
         return None, None, packed(record)
     rows = []
-    for row in _csv_rows((record,), list(gases), False, False, 0):
+    for row in _csv_rows((record,), list(gases), False, False, 0, len(CSV_COLUMNS) + len(gases)):
         if not isinstance(row, str):  # a row csv.writer quotes whole (a carriage return): made at the end
             return None, None, packed(record)
         rows.append(row)
@@ -805,12 +815,13 @@ def csv_body_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator
     uncertainty = layout.uncertainty
     quality = uncertainty or layout.quality
     status_width = len(_header(layout)) if layout.failed else 0
+    width = len(_header(layout)) - (len(STATUS_COLUMNS) if layout.failed else 0)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # as in csv_chunks
     written: list[str] = []
     count = 0
-    for row in _csv_rows(records, gases, uncertainty, quality, status_width):
+    for row in _csv_rows(records, gases, uncertainty, quality, status_width, width):
         if isinstance(row, str):
             written.append(row)
         else:
@@ -828,11 +839,17 @@ def csv_body_chunks(records: Iterable[CsvRecord], layout: CsvLayout) -> Iterator
 
 
 def _csv_rows(
-    records: Iterable[CsvRecord], gases: list[str], uncertainty: bool, quality: bool, status_width: int
+    records: Iterable[CsvRecord],
+    gases: list[str],
+    uncertainty: bool,
+    quality: bool,
+    status_width: int,
+    width: int,
 ) -> Iterator[str | tuple[list[Any], bool]]:
     """The rows of the records: a row's text (its line end included), or its cells and whether one
     holds a carriage return, for csv.writer; with `status_width` (the header's width, when an input
-    failed) a status and first error end every row, and a failed input has a row of its own."""
+    failed) a status and first error end every row, and a failed input has a row of its own. An
+    inventory without lines has one row, of its own cells (`width` columns before the status)."""
     for record in records:
         if isinstance(record, FailedRecord):
             if status_width:
@@ -840,6 +857,9 @@ def _csv_rows(
             continue
         status = record.status if status_width else None
         ending = f",{status},\n" if status is not None else "\n"
+        if not record.lines:
+            yield record.head + "," * (width - _RESULT_CELLS) + ending
+            continue
         for line in record.lines:
             if line.quoted is not None:
                 yield _quoted_row(line, line.quoted, gases, uncertainty, quality, status)

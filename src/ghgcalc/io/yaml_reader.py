@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -57,6 +58,8 @@ LAZY_NODES = 10_000
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+_WHOLE = re.compile(r"[-+]?[0-9]+")
+_LONGEST_NUMBER = 1000  # characters; a number a person writes has at most a few dozen
 # What a number tag's text may be to become a number here: plain decimal digits, a decimal point,
 # an exponent, or YAML's .inf/.nan (refused later, by the field, as not finite). 0x1A, 0b101,
 # 1_000 and 1:30 stay the text they were written as, and the field that wants a number refuses
@@ -272,12 +275,19 @@ class _Walker:
         if tag == _STR:  # what PyYAML's constructor gives, without its dispatch (most values)
             return node.value
         if tag in (_INT, _FLOAT):
-            if _LEADING_ZERO.fullmatch(node.value):
-                return int(node.value, 10)
-            if not _DECIMAL.fullmatch(node.value):
-                return node.value  # 0x1A, 0b101, 1_000, 1:30: the field refuses the text by name
+            value = node.value
+            if len(value) > _LONGEST_NUMBER:  # past int()'s limit of digits: the field says it is too large
+                return value
+            if _LEADING_ZERO.fullmatch(value):
+                return int(value, 10)
+            if not _DECIMAL.fullmatch(value):
+                return value  # 0x1A, 0b101, 1_000, 1:30: the field refuses the text by name
             if tag == _INT:  # plain decimal digits, no leading zero: PyYAML's int, without its dispatch
-                return int(node.value, 10)
+                # (`!!int 1.5`, `!!int 1e3` stay text, which the field reads as the number it is)
+                return int(value, 10) if _WHOLE.fullmatch(value) else value
+            if value[-1].isdigit() or value[-1] == ".":
+                number = float(value)  # 1e400 overflows: the text, which the field calls too large
+                return value if math.isinf(number) else number
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:

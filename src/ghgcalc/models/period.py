@@ -115,9 +115,15 @@ def parse_date(value: object, field: str) -> dt.date:
                 # the reason as Python's datetime gives it in English, in the language of the run
                 reason = tr("month must be in 1..12") if not 1 <= month <= 12 else tr("day is out of range for month")
                 raise ValueError(
-                    tr("{field}: {value} is not a valid date ({reason})", field=field, value=repr(value), reason=reason)
+                    tr("{field}: {value} is not a valid date ({reason})", field=field, value=_shown(value), reason=reason)
                 ) from None
-    raise ValueError(tr("{field}: {value} is not a date; write it as YYYY-MM-DD", field=field, value=repr(value)))
+    raise ValueError(tr("{field}: {value} is not a date; write it as YYYY-MM-DD", field=field, value=_shown(value)))
+
+
+def _shown(value: object) -> str:
+    """A value in a message, cut short: a file may hold a "year" of 5,000 digits."""
+    text = repr(value)
+    return text if len(text) <= 42 else text[:39] + "..."
 
 
 def parse_period(value: object) -> Period:
@@ -126,7 +132,7 @@ def parse_period(value: object) -> Period:
     Raises ValueError with a message meant for the user.
     """
     if isinstance(value, bool):
-        raise ValueError(tr("{value} is not a period", value=repr(value)))
+        raise ValueError(tr("{value} is not a period", value=_shown(value)))
     if isinstance(value, int):
         year = _check_year(value)
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(value))
@@ -139,7 +145,7 @@ def parse_period(value: object) -> Period:
         written = _YEAR.fullmatch(text)
         if written:
             return replace(parse_period(int(written.group(1))), written=value.strip())
-        raise ValueError(tr("{value} is not a period", value=repr(value)))
+        raise ValueError(tr("{value} is not a period", value=_shown(value)))
     if isinstance(value, dict):
         keys = set(value)
         if keys == {"fiscal_year"}:
@@ -147,7 +153,7 @@ def parse_period(value: object) -> Period:
             if isinstance(fy, str):
                 fy = thai_to_arabic_digits(fy).strip()
             if isinstance(fy, bool) or not str(fy).isdigit():
-                raise ValueError(tr("fiscal_year: {value} is not a year", value=repr(value["fiscal_year"])))
+                raise ValueError(tr("fiscal_year: {value} is not a year", value=_shown(value["fiscal_year"])))
             _check_year(int(fy))
             return Period(*fiscal_year_dates(int(fy)), f"FY{fy}")
         if keys == {"start", "end"}:
@@ -163,7 +169,7 @@ def parse_period(value: object) -> Period:
                 keys=sorted(keys, key=str),
             )
         )
-    raise ValueError(tr("{value} is not a period", value=repr(value)))
+    raise ValueError(tr("{value} is not a period", value=_shown(value)))
 
 
 # shown with tr(PERIOD_HINT) (its braces are YAML, not placeholders: it is never formatted)
