@@ -9,8 +9,8 @@ budget, so an alias bomb stops after a bounded amount of work.
 from __future__ import annotations
 
 import functools
-import operator
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 

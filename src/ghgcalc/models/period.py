@@ -115,7 +115,12 @@ def parse_date(value: object, field: str) -> dt.date:
                 # the reason as Python's datetime gives it in English, in the language of the run
                 reason = tr("month must be in 1..12") if not 1 <= month <= 12 else tr("day is out of range for month")
                 raise ValueError(
-                    tr("{field}: {value} is not a valid date ({reason})", field=field, value=_shown(value), reason=reason)
+                    tr(
+                        "{field}: {value} is not a valid date ({reason})",
+                        field=field,
+                        value=_shown(value),
+                        reason=reason,
+                    )
                 ) from None
     raise ValueError(tr("{field}: {value} is not a date; write it as YYYY-MM-DD", field=field, value=_shown(value)))
 
