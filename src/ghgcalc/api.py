@@ -7,6 +7,7 @@ outcome.result.total_t_co2e, [issue.format() for issue in outcome.issues]
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ghgcalc import i18n
 from ghgcalc.core.compute import compute, custom_factors
-from ghgcalc.core.plausibility import Checks
+from ghgcalc.core.plausibility import Checks, period_plausibility
 from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
 from ghgcalc.errors import Path as DocPath
@@ -415,6 +416,7 @@ def compute_inventory(
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
+    issues.extend(period_plausibility(inventory.period, dt.date.today()))
     if activity_rows is not None:
         issues = [replace(i, path=_in_file(i.path, activity_rows)) for i in issues]
     located = tuple(

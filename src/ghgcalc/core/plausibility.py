@@ -7,6 +7,7 @@ likely slips") and set on the command line with `--threshold NAME=VALUE` (`off` 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
@@ -251,6 +252,35 @@ def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
                 )
             )
     return issues
+
+
+# Before this year no inventory is of use here: the Kyoto base year is 1990, TGO's programmes began
+# in the 2010s. A period before it is a year typed in two digits (1/10/68 read as 1968) or a slip.
+EARLIEST_PLAUSIBLE_YEAR = 1990
+
+
+def period_plausibility(period: Period, today: dt.date) -> list[Issue]:
+    """A period that ends after next year (2657 for 2567, a C.E. year taken for B.E.) or starts
+    before EARLIEST_PLAUSIBLE_YEAR: read as written, since only the user knows, and said, since
+    the year chooses the factor edition and the GWP set. `today` is given: the core has no clock."""
+    if period.end.year > today.year + 1:
+        message = tr(
+            "the period {period} ends after next year: an inventory is of a period that has passed or is under way",
+            period=period.label,
+        )
+        hint = tr(
+            "check the year for a typing slip (this year is {be} B.E., {ce} C.E.)", be=today.year + 543, ce=today.year
+        )
+        return [warning("period-future", message, ("period",), hint)]
+    if period.start.year < EARLIEST_PLAUSIBLE_YEAR:
+        message = tr(
+            "the period {period} starts before {year}: a year typed in two digits (68) is read as 19xx",
+            period=period.label,
+            year=EARLIEST_PLAUSIBLE_YEAR,
+        )
+        hint = tr("write the year in full: 2568 (B.E.) or 2025 (C.E.)")
+        return [warning("period-early", message, ("period",), hint)]
+    return []
 
 
 def period_months(period: Period) -> int:

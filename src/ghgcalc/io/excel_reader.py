@@ -7,6 +7,7 @@ sheet and cell, so problems are reported as `town.xlsx[Activities]!C17`.
 
 from __future__ import annotations
 
+import math
 import operator
 import os
 import re
@@ -511,6 +512,77 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
         positions[("output",)] = (sheet, next(iter(output.values()))[1])
 
 
+def _has_amounts(values: dict[str, Any], months: list[Any]) -> bool:
+    return values.get("total") is not None or any(month is not None for month in months)
+
+
+def _reads_like_total(label: object) -> bool:
+    """Whether a row's label says it adds up other rows: รวมไฟฟ้าทั้งหมด, Total electricity, Subtotal."""
+    if not isinstance(label, str) or not label.strip():
+        return False
+    text = label.strip().lower()
+    return text.startswith(("รวม", "ผลรวม")) or text.split()[0].rstrip(":") in SUBTOTAL_WORDS
+
+
+def _empty_first_months(reader: SheetReader, sheet: str, row: int, columns: list[int], months: list[Any]) -> None:
+    """A row whose first month cells are empty and later ones filled: read as 0, which a month not
+    yet typed in is not; said, since nothing else would (a zero inside the year is checked later)."""
+    empty = next(index for index, month in enumerate(months) if month is not None)
+    first, last = cell_name(row, columns[0]), cell_name(row, columns[empty - 1])
+    reader.issue(
+        "amount-months-empty",
+        tr(
+            "the first {count} month cell(s) of this row ({cells}) are empty while later months are filled: "
+            "they are read as 0",
+            count=empty,
+            cells=first if empty == 1 else f"{first}:{last}",
+        ),
+        sheet,
+        first,
+        tr("enter the amounts of those months (0 for a month without use)"),
+        Severity.WARNING,
+    )
+
+
+def _annual(amount: Any) -> float | None:
+    """The sum of a row's amount (months or total), when every part is already a number."""
+    parts = amount if isinstance(amount, list) else [amount]
+    if all(type(part) is float or type(part) is int for part in parts):
+        return float(sum(parts))
+    return None
+
+
+def _subtotal_check(
+    reader: SheetReader,
+    sheet: str,
+    row: int,
+    columns: dict[str, int],
+    item: dict[str, Any],
+    totals: dict[str, tuple[int, float]],
+) -> None:
+    """A row that looks like the total of the rows above it of the same activity (its label says
+    รวม or Total, or its amount is their sum): read, as it is an activity, and said, since it would
+    count those rows twice."""
+    annual = _annual(item["amount"])
+    count, earlier = totals.get(item["activity"], (0, 0.0))
+    summed = count >= 2 and annual is not None and annual > 0 and math.isclose(annual, earlier, rel_tol=1e-6)
+    if summed or _reads_like_total(item.get("label")):
+        reader.issue(
+            "subtotal-suspected",
+            tr(
+                "this row looks like a total of the {activity} rows above it (its label, or its amount, which "
+                "is their sum): if it is, their emissions are counted twice",
+                activity=item["activity"],
+            ),
+            sheet,
+            cell_name(row, columns["activity"]),
+            tr("delete the total row, or clear its activity cell (a row without an activity is not read)"),
+            Severity.WARNING,
+        )
+    if annual is not None:
+        totals[item["activity"]] = (count + 1, earlier + annual)
+
+
 def _header_row(rows: list[list[Any]], names: tuple[str, ...]) -> int | None:
     for row in range(min(5, len(rows))):
         if any(_match(_normalise_header(cell), names) for cell in rows[row]):
@@ -559,6 +631,7 @@ def _read_activities(
     last = max(wanted, default=0)
     texts = [name for name in _TEXT_FIELDS if name in columns]
     keys: dict[str, str] = {}  # an activity cell's text -> its key ("" for a subtotal's label)
+    totals: dict[str, tuple[int, float]] = {}  # by activity: the rows read so far and their amounts' sum
     for row in range(first_data, len(rows)):
         reported = len(reader.issues)
         if special:
@@ -589,6 +662,17 @@ def _read_activities(
             if not activity:
                 del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
                 continue
+        if key is None and len(reader.issues) == reported and _has_amounts(values, months_read):
+            if not _reads_like_total(values.get("label")):  # a grand total row below the lines is not read, rightly
+                reader.issue(
+                    "activity-missing",
+                    tr("this row has amounts but no activity: it is not read, and its emissions are not counted"),
+                    sheet,
+                    cell_name(row, columns["activity"]),
+                    tr("choose the activity from the list in this cell, or delete the row"),
+                    Severity.WARNING,
+                )
+            continue
         if len(reader.issues) > reported or key is None:
             continue  # an empty or subtotal row, or a cell with an error: reported, not read further
         item: dict[str, Any] = {"activity": activity}
@@ -605,6 +689,8 @@ def _read_activities(
         index = len(activities)
         while months_read and months_read[-1] is None:
             months_read.pop()
+        if months_read and months_read[0] is None:
+            _empty_first_months(reader, sheet, row, month_columns, months_read)
         total = values.get("total")
         if months_read:
             item["amount"] = months_read if None not in months_read else [0 if m is None else m for m in months_read]
@@ -622,6 +708,7 @@ def _read_activities(
         else:
             empty.append(row)  # a row not filled in yet, as in a fresh template
             continue
+        _subtotal_check(reader, sheet, row, columns, item, totals)
         positions.activity_rows.append(row)
         activities.append(item)
     if empty:

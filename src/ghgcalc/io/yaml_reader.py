@@ -207,22 +207,47 @@ class _Walker:
         right after the previous item's comma, with no space, is a thousands group cut off."""
         groups: list[str] = []
         glued, last_end = False, -1
+        decimals: list[str] = []  # "45,5": a glued item of other than three digits
+        spaced = False  # whether any item is apart from the comma before it
         for item in node.value:
             if not isinstance(item, yaml.ScalarNode):
                 return  # a list of lists or mappings: not a list of numbers
             previous = groups[-1] if groups else None
+            touching = previous is not None and item.start_mark.index == last_end + 1
+            spaced = spaced or (previous is not None and not touching)
             if (
-                previous is not None
+                touching
+                and previous is not None
                 and not item.style  # plain: "" (libyaml) or None; a quoted item is meant as written
                 and _THREE_DIGITS.fullmatch(item.value)
-                and item.start_mark.index == last_end + 1
                 and _GROUPED_SO_FAR.fullmatch(previous)
             ):
                 groups[-1] = f"{previous},{item.value}"
                 glued = True
             else:
+                glued_digits = touching and not item.style and item.value.isdigit()
+                if glued_digits and previous is not None and _WHOLE.fullmatch(previous):
+                    decimals.append(f"{previous},{item.value}")
                 groups.append(str(item.value))
             last_end = item.end_mark.index
+        if decimals and spaced:
+            # [45,5, 48,2, 47,8]: numbers written with a decimal comma, the items of a pair glued and
+            # the pairs apart; a list written without any spaces ([1,2,3]) is meant as it reads
+            self.issue(
+                "number-list-decimal-comma",
+                tr(
+                    "this list reads as {count} numbers: {pair} looks like one number written with a decimal comma",
+                    count=len(node.value),
+                    pair=decimals[0],
+                ),
+                node.start_mark,
+                tr(
+                    "write decimals with a point ({example}), or put a space after every comma",
+                    example=decimals[0].replace(",", "."),
+                ),
+                path,
+            )
+            return
         if glued:
             quoted = ", ".join(f'"{group}"' for group in groups)
             self.issue(
@@ -357,4 +382,4 @@ def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
 
 
 # Problems of single values that leave the document whole: the reader still checks everything else.
-VALUE_PROBLEMS = frozenset({"number-list-grouping"})
+VALUE_PROBLEMS = frozenset({"number-list-grouping", "number-list-decimal-comma"})

@@ -138,6 +138,13 @@ def parse_period(value: object) -> Period:
     """
     if isinstance(value, bool):
         raise ValueError(tr("{value} is not a period", value=_shown(value)))
+    if isinstance(value, dt.date):  # a date typed in the period cell of a workbook
+        raise ValueError(
+            tr(
+                "one date ({date}) is not a period: write the fiscal year (FY2568), or its first and last days",
+                date=value.isoformat()[:10],
+            )
+        )
     if isinstance(value, int):
         year = _check_year(value)
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(value))

@@ -1,0 +1,107 @@
+"""Slips in an Activities sheet that change the total and that nothing else would catch, each a
+located warning: the first months left empty (read as 0), a row of amounts without an activity
+(not read), a total row keyed like its lines (counted twice); and in any inventory, a period
+whose year is a slip (2657 for 2567, 1/10/68 read as 1968) and a YAML list of decimal commas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from tests.helpers import ghgcalc, issues, write
+
+MONTHS = ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"]
+STEADY = [4150.0, 4230.0, 4180.0, 4210.0, 4190.0, 4220.0, 4170.0, 4160.0, 4200.0, 4180.0, 4205.0, 4195.0]
+
+
+def workbook(path: Path, rows: list[list[Any]], period: list[list[Any]] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Inventory"
+    for row in (["Field", "Value"], ["ghgcalc", 1], ["name", "Town"], *(period or [["period", "FY2567"]])):
+        sheet.append(row)
+    activities = book.create_sheet("Activities")
+    activities.append(["Activity", "Scope", "Label", "Unit", "ID", *MONTHS, "Total"])
+    for row in rows:
+        activities.append(row)
+    book.save(path)
+    return path
+
+
+def line(activity: str | None, label: str, months: list[float | None], total: float | None = None) -> list[Any]:
+    return [activity, None, label, "kWh", None, *months, total]
+
+
+def found(run: Any, code: str) -> list[Any]:
+    return [p for p in issues(run.stderr) if p.code == code]
+
+
+def test_empty_first_months_are_said_to_be_read_as_zero(tmp_path: Path) -> None:
+    workbook(tmp_path / "town.xlsx", [line("electricity-grid", "Street lights", [None, None, *STEADY[2:]])])
+    run = ghgcalc(tmp_path, "validate", "town.xlsx")
+    assert run.code == 0, run
+    [empty] = found(run, "amount-months-empty")
+    assert empty.location == "town.xlsx[Activities]!F2" and empty.severity == "warning"
+    assert "(F2:G2)" in empty.message and "read as 0" in empty.message
+
+
+def test_a_row_of_amounts_without_an_activity_is_said_not_to_be_read(tmp_path: Path) -> None:
+    rows = [
+        line("electricity-grid", "Offices", STEADY),
+        line(None, "Child centre", STEADY),  # the activity forgotten: not counted
+        line(None, "รวม", [None] * 12, sum(STEADY) * 2),  # a grand total row: rightly not read, not said
+    ]
+    workbook(tmp_path / "town.xlsx", rows)
+    run = ghgcalc(tmp_path, "validate", "town.xlsx")
+    [missing] = found(run, "activity-missing")
+    assert missing.location == "town.xlsx[Activities]!A3", run
+    assert "not counted" in missing.message
+
+
+def test_a_total_row_keyed_like_its_lines_is_said_to_count_them_twice(tmp_path: Path) -> None:
+    offices, lights = STEADY, [2 * m for m in STEADY]
+    rows = [
+        line("electricity-grid", "Offices", offices),
+        line("electricity-grid", "Street lights", lights),
+        line("paper", "A4", [None] * 12, 450.0),
+        line("electricity-grid", "All electricity", [None] * 12, sum(offices) + sum(lights)),  # by its amount
+        line("electricity-grid", "รวมไฟฟ้าทั้งหมด", [None] * 12, 10.0),  # by its label
+    ]
+    rows[2][3] = "kg"
+    workbook(tmp_path / "town.xlsx", rows)
+    run = ghgcalc(tmp_path, "validate", "town.xlsx")
+    assert [p.location for p in found(run, "subtotal-suspected")] == [
+        "town.xlsx[Activities]!A5",
+        "town.xlsx[Activities]!A6",
+    ], run
+
+
+def test_a_period_years_away_from_now_is_said_to_be_a_slip(tmp_path: Path) -> None:
+    towns = {"future.yaml": "2657", "past.yaml": "1968", "now.yaml": str(dt.date.today().year + 543)}
+    for name, period in towns.items():
+        write(
+            tmp_path,
+            name,
+            f"ghgcalc: 1\nname: T\nperiod: {period}\nactivities:\n  - {{activity: paper, amount: 5, unit: kg}}\n",
+        )
+    run = ghgcalc(tmp_path, "validate", *towns)
+    said = [(p.location, p.code) for p in issues(run.stderr) if p.code.startswith("period-")]
+    assert said == [("future.yaml:3:9", "period-future"), ("past.yaml:3:9", "period-early")], run
+    dates = [["period_start", dt.datetime(1968, 10, 1)], ["period_end", dt.datetime(1969, 9, 30)]]  # 1/10/68
+    workbook(tmp_path / "town.xlsx", [line("electricity-grid", "Offices", STEADY)], dates)
+    [early] = found(ghgcalc(tmp_path, "validate", "town.xlsx"), "period-early")
+    assert early.location == "town.xlsx[Inventory]!B4" and "two digits" in early.message
+
+
+def test_a_yaml_list_of_decimal_commas_is_an_error_not_twice_the_months(tmp_path: Path) -> None:
+    body = "ghgcalc: 1\nname: T\nperiod: FY2567\nactivities:\n  - activity: lpg-stationary\n    unit: kg\n"
+    write(tmp_path, "commas.yaml", body + "    amount: [45,5, 48,2, 47,8, 46,1, 44,9, 45,7]\n")
+    write(tmp_path, "compact.yaml", body + "    amount: [41,42,43,44,45,46,47,48,49,50,51,52]\n")  # meant as it reads
+    run = ghgcalc(tmp_path, "validate", "commas.yaml", "compact.yaml")
+    assert [(p.location, p.code) for p in issues(run.stderr) if p.severity == "error"] == [
+        ("commas.yaml:7:13", "number-list-decimal-comma")
+    ], run
+    assert "45.5" in run.stderr
