@@ -83,14 +83,14 @@ def read_inventory(path: str, header: bool = False) -> Reading:
     if path != text_io.STDIN and not is_regular(path):
         os.stat(path)  # a link to nothing, links in a loop: OSError, which the caller reports
         # a pipe would block until something writes to it, a device (/dev/zero) never ends
-        problem = Issue(
+        refused = Issue(
             "file-not-regular",
             tr("the path is {kind}, not an inventory file", kind=tr(kind_of(path))),
             Severity.ERROR,
             Location(source),
             hint=tr("give the path of the inventory file itself, or - to read standard input"),
         )
-        return Reading(None, None, [problem])
+        return Reading(None, None, [refused])
     data = text_io.read_bytes(path)
     text, problem = text_io.decode(data, source)
     if problem is not None or text is None:
