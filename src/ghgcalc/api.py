@@ -7,6 +7,7 @@ outcome.result.total_t_co2e, [issue.format() for issue in outcome.issues]
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import os
@@ -27,8 +28,9 @@ from ghgcalc.io.inventory_reader import INPUT_SUFFIXES, Reading, display_name, r
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.text import STDIN
 from ghgcalc.models.inventory import Inventory
-from ghgcalc.models.period import Period
+from ghgcalc.models.period import Period, parse_period
 from ghgcalc.models.result import InventoryResult
+from ghgcalc.thai import canonical_name
 
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
     from ghgcalc.core.analysis import Settings
@@ -1288,7 +1290,7 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
     groups), inventories of more than one period or GWP set (added together), and a file whose
     local government and period an earlier file has too (a copy under another name, counted
     twice). Only the user knows which is right, so each is a warning, never a correction."""
-    from ghgcalc.core.summary import gwp_sets, periods, province_spellings, repeated
+    from ghgcalc.core.summary import gwp_sets, kinds, periods, province_spellings, repeated
 
     found: list[Issue] = []
     for spellings in province_spellings(rows):
@@ -1309,6 +1311,13 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
         )
         hint = tr("summarise one period at a time (a folder per year), or read the rollups as years added")
         found.append(Issue("periods-mixed", message, Severity.WARNING, hint=hint))
+    if len(kinds(rows)) > 1:  # a province's community inventory beside its municipalities' own
+        message = tr(
+            "the computed inventories are of organisations and of communities: a community inventory holds its "
+            "local governments' own emissions, so a rollup that adds both counts them twice"
+        )
+        hint = tr("summarise organisations (CFO) and communities (GPC) apart: a folder for each")
+        found.append(Issue("kinds-mixed", message, Severity.WARNING, hint=hint))
     weights = gwp_sets(rows)
     if len(weights) > 1:  # one inventory on AR4 among AR5 ones: its tonnes are weighted otherwise
         message = tr(
@@ -1333,8 +1342,10 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
 
 def _summary_identity(path: str) -> dict[str, Any]:
     """Who a file that did not compute is, when its `name:`, `period:` and `organization:` could be
-    read (an unknown factor, a bad unit): it is read again, since only failed files need this (never
-    standard input, which cannot be read twice)."""
+    read: from the validated fields when only a line is wrong (an unknown factor, a bad unit), else
+    from the file's text as written, when the file's shape is wrong (`staff: -80`, `activites:`).
+    It is read again, since only failed files need this (never standard input, which cannot be read
+    twice)."""
     if path == STDIN:
         return {}
     try:
@@ -1343,15 +1354,51 @@ def _summary_identity(path: str) -> dict[str, Any]:
         return {}
     inventory = reading.inventory or reading.partial
     if inventory is None:
-        return {}
+        return _written_identity(path)
     organization = inventory.organization
     return {
         "name": inventory.name,
         "code": organization.code if organization else None,
-        "province": organization.province if organization else None,
+        "province": canonical_name(organization.province) if organization and organization.province else None,
         "type": (organization.type if organization and organization.type else None) or inventory.kind,
         "period": inventory.period.written or inventory.period.label,
+        "period_start": inventory.period.start.isoformat(),
+        "period_end": inventory.period.end.isoformat(),
+        "kind": inventory.kind,
     }
+
+
+def _written_identity(path: str) -> dict[str, Any]:
+    """_summary_identity's fields from a file that could not be validated, taken as written where
+    each is plain text or a number (nothing of a value of another shape is guessed)."""
+    from ghgcalc.io.inventory_reader import read_document
+
+    document = read_document(path)
+    if document is None:
+        return {}
+
+    def text(value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            return None
+        return canonical_name(str(value)) or None
+
+    organization = document.get("organization")
+    organization = organization if isinstance(organization, dict) else {}
+    found = {
+        "name": text(document.get("name")),
+        "code": text(organization.get("code")),
+        "province": text(organization.get("province")),
+        "type": text(organization.get("type")) or text(document.get("kind")),
+        "kind": text(document.get("kind")),
+    }
+    period = document.get("period")
+    written = text(period)
+    if written is not None:
+        found["period"] = written
+        with contextlib.suppress(ValueError):
+            dates = parse_period(period)
+            found["period_start"], found["period_end"] = dates.start.isoformat(), dates.end.isoformat()
+    return {key: value for key, value in found.items() if value is not None}
 
 
 def summary_row(outcome: Outcome) -> SummaryRow:
@@ -1387,9 +1434,12 @@ def summary_row(outcome: Outcome) -> SummaryRow:
         **counts,  # type: ignore[arg-type]
         name=result.name,
         code=organization.code if organization else None,
-        province=organization.province if organization else None,
+        province=canonical_name(organization.province) if organization and organization.province else None,
         type=(organization.type if organization and organization.type else None) or result.kind,
         period=result.period.written or result.period.label,
+        period_start=result.period.start.isoformat(),
+        period_end=result.period.end.isoformat(),
+        kind=result.kind,
         scope_1=scopes.get("1", 0.0),
         scope_2=scopes.get("2", 0.0),
         scope_3=scopes.get("3", 0.0),

@@ -29,6 +29,10 @@ from ghgcalc.thai import thai_to_arabic_digits
 # No number a person writes into an inventory, a plan or a factor set is larger than this, in any
 # unit (a province's yearly electricity is ~1e10 kWh; the whole world's CO2 is ~4e13 kg).
 LARGEST_NUMBER = 1e15
+# Nor is any number other than 0 smaller than this (the smallest factor TGO publishes is ~1e-7 t
+# per unit): 1e-320 is a slip or an attack, and as a divisor (staff, an output) it makes an
+# intensity infinite.
+SMALLEST_NUMBER = 1e-15
 
 _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 # "12,500" and "1,234,567.5": commas only between groups of three digits, the first group not a
@@ -126,6 +130,13 @@ def read_number(
         )
     if not zero and number == 0:
         raise _fail("zero", what, tr("{value} is zero", value=_text(value)), tr("write a number above 0"))
+    if number != 0 and abs(number) < SMALLEST_NUMBER:
+        raise _fail(
+            "too-small",
+            what,
+            tr("{value} is implausibly small", value=_text(value)),
+            tr("numbers here are 0 or at least {smallest}; check the exponent (e-320?) or the unit", smallest="1e-15"),
+        )
     if abs(number) > maximum:
         raise _fail(
             "too-large",

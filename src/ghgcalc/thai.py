@@ -26,6 +26,26 @@ def thai_to_arabic_digits(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
+# Characters that show nothing, which a copy from a web page or a Word file leaves in a name.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# Thai typed two ways that look the same: nikhahit + sara aa for sara am (ำ), two sara e for sara ae (แ).
+_LOOKALIKES = (("\u0e4d\u0e32", "\u0e33"), ("\u0e40\u0e40", "\u0e41"))
+
+
+def canonical_name(text: str) -> str:
+    """A name as one writing of it, so that names that look the same are the same: compatibility
+    forms (NFKC; a no-break space is a space), invisible characters dropped, Thai typed in two
+    look-alike ways written the standard way, spaces collapsed. `ลําปาง` (nikhahit + aa) and
+    `ลำปาง\u200b` are `ลำปาง`."""
+    import unicodedata
+
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+        for typed, standard in _LOOKALIKES:
+            text = text.replace(typed, standard)
+    return " ".join(text.split())
+
+
 def parse_number(text: str) -> float:
     """Read a number written by a person: Thai digits, thousands separators (12,500), spaces.
 

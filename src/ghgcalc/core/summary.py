@@ -48,6 +48,10 @@ class SummaryRow:
     per_output: float | None = None
     factor_editions: tuple[str, ...] = ()  # set@version of every set that gave a line
     gwp: str | None = None
+    # the period's first and last day (ISO): one period whether written 2567 or 2024
+    period_start: str | None = None
+    period_end: str | None = None
+    kind: str | None = None  # organization or community, whatever its type
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class Rollup:
     count: int  # files
     ok: int  # computed (with or without warnings)
     with_errors: int
-    total: float  # tCO2e of the computed files
+    total: float | None  # tCO2e of the computed files; None when none of its files computed
     intensities: dict[str, Spread]  # by INTENSITIES name, when at least one file has it
 
 
@@ -112,7 +116,7 @@ def rollups(rows: Sequence[SummaryRow], key: Callable[[SummaryRow], str | None])
                 count=len(members),
                 ok=len(computed),
                 with_errors=sum(1 for r in members if r.status == "errors"),
-                total=sum(r.total for r in computed if r.total is not None),
+                total=sum(r.total for r in computed if r.total is not None) if computed else None,
                 intensities=spreads,
             )
         )
@@ -127,16 +131,21 @@ def by_type(rows: Sequence[SummaryRow]) -> list[Rollup]:
     return rollups(rows, lambda r: r.type)
 
 
+def _period_of(row: SummaryRow) -> tuple[str | None, ...]:
+    """A row's period as its days (2567 and 2024 are one period), else as written."""
+    return (row.period_start, row.period_end) if row.period_start else (row.period,)
+
+
 def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
     """Each computed row that repeats an earlier computed row's local government (its code) and
-    period, as the inventories wrote them, with that earlier row: two files of one inventory (a
-    copy under another name) count twice in the rollups."""
-    first: dict[tuple[str, str], SummaryRow] = {}
+    period (the same days, however the year is written), with that earlier row: two files of one
+    inventory (a copy under another name) count twice in the rollups."""
+    first: dict[tuple[object, ...], SummaryRow] = {}
     found = []
     for row in rows:
         if row.code is None or row.period is None or row.status == "errors":
             continue
-        earlier = first.setdefault((row.code, row.period), row)
+        earlier = first.setdefault((row.code, *_period_of(row)), row)
         if earlier is not row:
             found.append((row, earlier))
     return found
@@ -165,9 +174,20 @@ def province_spellings(rows: Sequence[SummaryRow]) -> list[list[tuple[str, int]]
 
 
 def periods(rows: Sequence[SummaryRow]) -> list[str]:
-    """The periods of the computed rows, as written, each once, in the order of the rows: more than
-    one, and the rollups add inventories of different years together."""
-    return list(dict.fromkeys(row.period for row in rows if row.status != "errors" and row.period is not None))
+    """The periods of the computed rows (by their days: 2567 and 2024 are one), each once as the
+    first row to have it wrote it, in the order of the rows: more than one, and the rollups add
+    inventories of different years together."""
+    found: dict[tuple[str | None, ...], str] = {}
+    for row in rows:
+        if row.status != "errors" and row.period is not None:
+            found.setdefault(_period_of(row), row.period)
+    return list(found.values())
+
+
+def kinds(rows: Sequence[SummaryRow]) -> list[str]:
+    """The kinds of the computed rows (organization, community), each once: both, and a province's
+    rollup adds a city's community inventory to its own municipality's, whose operations it holds."""
+    return list(dict.fromkeys(row.kind for row in rows if row.status != "errors" and row.kind is not None))
 
 
 def gwp_sets(rows: Sequence[SummaryRow]) -> list[str]:

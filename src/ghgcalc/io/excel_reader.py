@@ -663,7 +663,10 @@ def _read_activities(
                 del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
                 continue
         if key is None and len(reader.issues) == reported and _has_amounts(values, months_read):
-            if not _reads_like_total(values.get("label")):  # a grand total row below the lines is not read, rightly
+            # a line that lost its activity says what it is (a label, a unit); a row of bare numbers
+            # or one labelled as a total is a total row, which is rightly not read
+            described = values.get("label") is not None or values.get("unit") is not None
+            if described and not _reads_like_total(values.get("label")):
                 reader.issue(
                     "activity-missing",
                     tr("this row has amounts but no activity: it is not read, and its emissions are not counted"),

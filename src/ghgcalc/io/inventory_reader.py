@@ -98,6 +98,22 @@ def read_inventory(path: str, header: bool = False) -> Reading:
     return read_inventory_text(text, source, header)
 
 
+def read_document(path: str) -> dict[str, Any] | None:
+    """The mapping a file holds, as written, before any field is checked (None if there is none):
+    for a summary's row of a file whose fields could not be validated. OSError propagates."""
+    document: object
+    if path.lower().endswith(EXCEL_SUFFIXES):
+        from ghgcalc.io.excel_reader import read_workbook
+
+        document = read_workbook(path, display_name(path))[0]
+    elif is_regular(path):
+        text, _problem = text_io.decode(text_io.read_bytes(path), display_name(path))
+        document = parse(text, display_name(path))[0] if text is not None else None
+    else:
+        return None
+    return document if isinstance(document, dict) else None
+
+
 def read_inventory_text(text: str, source: str, header: bool = False) -> Reading:
     document, positions, issues = parse(text, source)
     if issues and all(i.code in VALUE_PROBLEMS for i in issues) and isinstance(document, dict):
@@ -158,9 +174,25 @@ def _validated(document: dict[str, Any], positions: Locator, source: str) -> Rea
         return Reading(Inventory.model_validate(document), positions, [])
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        problems = [i for e in errors for i in _issues(e, positions)]
+        problems = [i for e in _misspelt_not_missing(errors) for i in _issues(e, positions)]
         partial, kept = _without_bad_activities(document, errors)
         return Reading(None, positions, problems, partial, kept)
+
+
+def _misspelt_not_missing(errors: list[Any]) -> list[Any]:
+    """pydantic's errors less "'activities' is required" where an unknown key beside it is a
+    misspelling of it (`activites:`): one mistake, said once, where it is, with its "did you mean"."""
+    unknown = [(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden" and e["loc"]]
+    if not unknown:
+        return errors
+
+    def misspelt(err: Any) -> bool:
+        if err["type"] != "missing" or not err["loc"]:
+            return False
+        parent, name = tuple(err["loc"][:-1]), str(err["loc"][-1])
+        return any(at == parent and difflib.get_close_matches(key, [name], n=1) for at, key in unknown)
+
+    return [e for e in errors if not misspelt(e)]
 
 
 def _without_bad_activities(document: dict[str, Any], errors: list[Any]) -> tuple[Inventory | None, tuple[int, ...]]:

@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError
 from ghgcalc.errors import visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import PERIOD_HINT, Period, parse_date, parse_period
-from ghgcalc.numbers import LARGEST_NUMBER, NumberError, read_number
+from ghgcalc.numbers import LARGEST_NUMBER, SMALLEST_NUMBER, NumberError, read_number
 
 GwpSet = Literal["SAR", "AR4", "AR5", "AR6"]
 KEY_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -50,6 +50,7 @@ class _AmountProblem(ValueError):
 # the reader's codes as the amount's own (a decimal comma, hex or a date is an unreadable amount)
 _AMOUNT_CODES = {
     "number-negative": "amount-negative",
+    "number-too-small": "amount-too-small",
     "number-not-finite": "amount-not-finite",
     "number-too-large": "amount-too-large",
 }
@@ -59,7 +60,7 @@ def _number(value: Any, what: str | None = None) -> float:
     """One amount as a person wrote it; raises _AmountProblem with a code, a message and a hint.
     `what` names it in the message ("the amount" when None; "" leaves it to the reader)."""
     kind = type(value)
-    if (kind is float or kind is int) and 0 < value <= LARGEST_AMOUNT:
+    if (kind is float or kind is int) and SMALLEST_NUMBER <= value <= LARGEST_AMOUNT:
         return float(value)  # the common case, checked first: a positive finite number
     try:
         return read_number(value, tr("the amount") if what is None else what, minimum=0, maximum=LARGEST_AMOUNT)
@@ -79,7 +80,9 @@ def _amount(value: Any) -> Any:
         return _single_amount(value)
     if not value:
         raise PydanticCustomError("amount-invalid", "{problem}", {"problem": tr("the monthly list is empty")})
-    if all((type(item) is float or type(item) is int) and 0 <= item <= LARGEST_AMOUNT for item in value):
+    if all((type(item) is float or type(item) is int) and 0 <= item <= LARGEST_AMOUNT for item in value) and (
+        _no_tiny(value)
+    ):
         # the common case: numbers from a spreadsheet (whole ones read as int); as read_number gives them
         return [item + 0.0 for item in value]
     numbers, problems = [], []
@@ -101,9 +104,16 @@ def _amount(value: Any) -> Any:
     return numbers
 
 
-def _single_amount(value: Any) -> float:
+def _indicator(value: Any, info: ValidationInfo) -> float:
+    """An indicator (staff, population...): a single amount, named by its key in a message."""
+    if (type(value) is float or type(value) is int) and SMALLEST_NUMBER <= value <= LARGEST_AMOUNT:
+        return float(value)
+    return _single_amount(value, info.field_name)
+
+
+def _single_amount(value: Any, what: str | None = None) -> float:
     try:
-        return _number(value)
+        return _number(value, what)
     except _AmountProblem as problem:
         # the message is the context's, never the template: a value written in it ({x}) stays as written
         context = {"problem": str(problem), **({"hint": problem.hint} if problem.hint else {})}
@@ -223,10 +233,10 @@ class Output(_Strict):
 class Indicators(_Strict):
     """Figures an intensity is computed against (Fr-01, provincial indicators); each optional."""
 
-    population: Annotated[float, BeforeValidator(_single_amount)] | None = None
-    gpp_million_thb: Annotated[float, BeforeValidator(_single_amount)] | None = None
-    area_km2: Annotated[float, BeforeValidator(_single_amount)] | None = None
-    staff: Annotated[float, BeforeValidator(_single_amount)] | None = None
+    population: Annotated[float, BeforeValidator(_indicator)] | None = None
+    gpp_million_thb: Annotated[float, BeforeValidator(_indicator)] | None = None
+    area_km2: Annotated[float, BeforeValidator(_indicator)] | None = None
+    staff: Annotated[float, BeforeValidator(_indicator)] | None = None
 
 
 class NotationKey(_Strict):
@@ -632,14 +642,21 @@ def _plain_amount(value: Any) -> Any:
         if not value or not _NUMBERS.issuperset(map(type, value)):
             return None
         # a NaN can hide from min and max, not from the sum (finite: each is at most 1e15)
-        if min(value) >= 0 and max(value) <= LARGEST_AMOUNT and math.isfinite(sum(value)):
+        if min(value) >= 0 and max(value) <= LARGEST_AMOUNT and math.isfinite(sum(value)) and _no_tiny(value):
             # 0.0 + a number, as _amount gives it: -0.0 becomes 0.0, an int a float (a list
             # comprehension adds without a call per month, unlike map with float.__add__)
             return [0.0 + number for number in value]
         return None
-    if (type(value) is float or type(value) is int) and 0 < value <= LARGEST_AMOUNT:
+    if (type(value) is float or type(value) is int) and SMALLEST_NUMBER <= value <= LARGEST_AMOUNT:
         return float(value)
     return None
+
+
+def _no_tiny(numbers: list[Any]) -> bool:
+    """Whether no number of a list of numbers of 0 or more is above 0 and below SMALLEST_NUMBER
+    (which the strict reader refuses): one look at the smallest, and at each only beside a 0."""
+    low = min(numbers)
+    return low >= SMALLEST_NUMBER or (low == 0 and all(n == 0 or n >= SMALLEST_NUMBER for n in numbers))
 
 
 def plain_activity(data: Any) -> Activity | None:

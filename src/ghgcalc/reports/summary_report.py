@@ -126,7 +126,7 @@ def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
             r.province,
             type_name(r.type),
             r.period,
-            r.status,
+            tr(STATUS_WORDS[r.status]),
             r.errors,
             r.warnings,
             r.first_error_code,
@@ -142,6 +142,10 @@ def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
         )
         cells.append([every[index] for index in kept])
     return table(tr("One row per input file"), columns, cells, key="inventories")
+
+
+# A row's status in the reader's words; the CSV and JSON keep the word itself, for scripts.
+STATUS_WORDS = {"ok": N_("ok"), "warnings": N_("with warnings"), "errors": N_("with errors")}
 
 
 def type_name(key: str | None) -> str | None:
@@ -178,13 +182,14 @@ def _rollup_section(title: str, group_title: str, rollups: Sequence[Rollup], key
             found = r.intensities.get(name)
             spreads += [found.median, found.low, found.high] if found else [None, None, None]
         cells.append((_group(r, key) or tr("(not given)"), r.count, r.ok, r.with_errors, r.total, *spreads))
-    groups = tuple(_group(r, key) or tr("(not given)") for r in rollups)
+    computed = [r for r in rollups if r.total is not None]  # a group of failed files has no bar (not 0)
+    groups = tuple(_group(r, key) or tr("(not given)") for r in computed)
     chart = Chart(
         title=tr("Total emissions: {what}", what=title),
         kind="bar",
         categories=groups,
-        series=(Series(tr("Total, tCO2e"), tuple(r.total for r in rollups)),),
-        alt=_alt(rollups, groups),
+        series=(Series(tr("Total, tCO2e"), tuple(r.total or 0.0 for r in computed)),),
+        alt=_alt(computed, groups),
         key=f"{key}-chart",
     )
     return Section(title, tables=(table(title, columns, cells, key=key),), charts=(chart,), key=key)
@@ -197,12 +202,12 @@ def _group(rollup: Rollup, key: str) -> str | None:
 def _alt(rollups: Sequence[Rollup], groups: Sequence[str]) -> str:
     if not rollups:
         return tr("No inventory was computed.")
-    largest = max(range(len(rollups)), key=lambda i: rollups[i].total)
+    largest = max(range(len(rollups)), key=lambda i: rollups[i].total or 0.0)
     return tr(
         "Total tCO2e of the computed inventories of {count} groups; the largest is {group} with {total} tCO2e.",
         count=len(rollups),
         group=groups[largest],
-        total=format(rollups[largest].total, ",.2f"),
+        total=format(rollups[largest].total or 0.0, ",.2f"),
     )
 
 

@@ -1,0 +1,112 @@
+"""`ghgcalc summary` where a programme's files differ in ways a person cannot see or would not
+think of: a province typed in look-alike Thai, one year written in B.E. and in C.E., a community
+inventory beside municipalities, a file broken in its shape (its row still says who it is), a
+group where nothing computed (no total of 0), a divisor of 1e-320 (no infinite intensity)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.helpers import ghgcalc, issues, write
+
+
+def town(name: str, code: str, province: str, period: str = "FY2567", extra: str = "") -> str:
+    return (
+        f"ghgcalc: 1\nname: {name}\nperiod: {period}\n"
+        f'organization: {{type: subdistrict-municipality, province: "{province}", code: "{code}"}}\n'
+        f"{extra}activities:\n  - {{activity: diesel-stationary, amount: 100, unit: L}}\n"
+    )
+
+
+def summary(folder: Path, *args: str) -> tuple[dict, object]:
+    run = ghgcalc(folder, "summary", *args, "-f", "json")
+    return json.loads(run.stdout), run
+
+
+def test_a_province_typed_in_look_alike_thai_is_one_group(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("A", "1", "ลำปาง"))  # sara am
+    write(towns, "b.yaml", town("B", "2", "ล\u0e4d\u0e32ปาง"))  # nikhahit + sara aa: looks the same
+    write(towns, "c.yaml", town("C", "3", "ลำปาง\u200b"))  # a zero-width space from a web page
+    write(towns, "d.yaml", town("D", "4", "เเพร่"))  # two sara e for sara ae
+    write(towns, "e.yaml", town("E", "5", "แพร่"))
+    data, run = summary(tmp_path, "towns")
+    groups = {group["group"]: group["files"] for group in data["by_province"]}
+    assert groups == {"ลำปาง": 3, "แพร่": 2}, run
+    assert not [p for p in issues(run.stderr) if p.code == "province-spellings"]
+
+
+def test_one_period_written_in_be_and_in_ce_is_one_period(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a-2567.yaml", town("A", "7000002", "ลำปาง", "2567"))
+    write(towns, "a-copy-2024.yaml", town("A", "7000002", "ลำปาง", "2024"))
+    data, run = summary(tmp_path, "towns")
+    codes = [p.code for p in issues(run.stderr)]
+    assert "inventory-repeated" in codes and "periods-mixed" not in codes, run
+    assert {(r["period"], r["period_start"], r["period_end"]) for r in data["inventories"]} == {
+        ("2567", "2024-01-01", "2024-12-31"),
+        ("2024", "2024-01-01", "2024-12-31"),
+    }
+
+
+def test_a_community_inventory_beside_municipalities_is_said_to_count_them_twice(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for name in ("city.yaml", "municipality.yaml"):
+        (towns / name).write_text((ROOT / "examples" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    data, run = summary(tmp_path, "towns")
+    assert [r["kind"] for r in data["inventories"]] == ["community", "organization"], run
+    [mixed] = [p for p in issues(run.stderr) if p.code == "kinds-mixed"]
+    assert "twice" in mixed.message
+
+
+def test_a_file_broken_in_its_shape_still_says_who_it_is(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "staff.yaml", town("Staff", "11", "ลำปาง", extra="indicators: {staff: -80}\n"))
+    write(towns, "typo.yaml", town("Typo", "12", "ลำปาง").replace("activities:", "activites:"))
+    write(towns, "good.yaml", town("Good", "13", "ลำปาง"))
+    data, _ = summary(tmp_path, "towns")
+    rows = {r["file"]: r for r in data["inventories"]}
+    for name, code in (("towns/staff.yaml", "11"), ("towns/typo.yaml", "12")):
+        row = rows[name]
+        assert (row["status"], row["code"], row["province"], row["period_start"]) == (
+            "errors",
+            code,
+            "ลำปาง",
+            "2023-10-01",
+        ), row
+    assert rows["towns/staff.yaml"]["first_error"] == "staff: -80 is negative"
+    # the misspelt key is the one error, at its line, not "'activities' is required" at 1:1
+    assert rows["towns/typo.yaml"]["first_error_code"] == "key-unknown"
+    assert rows["towns/typo.yaml"]["first_error_at"] == "towns/typo.yaml:5:1"
+    [province] = data["by_province"]
+    assert (province["files"], province["computed"], province["with_errors"]) == (3, 1, 2)
+
+
+def test_a_group_where_nothing_computed_has_no_total_not_a_total_of_zero(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "good.yaml", town("Good", "1", "ลำปาง"))
+    write(towns, "bad.yaml", town("Bad", "2", "แพร่").replace("unit: L", "unit: gallons-ish"))
+    data, run = summary(tmp_path, "towns")
+    totals = {group["group"]: group["total_t_co2e"] for group in data["by_province"]}
+    assert totals["แพร่"] is None and totals["ลำปาง"] > 0, run
+    md = ghgcalc(tmp_path, "summary", "towns", "-f", "md").stdout
+    [row] = [line for line in md.splitlines() if line.startswith("| แพร่")]
+    assert "0.00" not in row
+
+
+def test_a_divisor_of_1e_320_is_refused_not_an_infinite_intensity(tmp_path: Path) -> None:
+    write(tmp_path, "staff.yaml", town("S", "1", "ลำปาง", extra="indicators: {staff: 1.0e-320}\n"))
+    write(tmp_path, "output.yaml", town("O", "2", "ลำปาง", extra="output: {amount: 1.0e-320, unit: persons}\n"))
+    run = ghgcalc(tmp_path, "compute", "staff.yaml", "output.yaml", "-f", "json")
+    assert run.code == 1, run
+    said = {((p.location or "").split(":")[0], p.code) for p in issues(run.stderr)}
+    assert said == {("staff.yaml", "amount-too-small"), ("output.yaml", "amount-too-small")}
+    data, run = summary(tmp_path, "staff.yaml", "output.yaml")
+    assert "Infinity" not in run.stdout and [r["status"] for r in data["inventories"]] == ["errors", "errors"]
