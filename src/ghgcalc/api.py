@@ -69,6 +69,9 @@ class Options:
     )
     # the inventory a table given as the input belongs to (compute big.parquet --header inv.yaml)
     header: str | None = None
+    # the day of the run (the CLI's clock): a period that ends after next year is said to be a
+    # slip (period-future); None, as in a library call without a day, leaves that unchecked
+    today: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -418,7 +421,7 @@ def compute_inventory(
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
-    issues.extend(period_plausibility(inventory.period, dt.date.today()))
+    issues.extend(period_plausibility(inventory.period, options.today))
     if activity_rows is not None:
         issues = [replace(i, path=_in_file(i.path, activity_rows)) for i in issues]
     located = tuple(

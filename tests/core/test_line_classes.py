@@ -24,7 +24,7 @@ ACTIVITIES = """
 - {activity: fuel, amount: 3, unit: m3}
 - {activity: fuel, amount: 3, unit: L, scope: 1}
 - {activity: wood, amount: 2, unit: t}
-- {activity: wood, amount: 5e-324, unit: t}
+- {activity: wood, amount: 1e-15, unit: t}
 - {activity: wood, amount: 7, unit: t}
 - {activity: power, amount: 12345.678, unit: kWh}
 - {activity: power, amount: 12345.678, unit: kWh, scope: 3}

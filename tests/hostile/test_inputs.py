@@ -142,3 +142,69 @@ def test_a_recursive_summary_follows_links_to_folders_once(tmp_path: Path) -> No
     assert run.code == 0, run
     files = [row["file"] for row in json.loads(run.stdout)["inventories"]]
     assert files == ["province/district-a/a.yaml", "province/district-b/b.yaml"]
+
+
+def test_a_long_text_shared_by_thousands_of_cells_is_refused_before_it_is_laid_out(tmp_path: Path) -> None:
+    """A workbook's shared string is held once in the file and once per cell in memory: one text of
+    32,767 characters in 4,000 cells is 131 million characters from a file of a few KB."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Inventory"
+    for row in (["Field", "Value"], ["ghgcalc", 1], ["name", "Town"], ["period", "FY2567"]):
+        sheet.append(row)
+    book.create_sheet("Activities").append(["Activity", "Unit", "Total", "Label"])
+    book.save(tmp_path / "plain.xlsx")
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d" t="s"><v>0</v></c><c r="B%d" t="s"><v>1</v></c><c r="C%d"><v>1</v></c>'
+        b'<c r="D%d" t="s"><v>2</v></c></row>' % ((number,) * 5)
+        for number in range(2, 4_002)
+    )
+    strings = b"<si><t>paper</t></si><si><t>kg</t></si><si><t>" + b"x" * 32_767 + b"</t></si>"
+    shared = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    )
+    relation = (
+        b'<Relationship Id="rId99" Target="sharedStrings.xml" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>'
+    )
+    kind = (
+        b'<Override PartName="/xl/sharedStrings.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    changes = {
+        "xl/worksheets/sheet2.xml": lambda data: data.replace(
+            b"</row></sheetData>", b"</row>" + rows + b"</sheetData>"
+        ),
+        "xl/_rels/workbook.xml.rels": lambda data: data.replace(b"</Relationships>", relation),
+        "[Content_Types].xml": lambda data: data.replace(b"</Types>", kind),
+    }
+    with (
+        zipfile.ZipFile(tmp_path / "plain.xlsx") as source,
+        zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
+        for name in source.namelist():
+            data = source.read(name)
+            bomb.writestr(name, changes[name](data) if name in changes else data)
+        bomb.writestr("xl/sharedStrings.xml", shared + strings + b"</sst>")
+    assert (tmp_path / "bomb.xlsx").stat().st_size < 100_000
+    run = ghgcalc(tmp_path, "validate", "bomb.xlsx")
+    assert run.code == 1, run
+    [refused] = issues(run.stderr)
+    assert refused.code == "sheet-too-large" and refused.location == "bomb.xlsx[Activities]"
+    assert "characters of text" in refused.message
+
+
+def test_a_yaml_file_of_a_million_values_is_refused_before_it_is_laid_out(tmp_path: Path) -> None:
+    """PyYAML holds ~400 bytes per value while it reads: a 2.4 MB list of 1.2 million ones would
+    take half a gigabyte; it is refused from a count of its separators, before it is read."""
+    amounts = "[" + ",".join(["1"] * 1_200_000) + "]"
+    write(tmp_path, "huge.yaml", TOWN.replace("amount: 100", f"amount: {amounts}"))
+    run = ghgcalc_process(tmp_path, "validate", "huge.yaml")
+    assert run.code == 1, run
+    [refused] = issues(run.stderr)
+    assert refused.code == "yaml-too-large" and "activity table" in (refused.hint or "")
+    assert run.seconds < 10

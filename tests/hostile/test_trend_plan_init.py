@@ -497,10 +497,11 @@ def test_starters_are_dated_by_the_given_day(today: dt.date, fiscal: str, calend
 
 @pytest.mark.parametrize("today", [d for d, _, _ in DATED.values()], ids=DATED.keys())
 def test_init_on_a_given_day_writes_starters_that_plan(tmp_path: Path, monkeypatch, today: dt.date) -> None:
-    """The CLI's clock replaced by a fixed day: the plan starter's years follow its base."""
-    import ghgcalc.cli.init as init
+    """The CLI's clock replaced by a fixed day: the plan starter's years follow its base, and the
+    starters validate on that day (their period is this year's, not a future one)."""
+    from ghgcalc.cli import clock
 
-    monkeypatch.setattr(init, "_today", lambda: today)
+    monkeypatch.setattr(clock, "today", lambda: today)
     for flag in ([], ["--fiscal"]):
         folder = tmp_path / ("fiscal" if flag else "calendar")
         folder.mkdir()

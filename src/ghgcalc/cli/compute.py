@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import typer
 
-from ghgcalc.cli import batch
+from ghgcalc.cli import batch, clock
 from ghgcalc.errors import ExitCode, UsageError, printable
 from ghgcalc.i18n import tr
 from ghgcalc.io.spool import SpoolFull
@@ -145,7 +145,9 @@ def _run(
     run that needs no `results` (validate): a worker sends back only the problems."""
     from ghgcalc import api
 
-    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None))
+    options = api.Options(
+        gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store or _store(None), today=clock.today()
+    )
     options = replace(options, header=header)
     if checks is not None:
         options = replace(options, checks=checks)
@@ -219,7 +221,9 @@ def _checks(
         raise UsageError(str(exc), exc.hint) from None
     if previous is None:
         return checks, []
-    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store, checks=checks)
+    options = api.Options(
+        gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store, checks=checks, today=clock.today()
+    )
     before = api.read_previous(previous, options)
     problems = problems or Problems()
     for issue in before.issues:
@@ -294,7 +298,9 @@ def _base(
         return None, []
     from ghgcalc import api
 
-    options = api.Options(gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store)
+    options = api.Options(
+        gwp=gwp.value if gwp else None, factors=_factor_refs(factors), store=store, today=clock.today()
+    )
     found = api.read_base(base, options)
     problems = problems or Problems()
     for issue in found.issues:

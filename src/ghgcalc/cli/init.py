@@ -11,6 +11,7 @@ from string import Template
 import typer
 
 from ghgcalc import i18n
+from ghgcalc.cli import clock
 from ghgcalc.errors import UsageError, printable
 from ghgcalc.i18n import tr
 
@@ -19,11 +20,6 @@ class Kind(StrEnum):
     organization = "organization"
     community = "community"
     plan = "plan"
-
-
-def _today() -> dt.date:
-    """The clock, read here (the CLI) and nowhere below it."""
-    return dt.date.today()
 
 
 def starter_yaml(kind: str, fiscal: bool, today: dt.date, language: str = i18n.DEFAULT) -> str:
@@ -76,9 +72,9 @@ def register(app: typer.Typer) -> None:
         if suffix == ".xlsx":
             from ghgcalc.io.excel_writer import inventory_workbook
 
-            target.write(inventory_workbook(None, kind=kind.value, fiscal=fiscal, today=_today()), announce=False)
+            target.write(inventory_workbook(None, kind=kind.value, fiscal=fiscal, today=clock.today()), announce=False)
         else:
-            target.write(starter_yaml(kind.value, fiscal, _today(), i18n.language()), announce=False)
+            target.write(starter_yaml(kind.value, fiscal, clock.today(), i18n.language()), announce=False)
         shown = printable(path)
         if kind is Kind.plan:
             said = tr("wrote {path}: name your base inventory under base:, then run: ghgcalc plan {path}", path=shown)

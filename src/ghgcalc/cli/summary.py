@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from ghgcalc.cli import batch
+from ghgcalc.cli import batch, clock
 from ghgcalc.cli.compute import GwpChoice
 from ghgcalc.errors import ExitCode, UsageError
 from ghgcalc.i18n import tr
@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
         for repeat in repeats:  # a file named twice (one row, never counted twice), a folder not read
             print(repeat.format(), file=sys.stderr)
         rows, outcomes = [], []
-        options = api.Options(gwp=gwp.value if gwp else None)
+        options = api.Options(gwp=gwp.value if gwp else None, today=clock.today())
         # on `jobs` cores, in the order of the files; each problem printed as it comes; the workers
         # stopped at once if this stops early (Ctrl-C)
         with contextlib.closing(batch.outcomes(inputs, options, jobs_count, shape=row_of)) as computing:

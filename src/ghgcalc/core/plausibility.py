@@ -259,11 +259,12 @@ def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
 EARLIEST_PLAUSIBLE_YEAR = 1990
 
 
-def period_plausibility(period: Period, today: dt.date) -> list[Issue]:
+def period_plausibility(period: Period, today: dt.date | None) -> list[Issue]:
     """A period that ends after next year (2657 for 2567, a C.E. year taken for B.E.) or starts
     before EARLIEST_PLAUSIBLE_YEAR: read as written, since only the user knows, and said, since
-    the year chooses the factor edition and the GWP set. `today` is given: the core has no clock."""
-    if period.end.year > today.year + 1:
+    the year chooses the factor edition and the GWP set. `today` is given (the core has no clock);
+    without it the future is not checked."""
+    if today is not None and period.end.year > today.year + 1:
         message = tr(
             "the period {period} ends after next year: an inventory is of a period that has passed or is under way",
             period=period.label,

@@ -29,6 +29,7 @@ from ghgcalc.io.excel_xml import (
     MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,
+    MAX_SHEET_TEXT,
     SheetXml,
     check_zip,
     column_letter,
@@ -255,13 +256,30 @@ def _unreadable(reader: SheetReader, pending: list[tuple[SheetXml, bytes]]) -> b
 
 
 def _oversized(measured: list[SheetXml]) -> bool:
-    return any(sheet.rows > MAX_ROWS or sheet.columns > MAX_COLUMNS or sheet.cells > MAX_CELLS for sheet in measured)
+    return any(_too_big(sheet) or sheet.text > MAX_SHEET_TEXT for sheet in measured)
+
+
+def _too_big(sheet: SheetXml) -> bool:
+    return sheet.rows > MAX_ROWS or sheet.columns > MAX_COLUMNS or sheet.cells > MAX_CELLS
 
 
 def _too_large(reader: SheetReader, measured: list[SheetXml]) -> bool:
     """Refuse a sheet whose range from A1 to its farthest cell is more than calamine should lay out."""
     for sheet in measured:
-        if sheet.rows <= MAX_ROWS and sheet.columns <= MAX_COLUMNS and sheet.cells <= MAX_CELLS:
+        if sheet.text > MAX_SHEET_TEXT and not _too_big(sheet):
+            reader.issue(
+                "sheet-too-large",
+                tr(
+                    "the sheet's cells show {count} characters of text (a long text repeated in many cells), "
+                    "more than the {limit} ghgcalc reads from one sheet",
+                    count=f"{sheet.text:,}",
+                    limit=f"{MAX_SHEET_TEXT:,}",
+                ),
+                sheet.name,
+                hint=tr("shorten the long texts, or clear the cells that repeat them"),
+            )
+            return True
+        if not _too_big(sheet):
             continue
         farthest = f"{column_letter(min(sheet.columns, MAX_COLUMNS * 26) - 1)}{sheet.rows}"
         reader.issue(

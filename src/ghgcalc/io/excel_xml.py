@@ -29,6 +29,10 @@ MAX_RATIO = 100
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
 MAX_CELLS = 10_000_000
+# The most characters of shared text a sheet may show: calamine and Python hold a copy of a shared
+# string in every cell that uses it, so one 32,767-character text in 100,000 cells of a 2 MB file
+# is 3 GB. A 100,000-row sheet of labels of 100 characters is 10,000,000.
+MAX_SHEET_TEXT = 100_000_000
 
 _ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _SHEET_TAG = re.compile(rb"<(?:[\w.-]+:)?sheet\s([^>]*)>")
@@ -47,6 +51,9 @@ _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
 _ERROR_VALUE = re.compile(rb"""=\s*["']e["']""")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</")
 _TRUE = {"1", "true"}
+_SHARED_END = re.compile(rb"</(?:[\w.-]+:)?si>")
+# a shared-string cell's index: <c r="B2" t="s"><v>7</v></c>, its attributes in any order
+_SHARED_INDEX = re.compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<(?:[\w.-]+:)?v>\s*(\d{1,9})\s*<""")
 
 
 @dataclass
@@ -61,6 +68,7 @@ class SheetXml:
     errors: dict[str, str] = field(default_factory=dict)  # cell -> "#DIV/0!"
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
+    text: int = 0  # the characters of shared text its cells show, at most (_shared_text)
 
     @property
     def cells(self) -> int:
@@ -147,11 +155,14 @@ def measured(path: str) -> Iterator[tuple[SheetXml, bytes]]:
         rels_name = "xl/_rels/workbook.xml.rels"
         rels = archive.read(rels_name) if rels_name in names else b""
         targets = {}
+        strings: list[int] = []  # the length of each shared string (its XML, an upper bound)
         for raw in _REL_TAG.findall(rels):
             attrs = _attributes(raw)
             target = attrs.get("Target", "")
             member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
             targets[attrs.get("Id", "")] = member
+            if attrs.get("Type", "").endswith("/sharedStrings") and member in names and not strings:
+                strings = [len(item) for item in _SHARED_END.split(archive.read(member))]
         named: dict[str, str] = {}
         for raw in _SHEET_TAG.findall(workbook):
             attrs = _attributes(raw)
@@ -166,7 +177,20 @@ def measured(path: str) -> Iterator[tuple[SheetXml, bytes]]:
                 continue
             sheet = SheetXml(named.get(member, member), member)
             sheet.rows, sheet.columns = _measure(data)
+            sheet.text = _shared_text(data, strings)
             yield sheet, data
+
+
+def _shared_text(data: bytes, strings: list[int]) -> int:
+    """How much shared text a sheet's cells show: at most its shared-string cells times the longest
+    string (one count, enough for most sheets), else each cell's string added up."""
+    if not strings:
+        return 0
+    cells = data.count(b't="s"') + data.count(b"t='s'")
+    longest = max(strings)
+    if cells * longest <= MAX_SHEET_TEXT:
+        return cells * longest
+    return sum(strings[int(index)] for index in _SHARED_INDEX.findall(data) if int(index) < len(strings))
 
 
 def _number(digits: bytes | str) -> int:

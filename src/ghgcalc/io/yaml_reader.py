@@ -49,8 +49,10 @@ _ScalarNode = yaml.ScalarNode
 _MERGE = "tag:yaml.org,2002:merge"
 
 # How many nodes one document may hold, and how many more its aliases may add when expanded: a
-# real inventory reuses an anchor a handful of times, an alias bomb millions of times.
-MAX_NODES = 2_000_000
+# real inventory reuses an anchor a handful of times, an alias bomb millions of times. PyYAML
+# holds about 400 bytes per node while it reads (a 100,000-line inventory is 700,000 nodes, 500 MB
+# in all); larger data belongs in an activity table (.csv, .parquet), which is read in columns.
+MAX_NODES = 1_000_000
 MAX_ALIAS_NODES = 100_000
 # A document of up to this many nodes keeps them until its positions are asked for (a small
 # inventory's seldom are); a larger one's positions are worked out at once, and its nodes let go.
@@ -330,11 +332,24 @@ class _Walker:
 
 
 _TOO_DEEP = N_("the document is nested too deeply")
+_TABLE_HINT = N_(
+    "split it into several inventories, or give the lines as an activity table (activities_table: a .csv file)"
+)
 
 
 def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
     """The data of a one-document YAML text, the positions of its values, and its problems."""
     walker = _Walker(source, anchored="&" in text)  # an anchor is written with '&'
+    # nearly every value follows one of these (a block's first key shares its newline): the values
+    # counted before PyYAML lays them all out in memory (a text shorter than 2 per value has fewer)
+    if len(text) > 2 * MAX_NODES and sum(map(text.count, ",:\n[{")) >= MAX_NODES:
+        walker.issue(
+            "yaml-too-large",
+            tr("the file holds about {count} values or more: too many for one inventory file", count=f"{MAX_NODES:,}"),
+            None,
+            tr(_TABLE_HINT),
+        )
+        return None, walker.positions, walker.issues
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
