@@ -375,10 +375,20 @@ def test_a_streamed_batch_leaves_nothing_in_the_temporary_folder(
     assert list(temporary.iterdir()) == []
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="a process group and SIGINT")
-def test_ctrl_c_in_a_streamed_batch_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
-    """Ctrl-C (SIGINT to the command and its workers) while the workers compute: exit 130, and the
-    spool's folder is gone. The batch is kept busy by a large inventory (200,000 lines) after 300 files."""
+STOPS = {  # how a run is stopped -> (to the whole process group, exit code, last line)
+    "ctrl-c": ("SIGINT", True, 130, "ghgcalc: interrupted"),  # a terminal sends it to every process
+    "kill": ("SIGTERM", False, 143, "ghgcalc: terminated"),  # `kill PID`, a CI job cancelled: the main one
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a process group and POSIX signals")
+@pytest.mark.parametrize(("name", "group", "code", "last"), STOPS.values(), ids=STOPS.keys())
+def test_a_streamed_batch_stopped_leaves_nothing_in_the_temporary_folder(
+    tmp_path: Path, name: str, group: bool, code: int, last: str
+) -> None:
+    """Ctrl-C, or SIGTERM, while the workers compute: the shell's exit code, one line, no traceback
+    (of the command or of a worker), and the spool's folder gone. The batch is kept busy by a large
+    inventory (130,000 lines) after 300 files."""
     import os
     import signal
     import subprocess
@@ -389,7 +399,7 @@ def test_ctrl_c_in_a_streamed_batch_leaves_nothing_in_the_temporary_folder(tmp_p
     for number in range(300):
         write(towns, f"town-{number:03d}.yaml", town(number % 3))
     line = "  - {activity: diesel-mobile, amount: 100, unit: L}\n"
-    write(tmp_path, "waiting.yaml", town(0).split("activities:")[0] + "activities:\n" + line * 200_000)
+    write(tmp_path, "waiting.yaml", town(0).split("activities:")[0] + "activities:\n" + line * 130_000)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     proc = subprocess.Popen(
@@ -405,15 +415,19 @@ def test_ctrl_c_in_a_streamed_batch_leaves_nothing_in_the_temporary_folder(tmp_p
         while not list(temporary.iterdir()) and time.monotonic() - waited < 30:
             time.sleep(0.05)
         assert list(temporary.iterdir()), "the batch never made its spool"
-        time.sleep(1)  # the workers are busy by now, one of them waiting on the pipe
-        os.killpg(proc.pid, signal.SIGINT)
+        time.sleep(1)  # the workers are busy by now, one of them on the large inventory
+        stop = getattr(signal, name)
+        if group:
+            os.killpg(proc.pid, stop)
+        else:
+            proc.send_signal(stop)
         _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     stderr = err.decode()
-    assert proc.returncode == 130, stderr
-    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "ghgcalc: interrupted"
+    assert proc.returncode == code, stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == last
     assert list(temporary.iterdir()) == []
 
 

@@ -315,9 +315,14 @@ def test_a_closed_standard_output(folder: Path) -> None:
     assert "standard output" in stderr and "Traceback" not in stderr
 
 
-def test_ctrl_c_in_a_long_batch(folder: Path) -> None:
-    """Interrupted in the middle of a batch (parked on standard input, which nobody writes to, after
-    300 files): exit 130, one line, and no result or temporary file."""
+@pytest.mark.parametrize(
+    ("stop", "code", "last"),
+    [("SIGINT", 130, "ghgcalc: interrupted"), ("SIGTERM", 143, "ghgcalc: terminated")],
+    ids=["ctrl-c", "kill"],
+)
+def test_ctrl_c_in_a_long_batch(folder: Path, stop: str, code: int, last: str) -> None:
+    """Interrupted (Ctrl-C) or stopped (`kill`) in the middle of a batch (parked on standard input,
+    which nobody writes to, after 300 files): the shell's code, one line, no result or temporary file."""
     batch = folder / "batch"
     batch.mkdir()
     for i in range(300):
@@ -326,11 +331,62 @@ def test_ctrl_c_in_a_long_batch(folder: Path) -> None:
     args = ("compute", "batch", "-", "-f", "csv", "-o", "all.csv")
     proc = _process(folder, *args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
     time.sleep(3)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(getattr(signal, stop))
     _, err = proc.communicate(timeout=60)
     stderr = err.decode()
-    assert proc.returncode == 130, stderr
-    assert stderr.strip().splitlines()[-1] == "ghgcalc: interrupted"
+    assert proc.returncode == code, stderr
+    assert stderr.strip().splitlines()[-1] == last
     assert "Traceback" not in stderr
     assert snapshot(folder) == before, "an interrupted run left a file"
     assert not list(folder.rglob(".*.tmp")) and not (folder / "all.csv").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell closes the streams")
+def test_closed_standard_streams_are_no_internal_error(folder: Path) -> None:
+    """`<&-`, `2>&-` and `>&-`: standard input reads as empty, messages to a closed standard error
+    are dropped (never written into the result), a result to a closed standard output is refused."""
+    command = f"{sys.executable} -m ghgcalc"
+    closed_in = subprocess.run(f"{command} compute - <&-", shell=True, cwd=folder, capture_output=True, check=False)
+    assert closed_in.returncode == 1 and b"the file is empty" in closed_in.stderr, closed_in
+    write(folder, "bad.yaml", MUNICIPALITY.replace("amount: 100", "amount: -1"))
+    closed_err = subprocess.run(
+        f"{command} compute municipality.yaml bad.yaml -f csv 2>&-", shell=True, cwd=folder, capture_output=True
+    )
+    assert closed_err.returncode == 1
+    assert closed_err.stdout.decode().splitlines()[0].startswith("source,name,")
+    lines = closed_err.stdout.decode().splitlines()  # the problems went nowhere, not into the CSV
+    assert len(lines) == 3 and not any(line.startswith(("bad.yaml:", "  hint:", "ghgcalc:")) for line in lines)
+    closed_out = subprocess.run(
+        f"{command} compute municipality.yaml -f csv >&-", shell=True, cwd=folder, capture_output=True
+    )
+    assert closed_out.returncode == 2 and b"cannot write the result to standard output" in closed_out.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pipe and head")
+def test_a_large_result_cut_short_by_head_is_reported_not_lost_in_silence(folder: Path) -> None:
+    """Python's buffered write drops the rest of a large write when the pipe's reader leaves in the
+    middle of it, and says nothing: validate's one large write of its problems must fail (exit 2)."""
+    many = folder / "many"
+    many.mkdir()
+    for number in range(400):
+        write(many, f"t{number:03d}.yaml", MUNICIPALITY.replace("amount: 100", "amount: [100, 200]"))
+    command = f"{sys.executable} -m ghgcalc validate many --format jsonl 2>err.txt | head -c 100 >/dev/null"
+    run = subprocess.run(
+        f"{command}; echo $" + "{PIPESTATUS[0]}", shell=True, executable="/bin/bash", cwd=folder, capture_output=True
+    )
+    assert run.stdout.decode().strip() == "2", (run, (folder / "err.txt").read_text())
+    assert "cannot write the result to standard output" in (folder / "err.txt").read_text()
+
+
+def test_an_empty_output_name_is_refused_before_any_work(folder: Path) -> None:
+    for option in ("-o", "--diagnostics"):
+        run = ghgcalc(folder, "compute", "municipality.yaml", option, "")
+        assert run.code == 2 and "name is empty" in run.stderr and run.stdout == "", run
+
+
+def test_a_status_line_never_starts_with_a_brace_beside_json_diagnostics(folder: Path) -> None:
+    write(folder, "{town.yaml", MUNICIPALITY)
+    run = ghgcalc(folder, "validate", "{town.yaml", "--diagnostics", "-")
+    assert run.code == 0, run
+    assert "./{town.yaml: ok" in run.stderr
+    assert not [line for line in run.stderr.splitlines() if line.startswith("{") and not line.startswith('{"')]

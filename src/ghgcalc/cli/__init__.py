@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import sys
 from typing import Any
@@ -171,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         _register(_modules_for(args))
         code = int(_app(args=args, prog_name="ghgcalc", standalone_mode=False) or 0)
         if code == INTERRUPTED:  # typer turns Ctrl-C into a quiet exit code 130
-            _say(tr("ghgcalc: interrupted"))
+            _say(tr("ghgcalc: terminated") if _state.get("terminated") else tr("ghgcalc: interrupted"))
         return code
     except GhgcalcError as exc:
         _say(tr("ghgcalc: error: {message}", message=printable(exc.message)))
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         _say(tr("  hint: {hint}", hint=printable(hint)))
         return int(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        _say(tr("ghgcalc: interrupted"))
+        _say(tr("ghgcalc: terminated") if _state.get("terminated") else tr("ghgcalc: interrupted"))
         return INTERRUPTED
     except OSError as exc:
         if _state["debug"]:
@@ -236,9 +237,53 @@ def _say(text: str) -> None:
         print(text, file=stream, flush=True)
 
 
+class _Closed(io.TextIOBase):
+    """A standard output the shell closed (`>&-`): no terminal, and a write fails as a write to the
+    closed descriptor would (the result is then reported as not written, never lost in silence)."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: Any) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    @property
+    def buffer(self) -> _Closed:
+        return self
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a CI job cancelled, a service stopped): stopped as Ctrl-C stops a run, with
+    its temporary files and workers cleaned up, and the shell's code for it (143)."""
+
+
+TERMINATED = 143  # 128 + SIGTERM
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    _state["terminated"] = True
+    raise _Terminated
+
+
 def run() -> None:
     """The `ghgcalc` script."""
+    import signal
+
+    # A stream the shell closed is None here: messages to a closed standard error are dropped
+    # (print(file=None) would write them into the result), a closed standard input reads as empty.
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the whole run
+    if sys.stdout is None:
+        sys.stdout = _Closed()
+    signal.signal(signal.SIGTERM, _terminate)
     code = main()
+    if _state.get("terminated"):
+        code = TERMINATED
     # Every object of the run is left to the system, which frees the process's memory at once:
     # Python's collections at exit would walk them all first (about 30 ms, an eighth of a small
     # run). Our files are closed by then; only objects in a cycle keep their finalizers unrun.

@@ -319,7 +319,11 @@ def _base(
 
 
 def tally(source: str, errors: int, warnings: int) -> str:
-    """`town.yaml: ok (0 error(s), 2 warning(s))`, the line `validate` prints for each input."""
+    """`town.yaml: ok (0 error(s), 2 warning(s))`, the line `validate` prints for each input. A name
+    that starts with `{` is written `./{x.yaml`: with `--diagnostics -`, only the JSON lines on
+    standard error start with `{` (docs/diagnostics.md)."""
+    if source.startswith("{"):
+        source = f"./{source}"
     if errors:
         return tr(
             "{source}: invalid ({errors} error(s), {warnings} warning(s))",

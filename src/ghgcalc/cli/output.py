@@ -172,6 +172,11 @@ def check_target(out: str | None, inputs: Iterable[str], force: bool, named: str
     if out is None or out == STDOUT:
         return Target(None, None, False)
     with_o = named == "with -o"
+    if not out.strip():  # `-o ""`, `-o "$UNSET"` in a script: refused before any work
+        raise UsageError(
+            tr("the output file's name is empty"),
+            tr("give the name of a file with -o, e.g. -o result.csv") if with_o else tr("give the name of a file"),
+        )
     path = out
     if os.path.islink(out):
         path = os.path.realpath(out)
@@ -270,7 +275,12 @@ def write_stdout(data: files.Data) -> None:
     try:
         if stream is None:
             raise ValueError("closed")
-        if isinstance(data, bytes):
+        descriptor = _descriptor(stream)
+        if descriptor is not None:
+            stream.flush()
+            for part in (data,) if isinstance(data, str | bytes) else data:
+                _write_all(descriptor, part if isinstance(part, bytes) else part.encode("utf-8"))
+        elif isinstance(data, bytes):
             stream.flush()
             stream.buffer.write(data)
             stream.buffer.flush()
@@ -291,6 +301,26 @@ def write_stdout(data: files.Data) -> None:
             tr("cannot write the result to standard output: {reason}", reason=reason),
             tr("the result was not written in full; to keep it whole, write it to a file (-o FILE, or > FILE)"),
         ) from None
+
+
+def _descriptor(stream: Any) -> int | None:
+    """The file descriptor to write a result to with os.write (POSIX, a real standard output), or
+    None: Python's buffered write drops the rest of a large write in silence when the reader of a
+    pipe goes away in the middle of it (`| head`): the write returns short, SIGPIPE is ignored, and
+    no error is raised; os.write in a loop meets the closed pipe (EPIPE) on its next call. Windows
+    keeps the text stream, which writes its line ends."""
+    if os.name != "posix":
+        return None
+    try:
+        return int(stream.fileno())
+    except (OSError, ValueError, AttributeError):  # a stream of its own (tests, a caller's StringIO)
+        return None
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def silence_stdout() -> None:
