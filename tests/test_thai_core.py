@@ -166,7 +166,9 @@ def test_an_edition_overlap_is_said_in_thai_with_buddhist_era_dates(tmp_path: Pa
         "'electricity-grid': ช่วงเวลาการรายงานเริ่มก่อนที่ tgo-cfo@2026-02 จะมีผลใช้บังคับในวันที่ 1 ม.ค. 2569 "
     ), run
     assert "ไม่ใช้ tgo-cfo@2022-04 (ใช้ได้ " in overlap.message and "ถึง 31 มี.ค. 2569)" in overlap.message
-    assert overlap.message.endswith("หากต้องการใช้ฉบับเดิมให้เขียน factors: tgo-cfo@2022-04"), run
+    assert overlap.message.endswith(
+        "หากต้องการใช้ฉบับเดิม ให้ระบุ factors: tgo-cfo@2022-04 (ในไฟล์ Excel คือแถว factors ของชีต Inventory)"
+    ), run
 
 
 def test_an_inventory_written_in_ce_keeps_ce_dates_in_thai_unless_the_calendar_is_asked(tmp_path: Path) -> None:

@@ -361,3 +361,23 @@ def test_a_gas_without_a_gwp_is_told_in_the_language_of_each_run() -> None:
     assert gwp.per_unit("C10F18", "SAR").problems == ("C10F18 has no 100-year GWP in SAR",)
     i18n.set_language("th")
     assert gwp.per_unit("C10F18", "SAR").problems == ("C10F18 ไม่มีค่า GWP 100 ปีใน SAR",)
+
+
+def test_a_period_written_as_be_dates_is_shown_in_be(tmp_path) -> None:
+    """{start: 2566-10-01, end: 2567-09-30}: the days in B.E., as written, in every message and
+    table; a period that ends before it starts is told in the dates the user typed."""
+    from tests.helpers import ghgcalc, write
+
+    body = (
+        "ghgcalc: 1\nname: T\nperiod: {{start: {start}, end: {end}}}\n"
+        "activities:\n  - {{activity: paper, amount: 5, unit: kg}}\n"
+    )
+    write(tmp_path, "be.yaml", body.format(start="2566-10-01", end="2567-09-30"))
+    write(tmp_path, "ce.yaml", body.format(start="2023-10-01", end="2024-09-30"))
+    write(tmp_path, "reversed.yaml", body.format(start="2566-10-01", end="2566-09-30"))
+    be = ghgcalc(tmp_path, "compute", "be.yaml", "-f", "table", "--lang", "th")
+    assert "1 ต.ค. 2566 – 30 ก.ย. 2567" in be.stdout and "2023" not in be.stdout, be
+    ce = ghgcalc(tmp_path, "compute", "ce.yaml", "-f", "table")
+    assert "2023-10-01" in ce.stdout or "1 Oct 2023" in ce.stdout, ce
+    wrong = ghgcalc(tmp_path, "validate", "reversed.yaml", "--lang", "th")
+    assert "(30 ก.ย. 2566) ก่อนวันเริ่มต้น (1 ต.ค. 2566)" in wrong.stderr, wrong

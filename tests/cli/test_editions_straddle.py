@@ -50,7 +50,7 @@ def test_fiscal_2569_takes_the_2026_edition_and_says_which_it_did_not(tmp_path: 
     assert [w.code for w in warned] == ["factor-edition-overlap", "factor-edition-overlap"]
     for warning in warned:
         assert "came into force on 2026-01-01" in warning.message
-        assert "write factors: tgo-cfo@2022-04" in warning.message
+        assert "give factors: tgo-cfo@2022-04" in warning.message
 
 
 def test_a_pinned_edition_gives_exactly_the_old_result(tmp_path: Path) -> None:
@@ -92,3 +92,26 @@ def test_a_period_before_2026_keeps_the_april_2022_edition(tmp_path: Path) -> No
     result, warned = compute(tmp_path, "FY2568")
     assert versions(result) == ["2022-04", "2022-04"]
     assert warned == []
+
+
+def test_activities_that_share_what_the_edition_warning_says_share_one_warning(tmp_path: Path) -> None:
+    """Diesel, petrol and LPG of FY2569 all take the 2026 edition for the same reason: one warning,
+    at the first one's line, naming the three; the grid's reason differs (its older value is allowed
+    to 31 Mar 2026), so it has its own."""
+    text = (
+        "ghgcalc: 1\nname: Test Town\nperiod: FY2569\nactivities:\n"
+        "  - {activity: diesel-stationary, amount: 1, unit: L}\n"
+        "  - {activity: electricity-grid, amount: 1000, unit: kWh}\n"
+        "  - {activity: gasohol-95, amount: 1, unit: L}\n"
+        "  - {activity: lpg-stationary, amount: 1, unit: kg}\n"
+        "  - {activity: diesel-stationary, amount: 2, unit: L}\n"
+    )
+    write(tmp_path, "town.yaml", text)
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")
+    fuels, grid = [i for i in issues(run.stderr) if i.code == "factor-edition-overlap"]
+    assert fuels.location == "town.yaml:5:16", run
+    assert fuels.message.startswith("'diesel-stationary', 'gasohol-95', 'lpg-stationary': the period starts before")
+    assert grid.location == "town.yaml:6:16" and grid.message.startswith("'electricity-grid': ")
+    assert (
+        "(valid 2022-04-01 to 2026-03-31)" in grid.message and "(valid from 2022-04-01, with no end)" in fuels.message
+    )

@@ -369,6 +369,7 @@ def compute(
         # its first line only, once per inventory, and a class of such a factor (kept from its
         # second line) would leave it untold in the next inventory
         classes[shared_key] = memo.classes
+    issues = _editions_once(issues)
     lines.extend(table_lines)
     from ghgcalc.core import plausibility
 
@@ -396,6 +397,29 @@ def compute(
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues
+
+
+def _editions_once(issues: list[Issue]) -> list[Issue]:
+    """One factor-edition-overlap warning for the activities that share what it says (the diesel,
+    the petrol and the LPG of FY2569 all take TGO's 2026 edition), at the first one's line, naming
+    each activity: an inventory of twenty lines gets one or two such warnings, not twenty."""
+    notes: dict[str, list[int]] = {}
+    for index, issue in enumerate(issues):
+        if issue.code == "factor-edition-overlap" and issue.message.startswith("'"):
+            _key, _, note = issue.message[1:].partition("': ")  # "'{key}': {note}", as resolve writes it
+            notes.setdefault(note, []).append(index)
+    if all(len(found) == 1 for found in notes.values()):
+        return issues
+    from dataclasses import replace
+
+    merged: dict[int, Issue] = {}
+    dropped: set[int] = set()
+    for note, found in notes.items():
+        keys = dict.fromkeys(issues[index].message[1:].partition("': ")[0] for index in found)
+        named = ", ".join(f"'{key}'" for key in keys)
+        merged[found[0]] = replace(issues[found[0]], message=f"{named}: {note}")
+        dropped.update(found[1:])
+    return [merged.get(index, issue) for index, issue in enumerate(issues) if index not in dropped]
 
 
 def compute_line(

@@ -46,8 +46,15 @@ def _gap_days(factor: Factor, period: Period) -> int:
 
 
 def _validity(factor: Factor, period: Period) -> str:
-    start = day_text(factor.valid_from, period) if factor.valid_from else tr("open")
-    end = day_text(factor.valid_to, period) if factor.valid_to else tr("open")
+    """`2022-04-01 to 2026-03-31`; `from 2022-04-01, with no end`; `to 2026-03-31`."""
+    start = day_text(factor.valid_from, period) if factor.valid_from else None
+    end = day_text(factor.valid_to, period) if factor.valid_to else None
+    if start is not None and end is None:
+        return tr("from {start}, with no end", start=start)
+    if start is None and end is not None:
+        return tr("until {end}", end=end)
+    if start is None or end is None:
+        return tr("at any time")
     return tr("{start} to {end}", start=start, end=end)
 
 
@@ -193,7 +200,8 @@ class Catalogue:
                     message = tr(
                         "'{key}': the period starts before {set} came into force on {day}; "
                         "{set}, the newer edition, is used for the whole period, not {others}; "
-                        "write factors: {older} to use the older one",
+                        "to use the older one, give factors: {older} (in a workbook, the factors row of the "
+                        "Inventory sheet)",
                         key=key,
                         set=version.ref,
                         day=day_text(starts, period),
@@ -203,7 +211,8 @@ class Catalogue:
                 else:
                     message = tr(
                         "'{key}': {set}, the newer edition, is used for the whole period; "
-                        "{others} may still be used for part of it; write factors: {older} to use the older one",
+                        "{others} may still be used for part of it; to use the older one, give factors: {older} "
+                        "(in a workbook, the factors row of the Inventory sheet)",
                         key=key,
                         set=version.ref,
                         others=others,

@@ -83,6 +83,21 @@ _YAML_PROBLEMS: dict[str, tuple[str, dict[str, str]]] = {
     "found unexpected end of stream": (N_("found unexpected end of stream"), {}),
     "found undefined alias": (N_("found undefined alias"), {}),
     "could not find expected ':'": (N_("could not find expected ':'"), {}),
+    "found a tab character that violates indentation": (
+        N_("a tab is used for indenting; YAML indents with spaces"),
+        {},
+    ),
+    "found a tab character where an indentation space is expected": (
+        N_("a tab is used for indenting; YAML indents with spaces"),
+        {},
+    ),
+    "did not find expected node content": (N_("a value is missing here"), {}),
+    "block sequence entries are not allowed in this context": (
+        N_("a list item ('- ') is not allowed here (check the indentation)"),
+        {},
+    ),
+    "found unknown escape character": (N_("an unknown escape (a backslash) in a quoted text"), {}),
+    "control characters are not allowed": (N_("the file holds control characters, which YAML does not allow"), {}),
 }
 
 

@@ -30,11 +30,13 @@ class Period:
     end: dt.date
     # the year as the user wrote it ("2567", "FY2567", "ปีงบประมาณ 2567"), for messages; not compared
     written: str | None = field(default=None, compare=False)
+    # a period written as its first and last days, in B.E. ({start: 2566-10-01, end: 2567-09-30})
+    be_dates: bool = field(default=False, compare=False)
 
     @property
     def buddhist(self) -> bool:
-        """Whether the user wrote the period with Buddhist Era years (2567, FY2567)."""
-        return written_in_be(self.written)
+        """Whether the user wrote the period with Buddhist Era years (2567, FY2567, B.E. dates)."""
+        return self.be_dates or written_in_be(self.written)
 
     def year_text(self, year_ce: int) -> str:
         """A year of this inventory as its reader expects it (B.E. when written so, or --calendar)."""
@@ -125,6 +127,16 @@ def parse_date(value: object, field: str) -> dt.date:
     raise ValueError(tr("{field}: {value} is not a date; write it as YYYY-MM-DD", field=field, value=_shown(value)))
 
 
+def _in_be(value: object) -> bool:
+    """Whether a date as written has a Buddhist Era year (2566-10-01, a spreadsheet's date of 2566)."""
+    if isinstance(value, dt.date):
+        return value.year >= BE_THRESHOLD
+    if isinstance(value, str):
+        digits = thai_to_arabic_digits(value).strip()[:4]
+        return digits.isdigit() and int(digits) >= BE_THRESHOLD
+    return False
+
+
 def _shown(value: object) -> str:
     """A value in a message, cut short: a file may hold a "year" of 5,000 digits."""
     text = repr(value)
@@ -170,11 +182,18 @@ def parse_period(value: object) -> Period:
             return Period(*fiscal_year_dates(int(fy)), f"FY{fy}")
         if keys == {"start", "end"}:
             start, end = parse_date(value["start"], "start"), parse_date(value["end"], "end")
+            be = _in_be(value["start"]) or _in_be(value["end"])
             if end < start:
-                raise ValueError(tr("the period ends ({end}) before it starts ({start})", end=end, start=start))
+                raise ValueError(
+                    tr(
+                        "the period ends ({end}) before it starts ({start})",
+                        end=show_date(end, be) if be else end,
+                        start=show_date(start, be) if be else start,
+                    )
+                )
             if (end - start).days > LONGEST_DAYS:
                 raise ValueError(tr("a period of {days} days is longer than ten years", days=(end - start).days + 1))
-            return Period(start, end)
+            return Period(start, end, be_dates=be)
         raise ValueError(
             tr(
                 "a period mapping has either 'fiscal_year' or both 'start' and 'end', not {keys}",
