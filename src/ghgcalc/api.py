@@ -126,10 +126,15 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
             kept.append(path)
             continue
         shown = display_name(first)
+        said = (
+            tr("named again: it is computed once")
+            if path == first
+            else tr("the same file as {first}, under another name: it is computed once", first=printable(shown))
+        )
         warnings.append(
             Issue(
                 "input-repeated",
-                tr("the same file as {first}, under another name: it is computed once", first=printable(shown)),
+                said,
                 Severity.WARNING,
                 Location(display_name(path)),
                 hint=tr(

@@ -283,7 +283,9 @@ def test_a_file_named_twice_is_one_row_and_a_copy_is_named(tmp_path):
     data, _ = summary_json(tmp_path, ".")
     twice = ghgcalc(tmp_path, "summary", ".", "lg03.yaml", "-f", "json")
     assert json.loads(twice.stdout)["files"] == data["files"] == len(names)
-    assert "lg03.yaml: warning[input-repeated]: the same file as lg03.yaml" in twice.stderr
+    assert "lg03.yaml: warning[input-repeated]: named again: it is computed once" in twice.stderr
+    other = ghgcalc(tmp_path, "summary", ".", "./lg03.yaml", "-f", "json")  # the same file, another name
+    assert "./lg03.yaml: warning[input-repeated]: the same file as lg03.yaml, under another name" in other.stderr
     (tmp_path / "lg99-copy.yaml").write_text((tmp_path / "lg03.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     copied = ghgcalc(tmp_path, "summary", ".", "-f", "json")
     assert json.loads(copied.stdout)["files"] == len(names) + 1

@@ -363,3 +363,41 @@ def test_a_line_break_in_a_label_cannot_start_a_row_of_its_own(tmp_path: Path, v
     rows = list(csv.reader(io.StringIO(run.stdout, newline="")))
     assert len(rows) == 3, run  # the header and two lines: the label stayed in its cell
     assert not [cell for row in rows for cell in row if cell and cell[0] in "=+@"], rows
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_a_table_too_wide_for_the_terminal_is_shown_a_row_at_a_time_with_no_word_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """A summary in Thai on an 80- or 120-column terminal: its ten columns do not fit without
+    breaking a Thai word inside a syllable or a number over two lines, so each file is shown as
+    `title: value` lines, every value whole, no line wider than the terminal."""
+    import os
+    import re
+    import shutil
+
+    from rich.cells import cell_len
+
+    from ghgcalc import api, i18n
+    from ghgcalc.cli.render_document import document_text
+    from ghgcalc.reports.summary_report import Summary, document
+
+    name = "เทศบาลตำบลบ้านสวน อำเภอเมืองเชียงใหม่ จังหวัดเชียงใหม่"
+    write(
+        tmp_path,
+        "a.yaml",
+        f"ghgcalc: 1\nname: {name}\nperiod: FY2567\nactivities:\n  - {{activity: paper, amount: 123456.5, unit: kg}}\n",
+    )
+    write(tmp_path, "b.yaml", "ghgcalc: 1\nname: [broken\n")
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=(0, 0): os.terminal_size((columns, 40)))
+    i18n.set_language("th")
+    try:
+        outcome = api.summary_files([str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")])
+        built = Summary(outcome.rows, outcome.by_province, outcome.by_type, outcome.outliers, tuple(outcome.warnings))
+        text = document_text(document(built, compact=True), terminal=True)
+    finally:
+        i18n.set_language("en")
+    plain_lines = re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines()
+    assert max(cell_len(line) for line in plain_lines) <= columns
+    assert f"ชื่อ: {name}" in plain_lines and "สถานะ: มีข้อผิดพลาด" in plain_lines

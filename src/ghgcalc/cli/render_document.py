@@ -6,6 +6,7 @@ files is escaped of terminal controls (cli.render.shown)."""
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -66,19 +67,50 @@ def plain(value: Cell, kind: Kind) -> str:
 
 
 def _table(console: Console, table: Table) -> None:
+    rows = [
+        [plain(value, column.kind) for value, column in zip(row.cells, table.columns, strict=True)]
+        for row in table.rows
+    ]
+    if not _fits(table, rows, console.width):
+        _records(console, table, rows)
+        return
     shown_table = RichTable(title=table.title, title_justify="left", box=box.SIMPLE_HEAVY, title_style="bold")
     for column in table.columns:
         # a text too long for a narrow terminal folds onto the next line, never cut short: a file's
         # name or a type (subdistrict-municipality, subdistrict-administrative-organization) whose
         # end is cut off could be taken for another
         shown_table.add_column(column.title, justify=_JUSTIFY.get(column.kind, "left"), overflow="fold")  # type: ignore[arg-type]
-    for row in table.rows:
-        cells = [plain(value, column.kind) for value, column in zip(row.cells, table.columns, strict=True)]
+    for row, cells in zip(table.rows, rows, strict=True):
         if row.level and cells:
             cells[0] = INDENT * row.level + cells[0]
         style = "bold" if row.emphasis else ""
         shown_table.add_row(*(shown(text, style) for text in cells))
     console.print(shown_table)
+    for note in table.notes:
+        console.print(shown(note), style="dim")
+
+
+def _fits(table: Table, rows: list[list[str]], width: int) -> bool:
+    """Whether the table fits `width` columns with no word of a cell or a title broken: a number
+    split over two lines, or a Thai word cut inside a syllable (Thai has no spaces between words,
+    so a Thai cell is one word), is misread. Each column takes its longest word and three columns
+    of padding and rule."""
+    needed = 0
+    for index, column in enumerate(table.columns):
+        texts = [column.title, *(cells[index] for cells in rows)]
+        needed += max((cell_len(word) for text in texts for word in text.split()), default=0) + 3
+    return needed <= width
+
+
+def _records(console: Console, table: Table, rows: list[list[str]]) -> None:
+    """A table too wide for the terminal, one row at a time: each value under its column's title,
+    as `title: value` lines (a form any width shows whole), a blank line between rows."""
+    console.print(Text(table.title, style="bold"))
+    for cells in rows:
+        console.print()
+        for column, text in zip(table.columns, cells, strict=True):
+            if text != MISSING:
+                console.print(Text.assemble((f"{column.title}: ", "bold"), shown(text)))
     for note in table.notes:
         console.print(shown(note), style="dim")
 
