@@ -18,6 +18,7 @@ period: {start: 2566-10-01, end: 2567-09-30}
 gwp: AR6
 factors: [tgo-cfo, ipcc-2006]
 output: {amount: 86, unit: staff, name: staff members}
+indicators: {population: 12000, staff: 86}
 custom_factors:
   - {key: boiler, per: L, kg: {CO2: 2.698722, CH4_fossil: 0.00010926, N2O: 0.000021852}, scope: 1,
      source: "=supplier sheet", gwp_basis: AR5, valid_from: 2023-01-01}
@@ -55,6 +56,7 @@ def test_round_trip_keeps_every_field(tmp_path):
     assert after["activities"] == before["activities"]
     assert after["custom_factors"] == before["custom_factors"]
     assert after["output"] == before["output"]
+    assert after["indicators"] == before["indicators"]  # per person and per staff member, kept
     assert (after["name"], after["gwp"], after["factors"]) == (before["name"], "AR6", ["tgo-cfo", "ipcc-2006"])
     original = results(ghgcalc(tmp_path, "compute", "rich.yaml", "-f", "json"))
     assert results(ghgcalc(tmp_path, "compute", "rich.xlsx", "-f", "json")) == original
@@ -96,3 +98,12 @@ def test_community_lines_keep_their_gpc_and_what_excel_cannot_hold_is_refused(tm
     )
     run = ghgcalc(tmp_path, "convert", str(ROOT / "examples" / "province.yaml"), "p.xlsx")
     assert run.code == USAGE and "cannot hold" in run.stderr and not (tmp_path / "p.xlsx").exists()
+
+
+def test_a_field_the_workbook_has_no_place_for_is_refused_not_written_as_text(tmp_path):
+    """An activity table (or any field the workbook has no row or sheet for) would be written as a
+    text the workbook then refuses, or lost: convert refuses it and writes nothing."""
+    town = "ghgcalc: 1\nname: T\nperiod: 2566\nactivities_table: meters.csv\nactivities: []\n"
+    (tmp_path / "t.yaml").write_text(town, encoding="utf-8")
+    run = ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx")
+    assert run.code == USAGE and "activities_table" in run.stderr and not (tmp_path / "t.xlsx").exists(), run

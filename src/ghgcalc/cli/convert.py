@@ -41,7 +41,8 @@ def register(app: typer.Typer) -> None:
             from ghgcalc.io.excel_writer import inventory_workbook
 
             activities = document.get("activities")
-            unsupported = [key for key in ("notation_keys", "include", "gases") if document.get(key)]
+            # what the workbook has no place for: written as text it would be lost, or break the workbook
+            unsupported = [str(key) for key, value in document.items() if key not in WORKBOOK_KEYS and value]
             if isinstance(activities, list) and any(isinstance(a, dict) and "method" in a for a in activities):
                 unsupported.append(tr("method lines"))
             if unsupported:
@@ -62,6 +63,13 @@ def register(app: typer.Typer) -> None:
             data = inventory_yaml(document, origin=Path(source).name)
         write_atomic(target, data)
         say_written(target, data)
+
+
+# The fields an inventory workbook holds (docs/excel-format.md): its sheets and Inventory rows.
+WORKBOOK_KEYS = frozenset(
+    {"ghgcalc", "name", "kind", "period", "gwp", "factors", "output", "indicators", "language"}
+    | {"organization", "activities", "custom_factors"}
+)
 
 
 def _read(path: str) -> tuple[dict[str, Any] | None, list[Issue]]:

@@ -91,6 +91,10 @@ INVENTORY_KEYS = (
     "output_amount",
     "output_unit",
     "output_name",
+    "indicators_population",
+    "indicators_staff",
+    "indicators_gpp_million_thb",
+    "indicators_area_km2",
     "language",
 )
 
@@ -522,6 +526,14 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
         positions[("factors",)] = (sheet, fields["factors"][1])
         for index in range(len(document["factors"])):
             positions[("factors", index)] = (sheet, fields["factors"][1])
+    indicators = {
+        key.removeprefix("indicators_"): found for key, found in fields.items() if key.startswith("indicators_")
+    }
+    if any(value is not None for value, _cell in indicators.values()):
+        document["indicators"] = {name: value for name, (value, _) in indicators.items() if value is not None}
+        for name, (_, cell) in indicators.items():
+            positions[("indicators", name)] = (sheet, cell)
+        positions[("indicators",)] = (sheet, next(iter(indicators.values()))[1])
     output = {name: fields[f"output_{name}"] for name in ("amount", "unit", "name") if f"output_{name}" in fields}
     if any(value is not None for value, _cell_ref in output.values()):
         document["output"] = {name: value for name, (value, _) in output.items() if value is not None}

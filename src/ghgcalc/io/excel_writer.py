@@ -146,6 +146,10 @@ _FIELDS = (
     ("output_amount", N_("Optional: the output of the period (TGO Fr-01), for carbon intensity")),
     ("output_unit", N_("Its unit, e.g. persons")),
     ("output_name", N_("What it is, e.g. staff")),
+    ("indicators_population", N_("Optional: the population, for emissions per person")),
+    ("indicators_staff", N_("Optional: the number of staff, for emissions per staff member")),
+    ("indicators_gpp_million_thb", N_("Optional: gross provincial product, million THB")),
+    ("indicators_area_km2", N_("Optional: area, km2")),
     ("language", N_("Optional: th or en, the language of ghgcalc's messages and reports for this inventory")),
 )
 _NOTES = (
@@ -513,9 +517,9 @@ def _inventory_values(document: dict[str, Any]) -> dict[str, Any]:
             values["period"] = f"FY{value['fiscal_year']}"
         elif key == "factors" and isinstance(value, list):
             values["factors"] = ", ".join(str(v) for v in value)
-        elif key == "output" and isinstance(value, dict):
+        elif key in ("output", "indicators") and isinstance(value, dict):
             for name, item in value.items():
-                values[f"output_{name}"] = item
+                values[f"{key}_{name}"] = item
         else:
             values[key] = value
     return values
