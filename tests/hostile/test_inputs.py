@@ -111,7 +111,8 @@ def test_an_inventory_without_lines_keeps_its_row_in_a_batch_csv(tmp_path: Path)
     run = ghgcalc(tmp_path, "compute", "a.yaml", "b.yaml", "c.yaml", "-f", "csv")
     rows = _rows(run.stdout)
     assert [row["source"] for row in rows] == ["a.yaml", "b.yaml", "c.yaml"], run
-    assert rows[1]["name"] == "Nothing yet" and rows[1]["status"] == "ok" and rows[1]["line"] == ""
+    assert rows[1]["name"] == "Nothing yet" and rows[1]["status"] == "warnings" and rows[1]["line"] == ""
+    assert "warning[activities-none]: the inventory has no activities" in run.stderr
     assert len({len(row) for row in csv.reader(io.StringIO(run.stdout))}) == 1  # every row as wide as the header
 
 

@@ -370,6 +370,15 @@ def compute(
         # second line) would leave it untold in the next inventory
         classes[shared_key] = memo.classes
     issues = _editions_once(issues)
+    if not inventory.activities and not table_lines and not inventory.activities_table:
+        issues.append(
+            warning(
+                "activities-none",
+                tr("the inventory has no activities: its total is 0"),
+                ("activities",),
+                tr("add its activities (a template's example rows that were deleted, or a sheet left empty?)"),
+            )
+        )
     lines.extend(table_lines)
     from ghgcalc.core import plausibility
 
