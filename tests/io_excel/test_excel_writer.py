@@ -245,8 +245,9 @@ def test_the_template_computes_as_it_is(tmp_path, template):
     path = tmp_path / "inventory.xlsx"
     path.write_bytes(template)
     outcome = api.compute_file(str(path))
-    # the example rows are not filled in: one warning names them, nothing is an error
-    assert [issue.code for issue in outcome.issues] == ["amount-empty"]
+    # the example rows are not filled in: one warning names them, another that the total is 0;
+    # nothing is an error
+    assert [issue.code for issue in outcome.issues] == ["amount-empty", "activities-none"]
     assert outcome.result is not None and outcome.result.total_t_co2e == 0
 
 

@@ -129,8 +129,21 @@ def _writing(target: Target) -> Iterator[None]:
     except OSError as exc:
         raise OutputError(
             tr("cannot write {path}: {reason}", path=target.shown, reason=exc.strerror or exc),
-            tr("nothing was written; free space or choose -o"),
+            _write_hint(exc.errno),
         ) from None
+
+
+def _write_hint(number: int | None) -> str:
+    """What to do about a file that could not be written, by what the system said."""
+    import errno
+
+    if number in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return tr("nothing was written; free space on the disk, or write to another disk with -o")
+    if number == errno.ENAMETOOLONG:
+        return tr("nothing was written; choose a shorter file name with -o")
+    if number in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("nothing was written; choose a folder you may write to with -o")
+    return tr("nothing was written; choose another path with -o")
 
 
 SHEETS_NAMED = 12  # the first sheets a `wrote` line names
@@ -227,7 +240,7 @@ def _refuse_inputs(shown: str, path: str, read: Iterable[str]) -> None:
                     path=shown,
                     name=name,
                 ),
-                tr("choose another output path with -o"),
+                tr("write the output to another file"),
             )
 
 

@@ -285,6 +285,18 @@ def _too_large(reader: SheetReader, measured: list[SheetXml]) -> bool:
             return True
         if not _too_big(sheet):
             continue
+        if sheet.rows >= 10**9 or sheet.columns >= MAX_COLUMNS * 26:  # a reference too long to read as one
+            reader.issue(
+                "sheet-too-large",
+                tr(
+                    "the sheet has a cell past Excel's last row ({rows}) or last column (XFD): the file was "
+                    "not saved by a spreadsheet program, or is damaged",
+                    rows=f"{MAX_ROWS:,}",
+                ),
+                sheet.name,
+                hint=tr("open and save it again in a spreadsheet program"),
+            )
+            return True
         farthest = f"{column_letter(min(sheet.columns, MAX_COLUMNS * 26) - 1)}{sheet.rows}"
         reader.issue(
             "sheet-too-large",
