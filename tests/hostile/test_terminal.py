@@ -401,3 +401,33 @@ def test_a_table_too_wide_for_the_terminal_is_shown_a_row_at_a_time_with_no_word
     plain_lines = re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines()
     assert max(cell_len(line) for line in plain_lines) <= columns
     assert f"ชื่อ: {name}" in plain_lines and "สถานะ: มีข้อผิดพลาด" in plain_lines
+
+
+def test_a_lines_table_too_wide_shows_each_line_whole_never_an_edition_cut_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """compute's lines on an 80-column terminal, in Thai: a cut `tgo-cfo@20…` could be either of
+    TGO's editions; each line is shown as `title: value` lines instead, every value whole."""
+    import os
+    import re
+    import shutil
+
+    from rich.cells import cell_len
+
+    from ghgcalc import api, i18n
+    from ghgcalc.cli.render import results_table
+
+    label = "รถเก็บขยะ รถกระบะ และยานพาหนะอื่นที่ใช้น้ำมันดีเซล"
+    line = f"  - {{activity: diesel-mobile, amount: 31740, unit: L, label: {label}}}\n"
+    write(tmp_path, "t.yaml", "ghgcalc: 1\nname: T\nperiod: FY2569\nactivities:\n" + line)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=(0, 0): os.terminal_size((80, 40)))
+    i18n.set_language("th")
+    try:
+        outcome = api.compute_file(str(tmp_path / "t.yaml"))
+        assert outcome.result is not None
+        text = re.sub(r"\x1b\[[0-9;]*m", "", results_table([outcome.result], terminal=True))
+    finally:
+        i18n.set_language("en")
+    printed = text.splitlines()
+    assert max(cell_len(row) for row in printed) <= 80
+    assert f"กิจกรรม: {label} (diesel-mobile)" in printed and "ชุด EF: tgo-cfo@2026-02" in printed

@@ -10,6 +10,7 @@ only in constant text written here.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from rich import box
@@ -44,7 +45,10 @@ SYMBOLS = frozenset({"", "#", "%", "±", "tCO2e", "GPC", "BAU"})
 
 
 def columns(table: Table, names: tuple[tuple[str, str], ...], **options: Any) -> None:
-    """Add the columns (title, justify) to `table`, each title in the language of the run."""
+    """Add the columns (title, justify) to `table`, each title in the language of the run. A text
+    too long for a narrow terminal folds onto the next line, never cut short with an ellipsis: a
+    factor edition `tgo-cfo@20…` could be either of TGO's editions."""
+    options.setdefault("overflow", "fold")
     for name, justify in names:
         table.add_column(name if name in SYMBOLS else tr(name), justify=justify, **options)  # type: ignore[arg-type]
 
@@ -240,22 +244,26 @@ def _one(console: Console, result: InventoryResult) -> None:
             (N_("Factor"), "left"),
         ),
     )
-    for line in result.lines[:MAX_TABLE_LINES]:
-        what = (
+    rows = [
+        [
+            Text(str(line.index + 1)),
             shown(line.activity)
             if not line.label
-            else Text.assemble(shown(line.label), " ", shown(f"({line.activity})", "dim"))
-        )
-        lines.add_row(
-            str(line.index + 1),
-            what,
-            amount(line.amount),
+            else Text.assemble(shown(line.label), " ", shown(f"({line.activity})", "dim")),
+            Text(amount(line.amount)),
             shown(line.unit),
-            str(line.scope),
-            _line_tonnes(line.t_co2e, sum(line.separately_reported_t_co2e.values())),
+            Text(str(line.scope)),
+            Text(_line_tonnes(line.t_co2e, sum(line.separately_reported_t_co2e.values()))),
             shown(line.factor.ref),
-        )
-    console.print(lines)
+        ]
+        for line in result.lines[:MAX_TABLE_LINES]
+    ]
+    if fits(lines, rows, console.width):
+        for row in rows:
+            lines.add_row(*row)
+        console.print(lines)
+    else:  # a terminal too narrow for the lines without breaking a word: a line at a time
+        records(console, lines, rows)
     if len(result.lines) > MAX_TABLE_LINES:
         more = f"{len(result.lines) - MAX_TABLE_LINES:,}"
         console.print(shown(tr("... and {count} more lines: see them all with --format csv", count=more)))
@@ -264,6 +272,37 @@ def _one(console: Console, result: InventoryResult) -> None:
             Text(tr("{count} warning(s), printed on standard error", count=len(result.warnings)), style="yellow")
         )
     console.print()
+
+
+def fits(table: Table, rows: list[list[Text]], width: int) -> bool:
+    """Whether `rows` fit the table's columns in `width` with no word broken (words_fit)."""
+    return words_fit([str(column.header) for column in table.columns], [[c.plain for c in row] for row in rows], width)
+
+
+def words_fit(titles: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> bool:
+    """Whether a table of these titles and rows fits `width` columns with no word of a cell or a
+    title broken: a number or a factor edition split over two lines, or a Thai word cut inside a
+    syllable (Thai has no spaces between words: a Thai text is one word), is misread. Each column
+    takes its longest word and three columns of padding and rule."""
+    from rich.cells import cell_len
+
+    needed = 0
+    for index, title in enumerate(titles):
+        texts = [title, *(row[index] for row in rows)]
+        needed += max((cell_len(word) for text in texts for word in text.split()), default=0) + 3
+    return needed <= width
+
+
+def records(console: Console, table: Table, rows: list[list[Text]]) -> None:
+    """A table too wide for the terminal, one row at a time: each value after its column's title
+    (`title: value` lines, which any width shows whole), a blank line between rows."""
+    if table.title is not None:
+        console.print(table.title)
+    for row in rows:
+        console.print()
+        for column, cell in zip(table.columns, row, strict=True):
+            if cell.plain:
+                console.print(Text.assemble((f"{column.header}: ", "bold"), cell))
 
 
 class _Stdout:

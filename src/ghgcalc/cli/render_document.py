@@ -6,12 +6,11 @@ files is escaped of terminal controls (cli.render.shown)."""
 from __future__ import annotations
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ghgcalc.cli.render import _buffer_console, shown
+from ghgcalc.cli.render import _buffer_console, shown, words_fit
 from ghgcalc.i18n import tr
 from ghgcalc.reports import chart_data
 from ghgcalc.reports.document import Cell, Chart, Document, Fact, Kind, Section, Table
@@ -71,7 +70,7 @@ def _table(console: Console, table: Table) -> None:
         [plain(value, column.kind) for value, column in zip(row.cells, table.columns, strict=True)]
         for row in table.rows
     ]
-    if not _fits(table, rows, console.width):
+    if not words_fit([column.title for column in table.columns], rows, console.width):
         _records(console, table, rows)
         return
     shown_table = RichTable(title=table.title, title_justify="left", box=box.SIMPLE_HEAVY, title_style="bold")
@@ -88,18 +87,6 @@ def _table(console: Console, table: Table) -> None:
     console.print(shown_table)
     for note in table.notes:
         console.print(shown(note), style="dim")
-
-
-def _fits(table: Table, rows: list[list[str]], width: int) -> bool:
-    """Whether the table fits `width` columns with no word of a cell or a title broken: a number
-    split over two lines, or a Thai word cut inside a syllable (Thai has no spaces between words,
-    so a Thai cell is one word), is misread. Each column takes its longest word and three columns
-    of padding and rule."""
-    needed = 0
-    for index, column in enumerate(table.columns):
-        texts = [column.title, *(cells[index] for cells in rows)]
-        needed += max((cell_len(word) for text in texts for word in text.split()), default=0) + 3
-    return needed <= width
 
 
 def _records(console: Console, table: Table, rows: list[list[str]]) -> None:
