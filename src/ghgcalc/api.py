@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import i18n
-from ghgcalc.core.compute import compute, custom_factors
+from ghgcalc.core.compute import compute, custom_factors, no_activities
 from ghgcalc.core.plausibility import Checks, period_plausibility
 from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
@@ -427,6 +427,8 @@ def compute_inventory(
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
     issues.extend(period_plausibility(inventory.period, options.today))
+    if activity_rows is None:  # (the inventory of the well-formed lines of a file may have none)
+        issues.extend(no_activities(inventory))
     if activity_rows is not None:
         issues = [replace(i, path=_in_file(i.path, activity_rows)) for i in issues]
     located = tuple(

@@ -367,9 +367,11 @@ def test_a_plan_within_its_horizon_has_none_of_these_warnings(tmp_path: Path) ->
 
 # Warnings a starter may carry: rows left to fill in, GPC sub-categories without a notation key,
 # cuts of lines still at 0, and, depending on the year it is dated, what the factor data say of that
-# year (two editions in force, or an edition in force for part of it).
+# year (two editions in force, or an edition in force for part of it); a workbook's rows left to
+# fill in make an inventory of no activity (its total 0, said).
 STARTER_WARNINGS = {
     "amount-empty",
+    "activities-none",
     "gpc-incomplete",
     "measure-capped",
     "factor-edition-overlap",

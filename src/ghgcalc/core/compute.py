@@ -370,15 +370,6 @@ def compute(
         # second line) would leave it untold in the next inventory
         classes[shared_key] = memo.classes
     issues = _editions_once(issues)
-    if not inventory.activities and not table_lines and not inventory.activities_table:
-        issues.append(
-            warning(
-                "activities-none",
-                tr("the inventory has no activities: its total is 0"),
-                ("activities",),
-                tr("add its activities (a template's example rows that were deleted, or a sheet left empty?)"),
-            )
-        )
     lines.extend(table_lines)
     from ghgcalc.core import plausibility
 
@@ -406,6 +397,21 @@ def compute(
         warnings=tuple(i for i in issues if not i.is_error),
     )
     return result, issues
+
+
+def no_activities(inventory: Inventory) -> list[Issue]:
+    """An inventory without a single activity (nor an activity table): its total is 0, which a
+    deleted sheet or a template never filled in gives as readily as a year without emissions."""
+    if inventory.activities or inventory.activities_table:
+        return []
+    return [
+        warning(
+            "activities-none",
+            tr("the inventory has no activities: its total is 0"),
+            ("activities",),
+            tr("add its activities (a template's example rows that were deleted, or a sheet left empty?)"),
+        )
+    ]
 
 
 def _editions_once(issues: list[Issue]) -> list[Issue]:
