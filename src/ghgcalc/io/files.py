@@ -151,6 +151,11 @@ def kind_of(path: str) -> str:
         mode = os.stat(path).st_mode
     except OSError:
         return N_("missing")
+    return kind_of_mode(mode)
+
+
+def kind_of_mode(mode: int) -> str:
+    """kind_of's words for a file's mode (os.stat's st_mode)."""
     if stat.S_ISREG(mode):
         return N_("a file")
     if stat.S_ISDIR(mode):

@@ -17,7 +17,7 @@ from ghgcalc.errors import Issue, Location, Severity, is_visible, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import pydantic_errors
 from ghgcalc.io import text as text_io
-from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES, is_regular, kind_of  # noqa: F401 - re-exported
+from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES, is_regular  # noqa: F401 - re-exported
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory, plain_activity
@@ -80,18 +80,18 @@ def read_inventory(path: str, header: bool = False) -> Reading:
         if reading.inventory is not None:
             partial, kept = reading.inventory, tuple(range(len(reading.inventory.activities)))
         return Reading(None, cells, problems + reading.issues, partial, kept)
-    if path != text_io.STDIN and not is_regular(path):
-        os.stat(path)  # a link to nothing, links in a loop: OSError, which the caller reports
+    try:
         # a pipe would block until something writes to it, a device (/dev/zero) never ends
+        data = text_io.read_bytes(path, regular_only=True)
+    except text_io.NotRegular as exc:
         refused = Issue(
             "file-not-regular",
-            tr("the path is {kind}, not an inventory file", kind=tr(kind_of(path))),
+            tr("the path is {kind}, not an inventory file", kind=tr(exc.kind)),
             Severity.ERROR,
             Location(source),
             hint=tr("give the path of the inventory file itself, or - to read standard input"),
         )
         return Reading(None, None, [refused])
-    data = text_io.read_bytes(path)
     text, problem = text_io.decode(data, source)
     if problem is not None or text is None:
         return Reading(None, None, [problem] if problem else [])

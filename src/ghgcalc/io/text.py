@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 
 from ghgcalc.errors import Issue, Location, Severity
@@ -14,16 +15,32 @@ MAX_TEXT_BYTES = 32 * 1024 * 1024
 STDIN = "-"
 
 
-def read_bytes(path: str) -> bytes:
-    """The bytes of `path` (or standard input for '-'); raises OSError as open() does."""
+class NotRegular(Exception):
+    """The path is not a regular file (a pipe, a device, a socket): `kind` says what, in words."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def read_bytes(path: str, regular_only: bool = False) -> bytes:
+    """The bytes of `path` (or standard input for '-'); raises OSError as open() does. With
+    `regular_only`, a path that is not a regular file raises NotRegular before anything is read:
+    it is opened without waiting (a pipe nobody writes to would block the open), and looked at
+    through the descriptor itself, so that what is read is what was looked at."""
     if path == STDIN:
         return sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | (getattr(os, "O_NONBLOCK", 0) if regular_only else 0)
     # unbuffered: a small inventory is one read, without a buffer of its own to fill and copy from
-    with open(path, "rb", buffering=0) as handle:
+    with open(os.open(path, flags), "rb", buffering=0) as handle:
         # a first read of the file's size: read(MAX_TEXT_BYTES + 1) allocates a buffer of the limit's
         # size (32 MB) for every file, which costs a small inventory most of its reading time (a
         # pipe or a special file says 0: its first read is a small one, the rest follows)
         status = os.fstat(handle.fileno())
+        if regular_only and not stat.S_ISREG(status.st_mode):
+            from ghgcalc.io.files import kind_of_mode
+
+            raise NotRegular(kind_of_mode(status.st_mode))
         first = min(max(status.st_size + 1, _SMALLEST_READ), MAX_TEXT_BYTES + 1)
         data = handle.read(first)
         if len(data) == status.st_size < first:  # the whole file, as its size says
