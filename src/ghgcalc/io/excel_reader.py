@@ -558,9 +558,14 @@ def _has_amounts(values: dict[str, Any], months: list[Any]) -> bool:
     return values.get("total") is not None or any(month is not None for month in months)
 
 
+# The letters a label that says "total" starts with (รวม, ผลรวม, total, subtotal, sum): a first
+# look that spares the 100,000 rows of a large sheet the rest
+_TOTAL_START = frozenset("รผtTsS")
+
+
 def _reads_like_total(label: object) -> bool:
     """Whether a row's label says it adds up other rows: รวมไฟฟ้าทั้งหมด, Total electricity, Subtotal."""
-    if not isinstance(label, str) or not label.strip():
+    if type(label) is not str or label.lstrip()[:1] not in _TOTAL_START:
         return False
     text = label.strip().lower()
     return text.startswith(("รวม", "ผลรวม")) or text.split()[0].rstrip(":") in SUBTOTAL_WORDS
@@ -587,11 +592,12 @@ def _empty_first_months(reader: SheetReader, sheet: str, row: int, columns: list
 
 
 def _annual(amount: Any) -> float | None:
-    """The sum of a row's amount (months or total), when every part is already a number."""
-    parts = amount if isinstance(amount, list) else [amount]
-    if all(type(part) is float or type(part) is int for part in parts):
-        return float(sum(parts))
-    return None
+    """The sum of a row's amount (months or total), when it reads as numbers; None otherwise (a
+    text the model reads or refuses later)."""
+    try:
+        return float(sum(amount)) if type(amount) is list else float(amount)
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def _subtotal_check(
