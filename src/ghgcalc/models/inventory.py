@@ -642,7 +642,9 @@ def _plain_amount(value: Any) -> Any:
         if not value or not _NUMBERS.issuperset(map(type, value)):
             return None
         # a NaN can hide from min and max, not from the sum (finite: each is at most 1e15)
-        if min(value) >= 0 and max(value) <= LARGEST_AMOUNT and math.isfinite(sum(value)) and _no_tiny(value):
+        low = min(value)
+        tiny = low < SMALLEST_NUMBER and (low != 0 or not _no_tiny(value))  # 1e-320: the reader refuses it
+        if low >= 0 and max(value) <= LARGEST_AMOUNT and math.isfinite(sum(value)) and not tiny:
             # 0.0 + a number, as _amount gives it: -0.0 becomes 0.0, an int a float (a list
             # comprehension adds without a call per month, unlike map with float.__add__)
             return [0.0 + number for number in value]
