@@ -305,13 +305,16 @@ def validation_issue(
         return Issue("key-unknown", message, Severity.ERROR, positions.locate(path, at_key=True), path, hint)
     if kind == "missing":
         name = str(err["loc"][-1])
+        where = tr("add {name}: here (in a workbook, fill in its cell)", name=visible(name))
         return Issue(
             "key-missing",
             tr("'{name}' is required", name=visible(name)),
             Severity.ERROR,
             positions.locate(path),
             path,
-            tr(SHAPE_HINT) if not path else None,
+            tr(SHAPE_HINT)
+            if not path
+            else tr("add {name}: here (in a workbook, fill in its cell)", name=visible(name)),
         )
     code = kind if "-" in kind else _CODES.get(kind, "value-invalid")
     keys = sorted(models(path).model_fields) if kind in ("model_type", "model_attributes_type") else None
