@@ -216,8 +216,14 @@ def test_a_bad_period_in_thai(tmp_path: Path, period: str, english: str, thai: s
     assert en.code == th.code == "period-invalid"
     assert en.location == th.location == "town.yaml:3:9"
     assert (en.message, th.message) == (english, thai)
-    assert en.hint == "write a year (2024 or 2567), a fiscal year (FY2567) or {start: 2023-10-01, end: 2024-09-30}"
-    assert th.hint == "ใส่ปี (2024 หรือ 2567) ปีงบประมาณ (FY2567) หรือ {start: 2023-10-01, end: 2024-09-30}"
+    assert en.hint == (
+        "write a year (2024 or 2567), a fiscal year (FY2567) or {start: 2023-10-01, end: 2024-09-30} "
+        "(in a workbook, the first and last days in the period_start and period_end rows)"
+    )
+    assert th.hint == (
+        "ใส่ปี (2024 หรือ 2567) ปีงบประมาณ (FY2567) หรือ {start: 2023-10-01, end: 2024-09-30} "
+        "(ในไฟล์ Excel ให้กรอกวันแรกและวันสุดท้ายในแถว period_start และ period_end)"
+    )
 
 
 def test_a_period_is_named_with_buddhist_era_dates_in_thai() -> None:

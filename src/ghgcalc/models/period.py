@@ -204,4 +204,7 @@ def parse_period(value: object) -> Period:
 
 
 # shown with tr(PERIOD_HINT) (its braces are YAML, not placeholders: it is never formatted)
-PERIOD_HINT = N_("write a year (2024 or 2567), a fiscal year (FY2567) or {start: 2023-10-01, end: 2024-09-30}")
+PERIOD_HINT = N_(
+    "write a year (2024 or 2567), a fiscal year (FY2567) or {start: 2023-10-01, end: 2024-09-30} "
+    "(in a workbook, the first and last days in the period_start and period_end rows)"
+)
