@@ -418,6 +418,8 @@ def _editions_once(issues: list[Issue]) -> list[Issue]:
     """One factor-edition-overlap warning for the activities that share what it says (the diesel,
     the petrol and the LPG of FY2569 all take TGO's 2026 edition), at the first one's line, naming
     each activity: an inventory of twenty lines gets one or two such warnings, not twenty."""
+    if not issues:
+        return issues
     notes: dict[str, list[int]] = {}
     for index, issue in enumerate(issues):
         if issue.code == "factor-edition-overlap" and issue.message.startswith("'"):

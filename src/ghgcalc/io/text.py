@@ -30,7 +30,7 @@ def read_bytes(path: str, regular_only: bool = False) -> bytes:
     through the descriptor itself, so that what is read is what was looked at."""
     if path == STDIN:
         return sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | (getattr(os, "O_NONBLOCK", 0) if regular_only else 0)
+    flags = _OPEN_REGULAR_ONLY if regular_only else _OPEN
     # unbuffered: a small inventory is one read, without a buffer of its own to fill and copy from
     with open(os.open(path, flags), "rb", buffering=0) as handle:
         # a first read of the file's size: read(MAX_TEXT_BYTES + 1) allocates a buffer of the limit's
@@ -55,6 +55,8 @@ def read_bytes(path: str, regular_only: bool = False) -> bytes:
 
 
 _SMALLEST_READ = 4096
+_OPEN = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # (O_BINARY: Windows only)
+_OPEN_REGULAR_ONLY = _OPEN | getattr(os, "O_NONBLOCK", 0)  # a pipe opened so does not wait for a writer
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, Issue | None]:

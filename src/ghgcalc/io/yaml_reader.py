@@ -318,6 +318,14 @@ class _Walker:
             return node.value
         if tag in (_INT, _FLOAT):
             value = node.value
+            if (
+                tag == _INT
+                and value.isascii()
+                and value.isdigit()
+                and value[0] != "0"
+                and len(value) <= _LONGEST_NUMBER
+            ):
+                return int(value, 10)  # the common case, at once: plain digits (isdigit takes no sign)
             if len(value) > _LONGEST_NUMBER:  # past int()'s limit of digits: the field says it is too large
                 return value
             if _LEADING_ZERO.fullmatch(value):
