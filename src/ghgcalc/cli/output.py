@@ -291,8 +291,15 @@ def write_stdout(data: files.Data) -> None:
         descriptor = _descriptor(stream)
         if descriptor is not None:
             stream.flush()
+            pending: list[bytes] = []  # a batch gives its text in many small parts: written 1 MB at a time
+            size = 0
             for part in (data,) if isinstance(data, str | bytes) else data:
-                _write_all(descriptor, part if isinstance(part, bytes) else part.encode("utf-8"))
+                pending.append(part if isinstance(part, bytes) else part.encode("utf-8"))
+                size += len(pending[-1])
+                if size >= _WRITE_SIZE:
+                    _write_all(descriptor, b"".join(pending))
+                    pending, size = [], 0
+            _write_all(descriptor, b"".join(pending))
         elif isinstance(data, bytes):
             stream.flush()
             stream.buffer.write(data)
@@ -328,6 +335,9 @@ def _descriptor(stream: Any) -> int | None:
         return int(stream.fileno())
     except (OSError, ValueError, AttributeError):  # a stream of its own (tests, a caller's StringIO)
         return None
+
+
+_WRITE_SIZE = 1 << 20
 
 
 def _write_all(descriptor: int, data: bytes) -> None:
