@@ -14,7 +14,7 @@ from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import InventoryResult
 from ghgcalc.reports.cfo_text import date_text, heading
 from ghgcalc.reports.report_xlsx import (
-    FMT_GENERAL,
+    FMT_FACTOR,
     HEADER_FILL,
     NUMBER_WIDTH,
     SECTION_FILL,
@@ -108,7 +108,7 @@ def factors_sheet(ws: Worksheet, result: InventoryResult) -> None:
             (document(factor, the_set), None),
             (factor.source, None),
             *([(factor.verified_via, None)] if verified else []),
-            *((kg.get(g), FMT_GENERAL) for g in gases),
+            *((kg.get(g), FMT_FACTOR) for g in gases),
             (factor.gwp_basis or (the_set.gwp_basis if the_set else None), None),
             (factor.published_kgco2e, None),
             # a factor without its own dates is valid as long as its set is

@@ -32,8 +32,8 @@ from ghgcalc.reports.cfo_text import (
 )
 from ghgcalc.reports.markdown import SCOPES, line_name, scope_totals
 from ghgcalc.reports.report_xlsx import (
+    FMT_FACTOR,
     FMT_GAS_T,
-    FMT_GENERAL,
     FMT_PCT_NUMBER,
     FMT_SHARE,
     FMT_TCO2E,
@@ -158,7 +158,7 @@ def _line_values(line: Line, scopes: dict[int, float], s12: float, total: float)
         "quantity_per": (per_amount, _amount_format(per_amount)),
         "per": (line.factor.per, None),
         "factor": (f"{line.factor.ref} {line.factor.key}", None),
-        "total_ef": (line.t_co2e * 1000 / per_amount if per_amount else None, FMT_GENERAL),
+        "total_ef": (line.t_co2e * 1000 / per_amount if per_amount else None, FMT_FACTOR),
         "t_co2e": (line.t_co2e, FMT_TCO2E),
         "separate": (math.fsum(separate.values()) if separate else None, FMT_TCO2E),
         "share_scope": (_share(line.t_co2e, scopes[line.scope]), FMT_SHARE),
@@ -167,7 +167,7 @@ def _line_values(line: Line, scopes: dict[int, float], s12: float, total: float)
         "tier": (line.data_quality.source if line.data_quality else None, None),
         "evidence": (line.evidence, None),
     }
-    values |= {f"ef:{gas}": (kg, FMT_GENERAL) for gas, kg in _factor_kg(line.factor).items()}
+    values |= {f"ef:{gas}": (kg, FMT_FACTOR) for gas, kg in _factor_kg(line.factor).items()}
     values |= {f"gwp:{gas}": (gwp, _amount_format(gwp)) for gas, gwp in line.gwp.items()}
     values |= {f"t:{gas}": (tonnes, FMT_GAS_T) for gas, tonnes in line.gases_t.items()}
     values |= {f"co2e:{gas}": (tonnes, FMT_TCO2E) for gas, tonnes in line.t_co2e_by_gas.items() if tonnes}

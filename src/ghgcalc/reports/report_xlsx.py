@@ -55,6 +55,10 @@ FMT_SHARE = "0.00%"
 FMT_WHOLE = "#,##0"
 FMT_FRACTION = "#,##0.0#####"
 FMT_GENERAL = "General"
+# A factor (kg per unit) as its cell holds it, but read in a narrow column: General shows 4.93E-05
+# for a small one, which a reader of TGO's forms does not expect; below 0.001 it is shown with ten
+# decimals (0.0000492963), 0 as 0, the rest as General (2.70757206). The cell keeps every digit.
+FMT_FACTOR = "[=0]0;[<0.001]0.##########;General"
 FMT_DATE = "yyyy-mm-dd"
 FMT_PCT_NUMBER = "0.00"  # a percentage the result holds in % (25.0 is 25 %); the title says %
 FONT = "Calibri"
