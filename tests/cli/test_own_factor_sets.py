@@ -24,7 +24,27 @@ def test_every_problem_of_a_factor_table_is_reported_with_its_line(tmp_path):
     assert {p.location for p in printed if p.code == "factor-row-invalid"} == {"myf/my-boilers/2024/factors.csv:3"}
     assert len([p for p in printed if p.code == "factor-row-invalid"]) == 6
     [unhashed] = [p for p in printed if p.code == "factor-table-unhashed"]
-    assert unhashed.severity == "warning" and "sha256:" in unhashed.hint
+    # an error, as compute refuses a set without its hash: validate passes only what compute reads
+    assert unhashed.severity == "error" and "sha256:" in unhashed.hint
+
+
+def test_a_sha256_written_in_capitals_or_read_as_a_number_is_the_hash_it_is(tmp_path):
+    """PowerShell's Get-FileHash writes a sha256 in capitals; a digest of digits alone is a number
+    to YAML (its leading zeros dropped). validate and compute read both as the digest they are:
+    a capital hash that matches is accepted by both, a wrong one refused by both."""
+    import hashlib
+
+    folder = make_set(tmp_path, GOOD)
+    meta = folder / "set.yaml"
+    digest = hashlib.sha256((folder / "factors.csv").read_bytes()).hexdigest()
+    meta.write_text(meta.read_text(encoding="utf-8").replace(digest, digest.upper()), encoding="utf-8")
+    (tmp_path / "my.yaml").write_text(USES_OWN_SET, encoding="utf-8")
+    assert ghgcalc(tmp_path, "factors", "validate", "myf").code == 0
+    assert ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json").code == 0
+    meta.write_text(meta.read_text(encoding="utf-8").replace(digest.upper(), "0" * 64), encoding="utf-8")
+    refused = ghgcalc(tmp_path, "factors", "validate", "myf")
+    assert refused.code == INPUT_ERRORS and "factor-table-changed" in refused.stderr, refused
+    assert ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json").code != 0
 
 
 def test_a_project_uses_its_own_set_and_the_result_records_its_hash(tmp_path):
@@ -54,3 +74,23 @@ def test_factors_dir_must_exist_and_must_not_shadow_a_bundled_set(tmp_path):
     clash.mkdir(parents=True)
     run = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "clash")
     assert run.code == INPUT_ERRORS and "more than one folder" in run.stderr
+
+
+def test_a_column_named_twice_is_refused_not_read_from_its_last_copy(tmp_path):
+    """csv.DictReader keeps the last of two columns of one name: a second 'value' column (26.8
+    beside 2.68) would be the factor used. Both validate and compute refuse the table."""
+    own_factor_set(tmp_path, FACTOR_HEADER.rstrip("\n") + ",value\n" + GOOD.rstrip("\n") + ",26.8\n")
+    (tmp_path / "my.yaml").write_text(USES_OWN_SET, encoding="utf-8")
+    validated = ghgcalc(tmp_path, "factors", "validate", "myf")
+    assert validated.code == INPUT_ERRORS and "the header names a column twice: value" in validated.stderr
+    computed = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json")
+    assert computed.code != 0 and "names a column twice" in computed.stderr, computed
+
+
+def test_a_factor_of_0_from_an_own_set_is_said_where_it_is_used(tmp_path):
+    make_set(tmp_path, GOOD.replace(",2.68,2.68,", ",0,,"))
+    (tmp_path / "my.yaml").write_text(USES_OWN_SET, encoding="utf-8")
+    run = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json")
+    assert run.code == 0, run
+    [zero] = [p for p in issues(run.stderr) if p.code == "factor-zero"]
+    assert "is 0 for every gas" in zero.message and zero.location.startswith("my.yaml:")

@@ -642,6 +642,22 @@ def _factor_source(
         return None
     for code, message in choice.notes:
         issues.append(warning(code, message, (*path, "activity")))
+    factor = choice.factor
+    if factor.set_id != CUSTOM and not any(
+        gas.kg for gas in factor.gases
+    ):  # (a custom one is said where it is defined)
+        issues.append(
+            warning(
+                "factor-zero",
+                tr(
+                    "'{key}' from {set} is 0 for every gas: this line adds nothing",
+                    key=factor.key,
+                    set=factor.ref,
+                ),
+                (*path, "activity"),
+                tr("check the factor set's values against their source (ghgcalc factors show {key})", key=factor.key),
+            )
+        )
     months = tuple(amount) if isinstance(amount, list) else None
     return choice.factor, choice.conversion, (activity.total, activity.unit, months)
 

@@ -21,7 +21,7 @@ import yaml
 from ghgcalc import gwp, units
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
-from ghgcalc.io.factor_store import COLUMNS, gwp_overrides, read_range_pct
+from ghgcalc.io.factor_store import COLUMNS, gwp_overrides, read_range_pct, recorded_sha256
 from ghgcalc.numbers import NumberError, read_number
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -280,9 +280,9 @@ def _check_entry(
         ]
     issues: list[Issue] = []
     digest = hashlib.sha256(data).hexdigest()
-    recorded = table.get("sha256")
+    recorded = recorded_sha256(table.get("sha256"))
     if recorded != digest:
-        if isinstance(recorded, str) and re.fullmatch(r"[0-9a-f]{64}", recorded):
+        if recorded is not None:
             issues.append(
                 _issue(
                     "factor-table-changed",
@@ -305,8 +305,7 @@ def _check_entry(
                     meta_path,
                     line,
                     hint=tr("record it in set.yaml: sha256: {digest}", digest=digest),
-                    severity=Severity.WARNING,
-                )
+                )  # an error, as compute refuses such a set: validate passes only what compute reads
             )
     issues.extend(check_table(data, path, basis, overrides))
     return issues
@@ -326,15 +325,30 @@ def check_table(
     groups: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
     unsound: set[tuple[str, str]] = set()  # groups with a row error: their values are not added up
     try:
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        header = reader.fieldnames or []
+        repeated = sorted({name for name in header if header.count(name) > 1})
+        if repeated:  # csv.DictReader keeps the last of them: a value read from the wrong column
+            return [
+                _issue(
+                    "factor-table-invalid",
+                    tr("the header names a column twice: {columns}", columns=", ".join(repeated)),
+                    path,
+                    1,
+                    hint=tr("keep one column of each name"),
+                )
+            ]
+        missing = [c for c in COLUMNS if c not in header]
         if missing:
+            semicolons = len(header) == 1 and ";" in header[0]
             return [
                 _issue(
                     "factor-table-invalid",
                     tr("missing columns: {columns}", columns=", ".join(missing)),
                     path,
                     1,
-                    hint=tr("the columns are: {columns}", columns=",".join(COLUMNS)),
+                    hint=tr("the columns are separated by semicolons: save the table as CSV with commas (CSV UTF-8)")
+                    if semicolons
+                    else tr("the columns are: {columns}", columns=",".join(COLUMNS)),
                 )
             ]
         for row in reader:

@@ -60,6 +60,18 @@ COLUMNS = (
 OPTIONAL_COLUMNS = ("verified_via", "uncertainty_pct", "uncertainty_source")
 
 
+def recorded_sha256(value: object) -> str | None:
+    """A table's sha256 as set.yaml records it, as the hex digest compares: lower case (PowerShell's
+    Get-FileHash writes upper case), and 64 digits where YAML read a digest of digits alone as a
+    number (which drops its leading zeros); None when none is recorded, or it is no sha256."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    text = str(value).strip().lower()
+    if isinstance(value, int):
+        text = text.zfill(64)
+    return text if len(text) == 64 and all(c in "0123456789abcdef" for c in text) else None
+
+
 def read_range_pct(text: str) -> tuple[float, float]:
     """A factor row's uncertainty_pct: "7" is ±7 %, "-2.0/+0.9" is 2 % below to 0.9 % above (95 %).
     Raises ValueError with what is wrong."""
@@ -270,8 +282,8 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
                 tr("{file} cannot be read: {reason}", file=f"{where}/{name}", reason=exc.strerror or exc)
             ) from None
         actual = hashlib.sha256(data).hexdigest()
-        recorded = table.get("sha256")
-        if not isinstance(recorded, str) or not recorded:  # never turn a list (an alias bomb?) into text
+        recorded = recorded_sha256(table.get("sha256"))
+        if recorded is None:  # (never turn a list, an alias bomb?, into text)
             raise FactorSetError(
                 tr("{file} records no sha256 for {table}", file=f"{where}/set.yaml", table=name),
                 tr(
@@ -398,7 +410,13 @@ def _read_rows(
     reader = csv.DictReader(io.StringIO(text, newline=""))
     grouped: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
     try:
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        header = reader.fieldnames or []
+        repeated = sorted({name for name in header if header.count(name) > 1})
+        if repeated:  # csv.DictReader keeps the last of them: a value read from the wrong column
+            raise FactorSetError(
+                tr("{where}: the header names a column twice: {columns}", where=where, columns=", ".join(repeated))
+            )
+        missing = [c for c in COLUMNS if c not in header]
         if missing:
             raise FactorSetError(tr("{where}: missing columns {columns}", where=where, columns=", ".join(missing)))
         for row in reader:
