@@ -120,6 +120,12 @@ MISTAKES = [
     ("horizon: 2030\nmeasures:\n" + LED + "reduce: {share: 1.5}}\n", "value-invalid", "1.5"),
     ("horizon: 2030\nmeasures:\n" + LED + "reduce: {amount: 5, unit: L}}\n", "measure-unit-mismatch", "L}"),
     ("horizon: 2030\nmeasures:\n  - {id: m, start: 2026}\n", "measure-empty", "{id: m"),
+    # costs without a figure would put the measure in the MACC as free
+    (
+        "horizon: 2030\nmeasures:\n" + LED + "reduce: {share: 1}, costs: {source: to be quoted}}\n",
+        "measure-costs-invalid",
+        "{source: to be",
+    ),
     ("horizon: 2030\nmesures: []\n", "key-unknown", "mesures"),
     ("horizon: 2030\ntargets:\n  - {year: 2040, reduction_pct: 20}\n", "target-year-invalid", "2040"),
     ("horizon: 2030\ntargets:\n  - {year: 2030}\n", "target-invalid", "{year: 2030}"),
@@ -409,3 +415,19 @@ def test_plan_html_in_thai_shows_names_as_text(tmp_path):
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     # base.yaml is written "period: 2024": C.E. years
     assert [row[0] for row in page_tables(html)["table-years"]] == ["2024", "2025", "2026"]
+
+
+def test_a_share_of_lines_whose_units_do_not_add_up_is_a_located_error_not_an_internal_one(tmp_path):
+    """What a measure cuts is counted in one unit: a share of a kWh line and a litre line cannot be,
+    and was an internal error (exit 3); it is an error at the measure, with what to do."""
+    base = BASE + "  - {activity: diesel-mobile, amount: 500, unit: L, label: Trucks}\n"
+    (tmp_path / "base.yaml").write_text(base, encoding="utf-8")
+    text = (
+        "ghgcalc_plan: 1\nname: P\nbase: base.yaml\nhorizon: 2030\nmeasures:\n"
+        "  - {id: m, start: 2026, applies_to: [{label: Street lighting}, {label: Trucks}], reduce: {share: 0.5}}\n"
+    )
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
+    assert run.code == INPUT_ERRORS, run
+    [mixed] = [p for p in issues(run.stderr) if p.code == "measure-unit-mismatch"]
+    assert "'Street lighting' in kWh, 'Trucks' in L" in mixed.message and mixed.hint

@@ -442,7 +442,15 @@ def _resolve(
             ("removal",),
             tr("e.g. removal: {t_co2: 0.009, source: ...}"),
         )
-    if costs is not None and costs.investment_thb and not costs.lifetime_years:
+    if costs is not None and costs.investment_thb is None and costs.om_thb_per_year is None:
+        # costs: {} or only its source: the measure would enter the MACC as free (investment 0)
+        problem(
+            "measure-costs-invalid",
+            tr("costs gives no figure: neither investment_thb nor om_thb_per_year"),
+            ("costs",),
+            tr("give its investment (with lifetime_years) or its yearly O&M, or leave costs out until they are known"),
+        )
+    elif costs is not None and costs.investment_thb and not costs.lifetime_years:
         problem(
             "measure-costs-invalid",
             tr("an investment needs lifetime_years to be annualised"),
@@ -498,7 +506,27 @@ def _resolve(
                     break
         else:
             found_units = {units.normalise(str(lines[i].unit)) for i in targets}
-            if add is not None and add.per_reduced is not None and len(found_units) > 1:
+            first = str(lines[targets[0]].unit)
+            mixed = []
+            for i in targets:
+                try:
+                    units.conversion_factor(str(lines[i].unit), first)
+                except units.UnitError:
+                    mixed.append(i)
+            if mixed:  # what the share cuts is counted in the first line's unit: kWh and L do not add up
+                problem(
+                    "measure-unit-mismatch",
+                    tr(
+                        "it cuts lines in units that do not add up: '{line}' in {unit}, '{other}' in {other_unit}",
+                        line=lines[targets[0]].name,
+                        unit=first,
+                        other=lines[mixed[0]].name,
+                        other_unit=lines[mixed[0]].unit,
+                    ),
+                    ("applies_to",),
+                    tr("give one measure for each kind of line, so that what each cuts adds up in one unit"),
+                )
+            elif add is not None and add.per_reduced is not None and len(found_units) > 1:
                 problem(
                     "measure-unit-mismatch",
                     tr("the lines it cuts are in several units ({units})", units=", ".join(sorted(found_units))),
