@@ -867,6 +867,29 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     if len({r.name for r in results}) > 1:
         names = ", ".join(sorted({r.name for r in results}))
         notes.append(tr("the inventories name different entities: {names}", names=names))
+    if len({r.kind for r in results}) > 1:  # a city's community inventory beside its own municipality's
+        kinds = ", ".join(f"{r.source}: {tr(r.kind)}" for r in results)
+        notes.append(
+            tr(
+                "the years are of different kinds of inventory (an organisation's own, a community's): {kinds}; "
+                "their totals are not comparable",
+                kinds=kinds,
+            )
+        )
+    lengths = [r for r in results if not 360 <= (r.period.end - r.period.start).days + 1 <= 366]
+    if lengths:  # a half year shows a fall of about half, two years a doubling
+        shown = ", ".join(
+            tr("{source}: {days} days", source=r.source, days=(r.period.end - r.period.start).days + 1) for r in lengths
+        )
+        notes.append(tr("not every period is a year ({periods}): their totals are not comparable", periods=shown))
+    output_units = {r.output[1] for r in results if r.output}
+    if len(output_units) > 1:
+        notes.append(
+            tr(
+                "the outputs are in different units ({units}): the intensity per unit of output is not comparable",
+                units=", ".join(sorted(output_units)),
+            )
+        )
     starts = {(r.period.start.month, r.period.start.day) for r in results}
     if len(starts) > 1:
         years = ", ".join(f"{r.source}: {label(r.period)}" for r in results)

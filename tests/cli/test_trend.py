@@ -59,3 +59,25 @@ def test_a_province_trend_has_its_gpc_sectors(tmp_path):
         sectors = row["by_sector_t_co2e"]
         assert {"Stationary energy", "Transportation", "Waste"} <= set(sectors)
         assert sum(sectors.values()) == pytest.approx(row["total_t_co2e"])
+
+
+def test_years_that_do_not_compare_are_said_so(tmp_path):
+    """A half year beside whole years (a fall of about half), a community's inventory beside an
+    organisation's, outputs in two units: each is a note, since the numbers would mislead."""
+    body = "custom_factors:\n  - {{key: p, per: kWh, kg: {{CO2: 1}}, scope: 2, source: t}}\nactivities:\n"
+    body += "  - {{activity: p, amount: 1000, unit: kWh}}\n"
+    files = {
+        "a.yaml": "ghgcalc: 1\nname: T\nperiod: 2024\noutput: {{amount: 10, unit: staff}}\n" + body,
+        "b.yaml": "ghgcalc: 1\nname: T\nperiod: {{start: 2025-01-01, end: 2025-06-30}}\n" + body,
+        "c.yaml": "ghgcalc: 1\nname: T\nkind: community\nperiod: 2026\noutput: {{amount: 5, unit: persons}}\n"
+        + body.replace("activities:\n", "notation_keys: {{}}\nactivities:\n").replace(
+            "{{activity: p,", "{{gpc: I.1.2, activity: p,"
+        ),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text.format(), encoding="utf-8")
+    run = ghgcalc(tmp_path, "trend", "a.yaml", "b.yaml", "c.yaml", "-f", "md")
+    assert run.code == 0, run
+    assert "not every period is a year (b.yaml: 181 days)" in run.stderr
+    assert "different kinds of inventory" in run.stderr and "c.yaml: community" in run.stderr
+    assert "the outputs are in different units (persons, staff)" in run.stderr
