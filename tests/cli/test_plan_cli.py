@@ -120,6 +120,7 @@ MISTAKES = [
     ("horizon: 2030\nmeasures:\n" + LED + "reduce: {share: 1.5}}\n", "value-invalid", "1.5"),
     ("horizon: 2030\nmeasures:\n" + LED + "reduce: {amount: 5, unit: L}}\n", "measure-unit-mismatch", "L}"),
     ("horizon: 2030\nmeasures:\n  - {id: m, start: 2026}\n", "measure-empty", "{id: m"),
+    ("horizon: 2030\nmeasures:\n" + LED + "capture: {gas: CO3, share: 0.5}}\n", "gas-unknown", "CO3"),
     # costs without a figure would put the measure in the MACC as free
     (
         "horizon: 2030\nmeasures:\n" + LED + "reduce: {share: 1}, costs: {source: to be quoted}}\n",

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ghgcalc import methods, units
+from ghgcalc import gwp, methods, units
 from ghgcalc.core.texts import either
 from ghgcalc.errors import Issue, Path, error, visible, warning
 from ghgcalc.i18n import tr
@@ -427,6 +427,13 @@ def _resolve(
             tr("reduce needs either share, or amount with unit"),
             ("reduce",),
             tr("e.g. reduce: {share: 0.3} or reduce: {amount: 628.5, unit: kWh}"),
+        )
+    if capture is not None and gwp.canonical_gas(capture.gas) is None:
+        problem(
+            "gas-unknown",
+            tr("'{gas}' is not a gas ghgcalc knows", gas=capture.gas),
+            ("capture", "gas"),
+            tr("e.g. capture: {gas: CH4, share: 0.9}"),
         )
     if capture is not None and capture.share is None:
         problem(
