@@ -216,3 +216,53 @@ def test_base_year_sheet_takes_its_year_from_the_header(tmp_path: Path) -> None:
     assert "2566" in unclear[0].message and "2567" in unclear[0].message
     result = computed(tmp_path, "out/base-2567.yaml")
     assert result["total_t_co2e"] == pytest.approx(gen.cached[(S2567, "C41")], rel=1e-9)
+
+
+def _form_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Any) -> None:
+    """The 2568 workbook, changed as a person would in Excel before it is saved (its cached values kept)."""
+    save = g._Book.save
+
+    def changed(book: Any, path: Path) -> Any:
+        change(book.wb, book.cached)
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", changed)
+    g.form_1_5_1(tmp_path / "gh.xlsx", with_previous_year=False)
+
+
+def _rename(book: Any, cached: dict[tuple[str, str], Any], new: str) -> None:
+    book[S2568].title = new
+    for key in [k for k in cached if k[0] == S2568]:
+        cached[(new, key[1])] = cached.pop(key)
+
+
+def test_a_year_sheet_named_in_ce_is_said_to_be_imported_as_ce(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _form_with(tmp_path, monkeypatch, lambda book, cached: _rename(book, cached, "สรุปการคำนวณ ปี 2025"))
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    [ce] = [p for p in issues(run.stderr) if p.code == "tgo-year-ce"]
+    assert "2025, a C.E. year" in ce.message and "(2568)" in ce.message, run
+
+
+def test_a_copied_year_sheet_is_said_not_to_be_imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def copy(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        copied = book.copy_worksheet(book[S2568])
+        copied.title = S2568 + " (2)"  # Excel's name for a copied sheet
+        for key in [k for k in cached if k[0] == S2568]:
+            cached[(copied.title, key[1])] = cached[key]
+
+    _form_with(tmp_path, monkeypatch, copy)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    [skipped] = [p for p in issues(run.stderr) if p.code == "tgo-sheet-skipped"]
+    assert skipped.location == f"gh.xlsx[{S2568} (2)]!A1", run
+
+
+def test_a_row_moved_into_another_scope_block_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def swap(book: Any, cached: dict[tuple[str, str], Any]) -> None:  # electricity and paper change rows
+        sheet = book[S2568]
+        sheet["B20"].value, sheet["B21"].value = sheet["B21"].value, sheet["B20"].value
+
+    _form_with(tmp_path, monkeypatch, swap)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    moved = {p.location: p.message for p in issues(run.stderr) if p.code == "tgo-scope-moved"}
+    assert set(moved) == {f"gh.xlsx[{S2568}]!B20", f"gh.xlsx[{S2568}]!B21"}, run
+    assert "lies under Scope 3, but TGO's form has it in Scope 2" in moved[f"gh.xlsx[{S2568}]!B21"]

@@ -19,7 +19,7 @@ from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name
 from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, calamine_reason, open_checked
-from ghgcalc.thai import thai_to_arabic_digits
+from ghgcalc.thai import BE_THRESHOLD, thai_to_arabic_digits
 
 FIRST_ROW, LAST_ROW = 8, 25  # the activity rows of the form (1-based, as Excel numbers them)
 _NOT_FORM_HINT = N_(
@@ -154,6 +154,15 @@ KNOWN_ROWS: dict[str, tuple[str | None, str]] = {
     "ขยะของเสีย(ฝังกลบ)": ("waste-landfill-form-1-5", "typed"),
     "ขยะของเสีย(เผากำจัดโดยใช้น้ำมันดีเซล)": (None, "typed"),
 }
+# The scope each of those rows lies under in TGO's form (the merged "Scope N" cell beside it).
+FORM_SCOPES = {
+    label: 3
+    if key in ("paper", "tap-water-mwa", "tap-water-pwa") or label.startswith("ขยะของเสีย")
+    else 2
+    if key == "electricity-grid"
+    else 1
+    for label, (key, _kind) in KNOWN_ROWS.items()
+}
 HEADINGS = ("การเผาไหม้", "การใช้น้ำมันสำหรับ")
 _SPACE = re.compile(r"\s+")
 _SUMMARY = re.compile(r"^สรุปการคำนวณ(?:ปี)?(\d{4}|ฐาน)$")
@@ -228,6 +237,20 @@ class FormSheet:
 def _read_years(reader: SheetReader, workbook: Any) -> list[FormYear]:
     names = list(workbook.sheet_names)
     summaries = [(n, m.group(1)) for n in names if (m := _SUMMARY.match(squeeze(n)))]
+    for name in names:  # 'สรุปการคำนวณ ปี 2568 (2)' (Excel's copy), 'ปี 67', 'ปี พ.ศ. 2567'
+        if squeeze(name).startswith("สรุปการคำนวณ") and not _SUMMARY.match(squeeze(name)):
+            reader.issue(
+                "tgo-sheet-skipped",
+                tr(
+                    "the sheet '{sheet}' looks like a year's summary, but its name gives no year as the form does: "
+                    "it is not imported",
+                    sheet=visible(name),
+                ),
+                name,
+                "A1",
+                tr("name it as TGO's form does, with the B.E. year in four digits: 'สรุปการคำนวณ ปี 2568'"),
+                Severity.WARNING,
+            )
     if not summaries:
         reader.issue(
             "tgo-form-unknown",
@@ -282,6 +305,23 @@ def _companion(sheets: dict[str, str | None], year: str) -> str | None:
 
 def _year(reader: SheetReader, sheet: FormSheet, named: str) -> int | None:
     if named.isdigit():
+        if int(named) < BE_THRESHOLD:  # TGO's forms name B.E. years: 2025 was typed for 2568?
+            reader.issue(
+                "tgo-year-ce",
+                tr(
+                    "the sheet's name gives {year}, a C.E. year, where TGO's form gives the B.E. year ({be}): "
+                    "it is imported as C.E. {year}",
+                    year=named,
+                    be=int(named) + 543,
+                ),
+                sheet.name,
+                "A1",
+                tr(
+                    "name the sheet with the B.E. year ('สรุปการคำนวณ ปี {be}'), as its septic and pond sheets are",
+                    be=int(named) + 543,
+                ),
+                Severity.WARNING,
+            )
         return int(named)
     for row, column in ((2, 6), (2, 5), (1, 0)):  # G3 (wide), F3 (narrow), the title
         found = _YEAR.search(thai_to_arabic_digits(sheet.text(row, column)))
@@ -346,6 +386,24 @@ def _summary(
         if known is None and any(h in label for h in HEADINGS) and not any(months):
             continue  # a heading of TGO's own
         key, kind = known if known else (None, "unknown")
+        scope = _scope(sheet, r)
+        expected = FORM_SCOPES.get(squeeze(label))
+        if expected is not None and scope is not None and scope != expected:  # a row moved into another block
+            reader.issue(
+                "tgo-scope-moved",
+                tr(
+                    "row {row} ({label}) lies under Scope {scope}, but TGO's form has it in Scope {expected}: "
+                    "it is imported as scope {scope}",
+                    row=r + 1,
+                    label=visible(label),
+                    scope=scope,
+                    expected=expected,
+                ),
+                name,
+                cell_name(r, 1),
+                tr("move the row back under its scope, or check the scope of the imported line"),
+                Severity.WARNING,
+            )
         if known is None:
             reader.issue(
                 "tgo-row-unknown",
@@ -364,7 +422,7 @@ def _summary(
             row=r + 1,
             label=label.strip(),
             label_cell=cell_name(r, 1),
-            scope=_scope(sheet, r),
+            scope=scope,
             unit=sheet.text(r, L.unit).strip() or None,
             unit_cell=cell_name(r, L.unit),
             ef=sheet.number(r, L.ef),
