@@ -266,3 +266,23 @@ def test_a_row_moved_into_another_scope_block_is_said(tmp_path: Path, monkeypatc
     moved = {p.location: p.message for p in issues(run.stderr) if p.code == "tgo-scope-moved"}
     assert set(moved) == {f"gh.xlsx[{S2568}]!B20", f"gh.xlsx[{S2568}]!B21"}, run
     assert "lies under Scope 3, but TGO's form has it in Scope 2" in moved[f"gh.xlsx[{S2568}]!B21"]
+
+
+def test_a_negative_quantity_or_ef_is_an_error_at_its_cell_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written to YAML, a negative quantity would only fail when the inventory is computed, at a
+    line of a file the user did not write: it is an error at its cell, and no file is written."""
+
+    def slips(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        book[S2568]["G12"], book[S2568]["D20"] = -50, -0.4999
+
+    _form_with(tmp_path, monkeypatch, slips)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 1, run
+    found = {p.location: p.message for p in issues(run.stderr) if p.code == "tgo-cell-invalid"}
+    assert found == {
+        f"gh.xlsx[{S2568}]!G12": "G12 holds -50: a quantity or a factor is never negative",
+        f"gh.xlsx[{S2568}]!D20": "D20 holds -0.4999: a quantity or a factor is never negative",
+    }, run
+    assert not (tmp_path / "gh.yaml").exists()

@@ -19,6 +19,7 @@ from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name
 from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, calamine_reason, open_checked
+from ghgcalc.numbers import LARGEST_NUMBER
 from ghgcalc.thai import BE_THRESHOLD, thai_to_arabic_digits
 
 FIRST_ROW, LAST_ROW = 8, 25  # the activity rows of the form (1-based, as Excel numbers them)
@@ -222,6 +223,24 @@ class FormSheet:
             return None
         return float(value)
 
+    def amount(self, row: int, column: int) -> float | None:
+        """A quantity or an EF: a number (number()), never negative nor past any real value: an
+        error at its cell, where the inventory written from it would only fail to compute later."""
+        value = self.number(row, column)
+        if value is None or 0 <= value <= LARGEST_NUMBER:
+            return value
+        cell, shown = cell_name(row, column), format(value, "g")
+        self.reader.issue(
+            "tgo-cell-invalid",
+            tr("{cell} holds {value}, which no quantity or factor is", cell=cell, value=shown)
+            if value > 0
+            else tr("{cell} holds {value}: a quantity or a factor is never negative", cell=cell, value=shown),
+            self.name,
+            cell,
+            tr("correct the cell (a slip of the sign, or digits too many?)"),
+        )
+        return value  # an error: nothing is written; the value read on, so that nothing else is said of it
+
     def text(self, row: int, column: int) -> str:
         value = self.get(row, column)
         return "" if value is None else str(value)
@@ -377,7 +396,7 @@ def _summary(
     empty: list[int] = []
     for r in range(FIRST_ROW - 1, LAST_ROW):
         label = sheet.text(r, 1)
-        months = [sheet.number(r, L.month(m)) for m in range(1, 13)]
+        months = [sheet.amount(r, L.month(m)) for m in range(1, 13)]
         month_cells = [cell_name(r, L.month(m)) for m in range(1, 13)]
         known = KNOWN_ROWS.get(squeeze(label))
         if not label.strip() and not any(months):
@@ -425,7 +444,7 @@ def _summary(
             scope=scope,
             unit=sheet.text(r, L.unit).strip() or None,
             unit_cell=cell_name(r, L.unit),
-            ef=sheet.number(r, L.ef),
+            ef=sheet.amount(r, L.ef),
             ef_cell=cell_name(r, L.ef),
             months=[m or 0.0 for m in months],
             month_cells=month_cells,
