@@ -997,7 +997,7 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     for index, name in enumerate(plan.catalogue):
         where: DocPath = ("catalogue", index) if len(plan.catalogue) > 1 else ("catalogue",)
         if not is_regular(beside(name)):
-            issues.extend(located([Issue("catalogue-missing", tr("'{name}': no such file", name=name), path=where)]))
+            issues.extend(located([Issue("catalogue-missing", _not_a_plan_file(name, beside(name)), path=where)]))
             continue
         reads.append(beside(name))
         more, problems = read_catalogue(beside(name))
@@ -1007,7 +1007,7 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     if not is_regular(base_path):
         problem = Issue(
             "base-missing",
-            tr("'{name}': no such file", name=plan.base),
+            _not_a_plan_file(plan.base, base_path),
             path=("base",),
             hint=tr("paths are relative to the plan"),
         )
@@ -1030,6 +1030,14 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     projection, problems = project(prepared, _evaluator(base.inventory, base.result, options))
     issues.extend(located(problems))
     return PlanOutcome(source, projection, base, tuple(issues), prepared.notes, tuple(reads))
+
+
+def _not_a_plan_file(name: str, path: str) -> str:
+    """A path a plan names that is not a file: missing, or a folder, a pipe..., said as it is."""
+    kind = kind_of(path)
+    if kind == "missing":
+        return tr("'{name}': no such file", name=name)
+    return tr("'{name}' is {kind}, not a file", name=name, kind=tr(kind))
 
 
 def _evaluator(base: Inventory, result: InventoryResult, options: Options) -> Evaluate:

@@ -432,3 +432,22 @@ def test_a_share_of_lines_whose_units_do_not_add_up_is_a_located_error_not_an_in
     assert run.code == INPUT_ERRORS, run
     [mixed] = [p for p in issues(run.stderr) if p.code == "measure-unit-mismatch"]
     assert "'Street lighting' in kWh, 'Trucks' in L" in mixed.message and mixed.hint
+
+
+def test_a_plan_given_as_an_inventory_and_the_reverse_is_one_clear_error(tmp_path):
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "p.yaml").write_text("ghgcalc_plan: 1\nname: P\nbase: base.yaml\nhorizon: 2030\n", encoding="utf-8")
+    as_inventory = ghgcalc(tmp_path, "compute", "p.yaml", "-f", "json")
+    assert as_inventory.code == INPUT_ERRORS, as_inventory
+    assert [(p.code, p.location) for p in issues(as_inventory.stderr)] == [("document-is-plan", "p.yaml:1:1")]
+    as_plan = ghgcalc(tmp_path, "plan", "base.yaml", "-f", "json")
+    assert as_plan.code == INPUT_ERRORS, as_plan
+    assert [(p.code, p.location) for p in issues(as_plan.stderr)] == [("document-is-inventory", "base.yaml:1:1")]
+
+
+def test_a_base_that_is_a_folder_is_said_to_be_one(tmp_path):
+    (tmp_path / "base").mkdir()
+    (tmp_path / "p.yaml").write_text("ghgcalc_plan: 1\nname: P\nbase: base\nhorizon: 2030\n", encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
+    [missing] = [p for p in issues(run.stderr) if p.code == "base-missing"]
+    assert missing.message == "'base' is a folder, not a file", run

@@ -68,7 +68,12 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.cli.output import check_target
 
         if not os.path.isfile(path):
-            raise UsageError(tr("{path}: no such file", path=path))
+            from ghgcalc.io.files import kind_of
+
+            kind = kind_of(path)
+            if kind == "missing":
+                raise UsageError(tr("{path}: no such file", path=path))
+            raise UsageError(tr("'{name}' is {kind}, not a file", name=path, kind=tr(kind)), tr("give the plan's file"))
         from ghgcalc.cli.output import chosen_format
 
         chosen = chosen_format(output_format, out, PlanFormat)

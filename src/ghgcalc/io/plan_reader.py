@@ -84,6 +84,17 @@ def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Iss
     document, positions, issues = _document(path, "plan")
     if issues or positions is None:
         return None, positions, issues
+    if isinstance(document, dict) and "ghgcalc" in document and "ghgcalc_plan" not in document:
+        problem = Issue(
+            "document-is-inventory",
+            tr("this file is an inventory (ghgcalc:), not a reduction plan"),
+            Severity.ERROR,
+            Location(display_name(path), 1, 1),
+            hint=tr(
+                "a plan starts with ghgcalc_plan: 1 and names its inventory in base: (ghgcalc init plan.yaml --kind plan)"
+            ),
+        )
+        return None, positions, [problem]
     try:
         return models.Plan.model_validate(document), positions, []
     except ValidationError as exc:
