@@ -90,9 +90,7 @@ def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Iss
             tr("this file is an inventory (ghgcalc:), not a reduction plan"),
             Severity.ERROR,
             Location(display_name(path), 1, 1),
-            hint=tr(
-                "a plan starts with ghgcalc_plan: 1 and names its inventory in base: (ghgcalc init plan.yaml --kind plan)"
-            ),
+            hint=tr(_IS_INVENTORY_HINT),
         )
         return None, positions, [problem]
     try:
@@ -102,6 +100,9 @@ def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Iss
         return None, positions, [_with_start_hint(issue) for issue in found]
 
 
+_IS_INVENTORY_HINT = N_(
+    "a plan starts with ghgcalc_plan: 1 and names its inventory in base: (ghgcalc init plan.yaml --kind plan)"
+)
 _HINTS = {
     "share": N_("a share is a fraction: write 0.3 for 30 %"),
     "rate_pct": N_("a percentage per year: write 2.5 for 2.5 %"),
