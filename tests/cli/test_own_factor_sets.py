@@ -94,3 +94,10 @@ def test_a_factor_of_0_from_an_own_set_is_said_where_it_is_used(tmp_path):
     assert run.code == 0, run
     [zero] = [p for p in issues(run.stderr) if p.code == "factor-zero"]
     assert "is 0 for every gas" in zero.message and zero.location.startswith("my.yaml:")
+
+
+def test_rows_of_commas_left_below_a_table_by_a_spreadsheet_are_no_factors(tmp_path):
+    make_set(tmp_path, GOOD + ",,,,,,,,,,,,,,\n,,,,,,,,,,,,,,\n")
+    (tmp_path / "my.yaml").write_text(USES_OWN_SET, encoding="utf-8")
+    assert ghgcalc(tmp_path, "factors", "validate", "myf").code == 0
+    assert ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json").code == 0

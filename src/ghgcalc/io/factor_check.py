@@ -353,6 +353,8 @@ def check_table(
             ]
         for row in reader:
             line = reader.line_num
+            if not any(value.strip() for value in row.values() if isinstance(value, str)) and None not in row:
+                continue  # a row of commas alone, as a spreadsheet leaves below a table: no factor
             extra = row.pop(None, None)  # DictReader's key for extra fields
             short = sum(1 for value in row.values() if value is None)
             if extra or short:

@@ -420,6 +420,8 @@ def _read_rows(
         if missing:
             raise FactorSetError(tr("{where}: missing columns {columns}", where=where, columns=", ".join(missing)))
         for row in reader:
+            if not any(value.strip() for value in row.values() if isinstance(value, str)) and None not in row:
+                continue  # a row of commas alone, as a spreadsheet leaves below a table: no factor
             if None in row or None in row.values():
                 fields = len(reader.fieldnames or COLUMNS)
                 raise FactorSetError(
