@@ -101,3 +101,12 @@ def test_rows_of_commas_left_below_a_table_by_a_spreadsheet_are_no_factors(tmp_p
     (tmp_path / "my.yaml").write_text(USES_OWN_SET, encoding="utf-8")
     assert ghgcalc(tmp_path, "factors", "validate", "myf").code == 0
     assert ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", "myf", "-f", "json").code == 0
+
+
+def test_a_set_folder_given_as_the_folder_of_sets_names_the_one_to_give(tmp_path):
+    make_set(tmp_path, GOOD)
+    (tmp_path / "my.yaml").write_text(USES_OWN_SET, encoding="utf-8")
+    for given in ("myf/my-boilers", "myf/my-boilers/2024"):
+        run = ghgcalc(tmp_path, "compute", "my.yaml", "--factors-dir", given, "-f", "json")
+        assert run.code == USAGE, run
+        assert "is a factor set's own folder" in run.stderr and "--factors-dir myf" in run.stderr, run

@@ -68,6 +68,17 @@ def _store(dirs: list[str] | None) -> Any:
     for folder in dirs or ():
         if not Path(folder).is_dir():
             raise UsageError(tr("{folder}: no such folder of factor sets", folder=folder))
+        # <dir>/<id>/<version>/set.yaml: a set's own folder, or one of its versions, is one level too deep
+        given = Path(folder).resolve()
+        above = given.parent.parent if (given / "set.yaml").is_file() else None  # a version's folder
+        if above is None and any(given.glob("*/set.yaml")):  # a set's folder
+            above = given.parent
+        if above is not None:
+            above = Path(os.path.relpath(above))
+            raise UsageError(
+                tr("{folder} is a factor set's own folder, not a folder of factor sets", folder=folder),
+                tr("give the folder that holds it: --factors-dir {above}", above=above),
+            )
     return FactorStore(extra=tuple(Path(folder) for folder in dirs or ()))
 
 
