@@ -451,3 +451,19 @@ def test_a_base_that_is_a_folder_is_said_to_be_one(tmp_path):
     run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
     [missing] = [p for p in issues(run.stderr) if p.code == "base-missing"]
     assert missing.message == "'base' is a folder, not a file", run
+
+
+def test_a_capture_of_a_gas_its_lines_do_not_emit_is_said_to_change_nothing(tmp_path):
+    """The street lighting emits CO2 alone: capturing its CH4 captures nothing, which the plan's
+    tables would show as a measure done in full (achieved 1.0, 0 t)."""
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    text = (
+        "ghgcalc_plan: 1\nname: P\nbase: base.yaml\nhorizon: 2030\nmeasures:\n"
+        + LED
+        + "capture: {gas: CH4, share: 0.9}}\n"
+    )
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
+    assert run.code == 0, run
+    [nothing] = [p for p in issues(run.stderr) if p.code == "measure-no-effect"]
+    assert "captures CH4, which its lines do not emit" in nothing.message

@@ -255,6 +255,24 @@ def project(prepared: Prepared, evaluate: Evaluate) -> tuple[Projection | None, 
                     tr("lower its size, or widen applies_to"),
                 )
             )
+    for k, measure in enumerate(prepared.measures, start=1):
+        alone = measure.reduce is None and measure.add is None and measure.removal is None
+        change = last.changes[k - 1]
+        if measure.capture is not None and alone and change is not None:
+            before = last.stages[k - 1].t_co2e
+            if abs(before - last.stages[k].t_co2e) <= TOLERANCE * max(1.0, abs(before)):  # a gas no line emits
+                issues.append(
+                    warning(
+                        "measure-no-effect",
+                        tr(
+                            "measure '{id}' captures {gas}, which its lines do not emit: it changes nothing",
+                            id=measure.id,
+                            gas=measure.capture.gas,
+                        ),
+                        ("measures", measure.index, "capture"),
+                        tr("check the gas (CH4_fossil, CH4, N2O...) or the lines it applies to"),
+                    )
+                )
     return Projection(prepared, tuple(years), tuple(issues)), issues
 
 
