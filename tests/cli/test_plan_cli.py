@@ -467,3 +467,19 @@ def test_a_capture_of_a_gas_its_lines_do_not_emit_is_said_to_change_nothing(tmp_
     assert run.code == 0, run
     [nothing] = [p for p in issues(run.stderr) if p.code == "measure-no-effect"]
     assert "captures CH4, which its lines do not emit" in nothing.message
+
+
+def test_a_measure_capped_in_its_first_years_only_is_said(tmp_path):
+    """10,000 kWh growing 10 % a year hold 11,000 kWh in 2025 and 12,100 in 2026: a cut of 11,500
+    kWh from 2025 is capped in 2025 only, which the horizon year would not show."""
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    text = (
+        "ghgcalc_plan: 1\nname: P\nbase: base.yaml\nhorizon: 2030\n"
+        "bau: {drivers: {use: {rate_pct: 10, source: test}}, default: use}\nmeasures:\n"
+        "  - {id: m, start: 2025, applies_to: {label: Street lighting}, reduce: {amount: 11500, unit: kWh}}\n"
+    )
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
+    assert run.code == 0, run
+    [capped] = [p for p in issues(run.stderr) if p.code == "measure-capped"]
+    assert "in 2025: 96 % of it could be done" in capped.message, run

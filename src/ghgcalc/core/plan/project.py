@@ -240,15 +240,19 @@ def project(prepared: Prepared, evaluate: Evaluate) -> tuple[Projection | None, 
             totals.append(_totals(prepared, result, origin, histories[k][-1], year - prepared.base_year))
         years.append(YearResult(year, tuple(totals), tuple(changes), _indicators(prepared, year)))
     last = years[-1]
-    for measure, change in zip(prepared.measures, last.changes, strict=True):
-        if change is not None and change.achieved < 1 - TOLERANCE:
+    for k, measure in enumerate(prepared.measures):
+        # the first year it is capped in: a measure that asks a fixed amount of lines that grow is
+        # capped in the early years only, and the horizon alone would not show it
+        capped = [(y.year, c) for y in years if (c := y.changes[k]) is not None and c.achieved < 1 - TOLERANCE]
+        if capped:
+            year, change = capped[0]
             issues.append(
                 warning(
                     "measure-capped",
                     tr(
                         "measure '{id}' asks for more than its lines hold in {year}: {share} % of it could be done",
                         id=measure.id,
-                        year=prepared.base_result.period.year_text(last.year),
+                        year=prepared.base_result.period.year_text(year),
                         share=f"{100 * change.achieved:.0f}",
                     ),
                     ("measures", measure.index, "size"),
