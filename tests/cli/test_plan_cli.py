@@ -483,3 +483,18 @@ def test_a_measure_capped_in_its_first_years_only_is_said(tmp_path):
     assert run.code == 0, run
     [capped] = [p for p in issues(run.stderr) if p.code == "measure-capped"]
     assert "in 2025: 96 % of it could be done" in capped.message, run
+
+
+def test_a_population_without_a_driver_of_its_name_is_said_to_stay_flat(tmp_path):
+    """Emissions grow 10 % a year with a driver named 'pop': the population (an indicator of the
+    base inventory) grows only with a driver named 'population', so the per-person figure would rise."""
+    (tmp_path / "base.yaml").write_text(BASE + "indicators: {population: 10000}\n", encoding="utf-8")
+    text = (
+        "ghgcalc_plan: 1\nname: P\nbase: base.yaml\nhorizon: 2030\n"
+        "bau: {drivers: {pop: {rate_pct: 10, source: test}}, default: pop}\n"
+    )
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    run = ghgcalc(tmp_path, "plan", "p.yaml", "-f", "json")
+    assert run.code == 0, run
+    [flat] = [p for p in issues(run.stderr) if p.code == "indicator-not-grown"]
+    assert "no driver is named population" in flat.message

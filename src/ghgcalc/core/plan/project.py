@@ -259,6 +259,23 @@ def project(prepared: Prepared, evaluate: Evaluate) -> tuple[Projection | None, 
                     tr("lower its size, or widen applies_to"),
                 )
             )
+    names = {"population": "population", "gpp_million_thb": "gpp"}  # as _indicators grows them
+    for field_name in prepared.base_result.indicators:
+        driver = names.get(field_name)
+        if driver is not None and driver not in prepared.plan.bau.drivers and prepared.plan.bau.drivers:
+            issues.append(
+                warning(
+                    "indicator-not-grown",
+                    tr(
+                        "no driver is named {driver}: the {indicator} indicator stays at its base-year value, so the "
+                        "intensity against it follows the emissions alone",
+                        driver=driver,
+                        indicator=field_name,
+                    ),
+                    ("bau", "drivers"),
+                    tr("name the driver of the population 'population' (and of GPP 'gpp') under bau.drivers"),
+                )
+            )
     for k, measure in enumerate(prepared.measures, start=1):
         alone = measure.reduce is None and measure.add is None and measure.removal is None
         change = last.changes[k - 1]
