@@ -286,3 +286,21 @@ def test_a_negative_quantity_or_ef_is_an_error_at_its_cell_and_nothing_is_writte
         f"gh.xlsx[{S2568}]!D20": "D20 holds -0.4999: a quantity or a factor is never negative",
     }, run
     assert not (tmp_path / "gh.yaml").exists()
+
+
+def test_a_printed_total_typed_as_text_is_a_warning_not_a_refused_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E42 is printed from the rows, never imported: '209.70 tCO2e' typed there is said, and the
+    rows are imported (and audited) as ever."""
+
+    def text_total(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        book[S2568]["E42"] = "209.70 tCO2e"
+        cached.pop((S2568, "E42"), None)
+
+    _form_with(tmp_path, monkeypatch, text_total)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0 and (tmp_path / "gh.yaml").exists(), run
+    [said] = [p for p in issues(run.stderr) if p.code == "tgo-printed-not-number"]
+    assert said.location == f"gh.xlsx[{S2568}]!E42" and said.severity == "warning"
+    assert ghgcalc(tmp_path, "audit", "gh.xlsx", "-f", "json").code != 2

@@ -223,6 +223,26 @@ class FormSheet:
             return None
         return float(value)
 
+    def printed(self, row: int, column: int) -> float | None:
+        """A value the workbook prints from its own (a total, a CF): compared, never imported, so one
+        typed as text ('209.70 tCO2e') is a warning, not a reason to refuse the workbook."""
+        value = self.get(row, column)
+        if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+            return None if value is None else float(value)
+        self.reader.issue(
+            "tgo-printed-not-number",
+            tr(
+                "{cell} holds {value}, not a number: it is not compared",
+                cell=cell_name(row, column),
+                value=repr(visible(str(value))),
+            ),
+            self.name,
+            cell_name(row, column),
+            tr("type the number alone in the cell (the unit belongs in the heading)"),
+            Severity.WARNING,
+        )
+        return None
+
     def amount(self, row: int, column: int) -> float | None:
         """A quantity or an EF: a number (number()), never negative nor past any real value: an
         error at its cell, where the inventory written from it would only fail to compute later."""
@@ -450,8 +470,8 @@ def _summary(
             month_cells=month_cells,
             key=key,
             kind=kind,
-            line_total=Printed(name, cell_name(r, L.total), sheet.number(r, L.total)),
-            cf=[Printed(name, cell_name(r, L.month(m) + 1), sheet.number(r, L.month(m) + 1)) for m in range(1, 13)],
+            line_total=Printed(name, cell_name(r, L.total), sheet.printed(r, L.total)),
+            cf=[Printed(name, cell_name(r, L.month(m) + 1), sheet.printed(r, L.month(m) + 1)) for m in range(1, 13)],
         )
         if form_row.empty:
             empty.append(r + 1)
@@ -460,11 +480,12 @@ def _summary(
     _extra_rows(reader, sheet, L)
     first = L.scope_first_row
     totals = FormTotals(
-        column_total=Printed(name, cell_name(LAST_ROW, L.total), sheet.number(LAST_ROW, L.total)),
+        column_total=Printed(name, cell_name(LAST_ROW, L.total), sheet.printed(LAST_ROW, L.total)),
         scopes=[
-            Printed(name, cell_name(first + i, L.scope_table), sheet.number(first + i, L.scope_table)) for i in range(3)
+            Printed(name, cell_name(first + i, L.scope_table), sheet.printed(first + i, L.scope_table))
+            for i in range(3)
         ],
-        total=Printed(name, cell_name(first + 3, L.scope_table), sheet.number(first + 3, L.scope_table)),
+        total=Printed(name, cell_name(first + 3, L.scope_table), sheet.printed(first + 3, L.scope_table)),
     )
     if "รวม" not in sheet.text(first + 3, L.scope_table - 2) + sheet.text(first + 3, L.scope_table - 1):
         reader.issue(
