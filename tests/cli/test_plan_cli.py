@@ -121,6 +121,15 @@ MISTAKES = [
     ("horizon: 2030\nmeasures:\n" + LED + "reduce: {amount: 5, unit: L}}\n", "measure-unit-mismatch", "L}"),
     ("horizon: 2030\nmeasures:\n  - {id: m, start: 2026}\n", "measure-empty", "{id: m"),
     ("horizon: 2030\nmeasures:\n" + LED + "capture: {gas: CO3, share: 0.5}}\n", "gas-unknown", "CO3"),
+    (  # at the second of the two, not the first
+        "horizon: 2030\nmeasures:\n"
+        + LED
+        + "reduce: {share: 0.5}}\n"
+        + LED.replace("2026", "2027")
+        + "reduce: {share: 0.1}}\n",
+        "measure-duplicate",
+        "m, start: 2027",
+    ),
     # costs without a figure would put the measure in the MACC as free
     (
         "horizon: 2030\nmeasures:\n" + LED + "reduce: {share: 1}, costs: {source: to be quoted}}\n",

@@ -94,10 +94,26 @@ def read_plan(path: str) -> tuple[models.Plan | None, Positions | None, list[Iss
         )
         return None, positions, [problem]
     try:
-        return models.Plan.model_validate(document), positions, []
+        plan = models.Plan.model_validate(document)
     except ValidationError as exc:
         found = [_explained(validation_issue(err, positions, _plan_model)) for err in exc.errors(include_url=False)]
         return None, positions, [_with_start_hint(issue) for issue in found]
+    first: dict[str, int] = {}
+    repeated = []
+    for index, measure in enumerate(plan.measures):  # said at the second of the two, not the first
+        if first.setdefault(measure.id, index) != index:
+            where = ("measures", index, "id")
+            repeated.append(
+                Issue(
+                    "measure-duplicate",
+                    tr("two measures have the id '{id}'", id=measure.id),
+                    Severity.ERROR,
+                    positions.locate(where),
+                    where,
+                    tr("give each measure an id of its own"),
+                )
+            )
+    return (None, positions, repeated) if repeated else (plan, positions, [])
 
 
 _IS_INVENTORY_HINT = N_(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.i18n import tr
@@ -258,15 +258,3 @@ class Plan(_Strict):
     targets: list[Target] = []
     prices: dict[str, Price] = {}
     discount_rate_pct: Annotated[float, BeforeValidator(_number), Field(ge=0, le=50)] | None = None
-
-    @field_validator("measures")
-    @classmethod
-    def _unique(cls, measures: list[Measure]) -> list[Measure]:
-        seen: set[str] = set()
-        for measure in measures:
-            if measure.id in seen:
-                raise PydanticCustomError(
-                    "measure-duplicate", tr("two measures have the id '{id}'"), {"id": measure.id}
-                )
-            seen.add(measure.id)
-        return measures
