@@ -241,7 +241,7 @@ def test_a_horizon_before_the_base_year_is_an_error_in_thai_in_buddhist_era(tmp_
     run = plan(tmp_path, "2566", "", "--lang", "th")
     assert run.code == INPUT_ERRORS, run
     horizon = one(run, "horizon-invalid")
-    assert horizon.message == "ปีเป้าหมาย 2566 ไม่ได้อยู่หลังปีฐาน 2567", run
+    assert horizon.message == "ปีสิ้นสุดแผน 2566 ไม่ได้อยู่หลังปีฐาน 2567", run
     assert horizon.hint == "ระบุปีที่หลังกว่านี้ เช่น 2030 หรือ 2573"
     # a horizon written in C.E. is still shown as the base inventory writes its years
     again = plan(tmp_path, "2023", "", "--lang", "en")
@@ -263,7 +263,7 @@ def test_measure_problems_are_said_in_thai_with_the_measure_and_its_years(tmp_pa
     assert start.message == "มาตรการ 'led': เริ่มในปี 2567 ซึ่งไม่ได้อยู่หลังปีฐาน 2567", run
     late = one(run, "measure-after-horizon")
     assert late.severity == "warning"
-    assert late.message == "มาตรการ 'solar' เริ่มในปี 2575 หลังปีเป้าหมาย 2573: จึงไม่มีผลในแผนนี้", run
+    assert late.message == "มาตรการ 'solar' เริ่มในปี 2575 หลังปีสิ้นสุดแผน 2573: จึงไม่มีผลในแผนนี้", run
     none = one(run, "measure-applies-to-none")
     assert none.hint == "หมายถึง label: 'street lights' ใช่หรือไม่", run
     english = plan(tmp_path, "2573", MEASURES, "--lang", "en")

@@ -312,7 +312,7 @@ def test_plan_in_thai_with_the_base_inventorys_buddhist_era(examples: Path) -> N
     run = ghgcalc(examples, "plan", "plan.yaml", "-f", "table", "--lang", "th")
     assert run.code == OK, run
     # province.yaml, the base, is 2566 (2023); plan.yaml's horizon is 2573 (2030)
-    assert "ปีเป้าหมาย 2573" in run.stdout and "(2566, " in run.stdout
+    assert "ปีสิ้นสุดแผน 2573" in run.stdout and "(2566, " in run.stdout
     years = [line.split()[0] for line in run.stdout.splitlines() if re.match(r"\s+25\d\d\s+\d", line)]
     assert years[0] == "2566" and years[-1] == "2573"
     assert "กรณีปกติ (BAU) และตามแผน รายปี (tCO2e)" in run.stdout

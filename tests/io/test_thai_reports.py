@@ -221,7 +221,7 @@ def test_the_plan_markdown_is_thai_with_be_years(plan_json: dict[str, Any]) -> N
     years = [row["year"] + BE for row in plan_json["years"]]
     by_year = [row for row in table_rows(thai) if re.match(r"\| \d{4} \|", row)]
     assert [int(row.split("|")[1]) for row in by_year] == years
-    assert f"- ปีฐาน: {plan_json['base']['year'] + BE} ปีเป้าหมาย: {plan_json['horizon'] + BE}\n" in thai
+    assert f"- ปีฐาน: {plan_json['base']['year'] + BE} ปีสิ้นสุดแผน: {plan_json['horizon'] + BE}\n" in thai
     assert "1 ม.ค. 2566 ถึง 31 ธ.ค. 2566" in thai
     assert [numbers(row) for row in table_rows(thai)] == [numbers(row) for row in table_rows(english)]
     ce = run_ok(EXAMPLES, "plan", "plan.yaml", "-f", "md", "--lang", "th", "--calendar", "ce")
@@ -251,7 +251,7 @@ def test_the_plan_workbook_is_thai_with_be_years(tmp_path: Path, plan_json: dict
     years = [ws_row[0].value for ws_row in book["Years"].iter_rows(min_row=4) if ws_row[0].value is not None]
     assert years == [row["year"] + BE for row in plan_json["years"]]
     facts = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=2, max_row=12)}
-    assert facts["ปีเป้าหมาย"] == plan_json["horizon"] + BE
+    assert facts["ปีสิ้นสุดแผน"] == plan_json["horizon"] + BE
     assert facts["ช่วงเวลาของปีฐาน"] == "1 ม.ค. 2566 ถึง 31 ธ.ค. 2566"
 
 
