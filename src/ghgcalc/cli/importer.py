@@ -96,8 +96,15 @@ def register(app: typer.Typer) -> None:
                 targets.append((check_target(path, [workbook], force), *render(document, of_form)))
             names = [t.shown for t, _, _ in targets]
             if len(set(names)) != len(names):
+                twice = next(n for n in names if names.count(n) > 1)
+                year = next(y for (y, _), n in zip(documents, names, strict=True) if n == twice)
                 raise UsageError(
-                    tr("{name} has two year sheets of the same year; they would be written to one file", name=name),
+                    tr(
+                        "{name} has two year sheets of {year}; both would be written to {file}",
+                        name=name,
+                        year=year,
+                        file=twice,
+                    ),
                     tr("import them one at a time from copies of the workbook with one of the sheets each"),
                 )
             for target, data, notes in targets:
