@@ -248,6 +248,13 @@ def _listed(folder: str) -> list[os.DirEntry[str]]:
         ) from None
 
 
+def _is_input(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder's entry is an input: a name with an inventory's suffix (Excel's lock files
+    aside) that is not a folder, whatever else it is (a link to nothing or a pipe is refused, and
+    said, when it is read)."""
+    return _is_input_name(entry.name) and not entry.name.startswith(EXCEL_LOCK) and not _is_folder(entry)
+
+
 def _is_folder(entry: os.DirEntry[str]) -> bool:
     """Whether an entry is a folder or a link to one (False for a link to nothing or in a loop)."""
     try:
@@ -272,13 +279,11 @@ def _folder_inputs(folder: str) -> tuple[list[str], bool, list[str]]:
     linked = False
     folders: list[str] = []
     for entry in _listed(folder):
-        name = entry.name
-        if _is_input_name(name) and not name.startswith(EXCEL_LOCK):
-            if not _is_folder(entry):
-                found.append(prefix + name)
-                linked = linked or entry.is_symlink()
-        elif not name.startswith(".") and _is_folder(entry) and _holds_inventories(entry.path):
-            folders.append(name)
+        if _is_input(entry):
+            found.append(prefix + entry.name)
+            linked = linked or entry.is_symlink()
+        elif not entry.name.startswith(".") and _is_folder(entry) and _holds_inventories(entry.path):
+            folders.append(entry.name)
     return found, linked, sorted(folders)
 
 
@@ -296,7 +301,7 @@ def _holds_inventories(folder: str) -> bool:
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if _is_input_name(entry.name) and not entry.name.startswith(EXCEL_LOCK) and not _is_folder(entry):
+                if _is_input(entry):
                     return True
     except OSError:  # a folder that cannot be listed is not read either way
         return False
@@ -876,11 +881,10 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
                 kinds=kinds,
             )
         )
-    lengths = [r for r in results if not 360 <= (r.period.end - r.period.start).days + 1 <= 366]
+    days = {r.source: (r.period.end - r.period.start).days + 1 for r in results}
+    lengths = [r for r in results if not 360 <= days[r.source] <= 366]
     if lengths:  # a half year shows a fall of about half, two years a doubling
-        shown = ", ".join(
-            tr("{source}: {days} days", source=r.source, days=(r.period.end - r.period.start).days + 1) for r in lengths
-        )
+        shown = ", ".join(tr("{source}: {days} days", source=r.source, days=days[r.source]) for r in lengths)
         notes.append(tr("not every period is a year ({periods}): their totals are not comparable", periods=shown))
     output_units = {r.output[1] for r in results if r.output}
     if len(output_units) > 1:
@@ -1290,11 +1294,10 @@ def _tree_inputs(top: str, problems: list[Issue]) -> list[str]:
             continue
         prefix = str(Path(folder) / "x")[:-1]
         for entry in entries:
-            name = entry.name
-            if _is_input_name(name) and not name.startswith(EXCEL_LOCK) and not _is_folder(entry):
-                found.append(prefix + name)
-            elif not name.startswith(".") and _is_folder(entry):
-                waiting.append(prefix + name)
+            if _is_input(entry):
+                found.append(prefix + entry.name)
+            elif not entry.name.startswith(".") and _is_folder(entry):
+                waiting.append(prefix + entry.name)
     return found
 
 
@@ -1421,16 +1424,18 @@ def _written_identity(path: str) -> dict[str, Any]:
     def text(value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, str | int):
             return None
-        return canonical_name(str(value)) or None
+        return str(value).strip() or None
 
     organization = document.get("organization")
     organization = organization if isinstance(organization, dict) else {}
+    province = text(organization.get("province"))
+    kind = text(document.get("kind")) or "organization"  # the inventory's default, as validated rows have it
     found = {
         "name": text(document.get("name")),
         "code": text(organization.get("code")),
-        "province": text(organization.get("province")),
-        "type": text(organization.get("type")) or text(document.get("kind")),
-        "kind": text(document.get("kind")),
+        "province": canonical_name(province) if province else None,  # one writing, as a validated row's
+        "type": text(organization.get("type")) or kind,
+        "kind": kind,
     }
     period = document.get("period")
     written = text(period)

@@ -17,7 +17,7 @@ from ghgcalc.errors import Issue, Location, Severity, is_visible, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import pydantic_errors
 from ghgcalc.io import text as text_io
-from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES, is_regular  # noqa: F401 - re-exported
+from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES  # noqa: F401 - re-exported
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory, plain_activity
@@ -106,11 +106,13 @@ def read_document(path: str) -> dict[str, Any] | None:
         from ghgcalc.io.excel_reader import read_workbook
 
         document = read_workbook(path, display_name(path))[0]
-    elif is_regular(path):
-        text, _problem = text_io.decode(text_io.read_bytes(path), display_name(path))
-        document = parse(text, display_name(path))[0] if text is not None else None
     else:
-        return None
+        try:
+            data = text_io.read_bytes(path, regular_only=True)
+        except text_io.NotRegular:
+            return None
+        text, _problem = text_io.decode(data, display_name(path))
+        document = parse(text, display_name(path))[0] if text is not None else None
     return document if isinstance(document, dict) else None
 
 
@@ -314,16 +316,16 @@ def validation_issue(
         return Issue("key-unknown", message, Severity.ERROR, positions.locate(path, at_key=True), path, hint)
     if kind == "missing":
         name = str(err["loc"][-1])
-        where = tr("add {name}: here (in a workbook, fill in its cell)", name=visible(name))
+        hint = (
+            tr(SHAPE_HINT) if not path else tr("add {name}: here (in a workbook, fill in its cell)", name=visible(name))
+        )
         return Issue(
             "key-missing",
             tr("'{name}' is required", name=visible(name)),
             Severity.ERROR,
             positions.locate(path),
             path,
-            tr(SHAPE_HINT)
-            if not path
-            else tr("add {name}: here (in a workbook, fill in its cell)", name=visible(name)),
+            hint,
         )
     code = kind if "-" in kind else _CODES.get(kind, "value-invalid")
     keys = sorted(models(path).model_fields) if kind in ("model_type", "model_attributes_type") else None
