@@ -341,6 +341,31 @@ def test_ctrl_c_in_a_long_batch(folder: Path, stop: str, code: int, last: str) -
     assert not list(folder.rglob(".*.tmp")) and not (folder / "all.csv").exists()
 
 
+def test_ctrl_c_while_the_command_line_loads(folder: Path) -> None:
+    """Ctrl-C in the first tenth of a second, while ghgcalc loads its command line (typer, pydantic):
+    said as any Ctrl-C is, with the shell's code, and no Python traceback. The signal is sent when
+    ghgcalc.cli first imports typer, so it lands while the command line loads on any machine."""
+    write(folder, "municipality.yaml", MUNICIPALITY)
+    script = (
+        "import builtins, os, signal, sys\n"
+        "sys.argv = ['ghgcalc', 'compute', 'municipality.yaml']\n"
+        "plain = builtins.__import__\n"
+        "def importing(name, *args, **kwargs):\n"
+        "    if name == 'typer':\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return plain(name, *args, **kwargs)\n"
+        "builtins.__import__ = importing\n"
+        "from ghgcalc.__main__ import run\n"
+        "run()\n"
+    )
+    env = {**os.environ, "LANG": "th_TH.UTF-8"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=folder, capture_output=True, env=env, check=False)
+    stderr = done.stderr.decode()
+    assert done.returncode == 130, stderr
+    assert stderr.strip() == "ghgcalc: หยุดทำงานตามคำสั่ง", stderr  # in the environment's language
+    assert not done.stdout
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell closes the streams")
 def test_closed_standard_streams_are_no_internal_error(folder: Path) -> None:
     """`<&-`, `2>&-` and `>&-`: standard input reads as empty, messages to a closed standard error
