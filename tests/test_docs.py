@@ -44,3 +44,18 @@ def test_readme_quick_start_is_what_ci_runs():
     assert "pip install" in install and "ghgcalc compute examples/municipality.yaml" in install
     assert install.replace('pip install -e ".[test]"', 'pip install -q -e ".[test]"') in ci
     assert tests == "python -m pytest" and tests in ci
+
+
+HELP_BLOCK = re.compile(r"```text\n\$ ghgcalc ([^\n]*)--help\n(.*?)```", flags=re.S)
+
+
+def test_the_help_in_the_cli_doc_is_the_commands_help(tmp_path, monkeypatch):
+    """docs/cli.md shows each command's English help as the command prints it (80 columns)."""
+    from tests.helpers import ghgcalc
+
+    monkeypatch.setenv("COLUMNS", "80")
+    blocks = HELP_BLOCK.findall((ROOT / "docs" / "cli.md").read_text(encoding="utf-8"))
+    assert len(blocks) >= 14
+    for command, shown in blocks:
+        run = ghgcalc(tmp_path, "--lang", "en", *command.split(), "--help")
+        assert run.stdout.strip() == shown.strip(), f"docs/cli.md: the help of `ghgcalc {command}--help` differs"

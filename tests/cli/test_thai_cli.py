@@ -395,3 +395,47 @@ def test_help_lists_lang_and_calendar(tmp_path: Path) -> None:
     run = ghgcalc(tmp_path, "--help")
     assert run.code == OK
     assert "--lang" in run.stdout and "--calendar" in run.stdout
+
+
+HELP_COMMANDS = (
+    "",
+    "compute",
+    "validate",
+    "trend",
+    "plan",
+    "convert",
+    "import",
+    "audit",
+    "init",
+    "summary",
+    "factors",
+    "factors list",
+    "factors show",
+    "factors diff",
+    "factors validate",
+)
+# an entry of the help's lists: its name (an option, an argument, a command), then its text
+HELP_ENTRY = re.compile(r"^  (\S.*?)  +(\S.*)$")
+PARSER_HELP = "Show this message and exit."  # the option parser's own --help entry, in English
+
+
+def _help_texts(page: str) -> list[str]:
+    return [match.group(2) for line in page.splitlines() if (match := HELP_ENTRY.match(line))]
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: c or "ghgcalc")
+def test_help_in_the_language_of_the_run(tmp_path: Path, command: str) -> None:
+    """`--help` speaks the run's language: each command's and option's text in Thai under --lang th
+    (or a Thai locale), English after it in the same process, the option names as they are typed."""
+    args = [*command.split(), "--help"]
+    thai, english, again = (ghgcalc(tmp_path, "--lang", lang, *args) for lang in ("th", "en", "th"))
+    assert thai.code == english.code == OK, (thai, english)
+    assert again.stdout == thai.stdout, "the help kept the language of an earlier run"
+    assert not THAI.search(english.stdout), english.stdout
+    assert re.findall(r"--[a-z-]+", thai.stdout) == re.findall(r"--[a-z-]+", english.stdout)
+    texts = [text for text in _help_texts(english.stdout) if text != PARSER_HELP]
+    assert texts, english.stdout
+    untranslated = [text for text in texts if text in thai.stdout]
+    assert not untranslated, f"English left in the Thai help of `ghgcalc {command}`: {untranslated}"
+    description = english.stdout.split("\n\n")[1].strip().split("\n")[0]  # the command's own text
+    assert description not in thai.stdout and THAI.search(thai.stdout.split("\n\n")[1]), thai.stdout

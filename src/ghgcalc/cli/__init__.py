@@ -24,11 +24,10 @@ import typer
 
 from ghgcalc import __version__, i18n
 from ghgcalc.errors import ExitCode, GhgcalcError, printable
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 
 _app = typer.Typer(
     name="ghgcalc",
-    help="Greenhouse-gas inventories for Thai local governments and provinces (TGO CFO, IPCC 2006).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -45,21 +44,28 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-LANG_HELP = (
+ROOT_HELP = N_("Greenhouse-gas inventories for Thai local governments and provinces (TGO CFO, IPCC 2006).")
+LANG_HELP = N_(
     "Language of everything ghgcalc says: th or en (any command, before or after it). Default: the "
     "inventory's language:, else the environment's locale (LANG=th_TH...), else en."
 )
-CALENDAR_HELP = "Years in every human output: be (B.E.) or ce; default: as each input wrote them."
+CALENDAR_HELP = N_("Years in every human output: be (B.E.) or ce; default: as each input wrote them.")
 
 
-@_app.callback()
-def _root(
-    debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
-    lang: str | None = typer.Option(None, "--lang", metavar="th|en", help=LANG_HELP),
-    calendar: str | None = typer.Option(None, "--calendar", metavar="be|ce", help=CALENDAR_HELP),
-) -> None:
-    _state["debug"] = debug
+def _register_root() -> None:
+    """The root's help and options, in the language of the run (as each command's, `_register`)."""
+    _app.info.help = tr(ROOT_HELP)
+
+    @_app.callback()
+    def _root(
+        debug: bool = typer.Option(False, "--debug", help=tr("Show a traceback for internal errors.")),
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True, help=tr("Show the version.")
+        ),
+        lang: str | None = typer.Option(None, "--lang", metavar="th|en", help=tr(LANG_HELP)),
+        calendar: str | None = typer.Option(None, "--calendar", metavar="be|ce", help=tr(CALENDAR_HELP)),
+    ) -> None:
+        _state["debug"] = debug
 
 
 def _global_options(argv: list[str]) -> tuple[list[str], str | None, str | None]:
@@ -114,15 +120,16 @@ _registered: list[str] = []
 
 def _register(modules: set[str]) -> None:
     """Register the commands of `modules` (with those registered before), in the help's order."""
-    wanted = [name for name in _MODULES if name in modules or name in _registered]
-    if wanted == _registered:
+    wanted = [name for name in _MODULES if name in modules or name in _registered[1:]]
+    if [i18n.language(), *wanted] == _registered:
         return
     _app.registered_commands.clear()
     _app.registered_groups.clear()
+    _register_root()
     for name in wanted:
         # __import__, not importlib.import_module: the import shows in `python -X importtime`
         __import__(f"ghgcalc.cli.{name}", fromlist=["register"]).register(_app)
-    _registered[:] = wanted
+    _registered[:] = [i18n.language(), *wanted]  # help texts are in the language they were made in
 
 
 def _modules_for(args: list[str]) -> set[str]:

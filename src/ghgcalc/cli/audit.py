@@ -21,23 +21,29 @@ class AuditFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(name="audit")
+    @app.command(
+        name="audit",
+        help=tr(
+            "Audit TGO workbooks: recompute every line and total, check factors, months and sheets.\n\n"
+            "Exit code 0 when the audit ran, whatever it found (the findings are its result); 1 when a "
+            "workbook cannot be read as TGO's form 1.5(1); 2 for a usage error."
+        ),
+    )
     def audit(
-        workbooks: list[str] = typer.Argument(..., metavar="WORKBOOK...", help="TGO form 1.5(1) workbooks (.xlsx)."),
+        workbooks: list[str] = typer.Argument(
+            ..., metavar="WORKBOOK...", help=tr("TGO form 1.5(1) workbooks (.xlsx).")
+        ),
         output_format: AuditFormat | None = typer.Option(
             None,
             "--format",
             "-f",
-            help=("Output format; default: from the -o file's extension, else table on a terminal and json otherwise."),
+            help=tr(
+                "Output format; default: from the -o file's extension, else table on a terminal and json otherwise."
+            ),
         ),
-        out: str | None = typer.Option(None, "-o", "--output", metavar="OUT", help="Write the report to OUT."),
-        force: bool = typer.Option(False, "--force", help="Replace an existing OUT."),
+        out: str | None = typer.Option(None, "-o", "--output", metavar="OUT", help=tr("Write the report to OUT.")),
+        force: bool = typer.Option(False, "--force", help=tr("Replace an existing OUT.")),
     ) -> None:
-        """Audit TGO workbooks: recompute every line and total, check factors, months and sheets.
-
-        Exit code 0 when the audit ran, whatever it found (the findings are its result); 1 when a
-        workbook cannot be read as TGO's form 1.5(1); 2 for a usage error.
-        """
         from ghgcalc.api import audit_files
         from ghgcalc.cli.output import check_target
         from ghgcalc.reports import audit_output

@@ -20,12 +20,12 @@ from typing import Any
 
 from ghgcalc import i18n
 from ghgcalc.errors import UsageError
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 
 FEWEST_FOR_POOL = 8  # below this the pool's start-up costs more than it saves
 LONG_RUN_INPUTS = 50  # a run this long shows a progress bar at once (on a terminal)
 LONG_RUN_SECONDS = 2.0  # a shorter one shows it once it has taken this long
-JOBS_HELP = "Inputs computed at the same time; default: the machine's cores. 1 computes them one after another."
+JOBS_HELP = N_("Inputs computed at the same time; default: the machine's cores. 1 computes them one after another.")
 STDIN = "-"
 
 

@@ -15,10 +15,10 @@ import typer
 
 from ghgcalc.cli import batch, clock
 from ghgcalc.errors import ExitCode, UsageError, printable
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io.spool import SpoolFull
 
-FORMAT_HELP = "Output format; default: from the -o file's extension, else table on a terminal and json otherwise."
+FORMAT_HELP = N_("Output format; default: from the -o file's extension, else table on a terminal and json otherwise.")
 # A workbook of the CFO forms of more inventories than this is too many sheets to find one's way
 # in (six each): `summary` writes one row per inventory.
 MOST_WORKBOOK_INVENTORIES = 50
@@ -59,7 +59,7 @@ def _factor_refs(values: list[str] | None) -> tuple[str, ...] | None:
     return refs
 
 
-FACTORS_DIR_HELP = "A folder of your own factor sets (<id>/<version>/set.yaml); check them with 'factors validate'."
+FACTORS_DIR_HELP = N_("A folder of your own factor sets (<id>/<version>/set.yaml); check them with 'factors validate'.")
 
 
 def _store(dirs: list[str] | None) -> Any:
@@ -114,7 +114,7 @@ def json_line(record: dict[str, object]) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-DIAGNOSTICS_HELP = "Also write every problem as JSON lines to FILE (- for standard error, instead of the messages)."
+DIAGNOSTICS_HELP = N_("Also write every problem as JSON lines to FILE (- for standard error, instead of the messages).")
 
 
 def _diagnostics_target(diagnostics: str | None, inputs: list[str], force: bool, out: str | None = None) -> Any:
@@ -187,7 +187,7 @@ def _run(
     return outcomes
 
 
-COMPARE_HELP = (
+COMPARE_HELP = N_(
     "Also compute each inventory with these factor-set versions (SET@VERSION) and show the difference, "
     "line by line and by scope, instead of the result."
 )
@@ -209,8 +209,8 @@ def _compare_refs(values: list[str] | None, store: Any) -> tuple[str, ...]:
     return refs
 
 
-PREVIOUS_HELP = "Last year's inventory: warn on each line that changed more than 3 times from it (it is only read)."
-THRESHOLD_HELP = "Plausibility limits, e.g. month=5,previous=3 (or NAME=off); see docs/inventory-format.md."
+PREVIOUS_HELP = N_("Last year's inventory: warn on each line that changed more than 3 times from it (it is only read).")
+THRESHOLD_HELP = N_("Plausibility limits, e.g. month=5,previous=3 (or NAME=off); see docs/inventory-format.md.")
 
 
 def _checks(
@@ -250,13 +250,13 @@ def _checks(
     return replace(checks, previous=before.result), list(before.reads)
 
 
-UNCERTAINTY_HELP = (
+UNCERTAINTY_HELP = N_(
     "Add the uncertainty (IPCC Approach 1 and Monte Carlo), the key categories and the data-quality "
     "summary; see docs/uncertainty.md."
 )
-DRAWS_HELP = "Monte Carlo draws (with --uncertainty); default 10,000."
-SEED_HELP = "Seed of the Monte Carlo draws (with --uncertainty); the same seed gives the same numbers. Default 1."
-BASE_HELP = (
+DRAWS_HELP = N_("Monte Carlo draws (with --uncertainty); default 10,000.")
+SEED_HELP = N_("Seed of the Monte Carlo draws (with --uncertainty); the same seed gives the same numbers. Default 1.")
+BASE_HELP = N_(
     "The base year's inventory: its forms Fr-04.2/Fr-05 in the report and, with --uncertainty, the trend "
     "key categories and trend uncertainty."
 )
@@ -529,10 +529,10 @@ def _community(results: list[Any]) -> bool:
     return bool(results) and all(result.kind == "community" for result in results)
 
 
-HEADER_HELP = (
+HEADER_HELP = N_(
     "With activity tables as the inputs (.parquet, .csv, .xlsx): the inventory they belong to (docs/tables.md)."
 )
-LINES_HELP = "Also write every line, each activity table's rows included, to FILE (.parquet or .csv)."
+LINES_HELP = N_("Also write every line, each activity table's rows included, to FILE (.parquet or .csv).")
 
 
 def _check_tables(files: list[str], header: str | None) -> None:
@@ -581,37 +581,38 @@ def _write_lines(target: Any, results: list[Any], read: list[str], kind: str | N
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help=tr("Compute one inventory per input file."))
     def compute(
         paths: list[str] = typer.Argument(
-            ..., metavar="PATH", help="Inventory files, folders of them, or - for standard input."
+            ..., metavar="PATH", help=tr("Inventory files, folders of them, or - for standard input.")
         ),
-        output_format: ResultFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-        out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
-        force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
-        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
-        gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set; overrides the inventory's."),
+        output_format: ResultFormat | None = typer.Option(None, "--format", "-f", help=tr(FORMAT_HELP)),
+        out: str | None = typer.Option(
+            None, "--output", "-o", metavar="FILE", help=tr("Write the result to this file.")
+        ),
+        force: bool = typer.Option(False, "--force", help=tr("Replace an existing output file.")),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=tr(FACTORS_DIR_HELP)),
+        gwp: GwpChoice | None = typer.Option(None, "--gwp", help=tr("GWP set; overrides the inventory's.")),
         factors: list[str] | None = typer.Option(
             None,
             "--factors",
             metavar="SET[@VERSION]",
-            help="Factor set SET or SET@VERSION (repeat or comma-separate); overrides the inventory's.",
+            help=tr("Factor set SET or SET@VERSION (repeat or comma-separate); overrides the inventory's."),
         ),
-        previous: str | None = typer.Option(None, "--previous", metavar="FILE", help=PREVIOUS_HELP),
-        threshold: list[str] | None = typer.Option(None, "--threshold", metavar="NAME=VALUE", help=THRESHOLD_HELP),
+        previous: str | None = typer.Option(None, "--previous", metavar="FILE", help=tr(PREVIOUS_HELP)),
+        threshold: list[str] | None = typer.Option(None, "--threshold", metavar="NAME=VALUE", help=tr(THRESHOLD_HELP)),
         compare_factors: list[str] | None = typer.Option(
-            None, "--compare-factors", metavar="SET@VERSION", help=COMPARE_HELP
+            None, "--compare-factors", metavar="SET@VERSION", help=tr(COMPARE_HELP)
         ),
-        uncertainty: bool = typer.Option(False, "--uncertainty", help=UNCERTAINTY_HELP),
-        draws: str | None = typer.Option(None, "--draws", metavar="N", help=DRAWS_HELP),
-        seed: str | None = typer.Option(None, "--seed", metavar="S", help=SEED_HELP),
-        base: str | None = typer.Option(None, "--base", metavar="FILE", help=BASE_HELP),
-        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
-        diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=DIAGNOSTICS_HELP),
-        header: str | None = typer.Option(None, "--header", metavar="FILE", help=HEADER_HELP),
-        lines: str | None = typer.Option(None, "--lines", metavar="FILE", help=LINES_HELP),
+        uncertainty: bool = typer.Option(False, "--uncertainty", help=tr(UNCERTAINTY_HELP)),
+        draws: str | None = typer.Option(None, "--draws", metavar="N", help=tr(DRAWS_HELP)),
+        seed: str | None = typer.Option(None, "--seed", metavar="S", help=tr(SEED_HELP)),
+        base: str | None = typer.Option(None, "--base", metavar="FILE", help=tr(BASE_HELP)),
+        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=tr(batch.JOBS_HELP)),
+        diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=tr(DIAGNOSTICS_HELP)),
+        header: str | None = typer.Option(None, "--header", metavar="FILE", help=tr(HEADER_HELP)),
+        lines: str | None = typer.Option(None, "--lines", metavar="FILE", help=tr(LINES_HELP)),
     ) -> None:
-        """Compute one inventory per input file."""
         from ghgcalc import api
         from ghgcalc.cli.output import check_target
         from ghgcalc.io import writers
@@ -772,27 +773,29 @@ def register(app: typer.Typer) -> None:
         _write_diagnostics(diagnostics_target, problems, [*read, *previous_reads])
         _exit_on_errors(outcomes)
 
-    @app.command()
+    @app.command(help=tr("Check inventories without printing totals; every problem is printed with its location."))
     def validate(
         paths: list[str] = typer.Argument(
-            ..., metavar="PATH", help="Inventory files, folders of them, or - for standard input."
+            ..., metavar="PATH", help=tr("Inventory files, folders of them, or - for standard input.")
         ),
-        gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set to check against."),
-        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
+        gwp: GwpChoice | None = typer.Option(None, "--gwp", help=tr("GWP set to check against.")),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=tr(FACTORS_DIR_HELP)),
         factors: list[str] | None = typer.Option(
-            None, "--factors", metavar="SET[@VERSION]", help="Factor set SET or SET@VERSION."
+            None, "--factors", metavar="SET[@VERSION]", help=tr("Factor set SET or SET@VERSION.")
         ),
-        previous: str | None = typer.Option(None, "--previous", metavar="FILE", help=PREVIOUS_HELP),
-        threshold: list[str] | None = typer.Option(None, "--threshold", metavar="NAME=VALUE", help=THRESHOLD_HELP),
+        previous: str | None = typer.Option(None, "--previous", metavar="FILE", help=tr(PREVIOUS_HELP)),
+        threshold: list[str] | None = typer.Option(None, "--threshold", metavar="NAME=VALUE", help=tr(THRESHOLD_HELP)),
         output_format: ProblemFormat = typer.Option(
-            ProblemFormat.text, "--format", "-f", help="text: nothing on standard output; json or jsonl: every problem."
+            ProblemFormat.text,
+            "--format",
+            "-f",
+            help=tr("text: nothing on standard output; json or jsonl: every problem."),
         ),
-        diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=DIAGNOSTICS_HELP),
-        force: bool = typer.Option(False, "--force", help="Replace an existing diagnostics file."),
-        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
-        header: str | None = typer.Option(None, "--header", metavar="FILE", help=HEADER_HELP),
+        diagnostics: str | None = typer.Option(None, "--diagnostics", metavar="FILE", help=tr(DIAGNOSTICS_HELP)),
+        force: bool = typer.Option(False, "--force", help=tr("Replace an existing diagnostics file.")),
+        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=tr(batch.JOBS_HELP)),
+        header: str | None = typer.Option(None, "--header", metavar="FILE", help=tr(HEADER_HELP)),
     ) -> None:
-        """Check inventories without printing totals; every problem is printed with its location."""
         from ghgcalc import api
         from ghgcalc.cli.output import write_stdout
 

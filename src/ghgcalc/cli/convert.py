@@ -14,13 +14,12 @@ from ghgcalc.io.files import EXCEL_SUFFIXES, YAML_SUFFIXES
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help=tr("Convert an inventory between YAML and Excel; the result computes the same."))
     def convert(
-        source: str = typer.Argument(..., metavar="IN", help="The inventory to read (.yaml, .yml, .xlsx, .xlsm)."),
-        target: str = typer.Argument(..., metavar="OUT", help="The file to write (.yaml or .xlsx)."),
-        force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+        source: str = typer.Argument(..., metavar="IN", help=tr("The inventory to read (.yaml, .yml, .xlsx, .xlsm).")),
+        target: str = typer.Argument(..., metavar="OUT", help=tr("The file to write (.yaml or .xlsx).")),
+        force: bool = typer.Option(False, "--force", help=tr("Replace an existing output file.")),
     ) -> None:
-        """Convert an inventory between YAML and Excel; the result computes the same."""
         from ghgcalc.cli.output import check_target, say_written
         from ghgcalc.io.writers import write_atomic
 

@@ -13,7 +13,7 @@ from ghgcalc.cli.output import write_stdout
 from ghgcalc.errors import UsageError, printable, visible
 from ghgcalc.i18n import N_, language, tr
 
-FACTORS_DIR_HELP = "Also a folder of your own factor sets (<id>/<version>/set.yaml)."
+FACTORS_DIR_HELP = N_("Also a folder of your own factor sets (<id>/<version>/set.yaml).")
 
 
 class ListFormat(StrEnum):
@@ -109,18 +109,17 @@ def _default_format(choice: Enum | None, enum: type[Enum]) -> Any:
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help="The bundled emission-factor sets.", no_args_is_help=True)
+    group = typer.Typer(help=tr("The bundled emission-factor sets."), no_args_is_help=True)
     app.add_typer(group, name="factors")
 
-    @group.command("list")
+    @group.command("list", help=tr("The factor sets, or the rows of one set."))
     def list_(
         set_ref: str | None = typer.Option(
-            None, "--set", metavar="SET[@VERSION]", help="SET or SET@VERSION: list its rows."
+            None, "--set", metavar="SET[@VERSION]", help=tr("SET or SET@VERSION: list its rows.")
         ),
-        output_format: ListFormat | None = typer.Option(None, "--format", "-f", help="table, json or csv."),
-        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
+        output_format: ListFormat | None = typer.Option(None, "--format", "-f", help=tr("table, json or csv.")),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=tr(FACTORS_DIR_HELP)),
     ) -> None:
-        """The factor sets, or the rows of one set."""
         from ghgcalc.cli.compute import _store
         from ghgcalc.io import writers
         from ghgcalc.io.factor_store import SetRef
@@ -149,14 +148,15 @@ def register(app: typer.Typer) -> None:
                 rows = _for_people(data, {})
                 render.plain_table(rows, ROW_COLUMNS, tr("Factors of {set}", set=set_ref))
 
-    @group.command("diff")
+    @group.command(
+        "diff", help=tr("Two factor-set versions compared: rows added, changed (per gas and CO2e) and not in NEW.")
+    )
     def diff(
-        old: str = typer.Argument(..., metavar="OLD", help="SET@VERSION, e.g. tgo-cfo@2022-04."),
-        new: str = typer.Argument(..., metavar="NEW", help="SET@VERSION, e.g. tgo-cfo@2026-02."),
-        output_format: DiffFormat | None = typer.Option(None, "--format", "-f", help="table, json or csv."),
-        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
+        old: str = typer.Argument(..., metavar="OLD", help=tr("SET@VERSION, e.g. tgo-cfo@2022-04.")),
+        new: str = typer.Argument(..., metavar="NEW", help=tr("SET@VERSION, e.g. tgo-cfo@2026-02.")),
+        output_format: DiffFormat | None = typer.Option(None, "--format", "-f", help=tr("table, json or csv.")),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=tr(FACTORS_DIR_HELP)),
     ) -> None:
-        """Two factor-set versions compared: rows added, changed (per gas and CO2e) and not in NEW."""
         from ghgcalc.cli.compute import _store
         from ghgcalc.core.editions import diff as compare
 
@@ -174,13 +174,15 @@ def register(app: typer.Typer) -> None:
 
             render.diff_table(data)
 
-    @group.command("validate")
+    @group.command(
+        "validate",
+        help=tr("Check your own factor sets with the rules of the bundled ones; every problem with its location."),
+    )
     def validate(
         paths: list[str] = typer.Argument(
-            ..., metavar="PATH", help="A factor-set version folder, a set, or a folder of sets."
+            ..., metavar="PATH", help=tr("A factor-set version folder, a set, or a folder of sets.")
         ),
     ) -> None:
-        """Check your own factor sets with the rules of the bundled ones; every problem with its location."""
         from pathlib import Path
 
         from ghgcalc.cli.compute import tally
@@ -207,16 +209,15 @@ def register(app: typer.Typer) -> None:
         if failed:
             raise typer.Exit(ExitCode.INPUT_ERRORS)
 
-    @group.command("show")
+    @group.command("show", help=tr("One factor with its full provenance (every version and unit that has the key)."))
     def show(
-        key: str = typer.Argument(..., metavar="KEY", help="The factor key, e.g. diesel-mobile."),
+        key: str = typer.Argument(..., metavar="KEY", help=tr("The factor key, e.g. diesel-mobile.")),
         set_ref: str | None = typer.Option(
-            None, "--set", metavar="SET[@VERSION]", help="SET or SET@VERSION; default: every set."
+            None, "--set", metavar="SET[@VERSION]", help=tr("SET or SET@VERSION; default: every set.")
         ),
-        output_format: ShowFormat | None = typer.Option(None, "--format", "-f", help="table or json."),
-        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=FACTORS_DIR_HELP),
+        output_format: ShowFormat | None = typer.Option(None, "--format", "-f", help=tr("table or json.")),
+        factors_dir: list[str] | None = typer.Option(None, "--factors-dir", metavar="DIR", help=tr(FACTORS_DIR_HELP)),
     ) -> None:
-        """One factor with its full provenance (every version and unit that has the key)."""
         from ghgcalc.cli.compute import _store
         from ghgcalc.io.factor_store import SetRef
         from ghgcalc.io.writers import factor_dict

@@ -16,28 +16,32 @@ from ghgcalc.io.files import EXCEL_SUFFIXES, YAML_SUFFIXES
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(name="import")
+    @app.command(
+        name="import",
+        help=tr("Import TGO's form 1.5(1) or CFO V-Sheet: one inventory per year sheet, each line citing its cells."),
+    )
     def import_(
         workbook: str = typer.Argument(
-            ..., metavar="WORKBOOK", help="TGO's form 1.5(1) or CFO V-Sheet workbook (.xlsx)."
+            ..., metavar="WORKBOOK", help=tr("TGO's form 1.5(1) or CFO V-Sheet workbook (.xlsx).")
         ),
         out: str | None = typer.Option(
             None,
             "-o",
             "--output",
             metavar="OUT",
-            help="A .yaml or .xlsx file (one year), or a folder for several years (<stem>-<year>.yaml "
-            "or .xlsx each, see --to). Default: standard output (YAML, one year only).",
+            help=tr(
+                "A .yaml or .xlsx file (one year), or a folder for several years (<stem>-<year>.yaml "
+                "or .xlsx each, see --to). Default: standard output (YAML, one year only)."
+            ),
         ),
         to: str | None = typer.Option(
             None,
             "--to",
             metavar="yaml|xlsx",
-            help="Write YAML or ghgcalc's own workbook. Default: the suffix of -o FILE; yaml for a folder.",
+            help=tr("Write YAML or ghgcalc's own workbook. Default: the suffix of -o FILE; yaml for a folder."),
         ),
-        force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+        force: bool = typer.Option(False, "--force", help=tr("Replace existing output files.")),
     ) -> None:
-        """Import TGO's form 1.5(1) or CFO V-Sheet: one inventory per year sheet, each line citing its cells."""
         from ghgcalc.cli.output import Target, check_target
         from ghgcalc.io import tgo_vsheet
         from ghgcalc.io.excel_writer import inventory_workbook

@@ -42,21 +42,24 @@ def starter_yaml(kind: str, fiscal: bool, today: dt.date, language: str = i18n.D
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(
+        help=tr("Write a starter inventory (commented YAML, or a workbook with drop-down lists) or a starter plan.")
+    )
     def init(
-        path: str = typer.Argument(..., metavar="FILE", help="The file to write: .yaml, or .xlsx for a workbook."),
+        path: str = typer.Argument(..., metavar="FILE", help=tr("The file to write: .yaml, or .xlsx for a workbook.")),
         kind: Kind = typer.Option(
-            Kind.organization, "--kind", help="organization (CFO), community, or plan (a reduction plan)."
+            Kind.organization, "--kind", help=tr("organization (CFO), community, or plan (a reduction plan).")
         ),
         fiscal: bool = typer.Option(
             False,
             "--fiscal",
-            help="The current Thai fiscal year (October to September; months from October in a workbook);"
-            " default: the current calendar year.",
+            help=tr(
+                "The current Thai fiscal year (October to September; months from October in a workbook);"
+                " default: the current calendar year."
+            ),
         ),
-        force: bool = typer.Option(False, "--force", help="Replace an existing file."),
+        force: bool = typer.Option(False, "--force", help=tr("Replace an existing file.")),
     ) -> None:
-        """Write a starter inventory (commented YAML, or a workbook with drop-down lists) or a starter plan."""
         from ghgcalc.cli.output import check_target
 
         suffix = os.path.splitext(path)[1].lower()

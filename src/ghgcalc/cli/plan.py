@@ -40,30 +40,39 @@ def _chart_targets(folder: str, plan_path: str, force: bool) -> dict[str, Any]:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(
+        help=tr("Project a base inventory to the horizon (BAU), apply measures in order, check targets, cost them.")
+    )
     def plan(
-        path: str = typer.Argument(..., metavar="PLAN", help="A plan file (YAML): base inventory, horizon, measures."),
+        path: str = typer.Argument(
+            ..., metavar="PLAN", help=tr("A plan file (YAML): base inventory, horizon, measures.")
+        ),
         output_format: PlanFormat | None = typer.Option(
             None,
             "--format",
             "-f",
             help=(
-                "table, json, jsonl, csv, md, xlsx or html; default: from the -o file's extension, else table "
-                "on a terminal and json otherwise."
+                tr(
+                    "table, json, jsonl, csv, md, xlsx or html; default: from the -o file's extension, else table "
+                    "on a terminal and json otherwise."
+                )
             ),
         ),
-        out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
+        out: str | None = typer.Option(
+            None, "--output", "-o", metavar="FILE", help=tr("Write the result to this file.")
+        ),
         charts: str | None = typer.Option(
-            None, "--charts", metavar="DIR", help="Also draw PLAN-trajectory.png and PLAN-macc.png in this folder."
+            None, "--charts", metavar="DIR", help=tr("Also draw PLAN-trajectory.png and PLAN-macc.png in this folder.")
         ),
         charts_fit: bool = typer.Option(
             False,
             "--charts-fit",
-            help="Fit the trajectory chart's y-axis to the values instead of starting it at zero (the chart says so).",
+            help=tr(
+                "Fit the trajectory chart's y-axis to the values instead of starting it at zero (the chart says so)."
+            ),
         ),
-        force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+        force: bool = typer.Option(False, "--force", help=tr("Replace existing output files.")),
     ) -> None:
-        """Project a base inventory to the horizon (BAU), apply measures in order, check targets, cost them."""
         from ghgcalc import api
         from ghgcalc.cli.output import check_target
 

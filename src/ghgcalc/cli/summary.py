@@ -15,7 +15,7 @@ import typer
 from ghgcalc.cli import batch, clock
 from ghgcalc.cli.compute import GwpChoice
 from ghgcalc.errors import ExitCode, UsageError
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 
 SUMMARY_FORMAT = 1
 
@@ -30,7 +30,7 @@ class SummaryFormat(StrEnum):
     html = "html"
 
 
-FORMAT_HELP = (
+FORMAT_HELP = N_(
     "table, csv, json, jsonl, xlsx, md or html; default: from the -o file's extension, else table on a "
     "terminal and json otherwise."
 )
@@ -98,17 +98,20 @@ def row_of(outcome: Any) -> tuple[Any, Any]:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help=tr("One row per inventory (failed ones included), rollups by province and type, outliers."))
     def summary(
-        paths: list[str] = typer.Argument(..., metavar="PATH", help="Inventory files or folders of them."),
-        recursive: bool = typer.Option(False, "--recursive", "-r", help="Also read the folders under a folder."),
-        output_format: SummaryFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-        out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the summary to this file."),
-        force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
-        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=batch.JOBS_HELP),
-        gwp: GwpChoice | None = typer.Option(None, "--gwp", help="GWP set for every inventory; overrides each one's."),
+        paths: list[str] = typer.Argument(..., metavar="PATH", help=tr("Inventory files or folders of them.")),
+        recursive: bool = typer.Option(False, "--recursive", "-r", help=tr("Also read the folders under a folder.")),
+        output_format: SummaryFormat | None = typer.Option(None, "--format", "-f", help=tr(FORMAT_HELP)),
+        out: str | None = typer.Option(
+            None, "--output", "-o", metavar="FILE", help=tr("Write the summary to this file.")
+        ),
+        force: bool = typer.Option(False, "--force", help=tr("Replace an existing output file.")),
+        jobs: str | None = typer.Option(None, "--jobs", "-j", metavar="N", help=tr(batch.JOBS_HELP)),
+        gwp: GwpChoice | None = typer.Option(
+            None, "--gwp", help=tr("GWP set for every inventory; overrides each one's.")
+        ),
     ) -> None:
-        """One row per inventory (failed ones included), rollups by province and type, outliers."""
         from ghgcalc import api
         from ghgcalc.cli.output import check_target, write_stdout
         from ghgcalc.reports.summary_report import Summary, document

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from ghgcalc.errors import ExitCode, UsageError
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 
 
 class TrendFormat(StrEnum):
@@ -22,7 +22,7 @@ class TrendFormat(StrEnum):
     html = "html"
 
 
-FORMAT_HELP = (
+FORMAT_HELP = N_(
     "table, json, csv, md, xlsx or html; default: from the -o file's extension, else table on a terminal and json "
     "otherwise."
 )
@@ -47,17 +47,18 @@ def _report(outcome: Any, chosen: TrendFormat) -> str | bytes:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help=tr("Totals per year, change against the base year and year on year, and intensities."))
     def trend(
-        paths: list[str] = typer.Argument(..., metavar="PATH", help="The inventories of one entity, or a folder."),
+        paths: list[str] = typer.Argument(..., metavar="PATH", help=tr("The inventories of one entity, or a folder.")),
         base_year: int | None = typer.Option(
-            None, "--base-year", help="The year (C.E. or B.E.) the base inventory ends in; default: the earliest."
+            None, "--base-year", help=tr("The year (C.E. or B.E.) the base inventory ends in; default: the earliest.")
         ),
-        output_format: TrendFormat | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-        out: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to this file."),
-        force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+        output_format: TrendFormat | None = typer.Option(None, "--format", "-f", help=tr(FORMAT_HELP)),
+        out: str | None = typer.Option(
+            None, "--output", "-o", metavar="FILE", help=tr("Write the result to this file.")
+        ),
+        force: bool = typer.Option(False, "--force", help=tr("Replace an existing output file.")),
     ) -> None:
-        """Totals per year, change against the base year and year on year, and intensities."""
         from ghgcalc import api
         from ghgcalc.cli.output import check_target, chosen_format
         from ghgcalc.errors import printable
