@@ -1,6 +1,7 @@
 """Slips in an Activities sheet that change the total and that nothing else would catch, each a
 located warning: the first months left empty (read as 0), a row of amounts without an activity
-(not read), a total row keyed like its lines (counted twice); and in any inventory, a period
+(not read), a total row keyed like its lines (counted twice), an amount formatted as a percentage
+(12 % is the number 0.12: refused); and in any inventory, a period
 whose year is a slip (2657 for 2567, 1/10/68 read as 1968) and a YAML list of decimal commas."""
 
 from __future__ import annotations
@@ -105,3 +106,20 @@ def test_a_yaml_list_of_decimal_commas_is_an_error_not_twice_the_months(tmp_path
         ("commas.yaml:7:13", "number-list-decimal-comma")
     ], run
     assert "45.5" in run.stderr
+
+
+def test_an_amount_formatted_as_a_percentage_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """A month typed into a column formatted as %: the sheet shows 12%, the cell holds 0.12, and
+    which of the two was meant cannot be known; every other cell of the row is read as it is."""
+    path = workbook(tmp_path / "town.xlsx", [line("electricity-grid", "Offices", STEADY, None)])
+    book = openpyxl.load_workbook(path)
+    cell = book["Activities"]["H2"]  # December
+    cell.value, cell.number_format = 0.12, "0%"
+    book["Activities"]["D2"].number_format = "0%"  # a text cell (the unit) formatted so is no amount
+    book.save(path)
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 1 and run.stdout == "", run
+    [percent] = found(run, "amount-percent")
+    assert percent.location == "town.xlsx[Activities]!H2" and percent.severity == "error", run
+    assert "12%" in percent.message and "0.12" in percent.message
+    assert len(issues(run.stderr)) == 1, run

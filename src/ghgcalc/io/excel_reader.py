@@ -668,7 +668,12 @@ def _read_activities(
     columns = positions.activity_columns
     quality = [name for name in QUALITY_COLUMNS if name in columns]
     ranges = [name for name in RANGES if name in columns]
-    percent_at = percent_cells_in(reader, sheet, rows, {columns[n] for n in ranges}, first_data, path)
+    amount_columns = {*positions.month_columns, *([columns["total"]] if "total" in columns else [])}
+    percent_at = percent_cells_in(reader, sheet, rows, {columns[n] for n in ranges} | amount_columns, first_data, path)
+    percent_rows: dict[int, list[int]] = {}  # the amount cells shown as percentages, by row
+    for at_row, at_column in sorted(percent_at or ()):
+        if at_column in amount_columns:
+            percent_rows.setdefault(at_row, []).append(at_column)
     activities: list[dict[str, Any]] = []
     empty: list[int] = []
     special = reader.special(sheet)
@@ -724,6 +729,8 @@ def _read_activities(
                     Severity.WARNING,
                 )
             continue
+        if percent_rows and row in percent_rows:
+            _percent_amounts(reader, sheet, rows, row, percent_rows[row])
         if len(reader.issues) > reported or key is None:
             continue  # an empty or subtotal row, or a cell with an error: reported, not read further
         item: dict[str, Any] = {"activity": activity}
@@ -775,6 +782,27 @@ def _read_activities(
             )
         )
     return activities
+
+
+def _percent_amounts(reader: SheetReader, sheet: str, rows: list[list[Any]], row: int, columns: list[int]) -> None:
+    """An amount shown as a percentage (12%) is the number 0.12 in the cell: whether 12 or 0.12 was
+    meant cannot be known, so it is refused at the cell, never read as either."""
+    for column in columns:
+        value = rows[row][column] if column < len(rows[row]) else None
+        if type(value) not in (int, float):
+            continue
+        reader.issue(
+            "amount-percent",
+            tr(
+                "this amount is formatted as a percentage ({shown}), which is the number {value}: an amount "
+                "is not a percentage",
+                shown=f"{value * 100:g}%",
+                value=f"{value:g}",
+            ),
+            sheet,
+            cell_name(row, column),
+            tr("format the cell as a number and type the amount itself"),
+        )
 
 
 def _columns(
