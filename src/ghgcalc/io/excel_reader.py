@@ -789,7 +789,7 @@ def _percent_amounts(reader: SheetReader, sheet: str, rows: list[list[Any]], row
     meant cannot be known, so it is refused at the cell, never read as either."""
     for column in columns:
         value = rows[row][column] if column < len(rows[row]) else None
-        if type(value) not in (int, float):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
         reader.issue(
             "amount-percent",
