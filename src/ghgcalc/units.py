@@ -549,6 +549,16 @@ def _quick_bridge(text: str, field: str) -> tuple[str, str, float] | None:
     return (shape[0], shape[1], value) if math.isfinite(value) and value > 0 else None
 
 
+def bridge_ratio(given: str, own: str, field: str) -> float | None:
+    """How many times the bridge `given` (a line's density or ncv) is `own` (its factor's), both in
+    base units; None when they are not of one kind (energy per mass against per volume) or either is
+    outside the fast table (left unchecked rather than loading pint for it)."""
+    mine, theirs = _quick_bridge(given, field), _quick_bridge(own, field)
+    if mine is None or theirs is None or mine[:2] != theirs[:2]:
+        return None
+    return mine[2] / theirs[2]
+
+
 @functools.cache
 def _quick_bridged(source: str, target: str, bridges: Bridges) -> float | None:
     """`source` to `target` through the bridges without pint (the same search as `_pint_factor`),

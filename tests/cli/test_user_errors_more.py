@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import INPUT_ERRORS, USAGE, assert_input_error, at, ghgcalc, issues
 
 HEAD = "ghgcalc: 1\nname: Test town\nperiod: 2024\nfactors: tgo-cfo\n"
@@ -88,6 +90,28 @@ def test_a_density_of_the_wrong_kind_says_so(tmp_path):
     assert_input_error(run, "bad.yaml", "bridge-invalid", at(text, "0.8 kg"))
     printed = assert_input_error(run, "bad.yaml", "bridge-invalid", at(text, "0.54 MJ/L"))
     assert "mass per volume" in printed.message
+
+
+def test_a_density_or_ncv_far_from_the_factors_own_is_said_at_it(tmp_path):
+    """g/L typed for kg/L (1,000 times too little mass) and GJ/kg for MJ/kg: each said at the bridge,
+    against the factor's own (ipcc-2006 diesel-road: 0.832 kg/L, 43.0 TJ/Gg), and used as given;
+    a density of another fuel (LPG's 0.54 kg/L) is within reach of the factor's and not said."""
+    text = write(
+        tmp_path,
+        HEAD.replace("tgo-cfo", "ipcc-2006") + "activities:\n"
+        "  - {activity: diesel-road, unit: L, amount: 1000, density: 0.84 g/L}\n"
+        "  - {activity: diesel-road, unit: kg, amount: 3000, ncv: 43 GJ/kg}\n"
+        "  - {activity: diesel-road, unit: L, amount: 2000, density: 0.54 kg/L}\n",
+    )
+    run = ghgcalc(tmp_path, "compute", "bad.yaml", "-f", "json")
+    assert run.code == 0, run
+    unusual = [p for p in issues(run.stderr) if p.code == "bridge-unusual"]
+    assert [p.location for p in unusual] == ["bad.yaml:{}:{}".format(*at(text, m)) for m in ("0.84 g/L", "43 GJ/kg")]
+    assert "1/990 of" in unusual[0].message and "0.832 kg/L" in unusual[0].message
+    assert "1,000 times" in unusual[1].message and "43.0 TJ/Gg" in unusual[1].message
+    # used as given: 1,000 L x 0.00084 kg/L = 0.84 kg of diesel, 0.84e-6 Gg x 43.0 TJ/Gg x 74,100 kg CO2/TJ
+    lines = json.loads(run.stdout)["lines"]
+    assert lines[0]["gases_t"]["CO2"] == pytest.approx(0.84e-6 * 43.0 * 74_100 / 1000, rel=1e-9)
 
 
 def test_litres_without_a_density_ask_for_one(tmp_path):

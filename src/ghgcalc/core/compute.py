@@ -642,6 +642,8 @@ def _factor_source(
         return None
     for code, message in choice.notes:
         issues.append(warning(code, message, (*path, "activity")))
+    for field, message in choice.unusual_bridges:
+        issues.append(warning("bridge-unusual", message, (*path, field)))
     factor = choice.factor
     if factor.set_id != CUSTOM and not any(
         gas.kg for gas in factor.gases

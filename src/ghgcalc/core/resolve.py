@@ -18,6 +18,7 @@ class Choice:
     factor: Factor
     conversion: float  # activity units -> factor.per units
     notes: tuple[tuple[str, str], ...] = ()  # (issue code, message) warnings about the choice
+    unusual_bridges: tuple[tuple[str, str], ...] = ()  # (the line's field, message): bridge-unusual warnings
 
 
 class ResolveError(Exception):
@@ -143,7 +144,8 @@ class Catalogue:
     def _resolve(self, key: str, unit: str, period: Period, bridges: units.Bridges) -> Choice:
         if key in self.custom:
             factor = self.custom[key]
-            return Choice(factor, _convert(unit, [factor], bridges)[1], _validity_notes(key, factor, period))
+            _, conversion, bridged = _convert(unit, [factor], bridges)
+            return Choice(factor, conversion, _validity_notes(key, factor, period), bridged)
         if key in self.broken:
             raise ResolveError("factor-broken", tr("custom factor '{key}' has errors", key=visible(key)))
         for choice in self.sets:
@@ -223,22 +225,59 @@ class Catalogue:
             version, variants = min(
                 candidates, key=lambda c: (min(_gap_days(f, period) for f in c[1]), -c[0].published.toordinal())
             )
-        index, conversion = _convert(unit, list(variants), bridges)
+        index, conversion, bridged = _convert(unit, list(variants), bridges)
         factor = variants[index]
         if notes:  # the edition warning says already that the newer one does not cover the start
-            return Choice(factor, conversion, tuple(notes))
-        return Choice(factor, conversion, _validity_notes(key, factor, period))
+            return Choice(factor, conversion, tuple(notes), bridged)
+        return Choice(factor, conversion, _validity_notes(key, factor, period), bridged)
 
 
-def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple[int, float]:
-    """The first unit variant the activity's unit converts to: directly, then through bridges."""
+Notes = tuple[tuple[str, str], ...]
+# A line's density or ncv this many times its factor's own, or less than its inverse, is more likely
+# a unit slip (g/L typed for kg/L, MJ for GJ) than a fuel of its own: said, and used as given.
+UNUSUAL_BRIDGE = 3.0
+
+
+def _bridge_notes(bridges: units.Bridges, factor: Factor) -> Notes:
+    """(field, message) for each bridge the line gives (its density, its ncv) far from its factor's own."""
+    notes = []
+    for field, given, own in (("density", bridges.density, factor.density), ("ncv", bridges.ncv, factor.ncv)):
+        ratio = units.bridge_ratio(given, own, field) if given and own else None
+        if ratio is None or 1 / UNUSUAL_BRIDGE <= ratio <= UNUSUAL_BRIDGE:
+            continue
+        said = {"field": field, "given": visible(given or ""), "key": visible(factor.key), "own": own}
+        if ratio > 1:
+            message = tr(
+                "the {field} given, {given}, is {times} times the {field} of factor '{key}', {own}: a unit typed "
+                "wrong (g for kg, MJ for GJ)? It is used as given",
+                times=_times(ratio),
+                **said,
+            )
+        else:
+            message = tr(
+                "the {field} given, {given}, is 1/{times} of the {field} of factor '{key}', {own}: a unit typed "
+                "wrong (g for kg, MJ for GJ)? It is used as given",
+                times=_times(1 / ratio),
+                **said,
+            )
+        notes.append((field, message))
+    return tuple(notes)
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.2g}"
+
+
+def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple[int, float, Notes]:
+    """The first unit variant the activity's unit converts to: directly, then through bridges; with
+    a warning when a bridge the line gives is far from its factor's own."""
     for index, factor in enumerate(variants):
         quick = units.quick_factor(unit, factor.per)
         if quick is not None:
-            return index, quick
+            return index, quick, ()
     for index, factor in enumerate(variants):
         try:
-            return index, units.conversion_factor(unit, factor.per)
+            return index, units.conversion_factor(unit, factor.per), ()
         except units.UnitError as exc:
             if exc.code != "unit-incompatible" or exc.field:
                 raise
@@ -248,7 +287,7 @@ def _convert(unit: str, variants: list[Factor], bridges: units.Bridges) -> tuple
         if combined == units.Bridges():
             continue
         try:
-            return index, units.conversion_factor(unit, factor.per, combined)
+            return index, units.conversion_factor(unit, factor.per, combined), _bridge_notes(bridges, factor)
         except units.UnitError as exc:
             if exc.code == "bridge-invalid":
                 raise
