@@ -110,6 +110,23 @@ def test_a_typed_in_slip_is_imported_as_printed(tmp_path: Path) -> None:
     assert total > 1000
 
 
+def test_a_value_printed_before_a_correction_is_said_at_import(tmp_path: Path) -> None:
+    """March's diesel corrected after the sheet was last calculated: the imported line counts the
+    corrected quantity x EF, so its total is not E42; the import says so once, at the stale cell,
+    and points to the audit. A workbook whose every value follows from its inputs says nothing."""
+    gen = g.form_1_5_1(tmp_path / "stale.xlsx", 2568, with_previous_year=False, stale_total="cached")
+    run = ghgcalc(tmp_path, "import", "stale.xlsx", "-o", "x.yaml")
+    assert run.code == 0, run
+    [said] = [p for p in issues(run.stderr) if p.code == "tgo-printed-differs"]
+    assert said.location == f"stale.xlsx[{S2568}]!L12" and said.severity == "warning", run
+    assert "E42" in said.message and "ghgcalc audit stale.xlsx" in run.stderr
+    total = computed(tmp_path, "x.yaml")["total_t_co2e"]
+    assert total != pytest.approx(gen.cached[(S2568, "E42")], rel=1e-9)  # as the warning says
+    g.form_1_5_1(tmp_path / "clean.xlsx", 2568, with_previous_year=False)
+    clean = ghgcalc(tmp_path, "import", "clean.xlsx", "-o", "y.yaml")
+    assert clean.code == 0 and "tgo-printed-differs" not in clean.stderr, clean
+
+
 def test_an_unknown_row_is_imported_and_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [(14, "น้ำมันหล่อลื่น", 2.5, "kg CO2e/ลิตร", "ลิตร", "typed") if r[0] == 14 else r for r in g.SUMMARY_ROWS]
     monkeypatch.setattr(g, "SUMMARY_ROWS", rows)

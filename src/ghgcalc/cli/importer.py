@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.io import tgo_vsheet
         from ghgcalc.io.excel_writer import inventory_workbook
         from ghgcalc.io.tgo_form import FormYear, read_form
-        from ghgcalc.io.tgo_form_inventory import inventory_of
+        from ghgcalc.io.tgo_form_inventory import inventory_of, printed_differences
         from ghgcalc.io.yaml_writer import inventory_yaml
 
         if not Path(workbook).exists():
@@ -80,6 +80,7 @@ def register(app: typer.Typer) -> None:
                 documents.append((form_year.year, document))
                 form_years.append(form_year)
                 problems.extend(issues)
+            problems.extend(printed_differences(form, name))
             origin = f"{name} (TGO form 1.5(1))"
         for problem in problems:
             print(problem.format(), file=sys.stderr)

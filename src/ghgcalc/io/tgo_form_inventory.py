@@ -280,6 +280,47 @@ def _pond_line(year: FormYear, row: FormRow, file: str, warn: Any) -> dict[str, 
 # One year as the audit reads it (core/audit_input.py)
 
 
+def printed_differences(form: FormWorkbook, file: str) -> list[Issue]:
+    """One warning per year sheet whose printed values do not all follow from its quantities and
+    EFs (a month corrected after the sheet was last calculated, a total typed over): the imported
+    lines count quantity x EF, so their total is not the one the workbook prints. The audit names
+    each value; rows without formulas are said already (tgo-row-no-total)."""
+    from ghgcalc.core.audit import audit_year
+
+    issues = []
+    for year, stated in zip(form.years, stated_years(form), strict=True):
+        differing = [
+            f
+            for f in audit_year(stated).findings
+            if f.kind == "recompute" and f.code != "audit-line-not-computed"
+        ]
+        if not differing:
+            continue
+        first = differing[0]
+        issues.append(
+            Issue(
+                "tgo-printed-differs",
+                tr(
+                    "{count} value(s) this sheet prints do not follow from its quantities and EFs, the first "
+                    "at {cell}: the imported lines count quantity x EF, so their total is not the printed "
+                    "total {total} ({printed} tCO2e)",
+                    count=len(differing),
+                    cell=first.cells[-1],
+                    total=year.totals.total.cell,
+                    printed=f"{year.totals.total.value:,.4f}" if year.totals.total.value is not None else "-",
+                ),
+                Severity.WARNING,
+                Location(file, sheet=year.sheet, cell=first.cells[-1]),
+                hint=tr(
+                    "ghgcalc audit {file} lists each one with the cells it comes from; ask the municipality "
+                    "which is right",
+                    file=file,
+                ),
+            )
+        )
+    return issues
+
+
 def stated_years(form: FormWorkbook) -> list[Any]:
     """Every year of the workbook as core.audit_input.StatedYear: each number with its cell."""
     from ghgcalc.core.audit_input import Stated, StatedLine, StatedProduct, StatedSeries, StatedYear
