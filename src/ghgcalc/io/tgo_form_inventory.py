@@ -290,9 +290,7 @@ def printed_differences(form: FormWorkbook, file: str) -> list[Issue]:
     issues = []
     for year, stated in zip(form.years, stated_years(form), strict=True):
         differing = [
-            f
-            for f in audit_year(stated).findings
-            if f.kind == "recompute" and f.code != "audit-line-not-computed"
+            f for f in audit_year(stated).findings if f.kind == "recompute" and f.code != "audit-line-not-computed"
         ]
         if not differing:
             continue
