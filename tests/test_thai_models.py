@@ -308,7 +308,7 @@ def test_data_quality_and_uncertainty_mistakes_in_thai(tmp_path: Path) -> None:
     (quality_en, range_en), (quality_th, range_th) = both(tmp_path, "town.yaml", text)
     assert (quality_en.code, range_en.code) == (quality_th.code, range_th.code)
     assert (quality_th.code, range_th.code) == ("data-quality-invalid", "uncertainty-invalid")
-    assert quality_en.message == "source is '3rd'; it is one of 1st, 2nd, other"
+    assert quality_en.message == "source is '3rd'; it must be one of 1st, 2nd, other"
     assert quality_th.message == "source (แหล่งที่มาของข้อมูล) เป็น '3rd' แต่ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: 1st, 2nd, other"
     assert quality_th.hint == "ใส่ค่าใดค่าหนึ่งต่อไปนี้: 1st, 2nd, other"
     assert range_th.message == "[20, -10]: ขอบล่างต้องเป็น % ติดลบ และขอบบนต้องเป็น % บวก"

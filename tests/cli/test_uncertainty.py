@@ -105,6 +105,30 @@ def test_monte_carlo_matches_an_analytic_lognormal(tmp_path: Path) -> None:
     assert result["uncertainty"]["inputs"][1]["distribution"] == "lognormal"
 
 
+@pytest.mark.parametrize(("lower", "low_t"), [(-100, 0.0), (-99, 0.01), (-99.9, 0.001)])
+def test_a_range_down_to_nothing_is_drawn_down_to_nothing(tmp_path: Path, lower: float, low_t: float) -> None:
+    # 1 t known to be at most its value and at least `lower` % below it; an exact factor. Approach 1
+    # takes the larger side, -lower %; Monte Carlo's 2.5th percentile is the lower limit, 1 + lower/100 t
+    # (-100: the normal's lower half cut at zero, 0 at Z = -1.96; else the lognormal's, exp(ln(low))).
+    name = inventory(
+        f"  - {{activity: ch4, amount: 1000, unit: kg, scope: 1, uncertainty: {{activity: [{lower}, 0]}}}}\n",
+        "  - {key: ch4, per: kg, kg: {CO2: 1.0}, source: test, uncertainty: 0}\n",
+        tmp_path=tmp_path,
+    )
+    result = analysed(tmp_path, name, "--draws", "40000")
+    carlo = result["uncertainty"]["monte_carlo"]
+    assert result["uncertainty"]["approach_1"]["total_pct"] == pytest.approx(-lower)
+    # the 2.5th percentile of 40,000 draws: at -100 the density there is phi(1.96) x 1.96 = 0.115
+    # per t, so its standard error is sqrt(0.025 x 0.975 / 40,000) / 0.115 = 0.007 t; 0.025 t is 3.6 of them
+    assert carlo["low_t_co2e"] == pytest.approx(low_t, abs=0.025)
+    assert carlo["high_t_co2e"] == pytest.approx(1.0)  # half the draws are the value itself
+    if lower == -100:
+        # the mean: 0.5 (upper half) + E[(1 + Z/1.96)+; Z < 0] = 0.5 + 0.475 - (phi(0) - phi(1.96))/1.96
+        phi = lambda z: math.exp(-z * z / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+        mean = 0.5 + 0.475 - (phi(0) - phi(1.959964)) / 1.959964
+        assert carlo["mean_t_co2e"] == pytest.approx(mean, rel=0.01)
+
+
 def test_the_same_seed_gives_the_same_bytes(tmp_path: Path) -> None:
     name = inventory(
         "  - {activity: grid, amount: 200000, unit: kWh, scope: 2, uncertainty: {activity: 2}}\n",

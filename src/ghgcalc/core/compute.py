@@ -373,7 +373,13 @@ def compute(
     lines.extend(table_lines)
     from ghgcalc.core import plausibility
 
-    issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind))
+    population = inventory.indicators.population if inventory.indicators else None
+    issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind, population))
+    if any(line.gpc for line in lines):
+        from ghgcalc.core.community import mixed_landfill_methods, unusual_references
+
+        issues.extend(unusual_references(lines))
+        issues.extend(mixed_landfill_methods(lines))
     community = None
     if inventory.kind == "community" or inventory.notation_keys:
         from ghgcalc.core.community import check_notation_keys, report

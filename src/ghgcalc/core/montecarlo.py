@@ -5,10 +5,10 @@ The only module that imports numpy, and only when an analysis is asked for.
 
 PDFs (docs/uncertainty.md): the value given or chosen is the median; a range within ±60 % on both
 sides is normal (each side its own standard deviation, range/1.96), cut at zero; a wider one is
-lognormal (sigma = ln(1 + upper %)/1.96 above the median and -ln(1 + lower %)/1.96 below; a lower
-limit of -100 % takes the upper side's sigma). A shared input is drawn once per draw, so the lines
-that share it move together. Method parameters are drawn inside the methods, cut at their
-physical limits (a fraction at 1).
+lognormal (sigma = ln(1 + upper %)/1.96 above the median and -ln(1 + lower %)/1.96 below; below a
+lower limit of -100 %, which no lognormal reaches, the normal's lower half, cut at zero). A shared
+input is drawn once per draw, so the lines that share it move together. Method parameters are
+drawn inside the methods, cut at their physical limits (a fraction at 1).
 """
 
 from __future__ import annotations
@@ -41,7 +41,17 @@ def to_multipliers(row: np.ndarray, item: Input) -> None:
         np.maximum(row, 0.0, out=row)
         return
     sigma_high = math.log(high) / Z95
-    sigma_low = -math.log(low) / Z95 if low > 0 else sigma_high
+    if low <= 0:
+        # A lower limit of -100 %: the value may be 0, which no lognormal reaches. The lower half is
+        # the normal's (sigma 100 %/1.96, cut at zero: 0 is its 2.5th percentile, as the range says),
+        # the upper half the lognormal's; the value stays the median
+        negative = row < 0
+        lower = np.maximum(1 + row / Z95, 0.0)
+        row *= sigma_high
+        np.exp(row, out=row)
+        np.copyto(row, lower, where=negative)
+        return
+    sigma_low = -math.log(low) / Z95
     if sigma_low == sigma_high:
         row *= sigma_high
     else:

@@ -22,6 +22,9 @@ from ghgcalc.models.result import InventoryResult, Line
 MIN_MONTHS = 3
 # The length of an average month, in days: turns a period into its number of months.
 MONTH_DAYS = 365.2425 / 12
+# A line more than this many times the next largest is said to be "over a million times" it: a
+# 34-digit ratio (next to a line of 1e-30 t) says nothing more.
+MILLION = 1e6
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,10 @@ class Thresholds:
     # A line this share of the total, and `dominant` times the next largest, likely has a unit slip.
     share: float | None = 0.9
     dominant: float | None = 100.0
+    # A method line's population this many times the inventory's own `indicators.population`: a
+    # digit too many (4,520,000 for 452,000). A line may cover part of the population, never more;
+    # 1.5 leaves room for a register's population beside a census's (migrant workers, students).
+    population: float | None = 1.5
 
 
 # What each threshold may be: (lowest allowed, why).
@@ -48,6 +55,7 @@ _LIMITS = {
     "previous": (1.0, N_("a ratio above 1, e.g. previous=3")),
     "share": (0.0, N_("a share from 0 to 1, e.g. share=0.9")),
     "dominant": (1.0, N_("a ratio above 1, e.g. dominant=100")),
+    "population": (1.0, N_("a ratio above 1, e.g. population=1.5")),
 }
 NAMES = tuple(f.name for f in fields(Thresholds))
 
@@ -113,10 +121,15 @@ def _amount(value: float, unit: str) -> str:
 
 
 def check(
-    lines: list[Line], period: Period | None = None, checks: Checks | None = None, kind: str | None = None
+    lines: list[Line],
+    period: Period | None = None,
+    checks: Checks | None = None,
+    kind: str | None = None,
+    population: float | None = None,
 ) -> list[Issue]:
-    """Every warning for the lines of one inventory of `kind` over `period`. Last year's result is
-    compared only with an inventory of its own kind: the organisations a city includes are not."""
+    """Every warning for the lines of one inventory of `kind` over `period` (whose own population,
+    `indicators.population`, is `population`). Last year's result is compared only with an
+    inventory of its own kind: the organisations a city includes are not."""
     checks = checks or Checks()
     limits = checks.thresholds
     monthly = [line for line in lines if line.monthly]  # the monthly checks' lines, in order
@@ -128,6 +141,8 @@ def check(
     issues.extend(_dominant_line(lines, limits))
     issues.extend(_unusual_scope(lines))
     issues.extend(_repeated_lines(lines))
+    if population and limits.population is not None:
+        issues.extend(_populations(lines, population, limits.population))
     if checks.previous is not None and kind in (None, checks.previous.kind):
         issues.extend(compare_years(checks.previous, lines, period, limits))
     return issues
@@ -347,14 +362,35 @@ def _dominant_line(lines: list[Line], limits: Thresholds) -> list[Issue]:
     total = sum(line.t_co2e for line in lines)
     if total <= 0 or largest.t_co2e < limits.share * total or largest.t_co2e < limits.dominant * second.t_co2e:
         return []
+    share = f"{100 * largest.t_co2e / total:.1f}"
+    ratio = largest.t_co2e / second.t_co2e if second.t_co2e > 0 else math.inf
+    if ratio == math.inf:  # the next largest is 0 (or so small that the ratio says nothing)
+        message = tr("this line is {share} % of the total; every other line is 0", share=share)
+    elif ratio >= MILLION:
+        message = tr("this line is {share} % of the total and over a million times the next largest", share=share)
+    else:
+        message = tr(
+            "this line is {share} % of the total and {times} times the next largest", share=share, times=f"{ratio:,.0f}"
+        )
+    if largest.method_params is not None:  # a method line: its parameters are what a person typed
+        names = ", ".join(visible(str(name)) for name in largest.method_params) or "-"
+        return [
+            warning(
+                "line-dominates",
+                message,
+                ("activities", largest.index, "params"),
+                tr(
+                    "check the parameters of '{method}' ({names}) for a unit slip (t typed for kg, "
+                    "a percentage for a fraction?)",
+                    method=visible(largest.activity),
+                    names=names,
+                ),
+            )
+        ]
     return [
         warning(
             "line-dominates",
-            tr(
-                "this line is {share} % of the total and {times} times the next largest",
-                share=f"{100 * largest.t_co2e / total:.1f}",
-                times=f"{largest.t_co2e / max(second.t_co2e, 1e-30):,.0f}",
-            ),
+            message,
             ("activities", largest.index, "unit"),
             tr(
                 "check its unit and amount: {amount} (t typed for kg, MWh for kWh?)",
@@ -387,13 +423,34 @@ def _unusual_scope(lines: list[Line]) -> list[Issue]:
 
 def _repeated_lines(lines: list[Line]) -> list[Issue]:
     """A line that repeats an earlier one in everything a person types (activity, unit, scope,
-    category, label, division and every amount): a row pasted twice, counted twice. Lines with an
-    id (ids are unique), a method line, and lines of nothing are not compared."""
+    category, label, division and every amount; a method line: its method, parameters, GPC
+    reference, label and division): a row pasted twice, counted twice. Lines with an id (ids are
+    unique) and lines of nothing are not compared."""
     by_amount: dict[float, Line] = {}  # the first line of each total: most totals come once
     first: dict[tuple[object, ...], int] = {}  # lines whose total came before, by all they type
+    methods: dict[tuple[object, ...], int] = {}  # method lines by all they type
     issues = []
     for line in lines:
-        if line.id is not None or line.method_params is not None or not line.amount:
+        if line.id is not None:
+            continue
+        if line.method_params is not None:
+            typed = _typed_method(line)
+            earlier = methods.setdefault(typed, line.index) if typed is not None else line.index
+            if earlier != line.index:
+                issues.append(
+                    warning(
+                        "line-repeated",
+                        tr(
+                            "the same method, parameters, GPC reference and label as activity {number}: "
+                            "both are counted",
+                            number=earlier + 1,
+                        ),
+                        ("activities", line.index),
+                        tr("if it was entered twice, remove one; if these are two sources, give each its own label"),
+                    )
+                )
+            continue
+        if not line.amount:
             continue
         other = by_amount.setdefault(line.amount, line)
         if other is line:
@@ -419,6 +476,56 @@ def _typed(line: Line) -> tuple[object, ...]:
     """What a person types of a line, which two lines of two sources never have all alike."""
     amounts = line.monthly if line.monthly is not None else line.amount
     return (line.activity, line.unit, line.scope, line.category, line.label, line.division, amounts)
+
+
+def _typed_method(line: Line) -> tuple[object, ...] | None:
+    """What a person types of a method line, as one comparable value (its parameters in a canonical
+    text: `{a: 1, b: 2}` and `{b: 2, a: 1}` are alike); None if they cannot be written so."""
+    import json
+
+    try:
+        params = json.dumps(line.method_params, sort_keys=True, default=str)
+    except (TypeError, ValueError):  # keys of mixed kinds (2020 beside "2021") cannot be sorted
+        return None
+    return (line.activity, params, line.gpc, line.scope, line.category, line.label, line.division)
+
+
+def _populations(lines: list[Line], population: float, limit: float) -> list[Issue]:
+    """A method line whose `population` is more than `limit` times the inventory's own."""
+    from ghgcalc.numbers import NumberError, read_number
+
+    issues = []
+    for line in lines:
+        written = (line.method_params or {}).get("population")
+        if written is None:
+            continue
+        try:
+            value = read_number(written, "population")
+        except NumberError:  # refused where the method read it
+            continue
+        if not value > limit * population:
+            continue
+        issues.append(
+            warning(
+                "population-unusual",
+                tr(
+                    "'{method}' is for a population of {value}, {times} the inventory's own population "
+                    "({population}, indicators.population)",
+                    method=visible(line.activity),
+                    value=_number(value),
+                    times=_times(value / population),
+                    population=_number(population),
+                ),
+                ("activities", line.index, "params", "population"),
+                tr(
+                    "check the number for an extra digit: a line covers the inventory's population or a part "
+                    "of it; if both numbers are right, ignore this warning (or change the limit: "
+                    "--threshold population={limit})",
+                    limit=_number(limit),
+                ),
+            )
+        )
+    return issues
 
 
 # --------------------------------------------------------------------------------------------
@@ -477,6 +584,7 @@ def compare_years(
     limits = limits or Thresholds()
     if limits.previous is None:
         return []
+    result = current if isinstance(current, InventoryResult) else None
     if isinstance(current, InventoryResult):
         period = current.period
         current = list(current.lines)
@@ -502,6 +610,8 @@ def compare_years(
                 tr("compare with the inventory of the period before this one"),
             )
         )
+    if result is not None:
+        issues.extend(_denominators(previous, result, scale, limits.previous))
     for before, now in match_lines(previous.lines, current):
         found = _comparable(before, now)
         if found is None:
@@ -541,6 +651,56 @@ def compare_years(
                     "check the amount and its unit against last year's (a slip of a digit, kWh for MWh?); "
                     "if the change is real, ignore this warning (or change the limit: --threshold previous={limit})",
                     limit=_number(limits.previous),
+                ),
+            )
+        )
+    return issues
+
+
+# The figures an intensity is divided by, and where the inventory writes them.
+_DENOMINATORS = {
+    "population": ("indicators", "population"),
+    "gpp_million_thb": ("indicators", "gpp_million_thb"),
+    "area_km2": ("indicators", "area_km2"),
+    "staff": ("indicators", "staff"),
+}
+
+
+def _denominators(previous: InventoryResult, current: InventoryResult, scale: float, limit: float) -> list[Issue]:
+    """An intensity's denominator (a population, a GPP, an area, the staff, the output) more than
+    `limit` times larger or smaller than last year's: a digit too many divides every intensity by
+    ten. An output is compared when both years give it in one unit, scaled as the lines are."""
+    pairs: list[tuple[tuple[str, ...], float, float]] = []
+    for name, path in _DENOMINATORS.items():
+        before, now = previous.indicators.get(name), current.indicators.get(name)
+        if before and now:
+            pairs.append((path, before, now))
+    before_output, now_output = previous.output, current.output
+    if before_output and now_output and before_output[1] == now_output[1] and before_output[0] and now_output[0]:
+        pairs.append((("output", "amount"), before_output[0] * scale, now_output[0]))
+    issues = []
+    for where, before, now in pairs:
+        ratio = now / before
+        if not (ratio > limit or ratio < 1 / limit):
+            continue
+        issues.append(
+            warning(
+                "indicator-change",
+                tr(
+                    "{field} is {now}, {times} the {before} of {source}, {period}: the intensities divided by "
+                    "it change as much",
+                    field=".".join(where),
+                    now=_number(now),
+                    times=_times(ratio),
+                    before=_number(before),
+                    source=previous.source,
+                    period=previous.period.label,
+                ),
+                where,
+                tr(
+                    "check the number for a digit too many or too few; if the change is real, ignore this "
+                    "warning (or change the limit: --threshold previous={limit})",
+                    limit=_number(limit),
                 ),
             )
         )

@@ -352,7 +352,10 @@ class DataQuality(_Strict):
         Annotated[
             Tier,
             _choice(
-                _TIERS, "data-quality-invalid", N_("source is '{value}'; it is one of {choices}"), "1st, 2nd, other"
+                _TIERS,
+                "data-quality-invalid",
+                N_("source is '{value}'; it must be one of {choices}"),
+                "1st, 2nd, other",
             ),
         ]
         | None
@@ -363,7 +366,7 @@ class DataQuality(_Strict):
             _choice(
                 _GRADES,
                 "data-quality-invalid",
-                N_("the activity grade is '{value}'; it is one of {choices}"),
+                N_("the activity grade is '{value}'; it must be one of {choices}"),
                 "high, medium, low",
             ),
         ]
@@ -375,7 +378,7 @@ class DataQuality(_Strict):
             _choice(
                 _GRADES,
                 "data-quality-invalid",
-                N_("the factor grade is '{value}'; it is one of {choices}"),
+                N_("the factor grade is '{value}'; it must be one of {choices}"),
                 "high, medium, low",
             ),
         ]
