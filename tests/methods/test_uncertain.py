@@ -332,10 +332,11 @@ def test_compute_takes_arrays(name: str, params: dict[str, Any], fields: list[st
 
 def test_recovery_larger_than_generation_is_still_zero_on_arrays() -> None:
     module = module_of("waste_biological")
-    line = module.Params.model_validate({"treatment": "anaerobic-digestion", "tonnes": 100, "recovered_kg_ch4": 100})
-    out = module.compute(line.model_copy(update={"ef_ch4_g_per_kg": np.array([0.5, 1.0, 2.0])}), YEAR)
-    # 100 t x 0.5 g/kg = 50 kg < 100 kg recovered -> 0; 100 -> 0; 200 - 100 = 100
-    assert list(out["CH4"]) == [0.0, 0.0, 100.0]
+    # the value given recovers all the CH4 generated (100 t x 0.8 g/kg, Table 4.1): more would be refused
+    line = module.Params.model_validate({"treatment": "anaerobic-digestion", "tonnes": 100, "recovered_kg_ch4": 80})
+    out = module.compute(line.model_copy(update={"ef_ch4_g_per_kg": np.array([0.5, 0.8, 2.0])}), YEAR)
+    # 100 t x 0.5 g/kg = 50 kg < 80 kg recovered -> 0; 80 -> 0; 200 - 80 = 120
+    assert list(out["CH4"]) == [0.0, 0.0, 120.0]
     industrial = module_of("wastewater_industrial")
     line = industrial.Params.model_validate({**INDUSTRIAL, "recovered_kg_ch4": 20_000})
     out = industrial.compute(line.model_copy(update={"bo": np.array([0.2, 0.25, 0.3])}), YEAR)

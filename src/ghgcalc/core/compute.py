@@ -688,14 +688,18 @@ def _method_source(
             )
         )
         return None
+    period = inventory.period
     try:
-        gases = method.run(activity.params, inventory.period.end.year)
+        gases, notices = method.run(activity.params, period.end.year, (period.end - period.start).days + 1)
     except methods.ParamsError as exc:
         for where, code, message in exc.problems:
             hint = exc.hints.get(where)
             message = tr("{method}: {problem}", method=activity.method, problem=message)
             issues.append(error(code, message, (*path, "params", *where), hint))
         return None
+    for notice in notices:
+        message = tr("{method}: {problem}", method=activity.method, problem=notice.message)
+        issues.append(warning(notice.code, message, (*path, "params", *notice.where), notice.hint))
     factor = Factor(
         set_id=METHOD,
         version="",

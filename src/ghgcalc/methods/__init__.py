@@ -35,6 +35,17 @@ class ParamsError(ValueError):
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A warning about a method line that computed: where inside its params (() for the line as a whole),
+    the issue code, the message and a hint, in the language of the run."""
+
+    where: ParamsPath
+    code: str
+    message: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
 class Uncertain:
     """A parameter of one method line that the uncertainty analysis varies (docs/uncertainty.md).
 
@@ -63,9 +74,14 @@ class Method:
     # The parameter that carries the line's activity data, and its unit ("@name": the unit is in
     # parameter `name`). Plans grow and cut a line through it; None for methods with several inputs.
     quantity: tuple[str, str] | None = None
+    # Whether its equations give a year's emissions whatever the period (per head or person per year,
+    # x 365, first-order decay by calendar year), rather than following amounts given for the period.
+    annual: bool = False
 
-    def run(self, params: dict[str, Any], year: int) -> dict[str, float]:
-        """kg of each gas in `year`; raises ParamsError for wrong parameters."""
+    def run(self, params: dict[str, Any], year: int, days: int | None = None) -> tuple[dict[str, float], list[Notice]]:
+        """kg of each gas in `year`, and the warnings about the line; raises ParamsError for wrong
+        parameters. `days`: the length of the inventory's period, for the warning of an annual method
+        in a period that is not a year."""
         module = importlib.import_module(self.module)
         numbers, problems, hints = read_params(params, _schema(self.module))
         try:
@@ -86,10 +102,29 @@ class Method:
             raise ParamsError(problems, hints) from None
         if problems:  # refused by the reader, though the lax model took it (1_000, true)
             raise ParamsError(problems, hints)
+        check = getattr(module, "check", None)
+        if check is not None:  # a problem of the values given that needs the year (raises ParamsError)
+            try:
+                check(checked, year)
+            except ParamsError as exc:
+                written = {where: _written(where, params) for where, _, _ in exc.problems}
+                raise ParamsError(
+                    [(written[where], code, message) for where, code, message in exc.problems],
+                    {written[where]: hint for where, hint in exc.hints.items() if where in written},
+                ) from None
         try:
-            return dict(module.compute(checked, year))
+            gases = dict(module.compute(checked, year))
         except ValueError as exc:  # a combination of parameters the method cannot use
             raise ParamsError([((), "method-params", str(exc))]) from None
+        from ghgcalc.methods import plausible
+
+        notices = plausible.unusual(checked, getattr(module, "usual", None))
+        more = getattr(module, "notices", None)
+        if more is not None:
+            notices.extend(more(checked, year))
+        if self.annual and days is not None:
+            notices.extend(plausible.period_not_a_year(days))
+        return gases, [_as_written(notice, params) for notice in notices]
 
     def checked(self, params: dict[str, Any]) -> Any:
         """The validated Params of a line this method already computed without problems."""
@@ -119,6 +154,33 @@ class Method:
         if given is None:
             given = importlib.import_module(self.module).Params.model_fields[unit[1:]].default
         return str(given)
+
+
+def _as_written(notice: Notice, params: object) -> Notice:
+    return Notice(_written(notice.where, params), notice.code, notice.message, notice.hint)
+
+
+def _written(where: ParamsPath, params: object) -> ParamsPath:
+    """`where` in the keys as the user wrote them ("๒๐๒๔" or "2024" for the year 2024), so that a problem
+    is located at them."""
+    path: list[str | int] = []
+    node = params
+    for part in where:
+        if isinstance(node, dict):
+            key = next((k for k in node if k == part or _same_key(k, part)), part)
+            path.append(key)
+            node = node.get(key)
+        else:
+            path.append(part)
+            node = node[part] if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node) else None
+    return tuple(path)
+
+
+def _same_key(written: object, part: object) -> bool:
+    try:
+        return read_number(written, "") == read_number(part, "")
+    except NumberError:
+        return str(written).strip() == str(part)
 
 
 @functools.cache
@@ -274,6 +336,7 @@ _AFOLU = [
         "enteric-fermentation",
         f"{_IPCC}, Vol.4 Ch.10 Tier 1, Tables 10.10-10.11",
         quantity=("heads", "head"),
+        annual=True,
     ),
     Method(
         "manure-management",
@@ -284,6 +347,7 @@ _AFOLU = [
         "manure-management",
         f"{_IPCC}, Vol.4 Ch.10 Eq. 10.22, 10.25, 10.30, Tables 10.14, 10.19, 10.21",
         quantity=("heads", "head"),
+        annual=True,
     ),
     Method(
         "soils-direct-n2o",
@@ -355,6 +419,7 @@ _WASTE = [
         "waste",
         f"{_IPCC}, Vol.5 Ch.3 Eq. 3.1-3.7, Annex 3A.1; Tables 2.3, 2.4, 3.1-3.3",
         quantity=("deposits", "t"),
+        annual=True,
     ),
     Method(
         "methane-commitment",
@@ -395,6 +460,7 @@ _WASTE = [
         "wastewater",
         f"{_IPCC}, Vol.5 Ch.6 Eq. 6.1-6.3, Tables 6.3, 6.4",
         quantity=("population", "person"),
+        annual=True,
     ),
     Method(
         "wastewater-industrial",
@@ -414,6 +480,7 @@ _WASTE = [
         "wastewater",
         f"{_IPCC}, Vol.5 Ch.6 Eq. 6.7-6.9, Table 6.11",
         quantity=("population", "person"),
+        annual=True,
     ),
     Method(
         "tgo-septic-tank",

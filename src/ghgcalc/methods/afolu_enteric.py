@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ghgcalc.methods import Uncertain
+from ghgcalc.methods.plausible import Usual
 from ghgcalc.methods.ranges import declare, declared
 
 Animal = Literal[
@@ -102,6 +103,14 @@ def uncertain(params: Params) -> list[Uncertain]:
     low, high = ef * (1 - EF_PCT / 100), ef * (1 + EF_PCT / 100)
     source = EF_GIVEN_SOURCE if params.ef is not None else EF_SOURCE
     return declared(declare("ef", ef, (ef, low, high), source, given=False))
+
+
+def usual(params: Params) -> list[Usual]:
+    """A factor given: the animal's values in Tables 10.10-10.11 (every region and country group), with
+    their ±50 % (EF_PCT) (method-param-unusual)."""
+    values = [row[params.animal] for table in (EF_CATTLE, EF_OTHER) for row in table.values() if params.animal in row]
+    low, high = min(values) * (1 - EF_PCT / 100), max(values) * (1 + EF_PCT / 100)
+    return [Usual("ef", low, high, "kg CH4/head/yr", "IPCC 2006 Vol.4 Ch.10 Tables 10.10-10.11 (±50 %)")]
 
 
 def compute(params: Params, year: int) -> dict[str, float]:

@@ -25,9 +25,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import located, n2o_ratio_field
+from ghgcalc.methods.plausible import Usual
 from ghgcalc.methods.ranges import declare, declared
 
 Animal = Literal["dairy-cattle", "other-cattle", "swine", "buffalo", "other"]
@@ -130,6 +131,10 @@ GIVEN = "applied relative to the value given"
 SHARE_TOLERANCE = 1e-6
 Share = Annotated[float, Field(ge=0, le=1)]
 NonNegative = Annotated[float, Field(ge=0)]
+# EF3 is kg N2O-N per kg N excreted: the N2O-N cannot be more than the N, so 1 is its limit by definition
+# (Table 10.21's largest value is 0.1).
+EF3Value = Annotated[float, Field(ge=0, le=1)]
+EF3_HINT = N_("EF3 is a fraction of the N: write 0.005 for 0.5 % (Table 10.21: 0 to 0.1)")
 
 
 class Params(BaseModel):
@@ -170,14 +175,15 @@ class Params(BaseModel):
         min_length=1,
         description="Share of the manure handled in each system, MS (fractions summing to 1; GL2006 Vol.4 Eq. 10.25).",
     )
-    ef3: dict[System, NonNegative] = Field(
+    ef3: dict[System, EF3Value] = Field(
         default_factory=dict,
         description="EF3 per system, kg N2O-N/kg N, given directly (overrides GL2006 Vol.4 Table 10.21).",
     )
-    ef3_weighted: NonNegative | None = Field(
+    ef3_weighted: EF3Value | None = Field(
         None,
         description="EF3 of the line's manure as a whole, kg N2O-N/kg N excreted: sum over systems of MS x EF3 "
         "(GL2006 Vol.4 Eq. 10.25), given directly instead of `ef3` (the shares `ms` then do not change N2O).",
+        json_schema_extra={"hint": EF3_HINT},
     )
     n2o_per_n2o_n: float = n2o_ratio_field()
 
@@ -280,6 +286,29 @@ def uncertain(params: Params) -> list[Uncertain]:
             for field, value, below, above, source, given in rows
         )
     )
+
+
+def usual(params: Params) -> list[Usual]:
+    """Nrate, the cattle's TAM and EF3 given, against their tables with the ranges `uncertain` uses
+    (method-param-unusual)."""
+    nrate = NRATE_ASIA.values()
+    # EF3 of Table 10.21: 0 to 0.1, each "a factor of 2" (EF3_PCT)
+    ef3_high = max(EF3.values()) * (1 + EF3_PCT[1] / 100)
+    # TAM: the heaviest of Annex 10A.2's Asian cattle with its range; no mass is carried for other animals,
+    # so only a value above the cattle's is said
+    tam_high = max(TAM_ASIA[animal] * (1 + TAM_PCT[animal] / 100) for animal in TAM_ASIA)
+    return [
+        Usual(
+            "nex_rate",
+            min(nrate) * (1 - NRATE_PCT / 100),
+            max(nrate) * (1 + NRATE_PCT / 100),
+            "kg N/1000 kg mass/day",
+            f"{_CH10} Table 10.19 (Asia, ±50 %)",
+        ),
+        Usual("tam", 0.0, tam_high, "kg/head", f"{_CH10} Annex 10A.2 Tables 10A-4, 10A-5 (Asia)"),
+        Usual("ef3_weighted", 0.0, ef3_high, "kg N2O-N/kg N", f"{_CH10} Table 10.21 (a factor of 2)"),
+        Usual("ef3", 0.0, ef3_high, "kg N2O-N/kg N", f"{_CH10} Table 10.21 (a factor of 2)"),
+    ]
 
 
 def compute(params: Params, year: int) -> dict[str, float]:

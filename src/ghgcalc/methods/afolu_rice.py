@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import given, ha_per, located
+from ghgcalc.methods.plausible import Usual
 from ghgcalc.methods.ranges import Range, declare, declared
 
 WaterRegime = Literal[
@@ -246,6 +247,30 @@ def uncertain(params: Params) -> list[Uncertain]:
     if params.sfp is None and pre in SFP_RANGE:
         found.append(declare("sfp", SFP[pre], SFP_RANGE[pre], f"{table} Table 5.13 ({pre})", given=False))
     return declared(*found)
+
+
+# The cultivation period of a Thai crop: in-season about 100-120 days (wet- and dry-season crops apart);
+# GL2006 has no default (the project's reference notes, ipcc-methods-and-frameworks.md §4.1).
+DAYS_THAILAND = (100.0, 120.0)
+
+
+def usual(params: Params) -> list[Usual]:
+    """The ranges of Tables 5.11-5.13 for the factors a line may give as numbers (method-param-unusual)."""
+    table = "IPCC 2006 Vol.4 Ch.5"
+    sfw_high = max(high for _, _, high in SFW_RANGE.values())  # 1.26, continuously flooded
+    sfp_low = min(low for _, low, _ in SFP_RANGE.values())  # 0.58
+    sfp_high = max(high for _, _, high in SFP_RANGE.values())  # 2.18, flooded pre-season
+    # a season's factor: the largest daily factor of the tables (EFc x SFw x SFp) over the longest season
+    season_high = EFC_RANGE[2] * sfw_high * sfp_high * 366
+    return [
+        Usual("efc", EFC_RANGE[1], EFC_RANGE[2], "kg CH4/ha/day", f"{table} Table 5.11"),
+        Usual("sfw", 0.0, sfw_high, "", f"{table} Table 5.12"),
+        Usual("sfp", sfp_low, sfp_high, "", f"{table} Table 5.13"),
+        # no table of SFs,r: 1 without national data (Eq. 5.2); bounded as the other scaling factors are
+        Usual("sfs_r", 0.0, sfp_high, "", f"{table} Tables 5.12-5.13 (the scaling factors)"),
+        Usual("days", *DAYS_THAILAND, "days", "a Thai crop calendar (in-season, IPCC 2006 Vol.4 Ch.5 §5.5)"),
+        Usual("ef_season", 0.0, season_high, "kg CH4/ha", f"{table} Tables 5.11-5.13 x 366 days"),
+    ]
 
 
 def compute(params: Params, year: int) -> dict[str, float]:

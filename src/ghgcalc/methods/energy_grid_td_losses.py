@@ -21,6 +21,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ghgcalc.methods.plausible import Usual
+
 EnergyUnit = Literal["kWh", "MWh"]
 KWH_PER: dict[str, float] = {"kWh": 1.0, "MWh": 1000.0}
 LossBasis = Literal["per-delivered", "per-supplied"]
@@ -45,6 +47,17 @@ class Params(BaseModel):
         description="Where the grid factor and the loss rate come from: publication, table, year. Required."
     )
     gwp_basis: GwpSet | None = Field(None, description="GWP set behind the grid factor's CO2e, as its source states.")
+
+
+# Thailand's grid factors: EPPO's generation-based 0.412-0.530 kg CO2/kWh (2011-2022) and TGO's 0.4750
+# and 0.4999 kg CO2e/kWh (the project's reference notes, ipcc-methods-and-frameworks.md §2.6). IPCC 2006
+# has no table of grid factors.
+GRID_EF_THAILAND = (0.412, 0.530)
+
+
+def usual(params: Params) -> list[Usual]:
+    """The grid factor given, against Thailand's published factors (method-param-unusual)."""
+    return [Usual("grid_ef", *GRID_EF_THAILAND, "kg CO2e/kWh", "Thailand's grid factors (EPPO, TGO)")]
 
 
 def losses_kwh(params: Params) -> float:

@@ -97,8 +97,17 @@ def kg_per(unit: str, param: str) -> float:
     try:
         factor = conversion_factor(unit, "kg")
     except UnitError as exc:
-        hint = exc.hint if exc.code == "unit-ambiguous" and exc.hint else tr(_MASS_HINT)
-        raise located("mass-unit", "{problem}", param, hint, problem=f"{param}: {exc}") from None
+        if exc.code == "unit-ambiguous":  # said in the officer's words, without the unit library's name
+            problem = tr(
+                "{name}: '{unit}' is a US or British ton, not the metric tonne (ตัน, 1,000 kg)",
+                name=param,
+                unit=visible(unit),
+            )
+            hint = tr(
+                "write t for metric tonnes (1,000 kg), or short_ton only if the amount really is in US short tons"
+            )
+            raise located("mass-unit", "{problem}", param, hint, problem=problem) from None
+        raise located("mass-unit", "{problem}", param, tr(_MASS_HINT), problem=f"{param}: {exc}") from None
     return factor
 
 

@@ -16,8 +16,10 @@ from pydantic_core import PydanticCustomError
 
 from ghgcalc.i18n import tr
 from ghgcalc.methods import Uncertain
+from ghgcalc.methods.plausible import Usual
 from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import Strict
+from ghgcalc.methods.wastewater_common import check_recovery
 
 Treatment = Literal["composting", "anaerobic-digestion"]
 Basis = Literal["wet", "dry"]
@@ -75,6 +77,7 @@ class Params(Strict):
                 tr("recovered CH4 applies to anaerobic digestion, not to {treatment}"),
                 {"treatment": self.treatment},
             )
+        check_recovery(self.recovered_kg_ch4, self.tonnes * factors(self)[0])
         return self
 
 
@@ -97,6 +100,16 @@ def factors(params: Params) -> tuple[float, float]:
     ef_ch4 = params.ef_ch4_g_per_kg if params.ef_ch4_g_per_kg is not None else EF_CH4_G_PER_KG[key]
     ef_n2o = params.ef_n2o_g_per_kg if params.ef_n2o_g_per_kg is not None else EF_N2O_G_PER_KG[key]
     return ef_ch4, ef_n2o
+
+
+def usual(params: Params) -> list[Usual]:
+    """The factors given, against Table 4.1's ranges for the treatment and basis (method-param-unusual)."""
+    key = (params.treatment, params.basis)
+    source = f"IPCC 2006 Vol.5 Ch.4 Table 4.1 ({params.treatment}, {params.basis} weight)"
+    found = [Usual("ef_ch4_g_per_kg", EF_CH4_RANGE[key][1], EF_CH4_RANGE[key][2], "g/kg", source)]
+    if key in EF_N2O_RANGE:
+        found.append(Usual("ef_n2o_g_per_kg", EF_N2O_RANGE[key][1], EF_N2O_RANGE[key][2], "g/kg", source))
+    return found
 
 
 def compute(params: Params, year: int) -> dict[str, float]:

@@ -236,6 +236,17 @@ def check_composition(value: Composition | None, *, complete: bool = False) -> C
     if value is None:
         return None
     total = sum(value.values())
+    if total == 0:  # a composition left unfilled, not waste without DOC: it would give 0 without a word
+        raise PydanticCustomError(
+            "composition-empty",
+            tr("the composition is empty (its fractions add up to 0): the waste would give no emissions"),
+            {
+                "hint": tr(
+                    "leave 'composition' out for the default composition (IPCC 2006 Vol.5 Table 2.3, "
+                    "South-Eastern Asia), or give the fraction of each waste type"
+                )
+            },
+        )
     if total > 1 + COMPOSITION_TOLERANCE:
         raise PydanticCustomError(
             "composition-over-one",

@@ -19,11 +19,13 @@ import math
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.i18n import tr
-from ghgcalc.methods import Uncertain
+from ghgcalc.methods import Notice, ParamsError, Uncertain
+from ghgcalc.methods.overrides import located
+from ghgcalc.methods.plausible import shown
 from ghgcalc.methods.ranges import at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import (
     DOC_WET,
@@ -44,17 +46,65 @@ from ghgcalc.methods.waste_common import (
     WasteType,
     bulk_doc,
 )
+from ghgcalc.numbers import NumberError, read_number
 
-Year = Annotated[int, Field(ge=1800, le=2200)]  # CE; a Buddhist Era year (CE + 543) falls outside
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+BE_OFFSET = 543  # a Buddhist Era year is the CE year + 543
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]  # CE; a Buddhist Era year (CE + 543) falls outside
 Tonnes = Annotated[float, Field(ge=0)]
 Fraction = Annotated[float, Field(ge=0, le=1)]
-Rate = Annotated[float, Field(gt=0, le=10)]
+K_MAX = 10.0
+Rate = Annotated[float, Field(gt=0, le=K_MAX)]
 
 
-def _by_year(value: Any) -> Any:
-    """`{2010: 5000, ...}` as it is, or `[{year: 2010, tonnes: 5000}, ...]` turned into that mapping."""
-    if not isinstance(value, list):
+def _by_year(value: Any, info: ValidationInfo) -> Any:
+    """`{2010: 5000, ...}` as it is, or `[{year: 2010, tonnes: 5000}, ...]` turned into that mapping; a year
+    written in Thai digits read as the year; Buddhist Era years refused with their C.E. years."""
+    if isinstance(value, list):
+        value = _listed(value)
+    if not isinstance(value, Mapping):
         return value
+    years = {key: _year(key) for key in value}
+    buddhist = [(key, year) for key, year in years.items() if year is not None and _buddhist(year)]
+    if buddhist:
+        raise located(
+            "year-buddhist-era",
+            tr("{field}: {years} is a Buddhist Era (B.E.) year; the years here are C.E. years")
+            if len(buddhist) == 1
+            else tr("{field}: {years} are Buddhist Era (B.E.) years; the years here are C.E. years"),
+            str(buddhist[0][0]),
+            tr(
+                "write the C.E. year, which is the B.E. year - 543: {examples}",
+                examples=", ".join(f"{year} → {year - BE_OFFSET}" for _, year in buddhist),
+            ),
+            years=", ".join(str(year) for _, year in buddhist),
+            field=info.field_name,
+        )
+    by_year: dict[Any, Any] = {}
+    for key, item in value.items():
+        year = years[key] if years[key] is not None else key
+        if year in by_year:  # "2020" and "๒๐๒๐"
+            raise PydanticCustomError("deposit-year-repeated", tr("the year {year} is given twice"), {"year": year})
+        by_year[year] = item
+    return by_year
+
+
+def _year(key: object) -> int | None:
+    """A year key as a number ("2020", "๒๐๒๐" and 2020 alike); None for a key that is not a whole number."""
+    if isinstance(key, bool):
+        return None
+    try:
+        number = read_number(key, "")
+    except NumberError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def _buddhist(year: int) -> bool:
+    return year > LAST_YEAR and FIRST_YEAR <= year - BE_OFFSET <= LAST_YEAR
+
+
+def _listed(value: list[Any]) -> dict[Any, Any]:
     by_year: dict[Any, Any] = {}
     for index, item in enumerate(value):
         if not isinstance(item, Mapping) or set(item) != {"year", "tonnes"}:
@@ -69,6 +119,43 @@ def _by_year(value: Any) -> Any:
             )
         by_year[item["year"]] = item["tonnes"]
     return by_year
+
+
+def _rate(value: Any) -> Any:
+    """One k, or a mapping of a k per waste type: a k that is not more than 0 (or more than K_MAX) is said once,
+    not as the failures of both shapes."""
+    if isinstance(value, Mapping):
+        for kind, item in value.items():
+            if _bad_rate(item):
+                raise located(
+                    "k-invalid",
+                    tr("k.{kind}: must be more than 0 and at most {max} a year"),
+                    str(kind),
+                    _k_hint(),
+                    kind=kind,
+                    max=f"{K_MAX:g}",
+                )
+    elif _bad_rate(value):
+        raise PydanticCustomError(
+            "k-invalid",
+            tr("must be more than 0 and at most {max} a year, or a mapping of a k per waste type"),
+            {"max": f"{K_MAX:g}", "hint": _k_hint()},
+        )
+    return value
+
+
+def _k_hint() -> str:
+    rates = [k for row in K_BY_CLIMATE.values() for k in row.values()]
+    return tr(
+        "k is the methane generation rate: IPCC 2006 Vol.5 Ch.3 Table 3.3 gives {low} to {high} a year; "
+        "e.g. k: 0.17, or k: {{food: 0.4, paper: 0.07}}",
+        low=f"{min(rates):g}",
+        high=f"{max(rates):g}",
+    )
+
+
+def _bad_rate(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and not 0 < value <= K_MAX
 
 
 class Params(DocOrComposition):
@@ -95,7 +182,7 @@ class Params(DocOrComposition):
         description="climate zone for k, IPCC 2006 Vol.5 Ch.3 Table 3.3; most of Thailand is tropical-wet "
         "(MAT > 20 °C, MAP >= 1000 mm)",
     )
-    k: Rate | dict[WasteType, Rate] | None = Field(
+    k: Annotated[Rate | dict[WasteType, Rate] | None, BeforeValidator(_rate)] = Field(
         None,
         description="methane generation rate (1/yr) overriding Table 3.3: one number for all waste, or a "
         "number per waste type (types not given keep the table value)",
@@ -111,7 +198,7 @@ class Params(DocOrComposition):
         description="OX, oxidation factor; IPCC 2006 Vol.5 Ch.3 Table 3.2: 0 by default, 0.1 for well-managed "
         "sites covered with CH4-oxidising material (soil, compost)",
     )
-    recovered_t_ch4: dict[Year, Tonnes] = Field(
+    recovered_t_ch4: Annotated[dict[Year, Tonnes], BeforeValidator(_by_year)] = Field(
         default_factory=dict,
         description="tonnes of CH4 recovered (flared or used for energy), by calendar year; R in IPCC 2006 "
         "Vol.5 Ch.3 Eq. 3.1, subtracted before oxidation",
@@ -192,15 +279,63 @@ def _decomposed_t(deposits: Mapping[int, float], ddocm_per_tonne: float, k: floa
     return decomposed
 
 
-def compute(params: Params, year: int) -> dict[str, float]:
-    """kg of CH4 emitted in calendar year `year` from all the deposits up to and including that year."""
+def generated_t(params: Params, year: int) -> float:
+    """t of CH4 generated in `year` (Eq. 3.6), before recovery and oxidation."""
     if year < min(params.deposits):
-        return {"CH4": 0.0}
+        return 0.0
     mcf = params.mcf if params.mcf is not None else MCF_BY_SITE[params.site_type]
-    generated_t = 0.0
+    generated = 0.0
     for doc, k in streams(params):
         decomposed = _decomposed_t(params.deposits, doc * params.docf * mcf, k, params.delay_months, year)
-        generated_t += decomposed * params.f * 16.0 / 12.0
+        generated += decomposed * params.f * 16.0 / 12.0
+    return generated
+
+
+def check(params: Params, year: int) -> None:
+    """The CH4 recovered in the inventory year cannot be more than the CH4 generated in it (Eq. 3.1): a
+    larger R is a slip of unit, which would make the line 0 without a word."""
+    recovered = params.recovered_t_ch4.get(year, 0.0)
+    generated = generated_t(params, year)
+    if recovered > generated:
+        where = ("recovered_t_ch4", year)
+        message = tr(
+            "recovered_t_ch4: the CH4 recovered in {year} ({recovered} t) is more than the CH4 generated "
+            "in it ({generated} t)",
+            year=year,
+            recovered=shown(recovered),
+            generated=shown(generated),
+        )
+        hint = tr(
+            "recovery is in t of CH4: check for kg written in a field of t, or a biogas volume (m3) written as t CH4"
+        )
+        raise ParamsError([(where, "method-params", message)], {where: hint})
+
+
+def notices(params: Params, year: int) -> list[Notice]:
+    """Deposits dated after the inventory year: not counted (Eq. 3.4-3.5 decay only the deposits up to
+    year T), said at the first of them."""
+    later = sorted(deposit for deposit in params.deposits if deposit > year)
+    if not later:
+        return []
+    years = ", ".join(str(deposit) for deposit in later)
+    if len(later) == len(params.deposits):
+        message = tr(
+            "every deposit ({years}) is after {year}, the year the period ends: none is counted, and this line is 0",
+            years=years,
+            year=year,
+        )
+    else:
+        message = tr(
+            "the deposits of {years} are after {year}, the year the period ends: they are not counted",
+            years=years,
+            year=year,
+        )
+    hint = tr("deposit years are C.E. years up to the inventory's year: check them, and the inventory's period")
+    return [Notice(("deposits", later[0]), "deposits-after-period", message, hint)]
+
+
+def compute(params: Params, year: int) -> dict[str, float]:
+    """kg of CH4 emitted in calendar year `year` from all the deposits up to and including that year."""
     recovered_t = params.recovered_t_ch4.get(year, 0.0)
-    emitted_t = at_least_zero(generated_t - recovered_t) * (1.0 - params.ox)
+    emitted_t = at_least_zero(generated_t(params, year) - recovered_t) * (1.0 - params.ox)
     return {"CH4": emitted_t * 1000.0}

@@ -9,6 +9,8 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ghgcalc.i18n import tr
+from ghgcalc.methods.overrides import located
+from ghgcalc.methods.plausible import shown
 from ghgcalc.methods.waste_common import Strict
 
 System = Literal[
@@ -75,6 +77,24 @@ def check_shares(pathways: Sequence[Pathway]) -> None:
             "pathway-shares-not-one",
             tr("the pathway shares add up to {total}, not 1 (add a pathway with mcf 0 for wastewater that emits none)"),
             {"total": round(total, 6)},
+        )
+
+
+def check_recovery(recovered: float, generated: float, param: str = "recovered_kg_ch4") -> None:
+    """CH4 recovered (R of Eq. 6.1, 6.4 or 4.1) cannot be more than the CH4 generated: a larger R is a
+    slip of unit, which would make the line 0 without a word."""
+    if recovered > generated:
+        raise located(
+            "recovery-exceeds-generation",
+            tr("{name}: the CH4 recovered ({recovered} kg) is more than the CH4 generated ({generated} kg)"),
+            param,
+            tr(
+                "recovery is kg of CH4 in the inventory year: check for t written as kg, or a biogas volume "
+                "(m3) written as kg CH4"
+            ),
+            name=param,
+            recovered=shown(recovered),
+            generated=shown(generated),
         )
 
 

@@ -16,12 +16,13 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.overrides import days_field, given, located
+from ghgcalc.methods.plausible import Usual
 from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import Strict
-from ghgcalc.methods.wastewater_common import Pathway, check_shares, weighted_mcf
+from ghgcalc.methods.wastewater_common import MCF_BY_SYSTEM, Pathway, check_recovery, check_shares, weighted_mcf
 
 Region = Literal[
     "asia-middle-east-latin-america",
@@ -66,6 +67,9 @@ INDUSTRIAL_CORRECTION = {"collected": 1.25, "uncollected": 1.0}
 # Bo 0.6 kg CH4/kg BOD +-30 %, IPCC 2006 Vol.5 Ch.6 Table 6.7 (bonsai_ipcc 0.5.3,
 # data/waste/wastewater/par_b0_bod.csv: 0.42-0.78).
 BO_RANGE: Range = (0.6, 0.42, 0.78)
+# Bo is the maximum CH4 producing capacity of the wastewater's organics (IPCC 2006 Vol.5 Ch.6 p.6.12):
+# 0.6 kg CH4/kg BOD, so a larger value given is impossible by definition (0.6 typed as 60 % is refused).
+BO_MAX = 0.6
 
 
 # The parameters of the BOD x Bo x MCF path, which a per-person CH4 factor replaces.
@@ -92,7 +96,17 @@ class Params(Strict):
         description="where the wastewater goes: shares adding up to 1, each with a Table 6.3 system or an MCF "
         "(required unless 'ch4_kg_per_person_year' is given)",
     )
-    bo: float = Field(0.6, ge=0, description="Bo, kg CH4 per kg BOD; IPCC 2006 Vol.5 Ch.6 p.6.12")
+    bo: float = Field(
+        0.6,
+        ge=0,
+        le=BO_MAX,
+        description="Bo, kg CH4 per kg BOD, the maximum CH4 producing capacity; IPCC 2006 Vol.5 Ch.6 p.6.12: 0.6, "
+        "which is also its largest value",
+        json_schema_extra={
+            "hint": N_("Bo is at most {max} kg CH4/kg BOD (IPCC 2006 Vol.5 Ch.6 p.6.12): a fraction, not a percent"),
+            "hint_values": {"max": f"{BO_MAX:g}"},
+        },
+    )
     sludge_kg_bod: float = Field(0.0, ge=0, description="S, organic component removed as sludge, kg BOD/yr (Eq. 6.1)")
     recovered_kg_ch4: float = Field(0.0, ge=0, description="R, CH4 recovered, kg/yr (Eq. 6.1)")
     days_per_year: float = days_field()
@@ -135,6 +149,11 @@ class Params(Strict):
             )
         return self
 
+    @model_validator(mode="after")
+    def _recovery_within_generation(self) -> Params:
+        check_recovery(self.recovered_kg_ch4, generated_kg(self))
+        return self
+
 
 def uncertain(params: Params) -> list[Uncertain]:
     """Bo with its IPCC 2006 Vol.5 Table 6.7 range (the BOD x Bo x MCF path only). The MCFs are per
@@ -154,10 +173,27 @@ def total_organics(params: Params) -> float:
     return params.population * bod * 0.001 * i * params.days_per_year
 
 
+def generated_kg(params: Params) -> float:
+    """kg of CH4 generated before recovery (Eq. 6.1 without R); `bo` may be an array of drawn values."""
+    if params.ch4_kg_per_person_year is not None:
+        return params.population * params.ch4_kg_per_person_year
+    return params.bo * weighted_mcf(params.pathways or []) * (total_organics(params) - params.sludge_kg_bod)
+
+
+def usual(params: Params) -> list[Usual]:
+    """The BOD, I and per-person factor given, against Table 6.4 and p.6.14 (method-param-unusual)."""
+    table = "IPCC 2006 Vol.5 Ch.6"
+    bod = BOD_G_PER_PERSON_DAY.values()
+    i_low, i_high = min(INDUSTRIAL_CORRECTION.values()), max(INDUSTRIAL_CORRECTION.values())
+    # the most a person's wastewater can give: the largest BOD and I, Bo, and the largest MCF (Table 6.3)
+    most = max(bod) * 0.001 * i_high * 365 * BO_MAX * max(MCF_BY_SYSTEM.values())
+    return [
+        Usual("bod_g_per_person_day", min(bod), max(bod), "g/person/day", f"{table} Table 6.4"),
+        Usual("i", i_low, i_high, "", f"{table} p.6.14"),
+        Usual("ch4_kg_per_person_year", 0.0, most, "kg/person/yr", f"{table} Tables 6.3, 6.4, p.6.12, p.6.14"),
+    ]
+
+
 def compute(params: Params, year: int) -> dict[str, float]:
     """kg of CH4 from the population's wastewater in the inventory year."""
-    if params.ch4_kg_per_person_year is not None:
-        generated = params.population * params.ch4_kg_per_person_year
-    else:
-        generated = params.bo * weighted_mcf(params.pathways or []) * (total_organics(params) - params.sludge_kg_bod)
-    return {"CH4": at_least_zero(generated - params.recovered_kg_ch4)}
+    return {"CH4": at_least_zero(generated_kg(params) - params.recovered_kg_ch4)}

@@ -14,13 +14,16 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 from ghgcalc.methods import Uncertain
 from ghgcalc.methods.ranges import Range, at_least_zero, declare, declared
 from ghgcalc.methods.waste_common import Strict
-from ghgcalc.methods.wastewater_common import Pathway, check_shares, weighted_mcf
+from ghgcalc.methods.wastewater_common import Pathway, check_recovery, check_shares, weighted_mcf
 
 BO_DEFAULT = 0.25  # kg CH4/kg COD, IPCC 2006 Vol.5 Ch.6 §6.2.3.2, p.6.21
+# Bo is the maximum CH4 producing capacity (p.6.21): 0.25 kg CH4/kg COD is the stoichiometric limit (the
+# oxygen demand of 1 kg COD oxidises 0.25 kg CH4), so a larger value given is impossible by definition.
+BO_MAX = 0.25
 BO_RANGE: Range = (BO_DEFAULT, BO_DEFAULT * 0.7, BO_DEFAULT * 1.3)  # ±30 %
 BO_SOURCE = (
     "IPCC 2006 Guidelines Vol.5 Ch.6 Table 6.10 'Default uncertainty ranges for industrial wastewater', p.6.23: "
@@ -42,7 +45,17 @@ class Params(Strict):
         min_length=1,
         description="where the wastewater goes: shares adding up to 1, each with a Table 6.3/6.8 system or an MCF",
     )
-    bo: float = Field(BO_DEFAULT, ge=0, description="Bo, kg CH4 per kg COD; IPCC 2006 Vol.5 Ch.6 p.6.21")
+    bo: float = Field(
+        BO_DEFAULT,
+        ge=0,
+        le=BO_MAX,
+        description="Bo, kg CH4 per kg COD, the maximum CH4 producing capacity; IPCC 2006 Vol.5 Ch.6 p.6.21: 0.25, "
+        "which is also its largest value",
+        json_schema_extra={
+            "hint": N_("Bo is at most {max} kg CH4/kg COD (IPCC 2006 Vol.5 Ch.6 p.6.21): a fraction, not a percent"),
+            "hint_values": {"max": f"{BO_MAX:g}"},
+        },
+    )
     sludge_kg_cod: float = Field(0.0, ge=0, description="S, organic component removed as sludge, kg COD/yr")
     recovered_kg_ch4: float = Field(0.0, ge=0, description="R, CH4 recovered, kg/yr (Eq. 6.4)")
 
@@ -72,6 +85,7 @@ class Params(Strict):
                 tr("the COD removed as sludge ({sludge} kg) is more than the COD in the wastewater ({tow} kg)"),
                 {"sludge": self.sludge_kg_cod, "tow": round(total_organics(self), 3)},
             )
+        check_recovery(self.recovered_kg_ch4, generated_kg(self))
         return self
 
 
@@ -90,8 +104,12 @@ def uncertain(params: Params) -> list[Uncertain]:
     return declared(declare("bo", params.bo, BO_RANGE, BO_SOURCE, given="bo" in params.model_fields_set))
 
 
+def generated_kg(params: Params) -> float:
+    """kg of CH4 generated before recovery (Eq. 6.4 without R)."""
+    return params.bo * weighted_mcf(params.pathways) * (total_organics(params) - params.sludge_kg_cod)
+
+
 def compute(params: Params, year: int) -> dict[str, float]:
     """kg of CH4 from the industry's wastewater in the inventory year. `bo` may be an array of drawn values
     (uncertain())."""
-    generated = params.bo * weighted_mcf(params.pathways) * (total_organics(params) - params.sludge_kg_cod)
-    return {"CH4": at_least_zero(generated - params.recovered_kg_ch4)}
+    return {"CH4": at_least_zero(generated_kg(params) - params.recovered_kg_ch4)}
