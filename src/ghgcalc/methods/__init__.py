@@ -88,13 +88,14 @@ class Method:
             checked = module.Params.model_validate(numbers)
         except ValidationError as exc:
             # the model's problems too, except where the number reader already said what is wrong
-            said = {where for where, _, _ in problems}
+            # (keys compared as text: a year key the reader saw as "2020" the model may hold as 2020)
+            said = {tuple(map(str, where)) for where, _, _ in problems}
             for err in exc.errors(include_url=False):
                 where = tuple(p for p in err["loc"] if isinstance(p, str | int))
                 context = err.get("ctx") or {}
                 if context.get("param"):  # a problem a model validator located at one parameter
                     where = (*where, *str(context["param"]).split("."))
-                if not any(where[: len(path)] == path for path in said):
+                if not any(tuple(map(str, where[: len(path)])) == path for path in said):
                     problems.append((where, "method-params", _message(err, where)))
                     hint = context.get("hint") or _field_hint(module.Params, where)
                     if hint:
