@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -263,6 +264,63 @@ def _fit(values: list[str], least: int, most: int) -> int:
     return max(least, min(most, math.ceil(max((_width(v) * 0.9 for v in values), default=0)) + 2))
 
 
+# What a number shown by a format takes, in Excel's units (the width of a '0' of 11-point Calibri, 7
+# pixels): Calibri's digits are 7.4 pixels wide, its comma, point and space 3.7, '%' 10.5, a minus 7;
+# a cell also keeps about a unit for its padding. A number that does not fit is shown as ###.
+_DIGIT_UNITS = 7.4 / 7
+_NARROW_UNITS = 3.7 / 7
+_PERCENT_UNITS = 10.5 / 7
+_QUOTED = re.compile(r'"([^"]*)"')
+_CONDITION = re.compile(r"\[[^\]]*\]")
+
+
+def number_units(value: float, number_format: str | None, bold: bool = False) -> float | None:
+    """The columns a number takes as `number_format` shows it, about; None for a format that never
+    shows ### (General, which a spreadsheet program shortens to fit, a date, a conditional factor)."""
+    if not number_format or "General" in number_format or "[" in number_format or "y" in number_format:
+        return None
+    section = number_format.split(";")[0]
+    literal = "".join(_QUOTED.findall(section))
+    section = _CONDITION.sub("", _QUOTED.sub("", section))
+    percent = "%" in section
+    digits_part = section.replace("%", "").strip()
+    places = digits_part.split(".", 1)[1] if "." in digits_part else ""
+    shown = abs(value) * (100 if percent else 1)
+    text = f"{shown:,.{len(places)}f}" if "," in digits_part else f"{shown:.{len(places)}f}"
+    optional = len(places) - len(places.rstrip("#"))  # decimals shown only when not 0
+    for _ in range(optional):
+        if not text.endswith("0"):
+            break
+        text = text[:-1]
+    if value < 0:
+        text = "-" + text
+    units = sum(_DIGIT_UNITS if char.isdigit() or char == "-" else _NARROW_UNITS for char in text)
+    units += _PERCENT_UNITS * percent + sum(_PERCENT_UNITS if char == "%" else _NARROW_UNITS for char in literal)
+    return units * (1.05 if bold else 1.0) + 1
+
+
+def fit_numbers(ws: Worksheet, widths: Mapping[int, float]) -> dict[int, float]:
+    """`widths` with each column widened, where needed, to show every number written in it by its
+    number format: a total of a million tonnes at six decimals is shown, never ###. A number in
+    merged cells widens the last column of the merge."""
+    fitted = dict(widths)
+    spans = {(r.min_row, r.min_col): r for r in ws.merged_cells.ranges}
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+                continue
+            needed = number_units(value, cell.number_format, bool(cell.font and cell.font.bold))
+            if needed is None:
+                continue
+            span = spans.get((cell.row, cell.column))
+            columns = list(range(span.min_col, span.max_col + 1)) if span else [cell.column]
+            have = sum(fitted.get(column, 9) for column in columns)
+            if needed > have:
+                fitted[columns[-1]] = math.ceil(fitted.get(columns[-1], 9) + needed - have)
+    return fitted
+
+
 def _column_texts(ws: Worksheet, column: int, first: int, last: int) -> list[str]:
     return [str(ws.cell(row=r, column=column).value or "") for r in range(first, last + 1)]
 
@@ -290,15 +348,18 @@ def _finish(
     wrap: _Wrap = _Wrap(),
     blocks: Sequence[Sequence[int]] | None = None,
     title_columns: int = 0,
-) -> None:
+) -> dict[int, float]:
     """Column widths; text too long for its column wraps, and its row gets the height for it (no
     spreadsheet program fits row heights on opening a file), every cell of such a row set at the top
     so that the numbers stand level with the first line of text; printing: landscape, one page wide,
     or, with `blocks` (the sheet's columns in groups that print together), a page or more across
-    for each block at one scale, the first `title_columns` repeated on every page (page_blocks)."""
+    for each block at one scale, the first `title_columns` repeated on every page (page_blocks).
+    Every column is first widened to show the numbers written in it (fit_numbers); returns the
+    widths set, for a caller that lays out pages itself."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
+    widths = fit_numbers(ws, widths)
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = width
     alignments: dict[tuple[str | None, bool], Any] = {}  # one object per kind: there may be thousands of lines
@@ -342,6 +403,7 @@ def _finish(
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     else:
         page_blocks(ws, widths, blocks, title_columns, "A3" if landscape_a3 else "A4")
+    return widths
 
 
 def column_points(width: float) -> float:
