@@ -87,3 +87,59 @@ def test_a_total_of_a_million_tonnes_and_more_is_shown_in_every_cell(tmp_path: P
         totals = [row for row in fr04.iter_rows() if any(c.value == "Scope 1+2+3 total" for c in row)]
         assert totals and any(isinstance(c.value, float) and c.value > 1e6 for c in totals[0])
         assert [problem for ws in workbook for problem in too_narrow(ws)] == []
+
+
+THAI_NAME = "เทศบาลตำบลหนองบัวแดงพัฒนาก้าวหน้าเจริญรุ่งเรืองยั่งยืนตลอดไปชั่วกาลนาน อำเภอเมืองตัวอย่าง จังหวัดตัวอย่างมากๆ"
+
+
+def printed_columns(text: str) -> float:
+    """The width a text prints at, at least: a Thai letter 1.15 columns (LibreOffice's Thai font, measured
+    on the page image of this name; vowel and tone marks above or below a letter none), any other
+    character 0.8."""
+    import unicodedata
+
+    return sum(1.15 if "\u0e00" <= char <= "\u0e7f" else 0.8 for char in text if unicodedata.category(char) != "Mn")
+
+
+def merged_width(ws: Any, row: int, column: int) -> float:
+    from openpyxl.utils import get_column_letter
+
+    last = next((r.max_col for r in ws.merged_cells.ranges if (r.min_row, r.min_col) == (row, column)), column)
+    return sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(column, last + 1))
+
+
+def test_fr01_a_long_thai_name_without_spaces_gets_the_lines_it_needs(tmp_path: Path) -> None:
+    """110 characters, 93 of them Thai letters with no space between words: wider than the merged
+    cell (B:D) it is written in, so its row is two lines high (it had no height and printed its second
+    line over the next row)."""
+    write(tmp_path, "long.yaml", f"ghgcalc: 1\nname: {THAI_NAME}\nperiod: FY2567\nfactors: tgo-cfo\nactivities: []\n")
+    ws = book(tmp_path, "long.yaml", "--lang", "th")["Fr-01 Organisation"]
+    row = next(cell.row for cell in ws["B"] if cell.value == THAI_NAME)
+    width = merged_width(ws, row, 2)
+    lines = -(-printed_columns(THAI_NAME) // (width - 1))
+    assert lines >= 2
+    assert (ws.row_dimensions[row].height or 15) >= 15 * lines
+
+
+@pytest.mark.parametrize("count", [500, 800])
+def test_fr02_lists_every_source_whole_over_as_many_rows_as_it_needs(tmp_path: Path, count: int) -> None:
+    """800 sources named in 45 Thai characters each are some 39,000 characters: more than the 32,767
+    an Excel cell holds (565 were listed, the last cut mid-word) and far more than a printed page (a
+    row of 1,413 points printed cut at the page's foot). Every name is listed whole, in rows each
+    within a cell's limit and Excel's 409 points, and high enough for its lines."""
+    labels = [f"รถบรรทุกน้ำดับเพลิงคันที่ {n:04} กองสาธารณสุขและสิ่งแวดล้อม" for n in range(1, count + 1)]
+    body = "".join(f"  - {{activity: diesel-mobile, unit: L, amount: 10, label: {label}}}\n" for label in labels)
+    write(tmp_path, "many.yaml", f"ghgcalc: 1\nname: เทศบาล\nperiod: FY2567\nfactors: tgo-cfo\nactivities:\n{body}")
+    ws = book(tmp_path, "many.yaml", "--lang", "th")["Fr-02 Boundary"]
+    scope_1 = [cell.row for cell in ws["A"] if str(cell.value or "").startswith("ประเภทที่ 1")]
+    assert len(scope_1) > 1 and f"({count} รายการ)" in ws.cell(scope_1[0], 1).value
+    assert all("(ต่อ)" in ws.cell(row, 1).value for row in scope_1[1:])
+    listed = []
+    for row in scope_1:
+        text = ws.cell(row, 3).value
+        listed += text.split("; ")
+        assert len(text) <= 32_767
+        height = ws.row_dimensions[row].height or 15
+        assert height <= 409
+        assert height >= 15 * -(-printed_columns(text) // (merged_width(ws, row, 3) - 1))
+    assert listed == labels

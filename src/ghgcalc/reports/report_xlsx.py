@@ -69,6 +69,7 @@ TOTAL_FILL = "FFF2CC"
 TO_FILL = "FCE4D6"  # a blank the inventory does not fill: to be written in by hand
 NUMBER_WIDTH = 14
 LINE_HEIGHT = 15  # points per line of 11-point text
+MOST_ROW_HEIGHT = 409  # points: the highest row Excel has
 NOTE_EXACT = _NOTE_EXACT  # English, marked for the catalog: shown with tr(NOTE_EXACT)
 
 # Printing. Column widths are in Excel's units (the width of a '0' of 11-point Calibri, 7 pixels at
@@ -325,11 +326,26 @@ def _column_texts(ws: Worksheet, column: int, first: int, last: int) -> list[str
     return [str(ws.cell(row=r, column=column).value or "") for r in range(first, last + 1)]
 
 
+# A Thai letter prints 1.15 columns wide in the Thai font a spreadsheet program falls back on (LibreOffice
+# measured, render_xlsx.THAI_UNITS), whatever the weight: a Thai name written without spaces is counted
+# at that width, not at the width of the Latin letters of the column's font.
+THAI_LETTER = 1.15
+
+
 def _lines(text: str, width: float, bold: bool) -> int:
-    """How many lines a wrapped text takes in a column of `width`."""
+    """How many lines a wrapped text takes in a column of `width`: the width it prints at (a Thai
+    letter wider than a Latin one, vowel and tone marks above or below a letter taking none) over
+    the column's."""
     room = max(1.0, width - 1)
-    scale = 1.0 if bold else 0.9  # letters are a little narrower than the '0' a column width counts
-    return sum(max(1, math.ceil(_width(part) * scale / room)) for part in text.split("\n"))
+    scale = 1.0 if bold else 0.9  # Latin letters are a little narrower than the '0' a column width counts
+    thai = max(THAI_LETTER, 1.2 * scale)
+    count = 0
+    for part in text.split("\n"):
+        units = sum(
+            thai if "\u0e00" <= char <= "\u0e7f" else scale for char in part if unicodedata.category(char) != "Mn"
+        )
+        count += max(1, math.ceil(units / room))
+    return count
 
 
 @dataclass(frozen=True)
@@ -392,7 +408,7 @@ def _finish(
                 if cell.value is not None:
                     align(cell, cell in long_texts)
         if lines > 1:  # a row set higher before (a blank to write in) keeps its height
-            needed = LINE_HEIGHT * lines + 3
+            needed = min(MOST_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
             ws.row_dimensions[row[0].row].height = max(ws.row_dimensions[row[0].row].height or 0, needed)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A3 if landscape_a3 else ws.PAPERSIZE_A4
