@@ -72,28 +72,16 @@ def share(part: float, whole: float) -> str:
 
 
 def period_text(period: Period) -> str:
-    """The period for a person: its name and its days, as written (FY2567 (1 ต.ค. 2566 – 30 ก.ย. 2567))
-    or in the era --calendar asks for; the days alone for a period that has no name."""
-    name = _period_name(period)
-    return tr("{period} ({dates})", period=name, dates=period.dates_text) if name else period.dates_text
+    """The period as every report shows it (Period.shown): its name and its days in the same calendar."""
+    return period.shown
 
 
 def short_period(period: Period) -> str:
-    """The period in a narrow column: its name (2567, FY2567), else its days."""
-    return _period_name(period) or period.dates_text
-
-
-def _period_name(period: Period) -> str | None:
-    """As the user wrote it when the years are shown in the era it was written in; else a whole
-    year or a Thai fiscal year named in the era shown (--calendar ce: 2566 -> 2023)."""
-    if period.written and thai.uses_be(period.buddhist) == period.buddhist:
-        return period.written
+    """The period in a narrow column: its name, short (2567, FY2567: ปีงบประมาณ 2567 in Thai), else its days."""
     start, end = period.start, period.end
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return period.year_text(end.year)
     if (start.month, start.day, end.month, end.day) == (10, 1, 9, 30) and end.year == start.year + 1:
         return tr("FY{year}", year=period.year_text(end.year))
-    return None
+    return period.name or period.dates_text
 
 
 def scope_name(scope: str) -> str:

@@ -14,7 +14,6 @@ from ghgcalc.errors import printable
 from ghgcalc.i18n import N_, language, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
-from ghgcalc.thai import show_date
 
 SCOPES = (1, 2, 3)
 # Shown with tr(): in the language of the run, the Thai in TGO's words (ประเภทที่ 1 ...).
@@ -94,11 +93,8 @@ def text(value: object) -> str:
 
 
 def period_text(period: Period) -> str:
-    """The period for a person, its year as the user wrote it and its days in the calendar of the
-    run: 'FY2567 (1 ต.ค. 2566 to 30 ก.ย. 2567)', '2024 (2024-01-01 to 2024-12-31)'."""
-    buddhist = period.buddhist
-    dates = tr("{start} to {end}", start=show_date(period.start, buddhist), end=show_date(period.end, buddhist))
-    return f"{period.written} ({dates})" if period.written else dates
+    """The period as every report shows it (Period.shown): its name and its days in the same calendar."""
+    return period.shown
 
 
 def kind_text(kind: str) -> str:
