@@ -111,8 +111,12 @@ def row(cells: list[str]) -> str:
 
 
 def to_markdown(results: list[InventoryResult]) -> str:
-    """One section per inventory, separated by a rule."""
-    return "\n---\n\n".join(_one(result) for result in results)
+    """One section per inventory, separated by a rule, each laid out by its kind: an organisation's
+    summary here, a community's in the GPC's tables (reports/gpc_report.py), as the web page does."""
+    from ghgcalc.reports.inventory_report import gpc_layout, page
+    from ghgcalc.reports.render_markdown import render
+
+    return "\n---\n\n".join(render(page(result)) if gpc_layout(result) else _one(result) for result in results)
 
 
 def _one(result: InventoryResult) -> str:

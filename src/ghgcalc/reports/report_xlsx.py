@@ -87,15 +87,21 @@ SMALLEST_PRINTED_PT = 8.0
 def to_xlsx(results: list[InventoryResult]) -> bytes:
     """The CFO workbook: for each result Fr-01, Fr-02, Fr-03, Fr-04.1, with a base year (--base)
     Fr-04.2 and Fr-04.3, Fr-05, with an analysis (--uncertainty) Uncertainty, Key categories and
-    Data quality, then Factors."""
+    Data quality, then Factors; for a community's among them the sheets of the GPC's layout
+    (render_xlsx.add_sheets), suffixed as the forms are."""
     from openpyxl import Workbook
 
     from ghgcalc.reports import cfo_factors, cfo_forms, cfo_fr04, cfo_fr05, cfo_recalc
+    from ghgcalc.reports.inventory_report import gpc_layout, page
+    from ghgcalc.reports.render_xlsx import add_sheets
 
     workbook = Workbook()
     workbook.remove(workbook.active)
     for number, result in enumerate(results, start=1):
         suffix = f" ({number})" if len(results) > 1 else ""
+        if gpc_layout(result):  # a community among organisations: the GPC's tables, as it has alone
+            add_sheets(workbook, page(result), suffix)
+            continue
 
         def sheet(name: str, suffix: str = suffix) -> Worksheet:
             return workbook.create_sheet(name + suffix)
