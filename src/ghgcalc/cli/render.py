@@ -55,7 +55,9 @@ def columns(table: Table, names: tuple[tuple[str, str], ...], **options: Any) ->
 
 def titled(title: str, style: Any = box.SIMPLE) -> Table:
     """A table with a title (never read as markup: it may hold a name from a file)."""
-    return Table(box=style, title=Text(printable(title), style="table.title"), title_justify="left")
+    title_text = Text(printable(title), style="table.title")
+    # at least as wide as its title, which would else wrap mid-word above a narrow (or empty) table
+    return Table(box=style, title=title_text, title_justify="left", min_width=title_text.cell_len)
 
 
 def tonnes(value: float) -> str:
@@ -182,17 +184,18 @@ def _one(console: Console, result: InventoryResult) -> None:
     sets = ", ".join(s.ref for s in result.factor_sets)
     console.print(Text.assemble(shown(result.name, "bold"), "  (", shown(result.source), ")"))
     kind = tr(KINDS[result.kind]) if result.kind in KINDS else result.kind
-    console.print(
-        shown(
-            tr(
-                "{kind}, {period}, GWP {gwp} (100-year), factors {sets}",
-                kind=kind,
-                period=period_text(result.period),
-                gwp=result.gwp,
-                sets=sets,
-            )
+    period = period_text(result.period)
+    if sets:
+        facts = tr(
+            "{kind}, {period}, GWP {gwp} (100-year), factors {sets}",
+            kind=kind,
+            period=period,
+            gwp=result.gwp,
+            sets=sets,
         )
-    )
+    else:
+        facts = tr("{kind}, {period}, GWP {gwp} (100-year), no factor used", kind=kind, period=period, gwp=result.gwp)
+    console.print(shown(facts))
 
     summary = titled(tr("Emissions by scope"), box.SIMPLE_HEAVY)
     columns(summary, ((N_("Scope"), "left"), ("tCO2e", "right"), (N_("share"), "right")))
@@ -212,9 +215,17 @@ def _one(console: Console, result: InventoryResult) -> None:
 
         print_analysis(console, result)
 
+    if not result.lines:  # no empty tables of sources and lines: say there are none
+        console.print(tr("No lines: the inventory has no emission source to list."))
+        if result.warnings:
+            console.print(
+                Text(tr("{count} warning(s), printed on standard error", count=len(result.warnings)), style="yellow")
+            )
+        console.print()
+        return
     largest = sorted(result.lines, key=lambda line: line.t_co2e, reverse=True)[:LARGEST]
     top = titled(tr("Largest sources"))
-    columns(top, ((N_("Source"), "left"), ("tCO2e", "right"), (N_("share"), "right")))
+    columns(top, ((N_("Emission source"), "left"), ("tCO2e", "right"), (N_("share"), "right")))
     for line in largest:
         top.add_row(shown(line.label or line.activity), tonnes(line.t_co2e), share(line.t_co2e, total))
     console.print(top)

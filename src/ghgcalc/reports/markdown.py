@@ -223,6 +223,8 @@ def _factors(result: InventoryResult) -> list[str]:
     thai = language() == "th"
     titles = {s.ref: s.title_th if thai and s.title_th else s.title for s in result.factor_sets}
     out = ["## " + tr("Factors used"), ""]
+    if not factor_refs(result):
+        out.append(tr("None: the inventory has no lines."))
     for ref, keys in factor_refs(result).items():
         title = f" ({text(titles[ref])})" if titles.get(ref) else ""
         out.append(f"- {text(ref)}{title}: {', '.join(text(key) for key in keys)}")
