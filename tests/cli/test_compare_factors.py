@@ -62,7 +62,7 @@ def test_the_grid_change_of_2026_line_by_line(tmp_path: Path) -> None:
     assert data["by_scope_t_co2e"]["2"]["change_pct"] == pytest.approx(100 * (GRID_2026 - GRID_2022) / GRID_2022)
     assert data["gwp"] == "AR5"
     # FY2567 ends before the 2026 edition comes into force: the comparison says so
-    assert any("not in force for FY2567" in note for note in data["notes"])
+    assert any("not in force for fiscal year 2567" in note for note in data["notes"])
 
 
 def test_a_fiscal_2569_inventory_against_the_old_edition(tmp_path: Path) -> None:

@@ -51,8 +51,9 @@ def test_compute_table_in_thai_with_buddhist_era_dates(examples: Path) -> None:
     out = run.stdout
     for words in ("การปล่อยก๊าซเรือนกระจกแยกตามประเภท", "ประเภทที่ 1 การปล่อยทางตรง", "สัดส่วน", "รายการ", "กิจกรรม"):
         assert words in out, words
-    # FY2567 as written, its days in B.E. with Thai month names (1 Oct 2023 - 30 Sep 2024)
-    assert "องค์กร, FY2567 (1 ต.ค. 2566 – 30 ก.ย. 2567), GWP AR5 (100 ปี)" in out
+    # FY2567 named in Thai as the workbook and the web page name it, its days in B.E. with Thai month
+    # names (1 Oct 2023 - 30 Sep 2024)
+    assert "องค์กร, ปีงบประมาณ 2567 (1 ต.ค. 2566 – 30 ก.ย. 2567), GWP AR5 (100 ปี)" in out
     for english in ("Emissions by scope", "Largest sources", "direct", "(100-year)", "2023-10-01"):
         assert english not in out, english
 
@@ -66,7 +67,7 @@ def test_calendar_ce_shows_the_period_in_common_era(examples: Path) -> None:
 def test_english_table_keeps_english_words_and_shows_the_year_as_written(examples: Path) -> None:
     run = ghgcalc(examples, "compute", "municipality.yaml", "-f", "table", "--lang", "en")
     assert run.code == OK, run
-    assert "organization, FY2567 (1 Oct 2566 – 30 Sep 2567), GWP AR5 (100-year)" in run.stdout
+    assert "organization, fiscal year 2567 (1 Oct 2566 – 30 Sep 2567), GWP AR5 (100-year)" in run.stdout
     assert "Emissions by scope" in run.stdout and not THAI.search(run.stdout.split("\n", 3)[2])
 
 

@@ -327,7 +327,7 @@ def test_markdown_totals_scopes_and_sources(town):  # type: ignore[no-untyped-de
     md = to_markdown([town])
     assert md.startswith("# เทศบาลตำบลตัวอย่าง (Example Subdistrict Municipality)\n")
     # FY2567 is written in B.E.: its days are shown in B.E. too (2023-10-01 to 2024-09-30)
-    assert "- Period: FY2567 (1 Oct 2566 to 30 Sep 2567)" in md and "AR5" in md
+    assert "- Period: fiscal year 2567 (1 Oct 2566 – 30 Sep 2567)" in md and "AR5" in md
     assert "tgo-cfo@2022-04 (sha256 956700631a3d)" in md
     assert "| Scope 1 direct | 107.37980560264 | 108 | 33.2 % |" in md
     assert f"| **Total** | **{exact(town.total_t_co2e)}** | **325** | 100.0 % |" in md

@@ -183,11 +183,12 @@ def test_the_markdown_summary_with_every_section_is_thai(name: str, base: str | 
 
 
 def test_the_period_is_in_the_calendar_it_was_written_in() -> None:
-    # FY2567 is 1 October 2566 to 30 September 2567 B.E. (2023-10-01 to 2024-09-30)
+    # FY2567 is 1 October 2566 to 30 September 2567 B.E. (2023-10-01 to 2024-09-30): with --calendar ce
+    # its year too is C.E., as the table shows it, never 2567 beside C.E. days
     thai = run_ok(EXAMPLES, "compute", "municipality.yaml", "-f", "md", "--lang", "th")
-    assert "- ช่วงเวลาการรายงาน: FY2567 (1 ต.ค. 2566 ถึง 30 ก.ย. 2567)\n" in thai
+    assert "- ช่วงเวลาการรายงาน: ปีงบประมาณ 2567 (1 ต.ค. 2566 – 30 ก.ย. 2567)\n" in thai
     ce = run_ok(EXAMPLES, "compute", "municipality.yaml", "-f", "md", "--lang", "th", "--calendar", "ce")
-    assert "- ช่วงเวลาการรายงาน: FY2567 (2023-10-01 ถึง 2024-09-30)\n" in ce
+    assert "- ช่วงเวลาการรายงาน: ปีงบประมาณ 2024 (2023-10-01 – 2024-09-30)\n" in ce
 
 
 def test_warnings_are_thai_and_keep_their_codes(tmp_path: Path) -> None:
@@ -199,7 +200,7 @@ def test_warnings_are_thai_and_keep_their_codes(tmp_path: Path) -> None:
     thai = run_ok(tmp_path, "compute", "town.yaml", "-f", "md", "--lang", "th")
     assert "\n## คำเตือน: 1 รายการ\n" in thai
     assert re.search(r"^- warning\\\[uncertainty-tiny\\\]: \S*±0.1 ", thai, re.MULTILINE), thai
-    assert "- ช่วงเวลาการรายงาน: 2567 (1 ม.ค. 2567 ถึง 31 ธ.ค. 2567)\n" in thai
+    assert "- ช่วงเวลาการรายงาน: 2567 (1 ม.ค. 2567 – 31 ธ.ค. 2567)\n" in thai
 
 
 # --- the plan: Markdown and workbook ------------------------------------------------------------

@@ -55,7 +55,9 @@ def columns(table: Table, names: tuple[tuple[str, str], ...], **options: Any) ->
 
 def titled(title: str, style: Any = box.SIMPLE) -> Table:
     """A table with a title (never read as markup: it may hold a name from a file)."""
-    return Table(box=style, title=Text(printable(title), style="table.title"), title_justify="left")
+    title_text = Text(printable(title), style="table.title")
+    # at least as wide as its title, which would else wrap mid-word above a narrow (or empty) table
+    return Table(box=style, title=title_text, title_justify="left", min_width=title_text.cell_len)
 
 
 def tonnes(value: float) -> str:
@@ -72,28 +74,16 @@ def share(part: float, whole: float) -> str:
 
 
 def period_text(period: Period) -> str:
-    """The period for a person: its name and its days, as written (FY2567 (1 ต.ค. 2566 – 30 ก.ย. 2567))
-    or in the era --calendar asks for; the days alone for a period that has no name."""
-    name = _period_name(period)
-    return tr("{period} ({dates})", period=name, dates=period.dates_text) if name else period.dates_text
+    """The period as every report shows it (Period.shown): its name and its days in the same calendar."""
+    return period.shown
 
 
 def short_period(period: Period) -> str:
-    """The period in a narrow column: its name (2567, FY2567), else its days."""
-    return _period_name(period) or period.dates_text
-
-
-def _period_name(period: Period) -> str | None:
-    """As the user wrote it when the years are shown in the era it was written in; else a whole
-    year or a Thai fiscal year named in the era shown (--calendar ce: 2566 -> 2023)."""
-    if period.written and thai.uses_be(period.buddhist) == period.buddhist:
-        return period.written
+    """The period in a narrow column: its name, short (2567, FY2567: ปีงบประมาณ 2567 in Thai), else its days."""
     start, end = period.start, period.end
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return period.year_text(end.year)
     if (start.month, start.day, end.month, end.day) == (10, 1, 9, 30) and end.year == start.year + 1:
         return tr("FY{year}", year=period.year_text(end.year))
-    return None
+    return period.name or period.dates_text
 
 
 def scope_name(scope: str) -> str:
@@ -194,17 +184,18 @@ def _one(console: Console, result: InventoryResult) -> None:
     sets = ", ".join(s.ref for s in result.factor_sets)
     console.print(Text.assemble(shown(result.name, "bold"), "  (", shown(result.source), ")"))
     kind = tr(KINDS[result.kind]) if result.kind in KINDS else result.kind
-    console.print(
-        shown(
-            tr(
-                "{kind}, {period}, GWP {gwp} (100-year), factors {sets}",
-                kind=kind,
-                period=period_text(result.period),
-                gwp=result.gwp,
-                sets=sets,
-            )
+    period = period_text(result.period)
+    if sets:
+        facts = tr(
+            "{kind}, {period}, GWP {gwp} (100-year), factors {sets}",
+            kind=kind,
+            period=period,
+            gwp=result.gwp,
+            sets=sets,
         )
-    )
+    else:
+        facts = tr("{kind}, {period}, GWP {gwp} (100-year), no factor used", kind=kind, period=period, gwp=result.gwp)
+    console.print(shown(facts))
 
     summary = titled(tr("Emissions by scope"), box.SIMPLE_HEAVY)
     columns(summary, ((N_("Scope"), "left"), ("tCO2e", "right"), (N_("share"), "right")))
@@ -224,9 +215,17 @@ def _one(console: Console, result: InventoryResult) -> None:
 
         print_analysis(console, result)
 
+    if not result.lines:  # no empty tables of sources and lines: say there are none
+        console.print(tr("No lines: the inventory has no emission source to list."))
+        if result.warnings:
+            console.print(
+                Text(tr("{count} warning(s), printed on standard error", count=len(result.warnings)), style="yellow")
+            )
+        console.print()
+        return
     largest = sorted(result.lines, key=lambda line: line.t_co2e, reverse=True)[:LARGEST]
     top = titled(tr("Largest sources"))
-    columns(top, ((N_("Source"), "left"), ("tCO2e", "right"), (N_("share"), "right")))
+    columns(top, ((N_("Emission source"), "left"), ("tCO2e", "right"), (N_("share"), "right")))
     for line in largest:
         top.add_row(shown(line.label or line.activity), tonnes(line.t_co2e), share(line.t_co2e, total))
     console.print(top)

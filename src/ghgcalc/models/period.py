@@ -48,6 +48,26 @@ class Period:
         return f"{show_date(self.start, self.buddhist)} – {show_date(self.end, self.buddhist)}"
 
     @property
+    def name(self) -> str | None:
+        """The period's name for a reader, its year in the calendar shown (as written, or --calendar): a
+        whole calendar year by its year (2567, or 2024 with --calendar ce), a Thai fiscal year as one
+        ("ปีงบประมาณ 2567", "fiscal year 2567"); None for other days."""
+        start, end = self.start, self.end
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+            return self.year_text(end.year)
+        if (start.month, start.day, end.month, end.day) == (10, 1, 9, 30) and end.year == start.year + 1:
+            return tr("fiscal year {year}", year=self.year_text(end.year))
+        return None
+
+    @property
+    def shown(self) -> str:
+        """The period for a reader, the one text every report gives it (table, Markdown, workbook, web
+        page): its name and its days in the same calendar, "ปีงบประมาณ 2567 (1 ต.ค. 2566 – 30 ก.ย. 2567)",
+        "2024 (2024-01-01 – 2024-12-31)"; the days alone when it has no name."""
+        name = self.name
+        return tr("{name} ({dates})", name=name, dates=self.dates_text) if name else self.dates_text
+
+    @property
     def label(self) -> str:
         """The period for a message, its year as the user wrote it: 'FY2567 (2023-10-01 to 2024-09-30)'.
         In Thai, or with --calendar, the dates are shown as show_date shows them (B.E. dates for an

@@ -157,12 +157,12 @@ def uncertainty_sheet(ws: Worksheet, result: InventoryResult, analysis: Analysis
         row += 1
     row = _table_totals(ws, row, table, count)
     texts = [tr(FORMULAS if with_trend else FORMULAS_YEAR), tr(NOTE_INDEPENDENT), tr(NOTE_EXACT)]
-    widths = {1: 24, 2: 16, 3: 18, 4: 18, 5: 15, 6: 15, 7: 15, 8: 16}
+    widths: dict[int, float] = {1: 24, 2: 16, 3: 18, 4: 18, 5: 15, 6: 15, 7: 15, 8: 16}
     widths |= {column: 17 for column in range(9, count + 1)}
     first_page = [widths[column] for column in range(1, 9)]
     notes(ws, method_row, [carlo_note(analysis)], first_page)
     notes(ws, row + 1, texts, first_page)
-    _finish(ws, widths, landscape_a3=False)
+    widths = _finish(ws, widths, landscape_a3=False)
     blocks = [list(range(1, 9)), list(range(9, count + 1))] if with_trend else [list(range(1, count + 1))]
     page_blocks(ws, widths, blocks, 2, "A4")
 
@@ -308,12 +308,12 @@ def key_sheet(ws: Worksheet, result: InventoryResult, analysis: Analysis) -> Non
         row += 1
     key_count = sum(1 for item in rows if item.key)
     texts = [tr(NOTE_KEY_COUNT, count=key_count, total=len(rows)), tr(NOTE_KEY_APPROACH_2), tr(NOTE_EXACT)]
-    widths = {1: 7, 2: 24, 3: 18, 4: 18, 5: 12, 6: 12, 7: 14, 8: 16}
+    widths: dict[int, float] = {1: 7, 2: 24, 3: 18, 4: 18, 5: 12, 6: 12, 7: 14, 8: 16}
     widths |= {column: 15 for column in range(9, len(titles) + 1)}
     if with_trend:
         widths[9] = 18  # the base year's tonnes
     notes(ws, row + 1, texts, [widths[column] for column in range(1, 9)])
-    _finish(ws, widths, landscape_a3=False, wrap=_Wrap(frozenset({2}), header + 1, row))
+    widths = _finish(ws, widths, landscape_a3=False, wrap=_Wrap(frozenset({2}), header + 1, row))
     blocks = [list(range(1, 9)), list(range(9, len(titles) + 1))]
     page_blocks(ws, widths, blocks, 3, "A4")
 

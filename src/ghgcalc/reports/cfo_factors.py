@@ -125,7 +125,7 @@ def factors_sheet(ws: Worksheet, result: InventoryResult) -> None:
     texts = {4, 6, 7, *([8] if verified else []), len(titles), len(titles) - 1, len(titles) - 2}
     wrap = _Wrap(frozenset(texts), header + 1, row)
     _sets_block(ws, result, row + 1)
-    _finish(ws, widths, landscape_a3=False, wrap=wrap)
+    widths = _finish(ws, widths, landscape_a3=False, wrap=wrap)
     blocks = [list(range(1, len(cited) + 1)), list(range(len(cited) + 1, len(titles) + 1))]
     page_blocks(ws, widths, blocks, TITLE_COLUMNS, "A4")
 

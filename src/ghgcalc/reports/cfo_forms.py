@@ -31,9 +31,11 @@ from ghgcalc.reports.report_xlsx import (
     FMT_SHARE,
     FMT_TCO2E,
     FMT_WHOLE,
+    LINE_HEIGHT,
     SECTION_FILL,
     _font,
     _header_row,
+    _lines,
     _style_row,
     _title,
     _Wrap,
@@ -59,6 +61,8 @@ NOTE_SIGNIFICANCE = N_(
 FORM_WIDTHS = {1: 38, 2: 34, 3: 34, 4: 34}
 BOUNDARY_WIDTHS = {1: 6, 2: 40, 3: 44, 4: 50}
 BLANK_HEIGHT = 24  # points: a row left blank to write in by hand
+SOURCE_LINES = 12  # lines of Fr-02's list of sources in one row, about: two rows print on a page
+CELL_LIMIT = 32_767  # characters an Excel cell holds
 
 
 def significance(line: Line, scopes: dict[int, float]) -> tuple[float | None, str | None]:
@@ -226,16 +230,43 @@ def boundary_sheet(ws: Worksheet, result: InventoryResult) -> None:
     row += 2
     for scope in SCOPES:
         lines = [line for line in result.lines if line.scope == scope]
-        put(ws, row, 1, tr("{scope} ({count} lines)", scope=tr(SCOPE_TITLES[scope]), count=len(lines)))
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        put(ws, row, 3, "; ".join(dict.fromkeys(line_name(line) for line in lines)) or tr("no lines"))
-        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=4)
-        for column in (1, 3):
-            ws.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
-        row += 1
+        names = list(dict.fromkeys(line_name(line) for line in lines))
+        width = BOUNDARY_WIDTHS[3] + BOUNDARY_WIDTHS[4]
+        for number, names_text in enumerate(source_rows(names, width) or [tr("no lines")]):
+            title = tr(SCOPE_TITLES[scope])
+            label = tr("{scope} ({count} lines)", scope=title, count=len(lines))
+            put(ws, row, 1, tr("{scope} (continued)", scope=title) if number else label)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+            put(ws, row, 3, names_text)
+            needed = _lines(names_text, width, False)
+            if needed >= 5:  # a tenth more room: a name at the foot of a long list is never cut off
+                ws.row_dimensions[row].height = LINE_HEIGHT * (needed + math.ceil(needed / 10)) + 3
+            ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=4)
+            for column in (1, 3):
+                ws.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
+            row += 1
     notes(ws, row + 1, [tr(NOTE_TO_FILL)], list(BOUNDARY_WIDTHS.values()))
     form_page(ws, BOUNDARY_WIDTHS, _Wrap(frozenset({2, 3, 4}), table_start, row))
     keep_together(ws, list(zip(sections, [*(start - 2 for start in sections[1:]), row], strict=True)))
+
+
+def source_rows(names: list[str], width: float) -> list[str]:
+    """The names of a scope's sources, "; " between them, in as many rows as they need: each row at most
+    SOURCE_LINES lines of `width` high (well within a printed page and Excel's 409 points a row, and
+    within the 32,767 characters of a cell), so that every name prints whole; a name is never cut (one
+    that alone takes more lines has a row of its own)."""
+    rows: list[str] = []
+    current: list[str] = []
+    for name in names:
+        candidate = "; ".join([*current, name])
+        if current and (_lines(candidate, width, False) > SOURCE_LINES or len(candidate) > CELL_LIMIT):
+            rows.append("; ".join(current))
+            current = [name]
+        else:
+            current.append(name)
+    if current:
+        rows.append("; ".join(current))
+    return rows
 
 
 # --- Fr-03 ---------------------------------------------------------------------------------------

@@ -286,7 +286,7 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
         ws.row_dimensions[number].height = LINE_HEIGHT * needed + 3
     wrap_keys = ("label", "activity", "category", "factor", "evidence")
     wrap = _Wrap(frozenset(col[key] for key in wrap_keys if key in col), header + 1, row)
-    _finish(ws, widths, landscape_a3=False, wrap=wrap)
+    widths = _finish(ws, widths, landscape_a3=False, wrap=wrap)
     page_blocks(
         ws, widths, [[col[key] for key, _, _ in columns] for _, columns in blocks if columns], TITLE_COLUMNS, "A4"
     )

@@ -142,7 +142,7 @@ def _intensity_block(
     from openpyxl.styles import Alignment
 
     if result.output is None or not result.output[0]:
-        put(ws, row, 1, tr("Carbon intensity: no output given (add `output:` to the inventory)"))
+        put(ws, row, 1, tr("Carbon intensity: no output given (add output: to the inventory)"))
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
         for label in (tr("Carbon intensity (Scope 1+2)"), tr("Carbon intensity (Scope 1+2+3)")):
             row += 1

@@ -85,15 +85,9 @@ def fiscal(period: Period) -> bool:
 
 
 def period_text(period: Period) -> str:
-    """The period as the inventory wrote it, with its first and last day: 'FY2567 (1 ต.ค. 2566 – 30
-    ก.ย. 2567)'; a fiscal year is named as one ('ปีงบประมาณ 2567') in the language of the run."""
-    if fiscal(period):
-        name = tr("fiscal year {year}", year=period.year_text(period.end.year))
-    elif period.written:
-        name = period.written
-    else:
-        return period.dates_text
-    return tr("{name} ({dates})", name=name, dates=period.dates_text)
+    """The period as every report shows it (Period.shown): 'ปีงบประมาณ 2567 (1 ต.ค. 2566 – 30 ก.ย. 2567)',
+    its year and its days in the same calendar (as the inventory wrote them, or --calendar)."""
+    return period.shown
 
 
 def date_text(date: dt.date | None, period: Period) -> str | None:

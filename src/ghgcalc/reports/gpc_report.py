@@ -99,11 +99,8 @@ def _sum(values: Iterable[float]) -> float:
 
 
 def period_text(period: Period) -> str:
-    """The period with its year as the inventory wrote it: '2566 (2023-01-01 to 2023-12-31)', or
-    with B.E. dates for an inventory written in B.E. ('FY2567 (1 ต.ค. 2566 to 30 ก.ย. 2567)')."""
-    buddhist = period.buddhist
-    dates = tr("{start} to {end}", start=show_date(period.start, buddhist), end=show_date(period.end, buddhist))
-    return f"{period.written} ({dates})" if period.written else dates
+    """The period as every report shows it (Period.shown): its name and its days in the same calendar."""
+    return period.shown
 
 
 def whole(value: float) -> str:

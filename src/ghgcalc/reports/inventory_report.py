@@ -46,15 +46,22 @@ NOTE_FACTORS = N_(
 
 def document(results: Sequence[InventoryResult]) -> Document:
     """One Document for the results: one inventory's own, or a section per inventory for several."""
-    pages = [_page(result) for result in results]
+    pages = [page(result) for result in results]
     if len(pages) == 1:
         return pages[0]
     return combine(pages)
 
 
-def _page(result: InventoryResult) -> Document:
-    """A community inventory in the GPC's layout (reports/gpc_report.py); an organisation's here."""
-    if result.kind == "community" and result.community is not None:
+def gpc_layout(result: InventoryResult) -> bool:
+    """Whether an inventory is laid out in the GPC's tables (a community's, docs/community.md) rather
+    than as TGO's CFO forms (an organisation's): in every format, whatever else the run computes."""
+    return result.kind == "community" and result.community is not None
+
+
+def page(result: InventoryResult) -> Document:
+    """One inventory's report: a community's in the GPC's layout (reports/gpc_report.py), an
+    organisation's here."""
+    if gpc_layout(result):
         from ghgcalc.reports import gpc_report
 
         return gpc_report.document(result)

@@ -14,7 +14,6 @@ from ghgcalc.errors import printable
 from ghgcalc.i18n import N_, language, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
-from ghgcalc.thai import show_date
 
 SCOPES = (1, 2, 3)
 # Shown with tr(): in the language of the run, the Thai in TGO's words (ประเภทที่ 1 ...).
@@ -94,11 +93,8 @@ def text(value: object) -> str:
 
 
 def period_text(period: Period) -> str:
-    """The period for a person, its year as the user wrote it and its days in the calendar of the
-    run: 'FY2567 (1 ต.ค. 2566 to 30 ก.ย. 2567)', '2024 (2024-01-01 to 2024-12-31)'."""
-    buddhist = period.buddhist
-    dates = tr("{start} to {end}", start=show_date(period.start, buddhist), end=show_date(period.end, buddhist))
-    return f"{period.written} ({dates})" if period.written else dates
+    """The period as every report shows it (Period.shown): its name and its days in the same calendar."""
+    return period.shown
 
 
 def kind_text(kind: str) -> str:
@@ -115,8 +111,12 @@ def row(cells: list[str]) -> str:
 
 
 def to_markdown(results: list[InventoryResult]) -> str:
-    """One section per inventory, separated by a rule."""
-    return "\n---\n\n".join(_one(result) for result in results)
+    """One section per inventory, separated by a rule, each laid out by its kind: an organisation's
+    summary here, a community's in the GPC's tables (reports/gpc_report.py), as the web page does."""
+    from ghgcalc.reports.inventory_report import gpc_layout, page
+    from ghgcalc.reports.render_markdown import render
+
+    return "\n---\n\n".join(render(page(result)) if gpc_layout(result) else _one(result) for result in results)
 
 
 def _one(result: InventoryResult) -> str:
@@ -223,6 +223,8 @@ def _factors(result: InventoryResult) -> list[str]:
     thai = language() == "th"
     titles = {s.ref: s.title_th if thai and s.title_th else s.title for s in result.factor_sets}
     out = ["## " + tr("Factors used"), ""]
+    if not factor_refs(result):
+        out.append(tr("None: the inventory has no lines."))
     for ref, keys in factor_refs(result).items():
         title = f" ({text(titles[ref])})" if titles.get(ref) else ""
         out.append(f"- {text(ref)}{title}: {', '.join(text(key) for key in keys)}")

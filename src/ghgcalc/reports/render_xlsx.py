@@ -86,11 +86,18 @@ def render(document: Document) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    sections = document.sections or (Section(document.title),)
-    for section, name in zip(sections, sheet_names(sections), strict=True):
-        _SheetWriter(workbook.create_sheet(name), document, section).write()
+    add_sheets(workbook, document)
     _properties(workbook, document)
     return save(workbook, STAMP)
+
+
+def add_sheets(workbook: Workbook, document: Document, suffix: str = "") -> None:
+    """A sheet for each section of `document`, its name ending in `suffix` (" (2)": the second
+    inventory of a workbook of several)."""
+    sections = document.sections or (Section(document.title),)
+    for section, name in zip(sections, sheet_names(sections), strict=True):
+        name = name[: SHEET_NAME_LIMIT - len(suffix)].rstrip() + suffix
+        _SheetWriter(workbook.create_sheet(name), document, section).write()
 
 
 def sheet_names(sections: Sequence[Section]) -> list[str]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ TOTAL_FILL = "FFF2CC"
 TO_FILL = "FCE4D6"  # a blank the inventory does not fill: to be written in by hand
 NUMBER_WIDTH = 14
 LINE_HEIGHT = 15  # points per line of 11-point text
+MOST_ROW_HEIGHT = 409  # points: the highest row Excel has
 NOTE_EXACT = _NOTE_EXACT  # English, marked for the catalog: shown with tr(NOTE_EXACT)
 
 # Printing. Column widths are in Excel's units (the width of a '0' of 11-point Calibri, 7 pixels at
@@ -85,15 +87,21 @@ SMALLEST_PRINTED_PT = 8.0
 def to_xlsx(results: list[InventoryResult]) -> bytes:
     """The CFO workbook: for each result Fr-01, Fr-02, Fr-03, Fr-04.1, with a base year (--base)
     Fr-04.2 and Fr-04.3, Fr-05, with an analysis (--uncertainty) Uncertainty, Key categories and
-    Data quality, then Factors."""
+    Data quality, then Factors; for a community's among them the sheets of the GPC's layout
+    (render_xlsx.add_sheets), suffixed as the forms are."""
     from openpyxl import Workbook
 
     from ghgcalc.reports import cfo_factors, cfo_forms, cfo_fr04, cfo_fr05, cfo_recalc
+    from ghgcalc.reports.inventory_report import gpc_layout, page
+    from ghgcalc.reports.render_xlsx import add_sheets
 
     workbook = Workbook()
     workbook.remove(workbook.active)
     for number, result in enumerate(results, start=1):
         suffix = f" ({number})" if len(results) > 1 else ""
+        if gpc_layout(result):  # a community among organisations: the GPC's tables, as it has alone
+            add_sheets(workbook, page(result), suffix)
+            continue
 
         def sheet(name: str, suffix: str = suffix) -> Worksheet:
             return workbook.create_sheet(name + suffix)
@@ -263,15 +271,87 @@ def _fit(values: list[str], least: int, most: int) -> int:
     return max(least, min(most, math.ceil(max((_width(v) * 0.9 for v in values), default=0)) + 2))
 
 
+# What a number shown by a format takes, in Excel's units (the width of a '0' of 11-point Calibri, 7
+# pixels): Calibri's digits are 7.4 pixels wide, its comma, point and space 3.7, '%' 10.5, a minus 7;
+# a cell also keeps about a unit for its padding. A number that does not fit is shown as ###.
+_DIGIT_UNITS = 7.4 / 7
+_NARROW_UNITS = 3.7 / 7
+_PERCENT_UNITS = 10.5 / 7
+_QUOTED = re.compile(r'"([^"]*)"')
+_CONDITION = re.compile(r"\[[^\]]*\]")
+
+
+def number_units(value: float, number_format: str | None, bold: bool = False) -> float | None:
+    """The columns a number takes as `number_format` shows it, about; None for a format that never
+    shows ### (General, which a spreadsheet program shortens to fit, a date, a conditional factor)."""
+    if not number_format or "General" in number_format or "[" in number_format or "y" in number_format:
+        return None
+    section = number_format.split(";")[0]
+    literal = "".join(_QUOTED.findall(section))
+    section = _CONDITION.sub("", _QUOTED.sub("", section))
+    percent = "%" in section
+    digits_part = section.replace("%", "").strip()
+    places = digits_part.split(".", 1)[1] if "." in digits_part else ""
+    shown = abs(value) * (100 if percent else 1)
+    text = f"{shown:,.{len(places)}f}" if "," in digits_part else f"{shown:.{len(places)}f}"
+    optional = len(places) - len(places.rstrip("#"))  # decimals shown only when not 0
+    for _ in range(optional):
+        if not text.endswith("0"):
+            break
+        text = text[:-1]
+    if value < 0:
+        text = "-" + text
+    units = sum(_DIGIT_UNITS if char.isdigit() or char == "-" else _NARROW_UNITS for char in text)
+    units += _PERCENT_UNITS * percent + sum(_PERCENT_UNITS if char == "%" else _NARROW_UNITS for char in literal)
+    return units * (1.05 if bold else 1.0) + 1
+
+
+def fit_numbers(ws: Worksheet, widths: Mapping[int, float]) -> dict[int, float]:
+    """`widths` with each column widened, where needed, to show every number written in it by its
+    number format: a total of a million tonnes at six decimals is shown, never ###. A number in
+    merged cells widens the last column of the merge."""
+    fitted = dict(widths)
+    spans = {(r.min_row, r.min_col): r for r in ws.merged_cells.ranges}
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+                continue
+            needed = number_units(value, cell.number_format, bool(cell.font and cell.font.bold))
+            if needed is None:
+                continue
+            span = spans.get((cell.row, cell.column))
+            columns = list(range(span.min_col, span.max_col + 1)) if span else [cell.column]
+            have = sum(fitted.get(column, 9) for column in columns)
+            if needed > have:
+                fitted[columns[-1]] = math.ceil(fitted.get(columns[-1], 9) + needed - have)
+    return fitted
+
+
 def _column_texts(ws: Worksheet, column: int, first: int, last: int) -> list[str]:
     return [str(ws.cell(row=r, column=column).value or "") for r in range(first, last + 1)]
 
 
+# A Thai letter prints 1.15 columns wide in the Thai font a spreadsheet program falls back on (LibreOffice
+# measured, render_xlsx.THAI_UNITS), whatever the weight: a Thai name written without spaces is counted
+# at that width, not at the width of the Latin letters of the column's font.
+THAI_LETTER = 1.15
+
+
 def _lines(text: str, width: float, bold: bool) -> int:
-    """How many lines a wrapped text takes in a column of `width`."""
+    """How many lines a wrapped text takes in a column of `width`: the width it prints at (a Thai
+    letter wider than a Latin one, vowel and tone marks above or below a letter taking none) over
+    the column's."""
     room = max(1.0, width - 1)
-    scale = 1.0 if bold else 0.9  # letters are a little narrower than the '0' a column width counts
-    return sum(max(1, math.ceil(_width(part) * scale / room)) for part in text.split("\n"))
+    scale = 1.0 if bold else 0.9  # Latin letters are a little narrower than the '0' a column width counts
+    thai = max(THAI_LETTER, 1.2 * scale)
+    count = 0
+    for part in text.split("\n"):
+        units = sum(
+            thai if "\u0e00" <= char <= "\u0e7f" else scale for char in part if unicodedata.category(char) != "Mn"
+        )
+        count += max(1, math.ceil(units / room))
+    return count
 
 
 @dataclass(frozen=True)
@@ -290,15 +370,18 @@ def _finish(
     wrap: _Wrap = _Wrap(),
     blocks: Sequence[Sequence[int]] | None = None,
     title_columns: int = 0,
-) -> None:
+) -> dict[int, float]:
     """Column widths; text too long for its column wraps, and its row gets the height for it (no
     spreadsheet program fits row heights on opening a file), every cell of such a row set at the top
     so that the numbers stand level with the first line of text; printing: landscape, one page wide,
     or, with `blocks` (the sheet's columns in groups that print together), a page or more across
-    for each block at one scale, the first `title_columns` repeated on every page (page_blocks)."""
+    for each block at one scale, the first `title_columns` repeated on every page (page_blocks).
+    Every column is first widened to show the numbers written in it (fit_numbers); returns the
+    widths set, for a caller that lays out pages itself."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
+    widths = fit_numbers(ws, widths)
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = width
     alignments: dict[tuple[str | None, bool], Any] = {}  # one object per kind: there may be thousands of lines
@@ -331,7 +414,7 @@ def _finish(
                 if cell.value is not None:
                     align(cell, cell in long_texts)
         if lines > 1:  # a row set higher before (a blank to write in) keeps its height
-            needed = LINE_HEIGHT * lines + 3
+            needed = min(MOST_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
             ws.row_dimensions[row[0].row].height = max(ws.row_dimensions[row[0].row].height or 0, needed)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A3 if landscape_a3 else ws.PAPERSIZE_A4
@@ -342,6 +425,7 @@ def _finish(
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     else:
         page_blocks(ws, widths, blocks, title_columns, "A3" if landscape_a3 else "A4")
+    return widths
 
 
 def column_points(width: float) -> float:
