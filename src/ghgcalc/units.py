@@ -341,7 +341,7 @@ def _refuse_non_metric_ton(unit: str, written: str, parsed: pint.Unit) -> None:
                 raise UnitError(
                     code="unit-ambiguous",
                     message=tr(
-                        "'{unit}' would be read as pint's {name}, a US or British ton, not the metric tonne",
+                        "'{unit}' would be read as {name}, a US or British ton, not the metric tonne",
                         unit=visible(unit),
                         name=name,
                     ),
