@@ -28,6 +28,7 @@ from ghgcalc.core.plausibility import Thresholds
 from ghgcalc.core.table_classes import ClassSums, Coefficients, RowClass, class_lines, group_line
 from ghgcalc.errors import Issue, Location, Severity
 from ghgcalc.i18n import tr
+from ghgcalc.io.table_csv import NotUtf8, Ragged, Unreadable, read_csv
 from ghgcalc.models.inventory import LARGEST_AMOUNT, AmountProblem, read_amount
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, Line, TableSummary
 
@@ -131,45 +132,9 @@ class _Table:
                 f"FROM read_parquet({_file(path)}, file_row_number = true)"
             )
         elif suffix == ".csv":
-            self._csv(path)
+            self.titles = read_csv(self.con, path)
         else:
             self._workbook(path)
-
-    def _csv(self, path: str) -> None:
-        import duckdb
-
-        # every cell as text: the strict reader decides what is a number, not DuckDB's sniffer
-        with open(path, "rb") as stream:
-            start = stream.read(4)
-        if start.startswith(b"\xfe\xff"):  # DuckDB reads big-endian UTF-16 as no rows at all
-            raise _NotUtf8(None, tr("the file is UTF-16 big-endian"))
-        encoding = "utf-16" if start.startswith(b"\xff\xfe") else "utf-8"  # Excel's "Unicode text"
-        read = f"read_csv({_file(path)}, all_varchar = true, encoding = {_literal(encoding)}"
-        try:
-            titles = self.con.execute(f"SELECT * FROM {read}, header = false) LIMIT 1").fetchone()
-            if titles is None:
-                raise ValueError(tr("the file is empty; a table starts with a header row"))
-            self.con.execute(f"CREATE TABLE src AS SELECT *, row_number() OVER () AS __row FROM {read}, header = true)")
-        except duckdb.Error as exc:
-            text = str(exc)
-            if "not utf-8 encoded" not in text:
-                raise
-            line = re.search(r"CSV Error on Line: (\d+)", text)
-            raise _NotUtf8(int(line[1]) if line else None, tr("the file is not UTF-8")) from None
-        names = [row[0] for row in self.con.execute("DESCRIBE src").fetchall() if row[0] != "__row"]
-        self.titles = {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}
-        text = "utf-16" if encoding == "utf-16" else "utf-8-sig"
-        _check_width(path, text, len(names))
-        shifts = _empty_lines(path, text)
-        if shifts:  # DuckDB skips an empty line; a spreadsheet shows it as a row, and so do we
-            self.con.execute("CREATE TEMP TABLE shifts (record BIGINT, empty BIGINT)")
-            self.con.executemany("INSERT INTO shifts VALUES (?, ?)", shifts)
-            self.con.execute(
-                "CREATE TABLE rows_shown AS SELECT src.* EXCLUDE (__row), src.__row + coalesce(shifts.empty, 0) "
-                "AS __row FROM src ASOF LEFT JOIN shifts ON src.__row >= shifts.record ORDER BY src.__row"
-            )
-            self.con.execute("DROP TABLE src")
-            self.con.execute("ALTER TABLE rows_shown RENAME TO src")
 
     def _workbook(self, path: str) -> None:
         """An inventory workbook's Activities sheet (its other sheets are the header's), else the
@@ -259,88 +224,6 @@ class _Refused(ValueError):
     def __init__(self, issues: list[Issue]) -> None:
         super().__init__(issues[0].message if issues else "")
         self.issues = tuple(issues)
-
-
-class _NotUtf8(ValueError):
-    """A CSV file that is not UTF-8 text (nor UTF-16 little-endian with its mark), at a line."""
-
-    def __init__(self, line: int | None, reason: str) -> None:
-        super().__init__(reason)
-        self.line = line
-
-
-class _Ragged(ValueError):
-    """A CSV line with more or fewer fields than the header, at its line."""
-
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(reason)
-        self.line = line
-
-
-def _check_width(path: str, encoding: str, width: int) -> None:
-    """Raise _Ragged when the CSV's first line does not have the `width` columns DuckDB found.
-
-    Given lines of different widths (a value 12,500 written without quotes), DuckDB's sniffer reads
-    the file as one column, or takes a later line for the header: the user would be told of
-    columns that are not theirs. Here the first line wider or narrower than another is named."""
-    import csv
-
-    with open(path, encoding=encoding, newline="") as stream:
-        delimiter = _delimiter(stream.readline())
-        stream.seek(0)
-        reader = csv.reader(stream, delimiter=delimiter)
-        header = next(reader, [])
-        if len(header) == width:
-            return
-        for record in reader:
-            if record and len(record) != len(header):
-                message = tr(
-                    "line {line} has {count} fields; the header (line 1) has {width}",
-                    line=reader.line_num,
-                    count=len(record),
-                    width=len(header),
-                )
-                raise _Ragged(reader.line_num, message)
-
-
-def _delimiter(first_line: str) -> str:
-    """The separator of a CSV, as its header line shows it: the one it holds most of."""
-    counts = {mark: first_line.count(mark) for mark in ",;\t|"}
-    return max(counts, key=lambda mark: counts[mark]) if any(counts.values()) else ","
-
-
-def _empty_lines(path: str, encoding: str) -> list[tuple[int, int]]:
-    """Where a CSV has empty lines, which DuckDB skips: (the first record after some, how many
-    empty lines come before it in all). A file without two line breaks in a row has none and is
-    not read again (a fast scan of its bytes); one that has is read by Python's csv reader, which
-    tells an empty line from a quoted value's line breaks."""
-    import csv
-
-    if encoding != "utf-16":
-        import mmap
-
-        with open(path, "rb") as raw, mmap.mmap(raw.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            end = len(data)
-            while end and data[end - 1] in b"\r\n":  # the line breaks that end the file are no empty line
-                end -= 1
-            first = data.find(b"\n")
-            breaks = b"\r\n\r\n" if first > 0 and data[first - 1] == 13 else b"\n\n"  # as the header ends
-            if data.find(breaks, 0, end) < 0:
-                return []
-    shifts: list[tuple[int, int]] = []
-    with open(path, encoding=encoding, newline="") as stream:
-        reader = csv.reader(stream, delimiter=_delimiter(stream.readline()))
-        record = empty = 0
-        waiting = False
-        for fields in reader:
-            if not fields:
-                empty, waiting = empty + 1, True
-                continue
-            record += 1
-            if waiting:
-                shifts.append((record, empty))
-                waiting = False
-    return shifts
 
 
 def _cell_text(value: object) -> str:
@@ -765,12 +648,14 @@ def compute_table(
         table = _Table(path, shown)
     except _Refused as exc:
         return TableRead((), exc.issues, None)
-    except _NotUtf8 as exc:
+    except NotUtf8 as exc:
         hint = tr("save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)")
         return TableRead((), (_issue("encoding-invalid", str(exc), Location(shown, exc.line), hint),), None)
-    except _Ragged as exc:
-        hint = tr('the first line is the header; quote a value that holds a comma ("12,500")')
+    except Ragged as exc:
+        hint = tr('the first line is the header; quote a value that holds a comma with " ("12,500", not \'12,500\')')
         return TableRead((), (_issue("table-line-fields", str(exc), Location(shown, exc.line), hint),), None)
+    except Unreadable as exc:
+        return TableRead((), (_issue("table-unreadable", str(exc), Location(shown, exc.line), exc.hint),), None)
     except (duckdb.Error, OSError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         message = tr("cannot read the table: {reason}", reason=reason)

@@ -1,0 +1,144 @@
+"""Activity tables that gave a plausible wrong total in silence (a red team's findings): each is
+run through `ghgcalc compute TABLE --header h.yaml` in-process, and checked against a total worked
+by hand from TGO's grid factor:
+
+    electricity-grid: 0.4999 kg CO2e per kWh (tgo-cfo 2022-04), so 1,000 kWh is 0.4999 t.
+
+Each finding is either read right, or an error or warning at its place; never a total that leaves
+rows out, counts them twice or reads them in the wrong unit without a word.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import INPUT_ERRORS, Run, ghgcalc, issues, write
+
+HEAD = "ghgcalc: 1\nname: Test town\nperiod: 2566\n"
+T_PER_KWH = 0.4999 / 1000
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def run(tmp_path: Path, table: str, *more: str) -> Run:
+    write(tmp_path, "h.yaml", HEAD)
+    return ghgcalc(tmp_path, "compute", table, "--header", "h.yaml", "-f", "json", *more)
+
+
+def result(found: Run) -> dict:
+    assert found.code == 0, found
+    return json.loads(found.stdout)
+
+
+def problem(found: Run, where: str | None, code: str, severity: str = "error") -> tuple[str, str | None]:
+    """The message and hint of `code` at `where`; every printed problem has a place."""
+    printed = issues(found.stderr)
+    assert all(p.location for p in printed), f"a problem without a place\n{found}"
+    hits = [p for p in printed if p.location == where and p.code == code and p.severity == severity]
+    assert hits, f"expected {severity}[{code}] at {where}\n{found}"
+    assert "Error:" not in found.stderr and "Traceback" not in found.stderr, found  # no raw DuckDB text
+    return hits[0].message, hits[0].hint
+
+
+def failed(found: Run) -> None:
+    assert found.code == INPUT_ERRORS, f"expected exit {INPUT_ERRORS}\n{found}"
+    assert found.stdout.strip() == "", found
+
+
+# --- the CSV dialect is fixed, never guessed -----------------------------------------------------
+
+
+def test_labels_in_single_quotes_are_labels_and_no_row_is_swallowed(tmp_path):
+    # ' is no quote: 1,000 + 1,000 + 2,000 + 4,000 + 8,000 = 16,000 kWh x 0.4999 kg/kWh = 7.9984 t
+    write(
+        tmp_path,
+        "t.csv",
+        "activity,amount,unit,label\n"
+        "electricity-grid,1000,kWh,'Office main'\n"
+        "electricity-grid,1000,kWh,'Depot\n"
+        "electricity-grid,2000,kWh,x\n"
+        "electricity-grid,4000,kWh,Pump'\n"
+        "electricity-grid,8000,kWh,y\n",
+    )
+    found = result(run(tmp_path, "t.csv"))
+    assert found["total_t_co2e"] == pytest.approx(16_000 * T_PER_KWH, rel=1e-12)
+    assert found["tables"][0]["rows"] == 5
+
+
+def test_a_comma_inside_single_quotes_is_a_line_of_too_many_fields(tmp_path):
+    write(
+        tmp_path,
+        "t.csv",
+        "activity,amount,unit,label\n"
+        "electricity-grid,1000,kWh,'Office, main'\n"
+        "electricity-grid,1000,kWh,'Depot\n"
+        "electricity-grid,2000,kWh,x\n"
+        "electricity-grid,4000,kWh,Pump'\n",
+    )
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    message, hint = problem(found, "t.csv:2", "table-line-fields")
+    assert "5" in message and "4" in message
+    assert hint and '"12,500"' in hint
+
+
+def test_a_hash_is_no_comment(tmp_path):
+    # '#electricity-grid' is an activity ghgcalc does not know, at its row; 'Pump #4' keeps its '#'
+    write(
+        tmp_path,
+        "t.csv",
+        "activity,amount,unit,label\n"
+        "electricity-grid,1000,kWh,a\n"
+        "#electricity-grid,2000,kWh,old meter\n"
+        "electricity-grid,4000,kWh,Pump #4\n",
+    )
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    message, _ = problem(found, "t.csv[row 2, activity]", "factor-missing")
+    assert "#electricity-grid" in message
+    write(tmp_path, "t.csv", "activity,amount,unit,label\nelectricity-grid,4000,kWh,Pump #4\n")
+    found = run(tmp_path, "t.csv", "--lines", "lines.csv")
+    assert result(found)["total_t_co2e"] == pytest.approx(4000 * T_PER_KWH, rel=1e-12)
+    assert "Pump #4" in (tmp_path / "lines.csv").read_text(encoding="utf-8")
+
+
+def test_a_line_of_one_field_starting_with_a_hash_is_a_line_of_too_few_fields(tmp_path):
+    write(
+        tmp_path,
+        "t.csv",
+        "activity,amount,unit,label\nelectricity-grid,1000,kWh,a\n#electricity-grid,2000,kWh,old\n# end\n",
+    )
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    message, _ = problem(found, "t.csv:4", "table-line-fields")
+    assert "line 4" in message
+
+
+def test_lines_ending_in_crlf_and_in_lf_are_read(tmp_path):
+    # two exports put together: 1,000 + 2,000 + 4,000 = 7,000 kWh x 0.4999 kg/kWh = 3.4993 t
+    write(
+        tmp_path,
+        "t.csv",
+        b"activity,amount,unit\r\nelectricity-grid,1000,kWh\r\nelectricity-grid,2000,kWh\nelectricity-grid,4000,kWh\n",
+    )
+    found = result(run(tmp_path, "t.csv"))
+    assert found["total_t_co2e"] == pytest.approx(7000 * T_PER_KWH, rel=1e-12)
+    assert found["tables"][0]["rows"] == 3
+
+
+def test_a_line_too_long_is_told_at_its_line(tmp_path):
+    write(tmp_path, "t.csv", "activity,amount,unit,label\nelectricity-grid,1000,kWh," + "x" * 3_000_000 + "\n")
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    message, _ = problem(found, "t.csv:2", "table-unreadable")
+    assert "line 2" in message
+
+
+def test_a_quote_never_closed_is_told_at_its_line(tmp_path):
+    write(tmp_path, "t.csv", 'activity,amount,unit,label\nelectricity-grid,1000,kWh,"never\nelectricity-grid,1,kWh,x\n')
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    message, _ = problem(found, "t.csv:2", "table-unreadable")
+    assert "never closed" in message
