@@ -142,3 +142,40 @@ def test_a_quote_never_closed_is_told_at_its_line(tmp_path):
     failed(found)
     message, _ = problem(found, "t.csv:2", "table-unreadable")
     assert "never closed" in message
+
+
+# --- a unit in a number column's header ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["amount (MWh)", "Total (MWh)", "Total / รวม (MWh)", "ปริมาณ (MWh)"])
+def test_a_unit_in_the_amounts_header_that_the_rows_unit_contradicts_is_an_error(tmp_path, header):
+    # read as kWh, 1,000 kWh = 0.4999 t; as the header says, 1,000 MWh = 499.9 t: only the user knows
+    write(tmp_path, "t.csv", f"activity,unit,{header}\nelectricity-grid,kWh,1000\nelectricity-grid,kWh,5\n")
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    message, hint = problem(found, f"t.csv[row 1, {header}]", "table-unit-header")
+    assert "kWh" in message and "MWh" in message
+    assert hint and "MWh" in hint
+    problem(found, f"t.csv[row 2, {header}]", "table-unit-header")
+
+
+def test_a_unit_in_a_months_header_is_checked_too(tmp_path):
+    header = ",".join(f"{m} (MWh)" for m in MONTHS)
+    write(tmp_path, "t.csv", f"activity,unit,{header}\nelectricity-grid,kWh,{','.join(['100'] * 12)}\n")
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    problem(found, "t.csv[row 1, Jan (MWh)]", "table-unit-header")
+
+
+def test_a_unit_in_the_header_that_the_rows_share_is_read(tmp_path):
+    # 1,000 MWh + 2 MWh (written mwh) = 1,002 MWh = 1,002,000 kWh x 0.4999 kg/kWh = 500.8998 t
+    write(tmp_path, "t.csv", "activity,unit,amount (MWh)\nelectricity-grid,MWh,1000\nelectricity-grid,mwh,2\n")
+    assert result(run(tmp_path, "t.csv"))["total_t_co2e"] == pytest.approx(1_002_000 * T_PER_KWH, rel=1e-12)
+
+
+def test_a_unit_in_the_header_without_a_unit_column_asks_for_one(tmp_path):
+    write(tmp_path, "t.csv", "activity,amount (MWh)\nelectricity-grid,1000\n")
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    _, hint = problem(found, "t.csv", "table-column-missing")
+    assert hint and "MWh" in hint

@@ -97,6 +97,7 @@ class _Columns:
     months: list[tuple[int, str]] = field(default_factory=list)  # (the period's month 0-11, column)
     types: dict[str, str] = field(default_factory=dict)  # the table's column -> DuckDB type
     order: list[str] = field(default_factory=list)  # the table's columns, in order (for cells)
+    units: dict[str, str] = field(default_factory=dict)  # an amount or month column -> the unit its header names
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,8 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             if key in found.fields:
                 issues.append(_column_issue(table, "table-column-twice", name, key))
             found.fields[key] = name
+            if key == "amount" and (unit := _header_unit(title)) is not None:
+                found.units[name] = unit
             continue
         try:
             month = month_header(title)
@@ -291,14 +294,24 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             issues.append(_column_issue(table, "table-column-twice", name, title))
         else:
             found.months.append((slot, name))
+            if (unit := _header_unit(title)) is not None:
+                found.units[name] = unit
     for required in ("activity", "unit"):
         if required not in found.fields:
+            hint = tr("the columns are: {columns}", columns=", ".join(COLUMNS))
+            if required == "unit" and found.units:  # a unit in a header is checked against the rows', not taken
+                name, unit = next(iter(found.units.items()))
+                hint = tr(
+                    "the header '{column}' names {unit}: add a column 'unit' with {unit} on every row",
+                    column=table.titles.get(name, name),
+                    unit=unit,
+                )
             issues.append(
                 _issue(
                     "table-column-missing",
                     tr("the table has no column '{column}'", column=required),
                     table.where(),
-                    tr("the columns are: {columns}", columns=", ".join(COLUMNS)),
+                    hint,
                 )
             )
     if "amount" not in found.fields and not found.months:
@@ -375,6 +388,31 @@ def _field_of(header: str) -> str | None:
         field_name = _SHEET_FIELDS.get(name, name)
         if field_name in COLUMNS and _match(parts, synonyms):
             return field_name
+    return None
+
+
+def _header_unit(header: str) -> str | None:
+    """The unit a number column's header names besides its field or month (`amount (MWh)`,
+    `ปริมาณ (หน่วย)`, `Jan (MWh)`), as written; None when it names none."""
+    from ghgcalc.io.excel_months import NotAMonth, month_header
+    from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, _normalise_header
+    from ghgcalc.units import UnitError, check_unit
+
+    parts = [" ".join(part.split()) for part in re.split(r"[/|()\[\]]", header)]
+    names = {*ACTIVITY_COLUMNS["total"], *COLUMNS}
+    for part in parts[1:]:  # the first part is the field or the month
+        if not part or (_normalise_header(part)[:1] and _normalise_header(part)[0] in names):
+            continue
+        try:
+            if month_header(part) is not None:
+                continue
+        except NotAMonth:
+            pass
+        try:
+            check_unit(part)
+        except UnitError:
+            continue
+        return part
     return None
 
 
@@ -780,6 +818,7 @@ def _compute(
     coefficients, class_problems = class_lines(classes, inventory, catalogue, gwp_set)
     issues.extend(_class_problems(rows, members, sums, class_problems, classes))
     issues.extend(_too_large(rows, members, sums, coefficients))
+    issues.extend(_header_units(rows, classes, members, coefficients))
     if not any(i.is_error for i in issues):
         from ghgcalc.io.table_months import month_outliers
 
@@ -992,6 +1031,47 @@ def _too_large(
             message = tr("this row comes to more than {largest} t, beyond any real inventory line", largest="1e+15")
             hint = tr("check the amount, its unit and the factor for extra digits or a wrong unit")
             found.append(_issue("result-too-large", message, table.where(cells["__row"], column, columns.order), hint))
+    return found
+
+
+def _header_units(
+    rows: _Rows, classes: list[RowClass], members: list[list[_Group]], coefficients: dict[int, Coefficients]
+) -> list[Issue]:
+    """Rows whose unit is not the unit a number column's header names (`amount (MWh)` over rows in
+    kWh): which of the two is meant only the user knows, and the amounts would be 1,000 times off."""
+    from ghgcalc.units import UnitError, conversion_factor
+
+    columns, table = rows.columns, rows.table
+    if not columns.units:
+        return []
+    found: list[Issue] = []
+    count = 0
+    for number in sorted(coefficients, key=lambda n: min(g.sums.first_row for g in members[n])):
+        unit = classes[number].unit
+        for column, named in columns.units.items():
+            try:
+                same = conversion_factor(unit, named) == 1.0
+            except UnitError:
+                same = False
+            if same:
+                continue
+            count += sum(g.sums.rows for g in members[number])
+            if len(found) >= LISTED:
+                break
+            title = table.titles.get(column, column)
+            message = tr(
+                "the row's unit is {unit}, but the column '{column}' says {named}", unit=unit, column=title, named=named
+            )
+            hint = tr(
+                "write the amounts in {named} and the unit {named}, or take the unit out of the header", named=named
+            )
+            for cells in _listed(rows, members[number])[: LISTED - len(found)]:
+                found.append(
+                    _issue("table-unit-header", message, table.where(cells["__row"], column, columns.order), hint)
+                )
+            break
+    if count > len(found):
+        found.append(_more(table, "table-unit-header", count - len(found)))
     return found
 
 
