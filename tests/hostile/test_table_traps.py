@@ -179,3 +179,57 @@ def test_a_unit_in_the_header_without_a_unit_column_asks_for_one(tmp_path):
     failed(found)
     _, hint = problem(found, "t.csv", "table-column-missing")
     assert hint and "MWh" in hint
+
+
+# --- workbooks -----------------------------------------------------------------------------------
+
+
+def _two_sheets(tmp_path: Path, second: str) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    first.title = "Activities"
+    for row in (["activity", "amount", "unit"], ["electricity-grid", 1000, "kWh"]):
+        first.append(row)
+    other = workbook.create_sheet(second)
+    for row in (["activity", "amount", "unit"], ["electricity-grid", 5000, "kWh"]):
+        other.append(row)
+    workbook.save(tmp_path / "b.xlsx")
+
+
+def test_a_workbook_with_two_activity_sheets_is_refused(tmp_path):
+    # 'Activities' (1,000 kWh) and 'กิจกรรม' (5,000 kWh): which is meant? Never 0.4999 t in silence
+    _two_sheets(tmp_path, "กิจกรรม")
+    found = run(tmp_path, "b.xlsx")
+    failed(found)
+    message, _ = problem(found, "b.xlsx[กิจกรรม]!A1", "sheet-ambiguous")
+    assert "Activities" in message
+
+
+def test_a_copied_sheet_of_activities_is_warned_as_not_counted(tmp_path):
+    # 'Activities (2)' is not read: the total is the Activities sheet's 1,000 kWh = 0.4999 t, with a warning
+    _two_sheets(tmp_path, "Activities (2)")
+    found = run(tmp_path, "b.xlsx")
+    assert result(found)["total_t_co2e"] == pytest.approx(1000 * T_PER_KWH, rel=1e-12)
+    problem(found, "b.xlsx[Activities (2)]!A1", "sheet-ignored", "warning")
+
+
+def test_ghgcalcs_own_workbook_is_a_table_and_its_uncertainty_is_said_to_be_left_out(tmp_path):
+    # 1,000 kWh = 0.4999 t; the template's uncertainty columns: empty, nothing said; filled, a warning
+    write(tmp_path, "i.yaml", HEAD + "activities:\n  - {activity: electricity-grid, amount: 1000, unit: kWh}\n")
+    assert ghgcalc(tmp_path, "convert", "i.yaml", "own.xlsx").code == 0
+    found = run(tmp_path, "own.xlsx")
+    assert result(found)["total_t_co2e"] == pytest.approx(1000 * T_PER_KWH, rel=1e-12)
+    assert "table-column" not in found.stderr, found
+    write(
+        tmp_path,
+        "i.yaml",
+        HEAD + "activities:\n  - {activity: electricity-grid, amount: 1000, unit: kWh, uncertainty: {activity: 2}}\n",
+    )
+    assert ghgcalc(tmp_path, "convert", "i.yaml", "own.xlsx", "--force").code == 0
+    found = run(tmp_path, "own.xlsx")
+    assert result(found)["total_t_co2e"] == pytest.approx(1000 * T_PER_KWH, rel=1e-12)
+    printed = [p for p in issues(found.stderr) if p.code == "table-column-ignored"]
+    assert len(printed) == 1 and printed[0].severity == "warning" and "uncertainty" in printed[0].message, found
+    assert printed[0].location and printed[0].location.startswith("own.xlsx[Activities]!")

@@ -124,6 +124,7 @@ class _Table:
         # a workbook: what its XML says that calamine does not show (hidden rows, error cells)
         self.reader: SheetReader | None = None
         self.sheet_rows: list[list[Any]] = []  # kept only when the sheet hides rows or columns
+        self.sheet_issues: list[Issue] = []  # a workbook's other sheets of activities
         self.con = _connect()
         self._temporary: str | None = None
         suffix = Path(path).suffix.lower()
@@ -156,7 +157,7 @@ class _Table:
         # and what calamine does not show (error cells, formulas without a result, hidden rows)
         self.reader = reader = SheetReader(self.shown)
         try:
-            found_sheet = checked_sheet(path, reader, choose)
+            found_sheet = checked_sheet(path, reader, choose, lookalikes=True)
         except CalamineError as exc:  # a password, broken XML: told as the table's problem
             raise ValueError(calamine_reason(exc)) from None
         if found_sheet is None:  # a sheet too large is told at its farthest cell; the rest as unreadable
@@ -164,6 +165,8 @@ class _Table:
                 raise _Refused(reader.issues)
             raise ValueError(reader.issues[-1].message if reader.issues else "")
         self.sheet, rows = found_sheet
+        # another sheet of activities, whose rows would not be counted (as for an inventory workbook)
+        self.sheet_issues = [i for i in reader.issues if i.code in ("sheet-ambiguous", "sheet-ignored")]
         found = _header_row(rows[:20], ACTIVITY_COLUMNS["activity"]) if rows else None
         self.header_row = found or 0
         header, body = (rows[self.header_row], rows[self.header_row + 1 :]) if rows else ([], [])
@@ -277,6 +280,10 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             if key == "amount" and (unit := _header_unit(title)) is not None:
                 found.units[name] = unit
             continue
+        if _uncertainty_column(title):  # ghgcalc's own template: a table's rows carry no uncertainty
+            if not _untitled_and_empty(table, name):
+                issues.append(_ignored(table, name))
+            continue
         try:
             month = month_header(title)
         except NotAMonth as exc:
@@ -389,6 +396,29 @@ def _field_of(header: str) -> str | None:
         if field_name in COLUMNS and _match(parts, synonyms):
             return field_name
     return None
+
+
+def _uncertainty_column(header: str) -> bool:
+    """Whether a header is an uncertainty column of ghgcalc's own Activities sheet (excel_quality)."""
+    from ghgcalc.io.excel_quality import RANGES
+    from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, _match, _normalise_header
+
+    parts = _normalise_header(header)
+    return any(_match(parts, ACTIVITY_COLUMNS[name]) for name in RANGES if name in ACTIVITY_COLUMNS)
+
+
+def _ignored(table: _Table, name: str) -> Issue:
+    where = table.where()
+    if table.sheet:
+        where = Location(
+            table.shown, sheet=table.sheet, cell=f"{_letters(table.cells.get(name, 1))}{table.header_row + 1}"
+        )
+    message = tr(
+        "the column '{column}' is not read: a table's rows are computed without their uncertainty",
+        column=table.titles.get(name, name),
+    )
+    hint = tr("give the lines whose uncertainty matters in the inventory file, or clear the column")
+    return _issue("table-column-ignored", message, where, hint, severe=False)
 
 
 def _header_unit(header: str) -> str | None:
@@ -780,6 +810,7 @@ def _compute(
     table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set: str, first_index: int, limits: Thresholds
 ) -> TableRead:
     columns, issues = read_columns(table, inventory)
+    issues[:0] = table.sheet_issues
     issues.extend(_sheet_notes(table, columns))
     if any(i.is_error for i in issues):
         return TableRead((), tuple(issues), None)
