@@ -522,6 +522,7 @@ def _tables(
     given = 1 if names and os.path.isabs(names[0]) and names[0] == os.path.abspath(source) else 0
     read_from: dict[tuple[int, int], str] = {}  # each table read (device, inode) -> its name
     opened: list[str] = []  # their paths
+    sizes: dict[int, list[tuple[str, str, str | None]]] = {}  # size -> (path, name, digest when worked out)
     for number, name in enumerate(names):
         where = Location(source) if number < given else positions.locate(("activities_table", number - given))
         path = os.path.join(folder, name)
@@ -555,6 +556,17 @@ def _tables(
             )
             issues.append(Issue("table-duplicate", message, Severity.ERROR, where, hint=hint))
             continue
+        twin = _same_content(path, found.st_size, sizes)
+        if twin is not None:  # meters.csv and "meters (1).csv", a browser's second download
+            message = tr(
+                "'{name}' holds the same bytes as the table '{earlier}': its rows would count twice",
+                name=printable(shown),
+                earlier=printable(twin),
+            )
+            hint = tr("name one of the two copies, or check that the second file is the export meant")
+            issues.append(Issue("table-duplicate", message, Severity.ERROR, where, hint=hint))
+            continue
+        sizes.setdefault(found.st_size, []).append((path, shown, None))
         read_from[identity] = shown
         opened.append(path)
         read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines), limits)
@@ -563,6 +575,29 @@ def _tables(
         if read.summary is not None:
             summaries.append(read.summary)
     return _Tables(tuple(lines), issues, tuple(summaries), first, tuple(opened))
+
+
+def _same_content(path: str, size: int, sizes: dict[int, list[tuple[str, str, str | None]]]) -> str | None:
+    """The name of a table read already whose bytes are this file's, if any: the sizes first, then
+    a hash of the bytes of the tables of this size only (worked out once each)."""
+    earlier = sizes.get(size)
+    if not earlier:
+        return None
+    digest = _digest(path)
+    for number, (other, name, known) in enumerate(earlier):
+        if known is None:
+            known = _digest(other)
+            earlier[number] = (other, name, known)
+        if known == digest:
+            return name
+    return None
+
+
+def _digest(path: str) -> str:
+    import hashlib
+
+    with open(path, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def read_base(path: str, options: Options) -> Outcome:

@@ -233,3 +233,69 @@ def test_ghgcalcs_own_workbook_is_a_table_and_its_uncertainty_is_said_to_be_left
     printed = [p for p in issues(found.stderr) if p.code == "table-column-ignored"]
     assert len(printed) == 1 and printed[0].severity == "warning" and "uncertainty" in printed[0].message, found
     assert printed[0].location and printed[0].location.startswith("own.xlsx[Activities]!")
+
+
+# --- the same table twice, a table without rows, a class beyond any line ------------------------
+
+
+def test_the_same_table_under_two_names_is_refused_naming_both(tmp_path):
+    # each holds 3,000 kWh (1.4997 t): counted twice, 2.9994 t
+    rows = "activity,amount,unit\nelectricity-grid,1000,kWh\nelectricity-grid,2000,kWh\n"
+    write(tmp_path, "meters.csv", rows)
+    write(tmp_path, "meters (1).csv", rows)
+    write(tmp_path, "other.csv", rows.replace("2000", "2001"))  # the same size, other bytes: read
+    write(tmp_path, "i.yaml", HEAD + "activities_table: [meters.csv, other.csv, meters (1).csv]\n")
+    found = ghgcalc(tmp_path, "compute", "i.yaml", "-f", "json")
+    failed(found)
+    line = "activities_table: [meters.csv, other.csv, meters (1).csv]"
+    message, _ = problem(found, f"i.yaml:4:{line.index('meters (1)') + 1}", "table-duplicate")
+    assert "meters (1).csv" in message and "'meters.csv'" in message
+    assert "other.csv" not in found.stderr
+
+
+def test_a_copy_of_the_inventorys_own_table_given_with_header_is_refused(tmp_path):
+    rows = "activity,amount,unit\nelectricity-grid,1000,kWh\n"
+    write(tmp_path, "meters.csv", rows)
+    write(tmp_path, "copy.csv", rows)
+    write(tmp_path, "i.yaml", HEAD + "activities_table: meters.csv\n")
+    found = ghgcalc(tmp_path, "compute", "copy.csv", "--header", "i.yaml")
+    failed(found)
+    message, _ = problem(found, "i.yaml:4:19", "table-duplicate")
+    assert "copy.csv" in message and "meters.csv" in message
+
+
+@pytest.mark.parametrize(
+    "text", ["activity,amount,unit\n", "activity,amount,unit\n,,\n , ,\n"], ids=["header", "blank"]
+)
+def test_a_table_without_rows_is_warned_and_its_lines_are_none(tmp_path, text):
+    write(tmp_path, "t.csv", text)
+    found = run(tmp_path, "t.csv")
+    assert result(found)["total_t_co2e"] == 0
+    problem(found, "t.csv", "table-empty", "warning")
+    assert result(found)["tables"] == [{"file": "t.csv", "rows": 0, "lines": []}]
+
+
+def test_a_parquet_table_without_rows_is_warned(tmp_path):
+    import duckdb
+
+    duckdb.sql(
+        f"COPY (SELECT 'electricity-grid' AS activity, 1.0 AS amount, 'kWh' AS unit WHERE false) "
+        f"TO '{tmp_path / 't.parquet'}' (FORMAT parquet)"
+    )
+    found = run(tmp_path, "t.parquet")
+    assert result(found)["total_t_co2e"] == 0
+    problem(found, "t.parquet", "table-empty", "warning")
+
+
+def test_rows_each_within_the_limit_whose_line_is_beyond_it_are_refused(tmp_path):
+    import duckdb
+
+    # 10,000 rows of 1e15 kWh: each 5e11 t, within 1e15 t; together 1e19 kWh x 0.4999 kg/kWh = 4.999e15 t
+    duckdb.sql(
+        "COPY (SELECT 'electricity-grid' AS activity, 1000000000000000::BIGINT AS amount, 'kWh' AS unit "
+        f"FROM range(10000)) TO '{tmp_path / 't.parquet'}' (FORMAT parquet)"
+    )
+    found = run(tmp_path, "t.parquet")
+    failed(found)
+    message, _ = problem(found, "t.parquet", "result-too-large")
+    assert "10,000 rows" in message and "5e+15" in message

@@ -848,7 +848,7 @@ def _compute(
     sums = [_merged([g.sums for g in group]) for group in members]
     coefficients, class_problems = class_lines(classes, inventory, catalogue, gwp_set)
     issues.extend(_class_problems(rows, members, sums, class_problems, classes))
-    issues.extend(_too_large(rows, members, sums, coefficients))
+    issues.extend(_too_large(rows, classes, members, sums, coefficients))
     issues.extend(_header_units(rows, classes, members, coefficients))
     if not any(i.is_error for i in issues):
         from ghgcalc.io.table_months import month_outliers
@@ -861,6 +861,10 @@ def _compute(
             text = _class_label(table.shown, classes[number], sums[number].rows)
             line_of[number] = first_index + len(lines)
             lines.append(group_line(line_of[number], coefficients[number], sums[number], text))
+    if not groups and not any(i.is_error for i in issues):
+        message = tr("the table has no rows: it adds nothing to the total")
+        hint = tr("check that the export holds its rows (a query that found nothing gives a header alone)")
+        issues.append(_issue("table-empty", message, table.where(), hint, severe=False))
     issues.sort(key=_in_row_order)
     summary = TableSummary(
         file=table.shown,
@@ -1047,7 +1051,11 @@ def _grade_column(row_class: RowClass, columns: _Columns) -> str | None:
 
 
 def _too_large(
-    rows: _Rows, members: list[list[_Group]], sums: list[ClassSums], coefficients: dict[int, Coefficients]
+    rows: _Rows,
+    classes: list[RowClass],
+    members: list[list[_Group]],
+    sums: list[ClassSums],
+    coefficients: dict[int, Coefficients],
 ) -> list[Issue]:
     """Rows whose line comes to more than any real inventory line (core/compute.LARGEST_LINE_T)."""
     from ghgcalc.core.compute import LARGEST_LINE_T
@@ -1057,6 +1065,18 @@ def _too_large(
     column = columns.fields.get("amount") or (columns.months[0][1] if columns.months else None)
     for number, unit in coefficients.items():
         if sums[number].largest * unit.largest <= LARGEST_LINE_T:
+            if sums[number].amount * unit.largest > LARGEST_LINE_T:  # each row within, their line beyond
+                message = tr(
+                    "the {count} rows of {activity} in {unit} come to {total} t together, more than {largest} t, "
+                    "beyond any real inventory line",
+                    count=f"{sums[number].rows:,}",
+                    activity=classes[number].activity,
+                    unit=classes[number].unit,
+                    total=f"{sums[number].amount * unit.largest:.3g}",
+                    largest="1e+15",
+                )
+                hint = tr("check the rows' amounts and unit for extra digits or a wrong unit")
+                found.append(_issue("result-too-large", message, table.where(), hint))
             continue
         for cells in _listed(rows, members[number], "amount > ?", [LARGEST_LINE_T / unit.largest]):
             message = tr("this row comes to more than {largest} t, beyond any real inventory line", largest="1e+15")
