@@ -427,7 +427,7 @@ def compute_inventory(
     )
     if tables is not None:
         result = replace(result, tables=tables.summaries)
-        line_issues = tables.issues + [tables.locate(i) for i in line_issues]
+        line_issues = tables.issues + [tables.locate(i) for i in line_issues if not tables.judged_by_row(i)]
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
@@ -487,6 +487,18 @@ class _Tables:
     summaries: tuple[Any, ...]
     first_line: int
     reads: tuple[str, ...] = ()  # every table file opened
+
+    def judged_by_row(self, issue: Issue) -> bool:
+        """A missing reading is judged on each row of a table (io/table_months.month_zeros): on a
+        class's summed months it would say less, and again."""
+        path = issue.path
+        return (
+            issue.code == "amount-month-zero"
+            and len(path) > 1
+            and isinstance(path[1], int)
+            and path[1] >= self.first_line
+            and any(s.first_line <= path[1] < s.first_line + s.lines for s in self.summaries)
+        )
 
     def locate(self, issue: Issue) -> Issue:
         """A check of a line made from a table's rows (a monthly slip) is told at the table."""

@@ -299,3 +299,48 @@ def test_rows_each_within_the_limit_whose_line_is_beyond_it_are_refused(tmp_path
     failed(found)
     message, _ = problem(found, "t.parquet", "result-too-large")
     assert "10,000 rows" in message and "5e+15" in message
+
+
+# --- the warnings of a file's monthly lines, on each row -----------------------------------------
+
+
+def _meters(readings: list[list[int]]) -> str:
+    return (
+        "activity,unit,"
+        + ",".join(MONTHS)
+        + "\n"
+        + "".join("electricity-grid,kWh," + ",".join(map(str, months)) + "\n" for months in readings)
+    )
+
+
+def test_one_meters_missing_month_is_warned_at_its_row_and_month(tmp_path):
+    # row 1 reads 1,000 every month, row 2 all but June: 12,000 + 11,000 = 23,000 kWh = 11.4977 t
+    steady, missing = [1000] * 12, [1000] * 5 + [0] + [1000] * 6
+    write(tmp_path, "t.csv", _meters([steady, missing]))
+    found = run(tmp_path, "t.csv")
+    assert result(found)["total_t_co2e"] == pytest.approx(23_000 * T_PER_KWH, rel=1e-12)
+    message, _ = problem(found, "t.csv[row 2, Jun]", "amount-month-zero", "warning")
+    assert "month 6" in message
+    assert [p.code for p in issues(found.stderr)] == ["amount-month-zero"]  # once, at the row; not at the class
+
+
+def test_many_meters_with_a_missing_month_list_ten_and_count_the_rest(tmp_path):
+    # 15 meters with June 0, one without: rows 1-10 listed, 5 counted
+    missing, steady = [1000] * 5 + [0] + [1000] * 6, [1000] * 12
+    write(tmp_path, "t.csv", _meters([missing] * 15 + [steady]))
+    found = run(tmp_path, "t.csv")
+    assert result(found)["total_t_co2e"] == pytest.approx((15 * 11_000 + 12_000) * T_PER_KWH, rel=1e-12)
+    listed = [p.location for p in issues(found.stderr) if p.code == "amount-month-zero" and "more" not in p.message]
+    assert listed == [f"t.csv[row {n}, Jun]" for n in range(1, 11)]
+    message, _ = problem(found, "t.csv", "amount-month-zero", "warning")
+    assert "5 more rows" in message
+
+
+def test_a_seasonal_meter_or_a_meter_that_starts_late_is_not_warned(tmp_path):
+    # zeros before the first reading (a meter installed in March) and a meter far from steady are no missing reading
+    late = [0, 0] + [1000] * 10
+    seasonal = [100, 5000, 0, 100, 5000, 100, 5000, 100, 5000, 100, 5000, 100]
+    write(tmp_path, "t.csv", _meters([late, seasonal]))
+    found = run(tmp_path, "t.csv")
+    result(found)
+    assert "amount-month-zero" not in found.stderr, found

@@ -851,9 +851,10 @@ def _compute(
     issues.extend(_too_large(rows, classes, members, sums, coefficients))
     issues.extend(_header_units(rows, classes, members, coefficients))
     if not any(i.is_error for i in issues):
-        from ghgcalc.io.table_months import month_outliers
+        from ghgcalc.io.table_months import month_outliers, month_zeros
 
         issues.extend(month_outliers(rows, limits))
+        issues.extend(month_zeros(rows, limits))
     lines: list[Line] = []
     line_of: dict[int, int] = {}
     for number in range(len(classes)):
