@@ -344,3 +344,21 @@ def test_a_seasonal_meter_or_a_meter_that_starts_late_is_not_warned(tmp_path):
     found = run(tmp_path, "t.csv")
     result(found)
     assert "amount-month-zero" not in found.stderr, found
+
+
+def test_month_columns_in_fiscal_order_under_a_calendar_year_are_warned(tmp_path):
+    # Oct..Sep read as the months they name: 100 + 101 + ... + 111 = 1,266 kWh = 0.6328734 t, with a warning
+    order = MONTHS[9:] + MONTHS[:9]
+    write(
+        tmp_path,
+        "t.csv",
+        "activity,unit,"
+        + ",".join(order)
+        + "\nelectricity-grid,kWh,"
+        + ",".join(str(100 + i) for i in range(12))
+        + "\n",
+    )
+    found = run(tmp_path, "t.csv")
+    assert result(found)["total_t_co2e"] == pytest.approx(1266 * T_PER_KWH, rel=1e-12)
+    message, hint = problem(found, "t.csv", "period-months-mismatch", "warning")
+    assert "October" in message and hint and "FY2566" in hint

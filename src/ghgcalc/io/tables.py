@@ -255,6 +255,7 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
     from ghgcalc.io.excel_month_columns import _period_months
 
     period_months = _period_months(inventory.period)
+    headers: list[tuple[int, int | None]] = []  # the month columns' (month, year), left to right
     described = table.con.execute("DESCRIBE src").fetchall()
     if len(described) > LARGEST_COLUMNS + 1:  # and __row, the row number
         message = tr(
@@ -301,6 +302,7 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             issues.append(_column_issue(table, "table-column-twice", name, title))
         else:
             found.months.append((slot, name))
+            headers.append((month.month, month.year))
             if (unit := _header_unit(title)) is not None:
                 found.units[name] = unit
     for required in ("activity", "unit"):
@@ -330,8 +332,15 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
                 tr("add a column 'amount', or one column per month headed by the month (Jan 2024, ม.ค. 67)"),
             )
         )
+    if found.months and not any(year for _, year in headers) and len(headers) >= 12:
+        from ghgcalc.io.excel_month_columns import order_mismatch
+
+        mismatch = order_mismatch(headers[0][0], inventory.period)  # as the columns are, left to right
+        if mismatch is not None:
+            where = _header_cell(table, found.months[0][1])
+            issues.append(_issue("period-months-mismatch", mismatch[0], where, mismatch[1], severe=False))
     found.months.sort()
-    if found.months and not issues and len(found.months) < len(period_months):
+    if found.months and not any(i.is_error for i in issues) and len(found.months) < len(period_months):
         issues.append(_months_missing(table, found, inventory, period_months))
     return found, _few_of_each(table, issues)
 
@@ -396,6 +405,15 @@ def _field_of(header: str) -> str | None:
         if field_name in COLUMNS and _match(parts, synonyms):
             return field_name
     return None
+
+
+def _header_cell(table: _Table, name: str) -> Location:
+    """A column's header: a workbook's header cell, else the table."""
+    if table.sheet:
+        return Location(
+            table.shown, sheet=table.sheet, cell=f"{_letters(table.cells.get(name, 1))}{table.header_row + 1}"
+        )
+    return table.where()
 
 
 def _uncertainty_column(header: str) -> bool:
