@@ -362,3 +362,33 @@ def test_month_columns_in_fiscal_order_under_a_calendar_year_are_warned(tmp_path
     assert result(found)["total_t_co2e"] == pytest.approx(1266 * T_PER_KWH, rel=1e-12)
     message, hint = problem(found, "t.csv", "period-months-mismatch", "warning")
     assert "October" in message and hint and "FY2566" in hint
+
+
+# --- DuckDB's own words never reach the user ----------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["[100, 200]", "uuid()"], ids=["list", "uuid"])
+def test_a_parquet_amount_that_is_a_list_or_a_uuid_is_an_error_at_its_row(tmp_path, value):
+    import duckdb
+
+    duckdb.sql(
+        f"COPY (SELECT 'electricity-grid' AS activity, {value} AS amount, 'kWh' AS unit) "
+        f"TO '{tmp_path / 't.parquet'}' (FORMAT parquet)"
+    )
+    found = run(tmp_path, "t.parquet")
+    failed(found)
+    problem(found, "t.parquet[row 1, amount]", "amount-invalid")
+
+
+@pytest.mark.parametrize("name", ["file_row_number", "__row"])
+def test_a_column_named_as_the_engines_own_is_an_unknown_column(tmp_path, name):
+    import duckdb
+
+    duckdb.sql(
+        f"COPY (SELECT 'electricity-grid' AS activity, 1000 AS amount, 'kWh' AS unit, 5 AS {name}) "
+        f"TO '{tmp_path / 't.parquet'}' (FORMAT parquet)"
+    )
+    found = run(tmp_path, "t.parquet")
+    failed(found)
+    message, _ = problem(found, "t.parquet", "table-column-unknown")
+    assert f"'{name}'" in message

@@ -68,7 +68,12 @@ LARGEST_CLASSES = 100_000
 # The number forms DuckDB reads itself; anything else ("12,500", Thai digits, a decimal comma)
 # goes through the one strict reader (numbers.read_number), once per distinct text.
 _PLAIN = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
-_NUMERIC = ("DOUBLE", "FLOAT", "REAL", "DECIMAL", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT", "U")
+# DuckDB's number types: a list of them (INTEGER[]), a UUID or an interval is no number, read as its text
+_NUMERIC = re.compile(
+    r"(DOUBLE|FLOAT|REAL|DECIMAL\(\d+,\s*\d+\)|U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|UHUGEINT)", re.IGNORECASE
+)
+# The names the engine gives its own columns: a table's column of that name is told, not read
+_RESERVED = ("__row", "file_row_number")
 
 
 def _trimmed(column: str, prefix: str = "") -> str:
@@ -129,12 +134,15 @@ class _Table:
         self._temporary: str | None = None
         suffix = Path(path).suffix.lower()
         if suffix == ".parquet":
+            described = self.con.execute(f"DESCRIBE SELECT * FROM read_parquet({_file(path)})").fetchall()
+            _reserved(shown, [row[0] for row in described])
             self.con.execute(
                 "CREATE VIEW src AS SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __row "
                 f"FROM read_parquet({_file(path)}, file_row_number = true)"
             )
         elif suffix == ".csv":
             self.titles = read_csv(self.con, path)
+            _reserved(shown, list(self.titles.values()))
         else:
             self._workbook(path)
 
@@ -188,6 +196,7 @@ class _Table:
             columns[name] = np.array(cells, dtype=object)
         if not columns:
             raise ValueError(tr("the sheet '{sheet}' is empty; a table starts with a header row", sheet=self.sheet))
+        _reserved(self.shown, list(self.titles.values()), self.sheet)
         self.con.register("cells", columns)
         self.con.execute("CREATE TABLE src AS SELECT *, row_number() OVER () AS __row FROM cells")
 
@@ -220,6 +229,17 @@ def _connect() -> Any:
     folder = os.path.join(tempfile.gettempdir(), f"ghgcalc-duckdb-{os.getpid()}")
     con.execute(f"SET temp_directory = {_literal(folder)}")
     return con
+
+
+def _reserved(shown: str, titles: list[str], sheet: str | None = None) -> None:
+    """Refuse a table with a column named as one of the engine's own (`__row`, `file_row_number`):
+    DuckDB would rename one of the two, or refuse the file in its own words."""
+    taken = [title for title in titles if title.strip().lower() in _RESERVED]
+    if taken:
+        where = Location(shown, sheet=sheet) if sheet else Location(shown)
+        hint = tr("rename or delete the column: it is not a column of an activity table")
+        message = tr("'{column}' is not a column of an activity table", column=taken[0])
+        raise _Refused([Issue("table-column-unknown", message, Severity.ERROR, where, hint=hint)])
 
 
 class _Refused(ValueError):
@@ -535,7 +555,7 @@ class _Rows:
         self.joined: list[str] = []
 
     def _typed(self, column: str) -> bool:
-        return self.columns.types[column].upper().startswith(_NUMERIC)
+        return _NUMERIC.fullmatch(self.columns.types[column]) is not None
 
     def read_texts(self) -> None:
         """Each distinct number written in a form DuckDB does not read ("12,500", Thai digits, a
