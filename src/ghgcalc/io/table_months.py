@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 # Rows read for judging, at most: beyond them the count is of rows the screen flags.
 LARGEST_JUDGED = 100_000
+# Rows read to list the first missing readings: the screen is the rule (up to rounding), so the rest are counted
+JUDGED_ZEROS = 1_000
 LISTED = 10
 
 
@@ -97,18 +99,25 @@ def month_zeros(rows: _Rows, limits: Thresholds) -> list[Issue]:
     )
     count = " + ".join(f"CASE WHEN {p} THEN 1 ELSE 0 END" for p in positive)
     values = ", ".join(f"CASE WHEN {n} > 0 THEN {n} END" for n in names)
+    # the median of the positive months, as statistics.median takes it; a hair of slack keeps every
+    # row the rule flags (the rule itself judges the rows read)
+    typical = f"list_aggregate(list_filter([{', '.join(names)}], lambda x: x > 0), 'median')"
+    ratio = limits.month
     screen = (
         f"({inside}) AND ({count}) >= {MIN_MONTHS} AND {len(names)} - ({count}) <= {limits.zeros * len(names)!r} "
-        f"AND greatest({values}) < {limits.month**2!r} * least({values})"
+        f"AND greatest({values}) < {ratio**2!r} * least({values}) "
+        f"AND greatest({values}) < {ratio * (1 + 1e-9)!r} * {typical} "
+        f"AND least({values}) * {ratio * (1 + 1e-9)!r} > {typical}"
     )
     unit = "k_unit" if "unit" in rows.keys else "''"
     con = rows.table.con
+    condition = f"problem IS NULL AND monthly AND {screen}"
     found = con.execute(
-        f"SELECT __row, {unit}, {', '.join(names)} FROM rows WHERE problem IS NULL AND monthly AND {screen} "
-        f"ORDER BY __row LIMIT {LARGEST_JUDGED}"
+        f"SELECT __row, {unit}, {', '.join(names)} FROM rows WHERE {condition} ORDER BY __row LIMIT {JUDGED_ZEROS}"
     ).fetchall()
     if not found:
         return []
+    (screened,) = con.execute(f"SELECT count(*) FROM rows WHERE {condition}").fetchone() or (0,)
     judged = [
         _Months(number, tuple(0.0 if v is None else float(v) for v in record[2:]), str(record[1] or "").strip())
         for number, record in enumerate(found)
@@ -122,9 +131,8 @@ def month_zeros(rows: _Rows, limits: Thresholds) -> list[Issue]:
             continue
         where = rows.table.where(found[number][0], months[position][1], rows.columns.order)
         listed.append(Issue(issue.code, issue.message, Severity.WARNING, where, hint=issue.hint))
-    if len(flagged) > LISTED:
-        message = tr(
-            "... and {count} more rows with {code}", count=f"{len(flagged) - LISTED:,}", code="amount-month-zero"
-        )
+    more = len(flagged) - min(len(flagged), LISTED) + (screened - len(found))  # the screen is the rule, but for a hair
+    if more > 0:
+        message = tr("... and {count} more rows with {code}", count=f"{more:,}", code="amount-month-zero")
         listed.append(Issue("amount-month-zero", message, Severity.WARNING, Location(rows.table.shown)))
     return listed
