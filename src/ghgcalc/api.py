@@ -427,7 +427,7 @@ def compute_inventory(
     )
     if tables is not None:
         result = replace(result, tables=tables.summaries)
-        line_issues = tables.issues + [tables.locate(i) for i in line_issues]
+        line_issues = tables.issues + [tables.locate(i) for i in line_issues if not tables.judged_by_row(i)]
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
@@ -488,6 +488,18 @@ class _Tables:
     first_line: int
     reads: tuple[str, ...] = ()  # every table file opened
 
+    def judged_by_row(self, issue: Issue) -> bool:
+        """A missing reading is judged on each row of a table (io/table_months.month_zeros): on a
+        class's summed months it would say less, and again."""
+        path = issue.path
+        return (
+            issue.code == "amount-month-zero"
+            and len(path) > 1
+            and isinstance(path[1], int)
+            and path[1] >= self.first_line
+            and any(s.first_line <= path[1] < s.first_line + s.lines for s in self.summaries)
+        )
+
     def locate(self, issue: Issue) -> Issue:
         """A check of a line made from a table's rows (a monthly slip) is told at the table."""
         path = issue.path
@@ -522,6 +534,7 @@ def _tables(
     given = 1 if names and os.path.isabs(names[0]) and names[0] == os.path.abspath(source) else 0
     read_from: dict[tuple[int, int], str] = {}  # each table read (device, inode) -> its name
     opened: list[str] = []  # their paths
+    sizes: dict[int, list[tuple[str, str, str | None]]] = {}  # size -> (path, name, digest when worked out)
     for number, name in enumerate(names):
         where = Location(source) if number < given else positions.locate(("activities_table", number - given))
         path = os.path.join(folder, name)
@@ -555,6 +568,17 @@ def _tables(
             )
             issues.append(Issue("table-duplicate", message, Severity.ERROR, where, hint=hint))
             continue
+        twin = _same_content(path, found.st_size, sizes)
+        if twin is not None:  # meters.csv and "meters (1).csv", a browser's second download
+            message = tr(
+                "'{name}' holds the same bytes as the table '{earlier}': its rows would count twice",
+                name=printable(shown),
+                earlier=printable(twin),
+            )
+            hint = tr("name one of the two copies, or check that the second file is the export meant")
+            issues.append(Issue("table-duplicate", message, Severity.ERROR, where, hint=hint))
+            continue
+        sizes.setdefault(found.st_size, []).append((path, shown, None))
         read_from[identity] = shown
         opened.append(path)
         read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines), limits)
@@ -563,6 +587,29 @@ def _tables(
         if read.summary is not None:
             summaries.append(read.summary)
     return _Tables(tuple(lines), issues, tuple(summaries), first, tuple(opened))
+
+
+def _same_content(path: str, size: int, sizes: dict[int, list[tuple[str, str, str | None]]]) -> str | None:
+    """The name of a table read already whose bytes are this file's, if any: the sizes first, then
+    a hash of the bytes of the tables of this size only (worked out once each)."""
+    earlier = sizes.get(size)
+    if not earlier:
+        return None
+    digest = _digest(path)
+    for number, (other, name, known) in enumerate(earlier):
+        if known is None:
+            known = _digest(other)
+            earlier[number] = (other, name, known)
+        if known == digest:
+            return name
+    return None
+
+
+def _digest(path: str) -> str:
+    import hashlib
+
+    with open(path, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def read_base(path: str, options: Options) -> Outcome:

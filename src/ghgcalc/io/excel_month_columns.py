@@ -142,10 +142,26 @@ def _check_order(reader: SheetReader, months: list[MonthColumn], period: Period)
     (a bare 2567 in a fiscal October-September workbook means January-December 2024)."""
     if any(m.header.year is not None for m in months) or len(months) < 12:
         return
-    first = months[0].header.month
-    if first == period.start.month:
+    found = order_mismatch(months[0].header.month, period)
+    if found is None:
         return
     where = reader.positions.cells.get(("period",)) or reader.positions.cells.get(("period", "start"))
+    message, hint = found
+    reader.issue(
+        "period-months-mismatch",
+        message,
+        where[0] if where else None,
+        where[1] if where else None,
+        hint,
+        Severity.WARNING,
+    )
+
+
+def order_mismatch(first: int, period: Period) -> tuple[str, str] | None:
+    """The message and hint of month columns (without years) that start with the month `first`
+    while the period starts in another; None when they start together."""
+    if first == period.start.month:
+        return None
     shown = period.label
     year = period.end.year
     if first == 10 and (period.start.month, period.start.day, period.end.month) == (1, 1, 12):
@@ -164,16 +180,10 @@ def _check_order(reader: SheetReader, months: list[MonthColumn], period: Period)
         )
     else:
         hint = tr("check the period; each month column counts for the month of the period it names")
-    reader.issue(
-        "period-months-mismatch",
-        tr(
-            "the month columns start with {first}, but the period ({period}) starts in {start}",
-            first=month_name(first),
-            period=shown,
-            start=month_name(period.start.month),
-        ),
-        where[0] if where else None,
-        where[1] if where else None,
-        hint,
-        Severity.WARNING,
+    message = tr(
+        "the month columns start with {first}, but the period ({period}) starts in {start}",
+        first=month_name(first),
+        period=shown,
+        start=month_name(period.start.month),
     )
+    return message, hint

@@ -178,23 +178,31 @@ def open_checked(path: str, reader: SheetReader) -> Any | None:
     return workbook
 
 
-def checked_sheet(path: str, reader: SheetReader, choose: Callable[[list[str]], str]) -> tuple[str, Any] | None:
+def checked_sheet(
+    path: str, reader: SheetReader, choose: Callable[[list[str]], str], lookalikes: bool = False
+) -> tuple[str, Any] | None:
     """One sheet of the workbook at `path` (`choose` names it among the sheets), after the checks
     of open_checked, and its rows, read by calamine in a thread of its own while the XML is read for
     what calamine does not show (`reader.xml`); None, with the problem among `reader.issues`, when
-    it cannot be read. calamine's own errors propagate (CalamineError), for the caller to word."""
+    it cannot be read. calamine's own errors propagate (CalamineError), for the caller to word.
+    With `lookalikes`, another sheet of activities is told as for an inventory workbook
+    (sheet-ambiguous, sheet-ignored): its rows would not be counted."""
     opened = _open_measured(path, reader)
     if opened is None:
         return None
     workbook, pending = opened
     name = choose(workbook.sheet_names)
-    sheets = _SheetRows(workbook, [name])
+    others = [other for other in workbook.sheet_names if other != name] if lookalikes else []
+    sheets = _SheetRows(workbook, [name, *others])
     try:
         sheets.begun(name)
         if _unreadable(reader, pending):
             return None
         del pending
-        return name, sheets.rows(name)
+        rows = sheets.rows(name)
+        found = [(other, sheets.rows(other)) for other in others]
+        _lookalikes(reader, name, [(other, cells) for other, cells in found if _activity_rows(cells)])
+        return name, rows
     finally:
         sheets.close()
         workbook.close()

@@ -28,6 +28,7 @@ from ghgcalc.core.plausibility import Thresholds
 from ghgcalc.core.table_classes import ClassSums, Coefficients, RowClass, class_lines, group_line
 from ghgcalc.errors import Issue, Location, Severity
 from ghgcalc.i18n import tr
+from ghgcalc.io.table_csv import NotUtf8, Ragged, Unreadable, read_csv
 from ghgcalc.models.inventory import LARGEST_AMOUNT, AmountProblem, read_amount
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, Line, TableSummary
 
@@ -67,7 +68,12 @@ LARGEST_CLASSES = 100_000
 # The number forms DuckDB reads itself; anything else ("12,500", Thai digits, a decimal comma)
 # goes through the one strict reader (numbers.read_number), once per distinct text.
 _PLAIN = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
-_NUMERIC = ("DOUBLE", "FLOAT", "REAL", "DECIMAL", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT", "U")
+# DuckDB's number types: a list of them (INTEGER[]), a UUID or an interval is no number, read as its text
+_NUMERIC = re.compile(
+    r"(DOUBLE|FLOAT|REAL|DECIMAL\(\d+,\s*\d+\)|U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|UHUGEINT)", re.IGNORECASE
+)
+# The names the engine gives its own columns: a table's column of that name is told, not read
+_RESERVED = ("__row", "file_row_number")
 
 
 def _trimmed(column: str, prefix: str = "") -> str:
@@ -96,6 +102,7 @@ class _Columns:
     months: list[tuple[int, str]] = field(default_factory=list)  # (the period's month 0-11, column)
     types: dict[str, str] = field(default_factory=dict)  # the table's column -> DuckDB type
     order: list[str] = field(default_factory=list)  # the table's columns, in order (for cells)
+    units: dict[str, str] = field(default_factory=dict)  # an amount or month column -> the unit its header names
 
 
 @dataclass(frozen=True)
@@ -122,54 +129,22 @@ class _Table:
         # a workbook: what its XML says that calamine does not show (hidden rows, error cells)
         self.reader: SheetReader | None = None
         self.sheet_rows: list[list[Any]] = []  # kept only when the sheet hides rows or columns
+        self.sheet_issues: list[Issue] = []  # a workbook's other sheets of activities
         self.con = _connect()
         self._temporary: str | None = None
         suffix = Path(path).suffix.lower()
         if suffix == ".parquet":
+            described = self.con.execute(f"DESCRIBE SELECT * FROM read_parquet({_file(path)})").fetchall()
+            _reserved(shown, [row[0] for row in described])
             self.con.execute(
                 "CREATE VIEW src AS SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __row "
                 f"FROM read_parquet({_file(path)}, file_row_number = true)"
             )
         elif suffix == ".csv":
-            self._csv(path)
+            self.titles = read_csv(self.con, path)
+            _reserved(shown, list(self.titles.values()))
         else:
             self._workbook(path)
-
-    def _csv(self, path: str) -> None:
-        import duckdb
-
-        # every cell as text: the strict reader decides what is a number, not DuckDB's sniffer
-        with open(path, "rb") as stream:
-            start = stream.read(4)
-        if start.startswith(b"\xfe\xff"):  # DuckDB reads big-endian UTF-16 as no rows at all
-            raise _NotUtf8(None, tr("the file is UTF-16 big-endian"))
-        encoding = "utf-16" if start.startswith(b"\xff\xfe") else "utf-8"  # Excel's "Unicode text"
-        read = f"read_csv({_file(path)}, all_varchar = true, encoding = {_literal(encoding)}"
-        try:
-            titles = self.con.execute(f"SELECT * FROM {read}, header = false) LIMIT 1").fetchone()
-            if titles is None:
-                raise ValueError(tr("the file is empty; a table starts with a header row"))
-            self.con.execute(f"CREATE TABLE src AS SELECT *, row_number() OVER () AS __row FROM {read}, header = true)")
-        except duckdb.Error as exc:
-            text = str(exc)
-            if "not utf-8 encoded" not in text:
-                raise
-            line = re.search(r"CSV Error on Line: (\d+)", text)
-            raise _NotUtf8(int(line[1]) if line else None, tr("the file is not UTF-8")) from None
-        names = [row[0] for row in self.con.execute("DESCRIBE src").fetchall() if row[0] != "__row"]
-        self.titles = {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}
-        text = "utf-16" if encoding == "utf-16" else "utf-8-sig"
-        _check_width(path, text, len(names))
-        shifts = _empty_lines(path, text)
-        if shifts:  # DuckDB skips an empty line; a spreadsheet shows it as a row, and so do we
-            self.con.execute("CREATE TEMP TABLE shifts (record BIGINT, empty BIGINT)")
-            self.con.executemany("INSERT INTO shifts VALUES (?, ?)", shifts)
-            self.con.execute(
-                "CREATE TABLE rows_shown AS SELECT src.* EXCLUDE (__row), src.__row + coalesce(shifts.empty, 0) "
-                "AS __row FROM src ASOF LEFT JOIN shifts ON src.__row >= shifts.record ORDER BY src.__row"
-            )
-            self.con.execute("DROP TABLE src")
-            self.con.execute("ALTER TABLE rows_shown RENAME TO src")
 
     def _workbook(self, path: str) -> None:
         """An inventory workbook's Activities sheet (its other sheets are the header's), else the
@@ -190,7 +165,7 @@ class _Table:
         # and what calamine does not show (error cells, formulas without a result, hidden rows)
         self.reader = reader = SheetReader(self.shown)
         try:
-            found_sheet = checked_sheet(path, reader, choose)
+            found_sheet = checked_sheet(path, reader, choose, lookalikes=True)
         except CalamineError as exc:  # a password, broken XML: told as the table's problem
             raise ValueError(calamine_reason(exc)) from None
         if found_sheet is None:  # a sheet too large is told at its farthest cell; the rest as unreadable
@@ -198,6 +173,8 @@ class _Table:
                 raise _Refused(reader.issues)
             raise ValueError(reader.issues[-1].message if reader.issues else "")
         self.sheet, rows = found_sheet
+        # another sheet of activities, whose rows would not be counted (as for an inventory workbook)
+        self.sheet_issues = [i for i in reader.issues if i.code in ("sheet-ambiguous", "sheet-ignored")]
         found = _header_row(rows[:20], ACTIVITY_COLUMNS["activity"]) if rows else None
         self.header_row = found or 0
         header, body = (rows[self.header_row], rows[self.header_row + 1 :]) if rows else ([], [])
@@ -219,6 +196,7 @@ class _Table:
             columns[name] = np.array(cells, dtype=object)
         if not columns:
             raise ValueError(tr("the sheet '{sheet}' is empty; a table starts with a header row", sheet=self.sheet))
+        _reserved(self.shown, list(self.titles.values()), self.sheet)
         self.con.register("cells", columns)
         self.con.execute("CREATE TABLE src AS SELECT *, row_number() OVER () AS __row FROM cells")
 
@@ -253,94 +231,23 @@ def _connect() -> Any:
     return con
 
 
+def _reserved(shown: str, titles: list[str], sheet: str | None = None) -> None:
+    """Refuse a table with a column named as one of the engine's own (`__row`, `file_row_number`):
+    DuckDB would rename one of the two, or refuse the file in its own words."""
+    taken = [title for title in titles if title.strip().lower() in _RESERVED]
+    if taken:
+        where = Location(shown, sheet=sheet) if sheet else Location(shown)
+        hint = tr("rename or delete the column: it is not a column of an activity table")
+        message = tr("'{column}' is not a column of an activity table", column=taken[0])
+        raise _Refused([Issue("table-column-unknown", message, Severity.ERROR, where, hint=hint)])
+
+
 class _Refused(ValueError):
     """A workbook refused before it is opened (a zip bomb, a sheet too large), with its issues."""
 
     def __init__(self, issues: list[Issue]) -> None:
         super().__init__(issues[0].message if issues else "")
         self.issues = tuple(issues)
-
-
-class _NotUtf8(ValueError):
-    """A CSV file that is not UTF-8 text (nor UTF-16 little-endian with its mark), at a line."""
-
-    def __init__(self, line: int | None, reason: str) -> None:
-        super().__init__(reason)
-        self.line = line
-
-
-class _Ragged(ValueError):
-    """A CSV line with more or fewer fields than the header, at its line."""
-
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(reason)
-        self.line = line
-
-
-def _check_width(path: str, encoding: str, width: int) -> None:
-    """Raise _Ragged when the CSV's first line does not have the `width` columns DuckDB found.
-
-    Given lines of different widths (a value 12,500 written without quotes), DuckDB's sniffer reads
-    the file as one column, or takes a later line for the header: the user would be told of
-    columns that are not theirs. Here the first line wider or narrower than another is named."""
-    import csv
-
-    with open(path, encoding=encoding, newline="") as stream:
-        delimiter = _delimiter(stream.readline())
-        stream.seek(0)
-        reader = csv.reader(stream, delimiter=delimiter)
-        header = next(reader, [])
-        if len(header) == width:
-            return
-        for record in reader:
-            if record and len(record) != len(header):
-                message = tr(
-                    "line {line} has {count} fields; the header (line 1) has {width}",
-                    line=reader.line_num,
-                    count=len(record),
-                    width=len(header),
-                )
-                raise _Ragged(reader.line_num, message)
-
-
-def _delimiter(first_line: str) -> str:
-    """The separator of a CSV, as its header line shows it: the one it holds most of."""
-    counts = {mark: first_line.count(mark) for mark in ",;\t|"}
-    return max(counts, key=lambda mark: counts[mark]) if any(counts.values()) else ","
-
-
-def _empty_lines(path: str, encoding: str) -> list[tuple[int, int]]:
-    """Where a CSV has empty lines, which DuckDB skips: (the first record after some, how many
-    empty lines come before it in all). A file without two line breaks in a row has none and is
-    not read again (a fast scan of its bytes); one that has is read by Python's csv reader, which
-    tells an empty line from a quoted value's line breaks."""
-    import csv
-
-    if encoding != "utf-16":
-        import mmap
-
-        with open(path, "rb") as raw, mmap.mmap(raw.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            end = len(data)
-            while end and data[end - 1] in b"\r\n":  # the line breaks that end the file are no empty line
-                end -= 1
-            first = data.find(b"\n")
-            breaks = b"\r\n\r\n" if first > 0 and data[first - 1] == 13 else b"\n\n"  # as the header ends
-            if data.find(breaks, 0, end) < 0:
-                return []
-    shifts: list[tuple[int, int]] = []
-    with open(path, encoding=encoding, newline="") as stream:
-        reader = csv.reader(stream, delimiter=_delimiter(stream.readline()))
-        record = empty = 0
-        waiting = False
-        for fields in reader:
-            if not fields:
-                empty, waiting = empty + 1, True
-                continue
-            record += 1
-            if waiting:
-                shifts.append((record, empty))
-                waiting = False
-    return shifts
 
 
 def _cell_text(value: object) -> str:
@@ -368,6 +275,7 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
     from ghgcalc.io.excel_month_columns import _period_months
 
     period_months = _period_months(inventory.period)
+    headers: list[tuple[int, int | None]] = []  # the month columns' (month, year), left to right
     described = table.con.execute("DESCRIBE src").fetchall()
     if len(described) > LARGEST_COLUMNS + 1:  # and __row, the row number
         message = tr(
@@ -390,6 +298,12 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             if key in found.fields:
                 issues.append(_column_issue(table, "table-column-twice", name, key))
             found.fields[key] = name
+            if key == "amount" and (unit := _header_unit(title)) is not None:
+                found.units[name] = unit
+            continue
+        if _uncertainty_column(title):  # ghgcalc's own template: a table's rows carry no uncertainty
+            if not _untitled_and_empty(table, name):
+                issues.append(_ignored(table, name))
             continue
         try:
             month = month_header(title)
@@ -408,14 +322,25 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
             issues.append(_column_issue(table, "table-column-twice", name, title))
         else:
             found.months.append((slot, name))
+            headers.append((month.month, month.year))
+            if (unit := _header_unit(title)) is not None:
+                found.units[name] = unit
     for required in ("activity", "unit"):
         if required not in found.fields:
+            hint = tr("the columns are: {columns}", columns=", ".join(COLUMNS))
+            if required == "unit" and found.units:  # a unit in a header is checked against the rows', not taken
+                name, unit = next(iter(found.units.items()))
+                hint = tr(
+                    "the header '{column}' names {unit}: add a column 'unit' with {unit} on every row",
+                    column=table.titles.get(name, name),
+                    unit=unit,
+                )
             issues.append(
                 _issue(
                     "table-column-missing",
                     tr("the table has no column '{column}'", column=required),
                     table.where(),
-                    tr("the columns are: {columns}", columns=", ".join(COLUMNS)),
+                    hint,
                 )
             )
     if "amount" not in found.fields and not found.months:
@@ -427,8 +352,15 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
                 tr("add a column 'amount', or one column per month headed by the month (Jan 2024, ม.ค. 67)"),
             )
         )
+    if found.months and not any(year for _, year in headers) and len(headers) >= 12:
+        from ghgcalc.io.excel_month_columns import order_mismatch
+
+        mismatch = order_mismatch(headers[0][0], inventory.period)  # as the columns are, left to right
+        if mismatch is not None:
+            where = _header_cell(table, found.months[0][1])
+            issues.append(_issue("period-months-mismatch", mismatch[0], where, mismatch[1], severe=False))
     found.months.sort()
-    if found.months and not issues and len(found.months) < len(period_months):
+    if found.months and not any(i.is_error for i in issues) and len(found.months) < len(period_months):
         issues.append(_months_missing(table, found, inventory, period_months))
     return found, _few_of_each(table, issues)
 
@@ -492,6 +424,63 @@ def _field_of(header: str) -> str | None:
         field_name = _SHEET_FIELDS.get(name, name)
         if field_name in COLUMNS and _match(parts, synonyms):
             return field_name
+    return None
+
+
+def _header_cell(table: _Table, name: str) -> Location:
+    """A column's header: a workbook's header cell, else the table."""
+    if table.sheet:
+        return Location(
+            table.shown, sheet=table.sheet, cell=f"{_letters(table.cells.get(name, 1))}{table.header_row + 1}"
+        )
+    return table.where()
+
+
+def _uncertainty_column(header: str) -> bool:
+    """Whether a header is an uncertainty column of ghgcalc's own Activities sheet (excel_quality)."""
+    from ghgcalc.io.excel_quality import RANGES
+    from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, _match, _normalise_header
+
+    parts = _normalise_header(header)
+    return any(_match(parts, ACTIVITY_COLUMNS[name]) for name in RANGES if name in ACTIVITY_COLUMNS)
+
+
+def _ignored(table: _Table, name: str) -> Issue:
+    where = table.where()
+    if table.sheet:
+        where = Location(
+            table.shown, sheet=table.sheet, cell=f"{_letters(table.cells.get(name, 1))}{table.header_row + 1}"
+        )
+    message = tr(
+        "the column '{column}' is not read: a table's rows are computed without their uncertainty",
+        column=table.titles.get(name, name),
+    )
+    hint = tr("give the lines whose uncertainty matters in the inventory file, or clear the column")
+    return _issue("table-column-ignored", message, where, hint, severe=False)
+
+
+def _header_unit(header: str) -> str | None:
+    """The unit a number column's header names besides its field or month (`amount (MWh)`,
+    `ปริมาณ (หน่วย)`, `Jan (MWh)`), as written; None when it names none."""
+    from ghgcalc.io.excel_months import NotAMonth, month_header
+    from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, _normalise_header
+    from ghgcalc.units import UnitError, check_unit
+
+    parts = [" ".join(part.split()) for part in re.split(r"[/|()\[\]]", header)]
+    names = {*ACTIVITY_COLUMNS["total"], *COLUMNS}
+    for part in parts[1:]:  # the first part is the field or the month
+        if not part or (_normalise_header(part)[:1] and _normalise_header(part)[0] in names):
+            continue
+        try:
+            if month_header(part) is not None:
+                continue
+        except NotAMonth:
+            pass
+        try:
+            check_unit(part)
+        except UnitError:
+            continue
+        return part
     return None
 
 
@@ -566,7 +555,7 @@ class _Rows:
         self.joined: list[str] = []
 
     def _typed(self, column: str) -> bool:
-        return self.columns.types[column].upper().startswith(_NUMERIC)
+        return _NUMERIC.fullmatch(self.columns.types[column]) is not None
 
     def read_texts(self) -> None:
         """Each distinct number written in a form DuckDB does not read ("12,500", Thai digits, a
@@ -765,12 +754,14 @@ def compute_table(
         table = _Table(path, shown)
     except _Refused as exc:
         return TableRead((), exc.issues, None)
-    except _NotUtf8 as exc:
+    except NotUtf8 as exc:
         hint = tr("save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)")
         return TableRead((), (_issue("encoding-invalid", str(exc), Location(shown, exc.line), hint),), None)
-    except _Ragged as exc:
-        hint = tr('the first line is the header; quote a value that holds a comma ("12,500")')
+    except Ragged as exc:
+        hint = tr('the first line is the header; quote a value that holds a comma with " ("12,500", not \'12,500\')')
         return TableRead((), (_issue("table-line-fields", str(exc), Location(shown, exc.line), hint),), None)
+    except Unreadable as exc:
+        return TableRead((), (_issue("table-unreadable", str(exc), Location(shown, exc.line), exc.hint),), None)
     except (duckdb.Error, OSError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         message = tr("cannot read the table: {reason}", reason=reason)
@@ -857,6 +848,7 @@ def _compute(
     table: _Table, inventory: Inventory, catalogue: Catalogue, gwp_set: str, first_index: int, limits: Thresholds
 ) -> TableRead:
     columns, issues = read_columns(table, inventory)
+    issues[:0] = table.sheet_issues
     issues.extend(_sheet_notes(table, columns))
     if any(i.is_error for i in issues):
         return TableRead((), tuple(issues), None)
@@ -894,11 +886,13 @@ def _compute(
     sums = [_merged([g.sums for g in group]) for group in members]
     coefficients, class_problems = class_lines(classes, inventory, catalogue, gwp_set)
     issues.extend(_class_problems(rows, members, sums, class_problems, classes))
-    issues.extend(_too_large(rows, members, sums, coefficients))
+    issues.extend(_too_large(rows, classes, members, sums, coefficients))
+    issues.extend(_header_units(rows, classes, members, coefficients))
     if not any(i.is_error for i in issues):
-        from ghgcalc.io.table_months import month_outliers
+        from ghgcalc.io.table_months import month_outliers, month_zeros
 
         issues.extend(month_outliers(rows, limits))
+        issues.extend(month_zeros(rows, limits))
     lines: list[Line] = []
     line_of: dict[int, int] = {}
     for number in range(len(classes)):
@@ -906,6 +900,10 @@ def _compute(
             text = _class_label(table.shown, classes[number], sums[number].rows)
             line_of[number] = first_index + len(lines)
             lines.append(group_line(line_of[number], coefficients[number], sums[number], text))
+    if not groups and not any(i.is_error for i in issues):
+        message = tr("the table has no rows: it adds nothing to the total")
+        hint = tr("check that the export holds its rows (a query that found nothing gives a header alone)")
+        issues.append(_issue("table-empty", message, table.where(), hint, severe=False))
     issues.sort(key=_in_row_order)
     summary = TableSummary(
         file=table.shown,
@@ -1092,7 +1090,11 @@ def _grade_column(row_class: RowClass, columns: _Columns) -> str | None:
 
 
 def _too_large(
-    rows: _Rows, members: list[list[_Group]], sums: list[ClassSums], coefficients: dict[int, Coefficients]
+    rows: _Rows,
+    classes: list[RowClass],
+    members: list[list[_Group]],
+    sums: list[ClassSums],
+    coefficients: dict[int, Coefficients],
 ) -> list[Issue]:
     """Rows whose line comes to more than any real inventory line (core/compute.LARGEST_LINE_T)."""
     from ghgcalc.core.compute import LARGEST_LINE_T
@@ -1102,11 +1104,64 @@ def _too_large(
     column = columns.fields.get("amount") or (columns.months[0][1] if columns.months else None)
     for number, unit in coefficients.items():
         if sums[number].largest * unit.largest <= LARGEST_LINE_T:
+            if sums[number].amount * unit.largest > LARGEST_LINE_T:  # each row within, their line beyond
+                message = tr(
+                    "the {count} rows of {activity} in {unit} come to {total} t together, more than {largest} t, "
+                    "beyond any real inventory line",
+                    count=f"{sums[number].rows:,}",
+                    activity=classes[number].activity,
+                    unit=classes[number].unit,
+                    total=f"{sums[number].amount * unit.largest:.3g}",
+                    largest="1e+15",
+                )
+                hint = tr("check the rows' amounts and unit for extra digits or a wrong unit")
+                found.append(_issue("result-too-large", message, table.where(), hint))
             continue
         for cells in _listed(rows, members[number], "amount > ?", [LARGEST_LINE_T / unit.largest]):
             message = tr("this row comes to more than {largest} t, beyond any real inventory line", largest="1e+15")
             hint = tr("check the amount, its unit and the factor for extra digits or a wrong unit")
             found.append(_issue("result-too-large", message, table.where(cells["__row"], column, columns.order), hint))
+    return found
+
+
+def _header_units(
+    rows: _Rows, classes: list[RowClass], members: list[list[_Group]], coefficients: dict[int, Coefficients]
+) -> list[Issue]:
+    """Rows whose unit is not the unit a number column's header names (`amount (MWh)` over rows in
+    kWh): which of the two is meant only the user knows, and the amounts would be 1,000 times off."""
+    from ghgcalc.units import UnitError, conversion_factor
+
+    columns, table = rows.columns, rows.table
+    if not columns.units:
+        return []
+    found: list[Issue] = []
+    count = 0
+    for number in sorted(coefficients, key=lambda n: min(g.sums.first_row for g in members[n])):
+        unit = classes[number].unit
+        for column, named in columns.units.items():
+            try:
+                same = conversion_factor(unit, named) == 1.0
+            except UnitError:
+                same = False
+            if same:
+                continue
+            count += sum(g.sums.rows for g in members[number])
+            if len(found) >= LISTED:
+                break
+            title = table.titles.get(column, column)
+            message = tr(
+                "the row's unit is {unit}, but the column '{column}' says {named}", unit=unit, column=title, named=named
+            )
+            hint = tr(
+                "write the amounts in {named} and the unit {named}, or take the unit out of the header", named=named
+            )
+            for cells in _listed(rows, members[number])[: LISTED - len(found)]:
+                found.append(
+                    _issue("table-unit-header", message, table.where(cells["__row"], column, columns.order), hint)
+                )
+            break
+    if count > len(found):
+        found.append(_more(table, "table-unit-header", count - len(found)))
     return found
 
 

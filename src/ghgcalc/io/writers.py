@@ -184,7 +184,8 @@ def _tables(result: InventoryResult) -> dict[str, Any]:
         return {}
     return {
         "tables": [
-            {"file": t.file, "rows": t.rows, "lines": [t.first_line + 1, t.first_line + t.lines]} for t in result.tables
+            {"file": t.file, "rows": t.rows, "lines": [t.first_line + 1, t.first_line + t.lines] if t.lines else []}
+            for t in result.tables
         ]
     }
 

@@ -145,6 +145,7 @@ def tables_text(result: InventoryResult) -> str:
             last=t.first_line + t.lines,
         )
         for t in result.tables
+        if t.lines  # a table without rows gave no line (warned as table-empty)
     )
 
 
