@@ -7,10 +7,12 @@ whose year is a slip (2657 for 2567, 1/10/68 read as 1968) and a YAML list of de
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from tests.helpers import ghgcalc, issues, write
 
@@ -123,3 +125,29 @@ def test_an_amount_formatted_as_a_percentage_is_refused_at_its_cell(tmp_path: Pa
     assert percent.location == "town.xlsx[Activities]!H2" and percent.severity == "error", run
     assert "12%" in percent.message and "0.12" in percent.message
     assert len(issues(run.stderr)) == 1, run
+
+
+def test_a_unit_in_an_amount_header_must_be_the_rows_unit(tmp_path: Path) -> None:
+    """`Total (MWh)` over a row in kWh: 1,200 read as kWh is 0.6 t, as MWh 600 t; which one is meant
+    only the officer knows, so the row is refused at its cell. A header unit the rows agree with is
+    read as it is (1.2 MWh x 0.4999 kg/kWh = 0.59988 t)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Inventory"
+    for row in (["Field", "Value"], ["ghgcalc", 1], ["name", "Town"], ["period", "FY2567"]):
+        sheet.append(row)
+    activities = book.create_sheet("Activities")
+    activities.append(["Activity", "Unit", "Label", "Total (MWh)"])
+    activities.append(["electricity-grid", "kWh", "Offices", 1200])
+    activities.append(["electricity-grid", "MWh", "Pumps", 1.2])
+    book.save(tmp_path / "town.xlsx")
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 1, run
+    [header] = found(run, "unit-header")
+    assert header.location == "town.xlsx[Activities]!D2" and header.severity == "error"
+    assert "kWh" in header.message and "MWh" in header.message
+    activities.delete_rows(2)
+    book.save(tmp_path / "town.xlsx")
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 0, run
+    assert json.loads(run.stdout)["total_t_co2e"] == pytest.approx(1.2 * 1000 * 0.4999 / 1000, rel=1e-12)

@@ -678,6 +678,8 @@ def _read_activities(
     ranges = [name for name in RANGES if name in columns]
     amount_columns = {*positions.month_columns, *([columns["total"]] if "total" in columns else [])}
     percent_at = percent_cells_in(reader, sheet, rows, {columns[n] for n in ranges} | amount_columns, first_data, path)
+    header_units = _header_units(rows, header, two_rows, amount_columns)  # {column: the unit its header names}
+    agrees: dict[str, list[tuple[int, str]]] = {}  # a row's unit -> the header units it is not
     percent_rows: dict[int, list[int]] = {}  # the amount cells shown as percentages, by row
     for at_row, at_column in sorted(percent_at or ()):
         if at_column in amount_columns:
@@ -774,6 +776,29 @@ def _read_activities(
         else:
             empty.append(row)  # a row not filled in yet, as in a fresh template
             continue
+        if header_units:
+            unit = str(item.get("unit", ""))
+            if unit not in agrees:
+                agrees[unit] = [
+                    (column, named) for column, named in header_units.items() if not _same_unit(unit, named)
+                ]
+            if agrees[unit]:
+                column, named = agrees[unit][0]
+                reader.issue(
+                    "unit-header",
+                    tr(
+                        "the row's unit is {unit}, but the column's header says {named}",
+                        unit=visible(unit) or "''",
+                        named=visible(named),
+                    ),
+                    sheet,
+                    cell_name(row, column),
+                    tr(
+                        "write the amounts in {named} and the unit {named}, or take the unit out of the header",
+                        named=visible(named),
+                    ),
+                )
+                continue
         _subtotal_check(reader, sheet, row, columns, item, totals)
         positions.activity_rows.append(row)
         activities.append(item)
@@ -790,6 +815,31 @@ def _read_activities(
             )
         )
     return activities
+
+
+def _header_units(rows: list[list[Any]], header: int, two_rows: bool, columns: set[int]) -> dict[int, str]:
+    """The amount columns whose header names a unit (`Total (MWh)`, `Jan (MWh)`), with that unit."""
+    from ghgcalc.io.header_units import header_unit
+
+    names = {name for spelled in ACTIVITY_COLUMNS.values() for name in spelled}
+    found: dict[int, str] = {}
+    for column in sorted(columns):
+        for at in (header, header + 1) if two_rows else (header,):
+            text = rows[at][column] if column < len(rows[at]) else None
+            named = header_unit(text, names) if isinstance(text, str) else None
+            if named is not None:
+                found[column] = named
+                break
+    return found
+
+
+def _same_unit(unit: str, named: str) -> bool:
+    from ghgcalc.units import UnitError, conversion_factor
+
+    try:
+        return conversion_factor(unit, named) == 1.0
+    except UnitError:
+        return False
 
 
 def _percent_amounts(reader: SheetReader, sheet: str, rows: list[list[Any]], row: int, columns: list[int]) -> None:

@@ -462,26 +462,10 @@ def _ignored(table: _Table, name: str) -> Issue:
 def _header_unit(header: str) -> str | None:
     """The unit a number column's header names besides its field or month (`amount (MWh)`,
     `ปริมาณ (หน่วย)`, `Jan (MWh)`), as written; None when it names none."""
-    from ghgcalc.io.excel_months import NotAMonth, month_header
-    from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS, _normalise_header
-    from ghgcalc.units import UnitError, check_unit
+    from ghgcalc.io.excel_reader import ACTIVITY_COLUMNS
+    from ghgcalc.io.header_units import header_unit
 
-    parts = [" ".join(part.split()) for part in re.split(r"[/|()\[\]]", header)]
-    names = {*ACTIVITY_COLUMNS["total"], *COLUMNS}
-    for part in parts[1:]:  # the first part is the field or the month
-        if not part or (_normalise_header(part)[:1] and _normalise_header(part)[0] in names):
-            continue
-        try:
-            if month_header(part) is not None:
-                continue
-        except NotAMonth:
-            pass
-        try:
-            check_unit(part)
-        except UnitError:
-            continue
-        return part
-    return None
+    return header_unit(header, {*ACTIVITY_COLUMNS["total"], *COLUMNS})
 
 
 def _untitled_and_empty(table: _Table, name: str) -> bool:
