@@ -1,6 +1,6 @@
-"""The language of a run when --lang is not given: the first inventory's `language:`, else the
-environment's locale (docs/translating.md). Read before anything is computed, so every message of
-the run is in one language."""
+"""The language of a run when --lang is not given: the first inventory's `language:` (a workbook's
+on its Inventory sheet), else the environment's locale (docs/translating.md). Read before anything is
+computed, so every message of the run is in one language."""
 
 from __future__ import annotations
 
@@ -16,14 +16,23 @@ _SUFFIXES = (".yaml", ".yml")
 
 
 def inventory_language(args: list[str]) -> str | None:
-    """The `language:` of the first YAML file named in `args`, if it gives one."""
+    """The `language:` of the first inventory named in `args` (a YAML file, or a workbook's
+    Inventory sheet), if it gives one."""
+    from ghgcalc.io.files import EXCEL_SUFFIXES
+
     for arg in args:
-        if arg.startswith("-") or not arg.lower().endswith(_SUFFIXES):
+        lowered = arg.lower()
+        if arg.startswith("-") or not lowered.endswith((*_SUFFIXES, *EXCEL_SUFFIXES)):
             continue
         try:
             path = Path(arg)
             if not path.is_file():
                 continue
+            if lowered.endswith(EXCEL_SUFFIXES):
+                from ghgcalc.io.excel_peek import workbook_language
+                from ghgcalc.io.excel_reader import SHEETS
+
+                return workbook_language(arg, SHEETS["inventory"])
             with path.open("rb") as handle:
                 head = handle.read(_PEEK_BYTES).decode("utf-8", "replace")
         except OSError:

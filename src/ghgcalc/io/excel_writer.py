@@ -13,7 +13,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import UsageError, visible
-from ghgcalc.i18n import N_, tr
+from ghgcalc.i18n import N_, language, tr
 from ghgcalc.io import excel_keys, excel_organization
 from ghgcalc.io.excel_labels import bilingual, english, pair, thai
 from ghgcalc.io.xlsx_book import save, text_cell  # one rule for every spreadsheet ghgcalc writes
@@ -369,6 +369,8 @@ def _starter(kind: str, period: str | int) -> dict[str, Any]:
         "period": period,
         # the community examples are IPCC fuels, as in starter-community.yaml
         "factors": ["ipcc-2006", "tgo-cfo"] if community else "tgo-cfo",
+        # a Thai run's workbook speaks Thai to whoever computes it, as the Thai YAML starters do
+        **({"language": "th"} if language() == "th" else {}),
         "activities": [
             {"activity": key, "label": tr(label), "unit": unit, **extra} for key, label, unit, extra in rows
         ],
