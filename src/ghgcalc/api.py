@@ -24,7 +24,13 @@ from ghgcalc.errors import Path as DocPath
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
 from ghgcalc.io.files import TABLE_SUFFIXES, is_regular, kind_of
-from ghgcalc.io.inventory_reader import INPUT_SUFFIXES, Reading, display_name, read_inventory
+from ghgcalc.io.inventory_reader import (
+    INPUT_SUFFIXES,
+    OTHER_WORKBOOK_SUFFIXES,
+    Reading,
+    display_name,
+    read_inventory,
+)
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.text import STDIN
 from ghgcalc.models.inventory import Inventory
@@ -291,9 +297,10 @@ EXCEL_LOCK = "~$"  # the start of the name of the lock file Excel makes beside a
 
 
 def _is_input_name(name: str) -> bool:
-    """Whether a file of this name is an inventory to read: its suffix (PurePath.suffix's rule)."""
+    """Whether a file of this name is an inventory to read: its suffix (PurePath.suffix's rule); an
+    .xls or .ods workbook is one too, refused when it is read (save it as .xlsx)."""
     dot = name.rfind(".")
-    return 0 < dot < len(name) - 1 and name[dot:].lower() in INPUT_SUFFIXES
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in (*INPUT_SUFFIXES, *OTHER_WORKBOOK_SUFFIXES)
 
 
 def _holds_inventories(folder: str) -> bool:

@@ -34,6 +34,7 @@ from ghgcalc.io.excel_xml import (
     check_zip,
     column_letter,
     features,
+    foreign_workbook_at,
     measured,
 )
 from ghgcalc.io.files import is_regular, kind_of
@@ -225,6 +226,10 @@ def _open_measured(path: str, reader: SheetReader) -> tuple[Any, list[tuple[Shee
             tr("the path is {kind}, not a workbook file", kind=tr(kind_of(path))),
             hint=tr("give the path of the .xlsx file itself"),
         )
+        return None
+    foreign = foreign_workbook_at(path)  # a password, an .xls or an .ods under the name .xlsx
+    if foreign is not None:
+        reader.issue("xlsx-refused", foreign[0], hint=foreign[1])
         return None
     refusal = check_zip(path)
     if refusal:

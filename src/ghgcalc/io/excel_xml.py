@@ -93,6 +93,38 @@ def column_number(letters: bytes | str) -> int:
     return number
 
 
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file: .xls, or an .xlsx under a password
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected .xlsx keeps its zip in
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"  # an .ods zip's first member, stored as it is
+
+
+def foreign_workbook(data: bytes) -> tuple[str, str] | None:
+    """What a spreadsheet file that is no .xlsx workbook is (`data`: its bytes, or their start for
+    a zip), and how to make it one: a workbook under a password, an Excel 97-2003 (.xls) or an
+    OpenDocument (.ods) one; None for anything else."""
+    resave = tr("open it in a spreadsheet program and save it as Excel Workbook (.xlsx)")
+    if data.startswith(_CFB):
+        if _ENCRYPTED in data:
+            return (
+                tr("the workbook is protected by a password, so it cannot be read"),
+                tr("open it, remove the password (File > Info > Protect Workbook) and save it again"),
+            )
+        return tr("the file is an Excel 97-2003 workbook (.xls), which ghgcalc does not read"), resave
+    if data.startswith(b"PK") and _ODS in data[:256]:
+        return tr("the file is an OpenDocument spreadsheet (.ods), which ghgcalc does not read"), resave
+    return None
+
+
+def foreign_workbook_at(path: str) -> tuple[str, str] | None:
+    """foreign_workbook of the file at `path` (at most MAX_FILE_BYTES of it are read, and only when
+    it starts as a compound file does it need more than its first bytes)."""
+    with open(path, "rb") as handle:
+        head = handle.read(256)
+        if not head.startswith(_CFB):
+            return foreign_workbook(head)
+        return foreign_workbook(head + handle.read(MAX_FILE_BYTES))
+
+
 def check_zip(path: str) -> str | None:
     """Why a workbook must not be opened (too large, a zip bomb, not a zip), or None."""
     size = FilePath(path).stat().st_size

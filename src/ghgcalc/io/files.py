@@ -21,6 +21,9 @@ from ghgcalc.i18n import N_, tr
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")  # an .xlsm is read for its values; its macros never run
 YAML_SUFFIXES = (".yaml", ".yml")
 INPUT_SUFFIXES = (*YAML_SUFFIXES, *EXCEL_SUFFIXES)
+# Spreadsheets ghgcalc does not read: taken from a folder all the same, so that each is refused by
+# name (save it as .xlsx) and counted, never left out of a batch in silence.
+OTHER_WORKBOOK_SUFFIXES = (".xls", ".ods")
 # Activity tables (io/tables.py): named by an inventory's activities_table, or given with --header.
 TABLE_SUFFIXES = (".parquet", ".csv", ".xlsx")
 

@@ -17,7 +17,12 @@ from ghgcalc.errors import Issue, Location, Severity, is_visible, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import pydantic_errors
 from ghgcalc.io import text as text_io
-from ghgcalc.io.files import EXCEL_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES  # noqa: F401 - re-exported
+from ghgcalc.io.files import (  # noqa: F401 - re-exported
+    EXCEL_SUFFIXES,
+    INPUT_SUFFIXES,
+    OTHER_WORKBOOK_SUFFIXES,
+    YAML_SUFFIXES,
+)
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory, plain_activity

@@ -88,6 +88,11 @@ def decode(data: bytes, source: str) -> tuple[str | None, Issue | None]:
                 Location(source, line, column),
                 hint=tr("save the file as UTF-8 (Thai text saved as Windows-874 or TIS-620 must be re-saved)"),
             )
+    from ghgcalc.io.excel_xml import foreign_workbook
+
+    workbook = foreign_workbook(data)  # an .xls or .ods given as an inventory
+    if workbook is not None:
+        return None, Issue("workbook-unsupported", workbook[0], Severity.ERROR, Location(source), hint=workbook[1])
     return None, Issue(
         "file-not-text",
         tr("the file is not a text file"),
