@@ -116,11 +116,13 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
     whose own folders hold inventories, which are not read. A single folder without links is not
     looked at again: its names are files of their own."""
     unread: list[tuple[str, list[str]]] = []
+    skipped: list[tuple[str, list[str]]] = []
     if files is None:
-        files, linked = _expanded(paths, unread)
+        files, linked = _expanded(paths, unread, skipped)
     else:
         linked = True
     warnings = [_unread_folders(folder, names) for folder, names in unread]
+    warnings += [_other_workbooks(folder, names) for folder, names in skipped]
     if len(files) < 2 or (len(paths) == 1 and not linked):
         return files, tuple(warnings)
     first_named: dict[object, str] = {}
@@ -201,7 +203,11 @@ def _identity(path: str) -> object:
     return (found.st_dev, found.st_ino)
 
 
-def _expanded(paths: list[str], unread: list[tuple[str, list[str]]] | None = None) -> tuple[list[str], bool]:
+def _expanded(
+    paths: list[str],
+    unread: list[tuple[str, list[str]]] | None = None,
+    skipped: list[tuple[str, list[str]]] | None = None,
+) -> tuple[list[str], bool]:
     """expand_inputs's files, and whether a folder among them holds a link (a name of another file);
     each named folder whose own folders hold inventories is added to `unread`, with their names."""
     files: list[str] = []
@@ -210,7 +216,10 @@ def _expanded(paths: list[str], unread: list[tuple[str, list[str]]] | None = Non
         if path == STDIN:
             files.append(path)
         elif os.path.isdir(path):
-            found, links, folders = _folder_inputs(path)
+            others: list[str] = []
+            found, links, folders = _folder_inputs(path, others)
+            if others and skipped is not None:
+                skipped.append((path, others))
             if not found:
                 raise UsageError(
                     tr(
@@ -224,6 +233,11 @@ def _expanded(paths: list[str], unread: list[tuple[str, list[str]]] | None = Non
                         names=printable(_first_names(folders)),
                     )
                     if folders
+                    else tr(
+                        "its spreadsheets {names} are .xls or .ods workbooks: save them as Excel Workbook (.xlsx)",
+                        names=printable(_first_names(others)),
+                    )
+                    if others
                     else None,
                 )
             files.extend(sorted(found))
@@ -269,12 +283,12 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _folder_inputs(folder: str) -> tuple[list[str], bool, list[str]]:
+def _folder_inputs(folder: str, others: list[str] | None = None) -> tuple[list[str], bool, list[str]]:
     """The inventories of `folder` as pathlib names them (str(Path(folder) / name)), found with
     os.scandir: a programme's folder of thousands of files is listed without a stat each (a
     DirEntry knows whether it is a folder, following a link, and whether it is a link); whether
     one of them is a link; and the folders in it (not hidden) that hold inventories of their own,
-    by name, sorted.
+    by name, sorted. The .xls and .ods spreadsheets in it, which are not read, go into `others`.
 
     Every name with an inventory's suffix that is not a folder is an input, whatever it is: a link
     to nothing, links in a loop or a pipe get their row and their error when read (file-unreadable,
@@ -288,8 +302,12 @@ def _folder_inputs(folder: str) -> tuple[list[str], bool, list[str]]:
         if _is_input(entry):
             found.append(prefix + entry.name)
             linked = linked or entry.is_symlink()
+        elif others is not None and _is_other_workbook(entry):
+            others.append(entry.name)
         elif not entry.name.startswith(".") and _is_folder(entry) and _holds_inventories(entry.path):
             folders.append(entry.name)
+    if others is not None:
+        others.sort()
     return found, linked, sorted(folders)
 
 
@@ -297,10 +315,29 @@ EXCEL_LOCK = "~$"  # the start of the name of the lock file Excel makes beside a
 
 
 def _is_input_name(name: str) -> bool:
-    """Whether a file of this name is an inventory to read: its suffix (PurePath.suffix's rule); an
-    .xls or .ods workbook is one too, refused when it is read (save it as .xlsx)."""
+    """Whether a file of this name is an inventory to read: its suffix (PurePath.suffix's rule)."""
     dot = name.rfind(".")
-    return 0 < dot < len(name) - 1 and name[dot:].lower() in (*INPUT_SUFFIXES, *OTHER_WORKBOOK_SUFFIXES)
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in INPUT_SUFFIXES
+
+
+def _is_other_workbook(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder's entry is a spreadsheet ghgcalc does not read (.xls, .ods): said, not read."""
+    name = entry.name.lower()
+    return name.endswith(OTHER_WORKBOOK_SUFFIXES) and not name.startswith(EXCEL_LOCK) and not _is_folder(entry)
+
+
+def _other_workbooks(folder: str, names: list[str]) -> Issue:
+    return Issue(
+        "workbook-unsupported",
+        tr(
+            "{count} spreadsheet(s) in it are .xls or .ods workbooks, which are not read: {names}",
+            count=len(names),
+            names=printable(_first_names(names)),
+        ),
+        Severity.WARNING,
+        Location(display_name(folder)),
+        hint=tr("open each in a spreadsheet program and save it as Excel Workbook (.xlsx) to include it"),
+    )
 
 
 def _holds_inventories(folder: str) -> bool:
@@ -1347,11 +1384,16 @@ def _tree_inputs(top: str, problems: list[Issue]) -> list[str]:
             )
             continue
         prefix = str(Path(folder) / "x")[:-1]
+        others = []
         for entry in entries:
             if _is_input(entry):
                 found.append(prefix + entry.name)
+            elif _is_other_workbook(entry):
+                others.append(entry.name)
             elif not entry.name.startswith(".") and _is_folder(entry):
                 waiting.append(prefix + entry.name)
+        if others:
+            problems.append(_other_workbooks(folder, sorted(others)))
     return found
 
 

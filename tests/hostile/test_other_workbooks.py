@@ -49,9 +49,10 @@ def test_a_spreadsheet_that_is_no_xlsx_is_named_for_what_it_is(tmp_path: Path, k
     assert ("remove the password" if kind == "password" else "save it as Excel Workbook (.xlsx)") in run.stderr
 
 
-def test_a_folders_xls_and_ods_files_are_counted_in_a_batch(tmp_path: Path) -> None:
-    """Sent as .xls and .ods beside the .yaml ones, they keep their rows in the batch's CSV (with
-    the error), so the count of rows is the count of files."""
+def test_a_folders_xls_and_ods_files_are_said_not_to_be_read(tmp_path: Path) -> None:
+    """Sent as .xls and .ods beside the .yaml ones, they are not read (a folder gives its .yaml,
+    .yml, .xlsx and .xlsm files), and said so, by name, at the folder; a folder of nothing else is
+    a usage error that names them."""
     folder = tmp_path / "batch"
     folder.mkdir()
     (folder / "a.yaml").write_text(
@@ -60,8 +61,12 @@ def test_a_folders_xls_and_ods_files_are_counted_in_a_batch(tmp_path: Path) -> N
     )
     (folder / "b.xls").write_bytes(KINDS["xls"][0])
     (folder / "c.ods").write_bytes(KINDS["ods"][0])
-    run = ghgcalc(tmp_path, "compute", "batch", "-f", "csv")
-    assert run.code == 1, run
-    sources = {line.split(",")[0] for line in run.stdout.splitlines()[1:]}
-    assert sources == {"batch/a.yaml", "batch/b.xls", "batch/c.ods"}, run.stdout
-    assert [p.code for p in issues(run.stderr)] == ["workbook-unsupported", "workbook-unsupported"]
+    for command in (("compute", "batch", "-f", "csv"), ("validate", "batch"), ("summary", "batch", "-f", "csv")):
+        run = ghgcalc(tmp_path, *command)
+        assert run.code == 0, run
+        [said] = [p for p in issues(run.stderr) if p.code == "workbook-unsupported"]
+        assert said.severity == "warning" and said.location == "batch", run
+        assert "b.xls, c.ods" in said.message and "Excel Workbook (.xlsx)" in run.stderr
+    (folder / "a.yaml").unlink()
+    alone = ghgcalc(tmp_path, "compute", "batch")
+    assert alone.code == 2 and "b.xls, c.ods" in alone.stderr, alone
