@@ -38,7 +38,7 @@ from ghgcalc.io.excel_xml import (
 )
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
-from ghgcalc.thai import thai_to_arabic_digits
+from ghgcalc.thai import show_date, thai_to_arabic_digits
 
 SHEETS = {
     "inventory": ("inventory", "ข้อมูลทั่วไป"),
@@ -405,7 +405,14 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
     document: dict[str, Any] = {}
     inventory_sheet = roles.inventory
     if inventory_sheet is None:
-        reader.issue("sheet-missing", tr("the workbook has no 'Inventory' sheet"), hint=tr(TEMPLATE_HINT))
+        named = next((name for name in roles.others if _inventory_keys(sheets.rows(name))), None)
+        hint = tr(TEMPLATE_HINT)
+        if named is not None:
+            hint = tr(
+                "the sheet '{sheet}' looks like the inventory's fields: name it 'Inventory'", sheet=visible(named)
+            )
+        reader.issue("sheet-missing", tr("the workbook has no 'Inventory' sheet"), hint=hint)
+        reader.positions.no_inventory = True
     else:
         _read_inventory(reader, inventory_sheet, sheets.rows(inventory_sheet), document)
     organization_sheet = roles.organization
@@ -435,6 +442,13 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
         if custom:
             document["custom_factors"] = custom
     return document
+
+
+def _inventory_keys(rows: list[list[Any]]) -> bool:
+    """Whether a sheet looks like the Inventory sheet: column A names at least two of its fields
+    (ghgcalc, name, period...) in its first rows."""
+    keys = {str(row[0]).strip() for row in rows[:40] if row and type(row[0]) is str}
+    return len(keys & set(INVENTORY_KEYS)) >= 2
 
 
 def _period(value: Any) -> Period | None:
@@ -528,7 +542,24 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
                 tr("the fields are: {fields}", fields=", ".join(INVENTORY_KEYS)),
             )
             continue
-        fields[key] = (reader.value(sheet, rows, row, 1), cell_name(row, 1))
+        value = reader.value(sheet, rows, row, 1)
+        if key in fields and (value is not None or fields[key][0] is not None):
+            reader.issue(
+                "key-duplicate",
+                tr(
+                    "'{key}' is given twice, in {first} and {second}: only one can be read",
+                    key=key,
+                    first=fields[key][1],
+                    second=cell_name(row, 1),
+                ),
+                sheet,
+                cell_name(row, 0),
+                tr("keep one of the two rows and delete the other"),
+            )
+            if fields[key][0] is not None:
+                continue
+        fields[key] = (value, cell_name(row, 1))
+    _period_conflict(reader, sheet, fields)
     positions = reader.positions.cells
     for key in ("ghgcalc", "name", "kind", "period", "gwp", "language"):
         if key in fields and fields[key][0] is not None:
@@ -560,6 +591,49 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
         for name, (_, cell) in output.items():
             positions[("output", name)] = (sheet, cell)
         positions[("output",)] = (sheet, next(iter(output.values()))[1])
+
+
+def _period_conflict(reader: SheetReader, sheet: str, fields: dict[str, tuple[Any, str]]) -> None:
+    """The period and period_start/period_end both filled must name the same days: the template
+    comes with its period filled in, and an officer who types the dates below it would otherwise
+    get the period's year (and its factor edition) without a word."""
+    from ghgcalc.models.period import parse_date
+
+    period, period_cell = fields.get("period", (None, ""))
+    given = {key: fields[key] for key in ("period_start", "period_end") if key in fields and fields[key][0] is not None}
+    if period is None or not given:
+        return
+    try:
+        days = parse_period(period)
+    except (ValueError, TypeError):
+        return  # the period's own error is reported by the inventory's validation
+    for key, (value, _cell) in given.items():
+        try:
+            day = parse_date(value, key)
+        except (ValueError, TypeError):
+            day = None
+        if day != (days.start if key == "period_start" else days.end):
+            break
+    else:
+        return
+    cells = ", ".join(cell for _, cell in given.values())
+    shown = tr("{start} to {end}", start=show_date(days.start, days.buddhist), end=show_date(days.end, days.buddhist))
+    reader.issue(
+        "period-conflict",
+        tr(
+            "the period {period} ({dates}) and the days in {cells} disagree: which one is meant cannot be known",
+            period=visible(str(period)),
+            dates=shown,
+            cells=cells,
+        ),
+        sheet,
+        period_cell,
+        tr(
+            "clear the period cell {cell} to use the first and last days, or clear {cells} to use the period",
+            cell=period_cell,
+            cells=cells,
+        ),
+    )
 
 
 def _has_amounts(values: dict[str, Any], months: list[Any]) -> bool:
