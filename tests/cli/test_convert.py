@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc, issues
+from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc, issues, write
 
 RICH = """\
 ghgcalc: 1
@@ -107,3 +108,25 @@ def test_a_field_the_workbook_has_no_place_for_is_refused_not_written_as_text(tm
     (tmp_path / "t.yaml").write_text(town, encoding="utf-8")
     run = ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx")
     assert run.code == USAGE and "activities_table" in run.stderr and not (tmp_path / "t.xlsx").exists(), run
+
+
+@pytest.mark.parametrize(
+    ("period", "values", "months"),
+    [("{start: 2024-01-01, end: 2024-03-31}", 5, 3), ("{start: 2567-04-01, end: 2567-09-30}", 12, 6)],
+)
+def test_convert_refuses_more_monthly_values_than_the_period_has_months(
+    tmp_path: Path, period: str, values: int, months: int
+) -> None:
+    amounts = ", ".join(str(100 * (n + 1)) for n in range(values))
+    write(
+        tmp_path,
+        "q.yaml",
+        f"ghgcalc: 1\nname: T\nperiod: {period}\nactivities:\n"
+        f"  - {{activity: paper, amount: 5, unit: kg}}\n"
+        f"  - {{activity: electricity-grid, label: Offices, amount: [{amounts}], unit: kWh}}\n",
+    )
+    assert ghgcalc(tmp_path, "compute", "q.yaml").code == 0  # YAML allows it, with a warning
+    run = ghgcalc(tmp_path, "convert", "q.yaml", "q.xlsx")
+    assert run.code == USAGE, run
+    assert "activity 2" in run.stderr and f"{values} monthly values" in run.stderr and f"{months} month" in run.stderr
+    assert not (tmp_path / "q.xlsx").exists()

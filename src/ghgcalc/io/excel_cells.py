@@ -29,6 +29,7 @@ class ExcelPositions:
     month_columns: list[int] = field(default_factory=list)
     amount_column: dict[int, int] = field(default_factory=dict)  # activity -> column its amount came from
     sheet: str = "Activities"
+    no_inventory: bool = False  # the workbook has no Inventory sheet: its fields are not said missing one by one
 
     def locate(self, path: Path, at_key: bool = False) -> Location:
         probe = tuple(path)

@@ -22,7 +22,7 @@ class MonthColumn:
     cell: str  # the header cell that named the month
 
 
-def _period_months(period: Period) -> list[tuple[int, int]]:
+def months_of_period(period: Period) -> list[tuple[int, int]]:
     """(year, month) of every month the period touches, in order."""
     found = []
     year, month = period.start.year, period.start.month
@@ -55,7 +55,7 @@ def place_months(
         return []
     if period is None:
         return [m.column for m in months]
-    calendar = _period_months(period)
+    calendar = months_of_period(period)
     slots: dict[int, MonthColumn] = {}
 
     def duplicate(month: MonthColumn, other: MonthColumn) -> None:

@@ -39,7 +39,7 @@ from ghgcalc.io.excel_xml import (
 )
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
-from ghgcalc.thai import thai_to_arabic_digits
+from ghgcalc.thai import show_date, thai_to_arabic_digits
 
 SHEETS = {
     "inventory": ("inventory", "ข้อมูลทั่วไป"),
@@ -107,6 +107,14 @@ def _normalise_header(text: Any) -> list[str]:
     # "Activity uncertainty (%)", "Activity  uncertainty ±%" and "Activity uncertainty" are one name
     parts = (" ".join(part.split()).rstrip(" %±+-") for part in re.split(r"[/|()]", raw))
     return [part for part in parts if part]
+
+
+# Words of a header that say its column holds money, not an amount of the activity.
+_MONEY = frozenset({"บาท", "thb", "baht", "฿"})
+
+
+def _is_money(parts: list[str]) -> bool:
+    return any(word in _MONEY or "฿" in word for part in parts for word in part.split())
 
 
 def _match(parts: list[str], names: tuple[str, ...]) -> bool:
@@ -410,7 +418,14 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
     document: dict[str, Any] = {}
     inventory_sheet = roles.inventory
     if inventory_sheet is None:
-        reader.issue("sheet-missing", tr("the workbook has no 'Inventory' sheet"), hint=tr(TEMPLATE_HINT))
+        named = next((name for name in roles.others if _inventory_keys(sheets.rows(name))), None)
+        hint = tr(TEMPLATE_HINT)
+        if named is not None:
+            hint = tr(
+                "the sheet '{sheet}' looks like the inventory's fields: name it 'Inventory'", sheet=visible(named)
+            )
+        reader.issue("sheet-missing", tr("the workbook has no 'Inventory' sheet"), hint=hint)
+        reader.positions.no_inventory = True
     else:
         _read_inventory(reader, inventory_sheet, sheets.rows(inventory_sheet), document)
     organization_sheet = roles.organization
@@ -440,6 +455,13 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
         if custom:
             document["custom_factors"] = custom
     return document
+
+
+def _inventory_keys(rows: list[list[Any]]) -> bool:
+    """Whether a sheet looks like the Inventory sheet: column A names at least two of its fields
+    (ghgcalc, name, period...) in its first rows."""
+    keys = {str(row[0]).strip() for row in rows[:40] if row and type(row[0]) is str}
+    return len(keys & set(INVENTORY_KEYS)) >= 2
 
 
 def _period(value: Any) -> Period | None:
@@ -533,7 +555,24 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
                 tr("the fields are: {fields}", fields=", ".join(INVENTORY_KEYS)),
             )
             continue
-        fields[key] = (reader.value(sheet, rows, row, 1), cell_name(row, 1))
+        value = reader.value(sheet, rows, row, 1)
+        if key in fields and (value is not None or fields[key][0] is not None):
+            reader.issue(
+                "key-duplicate",
+                tr(
+                    "'{key}' is given twice, in {first} and {second}: only one can be read",
+                    key=key,
+                    first=fields[key][1],
+                    second=cell_name(row, 1),
+                ),
+                sheet,
+                cell_name(row, 0),
+                tr("keep one of the two rows and delete the other"),
+            )
+            if fields[key][0] is not None:
+                continue
+        fields[key] = (value, cell_name(row, 1))
+    _period_conflict(reader, sheet, fields)
     positions = reader.positions.cells
     for key in ("ghgcalc", "name", "kind", "period", "gwp", "language"):
         if key in fields and fields[key][0] is not None:
@@ -567,6 +606,49 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
         positions[("output",)] = (sheet, next(iter(output.values()))[1])
 
 
+def _period_conflict(reader: SheetReader, sheet: str, fields: dict[str, tuple[Any, str]]) -> None:
+    """The period and period_start/period_end both filled must name the same days: the template
+    comes with its period filled in, and an officer who types the dates below it would otherwise
+    get the period's year (and its factor edition) without a word."""
+    from ghgcalc.models.period import parse_date
+
+    period, period_cell = fields.get("period", (None, ""))
+    given = {key: fields[key] for key in ("period_start", "period_end") if key in fields and fields[key][0] is not None}
+    if period is None or not given:
+        return
+    try:
+        days = parse_period(period)
+    except (ValueError, TypeError):
+        return  # the period's own error is reported by the inventory's validation
+    for key, (value, _cell) in given.items():
+        try:
+            day = parse_date(value, key)
+        except (ValueError, TypeError):
+            day = None
+        if day != (days.start if key == "period_start" else days.end):
+            break
+    else:
+        return
+    cells = ", ".join(cell for _, cell in given.values())
+    shown = tr("{start} to {end}", start=show_date(days.start, days.buddhist), end=show_date(days.end, days.buddhist))
+    reader.issue(
+        "period-conflict",
+        tr(
+            "the period {period} ({dates}) and the days in {cells} disagree: which one is meant cannot be known",
+            period=visible(str(period)),
+            dates=shown,
+            cells=cells,
+        ),
+        sheet,
+        period_cell,
+        tr(
+            "clear the period cell {cell} to use the first and last days, or clear {cells} to use the period",
+            cell=period_cell,
+            cells=cells,
+        ),
+    )
+
+
 def _has_amounts(values: dict[str, Any], months: list[Any]) -> bool:
     return values.get("total") is not None or any(month is not None for month in months)
 
@@ -582,6 +664,80 @@ def _reads_like_total(label: object) -> bool:
         return False
     text = label.strip().lower()
     return text.startswith(("รวม", "ผลรวม")) or text.split()[0].rstrip(":") in SUBTOTAL_WORDS
+
+
+def _bare_amount(total: Any, months: list[Any]) -> float | None:
+    """The amount of a row without an activity (its months' sum, else its total), when its cells are
+    numbers; None otherwise."""
+    filled = [month for month in months if month is not None]
+    return _annual(filled if filled else total)
+
+
+def _is_data(header: list[Any], second: list[Any]) -> bool:
+    """Whether the row under the header is a line rather than a second header row: it has text in
+    the activity column that is not a month, and a number (a month header is text or a date).
+    A label `ค่าไฟ (ม.ค.)` or a date in an evidence cell of the first line does not make it a header."""
+    names = ACTIVITY_COLUMNS["activity"]
+    column = next((c for c, cell in enumerate(header) if _match(_normalise_header(cell), names)), None)
+    if column is None or column >= len(second):
+        return False
+    activity = plain(second[column])
+    if type(activity) is not str or _is_month(activity):
+        return False
+    return any(type(cell) in (int, float) for cell in second)
+
+
+def _merged_rows(
+    reader: SheetReader,
+    sheet: str,
+    rows: list[list[Any]],
+    merged: list[tuple[int, int, int, int]],
+    first_data: int,
+    amount_columns: set[int],
+) -> None:
+    """Cells merged over several data rows show their value on each row, but the workbook keeps it
+    in the top cell only: each row gets the top cell's value (said once, naming the ranges). An
+    amount merged over rows cannot say whose it is: refused at its cells."""
+    filled: list[str] = []
+    for top, left, bottom, right in sorted(merged):
+        if top - 1 < first_data or bottom == top or top > len(rows):
+            continue  # a header, or a merge within one row
+        shown = f"{cell_name(top - 1, left - 1)}:{cell_name(bottom - 1, right - 1)}"
+        if any(left - 1 <= column <= right - 1 for column in amount_columns):
+            reader.issue(
+                "cell-merged",
+                tr(
+                    "the amount cells {cells} are merged over {count} rows: whose amount it is cannot be known",
+                    cells=shown,
+                    count=bottom - top + 1,
+                ),
+                sheet,
+                cell_name(top - 1, left - 1),
+                tr("unmerge the cells and type each row's own amount in its row"),
+            )
+            continue
+        value = rows[top - 1][left - 1] if left - 1 < len(rows[top - 1]) else None
+        if value in ("", None):
+            continue
+        for row in range(top, min(bottom, len(rows))):
+            if left - 1 < len(rows[row]):
+                rows[row][left - 1] = value
+        filled.append(shown)
+    if filled:
+        listed = ", ".join(filled[:10]) + (", ..." if len(filled) > 10 else "")
+        reader.issue(
+            "cell-merged",
+            tr(
+                "{count} merged cell range(s) over several rows ({ranges}): each row is read with the value "
+                "its top cell holds, as the sheet shows it",
+                count=len(filled),
+                ranges=listed,
+            ),
+            sheet,
+            filled[0].split(":")[0],
+            tr("if a row is not meant to share that value, unmerge the cells and fill each row"),
+            Severity.WARNING,
+        )
 
 
 def _empty_first_months(reader: SheetReader, sheet: str, row: int, columns: list[int], months: list[Any]) -> None:
@@ -605,11 +761,17 @@ def _empty_first_months(reader: SheetReader, sheet: str, row: int, columns: list
 
 
 def _annual(amount: Any) -> float | None:
-    """The sum of a row's amount (months or total), when it reads as numbers; None otherwise (a
-    text the model reads or refuses later)."""
+    """The sum of a row's amount (months or total), when it reads as numbers (text such as "12,500"
+    too); None otherwise (a text the model refuses later)."""
     try:
         return float(sum(amount)) if type(amount) is list else float(amount)
     except (TypeError, ValueError, OverflowError):
+        pass
+    from ghgcalc.numbers import NumberError, read_number  # text such as "12,500", as the model reads it
+
+    try:
+        return float(sum(read_number(a) for a in amount)) if type(amount) is list else float(read_number(amount))
+    except (NumberError, TypeError, ValueError, OverflowError):
         return None
 
 
@@ -620,7 +782,7 @@ def _subtotal_check(
     columns: dict[str, int],
     item: dict[str, Any],
     totals: dict[str, tuple[int, float]],
-) -> None:
+) -> float | None:
     """A row that looks like the total of the rows above it of the same activity (its label says
     รวม or Total, or its amount is their sum): read, as it is an activity, and said, since it would
     count those rows twice."""
@@ -642,6 +804,7 @@ def _subtotal_check(
         )
     if annual is not None:
         totals[item["activity"]] = (count + 1, earlier + annual)
+    return annual
 
 
 def _header_row(rows: list[list[Any]], names: tuple[str, ...]) -> int | None:
@@ -674,7 +837,7 @@ def _read_activities(
     # A header may span two rows (merged cells above the month names): read both.
     width = max((len(r) for r in rows[header : header + 2]), default=0)
     second = rows[header + 1] if header + 1 < len(rows) else []
-    two_rows = any(_is_month(cell) for cell in second)
+    two_rows = any(_is_month(cell) for cell in second) and not _is_data(rows[header], second)
     first_data = header + (2 if two_rows else 1)
     months = _columns(reader, sheet, rows, header, two_rows, width)
     positions.month_columns = place_months(reader, sheet, rows, months, period, first_data)
@@ -682,6 +845,9 @@ def _read_activities(
     quality = [name for name in QUALITY_COLUMNS if name in columns]
     ranges = [name for name in RANGES if name in columns]
     amount_columns = {*positions.month_columns, *([columns["total"]] if "total" in columns else [])}
+    xml = reader.xml.get(sheet)
+    if xml is not None and xml.merged:
+        _merged_rows(reader, sheet, rows, xml.merged, first_data, amount_columns)
     percent_at = percent_cells_in(reader, sheet, rows, {columns[n] for n in ranges} | amount_columns, first_data, path)
     header_units = _header_units(rows, header, two_rows, amount_columns)  # {column: the unit its header names}
     agrees: dict[str, list[tuple[int, str]]] = {}  # a row's unit -> the header units it is not
@@ -700,6 +866,7 @@ def _read_activities(
     texts = [name for name in _TEXT_FIELDS if name in columns]
     keys: dict[str, str] = {}  # an activity cell's text -> its key ("" for a subtotal's label)
     totals: dict[str, tuple[int, float]] = {}  # by activity: the rows read so far and their amounts' sum
+    since = grand = 0.0  # the amounts of the rows read since the last total row, and of all of them
     for row in range(first_data, len(rows)):
         reported = len(reader.issues)
         if special:
@@ -731,18 +898,28 @@ def _read_activities(
                 del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
                 continue
         if key is None and len(reader.issues) == reported and _has_amounts(values, months_read):
-            # a line that lost its activity says what it is (a label, a unit); a row of bare numbers
-            # or one labelled as a total is a total row, which is rightly not read
+            # a row labelled as a total (in any of its cells), or one of bare numbers that add up the
+            # rows above it, is a total row, which is rightly not read; any other row lost its activity
+            if any(_reads_like_total(value) for value in values.values()):
+                continue
             described = values.get("label") is not None or values.get("unit") is not None
-            if described and not _reads_like_total(values.get("label")):
-                reader.issue(
-                    "activity-missing",
-                    tr("this row has amounts but no activity: it is not read, and its emissions are not counted"),
-                    sheet,
-                    cell_name(row, columns["activity"]),
-                    tr("choose the activity from the list in this cell, or delete the row"),
-                    Severity.WARNING,
-                )
+            amount = None if described else _bare_amount(values.get("total"), months_read)
+            if amount is not None and any(math.isclose(amount, s, rel_tol=1e-6) for s in (since, grand)):
+                since = 0.0  # a subtotal: the next one adds up the rows after it
+                continue
+            reader.issue(
+                "activity-missing",
+                tr("this row has amounts but no activity: it is not read, and its emissions are not counted"),
+                sheet,
+                cell_name(row, columns["activity"]),
+                tr("choose the activity from the list in this cell, or delete the row")
+                if described
+                else tr(
+                    "choose the activity from the list in this cell; if the row is a total of the rows above, "
+                    "write รวม (Total) in this cell"
+                ),
+                Severity.WARNING,
+            )
             continue
         if percent_rows and row in percent_rows:
             _percent_amounts(reader, sheet, rows, row, percent_rows[row])
@@ -804,7 +981,10 @@ def _read_activities(
                     ),
                 )
                 continue
-        _subtotal_check(reader, sheet, row, columns, item, totals)
+        annual = _subtotal_check(reader, sheet, row, columns, item, totals)
+        if annual is not None:
+            since += annual
+            grand += annual
         positions.activity_rows.append(row)
         activities.append(item)
     if empty:
@@ -894,10 +1074,33 @@ def _columns(
             months.append(month)
             continue
         parts = [p for text in texts for p in _normalise_header(text)]
+        if _is_money(parts):
+            continue  # a cost column, รวม (บาท) or Amount (THB), is not an amount of the activity
         known = next((n for n, names in ACTIVITY_COLUMNS.items() if _match(parts, names)), None)
-        if known is not None and known not in positions.activity_columns:
+        if known is not None and known in positions.activity_columns:
+            first = positions.activity_columns[known]
+            at = next((r for r, text in zip(header_rows, texts, strict=True) if text not in ("", None)), header)
+            first_at = next(
+                (r for r in header_rows if first < len(rows[r]) and rows[r][first] not in ("", None)), header
+            )
+            reader.issue(
+                "column-duplicate",
+                tr(
+                    "two columns are headed as the {field}, {first} and {second}: only one can be read",
+                    field=known,
+                    first=cell_name(first_at, first),
+                    second=cell_name(at, column),
+                ),
+                sheet,
+                cell_name(at, column),
+                tr(
+                    "keep one {field} column; rename the other (a cost in baht: add (บาท) to its header), or delete it",
+                    field=known,
+                ),
+            )
+        elif known is not None:
             positions.activity_columns[known] = column
-        elif known is None and unread is not None:
+        elif unread is not None:
             shown = visible(str(texts[header_rows.index(unread[0])]))
             reader.issue(
                 "month-header-invalid",

@@ -274,6 +274,7 @@ def inventory_workbook(
     activities = [a for a in _list(document.get("activities")) if isinstance(a, dict)]
     factors = [f for f in _list(document.get("custom_factors")) if isinstance(f, dict)]
     _check_nested(activities)
+    _check_months(activities, document.get("period"))
     organization = document.get("organization")
     refused = excel_organization.check(organization)
     if refused:
@@ -294,6 +295,39 @@ def inventory_workbook(
     _write_custom(workbook.create_sheet(CUSTOM_SHEET, 3), factors)
     workbook.active = 0
     return _save(workbook)
+
+
+def _check_months(activities: list[dict[str, Any]], period: Any) -> None:
+    """Refuse a line with more monthly values than the period has months: YAML reads the extra
+    values (with a warning), but the workbook's month columns after the period are outside it, and
+    a workbook with amounts there does not compute (month-outside-period)."""
+    from ghgcalc.io.excel_month_columns import months_of_period
+    from ghgcalc.models.period import parse_period
+
+    try:
+        parsed = parse_period(period)
+    except (ValueError, TypeError):
+        return  # written as it is: the workbook reports the period as the YAML does
+    months = len(months_of_period(parsed))
+    for number, item in enumerate(activities, start=1):
+        amount = item.get("amount")
+        if not isinstance(amount, list) or len(amount) <= months:
+            continue
+        raise UsageError(
+            tr(
+                "activity {number} ('{activity}'): {count} monthly values, but the period {period} has "
+                "{months} month(s); a workbook has a column for each month of the period only",
+                number=number,
+                activity=visible(str(item.get("activity"))),
+                count=len(amount),
+                period=parsed.label,
+                months=months,
+            ),
+            tr(
+                "keep only the period's months in the YAML (or correct the period), then convert again. "
+                "Nothing was written"
+            ),
+        )
 
 
 def _check_nested(activities: list[dict[str, Any]]) -> None:

@@ -51,6 +51,9 @@ _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
 _ERROR_VALUE = re.compile(rb"""=\s*["']e["']""")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</")
 _TRUE = {"1", "true"}
+_MERGE = re.compile(
+    rb"""<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})["']"""
+)
 _SHARED_END = re.compile(rb"</(?:[\w.-]+:)?si>")
 # a shared-string cell's index: <c r="B2" t="s"><v>7</v></c>, its attributes in any order
 _SHARED_INDEX = re.compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<(?:[\w.-]+:)?v>\s*(\d{1,9})\s*<""")
@@ -69,6 +72,7 @@ class SheetXml:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
     text: int = 0  # the characters of shared text its cells show, at most (_shared_text)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (top, left, bottom, right), 1-based
 
     @property
     def cells(self) -> int:
@@ -354,6 +358,7 @@ def features(sheet: SheetXml, data: bytes) -> None:
                 sheet.errors[ref] = value.group(1).decode("utf-8", "replace") if value else "#N/A"
             elif ref and not value:
                 sheet.no_value.add(ref)
+    _merged(sheet, data)
     if b"hidden" not in data:
         return
     for raw in _ROW_TAG.findall(data):
@@ -367,3 +372,15 @@ def features(sheet: SheetXml, data: bytes) -> None:
             # a hidden range may run to the sheet's last column (XFD): only the used part matters
             last = min(_number(high), sheet.columns)
             sheet.hidden_columns.update(range(_number(low), last + 1))
+
+
+def _merged(sheet: SheetXml, data: bytes) -> None:
+    """The merged ranges of a sheet. <mergeCells> follows <sheetData>, so only the end of the XML
+    is searched: a 67 MB sheet is not read again for them."""
+    end = data.rfind(b"sheetData>")
+    if data.find(b"mergeCell", max(end, 0)) < 0:
+        return
+    for left, top, right, bottom in _MERGE.findall(data, max(end, 0)):
+        first, last = sorted((int(top), int(bottom)))
+        low, high = sorted((column_number(left), column_number(right)))
+        sheet.merged.append((first, low, last, high))

@@ -77,6 +77,9 @@ def read_inventory(path: str, header: bool = False) -> Reading:
         if document is None or (not document.get("activities") and any(p.is_error for p in problems)):
             return Reading(None, cells, problems)
         reading = _validated(document, cells, source)
+        if cells.no_inventory:  # sheet-missing says it: not 'ghgcalc', 'name' and 'period' one by one
+            found = [p for p in reading.issues if p.path or p.code != "key-missing"]
+            reading = Reading(reading.inventory, reading.positions, found, reading.partial, reading.kept)
         if not any(p.is_error for p in problems):
             return Reading(reading.inventory, cells, problems + reading.issues, reading.partial, reading.kept)
         # problems only the workbook has (a total that is not its months' sum, a formula without a
@@ -321,9 +324,15 @@ def validation_issue(
         return Issue("key-unknown", message, Severity.ERROR, positions.locate(path, at_key=True), path, hint)
     if kind == "missing":
         name = str(err["loc"][-1])
-        hint = (
-            tr(SHAPE_HINT) if not path else tr("add {name}: here (in a workbook, fill in its cell)", name=visible(name))
-        )
+        if path:
+            hint = tr("add {name}: here (in a workbook, fill in its cell)", name=visible(name))
+        elif hasattr(positions, "no_inventory"):  # a workbook (ExcelPositions)
+            hint = tr(
+                "fill in the row '{name}' of the Inventory sheet: the field in column A, its value in column B",
+                name=visible(name),
+            )
+        else:
+            hint = tr(SHAPE_HINT)
         return Issue(
             "key-missing",
             tr("'{name}' is required", name=visible(name)),

@@ -272,9 +272,9 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
 
     found = _Columns()
     issues: list[Issue] = []
-    from ghgcalc.io.excel_month_columns import _period_months
+    from ghgcalc.io.excel_month_columns import months_of_period
 
-    period_months = _period_months(inventory.period)
+    period_months = months_of_period(inventory.period)
     headers: list[tuple[int, int | None]] = []  # the month columns' (month, year), left to right
     described = table.con.execute("DESCRIBE src").fetchall()
     if len(described) > LARGEST_COLUMNS + 1:  # and __row, the row number

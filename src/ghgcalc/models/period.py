@@ -163,6 +163,24 @@ def _shown(value: object) -> str:
     return text if len(text) <= 42 else text[:39] + "..."
 
 
+def _one_date(value: dt.date) -> str:
+    """Why one date is not a period, with the Thai fiscal year it starts or falls in (FY2567 runs
+    from 1 October 2566 to 30 September 2567), its days in the calendar the date was written in."""
+    be = value.year >= BE_THRESHOLD
+    year = value.year - BE_OFFSET if be else value.year
+    fiscal = year + BE_OFFSET + (1 if value.month >= 10 else 0)
+    start, end = fiscal_year_dates(fiscal)
+    offset = BE_OFFSET if be else 0
+    return tr(
+        "one date ({date}) is not a period: for the fiscal year it falls in, write FY{fiscal} "
+        "(from {start} to {end}), or give the period's first and last days",
+        date=value.isoformat()[:10],
+        fiscal=fiscal,
+        start=start.replace(year=start.year + offset).isoformat(),
+        end=end.replace(year=end.year + offset).isoformat(),
+    )
+
+
 def parse_period(value: object) -> Period:
     """Read a period as written: 2024, 2567 (B.E.), "FY2567", {fiscal_year: 2567}, {start, end}.
 
@@ -171,12 +189,7 @@ def parse_period(value: object) -> Period:
     if isinstance(value, bool):
         raise ValueError(tr("{value} is not a period", value=_shown(value)))
     if isinstance(value, dt.date):  # a date typed in the period cell of a workbook
-        raise ValueError(
-            tr(
-                "one date ({date}) is not a period: write the fiscal year (FY2568), or its first and last days",
-                date=value.isoformat()[:10],
-            )
-        )
+        raise ValueError(_one_date(value))
     if isinstance(value, int):
         year = _check_year(value)
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(value))
