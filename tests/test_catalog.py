@@ -168,3 +168,15 @@ def test_the_check_finds_what_it_should(tmp_path: Path) -> None:
     )
     found = [line.rsplit(":", 1)[1] for line in unmarked(sample, tmp_path)]
     assert found == ["1", "2", "4"]
+
+
+def test_every_thai_text_is_of_a_message_the_program_marks() -> None:
+    """A Thai text whose English no code marks any more (a message reworded, a feature gone) is
+    dead weight a translator would keep revising: each PO entry is of a marked message."""
+    found = marked()
+    unused = []
+    for po in sorted(LOCALE.glob("*.po")):
+        with po.open("rb") as handle:
+            catalog = babel_pofile.read_po(handle)
+        unused += [f"{po.name}: {message.id!r}" for message in catalog if message.id and message.id not in found]
+    assert not unused, f"{len(unused)} Thai texts of messages no code marks:\n" + "\n".join(unused[:40])

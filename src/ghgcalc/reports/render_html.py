@@ -245,10 +245,11 @@ def chart_table(chart: Chart) -> Table:
 def chart_html(chart: Chart, chart_id: str) -> str:
     """A figure: the title, the drawing, and its numbers as a table to open under it."""
     data = chart_table(chart)
+    numbers = tr("The numbers of this chart")  # (outside the f-string, where the catalog's extractor sees it)
     return (
         f'<figure class="chart" id="{chart_id}"><figcaption>{text(chart.title)}</figcaption>'
         f"{chart_svg(chart, short)}"
-        f"<details><summary>{text(tr('The numbers of this chart'))}</summary>"
+        f"<details><summary>{text(numbers)}</summary>"
         f"{table_html(data, f'{chart_id}-data')}</details></figure>"
     )
 
