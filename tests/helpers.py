@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import subprocess
@@ -20,6 +21,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 INPUT_ERRORS = 1
 USAGE = 2
@@ -281,3 +283,47 @@ def csv_writer_text(header: list[str], rows: list[list[object]]) -> str:
         else:
             writer.writerow(cells)
     return buffer.getvalue()
+
+
+# --- Workbooks of an Activities sheet's layouts and slips (tests/io_excel) ---------------------------
+
+CALENDAR_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+ACTIVITY_HEADER = ["Activity", "Scope", "Label", "Unit", "ID", *CALENDAR_MONTHS, "Total"]  # months F..Q, Total R
+GRID_T_PER_KWH = 0.4999 / 1000  # tgo-cfo@2022-04 electricity-grid: 0.4999 kg CO2e per kWh
+
+
+def activities_workbook(
+    path: Path,
+    rows: list[list[Any]],
+    header: list[Any] | None = None,
+    fields: list[list[Any]] | None = None,
+    inventory: str = "Inventory",
+) -> Any:
+    """An inventory workbook at `path`: its Inventory sheet (named `inventory`) with `fields` (a
+    period of 2567 by default), its Activities sheet with `header` and `rows`; the openpyxl book."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = inventory
+    for row in (["Field", "Value"], ["ghgcalc", 1], ["name", "Town"], *(fields or [["period", 2567]])):
+        sheet.append(row)
+    activities = book.create_sheet("Activities")
+    activities.append(header or ACTIVITY_HEADER)
+    for row in rows:
+        activities.append(row)
+    book.save(path)
+    return book
+
+
+def meter_row(activity: str | None, label: str | None, unit: str | None, month: float) -> list[Any]:
+    """A row of ACTIVITY_HEADER: twelve months of `month`, no total."""
+    return [activity, None, label, unit, None, *[month] * 12, None]
+
+
+def issues_coded(run: Run, code: str) -> list[Printed]:
+    return [p for p in issues(run.stderr) if p.code == code]
+
+
+def total_of(run: Run) -> float:
+    return float(json.loads(run.stdout)["total_t_co2e"])

@@ -13,47 +13,18 @@ import json
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
-from tests.helpers import ghgcalc, issues
-
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-HEADER = ["Activity", "Scope", "Label", "Unit", "ID", *MONTHS, "Total"]  # months in F..Q, Total in R
-EF = 0.4999 / 1000  # t CO2e per kWh
-
-
-def workbook(
-    path: Path,
-    rows: list[list[Any]],
-    header: list[Any] | None = None,
-    fields: list[list[Any]] | None = None,
-    inventory: str = "Inventory",
-) -> openpyxl.Workbook:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = inventory
-    for row in (["Field", "Value"], ["ghgcalc", 1], ["name", "Town"], *(fields or [["period", 2567]])):
-        sheet.append(row)
-    activities = book.create_sheet("Activities")
-    activities.append(header or HEADER)
-    for row in rows:
-        activities.append(row)
-    book.save(path)
-    return book
-
-
-def meter(activity: str | None, label: str | None, unit: str | None, month: float) -> list[Any]:
-    return [activity, None, label, unit, None, *[month] * 12, None]
-
-
-def found(run: Any, code: str) -> list[Any]:
-    return [p for p in issues(run.stderr) if p.code == code]
-
-
-def total(run: Any) -> float:
-    return float(json.loads(run.stdout)["total_t_co2e"])
-
+from tests.helpers import (
+    ACTIVITY_HEADER,
+    CALENDAR_MONTHS,
+    GRID_T_PER_KWH,
+    activities_workbook,
+    ghgcalc,
+    issues_coded,
+    meter_row,
+    total_of,
+)
 
 # --- D1: merged cells and rows of bare numbers ---------------------------------------------------
 
@@ -61,19 +32,20 @@ def total(run: Any) -> float:
 def test_cells_merged_over_two_meter_rows_count_in_every_row(tmp_path: Path) -> None:
     """Activity, Label and Unit merged over rows 2:3 show on both rows: both meters are counted
     ((1,200 + 600) kWh), and a warning says once which cells were merged."""
-    book = workbook(
-        tmp_path / "town.xlsx", [meter("electricity-grid", "Meters 1 and 2", "kWh", 100), meter(None, None, None, 50)]
+    book = activities_workbook(
+        tmp_path / "town.xlsx",
+        [meter_row("electricity-grid", "Meters 1 and 2", "kWh", 100), meter_row(None, None, None, 50)],
     )
     for column in "ACD":
         book["Activities"].merge_cells(f"{column}2:{column}3")
     book.save(tmp_path / "town.xlsx")
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
-    assert total(run) == pytest.approx(1800 * EF, rel=1e-12)
-    [merged] = found(run, "cell-merged")
+    assert total_of(run) == pytest.approx(1800 * GRID_T_PER_KWH, rel=1e-12)
+    [merged] = issues_coded(run, "cell-merged")
     assert merged.severity == "warning" and merged.location == "town.xlsx[Activities]!A2", run
     assert "A2:A3" in merged.message and "D2:D3" in merged.message
-    assert not found(run, "activity-missing"), run
+    assert not issues_coded(run, "activity-missing"), run
 
 
 def test_an_amount_merged_over_two_rows_is_refused_at_its_cells(tmp_path: Path) -> None:
@@ -82,12 +54,12 @@ def test_an_amount_merged_over_two_rows_is_refused_at_its_cells(tmp_path: Path) 
         ["electricity-grid", None, "Meter 1", "kWh", None, *[None] * 12, 1000],
         ["electricity-grid", None, "Meter 2", "kWh", None, *[None] * 12, None],
     ]
-    book = workbook(tmp_path / "town.xlsx", rows)
+    book = activities_workbook(tmp_path / "town.xlsx", rows)
     book["Activities"].merge_cells("R2:R3")
     book.save(tmp_path / "town.xlsx")
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 1 and run.stdout == "", run
-    [merged] = found(run, "cell-merged")
+    [merged] = issues_coded(run, "cell-merged")
     assert merged.severity == "error" and merged.location == "town.xlsx[Activities]!R2", run
     assert "R2:R3" in merged.message
 
@@ -99,12 +71,12 @@ def test_a_row_of_bare_numbers_is_said_not_to_be_read(tmp_path: Path) -> None:
         ["electricity-grid", None, "Offices", "kWh", None, *[None] * 12, 1000],
         [None, None, None, None, None, *[50] * 12, None],
     ]
-    workbook(tmp_path / "town.xlsx", rows)
+    activities_workbook(tmp_path / "town.xlsx", rows)
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
-    [missing] = found(run, "activity-missing")
+    [missing] = issues_coded(run, "activity-missing")
     assert missing.location == "town.xlsx[Activities]!A3" and missing.severity == "warning", run
-    assert total(run) == pytest.approx(1000 * EF, rel=1e-12)
+    assert total_of(run) == pytest.approx(1000 * GRID_T_PER_KWH, rel=1e-12)
 
 
 def test_a_real_total_row_stays_silent(tmp_path: Path) -> None:
@@ -118,10 +90,10 @@ def test_a_real_total_row_stays_silent(tmp_path: Path) -> None:
         [None, None, None, None, None, *[None] * 12, 2000],  # 1,200 + 600 + 200
         [None, "Total", None, None, None, *[None] * 12, 9999],  # labelled, in the Scope column
     ]
-    workbook(tmp_path / "town.xlsx", rows)
+    activities_workbook(tmp_path / "town.xlsx", rows)
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
-    assert not found(run, "activity-missing"), run
+    assert not issues_coded(run, "activity-missing"), run
     lines = json.loads(run.stdout)["lines"]
     assert len(lines) == 3, run
 
@@ -132,10 +104,10 @@ def test_a_real_total_row_stays_silent(tmp_path: Path) -> None:
 @pytest.mark.parametrize("cost", ["รวม (บาท)", "Amount (THB)", "ปริมาณ (บาท)", "Total ฿", "Total (baht)"])
 def test_a_cost_column_headed_like_the_total_is_not_the_amount(tmp_path: Path, cost: str) -> None:
     header = ["Activity", "Unit", cost, "Total / รวม"]
-    workbook(tmp_path / "town.xlsx", [["electricity-grid", "kWh", 4500, 1000]], header)
+    activities_workbook(tmp_path / "town.xlsx", [["electricity-grid", "kWh", 4500, 1000]], header)
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
-    assert total(run) == pytest.approx(1000 * EF, rel=1e-12)
+    assert total_of(run) == pytest.approx(1000 * GRID_T_PER_KWH, rel=1e-12)
 
 
 @pytest.mark.parametrize(
@@ -156,10 +128,10 @@ def test_two_columns_for_one_field_are_refused_naming_both(
         ("B1", "E1"): ["electricity-grid", "E1", "kWh", 1000, "E1"],
         ("A1", "D1"): ["electricity-grid", "kWh", 1000, "electricity-grid"],
     }[cells]
-    workbook(tmp_path / "town.xlsx", [row], header)
+    activities_workbook(tmp_path / "town.xlsx", [row], header)
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 1 and run.stdout == "", run
-    [duplicate] = found(run, "column-duplicate")
+    [duplicate] = issues_coded(run, "column-duplicate")
     assert duplicate.location == f"town.xlsx[Activities]!{cells[1]}" and duplicate.severity == "error", run
     assert cells[0] in duplicate.message and cells[1] in duplicate.message
 
@@ -176,27 +148,27 @@ def test_a_month_in_the_first_data_row_does_not_make_it_a_header(tmp_path: Path,
         ["electricity-grid", None, "Offices", "kWh", None, *[None] * 12, 1000],
         ["electricity-grid", None, "Lights", "kWh", None, *[None] * 12, 500],
     ]
-    book = workbook(tmp_path / "town.xlsx", rows, [*HEADER, "Evidence"])
+    book = activities_workbook(tmp_path / "town.xlsx", rows, [*ACTIVITY_HEADER, "Evidence"])
     book["Activities"][f"{column}2"] = value
     book.save(tmp_path / "town.xlsx")
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
-    assert total(run) == pytest.approx(1500 * EF, rel=1e-12)
+    assert total_of(run) == pytest.approx(1500 * GRID_T_PER_KWH, rel=1e-12)
 
 
 def test_a_date_in_the_first_row_of_a_total_only_sheet_is_data(tmp_path: Path) -> None:
     header = ["Activity", "Unit", "Total", "Evidence"]
-    workbook(tmp_path / "town.xlsx", [["electricity-grid", "kWh", 1000, dt.datetime(2024, 1, 31)]], header)
+    activities_workbook(tmp_path / "town.xlsx", [["electricity-grid", "kWh", 1000, dt.datetime(2024, 1, 31)]], header)
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
-    assert total(run) == pytest.approx(1000 * EF, rel=1e-12)
+    assert total_of(run) == pytest.approx(1000 * GRID_T_PER_KWH, rel=1e-12)
 
 
 def test_a_second_header_row_of_months_is_still_read(tmp_path: Path) -> None:
     """The layout the rule is for: a header over two rows, the months in the second."""
     header = ["Activity", "Unit", "Amount", *[None] * 11, "Total"]
-    rows = [[None, None, *MONTHS, None], ["electricity-grid", "kWh", *[100] * 12, None]]
-    workbook(tmp_path / "town.xlsx", rows, header)
+    rows = [[None, None, *CALENDAR_MONTHS, None], ["electricity-grid", "kWh", *[100] * 12, None]]
+    activities_workbook(tmp_path / "town.xlsx", rows, header)
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
-    assert total(run) == pytest.approx(1200 * EF, rel=1e-12)
+    assert total_of(run) == pytest.approx(1200 * GRID_T_PER_KWH, rel=1e-12)
