@@ -49,6 +49,8 @@ _ABOUT_THE_KEY = frozenset({"gas-unknown", "gas-duplicate", "gas-double-count"})
 class Options:
     gwp: str | None = None  # overrides the inventory's gwp
     factors: tuple[str, ...] | None = None  # overrides the inventory's factors list
+    # the factor list itself, in place of `factors` and the inventory's (a comparison's: compare_file)
+    sets: tuple[SetChoice, ...] | None = None
     store: FactorStore = field(default_factory=FactorStore)
     checks: Checks = field(default_factory=Checks)  # plausibility thresholds and last year's result
     # the uncertainty analysis and key categories (--uncertainty), against a base year's result
@@ -413,7 +415,7 @@ def compute_inventory(
     issues: list[Issue] = []
     custom, broken, custom_issues = custom_factors(inventory)
     issues.extend(custom_issues)
-    sets, set_issues = _set_choices(inventory, options)
+    sets, set_issues = (list(options.sets), []) if options.sets is not None else _set_choices(inventory, options)
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
     catalogue = Catalogue(custom, sets, broken, options.resolved)
@@ -1166,14 +1168,20 @@ class CompareOutcome:
 
 def compare_file(path: str, refs: tuple[str, ...], options: Options | None = None) -> CompareOutcome:
     """Compute `path`, then the same validated inventory with the versions `refs` (SET@VERSION)
-    searched first and its own versions after them, with its own GWP set (core/compare.py)."""
-    from ghgcalc.core.compare import compare, compared_refs
+    searched first and, after them, each key its own result took from a set with exactly that
+    version (core/compare.kept_versions), with its own GWP set. Raises FactorSetError for an
+    unknown set or version."""
+    from ghgcalc.core.compare import compare, kept_versions
 
     options = options or Options()
+    compared = [(ref, tuple(options.store.select(ref))) for ref in map(SetRef.parse, refs)]
     own = compute_file(path, options, keep_positions=True)
     if own.result is None or own.inventory is None or own.positions is None:
         return CompareOutcome(own, None, ())
-    wanted = replace(options, gwp=own.result.gwp, factors=compared_refs(own.result, refs))
+    sets = [SetChoice(ref.id, versions, pinned=ref.version is not None) for ref, versions in compared]
+    sets += [SetChoice(v.id, (v,), pinned=True) for v in kept_versions(own.result)]
+    # the kept versions hold only some of their keys: their choices are not shared with the run's
+    wanted = replace(options, gwp=own.result.gwp, sets=tuple(sets), resolved={}, classes={})
     other = compute_inventory(own.inventory, own.positions, own.source, wanted)
     under = ", ".join(refs)
     errors = tuple(
