@@ -366,6 +366,12 @@ def gwp_overrides(value: object, where: str) -> tuple[tuple[str, float], ...]:
                     name=repr(visible(str(name))),
                 )
             )
+        problem = gwp.override_problem(gas)
+        if problem is not None:
+            raise FactorSetError(
+                tr("{where}: {problem}", where=f"{where}: gwp_overrides", problem=problem),
+                tr("remove {gas} from gwp_overrides", gas=gas),
+            )
         try:
             weight = read_number(number, tr("the GWP of {gas}", gas=gas), minimum=0, zero=False)
         except NumberError as exc:
