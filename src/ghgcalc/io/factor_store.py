@@ -27,11 +27,31 @@ from ghgcalc.io import factor_cache
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import LARGEST_RANGE_PCT
 from ghgcalc.numbers import NumberError, read_number
+from ghgcalc.thai import BE_THRESHOLD
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """set.yaml as written: a date stays its text, read by `set_date` (YAML's own reading turns
+    2567-12-31 into a C.E. date and fails on 2567-02-29, a B.E. leap day)."""
+
+
+def _as_text(loader: yaml.BaseLoader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
+
+
+class TextDatesLoader(yaml.SafeLoader):
+    """`_Loader` on the pure-Python reader, for the checker (factor_check)."""
+
+
+TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 # Searched after the sets an inventory names: releasing 1 kg of a gas is 1 kg of that gas.
 ALWAYS_SEARCHED = "gases"
@@ -118,15 +138,39 @@ def _root() -> Traversable:
     return resources.files("ghgcalc").joinpath("factors")
 
 
-def _date(value: object, where: str) -> dt.date | None:
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def set_date(value: object, field: str) -> dt.date | None:
+    """A date of a factor set (set.yaml's published, valid_from, valid_to; a row's valid_from,
+    valid_to): ISO and C.E. None when empty. Raises FactorSetError: a date a factor set gives is
+    never guessed, so a Buddhist Era year (2400 or more, as an inventory may write) is refused
+    with its C.E. date, not read as a year of the 26th century."""
     if value in (None, ""):
         return None
-    if isinstance(value, dt.date):
-        return value
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    day = _ISO_DAY.fullmatch(text)
+    if day is not None and int(day.group(1)) >= BE_THRESHOLD:
+        year, month, date = (int(g) for g in day.groups())
+        try:
+            ce = dt.date(year - 543, month, date).isoformat()
+        except ValueError:
+            ce = None
+        if ce is not None:
+            raise FactorSetError(
+                tr(
+                    "{field} {value} has a Buddhist Era year: the dates of a factor set are C.E.",
+                    field=field,
+                    value=repr(visible(text)),
+                ),
+                tr("write {date} (the B.E. year less 543)", date=ce),
+            )
     try:
-        return dt.date.fromisoformat(str(value))
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise FactorSetError(tr("{where}: {value} is not an ISO date", where=where, value=repr(value))) from None
+        raise FactorSetError(
+            tr("{field} {value} is not an ISO date (YYYY-MM-DD)", field=field, value=repr(visible(text)))
+        ) from None
 
 
 class FactorStore:
@@ -261,8 +305,8 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
         )
     gwp_basis = meta.get("gwp_basis") or None
     overrides = gwp_overrides(meta.get("gwp_overrides"), f"{where}/set.yaml")
-    valid_from = _date(meta.get("valid_from"), f"{where}/set.yaml valid_from")
-    valid_to = _date(meta.get("valid_to"), f"{where}/set.yaml valid_to")
+    valid_from = set_date(meta.get("valid_from"), f"{where}/set.yaml: valid_from")
+    valid_to = set_date(meta.get("valid_to"), f"{where}/set.yaml: valid_to")
     digest = hashlib.sha256()
     tables: list[tuple[str, bytes]] = []
     for table in meta["tables"]:
@@ -328,7 +372,7 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
         publisher=str(meta["publisher"]),
         edition=str(meta.get("edition") or ""),
         url=str(meta.get("url") or ""),
-        published=_date(meta["published"], f"{where}/set.yaml published") or dt.date.min,
+        published=set_date(meta["published"], f"{where}/set.yaml: published") or dt.date.min,
         valid_from=valid_from,
         valid_to=valid_to,
         gwp_basis=gwp_basis,
@@ -505,8 +549,8 @@ def _read_rows(
                 name_th=first["name_th"],
                 category=first["category"] or None,
                 scope=int(first["scope"]) if first["scope"] else None,
-                valid_from=_date(first["valid_from"], f"{where}:{first_line}") or valid_from,
-                valid_to=_date(first["valid_to"], f"{where}:{first_line}") or valid_to,
+                valid_from=set_date(first["valid_from"], f"{where}:{first_line}: valid_from") or valid_from,
+                valid_to=set_date(first["valid_to"], f"{where}:{first_line}: valid_to") or valid_to,
                 ncv=first["ncv"] or None,
                 density=first["density"] or None,
                 gwp_basis=gwp_basis,

@@ -1,0 +1,167 @@
+"""Rules of a user's own factor set that would otherwise choose a factor without a word: dates in
+B.E., reversed validity, weights that never apply, a key defined twice, two versions of one day, a
+bundled id, a file too large. Each is reported by `factors validate` at its file and line, and
+refused (or said) by `compute --factors-dir`.
+
+Expected numbers are computed by hand from the rows written here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FACTOR_HEADER, INPUT_ERRORS, ghgcalc, issues, write
+
+BOILER = "boiler-x,Boiler X,,stationary-combustion,1,L,CO2,{value},,{start},{end},,,Supplier sheet,\n"
+
+
+def own_set(
+    root: Path,
+    set_id: str,
+    version: str,
+    tables: dict[str, str],
+    extra: str = "",
+    published: str = "2024-01-01",
+) -> Path:
+    """root/<set_id>/<version>: set.yaml (line 5 published, line 6 gwp_basis, then `extra`, then
+    the tables) and each table (FACTOR_HEADER + its rows) with its sha256."""
+    folder = root / set_id / version
+    folder.mkdir(parents=True)
+    entries = ""
+    for name, rows in tables.items():
+        data = (FACTOR_HEADER + rows).encode()
+        write(folder, name, data)
+        entries += f"  - file: {name}\n    sha256: {hashlib.sha256(data).hexdigest()}\n"
+    write(
+        folder,
+        "set.yaml",
+        f'id: {set_id}\nversion: "{version}"\ntitle: Test\npublisher: Supplier\npublished: {published}\n'
+        f"gwp_basis: AR5\n{extra}tables:\n{entries}",
+    )
+    return folder
+
+
+def inventory(folder: Path, period: str, factors: str, *lines: str) -> None:
+    body = "".join(f"  - {{{line}}}\n" for line in lines) or "  - {activity: boiler-x, amount: 1000, unit: L}\n"
+    write(folder, "town.yaml", f"ghgcalc: 1\nname: T\nperiod: {period}\nfactors: {factors}\nactivities:\n{body}")
+
+
+def compute(folder: Path, *args: str):
+    return ghgcalc(folder, "compute", "town.yaml", "--factors-dir", "sets", "-f", "json", *args)
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Dates in B.E.
+
+
+def test_a_buddhist_era_date_in_a_set_is_refused_with_its_ce_date(tmp_path: Path) -> None:
+    """Version 2567 valid to 2567-12-31 (2.5 kg/L), version 2568 from 2568-01-01 (3.0 kg/L): read
+    as C.E., 2567 would be the one in force for 2568 (2025) and give 2.5 t, not 3.0 t."""
+    root = tmp_path / "sets"
+    own_set(
+        root, "supplier", "2567", {"factors.csv": BOILER.format(value=2.5, start="", end="")}, "valid_to: 2567-12-31\n"
+    )
+    own_set(root, "supplier", "2568", {"factors.csv": BOILER.format(value=3.0, start="2568-01-01", end="")})
+    run = ghgcalc(tmp_path, "factors", "validate", "sets")
+    assert run.code == INPUT_ERRORS
+    found = {(p.location, p.code, p.hint) for p in issues(run.stderr)}
+    assert found == {
+        ("sets/supplier/2567/set.yaml:7", "factor-set-invalid", "write 2024-12-31 (the B.E. year less 543)"),
+        ("sets/supplier/2568/factors.csv:2", "factor-row-invalid", "write 2025-01-01 (the B.E. year less 543)"),
+    }
+    inventory(tmp_path, "2568", "[supplier]")
+    refused = compute(tmp_path)
+    assert refused.code == INPUT_ERRORS and refused.stdout == ""
+    [problem] = issues(refused.stderr)
+    assert problem.code == "factor-set-invalid" and problem.location == "town.yaml:4:10"
+    assert "2024-12-31" in problem.hint
+    # written in C.E. as the hints say, version 2568 is the one in force for 2568: 1000 L x 3.0 kg/L
+    for folder, table in (("2567", "set.yaml"), ("2568", "factors.csv")):
+        path = root / "supplier" / folder / table
+        path.write_text(path.read_text(encoding="utf-8").replace("2567-12-31", "2024-12-31"), encoding="utf-8")
+    (root / "supplier" / "2568").rename(tmp_path / "gone")
+    own_set(root, "supplier", "2568", {"factors.csv": BOILER.format(value=3.0, start="2025-01-01", end="")})
+    run = compute(tmp_path)
+    assert run.code == 0, run
+    result = json.loads(run.stdout)
+    assert result["total_t_co2e"] == pytest.approx(3.0)
+    assert result["lines"][0]["factor"]["version"] == "2568"
+
+
+def test_an_impossible_date_in_set_yaml_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """2023-02-29 does not exist; YAML's own date reading raised out of the checker (exit 3)."""
+    own_set(
+        tmp_path / "sets",
+        "supplier",
+        "2024",
+        {"factors.csv": BOILER.format(value=2.5, start="", end="")},
+        published="2023-02-29",
+    )
+    run = ghgcalc(tmp_path, "factors", "validate", "sets")
+    assert run.code == INPUT_ERRORS
+    [problem] = issues(run.stderr)
+    assert problem.location == "sets/supplier/2024/set.yaml:5" and "2023-02-29" in problem.message
+
+
+# --------------------------------------------------------------------------------------------
+# 10. Validity reversed, weights that never apply
+
+
+def test_a_reversed_validity_is_an_error_in_set_yaml_and_in_a_row(tmp_path: Path) -> None:
+    root = tmp_path / "sets"
+    own_set(
+        root,
+        "a-set",
+        "2024",
+        {"factors.csv": BOILER.format(value=2.5, start="", end="")},
+        "valid_from: 2025-01-01\nvalid_to: 2024-01-01\n",
+    )
+    own_set(root, "b-set", "2024", {"factors.csv": BOILER.format(value=2.5, start="2025-12-31", end="2025-01-01")})
+    # a row's valid_to before the set's own valid_from
+    own_set(
+        root,
+        "c-set",
+        "2024",
+        {"factors.csv": BOILER.format(value=2.5, start="", end="2024-06-30")},
+        "valid_from: 2025-01-01\n",
+    )
+    run = ghgcalc(tmp_path, "factors", "validate", "sets")
+    assert run.code == INPUT_ERRORS
+    found = {(p.location, p.code, p.message) for p in issues(run.stderr)}
+    assert found == {
+        ("sets/a-set/2024/set.yaml:8", "factor-set-invalid", "valid_to (2024-01-01) is before valid_from (2025-01-01)"),
+        (
+            "sets/b-set/2024/factors.csv:2",
+            "factor-row-invalid",
+            "valid_to (2025-01-01) is before valid_from (2025-12-31)",
+        ),
+        (
+            "sets/c-set/2024/factors.csv:2",
+            "factor-row-invalid",
+            "valid_to (2024-06-30) is before valid_from (2025-01-01)",
+        ),
+    }
+    inventory(tmp_path, "2025", "[b-set]")
+    refused = compute(tmp_path)
+    assert refused.code == INPUT_ERRORS and "factor-set-invalid" in refused.stderr
+
+
+def test_own_weights_without_a_gwp_basis_are_an_error(tmp_path: Path) -> None:
+    folder = own_set(
+        tmp_path / "sets",
+        "my-gen",
+        "2024",
+        {"factors.csv": BOILER.format(value=2.5, start="", end="")},
+        "gwp_overrides: {CH4_fossil: 28}\n",
+    )
+    meta = folder / "set.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("gwp_basis: AR5\n", ""), encoding="utf-8")
+    run = ghgcalc(tmp_path, "factors", "validate", "sets")
+    assert run.code == INPUT_ERRORS
+    [problem] = issues(run.stderr)
+    assert problem.location == "sets/my-gen/2024/set.yaml:6" and problem.code == "factor-set-invalid"
+    assert "gwp_basis" in problem.message and "gwp_basis: AR5" in problem.hint
