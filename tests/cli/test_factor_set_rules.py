@@ -165,3 +165,33 @@ def test_own_weights_without_a_gwp_basis_are_an_error(tmp_path: Path) -> None:
     [problem] = issues(run.stderr)
     assert problem.location == "sets/my-gen/2024/set.yaml:6" and problem.code == "factor-set-invalid"
     assert "gwp_basis" in problem.message and "gwp_basis: AR5" in problem.hint
+
+
+# --------------------------------------------------------------------------------------------
+# 5. One key and unit in two tables of one version
+
+
+def test_a_key_and_unit_in_two_tables_of_one_version_is_an_error(tmp_path: Path) -> None:
+    """The first table's row would be used and the second's never, without a word. Kept alone,
+    the second gives 1000 L x (3.0 + 0.01 x 265) = 5.65 t."""
+    second = BOILER.format(value=3.0, start="", end="") + BOILER.format(value=0.01, start="", end="").replace(
+        ",CO2,", ",N2O,"
+    )
+    tables = {"a.csv": BOILER.format(value=2.5, start="", end=""), "b.csv": second}
+    own_set(tmp_path / "sets", "ttwo", "2024", tables)
+    run = ghgcalc(tmp_path, "factors", "validate", "sets")
+    assert run.code == INPUT_ERRORS
+    [problem] = issues(run.stderr)
+    assert problem.code == "factor-duplicate" and problem.location == "sets/ttwo/2024/b.csv:2"
+    assert "boiler-x/L is defined in a.csv (line 2)" in problem.message
+    inventory(tmp_path, "2024", "[ttwo]")
+    refused = compute(tmp_path)
+    assert refused.code == INPUT_ERRORS and refused.stdout == ""
+    [at_inventory] = issues(refused.stderr)
+    assert at_inventory.location == "town.yaml:4:10" and "b.csv:2" in at_inventory.message
+    (tmp_path / "gone").mkdir()
+    (tmp_path / "sets" / "ttwo").rename(tmp_path / "gone" / "ttwo")
+    own_set(tmp_path / "sets", "ttwo", "2024", {"b.csv": second})
+    run = compute(tmp_path)
+    assert run.code == 0, run
+    assert json.loads(run.stdout)["total_t_co2e"] == pytest.approx(5.65)

@@ -245,8 +245,9 @@ def check_version(folder: Path) -> list[Issue]:
         )
         return issues
     validity = (dates.get("valid_from"), dates.get("valid_to"))
+    defined: dict[tuple[str, str], tuple[Path, int]] = {}  # each key and unit: the table and line it is first in
     for index, table in enumerate(tables):
-        issues.extend(_check_entry(folder, meta_path, table, lines.table(index), basis, overrides, validity))
+        issues.extend(_check_entry(folder, meta_path, table, lines.table(index), basis, overrides, validity, defined))
     return issues
 
 
@@ -273,6 +274,7 @@ def _check_entry(
     basis: str | None,
     overrides: tuple[tuple[str, float], ...] = (),
     validity: tuple[dt.date | None, dt.date | None] = (None, None),
+    defined: dict[tuple[str, str], tuple[Path, int]] | None = None,
 ) -> list[Issue]:
     if not isinstance(table, dict):
         return [
@@ -334,7 +336,7 @@ def _check_entry(
                     hint=tr("record it in set.yaml: sha256: {digest}", digest=digest),
                 )  # an error, as compute refuses such a set: validate passes only what compute reads
             )
-    issues.extend(check_table(data, path, basis, overrides, validity))
+    issues.extend(check_table(data, path, basis, overrides, validity, defined))
     return issues
 
 
@@ -344,9 +346,12 @@ def check_table(
     gwp_basis: str | None,
     overrides: tuple[tuple[str, float], ...] = (),
     validity: tuple[dt.date | None, dt.date | None] = (None, None),
+    defined: dict[tuple[str, str], tuple[Path, int]] | None = None,
 ) -> list[Issue]:
     """Every problem of one factors.csv; printed totals are checked with the set's gwp_basis and its
-    own weights (`overrides`), a row's dates with the set's (`validity`, its valid_from and valid_to)."""
+    own weights (`overrides`), a row's dates with the set's (`validity`, its valid_from and valid_to).
+    `defined`: the keys and units of the version's tables before this one, with where they are;
+    this table's are added."""
     try:
         text = data.decode("utf-8-sig")  # a BOM, as Excel's "CSV UTF-8" writes it, is allowed
     except UnicodeDecodeError:
@@ -414,6 +419,27 @@ def check_table(
         issues.append(_issue("factor-table-invalid", problem, path, line))
     for (key, per), members in groups.items():
         issues.extend(_check_group(key, per, members, path, gwp_basis, (key, per) not in unsound, overrides))
+        if defined is None:
+            continue
+        if (key, per) not in defined:
+            defined[key, per] = (path, members[0][0])
+            continue
+        other, other_line = defined[key, per]  # the loader would keep the first and never use this one
+        issues.append(
+            _issue(
+                "factor-duplicate",
+                tr(
+                    "{factor} is defined in {other} (line {other_line}) and again here: "
+                    "one version holds one factor per key and unit, and this one would never be used",
+                    factor=f"{key}/{per}",
+                    other=other.name,
+                    other_line=other_line,
+                ),
+                path,
+                members[0][0],
+                tr("keep one of them; publish a change as a new version of the set"),
+            )
+        )
     return issues
 
 
