@@ -195,3 +195,77 @@ def test_a_key_and_unit_in_two_tables_of_one_version_is_an_error(tmp_path: Path)
     run = compute(tmp_path)
     assert run.code == 0, run
     assert json.loads(run.stdout)["total_t_co2e"] == pytest.approx(5.65)
+
+
+# --------------------------------------------------------------------------------------------
+# 6. Two versions of one set published the same day; 9. a bundled set's id
+
+
+def test_two_versions_published_the_same_day_and_in_force_together_are_an_error(tmp_path: Path) -> None:
+    """Versions 9 (2.5 kg/L) and 10 (3.0 kg/L), both published 2024-01-01 and open-ended: sorted as
+    text, "9" came after "10" and was used without a word. With 10 dated as published later, it is
+    the newer and gives 1000 L x 3.0 = 3.0 t."""
+    root = tmp_path / "sets"
+    own_set(root, "sup", "9", {"factors.csv": BOILER.format(value=2.5, start="", end="")})
+    newer = own_set(root, "sup", "10", {"factors.csv": BOILER.format(value=3.0, start="", end="")})
+    # a version that ends before another starts may share its day of publication
+    own_set(root, "other", "1", {"factors.csv": BOILER.format(value=2.5, start="", end="")}, "valid_to: 2023-12-31\n")
+    own_set(root, "other", "2", {"factors.csv": BOILER.format(value=3.0, start="", end="")}, "valid_from: 2024-01-01\n")
+    run = ghgcalc(tmp_path, "factors", "validate", "sets")
+    assert run.code == INPUT_ERRORS
+    found = {(p.location, p.code, p.message) for p in issues(run.stderr)}
+    tie = (
+        "are both published 2024-01-01 and both give 'boiler-x' for the same days: "
+        "which one is newer, and so used, cannot be told"
+    )
+    assert found == {
+        ("sets/sup/10/set.yaml:5", "factor-set-version-tie", f"sup@10 and sup@9 {tie}"),
+        ("sets/sup/9/set.yaml:5", "factor-set-version-tie", f"sup@9 and sup@10 {tie}"),
+    }
+    inventory(tmp_path, "2024", "[sup]")
+    refused = compute(tmp_path)
+    assert refused.code == INPUT_ERRORS and refused.stdout == ""
+    [at_inventory] = issues(refused.stderr)
+    assert at_inventory.code == "factor-set-invalid" and at_inventory.location == "town.yaml:4:10"
+    meta = newer / "set.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("2024-01-01", "2024-06-01"), encoding="utf-8")
+    run = compute(tmp_path)
+    assert run.code == 0, run
+    result = json.loads(run.stdout)
+    assert result["total_t_co2e"] == pytest.approx(3.0) and result["lines"][0]["factor"]["version"] == "10"
+
+
+def test_validate_reports_an_own_set_named_as_a_bundled_one(tmp_path: Path) -> None:
+    """Every other command refuses a folder tgo-cfo beside the bundled one: validate says so first."""
+    own_set(tmp_path / "sets", "tgo-cfo", "2026-03", {"factors.csv": BOILER.format(value=2.5, start="", end="")})
+    run = ghgcalc(tmp_path, "factors", "validate", "sets")
+    assert run.code == INPUT_ERRORS
+    [problem] = issues(run.stderr)
+    assert problem.code == "factor-set-id-bundled" and problem.location == "sets/tgo-cfo/2026-03/set.yaml:1"
+    assert problem.hint == "give your own set another id (and its folder that name), e.g. my-tgo-cfo"
+    inventory(tmp_path, "2026", "[tgo-cfo]")
+    assert compute(tmp_path).code == INPUT_ERRORS
+
+
+# --------------------------------------------------------------------------------------------
+# 11. Files too large
+
+
+def test_a_table_or_set_yaml_above_32_mb_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A 33 MB table (sparse: it takes no disk) is refused from its size; reading it would cost
+    memory many times its size."""
+    folder = own_set(tmp_path / "sets", "big", "2024", {"factors.csv": BOILER.format(value=2.5, start="", end="")})
+    with (folder / "factors.csv").open("r+b") as table:
+        table.truncate(33 * 1024 * 1024)
+    run = ghgcalc(tmp_path, "factors", "validate", "sets")
+    assert run.code == INPUT_ERRORS
+    [problem] = issues(run.stderr)
+    assert problem.code == "file-too-large" and problem.location == "sets/big/2024/set.yaml:8"
+    assert "larger than 32 MB" in problem.message
+    inventory(tmp_path, "2024", "[big]")
+    refused = compute(tmp_path)
+    assert refused.code == INPUT_ERRORS and "larger than 32 MB" in refused.stderr
+    with (folder / "set.yaml").open("r+b") as meta:
+        meta.truncate(33 * 1024 * 1024)
+    [problem] = issues(ghgcalc(tmp_path, "factors", "validate", "sets").stderr)
+    assert problem.code == "file-too-large" and problem.location == "sets/big/2024/set.yaml"

@@ -26,6 +26,7 @@ from ghgcalc.io.factor_store import (
     TextDatesLoader,
     gwp_overrides,
     read_range_pct,
+    read_set_file,
     recorded_sha256,
     set_date,
 )
@@ -110,7 +111,9 @@ class _Lines:
 
 def _read_meta(meta_path: Path) -> tuple[Any, _Lines | None, Issue | None]:
     try:
-        text = meta_path.read_bytes().decode("utf-8-sig")
+        text = read_set_file(meta_path, "set.yaml").decode("utf-8-sig")
+    except FactorSetError as exc:  # too large, or not a file: refused before it is read
+        return None, None, _issue(exc.code or "factor-set-invalid", exc.message, meta_path, hint=exc.hint)
     except OSError as exc:
         problem = tr("{file} cannot be read: {reason}", file="set.yaml", reason=exc.strerror or exc)
         return None, None, _issue("factor-set-invalid", problem, meta_path)
@@ -251,6 +254,61 @@ def check_version(folder: Path) -> list[Issue]:
     return issues
 
 
+def check_in_set(folder: Path, sound: set[Path]) -> list[Issue]:
+    """What is wrong with a version beside the sets around it: its set's id is a bundled set's
+    (every other command refuses the folder, so that no bundled factor is silently replaced), or
+    another version of its set is published the same day and holds a key for the same days
+    (which of the two is newer, and so used, cannot be told; the folder names would decide it as
+    text). Only the versions in `sound` (check_version found no error in them) are read."""
+    from ghgcalc.io.factor_store import TIE_HINT, bundled_root, published_ties, read_version, tie_message
+
+    meta_path = folder / "set.yaml"
+    meta, lines, problem = _read_meta(meta_path)
+    if problem is not None or not isinstance(meta, dict) or lines is None:
+        return []  # reported by check_version
+    issues = []
+    bundled = bundled_root()
+    set_id = folder.parent.name
+    if (bundled / set_id).is_dir() and folder.parent.resolve() != (bundled / set_id).resolve():
+        issues.append(
+            _issue(
+                "factor-set-id-bundled",
+                tr(
+                    "{name} is the id of a set that comes with ghgcalc: the other commands refuse it",
+                    name=repr(visible(set_id)),
+                ),
+                meta_path,
+                lines.key("id"),
+                tr("give your own set another id (and its folder that name), e.g. my-{name}", name=set_id),
+            )
+        )
+    if folder not in sound:
+        return issues  # its own problems are reported by check_version, and it is not read
+    try:
+        mine = read_version(folder.parent.parent, set_id, folder.name)
+    except FactorSetError:
+        return issues
+    others = []
+    for sibling in sorted(p for p in folder.parent.iterdir() if p != folder and p in sound):
+        try:
+            others.append(read_version(folder.parent.parent, set_id, sibling.name))
+        except FactorSetError:
+            continue  # reported where that version is checked
+    for one, other, key in published_ties([mine, *others]):
+        if one is not mine:
+            continue
+        issues.append(
+            _issue(
+                "factor-set-version-tie",
+                tie_message(one, other, key),
+                meta_path,
+                lines.key("published"),
+                tr(TIE_HINT),
+            )
+        )
+    return issues
+
+
 def _reversed(start: dt.date | None, end: dt.date | None, file: Path, line: int | None) -> list[Issue]:
     """A validity whose valid_to is before its valid_from: no period can use it."""
     if start is None or end is None or end >= start:
@@ -297,7 +355,9 @@ def _check_entry(
     if not path.is_file():
         return [_issue("factor-table-missing", tr("table '{name}' is not a regular file", name=shown), meta_path, line)]
     try:
-        data = path.read_bytes()
+        data = read_set_file(path, shown)
+    except FactorSetError as exc:  # too large, or not a file: refused before it is read
+        return [_issue(exc.code or "factor-table-invalid", exc.message, meta_path, line, exc.hint)]
     except OSError as exc:
         return [
             _issue(

@@ -22,8 +22,9 @@ import yaml
 
 from ghgcalc import gwp
 from ghgcalc.errors import FactorSetError, visible
-from ghgcalc.i18n import tr
-from ghgcalc.io import factor_cache
+from ghgcalc.i18n import N_, tr
+from ghgcalc.io import factor_cache, text
+from ghgcalc.io.text import MAX_TEXT_BYTES
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import LARGEST_RANGE_PCT
 from ghgcalc.numbers import NumberError, read_number
@@ -134,8 +135,46 @@ class SetRef:
         return f"{self.id}@{self.version}" if self.version else self.id
 
 
+# The largest set.yaml or factor table read: the limit of an inventory file (io/text.py), some 130
+# times the largest bundled table (tgo-cfo@2026-02, 0.24 MB for 217 rows). A file past it is
+# refused from its size, before it is read: parsing a 200 MB table took 1.5 GB of memory.
+MAX_SET_FILE_BYTES = MAX_TEXT_BYTES
+
+
+def read_set_file(path: Traversable, shown: str) -> bytes:
+    """The bytes of a set.yaml or a table; a user's file (a Path) only if it is a regular file of at
+    most MAX_SET_FILE_BYTES. Raises OSError as reading does, FactorSetError (file-too-large,
+    factor-table-missing for a pipe or a device) before reading what would be refused."""
+    if not isinstance(path, Path):
+        return path.read_bytes()
+    size = MAX_SET_FILE_BYTES // (1024 * 1024)
+    too_large = FactorSetError(
+        tr("{file} is larger than {size} MB", file=shown, size=size),
+        tr(
+            "a set.yaml or a table is at most {size} MB: split a table into several, each listed in set.yaml", size=size
+        ),
+        code="file-too-large",
+    )
+    if path.stat().st_size > MAX_SET_FILE_BYTES:
+        raise too_large
+    try:
+        data = text.read_bytes(str(path), regular_only=True)
+    except text.NotRegular as exc:
+        raise FactorSetError(
+            tr("{file} is {kind}, not a file", file=shown, kind=tr(exc.kind)), code="factor-table-missing"
+        ) from None
+    if len(data) > MAX_SET_FILE_BYTES:  # grown since it was looked at
+        raise too_large
+    return data
+
+
 def _root() -> Traversable:
     return resources.files("ghgcalc").joinpath("factors")
+
+
+def bundled_root() -> Path:
+    """The folder of the sets that come with ghgcalc, as a path (to tell a user's own sets from them)."""
+    return Path(str(_root()))
 
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -220,8 +259,13 @@ class FactorStore:
             )
         folder = root.joinpath(set_id)
         names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-        loaded = (self._load(root, set_id, name) for name in names)
-        return sorted(loaded, key=lambda s: (s.published, s.version))
+        loaded = sorted((self._load(root, set_id, name) for name in names), key=lambda s: (s.published, s.version))
+        ties = published_ties(loaded) if root != self.root else []
+        if ties:  # a user's own set: never chosen by the text of its folder names
+            hint = tr("every problem, with its line: ghgcalc factors validate {folder}", folder=root)
+            hints = f"{tr(TIE_HINT)}; {hint}"  # two hints, each translated
+            raise FactorSetError(tie_message(*ties[0]), hints, code="factor-set-invalid")
+        return loaded
 
     def select(self, ref: SetRef) -> list[FactorSet]:
         versions = self.versions(ref.id)
@@ -275,6 +319,51 @@ def _refuse_if_invalid(folder: Path, root: Traversable) -> None:
     raise FactorSetError(message, f"{first.hint}; {hint}" if first.hint else hint, code="factor-set-invalid")
 
 
+TIE_HINT = N_("give the newer version the day it was published (or end the older one's validity before the other's)")
+
+
+def published_ties(versions: list[FactorSet]) -> list[tuple[FactorSet, FactorSet, str]]:
+    """(version, other version, key) for two versions of one set published the same day that both
+    hold a key in force on a same day, each pair in both orders: which of the two is newer, and so
+    gives the key, cannot be told (only the order of their folder names as text would decide)."""
+    found = []
+    for one in versions:
+        for other in versions:
+            if one is other or one.published != other.published:
+                continue
+            shared = sorted(one.factors.keys() & other.factors.keys())
+            key = next((k for k in shared if _together(one.factors[k], other.factors[k])), None)
+            if key is not None:
+                found.append((one, other, key))
+    return found
+
+
+def _together(these: tuple[Factor, ...], those: tuple[Factor, ...]) -> bool:
+    """Whether a factor of `these` and one of `those` are valid on a same day (None: open)."""
+    return any(
+        (a.valid_from is None or b.valid_to is None or a.valid_from <= b.valid_to)
+        and (b.valid_from is None or a.valid_to is None or b.valid_from <= a.valid_to)
+        for a in these
+        for b in those
+    )
+
+
+def tie_message(one: FactorSet, other: FactorSet, key: str) -> str:
+    return tr(
+        "{name} and {other} are both published {day} and both give {key} for the same days: "
+        "which one is newer, and so used, cannot be told",
+        name=one.ref,
+        other=other.ref,
+        day=one.published.isoformat(),
+        key=repr(key),
+    )
+
+
+def read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
+    """A version read as it is, every time (no cache, no checks but the loader's own): the checker's."""
+    return _read_version(root, set_id, version)
+
+
 @functools.cache
 def _load(root: Traversable, set_id: str, version: str) -> FactorSet:
     try:
@@ -288,7 +377,7 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     bundled = root == _root()
     where = f"factors/{set_id}/{version}" if bundled else str(folder)
     try:
-        meta_bytes = folder.joinpath("set.yaml").read_bytes()
+        meta_bytes = read_set_file(folder.joinpath("set.yaml"), f"{where}/set.yaml")
         meta = yaml.load(meta_bytes.decode("utf-8-sig"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise FactorSetError(tr("{file} cannot be read: {reason}", file=f"{where}/set.yaml", reason=exc)) from None
@@ -320,7 +409,7 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
                 )
             )
         try:
-            data = folder.joinpath(name).read_bytes()
+            data = read_set_file(folder.joinpath(name), f"{where}/{name}")
         except OSError as exc:
             raise FactorSetError(
                 tr("{file} cannot be read: {reason}", file=f"{where}/{name}", reason=exc.strerror or exc)
