@@ -433,6 +433,8 @@ def compute_inventory(
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
+    if options.gwp is None and inventory.gwp is None:
+        issues.extend(_bases_differ(sets, inventory.period, gwp_set, result))
     issues.extend(period_plausibility(inventory.period, options.today))
     if activity_rows is None:  # (the inventory of the well-formed lines of a file may have none)
         issues.extend(no_activities(inventory))
@@ -829,13 +831,51 @@ def _set_choices_of(inventory: Inventory, options: Options) -> tuple[list[SetCho
 
 
 def _default_gwp(sets: list[SetChoice], period: Period) -> str:
-    """The GWP basis of the first set: its newest version in force for the period, else its newest."""
+    """The GWP basis of the first set that has one (docs/factor-sets.md)."""
     for choice in sets:
-        in_force = [v for v in choice.versions if period.overlaps(v.valid_from, v.valid_to) and v.gwp_basis]
-        with_basis = in_force or [v for v in choice.versions if v.gwp_basis]
-        if with_basis:
-            return str(with_basis[-1].gwp_basis)
+        basis = _set_basis(choice, period)
+        if basis:
+            return basis
     return DEFAULT_GWP
+
+
+def _set_basis(choice: SetChoice, period: Period) -> str | None:
+    """A set's GWP basis: its newest version in force for the period, else its newest, that has one."""
+    in_force = [v for v in choice.versions if period.overlaps(v.valid_from, v.valid_to) and v.gwp_basis]
+    with_basis = in_force or [v for v in choice.versions if v.gwp_basis]
+    return str(with_basis[-1].gwp_basis) if with_basis else None
+
+
+def _bases_differ(sets: list[SetChoice], period: Period, taken: str, result: InventoryResult) -> list[Issue]:
+    """A warning at `factors` when the sets the lines use have different GWP bases and the inventory
+    gives no gwp: the first set's is taken for every line, which a set listed first (a supplier's
+    CO2-only set of AR6) may switch for all the others without a word."""
+    used = {v.id for v in result.factor_sets}
+    bases = {choice.id: _set_basis(choice, period) for choice in sets if choice.id in used}
+    others = sorted({basis for basis in bases.values() if basis and basis != taken})
+    first = next((choice.id for choice in sets if _set_basis(choice, period) == taken), None)
+    if not others or first is None:
+        return []
+    named = ", ".join(f"{set_id} ({basis})" for set_id, basis in bases.items() if basis and basis != taken)
+    return [
+        Issue(
+            "gwp-basis-mixed",
+            tr(
+                "the factor sets' GWP bases differ: every line is weighed with {taken}, the gwp_basis of "
+                "{first} (the first set that has one), not with that of {others}",
+                taken=taken,
+                first=first,
+                others=named,
+            ),
+            Severity.WARNING,
+            path=("factors",),
+            hint=tr(
+                "to choose the GWP set, write gwp: {other} (or gwp: {taken}) in the inventory",
+                other=others[0],
+                taken=taken,
+            ),
+        )
+    ]
 
 
 @dataclass(frozen=True)

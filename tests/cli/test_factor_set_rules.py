@@ -269,3 +269,47 @@ def test_a_table_or_set_yaml_above_32_mb_is_refused_before_it_is_read(tmp_path: 
         meta.truncate(33 * 1024 * 1024)
     [problem] = issues(ghgcalc(tmp_path, "factors", "validate", "sets").stderr)
     assert problem.code == "file-too-large" and problem.location == "sets/big/2024/set.yaml"
+
+
+# --------------------------------------------------------------------------------------------
+# 4. A set listed first with another gwp_basis
+
+
+DIESEL_MOBILE = (2.698722, 0.000142038, 0.000142038)  # CO2, CH4 (fossil), N2O kg/L, tgo-cfo
+SEPTIC_CH4 = 0.012  # kg CH4 per person-day, tgo-cfo@2022-04
+
+
+@pytest.mark.parametrize("gwp", ["", "gwp: AR5\n"])
+def test_a_set_listed_first_with_another_gwp_basis_is_said(tmp_path: Path, gwp: str) -> None:
+    """my-boilers (AR6, one CO2 row) listed before tgo-cfo (AR5): the rule stays (the first set's
+    basis, AR6, weighs every line) but is said at `factors`, with the hint to write gwp: AR5.
+    By hand, AR6: 2.5 + (2.698722 + 0.000142038 x 29.8 + 0.000142038 x 273) + 1000 x 0.012 x 27 / 1000;
+    AR5: 2.5 + (2.698722 + 0.000142038 x 30 + 0.000142038 x 265) + 0.336 = 5.57662321 t."""
+    folder = own_set(
+        tmp_path / "sets", "my-boilers", "2024", {"factors.csv": BOILER.format(value=2.5, start="", end="")}
+    )
+    meta = folder / "set.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("gwp_basis: AR5", "gwp_basis: AR6"), encoding="utf-8")
+    write(
+        tmp_path,
+        "town.yaml",
+        f"ghgcalc: 1\nname: T\nperiod: 2025\n{gwp}factors: [my-boilers, tgo-cfo]\nactivities:\n"
+        "  - {activity: boiler-x, amount: 1000, unit: L}\n"
+        "  - {activity: diesel-mobile, amount: 1000, unit: L}\n"
+        "  - {activity: septic-tank, amount: 1000, unit: person_day}\n",
+    )
+    run = compute(tmp_path)
+    assert run.code == 0, run
+    result = json.loads(run.stdout)
+    co2, ch4, n2o = DIESEL_MOBILE
+    said = [p for p in issues(run.stderr) if p.code == "gwp-basis-mixed"]
+    if gwp:
+        assert result["gwp"] == "AR5" and not said
+        assert result["total_t_co2e"] == pytest.approx(2.5 + (co2 + ch4 * 30 + n2o * 265) + SEPTIC_CH4 * 28)
+        return
+    assert result["gwp"] == "AR6"
+    assert result["total_t_co2e"] == pytest.approx(2.5 + (co2 + ch4 * 29.8 + n2o * 273) + SEPTIC_CH4 * 27)
+    [warning] = said
+    assert warning.severity == "warning" and warning.location == "town.yaml:4:10"
+    assert "weighed with AR6, the gwp_basis of my-boilers" in warning.message and "tgo-cfo (AR5)" in warning.message
+    assert warning.hint == "to choose the GWP set, write gwp: AR5 (or gwp: AR6) in the inventory"
