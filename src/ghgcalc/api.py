@@ -815,7 +815,7 @@ def _set_choices_of(inventory: Inventory, options: Options) -> tuple[list[SetCho
     for index, text in enumerate(refs):
         try:
             ref = SetRef.parse(text)
-            versions = options.store.select(ref)
+            versions = options.store.choose(ref)
         except FactorSetError as exc:
             if not from_file:
                 raise

@@ -259,13 +259,21 @@ class FactorStore:
             )
         folder = root.joinpath(set_id)
         names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-        loaded = sorted((self._load(root, set_id, name) for name in names), key=lambda s: (s.published, s.version))
-        ties = published_ties(loaded) if root != self.root else []
-        if ties:  # a user's own set: never chosen by the text of its folder names
+        loaded = (self._load(root, set_id, name) for name in names)
+        return sorted(loaded, key=lambda s: (s.published, s.version))
+
+    def choose(self, ref: SetRef) -> list[FactorSet]:
+        """`select` for an inventory's factor list, where the version of a key is chosen by date:
+        raises FactorSetError (factor-set-invalid) for a set of the user's own with two versions
+        that would be told apart only by the text of their names (published_ties)."""
+        versions = self.select(ref)
+        ties = published_ties(versions) if ref.version is None else []
+        root = self._root_of(ref.id) if ties else None
+        if ties and root is not None and root != self.root:
             hint = tr("every problem, with its line: ghgcalc factors validate {folder}", folder=root)
             hints = f"{tr(TIE_HINT)}; {hint}"  # two hints, each translated
             raise FactorSetError(tie_message(*ties[0]), hints, code="factor-set-invalid")
-        return loaded
+        return versions
 
     def select(self, ref: SetRef) -> list[FactorSet]:
         versions = self.versions(ref.id)
