@@ -55,6 +55,8 @@ _ABOUT_THE_KEY = frozenset({"gas-unknown", "gas-duplicate", "gas-double-count"})
 class Options:
     gwp: str | None = None  # overrides the inventory's gwp
     factors: tuple[str, ...] | None = None  # overrides the inventory's factors list
+    # the factor list itself, in place of `factors` and the inventory's (a comparison's: compare_file)
+    sets: tuple[SetChoice, ...] | None = None
     store: FactorStore = field(default_factory=FactorStore)
     checks: Checks = field(default_factory=Checks)  # plausibility thresholds and last year's result
     # the uncertainty analysis and key categories (--uncertainty), against a base year's result
@@ -457,7 +459,7 @@ def compute_inventory(
     issues: list[Issue] = []
     custom, broken, custom_issues = custom_factors(inventory)
     issues.extend(custom_issues)
-    sets, set_issues = _set_choices(inventory, options)
+    sets, set_issues = (list(options.sets), []) if options.sets is not None else _set_choices(inventory, options)
     issues.extend(set_issues)
     gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
     catalogue = Catalogue(custom, sets, broken, options.resolved)
@@ -475,6 +477,8 @@ def compute_inventory(
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
+    if options.gwp is None and inventory.gwp is None:
+        issues.extend(_bases_differ(sets, inventory.period, gwp_set, result))
     issues.extend(period_plausibility(inventory.period, options.today))
     if activity_rows is None:  # (the inventory of the well-formed lines of a file may have none)
         issues.extend(no_activities(inventory))
@@ -855,7 +859,7 @@ def _set_choices_of(inventory: Inventory, options: Options) -> tuple[list[SetCho
     for index, text in enumerate(refs):
         try:
             ref = SetRef.parse(text)
-            versions = options.store.select(ref)
+            versions = options.store.choose(ref)
         except FactorSetError as exc:
             if not from_file:
                 raise
@@ -871,13 +875,51 @@ def _set_choices_of(inventory: Inventory, options: Options) -> tuple[list[SetCho
 
 
 def _default_gwp(sets: list[SetChoice], period: Period) -> str:
-    """The GWP basis of the first set: its newest version in force for the period, else its newest."""
+    """The GWP basis of the first set that has one (docs/factor-sets.md)."""
     for choice in sets:
-        in_force = [v for v in choice.versions if period.overlaps(v.valid_from, v.valid_to) and v.gwp_basis]
-        with_basis = in_force or [v for v in choice.versions if v.gwp_basis]
-        if with_basis:
-            return str(with_basis[-1].gwp_basis)
+        basis = _set_basis(choice, period)
+        if basis:
+            return basis
     return DEFAULT_GWP
+
+
+def _set_basis(choice: SetChoice, period: Period) -> str | None:
+    """A set's GWP basis: its newest version in force for the period, else its newest, that has one."""
+    in_force = [v for v in choice.versions if period.overlaps(v.valid_from, v.valid_to) and v.gwp_basis]
+    with_basis = in_force or [v for v in choice.versions if v.gwp_basis]
+    return str(with_basis[-1].gwp_basis) if with_basis else None
+
+
+def _bases_differ(sets: list[SetChoice], period: Period, taken: str, result: InventoryResult) -> list[Issue]:
+    """A warning at `factors` when the sets the lines use have different GWP bases and the inventory
+    gives no gwp: the first set's is taken for every line, which a set listed first (a supplier's
+    CO2-only set of AR6) may switch for all the others without a word."""
+    used = {v.id for v in result.factor_sets}
+    bases = {choice.id: _set_basis(choice, period) for choice in sets if choice.id in used}
+    others = sorted({basis for basis in bases.values() if basis and basis != taken})
+    first = next((choice.id for choice in sets if _set_basis(choice, period) == taken), None)
+    if not others or first is None:
+        return []
+    named = ", ".join(f"{set_id} ({basis})" for set_id, basis in bases.items() if basis and basis != taken)
+    return [
+        Issue(
+            "gwp-basis-mixed",
+            tr(
+                "the factor sets' GWP bases differ: every line is weighed with {taken}, the gwp_basis of "
+                "{first} (the first set that has one), not with that of {others}",
+                taken=taken,
+                first=first,
+                others=named,
+            ),
+            Severity.WARNING,
+            path=("factors",),
+            hint=tr(
+                "to choose the GWP set, write gwp: {other} (or gwp: {taken}) in the inventory",
+                other=others[0],
+                taken=taken,
+            ),
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -1210,14 +1252,20 @@ class CompareOutcome:
 
 def compare_file(path: str, refs: tuple[str, ...], options: Options | None = None) -> CompareOutcome:
     """Compute `path`, then the same validated inventory with the versions `refs` (SET@VERSION)
-    searched first and its own versions after them, with its own GWP set (core/compare.py)."""
-    from ghgcalc.core.compare import compare, compared_refs
+    searched first and, after them, each key its own result took from a set with exactly that
+    version (core/compare.kept_versions), with its own GWP set. Raises FactorSetError for an
+    unknown set or version."""
+    from ghgcalc.core.compare import compare, kept_versions
 
     options = options or Options()
+    compared = [(ref, tuple(options.store.select(ref))) for ref in map(SetRef.parse, refs)]
     own = compute_file(path, options, keep_positions=True)
     if own.result is None or own.inventory is None or own.positions is None:
         return CompareOutcome(own, None, ())
-    wanted = replace(options, gwp=own.result.gwp, factors=compared_refs(own.result, refs))
+    sets = [SetChoice(ref.id, versions, pinned=ref.version is not None) for ref, versions in compared]
+    sets += [SetChoice(v.id, (v,), pinned=True) for v in kept_versions(own.result)]
+    # the kept versions hold only some of their keys: their choices are not shared with the run's
+    wanted = replace(options, gwp=own.result.gwp, sets=tuple(sets), resolved={}, classes={})
     other = compute_inventory(own.inventory, own.positions, own.source, wanted)
     under = ", ".join(refs)
     errors = tuple(

@@ -151,8 +151,43 @@ def edition_weights(gas: str, gwp_set: str, basis: str | None, overrides: tuple[
     if overrides and gwp_set == basis:
         for name, value in overrides:
             if name == gas:
-                return Weighted(in_total=value, gwp=value)
+                return _routed(gas, value)
     return per_unit(gas, gwp_set)
+
+
+def _routed(gas: str, value: float) -> Weighted:
+    """One unit of `gas` weighed `value` (an edition's own weight) and reported where the gas is
+    always reported: biogenic CO2 and Montreal-Protocol gases apart from the total, never in it.
+    (CO2e and blends with a Montreal-Protocol share have no override: `override_problem`.)"""
+    if gas == CO2_BIOGENIC:
+        return Weighted(biogenic=value, gwp=value)
+    table = _table()
+    kinds = _blend_kinds(gas, table) if gas in table.blends else {table.kinds.get(gas, "kyoto")}
+    if kinds <= {"kyoto"} or gas == CH4_FOSSIL:
+        return Weighted(in_total=value, gwp=value)
+    return Weighted(non_kyoto=value, gwp=value)
+
+
+def _blend_kinds(blend: str, table: _Table) -> set[str]:
+    """Whether a blend's components are Kyoto gases, Montreal-Protocol gases or both (hydrocarbons,
+    with no GWP, are neither)."""
+    return {"kyoto" if table.kinds[c] == "kyoto" else "other" for c in table.blends[blend] if c in table.kinds}
+
+
+def override_problem(gas: str) -> str | None:
+    """Why a factor edition cannot give `gas` (canonical) a weight of its own, or None if it can:
+    CO2e is weighted already, and a blend with a Montreal-Protocol share is counted partly in the
+    total and partly apart, so that one weight cannot say how much goes where."""
+    if gas == CO2E:
+        return tr("CO2e is weighted already by the source: it has no GWP of its own")
+    table = _table()
+    if gas in table.blends and len(_blend_kinds(gas, table)) > 1:
+        return tr(
+            "{gas} is a blend with a Montreal-Protocol share, reported apart from the total: "
+            "one weight cannot say how much of it counts in the total",
+            gas=gas,
+        )
+    return None
 
 
 def weigh(gas: str, mass: float, gwp_set: str) -> Weighted:

@@ -120,3 +120,42 @@ def test_the_output_never_replaces_the_input(tmp_path: Path) -> None:
     )
     assert run.code == USAGE
     assert snapshot(tmp_path) == before
+
+
+FY2569 = """\
+ghgcalc: 1
+name: Test Town
+period: FY2569
+activities:
+  - {activity: diesel-mobile, amount: 1000, unit: L}
+  - {activity: electricity-grid, amount: 100000, unit: kWh}
+  - {activity: septic-tank, amount: 1000, unit: person_day}
+"""
+# mobile diesel in TGO's edition of February 2020 (AR4 sheet), weighted with the inventory's AR5
+DIESEL_MOBILE_2020 = 2.698722 + 0.000142038 * 30 + 0.000142038 * 265  # kgCO2e/L
+
+
+@pytest.mark.parametrize("other", ["tgo-cfo@2020-02", "gases@1", "ipcc-2006@2006"])
+def test_a_key_the_compared_version_lacks_keeps_exactly_its_own_factor(tmp_path: Path, other: str) -> None:
+    """FY2569 takes the grid and diesel from tgo-cfo@2026-02 and the septic tank from 2022-04.
+    tgo-cfo@2020-02 has no electricity-grid row, gases@1 and ipcc-2006@2006 hold none of these
+    keys: such a line keeps the 2026-02 factor it used, never the older 2022-04 one."""
+    write(tmp_path, "town.yaml", FY2569)
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", other, "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.stdout)
+    diesel, grid, septic = data["lines"]
+    assert grid["own"]["factor"]["set"] == grid["compared"]["factor"]["set"] == "tgo-cfo@2026-02"
+    assert grid["compared"]["t_co2e"] == pytest.approx(100_000 * GRID_2026 / 1000)
+    assert grid["change_t_co2e"] == 0 and not grid["factor_changed"]
+    assert septic["compared"]["factor"]["set"] == "tgo-cfo@2022-04" and septic["change_t_co2e"] == 0
+    if other == "tgo-cfo@2020-02":
+        assert diesel["compared"]["factor"]["set"] == "tgo-cfo@2020-02"
+        assert diesel["compared"]["t_co2e"] == pytest.approx(1000 * DIESEL_MOBILE_2020 / 1000)
+        change = diesel["compared"]["t_co2e"] - diesel["own"]["t_co2e"]
+        assert change == pytest.approx(0.000284, abs=1e-6)
+        assert data["total_t_co2e"]["change_t"] == pytest.approx(change)
+        assert data["by_scope_t_co2e"]["2"]["change_t"] == 0
+    else:
+        assert diesel["compared"]["factor"]["set"] == "tgo-cfo@2026-02"
+        assert data["total_t_co2e"]["change_t"] == 0 and data["changed_lines"] == 0

@@ -102,3 +102,61 @@ def test_a_bad_weight_is_a_located_error(tmp_path: Path, overrides: str, says: s
     computed = ghgcalc(tmp_path, "compute", "town.yaml", "--factors-dir", "myf", "-f", "json")
     assert computed.code == INPUT_ERRORS and computed.stdout == "", computed
     assert snapshot(tmp_path) == before
+
+
+ROUTED_ROWS = (
+    "boiler-x,Boiler X,,stationary-combustion,1,L,CO2,2.5,,,,,,Test sheet,\n"
+    "bio-x,Bio X,,biomass-combustion,1,kg,CO2_biogenic,1.5,,,,,,Test sheet,\n"
+    "bio-x,Bio X,,biomass-combustion,1,kg,CH4,0.001,,,,,,Test sheet,\n"
+    "r22-x,R22 X,,refrigerants,1,kg,HCFC-22,1,,,,,,Test sheet,\n"
+)
+ROUTED_INVENTORY = (
+    "ghgcalc: 1\nname: T\nperiod: 2024\nfactors: [my-ovr]\nactivities:\n"
+    "  - {activity: bio-x, amount: 1000, unit: kg}\n"
+    "  - {activity: r22-x, amount: 10, unit: kg}\n"
+    "  - {activity: boiler-x, amount: 1000, unit: L}\n"
+)
+
+
+def routed_set(root: Path, overrides: str) -> Path:
+    table = FACTOR_HEADER + ROUTED_ROWS
+    digest = hashlib.sha256(table.encode()).hexdigest()
+    meta = (
+        'id: my-ovr\nversion: "2024"\ntitle: Ovr\npublisher: Example Municipality\n'
+        f"published: 2024-01-01\ngwp_basis: AR5\ngwp_overrides: {overrides}\n"
+        f"tables:\n  - file: factors.csv\n    sha256: {digest}\n"
+    )
+    return own_factor_set(root, table, set_id="my-ovr", meta=meta)
+
+
+def test_an_own_weight_keeps_biogenic_co2_and_montreal_gases_out_of_the_total(tmp_path: Path) -> None:
+    """A weight of its own changes a gas's number, never where it is counted. By hand: in the total
+    bio-x CH4 1000 kg x 0.001 x 28 = 0.028 t and boiler-x 1000 L x 2.5 = 2.5 t: 2.528 t; apart,
+    biogenic CO2 1000 x 1.5 = 1.5 t and R-22 10 kg x 1760 = 17.6 t."""
+    routed_set(tmp_path, "{CO2_biogenic: 1, HCFC-22: 1760}")
+    assert ghgcalc(tmp_path, "factors", "validate", "myf").code == 0
+    write(tmp_path, "town.yaml", ROUTED_INVENTORY)
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--factors-dir", "myf", "-f", "json")
+    assert run.code == 0, run
+    result = json.loads(run.stdout)
+    assert result["total_t_co2e"] == pytest.approx(2.528)
+    assert result["separately_reported_t_co2e"]["CO2_biogenic"] == pytest.approx(1.5)
+    assert result["separately_reported_t_co2e"]["non_kyoto"] == pytest.approx(17.6)
+
+
+@pytest.mark.parametrize("gas", ["CO2e", "R-401A"])
+def test_a_weight_for_co2e_or_a_mixed_blend_is_refused(tmp_path: Path, gas: str) -> None:
+    """CO2e is weighted already; R-401A is HCFC-22 and HCFC-124 (Montreal) with HFC-152a (Kyoto),
+    counted partly in the total and partly apart, so no one weight can stand for it."""
+    routed_set(tmp_path, f"{{HCFC-22: 1760, {gas}: 5}}")
+    run = ghgcalc(tmp_path, "factors", "validate", "myf")
+    assert run.code == INPUT_ERRORS
+    [problem] = [p for p in issues(run.stderr) if p.severity == "error"]
+    assert problem.code == "factor-set-invalid" and problem.location == "myf/my-ovr/2024/set.yaml:7"
+    assert gas in problem.message and problem.hint == f"remove {gas} from gwp_overrides"
+    write(tmp_path, "town.yaml", ROUTED_INVENTORY)
+    refused = ghgcalc(tmp_path, "compute", "town.yaml", "--factors-dir", "myf", "-f", "json")
+    assert refused.code == INPUT_ERRORS and refused.stdout == ""
+    [at_inventory] = issues(refused.stderr)
+    assert at_inventory.code == "factor-set-invalid" and at_inventory.location == "town.yaml:4:10"
+    assert "set.yaml:7" in at_inventory.message

@@ -187,3 +187,67 @@ def test_json_by_default_into_a_pipe(tmp_path: Path) -> None:
 def test_usage_errors(tmp_path: Path, args: tuple[str, ...], mentions: tuple[str, ...]) -> None:
     run = diff(tmp_path, *args)
     assert_usage_error(run, *mentions)
+
+
+def edition_pair(tmp_path: Path, old: str, new: str, new_meta: str = "") -> dict:
+    """my-boilers 2024 and 2025, each one table; `new_meta` is added to 2025's set.yaml."""
+    import hashlib
+
+    own_factor_set(tmp_path, FACTOR_HEADER + old, version="2024")
+    table = FACTOR_HEADER + new
+    digest = hashlib.sha256(table.encode()).hexdigest()
+    meta = (
+        'id: my-boilers\nversion: "2025"\ntitle: Boilers\npublisher: Example\npublished: 2025-01-01\n'
+        f"gwp_basis: AR5\n{new_meta}tables:\n  - file: factors.csv\n    sha256: {digest}\n"
+    )
+    own_factor_set(tmp_path, table, version="2025", meta=meta)
+    run = diff(tmp_path, "my-boilers@2024", "my-boilers@2025", "--factors-dir", "myf", "-f", "json")
+    assert run.code == 0, run
+    return json.loads(run.stdout)
+
+
+BOIL = "boiler-x,Boiler X,,stationary-combustion,1,L,{gas},{value},,,,{ncv},,Supplier sheet,\n"
+
+
+def test_a_changed_ncv_or_category_is_a_changed_row(tmp_path: Path) -> None:
+    """The gases are the same; 36.42 GJ is 1000 L at 36.42 MJ/L but 2000 L at 18.21 MJ/L: the
+    same inventory gives 2.5 t, then 5.0 t."""
+    old = BOIL.format(gas="CO2", value=2.5, ncv="36.42 MJ/L")
+    new = BOIL.format(gas="CO2", value=2.5, ncv="18.21 MJ/L").replace("stationary-combustion", "off-road")
+    data = edition_pair(tmp_path, old, new)
+    assert data["counts"] == {"added": 0, "changed": 1, "not-in-new": 0, "unchanged": 0}
+    [row] = data["rows"]
+    assert row["changed_fields"] == ["category", "ncv"]
+    assert (row["old_ncv"], row["new_ncv"]) == ("36.42 MJ/L", "18.21 MJ/L")
+    assert (row["old_category"], row["new_category"]) == ("stationary-combustion", "off-road")
+    assert row["old_kgco2e"] == row["new_kgco2e"] == 2.5
+    table = diff(tmp_path, "my-boilers@2024", "my-boilers@2025", "--factors-dir", "myf", "-f", "table").stdout
+    assert "ncv 36.42 MJ/L -> 18.21 MJ/L" in table
+
+
+def test_the_versions_own_weights_change_the_row_and_its_kgco2e(tmp_path: Path) -> None:
+    """gen-x: CO2 2.0, fossil CH4 0.1 kg/L, no printed total. AR5: 2.0 + 0.1 x 30 = 5.0 kgCO2e/L;
+    with the 2025 version's own CH4_fossil 28: 2.0 + 0.1 x 28 = 4.8."""
+    rows = BOIL.format(gas="CO2", value=2.0, ncv="") + BOIL.format(gas="CH4_fossil", value=0.1, ncv="")
+    data = edition_pair(tmp_path, rows, rows, "gwp_overrides: {CH4_fossil: 28}\n")
+    assert data["counts"]["changed"] == 1 and data["counts"]["unchanged"] == 0
+    [row] = data["rows"]
+    assert row["changed_fields"] == ["gwp_overrides"]
+    assert (row["old_gwp_overrides"], row["new_gwp_overrides"]) == (None, "CH4_fossil 28")
+    assert row["old_kgco2e"] == 5.0 and row["new_kgco2e"] == 4.8
+    assert row["change_kgco2e"] == pytest.approx(-0.2)
+
+
+def test_the_bundled_2026_edition_names_the_ncvs_it_drops(tmp_path: Path) -> None:
+    """tgo-cfo@2026-02 prints no NCV for lignite (10.47 MJ/kg in 2022-04), anthracite (31.4 MJ/kg)
+    or gasohol (31.48 MJ/L): a quantity in GJ no longer converts."""
+    run = diff(tmp_path, *GRID, "-f", "json")
+    rows = by_key(json.loads(run.stdout))
+    for key, per, ncv in (
+        ("lignite", "kg", "10.47 MJ/kg"),
+        ("anthracite", "kg", "31.4 MJ/kg"),
+        ("gasohol-91", "L", "31.48 MJ/L"),
+        ("gasohol-e85", "L", "31.48 MJ/L"),
+    ):
+        row = rows[key, per]
+        assert "ncv" in row["changed_fields"] and (row["old_ncv"], row["new_ncv"]) == (ncv, None), key

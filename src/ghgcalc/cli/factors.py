@@ -187,7 +187,7 @@ def register(app: typer.Typer) -> None:
 
         from ghgcalc.cli.compute import tally
         from ghgcalc.errors import ExitCode
-        from ghgcalc.io.factor_check import check_version, version_folders
+        from ghgcalc.io.factor_check import check_in_set, check_version, version_folders
 
         failed = 0
         for path in paths:
@@ -199,8 +199,14 @@ def register(app: typer.Typer) -> None:
                 raise UsageError(
                     tr("{path}: no factor set here", path=path), tr("give a folder holding <id>/<version>/set.yaml")
                 )
+            checked = {folder: check_version(folder) for folder in folders}
+            # a version beside its set's others (check_in_set) is compared with those without errors
+            for sibling in {v.parent for folder in folders for v in folder.parent.glob("*/set.yaml")}:
+                if sibling not in checked:
+                    checked[sibling] = check_version(sibling)
+            sound = {folder for folder, problems in checked.items() if not any(p.is_error for p in problems)}
             for folder in folders:
-                problems = check_version(folder)
+                problems = [*checked[folder], *check_in_set(folder, sound)]
                 for problem in problems:
                     print(problem.format(), file=sys.stderr)
                 errors = sum(1 for p in problems if p.is_error)

@@ -7,8 +7,9 @@ two results, returns the differences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ghgcalc.models.factor import FactorSet
 from ghgcalc.models.result import InventoryResult, Line
 
 
@@ -83,9 +84,15 @@ def compare(own: InventoryResult, compared: InventoryResult) -> Comparison:
     )
 
 
-def compared_refs(own: InventoryResult, refs: tuple[str, ...]) -> tuple[str, ...]:
-    """The factor list of the comparison: the compared versions first, then the versions the
-    inventory's own result used, pinned. A key the compared version lacks (a version that holds
-    only what changed) keeps its own factor, so only what the other edition changes changes."""
-    own_refs = tuple(s.ref for s in own.factor_sets)
-    return tuple(dict.fromkeys((*refs, *own_refs)))
+def kept_versions(own: InventoryResult) -> tuple[FactorSet, ...]:
+    """The versions the inventory's own result used, each holding only the keys its lines took
+    from it: searched after the compared versions, so that a key the compared versions do not
+    hold keeps exactly the factor its line used. (Pinning the own versions whole would give such
+    a key to the first of them that holds it, e.g. an older edition of the same set.)"""
+    taken: dict[str, set[str]] = {}
+    for line in own.lines:
+        taken.setdefault(line.factor.ref, set()).add(line.factor.key)
+    return tuple(
+        replace(version, factors={k: v for k, v in version.factors.items() if k in taken.get(version.ref, ())})
+        for version in own.factor_sets
+    )

@@ -12,7 +12,6 @@ different sets is such a row *removed*.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -76,12 +75,10 @@ class Row:
 
     @property
     def changed_fields(self) -> list[str]:
-        """What changed besides the gases: 'scope', 'valid_from', 'valid_to'."""
+        """What changed besides the gases and the total: the names in FIELDS that differ."""
         if self.old is None or self.new is None:
             return []
-        return [
-            name for name in ("scope", "valid_from", "valid_to") if getattr(self.old, name) != getattr(self.new, name)
-        ]
+        return [name for name in FIELDS if field(self.old, name) != field(self.new, name)]
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,7 @@ class EditionDiff:
     old: FactorSet
     new: FactorSet
     rows: tuple[Row, ...]  # added, changed, then not in NEW / removed; by key and unit within each
-    unchanged: int  # rows alike in both (gases, total, scope, validity): counted, not listed
+    unchanged: int  # rows alike in both (gases, total and FIELDS): counted, not listed
 
     @property
     def layered(self) -> bool:
@@ -118,13 +115,29 @@ def total(factor: Factor, gwp_basis: str | None) -> Total:
         if all(g.gas in (gwp.CO2E, "CO2") for g in factor.gases):
             return Total(sum(g.kg for g in factor.gases), "CO2")
         return Total(None, "")
-    kg = 0.0
-    for gas in factor.gases:
-        weighed = gwp.weigh(gas.gas, gas.kg, gwp_basis)
-        if weighed.problems:
+    kg = Decimal(0)  # exact sums of the printed values: 2.0 + 0.1 x 28 is 4.8, not 4.800000000000001
+    for gas in factor.gases:  # with the version's own weights (gwp_overrides), as compute weighs them
+        weights = gwp.edition_weights(gas.gas, gwp_basis, gwp_basis, factor.gwp_overrides)
+        if weights.problems:
             return Total(None, "")
-        kg += weighed.in_total + weighed.non_kyoto
-    return Total(kg, gwp_basis)
+        kg += Decimal(repr(gas.kg)) * Decimal(repr(weights.in_total + weights.non_kyoto))
+    return Total(float(kg), gwp_basis)
+
+
+# What may change in a row besides its gases and total, each of which changes a result or its report:
+# the scope and category it is counted under, its validity, its names, the ncv and density that
+# convert an activity's unit to the factor's (a dropped ncv turns 100 GJ of lignite into an error),
+# and the version's own GWP weights for the row's gases.
+FIELDS = ("scope", "category", "valid_from", "valid_to", "ncv", "density", "name_en", "name_th", "gwp_overrides")
+
+
+def field(factor: Factor, name: str) -> object:
+    """One of FIELDS of a row; `gwp_overrides` is the weights of the version that apply to the
+    row's own gases ("CH4_fossil 28"), None where none does."""
+    if name == "gwp_overrides":
+        gases = {g.gas for g in factor.gases}
+        return ", ".join(f"{gas} {value:g}" for gas, value in factor.gwp_overrides if gas in gases) or None
+    return getattr(factor, name) or None
 
 
 def _rows(version: FactorSet) -> dict[tuple[str, str], Factor]:
@@ -133,12 +146,8 @@ def _rows(version: FactorSet) -> dict[tuple[str, str], Factor]:
 
 def _alike(old: Factor, new: Factor, old_total: Total, new_total: Total) -> bool:
     gases = sorted((g.gas, g.kg) for g in old.gases) == sorted((g.gas, g.kg) for g in new.gases)
-    dates: tuple[dt.date | None, ...] = (old.valid_from, old.valid_to)
     return (
-        gases
-        and old_total.kgco2e == new_total.kgco2e
-        and old.scope == new.scope
-        and dates == (new.valid_from, new.valid_to)
+        gases and old_total.kgco2e == new_total.kgco2e and all(field(old, name) == field(new, name) for name in FIELDS)
     )
 
 

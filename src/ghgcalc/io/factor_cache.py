@@ -35,6 +35,7 @@ PARSING_MODULES = (
     "ghgcalc.gwp",
     "ghgcalc.numbers",
     "ghgcalc.thai",
+    "ghgcalc.io.text",  # the size limit of a set's files
 )
 # Bump when the pickled form changes in a way the code digest cannot see.
 _FORMAT = b"1"

@@ -21,7 +21,15 @@ import yaml
 from ghgcalc import gwp, units
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
-from ghgcalc.io.factor_store import COLUMNS, gwp_overrides, read_range_pct, recorded_sha256
+from ghgcalc.io.factor_store import (
+    COLUMNS,
+    TextDatesLoader,
+    gwp_overrides,
+    read_range_pct,
+    read_set_file,
+    recorded_sha256,
+    set_date,
+)
 from ghgcalc.numbers import NumberError, read_number
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -103,14 +111,16 @@ class _Lines:
 
 def _read_meta(meta_path: Path) -> tuple[Any, _Lines | None, Issue | None]:
     try:
-        text = meta_path.read_bytes().decode("utf-8-sig")
+        text = read_set_file(meta_path, "set.yaml").decode("utf-8-sig")
+    except FactorSetError as exc:  # too large, or not a file: refused before it is read
+        return None, None, _issue(exc.code or "factor-set-invalid", exc.message, meta_path, hint=exc.hint)
     except OSError as exc:
         problem = tr("{file} cannot be read: {reason}", file="set.yaml", reason=exc.strerror or exc)
         return None, None, _issue("factor-set-invalid", problem, meta_path)
     except UnicodeDecodeError:
         return None, None, _issue("factor-set-invalid", tr("{file} is not UTF-8 text", file="set.yaml"), meta_path)
     try:
-        meta = yaml.safe_load(text)
+        meta = yaml.load(text, Loader=TextDatesLoader)  # dates as written: set_date reads them
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or tr("it is not valid YAML")
@@ -191,20 +201,13 @@ def check_version(folder: Path) -> list[Issue]:
                 hint=tr("keep a set as <id>/<version>/set.yaml"),
             )
         )
+    dates: dict[str, dt.date | None] = {}
     for field in _SET_DATES:
-        value = meta.get(field)
-        if value is not None and not isinstance(value, dt.date):
-            try:
-                dt.date.fromisoformat(str(value))
-            except ValueError:
-                issues.append(
-                    _issue(
-                        "factor-set-invalid",
-                        tr("{field} {value} is not an ISO date (YYYY-MM-DD)", field=field, value=repr(value)),
-                        meta_path,
-                        lines.key(field),
-                    )
-                )
+        try:
+            dates[field] = set_date(meta.get(field), field)
+        except FactorSetError as exc:
+            issues.append(_issue("factor-set-invalid", exc.message, meta_path, lines.key(field), exc.hint))
+    issues.extend(_reversed(dates.get("valid_from"), dates.get("valid_to"), meta_path, lines.key("valid_to")))
     basis = meta.get("gwp_basis")
     if basis not in (None, "SAR", "AR4", "AR5", "AR6"):
         issues.append(
@@ -222,6 +225,16 @@ def check_version(folder: Path) -> list[Issue]:
     except FactorSetError as exc:
         message = exc.message.removeprefix("set.yaml: ")  # the place is the issue's location
         issues.append(_issue("factor-set-invalid", message, meta_path, lines.key("gwp_overrides"), exc.hint))
+    if overrides and meta.get("gwp_basis") is None:  # edition_weights applies them under gwp_basis alone
+        issues.append(
+            _issue(
+                "factor-set-invalid",
+                tr("gwp_overrides without gwp_basis: the weights would never apply"),
+                meta_path,
+                lines.key("gwp_overrides"),
+                tr("add the GWP set the weights depart from, e.g. gwp_basis: AR5"),
+            )
+        )
     tables = meta["tables"]
     if not isinstance(tables, list):
         issues.append(
@@ -234,9 +247,81 @@ def check_version(folder: Path) -> list[Issue]:
             )
         )
         return issues
+    validity = (dates.get("valid_from"), dates.get("valid_to"))
+    defined: dict[tuple[str, str], tuple[Path, int]] = {}  # each key and unit: the table and line it is first in
     for index, table in enumerate(tables):
-        issues.extend(_check_entry(folder, meta_path, table, lines.table(index), basis, overrides))
+        issues.extend(_check_entry(folder, meta_path, table, lines.table(index), basis, overrides, validity, defined))
     return issues
+
+
+def check_in_set(folder: Path, sound: set[Path]) -> list[Issue]:
+    """What is wrong with a version beside the sets around it: its set's id is a bundled set's
+    (every other command refuses the folder, so that no bundled factor is silently replaced), or
+    another version of its set is published the same day and holds a key for the same days
+    (which of the two is newer, and so used, cannot be told; the folder names would decide it as
+    text). Only the versions in `sound` (check_version found no error in them) are read."""
+    from ghgcalc.io.factor_store import TIE_HINT, bundled_root, published_ties, read_version, tie_message
+
+    meta_path = folder / "set.yaml"
+    meta, lines, problem = _read_meta(meta_path)
+    if problem is not None or not isinstance(meta, dict) or lines is None:
+        return []  # reported by check_version
+    issues = []
+    bundled = bundled_root()
+    set_id = folder.parent.name
+    if (bundled / set_id).is_dir() and folder.parent.resolve() != (bundled / set_id).resolve():
+        issues.append(
+            _issue(
+                "factor-set-id-bundled",
+                tr(
+                    "{name} is the id of a set that comes with ghgcalc: the other commands refuse it",
+                    name=repr(visible(set_id)),
+                ),
+                meta_path,
+                lines.key("id"),
+                tr("give your own set another id (and its folder that name), e.g. my-{name}", name=set_id),
+            )
+        )
+    if folder not in sound:
+        return issues  # its own problems are reported by check_version, and it is not read
+    try:
+        mine = read_version(folder.parent.parent, set_id, folder.name)
+    except FactorSetError:
+        return issues
+    others = []
+    for sibling in sorted(p for p in folder.parent.iterdir() if p != folder and p in sound):
+        try:
+            others.append(read_version(folder.parent.parent, set_id, sibling.name))
+        except FactorSetError:
+            continue  # reported where that version is checked
+    for one, other, key in published_ties([mine, *others]):
+        if one is not mine:
+            continue
+        issues.append(
+            _issue(
+                "factor-set-version-tie",
+                tie_message(one, other, key),
+                meta_path,
+                lines.key("published"),
+                tr(TIE_HINT),
+            )
+        )
+    return issues
+
+
+def _reversed(start: dt.date | None, end: dt.date | None, file: Path, line: int | None) -> list[Issue]:
+    """A validity whose valid_to is before its valid_from: no period can use it."""
+    if start is None or end is None or end >= start:
+        return []
+    return [
+        _issue(
+            "factor-set-invalid" if file.name == "set.yaml" else "factor-row-invalid",
+            tr("valid_to ({end}) is before valid_from ({start})", end=end.isoformat(), start=start.isoformat()),
+            file,
+            line,
+            tr("swap them, or correct the one mistyped"),
+        )
+    ]
 
 
 def _check_entry(
@@ -246,6 +331,8 @@ def _check_entry(
     line: int | None,
     basis: str | None,
     overrides: tuple[tuple[str, float], ...] = (),
+    validity: tuple[dt.date | None, dt.date | None] = (None, None),
+    defined: dict[tuple[str, str], tuple[Path, int]] | None = None,
 ) -> list[Issue]:
     if not isinstance(table, dict):
         return [
@@ -268,7 +355,9 @@ def _check_entry(
     if not path.is_file():
         return [_issue("factor-table-missing", tr("table '{name}' is not a regular file", name=shown), meta_path, line)]
     try:
-        data = path.read_bytes()
+        data = read_set_file(path, shown)
+    except FactorSetError as exc:  # too large, or not a file: refused before it is read
+        return [_issue(exc.code or "factor-table-invalid", exc.message, meta_path, line, exc.hint)]
     except OSError as exc:
         return [
             _issue(
@@ -307,15 +396,22 @@ def _check_entry(
                     hint=tr("record it in set.yaml: sha256: {digest}", digest=digest),
                 )  # an error, as compute refuses such a set: validate passes only what compute reads
             )
-    issues.extend(check_table(data, path, basis, overrides))
+    issues.extend(check_table(data, path, basis, overrides, validity, defined))
     return issues
 
 
 def check_table(
-    data: bytes, path: Path, gwp_basis: str | None, overrides: tuple[tuple[str, float], ...] = ()
+    data: bytes,
+    path: Path,
+    gwp_basis: str | None,
+    overrides: tuple[tuple[str, float], ...] = (),
+    validity: tuple[dt.date | None, dt.date | None] = (None, None),
+    defined: dict[tuple[str, str], tuple[Path, int]] | None = None,
 ) -> list[Issue]:
     """Every problem of one factors.csv; printed totals are checked with the set's gwp_basis and its
-    own weights (`overrides`)."""
+    own weights (`overrides`), a row's dates with the set's (`validity`, its valid_from and valid_to).
+    `defined`: the keys and units of the version's tables before this one, with where they are;
+    this table's are added."""
     try:
         text = data.decode("utf-8-sig")  # a BOM, as Excel's "CSV UTF-8" writes it, is allowed
     except UnicodeDecodeError:
@@ -373,7 +469,7 @@ def check_table(
                     )
                 )
                 continue
-            if not _check_row(row, path, line, issues):
+            if not _check_row(row, path, line, issues, validity):
                 unsound.add((row["key"], row["per"]))
             groups.setdefault((row["key"], row["per"]), []).append((line, row))
     except csv.Error as exc:
@@ -383,10 +479,37 @@ def check_table(
         issues.append(_issue("factor-table-invalid", problem, path, line))
     for (key, per), members in groups.items():
         issues.extend(_check_group(key, per, members, path, gwp_basis, (key, per) not in unsound, overrides))
+        if defined is None:
+            continue
+        if (key, per) not in defined:
+            defined[key, per] = (path, members[0][0])
+            continue
+        other, other_line = defined[key, per]  # the loader would keep the first and never use this one
+        issues.append(
+            _issue(
+                "factor-duplicate",
+                tr(
+                    "{factor} is defined in {other} (line {other_line}) and again here: "
+                    "one version holds one factor per key and unit, and this one would never be used",
+                    factor=f"{key}/{per}",
+                    other=other.name,
+                    other_line=other_line,
+                ),
+                path,
+                members[0][0],
+                tr("keep one of them; publish a change as a new version of the set"),
+            )
+        )
     return issues
 
 
-def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) -> bool:
+def _check_row(
+    row: dict[str, str],
+    path: Path,
+    line: int,
+    issues: list[Issue],
+    validity: tuple[dt.date | None, dt.date | None] = (None, None),
+) -> bool:
     """Check one row; True if it is sound enough to be checked with the other rows of its key."""
     before = len(issues)
 
@@ -408,12 +531,15 @@ def _check_row(row: dict[str, str], path: Path, line: int, issues: list[Issue]) 
             tr("scope {scope} is not 1, 2 or 3", scope=repr(row["scope"])),
             tr("write the scope as a whole number: 1, 2 or 3"),
         )
+    own: dict[str, dt.date | None] = {}
     for column in ("valid_from", "valid_to"):
-        if row[column]:
-            try:
-                dt.date.fromisoformat(row[column])
-            except ValueError:
-                bad(tr("{field} {value} is not an ISO date (YYYY-MM-DD)", field=column, value=repr(row[column])))
+        try:
+            own[column] = set_date(row[column], column)
+        except FactorSetError as exc:
+            bad(exc.message, exc.hint)
+    if len(own) == 2 and (own["valid_from"] or own["valid_to"]):  # the set's dates where the row has none
+        start, end = own["valid_from"] or validity[0], own["valid_to"] or validity[1]
+        issues.extend(_reversed(start, end, path, line))
     try:
         units.check_unit(row["per"])
     except units.UnitError as exc:

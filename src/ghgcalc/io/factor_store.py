@@ -22,16 +22,37 @@ import yaml
 
 from ghgcalc import gwp
 from ghgcalc.errors import FactorSetError, visible
-from ghgcalc.i18n import tr
-from ghgcalc.io import factor_cache
+from ghgcalc.i18n import N_, tr
+from ghgcalc.io import factor_cache, text
+from ghgcalc.io.text import MAX_TEXT_BYTES
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import LARGEST_RANGE_PCT
 from ghgcalc.numbers import NumberError, read_number
+from ghgcalc.thai import BE_THRESHOLD
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """set.yaml as written: a date stays its text, read by `set_date` (YAML's own reading turns
+    2567-12-31 into a C.E. date and fails on 2567-02-29, a B.E. leap day)."""
+
+
+def _as_text(loader: yaml.BaseLoader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
+
+
+class TextDatesLoader(yaml.SafeLoader):
+    """`_Loader` on the pure-Python reader, for the checker (factor_check)."""
+
+
+TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 # Searched after the sets an inventory names: releasing 1 kg of a gas is 1 kg of that gas.
 ALWAYS_SEARCHED = "gases"
@@ -114,19 +135,81 @@ class SetRef:
         return f"{self.id}@{self.version}" if self.version else self.id
 
 
+# The largest set.yaml or factor table read: the limit of an inventory file (io/text.py), some 130
+# times the largest bundled table (tgo-cfo@2026-02, 0.24 MB for 217 rows). A file past it is
+# refused from its size, before it is read: parsing a 200 MB table took 1.5 GB of memory.
+MAX_SET_FILE_BYTES = MAX_TEXT_BYTES
+
+
+def read_set_file(path: Traversable, shown: str) -> bytes:
+    """The bytes of a set.yaml or a table; a user's file (a Path) only if it is a regular file of at
+    most MAX_SET_FILE_BYTES. Raises OSError as reading does, FactorSetError (file-too-large,
+    factor-table-missing for a pipe or a device) before reading what would be refused."""
+    if not isinstance(path, Path):
+        return path.read_bytes()
+    size = MAX_SET_FILE_BYTES // (1024 * 1024)
+    too_large = FactorSetError(
+        tr("{file} is larger than {size} MB", file=shown, size=size),
+        tr(
+            "a set.yaml or a table is at most {size} MB: split a table into several, each listed in set.yaml", size=size
+        ),
+        code="file-too-large",
+    )
+    if path.stat().st_size > MAX_SET_FILE_BYTES:
+        raise too_large
+    try:
+        data = text.read_bytes(str(path), regular_only=True)
+    except text.NotRegular as exc:
+        raise FactorSetError(
+            tr("{file} is {kind}, not a file", file=shown, kind=tr(exc.kind)), code="factor-table-missing"
+        ) from None
+    if len(data) > MAX_SET_FILE_BYTES:  # grown since it was looked at
+        raise too_large
+    return data
+
+
 def _root() -> Traversable:
     return resources.files("ghgcalc").joinpath("factors")
 
 
-def _date(value: object, where: str) -> dt.date | None:
+def bundled_root() -> Path:
+    """The folder of the sets that come with ghgcalc, as a path (to tell a user's own sets from them)."""
+    return Path(str(_root()))
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def set_date(value: object, field: str) -> dt.date | None:
+    """A date of a factor set (set.yaml's published, valid_from, valid_to; a row's valid_from,
+    valid_to): ISO and C.E. None when empty. Raises FactorSetError: a date a factor set gives is
+    never guessed, so a Buddhist Era year (2400 or more, as an inventory may write) is refused
+    with its C.E. date, not read as a year of the 26th century."""
     if value in (None, ""):
         return None
-    if isinstance(value, dt.date):
-        return value
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    day = _ISO_DAY.fullmatch(text)
+    if day is not None and int(day.group(1)) >= BE_THRESHOLD:
+        year, month, date = (int(g) for g in day.groups())
+        try:
+            ce = dt.date(year - 543, month, date).isoformat()
+        except ValueError:
+            ce = None
+        if ce is not None:
+            raise FactorSetError(
+                tr(
+                    "{field} {value} has a Buddhist Era year: the dates of a factor set are C.E.",
+                    field=field,
+                    value=repr(visible(text)),
+                ),
+                tr("write {date} (the B.E. year less 543)", date=ce),
+            )
     try:
-        return dt.date.fromisoformat(str(value))
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise FactorSetError(tr("{where}: {value} is not an ISO date", where=where, value=repr(value))) from None
+        raise FactorSetError(
+            tr("{field} {value} is not an ISO date (YYYY-MM-DD)", field=field, value=repr(visible(text)))
+        ) from None
 
 
 class FactorStore:
@@ -178,6 +261,19 @@ class FactorStore:
         names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
         loaded = (self._load(root, set_id, name) for name in names)
         return sorted(loaded, key=lambda s: (s.published, s.version))
+
+    def choose(self, ref: SetRef) -> list[FactorSet]:
+        """`select` for an inventory's factor list, where the version of a key is chosen by date:
+        raises FactorSetError (factor-set-invalid) for a set of the user's own with two versions
+        that would be told apart only by the text of their names (published_ties)."""
+        versions = self.select(ref)
+        ties = published_ties(versions) if ref.version is None else []
+        root = self._root_of(ref.id) if ties else None
+        if ties and root is not None and root != self.root:
+            hint = tr("every problem, with its line: ghgcalc factors validate {folder}", folder=root)
+            hints = f"{tr(TIE_HINT)}; {hint}"  # two hints, each translated
+            raise FactorSetError(tie_message(*ties[0]), hints, code="factor-set-invalid")
+        return versions
 
     def select(self, ref: SetRef) -> list[FactorSet]:
         versions = self.versions(ref.id)
@@ -231,6 +327,51 @@ def _refuse_if_invalid(folder: Path, root: Traversable) -> None:
     raise FactorSetError(message, f"{first.hint}; {hint}" if first.hint else hint, code="factor-set-invalid")
 
 
+TIE_HINT = N_("give the newer version the day it was published (or end the older one's validity before the other's)")
+
+
+def published_ties(versions: list[FactorSet]) -> list[tuple[FactorSet, FactorSet, str]]:
+    """(version, other version, key) for two versions of one set published the same day that both
+    hold a key in force on a same day, each pair in both orders: which of the two is newer, and so
+    gives the key, cannot be told (only the order of their folder names as text would decide)."""
+    found = []
+    for one in versions:
+        for other in versions:
+            if one is other or one.published != other.published:
+                continue
+            shared = sorted(one.factors.keys() & other.factors.keys())
+            key = next((k for k in shared if _together(one.factors[k], other.factors[k])), None)
+            if key is not None:
+                found.append((one, other, key))
+    return found
+
+
+def _together(these: tuple[Factor, ...], those: tuple[Factor, ...]) -> bool:
+    """Whether a factor of `these` and one of `those` are valid on a same day (None: open)."""
+    return any(
+        (a.valid_from is None or b.valid_to is None or a.valid_from <= b.valid_to)
+        and (b.valid_from is None or a.valid_to is None or b.valid_from <= a.valid_to)
+        for a in these
+        for b in those
+    )
+
+
+def tie_message(one: FactorSet, other: FactorSet, key: str) -> str:
+    return tr(
+        "{name} and {other} are both published {day} and both give {key} for the same days: "
+        "which one is newer, and so used, cannot be told",
+        name=one.ref,
+        other=other.ref,
+        day=one.published.isoformat(),
+        key=repr(key),
+    )
+
+
+def read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
+    """A version read as it is, every time (no cache, no checks but the loader's own): the checker's."""
+    return _read_version(root, set_id, version)
+
+
 @functools.cache
 def _load(root: Traversable, set_id: str, version: str) -> FactorSet:
     try:
@@ -244,7 +385,7 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
     bundled = root == _root()
     where = f"factors/{set_id}/{version}" if bundled else str(folder)
     try:
-        meta_bytes = folder.joinpath("set.yaml").read_bytes()
+        meta_bytes = read_set_file(folder.joinpath("set.yaml"), f"{where}/set.yaml")
         meta = yaml.load(meta_bytes.decode("utf-8-sig"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise FactorSetError(tr("{file} cannot be read: {reason}", file=f"{where}/set.yaml", reason=exc)) from None
@@ -261,8 +402,8 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
         )
     gwp_basis = meta.get("gwp_basis") or None
     overrides = gwp_overrides(meta.get("gwp_overrides"), f"{where}/set.yaml")
-    valid_from = _date(meta.get("valid_from"), f"{where}/set.yaml valid_from")
-    valid_to = _date(meta.get("valid_to"), f"{where}/set.yaml valid_to")
+    valid_from = set_date(meta.get("valid_from"), f"{where}/set.yaml: valid_from")
+    valid_to = set_date(meta.get("valid_to"), f"{where}/set.yaml: valid_to")
     digest = hashlib.sha256()
     tables: list[tuple[str, bytes]] = []
     for table in meta["tables"]:
@@ -276,7 +417,7 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
                 )
             )
         try:
-            data = folder.joinpath(name).read_bytes()
+            data = read_set_file(folder.joinpath(name), f"{where}/{name}")
         except OSError as exc:
             raise FactorSetError(
                 tr("{file} cannot be read: {reason}", file=f"{where}/{name}", reason=exc.strerror or exc)
@@ -328,7 +469,7 @@ def _read_version(root: Traversable, set_id: str, version: str) -> FactorSet:
         publisher=str(meta["publisher"]),
         edition=str(meta.get("edition") or ""),
         url=str(meta.get("url") or ""),
-        published=_date(meta["published"], f"{where}/set.yaml published") or dt.date.min,
+        published=set_date(meta["published"], f"{where}/set.yaml: published") or dt.date.min,
         valid_from=valid_from,
         valid_to=valid_to,
         gwp_basis=gwp_basis,
@@ -365,6 +506,12 @@ def gwp_overrides(value: object, where: str) -> tuple[tuple[str, float], ...]:
                     where=where,
                     name=repr(visible(str(name))),
                 )
+            )
+        problem = gwp.override_problem(gas)
+        if problem is not None:
+            raise FactorSetError(
+                tr("{where}: {problem}", where=f"{where}: gwp_overrides", problem=problem),
+                tr("remove {gas} from gwp_overrides", gas=gas),
             )
         try:
             weight = read_number(number, tr("the GWP of {gas}", gas=gas), minimum=0, zero=False)
@@ -499,8 +646,8 @@ def _read_rows(
                 name_th=first["name_th"],
                 category=first["category"] or None,
                 scope=int(first["scope"]) if first["scope"] else None,
-                valid_from=_date(first["valid_from"], f"{where}:{first_line}") or valid_from,
-                valid_to=_date(first["valid_to"], f"{where}:{first_line}") or valid_to,
+                valid_from=set_date(first["valid_from"], f"{where}:{first_line}: valid_from") or valid_from,
+                valid_to=set_date(first["valid_to"], f"{where}:{first_line}: valid_to") or valid_to,
                 ncv=first["ncv"] or None,
                 density=first["density"] or None,
                 gwp_basis=gwp_basis,

@@ -386,8 +386,18 @@ def _day(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _shown_field(factor: Factor | None, name: str) -> Any:
+    """A row's field as the diff shows it (core/editions.FIELDS): a date as ISO text; None without the row."""
+    from ghgcalc.core.editions import field
+
+    value = field(factor, name) if factor is not None else None
+    return _day(value) if name in ("valid_from", "valid_to") else value
+
+
 def factor_diff_dict(found: EditionDiff) -> dict[str, Any]:
     """`ghgcalc factors diff --format json`: the comparison, numbers exact (docs/cli.md)."""
+    from ghgcalc.core import editions
+
     rows = []
     for row in found.rows:
         side = row.new or row.old
@@ -404,12 +414,11 @@ def factor_diff_dict(found: EditionDiff) -> dict[str, Any]:
                 "new_kgco2e_from": row.new_total.source if row.new_total else None,
                 "change_kgco2e": row.change_kgco2e,
                 "change_pct": row.change_pct,
-                "old_scope": row.old.scope if row.old else None,
-                "new_scope": row.new.scope if row.new else None,
-                "old_valid_from": _day(row.old.valid_from) if row.old else None,
-                "new_valid_from": _day(row.new.valid_from) if row.new else None,
-                "old_valid_to": _day(row.old.valid_to) if row.old else None,
-                "new_valid_to": _day(row.new.valid_to) if row.new else None,
+                **{
+                    f"{side}_{name}": _shown_field(factor, name)
+                    for name in editions.FIELDS
+                    for side, factor in (("old", row.old), ("new", row.new))
+                },
                 "changed_fields": row.changed_fields,
             }
         )
