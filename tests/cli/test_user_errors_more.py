@@ -346,3 +346,17 @@ def test_an_alias_bomb_stays_in_bounded_memory(tmp_path):
     (tmp_path / "bomb.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
     proc = _limited(tmp_path, "validate", "bomb.yaml")
     assert proc.returncode == INPUT_ERRORS and b"yaml-too-complex" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_a_key_written_with_capitals_spaces_or_no_hyphen_is_named_as_it_is(tmp_path):
+    """R32 for r-32 and 'Diesel Mobile' for diesel-mobile: the hint names the one key they write
+    (compared without case, spaces or hyphens), not whatever the spelling is merely close to."""
+    write(
+        tmp_path,
+        HEAD
+        + "activities:\n  - {activity: R32, amount: 1, unit: kg}\n  - {activity: Diesel Mobile, amount: 1, unit: L}\n",
+    )
+    run = ghgcalc(tmp_path, "validate", "bad.yaml")
+    assert run.code == INPUT_ERRORS, run
+    hints = [line.strip() for line in run.stderr.splitlines() if line.strip().startswith("hint:")]
+    assert hints == ["hint: did you mean 'r-32'?", "hint: did you mean 'diesel-mobile'?"], run.stderr

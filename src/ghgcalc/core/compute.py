@@ -965,12 +965,20 @@ def _sets_used(catalogue: Catalogue, lines: list[Line]) -> tuple[FactorSet, ...]
     return tuple(used)
 
 
+def _bare_key(key: str) -> str:
+    return "".join(character for character in key.lower() if character.isalnum())
+
+
 def _suggest(key: str, catalogue: Catalogue) -> str:
     import difflib
 
     if gwp.is_hydrocarbon(key):
         return gwp.unknown_gas_hint(key)
-    close = difflib.get_close_matches(key, sorted(catalogue.keys()), n=3, cutoff=0.6)
+    keys = sorted(catalogue.keys())
+    # keys compared as written and without case, spaces or hyphens: R32 is r-32, "Diesel Mobile" diesel-mobile
+    bare = {_bare_key(known): known for known in keys}
+    same = bare.get(_bare_key(key))
+    close = [same] if same is not None else difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
     if close:
         return tr("did you mean {keys}?", keys=either(f"'{c}'" for c in close))
     return tr("list the keys with 'ghgcalc factors list --set tgo-cfo', or define it under custom_factors")
