@@ -905,6 +905,8 @@ def _class_label(table: str, row_class: RowClass, rows: int) -> str:
     count = f"{rows:,}"
     where = row_class.gpc or (tr("scope {scope}", scope=row_class.scope) if row_class.scope else None)
     if where:
+        if rows == 1:
+            return tr("{table}: {activity} ({where}), 1 row", table=table, activity=row_class.activity, where=where)
         return tr(
             "{table}: {activity} ({where}), {count} rows",
             table=table,
@@ -912,6 +914,8 @@ def _class_label(table: str, row_class: RowClass, rows: int) -> str:
             where=where,
             count=count,
         )
+    if rows == 1:
+        return tr("{table}: {activity}, 1 row", table=table, activity=row_class.activity)
     return tr("{table}: {activity}, {count} rows", table=table, activity=row_class.activity, count=count)
 
 
