@@ -392,3 +392,9 @@ def test_a_column_named_as_the_engines_own_is_an_unknown_column(tmp_path, name):
     failed(found)
     message, _ = problem(found, "t.parquet", "table-column-unknown")
     assert f"'{name}'" in message
+
+
+def test_a_class_of_one_row_is_one_row(tmp_path):
+    write(tmp_path, "t.csv", "activity,amount,unit\nelectricity-grid,1000,kWh\npaper,10,kg\npaper,20,kg\n")
+    labels = [line["label"] for line in result(run(tmp_path, "t.csv"))["lines"]]
+    assert labels == ["t.csv: electricity-grid, 1 row", "t.csv: paper, 2 rows"]
