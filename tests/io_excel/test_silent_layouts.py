@@ -172,3 +172,39 @@ def test_a_second_header_row_of_months_is_still_read(tmp_path: Path) -> None:
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
     assert total_of(run) == pytest.approx(1200 * GRID_T_PER_KWH, rel=1e-12)
+
+
+def test_a_note_or_an_empty_box_merged_below_the_lines_is_no_ones(tmp_path: Path) -> None:
+    """A footnote (หมายเหตุ) and an empty signature box merged over rows below the lines, across the
+    month columns: no meter's rows, so nothing is refused, filled or said; the total is the lines'
+    (1,000 kWh x 0.4999 kg/kWh)."""
+    rows = [["electricity-grid", None, "Offices", "kWh", None, *[None] * 12, 1000]]
+    book = activities_workbook(tmp_path / "town.xlsx", rows)
+    sheet = book["Activities"]
+    sheet["A5"] = "หมายเหตุ: ข้อมูลจากใบแจ้งหนี้ กฟภ."
+    sheet.merge_cells("A5:R7")
+    sheet.merge_cells("F9:Q10")  # an empty box for a signature
+    book.save(tmp_path / "town.xlsx")
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 0, run
+    assert issues_coded(run, "cell-merged") == [], run
+    assert total_of(run) == pytest.approx(1000 * GRID_T_PER_KWH, rel=1e-12)
+
+
+def test_a_bare_subtotal_after_a_labelled_one_is_a_subtotal(tmp_path: Path) -> None:
+    """Two styles of subtotal in one sheet: 'รวม น้ำมัน' labelled, then a bare 120 under the two
+    electricity rows (50 + 70). The bare one adds up the rows since the labelled one: a total row,
+    rightly not read, and not said; the total is the lines' (120 kWh x 0.4999 kg/kWh, plus diesel)."""
+    rows = [
+        ["electricity-grid", None, "Office", "kWh", None, *[None] * 12, 100],
+        ["electricity-grid", None, "Depot", "kWh", None, *[None] * 12, 200],
+        [None, None, "รวม ไฟฟ้าสำนักงาน", None, None, *[None] * 12, 300],
+        ["electricity-grid", None, "Pump 1", "kWh", None, *[None] * 12, 50],
+        ["electricity-grid", None, "Pump 2", "kWh", None, *[None] * 12, 70],
+        [None, None, None, None, None, *[None] * 12, 120],
+    ]
+    activities_workbook(tmp_path / "town.xlsx", rows)
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 0, run
+    assert issues_coded(run, "activity-missing") == [], run
+    assert total_of(run) == pytest.approx(420 * GRID_T_PER_KWH, rel=1e-12)

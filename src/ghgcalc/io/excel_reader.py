@@ -694,16 +694,38 @@ def _merged_rows(
     merged: list[tuple[int, int, int, int]],
     first_data: int,
     amount_columns: set[int],
+    activity_column: int,
 ) -> None:
-    """Cells merged over several data rows show their value on each row, but the workbook keeps it
+    """Cells merged over several meter rows show their value on each row, but the workbook keeps it
     in the top cell only: each row gets the top cell's value (said once, naming the ranges). An
-    amount merged over rows cannot say whose it is: refused at its cells."""
+    amount merged over meter rows cannot say whose it is: refused at its cells. A merge over rows
+    without amounts (a note, a signature box below the lines) is no one's: left as it is."""
+
+    def number(row: int, column: int) -> bool:
+        value = rows[row][column] if row < len(rows) and column < len(rows[row]) else None
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+    def meters(top: int, bottom: int, left: int, right: int) -> bool:
+        """Whether a row below the top (0-based rows top+1..bottom) is a line: an activity or an
+        amount of its own, outside the merge."""
+        for row in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            cells = rows[row]
+            outside = not left <= activity_column <= right and activity_column < len(cells)
+            if outside and cells[activity_column] not in ("", None):
+                return True
+            if any(number(row, column) for column in amount_columns if not left <= column <= right):
+                return True
+        return False
+
     filled: list[str] = []
     for top, left, bottom, right in sorted(merged):
         if top - 1 < first_data or bottom == top or top > len(rows):
             continue  # a header, or a merge within one row
+        if not meters(top - 1, bottom - 1, left - 1, right - 1):
+            continue  # over rows that are no meter's (a note, a box, an empty merge): nothing to read
         shown = f"{cell_name(top - 1, left - 1)}:{cell_name(bottom - 1, right - 1)}"
-        if any(left - 1 <= column <= right - 1 for column in amount_columns):
+        amounts = [column for column in amount_columns if left - 1 <= column <= right - 1]
+        if amounts and any(number(top - 1, column) for column in amounts):
             reader.issue(
                 "cell-merged",
                 tr(
@@ -847,7 +869,7 @@ def _read_activities(
     amount_columns = {*positions.month_columns, *([columns["total"]] if "total" in columns else [])}
     xml = reader.xml.get(sheet)
     if xml is not None and xml.merged:
-        _merged_rows(reader, sheet, rows, xml.merged, first_data, amount_columns)
+        _merged_rows(reader, sheet, rows, xml.merged, first_data, amount_columns, columns["activity"])
     percent_at = percent_cells_in(reader, sheet, rows, {columns[n] for n in ranges} | amount_columns, first_data, path)
     header_units = _header_units(rows, header, two_rows, amount_columns)  # {column: the unit its header names}
     agrees: dict[str, list[tuple[int, str]]] = {}  # a row's unit -> the header units it is not
@@ -896,11 +918,13 @@ def _read_activities(
                 activity = keys[text] = "" if text.strip().lower() in SUBTOTAL_WORDS else key_of(text)
             if not activity:
                 del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
+                since = 0.0  # the next subtotal adds up the rows after it
                 continue
         if key is None and len(reader.issues) == reported and _has_amounts(values, months_read):
             # a row labelled as a total (in any of its cells), or one of bare numbers that add up the
             # rows above it, is a total row, which is rightly not read; any other row lost its activity
             if any(_reads_like_total(value) for value in values.values()):
+                since = 0.0  # the next subtotal adds up the rows after it
                 continue
             described = values.get("label") is not None or values.get("unit") is not None
             amount = None if described else _bare_amount(values.get("total"), months_read)
@@ -981,8 +1005,11 @@ def _read_activities(
                     ),
                 )
                 continue
+        said = len(reader.issues)
         annual = _subtotal_check(reader, sheet, row, columns, item, totals)
-        if annual is not None:
+        if len(reader.issues) > said:  # read, but said to be a subtotal: the rows after it start again
+            since = 0.0
+        elif annual is not None:
             since += annual
             grand += annual
         positions.activity_rows.append(row)
