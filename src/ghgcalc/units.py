@@ -392,6 +392,13 @@ COUNT_KINDS = {
 }
 
 
+def quick_kind(unit: str) -> str | None:
+    """The kind of `unit` (mass, volume, energy, area, length, or a count's) when it is one of the
+    common units of the fast table; None for any other, without loading pint."""
+    found = _SCALES.get(normalise(unit))
+    return found[0] if found else None
+
+
 def count_kind(unit: str) -> str | None:
     """The kind of count `unit` is ('person', 'person_day', 'count'...), None if not a count."""
     found = _SCALES.get(normalise(unit))

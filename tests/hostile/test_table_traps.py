@@ -398,3 +398,10 @@ def test_a_class_of_one_row_is_one_row(tmp_path):
     write(tmp_path, "t.csv", "activity,amount,unit\nelectricity-grid,1000,kWh\npaper,10,kg\npaper,20,kg\n")
     labels = [line["label"] for line in result(run(tmp_path, "t.csv"))["lines"]]
     assert labels == ["t.csv: electricity-grid, 1 row", "t.csv: paper, 2 rows"]
+
+
+@pytest.mark.parametrize("header", ["amount (yr)", "amount (year)", "amount (units)", "amount (2566)"])
+def test_a_time_or_a_count_in_the_amount_header_is_no_unit(tmp_path, header):
+    """`amount (yr)` says what the column covers, not the rows' unit: read as the rows say (1,200 kWh)."""
+    write(tmp_path, "t.csv", f"activity,unit,{header}\nelectricity-grid,kWh,1200\n")
+    assert result(run(tmp_path, "t.csv"))["total_t_co2e"] == pytest.approx(1200 * T_PER_KWH, rel=1e-12)

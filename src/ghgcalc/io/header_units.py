@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import re
 
+# The kinds of unit a header names for its amounts (`Total (MWh)`, `ปริมาณ (ลิตร)`); a time or a
+# count in a header (`Total (yr)`, `Quantity (units)`) says what the column covers, not its unit.
+HEADER_KINDS = frozenset({"mass", "volume", "energy", "area", "length"})
+
 
 def header_unit(header: str, names: set[str]) -> str | None:
     """The unit `header` names after its first part (its field or month), as written; None when it
     names none. `names` are the field names a part may be instead (`Total / รวม`)."""
     from ghgcalc.io.excel_months import NotAMonth, month_header
     from ghgcalc.io.excel_reader import _normalise_header
-    from ghgcalc.units import UnitError, check_unit
+    from ghgcalc.units import quick_kind
 
     parts = [" ".join(part.split()) for part in re.split(r"[/|()\[\]]", header)]
     for part in parts[1:]:  # the first part is the field or the month
@@ -23,9 +27,6 @@ def header_unit(header: str, names: set[str]) -> str | None:
                 continue
         except NotAMonth:
             pass
-        try:
-            check_unit(part)
-        except UnitError:
-            continue
-        return part
+        if quick_kind(part) in HEADER_KINDS:
+            return part
     return None
