@@ -70,3 +70,33 @@ def test_a_folders_xls_and_ods_files_are_said_not_to_be_read(tmp_path: Path) -> 
     (folder / "a.yaml").unlink()
     alone = ghgcalc(tmp_path, "compute", "batch")
     assert alone.code == 2 and "b.xls, c.ods" in alone.stderr, alone
+
+
+@pytest.mark.parametrize("shape", ["unclosed-cells", "unclosed-shared-strings"])
+def test_a_workbook_of_unclosed_tags_is_read_for_its_language_in_one_pass(tmp_path: Path, shape: str) -> None:
+    """The language row is looked for before the run says anything: an Inventory sheet of 80,000
+    unclosed cells (a 23 KB file), or shared strings of unclosed items, costs one pass over the XML,
+    not one per tag (it hung for minutes), within the budget of the other bombs."""
+    import openpyxl
+
+    from tests.helpers import ALIAS_BOMB_BUDGET_S
+
+    book = openpyxl.Workbook()
+    book.active.title = "Inventory"
+    book.create_sheet("Activities")
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    head = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    if shape == "unclosed-cells":
+        parts["xl/worksheets/sheet1.xml"] = head + b'<sheetData><row r="1">' + b'<c r="A1">' * 80_000
+    else:
+        cells = b'<c r="A1" t="s"><v>70000</v></c><c r="B1" t="s"><v>1</v></c>'
+        parts["xl/worksheets/sheet1.xml"] = head + b'<sheetData><row r="1">' + cells + b"</row></sheetData></worksheet>"
+        parts["xl/sharedStrings.xml"] = b"<sst>" + b"<si><t>x" * 80_000
+    with zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    run = ghgcalc(tmp_path, "validate", "bomb.xlsx")
+    assert run.code == 1, run
+    assert run.seconds < ALIAS_BOMB_BUDGET_S, f"the language peek took {run.seconds:.1f} s\n{run}"

@@ -4,6 +4,7 @@ zip's checks and within small limits, so that a hostile or huge workbook is neve
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 
@@ -13,11 +14,15 @@ from ghgcalc.io.excel_xml import _REL_TAG, _SHEET_TAG, _attributes, _unescape, c
 # run to a few MB, read only up to the one string needed.
 _SHEET_LIMIT = 1 << 20
 _STRINGS_LIMIT = 16 << 20
-_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)", re.S)
-_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>(.*?)</(?:[\w.-]+:)?v>", re.S)
-_TEXT = re.compile(rb"<(?:[\w.-]+:)?t(?:\s[^>]*)?>(.*?)</(?:[\w.-]+:)?t>", re.S)
+_CELLS_LOOKED_AT = 10_000  # the Inventory sheet's A and B cells come long before
+_PIECE = 4096  # a cell's or a shared string's XML looked at, at most: "th" is short
+# Every pattern is bounded (no `.*?` across a hostile file): a tag's attributes to _PIECE bytes, a
+# cell's content to the next cell's start, so that a sheet of unclosed tags costs one pass.
+_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s([^<>]{0,4096})>")
+_SHARED_ITEM = re.compile(rb"<(?:[\w.-]+:)?si[\s>/]")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)<")
+_TEXT = re.compile(rb"<(?:[\w.-]+:)?t(?:\s[^<>]{0,256})?>([^<]*)<")
 _REF = re.compile(r"([A-Z]+)(\d+)")
-_SHARED_ITEM = re.compile(rb"<(?:[\w.-]+:)?si(?:\s[^>]*)?>(.*?)</(?:[\w.-]+:)?si>", re.S)
 
 
 def workbook_language(path: str, sheet_names: tuple[str, ...]) -> str | None:
@@ -31,12 +36,17 @@ def workbook_language(path: str, sheet_names: tuple[str, ...]) -> str | None:
             if member is None or archive.getinfo(member).file_size > _SHEET_LIMIT:
                 return None
             strings = _SharedStrings(archive)
+            data = archive.read(member)
             rows: dict[str, dict[str, tuple[str, bytes]]] = {}  # the A and B cells of each row
-            for attributes, content in _CELL.findall(archive.read(member)):
-                attrs = _attributes(attributes)
+            starts = list(itertools.islice(_CELL.finditer(data), _CELLS_LOOKED_AT))
+            for number, cell in enumerate(starts):
+                attrs = _attributes(cell.group(1))
                 found = _REF.fullmatch(attrs.get("r", ""))
-                if found is not None and found.group(1) in ("A", "B"):
-                    rows.setdefault(found.group(2), {})[found.group(1)] = (attrs.get("t", ""), content or b"")
+                if found is None or found.group(1) not in ("A", "B") or cell.group(1).endswith(b"/"):
+                    continue
+                end = starts[number + 1].start() if number + 1 < len(starts) else len(data)
+                content = data[cell.end() : min(end, cell.end() + _PIECE)]  # up to the next cell
+                rows.setdefault(found.group(2), {})[found.group(1)] = (attrs.get("t", ""), content)
             for row in rows.values():
                 if "A" in row and "B" in row and (strings.text(*row["A"]) or "").strip().lower() == "language":
                     chosen = (strings.text(*row["B"]) or "").strip().lower()
@@ -64,7 +74,7 @@ class _SharedStrings:
 
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self._archive = archive
-        self._items: list[bytes] | None = None
+        self._data: bytes | None = None
 
     def text(self, kind: str, content: bytes) -> str | None:
         """A cell's text: inline, a formula's text result or a shared string; None for a number."""
@@ -76,17 +86,20 @@ class _SharedStrings:
         if kind == "str":
             return _decoded(value.group(1))
         if kind == "s" and value.group(1).strip().isdigit():
-            items = self._shared()
-            index = int(value.group(1))
-            return _decoded(b"".join(_TEXT.findall(items[index]))) if index < len(items) else None
+            return self._shared(int(value.group(1)))
         return None
 
-    def _shared(self) -> list[bytes]:
-        if self._items is None:
+    def _shared(self, index: int) -> str | None:
+        """The shared string at `index`: its <si> from its start to the next one's, <t> by <t>."""
+        if self._data is None:
             info = self._archive.getinfo("xl/sharedStrings.xml")
-            data = self._archive.read(info) if info.file_size <= _STRINGS_LIMIT else b""
-            self._items = [item.group(1) for item in _SHARED_ITEM.finditer(data)]
-        return self._items
+            self._data = self._archive.read(info) if info.file_size <= _STRINGS_LIMIT else b""
+        items = itertools.islice(_SHARED_ITEM.finditer(self._data), index, index + 2)
+        found = [item.start() for item in items]
+        if not found:
+            return None
+        end = found[1] if len(found) > 1 else len(self._data)
+        return _decoded(b"".join(_TEXT.findall(self._data[found[0] : min(end, found[0] + _PIECE)])))
 
 
 def _decoded(raw: bytes) -> str:
