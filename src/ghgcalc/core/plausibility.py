@@ -261,7 +261,7 @@ def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
                     ),
                     ("activities", line.index, "amount", position),
                     tr(
-                        "enter the month's reading (an empty Excel cell is read as 0); if the month really "
+                        "enter the month's reading (an empty cell is read as 0); if the month really "
                         "was 0, ignore this warning"
                     ),
                 )
