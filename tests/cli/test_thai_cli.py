@@ -440,3 +440,19 @@ def test_help_in_the_language_of_the_run(tmp_path: Path, command: str) -> None:
     assert not untranslated, f"English left in the Thai help of `ghgcalc {command}`: {untranslated}"
     description = english.stdout.split("\n\n")[1].strip().split("\n")[0]  # the command's own text
     assert description not in thai.stdout and THAI.search(thai.stdout.split("\n\n")[1]), thai.stdout
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: c or "ghgcalc")
+def test_the_thai_help_keeps_its_marks_on_their_letters_in_a_narrow_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """At 60 columns a Thai phrase longer than the help's column goes whole onto a line of its own:
+    never cut, and never a vowel or tone mark cut off the letter it belongs to."""
+    import unicodedata
+
+    monkeypatch.setenv("COLUMNS", "60")
+    run = ghgcalc(tmp_path, "--lang", "th", *command.split(), "--help")
+    assert run.code == OK, run
+    for line in run.stdout.splitlines():
+        text = line.strip()
+        assert not text or unicodedata.category(text[0]) not in ("Mn", "Mc"), f"a mark cut off its letter:\n{line}"

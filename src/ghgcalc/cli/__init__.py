@@ -176,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
 
         i18n.set_language(choose(args, lang))
         i18n.set_calendar(calendar or "")
+        if i18n.language() == "th" and (not args or "--help" in args or "-h" in args):
+            _thai_help_wrapping()
         _register(_modules_for(args))
         code = int(_app(args=args, prog_name="ghgcalc", standalone_mode=False) or 0)
         if code == INTERRUPTED:  # typer turns Ctrl-C into a quiet exit code 130
@@ -225,6 +227,30 @@ def main(argv: list[str] | None = None) -> int:
         _say(tr("ghgcalc: internal error: {kind}: {detail}", kind=type(exc).__name__, detail=printable(str(exc))))
         _say(tr("  this is a bug in ghgcalc; run again with --debug for a traceback and report it"))
         return int(ExitCode.INTERNAL)
+
+
+def _thai_help_wrapping() -> None:
+    """Make the help's wrapper keep a Thai phrase whole: Thai writes no spaces between words, so a
+    phrase longer than its column (at 60 columns) was cut anywhere, even between a letter and the
+    vowel mark above it. Such a phrase now goes whole onto a line of its own, a little past the
+    column if it must (its marks take no width); any other word is cut as typer cuts it."""
+    try:
+        from typer._click import _textwrap
+    except ImportError:  # another typer: its own wrapper, as it is
+        return
+    wrapper = _textwrap.TextWrapper
+    if getattr(wrapper, "_keeps_thai", False):
+        return
+    cut = wrapper._handle_long_word
+
+    def handle_long_word(self: Any, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int) -> None:
+        if not any("\u0e00" <= letter <= "\u0e7f" for letter in reversed_chunks[-1]):
+            cut(self, reversed_chunks, cur_line, cur_len, width)
+        elif not cur_line:  # (else the line ends here, and the phrase starts the next one)
+            cur_line.append(reversed_chunks.pop())
+
+    wrapper._handle_long_word = handle_long_word  # type: ignore[method-assign]
+    wrapper._keeps_thai = True  # type: ignore[attr-defined]
 
 
 # Errors of writing, not of ghgcalc: the reader went away, the disk or the quota is full.
