@@ -192,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except ClickException as exc:  # unknown option, missing argument, bad choice
         if type(exc).__name__ == "NoArgsIsHelpError":  # `ghgcalc` or a group alone: its help (exit 2)
+            if i18n.language() == "th":
+                _thai_help_wrapping()
             exc.show()
             return int(exc.exit_code)
         from ghgcalc.cli.usage import explain
