@@ -21,6 +21,7 @@ from tests.helpers import (
     GRID_T_PER_KWH,
     activities_workbook,
     ghgcalc,
+    issues,
     issues_coded,
     meter_row,
     total_of,
@@ -208,3 +209,36 @@ def test_a_bare_subtotal_after_a_labelled_one_is_a_subtotal(tmp_path: Path) -> N
     assert run.code == 0, run
     assert issues_coded(run, "activity-missing") == [], run
     assert total_of(run) == pytest.approx(420 * GRID_T_PER_KWH, rel=1e-12)
+
+
+TOTAL_WORDS = ["ยอดรวม", "รวมทั้งหมด", "รวมทั้งปี", "รวมไฟฟ้า", "รวม (kWh)", "Grand total", "Total:", "TOTAL"]
+
+
+@pytest.mark.parametrize("column", ["activity", "label"])
+@pytest.mark.parametrize("word", TOTAL_WORDS)
+def test_a_total_row_in_the_officers_own_words_is_a_total_row(tmp_path: Path, column: str, word: str) -> None:
+    """A subtotal under two meters, labelled in the words Thai offices use, in the Activity or the
+    Label column: a total row, not read and not said (neither factor-missing nor activity-missing);
+    the total is the meters' (100 + 200 kWh a month, twelve months)."""
+    total_row = [word if column == "activity" else None, None, word if column == "label" else None, "kWh", None]
+    rows = [
+        meter_row("electricity-grid", "Meter 1", "kWh", 100),
+        meter_row("electricity-grid", "Meter 2", "kWh", 200),
+        [*total_row, *[300] * 12, None],
+    ]
+    activities_workbook(tmp_path / "town.xlsx", rows)
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 0, run
+    assert not [p for p in issues(run.stderr) if p.code in ("factor-missing", "activity-missing")], run
+    assert total_of(run) == pytest.approx(3600 * GRID_T_PER_KWH, rel=1e-12)
+
+
+def test_a_unit_the_header_gives_is_the_unit_of_rows_that_leave_it_out(tmp_path: Path) -> None:
+    """`Total / รวม (kWh)` over rows whose Unit cells are empty: the header says the unit once for
+    the column, so the rows are in kWh (1,000 kWh x 0.4999 kg/kWh), never an error of an empty unit."""
+    header = ["Activity", "Scope", "Label", "Unit", "ID", *CALENDAR_MONTHS, "Total / รวม (kWh)"]
+    rows = [["electricity-grid", None, "Offices", None, None, *[None] * 12, 1000]]
+    activities_workbook(tmp_path / "town.xlsx", rows, header=header)
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 0, run
+    assert total_of(run) == pytest.approx(1000 * GRID_T_PER_KWH, rel=1e-12)

@@ -655,7 +655,7 @@ def _has_amounts(values: dict[str, Any], months: list[Any]) -> bool:
 
 # The letters a label that says "total" starts with (รวม, ผลรวม, total, subtotal, sum): a first
 # look that spares the 100,000 rows of a large sheet the rest
-_TOTAL_START = frozenset("รผtTsS")
+_TOTAL_START = frozenset("รผยtTsSgG")
 
 
 def _reads_like_total(label: object) -> bool:
@@ -663,7 +663,9 @@ def _reads_like_total(label: object) -> bool:
     if type(label) is not str or label.lstrip()[:1] not in _TOTAL_START:
         return False
     text = label.strip().lower()
-    return text.startswith(("รวม", "ผลรวม")) or text.split()[0].rstrip(":") in SUBTOTAL_WORDS
+    if text.startswith(("รวม", "ผลรวม", "ยอดรวม", "grand total")):
+        return True
+    return bool(text.split()) and text.split()[0].rstrip(":") in SUBTOTAL_WORDS
 
 
 def _bare_amount(total: Any, months: list[Any]) -> float | None:
@@ -915,7 +917,8 @@ def _read_activities(
             activity = keys.get(text)
             if activity is None:
                 # "electricity-grid — ไฟฟ้า..." from the list is its key
-                activity = keys[text] = "" if text.strip().lower() in SUBTOTAL_WORDS else key_of(text)
+                adds_up = text.strip().lower() in SUBTOTAL_WORDS or _reads_like_total(text)
+                activity = keys[text] = "" if adds_up else key_of(text)
             if not activity:
                 del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
                 since = 0.0  # the next subtotal adds up the rows after it
@@ -984,6 +987,9 @@ def _read_activities(
             continue
         if header_units:
             unit = str(item.get("unit", ""))
+            given = set(header_units.values())
+            if not unit and len(given) == 1:  # the header gives the unit the row leaves out
+                unit = item["unit"] = next(iter(given))
             if unit not in agrees:
                 agrees[unit] = [
                     (column, named) for column, named in header_units.items() if not _same_unit(unit, named)
