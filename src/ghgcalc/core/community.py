@@ -124,7 +124,10 @@ def report(inventory: Inventory, lines: list[Line]) -> tuple[CommunityReport, li
                     shown=shown,
                 ),
                 ("kind",),
-                tr("give each a notation key under notation_keys: {I.7.1: {key: NO, explanation: no coal mining}}"),
+                tr(
+                    "give each a notation key under notation_keys: {I.7.1: {key: NO, explanation: no coal mining}} "
+                    "(a workbook has no place for them yet: write them in the YAML that ghgcalc convert makes of it)"
+                ),
             )
         )
 
