@@ -209,7 +209,9 @@ def test_a_notation_key_without_explanation_is_a_warning_in_thai(tmp_path: Path)
     incomplete = one(run, "gpc-incomplete")
     assert "ยังไม่มีทั้งค่าและสัญลักษณ์" in incomplete.message
     # the YAML in the hint stays YAML; only the words change
-    assert incomplete.hint == "ใส่สัญลักษณ์ให้แต่ละหมวดใต้ notation_keys: {I.7.1: {key: NO, explanation: ไม่มีเหมืองถ่านหิน}}"
+    assert incomplete.hint.startswith(
+        "ใส่สัญลักษณ์ให้แต่ละหมวดใต้ notation_keys: {I.7.1: {key: NO, explanation: ไม่มีเหมืองถ่านหิน}} (ไฟล์ Excel"
+    )
 
 
 # --------------------------------------------------------------------------------------------
