@@ -25,6 +25,18 @@ from ghgcalc.io.excel_month_columns import MonthColumn, place_months
 from ghgcalc.io.excel_months import NotAMonth, month_header
 from ghgcalc.io.excel_quality import COLUMNS as QUALITY_COLUMNS
 from ghgcalc.io.excel_quality import RANGES, line_fields, percent_cells_in, read_range
+from ghgcalc.io.excel_row_slips import (
+    SUBTOTAL_WORDS,
+    bare_amount,
+    empty_first_months,
+    has_amounts,
+    header_units,
+    merged_rows,
+    percent_amounts,
+    reads_like_total,
+    same_unit,
+    subtotal_check,
+)
 from ghgcalc.io.excel_xml import (
     MAX_CELLS,
     MAX_COLUMNS,
@@ -63,6 +75,8 @@ ACTIVITY_COLUMNS = {
     "division": ("division", "หน่วยงานที่รับผิดชอบ", "หน่วยงาน", "responsible division"),
     **QUALITY_COLUMNS,  # data_quality.source, ..., evidence, uncertainty.activity, uncertainty.factor
 }
+# Every header text of the Activities columns, which a header's unit part is not (Total / รวม).
+_COLUMN_NAMES = {name for spelled in ACTIVITY_COLUMNS.values() for name in spelled}
 CUSTOM_COLUMNS = {
     "key": ("key",),
     "per": ("per", "ต่อหน่วย"),
@@ -79,7 +93,6 @@ CUSTOM_COLUMNS = {
     "valid_to": ("valid to", "valid_to"),
     "uncertainty": ("uncertainty", "ความไม่แน่นอน"),
 }
-SUBTOTAL_WORDS = {"total", "subtotal", "sum", "รวม", "รวมทั้งสิ้น", "ผลรวม"}
 INVENTORY_KEYS = (
     "ghgcalc",
     "name",
@@ -649,32 +662,6 @@ def _period_conflict(reader: SheetReader, sheet: str, fields: dict[str, tuple[An
     )
 
 
-def _has_amounts(values: dict[str, Any], months: list[Any]) -> bool:
-    return values.get("total") is not None or any(month is not None for month in months)
-
-
-# The letters a label that says "total" starts with (รวม, ผลรวม, total, subtotal, sum): a first
-# look that spares the 100,000 rows of a large sheet the rest
-_TOTAL_START = frozenset("รผยtTsSgG")
-
-
-def _reads_like_total(label: object) -> bool:
-    """Whether a row's label says it adds up other rows: รวมไฟฟ้าทั้งหมด, Total electricity, Subtotal."""
-    if type(label) is not str or label.lstrip()[:1] not in _TOTAL_START:
-        return False
-    text = label.strip().lower()
-    if text.startswith(("รวม", "ผลรวม", "ยอดรวม", "grand total")):
-        return True
-    return bool(text.split()) and text.split()[0].rstrip(":") in SUBTOTAL_WORDS
-
-
-def _bare_amount(total: Any, months: list[Any]) -> float | None:
-    """The amount of a row without an activity (its months' sum, else its total), when its cells are
-    numbers; None otherwise."""
-    filled = [month for month in months if month is not None]
-    return _annual(filled if filled else total)
-
-
 def _is_data(header: list[Any], second: list[Any]) -> bool:
     """Whether the row under the header is a line rather than a second header row: it has text in
     the activity column that is not a month, and a number (a month header is text or a date).
@@ -687,148 +674,6 @@ def _is_data(header: list[Any], second: list[Any]) -> bool:
     if type(activity) is not str or _is_month(activity):
         return False
     return any(type(cell) in (int, float) for cell in second)
-
-
-def _merged_rows(
-    reader: SheetReader,
-    sheet: str,
-    rows: list[list[Any]],
-    merged: list[tuple[int, int, int, int]],
-    first_data: int,
-    amount_columns: set[int],
-    activity_column: int,
-) -> None:
-    """Cells merged over several meter rows show their value on each row, but the workbook keeps it
-    in the top cell only: each row gets the top cell's value (said once, naming the ranges). An
-    amount merged over meter rows cannot say whose it is: refused at its cells. A merge over rows
-    without amounts (a note, a signature box below the lines) is no one's: left as it is."""
-
-    def number(row: int, column: int) -> bool:
-        value = rows[row][column] if row < len(rows) and column < len(rows[row]) else None
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-    def meters(top: int, bottom: int, left: int, right: int) -> bool:
-        """Whether a row below the top (0-based rows top+1..bottom) is a line: an activity or an
-        amount of its own, outside the merge."""
-        for row in range(top + 1, min(bottom, len(rows) - 1) + 1):
-            cells = rows[row]
-            outside = not left <= activity_column <= right and activity_column < len(cells)
-            if outside and cells[activity_column] not in ("", None):
-                return True
-            if any(number(row, column) for column in amount_columns if not left <= column <= right):
-                return True
-        return False
-
-    filled: list[str] = []
-    for top, left, bottom, right in sorted(merged):
-        if top - 1 < first_data or bottom == top or top > len(rows):
-            continue  # a header, or a merge within one row
-        if not meters(top - 1, bottom - 1, left - 1, right - 1):
-            continue  # over rows that are no meter's (a note, a box, an empty merge): nothing to read
-        shown = f"{cell_name(top - 1, left - 1)}:{cell_name(bottom - 1, right - 1)}"
-        amounts = [column for column in amount_columns if left - 1 <= column <= right - 1]
-        if amounts and any(number(top - 1, column) for column in amounts):
-            reader.issue(
-                "cell-merged",
-                tr(
-                    "the amount cells {cells} are merged over {count} rows: whose amount it is cannot be known",
-                    cells=shown,
-                    count=bottom - top + 1,
-                ),
-                sheet,
-                cell_name(top - 1, left - 1),
-                tr("unmerge the cells and type each row's own amount in its row"),
-            )
-            continue
-        value = rows[top - 1][left - 1] if left - 1 < len(rows[top - 1]) else None
-        if value in ("", None):
-            continue
-        for row in range(top, min(bottom, len(rows))):
-            if left - 1 < len(rows[row]):
-                rows[row][left - 1] = value
-        filled.append(shown)
-    if filled:
-        listed = ", ".join(filled[:10]) + (", ..." if len(filled) > 10 else "")
-        reader.issue(
-            "cell-merged",
-            tr(
-                "{count} merged cell range(s) over several rows ({ranges}): each row is read with the value "
-                "its top cell holds, as the sheet shows it",
-                count=len(filled),
-                ranges=listed,
-            ),
-            sheet,
-            filled[0].split(":")[0],
-            tr("if a row is not meant to share that value, unmerge the cells and fill each row"),
-            Severity.WARNING,
-        )
-
-
-def _empty_first_months(reader: SheetReader, sheet: str, row: int, columns: list[int], months: list[Any]) -> None:
-    """A row whose first month cells are empty and later ones filled: read as 0, which a month not
-    yet typed in is not; said, since nothing else would (a zero inside the year is checked later)."""
-    empty = next(index for index, month in enumerate(months) if month is not None)
-    first, last = cell_name(row, columns[0]), cell_name(row, columns[empty - 1])
-    reader.issue(
-        "amount-months-empty",
-        tr(
-            "the first {count} month cell(s) of this row ({cells}) are empty while later months are filled: "
-            "they are read as 0",
-            count=empty,
-            cells=first if empty == 1 else f"{first}:{last}",
-        ),
-        sheet,
-        first,
-        tr("enter the amounts of those months (0 for a month without use)"),
-        Severity.WARNING,
-    )
-
-
-def _annual(amount: Any) -> float | None:
-    """The sum of a row's amount (months or total), when it reads as numbers (text such as "12,500"
-    too); None otherwise (a text the model refuses later)."""
-    try:
-        return float(sum(amount)) if type(amount) is list else float(amount)
-    except (TypeError, ValueError, OverflowError):
-        pass
-    from ghgcalc.numbers import NumberError, read_number  # text such as "12,500", as the model reads it
-
-    try:
-        return float(sum(read_number(a) for a in amount)) if type(amount) is list else float(read_number(amount))
-    except (NumberError, TypeError, ValueError, OverflowError):
-        return None
-
-
-def _subtotal_check(
-    reader: SheetReader,
-    sheet: str,
-    row: int,
-    columns: dict[str, int],
-    item: dict[str, Any],
-    totals: dict[str, tuple[int, float]],
-) -> float | None:
-    """A row that looks like the total of the rows above it of the same activity (its label says
-    รวม or Total, or its amount is their sum): read, as it is an activity, and said, since it would
-    count those rows twice."""
-    annual = _annual(item["amount"])
-    count, earlier = totals.get(item["activity"], (0, 0.0))
-    summed = count >= 2 and annual is not None and annual > 0 and math.isclose(annual, earlier, rel_tol=1e-6)
-    if summed or _reads_like_total(item.get("label")):
-        reader.issue(
-            "subtotal-suspected",
-            tr(
-                "this row looks like a total of the {activity} rows above it (its label, or its amount, which "
-                "is their sum): if it is, their emissions are counted twice",
-                activity=item["activity"],
-            ),
-            sheet,
-            cell_name(row, columns["activity"]),
-            tr("delete the total row, or clear its activity cell (a row without an activity is not read)"),
-            Severity.WARNING,
-        )
-    if annual is not None:
-        totals[item["activity"]] = (count + 1, earlier + annual)
-    return annual
 
 
 def _header_row(rows: list[list[Any]], names: tuple[str, ...]) -> int | None:
@@ -871,9 +716,10 @@ def _read_activities(
     amount_columns = {*positions.month_columns, *([columns["total"]] if "total" in columns else [])}
     xml = reader.xml.get(sheet)
     if xml is not None and xml.merged:
-        _merged_rows(reader, sheet, rows, xml.merged, first_data, amount_columns, columns["activity"])
+        merged_rows(reader, sheet, rows, xml.merged, first_data, amount_columns, columns["activity"])
     percent_at = percent_cells_in(reader, sheet, rows, {columns[n] for n in ranges} | amount_columns, first_data, path)
-    header_units = _header_units(rows, header, two_rows, amount_columns)  # {column: the unit its header names}
+    # {column: the unit its header names}
+    header_named = header_units(rows, header, two_rows, amount_columns, _COLUMN_NAMES)
     agrees: dict[str, list[tuple[int, str]]] = {}  # a row's unit -> the header units it is not
     percent_rows: dict[int, list[int]] = {}  # the amount cells shown as percentages, by row
     for at_row, at_column in sorted(percent_at or ()):
@@ -917,20 +763,20 @@ def _read_activities(
             activity = keys.get(text)
             if activity is None:
                 # "electricity-grid — ไฟฟ้า..." from the list is its key
-                adds_up = text.strip().lower() in SUBTOTAL_WORDS or _reads_like_total(text)
+                adds_up = text.strip().lower() in SUBTOTAL_WORDS or reads_like_total(text)
                 activity = keys[text] = "" if adds_up else key_of(text)
             if not activity:
                 del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
                 since = 0.0  # the next subtotal adds up the rows after it
                 continue
-        if key is None and len(reader.issues) == reported and _has_amounts(values, months_read):
+        if key is None and len(reader.issues) == reported and has_amounts(values, months_read):
             # a row labelled as a total (in any of its cells), or one of bare numbers that add up the
             # rows above it, is a total row, which is rightly not read; any other row lost its activity
-            if any(_reads_like_total(value) for value in values.values()):
+            if any(reads_like_total(value) for value in values.values()):
                 since = 0.0  # the next subtotal adds up the rows after it
                 continue
             described = values.get("label") is not None or values.get("unit") is not None
-            amount = None if described else _bare_amount(values.get("total"), months_read)
+            amount = None if described else bare_amount(values.get("total"), months_read)
             if amount is not None and any(math.isclose(amount, s, rel_tol=1e-6) for s in (since, grand)):
                 since = 0.0  # a subtotal: the next one adds up the rows after it
                 continue
@@ -949,7 +795,7 @@ def _read_activities(
             )
             continue
         if percent_rows and row in percent_rows:
-            _percent_amounts(reader, sheet, rows, row, percent_rows[row])
+            percent_amounts(reader, sheet, rows, row, percent_rows[row])
         if len(reader.issues) > reported or key is None:
             continue  # an empty or subtotal row, or a cell with an error: reported, not read further
         item: dict[str, Any] = {"activity": activity}
@@ -967,7 +813,7 @@ def _read_activities(
         while months_read and months_read[-1] is None:
             months_read.pop()
         if months_read and months_read[0] is None:
-            _empty_first_months(reader, sheet, row, month_columns, months_read)
+            empty_first_months(reader, sheet, row, month_columns, months_read)
         total = values.get("total")
         if months_read:
             item["amount"] = months_read if None not in months_read else [0 if m is None else m for m in months_read]
@@ -985,15 +831,13 @@ def _read_activities(
         else:
             empty.append(row)  # a row not filled in yet, as in a fresh template
             continue
-        if header_units:
+        if header_named:
             unit = str(item.get("unit", ""))
-            given = set(header_units.values())
+            given = set(header_named.values())
             if not unit and len(given) == 1:  # the header gives the unit the row leaves out
                 unit = item["unit"] = next(iter(given))
             if unit not in agrees:
-                agrees[unit] = [
-                    (column, named) for column, named in header_units.items() if not _same_unit(unit, named)
-                ]
+                agrees[unit] = [(column, named) for column, named in header_named.items() if not same_unit(unit, named)]
             if agrees[unit]:
                 column, named = agrees[unit][0]
                 reader.issue(
@@ -1012,7 +856,7 @@ def _read_activities(
                 )
                 continue
         said = len(reader.issues)
-        annual = _subtotal_check(reader, sheet, row, columns, item, totals)
+        annual = subtotal_check(reader, sheet, row, columns, item, totals)
         if len(reader.issues) > said:  # read, but said to be a subtotal: the rows after it start again
             since = 0.0
         elif annual is not None:
@@ -1033,52 +877,6 @@ def _read_activities(
             )
         )
     return activities
-
-
-def _header_units(rows: list[list[Any]], header: int, two_rows: bool, columns: set[int]) -> dict[int, str]:
-    """The amount columns whose header names a unit (`Total (MWh)`, `Jan (MWh)`), with that unit."""
-    from ghgcalc.io.header_units import header_unit
-
-    names = {name for spelled in ACTIVITY_COLUMNS.values() for name in spelled}
-    found: dict[int, str] = {}
-    for column in sorted(columns):
-        for at in (header, header + 1) if two_rows else (header,):
-            text = rows[at][column] if column < len(rows[at]) else None
-            named = header_unit(text, names) if isinstance(text, str) else None
-            if named is not None:
-                found[column] = named
-                break
-    return found
-
-
-def _same_unit(unit: str, named: str) -> bool:
-    from ghgcalc.units import UnitError, conversion_factor
-
-    try:
-        return conversion_factor(unit, named) == 1.0
-    except UnitError:
-        return False
-
-
-def _percent_amounts(reader: SheetReader, sheet: str, rows: list[list[Any]], row: int, columns: list[int]) -> None:
-    """An amount shown as a percentage (12%) is the number 0.12 in the cell: whether 12 or 0.12 was
-    meant cannot be known, so it is refused at the cell, never read as either."""
-    for column in columns:
-        value = rows[row][column] if column < len(rows[row]) else None
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            continue
-        reader.issue(
-            "amount-percent",
-            tr(
-                "this amount is formatted as a percentage ({shown}), which is the number {value}: an amount "
-                "is not a percentage",
-                shown=f"{value * 100:g}%",
-                value=f"{value:g}",
-            ),
-            sheet,
-            cell_name(row, column),
-            tr("format the cell as a number and type the amount itself"),
-        )
 
 
 def _columns(
