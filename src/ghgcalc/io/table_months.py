@@ -52,19 +52,7 @@ def month_outliers(rows: _Rows, limits: Thresholds) -> list[Issue]:
         f"SELECT __row, {unit}, {', '.join(names)} FROM rows WHERE problem IS NULL AND monthly AND {screen} "
         f"ORDER BY __row LIMIT {LARGEST_JUDGED}"
     ).fetchall()
-    judged = [
-        _Months(number, tuple(0.0 if v is None else float(v) for v in record[2:]), str(record[1] or "").strip())
-        for number, record in enumerate(found)
-    ]
-    issues = _monthly_outliers(cast(Any, judged), limits)
-    outlying = sorted({issue.path[1] for issue in issues})
-    listed: list[Issue] = []
-    for issue in issues:
-        number, position = cast(int, issue.path[1]), cast(int, issue.path[3])
-        if number not in outlying[:LISTED]:
-            continue
-        where = rows.table.where(found[number][0], months[position][1], rows.columns.order)
-        listed.append(Issue(issue.code, issue.message, Severity.WARNING, where, hint=issue.hint))
+    listed, outlying = _located(rows, found, _monthly_outliers(cast(Any, _judged(found)), limits))
     where = Location(rows.table.shown)
     more = len(outlying) - min(len(outlying), LISTED)
     if more:
@@ -118,21 +106,31 @@ def month_zeros(rows: _Rows, limits: Thresholds) -> list[Issue]:
     if not found:
         return []
     (screened,) = con.execute(f"SELECT count(*) FROM rows WHERE {condition}").fetchone() or (0,)
-    judged = [
-        _Months(number, tuple(0.0 if v is None else float(v) for v in record[2:]), str(record[1] or "").strip())
-        for number, record in enumerate(found)
-    ]
-    issues = _missing_readings(cast(Any, judged), limits)
-    flagged = sorted({issue.path[1] for issue in issues})
-    listed: list[Issue] = []
-    for issue in issues:
-        number, position = cast(int, issue.path[1]), cast(int, issue.path[3])
-        if number not in flagged[:LISTED]:
-            continue
-        where = rows.table.where(found[number][0], months[position][1], rows.columns.order)
-        listed.append(Issue(issue.code, issue.message, Severity.WARNING, where, hint=issue.hint))
+    listed, flagged = _located(rows, found, _missing_readings(cast(Any, _judged(found)), limits))
     more = len(flagged) - min(len(flagged), LISTED) + (screened - len(found))  # the screen is the rule, but for a hair
     if more > 0:
         message = tr("... and {count} more rows with {code}", count=f"{more:,}", code="amount-month-zero")
         listed.append(Issue("amount-month-zero", message, Severity.WARNING, Location(rows.table.shown)))
     return listed
+
+
+def _judged(found: list[Any]) -> list[_Months]:
+    """The rows read (__row, unit, the months...) as the monthly rule reads a line, numbered in order."""
+    return [
+        _Months(number, tuple(0.0 if v is None else float(v) for v in record[2:]), str(record[1] or "").strip())
+        for number, record in enumerate(found)
+    ]
+
+
+def _located(rows: _Rows, found: list[Any], issues: list[Issue]) -> tuple[list[Issue], list[int]]:
+    """The rule's warnings on the rows read, located at their row and month column, for the first
+    LISTED rows that have one; and the numbers of every row that has one."""
+    flagged = sorted({cast(int, issue.path[1]) for issue in issues})
+    listed: list[Issue] = []
+    for issue in issues:
+        number, position = cast(int, issue.path[1]), cast(int, issue.path[3])
+        if number not in flagged[:LISTED]:
+            continue
+        where = rows.table.where(found[number][0], rows.columns.months[position][1], rows.columns.order)
+        listed.append(Issue(issue.code, issue.message, Severity.WARNING, where, hint=issue.hint))
+    return listed, flagged
