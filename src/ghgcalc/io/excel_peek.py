@@ -8,7 +8,7 @@ import itertools
 import re
 import zipfile
 
-from ghgcalc.io.excel_xml import _REL_TAG, _SHEET_TAG, _attributes, _unescape, check_zip
+from ghgcalc.io.excel_xml import _attributes, _unescape, check_zip, workbook_parts
 
 # The Inventory sheet is a few dozen rows; the shared strings of a workbook of 100,000 labelled lines
 # run to a few MB, read only up to the one string needed.
@@ -32,10 +32,11 @@ def workbook_language(path: str, sheet_names: tuple[str, ...]) -> str | None:
         return None
     try:
         with zipfile.ZipFile(path) as archive:
-            member = _sheet_member(archive, sheet_names)
+            named, shared = workbook_parts(archive)
+            member = next((m for m, name in named.items() if name.strip().lower() in sheet_names), None)
             if member is None or archive.getinfo(member).file_size > _SHEET_LIMIT:
                 return None
-            strings = _SharedStrings(archive)
+            strings = _SharedStrings(archive, shared)
             data = archive.read(member)
             rows: dict[str, dict[str, tuple[str, bytes]]] = {}  # the A and B cells of each row
             starts = list(itertools.islice(_CELL.finditer(data), _CELLS_LOOKED_AT))
@@ -56,24 +57,12 @@ def workbook_language(path: str, sheet_names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _sheet_member(archive: zipfile.ZipFile, names: tuple[str, ...]) -> str | None:
-    targets = {}
-    for raw in _REL_TAG.findall(archive.read("xl/_rels/workbook.xml.rels")):
-        attrs = _attributes(raw)
-        target = attrs.get("Target", "")
-        targets[attrs.get("Id", "")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    for raw in _SHEET_TAG.findall(archive.read("xl/workbook.xml")):
-        attrs = _attributes(raw)
-        if attrs.get("name", "").strip().lower() in names:
-            return targets.get(attrs.get("id", ""))
-    return None
-
-
 class _SharedStrings:
     """The workbook's shared strings, read on the first cell that needs one (within _STRINGS_LIMIT)."""
 
-    def __init__(self, archive: zipfile.ZipFile) -> None:
+    def __init__(self, archive: zipfile.ZipFile, member: str | None) -> None:
         self._archive = archive
+        self._member = member
         self._data: bytes | None = None
 
     def text(self, kind: str, content: bytes) -> str | None:
@@ -92,8 +81,8 @@ class _SharedStrings:
     def _shared(self, index: int) -> str | None:
         """The shared string at `index`: its <si> from its start to the next one's, <t> by <t>."""
         if self._data is None:
-            info = self._archive.getinfo("xl/sharedStrings.xml")
-            self._data = self._archive.read(info) if info.file_size <= _STRINGS_LIMIT else b""
+            info = self._archive.getinfo(self._member) if self._member else None
+            self._data = self._archive.read(info) if info is not None and info.file_size <= _STRINGS_LIMIT else b""
         items = itertools.islice(_SHARED_ITEM.finditer(self._data), index, index + 2)
         found = [item.start() for item in items]
         if not found:

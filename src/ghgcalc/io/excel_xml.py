@@ -181,30 +181,40 @@ def scan(path: str) -> list[SheetXml]:
     return sheets
 
 
+def workbook_parts(archive: zipfile.ZipFile) -> tuple[dict[str, str], str | None]:
+    """The workbook's sheets as {zip member: sheet name}, in the workbook's order, and the member of
+    its shared strings (None without one), from xl/workbook.xml and its relationships."""
+    names = set(archive.namelist())
+    workbook = archive.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
+    rels_name = "xl/_rels/workbook.xml.rels"
+    rels = archive.read(rels_name) if rels_name in names else b""
+    targets = {}
+    shared = None
+    for raw in _REL_TAG.findall(rels):
+        attrs = _attributes(raw)
+        target = attrs.get("Target", "")
+        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+        targets[attrs.get("Id", "")] = member
+        if attrs.get("Type", "").endswith("/sharedStrings") and member in names and shared is None:
+            shared = member
+    named: dict[str, str] = {}
+    for raw in _SHEET_TAG.findall(workbook):
+        attrs = _attributes(raw)
+        member = targets.get(attrs.get("id", ""), "")
+        if member in names and member not in named:
+            named[member] = attrs.get("name", member)
+    return named, shared
+
+
 def measured(path: str) -> Iterator[tuple[SheetXml, bytes]]:
     """scan's sheets one at a time, each with its used range and its XML, before `features` has
     read the XML's error cells, formulas without a result and hidden rows and columns: what
     calamine may be given once every used range is known; the rest can be read while it reads."""
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
-        workbook = archive.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
-        rels_name = "xl/_rels/workbook.xml.rels"
-        rels = archive.read(rels_name) if rels_name in names else b""
-        targets = {}
-        strings: list[int] = []  # the length of each shared string (its XML, an upper bound)
-        for raw in _REL_TAG.findall(rels):
-            attrs = _attributes(raw)
-            target = attrs.get("Target", "")
-            member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-            targets[attrs.get("Id", "")] = member
-            if attrs.get("Type", "").endswith("/sharedStrings") and member in names and not strings:
-                strings = [len(item) for item in _SHARED_END.split(archive.read(member))]
-        named: dict[str, str] = {}
-        for raw in _SHEET_TAG.findall(workbook):
-            attrs = _attributes(raw)
-            member = targets.get(attrs.get("id", ""), "")
-            if member in names and member not in named:
-                named[member] = attrs.get("name", member)
+        named, shared = workbook_parts(archive)
+        # the length of each shared string (its XML, an upper bound)
+        strings = [len(item) for item in _SHARED_END.split(archive.read(shared))] if shared else []
         for member in sorted(names):
             if member not in named and not member.lower().endswith(".xml"):
                 continue
