@@ -333,6 +333,32 @@ def test_a_province_written_two_ways_is_named(tmp_path):
     assert run.stderr.count("province-spellings") == 1  # the others are written one way each
 
 
+def test_a_province_in_thai_and_in_english_is_named(tmp_path):
+    """`เชียงใหม่` in one file and `Chiang Mai` in another are one province, which the rollups would
+    split into two groups: the warning names both (and `Chonburi` beside `จ.ชลบุรี`)."""
+    write_programme(tmp_path)
+    for name, province in (("lg00.yaml", "เชียงใหม่"), ("lg01.yaml", "จ.ชลบุรี"), ("lg02.yaml", "Chonburi")):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("province: Chiang Mai", f"province: {province}"), "utf-8")
+    run = ghgcalc(tmp_path, "summary", ".", "-f", "json")
+    assert run.code == INPUT_ERRORS  # the broken files of the programme
+    assert "one province written 2 ways: 'Chiang Mai' (7 file(s)), 'เชียงใหม่' (1 file(s))" in run.stderr
+    assert "one province written 2 ways: 'Chonburi' (1 file(s)), 'จ.ชลบุรี' (1 file(s))" in run.stderr
+    assert run.stderr.count("province-spellings") == 2
+    codes = [w["code"] for w in json.loads(run.stdout)["warnings"]]
+    assert codes.count("province-spellings") == 2
+
+
+def test_the_provinces_are_77_and_their_names_one_each() -> None:
+    from ghgcalc.core.provinces import PROVINCES, compact, province_of
+
+    assert len(PROVINCES) == 77
+    names = [compact(n) for thai, others in PROVINCES.items() for n in (thai, *others)]
+    assert len(names) == len(set(names))  # no name stands for two provinces
+    assert province_of("Nakhon Si Thammarat") == province_of("nakhon-si-thammarat") == "นครศรีธรรมราช"
+    assert province_of("Example Province") is None
+
+
 def test_thai_province_words_are_not_the_name() -> None:
     from ghgcalc.core.summary import SummaryRow, province_spellings
 

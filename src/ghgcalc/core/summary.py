@@ -16,6 +16,8 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ghgcalc.core.provinces import province_of
+
 OUTLIER_RATIO = 3.0
 MIN_PEERS = 5
 INTENSITIES = ("per_staff", "per_capita", "per_output")  # the row's fields, in their order
@@ -157,13 +159,15 @@ _PROVINCE_WORDS = re.compile(r"^\s*(?:จังหวัด|จ\s*\.)\s*|\bprovi
 
 def province_spellings(rows: Sequence[SummaryRow]) -> list[list[tuple[str, int]]]:
     """Provinces written more than one way (`เชียงใหม่`, `จ.เชียงใหม่`, `จังหวัดเชียงใหม่`; `Chiang Mai`,
-    `chiang mai province`): for each, every spelling and how many rows have it, most rows first.
-    The rollups group by the name as written, so such a province is split into groups."""
+    `chiang mai province`; `เชียงใหม่` and `Chiang Mai`, core/provinces.py): for each, every spelling
+    and how many rows have it, most rows first. The rollups group by the name as written, so such a
+    province is split into groups."""
     counts: dict[str, dict[str, int]] = {}
     for row in rows:
         if row.province is None:
             continue
-        key = " ".join(_PROVINCE_WORDS.sub(" ", row.province).split()).casefold()
+        name = _PROVINCE_WORDS.sub(" ", row.province)
+        key = province_of(name) or " ".join(name.split()).casefold()
         spellings = counts.setdefault(key, {})
         spellings[row.province] = spellings.get(row.province, 0) + 1
     return [
