@@ -105,6 +105,18 @@ def test_a_version_must_be_named_and_exist(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+def test_two_versions_of_one_set_are_refused_and_a_version_named_twice_counts_once(tmp_path: Path) -> None:
+    """tgo-cfo@2020-02 with tgo-cfo@2026-02: each line would take the first that has its key (the
+    diesel of 2020-02, the grid of 2026-02), a "compared" column of two editions mixed."""
+    write(tmp_path, "town.yaml", TOWN.format(period="FY2567"))
+    for args in (["tgo-cfo@2020-02,tgo-cfo@2026-02"], ["tgo-cfo@2026-02", "--compare-factors", "tgo-cfo@2020-02"]):
+        run = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", *args, "-f", "json")
+        assert_usage_error(run, "2 versions of tgo-cfo", "2020-02", "2026-02", "one version of a set at a time")
+    twice = compare(tmp_path, "FY2567", "tgo-cfo@2026-02", "--compare-factors", "tgo-cfo@2026-02")
+    assert twice == compare(tmp_path, "FY2567", "tgo-cfo@2026-02")
+    assert twice["compared_factor_sets"].count("tgo-cfo@2026-02") == 1
+
+
 def test_an_inventory_with_errors_is_not_compared(tmp_path: Path) -> None:
     write(tmp_path, "bad.yaml", TOWN.format(period="FY2567").replace("amount: 100", "amount: -100"))
     run = ghgcalc(tmp_path, "compute", "bad.yaml", "--compare-factors", "tgo-cfo@2026-02", "-f", "json")

@@ -194,11 +194,13 @@ COMPARE_HELP = N_(
 
 
 def _compare_refs(values: list[str] | None, store: Any) -> tuple[str, ...]:
-    """The versions to compare with: each names a version that exists (else a usage error)."""
+    """The versions to compare with: each names a version that exists, one of each set (else a usage
+    error), each once."""
+    from ghgcalc.core.compare import one_version_each
     from ghgcalc.io.factor_store import SetRef
 
-    refs = _factor_refs(values) or ()
-    for text in refs:
+    named = []
+    for text in _factor_refs(values) or ():
         ref = SetRef.parse(text)
         if ref.version is None:
             known = ", ".join(s.ref for s in store.versions(ref.id))
@@ -206,7 +208,8 @@ def _compare_refs(values: list[str] | None, store: Any) -> tuple[str, ...]:
                 tr("--compare-factors {ref} names no version", ref=text), tr("name one: {versions}", versions=known)
             )
         store.select(ref)
-    return refs
+        named.append((ref.id, ref.version))
+    return one_version_each(named)  # each once; two versions of one set are refused
 
 
 PREVIOUS_HELP = N_("Last year's inventory: warn on each line that changed more than 3 times from it (it is only read).")

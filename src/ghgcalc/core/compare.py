@@ -7,8 +7,11 @@ two results, returns the differences.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ghgcalc.errors import UsageError
+from ghgcalc.i18n import tr
 from ghgcalc.models.factor import FactorSet
 from ghgcalc.models.result import InventoryResult, Line
 
@@ -96,3 +99,26 @@ def kept_versions(own: InventoryResult) -> tuple[FactorSet, ...]:
         replace(version, factors={k: v for k, v in version.factors.items() if k in taken.get(version.ref, ())})
         for version in own.factor_sets
     )
+
+
+def one_version_each(refs: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The compared versions (set, version), each once, as SET@VERSION. Two versions of one set
+    are a usage error: a line takes its factor from the first named version that holds its key,
+    so the "compared" column would mix the editions (a fuel from one, electricity from the other)."""
+    versions: dict[str, list[str]] = {}
+    for set_id, version in refs:
+        if version not in versions.setdefault(set_id, []):
+            versions[set_id].append(version)
+    for set_id, named in versions.items():
+        if len(named) > 1:
+            raise UsageError(
+                tr(
+                    "--compare-factors names {count} versions of {set}: {versions}; each line would take its "
+                    "factor from the first of them that has it, mixing the editions",
+                    count=len(named),
+                    set=set_id,
+                    versions=", ".join(named),
+                ),
+                tr("compare with one version of a set at a time: run once with each"),
+            )
+    return tuple(f"{set_id}@{version}" for set_id, named in versions.items() for version in named)
