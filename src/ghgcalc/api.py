@@ -1109,7 +1109,8 @@ class PlanOutcome:
 
 def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     """Read a plan, compute its base inventory, project BAU and the measures to the horizon."""
-    from ghgcalc.core.plan import prepare, project
+    from ghgcalc.core.plan import economics, prepare, project
+    from ghgcalc.core.plan.slips import cost_slips, percent_slips
     from ghgcalc.io.plan_reader import BUNDLED_CATALOGUE, read_catalogue, read_plan
 
     options = options or Options()
@@ -1117,6 +1118,7 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     plan, positions, issues = read_plan(path)
     if plan is None or positions is None:
         return PlanOutcome(source, None, None, tuple(issues))
+    own = [i for i in issues if not i.is_error]  # the plan's own warnings, for its documents too
     folder = os.path.dirname(os.path.abspath(path)) if path != STDIN else os.getcwd()
 
     def beside(name: str) -> str:
@@ -1161,11 +1163,18 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
         )
         return PlanOutcome(source, None, base, tuple(issues + located([problem])), reads=tuple(reads))
     prepared, problems = prepare(plan, base.inventory, base.result, catalogue)
-    issues.extend(located(problems))
+    problems = located(problems + percent_slips(plan))
+    issues.extend(problems)
+    own.extend(problems)
     if prepared is None or any(i.is_error for i in issues):
         return PlanOutcome(source, None, base, tuple(issues), reads=tuple(reads))
     projection, problems = project(prepared, _evaluator(base.inventory, base.result, options))
-    issues.extend(located(problems))
+    if projection is not None:
+        problems = problems + cost_slips(projection, [economics(projection, k) for k in range(len(prepared.measures))])
+    problems = located(problems)
+    issues.extend(problems)
+    if projection is not None:  # every warning of the plan in its JSON, workbook, page: not on the terminal only
+        projection = replace(projection, warnings=tuple(own + problems))
     return PlanOutcome(source, projection, base, tuple(issues), prepared.notes, tuple(reads))
 
 

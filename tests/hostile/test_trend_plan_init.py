@@ -362,6 +362,70 @@ def test_a_plan_within_its_horizon_has_none_of_these_warnings(tmp_path: Path) ->
     unchanged(tmp_path, before)
 
 
+@pytest.mark.parametrize(
+    ("slip", "marker", "says", "hint"),
+    [
+        ("discount_rate_pct: 0\n", "discount_rate_pct: 0.06\n", "a rate of 0.06 % a year, not 6 %", "pct: 6;"),
+        ("reduction_pct: 10}", "reduction_pct: 0.2}", "a target of -0.2 %, not -20 %", "reduction_pct: 20;"),
+    ],
+    ids=["discount-rate-0.06", "target-0.2"],
+)
+def test_a_fraction_typed_for_a_percent_is_warned_and_in_the_documents(
+    tmp_path: Path, slip: str, marker: str, says: str, hint: str
+) -> None:
+    """discount_rate_pct: 0.06 is a rate of 0.06 % (the MACC's costs change with it), and
+    reduction_pct: 0.2 a target of -0.2 %, met by any measure: both were taken as written, silently."""
+    write(tmp_path, "town.yaml", town("2024"))
+    text = PLAN.format(horizon=2030, start=2026, ramp=1, target=2030).replace(slip, marker)
+    write(tmp_path, "plan.yaml", text)
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json")
+    assert run.code == OK, run
+    [found] = [p for p in issues(run.stderr) if p.code == "plan-percent-unusual"]
+    line, column = at(text, marker)
+    assert found.location == f"plan.yaml:{line}:{column + marker.index(':') + 2}"
+    assert says in found.message and hint in (found.hint or "")
+    assert [w["code"] for w in json.loads(run.stdout)["warnings"]] == ["plan-percent-unusual"]
+    assert "plan-percent-unusual" in ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "md").stdout
+    unchanged(tmp_path, before)
+
+
+def test_a_whole_projects_cost_written_per_size_unit_is_warned(tmp_path: Path) -> None:
+    """100,000 trees at 100 THB each: 10,000,000 written as the cost of one tree gives 37 million THB
+    per tCO2e in the MACC, and 1,000,000,000,000 THB invested, without a word."""
+    write(tmp_path, "town.yaml", town("2024"))
+    text = PLAN.format(horizon=2030, start=2026, ramp=1, target=2030).replace(
+        "    size: 100\n", "    size: 100000\n    costs: {investment_thb: 10000000, lifetime_years: 30}\n"
+    )
+    write(tmp_path, "plan.yaml", text)
+    run = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json")
+    assert run.code == OK, run
+    [found] = [p for p in issues(run.stderr) if p.code == "measure-cost-unusual"]
+    assert found.location.startswith(f"plan.yaml:{at(text, 'costs:')[0]}:")
+    assert "measure 'trees' comes to 37,037,037 THB per tCO2e in 2030" in found.message
+    assert "per size unit (tree; the size is 100,000)" in (found.hint or "")
+    assert [w["code"] for w in json.loads(run.stdout)["warnings"]] == ["measure-cost-unusual"]
+    sensible = PLAN.format(horizon=2030, start=2026, ramp=1, target=2030).replace(
+        "    size: 100\n", "    size: 100000\n    costs: {investment_thb: 100, lifetime_years: 30}\n"
+    )
+    write(tmp_path, "plan.yaml", sensible)
+    assert "measure-cost-unusual" not in ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json").stderr
+
+
+def test_the_plans_warnings_are_in_its_documents_not_on_the_terminal_only(tmp_path: Path) -> None:
+    """A ramp past the horizon (the plan counts 40 % of the measure) was said on stderr, but the
+    JSON's warnings, the workbook and the web page to share were silent about it."""
+    write(tmp_path, "town.yaml", town("2024"))
+    write(tmp_path, "plan.yaml", PLAN.format(horizon=2030, start=2029, ramp=5, target=2030))
+    run = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json")
+    assert run.code == OK, run
+    [warned] = json.loads(run.stdout)["warnings"]
+    assert warned["code"] == "measure-ramp-after-horizon" and "40 %" in warned["message"]
+    assert warned["location"] == f"plan.yaml:{at(PLAN, 'ramp_years:')[0]}:{at(PLAN, 'ramp_years:')[1] + 12}"
+    assert ghgcalc(tmp_path, "plan", "plan.yaml", "-o", "plan.html").code == OK
+    assert "measure-ramp-after-horizon" in (tmp_path / "plan.html").read_text(encoding="utf-8")
+
+
 # --------------------------------------------------------------------------------------------
 # init: every starter is an input that validates
 
