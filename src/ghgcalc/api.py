@@ -1487,7 +1487,7 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
     groups), inventories of more than one period or GWP set (added together), and a file whose
     local government and period an earlier file has too (a copy under another name, counted
     twice). Only the user knows which is right, so each is a warning, never a correction."""
-    from ghgcalc.core.summary import gwp_sets, kinds, periods, province_spellings, repeated
+    from ghgcalc.core.summary import gwp_sets, kinds, output_units, periods, province_spellings, repeated
 
     found: list[Issue] = []
     for spellings in province_spellings(rows):
@@ -1525,6 +1525,18 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
         )
         hint = tr("compute them on one GWP set: give it with --gwp or write the same gwp: in each inventory")
         found.append(Issue("gwp-mixed", message, Severity.WARNING, hint=hint))
+    units = output_units(rows)
+    if len(units) > 1:  # tCO2e per person beside tCO2e per staff member: one column, one spread
+        message = tr(
+            "the outputs are in {count} units ({units}): the rollups' tCO2e per unit of output mix them",
+            count=len(units),
+            units=", ".join(units),
+        )
+        hint = tr(
+            "give every inventory's output in one unit, or read that intensity unit by unit "
+            "(an outlier's peers have outputs in its own unit)"
+        )
+        found.append(Issue("output-units-mixed", message, Severity.WARNING, hint=hint))
     for row, earlier in repeated(rows):
         message = tr(
             "the same local government (code {code}) and period ({period}) as {first}: both are counted in the rollups",
@@ -1649,4 +1661,5 @@ def summary_row(outcome: Outcome) -> SummaryRow:
         per_output=per(result.output[0] if result.output else None),
         factor_editions=tuple(s.ref for s in result.factor_sets),
         gwp=result.gwp,
+        output_unit=result.output[1] if result.output else None,
     )

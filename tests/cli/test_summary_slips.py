@@ -110,3 +110,23 @@ def test_a_divisor_of_1e_320_is_refused_not_an_infinite_intensity(tmp_path: Path
     assert said == {("staff.yaml", "amount-too-small"), ("output.yaml", "amount-too-small")}
     data, run = summary(tmp_path, "staff.yaml", "output.yaml")
     assert "Infinity" not in run.stdout and [r["status"] for r in data["inventories"]] == ["errors", "errors"]
+
+
+def test_an_output_in_another_unit_is_not_an_outlier_among_outputs_in_persons(tmp_path: Path) -> None:
+    """Five towns give their output in persons (9,000), one in staff (80): its tCO2e per unit of
+    output, 112 times theirs, was named an outlier, and the rollups' spread mixed the two units."""
+    for number in range(1, 7):
+        output = "{amount: 80, unit: staff}" if number == 6 else "{amount: 9000, unit: persons}"
+        write(tmp_path, f"t{number}.yaml", town(f"T{number}", str(number), "ลำปาง", extra=f"output: {output}\n"))
+    data, run = summary(tmp_path, ".")
+    assert run.code == 0, run
+    assert data["outliers"] == []
+    [mixed] = [p for p in issues(run.stderr) if p.code == "output-units-mixed"]
+    assert "the outputs are in 2 units (persons, staff)" in mixed.message
+    assert [w["code"] for w in data["warnings"]] == ["output-units-mixed"]
+    assert [row["output_unit"] for row in data["inventories"]] == ["persons"] * 5 + ["staff"]
+    # the same six in one unit: the sixth is an outlier, and nothing is mixed
+    write(tmp_path, "t6.yaml", town("T6", "6", "ลำปาง", extra="output: {amount: 80, unit: persons}\n"))
+    data, run = summary(tmp_path, ".")
+    assert [o["file"] for o in data["outliers"]] == ["t6.yaml"]
+    assert "output-units-mixed" not in run.stderr

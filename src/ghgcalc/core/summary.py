@@ -6,8 +6,8 @@ The outlier rule (docs/cli.md, `ghgcalc summary`): an intensity (per staff membe
 unit of output) is an outlier when it is more than OUTLIER_RATIO times the median of its peers, or
 less than the median divided by OUTLIER_RATIO. Peers are the inventories of the same type of local
 government (or, without a type, of the same kind: organization or community) that have that
-intensity, the inventory itself included; there must be at least MIN_PEERS of them, and their
-median must be above zero."""
+intensity, the inventory itself included, and for the intensity per unit of output the same unit
+of output; there must be at least MIN_PEERS of them, and their median must be above zero."""
 
 from __future__ import annotations
 
@@ -54,6 +54,7 @@ class SummaryRow:
     period_start: str | None = None
     period_end: str | None = None
     kind: str | None = None  # organization or community, whatever its type
+    output_unit: str | None = None  # the unit of output.amount, which per_output is per
 
 
 @dataclass(frozen=True)
@@ -200,19 +201,40 @@ def gwp_sets(rows: Sequence[SummaryRow]) -> list[str]:
     return list(dict.fromkeys(row.gwp for row in rows if row.status != "errors" and row.gwp is not None))
 
 
+def output_units(rows: Sequence[SummaryRow]) -> list[str]:
+    """The units of the outputs the computed rows' per_output is per, each once as first written, in
+    the order of the rows: more than one, and the intensities per unit of output are per persons
+    beside per staff or per tonnes of waste (the rollups' spread mixes them)."""
+    found: dict[str, str] = {}
+    for row in rows:
+        if row.per_output is not None and row.output_unit is not None:
+            found.setdefault(_unit_key(row.output_unit), row.output_unit)
+    return list(found.values())
+
+
+def _unit_key(unit: str | None) -> str:
+    return " ".join((unit or "").split()).casefold()
+
+
+def _peer_group(row: SummaryRow, name: str) -> tuple[str, str]:
+    """Who a row's intensity is compared with: its type, and for per_output its output's unit too."""
+    return row.type or NONE_GROUP, _unit_key(row.output_unit) if name == "per_output" else ""
+
+
 def outliers(rows: Sequence[SummaryRow]) -> list[Outlier]:
     """The intensities far from their peers' median (the rule in this module's docstring), in the
-    order of the rows, then of INTENSITIES."""
+    order of the rows, then of INTENSITIES. An intensity per unit of output has for peers only the
+    outputs in the same unit (tCO2e per person is not compared with tCO2e per staff member)."""
     found = []
     for name in INTENSITIES:
-        peers: dict[str, list[float]] = {}
+        peers: dict[tuple[str, str], list[float]] = {}
         for row in rows:
             value = getattr(row, name)
             if row.type and value is not None:
-                peers.setdefault(row.type, []).append(value)
+                peers.setdefault(_peer_group(row, name), []).append(value)
         for row in rows:
             value = getattr(row, name)
-            group = peers.get(row.type or NONE_GROUP, [])
+            group = peers.get(_peer_group(row, name), [])
             if value is None or len(group) < MIN_PEERS:
                 continue
             median = statistics.median(group)
