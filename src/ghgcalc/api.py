@@ -1110,7 +1110,7 @@ class PlanOutcome:
 def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
     """Read a plan, compute its base inventory, project BAU and the measures to the horizon."""
     from ghgcalc.core.plan import economics, prepare, project
-    from ghgcalc.core.plan.slips import cost_slips, percent_slips
+    from ghgcalc.core.plan.slips import cost_slips, increase_slips, percent_slips
     from ghgcalc.io.plan_reader import BUNDLED_CATALOGUE, read_catalogue, read_plan
 
     options = options or Options()
@@ -1170,7 +1170,8 @@ def plan_file(path: str, options: Options | None = None) -> PlanOutcome:
         return PlanOutcome(source, None, base, tuple(issues), reads=tuple(reads))
     projection, problems = project(prepared, _evaluator(base.inventory, base.result, options))
     if projection is not None:
-        problems = problems + cost_slips(projection, [economics(projection, k) for k in range(len(prepared.measures))])
+        costed = [economics(projection, k) for k in range(len(prepared.measures))]
+        problems = problems + increase_slips(projection) + cost_slips(projection, costed)
     problems = located(problems)
     issues.extend(problems)
     if projection is not None:  # every warning of the plan in its JSON, workbook, page: not on the terminal only

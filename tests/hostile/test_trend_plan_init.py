@@ -412,6 +412,28 @@ def test_a_whole_projects_cost_written_per_size_unit_is_warned(tmp_path: Path) -
     assert "measure-cost-unusual" not in ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json").stderr
 
 
+def test_a_measure_that_adds_more_than_it_cuts_is_warned(tmp_path: Path) -> None:
+    """Electric trucks whose charging was typed with a digit too many (280,000 kWh a truck for 28,000):
+    the measure adds emissions, and the MACC only said "no abatement"."""
+    write(tmp_path, "town.yaml", town("2024"))
+    ev = (
+        "  - id: ev\n    size: 1\n    size_unit: truck\n    start: 2027\n"
+        "    applies_to: {activity: diesel-stationary}\n    reduce: {amount: 900, unit: L}\n"
+        "    add: {activity: electricity-grid, amount: 280000, unit: kWh}\n"
+    )
+    text = PLAN.format(horizon=2030, start=2026, ramp=1, target=2030).replace("targets:", ev + "targets:")
+    write(tmp_path, "plan.yaml", text)
+    run = ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json")
+    assert run.code == OK, run
+    [found] = [p for p in issues(run.stderr) if p.code == "measure-increases-emissions"]
+    assert found.location.startswith(f"plan.yaml:{at(text, 'add: {activity')[0]}:")
+    # 280,000 kWh x 0.4999 kg = 139.97 t added; 900 L of diesel x 2.708 kg = 2.44 t cut
+    assert "measure 'ev' adds 138 tCO2e in 2030 instead of cutting" in found.message
+    assert "measure-increases-emissions" in [w["code"] for w in json.loads(run.stdout)["warnings"]]
+    write(tmp_path, "plan.yaml", text.replace("280000", "2800"))
+    assert "measure-increases-emissions" not in ghgcalc(tmp_path, "plan", "plan.yaml", "-f", "json").stderr
+
+
 def test_the_plans_warnings_are_in_its_documents_not_on_the_terminal_only(tmp_path: Path) -> None:
     """A ramp past the horizon (the plan counts 40 % of the measure) was said on stderr, but the
     JSON's warnings, the workbook and the web page to share were silent about it."""

@@ -1,14 +1,15 @@
 """A plan's numbers that are most likely slips of scale, warned at the number: a fraction typed where
-a percent belongs (`discount_rate_pct: 0.06` for 6 %, `reduction_pct: 0.2` for 20 %), and costs or
+a percent belongs (`discount_rate_pct: 0.06` for 6 %, `reduction_pct: 0.2` for 20 %), costs or
 prices that give a cost per tonne no measure has (a whole project's investment written per
-luminaire, a price per MWh written per kWh). Only the user knows what was meant, so each is a
+luminaire, a price per MWh written per kWh), and a measure that adds more than it cuts in the
+horizon year (an `add` amount with a digit too many). Only the user knows what was meant, so each is a
 warning, never a correction (docs/plans.md, "Numbers that look like slips")."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ghgcalc.core.plan.project import Projection
+from ghgcalc.core.plan.project import TOLERANCE, Projection
 from ghgcalc.errors import Issue, warning
 from ghgcalc.i18n import tr
 from ghgcalc.models.plan import Plan
@@ -93,6 +94,38 @@ def cost_slips(projection: Projection, costed: Sequence[Economics]) -> list[Issu
                     "and O&M by the size; prices are per unit of the activity (THB per kWh, not per MWh)",
                     unit=measure.size_unit,
                     size=_shown(measure.size),
+                ),
+            )
+        )
+    return issues
+
+
+def increase_slips(projection: Projection) -> list[Issue]:
+    """A measure whose reduction and removals in the horizon year add up to an increase: it is left
+    out of the MACC as having "no abatement", which does not say that it adds emissions."""
+    prepared = projection.prepared
+    last = projection.years[-1]
+    year = prepared.base_result.period.year_text(last.year)
+    issues = []
+    for k, measure in enumerate(prepared.measures):
+        change = last.changes[k]
+        net = last.reduction_t_co2e(k) + (change.removal_t_co2 if change else 0.0)
+        if net >= -TOLERANCE * max(1.0, abs(last.stages[k].t_co2e)):
+            continue
+        issues.append(
+            warning(
+                "measure-increases-emissions",
+                tr(
+                    "measure '{id}' adds {tonnes} tCO2e in {year} instead of cutting: what it adds emits more "
+                    "than what it cuts",
+                    id=measure.id,
+                    tonnes=f"{-net:,.0f}",
+                    year=year,
+                ),
+                ("measures", measure.index, "add" if prepared.plan.measures[measure.index].add else "id"),
+                tr(
+                    "check what it adds per size unit (amount, per_reduced) and its unit; a composting or "
+                    "digestion measure emits in its first year and avoids landfill methane from the next"
                 ),
             )
         )
