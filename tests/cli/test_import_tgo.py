@@ -142,6 +142,39 @@ def test_an_unknown_row_is_imported_and_located(tmp_path: Path, monkeypatch: pyt
     assert computed(tmp_path, "x.yaml")["total_t_co2e"] == pytest.approx(gen.cached[(S2568, "E42")], rel=1e-9)
 
 
+@pytest.mark.parametrize(("at", "n"), [(13, 1), (8, -2)])
+def test_rows_inserted_or_deleted_are_followed_by_their_labels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: int, n: int
+) -> None:
+    """An office inserts a row in the middle of the form, or deletes the unused generator rows: the
+    column total 'รวม', the scope table and the incineration row (outside E41) move with them, and
+    are found by their labels, not at rows 26, 39-42 and 25 (where the reader looked: the landfill
+    row was said to be outside the total, the total read from a heading, the audit's findings false)."""
+    monkeypatch.setattr(g, "SYNTHETIC_BASE", {**g.SYNTHETIC_BASE, 25: 40.0})  # incineration, outside E41
+    cached: dict[tuple[str, str], Any] = {}
+
+    def shift(book: Any, values: dict[tuple[str, str], Any]) -> None:
+        g.shift_rows(book, values, S2568, at, n)
+        cached.update(values)
+
+    _form_with(tmp_path, monkeypatch, shift)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0, run
+    said = {p.code: p for p in issues(run.stderr)}
+    assert not {"tgo-row-extra", "tgo-total-not-found", "tgo-printed-differs", "tgo-printed-not-number"} & set(said)
+    outside = said["tgo-row-outside-total"]
+    assert outside.location == f"gh.xlsx[{S2568}]!E{41 + n}", outside
+    assert f"row {25 + n} (ขยะของเสีย (เผากำจัดโดยใช้น้ำมันดีเซล))" in outside.message
+    incineration = cached[(S2568, f"AE{25 + n}")] / 1000
+    result = computed(tmp_path, "gh.yaml")
+    assert result["total_t_co2e"] == pytest.approx(cached[(S2568, f"E{42 + n}")] + incineration, rel=1e-9)
+    assert result["by_scope_t_co2e"]["1"] == pytest.approx(cached[(S2568, f"E{39 + n}")], rel=1e-9)
+    audit = ghgcalc(tmp_path, "audit", "gh.xlsx", "-f", "json")
+    assert audit.code == 0, audit
+    [year] = json.loads(audit.stdout)["workbooks"][0]["years"]
+    assert [f for f in year["findings"] if f["kind"] == "recompute"] == []
+
+
 def test_a_workbook_that_is_not_form_1_5_1_is_refused(tmp_path: Path) -> None:
     assert ghgcalc(tmp_path, "init", "mine.xlsx").code == 0
     before = snapshot(tmp_path)

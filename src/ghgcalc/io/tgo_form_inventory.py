@@ -9,7 +9,6 @@ from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import tr
 from ghgcalc.io.excel_cells import cell_name
 from ghgcalc.io.tgo_form import (
-    LAST_ROW,
     FormRow,
     FormWorkbook,
     FormYear,
@@ -160,12 +159,14 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
                 row.line_total.cell,
                 tr("the imported line counts them; TGO's form has no formulas in this row"),
             )
-        if row.row == LAST_ROW:
+        if row.row in year.outside_rows:
             warn(
                 "tgo-row-outside-total",
                 tr(
-                    "row {row} is left out of the scope-3 total the workbook prints ({cell} sums rows 21-24)",
+                    "row {row} ({label}) is left out of the scope-3 total the workbook prints ({cell}), "
+                    "as TGO's form leaves it out",
                     row=row.row,
+                    label=name,
                     cell=year.totals.scopes[2].cell,
                 ),
                 year.sheet,
@@ -409,7 +410,7 @@ def stated_years(form: FormWorkbook) -> list[Any]:
                 total=stated(t.total),
                 series=tuple(series),
                 same_as=tuple(same_as),
-                outside_totals=(LAST_ROW,),
+                outside_totals=tuple(year.outside_rows),
                 column_total=stated(t.column_total),
                 products=tuple(products),
             )
