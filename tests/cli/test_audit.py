@@ -102,6 +102,31 @@ def test_the_2569_grid_factor_against_the_2026_edition(tmp_path: Path) -> None:
     assert all(f["kind"] == "factor" for f in found)  # its arithmetic is sound
 
 
+def test_a_month_whose_cf_cell_was_merged_away_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """G20:H20 merged (or H20 cleared): January's electricity has no CF, so the workbook's totals, all
+    recalculated and consistent, leave the month out; the audit compared printed values only and said
+    nothing, the import wrote lines that compute to more than the printed E42 without a word."""
+    save = g._Book.save
+
+    def merged(book: Any, path: Path) -> Any:
+        ws, gone = book.wb[S2569], book.cached.pop((S2569, "H20"))
+        ws.merge_cells("G20:H20")
+        for cell in ("AE20", "H26", "AE26", "E40", "E42"):
+            book.cached[(S2569, cell)] -= gone / (1000 if cell.startswith("E") else 1)
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", merged)
+    g.form_1_5_1(tmp_path / "gh.xlsx", 2569, with_previous_year=False)
+    found = findings(audited(tmp_path, "gh.xlsx"), S2569)
+    [missing] = [f for f in found if f["kind"] == "recompute"]
+    january = g.synthetic_month(30000.0, 1, 2569)
+    assert (missing["code"], missing["cells"], missing["month"]) == ("audit-cf-missing", ["G20", "H20"], 1)
+    assert missing["stated"] is None and missing["expected"] == pytest.approx(january * 0.4999)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0, run
+    assert f"gh.xlsx[{S2569}]!H20: warning[tgo-printed-differs]" in run.stderr
+
+
 def test_pond_water_differing_from_the_summary(tmp_path: Path) -> None:
     g.form_1_5_1(tmp_path / "gh2568.xlsx", pond_input={12: 1033})
     found = findings(audited(tmp_path, "gh2568.xlsx"))

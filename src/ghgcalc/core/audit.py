@@ -178,6 +178,9 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
     line_totals: list[float] = []
     for line in year.lines:
         _line(line, compare)
+        missing = _missing_cf(line)
+        compared += len(missing)
+        findings.extend(missing)
         if line.total.value is not None:
             line_totals.append(line.total.value)
             if line.scope is not None and line.row not in year.outside_totals:
@@ -375,6 +378,53 @@ def _line(line: StatedLine, compare: Compare) -> None:
                 cell=line.total.cell,
             ),
         )
+
+
+def _missing_cf(line: StatedLine) -> list[Finding]:
+    """A month with a quantity but an empty CF cell, in a row whose other months are computed (the CF
+    cleared, or merged away with its neighbour): the month is in no total the workbook prints, and
+    comparing printed values alone would never see it."""
+    ef = line.factor.value
+    if ef is None or len(line.printed) != len(line.quantities) or len(line.printed) < 2:
+        return []
+    if line.total.value is None and all(p.value is None for p in line.printed):
+        return []  # a row without formulas: audit-line-not-computed says so
+    out = []
+    for m, (q, printed) in enumerate(zip(line.quantities, line.printed, strict=True)):
+        if not q.value or printed.value is not None:
+            continue
+        out.append(
+            Finding(
+                "recompute",
+                "audit-cf-missing",
+                printed.sheet,
+                (q.cell, printed.cell),
+                tr(
+                    "row {row} ({label}), {month}: the quantity {quantity} at {quantity_cell} has no CF at {cell} "
+                    "(the cell is empty): its {expected} kgCO2e are in no total the workbook prints",
+                    row=line.row,
+                    label=line.label,
+                    month=month_name(m),
+                    quantity=number(q.value),
+                    quantity_cell=q.cell,
+                    cell=printed.cell,
+                    expected=number(q.value * ef),
+                ),
+                None,
+                q.value * ef,
+                tr(
+                    "row {row} ({label}), {month}: {cell} is empty though {quantity_cell} holds a quantity: was its "
+                    "formula deleted or the cell merged? Should the month count in the total?",
+                    row=line.row,
+                    label=line.label,
+                    month=month_name(m),
+                    cell=printed.cell,
+                    quantity_cell=q.cell,
+                ),
+                m + 1,
+            )
+        )
+    return out
 
 
 def _product(product: StatedProduct, compare: Compare) -> None:
