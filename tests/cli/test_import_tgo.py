@@ -293,6 +293,24 @@ def test_a_year_sheet_named_in_ce_is_said_to_be_imported_as_ce(tmp_path: Path, m
     assert "2025, a C.E. year" in ce.message and "(2568)" in ce.message, run
 
 
+def test_a_sheet_whose_name_and_header_name_different_years_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Last year's sheet copied and renamed 'ปี 2568', its header still 'ประจำปี 2567': the period is the
+    name's, and the disagreement is said at the header (it was imported as 2568 without a word)."""
+
+    def old_header(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        book[S2568]["G3"] = "ปริมาณก๊าซเรือนกระจก (kgCO2e) ประจำปี ๒๕๖๗"
+
+    _form_with(tmp_path, monkeypatch, old_header)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0, run
+    [unclear] = [p for p in issues(run.stderr) if p.code == "tgo-year-unclear"]
+    assert (unclear.location, unclear.severity) == (f"gh.xlsx[{S2568}]!G3", "warning")
+    assert "2568" in unclear.message and "2567" in unclear.message and unclear.hint
+    assert yaml.safe_load((tmp_path / "gh.yaml").read_text(encoding="utf-8"))["period"] == 2568
+
+
 def test_a_copied_year_sheet_is_said_not_to_be_imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def copy(book: Any, cached: dict[tuple[str, str], Any]) -> None:
         copied = book.copy_worksheet(book[S2568])

@@ -370,6 +370,7 @@ def _year(reader: SheetReader, sheet: FormSheet, named: str) -> int | None:
                 ),
                 Severity.WARNING,
             )
+        _header_agrees(reader, sheet, int(named))
         return int(named)
     for row, column in ((2, 6), (2, 5), (1, 0)):  # G3 (wide), F3 (narrow), the title
         found = _YEAR.search(thai_to_arabic_digits(sheet.text(row, column)))
@@ -401,6 +402,35 @@ def _year(reader: SheetReader, sheet: FormSheet, named: str) -> int | None:
         tr("write the year in the header, as TGO's form does: 'ปริมาณก๊าซเรือนกระจก (kgCO2e) ประจำปี 2568'"),
     )
     return None
+
+
+def _header_agrees(reader: SheetReader, sheet: FormSheet, named: int) -> None:
+    """A sheet copied from last year and renamed, its header still naming the old year (or the
+    header corrected and the name not): said, as the year the inventory gets is the name's."""
+    for row, column in ((2, 6), (2, 5)):  # G3 (wide), F3 (narrow): "... ประจำปี 2568"
+        found = _YEAR.search(thai_to_arabic_digits(sheet.text(row, column)))
+        if found is None:
+            continue
+        header = int(found.group(1))
+        if header != named and header != named + 543:
+            reader.issue(
+                "tgo-year-unclear",
+                tr(
+                    "the sheet's name gives {year} but its header ({cell}) names {other}; "
+                    "the inventory's period is {year}",
+                    year=named,
+                    cell=cell_name(row, column),
+                    other=header,
+                ),
+                sheet.name,
+                cell_name(row, column),
+                tr(
+                    "check which year the sheet's numbers are of (a sheet copied from the year before?), and "
+                    "correct the header or the sheet's name"
+                ),
+                Severity.WARNING,
+            )
+        return
 
 
 def _layout(sheet: FormSheet) -> Layout | None:
