@@ -127,6 +127,20 @@ def test_a_month_whose_cf_cell_was_merged_away_is_found(tmp_path: Path, monkeypa
     assert f"gh.xlsx[{S2569}]!H20: warning[tgo-printed-differs]" in run.stderr
 
 
+def test_a_year_sheet_holding_last_years_months_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """2568's sheet copied from 2567 and not updated: every printed value follows from its inputs, so
+    the audit said 'nothing to ask'; each row and series that repeats 2567 month by month is found."""
+    monkeypatch.setattr(g, "synthetic_month", lambda base, month, year: round(base * (1 + 0.2 * (month % 5) / 5), 1))
+    g.form_1_5_1(tmp_path / "gh2568.xlsx")
+    document = audited(tmp_path, "gh2568.xlsx")
+    repeated = [f for f in findings(document) if f["code"] == "audit-year-repeated"]
+    assert [f["cells"] for f in repeated] == [[f"G{r}:AC{r}"] for r in (12, 20, 21, 23, 24)] + [["C3:N3"]]
+    assert all(f["kind"] == "plausibility" for f in repeated)
+    assert repeated[1]["where"] == f"gh2568.xlsx[{S2568}]!G20:AC20, gh2568.xlsx[{S2567}]!F20:AB20"
+    assert "2567" in repeated[1]["message"] and "copied" in repeated[1]["ask"]
+    assert [f for f in findings(document, S2567) if f["code"] == "audit-year-repeated"] == []
+
+
 def test_pond_water_differing_from_the_summary(tmp_path: Path) -> None:
     g.form_1_5_1(tmp_path / "gh2568.xlsx", pond_input={12: 1033})
     found = findings(audited(tmp_path, "gh2568.xlsx"))
