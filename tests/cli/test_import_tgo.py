@@ -175,6 +175,26 @@ def test_rows_inserted_or_deleted_are_followed_by_their_labels(
     assert [f for f in year["findings"] if f["kind"] == "recompute"] == []
 
 
+def test_a_source_added_below_the_total_row_is_said_not_to_be_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mower's petrol typed in row 28, below 'รวม': in no total the workbook prints, and not
+    imported; it was dropped without a word."""
+
+    def below(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        ws = book[S2568]
+        ws["B28"], ws["D28"], ws["F28"] = "น้ำมันเบนซิน (เครื่องตัดหญ้า)", 2.18, "ลิตร"
+        for m in range(12):
+            ws.cell(28, 7 + 2 * m).value = 20 + m
+
+    _form_with(tmp_path, monkeypatch, below)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0, run
+    [extra] = [p for p in issues(run.stderr) if p.code == "tgo-row-extra"]
+    assert (extra.location, extra.severity) == (f"gh.xlsx[{S2568}]!B28", "warning")
+    assert "เครื่องตัดหญ้า" in extra.message and "รวม" in extra.hint
+
+
 def test_a_workbook_that_is_not_form_1_5_1_is_refused(tmp_path: Path) -> None:
     assert ghgcalc(tmp_path, "init", "mine.xlsx").code == 0
     before = snapshot(tmp_path)

@@ -554,6 +554,8 @@ def _summary(
         rows.append(form_row)
     if total_row is None:
         _extra_rows(reader, sheet, L)
+    else:
+        _rows_below_total(reader, sheet, L, total_row)
     totals = _totals(reader, sheet, L, LAST_ROW if total_row is None else total_row)
     return FormYear(name, year, L.name, rows, septic, pond, totals, empty, outside)
 
@@ -581,6 +583,31 @@ def _totals(reader: SheetReader, sheet: FormSheet, L: Layout, total_row: int) ->
             Severity.WARNING,
         )
     return totals
+
+
+def _rows_below_total(reader: SheetReader, sheet: FormSheet, L: Layout, total_row: int) -> None:
+    """A source added below "รวม" (above the scope table) with monthly quantities is in no total and
+    is not imported: said, so that it is not lost without a word."""
+    table = _scope_table_row(sheet, L, total_row)
+    end = table if table is not None else min(len(sheet.rows), total_row + 12)
+    for r in range(total_row + 1, end):
+        values = [sheet.rows[r][c] if c < len(sheet.rows[r]) else None for c in map(L.month, range(1, 13))]
+        if not any(isinstance(v, int | float) and not isinstance(v, bool) and v for v in values):
+            continue
+        label = "".join(sheet.text(r, c) for c in range(0, L.ef)).strip()
+        reader.issue(
+            "tgo-row-extra",
+            tr(
+                "row {row} ({label}) below the 'รวม' row holds monthly quantities: it is in no total "
+                "the workbook prints and was not imported",
+                row=r + 1,
+                label=visible(label) or tr("no label"),
+            ),
+            sheet.name,
+            cell_name(r, 1),
+            tr("insert a row above 'รวม' and move the activity there, so that it counts; then import again"),
+            Severity.WARNING,
+        )
 
 
 def _extra_rows(reader: SheetReader, sheet: FormSheet, L: Layout) -> None:
