@@ -141,6 +141,22 @@ def test_a_year_sheet_holding_last_years_months_is_found(tmp_path: Path, monkeyp
     assert [f for f in findings(document, S2567) if f["code"] == "audit-year-repeated"] == []
 
 
+def test_a_rows_unit_changed_to_another_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Diesel in 'kg' with an EF per litre: the factor check was skipped without a word."""
+    save = g._Book.save
+
+    def in_kg(book: Any, path: Path) -> Any:
+        book.wb[S2569]["F12"] = "kg"
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", in_kg)
+    g.form_1_5_1(tmp_path / "gh.xlsx", 2569, with_previous_year=False)
+    found = findings(audited(tmp_path, "gh.xlsx"), S2569)
+    [unit] = [f for f in found if f["code"] == "audit-unit-differs"]
+    assert (unit["kind"], unit["cells"]) == ("factor", ["D12"])
+    assert "kg" in unit["message"] and "diesel-mobile" in unit["message"] and unit["ask"]
+
+
 def test_pond_water_differing_from_the_summary(tmp_path: Path) -> None:
     g.form_1_5_1(tmp_path / "gh2568.xlsx", pond_input={12: 1033})
     found = findings(audited(tmp_path, "gh2568.xlsx"))

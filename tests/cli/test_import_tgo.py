@@ -195,6 +195,25 @@ def test_a_source_added_below_the_total_row_is_said_not_to_be_imported(
     assert "เครื่องตัดหญ้า" in extra.message and "รวม" in extra.hint
 
 
+def test_a_rows_unit_changed_to_another_is_refused_and_thai_spellings_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Diesel's unit changed to 'kg' (its EF D12 is per litre): imported per kg without a word, before;
+    now refused at F12. 'ลบ.ม.' for the water row is m3, as TGO writes it elsewhere (it was refused)."""
+
+    def units(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        book[S2568]["F12"], book[S2568]["F23"] = "kg", "ลบ.ม."
+
+    _form_with(tmp_path, monkeypatch, units)
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 1, run
+    [changed] = [p for p in issues(run.stderr) if p.severity == "error"]
+    assert (changed.code, changed.location) == ("tgo-unit-changed", f"gh.xlsx[{S2568}]!F12")
+    assert "'kg'" in changed.message and "ลิตร" in changed.message and "D12" in changed.message
+    assert snapshot(tmp_path) == before
+
+
 def test_a_workbook_that_is_not_form_1_5_1_is_refused(tmp_path: Path) -> None:
     assert ghgcalc(tmp_path, "init", "mine.xlsx").code == 0
     before = snapshot(tmp_path)

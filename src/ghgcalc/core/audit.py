@@ -470,7 +470,9 @@ def _edition(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) ->
     try:
         period = parse_period(year.year - BE_OFFSET)
         choice = catalogue.resolve(line.key, line.unit, period, units.Bridges())
-    except (ResolveError, units.UnitError, ValueError):
+    except units.UnitError as exc:
+        raise _UnitDiffers from exc
+    except (ResolveError, ValueError):
         return None
     factor = choice.factor
     if factor.published_kgco2e:
@@ -482,12 +484,25 @@ def _edition(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) ->
     return factor.ref, value * choice.conversion
 
 
+class _UnitDiffers(Exception):
+    """The line's unit cannot be converted to the unit of TGO's factor for its row."""
+
+
 def _factors_compared(year: StatedYear, catalogue: Catalogue | None) -> int:
-    return sum(1 for line in year.lines if _edition(year, line, catalogue) is not None)
+    count = 0
+    for line in year.lines:
+        try:
+            count += _edition(year, line, catalogue) is not None
+        except _UnitDiffers:
+            continue
+    return count
 
 
 def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> list[Finding]:
-    found = _edition(year, line, catalogue)
+    try:
+        found = _edition(year, line, catalogue)
+    except _UnitDiffers:
+        return [_unit_differs(line)]
     ef = line.factor.value
     if found is None or ef is None:
         return []
@@ -531,6 +546,34 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
             effect_t=effect,
         )
     ]
+
+
+def _unit_differs(line: StatedLine) -> Finding:
+    """A row of TGO's form whose unit was changed (diesel in kg): its EF is per the form's unit."""
+    return Finding(
+        "factor",
+        "audit-unit-differs",
+        line.sheet,
+        (line.factor.cell,),
+        tr(
+            "row {row} ({label}): its quantities are in {unit}, which TGO's factor '{key}' is not per: "
+            "the EF at {cell} cannot be compared, and the row's CO2e is likely wrong",
+            row=line.row,
+            label=line.label,
+            unit=line.unit,
+            key=line.key,
+            cell=line.factor.cell,
+        ),
+        line.factor.value,
+        None,
+        tr(
+            "row {row} ({label}) is in {unit}, not the unit of TGO's form for it: which unit are the quantities "
+            "in, and is the EF per that unit?",
+            row=line.row,
+            label=line.label,
+            unit=line.unit,
+        ),
+    )
 
 
 def _plausible(

@@ -25,13 +25,34 @@ from ghgcalc.io.tgo_form import (
 
 UNITS = {
     "ลิตร": "L",
+    "l": "L",
     "kwh": "kWh",
     "kg": "kg",
+    "กก.": "kg",
+    "กิโลกรัม": "kg",
     "m3": "m3",
+    "ลบ.ม.": "m3",
+    "ลูกบาศก์เมตร": "m3",
     "kgco2": "kg",
     "kgch4": "kg",
     "kgchclf2": "kg",
     "kgch2f2": "kg",
+}
+# the unit of each known row's quantities in TGO's form (docs/tgo-workbooks.md, "How each row maps"):
+# the EF is per this unit, so a row whose unit was changed to another cannot be read with it
+FORM_UNITS = {
+    "diesel-stationary": "L",
+    "diesel-mobile": "L",
+    "gasohol-91": "L",
+    "gasohol-95": "L",
+    "fire-extinguisher-co2": "kg",
+    "r-22": "kg",
+    "r-32": "kg",
+    "electricity-grid": "kWh",
+    "paper": "kg",
+    "tap-water-mwa": "m3",
+    "tap-water-pwa": "m3",
+    "waste-landfill-form-1-5": "kg",
 }
 # the category of the bundled factor a row corresponds to (ghgcalc factors list --set tgo-cfo)
 CATEGORIES = {
@@ -104,6 +125,32 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
                     Severity.ERROR,
                     Location(file, sheet=year.sheet, cell=row.unit_cell),
                     hint=tr("write the unit the quantities are in, as TGO's form does"),
+                )
+            )
+            continue
+        expected = FORM_UNITS.get(row.key or "")
+        if expected is not None and unit != expected:
+            expected = "ลิตร" if expected == "L" else expected  # as TGO's form writes it
+            issues.append(
+                Issue(
+                    "tgo-unit-changed",
+                    tr(
+                        "row {row} ({label}): the unit {unit} is not the form's {expected} for this row, "
+                        "and its EF ({cell}) is per {expected}",
+                        row=row.row,
+                        label=name,
+                        unit=repr(visible(row.unit or "")),
+                        expected=expected,
+                        cell=row.ef_cell,
+                    ),
+                    Severity.ERROR,
+                    Location(file, sheet=year.sheet, cell=row.unit_cell),
+                    hint=tr(
+                        "write {expected} if the quantities are in {expected}; if they are in {unit}, convert "
+                        "them to {expected} first",
+                        expected=expected,
+                        unit=row.unit or "",
+                    ),
                 )
             )
             continue
@@ -350,7 +397,7 @@ def stated_years(form: FormWorkbook) -> list[Any]:
                     ),
                     printed=tuple(stated(p) for p in row.cf),
                     total=stated(row.line_total),
-                    key=row.key,
+                    key=row.key if row.kind == "typed" else None,  # kgCH4 rows: no factor per kg
                     derived=derived,
                 )
             )
