@@ -1309,6 +1309,7 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
     consistency between its sheets. Form 1.5(1) through io/tgo_form.py; the V-Sheet CFO through
     io/tgo_vsheet.py where that reader is installed (`looks_like_vsheet`, `read_vsheet`, `stated_years`)."""
     from ghgcalc.core.audit import audit_year, compare_copies
+    from ghgcalc.core.audit_repeated import repeated_years
     from ghgcalc.io.tgo_form import read_form
     from ghgcalc.io.tgo_form_inventory import stated_years
 
@@ -1317,6 +1318,7 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
     versions = [(ref.id, ref.version is not None, tuple(options.store.select(ref))) for ref in map(SetRef.parse, refs)]
     outcomes = []
     stated: list[tuple[str, str, Any]] = []  # (workbook, form, StatedYear) of every year read
+    at: list[tuple[int, int]] = []  # (outcome, its year) of each of `stated`
     for path in paths:
         source = display_name(path)
         vsheet = _vsheet_reader()
@@ -1325,6 +1327,7 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
                 book = vsheet.read_vsheet(path, source)
                 read = vsheet.stated_years(book)
                 stated += [(source, "V-Sheet CFO", y) for y in read]
+                at += [(len(outcomes), i) for i in range(len(read))]
                 audits = [audit_year(y, _audit_catalogue(versions), options.checks.thresholds) for y in read]
                 outcomes.append(AuditOutcome(source, tuple(audits), tuple(book.issues), "V-Sheet CFO"))
                 continue
@@ -1341,8 +1344,14 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
         audits = []
         for year in stated_years(form):
             stated.append((source, "form 1.5(1)", year))
+            at.append((len(outcomes), len(audits)))
             audits.append(audit_year(year, _audit_catalogue(versions), options.checks.thresholds))
         outcomes.append(AuditOutcome(source, tuple(audits), tuple(form.issues)))
+    for index, found in repeated_years(stated).items():
+        book, number = at[index]
+        years = list(outcomes[book].years)
+        years[number] = replace(years[number], findings=(*years[number].findings, *found))
+        outcomes[book] = replace(outcomes[book], years=tuple(years))
     for copies in compare_copies(stated):
         at = next(i for i, o in enumerate(outcomes) if o.source == copies.workbook)
         outcomes[at] = replace(outcomes[at], copies=(*outcomes[at].copies, copies))

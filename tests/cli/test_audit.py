@@ -102,6 +102,61 @@ def test_the_2569_grid_factor_against_the_2026_edition(tmp_path: Path) -> None:
     assert all(f["kind"] == "factor" for f in found)  # its arithmetic is sound
 
 
+def test_a_month_whose_cf_cell_was_merged_away_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """G20:H20 merged (or H20 cleared): January's electricity has no CF, so the workbook's totals, all
+    recalculated and consistent, leave the month out; the audit compared printed values only and said
+    nothing, the import wrote lines that compute to more than the printed E42 without a word."""
+    save = g._Book.save
+
+    def merged(book: Any, path: Path) -> Any:
+        ws, gone = book.wb[S2569], book.cached.pop((S2569, "H20"))
+        ws.merge_cells("G20:H20")
+        for cell in ("AE20", "H26", "AE26", "E40", "E42"):
+            book.cached[(S2569, cell)] -= gone / (1000 if cell.startswith("E") else 1)
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", merged)
+    g.form_1_5_1(tmp_path / "gh.xlsx", 2569, with_previous_year=False)
+    found = findings(audited(tmp_path, "gh.xlsx"), S2569)
+    [missing] = [f for f in found if f["kind"] == "recompute"]
+    january = g.synthetic_month(30000.0, 1, 2569)
+    assert (missing["code"], missing["cells"], missing["month"]) == ("audit-cf-missing", ["G20", "H20"], 1)
+    assert missing["stated"] is None and missing["expected"] == pytest.approx(january * 0.4999)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0, run
+    assert f"gh.xlsx[{S2569}]!H20: warning[tgo-printed-differs]" in run.stderr
+
+
+def test_a_year_sheet_holding_last_years_months_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """2568's sheet copied from 2567 and not updated: every printed value follows from its inputs, so
+    the audit said 'nothing to ask'; each row and series that repeats 2567 month by month is found."""
+    monkeypatch.setattr(g, "synthetic_month", lambda base, month, year: round(base * (1 + 0.2 * (month % 5) / 5), 1))
+    g.form_1_5_1(tmp_path / "gh2568.xlsx")
+    document = audited(tmp_path, "gh2568.xlsx")
+    repeated = [f for f in findings(document) if f["code"] == "audit-year-repeated"]
+    assert [f["cells"] for f in repeated] == [[f"G{r}:AC{r}"] for r in (12, 20, 21, 23, 24)] + [["C3:N3"]]
+    assert all(f["kind"] == "plausibility" for f in repeated)
+    assert repeated[1]["where"] == f"gh2568.xlsx[{S2568}]!G20:AC20, gh2568.xlsx[{S2567}]!F20:AB20"
+    assert "2567" in repeated[1]["message"] and "copied" in repeated[1]["ask"]
+    assert [f for f in findings(document, S2567) if f["code"] == "audit-year-repeated"] == []
+
+
+def test_a_rows_unit_changed_to_another_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Diesel in 'kg' with an EF per litre: the factor check was skipped without a word."""
+    save = g._Book.save
+
+    def in_kg(book: Any, path: Path) -> Any:
+        book.wb[S2569]["F12"] = "kg"
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", in_kg)
+    g.form_1_5_1(tmp_path / "gh.xlsx", 2569, with_previous_year=False)
+    found = findings(audited(tmp_path, "gh.xlsx"), S2569)
+    [unit] = [f for f in found if f["code"] == "audit-unit-differs"]
+    assert (unit["kind"], unit["cells"]) == ("factor", ["D12"])
+    assert "kg" in unit["message"] and "diesel-mobile" in unit["message"] and unit["ask"]
+
+
 def test_pond_water_differing_from_the_summary(tmp_path: Path) -> None:
     g.form_1_5_1(tmp_path / "gh2568.xlsx", pond_input={12: 1033})
     found = findings(audited(tmp_path, "gh2568.xlsx"))

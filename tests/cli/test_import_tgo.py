@@ -142,6 +142,78 @@ def test_an_unknown_row_is_imported_and_located(tmp_path: Path, monkeypatch: pyt
     assert computed(tmp_path, "x.yaml")["total_t_co2e"] == pytest.approx(gen.cached[(S2568, "E42")], rel=1e-9)
 
 
+@pytest.mark.parametrize(("at", "n"), [(13, 1), (8, -2)])
+def test_rows_inserted_or_deleted_are_followed_by_their_labels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: int, n: int
+) -> None:
+    """An office inserts a row in the middle of the form, or deletes the unused generator rows: the
+    column total 'รวม', the scope table and the incineration row (outside E41) move with them, and
+    are found by their labels, not at rows 26, 39-42 and 25 (where the reader looked: the landfill
+    row was said to be outside the total, the total read from a heading, the audit's findings false)."""
+    monkeypatch.setattr(g, "SYNTHETIC_BASE", {**g.SYNTHETIC_BASE, 25: 40.0})  # incineration, outside E41
+    cached: dict[tuple[str, str], Any] = {}
+
+    def shift(book: Any, values: dict[tuple[str, str], Any]) -> None:
+        g.shift_rows(book, values, S2568, at, n)
+        cached.update(values)
+
+    _form_with(tmp_path, monkeypatch, shift)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0, run
+    said = {p.code: p for p in issues(run.stderr)}
+    assert not {"tgo-row-extra", "tgo-total-not-found", "tgo-printed-differs", "tgo-printed-not-number"} & set(said)
+    outside = said["tgo-row-outside-total"]
+    assert outside.location == f"gh.xlsx[{S2568}]!E{41 + n}", outside
+    assert f"row {25 + n} (ขยะของเสีย (เผากำจัดโดยใช้น้ำมันดีเซล))" in outside.message
+    incineration = cached[(S2568, f"AE{25 + n}")] / 1000
+    result = computed(tmp_path, "gh.yaml")
+    assert result["total_t_co2e"] == pytest.approx(cached[(S2568, f"E{42 + n}")] + incineration, rel=1e-9)
+    assert result["by_scope_t_co2e"]["1"] == pytest.approx(cached[(S2568, f"E{39 + n}")], rel=1e-9)
+    audit = ghgcalc(tmp_path, "audit", "gh.xlsx", "-f", "json")
+    assert audit.code == 0, audit
+    [year] = json.loads(audit.stdout)["workbooks"][0]["years"]
+    assert [f for f in year["findings"] if f["kind"] == "recompute"] == []
+
+
+def test_a_source_added_below_the_total_row_is_said_not_to_be_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mower's petrol typed in row 28, below 'รวม': in no total the workbook prints, and not
+    imported; it was dropped without a word."""
+
+    def below(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        ws = book[S2568]
+        ws["B28"], ws["D28"], ws["F28"] = "น้ำมันเบนซิน (เครื่องตัดหญ้า)", 2.18, "ลิตร"
+        for m in range(12):
+            ws.cell(28, 7 + 2 * m).value = 20 + m
+
+    _form_with(tmp_path, monkeypatch, below)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0, run
+    [extra] = [p for p in issues(run.stderr) if p.code == "tgo-row-extra"]
+    assert (extra.location, extra.severity) == (f"gh.xlsx[{S2568}]!B28", "warning")
+    assert "เครื่องตัดหญ้า" in extra.message and "รวม" in extra.hint
+
+
+def test_a_rows_unit_changed_to_another_is_refused_and_thai_spellings_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Diesel's unit changed to 'kg' (its EF D12 is per litre): imported per kg without a word, before;
+    now refused at F12. 'ลบ.ม.' for the water row is m3, as TGO writes it elsewhere (it was refused)."""
+
+    def units(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        book[S2568]["F12"], book[S2568]["F23"] = "kg", "ลบ.ม."
+
+    _form_with(tmp_path, monkeypatch, units)
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 1, run
+    [changed] = [p for p in issues(run.stderr) if p.severity == "error"]
+    assert (changed.code, changed.location) == ("tgo-unit-changed", f"gh.xlsx[{S2568}]!F12")
+    assert "'kg'" in changed.message and "ลิตร" in changed.message and "D12" in changed.message
+    assert snapshot(tmp_path) == before
+
+
 def test_a_workbook_that_is_not_form_1_5_1_is_refused(tmp_path: Path) -> None:
     assert ghgcalc(tmp_path, "init", "mine.xlsx").code == 0
     before = snapshot(tmp_path)
@@ -258,6 +330,24 @@ def test_a_year_sheet_named_in_ce_is_said_to_be_imported_as_ce(tmp_path: Path, m
     run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
     [ce] = [p for p in issues(run.stderr) if p.code == "tgo-year-ce"]
     assert "2025, a C.E. year" in ce.message and "(2568)" in ce.message, run
+
+
+def test_a_sheet_whose_name_and_header_name_different_years_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Last year's sheet copied and renamed 'ปี 2568', its header still 'ประจำปี 2567': the period is the
+    name's, and the disagreement is said at the header (it was imported as 2568 without a word)."""
+
+    def old_header(book: Any, cached: dict[tuple[str, str], Any]) -> None:
+        book[S2568]["G3"] = "ปริมาณก๊าซเรือนกระจก (kgCO2e) ประจำปี ๒๕๖๗"
+
+    _form_with(tmp_path, monkeypatch, old_header)
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0, run
+    [unclear] = [p for p in issues(run.stderr) if p.code == "tgo-year-unclear"]
+    assert (unclear.location, unclear.severity) == (f"gh.xlsx[{S2568}]!G3", "warning")
+    assert "2568" in unclear.message and "2567" in unclear.message and unclear.hint
+    assert yaml.safe_load((tmp_path / "gh.yaml").read_text(encoding="utf-8"))["period"] == 2568
 
 
 def test_a_copied_year_sheet_is_said_not_to_be_imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

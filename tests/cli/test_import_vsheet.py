@@ -54,6 +54,44 @@ def test_both_years_compute_to_the_printed_totals(tmp_path: Path, version: str) 
     assert [p.location for p in assumed] == (["v.xlsx[Fr-04.1]!AO1"] if version == "07" else [])
 
 
+def test_a_row_inserted_in_fr_04_1_moves_the_blocks_sums_and_gwps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A third scope-1 row inserted at row 12 moves everything below it: the last scope-3 row (42, the
+    block filled to its end here) to 43, the sums AO24... to AO25..., the GWPs AV12:AV13 to AV13:AV14.
+    The reader took TGO's row numbers: the scope-3 row was dropped without a word, the GWPs said to be
+    neither AR5's nor AR4's, and the audit compared no sum at all."""
+    save = g._Book.save
+    cached: dict[tuple[str, str], Any] = {}
+
+    def inserted(book: Any, path: Path) -> Any:
+        ws = book.wb["Fr-04.1"]
+        ws["B42"], ws["C42"], ws["D42"], ws["Q42"] = "ขยะ (ฝังกลบ)", "kg", 2000.0, 2.32
+        ws["AO42"] = "=D42*Q42/1000"
+        book.cached[("Fr-04.1", "AO42")] = 4.64
+        for cell in ("AO43", "AO45"):
+            book.cached[("Fr-04.1", cell)] += 4.64
+        g.shift_rows(book.wb, book.cached, "Fr-04.1", 12, 1)
+        cached.update(book.cached)
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", inserted)
+    g.vsheet_cfo(tmp_path / "v.xlsx", "04")
+    (tmp_path / "out").mkdir()
+    run = ghgcalc(tmp_path, "import", "v.xlsx", "-o", "out/")
+    assert run.code == 0, run
+    assert issues(run.stderr) == [], run
+    document = yaml.safe_load((tmp_path / "out/v-2568.yaml").read_text(encoding="utf-8"))
+    assert document["gwp"] == "AR5"
+    assert any(a["label"] == "ขยะ (ฝังกลบ) (v.xlsx[Fr-04.1]!D43)" for a in document["activities"])
+    result = computed(tmp_path, "out/v-2568.yaml")
+    assert result["total_t_co2e"] == pytest.approx(cached[("Fr-04.1", "AO46")], rel=1e-9)
+    audit = ghgcalc(tmp_path, "audit", "v.xlsx", "-f", "json")
+    assert audit.code == 0, audit
+    year = json.loads(audit.stdout)["workbooks"][0]["years"][0]
+    assert (year["sheet"], year["compared"], year["findings"]) == ("Fr-04.1", 10, [])
+
+
 def test_lines_cite_their_cells_and_carry_the_sheet_gases(tmp_path: Path) -> None:
     g.vsheet_cfo(tmp_path / "v.xlsx", "04")
     (tmp_path / "out").mkdir()

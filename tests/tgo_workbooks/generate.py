@@ -156,6 +156,67 @@ def _store_cached_values(path: Path, names: list[str], cached: dict[tuple[str, s
             z.writestr(n, data)
 
 
+_REFERENCE = re.compile(
+    r"(?P<q>(?:'[^']+'|[^\s'!(),=*+/-]+)!)?(?P<a>\$?[A-Z]{1,3}\$?)(?P<ra>\d+)"
+    r"(?::(?P<b>\$?[A-Z]{1,3}\$?)(?P<rb>\d+))?(?![\d(A-Za-z])"
+)
+
+
+def shift_rows(wb: Any, cached: dict[tuple[str, str], Any], title: str, at: int, n: int) -> None:
+    """Insert ``n`` empty rows before row ``at`` of sheet ``title`` (``n`` < 0: delete ``-n`` rows from
+    ``at``), as a spreadsheet program does: cells, merged ranges, cached values and every formula that
+    points into the sheet move with them; a range loses its deleted rows (SUM(AE8:AE19) without rows
+    8-9 is SUM(AE8:AE17)). The cached values stay as they were: an empty row changes no total."""
+
+    def moved(r: int) -> int | None:
+        if n > 0:
+            return r + n if r >= at else r
+        return None if at <= r < at - n else (r + n if r >= at - n else r)
+
+    def formula(text: str, here: str) -> str:
+        def one(m: re.Match[str]) -> str:
+            q = m.group("q")
+            if (q[:-1].strip("'") if q else here) != title:
+                return m.group(0)
+            a, ra, b = m.group("a"), int(m.group("ra")), m.group("b")
+            if b is None:
+                r = moved(ra)
+                return f"{q or ''}{a}{r}" if r else "#REF!"
+            rb = int(m.group("rb"))
+            first = next((moved(x) for x in range(ra, rb + 1) if moved(x)), None)
+            last = next((moved(x) for x in range(rb, ra - 1, -1) if moved(x)), None)
+            return f"{q or ''}{a}{first}:{b}{last}" if first and last else "#REF!"
+
+        return _REFERENCE.sub(one, text)
+
+    ws = wb[title]
+    merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+    for m in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(str(m))
+    if n > 0:
+        ws.insert_rows(at, n)
+    else:
+        ws.delete_rows(at, -n)
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    c.value = formula(c.value, sheet.title)
+    for r1, c1, r2, c2 in merged:
+        first, last = moved(r1) or at, moved(r2) or at - 1
+        if n > 0 and r1 < at <= r2:
+            last = r2 + n
+        if last >= first:
+            ws.merge_cells(start_row=first, start_column=c1, end_row=last, end_column=c2)
+    for sheet_name, cell in [key for key in cached if key[0] == title]:
+        value = cached.pop((sheet_name, cell))
+        column, r = re.fullmatch(r"([A-Z]+)(\d+)", cell).groups()  # type: ignore[union-attr]
+        if (new := moved(int(r))) is not None:
+            cached[(sheet_name, f"{column}{new}!")] = value
+    for key in [key for key in cached if key[1].endswith("!")]:
+        cached[(key[0], key[1][:-1])] = cached.pop(key)
+
+
 def _xml(text: str) -> bytes:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode()
 

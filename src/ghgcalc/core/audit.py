@@ -178,6 +178,9 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
     line_totals: list[float] = []
     for line in year.lines:
         _line(line, compare)
+        missing = _missing_cf(line)
+        compared += len(missing)
+        findings.extend(missing)
         if line.total.value is not None:
             line_totals.append(line.total.value)
             if line.scope is not None and line.row not in year.outside_totals:
@@ -377,6 +380,53 @@ def _line(line: StatedLine, compare: Compare) -> None:
         )
 
 
+def _missing_cf(line: StatedLine) -> list[Finding]:
+    """A month with a quantity but an empty CF cell, in a row whose other months are computed (the CF
+    cleared, or merged away with its neighbour): the month is in no total the workbook prints, and
+    comparing printed values alone would never see it."""
+    ef = line.factor.value
+    if ef is None or len(line.printed) != len(line.quantities) or len(line.printed) < 2:
+        return []
+    if line.total.value is None and all(p.value is None for p in line.printed):
+        return []  # a row without formulas: audit-line-not-computed says so
+    out = []
+    for m, (q, printed) in enumerate(zip(line.quantities, line.printed, strict=True)):
+        if not q.value or printed.value is not None:
+            continue
+        out.append(
+            Finding(
+                "recompute",
+                "audit-cf-missing",
+                printed.sheet,
+                (q.cell, printed.cell),
+                tr(
+                    "row {row} ({label}), {month}: the quantity {quantity} at {quantity_cell} has no CF at {cell} "
+                    "(the cell is empty): its {expected} kgCO2e are in no total the workbook prints",
+                    row=line.row,
+                    label=line.label,
+                    month=month_name(m),
+                    quantity=number(q.value),
+                    quantity_cell=q.cell,
+                    cell=printed.cell,
+                    expected=number(q.value * ef),
+                ),
+                None,
+                q.value * ef,
+                tr(
+                    "row {row} ({label}), {month}: {cell} is empty though {quantity_cell} holds a quantity: was its "
+                    "formula deleted or the cell merged? Should the month count in the total?",
+                    row=line.row,
+                    label=line.label,
+                    month=month_name(m),
+                    cell=printed.cell,
+                    quantity_cell=q.cell,
+                ),
+                m + 1,
+            )
+        )
+    return out
+
+
 def _product(product: StatedProduct, compare: Compare) -> None:
     """Each month of a companion sheet's computed row against its inputs x the sheet's factor."""
     ef = product.factor.value
@@ -420,7 +470,9 @@ def _edition(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) ->
     try:
         period = parse_period(year.year - BE_OFFSET)
         choice = catalogue.resolve(line.key, line.unit, period, units.Bridges())
-    except (ResolveError, units.UnitError, ValueError):
+    except units.UnitError as exc:
+        raise _UnitDiffers from exc
+    except (ResolveError, ValueError):
         return None
     factor = choice.factor
     if factor.published_kgco2e:
@@ -432,12 +484,25 @@ def _edition(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) ->
     return factor.ref, value * choice.conversion
 
 
+class _UnitDiffers(Exception):
+    """The line's unit cannot be converted to the unit of TGO's factor for its row."""
+
+
 def _factors_compared(year: StatedYear, catalogue: Catalogue | None) -> int:
-    return sum(1 for line in year.lines if _edition(year, line, catalogue) is not None)
+    count = 0
+    for line in year.lines:
+        try:
+            count += _edition(year, line, catalogue) is not None
+        except _UnitDiffers:
+            continue
+    return count
 
 
 def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> list[Finding]:
-    found = _edition(year, line, catalogue)
+    try:
+        found = _edition(year, line, catalogue)
+    except _UnitDiffers:
+        return [_unit_differs(line)]
     ef = line.factor.value
     if found is None or ef is None:
         return []
@@ -481,6 +546,34 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
             effect_t=effect,
         )
     ]
+
+
+def _unit_differs(line: StatedLine) -> Finding:
+    """A row of TGO's form whose unit was changed (diesel in kg): its EF is per the form's unit."""
+    return Finding(
+        "factor",
+        "audit-unit-differs",
+        line.sheet,
+        (line.factor.cell,),
+        tr(
+            "row {row} ({label}): its quantities are in {unit}, which TGO's factor '{key}' is not per: "
+            "the EF at {cell} cannot be compared, and the row's CO2e is likely wrong",
+            row=line.row,
+            label=line.label,
+            unit=line.unit,
+            key=line.key,
+            cell=line.factor.cell,
+        ),
+        line.factor.value,
+        None,
+        tr(
+            "row {row} ({label}) is in {unit}, not the unit of TGO's form for it: which unit are the quantities "
+            "in, and is the EF per that unit?",
+            row=line.row,
+            label=line.label,
+            unit=line.unit,
+        ),
+    )
 
 
 def _plausible(

@@ -22,7 +22,15 @@ from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, calamine_reason, open_c
 from ghgcalc.numbers import LARGEST_NUMBER
 from ghgcalc.thai import BE_THRESHOLD, thai_to_arabic_digits
 
-FIRST_ROW, LAST_ROW = 8, 25  # the activity rows of the form (1-based, as Excel numbers them)
+# The activity rows of the form as TGO ships it (1-based, as Excel numbers them): 8-25, the column
+# total "รวม" in row 26, the scope table's "ประเภท 1" in row 39 (wide) or 38 (narrow). Offices insert
+# and delete rows, so the reader finds the "รวม" row and the scope table by their labels, and reads
+# every row between the header and "รวม"; these are the places it falls back to when a label is gone.
+FIRST_ROW, LAST_ROW = 8, 25
+HEADER_ROWS = 5  # rows 1-5: the title and the header; the activity block starts below them
+SEARCH_ROWS = 200  # how far below the header the "รวม" row and the scope table are looked for
+# TGO's scope-3 total (E41 = SUM(AE21:AE24)) leaves the incineration row out: found by its label
+OUTSIDE_LABEL = "ขยะของเสีย(เผากำจัดโดยใช้น้ำมันดีเซล)"
 _NOT_FORM_HINT = N_(
     "give TGO's calculation form 1.5(1), whose year sheets are named 'สรุปการคำนวณ ปี 2568' "
     "(or 'สรุปการคำนวณ ปีฐาน'); for ghgcalc's own workbook use ghgcalc compute or ghgcalc convert"
@@ -127,6 +135,7 @@ class FormYear:
     pond: PondSheet | None
     totals: FormTotals
     empty_rows: list[int] = field(default_factory=list)
+    outside_rows: list[int] = field(default_factory=list)  # rows the printed scope totals leave out (1-based)
 
 
 @dataclass
@@ -361,6 +370,7 @@ def _year(reader: SheetReader, sheet: FormSheet, named: str) -> int | None:
                 ),
                 Severity.WARNING,
             )
+        _header_agrees(reader, sheet, int(named))
         return int(named)
     for row, column in ((2, 6), (2, 5), (1, 0)):  # G3 (wide), F3 (narrow), the title
         found = _YEAR.search(thai_to_arabic_digits(sheet.text(row, column)))
@@ -394,6 +404,35 @@ def _year(reader: SheetReader, sheet: FormSheet, named: str) -> int | None:
     return None
 
 
+def _header_agrees(reader: SheetReader, sheet: FormSheet, named: int) -> None:
+    """A sheet copied from last year and renamed, its header still naming the old year (or the
+    header corrected and the name not): said, as the year the inventory gets is the name's."""
+    for row, column in ((2, 6), (2, 5)):  # G3 (wide), F3 (narrow): "... ประจำปี 2568"
+        found = _YEAR.search(thai_to_arabic_digits(sheet.text(row, column)))
+        if found is None:
+            continue
+        header = int(found.group(1))
+        if header != named and header != named + 543:
+            reader.issue(
+                "tgo-year-unclear",
+                tr(
+                    "the sheet's name gives {year} but its header ({cell}) names {other}; "
+                    "the inventory's period is {year}",
+                    year=named,
+                    cell=cell_name(row, column),
+                    other=header,
+                ),
+                sheet.name,
+                cell_name(row, column),
+                tr(
+                    "check which year the sheet's numbers are of (a sheet copied from the year before?), and "
+                    "correct the header or the sheet's name"
+                ),
+                Severity.WARNING,
+            )
+        return
+
+
 def _layout(sheet: FormSheet) -> Layout | None:
     if squeeze(sheet.text(2, 3)) == "ef" and "ม.ค" in sheet.text(3, 6):
         return WIDE
@@ -408,19 +447,53 @@ def _scope(sheet: FormSheet, row: int) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def _total_row(sheet: FormSheet, L: Layout) -> int | None:
+    """The 0-based row of the column total ("รวม", merged A26:F26 in TGO's form), wherever inserted or
+    deleted rows have moved it; None when no row below the header is labelled so."""
+    for r in range(HEADER_ROWS, min(len(sheet.rows), HEADER_ROWS + SEARCH_ROWS)):
+        first = squeeze(sheet.text(r, 0))
+        if first.startswith("รวม") or squeeze("".join(sheet.text(r, c) for c in range(0, L.ef))) == "รวม":
+            return r
+    return None
+
+
+def _scope_table_row(sheet: FormSheet, L: Layout, below: int) -> int | None:
+    """The 0-based row of the scope table's "ประเภท 1" (C39 wide, B38 narrow) below the column total."""
+    for r in range(below + 1, min(len(sheet.rows), below + 1 + SEARCH_ROWS)):
+        if any(squeeze(sheet.text(r, c)) == "ประเภท1" for c in (L.scope_table - 2, L.scope_table - 1)):
+            return r
+    return None
+
+
 def _summary(
     reader: SheetReader, sheet: FormSheet, layout: Layout, year: int, septic: SepticSheet | None, pond: PondSheet | None
 ) -> FormYear:
     name, L = sheet.name, layout
     rows: list[FormRow] = []
     empty: list[int] = []
-    for r in range(FIRST_ROW - 1, LAST_ROW):
+    outside: list[int] = []
+    total_row = _total_row(sheet, L)
+    if total_row is None:
+        reader.issue(
+            "tgo-total-not-found",
+            tr(
+                "the column total 'รวม' below the activity rows was not found; rows 8-25 are read "
+                "as TGO's form has them"
+            ),
+            name,
+            cell_name(LAST_ROW, 0),
+            tr("keep the row labelled 'รวม' (A26 in TGO's form) below the activities; check the imported lines"),
+            Severity.WARNING,
+        )
+    first_row, end_row = (FIRST_ROW - 1, LAST_ROW) if total_row is None else (HEADER_ROWS, total_row)
+    for r in range(first_row, end_row):
         label = sheet.text(r, 1)
         months = [sheet.amount(r, L.month(m)) for m in range(1, 13)]
         month_cells = [cell_name(r, L.month(m)) for m in range(1, 13)]
         known = KNOWN_ROWS.get(squeeze(label))
         if not label.strip() and not any(months):
-            empty.append(r + 1)
+            if r >= FIRST_ROW - 1:
+                empty.append(r + 1)
             continue
         if known is None and any(h in label for h in HEADINGS) and not any(months):
             continue  # a heading of TGO's own
@@ -476,11 +549,24 @@ def _summary(
         if form_row.empty:
             empty.append(r + 1)
             continue
+        if squeeze(label) == OUTSIDE_LABEL:
+            outside.append(r + 1)
         rows.append(form_row)
-    _extra_rows(reader, sheet, L)
-    first = L.scope_first_row
+    if total_row is None:
+        _extra_rows(reader, sheet, L)
+    else:
+        _rows_below_total(reader, sheet, L, total_row)
+    totals = _totals(reader, sheet, L, LAST_ROW if total_row is None else total_row)
+    return FormYear(name, year, L.name, rows, septic, pond, totals, empty, outside)
+
+
+def _totals(reader: SheetReader, sheet: FormSheet, L: Layout, total_row: int) -> FormTotals:
+    """The column total (AE26 / AD26) and the scope table (E39:E42 / C38:C41), where they are."""
+    name = sheet.name
+    found = _scope_table_row(sheet, L, total_row)
+    first = L.scope_first_row if found is None else found
     totals = FormTotals(
-        column_total=Printed(name, cell_name(LAST_ROW, L.total), sheet.printed(LAST_ROW, L.total)),
+        column_total=Printed(name, cell_name(total_row, L.total), sheet.printed(total_row, L.total)),
         scopes=[
             Printed(name, cell_name(first + i, L.scope_table), sheet.printed(first + i, L.scope_table))
             for i in range(3)
@@ -496,18 +582,38 @@ def _summary(
             tr("keep TGO's scope table as the form has it; the imported lines do not depend on it"),
             Severity.WARNING,
         )
-    return FormYear(name, year, L.name, rows, septic, pond, totals, empty)
+    return totals
+
+
+def _rows_below_total(reader: SheetReader, sheet: FormSheet, L: Layout, total_row: int) -> None:
+    """A source added below "รวม" (above the scope table) with monthly quantities is in no total and
+    is not imported: said, so that it is not lost without a word."""
+    table = _scope_table_row(sheet, L, total_row)
+    end = table if table is not None else min(len(sheet.rows), total_row + 12)
+    for r in range(total_row + 1, end):
+        values = [sheet.rows[r][c] if c < len(sheet.rows[r]) else None for c in map(L.month, range(1, 13))]
+        if not any(isinstance(v, int | float) and not isinstance(v, bool) and v for v in values):
+            continue
+        label = "".join(sheet.text(r, c) for c in range(0, L.ef)).strip()
+        reader.issue(
+            "tgo-row-extra",
+            tr(
+                "row {row} ({label}) below the 'รวม' row holds monthly quantities: it is in no total "
+                "the workbook prints and was not imported",
+                row=r + 1,
+                label=visible(label) or tr("no label"),
+            ),
+            sheet.name,
+            cell_name(r, 1),
+            tr("insert a row above 'รวม' and move the activity there, so that it counts; then import again"),
+            Severity.WARNING,
+        )
 
 
 def _extra_rows(reader: SheetReader, sheet: FormSheet, L: Layout) -> None:
-    """Row 26 is the column total ("รวม"); a row an office inserted above it moves it down."""
-    total_label = "".join(sheet.text(LAST_ROW, c) for c in range(0, L.ef))
-    if "รวม" in total_label:
-        return
+    """Without a "รวม" row, rows 8-25 are read; a labelled row below them is said not to be imported."""
     for r in range(LAST_ROW, min(LAST_ROW + 10, len(sheet.rows))):
         label = "".join(sheet.text(r, c) for c in range(0, L.ef))
-        if "รวม" in label:
-            break
         if label.strip():
             reader.issue(
                 "tgo-row-extra",

@@ -9,7 +9,6 @@ from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import tr
 from ghgcalc.io.excel_cells import cell_name
 from ghgcalc.io.tgo_form import (
-    LAST_ROW,
     FormRow,
     FormWorkbook,
     FormYear,
@@ -26,13 +25,34 @@ from ghgcalc.io.tgo_form import (
 
 UNITS = {
     "ลิตร": "L",
+    "l": "L",
     "kwh": "kWh",
     "kg": "kg",
+    "กก.": "kg",
+    "กิโลกรัม": "kg",
     "m3": "m3",
+    "ลบ.ม.": "m3",
+    "ลูกบาศก์เมตร": "m3",
     "kgco2": "kg",
     "kgch4": "kg",
     "kgchclf2": "kg",
     "kgch2f2": "kg",
+}
+# the unit of each known row's quantities in TGO's form (docs/tgo-workbooks.md, "How each row maps"):
+# the EF is per this unit, so a row whose unit was changed to another cannot be read with it
+FORM_UNITS = {
+    "diesel-stationary": "L",
+    "diesel-mobile": "L",
+    "gasohol-91": "L",
+    "gasohol-95": "L",
+    "fire-extinguisher-co2": "kg",
+    "r-22": "kg",
+    "r-32": "kg",
+    "electricity-grid": "kWh",
+    "paper": "kg",
+    "tap-water-mwa": "m3",
+    "tap-water-pwa": "m3",
+    "waste-landfill-form-1-5": "kg",
 }
 # the category of the bundled factor a row corresponds to (ghgcalc factors list --set tgo-cfo)
 CATEGORIES = {
@@ -108,6 +128,32 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
                 )
             )
             continue
+        expected = FORM_UNITS.get(row.key or "")
+        if expected is not None and unit != expected:
+            expected = "ลิตร" if expected == "L" else expected  # as TGO's form writes it
+            issues.append(
+                Issue(
+                    "tgo-unit-changed",
+                    tr(
+                        "row {row} ({label}): the unit {unit} is not the form's {expected} for this row, "
+                        "and its EF ({cell}) is per {expected}",
+                        row=row.row,
+                        label=name,
+                        unit=repr(visible(row.unit or "")),
+                        expected=expected,
+                        cell=row.ef_cell,
+                    ),
+                    Severity.ERROR,
+                    Location(file, sheet=year.sheet, cell=row.unit_cell),
+                    hint=tr(
+                        "write {expected} if the quantities are in {expected}; if they are in {unit}, convert "
+                        "them to {expected} first",
+                        expected=expected,
+                        unit=row.unit or "",
+                    ),
+                )
+            )
+            continue
         if row.ef is None:
             issues.append(
                 Issue(
@@ -160,12 +206,14 @@ def inventory_of(year: FormYear, file: str) -> tuple[dict[str, Any], list[Issue]
                 row.line_total.cell,
                 tr("the imported line counts them; TGO's form has no formulas in this row"),
             )
-        if row.row == LAST_ROW:
+        if row.row in year.outside_rows:
             warn(
                 "tgo-row-outside-total",
                 tr(
-                    "row {row} is left out of the scope-3 total the workbook prints ({cell} sums rows 21-24)",
+                    "row {row} ({label}) is left out of the scope-3 total the workbook prints ({cell}), "
+                    "as TGO's form leaves it out",
                     row=row.row,
+                    label=name,
                     cell=year.totals.scopes[2].cell,
                 ),
                 year.sheet,
@@ -349,7 +397,7 @@ def stated_years(form: FormWorkbook) -> list[Any]:
                     ),
                     printed=tuple(stated(p) for p in row.cf),
                     total=stated(row.line_total),
-                    key=row.key,
+                    key=row.key if row.kind == "typed" else None,  # kgCH4 rows: no factor per kg
                     derived=derived,
                 )
             )
@@ -409,7 +457,7 @@ def stated_years(form: FormWorkbook) -> list[Any]:
                 total=stated(t.total),
                 series=tuple(series),
                 same_as=tuple(same_as),
-                outside_totals=(LAST_ROW,),
+                outside_totals=tuple(year.outside_rows),
                 column_total=stated(t.column_total),
                 products=tuple(products),
             )

@@ -16,6 +16,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from ghgcalc.core.audit_input import Stated, StatedLine, StatedYear
@@ -35,8 +36,12 @@ C_LABEL, C_UNIT, C_QTY, C_Q, C_AO = 1, 2, 3, 16, 40
 GAS_COLUMNS = (("CO2", 4), ("CH4_fossil", 5), ("CH4", 6), ("N2O", 7), ("SF6", 8), ("NF3", 9))
 C_HFC, C_PFC, C_HFC_GWP, C_PFC_GWP = 10, 11, 12, 13
 C_GWP, GWP_FIRST_ROW = 47, 8  # AV8:AV13, 1-based rows 8-13, in the order of GAS_COLUMNS
-# (first row, last row, scope, sum row), 1-based; scope 0: reported apart (biogenic), outside the totals
+# (first row, last row, scope, sum row), 1-based; scope 0: reported apart (biogenic), outside the totals.
+# Where TGO's form has them; a sheet with rows inserted or deleted is read by its blocks' merged
+# titles in column A instead (_blocks), and its GWPs by their gas names in AU (_gwp_rows).
 BLOCKS = ((10, 23, 1, 24), (25, 29, 0, 30), (31, 34, 2, 35), (36, 42, 3, 43))
+C_GWP_NAME = 46  # AU: the gas of each GWP in AV
+GWP_NAMES = {"co2": "CO2", "fossilch4": "CH4_fossil", "ch4": "CH4", "n2o": "N2O", "sf6": "SF6", "nf3": "NF3"}
 UNITS = {
     "ลิตร": "L",
     "l": "L",
@@ -236,7 +241,8 @@ def _be(digits: str) -> int:
 def _year(reader: SheetReader, sheet: FormSheet, org: FormSheet, period_row: int, output_row: int) -> VYear | None:
     lines: list[VLine] = []
     empty: list[int] = []
-    for first, last, scope, _ in BLOCKS:
+    blocks = _blocks(sheet)
+    for first, last, scope, _ in blocks:
         for r in range(first - 1, last):
             line = _line(sheet, r, scope)
             if line is None:
@@ -271,14 +277,11 @@ def _year(reader: SheetReader, sheet: FormSheet, org: FormSheet, period_row: int
             tr(_PERIOD_HINT, cell=period_cell),
         )
         return None
-    gwps = tuple(
-        Printed(sheet.name, cell_name(GWP_FIRST_ROW - 1 + i, C_GWP), sheet.number(GWP_FIRST_ROW - 1 + i, C_GWP))
-        for i in range(len(GAS_COLUMNS))
-    )
-    sums = {
-        c: Printed(sheet.name, c, sheet.number(int(c[2:]) - 1, C_AO))
-        for c in ("AO24", "AO30", "AO35", "AO43", "AO44", "AO45")
-    }
+    gwps = tuple(Printed(sheet.name, cell_name(r, C_GWP), sheet.number(r, C_GWP)) for r in _gwp_rows(sheet))
+    # keyed by their cells in TGO's form; each Printed holds the cell where the sheet has it
+    sum_rows = dict(zip(("AO24", "AO30", "AO35", "AO43"), (b[3] for b in blocks), strict=True))
+    sum_rows |= {"AO44": sum_rows["AO43"] + 1, "AO45": sum_rows["AO43"] + 2}
+    sums = {c: Printed(sheet.name, cell_name(r - 1, C_AO), sheet.number(r - 1, C_AO)) for c, r in sum_rows.items()}
     return VYear(
         sheet=sheet.name,
         period=parsed[0],
@@ -291,6 +294,37 @@ def _year(reader: SheetReader, sheet: FormSheet, org: FormSheet, period_row: int
         sums=sums,
         empty_rows=tuple(empty),
     )
+
+
+def _blocks(sheet: FormSheet) -> tuple[tuple[int, int, int, int], ...]:
+    """The four blocks (as BLOCKS) from their titles merged down column A (A10:A24 "ขอบเขต 1", A25:A30
+    reported apart, A31:A35 "ขอบเขต 2", A36:A43 "ขอบเขต 3"; each block's last row is its sum), so
+    that rows inserted or deleted move them; BLOCKS where the titles are not all found, in order."""
+    found: dict[int, tuple[int, int, int, int]] = {}
+    for (r1, c1), (r2, _c2) in sheet.merged:
+        if c1 != 0 or r1 < BLOCKS[0][0] - 1 or r2 <= r1:
+            continue
+        title = squeeze(sheet.text(r1, 0))
+        scope = next((n for n in (1, 2, 3) if title.startswith(f"ขอบเขต{n}")), 0 if "รายงานแยก" in title else None)
+        if scope is not None and scope not in found:
+            found[scope] = (r1 + 1, r2, scope, r2 + 1)
+    blocks = tuple(found[s] for s in (1, 0, 2, 3) if s in found)
+    if len(blocks) == len(BLOCKS) and all(a[3] < b[0] for a, b in pairwise(blocks)):
+        return blocks
+    return BLOCKS
+
+
+def _gwp_rows(sheet: FormSheet) -> list[int]:
+    """The 0-based rows of the GWPs in AV, in the order of GAS_COLUMNS: by their gas names in AU
+    ("CO2", "Fossil CH4", ... from AU8), else AV8:AV13 as TGO's form has them."""
+    rows: dict[str, int] = {}
+    for r in range(0, min(len(sheet.rows), GWP_FIRST_ROW + 60)):
+        gas = GWP_NAMES.get(squeeze(sheet.text(r, C_GWP_NAME)))
+        if gas is not None:
+            rows.setdefault(gas, r)
+    if len(rows) == len(GAS_COLUMNS):
+        return [rows[gas] for gas, _ in GAS_COLUMNS]
+    return [GWP_FIRST_ROW - 1 + i for i in range(len(GAS_COLUMNS))]
 
 
 def _is_base(sheet: FormSheet) -> bool:
