@@ -180,15 +180,15 @@ def test_excel_sheets_missing_in_thai(tmp_path: Path) -> None:
     book.save(tmp_path / "town.xlsx")
     english, thai = both(tmp_path, "validate", "town.xlsx")
     same_codes(english, thai)
-    thai_issue(thai, "sheet-missing", "เวิร์กบุ๊กไม่มีชีต 'Inventory'", "ghgcalc init inventory.xlsx")
-    thai_issue(thai, "sheet-missing", "เวิร์กบุ๊กไม่มีชีต 'Activities'")
+    thai_issue(thai, "sheet-missing", "ไฟล์ Excel ไม่มีชีต 'Inventory'", "ghgcalc init inventory.xlsx")
+    thai_issue(thai, "sheet-missing", "ไฟล์ Excel ไม่มีชีต 'Activities'")
 
 
 def test_a_file_that_is_not_a_workbook_in_thai(tmp_path: Path) -> None:
     write(tmp_path, "town.xlsx", b"not a zip at all")
     english, thai = both(tmp_path, "validate", "town.xlsx")
     same_codes(english, thai)
-    thai_issue(thai, "xlsx-refused", "ไฟล์นี้ไม่ใช่เวิร์กบุ๊ก Excel (.xlsx)", "บันทึกจากโปรแกรมสเปรดชีต")
+    thai_issue(thai, "xlsx-refused", "ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx)", "บันทึกจากโปรแกรมตารางคำนวณ")
 
 
 def test_an_organization_sheet_s_problems_in_thai(tmp_path: Path) -> None:

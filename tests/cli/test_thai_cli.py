@@ -163,8 +163,8 @@ def test_a_usage_error_of_compute_in_thai(examples: Path) -> None:
 def test_factors_list_of_a_set_shows_thai_names_and_thai_headers(tmp_path: Path) -> None:
     run = ghgcalc(tmp_path, "factors", "list", "--set", "tgo-cfo@2022-04", "-f", "table", "--lang", "th")
     assert run.code == OK, run
-    header = next(line for line in run.stdout.splitlines() if "คีย์" in line)
-    assert header.split() == ["ชุด", "ฉบับ", "คีย์", "ต่อหน่วย", "ก๊าซ", "ค่า", "ประเภท", "หมวด", "ชื่อ"]
+    header = next(line for line in run.stdout.splitlines() if "รหัส" in line)
+    assert header.split() == ["ชุด", "ฉบับ", "รหัส", "ต่อหน่วย", "ก๊าซ", "ค่า", "ประเภท", "หมวด", "ชื่อ"]
     diesel = [line for line in run.stdout.splitlines() if " diesel-mobile " in line]
     assert diesel and all("น้ำมันดีเซล" in line for line in diesel)  # name_th of the set's row
     assert "Gas/Diesel oil" not in run.stdout
@@ -191,7 +191,7 @@ def test_a_row_without_a_thai_name_shows_its_english_name(tmp_path: Path) -> Non
 def test_factors_list_of_the_sets_in_thai(tmp_path: Path) -> None:
     run = ghgcalc(tmp_path, "factors", "list", "-f", "table", "--lang", "th", "--calendar", "be")
     assert run.code == OK, run
-    assert "รหัส" in run.stdout and "วันที่เผยแพร่" in run.stdout and "จำนวนคีย์" in run.stdout
+    assert "รหัส" in run.stdout and "วันที่เผยแพร่" in run.stdout and "จำนวนค่าการปล่อย" in run.stdout
     # tgo-cfo@2022-04 was published 2022-04-01 (its set.yaml): 1 เม.ย. 2565 in B.E.
     assert "1 เม.ย. 2565" in run.stdout
 

@@ -381,7 +381,7 @@ def test_the_factor_comparison_is_thai(tmp_path: Path) -> None:
     run_ok(EXAMPLES, *args, "-f", "xlsx", "-o", str(tmp_path / "compare.xlsx"), "--lang", "th")
     sheet = openpyxl.load_workbook(tmp_path / "compare.xlsx")["Comparison"]
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
-    assert "ค่าการปล่อยเดิม" in texts and "ประเภทที่ 1" in texts and "ใช่" in texts
+    assert "ค่าการปล่อยของบัญชี" in texts and "ประเภทที่ 1" in texts and "ใช่" in texts
 
 
 def test_the_audit_is_thai(tmp_path: Path) -> None:

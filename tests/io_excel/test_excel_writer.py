@@ -160,10 +160,10 @@ def test_template_activities_headers_in_english_and_thai(template):
         "Division / หน่วยงานที่รับผิดชอบ",
         "Data source / แหล่งข้อมูล",
         "Activity data quality / คุณภาพข้อมูลกิจกรรม",
-        "Factor quality / คุณภาพค่าสัมประสิทธิ์",
+        "Factor quality / คุณภาพค่าการปล่อย",
         "Evidence / หลักฐาน",
         "Activity uncertainty % / ความไม่แน่นอนข้อมูลกิจกรรม (%)",
-        "Factor uncertainty % / ความไม่แน่นอนค่าสัมประสิทธิ์ (%)",
+        "Factor uncertainty % / ความไม่แน่นอนค่าการปล่อย (%)",
     ]
     examples = {row[0]: row for row in rows[1:]}
     assert {"diesel-mobile", "electricity-grid", "paper"} <= set(examples)
