@@ -107,6 +107,13 @@ HEADERS = {
     "english": ENGLISH,
     "thai": THAI,
     "bilingual-as-the-template-writes": BILINGUAL,
+    # as templates before the Thai terms were made one wrote the factor's columns
+    "bilingual-as-a-former-template-wrote": [
+        *BILINGUAL[:2],
+        "Factor quality / คุณภาพค่าสัมประสิทธิ์",
+        *BILINGUAL[3:5],
+        "Factor uncertainty % / ความไม่แน่นอนค่าสัมประสิทธิ์ (%)",
+    ],
     "english-variants": [
         "DATA SOURCE",
         "Activity quality",
