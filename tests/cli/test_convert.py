@@ -172,3 +172,31 @@ def test_custom_factors_and_activities_the_workbook_cannot_hold_are_refused(tmp_
     run = ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx")
     assert run.code == USAGE and "Nothing was written" in run.stderr, run
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_an_output_or_indicators_left_empty_is_not_written_as_an_unknown_field(tmp_path: Path) -> None:
+    """`output:` left empty is no output in YAML: the workbook had it as an unknown field, an error."""
+    write(
+        tmp_path,
+        "t.yaml",
+        "ghgcalc: 1\nname: T\nperiod: 2567\noutput:\nindicators: ~\nactivities:\n"
+        "  - {activity: diesel-mobile, unit: L, amount: 100}\n",
+    )
+    original = results(ghgcalc(tmp_path, "compute", "t.yaml", "-f", "json"))
+    assert ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx").code == 0
+    assert results(ghgcalc(tmp_path, "compute", "t.xlsx", "-f", "json")) == original
+
+
+def test_a_period_with_both_dates_and_a_fiscal_year_is_refused(tmp_path: Path) -> None:
+    """The YAML refuses the mixed period (which does it mean?); the workbook kept the dates and
+    dropped the fiscal year, so it computed a period the user may not have meant."""
+    write(
+        tmp_path,
+        "t.yaml",
+        "ghgcalc: 1\nname: T\nperiod: {start: 2024-01-01, end: 2024-06-30, fiscal_year: 2567}\nactivities:\n"
+        "  - {activity: diesel-mobile, unit: L, amount: 100}\n",
+    )
+    assert ghgcalc(tmp_path, "validate", "t.yaml").code == INPUT_ERRORS
+    run = ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx")
+    assert run.code == USAGE and "fiscal_year" in run.stderr and "Nothing was written" in run.stderr, run
+    assert not (tmp_path / "t.xlsx").exists()

@@ -19,10 +19,19 @@ _NESTED = {"activities": ("amount", "data_quality", "uncertainty"), "custom_fact
 
 
 def check(document: dict[str, Any], columns: dict[str, frozenset[str]]) -> None:
-    """Raise UsageError for the first line or custom factor the sheets cannot hold.
+    """Raise UsageError for a period of dates with other keys (a fiscal year too: which is meant?),
+    or the first line or custom factor the sheets cannot hold.
 
     `columns` gives the fields each of `activities` and `custom_factors` has columns for; every
     field but those of _NESTED is one value."""
+    period = document.get("period")
+    if isinstance(period, dict) and ("start" in period or "end" in period) and not set(period) <= {"start", "end"}:
+        _refuse(
+            tr(
+                "period has the keys {keys}; a workbook has rows for its start and end, or for a fiscal year",
+                keys=", ".join(sorted(map(str, period))),
+            )
+        )
     for field in ("custom_factors", "activities"):
         items = document.get(field)
         if items is None:

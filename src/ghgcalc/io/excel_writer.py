@@ -552,6 +552,8 @@ def _inventory_values(document: dict[str, Any]) -> dict[str, Any]:
         key = str(key)
         if key in ("activities", "custom_factors", "organization"):
             continue
+        if key in ("output", "indicators") and value is None:
+            continue  # left empty: none given, as in YAML
         if key == "period" and isinstance(value, dict) and ("start" in value or "end" in value):
             values["period_start"] = value.get("start")
             values["period_end"] = value.get("end")
