@@ -387,3 +387,27 @@ def test_a_period_written_as_be_dates_is_shown_in_be(tmp_path) -> None:
     assert "2023-10-01" in ce.stdout or "1 Oct 2023" in ce.stdout, ce
     wrong = ghgcalc(tmp_path, "validate", "reversed.yaml", "--lang", "th")
     assert "(30 ก.ย. 2566) ก่อนวันเริ่มต้น (1 ต.ค. 2566)" in wrong.stderr, wrong
+
+
+@pytest.mark.parametrize(
+    ("written", "full"),
+    [
+        ('"12.5k"', "12,500"),
+        ("12.5K", "12,500"),
+        ('"1.5 ล้าน"', "1,500,000"),
+        ('"3 แสน"', "300,000"),
+        ('"2.4M"', "2,400,000"),
+        ('"4 thousand"', "4,000"),
+    ],
+)
+def test_a_number_with_a_word_for_thousands_or_millions_is_told_in_full(
+    tmp_path: Path, written: str, full: str
+) -> None:
+    """'12.5k' is twelve thousand five hundred: the hint gave '12.5' with 'k' in the unit column
+    (no unit), which would be 12.5 L; it gives the number in full."""
+    text = inventory(f"{{activity: diesel-mobile, amount: {written}, unit: L}}")
+    (en,), (th,) = both(tmp_path, "town.yaml", text)
+    assert en.code == th.code == "amount-invalid"
+    assert "unit column" not in en.message + (en.hint or ""), en
+    assert en.hint == f"write {full}", en
+    assert th.hint is not None and full in th.hint and "write" not in th.hint, th

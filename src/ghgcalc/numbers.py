@@ -269,9 +269,38 @@ def _unreadable(value: str, text: str, what: str) -> NumberError:
     return _fail("invalid", what, tr("{value} is not a number", value=shown), tr("write a number, e.g. 12.5 or 12,500"))
 
 
+# Words and letters for thousands and millions written after a number ("12.5k", "1.5 ล้าน"): not a
+# unit, a factor. A lowercase "m" is left out (metres, or a slip for M?); "mn" is a million.
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "พัน": 1e3,
+    "หมื่น": 1e4,
+    "แสน": 1e5,
+    "M": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "ล้าน": 1e6,
+}
+
+
 def _unit_with_number(shown: str, number: str, unit: str, what: str) -> NumberError:
     """'1,250 kWh': the unit written in the number's cell. The unit is what is wrong, whatever the
-    number looks like, so the message blames it (not the comma, which is a thousands separator)."""
+    number looks like, so the message blames it (not the comma, which is a thousands separator).
+    A word for thousands or millions ('12.5k', '1.5 ล้าน') is no unit: the hint gives the number in full."""
+    times = _MULTIPLIERS.get(unit, _MULTIPLIERS.get(unit.lower()))  # "K", "Million"; "m" is none
+    if times is not None:
+        try:
+            full = _read_text(number, what, None) * times
+        except NumberError:
+            full = None
+        if full is not None and math.isfinite(full):
+            return _fail(
+                "invalid",
+                what,
+                tr("{shown} is not a number: write it in full, without '{word}'", shown=shown, word=unit),
+                tr("write {number}", number=_grouped(format(round(full, 6), "f").rstrip("0").rstrip("."))),
+            )
     message = tr("{shown} is not a number: write the unit in the unit column, not with the number", shown=shown)
     try:
         _read_text(number, what, None)

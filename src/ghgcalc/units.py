@@ -280,10 +280,11 @@ def _quantity(text: str, field: str) -> pint.Quantity:
     if not math.isfinite(float(quantity.magnitude)):
         message = tr("{field} {value} must be a finite number above zero", field=field, value=repr(text))
         raise UnitError(code="bridge-invalid", message=message, hint=hint, field=field)
-    try:  # a bridge's tons are metric tonnes too: 'long_ton/m3' is refused as in an amount
+    try:  # a bridge's tons are metric tonnes too: 'long_ton/m3' is refused as in an amount, so is 'kg/bbl'
         _refuse_non_metric_ton(unit, unit_text, ureg.Unit(unit_text))
+        _refuse_plain_barrel(unit, ureg.Unit(unit_text))
     except UnitError as exc:
-        message = f"{field} {visible(str(text))!r}: {exc}"  # the ton's own message, after the field
+        message = f"{field} {visible(str(text))!r}: {exc}"  # the ton's or barrel's own message, after the field
         raise UnitError(code="bridge-invalid", message=message, hint=exc.hint, field=field) from None
     return quantity
 
@@ -313,6 +314,7 @@ def _unit(unit: str) -> pint.Unit:
             message=tr("'{unit}' is a temperature, not an amount of activity", unit=visible(unit)),
         )
     _refuse_non_metric_ton(unit, written, parsed)
+    _refuse_plain_barrel(unit, parsed)
     if parsed.dimensionless and written != "count":
         raise UnitError(
             code="unit-not-amount",
@@ -348,6 +350,31 @@ def _refuse_non_metric_ton(unit: str, written: str, parsed: pint.Unit) -> None:
                     hint=tr(
                         "in ghgcalc a ton is the metric tonne: write t (1,000 kg), kt (1,000 t) or Mt (1,000,000 t); "
                         "write short_ton only if the amount really is in US short tons"
+                    ),
+                )
+
+
+# pint's barrel (`bbl`) is the US liquid barrel of 119 L, its beer barrel 117 L; a barrel of fuel
+# is the oil barrel of 159 L, and a drum of diesel 200 L. Only `oil_barrel` (`oil_bbl`) is read.
+_PLAIN_BARRELS = frozenset({"barrel", "beer_barrel"})
+
+
+def _refuse_plain_barrel(unit: str, parsed: pint.Unit) -> None:
+    ureg = registry()
+    for name in parsed._units:  # pint has no public list of the names in a compound unit
+        for _prefix, root, _suffix in ureg.parse_unit_name(name):
+            if root in _PLAIN_BARRELS:
+                raise UnitError(
+                    code="unit-ambiguous",
+                    message=tr(
+                        "'{unit}' would be read as {name}, {litres} L, not the oil barrel of 159 L",
+                        unit=visible(unit),
+                        name=root,
+                        litres=f"{ureg.Quantity(1, root).to('L').magnitude:.0f}",
+                    ),
+                    hint=tr(
+                        "write oil_barrel for barrels of oil (42 US gallons, 159 L), or the amount in L "
+                        "(a 200-litre drum is 200 L)"
                     ),
                 )
 

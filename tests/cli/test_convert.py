@@ -130,3 +130,73 @@ def test_convert_refuses_more_monthly_values_than_the_period_has_months(
     assert run.code == USAGE, run
     assert "activity 2" in run.stderr and f"{values} monthly values" in run.stderr and f"{months} month" in run.stderr
     assert not (tmp_path / "q.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("lines", "named"),
+    [
+        # a misspelt key: the line would be a row without an amount, skipped with only a warning
+        ("  - {activity: diesel-mobile, unit: L, ammount: 100}\n", "ammount"),
+        # a capitalised key: the scope meant would be lost, the factor's own used instead
+        ("  - {activity: electricity-grid, unit: kWh, amount: 100, Scope: 3}\n", "Scope"),
+        ("  - {activity: diesel-mobile, unit: L, amount: 100, note: from the fuel log}\n", "note"),
+        # an item that is not a line, and a text given as a list
+        ("  - {activity: diesel-mobile, unit: L, amount: 100}\n  - diesel-mobile 100 L\n", "activity 2"),
+        ("  - {activity: diesel-mobile, unit: L, amount: 100, label: [trucks, vans]}\n", "label"),
+    ],
+)
+def test_what_an_activities_row_cannot_hold_is_refused_not_dropped(tmp_path: Path, lines: str, named: str) -> None:
+    """The YAML does not compute (key-unknown, ...); a workbook that dropped the key or the item
+    would compute, without the line or with another scope: convert refuses and writes nothing."""
+    write(tmp_path, "t.yaml", f"ghgcalc: 1\nname: T\nperiod: 2567\nactivities:\n{lines}")
+    assert ghgcalc(tmp_path, "validate", "t.yaml").code == INPUT_ERRORS
+    run = ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx")
+    assert run.code == USAGE and named in run.stderr and "Nothing was written" in run.stderr, run
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # a custom factor's misspelt key, and custom factors or activities given as one mapping
+        "custom_factors:\n  - {key: k, per: L, kg: {CO2: 2.7}, source: s, scope: 1, valid_form: 2024-01-01}\n"
+        "activities:\n  - {activity: k, unit: L, amount: 100}\n",
+        "custom_factors: {key: k, per: L, kg: {CO2: 2.7}, source: s, scope: 1}\nactivities: []\n",
+        "activities: {activity: diesel-mobile, unit: L, amount: 100}\n",
+        "custom_factors: [k]\nactivities: []\n",
+    ],
+)
+def test_custom_factors_and_activities_the_workbook_cannot_hold_are_refused(tmp_path: Path, document: str) -> None:
+    write(tmp_path, "t.yaml", f"ghgcalc: 1\nname: T\nperiod: 2567\n{document}")
+    assert ghgcalc(tmp_path, "validate", "t.yaml").code == INPUT_ERRORS
+    run = ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx")
+    assert run.code == USAGE and "Nothing was written" in run.stderr, run
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_an_output_or_indicators_left_empty_is_not_written_as_an_unknown_field(tmp_path: Path) -> None:
+    """`output:` left empty is no output in YAML: the workbook had it as an unknown field, an error."""
+    write(
+        tmp_path,
+        "t.yaml",
+        "ghgcalc: 1\nname: T\nperiod: 2567\noutput:\nindicators: ~\nactivities:\n"
+        "  - {activity: diesel-mobile, unit: L, amount: 100}\n",
+    )
+    original = results(ghgcalc(tmp_path, "compute", "t.yaml", "-f", "json"))
+    assert ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx").code == 0
+    assert results(ghgcalc(tmp_path, "compute", "t.xlsx", "-f", "json")) == original
+
+
+def test_a_period_with_both_dates_and_a_fiscal_year_is_refused(tmp_path: Path) -> None:
+    """The YAML refuses the mixed period (which does it mean?); the workbook kept the dates and
+    dropped the fiscal year, so it computed a period the user may not have meant."""
+    write(
+        tmp_path,
+        "t.yaml",
+        "ghgcalc: 1\nname: T\nperiod: {start: 2024-01-01, end: 2024-06-30, fiscal_year: 2567}\nactivities:\n"
+        "  - {activity: diesel-mobile, unit: L, amount: 100}\n",
+    )
+    assert ghgcalc(tmp_path, "validate", "t.yaml").code == INPUT_ERRORS
+    run = ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx")
+    assert run.code == USAGE and "fiscal_year" in run.stderr and "Nothing was written" in run.stderr, run
+    assert not (tmp_path / "t.xlsx").exists()

@@ -35,6 +35,7 @@ PLAUSIBILITY = {
     "line-dominates",
     "previous-year-change",
     "previous-year-period",
+    "person-days-few",
 }
 
 # A Thai subdistrict municipality's office (kWh): the hot season, March to May, about 1.5 times the

@@ -369,3 +369,27 @@ def test_a_bridge_reads_tons_as_amounts_do(tmp_path: Path, density: str, refused
     else:
         assert run.code == 0, run
     assert snapshot(tmp_path) == before
+
+
+# --------------------------------------------------------------------------------------------
+# A barrel of fuel is the oil barrel (159 L); pint's barrel is the US liquid barrel (119 L), and a
+# drum of diesel is 200 L: every plain barrel is refused, with the fix
+
+
+@pytest.mark.parametrize("unit", ["bbl", "barrel", "barrels", "beer_barrel"])
+def test_a_barrel_pint_reads_as_119_litres_is_refused(tmp_path: Path, unit: str) -> None:
+    text = inventory("diesel-mobile", "10", unit)
+    run = compute(tmp_path, text)
+    assert_input_error(run, "town.yaml", "unit-ambiguous", unit_at(text, unit), hint="oil_barrel", message="159 L")
+
+
+def test_the_oil_barrel_asked_for_by_name_is_42_us_gallons(tmp_path: Path) -> None:
+    per_barrel = compute(tmp_path, inventory("diesel-mobile", "10", "oil_barrel"))
+    per_litre = compute(tmp_path, inventory("diesel-mobile", str(10 * 158.987294928), "L"))
+    assert json.loads(per_barrel.stdout)["total_t_co2e"] == pytest.approx(json.loads(per_litre.stdout)["total_t_co2e"])
+
+
+def test_a_bridge_per_barrel_is_refused_too(tmp_path: Path) -> None:
+    text = inventory("diesel-road", "1000", "L").replace("period: 2567\n", "period: 2567\nfactors: [ipcc-2006]\n")
+    run = compute(tmp_path, text + '    density: "132 kg/bbl"\n')
+    assert run.code == 1 and "bridge-invalid" in run.stderr and "oil_barrel" in run.stderr, run

@@ -139,6 +139,8 @@ def check(
         if period is not None:
             issues.extend(_months_against_period(monthly, period))
     issues.extend(_dominant_line(lines, limits))
+    if period is not None:
+        issues.extend(_few_person_days(lines, period))
     issues.extend(_unusual_scope(lines))
     issues.extend(_repeated_lines(lines))
     if population and limits.population is not None:
@@ -398,6 +400,39 @@ def _dominant_line(lines: list[Line], limits: Thresholds) -> list[Issue]:
             ),
         )
     ]
+
+
+def _few_person_days(lines: list[Line], period: Period) -> list[Issue]:
+    """A line per person-day (septic tanks: staff x working days) of fewer person-days than one
+    person working half the period's days: the number of staff typed for staff x working days."""
+    from ghgcalc.units import count_kind
+
+    days = (period.end - period.start).days + 1
+    issues = []
+    for line in lines:
+        if line.method_params is not None or count_kind(line.factor.per) != "person_day":
+            continue
+        person_days = line.amount * line.conversion
+        if not 0 < person_days < days / 2:
+            continue
+        issues.append(
+            warning(
+                "person-days-few",
+                tr(
+                    "{amount} person-days for the {days}-day period {period}: fewer than one person working "
+                    "half its days; the number of staff, not staff x working days?",
+                    amount=_number(person_days),
+                    days=days,
+                    period=period.label,
+                ),
+                ("activities", line.index, "amount"),
+                tr(
+                    "write staff x working days (86 staff x 245 days = 21,070 person-days); "
+                    "if the number is right, ignore this warning"
+                ),
+            )
+        )
+    return issues
 
 
 def _unusual_scope(lines: list[Line]) -> list[Issue]:

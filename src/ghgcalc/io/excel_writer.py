@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import UsageError, visible
 from ghgcalc.i18n import N_, language, tr
-from ghgcalc.io import excel_keys, excel_organization
+from ghgcalc.io import excel_keys, excel_organization, excel_writable
 from ghgcalc.io.excel_labels import bilingual, english, pair, thai
 from ghgcalc.io.xlsx_book import save, text_cell  # one rule for every spreadsheet ghgcalc writes
 from ghgcalc.thai import BE_OFFSET
@@ -87,6 +87,11 @@ CUSTOM_COLUMNS = (
     ("valid_to", N_("Valid to"), 14),
     ("uncertainty", N_("Uncertainty %"), 16),
 )
+# The fields of a line and of a custom factor that have a column (a nested field's group: data_quality).
+_COLUMNS = {
+    "activities": frozenset(name.partition(".")[0] for name, _, _ in ACTIVITY_COLUMNS + AFTER_MONTHS),
+    "custom_factors": frozenset(name for name, _, _ in CUSTOM_COLUMNS if name != "gas"),
+}
 # What data_quality and uncertainty hold, one column each; a mapping with other keys, or another
 # value, cannot be written in these columns and is refused rather than lost.
 _NESTED = {"data_quality": ("source", "activity", "factor"), "uncertainty": ("activity", "factor")}
@@ -271,6 +276,7 @@ def inventory_workbook(
     if document is None:
         document = _starter(kind, starter_period(today, fiscal))
     first_month = _first_month(document.get("period"), fiscal)
+    excel_writable.check(document, _COLUMNS)  # a key, an item or a list no column holds: refused, not lost
     activities = [a for a in _list(document.get("activities")) if isinstance(a, dict)]
     factors = [f for f in _list(document.get("custom_factors")) if isinstance(f, dict)]
     _check_nested(activities)
@@ -546,6 +552,8 @@ def _inventory_values(document: dict[str, Any]) -> dict[str, Any]:
         key = str(key)
         if key in ("activities", "custom_factors", "organization"):
             continue
+        if key in ("output", "indicators") and value is None:
+            continue  # left empty: none given, as in YAML
         if key == "period" and isinstance(value, dict) and ("start" in value or "end" in value):
             values["period_start"] = value.get("start")
             values["period_end"] = value.get("end")
