@@ -4,7 +4,8 @@ Every number in an inventory, a plan, a catalogue, a factor set or a workbook ce
 `read_number`, so the same text means the same number everywhere:
 
 - accepted: int and float (never bool), and text with Thai digits (๑๒,๕๐๐), thousands separators
-  between groups of three digits ("12,500", "1,234,567.5"), surrounding spaces and no-break spaces,
+  between groups of three digits ("12,500", "1,234,567.5"; one space between two groups, "12 500",
+  but not "100 200 300", which may be three months), surrounding spaces and no-break spaces,
   a leading + and exponent notation (2.5e3);
 - refused, naming the field: a decimal comma ("0,84", "12,50", "1.234,5": the hint gives the dot
   form), hexadecimal, binary and octal (0x1A, 0b101, 0o17), underscores (1_000), yes/no answers
@@ -221,8 +222,26 @@ def _read_text(value: str, what: str, minimum: float | None) -> float:
         cleaned = text
     elif _GROUPED.fullmatch(text):
         cleaned = text.replace(",", "")
-    elif _SPACED.fullmatch(text.replace("\u00a0", " ").replace("\u202f", " ")):
-        cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    elif _SPACED.fullmatch(spaced := text.replace("\u00a0", " ").replace("\u202f", " ")):
+        groups = spaced.split(" ")
+        if len(groups) > 2:  # "100 200 300": one number in groups, or three months typed with spaces?
+            raise _fail(
+                "invalid",
+                what,
+                tr(
+                    "{shown} may be one number or {count} numbers written with spaces",
+                    shown=_shown(value),
+                    count=len(groups),
+                ),
+                tr(
+                    "write {grouped} if it is one number; if they are {count} numbers (months), give each "
+                    "its own place: a list [{listed}] in YAML, or a month column in Excel",
+                    grouped=_grouped("".join(groups)),
+                    count=len(groups),
+                    listed=", ".join(groups),
+                ),
+            )
+        cleaned = "".join(groups)
     else:
         raise _unreadable(value, text, what)
     number = float(cleaned)

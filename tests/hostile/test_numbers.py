@@ -355,6 +355,7 @@ REFUSE = {
     "percent": ("84%", "number-invalid", "12.5"),
     "time": ("1:30", "number-invalid", "12.5"),
     "bad-grouping": ("1,23,456", "number-invalid", ""),
+    "three-space-groups": ("100 200 300", "number-invalid", "write 100,200,300 if it is one number"),
 }
 
 
@@ -400,4 +401,21 @@ def test_a_list_split_by_thousands_commas_does_not_hide_the_other_problems(tmp_p
     assert_input_error(run, "town.yaml", "amount-invalid", at(text, "'0,84'"), hint="0.84")
     assert_input_error(run, "town.yaml", "factor-missing", at(text, "diesel-stationery"))
     assert len([p for p in issues(run.stderr) if p.severity == "error"]) == 3
+    assert snapshot(tmp_path) == before
+
+
+def test_months_typed_with_spaces_are_not_read_as_one_number(tmp_path: Path) -> None:
+    """`amount: 100 200 300` was read as 100,200,300 (spaces as thousands separators): three months
+    typed with spaces became a line a million times too large. Three or more groups may be either,
+    so the amount is refused with both forms; one space between two groups stays a thousands one."""
+    text = (
+        "ghgcalc: 1\nname: Town\nperiod: 2567\nactivities:\n"
+        "  - activity: diesel-mobile\n    amount: 100 200 300\n    unit: L\n"
+        "  - activity: diesel-stationary\n    amount: 12 500\n    unit: L\n"
+    )
+    write(tmp_path, "town.yaml", text)
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")
+    assert_input_error(run, "town.yaml", "amount-invalid", at(text, "100 200 300"), hint="[100, 200, 300]")
+    assert len([p for p in issues(run.stderr) if p.severity == "error"]) == 1
     assert snapshot(tmp_path) == before
