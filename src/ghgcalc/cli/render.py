@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from rich import box
@@ -23,6 +24,8 @@ from ghgcalc.errors import printable
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
+from ghgcalc.reports.markdown import percent
+from ghgcalc.reports.render_markdown import NOISE, below
 
 SCOPE_NAMES = {
     "1": N_("Scope 1 (ประเภท 1) direct"),
@@ -66,11 +69,22 @@ def tonnes(value: float) -> str:
         return "0"
     if abs(value) >= 1:
         return f"{value:,.2f}"
-    return f"{value:.3g}"
+    return small(value)
+
+
+def small(value: float) -> str:
+    """A number below 1 to three significant digits, never in exponent form (an officer does not read
+    5e-13); one too small for 6 decimals reads "< 0.000001", as the other reports show it, and float
+    noise (below render_markdown.NOISE) reads 0."""
+    if abs(value) < NOISE:
+        return "0"
+    if abs(value) < 5e-7:
+        return below(value, 6)
+    return format(Decimal(f"{value:.3g}"), "f")
 
 
 def share(part: float, whole: float) -> str:
-    return f"{100 * part / whole:.1f} %" if whole else "-"
+    return percent(part, whole)
 
 
 def period_text(period: Period) -> str:
@@ -157,7 +171,7 @@ def amount(value: float) -> str:
     if value == int(value):
         return f"{value:,.0f}"
     if abs(value) < 0.01:
-        return f"{value:.3g}"
+        return small(value)
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
