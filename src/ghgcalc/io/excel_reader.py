@@ -51,6 +51,7 @@ from ghgcalc.io.excel_xml import (
 )
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
+from ghgcalc.numbers import number_text, read_number
 from ghgcalc.thai import show_date, thai_to_arabic_digits
 
 SHEETS = {
@@ -821,7 +822,11 @@ def _read_activities(
             if total is not None and not _sums_to(item["amount"], total):
                 reader.issue(
                     "total-mismatch",
-                    tr("the total {total} is not the sum of the months", total=repr(total)),
+                    tr(
+                        "the total {total} is not the sum of the months, {months}",
+                        total=number_text(read_number(total)),
+                        months=number_text(math.fsum(read_number(m) for m in item["amount"])),
+                    ),
                     sheet,
                     cell_name(row, columns["total"]),
                     tr("correct the months or the total, or clear the total"),
@@ -1006,7 +1011,7 @@ def hidden_notes(
 
 
 def _sums_to(months: list[Any], total: Any) -> bool:
-    from ghgcalc.numbers import NumberError, read_number
+    from ghgcalc.numbers import NumberError
 
     try:
         numbers = [read_number(m) for m in months]
