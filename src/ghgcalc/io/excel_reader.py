@@ -20,6 +20,7 @@ from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import excel_organization
 from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain
+from ghgcalc.io.excel_field_merges import merged_fields
 from ghgcalc.io.excel_keys import key_of
 from ghgcalc.io.excel_month_columns import MonthColumn, place_months
 from ghgcalc.io.excel_months import NotAMonth, month_header
@@ -441,10 +442,14 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
         reader.issue("sheet-missing", tr("the workbook has no 'Inventory' sheet"), hint=hint)
         reader.positions.no_inventory = True
     else:
+        merged_fields(reader, inventory_sheet, sheets.rows(inventory_sheet))
         _read_inventory(reader, inventory_sheet, sheets.rows(inventory_sheet), document)
     organization_sheet = roles.organization
     if organization_sheet is not None:
-        organization = excel_organization.read(reader, organization_sheet, sheets.rows(organization_sheet))
+        rows = sheets.rows(organization_sheet)
+        tables = [n for n, row in enumerate(rows) if row and str(row[0]).strip() in excel_organization.TABLES]
+        merged_fields(reader, organization_sheet, rows, tables[0] if tables else None)  # the fields above the tables
+        organization = excel_organization.read(reader, organization_sheet, rows)
         if organization is not None:
             document["organization"] = organization
     custom_sheet = roles.custom
@@ -592,9 +597,9 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
         if key in fields and fields[key][0] is not None:
             document[key] = fields[key][0]
             positions[(key,)] = (sheet, fields[key][1])
-    if "period" not in document and ("period_start" in fields or "period_end" in fields):
-        start, start_cell = fields.get("period_start", (None, ""))
-        end, end_cell = fields.get("period_end", (None, ""))
+    start, start_cell = fields.get("period_start", (None, ""))
+    end, end_cell = fields.get("period_end", (None, ""))
+    if "period" not in document and (start is not None or end is not None):  # else: no period at all
         document["period"] = {"start": start, "end": end}
         positions[("period",)] = (sheet, start_cell or end_cell)
         positions[("period", "start")] = (sheet, start_cell)
