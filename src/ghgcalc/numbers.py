@@ -172,13 +172,21 @@ def _read(value: object, what: str, minimum: float | None) -> float:
             return float(value)
         except OverflowError:
             raise _overflow(value < 0, what, minimum) from None
-    if isinstance(value, dt.date | dt.datetime | dt.time):
+    if isinstance(value, dt.date | dt.datetime):
         raise _fail(
             "invalid",
             what,
             tr("the date {date} is not a number", date=value.isoformat()),
             tr("write the number itself; if it is a number, put it in quotes"),
         )
+    if isinstance(value, dt.time | dt.timedelta):  # a TIME or INTERVAL column of a table
+        shown = value.isoformat() if isinstance(value, dt.time) else _duration(value)
+        problem = (
+            tr("the time {time} is not a number", time=shown)
+            if isinstance(value, dt.time)
+            else tr("the duration {duration} is not a number", duration=shown)
+        )
+        raise _fail("invalid", what, problem, tr("write the amount as a number, not as a time or a duration"))
     if value is None:
         raise _empty(what)
     if not isinstance(value, str):
@@ -190,6 +198,15 @@ def _read(value: object, what: str, minimum: float | None) -> float:
             problem = tr("this is not a number")
         raise _fail("invalid", what, problem, tr("write one number, e.g. 12.5"))
     return _read_text(value, what, minimum)
+
+
+def _duration(value: dt.timedelta) -> str:
+    """A duration as a clock reads it, with its days: 02:30:00, or 3 days 02:00:00."""
+    negative = value < dt.timedelta(0)
+    days, seconds = divmod(abs(value), dt.timedelta(days=1))
+    hours, rest = divmod(int(seconds.total_seconds()), 3600)
+    clock = f"{hours:02}:{rest // 60:02}:{rest % 60:02}"
+    return ("-" if negative else "") + (tr("{days} days {clock}", days=days, clock=clock) if days else clock)
 
 
 def _overflow(negative: bool, what: str, minimum: float | None, shown: str | None = None) -> NumberError:
@@ -353,3 +370,9 @@ def read_count(
             tr("write a whole number, e.g. 12"),
         )
     return int(number)
+
+
+def number_text(value: float) -> str:
+    """A number as a message quotes it: thousands separated, to 15 significant digits (no float noise:
+    1,300, 1,200.5, 0.3), in exponent form only beyond them."""
+    return format(value, ",.15g")

@@ -251,3 +251,19 @@ def test_the_bundled_2026_edition_names_the_ncvs_it_drops(tmp_path: Path) -> Non
     ):
         row = rows[key, per]
         assert "ncv" in row["changed_fields"] and (row["old_ncv"], row["new_ncv"]) == (ncv, None), key
+
+
+def test_the_bundled_diff_says_a_change_most_rows_share_once(tmp_path: Path) -> None:
+    """The 2026 edition weighs CH4_fossil 28 and starts on 2026-01-01 for most of its rows: the table
+    says each once, with how many rows and the first keys, not on 30 lines, and keeps each row's own
+    changes (lignite's dropped NCV) on its line."""
+    run = diff(tmp_path, *GRID, "-f", "table")
+    assert run.code == 0, run
+    text = " ".join(run.stdout.split())  # the terminal wraps long lines
+    assert run.stdout.count("CH4_fossil 28") == 1, run.stdout
+    assert "gwp_overrides - -> CH4_fossil 28: 28 rows (anthracite, cng, diesel-mobile," in text
+    assert "and 23 more)" in text
+    assert text.count("valid_from 2022-04-01 -> 2026-01-01") == 1
+    assert "lignite per kg: ncv 10.47 MJ/kg -> -" in text
+    thai = diff(tmp_path, *GRID, "-f", "table", "--lang", "th")
+    assert "28 แถว (anthracite" in " ".join(thai.stdout.split()), thai

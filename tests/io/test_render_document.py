@@ -198,10 +198,14 @@ def test_markdown_in_thai_says_chart_in_thai() -> None:
         (None, "tonnes", "–"),
         (1234567.891, "tonnes", "1,234,567.89"),
         (2.675, "tonnes", "2.68"),  # half up on 2.675 as written (the float is 2.67499999...)
-        (-0.001, "tonnes", "0.00"),
+        (-1e-12, "tonnes", "0.00"),  # float noise (and -0.00 reads 0.00)
+        (-0.001, "tonnes", "> -0.01"),  # a real value is never shown as 0
+        (0.0004, "tonnes", "< 0.01"),
+        (1e-9, "number", "< 0.000001"),
         (0.1 + 0.2, "number", "0.3"),  # 0.30000000000000004 is float noise
         (0.0125, "share", "1.3 %"),  # 1.25 % rounds half up, as a spreadsheet shows it
-        (-0.0004, "share", "0.0 %"),
+        (-1e-13, "share", "0.0 %"),
+        (-0.0004, "share", "> -0.1 %"),
         (99.95, "percent", "100.0 %"),
         (1 / 3, "number", "0.333333"),
         (2567, "year", "2567"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from rich import box
@@ -23,6 +24,8 @@ from ghgcalc.errors import printable
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
+from ghgcalc.reports.markdown import percent
+from ghgcalc.reports.render_markdown import NOISE, below
 
 SCOPE_NAMES = {
     "1": N_("Scope 1 (ประเภท 1) direct"),
@@ -66,11 +69,22 @@ def tonnes(value: float) -> str:
         return "0"
     if abs(value) >= 1:
         return f"{value:,.2f}"
-    return f"{value:.3g}"
+    return small(value)
+
+
+def small(value: float) -> str:
+    """A number below 1 to three significant digits, never in exponent form (an officer does not read
+    5e-13); one too small for 6 decimals reads "< 0.000001", as the other reports show it, and float
+    noise (below render_markdown.NOISE) reads 0."""
+    if abs(value) < NOISE:
+        return "0"
+    if abs(value) < 5e-7:
+        return below(value, 6)
+    return format(Decimal(f"{value:.3g}"), "f")
 
 
 def share(part: float, whole: float) -> str:
-    return f"{100 * part / whole:.1f} %" if whole else "-"
+    return percent(part, whole)
 
 
 def period_text(period: Period) -> str:
@@ -157,7 +171,7 @@ def amount(value: float) -> str:
     if value == int(value):
         return f"{value:,.0f}"
     if abs(value) < 0.01:
-        return f"{value:.3g}"
+        return small(value)
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
@@ -549,6 +563,28 @@ STATUSES = {
 }
 
 
+COMMON_ROWS = 4  # a change of a field that this many rows share is said once, after the table
+COMMON_NAMED = 5  # the keys named in it; the others are counted
+
+
+def _field_changes(row: dict[str, Any]) -> list[str]:
+    """What changed in a row besides its gases and total: `gwp_overrides - -> CH4_fossil 28`."""
+    return [f"{f} {row['old_' + f] or '-'} -> {row['new_' + f] or '-'}" for f in row["changed_fields"]]
+
+
+def _common_changes(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The field changes that COMMON_ROWS rows or more share (a new version's GWP weights or validity
+    apply to most of its rows), each with the rows' keys in order: said once, not on 38 lines."""
+    keys: dict[str, list[str]] = {}
+    for row in rows:
+        for text in _field_changes(row):
+            keys.setdefault(text, [])
+            if row["key"] not in keys[text]:
+                keys[text].append(row["key"])
+    counted = {text: sum(text in _field_changes(row) for row in rows) for text in keys}
+    return {text: keys[text] for text in keys if counted[text] >= COMMON_ROWS}
+
+
 def diff_table(data: dict[str, Any]) -> None:
     """`ghgcalc factors diff --format table`: a changed row as one line per gas then its kgCO2e per
     unit with the change; an added or not-in-NEW row as its kgCO2e line; then what else changed.
@@ -561,11 +597,10 @@ def diff_table(data: dict[str, Any]) -> None:
             name if name in SYMBOLS else tr(name), justify="right" if right else "left", no_wrap=name != "key"
         )
     also = []
+    common = _common_changes(data["rows"])
     for row in data["rows"]:
-        if row["changed_fields"]:
-            changes = "; ".join(
-                f"{f} {row['old_' + f] or '-'} -> {row['new_' + f] or '-'}" for f in row["changed_fields"]
-            )
+        changes = "; ".join(text for text in _field_changes(row) if text not in common)
+        if changes:
             also.append(tr("{key} per {per}: {changes}", key=row["key"], per=row["per"], changes=changes))
         status = STATUSES.get(row["status"])
         head = [shown(tr(status) if status else row["status"]), shown(row["key"]), shown(row["per"])]
@@ -577,6 +612,11 @@ def diff_table(data: dict[str, Any]) -> None:
         pct = "" if row["change_pct"] is None else f"{row['change_pct']:+.2f} %"
         table.add_row(*head, "= kgCO2e", _kg(row["old_kgco2e"]), _kg(row["new_kgco2e"]), change, pct)
     console.print(table)
+    for change, keys in common.items():  # a version's own weights or dates: said once, not on every row
+        named = ", ".join(keys[:COMMON_NAMED])
+        if len(keys) > COMMON_NAMED:
+            named = tr("{named} and {count} more", named=named, count=len(keys) - COMMON_NAMED)
+        console.print(shown(tr("{change}: {count} rows ({keys})", change=change, count=len(keys), keys=named)))
     for line in also:
         console.print(shown(line))
     counts = data["counts"]

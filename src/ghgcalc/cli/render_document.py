@@ -14,8 +14,7 @@ from ghgcalc.cli.render import _buffer_console, shown, words_fit
 from ghgcalc.i18n import tr
 from ghgcalc.reports import chart_data
 from ghgcalc.reports.document import Cell, Chart, Document, Fact, Kind, Section, Table
-from ghgcalc.reports.markdown import exact
-from ghgcalc.reports.render_markdown import INDENT, MISSING, fixed
+from ghgcalc.reports.render_markdown import INDENT, MISSING, fixed, number
 
 _JUSTIFY = {"year": "center", **{kind: "right" for kind in chart_data.NUMERIC}}
 
@@ -62,7 +61,7 @@ def plain(value: Cell, kind: Kind) -> str:
         return fixed(value * 100 if kind == "share" else value, 1) + " %"
     if kind == "year" and float(value).is_integer():
         return str(int(value))
-    return exact(round(value, 6))
+    return number(value)
 
 
 def _table(console: Console, table: Table) -> None:

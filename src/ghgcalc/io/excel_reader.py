@@ -20,6 +20,7 @@ from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import excel_organization
 from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain
+from ghgcalc.io.excel_field_merges import merged_fields
 from ghgcalc.io.excel_keys import key_of
 from ghgcalc.io.excel_month_columns import MonthColumn, place_months
 from ghgcalc.io.excel_months import NotAMonth, month_header
@@ -51,6 +52,7 @@ from ghgcalc.io.excel_xml import (
 )
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
+from ghgcalc.numbers import number_text, read_number
 from ghgcalc.thai import show_date, thai_to_arabic_digits
 
 SHEETS = {
@@ -440,10 +442,14 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
         reader.issue("sheet-missing", tr("the workbook has no 'Inventory' sheet"), hint=hint)
         reader.positions.no_inventory = True
     else:
+        merged_fields(reader, inventory_sheet, sheets.rows(inventory_sheet))
         _read_inventory(reader, inventory_sheet, sheets.rows(inventory_sheet), document)
     organization_sheet = roles.organization
     if organization_sheet is not None:
-        organization = excel_organization.read(reader, organization_sheet, sheets.rows(organization_sheet))
+        rows = sheets.rows(organization_sheet)
+        tables = [n for n, row in enumerate(rows) if row and str(row[0]).strip() in excel_organization.TABLES]
+        merged_fields(reader, organization_sheet, rows, tables[0] if tables else None)  # the fields above the tables
+        organization = excel_organization.read(reader, organization_sheet, rows)
         if organization is not None:
             document["organization"] = organization
     custom_sheet = roles.custom
@@ -591,9 +597,9 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
         if key in fields and fields[key][0] is not None:
             document[key] = fields[key][0]
             positions[(key,)] = (sheet, fields[key][1])
-    if "period" not in document and ("period_start" in fields or "period_end" in fields):
-        start, start_cell = fields.get("period_start", (None, ""))
-        end, end_cell = fields.get("period_end", (None, ""))
+    start, start_cell = fields.get("period_start", (None, ""))
+    end, end_cell = fields.get("period_end", (None, ""))
+    if "period" not in document and (start is not None or end is not None):  # else: no period at all
         document["period"] = {"start": start, "end": end}
         positions[("period",)] = (sheet, start_cell or end_cell)
         positions[("period", "start")] = (sheet, start_cell)
@@ -821,7 +827,11 @@ def _read_activities(
             if total is not None and not _sums_to(item["amount"], total):
                 reader.issue(
                     "total-mismatch",
-                    tr("the total {total} is not the sum of the months", total=repr(total)),
+                    tr(
+                        "the total {total} is not the sum of the months, {months}",
+                        total=number_text(read_number(total)),
+                        months=number_text(math.fsum(read_number(m) for m in item["amount"])),
+                    ),
                     sheet,
                     cell_name(row, columns["total"]),
                     tr("correct the months or the total, or clear the total"),
@@ -1006,7 +1016,7 @@ def hidden_notes(
 
 
 def _sums_to(months: list[Any], total: Any) -> bool:
-    from ghgcalc.numbers import NumberError, read_number
+    from ghgcalc.numbers import NumberError
 
     try:
         numbers = [read_number(m) for m in months]

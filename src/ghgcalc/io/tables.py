@@ -31,6 +31,7 @@ from ghgcalc.i18n import tr
 from ghgcalc.io.table_csv import NotUtf8, Ragged, Unreadable, read_csv
 from ghgcalc.models.inventory import LARGEST_AMOUNT, AmountProblem, read_amount
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, Line, TableSummary
+from ghgcalc.numbers import number_text
 
 if TYPE_CHECKING:
     from ghgcalc.core.resolve import Catalogue
@@ -938,10 +939,7 @@ def _row_messages(code: str) -> tuple[str, str | None]:
             tr("the row has no amount and no monthly values"),
             tr("write the amount, or the months; 0 for none"),
         ),
-        "total-mismatch": (
-            tr("the amount is not the sum of the row's months"),
-            tr("correct the months or the amount, or clear the amount"),
-        ),
+        "total-mismatch": ("", tr("correct the months or the amount, or clear the amount")),  # text: _mismatch
         "scope-invalid": (tr("the scope is not 1, 2 or 3"), tr("write 1, 2 or 3, or leave it empty")),
         "amount-month-empty": (
             tr("the row leaves some months empty; they count as 0"),
@@ -996,6 +994,8 @@ def _row_problems(rows: _Rows, code: str, groups: list[_Group], severe: bool = T
             column = next((name for _, name in columns.months if _empty(cells.get(name))), column)
         elif code == "scope-invalid":
             text = tr("scope is '{value}'; it is 1, 2 or 3", value=_cell_text(cells.get(column or "")))
+        elif code == "total-mismatch":
+            text = _mismatch(cells, columns)
         found.append(_issue(code, text, table.where(cells["__row"], column, columns.order), shown_hint, severe))
     if count > len(listed):
         found.append(_more(table, code, count - len(listed), severe))
@@ -1004,6 +1004,21 @@ def _row_problems(rows: _Rows, code: str, groups: list[_Group], severe: bool = T
 
 def _empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _mismatch(cells: dict[str, Any], columns: _Columns) -> str:
+    """The row's amount and its months' sum, both said, so the officer need not add twelve cells."""
+
+    def read(value: object) -> float:
+        return 0.0 if _empty(value) else read_amount(value.strip() if isinstance(value, str) else value)
+
+    given = read(cells.get(columns.fields["amount"]))
+    months = math.fsum(read(cells.get(name)) for _, name in columns.months)
+    return tr(
+        "the amount {amount} is not the sum of the row's months, {months}",
+        amount=number_text(given),
+        months=number_text(months),
+    )
 
 
 def _number_problem(cells: dict[str, Any], columns: _Columns) -> tuple[str | None, str, str | None]:

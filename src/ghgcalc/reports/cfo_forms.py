@@ -312,6 +312,9 @@ def sources_sheet(ws: Worksheet, result: InventoryResult) -> None:
         put(ws, row, 1, tr(SCOPE_TITLES[scope]))
         _style_row(ws, row, len(SOURCE_WIDTHS), SECTION_FILL)
         row += 1
+        if not any(line.scope == scope for line in result.lines):  # a scope's heading never stands alone
+            put(ws, row, 3, tr("no lines"))
+            row += 1
         for line in (line for line in result.lines if line.scope == scope):
             share, mark = significance(line, scopes)
             put(ws, row, 1, line.index + 1).alignment = center

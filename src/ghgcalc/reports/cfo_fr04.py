@@ -264,6 +264,7 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
     row += 1
     total_pct = analysis.approach_1.total_pct if analysis else None
     total_row(tr("Scope 1+2+3 total"), list(result.lines), total, (None, None, 1.0 if total else None), total_pct)
+    sections[-1] = (sections[-1][0], row)  # the totals of scopes 1+2 and 1+2+3 print with scope 3's
     separate_start = row + 2
     row = _separate_block(ws, result, separate_start, col, last)
     sections.append((separate_start, row - 1))

@@ -34,6 +34,7 @@ from ghgcalc.reports.document import (
     Table,
     table,
 )
+from ghgcalc.reports.render_markdown import fixed
 from ghgcalc.thai import show_date
 
 SCOPES = (1, 2, 3)
@@ -105,11 +106,11 @@ def period_text(period: Period) -> str:
 
 def whole(value: float) -> str:
     """Tonnes for a sentence (a chart's text alternative): whole, thousands separated."""
-    return f"{value:,.0f}"
+    return fixed(value, 0)
 
 
 def share(part: float, total: float) -> str:
-    return f"{100 * part / total:.1f} %" if total else "-"
+    return fixed(100 * part / total, 1) + " %" if total else "-"
 
 
 def level_text(level: str) -> str:

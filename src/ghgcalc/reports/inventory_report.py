@@ -27,6 +27,7 @@ from ghgcalc.reports.cfo_fr05 import NOTE_ROUNDUP
 from ghgcalc.reports.cfo_text import SEPARATE_KINDS, date_text, local_government, period_text
 from ghgcalc.reports.document import Cell, Chart, Column, Document, Fact, Row, Section, Series, table
 from ghgcalc.reports.markdown import SCOPE_LABELS, SCOPES, kind_text, largest, line_name, round_up, scope_totals
+from ghgcalc.reports.render_markdown import fixed
 
 TOP_SOURCES = 10  # as TGO Fr-05 lists them
 NOTE_SEPARATE = N_(
@@ -234,8 +235,8 @@ def _by_scope(result: InventoryResult) -> Section:
 
 
 def _tonnes(value: float) -> str:
-    """Tonnes in a chart's text alternative, as a table shows them (two decimals)."""
-    return f"{value:,.2f}"
+    """Tonnes in a chart's text alternative, as a table shows them (two decimals, "< 0.01")."""
+    return fixed(value, 2)
 
 
 def _scope_chart(result: InventoryResult, scopes: dict[int, float], total: float) -> tuple[Chart, ...]:
@@ -248,7 +249,7 @@ def _scope_chart(result: InventoryResult, scopes: dict[int, float], total: float
             "{name}: {tonnes} tCO2e ({share} %)",
             name=name,
             tonnes=_tonnes(scopes[scope]),
-            share=format(100 * scopes[scope] / total, ".1f"),
+            share=fixed(100 * scopes[scope] / total, 1),
         )
         for name, scope in zip(names, shown, strict=True)
     )
@@ -318,7 +319,7 @@ def _largest(result: InventoryResult) -> list[Section]:
         count=len(top),
         name=line_name(first),
         tonnes=_tonnes(first.t_co2e),
-        share=format(100 * first.t_co2e / total, ".1f"),
+        share=fixed(100 * first.t_co2e / total, 1),
     )
     chart = Chart(
         tr("Largest sources (tCO2e)"),

@@ -80,7 +80,13 @@ def exact(value: float) -> str:
 
 
 def percent(part: float, whole: float) -> str:
-    return f"{100 * part / whole:.1f} %" if whole else "-"
+    """A share to one decimal; a line's share too small for it reads "< 0.1 %", never 0.0 %."""
+    if not whole:
+        return "-"
+    share = 100 * part / whole
+    if abs(part) >= 1e-9 and abs(share) < 0.05:  # below 1e-9 t, float noise (xlsx_book.NOISE)
+        return "< 0.1 %" if share > 0 else "> -0.1 %"
+    return f"{share:.1f} %"
 
 
 def text(value: object) -> str:

@@ -18,13 +18,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 from ghgcalc.i18n import tr
 from ghgcalc.reports.document import Cell, Chart, Column, Document, Fact, Kind, Section, Table
 from ghgcalc.reports.document import table as make_table
-from ghgcalc.reports.markdown import exact
+from ghgcalc.reports.render_markdown import fixed, number
 from ghgcalc.reports.svg_charts import chart_svg, short
 
 FONTS = '"Sarabun", "Noto Sans Thai", "Noto Sans", "Leelawadee UI", "Thonburi", "Tahoma", "Loma", "Garuda", sans-serif'
@@ -126,15 +125,13 @@ def text(value: object) -> str:
 def percent_text(value: float) -> str:
     """A percentage to one decimal, "12.5 %", rounded half away from zero on its decimal digits as a
     spreadsheet shows it (the rule of the Markdown and xlsx reports, so every format agrees)."""
-    shown = Decimal(format(value, ".15g")).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{shown + 0:.1f} %"  # + 0 makes -0.0 read 0.0
+    return fixed(value, 1) + " %"
 
 
 def tonnes_text(value: float) -> str:
     """Tonnes with two decimals, thousands separated ("1,374,911.56"), rounded half up on the value as
     the result holds it (15 significant digits): the model's rule for tonnes in a table."""
-    shown = Decimal(format(value, ".15g")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{shown + 0:,.2f}"  # + 0 makes -0.00 read 0.00
+    return fixed(value, 2)
 
 
 def cell_text(value: Cell, kind: Kind) -> str:
@@ -153,7 +150,7 @@ def cell_text(value: Cell, kind: Kind) -> str:
         return percent_text(value * 100 if kind == "share" else value)
     if kind == "year" and float(value).is_integer():
         return str(int(value))
-    return exact(round(value, 6))
+    return number(value)
 
 
 class _Ids:

@@ -17,6 +17,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ghgcalc.i18n import N_, tr
+from ghgcalc.io.xlsx_book import NOISE
 from ghgcalc.reports import chart_data
 from ghgcalc.reports.document import Cell, Chart, Document, Fact, Kind, Section, Table
 from ghgcalc.reports.markdown import bold, exact, row, text
@@ -75,17 +76,39 @@ def cell(value: Cell, kind: Kind) -> str:
         return fixed(value * 100 if kind == "share" else value, 1) + " %"
     if kind == "year" and float(value).is_integer():
         return str(int(value))
-    return exact(round(value, 6))
+    return number(value)
 
 
 def fixed(value: float, decimals: int) -> str:
     """Thousands separated with `decimals` decimals, rounded as a spreadsheet rounds what it shows:
     half away from zero on the value's decimal digits (15 significant, as a spreadsheet holds them),
-    so 4.25 % reads 4.3 % and 2.675 t reads 2.68 t in Markdown and in the workbook alike."""
+    so 4.25 % reads 4.3 % and 2.675 t reads 2.68 t in Markdown and in the workbook alike. A value
+    that is not 0 but would read 0.00 reads "< 0.01" (below), as the workbook shows it."""
     if not math.isfinite(value):
         return str(value)
     digits = Decimal(format(value, ".15g")).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not digits and abs(value) >= NOISE:
+        return below(value, decimals)
     return format(digits + 0, f",.{decimals}f")  # + 0: -0.00 reads 0.00
+
+
+def below(value: float, decimals: int) -> str:
+    """A value too small to show with `decimals` decimals: "< 0.01" ("> -0.01" below zero), never
+    0.00, which a reader takes for a source that emits nothing (io/xlsx_book.tiny_format: the same
+    text in a workbook's cell). Below NOISE a value is float noise and reads 0."""
+    step = format(Decimal(1).scaleb(-decimals), "f")
+    return f"< {step}" if value > 0 else f"> -{step}"
+
+
+def number(value: float) -> str:
+    """A number other than tonnes or a share: as exact as it is, to at most 6 decimals (markdown.exact);
+    one too small for them reads "< 0.000001" (below)."""
+    if not math.isfinite(value):
+        return str(value)
+    shown = round(value, 6)
+    if not shown and abs(value) >= NOISE:
+        return below(value, 6)
+    return exact(shown)
 
 
 def table_lines(table: Table, marked: frozenset[str] = frozenset()) -> list[str]:

@@ -483,7 +483,11 @@ def keep_together(ws: Worksheet, groups: Sequence[tuple[int, int]], paper: str =
     """Page breaks above a group of rows (a section of a form, a scope of a table) that would start
     near the foot of a page and run on to the next, when the group fits on one page. The page's
     height at the sheet's scale, less the rows repeated at the top of each page, is walked row by row
-    as a spreadsheet program breaks pages (rows 15 points high unless set)."""
+    (rows 15 points high unless set), and every page ends at a break of its own, a little before the
+    program would break it: a program that fits a row or two more on a page (LibreOffice, Excel and
+    their fonts differ) would otherwise move every later page and print a group's heading at a page
+    foot with its rows on the next page. A group too long for a page is broken after its heading's
+    first row under it, never between them, and its last row (a total) keeps the row above it."""
     from openpyxl.worksheet.pagebreak import Break
 
     scale = (ws.page_setup.scale or 100) / 100
@@ -497,17 +501,23 @@ def keep_together(ws: Worksheet, groups: Sequence[tuple[int, int]], paper: str =
         first, last = (int(part.strip("$")) for part in ws.print_title_rows.split(":"))
         repeated = sum(height(row) for row in range(first, last + 1))
     ends = dict(groups)
+    totals = set(ends.values())
     used = 0.0
+    page = 1  # the first row of the page
     grouped = False  # a group already on this page: breaking above the next leaves a page with content
     for row in range(1, ws.max_row + 1):
         if row in ends:
             size = sum(height(r) for r in range(row, ends[row] + 1))
             if used + size > room and size <= room - repeated and grouped:
                 ws.row_breaks.append(Break(id=row - 1))
-                used = repeated
+                used, page = repeated, row
             grouped = True
-        if used + height(row) > room:  # where the program breaks the page by itself
-            used = repeated
+        if used + height(row) > room and row > page:  # the page is full: it ends above this row ...
+            above = row
+            if above - 1 > page and (above - 1 in ends or (above in totals and above - 1 not in ends)):
+                above -= 1  # ... or above the heading that would end it, or with the total's last row
+            ws.row_breaks.append(Break(id=above - 1))
+            used, page = repeated + sum(height(r) for r in range(above, row)), above
         used += height(row)
 
 

@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 from ghgcalc.reports.document import Chart
+from ghgcalc.reports.render_markdown import NOISE, below, fixed
 
 WIDTH = 360
 PAD = 8
@@ -122,9 +123,11 @@ def wrap(text: str, room: float, size: float, lines: int = 2) -> list[str]:
 
 def short(value: float) -> str:
     """A chart label: whole numbers from 1,000 up, else at most 2 decimals, halves rounded up (the
-    tables are exact)."""
+    tables are exact); a value too small for them "< 0.01", never 0 (render_markdown.below)."""
     decimals = 0 if abs(value) >= 1000 else 2
     rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    if not rounded and abs(value) >= NOISE:
+        return below(value, decimals)
     text = f"{rounded:,.{decimals}f}"
     if decimals:
         text = text.rstrip("0").rstrip(".")
@@ -478,7 +481,7 @@ RADIUS = 80.0
 def pie(chart: Chart, fmt: Format = short, share: Format | None = None) -> str:
     """The first series as a pie (its positive values), the slices listed under it with their values
     and shares; a share is written on a slice wide enough for it."""
-    share = share or (lambda f: f"{f * 100:.1f} %")
+    share = share or (lambda f: fixed(f * 100, 1) + " %")
     values = chart.series[0].values if chart.series else ()
     slices = [(name, v) for name, v in zip(chart.categories, values, strict=True) if v is not None and v > 0]
     total = sum(v for _, v in slices)
