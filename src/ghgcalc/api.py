@@ -1316,9 +1316,9 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
     options = options or Options()
     refs = options.factors or ("tgo-cfo",)
     versions = [(ref.id, ref.version is not None, tuple(options.store.select(ref))) for ref in map(SetRef.parse, refs)]
-    outcomes = []
+    outcomes: list[AuditOutcome] = []
     stated: list[tuple[str, str, Any]] = []  # (workbook, form, StatedYear) of every year read
-    at: list[tuple[int, int]] = []  # (outcome, its year) of each of `stated`
+    places: list[tuple[int, int]] = []  # (outcome, its year) of each of `stated`
     for path in paths:
         source = display_name(path)
         vsheet = _vsheet_reader()
@@ -1327,7 +1327,7 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
                 book = vsheet.read_vsheet(path, source)
                 read = vsheet.stated_years(book)
                 stated += [(source, "V-Sheet CFO", y) for y in read]
-                at += [(len(outcomes), i) for i in range(len(read))]
+                places += [(len(outcomes), i) for i in range(len(read))]
                 audits = [audit_year(y, _audit_catalogue(versions), options.checks.thresholds) for y in read]
                 outcomes.append(AuditOutcome(source, tuple(audits), tuple(book.issues), "V-Sheet CFO"))
                 continue
@@ -1344,11 +1344,11 @@ def audit_files(paths: list[str], options: Options | None = None) -> list[AuditO
         audits = []
         for year in stated_years(form):
             stated.append((source, "form 1.5(1)", year))
-            at.append((len(outcomes), len(audits)))
+            places.append((len(outcomes), len(audits)))
             audits.append(audit_year(year, _audit_catalogue(versions), options.checks.thresholds))
         outcomes.append(AuditOutcome(source, tuple(audits), tuple(form.issues)))
     for index, found in repeated_years(stated).items():
-        book, number = at[index]
+        book, number = places[index]
         years = list(outcomes[book].years)
         years[number] = replace(years[number], findings=(*years[number].findings, *found))
         outcomes[book] = replace(outcomes[book], years=tuple(years))

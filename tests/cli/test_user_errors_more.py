@@ -262,7 +262,7 @@ def test_minus_zero_and_tiny_amounts_read_as_written(tmp_path):
     result = json.loads(ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "json").stdout)
     assert str(result["lines"][0]["amount"]) == "0.0"
     table = ghgcalc(tmp_path, "compute", "ok.yaml", "-f", "table").stdout
-    assert "1e-05" in table
+    assert "0.00001" in table
 
 
 def test_an_existing_output_is_refused_before_any_work(tmp_path):
