@@ -341,3 +341,20 @@ def test_an_all_high_inventory_whose_weighted_grade_rounds_past_3_is_high(tmp_pa
     assert run.code == 0, run.stderr
     summary = json.loads(run.stdout)["data_quality"]
     assert summary["score"] == "high" and summary["score_points"] == 3.0
+
+
+@pytest.mark.parametrize("kwh", [1612, 1613])
+def test_a_line_graded_high_and_medium_is_high_whatever_its_amount(tmp_path: Path, kwh: int) -> None:
+    """(3 + 2) / 2 = 2.5 is high (docs/data-quality.md, "2.5 and above high"). Weighted by the line's
+    tCO2e, 1613 kWh x 0.4999 kg came to 2.4999999999999996, and the inventory read as medium where
+    1612 kWh read as high: the grade of the typical electricity line depended on its amount."""
+    write(
+        tmp_path,
+        "town.yaml",
+        f"{HEADER}factors: tgo-cfo@2022-04\nactivities:\n  - {{activity: electricity-grid, amount: {kwh},"
+        " unit: kWh, data_quality: {source: 2nd, activity: high, factor: medium}}\n",
+    )
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")
+    assert run.code == 0, run.stderr
+    summary = json.loads(run.stdout)["data_quality"]
+    assert (summary["score"], summary["score_points"]) == ("high", 2.5)
