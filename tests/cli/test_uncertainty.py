@@ -71,6 +71,42 @@ def test_lines_sharing_a_factor_are_correlated_through_it(tmp_path: Path) -> Non
     assert len(inputs) == 1 and inputs[0]["lines"] == [1, 2] and inputs[0]["from"] == "given"
 
 
+def test_a_factor_range_written_on_each_line_is_still_one_factor(tmp_path: Path) -> None:
+    """The three electricity lines of docs/uncertainty.md's worked example, with the grid factor's
+    ±7 % written on each line instead of taken from the grade: the same factor row, so the same
+    ±13.96 % for the scope. It was ±12.83 %: each line's `factor: 7` was a factor of its own, as if
+    the grid factor could be too high on one line and too low on the next."""
+    lines = [(140_330, 5), (186_400, 25), (64_250, 5)]
+    text = "".join(
+        f"  - {{activity: electricity-grid, amount: {kwh}, unit: kWh, uncertainty: {{activity: {u}, factor: 7}}}}\n"
+        for kwh, u in lines
+    )
+    name = inventory(text, tmp_path=tmp_path)
+    write(
+        tmp_path,
+        name,
+        (tmp_path / name)
+        .read_text(encoding="utf-8")
+        .replace("period: 2024\n", "period: 2024\nfactors: tgo-cfo@2022-04\n"),
+    )
+    result = analysed(tmp_path, name)
+    tonnes = [kwh * 0.4999 / 1000 for kwh, _ in lines]
+    variance = sum((t * u / 100) ** 2 for t, (_, u) in zip(tonnes, lines, strict=True)) + (sum(tonnes) * 0.07) ** 2
+    assert result["uncertainty"]["approach_1"]["by_scope_pct"]["2"] == pytest.approx(
+        math.sqrt(variance) / sum(tonnes) * 100
+    )
+    [factor] = [i for i in result["uncertainty"]["inputs"] if i["kind"] == "factor"]
+    assert factor["lines"] == [1, 2, 3] and factor["from"] == "given"
+    # a different range on one line is a different statement: that line's factor stays its own
+    write(
+        tmp_path,
+        name,
+        (tmp_path / name).read_text(encoding="utf-8").replace("activity: 25, factor: 7", "activity: 25, factor: 9"),
+    )
+    inputs = [i["lines"] for i in analysed(tmp_path, name)["uncertainty"]["inputs"] if i["kind"] == "factor"]
+    assert sorted(inputs) == [[1, 3], [2]]
+
+
 def test_monte_carlo_agrees_with_approach_1_on_small_symmetric_ranges(tmp_path: Path) -> None:
     name = inventory(
         "  - {activity: grid, amount: 200000, unit: kWh, scope: 2, uncertainty: {activity: 2}}\n"
@@ -341,3 +377,20 @@ def test_an_all_high_inventory_whose_weighted_grade_rounds_past_3_is_high(tmp_pa
     assert run.code == 0, run.stderr
     summary = json.loads(run.stdout)["data_quality"]
     assert summary["score"] == "high" and summary["score_points"] == 3.0
+
+
+@pytest.mark.parametrize("kwh", [1612, 1613])
+def test_a_line_graded_high_and_medium_is_high_whatever_its_amount(tmp_path: Path, kwh: int) -> None:
+    """(3 + 2) / 2 = 2.5 is high (docs/data-quality.md, "2.5 and above high"). Weighted by the line's
+    tCO2e, 1613 kWh x 0.4999 kg came to 2.4999999999999996, and the inventory read as medium where
+    1612 kWh read as high: the grade of the typical electricity line depended on its amount."""
+    write(
+        tmp_path,
+        "town.yaml",
+        f"{HEADER}factors: tgo-cfo@2022-04\nactivities:\n  - {{activity: electricity-grid, amount: {kwh},"
+        " unit: kWh, data_quality: {source: 2nd, activity: high, factor: medium}}\n",
+    )
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")
+    assert run.code == 0, run.stderr
+    summary = json.loads(run.stdout)["data_quality"]
+    assert (summary["score"], summary["score_points"]) == ("high", 2.5)

@@ -112,3 +112,16 @@ def test_evidence_with_terminal_escapes_is_shown_as_text(tmp_path: Path) -> None
     run = ghgcalc(tmp_path, "compute", "town.yaml", "--uncertainty", "--format", "table")
     assert run.code == 0, run
     assert "\x1b[31m" not in run.stdout and "\u202e" not in run.stdout
+
+
+def test_grades_written_in_thai_are_read(tmp_path: Path) -> None:
+    """An officer filling the Thai columns (คุณภาพข้อมูลกิจกรรม) writes the grade in Thai: it was refused."""
+    lines = "".join(
+        f"  - {{activity: grid, amount: 1000, unit: kWh, data_quality: {{activity: {a}, factor: {f}}}}}\n"
+        for a, f in [("สูง", "ปานกลาง"), ("กลาง", "ต่ำ")]
+    )
+    write(tmp_path, "town.yaml", f"{HEAD}{FACTOR}activities:\n{lines}")
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--format", "json")
+    assert run.code == 0, run.stderr
+    grades = [line["data_quality"] for line in json.loads(run.stdout)["lines"]]
+    assert grades == [{"activity": "high", "factor": "medium"}, {"activity": "medium", "factor": "low"}]

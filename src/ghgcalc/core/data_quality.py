@@ -11,6 +11,7 @@ from ghgcalc.models.data_quality import DataQualitySummary
 from ghgcalc.models.result import InventoryResult
 
 NOT_GIVEN = "not given"
+_NOISE = 1e-9  # far above the rounding of a weighted mean (about 1e-15), far below any real difference
 
 
 def data_quality(result: InventoryResult) -> DataQualitySummary:
@@ -38,8 +39,8 @@ def data_quality(result: InventoryResult) -> DataQualitySummary:
             verifier.append((line.index, name, tr("source tier: other")))
     points_total = math.fsum(weights)
     score = math.fsum(weighted) / points_total if points_total else None
-    if score is not None:  # a weighted mean of 3s can round to 3.0000000000000004
-        score = min(max(score, float(quality.GRADE_POINTS["low"])), float(quality.GRADE_POINTS["high"]))
+    if score is not None:
+        score = _snapped(score)
     return DataQualitySummary(
         lines_by_source=by_source,
         lines_by_activity_grade=by_activity,
@@ -48,3 +49,13 @@ def data_quality(result: InventoryResult) -> DataQualitySummary:
         score_points=score,
         for_verifier=tuple(verifier),
     )
+
+
+def _snapped(score: float) -> float:
+    """The weighted mean without the noise of float arithmetic: a mean that is a whole or a half
+    number of points (2.5 for lines graded high and medium) is that number, not 2.4999999999999996
+    (which would read as medium, by the tCO2e of the line alone) or 3.0000000000000004."""
+    half = round(score * 2) / 2
+    if abs(score - half) <= _NOISE:
+        score = half
+    return min(max(score, float(quality.GRADE_POINTS["low"])), float(quality.GRADE_POINTS["high"]))

@@ -117,14 +117,7 @@ def build(result: InventoryResult) -> Model:
         whole = {gas: t for gas, t in line.t_co2e_by_gas.items() if t}
         model.add(activity, whole)
         if given is not None and given.factor is not None:
-            name = (
-                tr("method result of {line}", line=label)
-                if line.method_params is not None
-                else tr("factor of {line}", line=label)
-            )
-            model.line_factor = inputs.add(
-                None, name, "factor", given.factor, GIVEN, tr("the line's own uncertainty: factor"), line.index
-            )
+            model.line_factor = _given_factor(inputs, line, label, given.factor)
             model.add(model.line_factor, whole)
         elif line.method_params is not None:
             _method_inputs(model, inputs, year)
@@ -132,6 +125,21 @@ def build(result: InventoryResult) -> Model:
             _factor_inputs(model, inputs)
         lines.append(model)
     return Model(inputs.items, lines, year)
+
+
+def _given_factor(inputs: _Inputs, line: Line, label: str, pct: Range) -> int:
+    """The input of a range written on the line for its factor. A factor row is one value however
+    many lines use it: lines on the same row that give it the same range share one input, so an
+    error in the factor moves them together (the three lines of the grid factor, each written
+    `factor: 7`, are ±7 % together, not three independent ±7 %). A method line's range is for its
+    own result and stays its own."""
+    source = tr("the line's own uncertainty: factor")
+    if line.method_params is not None:
+        return inputs.add(None, tr("method result of {line}", line=label), "factor", pct, GIVEN, source, line.index)
+    factor = line.factor
+    name = tr("{set}:{key} per {per}, the range given on its lines", set=factor.ref, key=factor.key, per=factor.per)
+    identity = ("given factor", factor.ref, factor.key, factor.per, pct)
+    return inputs.add(identity, name, "factor", pct, GIVEN, source, line.index)
 
 
 def _line_name(line: Line) -> str:

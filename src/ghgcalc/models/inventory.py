@@ -322,7 +322,11 @@ UncertaintyRange = Annotated[Range, BeforeValidator(_range)]
 
 Tier = Literal["1st", "2nd", "other"]
 Grade = Literal["high", "medium", "low"]
-_GRADES = {"high": "high", "h": "high", "medium": "medium", "m": "medium", "low": "low", "l": "low"}
+# the grades as an officer writes them in Thai too: สูง high, ปานกลาง (or กลาง) medium, ต่ำ low
+_GRADES = {
+    **{"high": "high", "h": "high", "medium": "medium", "m": "medium", "low": "low", "l": "low"},
+    **{"สูง": "high", "ปานกลาง": "medium", "กลาง": "medium", "ต่ำ": "low"},
+}
 _TIERS = {"1st": "1st", "1": "1st", "first": "1st", "2nd": "2nd", "2": "2nd", "second": "2nd", "other": "other"}
 
 
