@@ -360,3 +360,20 @@ def test_a_key_written_with_capitals_spaces_or_no_hyphen_is_named_as_it_is(tmp_p
     assert run.code == INPUT_ERRORS, run
     hints = [line.strip() for line in run.stderr.splitlines() if line.strip().startswith("hint:")]
     assert hints == ["hint: did you mean 'r-32'?", "hint: did you mean 'diesel-mobile'?"], run.stderr
+
+
+def test_a_number_in_a_label_after_a_hash_is_said_to_be_read_as_a_comment(tmp_path):
+    """`label: Pump #4` is the label 'Pump' (YAML reads ' #4' as a comment): two pumps' lines
+    looked alike without a word. A comment after a number, or a quoted label, is left alone."""
+    text = (
+        HEAD + "activities:\n"
+        "  - activity: paper\n    unit: kg\n    amount: 12 #2nd bill\n    label: Pump #4\n"
+        '  - activity: paper\n    unit: kg\n    amount: 10\n    label: "Pump #5"  # 5 in the list\n'
+    )
+    write(tmp_path, text, "town.yaml")
+    run = ghgcalc(tmp_path, "validate", "town.yaml")
+    assert run.code == 0
+    found = [i for i in issues(run.stderr) if i.code == "yaml-comment-in-value"]
+    assert [i.location for i in found] == ["town.yaml:9:17"]
+    assert "the value is 'Pump'" in found[0].message
+    assert '"Pump #4"' in run.stderr

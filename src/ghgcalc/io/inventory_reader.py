@@ -24,7 +24,7 @@ from ghgcalc.io.files import (  # noqa: F401 - re-exported
     YAML_SUFFIXES,
 )
 from ghgcalc.io.locator import Locator
-from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, parse
+from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, comments_in_values, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory, plain_activity
 
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
@@ -149,7 +149,9 @@ def read_inventory_text(text: str, source: str, header: bool = False) -> Reading
         return Reading(None, positions, [problem])
     if header and "activities" not in document:
         document = {**document, "activities": []}
-    return _validated(document, positions, source)
+    reading = _validated(document, positions, source)
+    reading.issues.extend(comments_in_values(text, source))
+    return reading
 
 
 def _with_value_problems(document: dict[str, Any], positions: Locator, source: str, issues: list[Issue]) -> Reading:

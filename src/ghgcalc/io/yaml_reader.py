@@ -360,6 +360,48 @@ _TABLE_HINT = N_(
 )
 
 
+# `label: Pump #4`: YAML reads a '#' after a space, and all that follows on the line, as a comment,
+# so the label is "Pump". A comment seldom starts with a digit straight after its '#'; a number in
+# a name often does. Only a text value is judged: after a number (`amount: 1200 #2nd bill`) a
+# comment is what the writer meant.
+_HASH_DIGIT = re.compile(r"[ \t]#\d")
+_KEY = r"""[^\s#'"{}\[\]:-][^:#\n'"]*:[ \t]+"""
+_COMMENT_AFTER_TEXT = re.compile(
+    rf"""^[ \t]*(?:-[ \t]+(?:{_KEY})?|{_KEY})([^\s#'"|>&*!%@`{{}}\[\]][^#\n'"]*?)[ \t]+(#\d[^\n]*)$""",
+    re.M,
+)
+_NUMBER_LIKE = re.compile(r"[-+]?[\d.,\s]+")
+
+
+def comments_in_values(text: str, source: str) -> list[Issue]:
+    """Warnings at each text value that a comment beginning with a digit follows on its line."""
+    if _HASH_DIGIT.search(text) is None:
+        return []
+    found = []
+    for match in _COMMENT_AFTER_TEXT.finditer(text):
+        value, comment = match.group(1), match.group(2).rstrip()
+        if _NUMBER_LIKE.fullmatch(value):
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start(2) - text.rfind("\n", 0, match.start(2))
+        found.append(
+            Issue(
+                "yaml-comment-in-value",
+                tr(
+                    "'{comment}' is read as a comment, not as part of the value: the value is '{value}'",
+                    comment=comment,
+                    value=value,
+                ),
+                Severity.WARNING,
+                Location(source, line, column),
+                hint=tr(
+                    'if it belongs to the value, put the whole value in quotes: "{whole}"', whole=f"{value} {comment}"
+                ),
+            )
+        )
+    return found
+
+
 def parse(text: str, source: str) -> tuple[object, Positions, list[Issue]]:
     """The data of a one-document YAML text, the positions of its values, and its problems."""
     walker = _Walker(source, anchored="&" in text)  # an anchor is written with '&'
