@@ -377,3 +377,15 @@ def test_a_number_in_a_label_after_a_hash_is_said_to_be_read_as_a_comment(tmp_pa
     assert [i.location for i in found] == ["town.yaml:9:17"]
     assert "the value is 'Pump'" in found[0].message
     assert '"Pump #4"' in run.stderr
+
+
+def test_a_code_typed_as_digits_is_told_to_be_quoted(tmp_path):
+    """`code: 0512345` is the number 512345 to YAML, its leading 0 gone: the error said it must be
+    text but not how to make it so."""
+    text = HEAD.replace("name: Test town\n", "name: Test town\norganization:\n  code: 0512345\n") + "activities: []\n"
+    write(tmp_path, text, "town.yaml")
+    run = ghgcalc(tmp_path, "validate", "town.yaml")
+    assert run.code == INPUT_ERRORS
+    (found,) = [i for i in issues(run.stderr) if i.code == "type-invalid"]
+    assert found.location == "town.yaml:4:9"
+    assert found.hint and "quotes" in found.hint and '"0512345"' in found.hint

@@ -138,7 +138,10 @@ def message(err: dict[str, Any], fields: list[str] | None = None) -> tuple[str, 
             return tr("{what} cannot be {value}", what=what, value=shown(value)), None
         return str(problem).strip().splitlines()[0], None
     if kind == "string_type":
-        return tr("{what} must be text, not {kind}", what=what, kind=kind_of(value)), None
+        quoted = None
+        if isinstance(value, int | float | dt.date):  # YAML read digits or a date: quotes keep them text
+            quoted = tr('put the value in quotes to make it text, as written (a code "0512345" keeps its leading 0)')
+        return tr("{what} must be text, not {kind}", what=what, kind=kind_of(value)), quoted
     if kind in ("string_too_short", "too_short"):
         least = ctx.get("min_length", 1)
         if least <= 1:
