@@ -283,6 +283,7 @@ def _quantity(text: str, field: str) -> pint.Quantity:
     try:  # a bridge's tons are metric tonnes too: 'long_ton/m3' is refused as in an amount, so is 'kg/bbl'
         _refuse_non_metric_ton(unit, unit_text, ureg.Unit(unit_text))
         _refuse_plain_barrel(unit, ureg.Unit(unit_text))
+        _refuse_plain_gallon(unit, unit_text, ureg.Unit(unit_text))
     except UnitError as exc:
         message = f"{field} {visible(str(text))!r}: {exc}"  # the ton's or barrel's own message, after the field
         raise UnitError(code="bridge-invalid", message=message, hint=exc.hint, field=field) from None
@@ -315,6 +316,7 @@ def _unit(unit: str) -> pint.Unit:
         )
     _refuse_non_metric_ton(unit, written, parsed)
     _refuse_plain_barrel(unit, parsed)
+    _refuse_plain_gallon(unit, written, parsed)
     if parsed.dimensionless and written != "count":
         raise UnitError(
             code="unit-not-amount",
@@ -377,6 +379,23 @@ def _refuse_plain_barrel(unit: str, parsed: pint.Unit) -> None:
                         "(a 200-litre drum is 200 L)"
                     ),
                 )
+
+
+# pint's gallon (`gal`) is the US gallon of 3.785 L; the imperial gallon is 4.546 L, a fifth more.
+# Only a gallon named by its kind is read: `US_liquid_gallon` (or `liquid_gallon`), `imperial_gallon`.
+_US_GALLON = re.compile(r"(?i)(?:us_)?liquid_gallon")
+
+
+def _refuse_plain_gallon(unit: str, written: str, parsed: pint.Unit) -> None:
+    for name in parsed._units:  # pint has no public list of the names in a compound unit
+        if name == "gallon" and not _US_GALLON.search(written):
+            raise UnitError(
+                code="unit-ambiguous",
+                message=tr(
+                    "'{unit}' may be the US gallon (3.785 L) or the imperial gallon (4.546 L)", unit=visible(unit)
+                ),
+                hint=tr("write the amount in L, or the unit as US_liquid_gallon or imperial_gallon"),
+            )
 
 
 def check_unit(unit: str) -> None:

@@ -393,3 +393,24 @@ def test_a_bridge_per_barrel_is_refused_too(tmp_path: Path) -> None:
     text = inventory("diesel-road", "1000", "L").replace("period: 2567\n", "period: 2567\nfactors: [ipcc-2006]\n")
     run = compute(tmp_path, text + '    density: "132 kg/bbl"\n')
     assert run.code == 1 and "bridge-invalid" in run.stderr and "oil_barrel" in run.stderr, run
+
+
+# --------------------------------------------------------------------------------------------
+# pint's gallon is the US gallon (3.785 L); the imperial gallon is 4.546 L: a plain gallon is
+# refused, a gallon named by its kind is read
+
+
+@pytest.mark.parametrize("unit", ["gal", "gallon", "gallons"])
+def test_a_gallon_of_no_kind_is_refused(tmp_path: Path, unit: str) -> None:
+    text = inventory("diesel-mobile", "10", unit)
+    run = compute(tmp_path, text)
+    assert_input_error(
+        run, "town.yaml", "unit-ambiguous", unit_at(text, unit), hint="imperial_gallon", message="4.546 L"
+    )
+
+
+@pytest.mark.parametrize(("unit", "litres"), [("US_liquid_gallon", 3.785411784), ("imperial_gallon", 4.54609)])
+def test_a_gallon_named_by_its_kind_is_read(tmp_path: Path, unit: str, litres: float) -> None:
+    per_gallon = compute(tmp_path, inventory("diesel-mobile", "10", unit))
+    per_litre = compute(tmp_path, inventory("diesel-mobile", str(10 * litres), "L"))
+    assert json.loads(per_gallon.stdout)["total_t_co2e"] == pytest.approx(json.loads(per_litre.stdout)["total_t_co2e"])
