@@ -158,7 +158,8 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
 def without_output(files: list[str], output: str | None) -> tuple[list[str], tuple[Issue, ...]]:
     """`files` without the run's own output file, which a folder of inventories may hold (the
     summary.xlsx of the last run, written into the folder it summarises), and a warning naming it
-    when it was there: it is the output, not an inventory, and is replaced, never read."""
+    when it was there: it is the output, not an inventory, and is replaced, never read. Any other
+    file there (an inventory: `-o towns/b.yaml --force`) is read by the run: UsageError."""
     if output is None or not os.path.lexists(output):
         return files, ()
     own = _identity(output)
@@ -166,6 +167,16 @@ def without_output(files: list[str], output: str | None) -> tuple[list[str], tup
     if len(kept) == len(files):
         return files, ()
     passed = next(path for path in files if path != STDIN and _identity(path) == own)
+    from ghgcalc.io.summary_file import is_summary
+
+    if not is_summary(output):
+        raise UsageError(
+            tr(
+                "{path} is an inventory in the folder read; ghgcalc never writes over what it reads",
+                path=printable(display_name(passed)),
+            ),
+            tr("write the summary to another file, outside the folder of inventories (-o ../summary.xlsx)"),
+        )
     note = Issue(
         "input-is-output",
         tr("this run's output file: not read as an inventory"),

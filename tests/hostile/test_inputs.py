@@ -129,6 +129,25 @@ def test_a_summary_written_into_its_own_folder_is_not_read_on_the_next_run(tmp_p
     assert "summary of 1 files" in again.stderr
 
 
+@pytest.mark.parametrize("name", ["b.yaml", "b.xlsx"])
+def test_a_summary_never_writes_over_an_inventory_of_its_folder(tmp_path: Path, name: str) -> None:
+    """`-o towns/b.yaml --force` (a slip of the tab key, a script's name that matches a town's):
+    the run's own output in its folder is passed over as last run's summary only when it is one; an
+    inventory there is read by the run, and is never replaced, with or without --force."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", TOWN)
+    write(towns, "b.yaml", TOWN.replace("Town", "Other town"))
+    if name.endswith(".xlsx"):
+        assert ghgcalc(tmp_path, "convert", "towns/b.yaml", "towns/b.xlsx").code == 0
+        (towns / "b.yaml").unlink()
+    before = (towns / name).read_bytes()
+    run = ghgcalc(tmp_path, "summary", "towns", "-o", f"towns/{name}", "--force")
+    assert run.code == 2 and (towns / name).read_bytes() == before, run
+    assert f"towns/{name} is an inventory in the folder read; ghgcalc never writes over what it reads" in run.stderr
+    assert "summary of" not in run.stderr  # refused before any file is computed
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="links to folders as POSIX makes them")
 def test_a_recursive_summary_follows_links_to_folders_once(tmp_path: Path) -> None:
     province = tmp_path / "province"
