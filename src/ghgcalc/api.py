@@ -283,9 +283,33 @@ def _listed(folder: str) -> list[os.DirEntry[str]]:
 
 def _is_input(entry: os.DirEntry[str]) -> bool:
     """Whether a folder's entry is an input: a name with an inventory's suffix (Excel's lock files
-    aside) that is not a folder, whatever else it is (a link to nothing or a pipe is refused, and
-    said, when it is read)."""
-    return _is_input_name(entry.name) and not entry.name.startswith(EXCEL_LOCK) and not _is_folder(entry)
+    and macOS's AppleDouble files aside) that is not a folder, whatever else it is (a link to
+    nothing or a pipe is refused, and said, when it is read)."""
+    return (
+        _is_input_name(entry.name)
+        and not entry.name.startswith(EXCEL_LOCK)
+        and not _is_folder(entry)
+        and not _is_apple_double(entry)
+    )
+
+
+# macOS writes `._town.yaml` beside `town.yaml` on a USB stick or a network share, and into a zip
+# (under __MACOSX/): the file's Finder data in an AppleDouble file, which starts with these bytes
+APPLE_DOUBLE = b"\x00\x05\x16\x07"
+
+
+def _is_apple_double(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder's entry is an AppleDouble file (its name starts with `._`, its bytes with
+    the format's own): never an inventory; a file of such a name that is one is read."""
+    if not entry.name.startswith("._"):
+        return False
+    try:
+        if not entry.is_file():  # (a pipe would never answer)
+            return False
+        with open(entry.path, "rb") as handle:
+            return handle.read(len(APPLE_DOUBLE)) == APPLE_DOUBLE
+    except OSError:
+        return False
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
