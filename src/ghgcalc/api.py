@@ -158,7 +158,8 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
 def without_output(files: list[str], output: str | None) -> tuple[list[str], tuple[Issue, ...]]:
     """`files` without the run's own output file, which a folder of inventories may hold (the
     summary.xlsx of the last run, written into the folder it summarises), and a warning naming it
-    when it was there: it is the output, not an inventory, and is replaced, never read."""
+    when it was there: it is the output, not an inventory, and is replaced, never read. Any other
+    file there (an inventory: `-o towns/b.yaml --force`) is read by the run: UsageError."""
     if output is None or not os.path.lexists(output):
         return files, ()
     own = _identity(output)
@@ -166,6 +167,16 @@ def without_output(files: list[str], output: str | None) -> tuple[list[str], tup
     if len(kept) == len(files):
         return files, ()
     passed = next(path for path in files if path != STDIN and _identity(path) == own)
+    from ghgcalc.io.summary_file import is_summary
+
+    if not is_summary(output):
+        raise UsageError(
+            tr(
+                "{path} is an inventory in the folder read; ghgcalc never writes over what it reads",
+                path=printable(display_name(passed)),
+            ),
+            tr("write the summary to another file, outside the folder of inventories (-o ../summary.xlsx)"),
+        )
     note = Issue(
         "input-is-output",
         tr("this run's output file: not read as an inventory"),
@@ -272,9 +283,33 @@ def _listed(folder: str) -> list[os.DirEntry[str]]:
 
 def _is_input(entry: os.DirEntry[str]) -> bool:
     """Whether a folder's entry is an input: a name with an inventory's suffix (Excel's lock files
-    aside) that is not a folder, whatever else it is (a link to nothing or a pipe is refused, and
-    said, when it is read)."""
-    return _is_input_name(entry.name) and not entry.name.startswith(EXCEL_LOCK) and not _is_folder(entry)
+    and macOS's AppleDouble files aside) that is not a folder, whatever else it is (a link to
+    nothing or a pipe is refused, and said, when it is read)."""
+    return (
+        _is_input_name(entry.name)
+        and not entry.name.startswith(EXCEL_LOCK)
+        and not _is_folder(entry)
+        and not _is_apple_double(entry)
+    )
+
+
+# macOS writes `._town.yaml` beside `town.yaml` on a USB stick or a network share, and into a zip
+# (under __MACOSX/): the file's Finder data in an AppleDouble file, which starts with these bytes
+APPLE_DOUBLE = b"\x00\x05\x16\x07"
+
+
+def _is_apple_double(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder's entry is an AppleDouble file (its name starts with `._`, its bytes with
+    the format's own): never an inventory; a file of such a name that is one is read."""
+    if not entry.name.startswith("._"):
+        return False
+    try:
+        if not entry.is_file():  # (a pipe would never answer)
+            return False
+        with open(entry.path, "rb") as handle:
+            return handle.read(len(APPLE_DOUBLE)) == APPLE_DOUBLE
+    except OSError:
+        return False
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

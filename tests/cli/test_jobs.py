@@ -620,3 +620,42 @@ def test_a_file_named_twice_is_computed_once(folder: Path) -> None:
         (folder / "towns" / "zz-link.yaml").symlink_to("town-05.yaml")
         linked = ghgcalc(folder, "compute", "towns", "-f", "csv")
         assert linked.stdout == once.stdout and "towns/zz-link.yaml: warning[input-repeated]" in linked.stderr
+
+
+# The command, with one input that kills the worker process computing it (as the system's
+# out-of-memory killer ends the process that holds the most memory): the run is the real CLI's.
+_KILLED_BY_ONE_INPUT = """
+import os, signal, sys
+from ghgcalc import api
+from ghgcalc.cli import run
+main, computed = os.getpid(), api.compute_file
+def compute_file(path, *args, **kwargs):
+    if path.endswith("town-17.yaml") and os.getpid() != main:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return computed(path, *args, **kwargs)
+api.compute_file = compute_file
+sys.argv = ["ghgcalc", *sys.argv[1:]]
+run()
+"""
+
+
+@pytest.mark.parametrize("command", ["compute", "validate", "summary"])
+def test_a_worker_killed_by_the_system_stops_the_run_and_says_so(folder: Path, command: str) -> None:
+    """A worker that dies (killed: out of memory, an administrator) took inputs with it that never
+    come back: the run stops and says so, exit 2, with nothing written, instead of waiting for
+    them for ever."""
+    import subprocess
+
+    extra = ["-o", "all.csv"] if command != "validate" else []
+    proc = subprocess.run(
+        [sys.executable, "-c", _KILLED_BY_ONE_INPUT, command, "towns", "--jobs", "2", *extra],
+        cwd=folder,
+        capture_output=True,
+        timeout=30,
+        check=False,
+    )
+    stderr = proc.stderr.decode()
+    assert proc.returncode == USAGE and "Traceback" not in stderr, stderr
+    assert "a worker process stopped (killed by the system, signal 9)" in stderr, stderr
+    assert "--jobs 1" in stderr.splitlines()[-1], stderr
+    assert not (folder / "all.csv").exists() and proc.stdout == b""

@@ -129,6 +129,45 @@ def test_a_summary_written_into_its_own_folder_is_not_read_on_the_next_run(tmp_p
     assert "summary of 1 files" in again.stderr
 
 
+def test_the_files_macos_leaves_beside_each_file_are_not_inventories(tmp_path: Path) -> None:
+    """A folder copied by a Mac onto a USB stick, or zipped on one, holds `._a.yaml` beside
+    `a.yaml` (AppleDouble: the file's Finder data, not text): each was an input with an error, so
+    a folder of 40 inventories ran as 80, half failed, exit 1. They are passed over, as Excel's lock
+    files are; a file of such a name that is no AppleDouble file is still read."""
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(60)
+    towns = tmp_path / "towns"
+    (towns / "__MACOSX").mkdir(parents=True)
+    write(towns, "a.yaml", TOWN)
+    for name in ("._a.yaml", "._b.xlsx", "__MACOSX/._a.yaml"):
+        write(towns, name, apple_double)
+    write(towns, "._c.yaml", TOWN)  # a real inventory, however odd its name
+    for command in ("compute", "summary"):
+        run = ghgcalc(tmp_path, command, "towns", "-f", "csv")
+        assert run.code == 0 and "._a.yaml" not in run.stdout + run.stderr, run
+        assert "towns/._c.yaml" in run.stdout, run
+    run = ghgcalc(tmp_path, "summary", "towns", "--recursive", "-f", "csv")
+    assert run.code == 0 and "summary of 2 files" in run.stderr and "__MACOSX" not in run.stdout, run
+
+
+@pytest.mark.parametrize("name", ["b.yaml", "b.xlsx"])
+def test_a_summary_never_writes_over_an_inventory_of_its_folder(tmp_path: Path, name: str) -> None:
+    """`-o towns/b.yaml --force` (a slip of the tab key, a script's name that matches a town's):
+    the run's own output in its folder is passed over as last run's summary only when it is one; an
+    inventory there is read by the run, and is never replaced, with or without --force."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", TOWN)
+    write(towns, "b.yaml", TOWN.replace("Town", "Other town"))
+    if name.endswith(".xlsx"):
+        assert ghgcalc(tmp_path, "convert", "towns/b.yaml", "towns/b.xlsx").code == 0
+        (towns / "b.yaml").unlink()
+    before = (towns / name).read_bytes()
+    run = ghgcalc(tmp_path, "summary", "towns", "-o", f"towns/{name}", "--force")
+    assert run.code == 2 and (towns / name).read_bytes() == before, run
+    assert f"towns/{name} is an inventory in the folder read; ghgcalc never writes over what it reads" in run.stderr
+    assert "summary of" not in run.stderr  # refused before any file is computed
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="links to folders as POSIX makes them")
 def test_a_recursive_summary_follows_links_to_folders_once(tmp_path: Path) -> None:
     province = tmp_path / "province"

@@ -112,6 +112,19 @@ def test_a_plan_chart_never_replaces_the_base(folder: Path) -> None:
     refused(folder, "plan", "plan.yaml", "-f", "json", "-o", "out.json", "--charts", ".", "--force")
 
 
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_plan_result_and_a_chart_never_share_a_file(folder: Path, force: list[str]) -> None:
+    """`-o plan-macc.png -f json --charts .`: the result was written, then the chart refused as a
+    file "created while this run was computing", exit 2 with "nothing was written" although the
+    result was. The two names are compared before anything is computed."""
+    pytest.importorskip("matplotlib")
+    write(folder, "plan.yaml", PLAN)
+    write(folder, "my-measures.yaml", CATALOGUE)
+    for chart in ("plan-trajectory.png", "./plan-macc.png"):
+        refused(folder, "plan", "plan.yaml", "-f", "json", "-o", chart, "--charts", ".", *force, mentions="--charts")
+        assert not list(folder.glob("plan-*.png"))
+
+
 def test_own_factor_tables_are_never_replaced(folder: Path) -> None:
     table = FACTOR_HEADER + "boiler,Boiler,,stationary-combustion,1,L,CO2,2.7,,,,,,Supplier,\n"
     own_factor_set(folder, table, set_id="my-set", version="1")

@@ -128,6 +128,40 @@ def test_lines_ending_in_crlf_and_in_lf_are_read(tmp_path):
     assert found["tables"][0]["rows"] == 3
 
 
+def test_a_temporary_folder_too_full_for_the_copy_of_mixed_line_ends_keeps_nothing_and_says_so(tmp_path):
+    """Lines ending in CRLF and in LF are read from a copy in the system's temporary folder: when
+    that folder takes no more (a full disk, a quota, here a file size limit), the part copied was
+    left there (a copy of the user's table), and the table was said to be unreadable "[Errno 27]
+    File too large", with a hint about the table's format."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    rows = b"activity,amount,unit\r\nelectricity-grid,1000,kWh\r\n" + b"electricity-grid,2000,kWh\n" * 40_000
+    write(tmp_path, "t.csv", rows)
+    write(tmp_path, "head.yaml", HEAD)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "ghgcalc", "compute", "t.csv", "--header", "head.yaml", "-f", "json"],
+        cwd=tmp_path,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        capture_output=True,
+        preexec_fn=limited,
+        timeout=60,
+        check=False,
+    )
+    stderr = proc.stderr.decode()
+    assert proc.returncode == INPUT_ERRORS and "Traceback" not in stderr, stderr
+    assert list(temporary.iterdir()) == [], stderr
+    assert f"cannot copy the table into the temporary folder {temporary}" in stderr and "TMPDIR" in stderr, stderr
+
+
 def test_a_line_too_long_is_told_at_its_line(tmp_path):
     write(tmp_path, "t.csv", "activity,amount,unit,label\nelectricity-grid,1000,kWh," + "x" * 3_000_000 + "\n")
     found = run(tmp_path, "t.csv")

@@ -105,10 +105,59 @@ def _pooled(
 
     state = (i18n.language(), i18n.calendar(), options, compare, shape)
     context = multiprocessing.get_context(_start_method())
+    before = set(multiprocessing.active_children())
     with context.Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
+        workers = [child for child in multiprocessing.active_children() if child not in before]
         shared: dict[tuple[object, ...], Any] = {}
-        for outcome in pool.imap(_one_in_worker, rest, chunksize=chunk):
-            yield outcome if shape is not None else _share_factor_sets(outcome, shared)
+        # the inputs go in chunks of our own (the pool's own chunks come back through a generator,
+        # which cannot wait with a time limit)
+        found = pool.imap(_chunk_in_worker, [rest[at : at + chunk] for at in range(0, len(rest), chunk)])
+        done = 1  # the first input was computed in this process
+        while done <= len(rest):
+            for outcome in _next_from(found, workers, done, len(rest) + 1):
+                done += 1
+                yield outcome if shape is not None else _share_factor_sets(outcome, shared)
+
+
+WATCH_SECONDS = 1.0  # how long a run waits for an outcome before it looks whether a worker died
+
+
+def _next_from(found: Any, workers: list[Any], done: int, count: int) -> Any:
+    """The next outcome of the pool's `found`; WorkerLost if one of its `workers` died meanwhile.
+    A pool replaces a worker that dies (killed by the system out of memory, by an administrator),
+    but the inputs it held never come back, and the run would wait for them for ever."""
+    import multiprocessing
+
+    while True:
+        try:
+            return found.next(timeout=WATCH_SECONDS)
+        except multiprocessing.TimeoutError:
+            dead = next((worker.exitcode for worker in workers if worker.exitcode is not None), None)
+            if dead is not None:
+                raise WorkerLost(done, count, dead) from None
+
+
+class WorkerLost(UsageError):
+    """A worker process died while the run waited for its inputs (exit 2: nothing is written)."""
+
+    def __init__(self, done: int, count: int, exit_code: int) -> None:
+        stopped = (
+            tr("killed by the system, signal {signal}", signal=-exit_code)
+            if exit_code < 0
+            else tr("exit code {code}", code=exit_code)
+        )
+        super().__init__(
+            tr(
+                "a worker process stopped ({how}) with {done} of {count} input(s) computed; the run cannot finish",
+                how=stopped,
+                done=format(done, ","),
+                count=format(count, ","),
+            ),
+            tr(
+                "nothing was written; the system stops a process so when it runs out of memory: "
+                "run again with fewer jobs (--jobs 1 computes one input at a time)"
+            ),
+        )
 
 
 def _start_method() -> str | None:
@@ -155,6 +204,10 @@ def _one(path: str) -> Any:
     with api.collector_paused():  # shaping too makes many objects and no cycles (see collector_paused)
         outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
         return shape(outcome) if shape is not None else outcome
+
+
+def _chunk_in_worker(paths: list[str]) -> list[Any]:
+    return [_one_in_worker(path) for path in paths]
 
 
 def _one_in_worker(path: str) -> Any:

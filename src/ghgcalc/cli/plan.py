@@ -95,6 +95,12 @@ def register(app: typer.Typer) -> None:
             )
         target = check_target(out, [path], force)
         charts_to = _chart_targets(charts, path, force) if charts else {}
+        for chart in charts_to.values():
+            if target.path is not None and os.path.realpath(target.path) == os.path.realpath(chart.path):
+                raise UsageError(
+                    tr("-o and --charts name the same file {path}", path=printable(chart.shown)),
+                    tr("give the result a file of its own, or draw the charts in another folder"),
+                )
         if charts_to:
             try:
                 import matplotlib  # noqa: F401

@@ -12,6 +12,7 @@ whose line ends are all LF, in the system's temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from typing import Any
@@ -202,17 +203,40 @@ def _mixed_line_ends(path: str) -> bool:
 
 
 def _with_lf(path: str) -> str:
-    """A copy of the file in the system's temporary folder with every CRLF made LF."""
+    """A copy of the file in the system's temporary folder with every CRLF made LF. Nothing is left
+    there if the copy cannot be made whole (a full disk, Ctrl-C): Unreadable, naming the folder."""
     import tempfile
 
-    handle, copy = tempfile.mkstemp(prefix="ghgcalc-", suffix=".csv")
-    with open(path, "rb") as source, os.fdopen(handle, "wb") as target:
-        carry = b""
-        while chunk := source.read(1 << 20):
-            chunk = carry + chunk
-            carry = b"\r" if chunk.endswith(b"\r") else b""
-            target.write((chunk[:-1] if carry else chunk).replace(b"\r\n", b"\n"))
-        target.write(carry)
+    copy = None
+    try:
+        handle, copy = tempfile.mkstemp(prefix="ghgcalc-", suffix=".csv")
+        with open(path, "rb") as source, os.fdopen(handle, "wb") as target:
+            carry = b""
+            while chunk := source.read(1 << 20):
+                chunk = carry + chunk
+                carry = b"\r" if chunk.endswith(b"\r") else b""
+                target.write((chunk[:-1] if carry else chunk).replace(b"\r\n", b"\n"))
+            target.write(carry)
+    except BaseException as exc:
+        if copy is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(copy)
+        if not isinstance(exc, OSError):
+            raise
+        folder = tempfile.gettempdir()
+        raise Unreadable(
+            None,
+            tr(
+                "cannot copy the table into the temporary folder {folder} (its lines end in CRLF and in LF, "
+                "and are read from a copy): {reason}",
+                folder=folder,
+                reason=exc.strerror or str(exc),
+            ),
+            tr(
+                "free space there, or name a folder with room in TMPDIR (TMPDIR=/data/tmp ghgcalc ...); "
+                "or save the table again with one kind of line end"
+            ),
+        ) from None
     return copy
 
 
