@@ -379,6 +379,25 @@ def test_a_number_in_a_label_after_a_hash_is_said_to_be_read_as_a_comment(tmp_pa
     assert '"Pump #4"' in run.stderr
 
 
+def test_a_hash_and_a_number_inside_a_block_of_text_is_text_not_a_comment(tmp_path):
+    """In a block (`label: |`) a '#' is text: YAML keeps `- truck #1` in the value. It was warned as
+    read as a comment, with the value 'truck', which taught the officer that the label was cut. A
+    plain value continued on the next line is judged by its whole text."""
+    text = (
+        HEAD + "activities:\n"
+        "  - activity: paper\n    unit: kg\n    amount: 12\n    label: |\n      Trucks:\n"
+        "      - truck #1 and truck #2\n      - pump #4\n"
+        "  - activity: paper\n    unit: kg\n    amount: 10\n    label: >\n      Generator #2\n"
+        "  - activity: paper\n    unit: kg\n    amount: 11\n    label: Pump near\n      the gate #7\n"
+    )
+    write(tmp_path, text, "town.yaml")
+    run = ghgcalc(tmp_path, "validate", "town.yaml")
+    assert run.code == 0, run.stderr
+    found = [i for i in issues(run.stderr) if i.code == "yaml-comment-in-value"]
+    assert [i.location for i in found] == ["town.yaml:22:16"], run.stderr
+    assert "the value is 'Pump near the gate'" in found[0].message
+
+
 def test_a_code_typed_as_digits_is_told_to_be_quoted(tmp_path):
     """`code: 0512345` is the number 512345 to YAML, its leading 0 gone: the error said it must be
     text but not how to make it so."""

@@ -362,14 +362,11 @@ _TABLE_HINT = N_(
 
 # `label: Pump #4`: YAML reads a '#' after a space, and all that follows on the line, as a comment,
 # so the label is "Pump". A comment seldom starts with a digit straight after its '#'; a number in
-# a name often does. Only a text value is judged: after a number (`amount: 1200 #2nd bill`) a
-# comment is what the writer meant.
+# a name often does. Only a plain text value is judged, as YAML's scanner finds them: after a number
+# (`amount: 1200 #2nd bill`) a comment is what the writer meant, and inside a quoted value or a
+# block (`label: |`) a '#' is text, kept in the value.
 _HASH_DIGIT = re.compile(r"[ \t]#\d")
-_KEY = r"""[^\s#'"{}\[\]:-][^:#\n'"]*:[ \t]+"""
-_COMMENT_AFTER_TEXT = re.compile(
-    rf"""^[ \t]*(?:-[ \t]+(?:{_KEY})?|{_KEY})([^\s#'"|>&*!%@`{{}}\[\]][^#\n'"]*?)[ \t]+(#\d[^\n]*)$""",
-    re.M,
-)
+_COMMENT_AFTER = re.compile(r"[ \t]+(#\d[^\r\n]*)")
 _NUMBER_LIKE = re.compile(r"[-+]?[\d.,\s]+")
 
 
@@ -378,27 +375,33 @@ def comments_in_values(text: str, source: str) -> list[Issue]:
     if _HASH_DIGIT.search(text) is None:
         return []
     found = []
-    for match in _COMMENT_AFTER_TEXT.finditer(text):
-        value, comment = match.group(1), match.group(2).rstrip()
-        if _NUMBER_LIKE.fullmatch(value):
-            continue
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start(2) - text.rfind("\n", 0, match.start(2))
-        found.append(
-            Issue(
-                "yaml-comment-in-value",
-                tr(
-                    "'{comment}' is read as a comment, not as part of the value: the value is '{value}'",
-                    comment=comment,
-                    value=value,
-                ),
-                Severity.WARNING,
-                Location(source, line, column),
-                hint=tr(
-                    'if it belongs to the value, put the whole value in quotes: "{whole}"', whole=f"{value} {comment}"
-                ),
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if not isinstance(token, yaml.ScalarToken) or not token.plain:
+                continue
+            match = _COMMENT_AFTER.match(text, token.end_mark.index)
+            if match is None or _NUMBER_LIKE.fullmatch(token.value):
+                continue
+            value, comment = token.value, match.group(1).rstrip()
+            column = match.start(1) - text.rfind("\n", 0, match.start(1))
+            found.append(
+                Issue(
+                    "yaml-comment-in-value",
+                    tr(
+                        "'{comment}' is read as a comment, not as part of the value: the value is '{value}'",
+                        comment=comment,
+                        value=value,
+                    ),
+                    Severity.WARNING,
+                    Location(source, token.end_mark.line + 1, column),
+                    hint=tr(
+                        'if it belongs to the value, put the whole value in quotes: "{whole}"',
+                        whole=f"{value} {comment}",
+                    ),
+                )
             )
-        )
+    except yaml.YAMLError:  # the document was read already; a scanner's complaint is not this check's
+        pass
     return found
 
 
