@@ -141,6 +141,37 @@ def test_a_year_sheet_holding_last_years_months_is_found(tmp_path: Path, monkeyp
     assert [f for f in findings(document, S2567) if f["code"] == "audit-year-repeated"] == []
 
 
+def test_a_repeated_series_is_said_once_against_copies_of_the_earlier_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two copies of one workbook audited together: 2568's repeated rows were said once for each
+    copy of 2567 (and the real 1.6 files, four workbooks of the same office, gave each three times)."""
+    monkeypatch.setattr(g, "synthetic_month", lambda base, month, year: round(base * (1 + 0.2 * (month % 5) / 5), 1))
+    g.form_1_5_1(tmp_path / "gh2568.xlsx")
+    g.form_1_5_1(tmp_path / "copy.xlsx")
+    document = audited(tmp_path, "gh2568.xlsx", "copy.xlsx")
+    first = [f for f in document["workbooks"][0]["years"][0]["findings"] if f["code"] == "audit-year-repeated"]
+    assert [f["cells"] for f in first] == [[f"G{r}:AC{r}"] for r in (12, 20, 21, 23, 24)] + [["C3:N3"]]
+
+
+def test_one_sheet_serving_two_years_is_not_a_year_repeating_itself() -> None:
+    """Form 1.6 keeps one septic sheet, without a year, for the year and its base year: its months
+    were found to 'repeat' themselves, the same cells named as both years'."""
+    from dataclasses import replace
+
+    from ghgcalc.core.audit_input import Stated, StatedSeries, StatedYear
+    from ghgcalc.core.audit_repeated import repeated_years
+
+    days = [20, 21, 22, 19, 23, 18, 22, 21, 20, 23, 19, 16]
+    months = tuple(Stated(v, "CH4จากseptic tank", f"{c}2") for c, v in zip("CDEFGHIJKLMN", days, strict=True))
+    year = StatedYear(S2568, 2568, (), {}, Stated(0.0, S2568, "E42"), (StatedSeries("working days", "d", months),))
+    base = replace(year, sheet="สรุปการคำนวณ ปีฐาน", year=2567)
+    assert repeated_years([("gh.xlsx", "form", year), ("gh.xlsx", "form", base)]) == {}
+    copied = tuple(replace(m, sheet="CH4จาก Septic tank 2567") for m in months)  # another sheet: a real repeat
+    other = replace(base, series=(StatedSeries("working days", "d", copied),))
+    assert list(repeated_years([("gh.xlsx", "form", year), ("gh.xlsx", "form", other)])) == [0]
+
+
 def test_a_rows_unit_changed_to_another_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Diesel in 'kg' with an EF per litre: the factor check was skipped without a word."""
     save = g._Book.save

@@ -21,13 +21,18 @@ def repeated_years(years: list[tuple[str, str, StatedYear]]) -> dict[int, list[F
     """`years`: (workbook, form, year) of every workbook audited. Index in `years` -> the findings of
     that year: its rows and series whose months are those of an earlier year of the same form."""
     out: dict[int, list[Finding]] = {}
+    # the nearest earlier year first: a series is said once, against it, though copies of that year
+    # in other workbooks (or years before it) hold the same months too
+    latest_first = sorted(years, key=lambda y: y[2].year, reverse=True)
     for i, (book, form, year) in enumerate(years):
-        for other_book, other_form, other in years:
+        said: set[str] = set()
+        for other_book, other_form, other in latest_first:
             if other_form != form or other.year >= year.year:
                 continue
-            found = _repeated(book, year, other_book, other)
-            if found:
-                out.setdefault(i, []).extend(found)
+            for key, finding in _repeated(book, year, other_book, other):
+                if key not in said:
+                    said.add(key)
+                    out.setdefault(i, []).append(finding)
     return out
 
 
@@ -44,7 +49,7 @@ def _series(year: StatedYear) -> dict[str, tuple[str, tuple[Stated, ...]]]:
     return found
 
 
-def _repeated(book: str, year: StatedYear, other_book: str, other: StatedYear) -> list[Finding]:
+def _repeated(book: str, year: StatedYear, other_book: str, other: StatedYear) -> list[tuple[str, Finding]]:
     theirs = _series(other)
     out = []
     for key, (name, months) in _series(year).items():
@@ -56,32 +61,37 @@ def _repeated(book: str, year: StatedYear, other_book: str, other: StatedYear) -
             continue
         here = f"{book}[{months[0].sheet}]!{months[0].cell}:{months[-1].cell}"
         there = f"{other_book}[{before[0].sheet}]!{before[0].cell}:{before[-1].cell}"
+        if here == there:  # one sheet the form uses for two years (a septic sheet without a year)
+            continue
         out.append(
-            Finding(
-                "plausibility",
-                "audit-year-repeated",
-                months[0].sheet,
-                (f"{months[0].cell}:{months[-1].cell}",),
-                tr(
-                    "{name}: the 12 months of {year} ({here}) are those of {other} ({there}), month by month "
-                    "(total {total})",
-                    name=name,
-                    year=year_text(year.year),
-                    here=here,
-                    other=year_text(other.year),
-                    there=there,
-                    total=number(sum(values)),
+            (
+                key,
+                Finding(
+                    "plausibility",
+                    "audit-year-repeated",
+                    months[0].sheet,
+                    (f"{months[0].cell}:{months[-1].cell}",),
+                    tr(
+                        "{name}: the 12 months of {year} ({here}) are those of {other} ({there}), month by month "
+                        "(total {total})",
+                        name=name,
+                        year=year_text(year.year),
+                        here=here,
+                        other=year_text(other.year),
+                        there=there,
+                        total=number(sum(values)),
+                    ),
+                    sum(values),
+                    sum(values),
+                    tr(
+                        "{name} of {year} repeats {other}'s months exactly: was the sheet copied from {other} "
+                        "and this row not updated?",
+                        name=name,
+                        year=year_text(year.year),
+                        other=year_text(other.year),
+                    ),
+                    places=(here, there),
                 ),
-                sum(values),
-                sum(values),
-                tr(
-                    "{name} of {year} repeats {other}'s months exactly: was the sheet copied from {other} "
-                    "and this row not updated?",
-                    name=name,
-                    year=year_text(year.year),
-                    other=year_text(other.year),
-                ),
-                places=(here, there),
             )
         )
     return out
