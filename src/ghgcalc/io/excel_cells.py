@@ -11,11 +11,17 @@ from typing import Any, cast
 
 from ghgcalc.errors import Issue, Location, Path, Severity, visible
 from ghgcalc.i18n import N_, tr
-from ghgcalc.io.excel_xml import SheetXml, column_letter
+from ghgcalc.io.excel_xml import SheetXml, column_letter, column_number
 
 
 def cell_name(row: int, column: int) -> str:
     return f"{column_letter(column)}{row + 1}"
+
+
+def cell_position(cell: str) -> tuple[int, int]:
+    """B7 -> (6, 1): the 0-based row and column of a cell named as cell_name names it."""
+    letters = cell.rstrip("0123456789")
+    return int(cell[len(letters) :]) - 1, column_number(letters) - 1
 
 
 @dataclass
@@ -100,7 +106,16 @@ class SheetReader:
     def special(self, sheet: str) -> bool:
         """Whether the sheet has cells calamine shows as empty that are not: errors, formulas without a result."""
         xml = self.xml.get(sheet)
-        return xml is not None and bool(xml.no_value or xml.errors)
+        return xml is not None and bool(xml.no_value or xml.errors or xml.unsure)
+
+    def forget_unsure(self, sheet: str, rows: list[list[Any]]) -> None:
+        """Empty the cells of `rows` whose formula result a program that does not calculate saved
+        (SheetXml.unsure: its 0 is no result): `value` then reports each cell it is asked for."""
+        xml = self.xml.get(sheet)
+        for cell in xml.unsure if xml is not None else ():
+            row, column = cell_position(cell)
+            if row < len(rows) and column < len(rows[row]):
+                rows[row][column] = ""
 
     def value(self, sheet: str, rows: list[list[Any]], row: int, column: int) -> Any:
         """A cell's value: None when empty; text stripped; whole numbers as int."""
@@ -109,7 +124,7 @@ class SheetReader:
         value = rows[row][column]
         if value == "" or value is None:
             xml = self.xml.get(sheet)
-            if xml is not None and (xml.no_value or xml.errors):
+            if xml is not None and (xml.no_value or xml.errors or xml.unsure):
                 self.emptycell_name(sheet, xml, cell_name(row, column))
             return None
         return plain(value)
@@ -128,6 +143,22 @@ class SheetReader:
                     "correct the formula or the cells it uses so that {cell} shows a number or text ({meaning})",
                     cell=cell,
                     meaning=tr(meaning),
+                ),
+            )
+        elif cell in xml.unsure:
+            self.issue(
+                "formula-no-value",
+                tr(
+                    "the formula in {cell} was saved by a program that does not calculate formulas (the workbook "
+                    "asks to be recalculated when opened): its saved result, {value}, is not the formula's",
+                    cell=cell,
+                    value=xml.unsure[cell] or "''",
+                ),
+                sheet,
+                cell,
+                tr(
+                    "open the workbook in Excel and save it, so that its formulas are calculated (in LibreOffice: "
+                    "Data > Calculate > Recalculate Hard, then save)"
                 ),
             )
         elif cell in xml.no_value:

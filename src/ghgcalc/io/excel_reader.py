@@ -27,11 +27,14 @@ from ghgcalc.io.excel_months import NotAMonth, month_header
 from ghgcalc.io.excel_quality import COLUMNS as QUALITY_COLUMNS
 from ghgcalc.io.excel_quality import RANGES, line_fields, percent_cells_in, read_range
 from ghgcalc.io.excel_row_slips import (
+    HEADING,
     SUBTOTAL_WORDS,
     bare_amount,
     empty_first_months,
     has_amounts,
+    header_again,
     header_units,
+    hidden_sheet,
     merged_rows,
     percent_amounts,
     reads_like_total,
@@ -168,9 +171,9 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
     workbook, pending = opened
     from python_calamine import CalamineError
 
-    roles = _Roles(workbook.sheet_names)
+    roles = _Roles.of(workbook)
     order = roles.reading_order()
-    sheets = _SheetRows(workbook, order)
+    sheets = _SheetRows(workbook, order, reader.forget_unsure)
     try:
         sizes = {sheet.name: sheet.cells for sheet, _ in pending}
         if order:
@@ -362,9 +365,11 @@ def _sheet(workbook: Any, name: str) -> list[list[Any]]:
 
 class _Roles:
     """Which sheet of a workbook is which, by name; every other sheet is looked at as a possible
-    activities sheet under another name."""
+    activities sheet under another name. Only sheets of cells count: a chart sheet named
+    'Activities' is not the activities."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], hidden: dict[str, bool] | None = None) -> None:
+        self.hidden = hidden or {}  # sheet -> very hidden (True) or hidden (False); visible ones are absent
         sheets = {name.strip().lower(): name for name in names}
 
         def find(kind: str) -> str | None:
@@ -374,6 +379,20 @@ class _Roles:
         self.custom, self.activities = find("custom_factors"), find("activities")
         known = (self.inventory, self.organization, self.custom, self.activities)
         self.others = [n for n in names if n not in known]
+
+    @classmethod
+    def of(cls, workbook: Any) -> _Roles:
+        """The roles of a workbook's worksheets (python-calamine's metadata: type and visibility)."""
+        metadata = getattr(workbook, "sheets_metadata", None)
+        if metadata is None:
+            return cls(list(workbook.sheet_names))
+
+        def named(value: Any) -> str:
+            return str(getattr(value, "name", value)).rpartition(".")[2]
+
+        names = [m.name for m in metadata if named(m.typ) == "WorkSheet"]
+        hidden = {m.name: named(m.visible) == "VeryHidden" for m in metadata if named(m.visible) != "Visible"}
+        return cls(names, hidden)
 
     def reading_order(self) -> list[str]:
         """The sheets in the order _read_sheets reads them."""
@@ -387,9 +406,12 @@ class _SheetRows:
     lock), so the reader meanwhile reads the XML for what calamine does not show, and the first
     sheets, while calamine reads the largest. Only that thread calls the workbook until close()."""
 
-    def __init__(self, workbook: Any, names: list[str]) -> None:
+    def __init__(
+        self, workbook: Any, names: list[str], prepare: Callable[[str, list[list[Any]]], None] | None = None
+    ) -> None:
         import threading
 
+        self._prepare = prepare  # called on a sheet's rows each time they are given
         self._workbook = workbook
         self._names = names
         self._found: dict[str, tuple[list[list[Any]] | None, BaseException | None]] = {}
@@ -421,6 +443,8 @@ class _SheetRows:
         rows, error = self._found[name]
         if error is not None:
             raise error
+        if self._prepare is not None:
+            self._prepare(name, cast(list[list[Any]], rows))
         return cast(list[list[Any]], rows)
 
     def close(self) -> None:
@@ -432,6 +456,9 @@ class _SheetRows:
 def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: str) -> dict[str, Any]:
     document: dict[str, Any] = {}
     inventory_sheet = roles.inventory
+    for name in (inventory_sheet, roles.organization, roles.activities, roles.custom):
+        if name is not None and name in roles.hidden:
+            hidden_sheet(reader, name, roles.hidden[name])
     if inventory_sheet is None:
         named = next((name for name in roles.others if _inventory_keys(sheets.rows(name))), None)
         hint = tr(TEMPLATE_HINT)
@@ -444,6 +471,23 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
     else:
         merged_fields(reader, inventory_sheet, sheets.rows(inventory_sheet))
         _read_inventory(reader, inventory_sheet, sheets.rows(inventory_sheet), document)
+        for name in roles.others:
+            if _inventory_keys(sheets.rows(name)):  # a copy (Inventory (2)) whose values would be lost unseen
+                reader.issue(
+                    "sheet-ignored",
+                    tr(
+                        "the sheet '{sheet}' has the inventory's fields but is not read: only '{chosen}' is",
+                        sheet=visible(name),
+                        chosen=visible(inventory_sheet),
+                    ),
+                    name,
+                    "A1",
+                    tr(
+                        "copy the values that are meant into '{chosen}', or delete the sheet",
+                        chosen=visible(inventory_sheet),
+                    ),
+                    Severity.WARNING,
+                )
     organization_sheet = roles.organization
     if organization_sheet is not None:
         rows = sheets.rows(organization_sheet)
@@ -743,7 +787,10 @@ def _read_activities(
     keys: dict[str, str] = {}  # an activity cell's text -> its key ("" for a subtotal's label)
     totals: dict[str, tuple[int, float]] = {}  # by activity: the rows read so far and their amounts' sum
     since = grand = 0.0  # the amounts of the rows read since the last total row, and of all of them
+    repeated: set[int] = set()  # the second row of a two-row header repeated as it is
     for row in range(first_data, len(rows)):
+        if row in repeated:
+            continue
         reported = len(reader.issues)
         if special:
             values = {name: reader.value(sheet, rows, row, column) for name, column in columns.items()}
@@ -771,6 +818,12 @@ def _read_activities(
                 # "electricity-grid — ไฟฟ้า..." from the list is its key
                 adds_up = text.strip().lower() in SUBTOTAL_WORDS or reads_like_total(text)
                 activity = keys[text] = "" if adds_up else key_of(text)
+                if activity and _match(_normalise_header(text), ACTIVITY_COLUMNS["activity"]):
+                    activity = keys[text] = HEADING
+            if activity == HEADING:  # a header row again: a second table, or a printout's page header
+                del reader.issues[reported:]
+                repeated.update(header_again(reader, sheet, rows, header, two_rows, row, columns["activity"]))
+                continue
             if not activity:
                 del reader.issues[reported:]  # a labelled subtotal row is not read: nor are its cells
                 since = 0.0  # the next subtotal adds up the rows after it

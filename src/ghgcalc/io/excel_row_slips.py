@@ -1,7 +1,8 @@
 """The slips of an Activities sheet's rows that change a total without a word, each found where the
 sheet is read (excel_reader._read_activities) and said at its cell: cells merged over meter rows, an
 amount shown as a percentage, a header that names another unit than the row's, a total row keyed like
-its lines, and the first months left empty. Kept apart from the reading itself, which stays lean for
+its lines, the first months left empty, the header row again (a second table); and a sheet read while
+hidden. Kept apart from the reading itself, which stays lean for
 the 100,000 rows of a large sheet: each check here runs only where a cheap look says it may apply."""
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ghgcalc.errors import Severity
+from ghgcalc.errors import Severity, visible
 from ghgcalc.i18n import tr
-from ghgcalc.io.excel_cells import SheetReader, cell_name
+from ghgcalc.io.excel_cells import SheetReader, cell_name, plain
 
 # The words of a subtotal row's activity or label cell (lower case).
 SUBTOTAL_WORDS = {"total", "subtotal", "sum", "รวม", "รวมทั้งสิ้น", "ผลรวม"}
@@ -230,3 +231,64 @@ def percent_amounts(reader: SheetReader, sheet: str, rows: list[list[Any]], row:
             cell_name(row, column),
             tr("format the cell as a number and type the amount itself"),
         )
+
+
+HEADING = "\x00heading"  # _read_activities' mark of an activity cell that reads as the column's header
+
+
+def header_again(
+    reader: SheetReader, sheet: str, rows: list[list[Any]], header: int, two_rows: bool, row: int, column: int
+) -> list[int]:
+    """A row whose activity cell is the Activity header again. The header repeated as it is (tables
+    of the same columns one under the other, as a printout repeats it on each page) is passed over,
+    the rows under it read as the lines they are: its second row too when the header has two (their
+    rows to skip are returned). A header with other cells (other months, another year, the columns
+    in another order) is a second table, which the first header's columns would misread: an error."""
+
+    def same(at: int, than: int) -> bool:
+        mine, theirs = rows[at], rows[than]
+        width = max(len(mine), len(theirs))
+        texts = [
+            [str(plain(cells[c]) or "") if c < len(cells) else "" for c in range(width)] for cells in (mine, theirs)
+        ]
+        return texts[0] == texts[1]
+
+    if same(row, header):
+        second = row + 1
+        return [second] if two_rows and second < len(rows) and same(second, header + 1) else []
+    reader.issue(
+        "header-repeated",
+        tr(
+            "row {row} is a header row again, with other columns than the header in row {header} (a second "
+            "table?): its rows would be read under the first header's columns",
+            row=row + 1,
+            header=header + 1,
+        ),
+        sheet,
+        cell_name(row, column),
+        tr(
+            "keep one table on the sheet: move the lines of the second table under the first header, in its "
+            "columns, and delete the second header row"
+        ),
+    )
+    return []
+
+
+def hidden_sheet(reader: SheetReader, sheet: str, very: bool) -> None:
+    """A sheet ghgcalc reads is hidden: its values count, and the person who reads the workbook
+    does not see them (a very hidden sheet is not even listed by Excel's Unhide)."""
+    shown = visible(sheet)
+    if very:
+        message = tr(
+            "the sheet '{sheet}' is very hidden (Excel's Unhide does not list it), but it is read and its values "
+            "are counted",
+            sheet=shown,
+        )
+        hint = tr(
+            "a macro or another program hid it: in Excel open Developer > Visual Basic, choose the sheet and set "
+            "its Visible property to xlSheetVisible; then check it, or delete it if it does not belong here"
+        )
+    else:
+        message = tr("the sheet '{sheet}' is hidden, but it is read and its values are counted", sheet=shown)
+        hint = tr("unhide it to check it (right-click a sheet tab > Unhide), or delete it if it does not belong here")
+    reader.issue("sheet-hidden", message, sheet, "A1", hint, Severity.WARNING)

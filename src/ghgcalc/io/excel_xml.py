@@ -51,6 +51,7 @@ _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
 _ERROR_VALUE = re.compile(rb"""=\s*["']e["']""")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</")
 _TRUE = {"1", "true"}
+_FULL_CALC = re.compile(rb"""<(?:[\w.-]+:)?calcPr\s[^>]*?\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']""")
 _MERGE = re.compile(
     rb"""<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})["']"""
 )
@@ -73,6 +74,10 @@ class SheetXml:
     hidden_columns: set[int] = field(default_factory=set)
     text: int = 0  # the characters of shared text its cells show, at most (_shared_text)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (top, left, bottom, right), 1-based
+    # the workbook asks to be recalculated when opened (calcPr fullCalcOnLoad): it was saved by a
+    # program that does not calculate formulas (xlsxwriter, openpyxl, exceljs...), which saves 0
+    recalc: bool = False
+    unsure: dict[str, str] = field(default_factory=dict)  # cell -> the result 0 (or none) such a program saved
 
     @property
     def cells(self) -> int:
@@ -213,6 +218,7 @@ def measured(path: str) -> Iterator[tuple[SheetXml, bytes]]:
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         named, shared = workbook_parts(archive)
+        recalc = "xl/workbook.xml" in names and _FULL_CALC.search(archive.read("xl/workbook.xml")) is not None
         # the length of each shared string (its XML, an upper bound)
         strings = [len(item) for item in _SHARED_END.split(archive.read(shared))] if shared else []
         for member in sorted(names):
@@ -221,7 +227,7 @@ def measured(path: str) -> Iterator[tuple[SheetXml, bytes]]:
             data = archive.read(member)
             if member not in named and b"sheetData" not in data:
                 continue
-            sheet = SheetXml(named.get(member, member), member)
+            sheet = SheetXml(named.get(member, member), member, recalc=recalc)
             sheet.rows, sheet.columns = _measure(data)
             sheet.text = _shared_text(data, strings)
             yield sheet, data
@@ -368,6 +374,8 @@ def features(sheet: SheetXml, data: bytes) -> None:
                 sheet.errors[ref] = value.group(1).decode("utf-8", "replace") if value else "#N/A"
             elif ref and not value:
                 sheet.no_value.add(ref)
+            elif ref and sheet.recalc and value and value.group(1).strip() in (b"0", b""):
+                sheet.unsure[ref] = value.group(1).decode("ascii").strip()
     _merged(sheet, data)
     if b"hidden" not in data:
         return
