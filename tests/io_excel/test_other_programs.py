@@ -175,3 +175,24 @@ def test_a_header_repeated_as_it_is_is_passed_over(tmp_path: Path) -> None:
     assert run.code == 0, run
     assert total_of(run) == pytest.approx(18_000 * GRID_T_PER_KWH)
     assert not [p for p in issues(run.stderr) if p.code not in ("amount-empty",)], run
+
+
+# --- notes beside the lines ------------------------------------------------------------------------
+
+
+def test_a_note_merged_beside_the_lines_in_a_column_not_read_is_not_said(tmp_path: Path) -> None:
+    """A หมายเหตุ (note) column, not one ghgcalc reads, with one note merged over two meter rows: it was
+    warned cell-merged ('each row is read with the value its top cell holds') of a cell that is
+    never read. A merge in a column that is read (the label) is still said."""
+    header = [*ACTIVITY_HEADER, "หมายเหตุ"]
+    rows = [[*meter_row("electricity-grid", "Office", "kWh", 1000), "PEA invoices"], meter_row("paper", "A4", "kg", 5)]
+    book = activities_workbook(tmp_path / "note.xlsx", rows, header=header)
+    book["Activities"].merge_cells("S2:S3")
+    book.save(tmp_path / "note.xlsx")
+    run = ghgcalc(tmp_path, "compute", "note.xlsx", "-f", "json")
+    assert run.code == 0, run
+    assert not issues_coded(run, "cell-merged"), run
+    book["Activities"].merge_cells("C2:C3")
+    book.save(tmp_path / "note.xlsx")
+    run = ghgcalc(tmp_path, "compute", "note.xlsx", "-f", "json")
+    assert [p.message.split(" (")[1].split(")")[0] for p in issues_coded(run, "cell-merged")] == ["C2:C3"], run

@@ -766,7 +766,8 @@ def _read_activities(
     amount_columns = {*positions.month_columns, *([columns["total"]] if "total" in columns else [])}
     xml = reader.xml.get(sheet)
     if xml is not None and xml.merged:
-        merged_rows(reader, sheet, rows, xml.merged, first_data, amount_columns, columns["activity"])
+        read_columns = {*columns.values(), *amount_columns}
+        merged_rows(reader, sheet, rows, xml.merged, first_data, amount_columns, columns["activity"], read_columns)
     percent_at = percent_cells_in(reader, sheet, rows, {columns[n] for n in ranges} | amount_columns, first_data, path)
     # {column: the unit its header names}
     header_named = header_units(rows, header, two_rows, amount_columns, _COLUMN_NAMES)

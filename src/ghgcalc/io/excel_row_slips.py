@@ -52,11 +52,13 @@ def merged_rows(
     first_data: int,
     amount_columns: set[int],
     activity_column: int,
+    read_columns: set[int],
 ) -> None:
     """Cells merged over several meter rows show their value on each row, but the workbook keeps it
     in the top cell only: each row gets the top cell's value (said once, naming the ranges). An
     amount merged over meter rows cannot say whose it is: refused at its cells. A merge over rows
-    without amounts (a note, a signature box below the lines) is no one's: left as it is."""
+    without amounts (a note, a signature box below the lines), or in columns that are not read (a
+    note beside the lines), is no one's: left as it is."""
 
     def number(row: int, column: int) -> bool:
         value = rows[row][column] if row < len(rows) and column < len(rows[row]) else None
@@ -78,6 +80,8 @@ def merged_rows(
     for top, left, bottom, right in sorted(merged):
         if top - 1 < first_data or bottom == top or top > len(rows):
             continue  # a header, or a merge within one row
+        if not any(left - 1 <= column <= right - 1 for column in read_columns):
+            continue  # a note beside the lines, in a column that is not read
         if not meters(top - 1, bottom - 1, left - 1, right - 1):
             continue  # over rows that are no meter's (a note, a box, an empty merge): nothing to read
         shown = f"{cell_name(top - 1, left - 1)}:{cell_name(bottom - 1, right - 1)}"
