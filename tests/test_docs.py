@@ -64,7 +64,7 @@ def test_the_help_in_the_cli_doc_is_the_commands_help(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------------------------
 # The messages the docs show are messages ghgcalc can print
 
-DOCS = sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
+DOCS = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
 SHOWN = re.compile(r"^(?:\S.*?: )?(?:error|warning)\[([a-z0-9-]+)\]: (.+)$")
 INLINE = re.compile(r"`([^`]*?(?:error|warning)\[[a-z0-9-]+\]: [^`]+)`")
 ELIDED = re.compile(r"\s*(?:\.\.\.|…)\s*")
