@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import typer.main
 
 from ghgcalc.cli import app
@@ -139,3 +140,35 @@ def test_every_issue_code_the_docs_show_exists():
     codes = {code for _, code, _ in shown_messages() if code}
     unknown = sorted(code for code in codes if f'"{code}"' not in source)
     assert not unknown, f"issue codes in the docs that ghgcalc never gives: {unknown}"
+
+
+def doc_block(doc: str, after: str) -> str:
+    """The text of the code block that starts at the line `after` (a yaml file or a `$ command`)."""
+    text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    start = text.index(after)
+    return text[start : text.index("```", start)]
+
+
+@pytest.mark.parametrize(
+    ("file_after", "command", "shown_after"),
+    [
+        ("The samples below come from this file", ("--format", "table"), "$ ghgcalc compute town.yaml --format table"),
+        ("The samples below come from this file", ("--format", "csv"), "$ ghgcalc compute town.yaml --format csv"),
+        ("be explained to a council as TGO", ("--compare-factors", "tgo-cfo@2026-02"), "$ ghgcalc compute "),
+    ],
+)
+def test_the_sample_outputs_of_the_cli_doc_are_what_it_prints(tmp_path, file_after, command, shown_after):
+    """docs/cli.md's samples of `compute` (table, CSV, --compare-factors) from the file it shows; the
+    CSV's factor_source is shortened there as `"TGO V-Sheet CFO template ..."`."""
+    from tests.helpers import ghgcalc
+
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\n", text.index(file_after)) + len("```yaml\n")
+    (tmp_path / "town.yaml").write_text(text[start : text.index("```", start)], encoding="utf-8")
+    if shown_after == "$ ghgcalc compute ":
+        shown_after = f"$ ghgcalc compute town.yaml {' '.join(command)}\n"
+    shown = doc_block("cli.md", shown_after).split("\n", 1)[1]
+    table = () if "--format" in command else ("--format", "table")  # as on a terminal, 120 columns
+    run = ghgcalc(tmp_path, "compute", "town.yaml", *command, *table, "--lang", "en")
+    printed = re.sub(r'"TGO V-Sheet CFO template [^"]*"', '"TGO V-Sheet CFO template ..."', run.stdout)
+    assert [line.rstrip() for line in printed.strip().splitlines()] == shown.strip().splitlines()
