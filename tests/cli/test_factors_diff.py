@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -267,3 +268,25 @@ def test_the_bundled_diff_says_a_change_most_rows_share_once(tmp_path: Path) -> 
     assert "lignite per kg: ncv 10.47 MJ/kg -> -" in text
     thai = diff(tmp_path, *GRID, "-f", "table", "--lang", "th")
     assert "28 แถว (anthracite" in " ".join(thai.stdout.split()), thai
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_on_a_narrow_terminal_every_key_and_number_is_shown_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """On a terminal of 80 or 100 columns the table of TGO's two editions used to shrink the key
+    column to "…" (which row changed could not be read) and cut numbers (`0.00022…`, `+0.2…`): now
+    a terminal too narrow for the columns gets each row as `title: value` lines, as `compute` does."""
+    from ghgcalc.cli import render
+
+    monkeypatch.setattr(render._Stdout, "isatty", lambda self: True)
+    monkeypatch.setenv("COLUMNS", str(width))
+    run = ghgcalc(tmp_path, "factors", "diff", *GRID, "--format", "table")
+    assert run.code == 0, run
+    screen = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout)  # the terminal's bold titles
+    assert "…" not in screen, run
+    for shown in ("key: electricity-grid", "key: gasohol-e10-2-stroke-agriculture", "-0.0249", "-4.98 %", "+0.25 %"):
+        assert shown in screen, shown
+    monkeypatch.undo()
+    piped = ghgcalc(tmp_path, "factors", "diff", *GRID, "--format", "table")  # into a pipe: the table, 120 columns
+    assert piped.code == 0 and "…" not in piped.stdout and "  electricity-grid  " in piped.stdout, piped

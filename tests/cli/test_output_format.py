@@ -109,3 +109,21 @@ def test_a_large_workbooks_sheets_are_named_twelve_then_counted(towns: Path) -> 
     assert line.endswith(", Factors (2) and 6 more)") and line.count(", ") == 11
     one = ghgcalc(towns, "compute", "towns/town-0.yaml", "-o", "one.xlsx")
     assert one.stderr.strip().endswith("Fr-05 Summary, Factors)")
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("compute", "towns/town-0.yaml", "-f", "csv", "-o", "results-2568/town.csv"), "choose another path with -o"),
+        (("init", "2568/town.yaml"), "choose another path"),
+        (("init", "2568/town.yaml", "--lang", "th"), "สร้างโฟลเดอร์นั้นก่อน"),
+    ],
+)
+def test_a_missing_output_folder_says_how_to_go_on(towns: Path, args: tuple[str, ...], hint: str) -> None:
+    """docs/cli.md: a missing folder for the file to write is a usage error that says what to do."""
+    run = ghgcalc(towns, *args)
+    assert run.code == USAGE, run
+    assert "no such folder for the output file" in run.stderr or "ไม่พบโฟลเดอร์" in run.stderr, run
+    assert "create the folder first" in run.stderr or "สร้างโฟลเดอร์นั้นก่อน" in run.stderr, run
+    assert hint in run.stderr, run
+    assert not (towns / "2568").exists() and not (towns / "results-2568").exists()

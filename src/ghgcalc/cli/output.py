@@ -225,7 +225,12 @@ def check_target(out: str | None, inputs: Iterable[str], force: bool, named: str
             )
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
-        raise UsageError(tr("{folder}: no such folder for the output file", folder=folder))
+        raise UsageError(
+            tr("{folder}: no such folder for the output file", folder=folder),
+            tr("create the folder first, or choose another path with -o")
+            if with_o
+            else tr("create the folder first, or choose another path"),
+        )
     _probe(folder, out)
     return Target(out, path, os.path.lexists(path))
 

@@ -585,6 +585,9 @@ def _common_changes(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {text: keys[text] for text in keys if counted[text] >= COMMON_ROWS}
 
 
+KEY_FOLDED = 16  # a longer factor key folds over two lines in the diff table; the numbers never do
+
+
 def diff_table(data: dict[str, Any]) -> None:
     """`ghgcalc factors diff --format table`: a changed row as one line per gas then its kgCO2e per
     unit with the change; an added or not-in-NEW row as its kgCO2e line; then what else changed.
@@ -594,24 +597,49 @@ def diff_table(data: dict[str, Any]) -> None:
     for name in (N_("status"), N_("key"), N_("per"), N_("kg per unit"), N_("old"), N_("new"), N_("change"), "%"):
         right = name in ("old", "new", "change", "%")
         table.add_column(
-            name if name in SYMBOLS else tr(name), justify="right" if right else "left", no_wrap=name != "key"
+            name if name in SYMBOLS else tr(name),
+            justify="right" if right else "left",
+            no_wrap=name != "key",
+            overflow="fold" if name == "key" else "ellipsis",
+            min_width=KEY_FOLDED if name == "key" else None,
         )
     also = []
     common = _common_changes(data["rows"])
+    groups: list[list[list[Text]]] = []  # a row of the set: a line per gas, then its kgCO2e
     for row in data["rows"]:
         changes = "; ".join(text for text in _field_changes(row) if text not in common)
         if changes:
             also.append(tr("{key} per {per}: {changes}", key=row["key"], per=row["per"], changes=changes))
         status = STATUSES.get(row["status"])
         head = [shown(tr(status) if status else row["status"]), shown(row["key"]), shown(row["per"])]
+        group: list[list[Text]] = []
         if row["status"] == "changed":
             for gas in row["gases"]:
-                table.add_row(*head, shown(gas["gas"]), _kg(gas["old_kg"]), _kg(gas["new_kg"]), "", "")
-                head = [Text(""), Text(""), Text("")]
+                group.append(
+                    [*head, shown(gas["gas"]), Text(_kg(gas["old_kg"])), Text(_kg(gas["new_kg"])), Text(""), Text("")]
+                )
         change = "" if row["change_kgco2e"] is None else f"{row['change_kgco2e']:+.6g}"
         pct = "" if row["change_pct"] is None else f"{row['change_pct']:+.2f} %"
-        table.add_row(*head, "= kgCO2e", _kg(row["old_kgco2e"]), _kg(row["new_kgco2e"]), change, pct)
-    console.print(table)
+        group.append(
+            [
+                *head,
+                Text("= kgCO2e"),
+                Text(_kg(row["old_kgco2e"])),
+                Text(_kg(row["new_kgco2e"])),
+                Text(change),
+                Text(pct),
+            ]
+        )
+        groups.append(group)
+    every = [cells for group in groups for cells in group]
+    folded = [[cells[0], Text(cells[1].plain[:KEY_FOLDED]), *cells[2:]] for cells in every]  # a key may fold
+    if fits(table, folded, console.width):
+        for group in groups:
+            for number, cells in enumerate(group):  # the status, key and unit on a row's first line only
+                table.add_row(*(cells if number == 0 else [Text(""), Text(""), Text(""), *cells[3:]]))
+        console.print(table)
+    else:  # a terminal too narrow for the columns: a line at a time, never a key or a number cut to "…"
+        records(console, table, every)
     for change, keys in common.items():  # a version's own weights or dates: said once, not on every row
         named = ", ".join(keys[:COMMON_NAMED])
         if len(keys) > COMMON_NAMED:
