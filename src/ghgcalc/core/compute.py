@@ -420,6 +420,9 @@ def no_activities(inventory: Inventory) -> list[Issue]:
     ]
 
 
+EDITION_CODES = frozenset({"factor-edition-overlap", "factor-edition-superseded"})
+
+
 def _editions_once(issues: list[Issue]) -> list[Issue]:
     """One factor-edition-overlap warning for the activities that share what it says (the diesel,
     the petrol and the LPG of FY2569 all take TGO's 2026 edition), at the first one's line, naming
@@ -428,7 +431,7 @@ def _editions_once(issues: list[Issue]) -> list[Issue]:
         return issues
     notes: dict[str, list[int]] = {}
     for index, issue in enumerate(issues):
-        if issue.code == "factor-edition-overlap" and issue.message.startswith("'"):
+        if issue.code in EDITION_CODES and issue.message.startswith("'"):
             _key, _, note = issue.message[1:].partition("': ")  # "'{key}': {note}", as resolve writes it
             notes.setdefault(note, []).append(index)
     if all(len(found) == 1 for found in notes.values()):
