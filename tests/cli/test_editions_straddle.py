@@ -168,3 +168,12 @@ def test_a_pinned_edition_whose_successor_starts_inside_the_period_is_not_said(t
     warned = issues(run.stderr)
     assert [w.code for w in warned] == ["factor-edition-superseded"], run
     assert warned[0].message.startswith("'diesel-stationary', 'gasohol-95': "), run
+
+
+def test_a_version_listed_twice_is_recorded_once(tmp_path: Path) -> None:
+    """`factors: [tgo-cfo@2022-04, tgo-cfo]` searches April 2022 first and then every version: the
+    result's factor_sets names the April 2022 table once, and the comparison's sets once each."""
+    result, _ = compute(tmp_path, "2025", "factors: [tgo-cfo@2022-04, tgo-cfo]\n")
+    assert [(s["id"], s["version"]) for s in result["factor_sets"]] == [("tgo-cfo", "2022-04")]
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "tgo-cfo@2022-04", "-f", "json")
+    assert json.loads(run.stdout)["compared_factor_sets"] == ["tgo-cfo@2022-04"], run

@@ -961,11 +961,15 @@ def _class_line(index: int, activity: Activity, known: LineClass) -> Line | None
 
 
 def _sets_used(catalogue: Catalogue, lines: list[Line]) -> tuple[FactorSet, ...]:
+    """The set versions the lines took factors from, in the order searched, each once (a version
+    listed twice, `factors: [tgo-cfo@2022-04, tgo-cfo]`, is one table)."""
     refs = {line.factor.ref for line in lines}
-    used: list[FactorSet] = []
+    used: dict[str, FactorSet] = {}
     for choice in catalogue.sets:
-        used.extend(v for v in choice.versions if v.ref in refs)
-    return tuple(used)
+        for version in choice.versions:
+            if version.ref in refs:
+                used.setdefault(version.ref, version)
+    return tuple(used.values())
 
 
 def _bare_key(key: str) -> str:
