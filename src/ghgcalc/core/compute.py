@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ghgcalc import gpc, gwp, i18n, units
-from ghgcalc.core.resolve import Catalogue, ResolveError
+from ghgcalc.core.resolve import Catalogue, ResolveError, SetChoice
 from ghgcalc.core.texts import either
 from ghgcalc.errors import Issue, Path, error, visible, warning
 from ghgcalc.i18n import tr
@@ -17,6 +17,7 @@ from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line, ne
 
 if TYPE_CHECKING:
     from ghgcalc.core.plausibility import Checks
+    from ghgcalc.models.period import Period
 
 CUSTOM = "custom"
 METHOD = "method"  # the set of a method's result as a one-off factor
@@ -306,6 +307,56 @@ def _hidden_factor(bare: Catalogue, key: str, per: str, inventory: Inventory) ->
     return None
 
 
+def hidden_factors(chosen: Iterable[tuple[int, Activity, Factor]], catalogue: Catalogue, period: Period) -> list[Issue]:
+    """A warning at the first line of a key that another set of the factor list, listed after the
+    one that gave it, also holds with other numbers (`factors: [tgo-cfo, my-diesel]`, both with
+    diesel-mobile): the first set listed gives the factor, and the other's value, which the set was
+    listed for, is not used. Versions of the same set and equal numbers (TGO's refrigerants and
+    the gases set's) say nothing."""
+    issues: list[Issue] = []
+    for index, activity, factor in chosen:
+        position = next(
+            (i for i, c in enumerate(catalogue.sets) if c.id == factor.set_id and factor.key in _keys_of(c)), None
+        )
+        if position is None:
+            continue
+        for later in catalogue.sets[position + 1 :]:
+            if later.id == factor.set_id or factor.key not in _keys_of(later):
+                continue
+            try:
+                other = (
+                    Catalogue({}, [later])
+                    .resolve_line(factor.key, activity.unit, period, activity.ncv, activity.density)
+                    .factor
+                )
+            except (ResolveError, units.UnitError):
+                continue
+            if sorted((g.gas, g.kg) for g in other.gases) == sorted((g.gas, g.kg) for g in factor.gases):
+                continue
+            message = tr(
+                "'{key}': {used} ({value}) is used, the first set in factors that has it; {other} ({other_value}), "
+                "listed after it, also has it and is not used",
+                key=factor.key,
+                used=factor.ref,
+                value=_value_text(factor),
+                other=other.ref,
+                other_value=_value_text(other),
+            )
+            hint = tr(
+                "to use the value of {other}, list {other} before {used} in factors (in a workbook, the factors "
+                "row of the Inventory sheet)",
+                other=later.id,
+                used=factor.set_id,
+            )
+            issues.append(warning("factor-hidden", message, ("activities", index, "activity"), hint))
+            break
+    return issues
+
+
+def _keys_of(choice: SetChoice) -> set[str]:
+    return {key for version in choice.versions for key in version.factors}
+
+
 def _value_text(factor: Factor) -> str:
     """0.4999 kgCO2e/kWh; (2.68 kgCO2 + 0.0001 kgCH4)/L."""
     parts = " + ".join(f"{g.kg:.10g} kg{g.gas}" for g in factor.gases)
@@ -340,6 +391,7 @@ def compute(
     known = classes.get(shared_key) if shared_key is not None and classes is not None else None
     if known:
         memo.classes = dict(known)
+    chosen: dict[str, tuple[int, Activity, Factor]] = {}  # each key's first line: the other sets holding it
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
         if activity.id is not None:
@@ -363,6 +415,9 @@ def compute(
         line = compute_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues, memo)
         if line is not None:
             lines.append(line)
+            if isinstance(activity, Activity) and line.factor.set_id != CUSTOM:
+                chosen.setdefault(line.factor.key, (index, activity, line.factor))
+    issues.extend(hidden_factors(chosen.values(), catalogue, inventory.period))
     if shared_key is not None and classes is not None and not issues and len(memo.classes) > len(known or ()):
         # Kept for the next inventories only from one whose lines said nothing: a class is kept once
         # a line of it is computed without a problem, but a factor's GWP-basis warning is told at
