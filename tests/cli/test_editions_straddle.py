@@ -177,3 +177,33 @@ def test_a_version_listed_twice_is_recorded_once(tmp_path: Path) -> None:
     assert [(s["id"], s["version"]) for s in result["factor_sets"]] == [("tgo-cfo", "2022-04")]
     run = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "tgo-cfo@2022-04", "-f", "json")
     assert json.loads(run.stdout)["compared_factor_sets"] == ["tgo-cfo@2022-04"], run
+
+
+def test_lines_whose_factors_share_a_validity_share_one_warning(tmp_path: Path) -> None:
+    """A base year FY2565 (Oct 2021 - Sep 2022) on the April 2022 edition, in force from 1 April
+    2022: one warning for the fuels (valid from 2022-04-01), one for the grid (to 2026-03-31 too),
+    at the first line of each, not one per line; a custom factor says its own."""
+    text = (
+        "ghgcalc: 1\nname: Test Town\nperiod: FY2565\nfactors: tgo-cfo@2022-04\n"
+        "custom_factors:\n"
+        "  - {key: d, per: L, kg: {CO2: 2.7}, scope: 1, source: supplier, valid_from: 2022-06-01}\n"
+        "activities:\n"
+        "  - {activity: diesel-mobile, amount: 1, unit: L}\n"
+        "  - {activity: electricity-grid, amount: 1000, unit: kWh}\n"
+        "  - {activity: gasohol-95, amount: 1, unit: L}\n"
+        "  - {activity: septic-tank, amount: 2450, unit: person_day}\n"
+        "  - {activity: d, amount: 1, unit: L}\n"
+    )
+    write(tmp_path, "town.yaml", text)
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")
+    warned = issues(run.stderr)
+    assert [(w.code, w.location) for w in warned] == [
+        ("factor-out-of-validity", f"town.yaml:{n}:16") for n in (8, 9, 12)
+    ]
+    fuels, grid, own = (w.message for w in warned)
+    assert fuels == (
+        "'diesel-mobile', 'gasohol-95', 'septic-tank': tgo-cfo@2022-04 is valid from 2022-04-01, with no end, "
+        "which does not cover the whole period FY2565 (2021-10-01 to 2022-09-30)"
+    )
+    assert grid.startswith("'electricity-grid': tgo-cfo@2022-04 is valid 2022-04-01 to 2026-03-31, which")
+    assert own.startswith("'d': its custom factor is valid from 2022-06-01, with no end, which")

@@ -475,27 +475,29 @@ def no_activities(inventory: Inventory) -> list[Issue]:
     ]
 
 
-EDITION_CODES = frozenset({"factor-edition-overlap", "factor-edition-superseded"})
+EDITION_CODES = frozenset({"factor-edition-overlap", "factor-edition-superseded", "factor-out-of-validity"})
 
 
 def _editions_once(issues: list[Issue]) -> list[Issue]:
-    """One factor-edition-overlap warning for the activities that share what it says (the diesel,
-    the petrol and the LPG of FY2569 all take TGO's 2026 edition), at the first one's line, naming
-    each activity: an inventory of twenty lines gets one or two such warnings, not twenty."""
+    """One factor-edition-overlap (-superseded, factor-out-of-validity) warning for the activities
+    that share what it says (the diesel, the petrol and the LPG of FY2569 all take TGO's 2026
+    edition; every April 2022 factor of a base year FY2565 starts on 1 April 2022), at the first
+    one's line, naming each activity: an inventory of twenty lines gets one or two such warnings,
+    not twenty."""
     if not issues:
         return issues
-    notes: dict[str, list[int]] = {}
+    notes: dict[tuple[str, str], list[int]] = {}
     for index, issue in enumerate(issues):
         if issue.code in EDITION_CODES and issue.message.startswith("'"):
             _key, _, note = issue.message[1:].partition("': ")  # "'{key}': {note}", as resolve writes it
-            notes.setdefault(note, []).append(index)
+            notes.setdefault((issue.code, note), []).append(index)
     if all(len(found) == 1 for found in notes.values()):
         return issues
     from dataclasses import replace
 
     merged: dict[int, Issue] = {}
     dropped: set[int] = set()
-    for note, found in notes.items():
+    for (_code, note), found in notes.items():
         keys = dict.fromkeys(issues[index].message[1:].partition("': ")[0] for index in found)
         named = ", ".join(f"'{key}'" for key in keys)
         merged[found[0]] = replace(issues[found[0]], message=f"{named}: {note}")

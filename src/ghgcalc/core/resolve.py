@@ -65,9 +65,9 @@ def _validity_notes(key: str, factor: Factor, period: Period) -> tuple[tuple[str
     """A warning when the factor's validity does not cover the whole period."""
     if period.within(factor.valid_from, factor.valid_to):
         return ()
-    source = "custom_factors" if factor.set_id == "custom" else factor.ref
-    message = tr(
-        "'{key}' from {source} is valid {validity}, which does not cover the whole period {period}",
+    source = tr("its custom factor") if factor.set_id == "custom" else factor.ref
+    message = tr(  # "'{key}': ...", so that the lines it says the same of share one warning (core/compute.py)
+        "'{key}': {source} is valid {validity}, which does not cover the whole period {period}",
         key=key,
         source=source,
         validity=_validity(factor, period),
