@@ -905,7 +905,10 @@ def _set_choices_of(inventory: Inventory, options: Options) -> tuple[list[SetCho
             )
             issues.append(Issue(exc.code, exc.message, Severity.ERROR, path=path, hint=exc.hint))
             continue
-        choices.append(SetChoice(ref.id, tuple(versions), pinned=ref.version is not None))
+        later: tuple[FactorSet, ...] = ()
+        if ref.version is not None:  # what replaced the pinned version (every version is loaded already)
+            later = tuple(v for v in options.store.versions(ref.id) if v.published > versions[0].published)
+        choices.append(SetChoice(ref.id, tuple(versions), pinned=ref.version is not None, later=later))
     return choices, issues
 
 

@@ -396,7 +396,7 @@ def factor_cards(entries: list[dict[str, Any]], thai_first: bool = False) -> Non
             if value in (None, "", {}):
                 continue
             if isinstance(value, dict):
-                value = ", ".join(f"{gas} {kg:g} kg" for gas, kg in value.items())
+                value = ", ".join(f"{gas} {kg!r} kg" for gas, kg in value.items())  # every digit of the set
             elif field in ("valid_from", "valid_to"):
                 value = day_text(value)
             table.add_row(tr(label), shown(value))

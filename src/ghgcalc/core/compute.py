@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ghgcalc import gpc, gwp, i18n, units
-from ghgcalc.core.resolve import Catalogue, ResolveError
+from ghgcalc.core.resolve import Catalogue, ResolveError, SetChoice
 from ghgcalc.core.texts import either
 from ghgcalc.errors import Issue, Path, error, visible, warning
 from ghgcalc.i18n import tr
@@ -17,6 +17,7 @@ from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line, ne
 
 if TYPE_CHECKING:
     from ghgcalc.core.plausibility import Checks
+    from ghgcalc.models.period import Period
 
 CUSTOM = "custom"
 METHOD = "method"  # the set of a method's result as a one-off factor
@@ -306,6 +307,56 @@ def _hidden_factor(bare: Catalogue, key: str, per: str, inventory: Inventory) ->
     return None
 
 
+def hidden_factors(chosen: Iterable[tuple[int, Activity, Factor]], catalogue: Catalogue, period: Period) -> list[Issue]:
+    """A warning at the first line of a key that another set of the factor list, listed after the
+    one that gave it, also holds with other numbers (`factors: [tgo-cfo, my-diesel]`, both with
+    diesel-mobile): the first set listed gives the factor, and the other's value, which the set was
+    listed for, is not used. Versions of the same set and equal numbers (TGO's refrigerants and
+    the gases set's) say nothing."""
+    issues: list[Issue] = []
+    for index, activity, factor in chosen:
+        position = next(
+            (i for i, c in enumerate(catalogue.sets) if c.id == factor.set_id and factor.key in _keys_of(c)), None
+        )
+        if position is None:
+            continue
+        for later in catalogue.sets[position + 1 :]:
+            if later.id == factor.set_id or factor.key not in _keys_of(later):
+                continue
+            try:
+                other = (
+                    Catalogue({}, [later])
+                    .resolve_line(factor.key, activity.unit, period, activity.ncv, activity.density)
+                    .factor
+                )
+            except (ResolveError, units.UnitError):
+                continue
+            if sorted((g.gas, g.kg) for g in other.gases) == sorted((g.gas, g.kg) for g in factor.gases):
+                continue
+            message = tr(
+                "'{key}': {used} ({value}) is used, the first set in factors that has it; {other} ({other_value}), "
+                "listed after it, also has it and is not used",
+                key=factor.key,
+                used=factor.ref,
+                value=_value_text(factor),
+                other=other.ref,
+                other_value=_value_text(other),
+            )
+            hint = tr(
+                "to use the value of {other}, list {other} before {used} in factors (in a workbook, the factors "
+                "row of the Inventory sheet)",
+                other=later.id,
+                used=factor.set_id,
+            )
+            issues.append(warning("factor-hidden", message, ("activities", index, "activity"), hint))
+            break
+    return issues
+
+
+def _keys_of(choice: SetChoice) -> set[str]:
+    return {key for version in choice.versions for key in version.factors}
+
+
 def _value_text(factor: Factor) -> str:
     """0.4999 kgCO2e/kWh; (2.68 kgCO2 + 0.0001 kgCH4)/L."""
     parts = " + ".join(f"{g.kg:.10g} kg{g.gas}" for g in factor.gases)
@@ -340,6 +391,7 @@ def compute(
     known = classes.get(shared_key) if shared_key is not None and classes is not None else None
     if known:
         memo.classes = dict(known)
+    chosen: dict[str, tuple[int, Activity, Factor]] = {}  # each key's first line: the other sets holding it
     for index, activity in enumerate(inventory.activities):
         path = ("activities", index)
         if activity.id is not None:
@@ -363,6 +415,9 @@ def compute(
         line = compute_line(index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues, memo)
         if line is not None:
             lines.append(line)
+            if isinstance(activity, Activity) and line.factor.set_id != CUSTOM:
+                chosen.setdefault(line.factor.key, (index, activity, line.factor))
+    issues.extend(hidden_factors(chosen.values(), catalogue, inventory.period))
     if shared_key is not None and classes is not None and not issues and len(memo.classes) > len(known or ()):
         # Kept for the next inventories only from one whose lines said nothing: a class is kept once
         # a line of it is computed without a problem, but a factor's GWP-basis warning is told at
@@ -420,24 +475,29 @@ def no_activities(inventory: Inventory) -> list[Issue]:
     ]
 
 
+EDITION_CODES = frozenset({"factor-edition-overlap", "factor-edition-superseded", "factor-out-of-validity"})
+
+
 def _editions_once(issues: list[Issue]) -> list[Issue]:
-    """One factor-edition-overlap warning for the activities that share what it says (the diesel,
-    the petrol and the LPG of FY2569 all take TGO's 2026 edition), at the first one's line, naming
-    each activity: an inventory of twenty lines gets one or two such warnings, not twenty."""
+    """One factor-edition-overlap (-superseded, factor-out-of-validity) warning for the activities
+    that share what it says (the diesel, the petrol and the LPG of FY2569 all take TGO's 2026
+    edition; every April 2022 factor of a base year FY2565 starts on 1 April 2022), at the first
+    one's line, naming each activity: an inventory of twenty lines gets one or two such warnings,
+    not twenty."""
     if not issues:
         return issues
-    notes: dict[str, list[int]] = {}
+    notes: dict[tuple[str, str], list[int]] = {}
     for index, issue in enumerate(issues):
-        if issue.code == "factor-edition-overlap" and issue.message.startswith("'"):
+        if issue.code in EDITION_CODES and issue.message.startswith("'"):
             _key, _, note = issue.message[1:].partition("': ")  # "'{key}': {note}", as resolve writes it
-            notes.setdefault(note, []).append(index)
+            notes.setdefault((issue.code, note), []).append(index)
     if all(len(found) == 1 for found in notes.values()):
         return issues
     from dataclasses import replace
 
     merged: dict[int, Issue] = {}
     dropped: set[int] = set()
-    for note, found in notes.items():
+    for (_code, note), found in notes.items():
         keys = dict.fromkeys(issues[index].message[1:].partition("': ")[0] for index in found)
         named = ", ".join(f"'{key}'" for key in keys)
         merged[found[0]] = replace(issues[found[0]], message=f"{named}: {note}")
@@ -958,11 +1018,15 @@ def _class_line(index: int, activity: Activity, known: LineClass) -> Line | None
 
 
 def _sets_used(catalogue: Catalogue, lines: list[Line]) -> tuple[FactorSet, ...]:
+    """The set versions the lines took factors from, in the order searched, each once (a version
+    listed twice, `factors: [tgo-cfo@2022-04, tgo-cfo]`, is one table)."""
     refs = {line.factor.ref for line in lines}
-    used: list[FactorSet] = []
+    used: dict[str, FactorSet] = {}
     for choice in catalogue.sets:
-        used.extend(v for v in choice.versions if v.ref in refs)
-    return tuple(used)
+        for version in choice.versions:
+            if version.ref in refs:
+                used.setdefault(version.ref, version)
+    return tuple(used.values())
 
 
 def _bare_key(key: str) -> str:

@@ -35,6 +35,8 @@ class SetChoice:
     id: str
     versions: tuple[FactorSet, ...]  # oldest first
     pinned: bool = False
+    # of a pinned version: the set's versions published after it, oldest first (what may replace it)
+    later: tuple[FactorSet, ...] = ()
 
 
 def _gap_days(factor: Factor, period: Period) -> int:
@@ -63,15 +65,54 @@ def _validity_notes(key: str, factor: Factor, period: Period) -> tuple[tuple[str
     """A warning when the factor's validity does not cover the whole period."""
     if period.within(factor.valid_from, factor.valid_to):
         return ()
-    source = "custom_factors" if factor.set_id == "custom" else factor.ref
-    message = tr(
-        "'{key}' from {source} is valid {validity}, which does not cover the whole period {period}",
+    source = tr("its custom factor") if factor.set_id == "custom" else factor.ref
+    message = tr(  # "'{key}': ...", so that the lines it says the same of share one warning (core/compute.py)
+        "'{key}': {source} is valid {validity}, which does not cover the whole period {period}",
         key=key,
         source=source,
         validity=_validity(factor, period),
         period=period.label,
     )
     return (("factor-out-of-validity", message),)
+
+
+def _superseded_notes(key: str, factor: Factor, choice: SetChoice, period: Period) -> tuple[tuple[str, str], ...]:
+    """A warning when a pinned version is used for a period that a later version of its set covers
+    in full with other numbers for the key (last year's `tgo-cfo@2022-04` kept in FY2570): the
+    pinned one is used, as asked, and the edition in force is named. Not when the later version
+    comes into force inside the period (the documented way to keep the old edition for a year
+    across a new one), nor for a value with its own end (the 2016-2018 grid value, allowed to 31
+    Mar 2026: its validity says what is allowed), nor where the numbers are the same."""
+    if not choice.pinned or factor.valid_to is not None or _gap_days(factor, period) != 0:
+        return ()
+    for version in reversed(choice.later):  # the newest first
+        newer = next((f for f in version.factors.get(key, ()) if f.per == factor.per), None)
+        if newer is None or not period.within(newer.valid_from, newer.valid_to):
+            continue
+        if _same_numbers(factor, newer, choice.versions, version):
+            return ()
+        message = tr(
+            "'{key}': {set}, named in factors, is used, though {newer} (valid {validity}) is in force for the "
+            "whole period and gives other numbers; to use the edition in force, give factors: {id} (in a "
+            "workbook, the factors row of the Inventory sheet)",
+            key=key,
+            set=factor.ref,
+            newer=version.ref,
+            validity=_validity(newer, period),
+            id=choice.id,
+        )
+        return (("factor-edition-superseded", message),)
+    return ()
+
+
+def _same_numbers(factor: Factor, newer: Factor, pinned: tuple[FactorSet, ...], version: FactorSet) -> bool:
+    """The same gases, values and edition weights of those gases (the 2026 edition's fossil CH4 28
+    changes its diesel, not its fuel wood)."""
+    if sorted((g.gas, g.kg) for g in newer.gases) != sorted((g.gas, g.kg) for g in factor.gases):
+        return False
+    own = next((dict(v.gwp_overrides) for v in pinned if v.version == factor.version), {})
+    weights = dict(version.gwp_overrides)
+    return all(own.get(g.gas) == weights.get(g.gas) for g in factor.gases)
 
 
 class Catalogue:
@@ -137,7 +178,9 @@ class Catalogue:
     def _run_scope(self, period: Period) -> tuple[object, ...]:
         """What a choice depends on besides the line: the sets' versions, the period, the language."""
         if self._scope is None:
-            sets = tuple((c.id, c.pinned, tuple((v.id, v.version, v.sha256) for v in c.versions)) for c in self.sets)
+            sets = tuple(
+                (c.id, c.pinned, tuple((v.id, v.version, v.sha256) for v in (*c.versions, *c.later))) for c in self.sets
+            )
             self._scope = (sets, period.start, period.end, period.written, i18n.language(), i18n.calendar())
         return self._scope
 
@@ -151,7 +194,9 @@ class Catalogue:
         for choice in self.sets:
             candidates = [(v, v.factors[key]) for v in choice.versions if key in v.factors]
             if candidates:
-                return self._from_versions(key, unit, period, bridges, candidates)
+                found = self._from_versions(key, unit, period, bridges, candidates)
+                replaced = _superseded_notes(key, found.factor, choice, period)
+                return Choice(found.factor, found.conversion, found.notes + replaced, found.unusual_bridges)
         raise ResolveError(
             "factor-missing",
             tr("no factor '{key}' in {searched}", key=visible(key), searched=self._searched()),
