@@ -408,3 +408,20 @@ def test_a_code_typed_as_digits_is_told_to_be_quoted(tmp_path):
     (found,) = [i for i in issues(run.stderr) if i.code == "type-invalid"]
     assert found.location == "town.yaml:4:9"
     assert found.hint and "quotes" in found.hint and '"0512345"' in found.hint
+
+
+def test_natural_gas_in_mmbtu_on_the_ncv_factor_is_said_to_be_likely_hhv(tmp_path):
+    """A gas bill's MMBtu (higher heating value) on TGO's natural-gas factor (per MJ of the lower
+    heating value) made the line about 12 % high without a word; the HHV factor is quiet."""
+    text = (
+        "ghgcalc: 1\nname: Plant\nperiod: 2569\nactivities:\n"
+        "  - {activity: natural-gas, amount: 1000, unit: MMBtu}\n"
+        "  - {activity: natural-gas-hhv, amount: 1000, unit: MMBtu}\n"
+        "  - {activity: natural-gas, amount: 1000, unit: MJ}\n"
+    )
+    write(tmp_path, text, "plant.yaml")
+    run = ghgcalc(tmp_path, "validate", "plant.yaml")
+    assert run.code == 0
+    found = [i for i in issues(run.stderr) if i.code == "heating-value-basis"]
+    assert [i.location for i in found] == ["plant.yaml:5:49"]
+    assert "12 %" in found[0].message and found[0].hint and "natural-gas-hhv" in found[0].hint

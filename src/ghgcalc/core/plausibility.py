@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
@@ -142,6 +143,7 @@ def check(
     if period is not None:
         issues.extend(_few_person_days(lines, period))
     issues.extend(_unusual_scope(lines))
+    issues.extend(_heating_value_basis(lines))
     issues.extend(_repeated_lines(lines))
     if population and limits.population is not None:
         issues.extend(_populations(lines, population, limits.population))
@@ -429,6 +431,37 @@ def _few_person_days(lines: list[Line], period: Period) -> list[Issue]:
                 tr(
                     "write staff x working days (86 staff x 245 days = 21,070 person-days); "
                     "if the number is right, ignore this warning"
+                ),
+            )
+        )
+    return issues
+
+
+# Btu and therms are the units of gas bills and trade, on the higher heating value (HHV, gross);
+# TGO's and the IPCC's fuel factors are per MJ of the lower (NCV, net) value, which for natural gas
+# is about a tenth less: an HHV figure on an NCV factor is about 12 % high.
+_GROSS_UNITS = re.compile(r"(?i)(?:btu|therm)")
+
+
+def _heating_value_basis(lines: list[Line]) -> list[Issue]:
+    issues = []
+    for line in lines:
+        if line.method_params is not None or not _GROSS_UNITS.search(line.unit) or "hhv" in line.factor.key:
+            continue
+        issues.append(
+            warning(
+                "heating-value-basis",
+                tr(
+                    "'{key}' is given in {unit}, which gas bills state on the higher heating value (HHV); "
+                    "'{key}' is per the lower heating value (NCV), about a tenth less, so an HHV figure "
+                    "makes the line about 12 % high",
+                    key=visible(line.factor.key),
+                    unit=line.unit,
+                ),
+                ("activities", line.index, "unit"),
+                tr(
+                    "if the figure is on the HHV basis (a gas bill), use a factor on that basis "
+                    "(natural-gas-hhv in tgo-cfo@2026-02); if it is on the NCV basis, ignore this warning"
                 ),
             )
         )
