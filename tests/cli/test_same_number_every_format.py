@@ -1,0 +1,48 @@
+"""The same number reads the same, to its shown decimals, in every format of the same run: the
+terminal table, the Markdown summary, the web page and the workbook all round a value as a
+spreadsheet rounds what it shows, half away from zero on its decimal digits (docs/reports.md,
+"Numbers: exact, and TGO's rounding beside them"). 2.675 t is 2.68 t everywhere, never 2.67 t in
+one format and 2.68 t in another; a share of 4.25 % is 4.3 %."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.test_compute_html import Page
+from tests.helpers import ghgcalc, write
+
+# 17 t + 383 t = 400 t: Scope 1 is 4.25 % of the total; the third line is 2.675 t (binary 2.67499...)
+HALVES = """ghgcalc: 1
+name: Halves town
+kind: organization
+period: 2024
+custom_factors:
+  - {key: kg-co2, per: kg, kg: {CO2: 1}, source: a test factor of 1 kg CO2 per kg}
+activities:
+  - {activity: kg-co2, amount: 17000, unit: kg, scope: 1, label: seventeen}
+  - {activity: kg-co2, amount: 380325, unit: kg, scope: 2, label: the rest}
+  - {activity: kg-co2, amount: 2675, unit: kg, scope: 2, label: two-six-seven-five}
+"""
+
+
+def test_a_half_rounds_up_in_the_terminal_and_the_markdown_as_on_the_web_page(tmp_path: Path) -> None:
+    write(tmp_path, "halves.yaml", HALVES)
+    html = ghgcalc(tmp_path, "compute", "halves.yaml", "-f", "html")
+    assert html.code == 0, html
+    page = Page()
+    page.feed(html.stdout)
+    rows = [row for table in page.tables.values() for row in table if row]
+    assert all("2.68" in row for row in rows if row[0] == "two-six-seven-five"), rows
+    assert any("4.3 %" in row for row in rows if row[0] == "seventeen"), rows  # 17 of 400 t
+
+    table = ghgcalc(tmp_path, "compute", "halves.yaml", "-f", "table")
+    assert table.code == 0, table
+    line = next(line for line in table.stdout.splitlines() if "two-six-seven-five (kg-co2)" in line)
+    assert " 2.68 " in line and "2.67" not in line, line
+    shares = [line for line in table.stdout.splitlines() if line.strip().startswith("seventeen ")]
+    assert shares and all("4.3 %" in line for line in shares), shares
+
+    markdown = ghgcalc(tmp_path, "compute", "halves.yaml", "-f", "md")
+    assert markdown.code == 0, markdown
+    rows_md = [line for line in markdown.stdout.splitlines() if "| seventeen |" in line or "Scope 1 direct |" in line]
+    assert len(rows_md) == 2 and all("| 4.3 % |" in line for line in rows_md), rows_md
