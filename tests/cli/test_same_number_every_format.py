@@ -46,3 +46,22 @@ def test_a_half_rounds_up_in_the_terminal_and_the_markdown_as_on_the_web_page(tm
     assert markdown.code == 0, markdown
     rows_md = [line for line in markdown.stdout.splitlines() if "| seventeen |" in line or "Scope 1 direct |" in line]
     assert len(rows_md) == 2 and all("| 4.3 % |" in line for line in rows_md), rows_md
+
+
+def test_a_chart_s_table_names_its_unit_once(tmp_path: Path) -> None:
+    """The numbers under a chart are headed "tCO2e", "Total, tCO2e": never "tCO2e (tCO2e)"."""
+    write(tmp_path, "halves.yaml", HALVES)
+    (tmp_path / "copies").mkdir()
+    write(tmp_path / "copies", "a.yaml", HALVES)
+    pages = [
+        ghgcalc(tmp_path, "compute", "halves.yaml", "-f", "html"),
+        ghgcalc(tmp_path, "summary", "copies", "-f", "html"),
+        ghgcalc(tmp_path, "--lang", "th", "summary", "copies", "-f", "html"),
+    ]
+    for run in pages:
+        assert run.code == 0, run
+        page = Page()
+        page.feed(run.stdout)
+        heads = [cell for table in page.tables.values() for cell in table[0]]
+        assert any("tCO2e" in cell for cell in heads), heads
+        assert not [cell for cell in heads if cell.count("tCO2e") > 1], heads
