@@ -6,9 +6,13 @@ one format and 2.68 t in another; a share of 4.25 % is 4.3 %."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_compute_html import Page
+from tests.conftest import ROOT
 from tests.helpers import ghgcalc, write
 
 # 17 t + 383 t = 400 t: Scope 1 is 4.25 % of the total; the third line is 2.675 t (binary 2.67499...)
@@ -65,3 +69,27 @@ def test_a_chart_s_table_names_its_unit_once(tmp_path: Path) -> None:
         heads = [cell for table in page.tables.values() for cell in table[0]]
         assert any("tCO2e" in cell for cell in heads), heads
         assert not [cell for cell in heads if cell.count("tCO2e") > 1], heads
+
+
+MUNICIPALITY = [str(ROOT / "examples" / name) for name in ("municipality-2565.yaml", "municipality.yaml")]
+
+
+@pytest.mark.parametrize("form", ["md", "html"])
+def test_a_thai_trend_of_fiscal_years_says_the_word_year_once(tmp_path: Path, form: str) -> None:
+    """Thai sentences name a year "ปี 2566"; a fiscal year's name already begins with that word
+    (ปีงบประมาณ 2565), so it reads "ปีฐานคือปีงบประมาณ 2565", never "ปีฐานคือปี ปีงบประมาณ 2565"."""
+    run = ghgcalc(tmp_path, "--lang", "th", "trend", *MUNICIPALITY, "-f", form)
+    assert run.code == 0, run
+    assert "ปีงบประมาณ 2565" in run.stdout and "ปีงบประมาณ 2566" in run.stdout
+    # "รายปี" (by year) before a fiscal year, in the title, is another word
+    doubled = [m for m in re.findall(r".{20}ปี ปีงบประมาณ.{10}", run.stdout) if "รายปี ปีงบ" not in m]
+    assert not doubled, doubled
+    assert "ปีฐานคือปีงบประมาณ 2565" in run.stdout
+    assert "ไม่มีบัญชีก๊าซเรือนกระจกของปีงบประมาณ 2566" in run.stdout
+
+    calendar = ghgcalc(tmp_path, "--lang", "th", "trend", *PROVINCE_YEARS, "-f", form)
+    assert calendar.code == 0, calendar
+    assert "ปีฐานคือปี 2562" in calendar.stdout  # a calendar year keeps its word
+
+
+PROVINCE_YEARS = [str(ROOT / "examples" / name) for name in ("province-2562.yaml", "province.yaml")]
