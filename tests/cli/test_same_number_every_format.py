@@ -93,3 +93,18 @@ def test_a_thai_trend_of_fiscal_years_says_the_word_year_once(tmp_path: Path, fo
 
 
 PROVINCE_YEARS = [str(ROOT / "examples" / name) for name in ("province-2562.yaml", "province.yaml")]
+
+
+def test_a_thai_summary_names_a_fiscal_year_as_every_other_thai_report(tmp_path: Path) -> None:
+    """The summary's period column read "FY2567" in Thai, where compute, trend and the workbooks say
+    "ปีงบประมาณ 2567"; the JSON keeps the period as the inventory wrote it."""
+    (tmp_path / "towns").mkdir()
+    write(tmp_path / "towns", "a.yaml", HALVES.replace("period: 2024", "period: FY2567"))
+    write(tmp_path / "towns", "b.yaml", HALVES)
+    markdown = ghgcalc(tmp_path, "--lang", "th", "summary", "towns", "-f", "md")
+    assert markdown.code == 0, markdown
+    rows = [line for line in markdown.stdout.splitlines() if line.startswith(("| towns/a.yaml |", "| towns/b.yaml |"))]
+    assert "| ปีงบประมาณ 2567 |" in rows[0] and "FY2567" not in rows[0], rows
+    assert "| 2024 |" in rows[1], rows
+    data = ghgcalc(tmp_path, "--lang", "th", "summary", "towns", "-f", "json")
+    assert '"period": "FY2567"' in data.stdout
