@@ -70,3 +70,48 @@ def test_every_page_ends_where_the_workbook_breaks_it_and_never_on_a_heading(tmp
         for row in range(1, ws.max_row):
             if _heading(ws, row):  # something under every heading: a line, or "no lines"
                 assert ws.cell(row=row + 1, column=3).value or ws.cell(row=row + 1, column=1).value, (name, row)
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_notes_under_fr04_1_never_print_alone_on_a_page(tmp_path: Path, language: str) -> None:
+    """The example's Fr-04.1 printed its two notes alone on a page under the repeated headings (the
+    notes, 78 points high in Thai, did not fit under the last table): every page has a line or a total."""
+    from tests.conftest import ROOT
+
+    run = ghgcalc(
+        tmp_path,
+        "--lang",
+        language,
+        "compute",
+        str(ROOT / "examples" / "municipality.yaml"),
+        "-f",
+        "xlsx",
+        "-o",
+        "m.xlsx",
+    )
+    assert run.code == 0, run
+    book = load_workbook(tmp_path / "m.xlsx")
+    for name in ("Fr-03 Sources", "Fr-04.1 Inventory"):
+        ws = book[name]
+        for number, page in enumerate(_pages(ws)):
+            numbers = [row for row in page if any(isinstance(cell.value, int | float) for cell in ws[row])]
+            assert numbers, f"{name}: page {number + 1} (rows {page[0]}-{page[-1]}) has no line and no total"
+
+
+def test_fr03_s_last_column_never_runs_past_the_printed_page(tmp_path: Path) -> None:
+    """The R-22 line's mark "reported separately" ran out of Fr-03's last column, 14 wide: LibreOffice
+    printed the overflow, "eparately", on a page of its own. A text in the last column wraps or fits."""
+    from openpyxl.utils import get_column_letter
+
+    from tests.conftest import ROOT
+
+    run = ghgcalc(tmp_path, "--lang", "en", "compute", str(ROOT / "examples" / "municipality.yaml"), "-o", "m.xlsx")
+    assert run.code == 0, run
+    ws = load_workbook(tmp_path / "m.xlsx")["Fr-03 Sources"]
+    last = ws.max_column  # the significance mark
+    width = ws.column_dimensions[get_column_letter(last)].width
+    marks = [ws.cell(row=row, column=last) for row in range(1, ws.max_row + 1)]
+    texts = [cell for cell in marks if isinstance(cell.value, str)]
+    assert any(cell.value == "reported separately" for cell in texts), [cell.value for cell in texts]
+    for cell in texts:
+        assert cell.alignment.wrap_text or len(cell.value) <= width, (cell.coordinate, cell.value, width)

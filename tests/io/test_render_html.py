@@ -326,7 +326,7 @@ def test_a_charts_table_shows_its_values_gaps_and_pie_shares(thai_page: str) -> 
     assert [c.full_text() for c in rows[7].children] == ["2567", "1,850,001.50", "1,050,000.75"]
     pie = next(f for f in tree.all("figure") if f.attrs.get("id") == "chart-pie-scope")
     heads = [th.full_text() for th in pie.all("thead")[0].all("th")]
-    assert heads == ["รายการ", "tCO2e (tCO2e)", "สัดส่วน"]
+    assert heads == ["รายการ", "tCO2e", "สัดส่วน"]
     rows = pie.all("tbody")[0].all("tr")
     # 1,000,000.25 / 1,850,001.50 = 54.05 %; 600,000.50 / 1,850,001.50 = 32.43 %; 250,000.75 / ... = 13.51 %
     assert [r.children[2].full_text() for r in rows] == ["54.1 %", "32.4 %", "13.5 %"]

@@ -25,7 +25,7 @@ from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult
 from ghgcalc.reports.markdown import percent
-from ghgcalc.reports.render_markdown import NOISE, below
+from ghgcalc.reports.render_markdown import NOISE, below, fixed
 
 SCOPE_NAMES = {
     "1": N_("Scope 1 (ประเภท 1) direct"),
@@ -64,11 +64,13 @@ def titled(title: str, style: Any = box.SIMPLE) -> Table:
 
 
 def tonnes(value: float) -> str:
-    """tCO2e rounded for reading: two decimals from 1 t, three significant digits below."""
+    """tCO2e rounded for reading: two decimals from 1 t, rounded as the other reports round what they
+    show (render_markdown.fixed: 2.675 t reads 2.68 t here as on the web page and in the workbook),
+    three significant digits below."""
     if value == 0:
         return "0"
     if abs(value) >= 1:
-        return f"{value:,.2f}"
+        return fixed(value, 2)
     return small(value)
 
 

@@ -183,7 +183,9 @@ def audit_xlsx(document: dict[str, Any]) -> bytes:
     ws = wb.active
     ws.title = "Findings"
     head = [tr(name) for name in HEAD]
-    widths = [18, 24, 13, 22, 7, 14, 14, 12, 70, 60]
+    # 184 wide in all: one A4 landscape page across at 75 % or more of 11 points (report_xlsx.MIN_SCALE),
+    # the texts wrapped within their columns
+    widths = [16, 18, 9, 12, 7, 12, 12, 12, 48, 38]
     row = 1
     ws.cell(row, 1).value = tr("Audit of TGO workbooks")
     ws.cell(row, 1).font = Font(bold=True, size=13)
@@ -193,15 +195,15 @@ def audit_xlsx(document: dict[str, Any]) -> bytes:
         ws.column_dimensions[ws.cell(row, c).column_letter].width = width
     row += 1
     wrap = Alignment(wrap_text=True, vertical="top")
+    right = Alignment(wrap_text=True, vertical="top", horizontal="right", indent=1)
     groups = [(book["workbook"], year["sheet"], year) for book in document["workbooks"] for year in book["years"]]
     groups += [(", ".join(c["copies"]), year_text(c["year"]), c) for c in document.get("copies", [])]
     for workbook, sheet, year in groups:
-        text_cell(ws.cell(row, 1), workbook)
-        text_cell(ws.cell(row, 2), sheet)
         said = tr("Verdict: {verdict}", verdict=year["verdict"])
-        text_cell(ws.cell(row, 9), said).font = Font(bold=True)
-        ws.cell(row, 9).alignment = wrap
-        _height(ws, row, [None] * 8 + [said], widths)
+        for column, value in ((1, workbook), (2, sheet), (9, said)):
+            text_cell(ws.cell(row, column), value).alignment = wrap
+        ws.cell(row, 9).font = Font(bold=True)
+        _height(ws, row, [workbook, sheet] + [None] * 6 + [said], widths)
         row += 1
         for f in year["findings"]:
             values: list[Any] = [
@@ -222,12 +224,13 @@ def audit_xlsx(document: dict[str, Any]) -> bytes:
                     text_cell(cell, v)
                 else:
                     cell.value = v
-                cell.alignment = wrap
+                cell.alignment = right if c == 8 else wrap  # the effect, "-0.222 kg", kept off the value beside it
             _height(ws, row, values, widths)
             row += 1
     ws.freeze_panes = "A4"
     # one page wide, landscape: a verifier prints it and attaches it
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

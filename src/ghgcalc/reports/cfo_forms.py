@@ -341,5 +341,5 @@ def sources_sheet(ws: Worksheet, result: InventoryResult) -> None:
     end = row
     texts = [tr(NOTE_SIGNIFICANCE), tr(NOTE_TIER), tr(NOTE_TO_FILL)]
     notes(ws, row + 1, texts, list(SOURCE_WIDTHS.values()))
-    form_page(ws, SOURCE_WIDTHS, _Wrap(frozenset({3, 4, 5, 7}), header + 1, end), header_rows=f"{header}:{header}")
+    form_page(ws, SOURCE_WIDTHS, _Wrap(frozenset({3, 4, 5, 7, 10}), header + 1, end), header_rows=f"{header}:{header}")
     keep_together(ws, list(zip(sections, [*(start - 1 for start in sections[1:]), end - 1], strict=True)))

@@ -279,8 +279,10 @@ def quantification_sheet(ws: Worksheet, result: InventoryResult, base_year: bool
     texts = [tr(NOTE_EXACT), tr(NOTE_BLOCKS)]
     if analysis:
         texts.append(tr(NOTE_UNCERTAINTY))
-    # the notes within the title columns, which every printed page repeats: whole on each page
-    notes(ws, row + 1, texts, [widths[column] for column in range(1, TITLE_COLUMNS + 1)])
+    # the notes within the title columns, which every printed page repeats: whole on each page; they
+    # print with the block above them, never alone on a page under the repeated headings
+    after = notes(ws, row + 1, texts, [widths[column] for column in range(1, TITLE_COLUMNS + 1)])
+    sections[-1] = (sections[-1][0], after - 1)
     for number in range(2, band - 1):  # the header block: wrapped in narrow columns, sized as if bold
         label, value = (str(ws.cell(row=number, column=column).value or "") for column in (1, 3))
         needed = max(_lines(label, widths[1] + widths[2], True), _lines(value, widths[3], True))

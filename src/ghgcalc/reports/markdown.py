@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ghgcalc.errors import printable
 from ghgcalc.i18n import N_, language, tr
+from ghgcalc.io.xlsx_book import NOISE
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
 
@@ -79,14 +80,36 @@ def exact(value: float) -> str:
     return format(Decimal(format(value, ".15g")), ",f")
 
 
+def fixed(value: float, decimals: int) -> str:
+    """Thousands separated with `decimals` decimals, rounded as a spreadsheet rounds what it shows:
+    half away from zero on the value's decimal digits (15 significant, as a spreadsheet holds them),
+    so 4.25 % reads 4.3 % and 2.675 t reads 2.68 t in Markdown and in the workbook alike. A value
+    that is not 0 but would read 0.00 reads "< 0.01" (below), as the workbook shows it."""
+    if not math.isfinite(value):
+        return str(value)
+    digits = Decimal(format(value, ".15g")).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not digits and abs(value) >= NOISE:
+        return below(value, decimals)
+    return format(digits + 0, f",.{decimals}f")  # + 0: -0.00 reads 0.00
+
+
+def below(value: float, decimals: int) -> str:
+    """A value too small to show with `decimals` decimals: "< 0.01" ("> -0.01" below zero), never
+    0.00, which a reader takes for a source that emits nothing (io/xlsx_book.tiny_format: the same
+    text in a workbook's cell). Below NOISE a value is float noise and reads 0."""
+    step = format(Decimal(1).scaleb(-decimals), "f")
+    return f"< {step}" if value > 0 else f"> -{step}"
+
+
 def percent(part: float, whole: float) -> str:
-    """A share to one decimal; a line's share too small for it reads "< 0.1 %", never 0.0 %."""
+    """A share to one decimal, rounded as every format rounds it (render_markdown.fixed: 4.25 % reads
+    4.3 %, as on the web page); a line's share too small for it reads "< 0.1 %", never 0.0 %."""
     if not whole:
         return "-"
     share = 100 * part / whole
     if abs(part) >= 1e-9 and abs(share) < 0.05:  # below 1e-9 t, float noise (xlsx_book.NOISE)
         return "< 0.1 %" if share > 0 else "> -0.1 %"
-    return f"{share:.1f} %"
+    return fixed(share, 1) + " %"
 
 
 def text(value: object) -> str:

@@ -223,9 +223,12 @@ def table_html(table: Table, table_id: str) -> str:
 
 def chart_table(chart: Chart) -> Table:
     """The chart's numbers as a table: a row per category, a column per series (a pie adds shares)."""
-    unit = f" ({chart.y_title})" if chart.y_title else ""
+    unit = chart.y_title or ""
     kind: Kind = "tonnes" if chart.y_title == "tCO2e" else "number"
-    columns = [Column(tr("Item"))] + [Column(f"{s.name}{unit}", kind) for s in chart.series]
+    # the unit after each series' name, unless the name already says it ("tCO2e", "Total, tCO2e")
+    columns = [Column(tr("Item"))] + [
+        Column(s.name if unit in s.name else f"{s.name} ({unit})", kind) for s in chart.series
+    ]
     rows: list[tuple[Cell, ...]] = [
         (category, *(s.values[i] for s in chart.series)) for i, category in enumerate(chart.categories)
     ]

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
 
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.xlsx_book import NOISE
 from ghgcalc.reports import chart_data
 from ghgcalc.reports.document import Cell, Chart, Document, Fact, Kind, Section, Table
-from ghgcalc.reports.markdown import bold, exact, row, text
+from ghgcalc.reports.markdown import below, bold, exact, fixed, row, text
 
 MISSING = "–"  # a cell with no value (an en dash)
 INDENT = "\u00a0" * 4  # one level of a row's indentation: non-breaking spaces, which a table keeps
@@ -77,27 +76,6 @@ def cell(value: Cell, kind: Kind) -> str:
     if kind == "year" and float(value).is_integer():
         return str(int(value))
     return number(value)
-
-
-def fixed(value: float, decimals: int) -> str:
-    """Thousands separated with `decimals` decimals, rounded as a spreadsheet rounds what it shows:
-    half away from zero on the value's decimal digits (15 significant, as a spreadsheet holds them),
-    so 4.25 % reads 4.3 % and 2.675 t reads 2.68 t in Markdown and in the workbook alike. A value
-    that is not 0 but would read 0.00 reads "< 0.01" (below), as the workbook shows it."""
-    if not math.isfinite(value):
-        return str(value)
-    digits = Decimal(format(value, ".15g")).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    if not digits and abs(value) >= NOISE:
-        return below(value, decimals)
-    return format(digits + 0, f",.{decimals}f")  # + 0: -0.00 reads 0.00
-
-
-def below(value: float, decimals: int) -> str:
-    """A value too small to show with `decimals` decimals: "< 0.01" ("> -0.01" below zero), never
-    0.00, which a reader takes for a source that emits nothing (io/xlsx_book.tiny_format: the same
-    text in a workbook's cell). Below NOISE a value is float noise and reads 0."""
-    step = format(Decimal(1).scaleb(-decimals), "f")
-    return f"< {step}" if value > 0 else f"> -{step}"
 
 
 def number(value: float) -> str:

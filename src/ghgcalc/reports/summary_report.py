@@ -7,6 +7,7 @@ A workbook has one sheet per section, never one per file."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from ghgcalc.core.summary import INTENSITIES, MIN_PEERS, OUTLIER_RATIO, Outlier,
 from ghgcalc.errors import Issue
 from ghgcalc.i18n import N_, language, tr
 from ghgcalc.models.inventory import LOCAL_GOVERNMENT_TH
+from ghgcalc.models.period import Period
 from ghgcalc.reports.document import Cell, Chart, Column, Document, Fact, Section, Series, Table, table
 
 INTENSITY_TITLES = {
@@ -125,7 +127,7 @@ def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
             r.code,
             r.province,
             type_name(r.type),
-            r.period,
+            period_name(r),
             tr(STATUS_WORDS[r.status]),
             r.errors,
             r.warnings,
@@ -237,3 +239,12 @@ def _outliers(found: Sequence[Outlier]) -> Table:
     ]
     notes = () if found else (tr("No intensity is far from its peers' median."),)
     return table(tr("Outliers among peers"), columns, cells, notes=notes, key="outliers")
+
+
+def period_name(row: SummaryRow) -> str | None:
+    """The period for a reader, as every other report names it (Period.name: "ปีงบประมาณ 2567" in Thai,
+    "fiscal year 2567", a year in the calendar shown); as written when it has no name (its days)."""
+    if not (row.period_start and row.period_end):
+        return row.period
+    period = Period(dt.date.fromisoformat(row.period_start), dt.date.fromisoformat(row.period_end), row.period)
+    return period.name or row.period

@@ -68,6 +68,18 @@ def period_name(period: Period, buddhist: bool) -> str:
     return tr("{start} to {end}", start=show_date(start, buddhist), end=show_date(end, buddhist))
 
 
+def year_once(sentence: str) -> str:
+    """A translated sentence that names a year after the language's word for one (Thai writes
+    "ปี {year}"): a fiscal year's name in Thai already begins with that word (ปีงบประมาณ 2567), and
+    "ปี ปีงบประมาณ 2567" reads "ปีงบประมาณ 2567". Only for sentences whose msgstr puts the word
+    right before the year (a title's "รายปี", by year, is another word)."""
+    word = tr("Year")
+    fiscal = tr("FY{year}", year="\0").split("\0")[0].strip()
+    if not fiscal.startswith(word) or fiscal == word:
+        return sentence
+    return sentence.replace(f"{word} {fiscal}", fiscal)
+
+
 def _missing(before: Period, after: Period) -> list[Period]:
     """The periods no inventory covers between two: whole years like the one before (2563, 2565
     between 2562 and 2566), else the uncovered days as one period."""
@@ -191,7 +203,7 @@ def _totals(slots: list[Slot], base_name: str) -> Section:
             continue
         notes = [tr("base year")] if slot.name == base_name else []
         if after_gap:
-            notes.append(tr("change from the previous inventory: against {year}", year=previous_name))
+            notes.append(year_once(tr("change from the previous inventory: against {year}", year=previous_name)))
         notes += year.differs_from_base
         rows.append(
             (
@@ -206,12 +218,14 @@ def _totals(slots: list[Slot], base_name: str) -> Section:
         )
         previous_name, after_gap = slot.name, False
     missing = [slot.name for slot in slots if slot.year is None]
-    table_notes = [tr("The base year is {year}.", year=base_name)]
+    table_notes = [year_once(tr("The base year is {year}.", year=base_name))]
     if missing:
         table_notes.append(
-            tr(
-                "No inventory for {years}: these years are left empty, never estimated from the years around them.",
-                years=", ".join(missing),
+            year_once(
+                tr(
+                    "No inventory for {years}: these years are left empty, never estimated from the years around them.",
+                    years=", ".join(missing),
+                )
             )
         )
     totals = table(
@@ -243,6 +257,7 @@ def _totals(slots: list[Slot], base_name: str) -> Section:
     )
     if missing:
         alt += " " + tr("No inventory for {years}: gaps in the line.", years=", ".join(missing))
+    alt = year_once(alt)
     chart = Chart(
         tr("Total emissions by year"),
         "line",
@@ -296,12 +311,14 @@ def _breakdown(
         last = next(slot for slot in reversed(slots) if slot.year is not None)
         found = parts(last.year) if last.year else {}
         largest = sorted(((found.get(n, 0.0), shown) for n, shown in names), reverse=True)[:3]
-        alt = tr(
-            "{title}, stacked bars from {first} to {last}; in {last} the largest are {largest}.",
-            title=title,
-            first=slots[0].name,
-            last=last.name,
-            largest="; ".join(tr("{name} {total} tCO2e", name=shown, total=_tonnes(v)) for v, shown in largest),
+        alt = year_once(
+            tr(
+                "{title}, stacked bars from {first} to {last}; in {last} the largest are {largest}.",
+                title=title,
+                first=slots[0].name,
+                last=last.name,
+                largest="; ".join(tr("{name} {total} tCO2e", name=shown, total=_tonnes(v)) for v, shown in largest),
+            )
         )
         charts = (Chart(title, "stacked-bar", tuple(s.name for s in slots), series, alt, key=f"{key}-chart"),)
     titled = tr("{title} and year, tCO2e", title=title)
