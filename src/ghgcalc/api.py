@@ -496,7 +496,9 @@ def compute_inventory(
     issues.extend(custom_issues)
     sets, set_issues = (list(options.sets), []) if options.sets is not None else _set_choices(inventory, options)
     issues.extend(set_issues)
-    gwp_set = options.gwp or inventory.gwp or _default_gwp(sets, inventory.period)
+    # each set's GWP basis, looked up once: the default GWP set and the mixed-bases warning both use them
+    bases = _set_bases(sets, inventory.period) if options.gwp is None and inventory.gwp is None else None
+    gwp_set = options.gwp or inventory.gwp or _default_gwp(bases or [])
     catalogue = Catalogue(custom, sets, broken, options.resolved)
     tables = None
     if inventory.activities_table:
@@ -512,8 +514,8 @@ def compute_inventory(
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)
-    if options.gwp is None and inventory.gwp is None:
-        issues.extend(_bases_differ(sets, inventory.period, gwp_set, result))
+    if bases is not None:
+        issues.extend(_bases_differ(bases, gwp_set, result))
     issues.extend(period_plausibility(inventory.period, options.today))
     if activity_rows is None:  # (the inventory of the well-formed lines of a file may have none)
         issues.extend(no_activities(inventory))
@@ -912,10 +914,14 @@ def _set_choices_of(inventory: Inventory, options: Options) -> tuple[list[SetCho
     return choices, issues
 
 
-def _default_gwp(sets: list[SetChoice], period: Period) -> str:
-    """The GWP basis of the first set that has one (docs/factor-sets.md)."""
-    for choice in sets:
-        basis = _set_basis(choice, period)
+def _set_bases(sets: list[SetChoice], period: Period) -> list[tuple[str, str | None]]:
+    """Each set's id and GWP basis for `period`, in the order the sets are searched."""
+    return [(choice.id, _set_basis(choice, period)) for choice in sets]
+
+
+def _default_gwp(bases: list[tuple[str, str | None]]) -> str:
+    """The GWP basis of the first set that has one (docs/factor-sets.md); `bases` from _set_bases."""
+    for _set_id, basis in bases:
         if basis:
             return basis
     return DEFAULT_GWP
@@ -928,14 +934,14 @@ def _set_basis(choice: SetChoice, period: Period) -> str | None:
     return str(with_basis[-1].gwp_basis) if with_basis else None
 
 
-def _bases_differ(sets: list[SetChoice], period: Period, taken: str, result: InventoryResult) -> list[Issue]:
+def _bases_differ(set_bases: list[tuple[str, str | None]], taken: str, result: InventoryResult) -> list[Issue]:
     """A warning at `factors` when the sets the lines use have different GWP bases and the inventory
     gives no gwp: the first set's is taken for every line, which a set listed first (a supplier's
-    CO2-only set of AR6) may switch for all the others without a word."""
+    CO2-only set of AR6) may switch for all the others without a word. `set_bases` from _set_bases."""
     used = {v.id for v in result.factor_sets}
-    bases = {choice.id: _set_basis(choice, period) for choice in sets if choice.id in used}
+    bases = {set_id: basis for set_id, basis in set_bases if set_id in used}
     others = sorted({basis for basis in bases.values() if basis and basis != taken})
-    first = next((choice.id for choice in sets if _set_basis(choice, period) == taken), None)
+    first = next((set_id for set_id, basis in set_bases if basis == taken), None)
     if not others or first is None:
         return []
     named = ", ".join(f"{set_id} ({basis})" for set_id, basis in bases.items() if basis and basis != taken)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ghgcalc import gpc, gwp, i18n, units
+from ghgcalc.core import plausibility
 from ghgcalc.core.resolve import Catalogue, ResolveError, SetChoice
 from ghgcalc.core.texts import either
 from ghgcalc.errors import Issue, Path, error, visible, warning
@@ -426,8 +427,6 @@ def compute(
         classes[shared_key] = memo.classes
     issues = _editions_once(issues)
     lines.extend(table_lines)
-    from ghgcalc.core import plausibility
-
     population = inventory.indicators.population if inventory.indicators else None
     issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind, population))
     if any(line.gpc for line in lines):

@@ -407,12 +407,10 @@ def _dominant_line(lines: list[Line], limits: Thresholds) -> list[Issue]:
 def _few_person_days(lines: list[Line], period: Period) -> list[Issue]:
     """A line per person-day (septic tanks: staff x working days) of fewer person-days than one
     person working half the period's days: the number of staff typed for staff x working days."""
-    from ghgcalc.units import count_kind
-
     days = (period.end - period.start).days + 1
     issues = []
     for line in lines:
-        if line.method_params is not None or count_kind(line.factor.per) != "person_day":
+        if line.method_params is not None or units.count_kind(line.factor.per) != "person_day":
             continue
         person_days = line.amount * line.conversion
         if not 0 < person_days < days / 2:
