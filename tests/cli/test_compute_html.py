@@ -117,6 +117,19 @@ def test_the_page_shows_the_numbers_of_the_json(tmp_path: Path) -> None:
     assert [row[-1] for row in sets] == [s["sha256"] for s in data["factor_sets"]]
 
 
+def test_each_factor_used_is_shown_with_its_values_as_tgo_prints_them(tmp_path: Path) -> None:
+    """A verifier redoes a line from the page: the factors table gave each factor's key, name, unit
+    and source but not its numbers. Diesel on road in TGO's CFO factors of April 2022 (sheet "EF TGO
+    AR5"): 2.698722 kg CO2, 0.000142038 kg CH4 and 0.000142038 kg N2O per litre; LPG 3.1105963 kg CO2
+    per kg; grid electricity 0.4999 kg CO2e per kWh."""
+    page = read(run_html(tmp_path, MUNICIPALITY))
+    values = {row[0]: row[4] for row in table(page, "factors")}
+    assert values["diesel-mobile"] == "CO2 2.698722; CH4_fossil 0.000142038; N2O 0.000142038"
+    assert values["lpg-stationary"].startswith("CO2 3.1105963; ")
+    assert values["diesel-stationary"].endswith("N2O 0.000021852")  # never in exponent form
+    assert values["electricity-grid"] == "CO2e 0.4999"
+
+
 def test_with_uncertainty_the_page_shows_the_analysis_of_the_json(tmp_path: Path) -> None:
     data = run_json(tmp_path, MUNICIPALITY, "--uncertainty", *DRAWS)
     page = read(run_html(tmp_path, MUNICIPALITY, "--uncertainty", *DRAWS))

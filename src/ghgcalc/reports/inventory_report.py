@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from ghgcalc import __version__
 from ghgcalc.i18n import N_, language, tr
@@ -408,6 +409,7 @@ def _factors(result: InventoryResult) -> Section:
         Column(tr("Set"), "code"),
         Column(tr("Name")),
         Column(tr("Per")),
+        Column(tr("kg of each gas per unit")),
         Column(tr("Source")),
         *([Column(tr("Verified via"))] if verified else []),
     ]
@@ -417,6 +419,8 @@ def _factors(result: InventoryResult) -> Section:
             factor.ref,
             (factor.name_th if thai and factor.name_th else factor.name_en or factor.name_th) or "",
             factor.per,
+            # every digit the set holds, as its source prints it: a verifier redoes a line from it
+            "; ".join(f"{g.gas} {Decimal(repr(g.kg)):f}" for g in factor.gases),
             factor.source,
             *([factor.verified_via] if verified else []),
         )
