@@ -386,6 +386,25 @@ def test_a_hidden_row_written_by_another_program_is_warned(tmp_path: Path) -> No
     expect(run_on(tmp_path), "row-hidden", "town.xlsx[Activities]!A2", severity="warning")
 
 
+def test_a_hidden_custom_factor_row_that_is_used_is_warned(tmp_path: Path) -> None:
+    """An old supplier factor hidden on the Custom factors sheet, not deleted, still replaced the
+    set's factor without a word (the Activities sheet says so of its hidden rows)."""
+    rows = [["my-boiler-oil", 1, "Boiler", "L", *[value_of(m) for m in PERIOD_ORDER]]]
+    custom = [
+        ["Key / รหัส", "Per / ต่อหน่วย", "Gas / ก๊าซ", "kg / กก.", "Source / ที่มา"],
+        ["my-boiler-oil", "L", "CO2", 2.7, "supplier sheet 2024"],
+        ["old-oil", "L", "CO2", 3.1, "supplier sheet 2019"],
+    ]
+
+    def hide(wb: Any) -> None:
+        wb["Custom factors"].row_dimensions[3].hidden = True
+
+    Book(rows=rows, extra={"Custom factors": custom}, edit=hide).save(tmp_path / "town.xlsx")
+    run = run_on(tmp_path)
+    printed = expect(run, "row-hidden", "town.xlsx[Custom factors]!A3", severity="warning", hint="unhide")
+    assert "rows 3)" in printed.message and "custom factors" in printed.message
+
+
 def test_a_hidden_month_column_with_amounts_is_warned(tmp_path: Path) -> None:
     def hide(wb: Any) -> None:
         wb["Activities"].column_dimensions["H"].hidden = True  # January

@@ -1173,4 +1173,28 @@ def _read_custom(
         factor["kg"][gas] = amount
         cells[("custom_factors", index, "kg")] = (sheet, cell_name(row, columns.get("gas", 0)))
         cells[("custom_factors", index, "kg", gas)] = (sheet, cell_name(row, columns.get("kg", 0)))
+    _hidden_factors(reader, sheet, rows, header, columns["key"])
     return factors
+
+
+def _hidden_factors(reader: SheetReader, sheet: str, rows: list[list[Any]], header: int, key_column: int) -> None:
+    """Hidden rows of the Custom factors sheet are read like the others (an old factor hidden, not
+    deleted, still replaces the set's): say so, naming them, as on the Activities sheet."""
+    xml = reader.xml.get(sheet)
+    if xml is None or not xml.hidden_rows:
+        return
+    hidden = [
+        row
+        for row in range(header + 1, len(rows))
+        if row + 1 in xml.hidden_rows and key_column < len(rows[row]) and rows[row][key_column] not in ("", None)
+    ]
+    if hidden:
+        listed = ", ".join(str(r + 1) for r in hidden[:10]) + (", ..." if len(hidden) > 10 else "")
+        reader.issue(
+            "row-hidden",
+            tr("{count} hidden row(s) hold custom factors that are used (rows {rows})", count=len(hidden), rows=listed),
+            sheet,
+            cell_name(hidden[0], key_column),
+            tr("unhide the rows to check them; delete the factors that do not belong"),
+            Severity.WARNING,
+        )
