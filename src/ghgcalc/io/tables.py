@@ -69,6 +69,10 @@ LARGEST_CLASSES = 100_000
 # The number forms DuckDB reads itself; anything else ("12,500", Thai digits, a decimal comma)
 # goes through the one strict reader (numbers.read_number), once per distinct text.
 _PLAIN = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
+# "12,500" and "1,234,567.5", as the strict reader reads them (numbers._GROUPED: the first group not
+# a lone 0, "0,840" being a decimal comma), read in SQL without their commas: an export of millions
+# of amounts formatted #,##0 would otherwise be millions of texts for the strict reader
+_GROUPED = r"[+-]?([1-9]\d{0,2}|0\d{1,2})(,\d{3})+(\.\d*)?"
 # DuckDB's number types: a list of them (INTEGER[]), a UUID or an interval is no number, read as its text
 _NUMERIC = re.compile(
     r"(DOUBLE|FLOAT|REAL|DECIMAL\(\d+,\s*\d+\)|U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|UHUGEINT)", re.IGNORECASE
@@ -538,6 +542,7 @@ class _Rows:
         self.numeric = [c for c in self.numbers if not self._typed(c)]
         self.keys = [key for key in KEY_COLUMNS if key in columns.fields]  # the key columns present
         self.joined: list[str] = []
+        self.grouped: list[str] = []  # the columns that hold numbers with thousands commas
 
     def _typed(self, column: str) -> bool:
         return _NUMERIC.fullmatch(self.columns.types[column]) is not None
@@ -545,18 +550,23 @@ class _Rows:
     def read_texts(self) -> None:
         """Each distinct number written in a form DuckDB does not read ("12,500", Thai digits, a
         decimal comma) through the strict reader, into the table `texts`: its value, or the code of
-        its problem. `self.joined` are the columns that hold such texts."""
+        its problem. `self.joined` are the columns that hold such texts; `self.grouped` those that
+        hold numbers with commas between their thousands, read in SQL (a NULL text here)."""
         con = self.table.con
         con.execute("CREATE TEMP TABLE texts (text VARCHAR, value DOUBLE, code VARCHAR)")
         if not self.numeric:
             return
         parts = [
-            f"SELECT DISTINCT {number} AS col, {_trimmed(c)} AS text FROM src WHERE {_trimmed(c)} <> '' "
+            f"SELECT DISTINCT {number} AS col, CASE WHEN regexp_full_match({_trimmed(c)}, {_literal(_GROUPED)}) "
+            f"THEN NULL ELSE {_trimmed(c)} END AS text FROM src WHERE {_trimmed(c)} <> '' "
             f"AND NOT regexp_full_match({_trimmed(c)}, {_literal(_PLAIN)})"
             for number, c in enumerate(self.numeric)
         ]
         texts: dict[str, tuple[float | None, str | None]] = {}
         for number, text in con.execute(" UNION ".join(parts)).fetchall():
+            if text is None:  # its column holds "12,500"s, read in SQL
+                self.grouped.append(self.numeric[number])
+                continue
             if self.numeric[number] not in self.joined:
                 self.joined.append(self.numeric[number])
             if text in texts:
@@ -565,19 +575,35 @@ class _Rows:
                 texts[text] = (read_amount(text), None)
             except AmountProblem as problem:
                 texts[text] = (None, problem.code)
-        if texts:
-            con.executemany("INSERT INTO texts VALUES (?, ?, ?)", [(t, v, c) for t, (v, c) in texts.items()])
+        if texts:  # in one block: executemany inserts a row at a time (2 million "1,234"s took over 20 minutes)
+            import numpy as np
+
+            given = {
+                "text": np.array(list(texts), dtype=object),
+                "value": np.array([math.nan if v is None else v for v, _ in texts.values()], dtype=np.float64),
+                "code": np.array([c for _, c in texts.values()], dtype=object),
+            }
+            con.register("texts_given", given)
+            con.execute("INSERT INTO texts SELECT text, CASE WHEN code IS NULL THEN value END, code FROM texts_given")
+            con.unregister("texts_given")
 
     def _number(self, column: str, alias: str) -> tuple[str, str]:
         """The SQL of a number column's value and of its unreadable text's problem code."""
         if self._typed(column):
             return f"CAST(src.{_name(column)} AS DOUBLE)", "CAST(NULL AS VARCHAR)"
         text = f"NULLIF({_trimmed(column, 'src.')}, '')"
-        if column not in self.joined:  # every text in it is a plain number (read_texts)
+        if column not in self.joined and column not in self.grouped:  # only plain numbers (read_texts)
             return f"TRY_CAST({text} AS DOUBLE)", "CAST(NULL AS VARCHAR)"
         plain = f"regexp_full_match({text}, {_literal(_PLAIN)})"
-        value = f"(CASE WHEN {plain} THEN TRY_CAST({text} AS DOUBLE) ELSE {alias}.value END)"
-        return value, f"(CASE WHEN {text} IS NOT NULL AND NOT {plain} THEN {alias}.code END)"
+        grouped = f"regexp_full_match({text}, {_literal(_GROUPED)})"
+        other = f"{alias}.value" if column in self.joined else "CAST(NULL AS DOUBLE)"
+        value = (
+            f"(CASE WHEN {plain} THEN TRY_CAST({text} AS DOUBLE) "
+            f"WHEN {grouped} THEN TRY_CAST(replace({text}, ',', '') AS DOUBLE) ELSE {other} END)"
+        )
+        if column not in self.joined:
+            return value, "CAST(NULL AS VARCHAR)"
+        return value, f"(CASE WHEN {text} IS NOT NULL AND NOT {plain} AND NOT {grouped} THEN {alias}.code END)"
 
     def raw(self, key: str) -> str:
         """A key column as stored, as text (a Parquet integer scope as '1')."""
