@@ -67,3 +67,26 @@ def test_a_table_of_amounts_with_thousands_commas_is_read_in_seconds_and_exactly
     found = run(tmp_path, "t.csv")
     failed(found)
     problem(found, "t.csv[row 2, amount]", "amount-negative")
+
+
+# --- a European spreadsheet's CSV: separated by semicolons, thousands with a dot -----------------
+
+
+def test_a_semicolon_table_whose_numbers_have_a_dot_before_three_digits_is_refused_not_read_as_thousandths(tmp_path):
+    """A spreadsheet set to a European language saves CSV with `;` and writes 1,000 and 12,500 as
+    `1.000` and `12.500`: they were read as 1 and 12.5 kWh, a thousandth of the total, in silence."""
+    write(tmp_path, "t.csv", "activity;amount;unit\nelectricity-grid;1.000;kWh\nelectricity-grid;12.500;kWh\n")
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    message, hint = problem(found, "t.csv[row 1, amount]", "table-thousands-dot")
+    assert "'1.000'" in message and "1,000" in message and "read 1;" in message
+    assert hint and "1000" in hint
+    found = run(tmp_path, "t.csv", "--lang", "th")
+    failed(found)
+    assert "อัฒภาค" in found.stderr
+    # a dot before other than three digits is a decimal point: the table's dots are decimal points
+    write(tmp_path, "t.csv", "activity;amount;unit\nelectricity-grid;1.000;kWh\nelectricity-grid;12.5;kWh\n")
+    assert result(run(tmp_path, "t.csv"))["total_t_co2e"] == pytest.approx(13.5 * T_PER_KWH, rel=1e-12)
+    # a table separated by commas is read as Thai spreadsheets write it: 1.000 is 1
+    write(tmp_path, "t.csv", "activity,amount,unit\nelectricity-grid,1.000,kWh\n")
+    assert result(run(tmp_path, "t.csv"))["total_t_co2e"] == pytest.approx(1 * T_PER_KWH, rel=1e-12)

@@ -57,9 +57,10 @@ def _file(path: str) -> str:
     return _literal("".join(f"[{ch}]" if ch in "*?[" else ch for ch in path))
 
 
-def read_csv(con: Any, path: str) -> dict[str, str]:
+def read_csv(con: Any, path: str) -> tuple[dict[str, str], str]:
     """The CSV at `path` as the table `src` of `con` (every cell as text, `__row` its record's
-    number), and each DuckDB column's header as written (DuckDB renames a header written twice)."""
+    number), each DuckDB column's header as written (DuckDB renames a header written twice), and
+    the separator of its values."""
     import duckdb
 
     # every cell as text: the strict reader decides what is a number, not DuckDB's sniffer
@@ -97,7 +98,7 @@ def read_csv(con: Any, path: str) -> dict[str, str]:
         )
         con.execute("DROP TABLE src")
         con.execute("ALTER TABLE rows_shown RENAME TO src")
-    return {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}
+    return {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}, separator
 
 
 def _read(con: Any, path: str, encoding: str, separator: str) -> tuple[Any, ...]:

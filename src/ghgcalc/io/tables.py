@@ -135,6 +135,7 @@ class _Table:
         self.reader: SheetReader | None = None
         self.sheet_rows: list[list[Any]] = []  # kept only when the sheet hides rows or columns
         self.sheet_issues: list[Issue] = []  # a workbook's other sheets of activities
+        self.separator: str | None = None  # a CSV's, as its header line shows it
         self.con = _connect()
         self._temporary: str | None = None
         suffix = Path(path).suffix.lower()
@@ -146,7 +147,7 @@ class _Table:
                 f"FROM read_parquet({_file(path)}, file_row_number = true)"
             )
         elif suffix == ".csv":
-            self.titles = read_csv(self.con, path)
+            self.titles, self.separator = read_csv(self.con, path)
             _reserved(shown, list(self.titles.values()))
         else:
             self._workbook(path)
@@ -865,6 +866,9 @@ def _compute(
         return TableRead((), tuple(issues), None)
     rows = _Rows(table, columns)
     rows.read_texts()
+    from ghgcalc.io.table_slips import thousands_dots
+
+    issues.extend(thousands_dots(rows))
     table.con.execute(f"CREATE TEMP VIEW rows AS {rows.sql()}")
     groups = _groups(rows)
     classes: list[RowClass] = []
