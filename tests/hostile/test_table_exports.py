@@ -90,3 +90,29 @@ def test_a_semicolon_table_whose_numbers_have_a_dot_before_three_digits_is_refus
     # a table separated by commas is read as Thai spreadsheets write it: 1.000 is 1
     write(tmp_path, "t.csv", "activity,amount,unit\nelectricity-grid,1.000,kWh\n")
     assert result(run(tmp_path, "t.csv"))["total_t_co2e"] == pytest.approx(1 * T_PER_KWH, rel=1e-12)
+
+
+# --- the same quantity in a table and in the inventory's own lines --------------------------------
+
+
+def test_a_line_the_inventory_gives_and_its_table_gives_again_is_warned(tmp_path):
+    """A province adds the meter table meant to replace its hand-typed total and leaves the total
+    in: 3,500 kWh from the table and 3,500 kWh from the line were both counted, in silence."""
+    write(
+        tmp_path,
+        "t.csv",
+        "activity,amount,unit,gpc\nelectricity-grid,1000,kWh,I.1.2\nelectricity-grid,2500,kWh,I.1.2\n",
+    )
+    own = "  - {gpc: I.1.2, activity: electricity-grid, amount: 3.5, unit: MWh}\n"
+    other = "  - {gpc: I.2.2, activity: electricity-grid, amount: 3.5, unit: MWh}\n"
+    inventory = HEAD + "kind: community\nactivities_table: t.csv\nactivities:\n"
+    write(tmp_path, "p.yaml", inventory + own)
+    found = ghgcalc(tmp_path, "compute", "p.yaml", "-f", "json")
+    assert result(found)["total_t_co2e"] == pytest.approx(7000 * T_PER_KWH, rel=1e-12)  # both are counted
+    message, hint = problem(found, "p.yaml:7:5", "line-repeated", "warning")
+    assert "t.csv" in message and "2 rows" in message
+    assert hint and "remove the line" in hint
+    # another GPC reference (commercial buildings) is another quantity: nothing is said
+    write(tmp_path, "p.yaml", inventory + other)
+    found = ghgcalc(tmp_path, "compute", "p.yaml", "-f", "json")
+    assert result(found)["warnings"] == [] or all(w["code"] != "line-repeated" for w in result(found)["warnings"])
