@@ -116,3 +116,22 @@ def test_a_line_the_inventory_gives_and_its_table_gives_again_is_warned(tmp_path
     write(tmp_path, "p.yaml", inventory + other)
     found = ghgcalc(tmp_path, "compute", "p.yaml", "-f", "json")
     assert result(found)["warnings"] == [] or all(w["code"] != "line-repeated" for w in result(found)["warnings"])
+
+
+# --- a report's totals line left in the table --------------------------------------------------
+
+
+def test_a_totals_row_left_in_a_table_is_warned_at_its_row(tmp_path):
+    """A report's totals line with the activity filled in (its label รวม, or no label at all) was
+    counted with the rows it adds up: 1,000 + 2,000 + 3,000 kWh came to 6,000, in silence."""
+    body = "electricity-grid,1000,kWh,a\nelectricity-grid,2000,kWh,b\n"
+    write(tmp_path, "t.csv", "activity,amount,unit,label\n" + body + "electricity-grid,3000,kWh,รวมทั้งสิ้น\n")
+    found = run(tmp_path, "t.csv")
+    assert result(found)["total_t_co2e"] == pytest.approx(6000 * T_PER_KWH, rel=1e-12)
+    _, hint = problem(found, "t.csv[row 3, activity]", "subtotal-suspected", "warning")
+    assert hint and "delete" in hint
+    write(tmp_path, "t.csv", "activity,amount,unit,label\n" + body + "electricity-grid,3000,kWh,\n")
+    problem(run(tmp_path, "t.csv"), "t.csv[row 3, activity]", "subtotal-suspected", "warning")
+    # meters whose last reading is not the sum of the others: nothing is said
+    write(tmp_path, "t.csv", "activity,amount,unit,label\n" + body + "electricity-grid,2999,kWh,c\n")
+    assert result(run(tmp_path, "t.csv"))["warnings"] == []

@@ -11,6 +11,7 @@ have three digits after their one dot is said, at its first such number, and not
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from ghgcalc.errors import Issue, Severity
@@ -63,3 +64,56 @@ def thousands_dots(rows: _Rows) -> list[Issue]:
     )
     where = table.where(at, column, rows.columns.order)
     return [Issue("table-thousands-dot", message, Severity.ERROR, where, hint=hint)]
+
+
+# a label that says the row adds up others (io/excel_row_slips.reads_like_total, in SQL)
+_TOTAL_LABEL = r"^(รวม|ผลรวม|ยอดรวม|grand total|(total|subtotal|sum):?(\s|$))"
+
+
+def subtotals(rows: _Rows) -> list[Issue]:
+    """Rows that look like a total of the other rows of their activity, as on an Excel inventory's
+    Activities sheet (subtotal-suspected): a label that says so (รวม, Total), or a last row whose
+    amount is the sum of the two or more rows of the activity above it (a report's totals line). A
+    table counts every row, so such a row counts its rows twice. One pass over the rows, grouped by
+    activity (a running sum over millions of rows would double the memory of the run); the first
+    rows are listed, the rest counted."""
+    from ghgcalc.io.tables import LISTED, _issue, _literal, _more
+
+    if "activity" not in rows.columns.fields:
+        return []
+    said = "false"
+    if "label" in rows.columns.fields:
+        said = f"regexp_matches(lower(trim(label)), {_literal(_TOTAL_LABEL)})"
+    con = rows.table.con
+    found = con.execute(
+        "SELECT k_activity, count(*), fsum(amount), arg_max(amount, __row), max(__row), "
+        f"count(*) FILTER (WHERE {said}), arg_max({said}, __row) FROM rows WHERE problem IS NULL AND NOT bad "
+        "GROUP BY k_activity"
+    ).fetchall()
+    listed: list[tuple[int, object]] = []
+    every = 0  # the rows said, listed or counted
+    for activity, count, total, last, row, labelled, last_labelled in found:
+        every += labelled
+        if count >= 3 and last and last > 0 and math.isclose(last, total - last, rel_tol=1e-6):
+            listed.append((row, activity))
+            every += 0 if last_labelled else 1
+        if labelled:
+            listed += con.execute(
+                f"SELECT __row, k_activity FROM rows WHERE problem IS NULL AND NOT bad AND {said} "
+                f"AND k_activity IS NOT DISTINCT FROM ? ORDER BY __row LIMIT {LISTED}",
+                [activity],
+            ).fetchall()
+    listed = sorted(set(listed), key=lambda pair: pair[0])
+    table, column = rows.table, rows.columns.fields["activity"]
+    issues = []
+    for row, activity in listed[:LISTED]:
+        message = tr(
+            "this row looks like a total of the {activity} rows above it (its label, or its amount, which "
+            "is their sum): if it is, their emissions are counted twice",
+            activity=str(activity).strip(),
+        )
+        hint = tr("delete the total row: every row of a table is counted")
+        issues.append(_issue("subtotal-suspected", message, table.where(row, column, rows.columns.order), hint, False))
+    if every > len(issues):
+        issues.append(_more(table, "subtotal-suspected", every - len(issues), severe=False))
+    return issues

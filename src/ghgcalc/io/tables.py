@@ -908,6 +908,9 @@ def _compute(
 
         issues.extend(month_outliers(rows, limits))
         issues.extend(month_zeros(rows, limits))
+        from ghgcalc.io.table_slips import subtotals
+
+        issues.extend(subtotals(rows))
     lines: list[Line] = []
     line_of: dict[int, int] = {}
     for number in range(len(classes)):
