@@ -135,3 +135,24 @@ def test_a_totals_row_left_in_a_table_is_warned_at_its_row(tmp_path):
     # meters whose last reading is not the sum of the others: nothing is said
     write(tmp_path, "t.csv", "activity,amount,unit,label\n" + body + "electricity-grid,2999,kWh,c\n")
     assert result(run(tmp_path, "t.csv"))["warnings"] == []
+
+
+# --- Parquet written by pandas -------------------------------------------------------------------
+
+
+def test_the_index_pandas_writes_into_a_parquet_file_is_not_a_column_of_the_table(tmp_path):
+    """`df[df.amount > 0].to_parquet(...)` keeps the filtered DataFrame's index as a column,
+    `__index_level_0__`, named in the file's pandas metadata: the table was refused for a column it
+    does not have (table-column-unknown), with a hint listing the columns."""
+    import duckdb
+
+    con = duckdb.connect()
+    pandas_meta = json.dumps({"index_columns": ["__index_level_0__"], "columns": []})
+    con.execute(
+        "COPY (SELECT * FROM (VALUES ('electricity-grid', 1000.0, 'kWh', 0), ('electricity-grid', 2000.0, 'kWh', 2)) "
+        "AS t(activity, amount, unit, __index_level_0__)) "
+        f"TO '{tmp_path / 't.parquet'}' (FORMAT parquet, KV_METADATA {{pandas: '{pandas_meta}'}})"
+    )
+    con.close()
+    found = run(tmp_path, "t.parquet")
+    assert result(found)["total_t_co2e"] == pytest.approx(3000 * T_PER_KWH, rel=1e-12)

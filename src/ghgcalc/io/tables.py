@@ -142,9 +142,10 @@ class _Table:
         if suffix == ".parquet":
             described = self.con.execute(f"DESCRIBE SELECT * FROM read_parquet({_file(path)})").fetchall()
             _reserved(shown, [row[0] for row in described])
+            index = [_name(c) for c in _pandas_index(self.con, path) if c in {row[0] for row in described}]
             self.con.execute(
-                "CREATE VIEW src AS SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __row "
-                f"FROM read_parquet({_file(path)}, file_row_number = true)"
+                f"CREATE VIEW src AS SELECT * EXCLUDE (file_row_number{''.join(', ' + c for c in index)}), "
+                f"file_row_number + 1 AS __row FROM read_parquet({_file(path)}, file_row_number = true)"
             )
         elif suffix == ".csv":
             self.titles, self.separator = read_csv(self.con, path)
@@ -235,6 +236,23 @@ def _connect() -> Any:
     folder = os.path.join(tempfile.gettempdir(), f"ghgcalc-duckdb-{os.getpid()}")
     con.execute(f"SET temp_directory = {_literal(folder)}")
     return con
+
+
+def _pandas_index(con: Any, path: str) -> list[str]:
+    """The columns of a Parquet file that are a pandas DataFrame's index (`__index_level_0__`, which
+    `df[df.amount > 0].to_parquet(...)` writes, or a named index such as `meter`), as its metadata
+    says: a row label, not data, that pandas reads back as the index. An index named as a field
+    (`activity`) is read as that field."""
+    import json
+
+    found = con.execute(f"SELECT value FROM parquet_kv_metadata({_file(path)}) WHERE key = 'pandas'").fetchone()
+    if found is None:
+        return []
+    try:
+        index = json.loads(found[0]).get("index_columns", [])
+    except (ValueError, AttributeError):
+        return []
+    return [c for c in index if isinstance(c, str) and _field_of(c) is None] if isinstance(index, list) else []
 
 
 def _reserved(shown: str, titles: list[str], sheet: str | None = None) -> None:
