@@ -156,3 +156,18 @@ def test_the_index_pandas_writes_into_a_parquet_file_is_not_a_column_of_the_tabl
     con.close()
     found = run(tmp_path, "t.parquet")
     assert result(found)["total_t_co2e"] == pytest.approx(3000 * T_PER_KWH, rel=1e-12)
+
+
+# --- UTF-16 without its byte-order mark -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_csv_in_utf16_without_its_mark_is_told_as_such_at_line_1(tmp_path, encoding):
+    """A database's export in UTF-16 without a byte-order mark was told as a line of 1 field
+    (little-endian) or as columns named '\\x00a\\x00c...' (big-endian): nothing said the encoding."""
+    write(tmp_path, "t.csv", "activity,amount,unit\nelectricity-grid,1000,kWh\n".encode(encoding))
+    found = run(tmp_path, "t.csv")
+    failed(found)
+    message, hint = problem(found, "t.csv:1", "encoding-invalid")
+    assert "UTF-16" in message
+    assert hint and "UTF-8" in hint

@@ -69,6 +69,11 @@ def read_csv(con: Any, path: str) -> tuple[dict[str, str], str]:
     if start.startswith(b"\xfe\xff"):  # DuckDB reads big-endian UTF-16 as no rows at all
         raise NotUtf8(None, tr("the file is UTF-16 big-endian"))
     encoding = "utf-16" if start.startswith(b"\xff\xfe") else "utf-8"  # Excel's "Unicode text"
+    if encoding == "utf-8":  # UTF-16 without its mark (a database's export) has a NUL in every ASCII letter
+        with open(path, "rb") as stream:
+            if b"\x00" in stream.read(4096):
+                reason = tr("the file holds NUL bytes: it is UTF-16 text without its byte-order mark, or no text")
+                raise NotUtf8(1, reason)
     text = "utf-16" if encoding == "utf-16" else "utf-8-sig"
     with open(path, "rb") as stream:  # the header line's separator (ASCII); its text is DuckDB's to judge
         separator = delimiter(stream.readline(LONGEST_LINE).decode(text, errors="replace"))
