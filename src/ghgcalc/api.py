@@ -509,8 +509,11 @@ def compute_inventory(
         inventory, catalogue, gwp_set, source, options.checks, table_lines, options.weights, options.classes
     )
     if tables is not None:
+        from ghgcalc.core.table_twins import table_twins
+
         result = replace(result, tables=tables.summaries)
         line_issues = tables.issues + [tables.locate(i) for i in line_issues if not tables.judged_by_row(i)]
+        line_issues += table_twins(result.lines, tables.summaries)  # a line the table gives already
     if set_issues:  # a line's factor is "missing" only because its set is: say that once
         line_issues = [i for i in line_issues if i.code != "factor-missing"]
     issues.extend(line_issues)

@@ -57,9 +57,10 @@ def _file(path: str) -> str:
     return _literal("".join(f"[{ch}]" if ch in "*?[" else ch for ch in path))
 
 
-def read_csv(con: Any, path: str) -> dict[str, str]:
+def read_csv(con: Any, path: str) -> tuple[dict[str, str], str]:
     """The CSV at `path` as the table `src` of `con` (every cell as text, `__row` its record's
-    number), and each DuckDB column's header as written (DuckDB renames a header written twice)."""
+    number), each DuckDB column's header as written (DuckDB renames a header written twice), and
+    the separator of its values."""
     import duckdb
 
     # every cell as text: the strict reader decides what is a number, not DuckDB's sniffer
@@ -68,6 +69,11 @@ def read_csv(con: Any, path: str) -> dict[str, str]:
     if start.startswith(b"\xfe\xff"):  # DuckDB reads big-endian UTF-16 as no rows at all
         raise NotUtf8(None, tr("the file is UTF-16 big-endian"))
     encoding = "utf-16" if start.startswith(b"\xff\xfe") else "utf-8"  # Excel's "Unicode text"
+    if encoding == "utf-8":  # UTF-16 without its mark (a database's export) has a NUL in every ASCII letter
+        with open(path, "rb") as stream:
+            if b"\x00" in stream.read(4096):
+                reason = tr("the file holds NUL bytes: it is UTF-16 text without its byte-order mark, or no text")
+                raise NotUtf8(1, reason)
     text = "utf-16" if encoding == "utf-16" else "utf-8-sig"
     with open(path, "rb") as stream:  # the header line's separator (ASCII); its text is DuckDB's to judge
         separator = delimiter(stream.readline(LONGEST_LINE).decode(text, errors="replace"))
@@ -97,7 +103,7 @@ def read_csv(con: Any, path: str) -> dict[str, str]:
         )
         con.execute("DROP TABLE src")
         con.execute("ALTER TABLE rows_shown RENAME TO src")
-    return {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}
+    return {name: "" if title is None else str(title) for name, title in zip(names, titles, strict=False)}, separator
 
 
 def _read(con: Any, path: str, encoding: str, separator: str) -> tuple[Any, ...]:

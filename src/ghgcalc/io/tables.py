@@ -69,6 +69,10 @@ LARGEST_CLASSES = 100_000
 # The number forms DuckDB reads itself; anything else ("12,500", Thai digits, a decimal comma)
 # goes through the one strict reader (numbers.read_number), once per distinct text.
 _PLAIN = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
+# "12,500" and "1,234,567.5", as the strict reader reads them (numbers._GROUPED: the first group not
+# a lone 0, "0,840" being a decimal comma), read in SQL without their commas: an export of millions
+# of amounts formatted #,##0 would otherwise be millions of texts for the strict reader
+_GROUPED = r"[+-]?([1-9]\d{0,2}|0\d{1,2})(,\d{3})+(\.\d*)?"
 # DuckDB's number types: a list of them (INTEGER[]), a UUID or an interval is no number, read as its text
 _NUMERIC = re.compile(
     r"(DOUBLE|FLOAT|REAL|DECIMAL\(\d+,\s*\d+\)|U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|UHUGEINT)", re.IGNORECASE
@@ -131,18 +135,20 @@ class _Table:
         self.reader: SheetReader | None = None
         self.sheet_rows: list[list[Any]] = []  # kept only when the sheet hides rows or columns
         self.sheet_issues: list[Issue] = []  # a workbook's other sheets of activities
+        self.separator: str | None = None  # a CSV's, as its header line shows it
         self.con = _connect()
         self._temporary: str | None = None
         suffix = Path(path).suffix.lower()
         if suffix == ".parquet":
             described = self.con.execute(f"DESCRIBE SELECT * FROM read_parquet({_file(path)})").fetchall()
             _reserved(shown, [row[0] for row in described])
+            index = [_name(c) for c in _pandas_index(self.con, path) if c in {row[0] for row in described}]
             self.con.execute(
-                "CREATE VIEW src AS SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __row "
-                f"FROM read_parquet({_file(path)}, file_row_number = true)"
+                f"CREATE VIEW src AS SELECT * EXCLUDE (file_row_number{''.join(', ' + c for c in index)}), "
+                f"file_row_number + 1 AS __row FROM read_parquet({_file(path)}, file_row_number = true)"
             )
         elif suffix == ".csv":
-            self.titles = read_csv(self.con, path)
+            self.titles, self.separator = read_csv(self.con, path)
             _reserved(shown, list(self.titles.values()))
         else:
             self._workbook(path)
@@ -230,6 +236,23 @@ def _connect() -> Any:
     folder = os.path.join(tempfile.gettempdir(), f"ghgcalc-duckdb-{os.getpid()}")
     con.execute(f"SET temp_directory = {_literal(folder)}")
     return con
+
+
+def _pandas_index(con: Any, path: str) -> list[str]:
+    """The columns of a Parquet file that are a pandas DataFrame's index (`__index_level_0__`, which
+    `df[df.amount > 0].to_parquet(...)` writes, or a named index such as `meter`), as its metadata
+    says: a row label, not data, that pandas reads back as the index. An index named as a field
+    (`activity`) is read as that field."""
+    import json
+
+    found = con.execute(f"SELECT value FROM parquet_kv_metadata({_file(path)}) WHERE key = 'pandas'").fetchone()
+    if found is None:
+        return []
+    try:
+        index = json.loads(found[0]).get("index_columns", [])
+    except (ValueError, AttributeError):
+        return []
+    return [c for c in index if isinstance(c, str) and _field_of(c) is None] if isinstance(index, list) else []
 
 
 def _reserved(shown: str, titles: list[str], sheet: str | None = None) -> None:
@@ -538,6 +561,7 @@ class _Rows:
         self.numeric = [c for c in self.numbers if not self._typed(c)]
         self.keys = [key for key in KEY_COLUMNS if key in columns.fields]  # the key columns present
         self.joined: list[str] = []
+        self.grouped: list[str] = []  # the columns that hold numbers with thousands commas
 
     def _typed(self, column: str) -> bool:
         return _NUMERIC.fullmatch(self.columns.types[column]) is not None
@@ -545,18 +569,23 @@ class _Rows:
     def read_texts(self) -> None:
         """Each distinct number written in a form DuckDB does not read ("12,500", Thai digits, a
         decimal comma) through the strict reader, into the table `texts`: its value, or the code of
-        its problem. `self.joined` are the columns that hold such texts."""
+        its problem. `self.joined` are the columns that hold such texts; `self.grouped` those that
+        hold numbers with commas between their thousands, read in SQL (a NULL text here)."""
         con = self.table.con
         con.execute("CREATE TEMP TABLE texts (text VARCHAR, value DOUBLE, code VARCHAR)")
         if not self.numeric:
             return
         parts = [
-            f"SELECT DISTINCT {number} AS col, {_trimmed(c)} AS text FROM src WHERE {_trimmed(c)} <> '' "
+            f"SELECT DISTINCT {number} AS col, CASE WHEN regexp_full_match({_trimmed(c)}, {_literal(_GROUPED)}) "
+            f"THEN NULL ELSE {_trimmed(c)} END AS text FROM src WHERE {_trimmed(c)} <> '' "
             f"AND NOT regexp_full_match({_trimmed(c)}, {_literal(_PLAIN)})"
             for number, c in enumerate(self.numeric)
         ]
         texts: dict[str, tuple[float | None, str | None]] = {}
         for number, text in con.execute(" UNION ".join(parts)).fetchall():
+            if text is None:  # its column holds "12,500"s, read in SQL
+                self.grouped.append(self.numeric[number])
+                continue
             if self.numeric[number] not in self.joined:
                 self.joined.append(self.numeric[number])
             if text in texts:
@@ -565,19 +594,35 @@ class _Rows:
                 texts[text] = (read_amount(text), None)
             except AmountProblem as problem:
                 texts[text] = (None, problem.code)
-        if texts:
-            con.executemany("INSERT INTO texts VALUES (?, ?, ?)", [(t, v, c) for t, (v, c) in texts.items()])
+        if texts:  # in one block: executemany inserts a row at a time (2 million "1,234"s took over 20 minutes)
+            import numpy as np
+
+            given = {
+                "text": np.array(list(texts), dtype=object),
+                "value": np.array([math.nan if v is None else v for v, _ in texts.values()], dtype=np.float64),
+                "code": np.array([c for _, c in texts.values()], dtype=object),
+            }
+            con.register("texts_given", given)
+            con.execute("INSERT INTO texts SELECT text, CASE WHEN code IS NULL THEN value END, code FROM texts_given")
+            con.unregister("texts_given")
 
     def _number(self, column: str, alias: str) -> tuple[str, str]:
         """The SQL of a number column's value and of its unreadable text's problem code."""
         if self._typed(column):
             return f"CAST(src.{_name(column)} AS DOUBLE)", "CAST(NULL AS VARCHAR)"
         text = f"NULLIF({_trimmed(column, 'src.')}, '')"
-        if column not in self.joined:  # every text in it is a plain number (read_texts)
+        if column not in self.joined and column not in self.grouped:  # only plain numbers (read_texts)
             return f"TRY_CAST({text} AS DOUBLE)", "CAST(NULL AS VARCHAR)"
         plain = f"regexp_full_match({text}, {_literal(_PLAIN)})"
-        value = f"(CASE WHEN {plain} THEN TRY_CAST({text} AS DOUBLE) ELSE {alias}.value END)"
-        return value, f"(CASE WHEN {text} IS NOT NULL AND NOT {plain} THEN {alias}.code END)"
+        grouped = f"regexp_full_match({text}, {_literal(_GROUPED)})"
+        other = f"{alias}.value" if column in self.joined else "CAST(NULL AS DOUBLE)"
+        value = (
+            f"(CASE WHEN {plain} THEN TRY_CAST({text} AS DOUBLE) "
+            f"WHEN {grouped} THEN TRY_CAST(replace({text}, ',', '') AS DOUBLE) ELSE {other} END)"
+        )
+        if column not in self.joined:
+            return value, "CAST(NULL AS VARCHAR)"
+        return value, f"(CASE WHEN {text} IS NOT NULL AND NOT {plain} AND NOT {grouped} THEN {alias}.code END)"
 
     def raw(self, key: str) -> str:
         """A key column as stored, as text (a Parquet integer scope as '1')."""
@@ -839,6 +884,9 @@ def _compute(
         return TableRead((), tuple(issues), None)
     rows = _Rows(table, columns)
     rows.read_texts()
+    from ghgcalc.io.table_slips import thousands_dots
+
+    issues.extend(thousands_dots(rows))
     table.con.execute(f"CREATE TEMP VIEW rows AS {rows.sql()}")
     groups = _groups(rows)
     classes: list[RowClass] = []
@@ -878,6 +926,9 @@ def _compute(
 
         issues.extend(month_outliers(rows, limits))
         issues.extend(month_zeros(rows, limits))
+        from ghgcalc.io.table_slips import subtotals
+
+        issues.extend(subtotals(rows))
     lines: list[Line] = []
     line_of: dict[int, int] = {}
     for number in range(len(classes)):
