@@ -367,6 +367,19 @@ def test_activities_on_a_sheet_with_another_name_are_pointed_at(tmp_path: Path) 
     expect(run, "sheet-missing", "town.xlsx", hint="'Sheet1' looks like activities")
 
 
+def test_a_sheet_name_with_an_invisible_character_is_still_its_sheet(tmp_path: Path) -> None:
+    """'Activities' pasted with a zero-width space looks the same in Excel's tab but was not found:
+    the workbook was refused for a missing Activities sheet."""
+
+    def rename(wb: Any) -> None:
+        wb["Activities"].title = "Activities\u200b"
+
+    Book(edit=rename).save(tmp_path / "town.xlsx")
+    run = run_on(tmp_path)
+    assert run.code == 0, run
+    assert json.loads(run.stdout)["lines"][0]["amount"] == sum(value_of(m) for m in PERIOD_ORDER)
+
+
 def test_a_hidden_row_with_amounts_is_warned(tmp_path: Path) -> None:
     rows = [["electricity-grid", None, f"Office {n}", "kWh", *[value_of(m) for m in PERIOD_ORDER]] for n in range(3)]
 
