@@ -419,8 +419,9 @@ def _factors(result: InventoryResult) -> Section:
             factor.ref,
             (factor.name_th if thai and factor.name_th else factor.name_en or factor.name_th) or "",
             factor.per,
-            # every digit the set holds, as its source prints it: a verifier redoes a line from it
-            "; ".join(f"{g.gas} {Decimal(repr(g.kg)):f}" for g in factor.gases),
+            # every digit the set holds, as its source prints it: a verifier redoes a line from it;
+            # a gas and its value joined by a no-break space, so that a narrow column breaks between gases
+            "; ".join(f"{g.gas}\u00a0{Decimal(repr(g.kg)):f}" for g in factor.gases),
             factor.source,
             *([factor.verified_via] if verified else []),
         )
