@@ -380,6 +380,20 @@ def test_a_sheet_name_with_an_invisible_character_is_still_its_sheet(tmp_path: P
     assert json.loads(run.stdout)["lines"][0]["amount"] == sum(value_of(m) for m in PERIOD_ORDER)
 
 
+def test_a_row_of_units_under_the_header_is_the_layouts_not_a_line_without_an_activity(tmp_path: Path) -> None:
+    """An office's own layout names the unit under each month, `(kWh)`: the row was warned as
+    'amounts but no activity'. A row whose cells hold a number with a unit is still warned."""
+    units = [None, None, None, None, *["(kWh)"] * 12]
+    line = ["electricity-grid", None, "Office", "kWh", *[value_of(m) for m in PERIOD_ORDER]]
+    Book(rows=[units, line]).save(tmp_path / "town.xlsx")
+    run = run_on(tmp_path)
+    assert run.code == 0 and not issues(run.stderr), run
+    assert [x["amount"] for x in json.loads(run.stdout)["lines"]] == [sum(value_of(m) for m in PERIOD_ORDER)]
+    typed = [None, None, None, None, *["1,200 kWh"] * 12]
+    Book(rows=[typed, line]).save(tmp_path / "typed.xlsx")
+    assert "activity-missing" in run_on(tmp_path, "typed.xlsx").stderr
+
+
 def test_a_hidden_row_with_amounts_is_warned(tmp_path: Path) -> None:
     rows = [["electricity-grid", None, f"Office {n}", "kWh", *[value_of(m) for m in PERIOD_ORDER]] for n in range(3)]
 

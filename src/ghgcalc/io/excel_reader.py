@@ -40,6 +40,7 @@ from ghgcalc.io.excel_row_slips import (
     reads_like_total,
     same_unit,
     subtotal_check,
+    units_row,
 )
 from ghgcalc.io.excel_xml import (
     MAX_CELLS,
@@ -841,6 +842,8 @@ def _read_activities(
             if any(reads_like_total(value) for value in values.values()):
                 since = 0.0  # the next subtotal adds up the rows after it
                 continue
+            if units_row(values, months_read):
+                continue  # "(kWh)" under each month: the layout's own row, not a line
             described = values.get("label") is not None or values.get("unit") is not None
             amount = None if described else bare_amount(values.get("total"), months_read)
             if amount is not None and any(math.isclose(amount, s, rel_tol=1e-6) for s in (since, grand)):

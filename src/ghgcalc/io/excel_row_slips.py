@@ -22,6 +22,26 @@ def has_amounts(values: dict[str, Any], months: list[Any]) -> bool:
     return values.get("total") is not None or any(month is not None for month in months)
 
 
+def units_row(values: dict[str, Any], months: list[Any]) -> bool:
+    """Whether a row without an activity names only units in its amount cells (`(kWh)` under each
+    month of an office's own header): a row of the layout, not a line whose activity is missing. A
+    cell with a number in it (`1,200 ลิตร`) is not a unit alone."""
+    from ghgcalc.units import UnitError, check_unit
+
+    cells = [cell for cell in (*months, values.get("total")) if cell is not None]
+    if not cells or not all(isinstance(cell, str) for cell in cells):
+        return False
+    for cell in cells:
+        text = cell.strip().strip("()[]").strip()
+        if not text or text[0].isdigit():
+            return False
+        try:
+            check_unit(text)
+        except UnitError:
+            return False
+    return True
+
+
 # The letters a label that says "total" starts with (รวม, ผลรวม, total, subtotal, sum): a first
 # look that spares the 100,000 rows of a large sheet the rest
 _TOTAL_START = frozenset("รผยtTsSgG")
