@@ -939,7 +939,7 @@ def _read_activities(
         activities.append(item)
     if empty:
         column = columns.get("total", month_columns[0] if month_columns else 0)
-        listed = ", ".join(str(r + 1) for r in empty[:10]) + (", ..." if len(empty) > 10 else "")
+        listed = _row_numbers(empty)
         reader.issues.append(
             Issue(
                 "amount-empty",
@@ -1029,6 +1029,11 @@ def _hidden(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> None:
     hidden_notes(reader, sheet, rows, positions.activity_rows, amount_columns, first_column)
 
 
+def _row_numbers(rows: list[int]) -> str:
+    """Rows (0-based) as Excel numbers them: the first ten, then "..." if there are more."""
+    return ", ".join(str(r + 1) for r in rows[:10]) + (", ..." if len(rows) > 10 else "")
+
+
 def hidden_notes(
     reader: SheetReader,
     sheet: str,
@@ -1045,7 +1050,7 @@ def hidden_notes(
     hidden_rows = [r for r in data_rows if r + 1 in xml.hidden_rows]
     if hidden_rows:
         first = cell_name(hidden_rows[0], first_column)
-        listed = ", ".join(str(r + 1) for r in hidden_rows[:10]) + (", ..." if len(hidden_rows) > 10 else "")
+        listed = _row_numbers(hidden_rows)
         reader.issue(
             "row-hidden",
             tr(
@@ -1198,7 +1203,7 @@ def _hidden_factors(reader: SheetReader, sheet: str, rows: list[list[Any]], head
         if row + 1 in xml.hidden_rows and key_column < len(rows[row]) and rows[row][key_column] not in ("", None)
     ]
     if hidden:
-        listed = ", ".join(str(r + 1) for r in hidden[:10]) + (", ..." if len(hidden) > 10 else "")
+        listed = _row_numbers(hidden)
         reader.issue(
             "row-hidden",
             tr("{count} hidden row(s) hold custom factors that are used (rows {rows})", count=len(hidden), rows=listed),
