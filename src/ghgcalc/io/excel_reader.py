@@ -57,7 +57,7 @@ from ghgcalc.io.excel_xml import (
 from ghgcalc.io.files import is_regular, kind_of
 from ghgcalc.models.period import Period, parse_period
 from ghgcalc.numbers import number_text, read_number
-from ghgcalc.thai import show_date, thai_to_arabic_digits
+from ghgcalc.thai import canonical_name, show_date, thai_to_arabic_digits
 
 SHEETS = {
     "inventory": ("inventory", "ข้อมูลทั่วไป"),
@@ -364,10 +364,6 @@ def _sheet(workbook: Any, name: str) -> list[list[Any]]:
     return cast(list[list[Any]], workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
 
 
-# zero-width characters a name copied from a web page or a chat may carry, unseen in Excel's tabs
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
 class _Roles:
     """Which sheet of a workbook is which, by name; every other sheet is looked at as a possible
     activities sheet under another name. Only sheets of cells count: a chart sheet named
@@ -377,7 +373,7 @@ class _Roles:
         self.hidden = hidden or {}  # sheet -> very hidden (True) or hidden (False); visible ones are absent
         sheets = {name.strip().lower(): name for name in names}
         for name in names:  # a name pasted with an invisible character ('Activities\u200b') is still its sheet
-            sheets.setdefault(_INVISIBLE.sub("", name).strip().lower(), name)
+            sheets.setdefault(canonical_name(name).lower(), name)
 
         def find(kind: str) -> str | None:
             return next((sheets[n] for n in SHEETS[kind] if n in sheets), None)
