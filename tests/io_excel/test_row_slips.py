@@ -151,3 +151,29 @@ def test_a_unit_in_an_amount_header_must_be_the_rows_unit(tmp_path: Path) -> Non
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
     assert json.loads(run.stdout)["total_t_co2e"] == pytest.approx(1.2 * 1000 * 0.4999 / 1000, rel=1e-12)
+
+
+def test_a_column_of_ticks_with_a_line_unticked_is_said_not_to_be_read(tmp_path: Path) -> None:
+    """A checkbox column (`นับ`, TRUE/FALSE) beside the lines: ghgcalc does not read it, so the
+    unticked car sold in the year is counted; that is said at the column's header, with its row. A
+    column of notes holding one FALSE among its text, and ticks all TRUE, are not said."""
+    book = openpyxl.Workbook()
+    inventory = book.active
+    inventory.title = "Inventory"
+    for row in (["Field", "Value"], ["ghgcalc", 1], ["name", "Town"], ["period", "FY2567"]):
+        inventory.append(row)
+    sheet = book.create_sheet("Activities")
+    sheet.append(["Activity", "Unit", "Total", "นับ", "หมายเหตุ", "ตรวจแล้ว"])
+    sheet.append(["diesel-mobile", "L", 1200, True, "รถ 1", True])
+    sheet.append(["diesel-mobile", "L", 800, False, False, True])
+    sheet.append(["electricity-grid", "kWh", 24000, None, "สำนักงาน", True])
+    book.save(tmp_path / "town.xlsx")
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 0, run
+    [ticks] = found(run, "column-ticks-ignored")
+    assert ticks.location == "town.xlsx[Activities]!D1", run
+    assert "'นับ'" in ticks.message and "(rows 3)" in ticks.message
+    # counted all the same: 2,000 L of diesel
+    assert sum(line["amount"] for line in json.loads(run.stdout)["lines"][:2]) == 2000
+    thai = ghgcalc(tmp_path, "validate", "town.xlsx", "--lang", "th")
+    assert "ช่องติ๊ก" in thai.stderr, thai

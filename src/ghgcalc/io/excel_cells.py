@@ -18,6 +18,11 @@ def cell_name(row: int, column: int) -> str:
     return f"{column_letter(column)}{row + 1}"
 
 
+def row_numbers(rows: list[int]) -> str:
+    """Rows (0-based) as Excel numbers them: the first ten, then "..." if there are more."""
+    return ", ".join(str(r + 1) for r in rows[:10]) + (", ..." if len(rows) > 10 else "")
+
+
 def cell_position(cell: str) -> tuple[int, int]:
     """B7 -> (6, 1): the 0-based row and column of a cell named as cell_name names it."""
     letters = cell.rstrip("0123456789")

@@ -19,7 +19,7 @@ from typing import Any, cast
 from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import excel_organization
-from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain
+from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain, row_numbers
 from ghgcalc.io.excel_field_merges import merged_fields
 from ghgcalc.io.excel_keys import key_of
 from ghgcalc.io.excel_month_columns import MonthColumn, place_months
@@ -40,6 +40,7 @@ from ghgcalc.io.excel_row_slips import (
     reads_like_total,
     same_unit,
     subtotal_check,
+    tick_columns,
     units_row,
 )
 from ghgcalc.io.excel_xml import (
@@ -792,6 +793,7 @@ def _read_activities(
     totals: dict[str, tuple[int, float]] = {}  # by activity: the rows read so far and their amounts' sum
     since = grand = 0.0  # the amounts of the rows read since the last total row, and of all of them
     repeated: set[int] = set()  # the second row of a two-row header repeated as it is
+    first_read = len(positions.activity_rows)
     for row in range(first_data, len(rows)):
         if row in repeated:
             continue
@@ -933,9 +935,11 @@ def _read_activities(
             grand += annual
         positions.activity_rows.append(row)
         activities.append(item)
+    read_rows = positions.activity_rows[first_read:]
+    tick_columns(reader, sheet, rows, header, read_rows, {*columns.values(), *amount_columns})
     if empty:
         column = columns.get("total", month_columns[0] if month_columns else 0)
-        listed = _row_numbers(empty)
+        listed = row_numbers(empty)
         reader.issues.append(
             Issue(
                 "amount-empty",
@@ -1025,11 +1029,6 @@ def _hidden(reader: SheetReader, sheet: str, rows: list[list[Any]]) -> None:
     hidden_notes(reader, sheet, rows, positions.activity_rows, amount_columns, first_column)
 
 
-def _row_numbers(rows: list[int]) -> str:
-    """Rows (0-based) as Excel numbers them: the first ten, then "..." if there are more."""
-    return ", ".join(str(r + 1) for r in rows[:10]) + (", ..." if len(rows) > 10 else "")
-
-
 def hidden_notes(
     reader: SheetReader,
     sheet: str,
@@ -1046,7 +1045,7 @@ def hidden_notes(
     hidden_rows = [r for r in data_rows if r + 1 in xml.hidden_rows]
     if hidden_rows:
         first = cell_name(hidden_rows[0], first_column)
-        listed = _row_numbers(hidden_rows)
+        listed = row_numbers(hidden_rows)
         reader.issue(
             "row-hidden",
             tr(
@@ -1199,7 +1198,7 @@ def _hidden_factors(reader: SheetReader, sheet: str, rows: list[list[Any]], head
         if row + 1 in xml.hidden_rows and key_column < len(rows[row]) and rows[row][key_column] not in ("", None)
     ]
     if hidden:
-        listed = _row_numbers(hidden)
+        listed = row_numbers(hidden)
         reader.issue(
             "row-hidden",
             tr("{count} hidden row(s) hold custom factors that are used (rows {rows})", count=len(hidden), rows=listed),

@@ -12,7 +12,7 @@ from typing import Any
 
 from ghgcalc.errors import Severity, visible
 from ghgcalc.i18n import tr
-from ghgcalc.io.excel_cells import SheetReader, cell_name, plain
+from ghgcalc.io.excel_cells import SheetReader, cell_name, plain, row_numbers
 
 # The words of a subtotal row's activity or label cell (lower case).
 SUBTOTAL_WORDS = {"total", "subtotal", "sum", "รวม", "รวมทั้งสิ้น", "ผลรวม"}
@@ -316,3 +316,48 @@ def hidden_sheet(reader: SheetReader, sheet: str, very: bool) -> None:
         message = tr("the sheet '{sheet}' is hidden, but it is read and its values are counted", sheet=shown)
         hint = tr("unhide it to check it (right-click a sheet tab > Unhide), or delete it if it does not belong here")
     reader.issue("sheet-hidden", message, sheet, "A1", hint, Severity.WARNING)
+
+
+def tick_columns(
+    reader: SheetReader,
+    sheet: str,
+    rows: list[list[Any]],
+    header: int,
+    read_rows: list[int],
+    read_columns: set[int],
+) -> None:
+    """A column ghgcalc does not read that holds only ticks (TRUE/FALSE, a checkbox) beside the lines
+    read: an unticked line may mean "not counted", but every line is counted, so it is said at the
+    column's header with the unticked rows. A column of ticks all TRUE changes nothing and is not said."""
+    width = max((len(rows[row]) for row in read_rows), default=0)
+    for column in range(width):
+        if column in read_columns:
+            continue
+        unticked: list[int] = []
+        for row in read_rows:
+            cells = rows[row]
+            value = cells[column] if column < len(cells) else None
+            if value is None or value == "":
+                continue
+            if type(value) is not bool:
+                break  # a column of notes, numbers or dates: not a checkbox
+            if not value:
+                unticked.append(row)
+        else:
+            if not unticked:
+                continue
+            title = rows[header][column] if column < len(rows[header]) else None
+            reader.issue(
+                "column-ticks-ignored",
+                tr(
+                    "the column '{column}' holds ticks (TRUE/FALSE) and is not read: its {count} unticked "
+                    "row(s) (rows {rows}) are counted like the others",
+                    column=visible(str(title)) if title is not None else cell_name(header, column)[:-1],
+                    count=len(unticked),
+                    rows=row_numbers(unticked),
+                ),
+                sheet,
+                cell_name(header, column),
+                tr("delete the rows that are not to be counted; the column can stay as your own note"),
+                Severity.WARNING,
+            )
