@@ -177,3 +177,18 @@ def test_a_column_of_ticks_with_a_line_unticked_is_said_not_to_be_read(tmp_path:
     assert sum(line["amount"] for line in json.loads(run.stdout)["lines"][:2]) == 2000
     thai = ghgcalc(tmp_path, "validate", "town.xlsx", "--lang", "th")
     assert "ช่องติ๊ก" in thai.stderr, thai
+
+
+def test_a_hidden_row_of_the_inventory_sheet_is_said_where_it_is_read(tmp_path: Path) -> None:
+    """A `gwp: AR4` row hidden on the Inventory sheet changes every line's weights: it is read, and
+    said at its row, with the field it holds."""
+    path = workbook(
+        tmp_path / "town.xlsx", [line("electricity-grid", "Office", STEADY)], [["period", "FY2567"], ["gwp", "AR4"]]
+    )
+    book = openpyxl.load_workbook(path)
+    book["Inventory"].row_dimensions[5].hidden = True
+    book.save(path)
+    run = ghgcalc(tmp_path, "validate", "town.xlsx")
+    [hidden] = found(run, "row-hidden")
+    assert hidden.location == "town.xlsx[Inventory]!A5", run
+    assert hidden.message.endswith("(rows 5: gwp)")

@@ -19,7 +19,7 @@ from typing import Any, cast
 from ghgcalc.errors import Issue, Location, Severity, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import excel_organization
-from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, plain, row_numbers
+from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, cell_position, plain, row_numbers
 from ghgcalc.io.excel_field_merges import merged_fields
 from ghgcalc.io.excel_keys import key_of
 from ghgcalc.io.excel_month_columns import MonthColumn, place_months
@@ -639,6 +639,7 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
             if fields[key][0] is not None:
                 continue
         fields[key] = (value, cell_name(row, 1))
+    _hidden_fields(reader, sheet, fields)
     _period_conflict(reader, sheet, fields)
     positions = reader.positions.cells
     for key in ("ghgcalc", "name", "kind", "period", "gwp", "language"):
@@ -671,6 +672,33 @@ def _read_inventory(reader: SheetReader, sheet: str, rows: list[list[Any]], docu
         for name, (_, cell) in output.items():
             positions[("output", name)] = (sheet, cell)
         positions[("output",)] = (sheet, next(iter(output.values()))[1])
+
+
+def _hidden_fields(reader: SheetReader, sheet: str, fields: dict[str, tuple[Any, str]]) -> None:
+    """Hidden rows of the Inventory sheet are read like the others (a `gwp` or `period` row hidden
+    changes every line): say so, naming them, as on the Activities sheet."""
+    xml = reader.xml.get(sheet)
+    if xml is None or not xml.hidden_rows:
+        return
+    hidden = sorted(
+        (cell_position(cell)[0], key)
+        for key, (value, cell) in fields.items()
+        if value is not None and cell_position(cell)[0] + 1 in xml.hidden_rows
+    )
+    if hidden:
+        reader.issue(
+            "row-hidden",
+            tr(
+                "{count} hidden row(s) hold fields that are read (rows {rows}: {fields})",
+                count=len(hidden),
+                rows=row_numbers([row for row, _ in hidden]),
+                fields=", ".join(key for _, key in hidden),
+            ),
+            sheet,
+            cell_name(hidden[0][0], 0),
+            tr("unhide the rows to check them; delete the fields that do not belong"),
+            Severity.WARNING,
+        )
 
 
 def _period_conflict(reader: SheetReader, sheet: str, fields: dict[str, tuple[Any, str]]) -> None:
