@@ -398,6 +398,26 @@ def _refuse_plain_gallon(unit: str, written: str, parsed: pint.Unit) -> None:
             )
 
 
+# หน่วย ("unit") is the kWh of a Thai electricity bill, and is read as kWh; beside a factor per L, kg
+# or MJ it is a ledger's "units" of something else, and converting it as kWh (through a fuel's NCV)
+# would give a plausible wrong amount.
+_BILL_UNIT = "หน่วย"
+_ELECTRICITY_UNITS = frozenset({"Wh", "kWh", "MWh", "GWh"})
+
+
+def _refuse_bill_unit(source: str, target: str) -> None:
+    if _BILL_UNIT in source and "".join(source.split()) == _BILL_UNIT and normalise(target) not in _ELECTRICITY_UNITS:
+        raise UnitError(
+            code="unit-ambiguous",
+            message=tr(
+                "'{unit}' is read as kWh, as on an electricity bill, but the factor is per {target}",
+                unit=visible(source),
+                target=visible(target),
+            ),
+            hint=tr("write the unit the amount is in ({target}, or another of its kind)", target=visible(target)),
+        )
+
+
 def check_unit(unit: str) -> None:
     """Raise UnitError if `unit` is not a unit ghgcalc can read."""
     if normalise(unit) not in _SCALES:
@@ -549,6 +569,7 @@ def conversion_factor(source: str, target: str, bridges: Bridges = Bridges()) ->
     Where the dimensions differ, the bridges connect them: volume -> mass by density,
     mass or volume -> energy by NCV, and back. Raises UnitError when no path exists.
     """
+    _refuse_bill_unit(source, target)
     quick = quick_factor(source, target)
     if quick is not None:
         return quick

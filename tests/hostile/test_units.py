@@ -414,3 +414,24 @@ def test_a_gallon_named_by_its_kind_is_read(tmp_path: Path, unit: str, litres: f
     per_gallon = compute(tmp_path, inventory("diesel-mobile", "10", unit))
     per_litre = compute(tmp_path, inventory("diesel-mobile", str(10 * litres), "L"))
     assert json.loads(per_gallon.stdout)["total_t_co2e"] == pytest.approx(json.loads(per_litre.stdout)["total_t_co2e"])
+
+
+# --------------------------------------------------------------------------------------------
+# หน่วย is the kWh of an electricity bill: beside a fuel's factor per L it was read as kWh of the
+# fuel's energy (2 หน่วย of diesel = 0.2 L through its NCV), a plausible wrong amount
+
+
+@pytest.mark.parametrize(("activity", "per"), [("diesel-mobile", "L"), ("paper", "kg")])
+def test_the_bill_unit_beside_a_fuel_is_refused(tmp_path: Path, activity: str, per: str) -> None:
+    text = inventory(activity, "200", "หน่วย")
+    run = compute(tmp_path, text)
+    assert_input_error(
+        run, "town.yaml", "unit-ambiguous", unit_at(text, "หน่วย"), hint=f"({per}, or", message=f"per {per}"
+    )
+
+
+def test_the_bill_unit_beside_electricity_is_a_kwh(tmp_path: Path) -> None:
+    in_units = compute(tmp_path, inventory("electricity-grid", "24000", "หน่วย"))
+    in_kwh = compute(tmp_path, inventory("electricity-grid", "24000", "kWh"))
+    assert in_units.code == 0, in_units
+    assert json.loads(in_units.stdout)["total_t_co2e"] == json.loads(in_kwh.stdout)["total_t_co2e"]
