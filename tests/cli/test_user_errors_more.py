@@ -425,3 +425,21 @@ def test_natural_gas_in_mmbtu_on_the_ncv_factor_is_said_to_be_likely_hhv(tmp_pat
     found = [i for i in issues(run.stderr) if i.code == "heating-value-basis"]
     assert [i.location for i in found] == ["plant.yaml:5:49"]
     assert "12 %" in found[0].message and found[0].hint and "natural-gas-hhv" in found[0].hint
+
+
+def test_a_fuel_given_in_kwh_is_said_to_be_likely_a_generators_output(tmp_path):
+    """A generator's meter (1,000 kWh made) typed as its diesel was read as 1,000 kWh of the fuel's
+    own energy, about 100 L, a third or so of the fuel it burnt, without a word. Diesel in MJ, and
+    electricity in kWh, are quiet."""
+    text = (
+        "ghgcalc: 1\nname: Town\nperiod: 2567\nactivities:\n"
+        "  - {activity: diesel-stationary, label: generator, amount: 1000, unit: kWh}\n"
+        "  - {activity: diesel-stationary, amount: 3600, unit: MJ}\n"
+        "  - {activity: electricity-grid, amount: 1000, unit: MWh}\n"
+    )
+    write(tmp_path, text, "gen.yaml")
+    run = ghgcalc(tmp_path, "validate", "gen.yaml")
+    assert run.code == 0, run
+    (found,) = [i for i in issues(run.stderr) if i.code == "fuel-in-kwh"]
+    assert found.location == f"gen.yaml:{at(text, 'unit: kWh')[0]}:{at(text, 'unit: kWh')[1] + len('unit: ')}"
+    assert "per L" in found.message and found.hint and "MJ" in found.hint

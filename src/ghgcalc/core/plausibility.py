@@ -144,6 +144,7 @@ def check(
         issues.extend(_few_person_days(lines, period))
     issues.extend(_unusual_scope(lines))
     issues.extend(_heating_value_basis(lines))
+    issues.extend(_fuel_in_kwh(lines))
     issues.extend(_repeated_lines(lines))
     if population and limits.population is not None:
         issues.extend(_populations(lines, population, limits.population))
@@ -460,6 +461,42 @@ def _heating_value_basis(lines: list[Line]) -> list[Issue]:
                 tr(
                     "if the figure is on the HHV basis (a gas bill), use a factor on that basis "
                     "(natural-gas-hhv in tgo-cfo@2026-02); if it is on the NCV basis, ignore this warning"
+                ),
+            )
+        )
+    return issues
+
+
+# The units of electricity: a fuel given in them is most often a generator's output, not its fuel.
+_ELECTRICITY_UNITS = frozenset({"Wh", "kWh", "MWh", "GWh"})
+
+
+def _fuel_in_kwh(lines: list[Line]) -> list[Issue]:
+    """A fuel (a factor per L, kg, m3) given in kWh is converted through its heating value, as the
+    fuel's own energy; a generator's meter, though, counts the electricity it made, a third or so
+    of the fuel's energy, so the line would be several times too small."""
+    issues = []
+    for line in lines:
+        if line.method_params is not None or units.normalise(line.unit) not in _ELECTRICITY_UNITS:
+            continue
+        if units.quick_kind(line.factor.per) in (None, "energy"):
+            continue
+        issues.append(
+            warning(
+                "fuel-in-kwh",
+                tr(
+                    "'{key}' is per {per} but is given in {unit}, read as the fuel's own energy: the "
+                    "electricity a generator made is not the energy of the fuel it burnt, which is several "
+                    "times more",
+                    key=visible(line.factor.key),
+                    per=visible(line.factor.per),
+                    unit=visible(line.unit),
+                ),
+                ("activities", line.index, "unit"),
+                tr(
+                    "give the fuel used, in {per} (from the fuel receipts); if the figure is the fuel's own "
+                    "energy, write it in MJ (1 kWh = 3.6 MJ)",
+                    per=visible(line.factor.per),
                 ),
             )
         )
