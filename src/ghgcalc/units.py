@@ -50,6 +50,7 @@ _ALIASES = {
     "ลบม": "m**3",
     "ลบม.": "m**3",
     "ลูกบาศก์เมตร": "m**3",
+    "คิว": "m**3",  # spoken Thai for a cubic metre, as water and concrete are ordered
     "l": "L",
     "litre": "L",
     "liter": "L",
@@ -424,6 +425,32 @@ def check_unit(unit: str) -> None:
         _unit(unit)
 
 
+# Words an officer writes as a unit that are no unit of an activity's amount, with what to write
+# instead. Money first: its hint must never be another unit ("THB" once got "did you mean 't'?").
+_MONEY_HINT = N_(
+    "an amount of money is not an amount of the activity: write the quantity on the receipt or bill "
+    "(litres, kg, kWh)"
+)
+_WORD_HINTS = {
+    **dict.fromkeys(("บาท", "thb", "baht", "฿"), _MONEY_HINT),
+    **dict.fromkeys(
+        ("รีม", "ream", "reams"),
+        N_("paper is counted in kg: a ream of 500 A4 sheets of 80 g/m² weighs 2.5 kg"),
+    ),
+    **dict.fromkeys(
+        ("แผ่น", "sheet", "sheets"),
+        N_("paper is counted in kg: an A4 sheet of 80 g/m² weighs 5 g (a ream of 500, 2.5 kg)"),
+    ),
+    **dict.fromkeys(
+        ("ถัง", "cylinder", "cylinders", "drum", "drums"),
+        N_(
+            "write kg or L: the number of cylinders or drums times the size of each (an LPG cylinder "
+            "of 15 or 48 kg, a drum of 200 L)"
+        ),
+    ),
+}
+
+
 def _suggest(unit: str) -> str:
     if not is_visible(unit):
         folded = fold(unit).strip()
@@ -431,6 +458,8 @@ def _suggest(unit: str) -> str:
         fix = tr("did you mean '{name}'?", name=folded) if readable else tr("retype it with plain letters")
         return f"{lookalike_hint(unit)}; {fix}"
     lowered = unit.strip().lower().replace(" ", "")
+    if lowered in _WORD_HINTS:
+        return tr(_WORD_HINTS[lowered])
     for candidate in ("kWh", "MWh", "L", "kg", "t", "m3", "MJ", "GJ", "TJ", "scf", "count", "rai"):
         plain = candidate.lower()
         if lowered.startswith(plain) or plain.startswith(lowered[:2] or "?"):

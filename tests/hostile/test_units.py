@@ -435,3 +435,33 @@ def test_the_bill_unit_beside_electricity_is_a_kwh(tmp_path: Path) -> None:
     in_kwh = compute(tmp_path, inventory("electricity-grid", "24000", "kWh"))
     assert in_units.code == 0, in_units
     assert json.loads(in_units.stdout)["total_t_co2e"] == json.loads(in_kwh.stdout)["total_t_co2e"]
+
+
+# --------------------------------------------------------------------------------------------
+# Words written as units: each refused with what to write; money never gets another unit as its
+# hint ('THB' got "did you mean 't'?", which turned 100 baht of diesel into 100 tonnes)
+
+
+@pytest.mark.parametrize(
+    ("activity", "unit", "hint"),
+    [
+        ("diesel-mobile", "THB", "money"),
+        ("diesel-mobile", "บาท", "money"),
+        ("paper", "รีม", "2.5 kg"),
+        ("paper", "ream", "2.5 kg"),
+        ("paper", "แผ่น", "5 g"),
+        ("lpg-stationary", "ถัง", "cylinders or drums"),
+    ],
+)
+def test_a_word_that_is_no_unit_is_refused_with_what_to_write(tmp_path: Path, activity: str, unit: str, hint: str):
+    text = inventory(activity, "100", unit)
+    run = compute(tmp_path, text)
+    assert_input_error(run, "town.yaml", "unit-unknown", unit_at(text, unit), hint=hint)
+    assert "did you mean" not in run.stderr
+
+
+def test_a_cubic_metre_in_spoken_thai_is_a_cubic_metre(tmp_path: Path) -> None:
+    spoken = compute(tmp_path, inventory("tap-water-pwa", "120", "คิว"))
+    written = compute(tmp_path, inventory("tap-water-pwa", "120", "m3"))
+    assert spoken.code == 0, spoken
+    assert json.loads(spoken.stdout)["total_t_co2e"] == json.loads(written.stdout)["total_t_co2e"]
