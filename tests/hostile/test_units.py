@@ -465,3 +465,10 @@ def test_a_cubic_metre_in_spoken_thai_is_a_cubic_metre(tmp_path: Path) -> None:
     written = compute(tmp_path, inventory("tap-water-pwa", "120", "m3"))
     assert spoken.code == 0, spoken
     assert json.loads(spoken.stdout)["total_t_co2e"] == json.loads(written.stdout)["total_t_co2e"]
+
+
+@pytest.mark.parametrize(("written", "same_as"), [("กิโลลิตร", "kL"), ("ตร.ม.", "m2"), ("ตารางกิโลเมตร", "km2")])
+def test_thai_names_of_metric_units_are_read(written: str, same_as: str) -> None:
+    from ghgcalc.units import conversion_factor
+
+    assert conversion_factor(written, same_as) == 1.0
