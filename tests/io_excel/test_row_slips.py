@@ -14,9 +14,10 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.helpers import ghgcalc, issues, write
+from tests.helpers import activities_workbook, ghgcalc, issues, write
 
 MONTHS = ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"]
+FISCAL_2567 = [["period", "FY2567"]]
 STEADY = [4150.0, 4230.0, 4180.0, 4210.0, 4190.0, 4220.0, 4170.0, 4160.0, 4200.0, 4180.0, 4205.0, 4195.0]
 
 
@@ -131,16 +132,13 @@ def test_a_unit_in_an_amount_header_must_be_the_rows_unit(tmp_path: Path) -> Non
     """`Total (MWh)` over a row in kWh: 1,200 read as kWh is 0.6 t, as MWh 600 t; which one is meant
     only the officer knows, so the row is refused at its cell. A header unit the rows agree with is
     read as it is (1.2 MWh x 0.4999 kg/kWh = 0.59988 t)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Inventory"
-    for row in (["Field", "Value"], ["ghgcalc", 1], ["name", "Town"], ["period", "FY2567"]):
-        sheet.append(row)
-    activities = book.create_sheet("Activities")
-    activities.append(["Activity", "Unit", "Label", "Total (MWh)"])
-    activities.append(["electricity-grid", "kWh", "Offices", 1200])
-    activities.append(["electricity-grid", "MWh", "Pumps", 1.2])
-    book.save(tmp_path / "town.xlsx")
+    book = activities_workbook(
+        tmp_path / "town.xlsx",
+        [["electricity-grid", "kWh", "Offices", 1200], ["electricity-grid", "MWh", "Pumps", 1.2]],
+        ["Activity", "Unit", "Label", "Total (MWh)"],
+        FISCAL_2567,
+    )
+    activities = book["Activities"]
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 1, run
     [header] = found(run, "unit-header")
@@ -157,17 +155,13 @@ def test_a_column_of_ticks_with_a_line_unticked_is_said_not_to_be_read(tmp_path:
     """A checkbox column (`นับ`, TRUE/FALSE) beside the lines: ghgcalc does not read it, so the
     unticked car sold in the year is counted; that is said at the column's header, with its row. A
     column of notes holding one FALSE among its text, and ticks all TRUE, are not said."""
-    book = openpyxl.Workbook()
-    inventory = book.active
-    inventory.title = "Inventory"
-    for row in (["Field", "Value"], ["ghgcalc", 1], ["name", "Town"], ["period", "FY2567"]):
-        inventory.append(row)
-    sheet = book.create_sheet("Activities")
-    sheet.append(["Activity", "Unit", "Total", "นับ", "หมายเหตุ", "ตรวจแล้ว"])
-    sheet.append(["diesel-mobile", "L", 1200, True, "รถ 1", True])
-    sheet.append(["diesel-mobile", "L", 800, False, False, True])
-    sheet.append(["electricity-grid", "kWh", 24000, None, "สำนักงาน", True])
-    book.save(tmp_path / "town.xlsx")
+    rows = [
+        ["diesel-mobile", "L", 1200, True, "รถ 1", True],
+        ["diesel-mobile", "L", 800, False, False, True],
+        ["electricity-grid", "kWh", 24000, None, "สำนักงาน", True],
+    ]
+    header = ["Activity", "Unit", "Total", "นับ", "หมายเหตุ", "ตรวจแล้ว"]
+    activities_workbook(tmp_path / "town.xlsx", rows, header, FISCAL_2567)
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
     [ticks] = found(run, "column-ticks-ignored")
