@@ -622,9 +622,10 @@ def register(app: typer.Typer) -> None:
 
         files, input_warnings = api.inputs_once(paths)
         _check_tables(files, header)
-        from ghgcalc.cli.output import chosen_format, format_of
+        from ghgcalc.cli.output import chosen_format
+        from ghgcalc.cli.output import output_format as format_given
 
-        output_format = output_format or format_of(out, ResultFormat)  # never JSON in a file named .xlsx
+        output_format = format_given(output_format, out, ResultFormat)  # never JSON in a file named .xlsx
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o report.xlsx"))
         if output_format is ResultFormat.xlsx and len(files) > MOST_WORKBOOK_INVENTORIES:

@@ -37,12 +37,13 @@ FORMAT_HELP = N_(
 
 
 def _chosen(output_format: SummaryFormat | None, out: str | None) -> SummaryFormat:
-    from ghgcalc.cli.output import STDOUT, format_of
+    from ghgcalc.cli.output import STDOUT
+    from ghgcalc.cli.output import output_format as format_given
 
+    if out is not None and out != STDOUT:
+        return format_given(output_format, out, SummaryFormat) or SummaryFormat.json
     if output_format is not None:
         return output_format
-    if out is not None and out != STDOUT:
-        return format_of(out, SummaryFormat) or SummaryFormat.json
     return SummaryFormat.table if sys.stdout.isatty() else SummaryFormat.json
 
 
