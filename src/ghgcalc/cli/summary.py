@@ -129,7 +129,8 @@ def register(app: typer.Typer) -> None:
         found, unreadable = api.summary_inputs(paths, recursive) if recursive else (None, [])
         (inputs, once), jobs_count = api.inputs_once(paths, found), batch.parse_jobs(jobs)
         inputs, itself = api.without_output(inputs, target.path)
-        repeats = (*unreadable, *once, *itself)
+        inputs, passed = api.passed_over(paths, inputs)  # a plan or another summary in the folder
+        repeats = (*unreadable, *once, *itself, *passed)
         for repeat in repeats:  # a file named twice (one row, never counted twice), a folder not read
             print(repeat.format(), file=sys.stderr)
         rows, outcomes = [], []
