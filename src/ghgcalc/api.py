@@ -187,6 +187,59 @@ def without_output(files: list[str], output: str | None) -> tuple[list[str], tup
     return kept, (note,)
 
 
+def passed_over(
+    paths: list[str], files: list[str], plans: list[str] | None = None
+) -> tuple[list[str], tuple[Issue, ...]]:
+    """`files` without the documents a folder of `paths` holds that are not inventories (a reduction
+    plan, a summary ghgcalc wrote: io/summary_file.not_inventory), and a warning for each, at the
+    file: it is passed over, said once, and kept in the diagnostics and a summary's warnings; a
+    file named on the command line is read as given (a plan given to compute is its error). With
+    `plans` (validate), every plan, named or found, goes there instead, to be checked as a plan.
+    Raises UsageError when nothing else is left to read."""
+    from ghgcalc.io.summary_file import PLAN, not_inventory
+
+    named = set(paths)
+    kept: list[str] = []
+    warnings: list[Issue] = []
+    for path in files:
+        kind = None if path == STDIN or (path in named and plans is None) else not_inventory(path)
+        if kind is None or (kind != PLAN and path in named):
+            kept.append(path)
+        elif kind == PLAN and plans is not None:
+            plans.append(path)
+        else:
+            warnings.append(_passed_over(path, kind))
+    if not kept and warnings:
+        raise UsageError(
+            tr(
+                "{paths}: no inventory to read; passed over, as not inventories: {names}",
+                paths=printable(" ".join(paths)),
+                names=printable(_first_names([i.location.file for i in warnings if i.location])),
+            ),
+            warnings[0].hint,
+        )
+    return kept, tuple(warnings)
+
+
+def _passed_over(path: str, kind: str) -> Issue:
+    shown = display_name(path)
+    if kind == "plan":
+        return Issue(
+            "plan-in-folder",
+            tr("a reduction plan (ghgcalc_plan:), not an inventory: passed over"),
+            Severity.WARNING,
+            Location(shown),
+            hint=tr("project it with: ghgcalc plan {file}; check it with: ghgcalc validate {file}", file=shown),
+        )
+    return Issue(
+        "summary-in-folder",
+        tr("a summary ghgcalc wrote, not an inventory: passed over"),
+        Severity.WARNING,
+        Location(shown),
+        hint=tr("write summaries outside the folder of inventories (-o ../summary.xlsx)"),
+    )
+
+
 def _first_names(names: list[str], most: int = 5) -> str:
     """The first `most` of `names`, and "..." for the others: a message stays one line."""
     return ", ".join(names[:most]) + (", ..." if len(names) > most else "")
@@ -979,6 +1032,7 @@ class TrendOutcome:
     rebased: InventoryResult | None
     notes: tuple[str, ...]
     issues: tuple[Issue, ...] = ()  # problems of the years together (two inventories of one period)
+    passed: tuple[Issue, ...] = ()  # the documents of a folder that are not inventories (passed_over)
 
 
 def trend_files(paths: list[str], options: Options | None = None, base_year: int | None = None) -> TrendOutcome:
@@ -992,12 +1046,12 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     from ghgcalc.thai import to_ce_year
 
     options = options or Options()
-    files = expand_inputs(paths)
+    files, passed = passed_over(paths, expand_inputs(paths))
     if files.count(STDIN) > 1:
         raise UsageError(tr("standard input ('-') is named twice"), tr("give '-' once; name the other years' files"))
     outcomes = tuple(compute_file(path, options) for path in files)
     if any(o.has_errors for o in outcomes) or not any(o.result for o in outcomes):
-        return TrendOutcome(outcomes, None, None, ())
+        return TrendOutcome(outcomes, None, None, (), passed=passed)
     computed = sorted(
         (o for o in outcomes if o.result is not None),
         key=lambda o: (o.result.period.start, o.result.period.end) if o.result else (),
@@ -1036,7 +1090,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
                 )
         problems.append(Issue("trend-period-overlap", message, Severity.ERROR, Location(second.source), hint=hint))
     if problems:
-        return TrendOutcome(outcomes, None, None, (), tuple(problems))
+        return TrendOutcome(outcomes, None, None, (), tuple(problems), passed)
     base_index = 0
     if base_year is not None:
         wanted = to_ce_year(base_year)
@@ -1135,7 +1189,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
         if before.result is not None
         for issue in previous_year_warnings(before.result, after, path_of[id(after)], options)
     )
-    return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes), changes)
+    return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes), changes, passed)
 
 
 @dataclass(frozen=True)
@@ -1517,8 +1571,9 @@ def summary_files(paths: list[str], options: Options | None = None, recursive: b
     options = options or Options()
     found, unreadable = summary_inputs(paths, recursive) if recursive else (None, [])
     files, repeats = inputs_once(paths, found)
+    files, passed = passed_over(paths, files)
     outcomes = tuple(compute_file(path, options) for path in files)
-    return summarised(tuple(summary_row(outcome) for outcome in outcomes), outcomes, (*unreadable, *repeats))
+    return summarised(tuple(summary_row(outcome) for outcome in outcomes), outcomes, (*unreadable, *repeats, *passed))
 
 
 def summarised(

@@ -314,7 +314,7 @@ def test_every_format_parses_or_opens(tmp_path: Path) -> None:
     assert "N3" in texts and "D12" in texts
     assert any(isinstance(t, str) and t.startswith("Verdict:") for t in texts)
     # never over the workbook, never over an existing file without --force
-    assert_usage_error(ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "json", "-o", "gh2568.xlsx", "--force"))
+    assert_usage_error(ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "xlsx", "-o", "gh2568.xlsx", "--force"))
     assert_usage_error(ghgcalc(tmp_path, "audit", "gh2568.xlsx", "-f", "xlsx", "-o", "audit.xlsx"))
 
 

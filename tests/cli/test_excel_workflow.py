@@ -58,7 +58,7 @@ def test_report_never_replaces_an_input(tmp_path):
         "ghgcalc: 1\nname: T\nperiod: 2024\nactivities:\n  - {activity: paper, amount: 1, unit: kg}\n",
         encoding="utf-8",
     )
-    run = ghgcalc(tmp_path, "compute", "t.yaml", "-f", "xlsx", "-o", "t.yaml", "--force")
+    run = ghgcalc(tmp_path, "compute", "t.yaml", "-f", "json", "-o", "t.yaml", "--force")
     assert run.code == USAGE and "never writes over what it reads" in run.stderr
 
 

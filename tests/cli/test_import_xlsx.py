@@ -143,7 +143,11 @@ REFUSED: dict[str, tuple[list[str], dict[str, str], list[str]]] = {
     "the workbook itself": (["gh.xlsx", "-o", "gh.xlsx", "--force"], {}, ["never writes over"]),
     "two years in one workbook": (["gh.xlsx", "-o", "one.xlsx"], {}, ["2 year sheets", "-o imported/ --to xlsx"]),
     "a workbook to standard output": (["gh.xlsx", "--to", "xlsx"], {}, ["standard output", "-o"]),
-    "--to against the suffix": (["gh.xlsx", "-o", "x.yaml", "--to", "xlsx"], {}, ["does not match", ".xlsx"]),
+    "--to against the suffix": (
+        ["gh.xlsx", "-o", "x.yaml", "--to", "xlsx"],
+        {},
+        ["--to xlsx writes an Excel workbook, but x.yaml is named as a YAML file", "--to yaml", "-o x.xlsx"],
+    ),
     "--to something else": (["gh.xlsx", "-o", "out/", "--to", "csv"], {}, ["yaml or xlsx"]),
     "another suffix": (["gh.xlsx", "-o", "x.xlsm"], {}, [".yaml, .yml or .xlsx"]),
 }

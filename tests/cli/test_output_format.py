@@ -1,6 +1,7 @@
 """Without --format, `-o FILE` writes the format its extension names: never JSON in a file named
-.xlsx or .csv (docs/cli.md, "Writing to a file"); a workbook of too many inventories is refused
-before any is computed; a `wrote` line names a large workbook's first sheets only."""
+.xlsx or .csv (docs/cli.md, "Writing to a file"); a --format the name contradicts is refused; a
+workbook of too many inventories is refused before any is computed; a `wrote` line names a large
+workbook's first sheets only."""
 
 from __future__ import annotations
 
@@ -57,9 +58,60 @@ def test_a_files_extension_chooses_the_format(towns: Path, name: str, starts: by
     assert (towns / name).read_bytes().startswith(starts), (towns / name).read_bytes()[:40]
 
 
-def test_the_format_given_is_written_whatever_the_name(towns: Path) -> None:
-    run = ghgcalc(towns, "compute", "towns", "-f", "json", "-o", "all.csv")
-    assert run.code == 0 and json.loads((towns / "all.csv").read_text(encoding="utf-8"))[0]["name"] == "Town 0"
+@pytest.mark.parametrize(
+    ("args", "fixes"),
+    [
+        (("compute", "towns", "-f", "json", "-o", "all.xlsx"), ("write -f xlsx", "write -o all.json")),
+        (("compute", "towns", "-f", "xlsx", "-o", "all.csv"), ("write -f csv", "write -o all.xlsx")),
+        (("compute", "towns", "-f", "csv", "-o", "all.JSONL"), ("write -f jsonl", "write -o all.csv")),
+        (("compute", "towns", "-f", "md", "-o", "all.htm"), ("write -f html", "write -o all.md")),
+        (("compute", "towns", "-f", "table", "-o", "all.md"), ("write -f md", "write -o all.txt")),
+        (("compute", "towns", "-f", "csv", "-o", "all.yaml"), ("write -o all.csv",)),  # read as an inventory
+        (("summary", "towns", "-f", "json", "-o", "all.xlsx"), ("write -f xlsx", "write -o all.json")),
+        (("summary", "towns", "-f", "xlsx", "-o", "all.parquet"), ("write -o all.xlsx",)),  # summary has none
+        (("trend", "towns", "-f", "md", "-o", "all.html"), ("write -f html", "write -o all.md")),
+        (("plan", "plan.yaml", "-f", "json", "-o", "all.csv"), ("write -f csv", "write -o all.json")),
+        (("audit", "form.xlsx", "-f", "md", "-o", "all.json"), ("write -f json", "write -o all.md")),
+    ],
+)
+def test_a_format_given_that_the_files_name_contradicts_is_refused_before_any_work(
+    towns: Path, args: tuple[str, ...], fixes: tuple[str, ...]
+) -> None:
+    """`-f json -o all.xlsx` wrote JSON into a file named .xlsx, which Excel cannot open, and `-f
+    xlsx -o all.csv` a workbook named .csv: the two say different things, and which one the user
+    meant cannot be told, so neither is guessed (docs/cli.md, "Writing to a file")."""
+    write(towns / "towns", "town-9.yaml", TOWN.format(number=9, amount=-1))  # an error, if it were computed
+    shutil.copy(ROOT / "examples" / "plan.yaml", towns / "plan.yaml")
+    write(towns, "form.xlsx", b"")  # an audit reads it only after the output's checks
+    name = args[-1]
+    run = ghgcalc(towns, *args)
+    assert run.code == USAGE, run
+    given = args[args.index("-f") + 1]
+    assert f"error: --format {given} writes " in run.stderr and f", but {name} is named as " in run.stderr, run
+    assert "nothing was written" in run.stderr and all(fix in run.stderr for fix in fixes), run
+    assert "amount" not in run.stderr and "Traceback" not in run.stderr, run  # nothing was computed
+    assert not (towns / name).exists()
+    thai = ghgcalc(towns, "--lang", "th", *args)
+    assert thai.code == USAGE and "จึงยังไม่ได้บันทึกไฟล์ใด ๆ" in thai.stderr and "ให้ตั้งชื่อไฟล์ว่า -o" in thai.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [
+        (("-f", "json", "-o", "all.txt"), b"[\n  {"),  # a name of no format ghgcalc writes: the format given
+        (("-f", "xlsx", "-o", "all"), b"PK"),
+        (("-f", "xlsx", "-o", "all.bin"), b"PK"),
+        (("-f", "csv", "-o", "all.CSV"), b"source,name,"),  # the same format, in capitals
+        (("-f", "jsonl", "-o", "all.ndjson"), b'{"ghgcalc_result"'),  # another name of the same format
+        (("-f", "json", "-o", "all.yaml"), b"[\n  {"),  # JSON is YAML
+    ],
+)
+def test_a_format_given_with_a_name_of_no_other_format_is_written(
+    towns: Path, args: tuple[str, ...], starts: bytes
+) -> None:
+    run = ghgcalc(towns, "compute", "towns", *args)
+    assert run.code == 0, run
+    assert (towns / args[-1]).read_bytes().startswith(starts)
 
 
 @pytest.mark.parametrize("name", ["report.pdf", "report.xls", "report.xlsm", "report.table"])

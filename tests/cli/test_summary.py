@@ -401,3 +401,22 @@ def test_folders_inside_a_folder_are_named_when_they_are_not_read(tmp_path):
     (tmp_path / "top.yaml").unlink()
     alone = ghgcalc(tmp_path, "compute", ".", "-f", "csv")
     assert alone.code == USAGE and "hint: its folders north, south hold inventories" in alone.stderr
+
+
+def test_the_formats_people_read_put_the_name_status_and_total_first_and_csv_keeps_its_order(tmp_path):
+    """A row of the summary's workbook, Markdown or web page began with the file, code, province,
+    type and period; its total was its 15th column, off the first screen and page. People's
+    formats read name, status, total first; the CSV and JSON keep SummaryRow's order for scripts."""
+    write_programme(tmp_path)
+    for language, first in (("en", ["Name", "Status", "Total"]), ("th", ["ชื่อ", "สถานะ", "รวม"])):
+        run = ghgcalc(tmp_path, "--lang", language, "summary", ".", "-o", f"out-{language}.xlsx")
+        assert run.code == INPUT_ERRORS, run
+        sheet = load_workbook(tmp_path / f"out-{language}.xlsx")["inventories"]
+        header = next(row for row in sheet.iter_rows(values_only=True) if first[0] in row)
+        assert list(header[:3]) == first, header
+        markdown = ghgcalc(tmp_path, "--lang", language, "summary", ".", "-f", "md").stdout
+        assert f"| {' | '.join(first)} |" in markdown
+    page = ghgcalc(tmp_path, "summary", ".", "-f", "html").stdout
+    assert page.index(">Name<") < page.index(">Status<") < page.index(">Total<") < page.index(">File<")
+    run = ghgcalc(tmp_path, "summary", ".", "-f", "csv")
+    assert run.stdout.startswith("file,status,errors,warnings,name,code,province,type,period,first_error_code,")

@@ -170,6 +170,6 @@ def test_the_table_is_for_the_terminal_only(tmp_path: Path) -> None:
 def test_a_report_never_replaces_an_input(tmp_path: Path) -> None:
     two_years(tmp_path, "Town")
     before = (tmp_path / "t2567.yaml").read_bytes()
-    run = ghgcalc(tmp_path, "trend", "t2566.yaml", "t2567.yaml", "-f", "md", "-o", "t2567.yaml", "--force")
+    run = ghgcalc(tmp_path, "trend", "t2566.yaml", "t2567.yaml", "-f", "json", "-o", "t2567.yaml", "--force")
     assert run.code == 2, run
     assert (tmp_path / "t2567.yaml").read_bytes() == before

@@ -68,7 +68,7 @@ def refused(folder: Path, *args: str, mentions: str = "") -> None:
 
 
 def test_an_included_file_is_never_replaced(folder: Path) -> None:
-    refused(folder, "compute", "city.yaml", "-o", "orgs/municipality.yaml", "--force", "-f", "csv", mentions="read")
+    refused(folder, "compute", "city.yaml", "-o", "orgs/municipality.yaml", "--force", "-f", "json", mentions="read")
 
 
 def test_an_included_file_through_a_link_is_never_replaced(folder: Path) -> None:

@@ -53,12 +53,12 @@ def register(app: typer.Typer) -> None:
                 raise UsageError(tr("{path}: no such file", path=workbook))
             if Path(workbook).suffix.lower() not in EXCEL_SUFFIXES:
                 raise UsageError(tr("{path}: give TGO's form 1.5(1) as an .xlsx workbook", path=workbook))
-        if output_format is AuditFormat.xlsx and out is None and sys.stdout.isatty():
-            raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o audit.xlsx"))
-        target = check_target(out, workbooks, force)
         from ghgcalc.cli.output import chosen_format
 
         chosen = chosen_format(output_format, out, AuditFormat)
+        if chosen is AuditFormat.xlsx and out is None and sys.stdout.isatty():
+            raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o audit.xlsx"))
+        target = check_target(out, workbooks, force)
         outcomes = audit_files(workbooks)
         for outcome in outcomes:
             for issue in outcome.issues:

@@ -621,10 +621,13 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.io import writers
 
         files, input_warnings = api.inputs_once(paths)
+        files, passed = api.passed_over(paths, files)  # a plan or a summary in a folder
+        input_warnings += passed
         _check_tables(files, header)
-        from ghgcalc.cli.output import chosen_format, format_of
+        from ghgcalc.cli.output import chosen_format
+        from ghgcalc.cli.output import output_format as format_given
 
-        output_format = output_format or format_of(out, ResultFormat)  # never JSON in a file named .xlsx
+        output_format = format_given(output_format, out, ResultFormat)  # never JSON in a file named .xlsx
         if output_format is ResultFormat.xlsx and out is None and sys.stdout.isatty():
             raise UsageError(tr("--format xlsx writes a workbook: give it a file"), tr("add -o report.xlsx"))
         if output_format is ResultFormat.xlsx and len(files) > MOST_WORKBOOK_INVENTORIES:
@@ -802,7 +805,10 @@ def register(app: typer.Typer) -> None:
         from ghgcalc import api
         from ghgcalc.cli.output import write_stdout
 
-        (files, input_warnings), store = api.inputs_once(paths), _store(factors_dir)
+        (found, input_warnings), store = api.inputs_once(paths), _store(factors_dir)
+        plans: list[str] = []  # each checked as a plan, named or in a folder (docs/cli.md, "ghgcalc validate")
+        files, passed = api.passed_over(paths, found, plans)
+        input_warnings += passed
         _check_tables(files, header)
         jobs_count = batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else []), *([header] if header else [])]
@@ -817,13 +823,20 @@ def register(app: typer.Typer) -> None:
         outcomes = _run(
             files, gwp, factors, store, checks, problems=problems, jobs=jobs_count, header=header, results=False
         )
+        checked = [(path, o.source, o.issues) for path, o in zip(files, outcomes, strict=True)]
+        for path in plans:
+            planned = api.plan_file(path)
+            for issue in planned.issues:
+                problems.report(issue, planned.source)
+            checked.append((path, planned.source, planned.issues))
+        order = {path: n for n, path in enumerate(found)}
         counts = {"ok": 0, "warnings": 0, "errors": 0}
-        for outcome in outcomes:
-            errors = sum(1 for i in outcome.issues if i.is_error)
-            warnings = len(outcome.issues) - errors
+        for _, source, issues in sorted(checked, key=lambda c: order.get(c[0], 0)):
+            errors = sum(1 for i in issues if i.is_error)
+            warnings = len(issues) - errors
             counts["errors" if errors else "warnings" if warnings else "ok"] += 1
-            print(tally(printable(outcome.source), errors, warnings), file=sys.stderr)
-        print(run_tally(len(outcomes), counts["ok"], counts["warnings"], counts["errors"]), file=sys.stderr)
+            print(tally(printable(source), errors, warnings), file=sys.stderr)
+        print(run_tally(len(checked), counts["ok"], counts["warnings"], counts["errors"]), file=sys.stderr)
         if output_format is ProblemFormat.json:
             import json
 

@@ -185,10 +185,9 @@ def _format(out: str | None, folder: bool, to: str | None) -> str:
         )
     fmt = "xlsx" if suffix == ".xlsx" else "yaml"
     if wanted is not None and wanted != fmt:
-        raise UsageError(
-            tr("--to {value} does not match {path}", value=wanted, path=out),
-            tr("name the file .{suffix}, or leave --to out", suffix=wanted),
-        )
+        from ghgcalc.cli.output import refuse_mismatch
+
+        refuse_mismatch(wanted, out, fmt, True, option="--to")
     return fmt
 
 

@@ -26,7 +26,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from ghgcalc.errors import UsageError, printable
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 from ghgcalc.io import files
 
 STDOUT = "-"
@@ -38,12 +38,77 @@ _EXTENSIONS = {"htm": "html", "markdown": "md", "ndjson": "jsonl"}
 _TEXT_EXTENSIONS = frozenset({"", "txt", "text", "out", "log", "yaml", "yml"})
 
 
+# every extension of a format some command of ghgcalc writes, and the format it names
+_NAMED = {
+    **{name: name for name in ("json", "jsonl", "csv", "xlsx", "md", "html", "parquet")},
+    **_EXTENSIONS,
+    "yaml": "yaml",
+    "yml": "yaml",
+}
+# what a file of each format is, for a person
+_WHAT = {
+    "table": N_("a text table"),
+    "json": N_("a JSON file"),
+    "jsonl": N_("a JSON lines file"),
+    "csv": N_("a CSV file"),
+    "xlsx": N_("an Excel workbook"),
+    "md": N_("a Markdown file"),
+    "html": N_("a web page (HTML)"),
+    "parquet": N_("a Parquet file"),
+    "yaml": N_("a YAML file"),
+}
+
+
 def chosen_format(given: Format | None, path: str | None, formats: type[Format]) -> Format:
-    """The format of a command's result: --format as given, else the one `-o path`'s extension
-    names (format_of), else a table on a terminal and JSON otherwise (a pipe, `-o -`, a file)."""
-    if given is not None:
+    """The format of a command's result: output_format's, else a table on a terminal and JSON
+    otherwise (a pipe, `-o -`, a file of no format's name)."""
+    return output_format(given, path, formats) or formats["table" if sys.stdout.isatty() and path is None else "json"]
+
+
+def output_format(given: Format | None, path: str | None, formats: type[Format]) -> Format | None:
+    """The format `-f`/`--format` and `-o path` give, the one rule of every command that takes
+    both (docs/cli.md, "Writing to a file"): --format as given, unless the name of `-o` is of
+    another format ghgcalc writes (`-f json -o r.xlsx`: a usage error, before any work; JSON in a
+    .yaml file is YAML, and a name of no format, `-o result`, `-o r.txt`, takes the format given);
+    without --format, the format the extension names (format_of), None for none."""
+    if given is None:
+        return format_of(path, formats)
+    if path is None or path == STDOUT:
         return given
-    return format_of(path, formats) or formats["table" if sys.stdout.isatty() and path is None else "json"]
+    named = _NAMED.get(os.path.splitext(path)[1].lower().lstrip("."))
+    if named is not None and named != given.value and not (named == "yaml" and given.value == "json"):
+        refuse_mismatch(given.value, path, named, named in formats.__members__)
+    return given
+
+
+def refuse_mismatch(given: str, path: str, named: str, writable: bool, option: str = "--format") -> None:
+    """The usage error of a format given (`option`, --format or import's --to) that the output
+    file's name contradicts: both named, and the two ways out (the format the name says, when the
+    command writes it, or a name of the format given)."""
+    what, other = tr(_WHAT[given]), tr(_WHAT[named])
+    fixed = printable(os.path.splitext(path)[0] + "." + ("txt" if given == "table" else given))
+    short = "-f" if option == "--format" else option
+    message = tr(
+        "{option} {format} writes {what}, but {path} is named as {other}: nothing was written",
+        option=option,
+        format=given,
+        what=what,
+        path=printable(path),
+        other=other,
+    )
+    if writable:
+        raise UsageError(
+            message,
+            tr(
+                "for {other} write {option} {named}; for {what} write -o {fixed}",
+                other=other,
+                option=short,
+                named=named,
+                what=what,
+                fixed=fixed,
+            ),
+        )
+    raise UsageError(message, tr("write -o {fixed}", fixed=fixed))
 
 
 def format_of(path: str | None, formats: type[Format]) -> Format | None:

@@ -37,12 +37,13 @@ FORMAT_HELP = N_(
 
 
 def _chosen(output_format: SummaryFormat | None, out: str | None) -> SummaryFormat:
-    from ghgcalc.cli.output import STDOUT, format_of
+    from ghgcalc.cli.output import STDOUT
+    from ghgcalc.cli.output import output_format as format_given
 
+    if out is not None and out != STDOUT:
+        return format_given(output_format, out, SummaryFormat) or SummaryFormat.json
     if output_format is not None:
         return output_format
-    if out is not None and out != STDOUT:
-        return format_of(out, SummaryFormat) or SummaryFormat.json
     return SummaryFormat.table if sys.stdout.isatty() else SummaryFormat.json
 
 
@@ -128,7 +129,8 @@ def register(app: typer.Typer) -> None:
         found, unreadable = api.summary_inputs(paths, recursive) if recursive else (None, [])
         (inputs, once), jobs_count = api.inputs_once(paths, found), batch.parse_jobs(jobs)
         inputs, itself = api.without_output(inputs, target.path)
-        repeats = (*unreadable, *once, *itself)
+        inputs, passed = api.passed_over(paths, inputs)  # a plan or another summary in the folder
+        repeats = (*unreadable, *once, *itself, *passed)
         for repeat in repeats:  # a file named twice (one row, never counted twice), a folder not read
             print(repeat.format(), file=sys.stderr)
         rows, outcomes = [], []

@@ -73,6 +73,8 @@ def register(app: typer.Typer) -> None:
             )
         target = check_target(out, [p for p in paths if p != "-"], force)
         outcome = api.trend_files(paths, base_year=base_year)
+        for issue in outcome.passed:  # a plan or a summary in the folder
+            print(issue.format(), file=sys.stderr)
         for computed in outcome.outcomes:
             for issue in computed.issues:
                 print(issue.format(), file=sys.stderr)

@@ -56,6 +56,7 @@ from ghgcalc.io.excel_xml import (
     measured,
 )
 from ghgcalc.io.files import is_regular, kind_of
+from ghgcalc.io.summary_file import is_summary
 from ghgcalc.models.period import Period, parse_period
 from ghgcalc.numbers import number_text, read_number
 from ghgcalc.thai import canonical_name, show_date, thai_to_arabic_digits
@@ -463,6 +464,14 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
     for name in (inventory_sheet, roles.organization, roles.activities, roles.custom):
         if name is not None and name in roles.hidden:
             hidden_sheet(reader, name, roles.hidden[name])
+    if inventory_sheet is None and roles.activities is None and is_summary(path):  # given as an inventory
+        reader.issue(
+            "document-is-summary",
+            tr("this workbook is a summary ghgcalc wrote (ghgcalc summary), not an inventory"),
+            hint=tr("compute the inventories it summarises; write summaries outside the folder of inventories"),
+        )
+        reader.positions.no_inventory = True
+        return document
     if inventory_sheet is None:
         named = next((name for name in roles.others if _inventory_keys(sheets.rows(name))), None)
         hint = tr(TEMPLATE_HINT)

@@ -138,13 +138,13 @@ def read_inventory_text(text: str, source: str, header: bool = False) -> Reading
         )
         problem = Issue("document-invalid", what, Severity.ERROR, Location(source, 1, 1), hint=tr(SHAPE_HINT))
         return Reading(None, positions, [problem])
-    if "ghgcalc_plan" in document and "ghgcalc" not in document:  # a plan among a folder of inventories
+    if "ghgcalc_plan" in document and "ghgcalc" not in document:  # a plan given as an inventory
         problem = Issue(
             "document-is-plan",
             tr("this file is a reduction plan (ghgcalc_plan:), not an inventory"),
             Severity.ERROR,
             Location(source, 1, 1),
-            hint=tr("project it with: ghgcalc plan {file}; keep plans out of a folder of inventories", file=source),
+            hint=tr("project it with: ghgcalc plan {file}; check it with: ghgcalc validate {file}", file=source),
         )
         return Reading(None, positions, [problem])
     if header and "activities" not in document:

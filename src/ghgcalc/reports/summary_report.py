@@ -92,57 +92,84 @@ def _warning_text(warning: Issue) -> str:
     return f"{where}{warning.message} ({warning.hint})" if warning.hint else f"{where}{warning.message}"
 
 
+# The inventories' columns in the order a person reads a row (the table, Markdown, workbook and web
+# page): which one, how it went and its total first; then when and what it is, the scopes and the
+# intensities; the problems; last the file and how it was computed. The CSV and JSON keep the
+# order of core/summary.py's SummaryRow, which scripts read (docs/cli.md, "ghgcalc summary").
+READING_ORDER = (
+    "name",
+    "status",
+    "total",
+    "period",
+    "type",
+    "province",
+    "code",
+    "scope_1",
+    "scope_2",
+    "scope_3",
+    "separately_reported",
+    *INTENSITIES,
+    "errors",
+    "warnings",
+    "first_error_code",
+    "first_error",
+    "file",
+    "factor_editions",
+    "gwp",
+)
+
+
 def _inventories(rows: Sequence[SummaryRow], compact: bool) -> Table:
-    named = (
-        ("file", Column(tr("File"))),
-        ("name", Column(tr("Name"))),
-        ("code", Column(tr("Code"), "code")),
-        ("province", Column(tr("Province"))),
-        ("type", Column(tr("Type"))),
-        ("period", Column(tr("Period"))),
-        ("status", Column(tr("Status"), "code")),
-        ("errors", Column(tr("Errors"), "number")),
-        ("warnings", Column(tr("Warnings"), "number")),
-        ("first_error_code", Column(tr("First error"), "code")),
-        ("first_error", Column(tr("Message"))),
-        ("scope_1", Column(tr("Scope 1"), "tonnes")),
-        ("scope_2", Column(tr("Scope 2"), "tonnes")),
-        ("scope_3", Column(tr("Scope 3"), "tonnes")),
-        ("total", Column(tr("Total"), "tonnes")),
-        ("separately_reported", Column(tr("Separately reported"), "tonnes")),
-        *((name, Column(tr(INTENSITY_TITLES[name]), "number")) for name in INTENSITIES),
-        ("factor_editions", Column(tr("Factor editions"), "code")),
-        ("gwp", Column(tr("GWP"), "code")),
-    )
-    kept = [index for index, (name, _) in enumerate(named) if not compact or name in COMPACT]
-    columns = [named[index][1] for index in kept]
+    titles = {
+        "file": Column(tr("File")),
+        "name": Column(tr("Name")),
+        "code": Column(tr("Code"), "code"),
+        "province": Column(tr("Province")),
+        "type": Column(tr("Type")),
+        "period": Column(tr("Period")),
+        "status": Column(tr("Status"), "code"),
+        "errors": Column(tr("Errors"), "number"),
+        "warnings": Column(tr("Warnings"), "number"),
+        "first_error_code": Column(tr("First error"), "code"),
+        "first_error": Column(tr("Message")),
+        "scope_1": Column(tr("Scope 1"), "tonnes"),
+        "scope_2": Column(tr("Scope 2"), "tonnes"),
+        "scope_3": Column(tr("Scope 3"), "tonnes"),
+        "total": Column(tr("Total"), "tonnes"),
+        "separately_reported": Column(tr("Separately reported"), "tonnes"),
+        **{name: Column(tr(INTENSITY_TITLES[name]), "number") for name in INTENSITIES},
+        "factor_editions": Column(tr("Factor editions"), "code"),
+        "gwp": Column(tr("GWP"), "code"),
+    }
+    kept = [name for name in READING_ORDER if not compact or name in COMPACT]
+    columns = [titles[name] for name in kept]
     cells: list[Sequence[Cell]] = []
     for r in rows:
         message = r.first_error
         if message is not None and r.first_error_at:
             message = tr("{where}: {message}", where=r.first_error_at, message=message)
-        every = (
-            r.file,
-            r.name,
-            r.code,
-            r.province,
-            type_name(r.type),
-            period_name(r),
-            tr(STATUS_WORDS[r.status]),
-            r.errors,
-            r.warnings,
-            r.first_error_code,
-            message,
-            r.scope_1,
-            r.scope_2,
-            r.scope_3,
-            r.total,
-            r.separately_reported,
-            *(getattr(r, name) for name in INTENSITIES),
-            ", ".join(r.factor_editions) or None,
-            r.gwp,
-        )
-        cells.append([every[index] for index in kept])
+        every: dict[str, Cell] = {
+            "file": r.file,
+            "name": r.name,
+            "code": r.code,
+            "province": r.province,
+            "type": type_name(r.type),
+            "period": period_name(r),
+            "status": tr(STATUS_WORDS[r.status]),
+            "errors": r.errors,
+            "warnings": r.warnings,
+            "first_error_code": r.first_error_code,
+            "first_error": message,
+            "scope_1": r.scope_1,
+            "scope_2": r.scope_2,
+            "scope_3": r.scope_3,
+            "total": r.total,
+            "separately_reported": r.separately_reported,
+            **{name: getattr(r, name) for name in INTENSITIES},
+            "factor_editions": ", ".join(r.factor_editions) or None,
+            "gwp": r.gwp,
+        }
+        cells.append([every[name] for name in kept])
     return table(tr("One row per input file"), columns, cells, key="inventories")
 
 

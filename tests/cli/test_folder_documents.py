@@ -1,0 +1,126 @@
+"""A folder of inventories that also holds a reduction plan or a summary ghgcalc wrote (docs/cli.md,
+"What a folder gives"): `validate` checks each document as what it is (a plan as a plan, located
+and counted); `compute`, `summary` and `trend` pass the plan and the summary over with one warning
+each, kept in the diagnostics and in a summary's warnings, instead of failing the batch (exit 1)
+on a file that was never meant as an inventory. A plan named on its own is still an error that
+points to `ghgcalc plan`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc, issues, write
+
+ROOT = Path(__file__).resolve().parents[2]
+TOWN = "ghgcalc: 1\nname: Town {n}\nperiod: {year}\nactivities:\n  - {{activity: paper, amount: {n}0, unit: kg}}\n"
+PLAN = (
+    "ghgcalc_plan: 1\nname: Town plan\nbase: a.yaml\nhorizon: 2030\nmeasures:\n"
+    "  - {id: m, start: 2026, applies_to: [{activity: paper}], reduce: {share: 1.5}}\n"
+)
+
+
+@pytest.fixture
+def towns(tmp_path: Path) -> Path:
+    """towns/: two inventories, a plan with an error in it (a share of 1.5), and last run's summary."""
+    folder = tmp_path / "towns"
+    folder.mkdir()
+    write(folder, "a.yaml", TOWN.format(n=1, year=2566))
+    write(folder, "b.yaml", TOWN.format(n=2, year=2567))
+    write(folder, "plan.yaml", PLAN)
+    assert ghgcalc(tmp_path, "summary", "towns/a.yaml", "-o", "towns/summary.xlsx").code == 0
+    return tmp_path
+
+
+def test_validate_checks_the_bundled_examples_plan_as_a_plan(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    run = ghgcalc(tmp_path, "validate", "examples")
+    assert run.code == 0, run
+    assert "examples/plan.yaml: ok (0 error(s), 0 warning(s))" in run.stderr, run
+    assert "document-is-plan" not in run.stderr
+    assert run.stderr.rstrip().endswith("7 file(s): 4 ok, 3 with warnings, 0 with errors"), run
+
+
+def test_validate_locates_and_counts_a_plans_own_problems(towns: Path) -> None:
+    run = ghgcalc(towns, "validate", "towns", "-f", "json")
+    assert run.code == INPUT_ERRORS, run
+    [share] = [p for p in issues(run.stderr) if p.location and p.location.startswith("towns/plan.yaml")]
+    assert share.code == "value-invalid" and share.location == "towns/plan.yaml:6:75", run
+    assert "towns/plan.yaml: invalid (1 error(s), 0 warning(s))" in run.stderr
+    assert run.stderr.rstrip().endswith("3 file(s): 2 ok, 0 with warnings, 1 with errors"), run
+    found = json.loads(run.stdout)
+    assert [(p["file"], p["code"]) for p in found] == [
+        ("towns/summary.xlsx", "summary-in-folder"),
+        ("towns/plan.yaml", "value-invalid"),
+    ]
+    named = ghgcalc(towns, "validate", "towns/plan.yaml")  # named on its own: checked as a plan too
+    assert named.code == INPUT_ERRORS and "towns/plan.yaml: invalid (1 error(s)" in named.stderr, named
+
+
+def test_compute_passes_a_plan_and_a_summary_over_and_says_so_once(towns: Path) -> None:
+    run = ghgcalc(towns, "compute", "towns", "-f", "csv", "-o", "all.csv", "--diagnostics", "problems.jsonl")
+    assert run.code == 0, run
+    said = [(p.location, p.code, p.severity) for p in issues(run.stderr)]
+    assert said == [
+        ("towns/plan.yaml", "plan-in-folder", "warning"),
+        ("towns/summary.xlsx", "summary-in-folder", "warning"),
+    ], run
+    [plan] = [p for p in issues(run.stderr) if p.code == "plan-in-folder"]
+    assert plan.hint == "project it with: ghgcalc plan towns/plan.yaml; check it with: ghgcalc validate towns/plan.yaml"
+    rows = list(csv.DictReader(io.StringIO((towns / "all.csv").read_text(encoding="utf-8"))))
+    assert {row["source"] for row in rows} == {"towns/a.yaml", "towns/b.yaml"}
+    kept = [json.loads(line) for line in (towns / "problems.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(k["file"], k["code"]) for k in kept] == [
+        ("towns/plan.yaml", "plan-in-folder"),
+        ("towns/summary.xlsx", "summary-in-folder"),
+    ]
+    array = json.loads(ghgcalc(towns, "compute", "towns", "-f", "json").stdout)
+    assert [r["source"] for r in array] == ["towns/a.yaml", "towns/b.yaml"]  # a record for each input read
+    thai = ghgcalc(towns, "--lang", "th", "compute", "towns", "-f", "csv")
+    assert thai.code == 0 and "ไม่ใช่บัญชีก๊าซเรือนกระจก จึงข้ามไป" in thai.stderr, thai
+
+
+def test_summary_passes_them_over_with_a_warning_in_its_output(towns: Path) -> None:
+    run = ghgcalc(towns, "summary", "towns", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.stdout)
+    assert data["files"] == 2 and [row["file"] for row in data["inventories"]] == ["towns/a.yaml", "towns/b.yaml"]
+    assert [(w.get("location"), w["code"]) for w in data["warnings"]][:2] == [
+        ("towns/plan.yaml", "plan-in-folder"),
+        ("towns/summary.xlsx", "summary-in-folder"),
+    ]
+    assert run.stderr.count("plan-in-folder") == 1 and "summary of 2 files: 2 ok" in run.stderr, run
+    again = ghgcalc(towns, "summary", "towns", "-o", "towns/summary.xlsx", "--force")  # its own output: as before
+    assert again.code == 0 and [p.code for p in issues(again.stderr)][:2] == ["input-is-output", "plan-in-folder"]
+
+
+def test_trend_passes_a_plan_over(towns: Path) -> None:
+    run = ghgcalc(towns, "trend", "towns", "-f", "json")
+    assert run.code == 0, run
+    assert [p.code for p in issues(run.stderr)][:2] == ["plan-in-folder", "summary-in-folder"], run
+    assert [year["source"] for year in json.loads(run.stdout)["years"]] == ["towns/a.yaml", "towns/b.yaml"]
+
+
+def test_a_plan_or_a_summary_named_as_an_inventory_is_a_clear_error(towns: Path) -> None:
+    run = ghgcalc(towns, "compute", "towns/plan.yaml")
+    assert run.code == INPUT_ERRORS, run
+    [plan] = issues(run.stderr)
+    assert plan.code == "document-is-plan" and "ghgcalc plan towns/plan.yaml" in (plan.hint or "")
+    run = ghgcalc(towns, "compute", "towns/summary.xlsx")
+    assert run.code == INPUT_ERRORS, run
+    [summary] = issues(run.stderr)  # was two: no 'Inventory' sheet, no 'Activities' sheet, start from a template
+    assert summary.code == "document-is-summary" and "summary ghgcalc wrote" in summary.message, run
+
+
+def test_a_folder_of_nothing_but_a_plan_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    write(tmp_path / "plans", "plan.yaml", PLAN)
+    run = ghgcalc(tmp_path, "compute", "plans")
+    assert run.code == USAGE, run
+    assert "plans: no inventory to read; passed over, as not inventories: plans/plan.yaml" in run.stderr
+    assert "ghgcalc plan plans/plan.yaml" in run.stderr
