@@ -187,43 +187,77 @@ def without_output(files: list[str], output: str | None) -> tuple[list[str], tup
     return kept, (note,)
 
 
-def passed_over(
-    paths: list[str], files: list[str], plans: list[str] | None = None
-) -> tuple[list[str], tuple[Issue, ...]]:
-    """`files` without the documents a folder of `paths` holds that are not inventories (a reduction
-    plan, a summary ghgcalc wrote: io/summary_file.not_inventory), and a warning for each, at the
-    file: it is passed over, said once, and kept in the diagnostics and a summary's warnings; a
-    file named on the command line is read as given (a plan given to compute is its error). With
-    `plans` (validate), every plan, named or found, goes there instead, to be checked as a plan.
-    Raises UsageError when nothing else is left to read."""
-    from ghgcalc.io.summary_file import PLAN, not_inventory
-
+def found_in_folders(paths: list[str], files: list[str]) -> frozenset[str]:
+    """The `files` a folder of `paths` gave, not named themselves: those a run passes over when they
+    are no inventory (PassedOver); a file named on the command line is read as given."""
     named = set(paths)
-    kept: list[str] = []
-    warnings: list[Issue] = []
-    for path in files:
-        kind = None if path == STDIN or (path in named and plans is None) else not_inventory(path)
-        if kind is None or (kind != PLAN and path in named):
-            kept.append(path)
-        elif kind == PLAN and plans is not None:
-            plans.append(path)
+    return frozenset(path for path in files if path not in named and path != STDIN)
+
+
+PLAN, SUMMARY = "plan", "summary"
+_DOCUMENT_KINDS = {"document-is-plan": PLAN, "document-is-summary": SUMMARY}
+
+
+def document_kind(outcome: Any) -> str | None:
+    """PLAN or SUMMARY for the outcome of a file that is a reduction plan or a summary ghgcalc wrote,
+    as its reading found (document-is-plan, document-is-summary); None for any other outcome.
+    Found where the file is read anyway, so a folder of 7,850 inventories is not read twice."""
+    own = getattr(outcome, "outcome", outcome)  # a CompareOutcome holds the Outcome
+    if own.result is not None or len(own.issues) != 1:
+        return None
+    return _DOCUMENT_KINDS.get(own.issues[0].code)
+
+
+@dataclass(frozen=True)
+class PassedOver:
+    """A file of a folder of inventories that is none (a plan, a summary ghgcalc wrote), in place of
+    its outcome in a run: said once with a warning (`issue`) and left out of the results; its
+    `outcome` is what reading it gave (validate checks a plan as a plan instead)."""
+
+    path: str
+    kind: str
+    outcome: Outcome
+
+    @property
+    def issue(self) -> Issue:
+        return _passed_over(self.path, self.kind)
+
+
+def without_documents(
+    paths: list[str], files: list[str], outcomes: tuple[Outcome, ...]
+) -> tuple[list[str], tuple[Outcome, ...], tuple[Issue, ...]]:
+    """The `files` and their `outcomes` without those of a plan or a summary a folder of `paths`
+    gave, and a warning for each (see PassedOver); UsageError if nothing else is left."""
+    folder = found_in_folders(paths, files)
+    kept: list[tuple[str, Outcome]] = []
+    passed: list[PassedOver] = []
+    for path, outcome in zip(files, outcomes, strict=True):
+        kind = document_kind(outcome) if path in folder else None
+        if kind is None:
+            kept.append((path, outcome))
         else:
-            warnings.append(_passed_over(path, kind))
-    if not kept and warnings:
-        raise UsageError(
-            tr(
-                "{paths}: no inventory to read; passed over, as not inventories: {names}",
-                paths=printable(" ".join(paths)),
-                names=printable(_first_names([i.location.file for i in warnings if i.location])),
-            ),
-            warnings[0].hint,
-        )
-    return kept, tuple(warnings)
+            passed.append(PassedOver(path, kind, outcome))
+    nothing_left(paths, len(kept), passed)
+    return [path for path, _ in kept], tuple(o for _, o in kept), tuple(p.issue for p in passed)
+
+
+def nothing_left(paths: list[str], read: int, passed: list[PassedOver]) -> None:
+    """UsageError when a run found nothing but plans and summaries to read (`read` inventories)."""
+    if read or not passed:
+        return
+    raise UsageError(
+        tr(
+            "{paths}: no inventory to read; passed over, as not inventories: {names}",
+            paths=printable(" ".join(paths)),
+            names=printable(_first_names([display_name(p.path) for p in passed])),
+        ),
+        passed[0].issue.hint,
+    )
 
 
 def _passed_over(path: str, kind: str) -> Issue:
     shown = display_name(path)
-    if kind == "plan":
+    if kind == PLAN:
         return Issue(
             "plan-in-folder",
             tr("a reduction plan (ghgcalc_plan:), not an inventory: passed over"),
@@ -1046,10 +1080,11 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     from ghgcalc.thai import to_ce_year
 
     options = options or Options()
-    files, passed = passed_over(paths, expand_inputs(paths))
+    files = expand_inputs(paths)
     if files.count(STDIN) > 1:
         raise UsageError(tr("standard input ('-') is named twice"), tr("give '-' once; name the other years' files"))
     outcomes = tuple(compute_file(path, options) for path in files)
+    files, outcomes, passed = without_documents(paths, files, outcomes)  # a plan or a summary in a folder
     if any(o.has_errors for o in outcomes) or not any(o.result for o in outcomes):
         return TrendOutcome(outcomes, None, None, (), passed=passed)
     computed = sorted(
@@ -1571,8 +1606,8 @@ def summary_files(paths: list[str], options: Options | None = None, recursive: b
     options = options or Options()
     found, unreadable = summary_inputs(paths, recursive) if recursive else (None, [])
     files, repeats = inputs_once(paths, found)
-    files, passed = passed_over(paths, files)
     outcomes = tuple(compute_file(path, options) for path in files)
+    files, outcomes, passed = without_documents(paths, files, outcomes)  # a plan or a summary in a folder
     return summarised(tuple(summary_row(outcome) for outcome in outcomes), outcomes, (*unreadable, *repeats, *passed))
 
 

@@ -433,8 +433,7 @@ def check_unit(unit: str) -> None:
 # Words an officer writes as a unit that are no unit of an activity's amount, with what to write
 # instead. Money first: its hint must never be another unit ("THB" once got "did you mean 't'?").
 _MONEY_HINT = N_(
-    "an amount of money is not an amount of the activity: write the quantity on the receipt or bill "
-    "(litres, kg, kWh)"
+    "an amount of money is not an amount of the activity: write the quantity on the receipt or bill (litres, kg, kWh)"
 )
 _WORD_HINTS = {
     **dict.fromkeys(("บาท", "thb", "baht", "฿"), _MONEY_HINT),

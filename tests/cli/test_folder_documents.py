@@ -54,9 +54,9 @@ def test_validate_locates_and_counts_a_plans_own_problems(towns: Path) -> None:
     assert "towns/plan.yaml: invalid (1 error(s), 0 warning(s))" in run.stderr
     assert run.stderr.rstrip().endswith("3 file(s): 2 ok, 0 with warnings, 1 with errors"), run
     found = json.loads(run.stdout)
-    assert [(p["file"], p["code"]) for p in found] == [
-        ("towns/summary.xlsx", "summary-in-folder"),
+    assert [(p["file"], p["code"]) for p in found] == [  # in the order of the files
         ("towns/plan.yaml", "value-invalid"),
+        ("towns/summary.xlsx", "summary-in-folder"),
     ]
     named = ghgcalc(towns, "validate", "towns/plan.yaml")  # named on its own: checked as a plan too
     assert named.code == INPUT_ERRORS and "towns/plan.yaml: invalid (1 error(s)" in named.stderr, named
@@ -124,3 +124,32 @@ def test_a_folder_of_nothing_but_a_plan_is_a_usage_error(tmp_path: Path) -> None
     assert run.code == USAGE, run
     assert "plans: no inventory to read; passed over, as not inventories: plans/plan.yaml" in run.stderr
     assert "ghgcalc plan plans/plan.yaml" in run.stderr
+
+
+def test_a_plan_among_many_inventories_is_passed_over_by_the_workers_alike(tmp_path: Path) -> None:
+    """With a pool of workers (more than a few inputs) the plan is found where a worker reads it, as
+    in one process: the same output and the same one warning, whatever --jobs."""
+    folder = tmp_path / "towns"
+    folder.mkdir()
+    for n in range(1, 13):
+        write(folder, f"t{n:02d}.yaml", TOWN.format(n=n, year=2567))
+    write(folder, "t07-plan.yaml", PLAN)
+    runs = [ghgcalc(tmp_path, "compute", "towns", "-f", "csv", "--jobs", jobs) for jobs in ("1", "2")]
+    for run in runs:
+        assert run.code == 0, run
+        assert [(p.location, p.code) for p in issues(run.stderr)] == [("towns/t07-plan.yaml", "plan-in-folder")], run
+    assert runs[0].stdout == runs[1].stdout
+    assert len(list(csv.DictReader(io.StringIO(runs[1].stdout)))) == 12
+    summary = ghgcalc(tmp_path, "summary", "towns", "-f", "json", "--jobs", "2")
+    assert summary.code == 0 and json.loads(summary.stdout)["files"] == 12, summary
+
+
+def test_a_summarys_json_saved_as_yaml_in_the_folder_is_passed_over(towns: Path) -> None:
+    """A summary's JSON, saved under a .yaml name among the inventories, is found where it is read."""
+    text = ghgcalc(towns, "summary", "towns/a.yaml", "-f", "json").stdout
+    write(towns / "towns", "last-summary.yaml", text)
+    run = ghgcalc(towns, "compute", "towns", "-f", "csv")
+    assert run.code == 0, run
+    assert ("towns/last-summary.yaml", "summary-in-folder") in [(p.location, p.code) for p in issues(run.stderr)]
+    named = ghgcalc(towns, "compute", "towns/last-summary.yaml")
+    assert named.code == INPUT_ERRORS and [p.code for p in issues(named.stderr)] == ["document-is-summary"], named

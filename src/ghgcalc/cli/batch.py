@@ -51,14 +51,21 @@ def parse_jobs(value: str | None) -> int:
 
 
 def outcomes(
-    paths: list[str], options: Any, jobs: int, compare: tuple[str, ...] = (), shape: Callable[[Any], Any] | None = None
+    paths: list[str],
+    options: Any,
+    jobs: int,
+    compare: tuple[str, ...] = (),
+    shape: Callable[[Any], Any] | None = None,
+    passable: frozenset[str] = frozenset(),
 ) -> Generator[Any, None, None]:
     """Each input's outcome (api.Outcome, or api.CompareOutcome with `compare`), in input order; or
     what `shape` (a function a worker can be sent: one of a module, or a partial of one) makes of
-    it where it was computed, so that only what the output needs travels back from a worker. A
-    caller that may stop early closes it (contextlib.closing): that stops the workers at once,
-    where a generator left to the garbage collector would keep them, and the pool's threads, alive."""
-    found = _computed(paths, options, jobs, compare, shape)
+    it where it was computed, so that only what the output needs travels back from a worker. An
+    input of `passable` that is a plan or a summary ghgcalc wrote comes as an api.PassedOver
+    instead (found where it is read: no input is read twice). A caller that may stop early closes
+    it (contextlib.closing): that stops the workers at once, where a generator left to the garbage
+    collector would keep them, and the pool's threads, alive."""
+    found = _computed(paths, options, jobs, compare, shape, passable)
     if not sys.stderr.isatty():
         yield from found
         return
@@ -66,9 +73,14 @@ def outcomes(
 
 
 def _computed(
-    paths: list[str], options: Any, jobs: int, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+    paths: list[str],
+    options: Any,
+    jobs: int,
+    compare: tuple[str, ...],
+    shape: Callable[[Any], Any] | None,
+    passable: frozenset[str],
 ) -> Iterator[Any]:
-    _start(options, compare, shape)  # the same function the workers run
+    _start(options, compare, shape, passable)  # the same function the workers run
     if not paths:
         return
     # The first input is computed here: it loads the factor sets, units and models (which forked
@@ -88,13 +100,18 @@ def _computed(
             for path in paths[1:]:
                 yield _one(path)
         else:
-            yield from _pooled(paths[1:], options, jobs, compare, shape)
+            yield from _pooled(paths[1:], options, jobs, compare, shape, passable)
     finally:
         gc.unfreeze()
 
 
 def _pooled(
-    rest: list[str], options: Any, jobs: int, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+    rest: list[str],
+    options: Any,
+    jobs: int,
+    compare: tuple[str, ...],
+    shape: Callable[[Any], Any] | None,
+    passable: frozenset[str],
 ) -> Iterator[Any]:
     # Inputs go to a worker, and come back, up to 128 at a time: the pool's thread that looks after
     # its workers wakes whenever a result waits to be read and spins until it is read, so fewer,
@@ -103,7 +120,7 @@ def _pooled(
     chunk = max(1, min(128, len(rest) // (jobs * 4)))
     import multiprocessing  # only for a pool: every run imports this module, and start-up counts
 
-    state = (i18n.language(), i18n.calendar(), options, compare, shape)
+    state = (i18n.language(), i18n.calendar(), options, compare, shape, passable)
     context = multiprocessing.get_context(_start_method())
     before = set(multiprocessing.active_children())
     with context.Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
@@ -178,7 +195,12 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(
-    language: str, calendar: str, options: Any, compare: tuple[str, ...], shape: Callable[[Any], Any] | None
+    language: str,
+    calendar: str,
+    options: Any,
+    compare: tuple[str, ...],
+    shape: Callable[[Any], Any] | None,
+    passable: frozenset[str],
 ) -> None:
     """A worker computes in the run's language and calendar (process-global state, see i18n), and
     leaves Ctrl-C to the main process: a terminal sends it to every process of the command, and a
@@ -190,11 +212,17 @@ def _start_worker(
     i18n.set_language(language)
     i18n.set_calendar(calendar)
     gc.freeze()  # what the worker inherited stays out of its collections (fewer pages copied)
-    _start(options, compare, shape)
+    _start(options, compare, shape, passable)
 
 
-def _start(options: Any, compare: tuple[str, ...], shape: Callable[[Any], Any] | None = None) -> None:
+def _start(
+    options: Any,
+    compare: tuple[str, ...],
+    shape: Callable[[Any], Any] | None = None,
+    passable: frozenset[str] = frozenset(),
+) -> None:
     _worker["options"], _worker["compare"], _worker["shape"] = options, compare, shape
+    _worker["passable"] = passable
 
 
 def _one(path: str) -> Any:
@@ -203,6 +231,8 @@ def _one(path: str) -> Any:
     options, compare, shape = _worker["options"], _worker["compare"], _worker.get("shape")
     with api.collector_paused():  # shaping too makes many objects and no cycles (see collector_paused)
         outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
+        if path in _worker["passable"] and (kind := api.document_kind(outcome)) is not None:
+            return api.PassedOver(path, kind, outcome.outcome if isinstance(outcome, api.CompareOutcome) else outcome)
         return shape(outcome) if shape is not None else outcome
 
 

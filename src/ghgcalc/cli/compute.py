@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -101,6 +101,12 @@ class Problems:
         )
 
 
+def _pass_over(document: Any, passed: list[Any], problems: Problems) -> None:
+    """A plan or a summary found in a folder of inventories (api.PassedOver): said once, not read."""
+    passed.append(document)
+    problems.report(document.issue, document.outcome.source)
+
+
 def _report_input_warnings(warnings: tuple[Any, ...], problems: Problems) -> None:
     """The warnings of the inputs (api.inputs_once): a file named twice, at the later name; a
     folder whose own folders hold inventories, which are not read."""
@@ -150,10 +156,14 @@ def _run(
     streamed: Streamed | None = None,
     header: str | None = None,
     results: bool = True,
+    passable: frozenset[str] = frozenset(),
+    passed_over: Callable[[Any], None] | None = None,
 ) -> list[Any]:
     """Compute every input; print each problem on standard error as it is found. Each outcome is
     kept as it comes; a streamed output keeps it without its result (see Streamed), and so does a
-    run that needs no `results` (validate): a worker sends back only the problems."""
+    run that needs no `results` (validate): a worker sends back only the problems. An input of
+    `passable` that is a plan or a summary (api.PassedOver) goes to `passed_over` as it comes, not
+    among the outcomes."""
     from ghgcalc import api
 
     options = api.Options(
@@ -170,8 +180,11 @@ def _run(
     shape = streamed.shape if streamed is not None else None if results else api.without_result
     # in input order, on `jobs` cores; closed at once if this stops early (Ctrl-C, a full disk), so
     # that the workers are stopped before anything else is done (the spool removed, another pool)
-    with contextlib.closing(batch.outcomes(files, options, jobs, compare, shape)) as computed:
+    with contextlib.closing(batch.outcomes(files, options, jobs, compare, shape, passable)) as computed:
         for found in computed:
+            if isinstance(found, api.PassedOver) and passed_over is not None:
+                passed_over(found)
+                continue
             if streamed is not None:
                 found = streamed.keep(found)
             if compare:
@@ -621,8 +634,6 @@ def register(app: typer.Typer) -> None:
         from ghgcalc.io import writers
 
         files, input_warnings = api.inputs_once(paths)
-        files, passed = api.passed_over(paths, files)  # a plan or a summary in a folder
-        input_warnings += passed
         _check_tables(files, header)
         from ghgcalc.cli.output import chosen_format
         from ghgcalc.cli.output import output_format as format_given
@@ -689,6 +700,7 @@ def register(app: typer.Typer) -> None:
         stream = chosen in streamed_formats and not compare and lines_target is None and len(files) > 1
         streamed = Streamed(chosen) if stream else None
         _report_input_warnings(input_warnings, problems)  # a file named twice, a folder not read
+        passed: list[Any] = []  # a plan or a summary in a folder, passed over
         try:
             outcomes = _run(
                 files,
@@ -703,7 +715,10 @@ def register(app: typer.Typer) -> None:
                 jobs_count,
                 streamed,
                 header,
+                passable=api.found_in_folders(paths, files),
+                passed_over=lambda document: _pass_over(document, passed, problems),
             )
+            api.nothing_left(paths, len(outcomes), passed)  # a folder of nothing but plans
         except BaseException as exc:
             if streamed is not None:
                 streamed.spool.close()
@@ -805,10 +820,7 @@ def register(app: typer.Typer) -> None:
         from ghgcalc import api
         from ghgcalc.cli.output import write_stdout
 
-        (found, input_warnings), store = api.inputs_once(paths), _store(factors_dir)
-        plans: list[str] = []  # each checked as a plan, named or in a folder (docs/cli.md, "ghgcalc validate")
-        files, passed = api.passed_over(paths, found, plans)
-        input_warnings += passed
+        (files, input_warnings), store = api.inputs_once(paths), _store(factors_dir)
         _check_tables(files, header)
         jobs_count = batch.parse_jobs(jobs)
         inputs = [*files, *([previous] if previous else []), *([header] if header else [])]
@@ -820,18 +832,46 @@ def register(app: typer.Typer) -> None:
             _write_diagnostics(diagnostics_target, problems, inputs)
             raise
         _report_input_warnings(input_warnings, problems)  # a file named twice, a folder not read
+        documents: dict[str, tuple[str, tuple[Any, ...]]] = {}  # a plan, or a summary: what it was checked as
+        passed: set[str] = set()  # every plan and summary, checked as a document or passed over
+        in_folders = api.found_in_folders(paths, files)
+
+        def check_document(document: Any) -> None:
+            """A plan, named or in a folder, checked as a plan (docs/cli.md, "ghgcalc validate"); a
+            summary named as an inventory is its error; one in a folder is passed over."""
+            passed.add(document.path)
+            if document.kind == api.PLAN:
+                planned = api.plan_file(document.path)
+                documents[document.path] = (planned.source, planned.issues)
+            elif document.path not in in_folders:
+                documents[document.path] = (document.outcome.source, document.outcome.issues)
+            shown, issues = documents.get(document.path, (document.outcome.source, (document.issue,)))
+            for issue in issues:
+                problems.report(issue, shown)
+
         outcomes = _run(
-            files, gwp, factors, store, checks, problems=problems, jobs=jobs_count, header=header, results=False
+            files,
+            gwp,
+            factors,
+            store,
+            checks,
+            problems=problems,
+            jobs=jobs_count,
+            header=header,
+            results=False,
+            passable=frozenset(files),
+            passed_over=check_document,
         )
-        checked = [(path, o.source, o.issues) for path, o in zip(files, outcomes, strict=True)]
-        for path in plans:
-            planned = api.plan_file(path)
-            for issue in planned.issues:
-                problems.report(issue, planned.source)
-            checked.append((path, planned.source, planned.issues))
-        order = {path: n for n, path in enumerate(found)}
+        read = iter(outcomes)  # in the order of the files, without the documents that are no inventory
+        checked: list[tuple[str, tuple[Any, ...]]] = []
+        for path in files:
+            if path in documents:
+                checked.append(documents[path])
+            elif path not in passed:
+                outcome = next(read)
+                checked.append((outcome.source, outcome.issues))
         counts = {"ok": 0, "warnings": 0, "errors": 0}
-        for _, source, issues in sorted(checked, key=lambda c: order.get(c[0], 0)):
+        for source, issues in checked:
             errors = sum(1 for i in issues if i.is_error)
             warnings = len(issues) - errors
             counts["errors" if errors else "warnings" if warnings else "ok"] += 1

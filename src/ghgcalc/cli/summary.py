@@ -129,20 +129,29 @@ def register(app: typer.Typer) -> None:
         found, unreadable = api.summary_inputs(paths, recursive) if recursive else (None, [])
         (inputs, once), jobs_count = api.inputs_once(paths, found), batch.parse_jobs(jobs)
         inputs, itself = api.without_output(inputs, target.path)
-        inputs, passed = api.passed_over(paths, inputs)  # a plan or another summary in the folder
-        repeats = (*unreadable, *once, *itself, *passed)
+        repeats = (*unreadable, *once, *itself)
         for repeat in repeats:  # a file named twice (one row, never counted twice), a folder not read
             print(repeat.format(), file=sys.stderr)
-        rows, outcomes = [], []
+        rows, outcomes, passed = [], [], []
         options = api.Options(gwp=gwp.value if gwp else None, today=clock.today())
         # on `jobs` cores, in the order of the files; each problem printed as it comes; the workers
-        # stopped at once if this stops early (Ctrl-C)
-        with contextlib.closing(batch.outcomes(inputs, options, jobs_count, shape=row_of)) as computing:
-            for computed, row in computing:
+        # stopped at once if this stops early (Ctrl-C); a plan or another summary in the folder is
+        # passed over (api.PassedOver), said as it comes
+        passable = api.found_in_folders(paths, inputs)
+        computing = batch.outcomes(inputs, options, jobs_count, shape=row_of, passable=passable)
+        with contextlib.closing(computing):
+            for found in computing:
+                if isinstance(found, api.PassedOver):
+                    passed.append(found)
+                    print(found.issue.format(), file=sys.stderr)
+                    continue
+                computed, row = found
                 for issue in computed.issues:
                     print(issue.format(), file=sys.stderr)
                 rows.append(row)
                 outcomes.append(computed)
+        api.nothing_left(paths, len(rows), passed)
+        repeats = (*repeats, *(document.issue for document in passed))  # printed as they came
         outcome = api.summarised(tuple(rows), tuple(outcomes), repeats)
         for warning in outcome.warnings[len(repeats) :]:  # the repeats were printed before computing
             print(warning.format(), file=sys.stderr)

@@ -124,7 +124,22 @@ def read_document(path: str) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
+def _summary_text(text: str) -> bool:
+    from ghgcalc.io.summary_file import is_summary_text  # (only for a text that starts as one may)
+
+    return is_summary_text(text)
+
+
 def read_inventory_text(text: str, source: str, header: bool = False) -> Reading:
+    if text.startswith(("{", "file,")) and _summary_text(text):  # a summary's JSON, JSON lines or CSV
+        problem = Issue(
+            "document-is-summary",
+            tr("this file is a summary ghgcalc wrote (ghgcalc summary), not an inventory"),
+            Severity.ERROR,
+            Location(source, 1, 1),
+            hint=tr("compute the inventories it summarises; write summaries outside the folder of inventories"),
+        )
+        return Reading(None, None, [problem])
     document, positions, issues = parse(text, source)
     if issues and all(i.code in VALUE_PROBLEMS for i in issues) and isinstance(document, dict):
         return _with_value_problems(document, positions, source, issues)
