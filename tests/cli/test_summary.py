@@ -408,7 +408,7 @@ def test_the_formats_people_read_put_the_name_status_and_total_first_and_csv_kee
     type and period; its total was its 15th column, off the first screen and page. People's
     formats read name, status, total first; the CSV and JSON keep SummaryRow's order for scripts."""
     write_programme(tmp_path)
-    for language, first in (("en", ["Name", "Status", "Total"]), ("th", ["ชื่อ", "สถานะ", "รวม"])):
+    for language, first in (("en", ["Name", "Status", "Total, tCO2e"]), ("th", ["ชื่อ", "สถานะ", "รวม (tCO2e)"])):
         run = ghgcalc(tmp_path, "--lang", language, "summary", ".", "-o", f"out-{language}.xlsx")
         assert run.code == INPUT_ERRORS, run
         sheet = load_workbook(tmp_path / f"out-{language}.xlsx")["inventories"]
@@ -417,6 +417,6 @@ def test_the_formats_people_read_put_the_name_status_and_total_first_and_csv_kee
         markdown = ghgcalc(tmp_path, "--lang", language, "summary", ".", "-f", "md").stdout
         assert f"| {' | '.join(first)} |" in markdown
     page = ghgcalc(tmp_path, "summary", ".", "-f", "html").stdout
-    assert page.index(">Name<") < page.index(">Status<") < page.index(">Total<") < page.index(">File<")
+    assert page.index(">Name<") < page.index(">Status<") < page.index(">Total, tCO2e<") < page.index(">File<")
     run = ghgcalc(tmp_path, "summary", ".", "-f", "csv")
     assert run.stdout.startswith("file,status,errors,warnings,name,code,province,type,period,first_error_code,")
