@@ -155,7 +155,7 @@ def document(source: Outcome | Trend, rebased: InventoryResult | None = None) ->
         Fact(tr("Kind"), tr(KINDS[latest.kind]) if latest.kind in KINDS else latest.kind),
         Fact(tr("Years"), tr("{first} to {last}", first=first, last=last)),
         Fact(tr("Base year"), base_name),
-        Fact(tr("Inventories"), str(len(trend.years))),
+        Fact(tr("Number of inventories"), str(len(trend.years))),
     ]
     if missing:
         facts.append(Fact(tr("Years with no inventory"), ", ".join(missing)))
