@@ -323,3 +323,25 @@ def test_the_errors_of_last_years_file_are_in_the_diagnostics(tmp_path: Path):
         ("last.yaml", "amount-negative"),
         ("last.yaml", "factor-missing"),
     ]
+
+
+def test_the_diagnostics_files_name_chooses_json_lines_json_or_csv(tmp_path: Path):
+    """`--diagnostics problems.csv` wrote JSON lines into a file named .csv; the name now chooses the
+    form, every form the same problems with the schema's keys, in its order. A workbook's name is
+    refused before anything is read."""
+    write(tmp_path, "bad.yaml", BAD)
+    for name in ("d.jsonl", "d.json", "d.csv"):
+        run = ghgcalc(tmp_path, "validate", "bad.yaml", "--diagnostics", name)
+        assert run.code == INPUT_ERRORS and f"wrote {name}" in run.stderr, run
+    as_lines = lines((tmp_path / "d.jsonl").read_text(encoding="utf-8"))
+    assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8")) == as_lines
+    rows = list(csv.reader(io.StringIO((tmp_path / "d.csv").read_text(encoding="utf-8"))))
+    assert rows[0] == _schema()["required"]
+    assert [dict(zip(rows[0], row, strict=True)) for row in rows[1:]] == [
+        {key: "" if value is None else str(value) for key, value in record.items()} for record in as_lines
+    ]
+    refused = ghgcalc(tmp_path, "validate", "bad.yaml", "--diagnostics", "d.xlsx")
+    assert_usage_error(
+        refused, "is named as an Excel workbook", "hint: name the file .jsonl, .json or .csv, e.g. d.csv"
+    )
+    assert not (tmp_path / "d.xlsx").exists()

@@ -120,12 +120,16 @@ def json_line(record: dict[str, object]) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-DIAGNOSTICS_HELP = N_("Also write every problem as JSON lines to FILE (- for standard error, instead of the messages).")
+DIAGNOSTICS_HELP = N_(
+    "Also write every problem to FILE: JSON lines, or JSON or CSV by its name (- for standard error, "
+    "instead of the messages)."
+)
 
 
 def _diagnostics_target(diagnostics: str | None, inputs: list[str], force: bool, out: str | None = None) -> Any:
-    """The checked diagnostics file (refused like -o: an input, a folder, a device, the -o file)."""
-    from ghgcalc.cli.output import check_target
+    """The checked diagnostics file (refused like -o: an input, a folder, a device, the -o file, a
+    name of a format it does not write)."""
+    from ghgcalc.cli.output import check_target, diagnostics_format
 
     if diagnostics is None or diagnostics == "-":
         return None
@@ -134,12 +138,35 @@ def _diagnostics_target(diagnostics: str | None, inputs: list[str], force: bool,
             tr("--diagnostics and -o name the same file {path}", path=diagnostics),
             tr("give the diagnostics a file of their own"),
         )
-    return check_target(diagnostics, inputs, force, named="")
+    target = check_target(diagnostics, inputs, force, named="")
+    diagnostics_format(diagnostics)  # a name of another format: refused once it is known to be writable
+    return target
+
+
+# the keys of every diagnostic, in the schema's order (src/ghgcalc/data/diagnostic.schema.json)
+DIAGNOSTIC_KEYS = ("file", "line", "column", "sheet", "cell", "row", "field", "severity", "code", "message", "hint")
 
 
 def _write_diagnostics(target: Any, problems: Problems, read: list[str]) -> None:
-    if target is not None:
-        target.write("".join(json_line(r) for r in problems.found), read=read)
+    """The diagnostics file: JSON lines, or a JSON array or a CSV by its name (diagnostics_format)."""
+    if target is None:
+        return
+    from ghgcalc.cli.output import DiagnosticFormat, diagnostics_format
+
+    chosen = diagnostics_format(target.shown or target.path)
+    if chosen is DiagnosticFormat.csv:
+        from ghgcalc.io.writers import csv_text
+
+        text = csv_text(
+            list(DIAGNOSTIC_KEYS), ([record.get(key) for key in DIAGNOSTIC_KEYS] for record in problems.found)
+        )
+    elif chosen is DiagnosticFormat.json:
+        import json
+
+        text = json.dumps(problems.found, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(json_line(r) for r in problems.found)
+    target.write(text, read=read)
 
 
 def _run(

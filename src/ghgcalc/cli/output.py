@@ -81,6 +81,32 @@ def output_format(given: Format | None, path: str | None, formats: type[Format])
     return given
 
 
+class DiagnosticFormat(StrEnum):
+    """What --diagnostics FILE writes, by the file's name (docs/diagnostics.md)."""
+
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+def diagnostics_format(path: str) -> DiagnosticFormat:
+    """JSON lines, or the JSON array or the CSV the name of `path` asks for (`problems.csv`, for a
+    spreadsheet); a name of another format ghgcalc writes (`problems.xlsx`) is a usage error."""
+    named = _NAMED.get(os.path.splitext(path)[1].lower().lstrip("."))
+    if named is None:
+        return DiagnosticFormat.jsonl
+    if named not in DiagnosticFormat.__members__:
+        raise UsageError(
+            tr(
+                "--diagnostics writes JSON lines, JSON or CSV, but {path} is named as {other}: nothing was written",
+                path=printable(path),
+                other=tr(_WHAT[named]),
+            ),
+            tr("name the file .jsonl, .json or .csv, e.g. {path}", path=printable(os.path.splitext(path)[0] + ".csv")),
+        )
+    return DiagnosticFormat(named)
+
+
 def refuse_mismatch(given: str, path: str, named: str, writable: bool, option: str = "--format") -> None:
     """The usage error of a format given (`option`, --format or import's --to) that the output
     file's name contradicts: both named, and the two ways out (the format the name says, when the
