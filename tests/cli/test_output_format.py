@@ -119,12 +119,16 @@ def test_a_name_of_a_format_not_written_is_refused_before_any_input_is_computed(
     write(towns / "towns", "town-9.yaml", TOWN.format(number=9, amount=-1))  # an error, if it were computed
     run = ghgcalc(towns, "compute", "towns", "-o", name)
     assert run.code == USAGE and f"{name}: ghgcalc does not write ." in run.stderr
-    assert ".xlsx" in run.stderr and "--format" in run.stderr and "amount" not in run.stderr
+    assert ".xlsx" in run.stderr and "amount" not in run.stderr
     assert not (towns / name).exists()
     thai = ghgcalc(towns, "--lang", "th", "summary", "towns", "-o", name)
     assert thai.code == USAGE and "ไม่ได้สร้างไฟล์" in thai.stderr
-    given = ghgcalc(towns, "compute", "towns", "-f", "json", "-o", name)  # the format given: written as asked
-    assert given.code == 1 and json.loads((towns / name).read_text(encoding="utf-8"))
+    given = ghgcalc(towns, "compute", "towns", "-f", "json", "-o", name)
+    if name == "report.table":  # a name of no format people know: the format given is written, as asked
+        assert "--format" in run.stderr
+        assert given.code == 1 and json.loads((towns / name).read_text(encoding="utf-8"))
+    else:  # JSON in a file named .pdf, .xls, .xlsm is no more what its name says than with --format
+        assert given.code == USAGE and "is named as" in given.stderr and not (towns / name).exists(), given
 
 
 def test_other_commands_choose_by_the_extension_too(tmp_path: Path) -> None:
@@ -179,3 +183,16 @@ def test_a_missing_output_folder_says_how_to_go_on(towns: Path, args: tuple[str,
     assert "create the folder first" in run.stderr or "สร้างโฟลเดอร์นั้นก่อน" in run.stderr, run
     assert hint in run.stderr, run
     assert not (towns / "2568").exists() and not (towns / "results-2568").exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "name"), [("xlsx", "r.xlsm"), ("xlsx", "r.xls"), ("html", "r.pdf"), (None, "r.xlsm")]
+)
+def test_a_name_of_a_format_ghgcalc_never_writes_is_refused(tmp_path, given, name):
+    """A workbook written under .xlsm is refused by Excel ("the file format or extension is not
+    valid"): with or without --format, such a name is a usage error and nothing is written."""
+    write(tmp_path, "town.yaml", TOWN.format(number=1, amount=100))
+    run = ghgcalc(tmp_path, "compute", "town.yaml", *(["-f", given] if given else []), "-o", name)
+    assert run.code == USAGE, run
+    assert not (tmp_path / name).exists()
+    assert "--format" not in run.stderr.split("hint:")[-1], run  # no way out through --format

@@ -38,12 +38,19 @@ _EXTENSIONS = {"htm": "html", "markdown": "md", "ndjson": "jsonl"}
 _TEXT_EXTENSIONS = frozenset({"", "txt", "text", "out", "log", "yaml", "yml"})
 
 
-# every extension of a format some command of ghgcalc writes, and the format it names
+# every extension of a format some command of ghgcalc writes, and the format it names; and those
+# of formats people open that it never writes (a workbook written under .xlsm or .xls is refused by
+# Excel, or opened with a warning, as its content is not what its name says)
 _NAMED = {
     **{name: name for name in ("json", "jsonl", "csv", "xlsx", "md", "html", "parquet")},
     **_EXTENSIONS,
     "yaml": "yaml",
     "yml": "yaml",
+    "xlsm": "xlsm",
+    "xls": "xls",
+    "ods": "ods",
+    "pdf": "pdf",
+    "docx": "docx",
 }
 # what a file of each format is, for a person
 _WHAT = {
@@ -56,6 +63,11 @@ _WHAT = {
     "html": N_("a web page (HTML)"),
     "parquet": N_("a Parquet file"),
     "yaml": N_("a YAML file"),
+    "xlsm": N_("an Excel macro-enabled workbook"),
+    "xls": N_("an Excel 97-2003 workbook"),
+    "ods": N_("an OpenDocument spreadsheet"),
+    "pdf": N_("a PDF document"),
+    "docx": N_("a Word document"),
 }
 
 
@@ -152,13 +164,13 @@ def format_of(path: str | None, formats: type[Format]) -> Format | None:
     if extension in _TEXT_EXTENSIONS:
         return None
     written = [name for name in formats.__members__ if name != "table"]
+    names = {"first": ", .".join(written[:-1]), "rest": written[-1]}
     raise UsageError(
         tr("{path}: ghgcalc does not write .{extension} files", path=printable(path), extension=extension),
-        tr(
-            "name the file .{first} or .{rest}, or give the format with --format",
-            first=", .".join(written[:-1]),
-            rest=written[-1],
-        ),
+        # a name of a format people know (.xlsm, .pdf) takes no other format: --format is no way out
+        tr("name the file .{first} or .{rest}", **names)
+        if extension in _NAMED
+        else tr("name the file .{first} or .{rest}, or give the format with --format", **names),
     )
 
 
