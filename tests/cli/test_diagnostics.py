@@ -235,6 +235,8 @@ def test_validate_ends_with_a_tally(tmp_path: Path):
     last = run.stderr.splitlines()
     assert last[-2] == "in/t9999.yaml: invalid (2 error(s), 0 warning(s))"
     assert last[-1] == "1,004 file(s): 1,002 ok, 1 with warnings, 1 with errors"
+    # a file with warnings only is said to be so, as the tally counts it (it read "ok" beside "0 ok")
+    assert "in/t9998.yaml: ok, with warnings (1 warning(s))" in last
 
 
 def test_the_tally_in_thai(tmp_path: Path):
@@ -243,6 +245,9 @@ def test_the_tally_in_thai(tmp_path: Path):
     run = ghgcalc(tmp_path, "validate", "good.yaml", "bad.yaml", "--lang", "th")
     assert run.code == INPUT_ERRORS
     assert run.stderr.splitlines()[-1] == "ทั้งหมด 2 ไฟล์: ผ่าน 1 ไฟล์, มีคำเตือน 0 ไฟล์, มีข้อผิดพลาด 1 ไฟล์"
+    write(tmp_path, "warned.yaml", WARNED)
+    warned = ghgcalc(tmp_path, "validate", "warned.yaml", "--lang", "th")
+    assert warned.stderr.splitlines()[-2] == "warned.yaml: ผ่าน แต่มีคำเตือน (คำเตือน 1 รายการ)", warned
     # the codes stay English in the JSON lines of a Thai run; the message is Thai
     run = ghgcalc(tmp_path, "validate", "bad.yaml", "--lang", "th", "-f", "jsonl")
     records = lines(run.stdout)

@@ -385,6 +385,8 @@ def tally(source: str, errors: int, warnings: int) -> str:
             errors=errors,
             warnings=warnings,
         )
+    if warnings:  # as the run's tally counts it: "with warnings", never "ok" beside "0 ok"
+        return tr("{source}: ok, with warnings ({warnings} warning(s))", source=source, warnings=warnings)
     return tr(
         "{source}: ok ({errors} error(s), {warnings} warning(s))", source=source, errors=errors, warnings=warnings
     )
