@@ -151,3 +151,27 @@ def test_a_unit_in_an_amount_header_must_be_the_rows_unit(tmp_path: Path) -> Non
     run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
     assert run.code == 0, run
     assert json.loads(run.stdout)["total_t_co2e"] == pytest.approx(1.2 * 1000 * 0.4999 / 1000, rel=1e-12)
+
+
+def test_a_scope_cell_formatted_as_text_is_the_scope_it_shows(tmp_path: Path) -> None:
+    """A Scope column formatted as text (green triangles in Excel) holds "1" or Thai "๓": the
+    workbook was refused with "'scope' is '1'; it must be one of 1, 2, 3", while an amount typed
+    as text ("12,500") is read. The scope it shows is the scope, on both sheets that have one."""
+    from tests.helpers import activities_workbook
+
+    book = activities_workbook(
+        tmp_path / "town.xlsx",
+        [
+            ["electricity-grid", "2", "Offices", "kWh", None, *[None] * 12, "12,500"],
+            ["my-paper", None, "Paper, the factor's scope", "kg", None, *[None] * 12, 100],
+            ["paper", " ๓ ", "Paper", "kg", None, *[None] * 12, 100],
+        ],
+    )
+    factors = book.create_sheet("Custom factors")
+    factors.append(["Key", "Per", "Gas", "kg", "Scope", "Source"])
+    factors.append(["my-paper", "kg", "CO2e", 2.0, "3", "supplier sheet"])
+    book.save(tmp_path / "town.xlsx")
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 0, run
+    lines = json.loads(run.stdout)["lines"]
+    assert [line["scope"] for line in lines] == [2, 3, 3]
