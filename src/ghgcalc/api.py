@@ -1685,13 +1685,27 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
         )
         found.append(Issue("output-units-mixed", message, Severity.WARNING, hint=hint))
     for row, earlier in repeated(rows):
-        message = tr(
-            "the same local government (code {code}) and period ({period}) as {first}: both are counted in the rollups",
-            code=row.code,
-            period=row.period,
-            first=earlier.file,
-        )
-        hint = tr("if one file is a copy of the other, remove it; if a code is wrong, correct organization.code")
+        if row.code is not None:
+            message = tr(
+                "the same local government (code {code}) and period ({period}) as {first}: both are counted in "
+                "the rollups",
+                code=row.code,
+                period=row.period,
+                first=earlier.file,
+            )
+            hint = tr("if one file is a copy of the other, remove it; if a code is wrong, correct organization.code")
+        else:
+            message = tr(
+                "the same name ({name}) and period ({period}) as {first}, and no organization.code: both are "
+                "counted in the rollups",
+                name=printable(row.name or ""),
+                period=row.period,
+                first=earlier.file,
+            )
+            hint = tr(
+                "if one file is a copy of the other (the YAML and its workbook, a file saved twice), remove it; if "
+                "they are two local governments, give each its organization.code"
+            )
         found.append(Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=hint))
     return found
 

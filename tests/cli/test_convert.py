@@ -200,3 +200,30 @@ def test_a_period_with_both_dates_and_a_fiscal_year_is_refused(tmp_path: Path) -
     run = ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx")
     assert run.code == USAGE and "fiscal_year" in run.stderr and "Nothing was written" in run.stderr, run
     assert not (tmp_path / "t.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "{start: 2024-01-01, end: 2025-06-30}",  # 18 months
+        "{start: 2566-10-01, end: 2568-09-30}",  # two fiscal years
+        "{start: 2024-01-15, end: 2025-01-14}",  # twelve months from the 15th touch thirteen
+    ],
+)
+def test_a_period_of_more_than_twelve_months_converts_to_a_workbook_that_computes_the_same(
+    tmp_path: Path, period: str
+) -> None:
+    """The workbook had twelve month columns whatever the period; its reader wants a column for each
+    month the period touches, so the converted workbook did not compute (month-missing)."""
+    write(
+        tmp_path,
+        "t.yaml",
+        f"ghgcalc: 1\nname: T\nperiod: {period}\nactivities:\n"
+        "  - {activity: electricity-grid, amount: 1000, unit: kWh}\n"
+        "  - {activity: diesel-mobile, amount: [120, 130, 125, 140, 135, 128], unit: L}\n",
+    )
+    original = results(ghgcalc(tmp_path, "compute", "t.yaml", "-f", "json"))
+    assert ghgcalc(tmp_path, "convert", "t.yaml", "t.xlsx").code == 0
+    assert results(ghgcalc(tmp_path, "compute", "t.xlsx", "-f", "json")) == original
+    assert ghgcalc(tmp_path, "convert", "t.xlsx", "back.yaml").code == 0
+    assert results(ghgcalc(tmp_path, "compute", "back.yaml", "-f", "json")) == original

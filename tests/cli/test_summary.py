@@ -296,6 +296,27 @@ def test_a_file_named_twice_is_one_row_and_a_copy_is_named(tmp_path):
     assert "inventory-repeated" not in twice.stderr and "input-repeated" not in copied.stderr
 
 
+def test_an_inventory_without_a_code_beside_its_workbook_is_named_as_counted_twice(tmp_path):
+    """A town without organization.code, sent as its YAML and as the workbook `convert` made of it:
+    the province's rollup counted it twice, and no warning said so (the copy was found by the code
+    only). Two towns of one name in other provinces are two local governments, and not warned."""
+    town = "ghgcalc: 1\nname: เทศบาลตำบลบ้านใหม่\nperiod: 2566\norganization: {{province: {province}}}\n" + (
+        "activities:\n  - {{activity: electricity-grid, unit: kWh, amount: {amount}}}\n"
+    )
+    (tmp_path / "ban-mai.yaml").write_text(town.format(province="ลำปาง", amount=10000), encoding="utf-8")
+    assert ghgcalc(tmp_path, "convert", "ban-mai.yaml", "ban-mai.xlsx").code == 0
+    (tmp_path / "other.yaml").write_text(town.format(province="ลำพูน", amount=20000), encoding="utf-8")
+    run = ghgcalc(tmp_path, "summary", ".", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.stdout)
+    assert [row["file"] for row in data["inventories"]] == ["ban-mai.xlsx", "ban-mai.yaml", "other.yaml"]
+    assert (
+        "ban-mai.yaml: warning[inventory-repeated]: the same name (เทศบาลตำบลบ้านใหม่) and period (2566) as "
+        "ban-mai.xlsx, and no organization.code: both are counted in the rollups" in run.stderr
+    )
+    assert [w["code"] for w in data["warnings"]].count("inventory-repeated") == 1  # not the other province's
+
+
 def test_inventories_of_several_periods_are_named_as_added_together(tmp_path):
     write_programme(tmp_path)
     one = ghgcalc(tmp_path, "summary", ".", "-f", "csv")

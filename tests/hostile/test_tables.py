@@ -347,6 +347,24 @@ def test_a_month_outside_the_period_is_refused_at_its_column(tmp_path):
     assert "'Dec 2023'" in problem(run, "t.csv", "table-month-outside", hint="period")
 
 
+def test_a_half_years_workbook_given_as_a_table_computes_as_the_workbook_does(tmp_path):
+    """An Excel inventory of a half year has empty month columns outside it (twelve written, six
+    filled); read as an inventory they are ignored, but its Activities sheet given as a table was
+    refused, table-month-outside at each empty column. Empty, they are ignored there too."""
+    write(
+        tmp_path,
+        "half.yaml",
+        "ghgcalc: 1\nname: T\nperiod: {start: 2024-01-01, end: 2024-06-30}\nactivities:\n"
+        "  - {activity: electricity-grid, unit: kWh, amount: [1000, 1100, 1050, 990, 1020, 1010]}\n",
+    )
+    assert ghgcalc(tmp_path, "convert", "half.yaml", "half.xlsx").code == 0
+    write(tmp_path, "header.yaml", "ghgcalc: 1\nname: T\nperiod: {start: 2024-01-01, end: 2024-06-30}\n")
+    inventory = ghgcalc(tmp_path, "compute", "half.xlsx", "-f", "json")
+    table = ghgcalc(tmp_path, "compute", "half.xlsx", "--header", "header.yaml", "-f", "json")
+    assert inventory.code == 0 and table.code == 0, table
+    assert json.loads(table.stdout)["total_t_co2e"] == json.loads(inventory.stdout)["total_t_co2e"]
+
+
 def test_a_month_without_its_year_in_a_two_year_period_asks_for_the_year(tmp_path):
     two_years = HEAD.replace("period: 2024", "period: {start: 2023-07-01, end: 2025-06-30}")
     write(tmp_path, "head.yaml", two_years)

@@ -6,6 +6,7 @@ base year's forms, the factors' citations, and the same numbers in Thai and in E
 from __future__ import annotations
 
 import csv
+import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -324,3 +325,29 @@ def test_thai_labels_and_the_same_numbers_as_in_english(tmp_path: Path) -> None:
 
 def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def test_the_workbook_lists_the_warnings_the_other_formats_give(tmp_path: Path) -> None:
+    """The terminal, the Markdown and the web page name an inventory's warnings (a CO2e factor of
+    another GWP set, three months of twelve); the workbook a verifier gets alone said nothing of
+    them. It now ends with a Warnings sheet holding the same list; without warnings, no such sheet."""
+    write(
+        tmp_path,
+        "town.yaml",
+        "ghgcalc: 1\nname: Town\nperiod: FY2567\ngwp: AR4\nactivities:\n"
+        "  - {activity: electricity-grid, amount: 12500, unit: kWh}\n"
+        "  - {activity: diesel-mobile, amount: [2150, 2080, 2210], unit: L}\n",
+    )
+    computed = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")
+    codes = [warning["code"] for warning in json.loads(computed.stdout)["warnings"]]
+    assert sorted(codes) == ["amount-months-missing", "gwp-basis-mismatch"], computed
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "xlsx", "-o", "report.xlsx")
+    assert run.code == 0 and "Factors, Warnings)" in run.stderr, run
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert book.sheetnames[-2:] == ["Factors", "Warnings"]
+    cells = [row for row in book["Warnings"].iter_rows(values_only=True) if row[0] in codes]
+    messages = {w["code"]: w["message"] for w in json.loads(computed.stdout)["warnings"]}
+    assert sorted(row[0] for row in cells) == sorted(codes)
+    assert all(row[1] == messages[row[0]] for row in cells)
+    quiet = ghgcalc(tmp_path, "compute", str(EXAMPLE), "-f", "xlsx", "-o", "example.xlsx")
+    assert quiet.code == 0 and "Warnings" not in openpyxl.load_workbook(tmp_path / "example.xlsx").sheetnames

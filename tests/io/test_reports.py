@@ -280,7 +280,9 @@ def test_same_results_same_bytes(town):  # type: ignore[no-untyped-def]
 def test_several_inventories_one_set_of_sheets_each(town):  # type: ignore[no-untyped-def]
     other = hostile_result()
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx([town, other])))
-    assert book.sheetnames == [f"{name} ({n})" for n in (1, 2) for name in FORMS]
+    warned = [f"Warnings ({n})" for n, result in ((1, town), (2, other)) if result.warnings]
+    assert other.warnings and not town.warnings  # the hostile inventory's warnings get their sheet
+    assert book.sheetnames == [f"{name} ({n})" for n in (1, 2) for name in FORMS] + warned
     assert book[f"{SUMMARY_SHEET} (2)"]["B2"].value == "Test"
 
 

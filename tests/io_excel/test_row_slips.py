@@ -186,3 +186,25 @@ def test_a_hidden_row_of_the_inventory_sheet_is_said_where_it_is_read(tmp_path: 
     [hidden] = found(run, "row-hidden")
     assert hidden.location == "town.xlsx[Inventory]!A5", run
     assert hidden.message.endswith("(rows 5: gwp)")
+
+
+def test_a_scope_cell_formatted_as_text_is_the_scope_it_shows(tmp_path: Path) -> None:
+    """A Scope column formatted as text (green triangles in Excel) holds "1" or Thai "๓": the
+    workbook was refused with "'scope' is '1'; it must be one of 1, 2, 3", while an amount typed
+    as text ("12,500") is read. The scope it shows is the scope, on both sheets that have one."""
+    book = activities_workbook(
+        tmp_path / "town.xlsx",
+        [
+            ["electricity-grid", "2", "Offices", "kWh", None, *[None] * 12, "12,500"],
+            ["my-paper", None, "Paper, the factor's scope", "kg", None, *[None] * 12, 100],
+            ["paper", " ๓ ", "Paper", "kg", None, *[None] * 12, 100],
+        ],
+    )
+    factors = book.create_sheet("Custom factors")
+    factors.append(["Key", "Per", "Gas", "kg", "Scope", "Source"])
+    factors.append(["my-paper", "kg", "CO2e", 2.0, "3", "supplier sheet"])
+    book.save(tmp_path / "town.xlsx")
+    run = ghgcalc(tmp_path, "compute", "town.xlsx", "-f", "json")
+    assert run.code == 0, run
+    lines = json.loads(run.stdout)["lines"]
+    assert [line["scope"] for line in lines] == [2, 3, 3]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ghgcalc.core.provinces import province_of
+from ghgcalc.thai import canonical_name
 
 OUTLIER_RATIO = 3.0
 MIN_PEERS = 5
@@ -140,15 +141,23 @@ def _period_of(row: SummaryRow) -> tuple[str | None, ...]:
 
 
 def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
-    """Each computed row that repeats an earlier computed row's local government (its code) and
-    period (the same days, however the year is written), with that earlier row: two files of one
-    inventory (a copy under another name) count twice in the rollups."""
+    """Each computed row that repeats an earlier computed row's local government and period (the
+    same days, however the year is written), with that earlier row: two files of one inventory (a
+    copy under another name, the YAML beside the workbook `convert` made of it) count twice in the
+    rollups. A local government is its code; one without a code, its name and province as written
+    (in their canonical writing)."""
     first: dict[tuple[object, ...], SummaryRow] = {}
     found = []
     for row in rows:
-        if row.code is None or row.period is None or row.status == "errors":
+        if row.period is None or row.status == "errors":
             continue
-        earlier = first.setdefault((row.code, *_period_of(row)), row)
+        if row.code is not None:
+            who: tuple[object, ...] = ("code", row.code)
+        elif row.name is not None:
+            who = ("name", canonical_name(row.name).casefold(), canonical_name(row.province or "").casefold())
+        else:
+            continue
+        earlier = first.setdefault((*who, *_period_of(row)), row)
         if earlier is not row:
             found.append((row, earlier))
     return found

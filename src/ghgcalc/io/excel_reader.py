@@ -774,6 +774,16 @@ def _header_row(rows: list[list[Any]], names: tuple[str, ...]) -> int | None:
     return None
 
 
+def scope_of_cell(value: Any) -> Any:
+    """A scope cell as the number it shows: a cell formatted as text holds "1" (or Thai "๑"), which
+    is scope 1, as the text "12,500" is an amount. Anything else is kept, to be reported as it is."""
+    if isinstance(value, str):
+        digit = thai_to_arabic_digits(value.strip())
+        if digit in ("1", "2", "3"):
+            return int(digit)
+    return value
+
+
 # The fields of an activity row read as they are, in this order (the scope as a number, the others as text).
 _TEXT_FIELDS = ("scope", "category", "label", "unit", "id", "ncv", "density", "gpc", "ipcc", "division")
 _EXACT = 2**53  # whole floats below this are read as int (plain)
@@ -906,7 +916,7 @@ def _read_activities(
         for name in texts:
             value = values[name]
             if value is not None:
-                item[name] = value if name == "scope" else str(value)
+                item[name] = scope_of_cell(value) if name == "scope" else str(value)
         if quality:
             percent = None if percent_at is None else {n for n in ranges if (row, columns[n]) in percent_at}
             fields, problems = line_fields({name: values.get(name) for name in quality}, percent)
@@ -1171,6 +1181,8 @@ def _read_custom(
             if value is None:
                 continue
             where = cells.get(("custom_factors", index, name))
+            if name == "scope":
+                value = scope_of_cell(value)
             if name not in factor:
                 factor[name] = value
                 cells[("custom_factors", index, name)] = (sheet, cell_name(row, columns[name]))

@@ -295,8 +295,7 @@ def inventory_workbook(
     lists = _write_lists(workbook.create_sheet(LISTS_SHEET), store, factors)
     _write_inventory(inventory, document)
     _write_organization(workbook.create_sheet(ORGANIZATION_SHEET, 1), organization, lists)
-    longest = max((len(a["amount"]) for a in activities if isinstance(a.get("amount"), list)), default=0)
-    months = 12 * max(1, -(-longest // 12))  # a longer period repeats the twelve month columns
+    months = _month_columns(document.get("period"), activities)
     _write_activities(workbook.create_sheet(ACTIVITIES_SHEET, 2), activities, first_month, months, lists)
     _write_custom(workbook.create_sheet(CUSTOM_SHEET, 3), factors)
     workbook.active = 0
@@ -415,6 +414,22 @@ def _starter(kind: str, period: str | int) -> dict[str, Any]:
             {"activity": key, "label": tr(label), "unit": unit, **extra} for key, label, unit, extra in rows
         ],
     }
+
+
+def _month_columns(period: Any, activities: list[dict[str, Any]]) -> int:
+    """How many month columns to write: one for each month the period touches, as the reader places
+    them in the period (an 18-month period, or twelve months from the 15th, touches more than
+    twelve, and a missing month would not compute), and at least twelve (the columns outside a short
+    period stay empty and are ignored). A period that cannot be read gets twelve for each twelve
+    monthly values, the workbook reporting the period as the YAML does."""
+    from ghgcalc.io.excel_month_columns import months_of_period
+    from ghgcalc.models.period import parse_period
+
+    try:
+        return max(12, len(months_of_period(parse_period(period))))
+    except (ValueError, TypeError):
+        longest = max((len(a["amount"]) for a in activities if isinstance(a.get("amount"), list)), default=0)
+        return 12 * max(1, -(-longest // 12))
 
 
 def _first_month(period: Any, fiscal: bool) -> int:

@@ -341,6 +341,8 @@ def read_columns(table: _Table, inventory: Inventory) -> tuple[_Columns, list[Is
         if slot is None and month.year is None and [m for _, m in period_months].count(month.month) > 1:
             issues.append(_column_issue(table, "table-month-ambiguous", name, ""))
         elif slot is None:
+            if _untitled_and_empty(table, name):
+                continue  # a twelve-month template used for a half year: ignored, as an Excel inventory does
             issues.append(_column_issue(table, "table-month-outside", name, ""))
         elif any(slot == taken for taken, _ in found.months):
             issues.append(_column_issue(table, "table-column-twice", name, title))

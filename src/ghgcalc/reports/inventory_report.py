@@ -131,7 +131,7 @@ def inventory_document(result: InventoryResult) -> Document:
         _lines(result),
         *analysis_sections(result),
         _factors(result),
-        *_warnings(result),
+        *warnings_sections(result),
     ]
     return Document(
         title=result.name,
@@ -437,7 +437,7 @@ def _factors(result: InventoryResult) -> Section:
     )
 
 
-def _warnings(result: InventoryResult) -> list[Section]:
+def warnings_sections(result: InventoryResult) -> list[Section]:
     if not result.warnings:
         return []
     rows = [(issue.code, issue.message) for issue in result.warnings]

@@ -49,6 +49,7 @@ BASE_SHEET = "Fr-04.2 Base year"
 RECALCULATION_SHEET = "Fr-04.3 Recalculation"
 SUMMARY_SHEET = "Fr-05 Summary"
 FACTORS_SHEET = "Factors"
+WARNINGS_SHEET = "Warnings"
 
 FMT_TCO2E = "#,##0.0000##"
 FMT_GAS_T = "#,##0.000000"
@@ -119,10 +120,24 @@ def to_xlsx(results: list[InventoryResult]) -> bytes:
 
             analysis_sheets(workbook, result, result.analysis, suffix)
         cfo_factors.factors_sheet(sheet(FACTORS_SHEET), result)
+        if result.warnings:  # as the Markdown, the web page and a community's workbook give them
+            _warnings_sheet(workbook, result, suffix)
     if not results:  # a workbook needs a sheet; say why it is empty
         put(workbook.create_sheet(SUMMARY_SHEET), 1, 1, tr("No results: no inventory could be computed"))
     _properties(workbook, results)
     return save(workbook)
+
+
+def _warnings_sheet(workbook: Workbook, result: InventoryResult, suffix: str) -> None:
+    """The inventory's warnings on a sheet of their own, after Factors: a verifier who gets the
+    workbook alone sees what the terminal, the Markdown and the web page said."""
+    from dataclasses import replace
+
+    from ghgcalc.reports.inventory_report import inventory_document, warnings_sections
+    from ghgcalc.reports.render_xlsx import add_sheets
+
+    sections = tuple(replace(section, key=WARNINGS_SHEET) for section in warnings_sections(result))
+    add_sheets(workbook, replace(inventory_document(result), sections=sections), suffix)
 
 
 def _properties(workbook: Workbook, results: list[InventoryResult]) -> None:
