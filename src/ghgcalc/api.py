@@ -194,13 +194,14 @@ def found_in_folders(paths: list[str], files: list[str]) -> frozenset[str]:
     return frozenset(path for path in files if path not in named and path != STDIN)
 
 
-PLAN, SUMMARY = "plan", "summary"
-_DOCUMENT_KINDS = {"document-is-plan": PLAN, "document-is-summary": SUMMARY}
+PLAN, SUMMARY, REPORT = "plan", "summary", "report"
+_DOCUMENT_KINDS = {"document-is-plan": PLAN, "document-is-summary": SUMMARY, "document-is-report": REPORT}
 
 
 def document_kind(outcome: Any) -> str | None:
-    """PLAN or SUMMARY for the outcome of a file that is a reduction plan or a summary ghgcalc wrote,
-    as its reading found (document-is-plan, document-is-summary); None for any other outcome.
+    """PLAN, SUMMARY or REPORT for the outcome of a file that is a reduction plan, or a summary or a
+    report ghgcalc wrote, as its reading found (document-is-plan, -summary, -report); None for any
+    other outcome.
     Found where the file is read anyway, so a folder of 7,850 inventories is not read twice."""
     own = getattr(outcome, "outcome", outcome)  # a CompareOutcome holds the Outcome
     if own.result is not None or len(own.issues) != 1:
@@ -210,7 +211,7 @@ def document_kind(outcome: Any) -> str | None:
 
 @dataclass(frozen=True)
 class PassedOver:
-    """A file of a folder of inventories that is none (a plan, a summary ghgcalc wrote), in place of
+    """A file of a folder of inventories that is none (a plan, a summary or a report ghgcalc wrote), in place of
     its outcome in a run: said once with a warning (`issue`) and left out of the results; its
     `outcome` is what reading it gave (validate checks a plan as a plan instead)."""
 
@@ -264,6 +265,14 @@ def _passed_over(path: str, kind: str) -> Issue:
             Severity.WARNING,
             Location(shown),
             hint=tr("project it with: ghgcalc plan {file}; check it with: ghgcalc validate {file}", file=shown),
+        )
+    if kind == REPORT:
+        return Issue(
+            "report-in-folder",
+            tr("a report ghgcalc wrote, not an inventory: passed over"),
+            Severity.WARNING,
+            Location(shown),
+            hint=tr("write reports outside the folder of inventories (-o ../report.xlsx)"),
         )
     return Issue(
         "summary-in-folder",

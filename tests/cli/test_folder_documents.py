@@ -153,3 +153,19 @@ def test_a_summarys_json_saved_as_yaml_in_the_folder_is_passed_over(towns: Path)
     assert ("towns/last-summary.yaml", "summary-in-folder") in [(p.location, p.code) for p in issues(run.stderr)]
     named = ghgcalc(towns, "compute", "towns/last-summary.yaml")
     assert named.code == INPUT_ERRORS and [p.code for p in issues(named.stderr)] == ["document-is-summary"], named
+
+
+def test_a_report_ghgcalc_wrote_in_the_folder_is_passed_over(towns: Path) -> None:
+    """The CFO workbook of a town (`compute -f xlsx`) saved beside the inventories failed the whole
+    folder with two sheet-missing errors and a template's hint; it is passed over, said once, and
+    named as what it is when given as an inventory."""
+    assert ghgcalc(towns, "compute", "towns/a.yaml", "-f", "xlsx", "-o", "towns/a-report.xlsx").code == 0
+    run = ghgcalc(towns, "summary", "towns", "-f", "json")
+    assert run.code == 0, run
+    assert ("towns/a-report.xlsx", "report-in-folder") in [(p.location, p.code) for p in issues(run.stderr)], run
+    assert json.loads(run.stdout)["files"] == 2
+    named = ghgcalc(towns, "compute", "towns/a-report.xlsx")
+    assert named.code == INPUT_ERRORS and [p.code for p in issues(named.stderr)] == ["document-is-report"], named
+    checked = ghgcalc(towns, "validate", "towns")
+    assert "report-in-folder" in checked.stderr and "towns/a-report.xlsx: invalid" not in checked.stderr, checked
+    assert checked.stderr.rstrip().endswith("3 file(s): 2 ok, 0 with warnings, 1 with errors"), checked  # the plan

@@ -56,7 +56,7 @@ from ghgcalc.io.excel_xml import (
     measured,
 )
 from ghgcalc.io.files import is_regular, kind_of
-from ghgcalc.io.summary_file import is_summary
+from ghgcalc.io.summary_file import is_summary, written_by_ghgcalc
 from ghgcalc.models.period import Period, parse_period
 from ghgcalc.numbers import number_text, read_number
 from ghgcalc.thai import canonical_name, show_date, thai_to_arabic_digits
@@ -469,6 +469,14 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
             "document-is-summary",
             tr("this workbook is a summary ghgcalc wrote (ghgcalc summary), not an inventory"),
             hint=tr("compute the inventories it summarises; write summaries outside the folder of inventories"),
+        )
+        reader.positions.no_inventory = True
+        return document
+    if inventory_sheet is None and roles.activities is None and written_by_ghgcalc(path):  # a report of ours
+        reader.issue(
+            "document-is-report",
+            tr("this workbook is a report ghgcalc wrote (its forms or tables), not an inventory"),
+            hint=tr("compute the inventory it was written from; keep reports outside the folder of inventories"),
         )
         reader.positions.no_inventory = True
         return document

@@ -1,7 +1,8 @@
 """Whether a file is a summary `ghgcalc summary` wrote: the one file in a folder of inventories
 that a summary written into that folder (`summary towns/ -o towns/summary.xlsx --force`) passes
 over and replaces. Anything else there, an inventory above all, is read and never replaced.
-A summary workbook given as an inventory is found where it is read (excel_reader)."""
+A summary workbook given as an inventory is found where it is read (excel_reader), and so is any
+other workbook ghgcalc wrote that holds no inventory (a report: written_by_ghgcalc)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,19 @@ def _summary_workbook(path: str) -> bool:
     with zipfile.ZipFile(path) as archive:
         sheets = set(workbook_parts(archive)[0].values())
     return "inventories" in sheets and sheets <= SUMMARY_SHEETS
+
+
+# the creator ghgcalc writes into every workbook's document properties (reports/render_xlsx and
+# the other writers): kept by Excel when a person opens and saves the file again
+_GHGCALC_CREATOR = re.compile(rb"<dc:creator>ghgcalc\b")
+
+
+def written_by_ghgcalc(path: str) -> bool:
+    """Whether the workbook at `path` says ghgcalc wrote it (its document properties' creator)."""
+    try:
+        if check_zip(path) is not None:
+            return False
+        with zipfile.ZipFile(path) as archive:
+            return _GHGCALC_CREATOR.search(archive.read("docProps/core.xml")[:4096]) is not None
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, EOFError):
+        return False
