@@ -169,3 +169,17 @@ def test_a_report_ghgcalc_wrote_in_the_folder_is_passed_over(towns: Path) -> Non
     checked = ghgcalc(towns, "validate", "towns")
     assert "report-in-folder" in checked.stderr and "towns/a-report.xlsx: invalid" not in checked.stderr, checked
     assert checked.stderr.rstrip().endswith("3 file(s): 2 ok, 0 with warnings, 1 with errors"), checked  # the plan
+
+
+def test_an_inventory_template_with_its_sheets_renamed_is_no_report(tmp_path: Path) -> None:
+    """ghgcalc's own template (init) names ghgcalc as its creator too; with its sheets renamed it
+    is still an inventory that lost its sheets, told how to fix them, never "a report"."""
+    assert ghgcalc(tmp_path, "init", "town.xlsx").code == 0
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "town.xlsx")
+    book["Inventory"].title, book["Activities"].title = "ข้อมูล", "รายการ"
+    book.save(tmp_path / "town.xlsx")
+    run = ghgcalc(tmp_path, "compute", "town.xlsx")
+    assert run.code == INPUT_ERRORS, run
+    assert "sheet-missing" in run.stderr and "document-is-report" not in run.stderr, run

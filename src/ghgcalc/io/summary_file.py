@@ -48,17 +48,19 @@ def _summary_workbook(path: str) -> bool:
     return "inventories" in sheets and sheets <= SUMMARY_SHEETS
 
 
-# the creator ghgcalc writes into every workbook's document properties (reports/render_xlsx and
-# the other writers): kept by Excel when a person opens and saves the file again
-_GHGCALC_CREATOR = re.compile(rb"<dc:creator>ghgcalc\b")
+# the creator the report writers put into a workbook's document properties, "ghgcalc 0.1.0"
+# (reports/render_xlsx, report_xlsx, plan_xlsx), kept by Excel when a person saves the file again;
+# an inventory ghgcalc writes (init, convert: io/excel_writer) says "ghgcalc" alone, and may be an
+# officer's own inventory with its sheets renamed
+_REPORT_CREATOR = re.compile(rb"<dc:creator>ghgcalc [0-9]")
 
 
 def written_by_ghgcalc(path: str) -> bool:
-    """Whether the workbook at `path` says ghgcalc wrote it (its document properties' creator)."""
+    """Whether the workbook at `path` is a report ghgcalc wrote (its document properties' creator)."""
     try:
         if check_zip(path) is not None:
             return False
         with zipfile.ZipFile(path) as archive:
-            return _GHGCALC_CREATOR.search(archive.read("docProps/core.xml")[:4096]) is not None
+            return _REPORT_CREATOR.search(archive.read("docProps/core.xml")[:4096]) is not None
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, EOFError):
         return False
