@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ghgcalc.errors import is_visible, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.numbers import NumberError, read_number
+from ghgcalc.records import Record
 from ghgcalc.thai import thai_to_arabic_digits
 
 if TYPE_CHECKING:  # pint is imported only when a conversion needs it
@@ -207,8 +208,8 @@ class UnitError(ValueError):
         self.field = field
 
 
-@dataclass(frozen=True)
-class Bridges:
+@dataclass(frozen=True, eq=False, repr=False)
+class Bridges(Record):
     """Properties of a substance that connect its units: energy per mass or volume, mass per volume."""
 
     ncv: str | None = None
