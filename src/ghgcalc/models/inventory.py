@@ -147,7 +147,10 @@ def _no_items() -> list[Any]:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a part of the inventory (a line, a person...) is validated inside the Inventory,
+    # whose validator holds its own copy of each part's; a part's own validator, built at import,
+    # was not used in a compute (it is built on first use where a part is validated alone).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def _gwp_values(value: Any) -> Any:
@@ -597,6 +600,8 @@ class Organization(_Strict):
 
 
 class Inventory(_Strict):
+    model_config = ConfigDict(defer_build=False)  # built at import: every run validates one
+
     ghgcalc: Literal[1]
     name: Annotated[str, Field(min_length=1)]
     kind: Literal["organization", "community"] = "organization"
