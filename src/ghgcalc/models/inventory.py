@@ -642,7 +642,7 @@ _ACTIVITY_FIELDS = dict.fromkeys(Activity.model_fields)  # every field's default
 # A text pydantic would change or refuse: whitespace at either end (what Python calls whitespace
 # includes every character pydantic strips) or a lone surrogate. The texts of a line are joined
 # by NUL and looked at at once (_bare); a NUL in a text only sends the line to pydantic.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = r"[\ud800-\udfff]"  # compiled on first use (re's cache): only for a text not ASCII
 _NUMBERS = frozenset((float, int))
 _TEXT_TYPES = frozenset((str, type(None)))
 _set = object.__setattr__
@@ -654,7 +654,7 @@ def _bare(texts: tuple[str | None, ...]) -> bool:
     and a text of ASCII alone has no surrogate to search for."""
     joined = "\x00".join(filter(None, texts))
     parts = joined.split("\x00")
-    return list(map(str.strip, parts)) == parts and (joined.isascii() or _SURROGATE.search(joined) is None)
+    return list(map(str.strip, parts)) == parts and (joined.isascii() or re.compile(_SURROGATE).search(joined) is None)
 
 
 def _plain_amount(value: Any) -> Any:
