@@ -36,6 +36,7 @@ from ghgcalc.io.text import STDIN
 from ghgcalc.models.inventory import Inventory
 from ghgcalc.models.period import Period, parse_period
 from ghgcalc.models.result import InventoryResult
+from ghgcalc.records import Record
 from ghgcalc.thai import canonical_name
 
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
@@ -51,8 +52,8 @@ DEFAULT_GWP = "AR5"
 _ABOUT_THE_KEY = frozenset({"gas-unknown", "gas-duplicate", "gas-double-count"})
 
 
-@dataclass(frozen=True)
-class Options:
+@dataclass(frozen=True, eq=False, repr=False)
+class Options(Record):
     gwp: str | None = None  # overrides the inventory's gwp
     factors: tuple[str, ...] | None = None  # overrides the inventory's factors list
     # the factor list itself, in place of `factors` and the inventory's (a comparison's: compare_file)
@@ -82,8 +83,8 @@ class Options:
     today: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class Outcome:
+@dataclass(frozen=True, eq=False, repr=False)
+class Outcome(Record):
     """One input file: its result (None when it could not be computed) and its problems."""
 
     source: str
@@ -662,8 +663,8 @@ def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome
     return replace(outcome, result=result, issues=(*outcome.issues, *located))
 
 
-@dataclass(frozen=True)
-class _Tables:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Tables(Record):
     """An inventory's activity tables, computed (io/tables.py)."""
 
     lines: tuple[Any, ...]
@@ -1065,8 +1066,8 @@ def _bases_differ(set_bases: list[tuple[str, str | None]], taken: str, result: I
     ]
 
 
-@dataclass(frozen=True)
-class TrendOutcome:
+@dataclass(frozen=True, eq=False, repr=False)
+class TrendOutcome(Record):
     """Several years of one entity (see core/trend.py); `rebased` is the base year recomputed with
     the newest year's GWP set and factor versions, when the years were computed differently."""
 
@@ -1236,8 +1237,8 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes), changes, passed)
 
 
-@dataclass(frozen=True)
-class PlanOutcome:
+@dataclass(frozen=True, eq=False, repr=False)
+class PlanOutcome(Record):
     """A plan file: its projection (None when it has errors), the checks on it and its problems."""
 
     source: str
@@ -1392,8 +1393,8 @@ def previous_year_warnings(
 # One inventory under two factor editions: `compute --compare-factors`
 
 
-@dataclass(frozen=True)
-class CompareOutcome:
+@dataclass(frozen=True, eq=False, repr=False)
+class CompareOutcome(Record):
     """An input computed with its own factors (`outcome`) and with other versions of a set."""
 
     outcome: Outcome
@@ -1433,8 +1434,8 @@ def compare_file(path: str, refs: tuple[str, ...], options: Options | None = Non
     return CompareOutcome(own, compare(own.result, other.result), errors)
 
 
-@dataclass(frozen=True)
-class AuditOutcome:
+@dataclass(frozen=True, eq=False, repr=False)
+class AuditOutcome(Record):
     """One TGO workbook audited (core/audit.py): each year's findings, and the reader's problems."""
 
     source: str
@@ -1524,8 +1525,8 @@ if TYPE_CHECKING:
     from ghgcalc.core.summary import Outlier, Rollup, SummaryRow
 
 
-@dataclass(frozen=True)
-class SummaryOutcome:
+@dataclass(frozen=True, eq=False, repr=False)
+class SummaryOutcome(Record):
     """`ghgcalc summary`: one row per input file (failed ones included), in the order of the
     files, the rollups by province and by type of local government, and the outliers among peers
     (core/summary.py)."""

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ghgcalc.i18n import tr
+from ghgcalc.records import Record
 
 
 class ExitCode(enum.IntEnum):
@@ -30,8 +31,8 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Location:
+@dataclass(frozen=True, eq=False, repr=False)
+class Location(Record):
     """Where in a file a problem is: a line and column (1-based), a sheet and cell, or a table's
     row (1 = the first row of data) and column name."""
 
@@ -111,8 +112,8 @@ def is_visible(text: str) -> bool:
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Issue:
+@dataclass(frozen=True, eq=False, repr=False)
+class Issue(Record):
     """One problem in the user's input, with a stable kebab-case code."""
 
     code: str

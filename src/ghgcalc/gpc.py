@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ghgcalc.i18n import N_
+from ghgcalc.records import Record
 
 # In English (the sector names are also the keys of the result's by-sector totals); marked with N_,
 # so tr(name) shows them in the language of the run.
@@ -57,8 +58,8 @@ SECTOR_NAMES = (
 )
 
 
-@dataclass(frozen=True)
-class Reference:
+@dataclass(frozen=True, eq=False, repr=False)
+class Reference(Record):
     ref: str  # e.g. "I.1.1"
     sector: str
     subsector: str

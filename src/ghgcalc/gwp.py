@@ -18,6 +18,7 @@ from importlib import resources
 
 from ghgcalc import i18n
 from ghgcalc.i18n import tr
+from ghgcalc.records import Record
 
 GWP_SETS = ("SAR", "AR4", "AR5", "AR6")
 
@@ -32,8 +33,8 @@ _R_NUMBER_ALIASES = {"14": "CF4", "116": "C2F6", "218": "C3F8", "C318": "cC4F8",
 _HYDROCARBONS = {"R-290": "propane", "R-600": "butane", "R-600a": "isobutane"}
 
 
-@dataclass(frozen=True)
-class Weighted:
+@dataclass(frozen=True, eq=False, repr=False)
+class Weighted(Record):
     """CO2e of one gas mass under one GWP set, split by where it is reported."""
 
     in_total: float = 0.0
@@ -43,8 +44,8 @@ class Weighted:
     problems: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True)
-class _Table:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Table(Record):
     values: dict[str, dict[str, float | None]]  # gas -> set -> GWP
     kinds: dict[str, str]  # gas -> kyoto | montreal | other
     blends: dict[str, dict[str, float]]  # blend -> component -> mass fraction

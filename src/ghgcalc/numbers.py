@@ -39,10 +39,12 @@ _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 # "12,500" and "1,234,567.5": commas only between groups of three digits, the first group not a
 # lone 0 ("0,840" is a decimal comma, not eight hundred and forty)
 _GROUPED = re.compile(r"[+-]?(?!0,)\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?")
+# (the patterns kept as text are compiled on first use, by re's own cache: a number written
+# plainly needs none of them, and compiling them at import cost every run)
 # spaces as thousands separators: "12 500"
-_SPACED = re.compile(r"[+-]?\d{1,3}( \d{3})+(\.\d*)?")
+_SPACED = r"[+-]?\d{1,3}( \d{3})+(\.\d*)?"
 # "0,84", "12,50", "1.234,5", "1.234.567,89": a comma used as the decimal mark
-_DECIMAL_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
+_DECIMAL_COMMA = r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+"
 _BASES = {
     "0x": N_("{shown} is a hexadecimal number"),
     "0b": N_("{shown} is a binary number"),
@@ -52,7 +54,7 @@ _ANSWERS = frozenset({"true", "false", "yes", "no", "on", "off", "y", "n"})
 _NOT_FINITE = frozenset({"nan", ".nan", "inf", ".inf", "infinity", "+inf", "+.inf", "-inf", "-.inf", "-infinity"})
 _DATE_LIKE = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{1,4}([ tT].*)?")
 # a number with a unit written after it: "1,250 kWh", "12.5t", "๑,๒๕๐ ลิตร" (the unit has a letter)
-_WITH_UNIT = re.compile(r"([+-]?\d[\d.,\s]*?(?:[eE][+-]?\d+)?)\s*([^\d\s.,+-].*)", re.DOTALL)
+_WITH_UNIT = r"([+-]?\d[\d.,\s]*?(?:[eE][+-]?\d+)?)\s*([^\d\s.,+-].*)"  # with re.DOTALL
 _SPACES = " \t\u00a0\u2007\u202f\u3000"
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-"})
 
@@ -239,7 +241,7 @@ def _read_text(value: str, what: str, minimum: float | None) -> float:
         cleaned = text
     elif _GROUPED.fullmatch(text):
         cleaned = text.replace(",", "")
-    elif _SPACED.fullmatch(spaced := text.replace("\u00a0", " ").replace("\u202f", " ")):
+    elif re.compile(_SPACED).fullmatch(spaced := text.replace("\u00a0", " ").replace("\u202f", " ")):
         groups = spaced.split(" ")
         if len(groups) > 2:  # "100 200 300": one number in groups, or three months typed with spaces?
             raise _fail(
@@ -270,7 +272,7 @@ def _read_text(value: str, what: str, minimum: float | None) -> float:
 def _unreadable(value: str, text: str, what: str) -> NumberError:
     shown = _shown(value)
     lowered = text.lower().lstrip("+-")
-    if _DECIMAL_COMMA.fullmatch(text):
+    if re.compile(_DECIMAL_COMMA).fullmatch(text):
         dotted = text.replace(".", "").replace(",", ".")
         return _fail(
             "decimal-comma",
@@ -292,7 +294,7 @@ def _unreadable(value: str, text: str, what: str) -> NumberError:
         )
     if _DATE_LIKE.fullmatch(text):
         return _fail("invalid", what, tr("{shown} is a date, not a number", shown=shown), tr("write the number itself"))
-    with_unit = _WITH_UNIT.fullmatch(text)
+    with_unit = re.compile(_WITH_UNIT, re.DOTALL).fullmatch(text)
     if with_unit and any(ch.isalpha() for ch in with_unit.group(2)):
         return _unit_with_number(shown, with_unit.group(1).strip(), with_unit.group(2).strip(), what)
     if "," in text and all(part.strip().lstrip("+-").replace(".", "", 1).isdigit() for part in text.split(",")):

@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ghgcalc.i18n import N_
+from ghgcalc.records import Record
 
 Grade = Literal["high", "medium", "low"]
 SourceTier = Literal["1st", "2nd", "other"]
 
 
-@dataclass(frozen=True)
-class Default:
+@dataclass(frozen=True, eq=False, repr=False)
+class Default(Record):
     pct: float  # the upper 95 % limit, in % above the value; with low_pct None, half the interval (±pct)
     source: str  # the full citation: document, section, table, page and the figure quoted
     rule: str  # one line: which lines get it (in English, marked with N_: tr(rule) in the language of the run)

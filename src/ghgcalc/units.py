@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ghgcalc.errors import is_visible, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.numbers import NumberError, read_number
+from ghgcalc.records import Record
 from ghgcalc.thai import thai_to_arabic_digits
 
 if TYPE_CHECKING:  # pint is imported only when a conversion needs it
@@ -213,8 +214,8 @@ class UnitError(ValueError):
         self.field = field
 
 
-@dataclass(frozen=True)
-class Bridges:
+@dataclass(frozen=True, eq=False, repr=False)
+class Bridges(Record):
     """Properties of a substance that connect its units: energy per mass or volume, mass per volume."""
 
     ncv: str | None = None
@@ -243,13 +244,14 @@ def registry() -> pint.UnitRegistry:
 # A bridge as written: its number (digits, signs, dots, commas, an exponent; Thai digits are made
 # Arabic first) and its unit. The number is then read by the one number reader, so "0,84 kg/L" is
 # a decimal comma to fix, not 84 kg/L, and "1,020 MJ/scf" is a thousand and twenty.
-_BRIDGE = re.compile(r"\s*([-+]?[0-9.][0-9.,_]*(?:[eE][-+]?[0-9]+)?|[-+]?[.,])\s*(.*?)\s*")
+# compiled on first use (re's cache), as the other patterns kept as text here
+_BRIDGE = r"\s*([-+]?[0-9.][0-9.,_]*(?:[eE][-+]?[0-9]+)?|[-+]?[.,])\s*(.*?)\s*"
 _BRIDGE_HINT = N_("write a positive number and a unit, e.g. density: 0.54 kg/L or ncv: 36.42 MJ/L")
 
 
 def _bridge_parts(text: str, field: str) -> tuple[float, str]:
     """The number and the unit text of a bridge; UnitError (bridge-invalid) for a bad number."""
-    match = _BRIDGE.fullmatch(thai_to_arabic_digits(str(text)))
+    match = re.compile(_BRIDGE).fullmatch(thai_to_arabic_digits(str(text)))
     shown = repr(visible(str(text)))
     if not match or not match.group(2):
         message = tr("{field} {value} is not a quantity", field=field, value=shown)
@@ -338,7 +340,7 @@ def _unit(unit: str) -> pint.Unit:
 # Where pint reads a ton as the US short ton or the British long ton (with or without a prefix:
 # pint's `kiloton` is 1,000 short tons), or a force or a cooling power. Metric tonnes are
 # `metric_ton` in pint and pass.
-_NON_METRIC_TON = re.compile(r"(?:^|_)ton(?:_|$)")
+_NON_METRIC_TON = r"(?:^|_)ton(?:_|$)"
 
 
 def _refuse_non_metric_ton(unit: str, written: str, parsed: pint.Unit) -> None:
@@ -347,7 +349,7 @@ def _refuse_non_metric_ton(unit: str, written: str, parsed: pint.Unit) -> None:
     ureg = registry()
     for name in parsed._units:  # pint has no public list of the names in a compound unit
         for _prefix, root, _suffix in ureg.parse_unit_name(name):
-            if _NON_METRIC_TON.search(root) and root != "metric_ton":
+            if re.compile(_NON_METRIC_TON).search(root) and root != "metric_ton":
                 raise UnitError(
                     code="unit-ambiguous",
                     message=tr(
@@ -389,12 +391,12 @@ def _refuse_plain_barrel(unit: str, parsed: pint.Unit) -> None:
 
 # pint's gallon (`gal`) is the US gallon of 3.785 L; the imperial gallon is 4.546 L, a fifth more.
 # Only a gallon named by its kind is read: `US_liquid_gallon` (or `liquid_gallon`), `imperial_gallon`.
-_US_GALLON = re.compile(r"(?i)(?:us_)?liquid_gallon")
+_US_GALLON = r"(?i)(?:us_)?liquid_gallon"
 
 
 def _refuse_plain_gallon(unit: str, written: str, parsed: pint.Unit) -> None:
     for name in parsed._units:  # pint has no public list of the names in a compound unit
-        if name == "gallon" and not _US_GALLON.search(written):
+        if name == "gallon" and not re.compile(_US_GALLON).search(written):
             raise UnitError(
                 code="unit-ambiguous",
                 message=tr(

@@ -114,42 +114,50 @@ _MODULES = {
     "init": ("init",),
     "summary": ("summary",),
 }
+_COMMANDS = [command for commands in _MODULES.values() for command in commands]
 _ROOT_FLAGS = frozenset({"--debug"})  # root options that let the command follow (not --help, --version)
 _registered: list[str] = []
 
 
-def _register(modules: set[str]) -> None:
-    """Register the commands of `modules` (with those registered before), in the help's order."""
-    wanted = [name for name in _MODULES if name in modules or name in _registered[1:]]
+def _register(commands: set[str]) -> None:
+    """Register `commands` (with those registered before), in the help's order. A module of two
+    commands keeps only the one wanted: typer reads every parameter of every registered command."""
+    wanted = [name for name in _COMMANDS if name in commands or name in _registered[1:]]
     if [i18n.language(), *wanted] == _registered:
         return
     _app.registered_commands.clear()
     _app.registered_groups.clear()
     _register_root()
-    for name in wanted:
-        # __import__, not importlib.import_module: the import shows in `python -X importtime`
-        __import__(f"ghgcalc.cli.{name}", fromlist=["register"]).register(_app)
+    for module, names in _MODULES.items():
+        if any(name in wanted for name in names):
+            # __import__, not importlib.import_module: the import shows in `python -X importtime`
+            __import__(f"ghgcalc.cli.{module}", fromlist=["register"]).register(_app)
+    _app.registered_commands[:] = [info for info in _app.registered_commands if _command_name(info) in wanted]
     _registered[:] = [i18n.language(), *wanted]  # help texts are in the language they were made in
 
 
-def _modules_for(args: list[str]) -> set[str]:
-    """The command modules a run of `args` needs: the named command's, else (the help, the version,
-    a name that is no command) all of them."""
+def _command_name(info: Any) -> str:
+    """A registered command's name, as typer makes it from its function's when it is not given."""
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
+
+
+def _commands_for(args: list[str]) -> set[str]:
+    """The commands a run of `args` needs: the named command, else (the help, the version, a name
+    that is no command) all of them."""
     for arg in args:
         if arg in _ROOT_FLAGS:
             continue
         if arg.startswith("-"):
             break
-        for module, commands in _MODULES.items():
-            if arg in commands:
-                return {module}
+        if arg in _COMMANDS:
+            return {arg}
         break
-    return set(_MODULES)
+    return set(_COMMANDS)
 
 
 def __getattr__(name: str) -> Any:
     if name == "app":  # the whole command line, for documentation and its tests
-        _register(set(_MODULES))
+        _register(set(_COMMANDS))
         return _app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
@@ -178,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         i18n.set_calendar(calendar or "")
         if i18n.language() == "th" and (not args or "--help" in args or "-h" in args):
             _thai_help_wrapping()
-        _register(_modules_for(args))
+        _register(_commands_for(args))
         code = int(_app(args=args, prog_name="ghgcalc", standalone_mode=False) or 0)
         if code == INTERRUPTED:  # typer turns Ctrl-C into a quiet exit code 130
             _say(tr("ghgcalc: terminated") if _state.get("terminated") else tr("ghgcalc: interrupted"))

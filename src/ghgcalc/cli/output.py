@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from ghgcalc.errors import UsageError, printable
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import files
+from ghgcalc.records import Record
 
 STDOUT = "-"
 
@@ -178,8 +179,8 @@ class OutputError(UsageError):
     """The result could not be written (exit 2): nothing was written."""
 
 
-@dataclass(frozen=True)
-class Target:
+@dataclass(frozen=True, eq=False, repr=False)
+class Target(Record):
     """A checked place to write one result: standard output, or `path` (a link's target)."""
 
     shown: str | None  # as the user wrote it; None for standard output

@@ -18,6 +18,7 @@ from ghgcalc.errors import Issue, visible, warning
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult, Line
+from ghgcalc.records import Record
 
 # Fewer non-zero months than this say nothing about a line's usual month.
 MIN_MONTHS = 3
@@ -28,8 +29,8 @@ MONTH_DAYS = 365.2425 / 12
 MILLION = 1e6
 
 
-@dataclass(frozen=True)
-class Thresholds:
+@dataclass(frozen=True, eq=False, repr=False)
+class Thresholds(Record):
     """The limits of the checks; None turns a check off."""
 
     # A month this many times the median of its line's other months (or this many times smaller)
@@ -98,8 +99,8 @@ def parse_thresholds(texts: list[str] | tuple[str, ...], base: Thresholds | None
     return found
 
 
-@dataclass(frozen=True)
-class Checks:
+@dataclass(frozen=True, eq=False, repr=False)
+class Checks(Record):
     """What the plausibility checks of one run use: the thresholds and, if given, last year's result."""
 
     thresholds: Thresholds = Thresholds()

@@ -11,10 +11,11 @@ from ghgcalc.errors import is_visible, visible
 from ghgcalc.i18n import tr
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.period import Period
+from ghgcalc.records import Record
 
 
-@dataclass(frozen=True)
-class Choice:
+@dataclass(frozen=True, eq=False, repr=False)
+class Choice(Record):
     factor: Factor
     conversion: float  # activity units -> factor.per units
     notes: tuple[tuple[str, str], ...] = ()  # (issue code, message) warnings about the choice
@@ -28,8 +29,8 @@ class ResolveError(Exception):
         self.hint = hint
 
 
-@dataclass(frozen=True)
-class SetChoice:
+@dataclass(frozen=True, eq=False, repr=False)
+class SetChoice(Record):
     """One entry of an inventory's factor list: a set id and the versions allowed (one if pinned)."""
 
     id: str

@@ -36,6 +36,7 @@ PARSING_MODULES = (
     "ghgcalc.numbers",
     "ghgcalc.thai",
     "ghgcalc.io.text",  # the size limit of a set's files
+    "ghgcalc.records",  # how a factor compares, hashes and shows
 )
 # Bump when the pickled form changes in a way the code digest cannot see.
 _FORMAT = b"1"

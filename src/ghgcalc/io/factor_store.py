@@ -28,6 +28,7 @@ from ghgcalc.io.text import MAX_TEXT_BYTES
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import LARGEST_RANGE_PCT
 from ghgcalc.numbers import NumberError, read_number
+from ghgcalc.records import Record
 from ghgcalc.thai import BE_THRESHOLD
 
 try:
@@ -114,8 +115,8 @@ def read_range_pct(text: str) -> tuple[float, float]:
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
-@dataclass(frozen=True)
-class SetRef:
+@dataclass(frozen=True, eq=False, repr=False)
+class SetRef(Record):
     id: str
     version: str | None  # None: every version, the one in force is chosen per factor
 

@@ -26,6 +26,7 @@ from ghgcalc.io.files import (  # noqa: F401 - re-exported
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, comments_in_values, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory, plain_activity
+from ghgcalc.records import Record
 
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "activities": Activity,
@@ -50,8 +51,8 @@ def display_name(path: str) -> str:
     return path
 
 
-@dataclass(frozen=True)
-class Reading:
+@dataclass(frozen=True, eq=False, repr=False)
+class Reading(Record):
     """One inventory file as read: the model (None if the file has errors), positions, problems.
 
     When only some activities are malformed, `partial` holds the inventory of the others and

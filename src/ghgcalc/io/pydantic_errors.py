@@ -58,7 +58,8 @@ _LIMITS = {
     "less_than": ("lt", N_("{what} must be less than {limit}, not {value}")),
     "less_than_equal": ("le", N_("{what} must be {limit} or less, not {value}")),
 }
-_EXPECTED = re.compile(r"'((?:[^'\\]|\\.)*)'|([^\s',]+)")
+# compiled on first use (re's cache): only a message of the expected values needs it
+_EXPECTED = r"'((?:[^'\\]|\\.)*)'|([^\s',]+)"
 
 
 def kind_of(value: Any) -> str:
@@ -111,7 +112,7 @@ def expected_values(text: str) -> list[str]:
     """The values pydantic lists in a literal_error's `expected` ("'a', 'b' or 'c'", "1, 2 or 3"),
     without its English 'or'."""
     found = []
-    for quoted, bare in _EXPECTED.findall(text):
+    for quoted, bare in re.compile(_EXPECTED).findall(text):
         value = quoted or bare
         if value and not (bare and bare == "or"):
             found.append(value)

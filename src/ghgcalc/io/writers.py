@@ -20,6 +20,7 @@ from ghgcalc.io.csv_texts import safe as _safe
 from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
+from ghgcalc.records import Record
 
 if TYPE_CHECKING:
     from ghgcalc.core.editions import EditionDiff
@@ -190,8 +191,8 @@ def _tables(result: InventoryResult) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class FailedInput:
+@dataclass(frozen=True, eq=False, repr=False)
+class FailedInput(Record):
     """An input of a batch that gave no result: it keeps its record in the batch's JSON, JSONL and
     CSV, so the records always count the inputs (docs/cli.md, "A batch keeps every input")."""
 
@@ -575,8 +576,8 @@ class LineRecord(NamedTuple):  # a tuple: 100,000 of them are made in a blink
     quoted: QuotedLine | None = None
 
 
-@dataclass(frozen=True)
-class QuotedLine:
+@dataclass(frozen=True, eq=False, repr=False)
+class QuotedLine(Record):
     """A line's guarded cells, all its columns (the result's too), and whether each of the three
     parts holds a carriage return."""
 
@@ -586,16 +587,16 @@ class QuotedLine:
     returns: tuple[bool, bool, bool]
 
 
-@dataclass(frozen=True)
-class ResultRecord:
+@dataclass(frozen=True, eq=False, repr=False)
+class ResultRecord(Record):
     lines: list[LineRecord]
     status: str
     uncertainty: bool  # the result has an analysis
     head: str = ""  # the cells every line of the result begins with, as CSV text
 
 
-@dataclass(frozen=True)
-class FailedRecord:
+@dataclass(frozen=True, eq=False, repr=False)
+class FailedRecord(Record):
     source: str
     first_error: str
     returns: bool = False

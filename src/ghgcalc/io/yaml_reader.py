@@ -60,15 +60,15 @@ LAZY_NODES = 10_000
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
-_WHOLE = re.compile(r"[-+]?[0-9]+")
+_WHOLE = r"[-+]?[0-9]+"  # (as text: compiled on first use by re's cache, as the others seldom needed)
 _LONGEST_NUMBER = 1000  # characters; a number a person writes has at most a few dozen
 # What a number tag's text may be to become a number here: plain decimal digits, a decimal point,
 # an exponent, or YAML's .inf/.nan (refused later, by the field, as not finite). 0x1A, 0b101,
 # 1_000 and 1:30 stay the text they were written as, and the field that wants a number refuses
 # them by name (ghgcalc.numbers) instead of reading 26, 5, 1000 or 90 in silence.
 _DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
-_THREE_DIGITS = re.compile(r"\d{3}")
-_GROUPED_SO_FAR = re.compile(r"[-+]?\d{1,3}(,\d{3})*")
+_THREE_DIGITS = r"\d{3}"
+_GROUPED_SO_FAR = r"[-+]?\d{1,3}(,\d{3})*"
 _PLAIN_BOOLEANS = {"true", "false", "True", "False", "TRUE", "FALSE"}
 _TAG_HINT = N_("remove the tag: an inventory holds plain values only")
 # What libyaml says most often, in our catalog; anything else it says is shown as it says it.
@@ -236,14 +236,14 @@ class _Walker:
                 touching
                 and previous is not None
                 and not item.style  # plain: "" (libyaml) or None; a quoted item is meant as written
-                and _THREE_DIGITS.fullmatch(item.value)
-                and _GROUPED_SO_FAR.fullmatch(previous)
+                and re.compile(_THREE_DIGITS).fullmatch(item.value)
+                and re.compile(_GROUPED_SO_FAR).fullmatch(previous)
             ):
                 groups[-1] = f"{previous},{item.value}"
                 glued = True
             else:
                 glued_digits = touching and not item.style and item.value.isdigit()
-                if glued_digits and previous is not None and _WHOLE.fullmatch(previous):
+                if glued_digits and previous is not None and re.compile(_WHOLE).fullmatch(previous):
                     decimals.append(f"{previous},{item.value}")
                 groups.append(str(item.value))
             last_end = item.end_mark.index
@@ -334,7 +334,7 @@ class _Walker:
                 return value  # 0x1A, 0b101, 1_000, 1:30: the field refuses the text by name
             if tag == _INT:  # plain decimal digits, no leading zero: PyYAML's int, without its dispatch
                 # (`!!int 1.5`, `!!int 1e3` stay text, which the field reads as the number it is)
-                return int(value, 10) if _WHOLE.fullmatch(value) else value
+                return int(value, 10) if re.compile(_WHOLE).fullmatch(value) else value
             if value[-1].isdigit() or value[-1] == ".":
                 number = float(value)  # 1e400 overflows: the text, which the field calls too large
                 return value if math.isinf(number) else number
@@ -366,8 +366,8 @@ _TABLE_HINT = N_(
 # (`amount: 1200 #2nd bill`) a comment is what the writer meant, and inside a quoted value or a
 # block (`label: |`) a '#' is text, kept in the value.
 _HASH_DIGIT = re.compile(r"[ \t]#\d")
-_COMMENT_AFTER = re.compile(r"[ \t]+(#\d[^\r\n]*)")
-_NUMBER_LIKE = re.compile(r"[-+]?[\d.,\s]+")
+_COMMENT_AFTER = r"[ \t]+(#\d[^\r\n]*)"
+_NUMBER_LIKE = r"[-+]?[\d.,\s]+"
 
 
 def comments_in_values(text: str, source: str) -> list[Issue]:
@@ -379,8 +379,8 @@ def comments_in_values(text: str, source: str) -> list[Issue]:
         for token in yaml.scan(text, Loader=_Loader):
             if not isinstance(token, yaml.ScalarToken) or not token.plain:
                 continue
-            match = _COMMENT_AFTER.match(text, token.end_mark.index)
-            if match is None or _NUMBER_LIKE.fullmatch(token.value):
+            match = re.compile(_COMMENT_AFTER).match(text, token.end_mark.index)
+            if match is None or re.compile(_NUMBER_LIKE).fullmatch(token.value):
                 continue
             value, comment = token.value, match.group(1).rstrip()
             column = match.start(1) - text.rfind("\n", 0, match.start(1))

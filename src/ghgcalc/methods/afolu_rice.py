@@ -135,6 +135,11 @@ class OrganicAmendment(_Params):
 DAILY_PATH = ("days", "efc", "water_regime", "sfw", "pre_season", "sfp", "organic_amendments", "sfs_r")
 
 
+def _none() -> list[OrganicAmendment]:
+    """No amendments, the default (a function, not `list`: see models.inventory._no_items)."""
+    return []
+
+
 class Params(_Params):
     """One sub-unit of rice harvested area in the inventory year."""
 
@@ -170,7 +175,7 @@ class Params(_Params):
     )
     sfp: NonNegative | None = Field(None, description="SFp given directly (overrides `pre_season`).")
     organic_amendments: list[OrganicAmendment] = Field(
-        default_factory=list,
+        default_factory=_none,
         description="Organic amendments applied, each {type, t_per_ha} (Eq. 5.3, Table 5.14); none: SFo = 1.",
     )
     sfs_r: NonNegative = Field(

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ghgcalc.records import Record
 
-@dataclass(frozen=True)
-class DataQualitySummary:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class DataQualitySummary(Record):
     lines_by_source: dict[str, int]  # 1st, 2nd, other, not given
     lines_by_activity_grade: dict[str, int]
     lines_by_factor_grade: dict[str, int]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ghgcalc.records import Record
 
-@dataclass(frozen=True)
-class GasValue:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class GasValue(Record):
     gas: str  # canonical gas name (see ghgcalc.gwp.canonical_gas)
     kg: float  # kg of the gas per one `per` unit of activity
     # the 95 % interval of `kg` in % of it, (lower, upper), where the source publishes one
@@ -15,8 +17,8 @@ class GasValue:
     uncertainty_source: str = ""
 
 
-@dataclass(frozen=True)
-class Factor:
+@dataclass(frozen=True, eq=False, repr=False)
+class Factor(Record):
     """One factor: the gases emitted per unit of an activity, with where the numbers come from."""
 
     set_id: str  # "custom" for factors defined in the inventory
@@ -48,8 +50,8 @@ class Factor:
         return f"{self.set_id}@{self.version}" if self.version else self.set_id
 
 
-@dataclass(frozen=True)
-class FactorSet:
+@dataclass(frozen=True, eq=False, repr=False)
+class FactorSet(Record):
     """One released version of a factor set."""
 
     id: str

@@ -2,9 +2,10 @@
 
 Errors raised here carry a stable code (the pydantic error type) and, where the problem is inside
 a monthly list, every bad month in their context so the reader can point at each one.
-"""
 
-from __future__ import annotations
+Without `from __future__ import annotations`: pydantic would evaluate each field's annotation
+from its text, compiling it, in every run (about 2 ms); a name a field uses is defined above it.
+"""
 
 import datetime as dt
 import math
@@ -138,63 +139,18 @@ def _key_list(value: Any) -> Any:
 Amount = Annotated[float | list[float], BeforeValidator(_amount)]
 
 
+def _no_items() -> list[Any]:
+    """An empty list, the default of a list field. Not `list` itself: pydantic reads a default
+    factory's signature, and the signature of a builtin is parsed by Python's tokenizer, whose
+    patterns cost about 3 ms to compile in every run (a function's signature is read directly)."""
+    return []
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class CustomFactor(_Strict):
-    """A factor defined in the inventory itself; it wins over the factor sets."""
-
-    key: Annotated[str, Field(pattern=KEY_PATTERN)]
-    per: Annotated[str, Field(min_length=1)]
-    kg: Annotated[dict[str, float], Field(min_length=1)]
-    source: Annotated[str, Field(min_length=1)]
-    name: str | None = None
-    scope: Literal[1, 2, 3] | None = None
-    category: str | None = None
-    ncv: str | None = None
-    density: str | None = None
-    gwp_basis: GwpSet | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    uncertainty: UncertaintyRange | None = None  # 95 % range of every gas's value, in %
-
-    @field_validator("valid_from", "valid_to", mode="before")
-    @classmethod
-    def _dates(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None:
-            return None
-        try:
-            return parse_date(value, str(info.field_name))
-        except ValueError as exc:
-            raise PydanticCustomError("date-invalid", "{problem}", {"problem": str(exc)}) from None
-
-    @model_validator(mode="after")
-    def _ordered(self) -> CustomFactor:
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise PydanticCustomError(
-                "date-invalid",
-                tr("valid_to ({end}) is before valid_from ({start})"),
-                {"start": str(self.valid_from), "end": str(self.valid_to)},
-            )
-        return self
-
-    @field_validator("kg", mode="before")
-    @classmethod
-    def _factor_values(cls, value: Any) -> Any:
-        if not isinstance(value, dict):
-            return value  # pydantic says it is not a mapping
-        values = {}
-        for gas, number in value.items():
-            try:
-                values[gas] = read_number(number, "", minimum=0, maximum=LARGEST_FACTOR)
-            except NumberError as problem:
-                raise PydanticCustomError(
-                    "factor-value-invalid",
-                    tr("the value for {gas}: {problem}"),
-                    {"gas": visible(str(gas)), "problem": problem.message, "hint": problem.hint},
-                ) from None
-        return values
+    # defer_build: a part of the inventory (a line, a person...) is validated inside the Inventory,
+    # whose validator holds its own copy of each part's; a part's own validator, built at import,
+    # was not used in a compute (it is built on first use where a part is validated alone).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def _gwp_values(value: Any) -> Any:
@@ -319,6 +275,62 @@ def _percent(value: Any, allow_negative: bool) -> float:
 
 
 UncertaintyRange = Annotated[Range, BeforeValidator(_range)]
+
+
+class CustomFactor(_Strict):
+    """A factor defined in the inventory itself; it wins over the factor sets."""
+
+    key: Annotated[str, Field(pattern=KEY_PATTERN)]
+    per: Annotated[str, Field(min_length=1)]
+    kg: Annotated[dict[str, float], Field(min_length=1)]
+    source: Annotated[str, Field(min_length=1)]
+    name: str | None = None
+    scope: Literal[1, 2, 3] | None = None
+    category: str | None = None
+    ncv: str | None = None
+    density: str | None = None
+    gwp_basis: GwpSet | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    uncertainty: UncertaintyRange | None = None  # 95 % range of every gas's value, in %
+
+    @field_validator("valid_from", "valid_to", mode="before")
+    @classmethod
+    def _dates(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return None
+        try:
+            return parse_date(value, str(info.field_name))
+        except ValueError as exc:
+            raise PydanticCustomError("date-invalid", "{problem}", {"problem": str(exc)}) from None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "CustomFactor":
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise PydanticCustomError(
+                "date-invalid",
+                tr("valid_to ({end}) is before valid_from ({start})"),
+                {"start": str(self.valid_from), "end": str(self.valid_to)},
+            )
+        return self
+
+    @field_validator("kg", mode="before")
+    @classmethod
+    def _factor_values(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value  # pydantic says it is not a mapping
+        values = {}
+        for gas, number in value.items():
+            try:
+                values[gas] = read_number(number, "", minimum=0, maximum=LARGEST_FACTOR)
+            except NumberError as problem:
+                raise PydanticCustomError(
+                    "factor-value-invalid",
+                    tr("the value for {gas}: {problem}"),
+                    {"gas": visible(str(gas)), "problem": problem.message, "hint": problem.hint},
+                ) from None
+        return values
+
 
 Tier = Literal["1st", "2nd", "other"]
 Grade = Literal["high", "medium", "low"]
@@ -578,8 +590,8 @@ class Organization(_Strict):
     province: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     base_year: Annotated[Period, BeforeValidator(_period)] | None = None
     consolidation: Literal["operational-control", "financial-control", "equity-share"] = "operational-control"
-    facilities: list[Facility] = Field(default_factory=list)
-    excluded: list[Exclusion] = Field(default_factory=list)
+    facilities: list[Facility] = Field(default_factory=_no_items)
+    excluded: list[Exclusion] = Field(default_factory=_no_items)
     preparer: Person | None = None
     reviewer: Person | None = None
     approver: Person | None = None
@@ -588,6 +600,8 @@ class Organization(_Strict):
 
 
 class Inventory(_Strict):
+    model_config = ConfigDict(defer_build=False)  # built at import: every run validates one
+
     ghgcalc: Literal[1]
     name: Annotated[str, Field(min_length=1)]
     kind: Literal["organization", "community"] = "organization"
@@ -600,12 +614,12 @@ class Inventory(_Strict):
     indicators: Indicators | None = None
     notation_keys: dict[str, NotationKey] = Field(default_factory=dict)
     # organisation inventories inside a community
-    include: Annotated[list[str], BeforeValidator(_key_list)] = Field(default_factory=list)
-    gases: list[DeclaredGas] = Field(default_factory=list)  # gases the GWP tables lack, for custom factors
-    custom_factors: list[CustomFactor] = Field(default_factory=list)
+    include: Annotated[list[str], BeforeValidator(_key_list)] = Field(default_factory=_no_items)
+    gases: list[DeclaredGas] = Field(default_factory=_no_items)  # gases the GWP tables lack, for custom factors
+    custom_factors: list[CustomFactor] = Field(default_factory=_no_items)
     # tables of activity rows (Parquet, CSV, xlsx), beside the file or by path (docs/tables.md)
     activities_table: Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_key_list)] = Field(
-        default_factory=list
+        default_factory=_no_items
     )
     activities: list[AnyActivity]
 
@@ -628,7 +642,7 @@ _ACTIVITY_FIELDS = dict.fromkeys(Activity.model_fields)  # every field's default
 # A text pydantic would change or refuse: whitespace at either end (what Python calls whitespace
 # includes every character pydantic strips) or a lone surrogate. The texts of a line are joined
 # by NUL and looked at at once (_bare); a NUL in a text only sends the line to pydantic.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = r"[\ud800-\udfff]"  # compiled on first use (re's cache): only for a text not ASCII
 _NUMBERS = frozenset((float, int))
 _TEXT_TYPES = frozenset((str, type(None)))
 _set = object.__setattr__
@@ -640,7 +654,7 @@ def _bare(texts: tuple[str | None, ...]) -> bool:
     and a text of ASCII alone has no surrogate to search for."""
     joined = "\x00".join(filter(None, texts))
     parts = joined.split("\x00")
-    return list(map(str.strip, parts)) == parts and (joined.isascii() or _SURROGATE.search(joined) is None)
+    return list(map(str.strip, parts)) == parts and (joined.isascii() or re.compile(_SURROGATE).search(joined) is None)
 
 
 def _plain_amount(value: Any) -> Any:

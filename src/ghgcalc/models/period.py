@@ -97,7 +97,8 @@ class Period:
 
 _YEAR = re.compile(r"(?:CE|C\.E\.|AD|BE|B\.E\.|พ\.ศ\.|ค\.ศ\.)?\s*(\d{4})")
 _FISCAL = re.compile(r"(?:FY|ปีงบประมาณ|ปีงบ|งบประมาณ)\s*(?:พ\.ศ\.)?\s*(\d{4})", re.IGNORECASE)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# compiled on first use (re's cache): a period written as a year or FY needs none
+_ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 
 
 def _check_year(year: int) -> int:
@@ -127,7 +128,7 @@ def parse_date(value: object, field: str) -> dt.date:
         _check_year(value.year)
         return value
     if isinstance(value, str):
-        match = _ISO_DATE.fullmatch(thai_to_arabic_digits(value).strip())
+        match = re.compile(_ISO_DATE).fullmatch(thai_to_arabic_digits(value).strip())
         if match:
             year, month, day = (int(g) for g in match.groups())
             ce = _check_year(year)

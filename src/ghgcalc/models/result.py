@@ -11,6 +11,7 @@ from ghgcalc.errors import Issue
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.inventory import DataQuality, GivenUncertainty, Organization
 from ghgcalc.models.period import Period
+from ghgcalc.records import Record
 
 if TYPE_CHECKING:
     from ghgcalc.models.analysis import Analysis
@@ -19,8 +20,8 @@ BIOGENIC = "CO2_biogenic"
 NON_KYOTO = "non_kyoto"
 
 
-@dataclass(frozen=True)
-class Line:
+@dataclass(frozen=True, eq=False, repr=False)
+class Line(Record):
     index: int  # position in the inventory's activities
     activity: str
     amount: float  # in `unit`, monthly values summed
@@ -63,8 +64,8 @@ def _sum(values: list[float]) -> float:
     return math.fsum(values)
 
 
-@dataclass(frozen=True)
-class CompletenessRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class CompletenessRow(Record):
     ref: str
     sector: str
     subsector: str
@@ -75,8 +76,8 @@ class CompletenessRow:
     explanation: str | None
 
 
-@dataclass(frozen=True)
-class IncludedInventory:
+@dataclass(frozen=True, eq=False, repr=False)
+class IncludedInventory(Record):
     """An organisation inventory inside a community one: a memo by GPC reference, not added again."""
 
     source: str
@@ -85,8 +86,8 @@ class IncludedInventory:
     by_reference_t_co2e: dict[str, float]
 
 
-@dataclass(frozen=True)
-class CommunityReport:
+@dataclass(frozen=True, eq=False, repr=False)
+class CommunityReport(Record):
     """A city's or province's totals in the GPC and in the IPCC 2006 sectors."""
 
     basic_t_co2e: float
@@ -100,8 +101,8 @@ class CommunityReport:
     included: tuple[IncludedInventory, ...] = ()
 
 
-@dataclass(frozen=True)
-class TableSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class TableSummary(Record):
     """An activity table of the inventory (docs/tables.md): its rows are in the result as one
     line per class of rows; `recipe` lets io/tables.write_lines give every row its own result."""
 
@@ -113,8 +114,8 @@ class TableSummary:
     recipe: object = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class InventoryResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class InventoryResult(Record):
     source: str
     name: str
     kind: str
