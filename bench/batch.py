@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from interleaved import bytecode, ghgcalc_command, measured
+from interleaved import bytecode, ghgcalc_command, measured, private_cache
 
 FLOOR = """\
 import sys
@@ -68,6 +68,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     args = parser.parse_args()
+    private_cache()
     cli = ghgcalc_command()
     bytecode()
     with tempfile.TemporaryDirectory() as temp:

@@ -14,7 +14,7 @@ import random
 import sys
 from pathlib import Path
 
-from interleaved import compare, ghgcalc_command, report
+from interleaved import compare, ghgcalc_command, private_cache, report
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results"
@@ -75,6 +75,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    private_cache()
     path = str(workbook(args.rows))
     cli = ghgcalc_command()
     raw = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interleaved import compare, ghgcalc_command, report
+from interleaved import compare, ghgcalc_command, private_cache, report
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "examples" / "plan.yaml"
@@ -46,6 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
+    private_cache()
     with tempfile.TemporaryDirectory() as folder:
         report(compare(commands(Path(folder)), args.rounds))
 

@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from interleaved import bytecode, compare, ghgcalc_command, report
+from interleaved import bytecode, compare, ghgcalc_command, private_cache, report
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "municipality.yaml"
@@ -52,6 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
+    private_cache()
     bytecode()
     report(compare(commands(), args.rounds))
 
