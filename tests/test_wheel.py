@@ -23,6 +23,7 @@ def test_wheel_contains_factor_sets_and_data(tmp_path):
     for folder in sorted((ROOT / "factors").glob("*/*")):
         for item in folder.iterdir():
             assert f"ghgcalc/factors/{folder.parent.name}/{folder.name}/{item.name}" in names
+    assert "ghgcalc/factors/names.th.csv" in names  # the Thai names of keys a set does not name
     for data in (
         "gwp100.csv",
         "blends.csv",

@@ -74,13 +74,14 @@ def _for_people(rows: list[dict[str, Any]], titles: dict[str, str]) -> list[dict
     the run is in Thai and the row has one), a set's Thai title (`titles`, by SET@VERSION), dates
     as --calendar wants them."""
     from ghgcalc.cli.render import day_text
+    from ghgcalc.io.factor_names import row_name
 
     thai = language() == "th"
     shown = []
     for row in rows:
         row = dict(row)
         if "name_en" in row:
-            row["name"] = (row.get("name_th") if thai else None) or row["name_en"]
+            row["name"] = row_name(row["set"], row["key"], row["name_en"], row.get("name_th") or "", thai)
         if thai and "id" in row and titles.get(f"{row['id']}@{row['version']}"):
             row["title"] = titles[f"{row['id']}@{row['version']}"]
         for field in ("published", "valid_from", "valid_to"):
@@ -271,8 +272,11 @@ def register(app: typer.Typer) -> None:
             write_stdout(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
         else:
             from ghgcalc.cli import render
+            from ghgcalc.io.factor_names import thai_name
 
             thai = language() == "th"
+            # the card's Thai name: the set's own, else the display catalog's (never in the JSON)
+            found = [{**e, "name_th": thai_name(e["set"], e["key"], e["name_th"])} for e in found]
             if thai:
                 found = [{**e, "set_title": t or e["set_title"]} for e, t in zip(found, thai_titles, strict=True)]
             render.factor_cards(found, thai_first=thai)

@@ -59,8 +59,12 @@ def choice(key: str, name: str) -> str:
 
 def names(store: FactorStore) -> dict[str, str]:
     """Every key of the bundled sets with the name shown beside it: the Thai name of the newest
-    edition that has one (TGO's own sets first), else the English name."""
+    edition that has one (TGO's own sets first), else the Thai name of the display catalog
+    (io/factor_names.py), else the English name."""
+    from ghgcalc.io.factor_names import thai_name
+
     thai: dict[str, str] = {}
+    catalog: dict[str, str] = {}
     english: dict[str, str] = {}
     set_ids = sorted(store.set_ids(), key=lambda set_id: set_id != _PREFERRED_SET)
     for set_id in set_ids:
@@ -72,7 +76,9 @@ def names(store: FactorStore) -> dict[str, str]:
                 if first.name_en and key not in english:
                     english[key] = first.name_en
                 english.setdefault(key, "")
-    return {key: thai.get(key) or english[key] for key in english}
+                if key not in thai and not catalog.get(key):
+                    catalog[key] = thai_name(set_id, key)
+    return {key: thai.get(key) or catalog.get(key) or english[key] for key in english}
 
 
 def choices(store: FactorStore, custom: list[dict[str, Any]]) -> list[tuple[str, str]]:

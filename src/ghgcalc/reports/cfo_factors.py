@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.i18n import N_, language, tr
+from ghgcalc.io.factor_names import factor_name
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import InventoryResult
 from ghgcalc.reports.cfo_text import date_text, heading
@@ -98,7 +99,7 @@ def factors_sheet(ws: Worksheet, result: InventoryResult) -> None:
     for factor in factors.values():
         the_set = sets.get(factor.ref)
         kg = _factor_kg(factor)
-        name = factor.name_th if language() == "th" and factor.name_th else factor.name_en or factor.name_th
+        name = factor_name(factor)
         cells: list[tuple[Any, str | None]] = [
             (factor.set_id, None),
             (factor.version, None),

@@ -20,6 +20,7 @@ from typing import Literal
 
 from ghgcalc import __version__, gpc
 from ghgcalc.i18n import N_, language, tr
+from ghgcalc.io.factor_names import factor_name
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, CommunityReport, CompletenessRow, InventoryResult, Line
 from ghgcalc.reports.document import (
@@ -665,4 +666,4 @@ def _warnings(result: InventoryResult) -> list[Section]:
 
 
 def _line_name(line: Line) -> str:
-    return line.label or line.factor.name_en or line.factor.name_th or line.activity
+    return line.label or factor_name(line.factor) or line.activity

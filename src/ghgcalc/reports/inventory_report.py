@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ghgcalc import __version__
 from ghgcalc.i18n import N_, language, tr
+from ghgcalc.io.factor_names import factor_name
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import InventoryResult, Line
 from ghgcalc.reports.cfo_fr05 import NOTE_ROUNDUP
@@ -417,7 +418,7 @@ def _factors(result: InventoryResult) -> Section:
         (
             factor.key,
             factor.ref,
-            (factor.name_th if thai and factor.name_th else factor.name_en or factor.name_th) or "",
+            factor_name(factor, thai),
             factor.per,
             # every digit the set holds, as its source prints it: a verifier redoes a line from it;
             # a gas and its value joined by a no-break space, so that a narrow column breaks between gases

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ghgcalc.errors import printable
 from ghgcalc.i18n import N_, language, tr
+from ghgcalc.io.factor_names import factor_name
 from ghgcalc.io.xlsx_book import NOISE
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
@@ -57,7 +58,7 @@ def largest(result: InventoryResult, count: int) -> list[Line]:
 
 def line_name(line: Line) -> str:
     """What a person calls the line: its label, else the factor's name, else the activity key."""
-    return line.label or line.factor.name_en or line.factor.name_th or line.activity
+    return line.label or factor_name(line.factor) or line.activity
 
 
 def factor_refs(result: InventoryResult) -> dict[str, list[str]]:
