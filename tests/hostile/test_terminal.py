@@ -431,3 +431,37 @@ def test_a_lines_table_too_wide_shows_each_line_whole_never_an_edition_cut_short
     printed = text.splitlines()
     assert max(cell_len(row) for row in printed) <= 80
     assert f"กิจกรรม: {label} (diesel-mobile)" in printed and "ชุด EF: tgo-cfo@2026-02" in printed
+
+
+def test_a_factor_list_too_wide_is_shown_whole_on_a_terminal_and_in_a_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`factors list --set` in Thai: its factors' values were cut short (`0.000179…`) and its keys
+    and names broken at 100 columns. On a narrow terminal each row is shown as `title: value`
+    lines; into a pipe, one row a line, as wide as it takes, nothing cut."""
+    from rich.cells import cell_len
+
+    from ghgcalc import i18n
+    from ghgcalc.cli import render
+
+    rows = [
+        {"key": "gasohol-e10-low-mileage-ldv", "gas": "N2O", "value": 0.0001614924, "name": "น้ำมันแก๊สโซฮอล์ E10"},
+        {"key": "diesel-b7-mobile", "gas": "CO2_biogenic", "value": 0.11507832, "name": "น้ำมันดีเซล B7"},
+    ]
+    columns = [("key", "key"), ("gas", "gas"), ("value", "value"), ("name", "name")]
+    monkeypatch.setenv("COLUMNS", "40")  # the width rich takes for a terminal
+    i18n.set_language("th")
+    try:
+        monkeypatch.setattr(render._Stdout, "isatty", lambda self: True)
+        render.plain_table(rows, columns, "factors")
+        on_terminal = capsys.readouterr().out
+        monkeypatch.setattr(render._Stdout, "isatty", lambda self: False)
+        render.plain_table(rows * 40, columns, "factors")
+        in_pipe = capsys.readouterr().out
+    finally:
+        i18n.set_language("en")
+    assert "…" not in on_terminal + in_pipe
+    assert max(cell_len(line) for line in on_terminal.splitlines()) <= 40
+    assert "0.0001614924" in on_terminal and "gasohol-e10-low-mileage-ldv" in on_terminal
+    table_rows = [line for line in in_pipe.splitlines() if "gasohol-e10-low-mileage-ldv" in line]
+    assert len(table_rows) == 40 and all("0.0001614924" in line and "E10" in line for line in table_rows)

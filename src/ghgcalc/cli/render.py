@@ -297,15 +297,20 @@ def fits(table: Table, rows: list[list[Text]], width: int) -> bool:
 def words_fit(titles: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> bool:
     """Whether a table of these titles and rows fits `width` columns with no word of a cell or a
     title broken: a number or a factor edition split over two lines, or a Thai word cut inside a
-    syllable (Thai has no spaces between words: a Thai text is one word), is misread. Each column
-    takes its longest word and three columns of padding and rule."""
+    syllable (Thai has no spaces between words: a Thai text is one word), is misread."""
+    return words_width(titles, rows) <= width
+
+
+def words_width(titles: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
+    """The width a table of these titles and rows needs for no word to be broken: each column takes
+    its longest word and three columns of padding and rule."""
     from rich.cells import cell_len
 
     needed = 0
     for index, title in enumerate(titles):
         texts = [title, *(row[index] for row in rows)]
         needed += max((cell_len(word) for text in texts for word in text.split()), default=0) + 3
-    return needed <= width
+    return needed
 
 
 def records(console: Console, table: Table, rows: list[list[Text]]) -> None:
@@ -345,13 +350,23 @@ def _console() -> Console:
 
 
 def plain_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
-    """Rows of dicts as a table: `columns` are (key, title), the titles in the language of the run."""
+    """Rows of dicts as a table: `columns` are (key, title), the titles in the language of the run.
+    A table too wide for the terminal is shown a row at a time (records): rich would cut its
+    numbers short (`0.000179…`) and break its words."""
+    console = _console()
     table = titled(title)
     for _, heading in columns:
         table.add_column(shown(tr(heading)))
-    for row in rows:
-        table.add_row(*(Text("") if row.get(key) is None else shown(row.get(key)) for key, _ in columns))
-    _console().print(table)
+    cells = [[Text("") if row.get(key) is None else shown(row.get(key)) for key, _ in columns] for row in rows]
+    needed = words_width([str(column.header) for column in table.columns], [[c.plain for c in row] for row in cells])
+    if needed > console.width:
+        if console.is_terminal:
+            records(console, table, cells)
+            return
+        console.width = needed  # a pipe or a file: one row a line, as wide as it takes (grep, diff)
+    for row_cells in cells:
+        table.add_row(*row_cells)
+    console.print(table)
 
 
 # The fields of `factors show`, in order, with their names for a person (in English the field itself).
