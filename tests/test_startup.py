@@ -150,3 +150,24 @@ def test_duckdb_is_imported_only_for_an_activity_table():
     assert not any(m == "duckdb" or m.startswith(("duckdb.", "ghgcalc.io.tables")) for m in plain)
     tables = imported_modules("compute", "examples/province-bottom-up/province.yaml", "--format", "json")
     assert "duckdb" in tables and "ghgcalc.io.tables" in tables
+
+
+def test_a_factors_run_registers_only_the_factors_command_it_names(tmp_path):
+    """`factors list` had typer read the parameters of list, diff, validate and show on every run;
+    the group keeps the one named, and all of them again for its help or a name it does not have."""
+    from ghgcalc import cli
+    from tests.helpers import ghgcalc
+
+    def factors_commands() -> list[str]:
+        [group] = [g for g in cli._app.registered_groups if g.name == "factors"]
+        return [cli._command_name(info) for info in group.typer_instance.registered_commands]
+
+    assert ghgcalc(tmp_path, "factors", "list", "--format", "json").code == 0
+    assert factors_commands() == ["list"]
+    assert ghgcalc(tmp_path, "factors", "show", "diesel-mobile", "--format", "json").code == 0
+    assert factors_commands() == ["show"]
+    helped = ghgcalc(tmp_path, "factors", "--help")
+    assert factors_commands() == ["list", "diff", "validate", "show"]
+    assert all(f" {name} " in helped.stdout for name in ("list", "diff", "validate", "show")), helped
+    wrong = ghgcalc(tmp_path, "factors", "lst")
+    assert wrong.code == 2 and "did you mean ghgcalc factors list?" in wrong.stderr, wrong

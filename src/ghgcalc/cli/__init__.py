@@ -119,11 +119,13 @@ _ROOT_FLAGS = frozenset({"--debug"})  # root options that let the command follow
 _registered: list[str] = []
 
 
-def _register(commands: set[str]) -> None:
+def _register(commands: set[str], sub: str | None = None) -> None:
     """Register `commands` (with those registered before), in the help's order. A module of two
-    commands keeps only the one wanted: typer reads every parameter of every registered command."""
+    commands keeps only the one wanted: typer reads every parameter of every registered command;
+    and a group (`factors`) keeps only its command `sub` when that is one of its own."""
     wanted = [name for name in _COMMANDS if name in commands or name in _registered[1:]]
-    if [i18n.language(), *wanted] == _registered:
+    state = [i18n.language(), *wanted, f"{_GROUP_MARK}{sub or ''}"]
+    if state == _registered:
         return
     _app.registered_commands.clear()
     _app.registered_groups.clear()
@@ -133,7 +135,23 @@ def _register(commands: set[str]) -> None:
             # __import__, not importlib.import_module: the import shows in `python -X importtime`
             __import__(f"ghgcalc.cli.{module}", fromlist=["register"]).register(_app)
     _app.registered_commands[:] = [info for info in _app.registered_commands if _command_name(info) in wanted]
-    _registered[:] = [i18n.language(), *wanted]  # help texts are in the language they were made in
+    for group in _app.registered_groups if sub is not None else ():
+        commands_of = group.typer_instance.registered_commands if group.typer_instance else []
+        named = [info for info in commands_of if _command_name(info) == sub]
+        if named:  # else a name that is none of its commands: all of them, for typer's message
+            commands_of[:] = named
+    _registered[:] = state  # help texts are in the language they were made in
+
+
+_GROUP_MARK = "\x00"  # marks the group's command in _registered, apart from the commands' names
+
+
+def _subcommand(args: list[str]) -> str | None:
+    """The word after a group's name (`factors list`): the group's command a run names, if any."""
+    words = [arg for arg in args if arg not in _ROOT_FLAGS]
+    if len(words) >= 2 and words[0] == "factors" and not words[1].startswith("-"):
+        return words[1]
+    return None
 
 
 def _command_name(info: Any) -> str:
@@ -186,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         i18n.set_calendar(calendar or "")
         if i18n.language() == "th" and (not args or "--help" in args or "-h" in args):
             _thai_help_wrapping()
-        _register(_commands_for(args))
+        _register(_commands_for(args), _subcommand(args))
         code = int(_app(args=args, prog_name="ghgcalc", standalone_mode=False) or 0)
         if code == INTERRUPTED:  # typer turns Ctrl-C into a quiet exit code 130
             _say(tr("ghgcalc: terminated") if _state.get("terminated") else tr("ghgcalc: interrupted"))
