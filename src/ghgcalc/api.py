@@ -257,31 +257,30 @@ def nothing_left(paths: list[str], read: int, passed: list[PassedOver]) -> None:
     )
 
 
+# what a run says of a document in a folder that is no inventory: its code, message and hint
+_PASSED_OVER = {
+    PLAN: (
+        "plan-in-folder",
+        N_("a reduction plan (ghgcalc_plan:), not an inventory: passed over"),
+        N_("project it with: ghgcalc plan {file}; check it with: ghgcalc validate {file}"),
+    ),
+    REPORT: (
+        "report-in-folder",
+        N_("a report ghgcalc wrote, not an inventory: passed over"),
+        N_("write reports outside the folder of inventories (-o ../report.xlsx)"),
+    ),
+    SUMMARY: (
+        "summary-in-folder",
+        N_("a summary ghgcalc wrote, not an inventory: passed over"),
+        N_("write summaries outside the folder of inventories (-o ../summary.xlsx)"),
+    ),
+}
+
+
 def _passed_over(path: str, kind: str) -> Issue:
     shown = display_name(path)
-    if kind == PLAN:
-        return Issue(
-            "plan-in-folder",
-            tr("a reduction plan (ghgcalc_plan:), not an inventory: passed over"),
-            Severity.WARNING,
-            Location(shown),
-            hint=tr("project it with: ghgcalc plan {file}; check it with: ghgcalc validate {file}", file=shown),
-        )
-    if kind == REPORT:
-        return Issue(
-            "report-in-folder",
-            tr("a report ghgcalc wrote, not an inventory: passed over"),
-            Severity.WARNING,
-            Location(shown),
-            hint=tr("write reports outside the folder of inventories (-o ../report.xlsx)"),
-        )
-    return Issue(
-        "summary-in-folder",
-        tr("a summary ghgcalc wrote, not an inventory: passed over"),
-        Severity.WARNING,
-        Location(shown),
-        hint=tr("write summaries outside the folder of inventories (-o ../summary.xlsx)"),
-    )
+    code, message, hint = _PASSED_OVER[kind]
+    return Issue(code, tr(message), Severity.WARNING, Location(shown), hint=tr(hint, file=shown))
 
 
 def _first_names(names: list[str], most: int = 5) -> str:

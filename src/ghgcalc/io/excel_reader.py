@@ -458,26 +458,34 @@ class _SheetRows:
         self._thread.join()
 
 
+def _written_by_ghgcalc(path: str) -> tuple[str, str, str] | None:
+    """The code, message and hint of a workbook ghgcalc wrote that holds no inventory (a summary, a
+    report), else None."""
+    if is_summary(path):
+        return (
+            "document-is-summary",
+            N_("this workbook is a summary ghgcalc wrote (ghgcalc summary), not an inventory"),
+            N_("compute the inventories it summarises; write summaries outside the folder of inventories"),
+        )
+    if written_by_ghgcalc(path):
+        return (
+            "document-is-report",
+            N_("this workbook is a report ghgcalc wrote (its forms or tables), not an inventory"),
+            N_("compute the inventory it was written from; keep reports outside the folder of inventories"),
+        )
+    return None
+
+
 def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: str) -> dict[str, Any]:
     document: dict[str, Any] = {}
     inventory_sheet = roles.inventory
     for name in (inventory_sheet, roles.organization, roles.activities, roles.custom):
         if name is not None and name in roles.hidden:
             hidden_sheet(reader, name, roles.hidden[name])
-    if inventory_sheet is None and roles.activities is None and is_summary(path):  # given as an inventory
-        reader.issue(
-            "document-is-summary",
-            tr("this workbook is a summary ghgcalc wrote (ghgcalc summary), not an inventory"),
-            hint=tr("compute the inventories it summarises; write summaries outside the folder of inventories"),
-        )
-        reader.positions.no_inventory = True
-        return document
-    if inventory_sheet is None and roles.activities is None and written_by_ghgcalc(path):  # a report of ours
-        reader.issue(
-            "document-is-report",
-            tr("this workbook is a report ghgcalc wrote (its forms or tables), not an inventory"),
-            hint=tr("compute the inventory it was written from; keep reports outside the folder of inventories"),
-        )
+    written = _written_by_ghgcalc(path) if inventory_sheet is None and roles.activities is None else None
+    if written is not None:  # a summary or a report of ours, given as an inventory
+        code, message, hint = written
+        reader.issue(code, tr(message), hint=tr(hint))
         reader.positions.no_inventory = True
         return document
     if inventory_sheet is None:
