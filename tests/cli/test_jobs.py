@@ -659,3 +659,33 @@ def test_a_worker_killed_by_the_system_stops_the_run_and_says_so(folder: Path, c
     assert "a worker process stopped (killed by the system, signal 9)" in stderr, stderr
     assert "--jobs 1" in stderr.splitlines()[-1], stderr
     assert not (folder / "all.csv").exists() and proc.stdout == b""
+
+
+def test_a_failed_batch_stops_its_pool_even_when_the_pools_own_teardown_waits_for_ever(monkeypatch) -> None:
+    """A pool's teardown waits for ever when it stopped a worker that was sending an outcome (the
+    worker dies holding the outcomes' queue's lock): a batch whose temporary folder filled up hung,
+    about one run in thirty on two busy cores. A failed run waits STOP_SECONDS for the teardown,
+    then kills the workers and goes on to say what failed."""
+    import multiprocessing
+    import threading
+    import time
+
+    monkeypatch.setattr(batch, "STOP_SECONDS", 0.2)
+    stuck = threading.Event()
+
+    class StuckPool:
+        def terminate(self) -> None:
+            stuck.wait()  # as Pool.terminate joining a thread blocked on a dead worker's lock
+
+    before = set(multiprocessing.active_children())
+    worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,), daemon=True)
+    worker.start()
+    started = time.monotonic()
+    try:
+        batch._stop(StuckPool(), before)
+        assert time.monotonic() - started < 5
+        assert not worker.is_alive() and worker.exitcode is not None
+    finally:
+        stuck.set()
+        if worker.is_alive():
+            worker.kill()

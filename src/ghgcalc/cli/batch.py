@@ -123,7 +123,8 @@ def _pooled(
     state = (i18n.language(), i18n.calendar(), options, compare, shape, passable)
     context = multiprocessing.get_context(_start_method())
     before = set(multiprocessing.active_children())
-    with context.Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state) as pool:
+    pool = context.Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state)
+    try:
         workers = [child for child in multiprocessing.active_children() if child not in before]
         shared: dict[tuple[object, ...], Any] = {}
         # the inputs go in chunks of our own (the pool's own chunks come back through a generator,
@@ -134,6 +135,35 @@ def _pooled(
             for outcome in _next_from(found, workers, done, len(rest) + 1):
                 done += 1
                 yield outcome if shape is not None else _share_factor_sets(outcome, shared)
+    except BaseException:  # a worker's error, a full disk, Ctrl-C, a caller that stops early
+        _stop(pool, before)
+        raise
+    pool.terminate()  # every outcome is in: the workers wait for work, and hold no lock of the outcomes
+
+
+STOP_SECONDS = 2.0  # how long a failed run waits for the pool's own teardown before it stops the workers
+
+
+def _stop(pool: Any, before: set[Any]) -> None:
+    """Stop a pool whose run failed, in a bounded time. The pool's teardown stops its workers, then
+    waits for its thread that hands out inputs, which tells the outcomes' queue it is done; a worker
+    stopped while it was sending an outcome (a run that fails as its workers send theirs: a full
+    temporary folder) dies holding that queue's lock, and the wait is for ever. So the teardown runs
+    beside, and past STOP_SECONDS the workers are killed and it is left (its threads end with the
+    process, and the pool's own clean-up at exit is spent: Pool.terminate runs once)."""
+    import multiprocessing
+    import threading
+
+    stopping = threading.Thread(target=pool.terminate, name="ghgcalc-pool-stop", daemon=True)
+    stopping.start()
+    stopping.join(STOP_SECONDS)
+    if not stopping.is_alive():
+        return
+    workers = [child for child in multiprocessing.active_children() if child not in before]
+    for worker in workers:
+        worker.kill()
+    for worker in workers:
+        worker.join(STOP_SECONDS)
 
 
 WATCH_SECONDS = 1.0  # how long a run waits for an outcome before it looks whether a worker died
