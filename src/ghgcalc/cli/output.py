@@ -72,6 +72,11 @@ _WHAT = {
 }
 
 
+def _named(path: str) -> str | None:
+    """The format a file's extension names (_NAMED), None for a name of no format people know."""
+    return _NAMED.get(os.path.splitext(path)[1].lower().lstrip("."))
+
+
 def chosen_format(given: Format | None, path: str | None, formats: type[Format]) -> Format:
     """The format of a command's result: output_format's, else a table on a terminal and JSON
     otherwise (a pipe, `-o -`, a file of no format's name)."""
@@ -88,7 +93,7 @@ def output_format(given: Format | None, path: str | None, formats: type[Format])
         return format_of(path, formats)
     if path is None or path == STDOUT:
         return given
-    named = _NAMED.get(os.path.splitext(path)[1].lower().lstrip("."))
+    named = _named(path)
     if named is not None and named != given.value and not (named == "yaml" and given.value == "json"):
         refuse_mismatch(given.value, path, named, named in formats.__members__)
     return given
@@ -105,7 +110,7 @@ class DiagnosticFormat(StrEnum):
 def diagnostics_format(path: str) -> DiagnosticFormat:
     """JSON lines, or the JSON array or the CSV the name of `path` asks for (`problems.csv`, for a
     spreadsheet); a name of another format ghgcalc writes (`problems.xlsx`) is a usage error."""
-    named = _NAMED.get(os.path.splitext(path)[1].lower().lstrip("."))
+    named = _named(path)
     if named is None:
         return DiagnosticFormat.jsonl
     if named not in DiagnosticFormat.__members__:

@@ -56,7 +56,7 @@ from ghgcalc.io.excel_xml import (
     measured,
 )
 from ghgcalc.io.files import is_regular, kind_of
-from ghgcalc.io.summary_file import is_summary, written_by_ghgcalc
+from ghgcalc.io.summary_file import is_report, is_summary
 from ghgcalc.models.period import Period, parse_period
 from ghgcalc.numbers import number_text, read_number
 from ghgcalc.thai import canonical_name, show_date, thai_to_arabic_digits
@@ -458,7 +458,7 @@ class _SheetRows:
         self._thread.join()
 
 
-def _written_by_ghgcalc(path: str) -> tuple[str, str, str] | None:
+def _ghgcalc_output(path: str) -> tuple[str, str, str] | None:
     """The code, message and hint of a workbook ghgcalc wrote that holds no inventory (a summary, a
     report), else None."""
     if is_summary(path):
@@ -467,7 +467,7 @@ def _written_by_ghgcalc(path: str) -> tuple[str, str, str] | None:
             N_("this workbook is a summary ghgcalc wrote (ghgcalc summary), not an inventory"),
             N_("compute the inventories it summarises; write summaries outside the folder of inventories"),
         )
-    if written_by_ghgcalc(path):
+    if is_report(path):
         return (
             "document-is-report",
             N_("this workbook is a report ghgcalc wrote (its forms or tables), not an inventory"),
@@ -482,7 +482,7 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
     for name in (inventory_sheet, roles.organization, roles.activities, roles.custom):
         if name is not None and name in roles.hidden:
             hidden_sheet(reader, name, roles.hidden[name])
-    written = _written_by_ghgcalc(path) if inventory_sheet is None and roles.activities is None else None
+    written = _ghgcalc_output(path) if inventory_sheet is None and roles.activities is None else None
     if written is not None:  # a summary or a report of ours, given as an inventory
         code, message, hint = written
         reader.issue(code, tr(message), hint=tr(hint))

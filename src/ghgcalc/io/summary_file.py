@@ -2,7 +2,7 @@
 that a summary written into that folder (`summary towns/ -o towns/summary.xlsx --force`) passes
 over and replaces. Anything else there, an inventory above all, is read and never replaced.
 A summary workbook given as an inventory is found where it is read (excel_reader), and so is any
-other workbook ghgcalc wrote that holds no inventory (a report: written_by_ghgcalc)."""
+other workbook ghgcalc wrote that holds no inventory (a report: is_report)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def _summary_workbook(path: str) -> bool:
 _REPORT_CREATOR = re.compile(rb"<dc:creator>ghgcalc [0-9]")
 
 
-def written_by_ghgcalc(path: str) -> bool:
+def is_report(path: str) -> bool:
     """Whether the workbook at `path` is a report ghgcalc wrote (its document properties' creator)."""
     try:
         if check_zip(path) is not None:
