@@ -327,3 +327,25 @@ def issues_coded(run: Run, code: str) -> list[Printed]:
 
 def total_of(run: Run) -> float:
     return float(json.loads(run.stdout)["total_t_co2e"])
+
+
+def run_with_file_size_limit(cwd: Path, temporary: Path, *args: str, limit: int = 200_000) -> tuple[int, str]:
+    """`python -m ghgcalc ARGS` in `cwd`, with `temporary` as TMPDIR and no file larger than `limit`
+    bytes (RLIMIT_FSIZE, Linux): a temporary folder that takes no more, as a full disk or a quota.
+    Its exit code and standard error; standard output must be empty."""
+    import resource
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "ghgcalc", *args],
+        cwd=cwd,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        capture_output=True,
+        preexec_fn=limited,
+        timeout=60,
+        check=False,
+    )
+    assert proc.stdout == b"", proc.stdout[:200]
+    return proc.returncode, proc.stderr.decode()

@@ -15,7 +15,7 @@ import pytest
 from ghgcalc import i18n
 from ghgcalc.cli import batch
 from ghgcalc.io.spool import Spool
-from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc, ghgcalc_process, issues, write
+from tests.helpers import INPUT_ERRORS, USAGE, ghgcalc, ghgcalc_process, issues, run_with_file_size_limit, write
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 OK = 0
@@ -563,10 +563,6 @@ def test_a_batch_whose_temporary_folder_takes_no_more_says_so(tmp_path: Path, jo
     """The spool lies in the system's temporary folder: when it can take no more (here a file size
     limit; a full disk or a quota alike), the run says so and where, exit 2, and writes nothing,
     whether the worker or the main process was writing."""
-    import os
-    import resource
-    import subprocess
-
     towns = tmp_path / "towns"
     towns.mkdir()
     for number in range(400):
@@ -574,20 +570,8 @@ def test_a_batch_whose_temporary_folder_takes_no_more_says_so(tmp_path: Path, jo
     temporary = tmp_path / "tmp"
     temporary.mkdir()
 
-    def limited() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
-
-    proc = subprocess.run(
-        [sys.executable, "-m", "ghgcalc", "compute", "towns", "-f", "csv", "--jobs", jobs],
-        cwd=tmp_path,
-        env={**os.environ, "TMPDIR": str(temporary)},
-        capture_output=True,
-        preexec_fn=limited,
-        timeout=60,
-        check=False,
-    )
-    stderr = proc.stderr.decode()
-    assert proc.returncode == USAGE and proc.stdout == b"" and "Traceback" not in stderr, stderr
+    code, stderr = run_with_file_size_limit(tmp_path, temporary, "compute", "towns", "-f", "csv", "--jobs", jobs)
+    assert code == USAGE and "Traceback" not in stderr, stderr
     assert f"cannot keep the batch's output in the temporary folder {temporary}: File too large" in stderr
     assert "TMPDIR" in stderr and list(temporary.iterdir()) == []
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import INPUT_ERRORS, ghgcalc, issues, write
+from tests.helpers import INPUT_ERRORS, ghgcalc, issues, run_with_file_size_limit, write
 from tests.hostile.table_runs import HEAD, T_PER_KWH, failed, problem, result, run
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -106,31 +106,16 @@ def test_a_temporary_folder_too_full_for_the_copy_of_mixed_line_ends_keeps_nothi
     that folder takes no more (a full disk, a quota, here a file size limit), the part copied was
     left there (a copy of the user's table), and the table was said to be unreadable "[Errno 27]
     File too large", with a hint about the table's format."""
-    import os
-    import resource
-    import subprocess
-    import sys
-
     rows = b"activity,amount,unit\r\nelectricity-grid,1000,kWh\r\n" + b"electricity-grid,2000,kWh\n" * 40_000
     write(tmp_path, "t.csv", rows)
     write(tmp_path, "head.yaml", HEAD)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
 
-    def limited() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
-
-    proc = subprocess.run(
-        [sys.executable, "-m", "ghgcalc", "compute", "t.csv", "--header", "head.yaml", "-f", "json"],
-        cwd=tmp_path,
-        env={**os.environ, "TMPDIR": str(temporary)},
-        capture_output=True,
-        preexec_fn=limited,
-        timeout=60,
-        check=False,
+    code, stderr = run_with_file_size_limit(
+        tmp_path, temporary, "compute", "t.csv", "--header", "head.yaml", "-f", "json"
     )
-    stderr = proc.stderr.decode()
-    assert proc.returncode == INPUT_ERRORS and "Traceback" not in stderr, stderr
+    assert code == INPUT_ERRORS and "Traceback" not in stderr, stderr
     assert list(temporary.iterdir()) == [], stderr
     assert f"cannot copy the table into the temporary folder {temporary}" in stderr and "TMPDIR" in stderr, stderr
 
