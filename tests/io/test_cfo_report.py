@@ -17,7 +17,7 @@ import pytest
 from ghgcalc import i18n
 from ghgcalc.models.inventory import LOCAL_GOVERNMENT_TH
 from tests.conftest import ROOT
-from tests.helpers import ghgcalc, write
+from tests.helpers import at, ghgcalc, write
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -351,3 +351,19 @@ def test_the_workbook_lists_the_warnings_the_other_formats_give(tmp_path: Path) 
     assert all(row[1] == messages[row[0]] for row in cells)
     quiet = ghgcalc(tmp_path, "compute", str(EXAMPLE), "-f", "xlsx", "-o", "example.xlsx")
     assert quiet.code == 0 and "Warnings" not in openpyxl.load_workbook(tmp_path / "example.xlsx").sheetnames
+
+
+def test_the_workbooks_warnings_say_where_each_is_and_how_to_fix_it(tmp_path: Path) -> None:
+    """A verifier who gets the workbook alone finds each warning's line from it, and its hint."""
+    text = (
+        "ghgcalc: 1\nname: Town\nperiod: FY2567\nactivities:\n"
+        "  - {activity: diesel-mobile, amount: [2150, 2080, 2210], unit: L}\n"
+    )
+    write(tmp_path, "town.yaml", text)
+    computed = json.loads(ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json").stdout)
+    [warning] = computed["warnings"]
+    assert ghgcalc(tmp_path, "compute", "town.yaml", "-f", "xlsx", "-o", "report.xlsx").code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "report.xlsx")["Warnings"]
+    [row] = [row for row in sheet.iter_rows(values_only=True) if row[0] == warning["code"]]
+    line, column = at(text, "[2150")
+    assert row[2] == f"town.yaml:{line}:{column}" and row[3] == warning["hint"], row

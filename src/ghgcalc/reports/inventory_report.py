@@ -441,7 +441,11 @@ def _factors(result: InventoryResult) -> Section:
 def warnings_sections(result: InventoryResult) -> list[Section]:
     if not result.warnings:
         return []
-    rows = [(issue.code, issue.message) for issue in result.warnings]
+    # where each is and how to fix it: a verifier who gets the workbook alone finds the line from it
+    rows = [
+        (issue.code, issue.message, str(issue.location) if issue.location else "", issue.hint or "")
+        for issue in result.warnings
+    ]
     title = tr("Warnings: {count}", count=len(result.warnings))
-    columns = (Column(tr("Code"), "code"), Column(tr("Message")))
+    columns = (Column(tr("Code"), "code"), Column(tr("Message")), Column(tr("Where"), "code"), Column(tr("How to fix")))
     return [Section(title, tables=(table(title, columns, rows, key="warnings"),), key="issues")]
