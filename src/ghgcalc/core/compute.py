@@ -317,12 +317,12 @@ def hidden_factors(chosen: Iterable[tuple[int, Activity, Factor]], catalogue: Ca
     issues: list[Issue] = []
     for index, activity, factor in chosen:
         position = next(
-            (i for i, c in enumerate(catalogue.sets) if c.id == factor.set_id and factor.key in _keys_of(c)), None
+            (i for i, c in enumerate(catalogue.sets) if c.id == factor.set_id and _holds(c, factor.key)), None
         )
         if position is None:
             continue
         for later in catalogue.sets[position + 1 :]:
-            if later.id == factor.set_id or factor.key not in _keys_of(later):
+            if later.id == factor.set_id or not _holds(later, factor.key):
                 continue
             try:
                 other = (
@@ -354,8 +354,9 @@ def hidden_factors(chosen: Iterable[tuple[int, Activity, Factor]], catalogue: Ca
     return issues
 
 
-def _keys_of(choice: SetChoice) -> set[str]:
-    return {key for version in choice.versions for key in version.factors}
+def _holds(choice: SetChoice, key: str) -> bool:
+    """Whether a version of the set has `key` (looked up, not gathered: this runs for every line)."""
+    return any(key in version.factors for version in choice.versions)
 
 
 def _value_text(factor: Factor) -> str:
