@@ -315,14 +315,14 @@ def hidden_factors(chosen: Iterable[tuple[int, Activity, Factor]], catalogue: Ca
     listed for, is not used. Versions of the same set and equal numbers (TGO's refrigerants and
     the gases set's) say nothing."""
     issues: list[Issue] = []
+    sets = catalogue.sets
     for index, activity, factor in chosen:
-        position = next(
-            (i for i, c in enumerate(catalogue.sets) if c.id == factor.set_id and _holds(c, factor.key)), None
-        )
+        key = factor.key
+        position = _position(sets, factor.set_id, key)
         if position is None:
             continue
-        for later in catalogue.sets[position + 1 :]:
-            if later.id == factor.set_id or not _holds(later, factor.key):
+        for later in sets[position + 1 :]:
+            if later.id == factor.set_id or not _holds(later, key):
                 continue
             try:
                 other = (
@@ -357,6 +357,14 @@ def hidden_factors(chosen: Iterable[tuple[int, Activity, Factor]], catalogue: Ca
 def _holds(choice: SetChoice, key: str) -> bool:
     """Whether a version of the set has `key` (looked up, not gathered: this runs for every line)."""
     return any(key in version.factors for version in choice.versions)
+
+
+def _position(sets: Sequence[SetChoice], set_id: str, key: str) -> int | None:
+    """Where in the factor list the set that gave `key` is."""
+    for position, choice in enumerate(sets):
+        if choice.id == set_id and _holds(choice, key):
+            return position
+    return None
 
 
 def _value_text(factor: Factor) -> str:
