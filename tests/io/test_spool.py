@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ghgcalc.io.spool import Spool, put
+from ghgcalc.io.spool import Spool, flush, put
 
 
 def _texts(spool: Spool, copied: set[int]) -> list[tuple[bytes | None, bytes | None]]:
@@ -18,7 +18,14 @@ def _texts(spool: Spool, copied: set[int]) -> list[tuple[bytes | None, bytes | N
 
 
 def _put_many(folder: str, first: int, count: int) -> list[tuple[int, int, int, int, int]]:
-    return [put(folder, f"text {n}\n".encode(), f"record {n}".encode()) for n in range(first, first + count)]
+    """Entries put by this process, flushed as a batch's worker does before it sends their places."""
+    places = [put(folder, f"text {n}\n".encode(), f"record {n}".encode()) for n in range(first, first + count)]
+    flush()
+    return places
+
+
+def _put_unflushed(folder: str) -> tuple[int, int, int, int, int]:
+    return put(folder, b"text\n", b"record")
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="a forked process writes entries of its own")
@@ -87,3 +94,35 @@ def test_an_empty_spool_gives_nothing() -> None:
     spool = Spool()
     assert list(spool.read(lambda tag: True)) == []
     spool.close()
+
+
+def test_what_a_process_puts_waits_in_its_buffer_until_it_flushes_or_reads() -> None:
+    spool = Spool()
+    try:
+        place = put(spool.folder, b"a\n", b"1")
+        texts = Path(spool.folder) / f"{os.getpid()}.text"
+        assert texts.stat().st_size == 0  # two writes a small inventory are what the buffer saves
+        spool.add(place, 0)
+        assert _texts(spool, {0}) == [(b"a\n", None)]  # its own reading writes it first
+        big = b"x" * (1 << 20)
+        spool.add(put(spool.folder, big, b"2"), 0)
+        written = os.fstat(spool._files[0][0]).st_size  # (its name is gone: the main process heard of it)
+        assert written == 2 + len(big)  # a megabyte waiting is written at once
+        assert b"".join(text or b"" for text, _ in _texts(spool, {0})) == b"a\n" + big
+    finally:
+        spool.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a forked process writes entries of its own")
+def test_a_forked_process_never_writes_what_its_parent_left_in_its_buffer() -> None:
+    spool = Spool()
+    try:
+        mine = _put_unflushed(spool.folder)  # waiting in this process's buffer when the worker forks
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            theirs = pool.apply(_put_many, (spool.folder, 1, 1))  # the worker flushes its own only
+        for place in (mine, theirs[0]):
+            spool.add(place, 0)
+        assert b"".join(text or b"" for text, _ in _texts(spool, {0})) == b"text\ntext 1\n"
+        assert (Path(spool.folder) / f"{os.getpid()}.text").exists() is False  # named once heard of
+    finally:
+        spool.close()

@@ -267,7 +267,11 @@ def _one(path: str) -> Any:
 
 
 def _chunk_in_worker(paths: list[str]) -> list[Any]:
-    return [_one_in_worker(path) for path in paths]
+    from ghgcalc.io import spool
+
+    found = [_one_in_worker(path) for path in paths]
+    spool.flush()  # the entries these outcomes place, on disk before the main process hears of them
+    return found
 
 
 def _one_in_worker(path: str) -> Any:

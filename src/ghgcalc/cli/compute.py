@@ -748,6 +748,8 @@ def register(app: typer.Typer) -> None:
                 passed_over=lambda document: _pass_over(document, passed, problems),
             )
             api.nothing_left(paths, len(outcomes), passed)  # a folder of nothing but plans
+            if streamed is not None:
+                streamed.spool.flush()  # what this process computed: a full disk told as the spool's
         except BaseException as exc:
             if streamed is not None:
                 streamed.spool.close()
