@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import os
 from importlib import resources
+from typing import Protocol
 
 LANGUAGES = ("en", "th")
 DEFAULT = "en"
@@ -81,18 +82,41 @@ def both(msgid: str, /, **params: object) -> str:
     return english if thai == english else f"{thai} / {english}"
 
 
+class CatalogKeeper(Protocol):
+    """Keeps parsed catalogs between runs, by the bytes of the PO files they were parsed from."""
+
+    def load(self, language: str, files: list[tuple[str, bytes]]) -> dict[str, str] | None: ...
+
+    def store(self, language: str, files: list[tuple[str, bytes]], catalog: dict[str, str]) -> None: ...
+
+
+_keepers: list[CatalogKeeper] = []
+
+
+def keep_catalogs(keeper: CatalogKeeper) -> None:
+    """Keep the catalogs a run parses for the runs after it (the CLI's keeper: io/catalog_cache):
+    parsing the 2,400 texts of the Thai PO files was most of what Thai costs a small run."""
+    _keepers[:] = [keeper]
+
+
 @functools.cache
 def catalog(language: str) -> dict[str, str]:
     """msgid -> text, from every PO file of the language (locale/<language>/*.po, in name order)."""
-    found: dict[str, str] = {}
     folder = resources.files("ghgcalc") / "locale" / language
     if not folder.is_dir():
-        return found
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".po"):
-            for msgid, msgstr in read_po(entry.read_text(encoding="utf-8")):
-                if msgid and msgstr:
-                    found.setdefault(msgid, msgstr)
+        return {}
+    entries = sorted(folder.iterdir(), key=lambda item: item.name)
+    files = [(entry.name, entry.read_bytes()) for entry in entries if entry.name.endswith(".po")]
+    keeper = _keepers[0] if _keepers else None
+    if keeper is not None and (kept := keeper.load(language, files)) is not None:
+        return kept
+    found: dict[str, str] = {}
+    for _name, data in files:
+        for msgid, msgstr in read_po(data.decode("utf-8")):
+            if msgid and msgstr:
+                found.setdefault(msgid, msgstr)
+    if keeper is not None:
+        keeper.store(language, files, found)
     return found
 
 

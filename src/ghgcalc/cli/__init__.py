@@ -25,6 +25,7 @@ import typer
 from ghgcalc import __version__, i18n
 from ghgcalc.errors import ExitCode, GhgcalcError, printable
 from ghgcalc.i18n import N_, tr
+from ghgcalc.io import catalog_cache
 
 _app = typer.Typer(
     name="ghgcalc",
@@ -195,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     i18n.set_language(i18n.from_environment())
     i18n.set_calendar("")
+    i18n.keep_catalogs(catalog_cache.Keeper())
     args: list[str] = []
     try:
         args, lang, calendar = _global_options(list(sys.argv[1:] if argv is None else argv))
