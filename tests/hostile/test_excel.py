@@ -590,3 +590,14 @@ def test_a_sheet_whose_xml_is_cut_short_is_said_to_be_damaged(tmp_path: Path) ->
     patch(path, ACTIVITIES_XML, lambda x: x[: len(x) // 2])
     run = run_on(tmp_path)
     expect(run, "xlsx-invalid", "town.xlsx", hint="save it again", message="damaged or cut short")
+
+
+def test_a_header_read_once_in_a_run_is_told_again_in_each_language(tmp_path: Path) -> None:
+    """Headers are read once per text in a process (a folder of workbooks repeats them): the same
+    header in the next workbook, or in a run in the other language, is told again, in its words."""
+    _with(2, "Dec / ม.ค.").save(tmp_path / "town.xlsx")
+    _with(2, "Dec / ม.ค.").save(tmp_path / "again.xlsx")
+    for name in ("town.xlsx", "again.xlsx"):
+        expect(run_on(tmp_path, name), "month-header-invalid", f"{name}[Activities]!G1", message="2 different")
+    thai = ghgcalc(tmp_path, "--lang", "th", "compute", "town.xlsx", "-f", "json")
+    assert "month-header-invalid" in thai.stderr and "2 เดือน" in thai.stderr, thai.stderr

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
-from ghgcalc.i18n import N_, tr
+from ghgcalc.i18n import N_, language, tr
 from ghgcalc.thai import BE_OFFSET, thai_to_arabic_digits, to_ce_year
 
 _ENGLISH = (
@@ -86,6 +87,24 @@ def month_header(value: object) -> MonthHeader | None:
         return MonthHeader(value.month, to_ce_year(value.year))
     if not isinstance(value, str):
         return None
+    found = _text_header(value, language())
+    if isinstance(found, NotAMonth):
+        raise NotAMonth(*found.args)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_header(value: str, language: str) -> MonthHeader | NotAMonth | None:
+    """month_header of a text, or the NotAMonth it raises, in `language`: worked out once for a
+    text in a run (a folder of workbooks repeats the same headers, and telling a header that is
+    not a month, with its fuzzy match of month names, was half of reading a small workbook)."""
+    try:
+        return _read_text_header(value)
+    except NotAMonth as problem:
+        return problem
+
+
+def _read_text_header(value: str) -> MonthHeader | None:
     text = " ".join(thai_to_arabic_digits(value).lower().split())
     if not text:
         return None
