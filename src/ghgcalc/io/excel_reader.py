@@ -7,13 +7,14 @@ sheet and cell, so problems are reported as `town.xlsx[Activities]!C17`.
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 import os
 import re
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from ghgcalc.errors import Issue, Location, Severity, visible
@@ -121,24 +122,30 @@ INVENTORY_KEYS = (
 )
 
 
-def _normalise_header(text: Any) -> list[str]:
+def _normalise_header(text: Any) -> tuple[str, ...]:
+    """A header cell's names, lower case, each part between slashes and brackets on its own."""
     if text is None:
-        return []
-    raw = thai_to_arabic_digits(str(text)).lower()
+        return ()
+    return _header_parts(str(text))
+
+
+@functools.lru_cache(maxsize=4096)  # a folder of workbooks repeats the template's headers
+def _header_parts(text: str) -> tuple[str, ...]:
+    raw = thai_to_arabic_digits(text).lower()
     # "Activity uncertainty (%)", "Activity  uncertainty ±%" and "Activity uncertainty" are one name
     parts = (" ".join(part.split()).rstrip(" %±+-") for part in re.split(r"[/|()]", raw))
-    return [part for part in parts if part]
+    return tuple(part for part in parts if part)
 
 
 # Words of a header that say its column holds money, not an amount of the activity.
 _MONEY = frozenset({"บาท", "thb", "baht", "฿"})
 
 
-def _is_money(parts: list[str]) -> bool:
+def _is_money(parts: Sequence[str]) -> bool:
     return any(word in _MONEY or "฿" in word for part in parts for word in part.split())
 
 
-def _match(parts: list[str], names: tuple[str, ...]) -> bool:
+def _match(parts: Sequence[str], names: tuple[str, ...]) -> bool:
     return any(part in names for part in parts)
 
 
