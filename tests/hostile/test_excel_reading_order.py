@@ -1,6 +1,6 @@
-"""python-calamine reads a workbook's sheets in a thread of its own while the reader reads their
-XML for what calamine does not show; the problem reported is still the one a scan of each sheet's
-XML, then calamine, meet first."""
+"""python-calamine reads a large workbook's sheets in a thread of its own while the reader reads
+their XML for what calamine does not show (a small one's as they are asked for); the problem
+reported is still the one a scan of each sheet's XML, then calamine, meet first."""
 
 from __future__ import annotations
 
@@ -39,10 +39,11 @@ def test_an_unreadable_sheet_xml_of_a_readable_size(tmp_path: Path) -> None:
 def test_calamine_reads_the_largest_sheet_while_the_xml_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The XML's error cells and hidden rows are read while calamine, in another thread, reads the
-    Activities sheet: each waits here for the other to have begun, which only a concurrent reader
-    passes."""
+    """The XML's error cells and hidden rows of a large workbook are read while calamine, in another
+    thread, reads the Activities sheet: each waits here for the other to have begun, which only a
+    concurrent reader passes."""
     Book().save(tmp_path / "town.xlsx")
+    monkeypatch.setattr(excel_reader, "THREADED_CELLS", 0)  # the example's sheets, as large as any
     reading, read = threading.Event(), threading.Event()
     threads: list[str] = []
     sheet, features = excel_reader._sheet, excel_reader.features
@@ -64,3 +65,26 @@ def test_calamine_reads_the_largest_sheet_while_the_xml_is_read(
     run = run_on(tmp_path)
     assert run.code == 0, run
     assert threads and threading.current_thread().name not in threads
+
+
+def test_a_small_workbook_is_read_without_a_thread_and_gives_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A municipality's workbook is read by calamine in the reader's own thread (a thread's start
+    and hand-overs cost more than they save there), with the same result, warnings included."""
+    Book().save(tmp_path / "town.xlsx")
+    threads: list[str] = []
+    sheet = excel_reader._sheet
+
+    def calamine(workbook: Any, name: str) -> list[list[Any]]:
+        threads.append(threading.current_thread().name)
+        return sheet(workbook, name)
+
+    monkeypatch.setattr(excel_reader, "_sheet", calamine)
+    alone = run_on(tmp_path)
+    assert alone.code == 0, alone
+    assert set(threads) == {threading.current_thread().name}
+    monkeypatch.setattr(excel_reader, "THREADED_CELLS", 0)
+    threaded = run_on(tmp_path)
+    assert threading.current_thread().name not in threads[-1:]
+    assert (threaded.code, threaded.stdout, threaded.stderr) == (alone.code, alone.stdout, alone.stderr)

@@ -183,9 +183,9 @@ def read_workbook(path: str, source: str) -> tuple[dict[str, Any] | None, ExcelP
 
     roles = _Roles.of(workbook)
     order = roles.reading_order()
-    sheets = _SheetRows(workbook, order, reader.forget_unsure)
+    sizes = {sheet.name: sheet.cells for sheet, _ in pending}
+    sheets = _SheetRows(workbook, order, reader.forget_unsure, _threaded(pending))
     try:
-        sizes = {sheet.name: sheet.cells for sheet, _ in pending}
         if order:
             sheets.begun(max(order, key=lambda name: sizes.get(name, 0)))
         if _unreadable(reader, pending):  # read while calamine reads the largest sheet
@@ -230,7 +230,7 @@ def checked_sheet(
     workbook, pending = opened
     name = choose(workbook.sheet_names)
     others = [other for other in workbook.sheet_names if other != name] if lookalikes else []
-    sheets = _SheetRows(workbook, [name, *others])
+    sheets = _SheetRows(workbook, [name, *others], threaded=_threaded(pending))
     try:
         sheets.begun(name)
         if _unreadable(reader, pending):
@@ -243,6 +243,11 @@ def checked_sheet(
     finally:
         sheets.close()
         workbook.close()
+
+
+def _threaded(measured: list[tuple[SheetXml, bytes]]) -> bool:
+    """Whether a workbook of these measured sheets is read by calamine in a thread of its own."""
+    return max((sheet.cells for sheet, _ in measured), default=0) > THREADED_CELLS
 
 
 _SCAN_ERRORS = (KeyError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError)
@@ -412,14 +417,25 @@ class _Roles:
         return list(dict.fromkeys(name for name in order if name is not None))
 
 
+# A workbook whose largest sheet has more cells than this is read by calamine in a thread of its
+# own (_SheetRows): below it, the thread's start and its hand-overs cost more than the overlap saves
+# (a municipality's workbook of a few hundred lines: about a tenth of its reading time).
+THREADED_CELLS = 50_000
+
+
 class _SheetRows:
-    """A workbook's sheets as rows, read by python-calamine in a thread of its own, in the order
-    they are asked for: calamine lets other threads run while it reads (it parses outside Python's
-    lock), so the reader meanwhile reads the XML for what calamine does not show, and the first
-    sheets, while calamine reads the largest. Only that thread calls the workbook until close()."""
+    """A workbook's sheets as rows, read by python-calamine in the order they are asked for. With
+    `threaded` (a large workbook), in a thread of its own: calamine lets other threads run while it
+    reads (it parses outside Python's lock), so the reader meanwhile reads the XML for what calamine
+    does not show, and the first sheets, while calamine reads the largest; only that thread calls
+    the workbook until close(). Otherwise each sheet is read when it is first asked for."""
 
     def __init__(
-        self, workbook: Any, names: list[str], prepare: Callable[[str, list[list[Any]]], None] | None = None
+        self,
+        workbook: Any,
+        names: list[str],
+        prepare: Callable[[str, list[list[Any]]], None] | None = None,
+        threaded: bool = True,
     ) -> None:
         import threading
 
@@ -427,9 +443,12 @@ class _SheetRows:
         self._workbook = workbook
         self._names = names
         self._found: dict[str, tuple[list[list[Any]] | None, BaseException | None]] = {}
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        if not threaded:
+            return
         self._ready = {name: threading.Event() for name in names}
         self._begun = {name: threading.Event() for name in names}
-        self._closed = False
         self._thread = threading.Thread(target=self._read, name="calamine", daemon=True)
         self._thread.start()
 
@@ -448,10 +467,17 @@ class _SheetRows:
         """Wait until calamine is reading the sheet `name`. Python's own long calls (a search of
         a sheet's XML) hold the lock calamine needs between sheets: work meant to be done while it
         reads the largest sheet starts once it does."""
-        self._begun[name].wait()
+        if self._thread is not None:
+            self._begun[name].wait()
 
     def rows(self, name: str) -> list[list[Any]]:
-        self._ready[name].wait()
+        if self._thread is not None:
+            self._ready[name].wait()
+        elif name not in self._found:
+            try:
+                self._found[name] = (_sheet(self._workbook, name), None)
+            except BaseException as exc:  # noqa: BLE001 - raised below, as from the thread
+                self._found[name] = (None, exc)
         rows, error = self._found[name]
         if error is not None:
             raise error
@@ -462,7 +488,8 @@ class _SheetRows:
     def close(self) -> None:
         """Wait for the sheet being read (no more are read): the workbook may then be closed."""
         self._closed = True
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
 
 
 def _ghgcalc_output(path: str) -> tuple[str, str, str] | None:
