@@ -130,3 +130,55 @@ def test_an_output_in_another_unit_is_not_an_outlier_among_outputs_in_persons(tm
     data, run = summary(tmp_path, ".")
     assert [o["file"] for o in data["outliers"]] == ["t6.yaml"]
     assert "output-units-mixed" not in run.stderr
+
+
+def test_a_copy_that_gives_no_code_beside_the_file_that_gives_one_is_named(tmp_path: Path) -> None:
+    """An officer adds organization.code to this year's file; last week's copy, without it, is still
+    in the folder: the town would count twice, so the copy is named."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("เทศบาลตำบลบ้านใหม่", "6500101", "ลำปาง"))
+    write(towns, "a-old.yaml", town("เทศบาลตำบลบ้านใหม่", "6500101", "ลำปาง").replace(', code: "6500101"', ""))
+    write(towns, "b.yaml", town("B", "6500102", "ลำปาง"))
+    data, run = summary(tmp_path, "towns")
+    assert run.code == 0, run
+    [repeat] = [p for p in issues(run.stderr) if p.code == "inventory-repeated"]
+    assert repeat.location == "towns/a.yaml" and "towns/a-old.yaml" in repeat.message, run.stderr
+    assert "6500101" in repeat.message
+    assert [w["code"] for w in data["warnings"]] == ["inventory-repeated"]
+
+
+def test_two_towns_of_one_name_and_two_codes_are_not_a_copy(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("เทศบาลตำบลบ้านใหม่", "6500101", "ลำปาง"))
+    write(towns, "b.yaml", town("เทศบาลตำบลบ้านใหม่", "6500199", "ลำปาง"))
+    _, run = summary(tmp_path, "towns")
+    assert not [p for p in issues(run.stderr) if p.code == "inventory-repeated"], run.stderr
+
+
+def test_one_code_under_two_names_is_said_as_a_code_of_two_names(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("Ban Mai", "6500101", "ลำปาง"))
+    write(towns, "b.yaml", town("Ban Kao", "6500101", "ลำปาง"))
+    _, run = summary(tmp_path, "towns", "--lang", "th")
+    [repeat] = [p for p in issues(run.stderr) if p.code == "inventory-repeated"]
+    assert "Ban Kao" in repeat.message and "Ban Mai" in repeat.message, run.stderr
+
+
+def test_one_file_pinned_to_an_older_factor_edition_among_its_peers_is_said(tmp_path: Path) -> None:
+    """Same period, one file pinned to tgo-cfo@2022-04 while the others take the edition in force
+    (2026-02): the rollups add tonnes from two sets of factors, and the summary says so."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for number in range(4):
+        write(towns, f"t{number}.yaml", town(f"T{number}", f"65{number}", "ลำปาง", "2569"))
+    write(towns, "pinned.yaml", town("P", "659", "ลำปาง", "2569", extra="factors: tgo-cfo@2022-04\n"))
+    data, run = summary(tmp_path, "towns")
+    [mixed] = [p for p in issues(run.stderr) if p.code == "editions-mixed"]
+    assert "'tgo-cfo@2026-02' (4 file(s))" in mixed.message and "'tgo-cfo@2022-04' (1 file(s))" in mixed.message
+    assert "editions-mixed" in [w["code"] for w in data["warnings"]]
+    write(towns, "pinned.yaml", town("P", "659", "ลำปาง", "2569"))  # on the edition in force: nothing to say
+    _, run = summary(tmp_path, "towns")
+    assert not [p for p in issues(run.stderr) if p.code == "editions-mixed"], run.stderr
