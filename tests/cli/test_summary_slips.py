@@ -182,3 +182,17 @@ def test_one_file_pinned_to_an_older_factor_edition_among_its_peers_is_said(tmp_
     write(towns, "pinned.yaml", town("P", "659", "ลำปาง", "2569"))  # on the edition in force: nothing to say
     _, run = summary(tmp_path, "towns")
     assert not [p for p in issues(run.stderr) if p.code == "editions-mixed"], run.stderr
+
+
+def test_a_population_written_with_a_dot_for_thousands_is_said(tmp_path: Path) -> None:
+    """'12.500' (twelve thousand five hundred, as written in much of Europe) is read as 12.5 people:
+    the row's tCO2e per person would be a thousand times too large, with no peers to show it."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("A", "1", "ลำปาง", extra='indicators: {population: "12.500", staff: 80}\n'))
+    write(towns, "b.yaml", town("B", "2", "ลำปาง", extra="indicators: {population: 12500, staff: 80}\n"))
+    data, run = summary(tmp_path, "towns")
+    assert run.code == 0, run
+    [said] = [p for p in issues(run.stderr) if p.code == "indicator-not-whole"]
+    assert said.location == "towns/a.yaml:5:26" and "12.5" in said.message, run.stderr
+    assert [r["status"] for r in data["inventories"]] == ["warnings", "ok"]

@@ -280,6 +280,35 @@ def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
 EARLIEST_PLAUSIBLE_YEAR = 1990
 
 
+def people_not_whole(indicators: dict[str, float]) -> list[Issue]:
+    """A population or a staff count that is not a whole number of people: "12.500", a dot written
+    for thousands, is read as 12.5, and every intensity per person (or per staff member) is a
+    thousand times too large. Said, not corrected: only the user knows what was meant."""
+    issues = []
+    for name in ("population", "staff"):
+        value = indicators.get(name)
+        if value is None or value == int(value):
+            continue
+        issues.append(
+            warning(
+                "indicator-not-whole",
+                tr(
+                    "indicators.{name} is {value}, not a whole number of people: if a dot was written for "
+                    "thousands (12.500 for 12,500), it was read as a decimal point, and the intensity divided by it "
+                    "is 1,000 times too large",
+                    name=name,
+                    value=_number(value),
+                ),
+                ("indicators", name),
+                tr(
+                    "write the number without a dot for thousands (12500 or 12,500); if it is right, ignore this "
+                    "warning"
+                ),
+            )
+        )
+    return issues
+
+
 def period_plausibility(period: Period, today: dt.date | None) -> list[Issue]:
     """A period that ends after next year (2657 for 2567, a C.E. year taken for B.E.) or starts
     before EARLIEST_PLAUSIBLE_YEAR: read as written, since only the user knows, and said, since
