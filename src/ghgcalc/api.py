@@ -1714,30 +1714,35 @@ def _repeated_warning(row: SummaryRow, earlier: SummaryRow) -> Issue:
     """inventory-repeated for `row`, whose local government and period `earlier` has too
     (core/summary.py repeated): one code under two names is said as such (a code typed twice is as
     likely as a copy), and so is one name whose code only one of the two files gives."""
+    from ghgcalc.core.summary import code_key
+
     names = {canonical_name(r.name or "").casefold() for r in (row, earlier)}
     shown = {"period": row.period, "first": earlier.file, "name": printable(row.name or "")}
-    if row.code is not None and row.code == earlier.code and len(names) > 1:
+    codes = [code for code in (row.code, earlier.code) if code is not None]
+    one_code = len(codes) == 2 and code_key(codes[0]) == code_key(codes[1])
+    code = " = ".join(dict.fromkeys(codes))  # "500101 = 0500101": an Excel cell dropped the leading zero
+    if one_code and len(names) > 1:
         message = tr(
             "the same organization.code ({code}) and period ({period}) as {first}, under another name ({name}, "
             "there {first_name}): both are counted in the rollups",
-            code=row.code,
+            code=code,
             first_name=printable(earlier.name or ""),
             **shown,
         )
         hint = tr("if the code of one of them is wrong, correct its organization.code; if one is a copy, remove it")
-    elif row.code is not None and row.code == earlier.code:
+    elif one_code:
         message = tr(
             "the same local government (code {code}) and period ({period}) as {first}: both are counted in the rollups",
-            code=row.code,
+            code=code,
             period=row.period,
             first=earlier.file,
         )
         hint = tr("if one file is a copy of the other, remove it; if a code is wrong, correct organization.code")
-    elif row.code is not None or earlier.code is not None:
+    elif codes:
         message = tr(
             "the same name ({name}), province and period ({period}) as {first}, and only one of the two gives "
             "organization.code ({code}): both are counted in the rollups",
-            code=row.code or earlier.code,
+            code=code,
             **shown,
         )
         hint = tr(

@@ -196,3 +196,22 @@ def test_a_population_written_with_a_dot_for_thousands_is_said(tmp_path: Path) -
     [said] = [p for p in issues(run.stderr) if p.code == "indicator-not-whole"]
     assert said.location == "towns/a.yaml:5:26" and "12.5" in said.message, run.stderr
     assert [r["status"] for r in data["inventories"]] == ["warnings", "ok"]
+
+
+def test_a_workbook_whose_code_lost_its_leading_zero_is_named_as_the_yaml_s_copy(tmp_path: Path) -> None:
+    """The officer converts the town's YAML to a workbook and retypes the code in its cell: Excel
+    keeps 0500101 as the number 500101. Both files are in the folder; one town, counted twice."""
+    import openpyxl
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("เทศบาลตำบลบ้านใหม่", "0500101", "ลำปาง"))
+    assert ghgcalc(tmp_path, "convert", "towns/a.yaml", "towns/b.xlsx").code == 0
+    book = openpyxl.load_workbook(towns / "b.xlsx")
+    [cell] = [row[1] for row in book["Organization"].iter_rows() if row[0].value == "code"]
+    cell.value, cell.number_format = 500101, "General"
+    book.save(towns / "b.xlsx")
+    data, run = summary(tmp_path, "towns")
+    assert [r["code"] for r in data["inventories"]] == ["0500101", "500101"], run
+    [repeat] = [p for p in issues(run.stderr) if p.code == "inventory-repeated"]
+    assert repeat.location == "towns/b.xlsx" and "500101 = 0500101" in repeat.message, run.stderr

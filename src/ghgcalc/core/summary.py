@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ghgcalc.core.provinces import province_of
-from ghgcalc.thai import canonical_name
+from ghgcalc.thai import canonical_name, thai_to_arabic_digits
 
 OUTLIER_RATIO = 3.0
 MIN_PEERS = 5
@@ -144,9 +144,9 @@ def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
     """Each computed row that repeats an earlier computed row's local government and period (the
     same days, however the year is written), with that earlier row: two files of one inventory (a
     copy under another name, the YAML beside the workbook `convert` made of it) count twice in the
-    rollups. A local government is its code; two rows of one name and province (in their canonical
-    writing) are one local government too unless both give a code, and their codes differ: a copy
-    whose code was added or left out is still a copy."""
+    rollups. A local government is its code (code_key: 0500101 and 500101 are one); two rows of one
+    name and province (in their canonical writing) are one local government too unless both give a
+    code, and their codes differ: a copy whose code was added or left out is still a copy."""
     by_code: dict[tuple[object, ...], SummaryRow] = {}
     by_name: dict[tuple[object, ...], SummaryRow] = {}
     found = []
@@ -154,7 +154,7 @@ def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
         if row.period is None or row.status == "errors":
             continue
         period = _period_of(row)
-        earlier = by_code.setdefault((row.code, *period), row) if row.code is not None else row
+        earlier = by_code.setdefault((code_key(row.code), *period), row) if row.code is not None else row
         if row.name is not None:
             who = (canonical_name(row.name).casefold(), canonical_name(row.province or "").casefold(), *period)
             named = by_name.setdefault(who, row)
@@ -163,6 +163,13 @@ def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
         if earlier is not row:
             found.append((row, earlier))
     return found
+
+
+def code_key(code: str) -> str:
+    """A code as compared: "0500101" and 500101 (typed into an Excel cell as a number, its leading
+    zero dropped), "๐๕๐๐๑๐๑" and "05-00101" are one code."""
+    plain = "".join(ch for ch in canonical_name(thai_to_arabic_digits(code)) if ch.isalnum()).casefold()
+    return (plain.lstrip("0") or plain) if plain.isdigit() else plain
 
 
 # What a province's name may carry besides the name: Thai "province" (จังหวัด, จ.), English "province"
