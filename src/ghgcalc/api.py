@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ghgcalc import i18n
 from ghgcalc.core.compute import compute, custom_factors, no_activities
-from ghgcalc.core.plausibility import Checks, people_not_whole, period_plausibility
+from ghgcalc.core.plausibility import Checks, indicator_slips, period_plausibility
 from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
 from ghgcalc.errors import Path as DocPath
@@ -616,7 +616,7 @@ def compute_inventory(
     if bases is not None:
         issues.extend(_bases_differ(bases, gwp_set, result))
     issues.extend(period_plausibility(inventory.period, options.today))
-    issues.extend(people_not_whole(result.indicators))
+    issues.extend(indicator_slips(result.indicators))
     if activity_rows is None:  # (the inventory of the well-formed lines of a file may have none)
         issues.extend(no_activities(inventory))
     if activity_rows is not None:

@@ -215,3 +215,16 @@ def test_a_workbook_whose_code_lost_its_leading_zero_is_named_as_the_yaml_s_copy
     assert [r["code"] for r in data["inventories"]] == ["0500101", "500101"], run
     [repeat] = [p for p in issues(run.stderr) if p.code == "inventory-repeated"]
     assert repeat.location == "towns/b.xlsx" and "500101 = 0500101" in repeat.message, run.stderr
+
+
+def test_a_staff_of_zero_is_said_not_dropped_from_the_intensities_in_silence(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("A", "1", "ลำปาง", extra="indicators: {population: 12500, staff: 0}\n"))
+    data, run = summary(tmp_path, "towns", "--lang", "th")
+    assert run.code == 0, run
+    [said] = [p for p in issues(run.stderr) if p.code == "indicator-zero"]
+    assert said.location == "towns/a.yaml:5:40" and "indicators.staff" in said.message, run.stderr
+    assert "ไม่" in said.message  # in Thai
+    [row] = data["inventories"]
+    assert row["status"] == "warnings" and row["per_staff"] is None and row["per_capita"] is not None
