@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ghgcalc import i18n
 from ghgcalc.core.compute import compute, custom_factors, no_activities
-from ghgcalc.core.plausibility import Checks, period_plausibility
+from ghgcalc.core.plausibility import Checks, indicator_slips, period_plausibility
 from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
 from ghgcalc.errors import Path as DocPath
@@ -616,6 +616,7 @@ def compute_inventory(
     if bases is not None:
         issues.extend(_bases_differ(bases, gwp_set, result))
     issues.extend(period_plausibility(inventory.period, options.today))
+    issues.extend(indicator_slips(result.indicators))
     if activity_rows is None:  # (the inventory of the well-formed lines of a file may have none)
         issues.extend(no_activities(inventory))
     if activity_rows is not None:
@@ -1643,7 +1644,7 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
     groups), inventories of more than one period or GWP set (added together), and a file whose
     local government and period an earlier file has too (a copy under another name, counted
     twice). Only the user knows which is right, so each is a warning, never a correction."""
-    from ghgcalc.core.summary import gwp_sets, kinds, output_units, periods, province_spellings, repeated
+    from ghgcalc.core.summary import editions, gwp_sets, kinds, output_units, periods, province_spellings, repeated
 
     found: list[Issue] = []
     for spellings in province_spellings(rows):
@@ -1681,6 +1682,18 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
         )
         hint = tr("compute them on one GWP set: give it with --gwp or write the same gwp: in each inventory")
         found.append(Issue("gwp-mixed", message, Severity.WARNING, hint=hint))
+    for used in editions(rows):  # one file pinned to an older edition among files on the one in force
+        message = tr(
+            "inventories of one period use {count} editions of a factor set: {editions}; the rollups add their "
+            "tonnes and the outliers compare them, though their factors differ",
+            count=len(used),
+            editions=", ".join(tr("'{name}' ({count} file(s))", name=name, count=count) for name, count in used),
+        )
+        hint = tr(
+            "compute them with one edition: write factors: with the set alone (the edition in force for the "
+            "period) in each inventory, or the same SET@VERSION in all"
+        )
+        found.append(Issue("editions-mixed", message, Severity.WARNING, hint=hint))
     units = output_units(rows)
     if len(units) > 1:  # tCO2e per person beside tCO2e per staff member: one column, one spread
         message = tr(
@@ -1693,30 +1706,60 @@ def _summary_warnings(rows: tuple[SummaryRow, ...]) -> list[Issue]:
             "(an outlier's peers have outputs in its own unit)"
         )
         found.append(Issue("output-units-mixed", message, Severity.WARNING, hint=hint))
-    for row, earlier in repeated(rows):
-        if row.code is not None:
-            message = tr(
-                "the same local government (code {code}) and period ({period}) as {first}: both are counted in "
-                "the rollups",
-                code=row.code,
-                period=row.period,
-                first=earlier.file,
-            )
-            hint = tr("if one file is a copy of the other, remove it; if a code is wrong, correct organization.code")
-        else:
-            message = tr(
-                "the same name ({name}) and period ({period}) as {first}, and no organization.code: both are "
-                "counted in the rollups",
-                name=printable(row.name or ""),
-                period=row.period,
-                first=earlier.file,
-            )
-            hint = tr(
-                "if one file is a copy of the other (the YAML and its workbook, a file saved twice), remove it; if "
-                "they are two local governments, give each its organization.code"
-            )
-        found.append(Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=hint))
+    found += [_repeated_warning(row, earlier) for row, earlier in repeated(rows)]
     return found
+
+
+def _repeated_warning(row: SummaryRow, earlier: SummaryRow) -> Issue:
+    """inventory-repeated for `row`, whose local government and period `earlier` has too
+    (core/summary.py repeated): one code under two names is said as such (a code typed twice is as
+    likely as a copy), and so is one name whose code only one of the two files gives."""
+    from ghgcalc.core.summary import code_key
+
+    names = {canonical_name(r.name or "").casefold() for r in (row, earlier)}
+    shown = {"period": row.period, "first": earlier.file, "name": printable(row.name or "")}
+    codes = [code for code in (row.code, earlier.code) if code is not None]
+    one_code = len(codes) == 2 and code_key(codes[0]) == code_key(codes[1])
+    code = " = ".join(dict.fromkeys(codes))  # "500101 = 0500101": an Excel cell dropped the leading zero
+    if one_code and len(names) > 1:
+        message = tr(
+            "the same organization.code ({code}) and period ({period}) as {first}, under another name ({name}, "
+            "there {first_name}): both are counted in the rollups",
+            code=code,
+            first_name=printable(earlier.name or ""),
+            **shown,
+        )
+        hint = tr("if the code of one of them is wrong, correct its organization.code; if one is a copy, remove it")
+    elif one_code:
+        message = tr(
+            "the same local government (code {code}) and period ({period}) as {first}: both are counted in the rollups",
+            code=code,
+            period=row.period,
+            first=earlier.file,
+        )
+        hint = tr("if one file is a copy of the other, remove it; if a code is wrong, correct organization.code")
+    elif codes:
+        message = tr(
+            "the same name ({name}), province and period ({period}) as {first}, and only one of the two gives "
+            "organization.code ({code}): both are counted in the rollups",
+            code=code,
+            **shown,
+        )
+        hint = tr(
+            "if one file is a copy of the other, remove it; if they are two local governments, give each its own "
+            "organization.code"
+        )
+    else:
+        message = tr(
+            "the same name ({name}) and period ({period}) as {first}, and no organization.code: both are "
+            "counted in the rollups",
+            **shown,
+        )
+        hint = tr(
+            "if one file is a copy of the other (the YAML and its workbook, a file saved twice), remove it; if "
+            "they are two local governments, give each its organization.code"
+        )
+    return Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=hint)
 
 
 def _summary_identity(path: str) -> dict[str, Any]:

@@ -130,3 +130,101 @@ def test_an_output_in_another_unit_is_not_an_outlier_among_outputs_in_persons(tm
     data, run = summary(tmp_path, ".")
     assert [o["file"] for o in data["outliers"]] == ["t6.yaml"]
     assert "output-units-mixed" not in run.stderr
+
+
+def test_a_copy_that_gives_no_code_beside_the_file_that_gives_one_is_named(tmp_path: Path) -> None:
+    """An officer adds organization.code to this year's file; last week's copy, without it, is still
+    in the folder: the town would count twice, so the copy is named."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("เทศบาลตำบลบ้านใหม่", "6500101", "ลำปาง"))
+    write(towns, "a-old.yaml", town("เทศบาลตำบลบ้านใหม่", "6500101", "ลำปาง").replace(', code: "6500101"', ""))
+    write(towns, "b.yaml", town("B", "6500102", "ลำปาง"))
+    data, run = summary(tmp_path, "towns")
+    assert run.code == 0, run
+    [repeat] = [p for p in issues(run.stderr) if p.code == "inventory-repeated"]
+    assert repeat.location == "towns/a.yaml" and "towns/a-old.yaml" in repeat.message, run.stderr
+    assert "6500101" in repeat.message
+    assert [w["code"] for w in data["warnings"]] == ["inventory-repeated"]
+
+
+def test_two_towns_of_one_name_and_two_codes_are_not_a_copy(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("เทศบาลตำบลบ้านใหม่", "6500101", "ลำปาง"))
+    write(towns, "b.yaml", town("เทศบาลตำบลบ้านใหม่", "6500199", "ลำปาง"))
+    _, run = summary(tmp_path, "towns")
+    assert not [p for p in issues(run.stderr) if p.code == "inventory-repeated"], run.stderr
+
+
+def test_one_code_under_two_names_is_said_as_a_code_of_two_names(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("Ban Mai", "6500101", "ลำปาง"))
+    write(towns, "b.yaml", town("Ban Kao", "6500101", "ลำปาง"))
+    _, run = summary(tmp_path, "towns", "--lang", "th")
+    [repeat] = [p for p in issues(run.stderr) if p.code == "inventory-repeated"]
+    assert "Ban Kao" in repeat.message and "Ban Mai" in repeat.message, run.stderr
+
+
+def test_one_file_pinned_to_an_older_factor_edition_among_its_peers_is_said(tmp_path: Path) -> None:
+    """Same period, one file pinned to tgo-cfo@2022-04 while the others take the edition in force
+    (2026-02): the rollups add tonnes from two sets of factors, and the summary says so."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for number in range(4):
+        write(towns, f"t{number}.yaml", town(f"T{number}", f"65{number}", "ลำปาง", "2569"))
+    write(towns, "pinned.yaml", town("P", "659", "ลำปาง", "2569", extra="factors: tgo-cfo@2022-04\n"))
+    data, run = summary(tmp_path, "towns")
+    [mixed] = [p for p in issues(run.stderr) if p.code == "editions-mixed"]
+    assert "'tgo-cfo@2026-02' (4 file(s))" in mixed.message and "'tgo-cfo@2022-04' (1 file(s))" in mixed.message
+    assert "editions-mixed" in [w["code"] for w in data["warnings"]]
+    write(towns, "pinned.yaml", town("P", "659", "ลำปาง", "2569"))  # on the edition in force: nothing to say
+    _, run = summary(tmp_path, "towns")
+    assert not [p for p in issues(run.stderr) if p.code == "editions-mixed"], run.stderr
+
+
+def test_a_population_written_with_a_dot_for_thousands_is_said(tmp_path: Path) -> None:
+    """'12.500' (twelve thousand five hundred, as written in much of Europe) is read as 12.5 people:
+    the row's tCO2e per person would be a thousand times too large, with no peers to show it."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("A", "1", "ลำปาง", extra='indicators: {population: "12.500", staff: 80}\n'))
+    write(towns, "b.yaml", town("B", "2", "ลำปาง", extra="indicators: {population: 12500, staff: 80}\n"))
+    data, run = summary(tmp_path, "towns")
+    assert run.code == 0, run
+    [said] = [p for p in issues(run.stderr) if p.code == "indicator-not-whole"]
+    assert said.location == "towns/a.yaml:5:26" and "12.5" in said.message, run.stderr
+    assert [r["status"] for r in data["inventories"]] == ["warnings", "ok"]
+
+
+def test_a_workbook_whose_code_lost_its_leading_zero_is_named_as_the_yaml_s_copy(tmp_path: Path) -> None:
+    """The officer converts the town's YAML to a workbook and retypes the code in its cell: Excel
+    keeps 0500101 as the number 500101. Both files are in the folder; one town, counted twice."""
+    import openpyxl
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("เทศบาลตำบลบ้านใหม่", "0500101", "ลำปาง"))
+    assert ghgcalc(tmp_path, "convert", "towns/a.yaml", "towns/b.xlsx").code == 0
+    book = openpyxl.load_workbook(towns / "b.xlsx")
+    [cell] = [row[1] for row in book["Organization"].iter_rows() if row[0].value == "code"]
+    cell.value, cell.number_format = 500101, "General"
+    book.save(towns / "b.xlsx")
+    data, run = summary(tmp_path, "towns")
+    assert [r["code"] for r in data["inventories"]] == ["0500101", "500101"], run
+    [repeat] = [p for p in issues(run.stderr) if p.code == "inventory-repeated"]
+    assert repeat.location == "towns/b.xlsx" and "500101 = 0500101" in repeat.message, run.stderr
+
+
+def test_a_staff_of_zero_is_said_not_dropped_from_the_intensities_in_silence(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("A", "1", "ลำปาง", extra="indicators: {population: 12500, staff: 0}\n"))
+    data, run = summary(tmp_path, "towns", "--lang", "th")
+    assert run.code == 0, run
+    [said] = [p for p in issues(run.stderr) if p.code == "indicator-zero"]
+    assert said.location == "towns/a.yaml:5:40" and "indicators.staff" in said.message, run.stderr
+    assert "ไม่" in said.message  # in Thai
+    [row] = data["inventories"]
+    assert row["status"] == "warnings" and row["per_staff"] is None and row["per_capita"] is not None

@@ -280,6 +280,49 @@ def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
 EARLIEST_PLAUSIBLE_YEAR = 1990
 
 
+def indicator_slips(indicators: dict[str, float]) -> list[Issue]:
+    """A population or a staff count that is not a whole number of people: "12.500", a dot written
+    for thousands, is read as 12.5, and every intensity per person (or per staff member) is a
+    thousand times too large. And any indicator of 0, which no intensity can be divided by (a blank
+    cell read as 0, a figure not yet known). Said, not corrected: only the user knows what was meant."""
+    issues = [
+        warning(
+            "indicator-zero",
+            tr(
+                "indicators.{name} is 0: nothing is divided by it, so this inventory has no intensity against it "
+                "and is left out of the summary's medians and outliers of it",
+                name=name,
+            ),
+            ("indicators", name),
+            tr("write the figure, or leave indicators.{name} out if it is not known", name=name),
+        )
+        for name, value in indicators.items()
+        if value == 0
+    ]
+    for name in ("population", "staff"):
+        value = indicators.get(name)
+        if value is None or value == int(value):
+            continue
+        issues.append(
+            warning(
+                "indicator-not-whole",
+                tr(
+                    "indicators.{name} is {value}, not a whole number of people: if a dot was written for "
+                    "thousands (12.500 for 12,500), it was read as a decimal point, and the intensity divided by it "
+                    "is 1,000 times too large",
+                    name=name,
+                    value=_number(value),
+                ),
+                ("indicators", name),
+                tr(
+                    "write the number without a dot for thousands (12500 or 12,500); if it is right, ignore this "
+                    "warning"
+                ),
+            )
+        )
+    return issues
+
+
 def period_plausibility(period: Period, today: dt.date | None) -> list[Issue]:
     """A period that ends after next year (2657 for 2567, a C.E. year taken for B.E.) or starts
     before EARLIEST_PLAUSIBLE_YEAR: read as written, since only the user knows, and said, since

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ghgcalc.core.provinces import province_of
-from ghgcalc.thai import canonical_name
+from ghgcalc.thai import canonical_name, thai_to_arabic_digits
 
 OUTLIER_RATIO = 3.0
 MIN_PEERS = 5
@@ -144,23 +144,32 @@ def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
     """Each computed row that repeats an earlier computed row's local government and period (the
     same days, however the year is written), with that earlier row: two files of one inventory (a
     copy under another name, the YAML beside the workbook `convert` made of it) count twice in the
-    rollups. A local government is its code; one without a code, its name and province as written
-    (in their canonical writing)."""
-    first: dict[tuple[object, ...], SummaryRow] = {}
+    rollups. A local government is its code (code_key: 0500101 and 500101 are one); two rows of one
+    name and province (in their canonical writing) are one local government too unless both give a
+    code, and their codes differ: a copy whose code was added or left out is still a copy."""
+    by_code: dict[tuple[object, ...], SummaryRow] = {}
+    by_name: dict[tuple[object, ...], SummaryRow] = {}
     found = []
     for row in rows:
         if row.period is None or row.status == "errors":
             continue
-        if row.code is not None:
-            who: tuple[object, ...] = ("code", row.code)
-        elif row.name is not None:
-            who = ("name", canonical_name(row.name).casefold(), canonical_name(row.province or "").casefold())
-        else:
-            continue
-        earlier = first.setdefault((*who, *_period_of(row)), row)
+        period = _period_of(row)
+        earlier = by_code.setdefault((code_key(row.code), *period), row) if row.code is not None else row
+        if row.name is not None:
+            who = (canonical_name(row.name).casefold(), canonical_name(row.province or "").casefold(), *period)
+            named = by_name.setdefault(who, row)
+            if earlier is row and named is not row and (named.code is None or row.code is None):
+                earlier = named
         if earlier is not row:
             found.append((row, earlier))
     return found
+
+
+def code_key(code: str) -> str:
+    """A code as compared: "0500101" and 500101 (typed into an Excel cell as a number, its leading
+    zero dropped), "๐๕๐๐๑๐๑" and "05-00101" are one code."""
+    plain = "".join(ch for ch in canonical_name(thai_to_arabic_digits(code)) if ch.isalnum()).casefold()
+    return (plain.lstrip("0") or plain) if plain.isdigit() else plain
 
 
 # What a province's name may carry besides the name: Thai "province" (จังหวัด, จ.), English "province"
@@ -208,6 +217,35 @@ def gwp_sets(rows: Sequence[SummaryRow]) -> list[str]:
     """The GWP sets of the computed rows, each once, in the order of the rows: more than one, and
     the rollups add tonnes of CO2e weighted in different ways."""
     return list(dict.fromkeys(row.gwp for row in rows if row.status != "errors" and row.gwp is not None))
+
+
+def editions(rows: Sequence[SummaryRow]) -> list[list[tuple[str, int]]]:
+    """Factor sets whose computed rows of one period (by its days) used different editions (one
+    file pinned to tgo-cfo@2022-04 among files on the edition in force): for each set and period,
+    every edition (or editions, `+`-joined, of a file that used two) and how many rows used it, in
+    the order first met, when two rows have no edition in common. Their tonnes come from different
+    factors, yet the rollups add them and the outliers compare them; inventories of different
+    periods are periods-mixed's to say."""
+    found: dict[tuple[object, ...], dict[str, int]] = {}
+    for row in rows:
+        if row.status == "errors" or row.period is None:
+            continue
+        versions: dict[str, list[str]] = {}
+        for ref in row.factor_editions:
+            set_id, _, _ = ref.partition("@")
+            versions.setdefault(set_id, []).append(ref)
+        for set_id, refs in versions.items():
+            used = found.setdefault((set_id, *_period_of(row)), {})
+            shown = "+".join(sorted(refs))
+            used[shown] = used.get(shown, 0) + 1
+    return [list(used.items()) for used in found.values() if _apart(used)]
+
+
+def _apart(used: dict[str, int]) -> bool:
+    """Two rows used editions of a set with none in common: a row that used two (a line only the
+    older one has) beside rows on one of them is no slip."""
+    shared = [frozenset(names.split("+")) for names in used]
+    return any(not a & b for i, a in enumerate(shared) for b in shared[i + 1 :])
 
 
 def output_units(rows: Sequence[SummaryRow]) -> list[str]:
