@@ -552,6 +552,8 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
             outcome = Outcome(outcome.source, outcome.result, outcome.issues, reading.inventory, outcome.reads, kept)
             if options.analysis is not None and follow_includes:
                 outcome = _analysed(outcome, reading.positions, options)
+            if follow_includes:
+                outcome = _against_other_years(outcome, reading.positions, options)
             if options.base is not None and follow_includes and outcome.result is not None:
                 outcome = replace(outcome, result=replace(outcome.result, base=options.base))
         if not reading.issues:
@@ -638,27 +640,41 @@ def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome
 
     assert outcome.result is not None and options.analysis is not None
     analysis = analyse(outcome.result, options.analysis, options.base)
-    found: list[Issue] = []
-    if options.base is not None and options.base.period.start >= outcome.result.period.start:
-        from ghgcalc.errors import warning
+    return replace(outcome, result=replace(outcome.result, analysis=analysis))
 
-        found.append(
-            warning(
-                "base-not-earlier",
-                tr(
-                    "the base year's inventory ({base}) does not come before this one ({this}): "
-                    "the trend runs backwards",
-                    base=options.base.period.label,
-                    this=outcome.result.period.label,
-                ),
-                ("period",),
-                tr("give the base-year inventory with --base and this year's as the input"),
+
+def _against_other_years(outcome: Outcome, positions: Locator, options: Options) -> Outcome:
+    """The warnings on the inventories given with this one: a base year (`--base`) that does not
+    come before it, and a base year or a last year's inventory (`--previous`) of another
+    organisation or of another kind (core/plausibility.py other_entity)."""
+    from ghgcalc.core.plausibility import other_entity
+    from ghgcalc.errors import warning
+
+    if outcome.result is None:
+        return outcome
+    found: list[Issue] = []
+    if options.checks.previous is not None:
+        found.extend(other_entity(options.checks.previous, outcome.result, "previous"))
+    if options.base is not None:
+        if options.base.period.start >= outcome.result.period.start:
+            found.append(
+                warning(
+                    "base-not-earlier",
+                    tr(
+                        "the base year's inventory ({base}) does not come before this one ({this}): "
+                        "the trend runs backwards",
+                        base=options.base.period.label,
+                        this=outcome.result.period.label,
+                    ),
+                    ("period",),
+                    tr("give the base-year inventory with --base and this year's as the input"),
+                )
             )
-        )
+        found.extend(other_entity(options.base, outcome.result, "base"))
+    if not found:
+        return outcome
     located = [replace(i, location=i.location or positions.locate(i.path)) for i in found]
-    result = replace(
-        outcome.result, analysis=analysis, warnings=(*outcome.result.warnings, *(i for i in located if not i.is_error))
-    )
+    result = replace(outcome.result, warnings=(*outcome.result.warnings, *located))
     return replace(outcome, result=result, issues=(*outcome.issues, *located))
 
 

@@ -1,0 +1,92 @@
+"""Inventories of other years given beside one: `--previous`, `--base`, `--compare-factors`, `trend`.
+
+What an officer picks by mistake from a shared folder (the next town's file, a later year, a
+community inventory for the municipality's own) and what a comparison that compares nothing looks
+like are said, at the line of the file, never left to look like a real result.
+
+Each case runs the CLI in-process on files in `tmp_path` and asserts the exit code, the located
+message and the hint.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers import ghgcalc, issues_coded, snapshot, write
+
+OK = 0
+
+
+def town(period: str, name: str = "Ban Khlong", extra: str = "", kind: str = "organization") -> str:
+    gpc = (", gpc: I.2.1", ", gpc: I.2.2") if kind == "community" else ("", "")
+    return (
+        f"ghgcalc: 1\nname: {name}\nkind: {kind}\nperiod: {period}\nfactors: tgo-cfo\n{extra}activities:\n"
+        f"  - {{activity: diesel-stationary, amount: 1000, unit: L, label: Generator{gpc[0]}}}\n"
+        f"  - {{activity: electricity-grid, amount: 20000, unit: kWh, label: Offices{gpc[1]}}}\n"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# --previous and --base of another organisation, another kind, a later year
+
+
+def test_previous_of_another_town_is_warned_at_the_name(tmp_path: Path) -> None:
+    write(tmp_path, "town.yaml", town("2567"))
+    write(tmp_path, "next-town-2566.yaml", town("2566", name="Ban Khlong Yai"))
+    before = snapshot(tmp_path)
+    run = ghgcalc(tmp_path, "validate", "town.yaml", "--previous", "next-town-2566.yaml")
+    assert run.code == OK, run
+    [found] = issues_coded(run, "previous-year-entity")
+    assert found.location == "town.yaml:2:7", run
+    assert "'Ban Khlong Yai'" in found.message and "'Ban Khlong'" in found.message, run
+    assert found.hint and "--previous" in found.hint, run
+    assert snapshot(tmp_path) == before
+
+
+def test_previous_of_the_same_town_written_otherwise_is_not_warned(tmp_path: Path) -> None:
+    write(tmp_path, "town.yaml", town("2567"))
+    write(tmp_path, "town-2566.yaml", town("2566", name="  ban   KHLONG "))
+    run = ghgcalc(tmp_path, "validate", "town.yaml", "--previous", "town-2566.yaml")
+    assert run.code == OK and not issues_coded(run, "previous-year-entity"), run
+
+
+def test_previous_with_the_same_name_and_another_code_is_warned(tmp_path: Path) -> None:
+    """Thailand has many towns of one name: their local-government codes tell them apart."""
+    write(tmp_path, "town.yaml", town("2567", extra="organization: {code: '5110101'}\n"))
+    write(tmp_path, "same-name.yaml", town("2566", extra="organization: {code: '3401201'}\n"))
+    run = ghgcalc(tmp_path, "validate", "town.yaml", "--previous", "same-name.yaml")
+    [found] = issues_coded(run, "previous-year-entity")
+    assert "3401201" in found.message and "5110101" in found.message, run
+
+
+def test_previous_of_another_kind_says_nothing_was_compared(tmp_path: Path) -> None:
+    """A community's inventory is never compared line by line with an organisation's: said, not silent."""
+    write(tmp_path, "town.yaml", town("2567"))
+    write(tmp_path, "city-2566.yaml", town("2566", kind="community"))
+    run = ghgcalc(tmp_path, "validate", "town.yaml", "--previous", "city-2566.yaml")
+    [found] = issues_coded(run, "previous-year-entity")
+    assert found.location == "town.yaml:3:7", run
+    assert "community" in found.message and "not compared" in found.message, run
+
+
+def test_base_later_than_the_year_is_warned_without_uncertainty(tmp_path: Path) -> None:
+    """The CFO report's Fr-04.2, Fr-04.3 and Fr-05 with a base year after the reporting year."""
+    write(tmp_path, "town.yaml", town("2566"))
+    write(tmp_path, "town-2568.yaml", town("2568"))
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--base", "town-2568.yaml", "-f", "json")
+    assert run.code == OK, run
+    [found] = issues_coded(run, "base-not-earlier")
+    assert found.location == "town.yaml:4:9", run
+    codes = [w["code"] for w in json.loads(run.stdout)["warnings"]]
+    assert "base-not-earlier" in codes, run
+
+
+def test_base_of_another_town_is_warned(tmp_path: Path) -> None:
+    write(tmp_path, "town.yaml", town("2567"))
+    write(tmp_path, "other-2562.yaml", town("2562", name="Nong Bua"))
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--base", "other-2562.yaml", "-f", "json", "--lang", "th")
+    [found] = issues_coded(run, "base-entity")
+    assert found.location == "town.yaml:2:7", run
+    assert "Nong Bua" in found.message and "ปีฐาน" in found.message, run
+    assert "คำแนะนำ: ระบุบัญชีก๊าซเรือนกระจกขององค์กรเดียวกันด้วย --base" in run.stderr, run
