@@ -646,8 +646,8 @@ def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome
 def _against_other_years(outcome: Outcome, positions: Locator, options: Options) -> Outcome:
     """The warnings on the inventories given with this one: a base year (`--base`) that does not
     come before it, and a base year or a last year's inventory (`--previous`) of another
-    organisation or of another kind (core/plausibility.py other_entity)."""
-    from ghgcalc.core.plausibility import other_entity
+    organisation or of another kind (core/entity.py)."""
+    from ghgcalc.core.entity import other_entity
     from ghgcalc.errors import warning
 
     if outcome.result is None:
