@@ -1446,7 +1446,8 @@ def compare_file(path: str, refs: tuple[str, ...], options: Options | None = Non
     )
     if other.result is None:
         return CompareOutcome(own, None, errors)
-    return CompareOutcome(own, compare(own.result, other.result), errors)
+    named = tuple(version.ref for _, versions in compared for version in versions)
+    return CompareOutcome(own, compare(own.result, other.result, named), errors)
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -90,3 +90,34 @@ def test_base_of_another_town_is_warned(tmp_path: Path) -> None:
     assert found.location == "town.yaml:2:7", run
     assert "Nong Bua" in found.message and "ปีฐาน" in found.message, run
     assert "คำแนะนำ: ระบุบัญชีก๊าซเรือนกระจกขององค์กรเดียวกันด้วย --base" in run.stderr, run
+
+
+# --------------------------------------------------------------------------------------------
+# --compare-factors with versions that hold none, or only some, of the inventory's keys
+
+
+def test_compare_with_a_set_that_holds_no_key_says_nothing_was_compared(tmp_path: Path) -> None:
+    """`ipcc-2006` has no `electricity-grid` nor `diesel-stationary`: a 0 % change was shown as if
+    the IPCC defaults gave the same total, under the title "against tgo-cfo@2022-04"."""
+    write(tmp_path, "town.yaml", town("2567").replace("factors: tgo-cfo", "factors: tgo-cfo@2022-04"))
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "ipcc-2006@2006", "-f", "json")
+    assert run.code == OK, run
+    data = json.loads(run.stdout)
+    assert data["named_factor_sets"] == ["ipcc-2006@2006"], run
+    assert data["changed_lines"] == 0
+    [note] = data["notes"]
+    assert note.startswith("ipcc-2006@2006 has a factor for no line of this inventory"), note
+    assert "(tgo-cfo@2022-04)" in note, note
+    md = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "ipcc-2006@2006", "-f", "md")
+    assert md.stdout.startswith("# Ban Khlong: own factors against ipcc-2006@2006\n"), md
+
+
+def test_compare_names_the_keys_the_other_edition_lacks(tmp_path: Path) -> None:
+    """`tgo-cfo@2020-02` has no `electricity-grid`: that line keeps its own factor, and the note
+    said "the compared versions do not change it", as if the 2020 value were the same."""
+    write(tmp_path, "town.yaml", town("2567").replace("factors: tgo-cfo", "factors: tgo-cfo@2022-04"))
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "tgo-cfo@2020-02", "-f", "json")
+    notes = json.loads(run.stdout)["notes"]
+    assert "1 line(s) keep their own factor: tgo-cfo@2020-02 has no factor for their key (electricity-grid)" in notes
+    same = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "tgo-cfo@2022-04", "-f", "json")
+    assert json.loads(same.stdout)["notes"] == ["2 line(s) have the same factor in tgo-cfo@2022-04 as their own"]
