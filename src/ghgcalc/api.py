@@ -1206,9 +1206,12 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
                     before=before.source,
                 )
             )
+    from ghgcalc.io.factor_store import ALWAYS_SEARCHED
+
+    always = frozenset({ALWAYS_SEARCHED})
     base, latest = results[base_index], results[-1]
     rebased = None
-    if differences(latest, base):
+    if differences(latest, base, always):
         refs = tuple(s.ref for s in latest.factor_sets)
         wanted_options = replace(options, gwp=latest.gwp, factors=refs or None)
         kept = computed[base_index].inventory
@@ -1217,7 +1220,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
         )
         rebased = again.result if again is not None else None
         why = next((i.message for i in again.issues if i.is_error), "") if again is not None else ""
-        changed = "; ".join(differences(latest, base))
+        changed = "; ".join(differences(latest, base, always))
         if rebased:
             note = tr(
                 "the base year ({source}) was computed differently: {changes} - recomputed with the newest "
@@ -1249,7 +1252,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
         if before.result is not None
         for issue in previous_year_warnings(before.result, after, path_of[id(after)], options)
     )
-    return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes), changes, passed)
+    return TrendOutcome(outcomes, trend(results, base_index, always), rebased, tuple(notes), changes, passed)
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -121,3 +121,37 @@ def test_compare_names_the_keys_the_other_edition_lacks(tmp_path: Path) -> None:
     assert "1 line(s) keep their own factor: tgo-cfo@2020-02 has no factor for their key (electricity-grid)" in notes
     same = ghgcalc(tmp_path, "compute", "town.yaml", "--compare-factors", "tgo-cfo@2022-04", "-f", "json")
     assert json.loads(same.stdout)["notes"] == ["2 line(s) have the same factor in tgo-cfo@2022-04 as their own"]
+
+
+# --------------------------------------------------------------------------------------------
+# trend: how each year was computed, against the base year and against the year before
+
+
+def test_trend_a_set_of_gases_used_in_one_year_only_is_no_difference(tmp_path: Path) -> None:
+    """An air conditioner installed in the later year takes its R-410A from the `gases` set, which
+    every run searches: the base year was said to be 'computed differently' and 'recomputed'."""
+    write(tmp_path, "t2566.yaml", town("2566"))
+    extra = "  - {activity: r-410a, amount: 2, unit: kg, label: New air conditioner}\n"
+    write(tmp_path, "t2567.yaml", town("2567") + extra)
+    run = ghgcalc(tmp_path, "trend", "t2566.yaml", "t2567.yaml", "-f", "json")
+    assert run.code == OK, run
+    data = json.loads(run.stdout)
+    assert "gases@1" in data["years"][1]["factor_sets"], data
+    assert data["years"][1]["differs_from_base"] == [], data
+    assert "base_year_recomputed" not in data and "computed differently" not in run.stderr, run
+
+
+def test_trend_change_from_a_year_on_another_gwp_set_is_said_on_the_later_row(tmp_path: Path) -> None:
+    """Base AR5, then a year on AR6, then AR5 again: the last year's change 'vs previous' is partly
+    the GWP set's, and its row said nothing (only the AR6 row differs from the base year)."""
+    write(tmp_path, "t2565.yaml", town("2565"))
+    write(tmp_path, "t2566.yaml", town("2566", extra="gwp: AR6\n"))
+    write(tmp_path, "t2567.yaml", town("2567"))
+    run = ghgcalc(tmp_path, "trend", "t2565.yaml", "t2566.yaml", "t2567.yaml", "-f", "json")
+    years = json.loads(run.stdout)["years"]
+    assert years[2]["differs_from_base"] == [] and years[2]["differs_from_previous"] == [
+        "GWP AR5, previous inventory AR6"
+    ], years
+    assert years[1]["differs_from_previous"] == [], "the year after the base year has its base-year note"
+    md = ghgcalc(tmp_path, "trend", "t2565.yaml", "t2566.yaml", "t2567.yaml", "-f", "md", "--lang", "th")
+    assert "เปลี่ยนแปลงจากบัญชีก่อนหน้า: GWP AR5 แต่บัญชีก่อนหน้าใช้ AR6" in md.stdout, md
