@@ -155,3 +155,18 @@ def test_trend_change_from_a_year_on_another_gwp_set_is_said_on_the_later_row(tm
     assert years[1]["differs_from_previous"] == [], "the year after the base year has its base-year note"
     md = ghgcalc(tmp_path, "trend", "t2565.yaml", "t2566.yaml", "t2567.yaml", "-f", "md", "--lang", "th")
     assert "เปลี่ยนแปลงจากบัญชีก่อนหน้า: GWP AR5 แต่บัญชีก่อนหน้าใช้ AR6" in md.stdout, md
+
+
+def test_last_years_json_result_as_previous_is_named_as_a_result(tmp_path: Path) -> None:
+    """Last year's `compute -f json` output kept instead of its inventory: eleven 'unknown key'
+    errors, none saying what the file is or which file to give."""
+    write(tmp_path, "town-2566.yaml", town("2566"))
+    write(tmp_path, "town.yaml", town("2567"))
+    last = ghgcalc(tmp_path, "compute", "town-2566.yaml", "-f", "json", "-o", "last.json")
+    assert last.code == OK, last
+    run = ghgcalc(tmp_path, "validate", "town.yaml", "--previous", "last.json")
+    assert run.code == 1, run
+    [found] = [p for p in issues_coded(run, "document-is-report")]
+    assert found.location == "last.json:1:1" and "ghgcalc_result" in found.message, run
+    assert found.hint and "town-2566.yaml" in found.hint, run
+    assert "key-unknown" not in run.stderr, run
