@@ -552,6 +552,8 @@ def _compute_file(path: str, options: Options, follow_includes: bool, keep_posit
             outcome = Outcome(outcome.source, outcome.result, outcome.issues, reading.inventory, outcome.reads, kept)
             if options.analysis is not None and follow_includes:
                 outcome = _analysed(outcome, reading.positions, options)
+            if follow_includes:
+                outcome = _against_other_years(outcome, reading.positions, options)
             if options.base is not None and follow_includes and outcome.result is not None:
                 outcome = replace(outcome, result=replace(outcome.result, base=options.base))
         if not reading.issues:
@@ -639,27 +641,41 @@ def _analysed(outcome: Outcome, positions: Locator, options: Options) -> Outcome
 
     assert outcome.result is not None and options.analysis is not None
     analysis = analyse(outcome.result, options.analysis, options.base)
-    found: list[Issue] = []
-    if options.base is not None and options.base.period.start >= outcome.result.period.start:
-        from ghgcalc.errors import warning
+    return replace(outcome, result=replace(outcome.result, analysis=analysis))
 
-        found.append(
-            warning(
-                "base-not-earlier",
-                tr(
-                    "the base year's inventory ({base}) does not come before this one ({this}): "
-                    "the trend runs backwards",
-                    base=options.base.period.label,
-                    this=outcome.result.period.label,
-                ),
-                ("period",),
-                tr("give the base-year inventory with --base and this year's as the input"),
+
+def _against_other_years(outcome: Outcome, positions: Locator, options: Options) -> Outcome:
+    """The warnings on the inventories given with this one: a base year (`--base`) that does not
+    come before it, and a base year or a last year's inventory (`--previous`) of another
+    organisation or of another kind (core/entity.py)."""
+    from ghgcalc.core.entity import other_entity
+    from ghgcalc.errors import warning
+
+    if outcome.result is None:
+        return outcome
+    found: list[Issue] = []
+    if options.checks.previous is not None:
+        found.extend(other_entity(options.checks.previous, outcome.result, "previous"))
+    if options.base is not None:
+        if options.base.period.start >= outcome.result.period.start:
+            found.append(
+                warning(
+                    "base-not-earlier",
+                    tr(
+                        "the base year's inventory ({base}) does not come before this one ({this}): "
+                        "the trend runs backwards",
+                        base=options.base.period.label,
+                        this=outcome.result.period.label,
+                    ),
+                    ("period",),
+                    tr("give the base-year inventory with --base and this year's as the input"),
+                )
             )
-        )
+        found.extend(other_entity(options.base, outcome.result, "base"))
+    if not found:
+        return outcome
     located = [replace(i, location=i.location or positions.locate(i.path)) for i in found]
-    result = replace(
-        outcome.result, analysis=analysis, warnings=(*outcome.result.warnings, *(i for i in located if not i.is_error))
-    )
+    result = replace(outcome.result, warnings=(*outcome.result.warnings, *located))
     return replace(outcome, result=result, issues=(*outcome.issues, *located))
 
 
@@ -1191,9 +1207,12 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
                     before=before.source,
                 )
             )
+    from ghgcalc.io.factor_store import ALWAYS_SEARCHED
+
+    always = frozenset({ALWAYS_SEARCHED})
     base, latest = results[base_index], results[-1]
     rebased = None
-    if differences(latest, base):
+    if differences(latest, base, always):
         refs = tuple(s.ref for s in latest.factor_sets)
         wanted_options = replace(options, gwp=latest.gwp, factors=refs or None)
         kept = computed[base_index].inventory
@@ -1202,7 +1221,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
         )
         rebased = again.result if again is not None else None
         why = next((i.message for i in again.issues if i.is_error), "") if again is not None else ""
-        changed = "; ".join(differences(latest, base))
+        changed = "; ".join(differences(latest, base, always))
         if rebased:
             note = tr(
                 "the base year ({source}) was computed differently: {changes} - recomputed with the newest "
@@ -1234,7 +1253,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
         if before.result is not None
         for issue in previous_year_warnings(before.result, after, path_of[id(after)], options)
     )
-    return TrendOutcome(outcomes, trend(results, base_index), rebased, tuple(notes), changes, passed)
+    return TrendOutcome(outcomes, trend(results, base_index, always), rebased, tuple(notes), changes, passed)
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -1431,7 +1450,8 @@ def compare_file(path: str, refs: tuple[str, ...], options: Options | None = Non
     )
     if other.result is None:
         return CompareOutcome(own, None, errors)
-    return CompareOutcome(own, compare(own.result, other.result), errors)
+    named = tuple(version.ref for _, versions in compared for version in versions)
+    return CompareOutcome(own, compare(own.result, other.result, named), errors)
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -680,7 +680,7 @@ def comparison_table(comparisons: list[Any], terminal: bool) -> str:
 
     buffer, console = _buffer_console(terminal)
     for comparison in comparisons:
-        own, compared = comparison.own, comparison.compared
+        own = comparison.own
         console.print(Text.assemble(shown(own.name, "bold"), "  (", shown(own.source), ")"))
         console.print(
             shown(
@@ -689,7 +689,7 @@ def comparison_table(comparisons: list[Any], terminal: bool) -> str:
                     period=period_text(own.period),
                     gwp=own.gwp,
                     own=", ".join(s.ref for s in own.factor_sets),
-                    compared=", ".join(s.ref for s in compared.factor_sets),
+                    compared=", ".join(comparison.named),
                 )
             )
         )

@@ -56,14 +56,22 @@ class Comparison:
     by_scope_t_co2e: dict[str, Change]
     separately_reported_t_co2e: dict[str, Change]
     lines: tuple[LineChange, ...]
+    named: tuple[str, ...] = ()  # the versions asked for (SET@VERSION), whether any line took a factor from them
 
     @property
     def changed_lines(self) -> int:
         return sum(1 for line in self.lines if line.factor_changed)
 
+    def kept(self) -> tuple[LineChange, ...]:
+        """The lines whose key the named versions do not hold: they keep their own factor."""
+        return tuple(
+            line for line in self.lines if not line.factor_changed and line.compared.factor.ref not in self.named
+        )
 
-def compare(own: InventoryResult, compared: InventoryResult) -> Comparison:
-    """The differences between two results of one inventory (the same lines, other factors)."""
+
+def compare(own: InventoryResult, compared: InventoryResult, named: tuple[str, ...] = ()) -> Comparison:
+    """The differences between two results of one inventory (the same lines, other factors);
+    `named` are the versions the comparison asked for."""
     other = {line.index: line for line in compared.lines}
     lines = tuple(
         LineChange(line, other[line.index], Change(line.t_co2e, other[line.index].t_co2e))
@@ -84,6 +92,7 @@ def compare(own: InventoryResult, compared: InventoryResult) -> Comparison:
             if separate_own[name] or separate_compared.get(name, 0.0)
         },
         lines=lines,
+        named=named,
     )
 
 

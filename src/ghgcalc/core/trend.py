@@ -32,6 +32,8 @@ class Year:
     change_from_previous_pct: float | None
     intensities: dict[str, float]
     differs_from_base: tuple[str, ...] = field(default=())  # how its calculation differs from the base year's
+    # how it differs from the inventory before it, when that is not the base year (its change 'vs previous')
+    differs_from_previous: tuple[str, ...] = field(default=())
     missing_before: tuple[str, ...] = field(default=())  # the periods no inventory covers before this one
 
 
@@ -45,18 +47,45 @@ def _pct(change: float, reference: float) -> float | None:
     return 100 * change / reference if reference else None
 
 
-def _method(result: InventoryResult) -> tuple[str, frozenset[str]]:
-    return result.gwp, frozenset(s.ref for s in result.factor_sets)
+def _sets(result: InventoryResult) -> dict[str, str]:
+    return {s.id: s.ref for s in result.factor_sets}
 
 
-def differences(result: InventoryResult, base: InventoryResult) -> tuple[str, ...]:
+def _sets_differ(result: InventoryResult, other: InventoryResult, always: frozenset[str]) -> bool:
+    """Another version of a set, or a set one year used and the other did not; a set searched in
+    every run (`always`: the gases by mass) used in one year only is no difference: the other year
+    had it too and needed none of it (an air conditioner installed this year)."""
+    mine, theirs = _sets(result), _sets(other)
+    return any(
+        mine.get(i) != theirs.get(i) and not (i in always and (i not in mine or i not in theirs))
+        for i in mine.keys() | theirs.keys()
+    )
+
+
+def differences(
+    result: InventoryResult, base: InventoryResult, always: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     found = []
     if result.gwp != base.gwp:
         found.append(tr("GWP {gwp}, base year {base}", gwp=result.gwp, base=base.gwp))
-    mine, theirs = _method(result)[1], _method(base)[1]
-    if mine != theirs:
+    if _sets_differ(result, base, always):
+        mine, theirs = sorted(_sets(result).values()), sorted(_sets(base).values())
+        found.append(tr("factor sets {sets}; base year {base}", sets=", ".join(mine), base=", ".join(theirs)))
+    return tuple(found)
+
+
+def differences_from_previous(
+    result: InventoryResult, previous: InventoryResult, always: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """How `result` was computed otherwise than the inventory before it: its change 'vs previous'
+    is then partly the GWP set's or the factors', not the activities'."""
+    found = []
+    if result.gwp != previous.gwp:
+        found.append(tr("GWP {gwp}, previous inventory {other}", gwp=result.gwp, other=previous.gwp))
+    if _sets_differ(result, previous, always):
+        mine, theirs = sorted(_sets(result).values()), sorted(_sets(previous).values())
         found.append(
-            tr("factor sets {sets}; base year {base}", sets=", ".join(sorted(mine)), base=", ".join(sorted(theirs)))
+            tr("factor sets {sets}; previous inventory {other}", sets=", ".join(mine), other=", ".join(theirs))
         )
     return tuple(found)
 
@@ -116,9 +145,9 @@ def missing(before: Period, after: Period) -> tuple[str, ...]:
     return (label(Period(first, last), before),)
 
 
-def trend(results: list[InventoryResult], base_index: int = 0) -> Trend:
+def trend(results: list[InventoryResult], base_index: int = 0, always: frozenset[str] = frozenset()) -> Trend:
     """`results` in time order, their periods apart (see `overlapping`); the base year is
-    `results[base_index]`."""
+    `results[base_index]`; `always` are the sets every run searches (see `differences`)."""
     base = results[base_index]
     years = []
     previous: InventoryResult | None = None
@@ -143,7 +172,10 @@ def trend(results: list[InventoryResult], base_index: int = 0) -> Trend:
                 if previous and from_previous is not None
                 else None,
                 intensities=intensities,
-                differs_from_base=differences(result, base) if result is not base else (),
+                differs_from_base=differences(result, base, always) if result is not base else (),
+                differs_from_previous=differences_from_previous(result, previous, always)
+                if previous is not None and previous is not base
+                else (),
                 missing_before=missing(previous.period, result.period) if previous else (),
             )
         )

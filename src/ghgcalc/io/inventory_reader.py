@@ -131,6 +131,10 @@ def _summary_text(text: str) -> bool:
     return is_summary_text(text)
 
 
+# the first key of each JSON document ghgcalc writes that is not an inventory (io/writers.py, reports/)
+_RESULTS = ("ghgcalc_result", "ghgcalc_compare", "ghgcalc_trend", "ghgcalc_plan_result", "ghgcalc_audit")
+
+
 def read_inventory_text(text: str, source: str, header: bool = False) -> Reading:
     if text.startswith(("{", "file,")) and _summary_text(text):  # a summary's JSON, JSON lines or CSV
         problem = Issue(
@@ -153,6 +157,22 @@ def read_inventory_text(text: str, source: str, header: bool = False) -> Reading
             else tr("the file is {kind}, not a mapping", kind=pydantic_errors.kind_of(document))
         )
         problem = Issue("document-invalid", what, Severity.ERROR, Location(source, 1, 1), hint=tr(SHAPE_HINT))
+        return Reading(None, positions, [problem])
+    if "ghgcalc" not in document and any(key in document for key in _RESULTS):  # last year's result, not its inventory
+        problem = Issue(
+            "document-is-report",
+            tr(
+                "this file is a result ghgcalc wrote ({key}), not an inventory",
+                key=next(k for k in _RESULTS if k in document),
+            ),
+            Severity.ERROR,
+            Location(source, 1, 1),
+            hint=tr(
+                "give the inventory it was computed from (its source: {source}); keep results outside the folder of "
+                "inventories",
+                source=visible(str(document.get("source", "?"))),
+            ),
+        )
         return Reading(None, positions, [problem])
     if "ghgcalc_plan" in document and "ghgcalc" not in document:  # a plan given as an inventory
         problem = Issue(

@@ -74,11 +74,33 @@ def notes(comparison: Comparison) -> list[str]:
                 period=period_text(comparison.own.period),
             )
         )
-    unchanged = len(comparison.lines) - comparison.changed_lines
-    if unchanged:
+    kept = comparison.kept()
+    named = ", ".join(comparison.named)
+    if kept and len(kept) == len(comparison.lines):
         found.append(
-            tr("{count} line(s) keep their own factor: the compared versions do not change it", count=unchanged)
+            tr(
+                "{sets} has a factor for no line of this inventory: every line keeps its own factor, so nothing "
+                "changes; compare with a version of the set the inventory uses ({own})",
+                sets=named,
+                own=", ".join(s.ref for s in comparison.own.factor_sets),
+            )
         )
+    elif kept:
+        keys = sorted({line.own.factor.key for line in kept})
+        shown = ", ".join(keys[:5])
+        if len(keys) > 5:
+            shown = tr("{listed} and {count} more", listed=shown, count=len(keys) - 5)
+        found.append(
+            tr(
+                "{count} line(s) keep their own factor: {sets} has no factor for their key ({keys})",
+                count=len(kept),
+                sets=named,
+                keys=shown,
+            )
+        )
+    same = len(comparison.lines) - comparison.changed_lines - len(kept)
+    if same:
+        found.append(tr("{count} line(s) have the same factor in {sets} as their own", count=same, sets=named))
     return found
 
 
@@ -92,6 +114,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "gwp": own.gwp,
         "own_factor_sets": [s.ref for s in own.factor_sets],
         "compared_factor_sets": [s.ref for s in compared.factor_sets],
+        "named_factor_sets": list(comparison.named),
         "total_t_co2e": _change(comparison.total_t_co2e),
         "by_scope_t_co2e": {scope: _change(c) for scope, c in comparison.by_scope_t_co2e.items()},
         "separately_reported_t_co2e": {name: _change(c) for name, c in comparison.separately_reported_t_co2e.items()},
@@ -191,13 +214,13 @@ def summary_rows(comparison: Comparison) -> list[tuple[str, Change]]:
 def to_markdown(comparisons: list[Comparison]) -> str:
     parts = []
     for comparison in comparisons:
-        own, compared = comparison.own, comparison.compared
+        own = comparison.own
         out = [
             "# "
             + tr(
                 "{name}: own factors against {sets}",
                 name=text(own.name),
-                sets=text(", ".join(s.ref for s in compared.factor_sets)),
+                sets=text(", ".join(comparison.named)),
             ),
             "",
             "- " + tr("Source: {source}", source=text(own.source)),
@@ -275,7 +298,7 @@ def to_xlsx(comparisons: list[Comparison]) -> bytes:
         sheet.cell(1, 1).font = Font(bold=True, size=12)
         text_cell(sheet.cell(2, 1), clean(f"{own.source}, {period_text(own.period)}, GWP {own.gwp}"))
         text_cell(sheet.cell(3, 1), clean(tr("own: {sets}", sets=", ".join(data["own_factor_sets"]))))
-        text_cell(sheet.cell(4, 1), clean(tr("compared: {sets}", sets=", ".join(data["compared_factor_sets"]))))
+        text_cell(sheet.cell(4, 1), clean(tr("compared: {sets}", sets=", ".join(data["named_factor_sets"]))))
         # the totals stand in the columns of the lines' tCO2e below them (K to N)
         row = 6
         _titles(sheet, row, SHEET_HEADERS[-4:], 11)

@@ -205,6 +205,7 @@ def _totals(slots: list[Slot], base_name: str) -> Section:
         if after_gap:
             notes.append(year_once(tr("change from the previous inventory: against {year}", year=previous_name)))
         notes += year.differs_from_base
+        notes += [tr("change from the previous inventory: {how}", how=how) for how in year.differs_from_previous]
         rows.append(
             (
                 slot.name,

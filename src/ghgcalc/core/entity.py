@@ -1,0 +1,81 @@
+"""Whether an inventory given beside another (last year's with `--previous`, the base year's with
+`--base`) is of the same organisation and kind: a file of the next town picked from a shared folder
+is otherwise compared, or made the base year, without a word."""
+
+from __future__ import annotations
+
+from ghgcalc.errors import Issue, visible, warning
+from ghgcalc.i18n import N_, tr
+from ghgcalc.models.result import InventoryResult
+
+
+def _entity_name(name: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def _codes(other: InventoryResult, result: InventoryResult) -> tuple[str, str] | None:
+    mine = result.organization.code if result.organization else None
+    theirs = other.organization.code if other.organization else None
+    return (theirs.strip(), mine.strip()) if mine and theirs else None
+
+
+_KINDS = {
+    "organization": N_("an organisation's own inventory"),
+    "community": N_("a community inventory (a city or a province)"),
+}
+
+
+def other_entity(other: InventoryResult, result: InventoryResult, role: str) -> list[Issue]:
+    """A warning when `other`, the inventory given as last year's (`role` "previous") or as the base
+    year's ("base"), is of another organisation or another kind than `result`: a file of the next
+    town picked from a shared folder is compared line by line, or made the base year, without a
+    word. Organisations with a local-government code (`organization.code`) on both sides are the
+    same when the codes are (two towns may share a name); otherwise when the names are, read
+    without case and extra spaces."""
+    code = "previous-year-entity" if role == "previous" else "base-entity"
+    which = (
+        tr("the previous year's inventory ({source})", source=other.source)
+        if role == "previous"
+        else tr("the base year's inventory ({source})", source=other.source)
+    )
+    option = "--previous" if role == "previous" else "--base"
+    if other.kind != result.kind:
+        message = tr(
+            "{which} is {kind}, this one {own}",
+            which=which,
+            kind=tr(_KINDS.get(other.kind, other.kind)),
+            own=tr(_KINDS.get(result.kind, result.kind)),
+        )
+        if role == "previous":
+            message = tr("{message}: their lines were not compared", message=message)
+        hint = tr("give the inventory of the same organisation and kind with {option}", option=option)
+        return [warning(code, message, ("kind",), hint)]
+    codes = _codes(other, result)
+    if codes is not None:
+        if codes[0] == codes[1]:
+            return []
+        message = tr(
+            "{which} is of local government {theirs} ({name}), this one of {mine}",
+            which=which,
+            theirs=visible(codes[0]),
+            name=visible(other.name),
+            mine=visible(codes[1]),
+        )
+        hint = tr("give the inventory of the same organisation with {option}", option=option)
+        return [warning(code, message, ("organization", "code"), hint)]
+    if _entity_name(other.name) == _entity_name(result.name):
+        return []
+    message = tr(
+        "{which} is of '{theirs}', this one of '{mine}'",
+        which=which,
+        theirs=visible(other.name),
+        mine=visible(result.name),
+    )
+    hint = tr(
+        "give the inventory of the same organisation with {option}; if it is this one under another name, "
+        "ignore this warning",
+        option=option,
+    )
+    return [warning(code, message, ("name",), hint)]
