@@ -282,8 +282,9 @@ def trend_rows(trend: Trend) -> list[dict[str, Any]]:
                 "change_from_previous_pct": year.change_from_previous_pct,
                 "intensities": year.intensities,
                 "differs_from_base": list(year.differs_from_base),
-                "differs_from_previous": list(year.differs_from_previous),
                 "missing_before": list(year.missing_before),
+                # last: a new column of the CSV goes after those scripts already read by position
+                "differs_from_previous": list(year.differs_from_previous),
             }
         )
     return rows
