@@ -94,7 +94,7 @@ def test_summary_passes_them_over_with_a_warning_in_its_output(towns: Path) -> N
         ("towns/plan.yaml", "plan-in-folder"),
         ("towns/summary.xlsx", "summary-in-folder"),
     ]
-    assert run.stderr.count("plan-in-folder") == 1 and "summary of 2 files: 2 ok" in run.stderr, run
+    assert run.stderr.count("plan-in-folder") == 1 and "summary of 2 file(s): 2 ok" in run.stderr, run
     again = ghgcalc(towns, "summary", "towns", "-o", "towns/summary.xlsx", "--force")  # its own output: as before
     assert again.code == 0 and [p.code for p in issues(again.stderr)][:2] == ["input-is-output", "plan-in-folder"]
 

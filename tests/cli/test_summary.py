@@ -121,7 +121,7 @@ def test_one_row_per_file_with_statuses_and_first_errors(tmp_path):
     assert (good["province"], good["code"], good["type"], good["period"]) == ("Chiang Mai", "5001", SM, "2566")
     assert good["total"] == pytest.approx(20) and good["scope_2"] == pytest.approx(20)
     assert good["per_staff"] == pytest.approx(2) and good["gwp"] == "AR5"
-    assert "summary of 40 files: 29 ok, 1 with warnings, 10 with errors" in run.stderr
+    assert "summary of 40 file(s): 29 ok, 1 with warnings, 10 with errors" in run.stderr
 
 
 def test_rollups_by_province_and_type_checked_by_hand(tmp_path):

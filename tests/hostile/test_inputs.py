@@ -126,7 +126,7 @@ def test_a_summary_written_into_its_own_folder_is_not_read_on_the_next_run(tmp_p
     assert again.code == 0, again
     [note] = [p for p in issues(again.stderr) if p.code == "input-is-output"]
     assert note.location == "towns/summary.xlsx" and note.severity == "warning"
-    assert "summary of 1 files" in again.stderr
+    assert "summary of 1 file(s)" in again.stderr
 
 
 def test_the_files_macos_leaves_beside_each_file_are_not_inventories(tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ def test_the_files_macos_leaves_beside_each_file_are_not_inventories(tmp_path: P
         assert run.code == 0 and "._a.yaml" not in run.stdout + run.stderr, run
         assert "towns/._c.yaml" in run.stdout, run
     run = ghgcalc(tmp_path, "summary", "towns", "--recursive", "-f", "csv")
-    assert run.code == 0 and "summary of 2 files" in run.stderr and "__MACOSX" not in run.stdout, run
+    assert run.code == 0 and "summary of 2 file(s)" in run.stderr and "__MACOSX" not in run.stdout, run
 
 
 @pytest.mark.parametrize("name", ["b.yaml", "b.xlsx"])

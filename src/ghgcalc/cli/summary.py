@@ -187,7 +187,7 @@ def register(app: typer.Typer) -> None:
         tally = {"files": len(outcome.rows), "ok": ok, "warned": warned, "errors": errors}
         shown = {name: format(count, ",") for name, count in tally.items()}
         print(
-            tr("summary of {files} files: {ok} ok, {warned} with warnings, {errors} with errors", **shown),
+            tr("summary of {files} file(s): {ok} ok, {warned} with warnings, {errors} with errors", **shown),
             file=sys.stderr,
         )
         if errors:
