@@ -1163,10 +1163,11 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
                 tr("the inventories end in: {years}", years=years),
             )
         base_index = matches[0]
+    from ghgcalc.core.entity import entities
+
     notes = []
-    if len({r.name for r in results}) > 1:
-        names = ", ".join(sorted({r.name for r in results}))
-        notes.append(tr("the inventories name different entities: {names}", names=names))
+    if len(named := entities(results)) > 1:
+        notes.append(tr("the inventories name different entities: {names}", names=", ".join(sorted(named))))
     if len({r.kind for r in results}) > 1:  # a city's community inventory beside its own municipality's
         kinds = ", ".join(f"{r.source}: {tr(r.kind)}" for r in results)
         notes.append(

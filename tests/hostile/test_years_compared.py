@@ -170,3 +170,27 @@ def test_last_years_json_result_as_previous_is_named_as_a_result(tmp_path: Path)
     assert found.location == "last.json:1:1" and "ghgcalc_result" in found.message, run
     assert found.hint and "town-2566.yaml" in found.hint, run
     assert "key-unknown" not in run.stderr, run
+
+
+def test_previous_whose_code_lost_its_leading_zero_in_excel_is_the_same_town(tmp_path: Path) -> None:
+    """A code typed into an Excel cell as a number drops its leading zero: 0500101 is 500101."""
+    write(tmp_path, "town.yaml", town("2567", extra="organization: {code: '0500101'}\n"))
+    write(tmp_path, "town-2566.yaml", town("2566", extra="organization: {code: '500101'}\n"))
+    run = ghgcalc(tmp_path, "validate", "town.yaml", "--previous", "town-2566.yaml")
+    assert run.code == OK and not issues_coded(run, "previous-year-entity"), run
+
+
+def test_a_trend_of_one_town_written_otherwise_names_no_other_entity(tmp_path: Path) -> None:
+    """A trend's note on other entities reads names as --previous does (case, spaces) and, where
+    the years give their local-government code, by the code: a town named in Thai one year and in
+    English the next is one town."""
+    code = "organization: {code: '5110101'}\n"
+    write(tmp_path, "2565.yaml", town("2565", name="Ban Khlong", extra=code))
+    write(tmp_path, "2566.yaml", town("2566", name="  ban   KHLONG ", extra=code))
+    write(tmp_path, "2567.yaml", town("2567", name="เทศบาลตำบลบ้านคลอง", extra=code))
+    run = ghgcalc(tmp_path, "trend", "2565.yaml", "2566.yaml", "2567.yaml", "-f", "md")
+    assert run.code == OK, run
+    assert "different entities" not in run.stdout + run.stderr, run
+    write(tmp_path, "2567.yaml", town("2567", name="เทศบาลตำบลบ้านคลอง", extra="organization: {code: '3401201'}\n"))
+    run = ghgcalc(tmp_path, "trend", "2565.yaml", "2566.yaml", "2567.yaml", "-f", "md")
+    assert "different entities: Ban Khlong, เทศบาลตำบลบ้านคลอง" in run.stdout, run

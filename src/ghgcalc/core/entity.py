@@ -15,10 +15,35 @@ def _entity_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
+def _code(result: InventoryResult) -> str | None:
+    code = result.organization.code if result.organization else None
+    return code.strip() if code and code.strip() else None
+
+
 def _codes(other: InventoryResult, result: InventoryResult) -> tuple[str, str] | None:
-    mine = result.organization.code if result.organization else None
-    theirs = other.organization.code if other.organization else None
-    return (theirs.strip(), mine.strip()) if mine and theirs else None
+    mine, theirs = _code(result), _code(other)
+    return (theirs, mine) if mine and theirs else None
+
+
+def _same(one: InventoryResult, other: InventoryResult) -> bool:
+    """One organisation: the same local-government code, read as a code (0500101 and 500101 from an
+    Excel cell), where both give one; else the same name, without case and extra spaces."""
+    from ghgcalc.core.summary import code_key
+
+    codes = _codes(other, one)
+    if codes is not None:
+        return code_key(codes[0]) == code_key(codes[1])
+    return _entity_name(other.name) == _entity_name(one.name)
+
+
+def entities(results: list[InventoryResult]) -> list[str]:
+    """The name of each organisation among `results`, as its first inventory writes it (a trend of
+    one organisation has one, whether a year names it in Thai or in English beside its code)."""
+    found: list[InventoryResult] = []
+    for result in results:
+        if not any(_same(result, seen) for seen in found):
+            found.append(result)
+    return [result.name for result in found]
 
 
 _KINDS = {
@@ -54,7 +79,7 @@ def other_entity(other: InventoryResult, result: InventoryResult, role: str) -> 
         return [warning(code, message, ("kind",), hint)]
     codes = _codes(other, result)
     if codes is not None:
-        if codes[0] == codes[1]:
+        if _same(result, other):
             return []
         message = tr(
             "{which} is of local government {theirs} ({name}), this one of {mine}",

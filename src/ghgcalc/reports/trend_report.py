@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ghgcalc import __version__
+from ghgcalc.core.entity import entities
 from ghgcalc.core.trend import Trend, Year
 from ghgcalc.gpc import SECTOR_NAMES
 from ghgcalc.i18n import N_, language, tr
@@ -408,7 +409,7 @@ def _method_notes(slots: list[Slot], trend: Trend, rebased: InventoryResult | No
     other days, a base year computed differently that could not be recomputed."""
     results = [year.result for year in trend.years]
     notes = []
-    names = sorted({r.name for r in results})
+    names = sorted(entities(results))
     if len(names) > 1:
         notes.append(tr("the inventories name different entities: {names}", names=", ".join(names)))
     if len({(r.period.start.month, r.period.start.day) for r in results}) > 1:
