@@ -228,3 +228,23 @@ def test_a_staff_of_zero_is_said_not_dropped_from_the_intensities_in_silence(tmp
     assert "ไม่" in said.message  # in Thai
     [row] = data["inventories"]
     assert row["status"] == "warnings" and row["per_staff"] is None and row["per_capita"] is not None
+
+
+def test_a_quarters_intensity_is_not_an_outlier_among_years(tmp_path: Path) -> None:
+    """Five towns report a fiscal year, a sixth its first quarter only, with a quarter of the diesel:
+    its tCO2e per staff member, a quarter of theirs, was named an outlier. Peers are inventories of
+    periods of one length; among six quarters, the one with a tenth of the others' is still named."""
+    staff = "indicators: {staff: 40}\n"
+    for number in range(1, 6):
+        write(tmp_path, f"t{number}.yaml", town(f"T{number}", str(number), "ลำปาง", extra=staff))
+    quarter = "{start: 2023-10-01, end: 2023-12-31}"
+    write(tmp_path, "t6.yaml", town("T6", "6", "ลำปาง", quarter, extra=staff).replace("amount: 100", "amount: 25"))
+    data, run = summary(tmp_path, ".")
+    assert run.code == 0, run
+    assert data["outliers"] == [], data["outliers"]
+    assert "periods-mixed" in run.stderr  # the rollups still add them up: said as before
+    for number in range(1, 6):
+        write(tmp_path, f"t{number}.yaml", town(f"T{number}", str(number), "ลำปาง", quarter, extra=staff))
+    write(tmp_path, "t6.yaml", town("T6", "6", "ลำปาง", quarter, extra=staff).replace("amount: 100", "amount: 10"))
+    data, run = summary(tmp_path, ".")
+    assert [o["file"] for o in data["outliers"]] == ["t6.yaml"]

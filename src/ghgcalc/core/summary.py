@@ -5,12 +5,14 @@ peers. Pure: the rows are made by the API (api.summary_row) from each file's out
 The outlier rule (docs/cli.md, `ghgcalc summary`): an intensity (per staff member, per person, per
 unit of output) is an outlier when it is more than OUTLIER_RATIO times the median of its peers, or
 less than the median divided by OUTLIER_RATIO. Peers are the inventories of the same type of local
-government (or, without a type, of the same kind: organization or community) that have that
+government (or, without a type, of the same kind: organization or community) over a period of the
+same length in months (a quarter's tCO2e per person is a quarter of a year's) that have that
 intensity, the inventory itself included, and for the intensity per unit of output the same unit
 of output; there must be at least MIN_PEERS of them, and their median must be above zero."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 from collections.abc import Callable, Sequence
@@ -263,9 +265,19 @@ def _unit_key(unit: str | None) -> str:
     return " ".join((unit or "").split()).casefold()
 
 
-def _peer_group(row: SummaryRow, name: str) -> tuple[str, str]:
-    """Who a row's intensity is compared with: its type, and for per_output its output's unit too."""
-    return row.type or NONE_GROUP, _unit_key(row.output_unit) if name == "per_output" else ""
+def _peer_group(row: SummaryRow, name: str) -> tuple[str, str, int | None]:
+    """Who a row's intensity is compared with: its type, for per_output its output's unit too, and
+    the length of its period: an intensity of a half year is not compared with those of years."""
+    unit = _unit_key(row.output_unit) if name == "per_output" else ""
+    return row.type or NONE_GROUP, unit, _months(row)
+
+
+def _months(row: SummaryRow) -> int | None:
+    """The length of a row's period in whole months (a year of 365 or 366 days is 12)."""
+    if not row.period_start or not row.period_end:
+        return None
+    days = (dt.date.fromisoformat(row.period_end) - dt.date.fromisoformat(row.period_start)).days + 1
+    return round(days / (365.25 / 12))
 
 
 def outliers(rows: Sequence[SummaryRow]) -> list[Outlier]:
@@ -274,7 +286,7 @@ def outliers(rows: Sequence[SummaryRow]) -> list[Outlier]:
     outputs in the same unit (tCO2e per person is not compared with tCO2e per staff member)."""
     found = []
     for name in INTENSITIES:
-        peers: dict[tuple[str, str], list[float]] = {}
+        peers: dict[tuple[str, str, int | None], list[float]] = {}
         for row in rows:
             value = getattr(row, name)
             if row.type and value is not None:
