@@ -688,15 +688,19 @@ class _Tables(Record):
     summaries: tuple[Any, ...]
     first_line: int
     reads: tuple[str, ...] = ()  # every table file opened
+    one_row: frozenset[int] = frozenset()  # the lines of classes of one row (TableRead.one_row)
 
     def judged_by_row(self, issue: Issue) -> bool:
         """A missing reading is judged on each row of a table (io/table_months.month_zeros): on a
-        class's summed months it would say less, and again."""
+        class's summed months it would say less, and again. An outlying month of a class of one row
+        is its row's, told at the row (io/table_months.month_outliers)."""
         path = issue.path
+        if len(path) < 2 or not isinstance(path[1], int):
+            return False
+        if issue.code == "amount-outlier":
+            return path[1] in self.one_row
         return (
             issue.code == "amount-month-zero"
-            and len(path) > 1
-            and isinstance(path[1], int)
             and path[1] >= self.first_line
             and any(s.first_line <= path[1] < s.first_line + s.lines for s in self.summaries)
         )
@@ -735,6 +739,7 @@ def _tables(
     given = 1 if names and os.path.isabs(names[0]) and names[0] == os.path.abspath(source) else 0
     read_from: dict[tuple[int, int], str] = {}  # each table read (device, inode) -> its name
     opened: list[str] = []  # their paths
+    one_row: set[int] = set()
     sizes: dict[int, list[tuple[str, str, str | None]]] = {}  # size -> (path, name, digest when worked out)
     for number, name in enumerate(names):
         where = Location(source) if number < given else positions.locate(("activities_table", number - given))
@@ -785,9 +790,10 @@ def _tables(
         read = compute_table(path, shown, inventory, catalogue, gwp_set, first + len(lines), limits)
         lines.extend(read.lines)
         issues.extend(read.issues)
+        one_row.update(read.one_row)
         if read.summary is not None:
             summaries.append(read.summary)
-    return _Tables(tuple(lines), issues, tuple(summaries), first, tuple(opened))
+    return _Tables(tuple(lines), issues, tuple(summaries), first, tuple(opened), frozenset(one_row))
 
 
 def _same_content(path: str, size: int, sizes: dict[int, list[tuple[str, str, str | None]]]) -> str | None:

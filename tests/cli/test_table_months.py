@@ -38,3 +38,20 @@ def test_steady_meters_and_the_month_check_turned_off_give_no_warning(tmp_path):
     _meters(tmp_path, 7)
     run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json", "--threshold", "month=off")
     assert run.code == 0 and "amount-outlier" not in run.stderr
+
+
+def test_a_class_of_one_row_has_its_outlying_month_told_once_at_the_row(tmp_path):
+    """A class of one row sums its one row: its outlying month was told at the row and again at the
+    class (the line of its rows in the result)."""
+    months = ", ".join(f"{'20000.0' if m == 'Dec' else '1000.0'} AS {m}" for m in MONTHS)
+    steady = ", ".join(f"100.0 AS {m}" for m in MONTHS)
+    duckdb.sql(
+        f"COPY (SELECT 'electricity-grid' AS activity, 'kWh' AS unit, {months} "
+        f"UNION ALL SELECT 'diesel-mobile', 'L', {steady} FROM range(2)) "
+        f"TO '{tmp_path / 'meters.parquet'}' (FORMAT parquet)"
+    )
+    write(tmp_path, "town.yaml", "ghgcalc: 1\nname: Town\nperiod: 2567\nactivities_table: meters.parquet\n")
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "json")
+    assert run.code == 0, run
+    told = [line.split(": warning")[0] for line in run.stderr.splitlines() if "warning[amount-outlier]" in line]
+    assert told == ["meters.parquet[row 1, Dec]"], run.stderr

@@ -115,6 +115,8 @@ class TableRead:
     lines: tuple[Line, ...]
     issues: tuple[Issue, ...]
     summary: TableSummary | None
+    # the lines of classes of one row: their months are that row's, judged at the row already
+    one_row: frozenset[int] = frozenset()
 
 
 class _Table:
@@ -951,7 +953,8 @@ def _compute(
         lines=len(lines),
         recipe=_Recipe(columns, classes, members, coefficients, line_of),
     )
-    return TableRead(tuple(lines), tuple(issues), summary)
+    one_row = frozenset(line_of[number] for number in line_of if sums[number].rows == 1)
+    return TableRead(tuple(lines), tuple(issues), summary, one_row)
 
 
 def _class_label(table: str, row_class: RowClass, rows: int) -> str:
