@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import sys
 from enum import StrEnum
@@ -48,10 +49,18 @@ def _chosen(output_format: SummaryFormat | None, out: str | None) -> SummaryForm
 
 
 def record(row: Any) -> dict[str, Any]:
-    """One input file as a JSON/CSV record (core/summary.py SummaryRow; the keys are its fields)."""
-    data = dataclasses.asdict(row)
+    """One input file as a JSON/CSV record (core/summary.py SummaryRow; the keys are its fields,
+    whose values are plain: read as they are, not deep-copied as dataclasses.asdict does)."""
+    data = {name: getattr(row, name) for name in _row_fields()}
     data["factor_editions"] = list(row.factor_editions)
     return data
+
+
+@functools.cache
+def _row_fields() -> tuple[str, ...]:
+    from ghgcalc.core.summary import SummaryRow
+
+    return tuple(field.name for field in dataclasses.fields(SummaryRow))
 
 
 def _rollup(rollup: Any) -> dict[str, Any]:
@@ -78,7 +87,9 @@ def _json(outcome: Any) -> str:
         "outliers": [dataclasses.asdict(o) for o in outcome.outliers],
         "warnings": [warning.to_dict() for warning in outcome.warnings],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from ghgcalc.io import json_text
+
+    return json_text.dumps(data) + "\n"  # json.dumps(data, indent=2)'s text, its C encoder's speed
 
 
 def _csv(outcome: Any) -> str:
