@@ -380,6 +380,21 @@ def test_the_provinces_are_77_and_their_names_one_each() -> None:
     assert province_of("Example Province") is None
 
 
+def test_a_thai_name_cut_short_and_common_spellings_are_their_province() -> None:
+    """`อุบลฯ` (ไปยาลน้อย: the name cut short) is the one province whose name starts so; a start two
+    provinces share is none. Spellings in common use are known (Songkla, as Prince of Songkla
+    University writes it): unknown, they would split a province's rollup in silence."""
+    from ghgcalc.core.provinces import province_of
+    from ghgcalc.core.summary import SummaryRow, province_spellings
+
+    assert province_of("อุบลฯ") == province_of("Ubon") == "อุบลราชธานี"
+    assert province_of("สุราษฎร์ฯ") == "สุราษฎร์ธานี" and province_of("นครศรีฯ") == "นครศรีธรรมราช"
+    assert province_of("นครฯ") is None and province_of("สมุทรฯ") is None  # several provinces start so
+    assert province_of("Songkla") == "สงขลา" and province_of("Phattalung") == "พัทลุง"
+    rows = [SummaryRow(f"{n}.yaml", "ok", 0, 0, province=p) for n, p in enumerate(["อุบลราชธานี", "อุบลฯ"])]
+    assert province_spellings(rows) == [[("อุบลราชธานี", 1), ("อุบลฯ", 1)]]
+
+
 def test_thai_province_words_are_not_the_name() -> None:
     from ghgcalc.core.summary import SummaryRow, province_spellings
 

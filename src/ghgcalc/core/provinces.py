@@ -48,7 +48,7 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "พระนครศรีอยุธยา": ("Phra Nakhon Si Ayutthaya", "Ayutthaya", "อยุธยา"),
     "พะเยา": ("Phayao",),
     "พังงา": ("Phang Nga",),
-    "พัทลุง": ("Phatthalung",),
+    "พัทลุง": ("Phatthalung", "Phattalung", "Patthalung"),
     "พิจิตร": ("Phichit",),
     "พิษณุโลก": ("Phitsanulok",),
     "เพชรบุรี": ("Phetchaburi",),
@@ -70,7 +70,7 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "เลย": ("Loei",),
     "ศรีสะเกษ": ("Si Sa Ket", "Sri Saket"),
     "สกลนคร": ("Sakon Nakhon",),
-    "สงขลา": ("Songkhla",),
+    "สงขลา": ("Songkhla", "Songkla"),  # Songkla: Prince of Songkla University's own spelling
     "สตูล": ("Satun",),
     "สมุทรปราการ": ("Samut Prakan",),
     "สมุทรสงคราม": ("Samut Songkhram",),
@@ -89,7 +89,7 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "อุดรธานี": ("Udon Thani",),
     "อุตรดิตถ์": ("Uttaradit",),
     "อุทัยธานี": ("Uthai Thani",),
-    "อุบลราชธานี": ("Ubon Ratchathani",),
+    "อุบลราชธานี": ("Ubon Ratchathani", "Ubon", "อุบล"),
 }
 
 _NOT_COMPARED = re.compile(r"[\s\-.'’]+")
@@ -106,5 +106,12 @@ _BY_NAME = {compact(name): thai for thai, names in PROVINCES.items() for name in
 
 
 def province_of(name: str) -> str | None:
-    """The Thai name of the province `name` writes (without จังหวัด or province), else None."""
-    return _BY_NAME.get(compact(name))
+    """The Thai name of the province `name` writes (without จังหวัด or province), else None. A Thai
+    name cut short with ฯ (ไปยาลน้อย: `อุบลฯ`, `สุราษฎร์ฯ`, `นครศรีฯ`) is the one province whose name
+    starts so."""
+    found = _BY_NAME.get(compact(name))
+    if found is None and name.strip().endswith("ฯ"):
+        start = compact(name.strip()[:-1])
+        starting = [thai for thai in PROVINCES if start and compact(thai).startswith(start)]
+        found = starting[0] if len(starting) == 1 else None
+    return found
