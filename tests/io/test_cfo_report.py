@@ -367,3 +367,26 @@ def test_the_workbooks_warnings_say_where_each_is_and_how_to_fix_it(tmp_path: Pa
     [row] = [row for row in sheet.iter_rows(values_only=True) if row[0] == warning["code"]]
     line, column = at(text, "[2150")
     assert row[2] == f"town.yaml:{line}:{column}" and row[3] == warning["hint"], row
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("ทต.", "subdistrict-municipality"),
+        ("ทม.", "town-municipality"),
+        ("ทน.", "city-municipality"),
+        ("SAO", "subdistrict-administrative-organization"),
+        ("pao", "provincial-administrative-organization"),
+        ("อบต.", "subdistrict-administrative-organization"),
+    ],
+)
+def test_a_type_of_local_government_is_read_by_its_abbreviation(tmp_path: Path, written: str, key: str) -> None:
+    """Thai official letters write ทต., ทม., ทน.; English texts SAO and PAO: each is its type."""
+    write(
+        tmp_path,
+        "town.yaml",
+        EXAMPLE.read_text(encoding="utf-8").replace("type: subdistrict-municipality", f"type: {written}"),
+    )
+    run = ghgcalc(tmp_path, "summary", "town.yaml", "-f", "json")
+    assert run.code == 0, run
+    assert json.loads(run.stdout)["inventories"][0]["type"] == key

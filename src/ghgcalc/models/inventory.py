@@ -527,6 +527,12 @@ _LOCAL_GOVERNMENT_READ = {
     "อบต.": "subdistrict-administrative-organization",
     "อบต": "subdistrict-administrative-organization",
     "กทม.": "bangkok",
+    # the abbreviations of Thai official letters, and the English ones of the organisations' names
+    "ทน.": "city-municipality",
+    "ทม.": "town-municipality",
+    "ทต.": "subdistrict-municipality",
+    "pao": "provincial-administrative-organization",
+    "sao": "subdistrict-administrative-organization",
 }
 
 
