@@ -467,7 +467,7 @@ def compute(
         community=community,
         indicators=inventory.indicators.model_dump(exclude_none=True) if inventory.indicators else {},
         organization=inventory.organization,
-        warnings=tuple(i for i in issues if not i.is_error),
+        warnings=tuple(i for i in issues if not i.is_error) if issues else (),
     )
     return result, issues
 
