@@ -623,13 +623,16 @@ def compute_inventory(
         issues.extend(no_activities(inventory))
     if activity_rows is not None:
         issues = [replace(i, path=_in_file(i.path, activity_rows)) for i in issues]
-    located = tuple(
-        replace(i, location=i.location or positions.locate(i.path, at_key=i.code in _ABOUT_THE_KEY)) for i in issues
-    )
-    warnings = tuple(i for i in located if not i.is_error)
+    located: tuple[Issue, ...] = ()
+    has_errors = False
+    if issues:  # (most inventories have none: no generators to run over nothing)
+        located = tuple(
+            replace(i, location=i.location or positions.locate(i.path, at_key=i.code in _ABOUT_THE_KEY)) for i in issues
+        )
+        has_errors = any(i.is_error for i in located)
+    warnings = tuple(i for i in located if not i.is_error) if located else ()
     if warnings or result.warnings:  # (the line's warnings, now located in the file)
         result = replace(result, warnings=warnings)
-    has_errors = any(i.is_error for i in located)
     # the tables are read by the run: -o, --lines and --diagnostics never write over them
     reads = tables.reads if tables is not None else ()
     return Outcome(source, None if has_errors else result, located, reads=reads)

@@ -51,3 +51,12 @@ def test_the_tag_of_a_value_is_found_once() -> None:
     yaml_reader.parse(DOCUMENT, "b.yaml")
     info = yaml_reader._node_tag.cache_info()
     assert info.misses == missed and info.hits >= missed
+
+
+def test_plain_digits_have_the_tag_of_pyyamls_safe_loader() -> None:
+    # the reader gives the int tag to plain digits not led by 0 without the resolver's patterns
+    values = ["1", "2567", "100000000000000000000", "0", "00", "012", "09", "10", "1_000", "1:30", "๑๒", "²"]
+    document = "\n".join(f"- {value}\n- '{value}'" for value in values)
+    ours = yaml.compose(document, Loader=yaml_reader._Loader)
+    assert _tags(ours) == _tags(yaml.compose(document, Loader=yaml.SafeLoader))
+    assert _tags(ours)[1:3] == ["tag:yaml.org,2002:int", "tag:yaml.org,2002:str"]

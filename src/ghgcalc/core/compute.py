@@ -355,8 +355,12 @@ def hidden_factors(chosen: Iterable[tuple[int, Activity, Factor]], catalogue: Ca
 
 
 def _holds(choice: SetChoice, key: str) -> bool:
-    """Whether a version of the set has `key` (looked up, not gathered: this runs for every line)."""
-    return any(key in version.factors for version in choice.versions)
+    """Whether a version of the set has `key` (looked up, not gathered: this runs for every line;
+    a plain loop, not any() over a generator, whose frame costs more than the look-ups)."""
+    for version in choice.versions:  # noqa: SIM110 - any() over a generator costs more, every line
+        if key in version.factors:
+            return True
+    return False
 
 
 def _position(sets: Sequence[SetChoice], set_id: str, key: str) -> int | None:
@@ -463,7 +467,7 @@ def compute(
         community=community,
         indicators=inventory.indicators.model_dump(exclude_none=True) if inventory.indicators else {},
         organization=inventory.organization,
-        warnings=tuple(i for i in issues if not i.is_error),
+        warnings=tuple(i for i in issues if not i.is_error) if issues else (),
     )
     return result, issues
 

@@ -669,6 +669,34 @@ def _amount_cells(line: Line) -> list[Any]:
 
 # Shared by a run's records: a batch's inputs repeat the same units, factor keys and sources.
 _RECORD_TEXTS = CellTexts()
+# A factor's cells as CSV text, by the cells, and that text in UTF-8: a batch's lines take the same
+# few factors, whose source (often with Thai) is most of a row's text. Each is made once a run, one
+# object that its UTF-8 is then found by without hashing its characters again; a row is written,
+# and a record pickled, with the bytes, not the text encoded anew for every line.
+_FACTOR_TEXTS: dict[tuple[Any, ...], str | None] = {}
+_FACTOR_UTF8: dict[str, bytes] = {}
+_HELD = 4096  # distinct factors kept at most (a run's are a few hundred)
+
+
+def _factor_text(factor: Factor, texts: CellTexts) -> str | None:
+    """texts.join(_factor_cells(factor)), once a run for each factor's cells."""
+    cells = (factor.set_id, factor.version, factor.key, factor.per, factor.source)
+    text = _FACTOR_TEXTS.get(cells, "")
+    if text == "":  # (never a join of five cells, which has four commas)
+        if len(_FACTOR_TEXTS) > _HELD:
+            _FACTOR_TEXTS.clear()
+        text = _FACTOR_TEXTS[cells] = texts.join(cells)
+    return text
+
+
+def _factor_utf8(text: str) -> bytes:
+    """A factor's text (_factor_text) in UTF-8, encoded once a run."""
+    data = _FACTOR_UTF8.get(text)
+    if data is None:
+        if len(_FACTOR_UTF8) > _HELD:
+            _FACTOR_UTF8.clear()
+        data = _FACTOR_UTF8[text] = text.encode("utf-8")
+    return data
 
 
 def csv_record(entry: Entry) -> CsvRecord:
@@ -680,12 +708,9 @@ def csv_record(entry: Entry) -> CsvRecord:
     uncertainty = _uncertainty_cells(entry)
     texts = _RECORD_TEXTS  # each distinct text guarded and quoted once in a run, whatever its input
     head = texts.join(_result_cells(entry))
-    factors: dict[int, str | None] = {}  # by id: the result holds every factor while this runs
     lines = []
     for line in entry.lines:
-        factor = factors.get(id(line.factor), "")
-        if factor == "":
-            factor = factors[id(line.factor)] = texts.join(_factor_cells(line.factor))
+        factor = _factor_text(line.factor, texts)
         given = line.data_quality is not None or line.evidence is not None
         spread = uncertainty.get(line.index)
         quality_text = texts.join(_quality_cells(line)) if given else ",,,"
@@ -763,12 +788,18 @@ def spooled_record(record: CsvRecord, layout: CsvLayout) -> tuple[tuple[str, ...
     gases = text_gases(layout)
     if gases is None or not isinstance(record, ResultRecord):
         return None, None, packed(record)
-    rows = []
-    for row in _csv_rows((record,), list(gases), False, False, 0, len(CSV_COLUMNS) + len(gases)):
-        if not isinstance(row, str):  # a row csv.writer quotes whole (a carriage return): made at the end
+    if not record.lines:  # the one row of an inventory without lines, its own cells (a text)
+        rows = _csv_rows((record,), list(gases), False, False, 0, len(CSV_COLUMNS) + len(gases))
+        return gases, "".join(row for row in rows if isinstance(row, str)).encode("utf-8"), packed(record)
+    # _csv_rows' rows, in UTF-8 part by part: the factor's text is encoded once a run (_factor_utf8)
+    head = record.head.encode("utf-8")
+    parts: list[bytes] = []
+    for line in record.lines:
+        if line.quoted is not None:  # a row csv.writer quotes whole (a carriage return): made at the end
             return None, None, packed(record)
-        rows.append(row)
-    return gases, "".join(rows).encode("utf-8"), packed(record)
+        after = f",{line.amounts}{_masses(line, gases)}\n".encode()
+        parts += (head, b",", line.cells.encode("utf-8"), b",", _factor_utf8(line.factor), after)
+    return gases, b"".join(parts), packed(record)
 
 
 def packed(record: CsvRecord) -> bytes:
@@ -776,8 +807,16 @@ def packed(record: CsvRecord) -> bytes:
     code of their own, line by line, which took half of a small inventory's record text's time."""
     if isinstance(record, FailedRecord):
         return pickle.dumps((record.source, record.first_error, record.returns), protocol=pickle.HIGHEST_PROTOCOL)
-    lines = [tuple(line) for line in record.lines]
+    # a factor's text as its UTF-8, made once a run (pickle would encode the text for every line)
+    lines = [(line[0], _packed_text(line[1]), *line[2:]) for line in record.lines]
     return pickle.dumps((lines, record.status, record.uncertainty, record.head), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _packed_text(text: str) -> str | bytes:
+    try:
+        return _factor_utf8(text)
+    except UnicodeEncodeError:  # a lone surrogate (as pickle keeps it): the text itself
+        return text
 
 
 def unpacked(data: bytes) -> CsvRecord:
@@ -786,7 +825,12 @@ def unpacked(data: bytes) -> CsvRecord:
     if len(fields) == 3:
         return FailedRecord(*fields)
     lines, status, uncertainty, head = fields
-    return ResultRecord([LineRecord(*line) for line in lines], status, uncertainty, head)
+    return ResultRecord(
+        [LineRecord(cells, f if type(f) is str else f.decode("utf-8"), *rest) for cells, f, *rest in lines],
+        status,
+        uncertainty,
+        head,
+    )
 
 
 def to_csv(entries: Sequence[Entry]) -> str:
@@ -877,15 +921,20 @@ def _csv_rows(
             if line.quoted is not None:
                 yield _quoted_row(line, line.quoted, gases, uncertainty, quality, status)
                 continue
-            text = f"{record.head},{line.cells},{line.factor},{line.amounts}"
-            if gases:
-                masses = map(line.gases_t.get, gases)
-                text += "," + ",".join([repr(mass) if type(mass) is float else _number_text(mass) for mass in masses])
+            text = f"{record.head},{line.cells},{line.factor},{line.amounts}{_masses(line, gases)}"
             if uncertainty:
                 text += "," + (line.uncertainty if line.uncertainty is not None else ",,,")
             if quality:
                 text += "," + line.quality
             yield text + ending
+
+
+def _masses(line: LineRecord, gases: Sequence[str]) -> str:
+    """A plain line's cells of the gas columns, each after a comma."""
+    if not gases:
+        return ""
+    masses = map(line.gases_t.get, gases)
+    return "," + ",".join([repr(mass) if type(mass) is float else _number_text(mass) for mass in masses])
 
 
 def _quoted_row(
