@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ghgcalc.io.json_text import dumps, dumps_item
+from ghgcalc.io.json_text import Fixed, dumps, dumps_item
 
 
 def reference(value: Any) -> str:
@@ -89,3 +89,34 @@ def test_what_json_refuses_is_refused() -> None:
     loop.append([loop])
     with pytest.raises(ValueError, match="Circular"):
         dumps(loop)
+
+
+def _fixed(value: Any) -> Any:
+    """`value` with each of its containers that holds a container made a Fixed, shared wherever it
+    is met again (as a factor's block is in every line it gives)."""
+    if isinstance(value, dict):
+        inner = {key: _fixed(item) for key, item in value.items()}
+        nested = any(isinstance(item, dict | list | tuple) for item in value.values())
+        return Fixed(inner) if nested and inner else inner
+    if isinstance(value, list | tuple):
+        return [_fixed(item) for item in value]
+    return value
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(DOCUMENT, min_size=1, max_size=4))
+def test_a_fixed_value_is_written_as_its_value_at_every_depth_and_again(items: list[Any]) -> None:
+    """A Fixed's text is made once for each depth and reused: the document written twice, and an
+    item at a time, is json.dumps's of the plain document."""
+    fixed = _fixed(items)
+    shared = {"again": fixed, "nested": {"deeper": [fixed]}}
+    expected = {"again": items, "nested": {"deeper": [items]}}
+    assert dumps(shared) == dumps(shared) == reference(expected)
+    assert "[\n  " + ",\n  ".join(map(dumps_item, fixed)) + "\n]" == reference(items)
+
+
+def test_a_fixed_value_in_a_document_left_to_json_is_its_value() -> None:
+    block = Fixed({"source": "TGO", "kg_per_unit": {"CO2": 2.7}})
+    document = {1: "an int key: json.dumps writes this one", "factor": block}
+    assert dumps(document) == reference({1: "an int key: json.dumps writes this one", "factor": block.value})
+    assert dumps_item(document) == reference(document | {"factor": block.value}).replace("\n", "\n  ")

@@ -8,7 +8,7 @@ import io
 import itertools
 import json
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -51,7 +51,24 @@ def factor_dict(factor: Factor) -> dict[str, Any]:
     return data
 
 
-def line_dict(line: Line) -> dict[str, Any]:
+# A factor's block of a JSON result, made once a run: a batch's thousands of lines name a few dozen
+# factors (by identity: the factor is kept, so that its id is never another's)
+_FACTOR_BLOCKS: dict[int, tuple[Factor, json_text.Fixed]] = {}
+_FACTOR_BLOCKS_HELD = 4096  # (an inventory's own factors are new objects in every file: bounded)
+
+
+def _factor_block(factor: Factor) -> json_text.Fixed:
+    found = _FACTOR_BLOCKS.get(id(factor))
+    if found is not None and found[0] is factor:
+        return found[1]
+    if len(_FACTOR_BLOCKS) >= _FACTOR_BLOCKS_HELD:
+        _FACTOR_BLOCKS.clear()
+    block = json_text.Fixed(factor_dict(factor))
+    _FACTOR_BLOCKS[id(factor)] = (factor, block)
+    return block
+
+
+def line_dict(line: Line, factor_block: Callable[[Factor], Any] = factor_dict) -> dict[str, Any]:
     data: dict[str, Any] = {
         "activity": line.activity,
         "amount": line.amount,
@@ -73,7 +90,7 @@ def line_dict(line: Line) -> dict[str, Any]:
     data["t_co2e"] = line.t_co2e
     if line.separately_reported_t_co2e:
         data["separately_reported_t_co2e"] = line.separately_reported_t_co2e
-    data["factor"] = factor_dict(line.factor)
+    data["factor"] = factor_block(line.factor)
     if line.conversion != 1.0:
         data["amount_in_factor_unit"] = line.amount * line.conversion
     if line.data_quality is not None:
@@ -152,7 +169,9 @@ def _analysis(result: InventoryResult) -> dict[str, Any]:
     return {}
 
 
-def result_dict(result: InventoryResult) -> dict[str, Any]:
+def result_dict(result: InventoryResult, factor_block: Callable[[Factor], Any] = factor_dict) -> dict[str, Any]:
+    """A result as its JSON writes it; `factor_block` makes each line's factor (its dict, or, for
+    io/json_text, a Fixed of it made once a run)."""
     return {
         "ghgcalc_result": RESULT_FORMAT,
         "source": result.source,
@@ -173,7 +192,7 @@ def result_dict(result: InventoryResult) -> dict[str, Any]:
         **_community(result),
         **_analysis(result),
         **_tables(result),
-        "lines": [line_dict(line) for line in result.lines],
+        "lines": [line_dict(line, factor_block) for line in result.lines],
         "warnings": [issue.to_dict() for issue in result.warnings],
     }
 
@@ -209,7 +228,7 @@ def _status(result: InventoryResult) -> str:
     return "warnings" if result.warnings else "ok"
 
 
-def batch_dict(entry: Entry) -> dict[str, Any]:
+def batch_dict(entry: Entry, factor_block: Callable[[Factor], Any] = factor_dict) -> dict[str, Any]:
     """One record of a batch: a result with its `status` after `source`, or a failed input."""
     if isinstance(entry, FailedInput):
         return {
@@ -219,7 +238,7 @@ def batch_dict(entry: Entry) -> dict[str, Any]:
             "warnings": entry.warnings,
             "first_error": entry.first_error.to_diagnostic(entry.source),
         }
-    data = result_dict(entry)
+    data = result_dict(entry, factor_block)
     return {
         "ghgcalc_result": data.pop("ghgcalc_result"),
         "source": data.pop("source"),
@@ -232,14 +251,14 @@ def to_json(results: Sequence[Entry], as_array: bool) -> str:
     # json.dumps(..., ensure_ascii=False, indent=2, allow_nan=False), byte for byte, with json's C
     # encoder (io/json_text.py); allow_nan=False: the last guard, no line reaches here with inf or NaN
     if not as_array and len(results) == 1 and not isinstance(results[0], FailedInput):
-        return json_text.dumps(result_dict(results[0])) + "\n"
-    return json_text.dumps([batch_dict(r) for r in results]) + "\n"
+        return json_text.dumps(result_dict(results[0], _factor_block)) + "\n"
+    return json_text.dumps([batch_dict(r, _factor_block) for r in results]) + "\n"
 
 
 def json_item(entry: Entry) -> str:
     """One record of a batch's JSON array as to_json writes it there, without the separator before
     it: a streamed batch writes the array a record at a time."""
-    return json_text.dumps_item(batch_dict(entry))
+    return json_text.dumps_item(batch_dict(entry, _factor_block))
 
 
 def to_jsonl(results: Sequence[Entry]) -> str:
