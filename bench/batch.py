@@ -20,16 +20,9 @@ children: with --jobs N, the main process or a worker, whichever is larger).
 
 from __future__ import annotations
 
-import argparse
-import os
-import resource
-import statistics
-import sys
-import tempfile
-import time
 from pathlib import Path
 
-from interleaved import bytecode, ghgcalc_command, measured, private_cache
+from interleaved import folder_benchmark
 
 FLOOR = """\
 import sys
@@ -63,55 +56,10 @@ def generate(folder: Path, count: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=7850)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
-    args = parser.parse_args()
-    private_cache()
-    cli = ghgcalc_command()
-    bytecode()
-    with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp) / "towns"
-        folder.mkdir()
-        started = time.perf_counter()
-        generate(folder, args.files)
-        print(f"{args.files:,} inventories generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        script = Path(temp) / "floor.py"
-        script.write_text(FLOOR, encoding="utf-8")
-        runs = {
-            "floor: PyYAML C loader x factor": [sys.executable, str(script), str(folder)],
-            "ghgcalc compute FOLDER -f csv --jobs 1": [*cli, "compute", str(folder), "-f", "csv", "--jobs", "1"],
-            f"ghgcalc compute FOLDER -f csv --jobs {args.jobs}": [
-                *cli, "compute", str(folder), "-f", "csv", "--jobs", str(args.jobs),
-            ],
-        }  # fmt: skip
-        for command in runs.values():  # the file cache, and a check that each command succeeds
-            measured(command)
-        times: dict[str, list[float]] = {name: [] for name in runs}
-        cpu: dict[str, list[float]] = {name: [] for name in runs}
-        peaks: dict[str, float] = {name: 0.0 for name in runs}
-        for _ in range(args.rounds):
-            for name, command in runs.items():
-                before = _children_cpu()
-                seconds, peak = measured(command)
-                cpu[name].append(_children_cpu() - before)
-                times[name].append(seconds)
-                peaks[name] = max(peaks[name], peak)
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    floor = next(iter(medians.values()))
-    width = max(len(name) for name in runs) + 2
-    print(f"{args.files:,} files, {args.rounds} rounds, {os.cpu_count()} cores")
-    print(f"{'command':{width}} {'median s':>9} {'ratio':>6} {'cpu s':>6} {'peak MB':>8}")
-    for name, median in medians.items():
-        used = statistics.median(cpu[name])
-        print(f"{name:{width}} {median:9.2f} {median / floor:6.2f} {used:6.2f} {peaks[name]:8.0f}")
+    def made(folder: Path, count: int, cli: list[str]) -> None:
+        generate(folder, count)
 
-
-def _children_cpu() -> float:
-    """User and system seconds of the finished child processes (and theirs) so far."""
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
+    folder_benchmark(__doc__ or "", 7850, "files", made, FLOOR, "PyYAML C loader x factor")
 
 
 if __name__ == "__main__":

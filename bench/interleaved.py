@@ -7,6 +7,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 
 def ghgcalc_command() -> list[str]:
@@ -84,3 +86,75 @@ def report(medians: dict[str, float], unit: str = "ms") -> None:
     print(f"{'command':{width}} {'median ' + unit:>10} {'ratio':>7}")
     for name, median in medians.items():
         print(f"{name:{width}} {median * scale:10.2f} {median / baseline:7.2f}")
+
+
+def batch_report(runs: dict[str, list[str]], rounds: int, heading: str) -> None:
+    """Run each command once (the file cache, and a check that it succeeds), then `rounds` times
+    interleaved, and print each one's median wall time, its ratio to the first command's (the
+    floor), its median CPU time (user and system, of all its processes) and its peak memory."""
+    import os
+
+    for command in runs.values():
+        measured(command)
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
+    peaks: dict[str, float] = {name: 0.0 for name in runs}
+    for _ in range(rounds):
+        for name, command in runs.items():
+            before = _children_cpu()
+            seconds, peak = measured(command)
+            cpu[name].append(_children_cpu() - before)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    floor = next(iter(medians.values()))
+    width = max(len(name) for name in runs) + 2
+    print(f"{heading}, {rounds} rounds, {os.cpu_count()} cores")
+    print(f"{'command':{width}} {'median s':>9} {'ratio':>6} {'cpu s':>6} {'peak MB':>8}")
+    for name, median in medians.items():
+        used = statistics.median(cpu[name])
+        print(f"{name:{width}} {median:9.2f} {median / floor:6.2f} {used:6.2f} {peaks[name]:8.0f}")
+
+
+def _children_cpu() -> float:
+    """User and system seconds of the finished child processes (and theirs) so far."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def folder_benchmark(
+    doc: str, files: int, noun: str, generate: Callable[[Path, int, list[str]], None], floor: str, floor_name: str
+) -> None:
+    """A programme's folder of `noun` (made by `generate`) to one CSV: the `floor` script against
+    `ghgcalc compute FOLDER -f csv` with --jobs 1 and a worker per core, in batch_report's table.
+    The command line takes --files, --rounds and --jobs; `doc` is the benchmark's docstring."""
+    import argparse
+    import os
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--files", type=int, default=files)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    args = parser.parse_args()
+    private_cache()
+    cli = ghgcalc_command()
+    bytecode()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "towns"
+        folder.mkdir()
+        started = time.perf_counter()
+        generate(folder, args.files, cli)
+        print(f"{args.files:,} {noun} generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        script = Path(temp) / "floor.py"
+        script.write_text(floor, encoding="utf-8")
+        runs = {
+            f"floor: {floor_name}": [sys.executable, str(script), str(folder)],
+            "ghgcalc compute FOLDER -f csv --jobs 1": [*cli, "compute", str(folder), "-f", "csv", "--jobs", "1"],
+            f"ghgcalc compute FOLDER -f csv --jobs {args.jobs}": [
+                *cli, "compute", str(folder), "-f", "csv", "--jobs", str(args.jobs),
+            ],
+        }  # fmt: skip
+        batch_report(runs, args.rounds, f"{args.files:,} {noun}")
