@@ -67,8 +67,8 @@ def document(summary: Summary, compact: bool = False) -> Document:
                 tr(
                     "An intensity is an outlier when it is more than {ratio} times the median of its peers "
                     "or less than that median divided by {ratio}; peers are the inventories of the same type "
-                    "of local government that have the intensity (the inventory itself included), at least "
-                    "{peers} of them.",
+                    "of local government, over a period of the same length, that have the intensity (the "
+                    "inventory itself included), at least {peers} of them.",
                     ratio=format(OUTLIER_RATIO, "g"),
                     peers=MIN_PEERS,
                 ),
