@@ -194,3 +194,18 @@ def test_a_trend_of_one_town_written_otherwise_names_no_other_entity(tmp_path: P
     write(tmp_path, "2567.yaml", town("2567", name="เทศบาลตำบลบ้านคลอง", extra="organization: {code: '3401201'}\n"))
     run = ghgcalc(tmp_path, "trend", "2565.yaml", "2566.yaml", "2567.yaml", "-f", "md")
     assert "different entities: Ban Khlong, เทศบาลตำบลบ้านคลอง" in run.stdout, run
+
+
+def test_previous_of_years_before_is_warned_not_compared_as_last_years(tmp_path: Path) -> None:
+    """A file of 2564 given as last year's for 2567: its lines' changes are over three years."""
+    write(tmp_path, "town.yaml", town("2567"))
+    write(tmp_path, "town-2564.yaml", town("2564"))
+    write(tmp_path, "town-2566.yaml", town("2566"))
+    write(tmp_path, "town-fy2566.yaml", town("FY2566"))
+    run = ghgcalc(tmp_path, "validate", "town.yaml", "--previous", "town-2564.yaml")
+    assert run.code == OK, run
+    [found] = issues_coded(run, "previous-year-gap")
+    assert found.location == "town.yaml:4:9", run
+    assert "ends 24 month(s) before this one starts" in found.message, run
+    for last in ("town-2566.yaml", "town-fy2566.yaml"):  # the year before, or the fiscal year before
+        assert not issues_coded(ghgcalc(tmp_path, "validate", "town.yaml", "--previous", last), "previous-year-gap")

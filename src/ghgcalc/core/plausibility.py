@@ -278,6 +278,9 @@ def _missing_readings(lines: list[Line], limits: Thresholds) -> list[Issue]:
 # Before this year no inventory is of use here: the Kyoto base year is 1990, TGO's programmes began
 # in the 2010s. A period before it is a year typed in two digits (1/10/68 read as 1968) or a slip.
 EARLIEST_PLAUSIBLE_YEAR = 1990
+# The days from the end of a --previous inventory to the start of this one past which it is not
+# last year's: a calendar year after the fiscal year before it (FY2566, then 2567) is 93
+PREVIOUS_GAP_DAYS = 93
 
 
 def indicator_slips(indicators: dict[str, float]) -> list[Issue]:
@@ -755,6 +758,23 @@ def compare_years(
                 ),
                 ("period",),
                 tr("compare with the inventory of the period before this one"),
+            )
+        )
+    elif period is not None and (period.start - previous.period.end).days > PREVIOUS_GAP_DAYS:
+        months = round((period.start - previous.period.end).days / (365.25 / 12))
+        issues.append(
+            warning(
+                "previous-year-gap",
+                tr(
+                    "the previous year's inventory ({source}) covers {previous}, which ends {months} month(s) before "
+                    "this one starts ({period}): its changes are over more than a year",
+                    source=previous.source,
+                    previous=previous.period.label,
+                    months=months,
+                    period=period.label,
+                ),
+                ("period",),
+                tr("compare with the inventory of the period just before this one, if there is one"),
             )
         )
     if result is not None:
