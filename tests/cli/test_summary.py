@@ -174,6 +174,14 @@ def test_every_format_writes_and_csv_has_a_row_per_file(tmp_path):
     book = load_workbook(tmp_path / "out.xlsx")
     assert len(book.sheetnames) == 4  # the inventories, two rollups, the outliers: never one per file
     assert book[book.sheetnames[0]].max_row > 40
+    # the counts at the top are numbers an officer can add up, not text
+    facts = {row[0].value: row[1].value for row in book[book.sheetnames[0]].iter_rows(min_row=2, max_row=5)}
+    assert facts == {
+        "Files": 40,
+        "Computed without problems": 29,
+        "Computed with warnings": 1,
+        "With errors (not computed)": 10,
+    }
     assert "lg14.yaml" in (tmp_path / "out.html").read_text(encoding="utf-8")
     table = ghgcalc(tmp_path, "summary", ".", "-f", "table")
     assert table.code == INPUT_ERRORS and "Outliers among peers" in table.stdout

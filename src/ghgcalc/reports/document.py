@@ -81,6 +81,7 @@ class Chart:
 class Fact:
     label: str
     value: str
+    number: int | float | None = None  # a count or amount the value shows, kept a number in a workbook
 
 
 @dataclass(frozen=True)

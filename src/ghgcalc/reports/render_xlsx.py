@@ -225,13 +225,15 @@ class _SheetWriter:
         self._end(row)
         self._print()
 
-    def _merged(self, row: int, column: int, words: str, size: int = 11) -> int:
-        """Text wrapped in one cell merged to the sheet's last column; returns the next row."""
+    def _merged(self, row: int, column: int, words: str, size: int = 11, number: float | None = None) -> int:
+        """Text wrapped in one cell merged to the sheet's last column (a number that shows as
+        `words`, where there is one); returns the next row."""
         from openpyxl.styles import Alignment
 
-        cell = put(self.ws, row, column, words)
+        cell = put(self.ws, row, column, words) if number is None else put(self.ws, row, column, number, "#,##0")
         cell.font = font(size=size)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # (a number, right-aligned by Excel, would stand at the far end of the merged cells)
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
         if self.span > column:
             self.ws.merge_cells(start_row=row, start_column=column, end_row=row, end_column=self.span)
         width = sum(self.widths[number] for number in range(column, self.span + 1))
@@ -246,7 +248,7 @@ class _SheetWriter:
             label.font = font(bold=True)
             label.alignment = Alignment(wrap_text=True, vertical="top")
             self._height(row, lines(fact.label, self.widths[1], bold=True))
-            self._merged(row, 2, fact.value)
+            self._merged(row, 2, fact.value, number=fact.number)
             row += 1
         return row
 

@@ -46,10 +46,10 @@ def document(summary: Summary, compact: bool = False) -> Document:
     rows = summary.rows
     counts = {status: sum(1 for r in rows if r.status == status) for status in ("ok", "warnings", "errors")}
     facts = (
-        Fact(tr("Files"), str(len(rows))),
-        Fact(tr("Computed without problems"), str(counts["ok"])),
-        Fact(tr("Computed with warnings"), str(counts["warnings"])),
-        Fact(tr("With errors (not computed)"), str(counts["errors"])),
+        Fact(tr("Files"), str(len(rows)), len(rows)),
+        Fact(tr("Computed without problems"), str(counts["ok"]), counts["ok"]),
+        Fact(tr("Computed with warnings"), str(counts["warnings"]), counts["warnings"]),
+        Fact(tr("With errors (not computed)"), str(counts["errors"]), counts["errors"]),
     )
     warned = (
         (Section(tr("Warnings"), paragraphs=tuple(_warning_text(w) for w in summary.warnings), key="warnings"),)
