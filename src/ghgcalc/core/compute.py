@@ -454,20 +454,26 @@ def compute(
         issues.extend(check_notation_keys(inventory))
         community, community_issues = report(inventory, lines)
         issues.extend(community_issues)
-    used = _sets_used(catalogue, lines)
-    result = InventoryResult(
-        source=source,
-        name=inventory.name,
-        kind=inventory.kind,
-        period=inventory.period,
-        gwp=gwp_set,
-        factor_sets=used,
-        lines=tuple(lines),
-        output=(inventory.output.amount, inventory.output.unit, inventory.output.name) if inventory.output else None,
-        community=community,
-        indicators=inventory.indicators.model_dump(exclude_none=True) if inventory.indicators else {},
-        organization=inventory.organization,
-        warnings=tuple(i for i in issues if not i.is_error) if issues else (),
+    output = inventory.output
+    indicators = inventory.indicators
+    result = InventoryResult.new(
+        {
+            "source": source,
+            "name": inventory.name,
+            "kind": inventory.kind,
+            "period": inventory.period,
+            "gwp": gwp_set,
+            "factor_sets": _sets_used(catalogue, lines),
+            "lines": tuple(lines),
+            "warnings": tuple(i for i in issues if not i.is_error) if issues else (),
+            "output": (output.amount, output.unit, output.name) if output else None,
+            "community": community,
+            "indicators": indicators.model_dump(exclude_none=True) if indicators else {},
+            "analysis": None,
+            "base": None,
+            "organization": inventory.organization,
+            "tables": (),
+        }
     )
     return result, issues
 
