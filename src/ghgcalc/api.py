@@ -40,6 +40,8 @@ from ghgcalc.records import Record
 from ghgcalc.thai import canonical_name
 
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
+    from collections.abc import Sequence
+
     from ghgcalc.core.analysis import Settings
     from ghgcalc.core.audit import CopiesAudit, YearAudit
     from ghgcalc.core.compare import Comparison
@@ -74,6 +76,11 @@ class Options(Record):
     classes: dict[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
     # The factor sets each list of factor sets gives (_set_choices): a batch names the same few lists.
     chosen: dict[tuple[object, ...], tuple[tuple[SetChoice, ...], tuple[Issue, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    # Each factor list's GWP bases for a period (_bases_of), by its entries from `chosen` and the
+    # period's first and last day.
+    bases: dict[tuple[object, ...], tuple[tuple[SetChoice, ...], tuple[tuple[str, str | None], ...]]] = field(
         default_factory=dict, compare=False, repr=False
     )
     # the inventory a table given as the input belongs to (compute big.parquet --header inv.yaml)
@@ -595,7 +602,7 @@ def compute_inventory(
     sets, set_issues = (list(options.sets), []) if options.sets is not None else _set_choices(inventory, options)
     issues.extend(set_issues)
     # each set's GWP basis, looked up once: the default GWP set and the mixed-bases warning both use them
-    bases = _set_bases(sets, inventory.period) if options.gwp is None and inventory.gwp is None else None
+    bases = _bases_of(sets, inventory.period, options) if options.gwp is None and inventory.gwp is None else None
     gwp_set = options.gwp or inventory.gwp or _default_gwp(bases or [])
     catalogue = Catalogue(custom, sets, broken, options.resolved)
     tables = None
@@ -1039,12 +1046,25 @@ def _set_choices_of(inventory: Inventory, options: Options) -> tuple[list[SetCho
     return choices, issues
 
 
+def _bases_of(sets: list[SetChoice], period: Period, options: Options) -> Sequence[tuple[str, str | None]]:
+    """_set_bases, worked out once a run for each factor list of options.chosen (whose entries a
+    batch's inventories share) and period: keyed by the entries' ids and the period's first and last
+    day (all a basis depends on), the entries kept with the answer so that no other takes their ids."""
+    if options.sets is not None:  # a comparison's own list, made for each inventory
+        return _set_bases(sets, period)
+    key = (*map(id, sets), period.start, period.end)
+    found = options.bases.get(key)
+    if found is None:
+        found = options.bases[key] = (tuple(sets), tuple(_set_bases(sets, period)))
+    return found[1]
+
+
 def _set_bases(sets: list[SetChoice], period: Period) -> list[tuple[str, str | None]]:
     """Each set's id and GWP basis for `period`, in the order the sets are searched."""
     return [(choice.id, _set_basis(choice, period)) for choice in sets]
 
 
-def _default_gwp(bases: list[tuple[str, str | None]]) -> str:
+def _default_gwp(bases: Sequence[tuple[str, str | None]]) -> str:
     """The GWP basis of the first set that has one (docs/factor-sets.md); `bases` from _set_bases."""
     for _set_id, basis in bases:
         if basis:
@@ -1059,10 +1079,12 @@ def _set_basis(choice: SetChoice, period: Period) -> str | None:
     return str(with_basis[-1].gwp_basis) if with_basis else None
 
 
-def _bases_differ(set_bases: list[tuple[str, str | None]], taken: str, result: InventoryResult) -> list[Issue]:
+def _bases_differ(set_bases: Sequence[tuple[str, str | None]], taken: str, result: InventoryResult) -> list[Issue]:
     """A warning at `factors` when the sets the lines use have different GWP bases and the inventory
     gives no gwp: the first set's is taken for every line, which a set listed first (a supplier's
     CO2-only set of AR6) may switch for all the others without a word. `set_bases` from _set_bases."""
+    if all(not basis or basis == taken for _set_id, basis in set_bases):  # (most lists) none differs
+        return []
     used = {v.id for v in result.factor_sets}
     bases = {set_id: basis for set_id, basis in set_bases if set_id in used}
     others = sorted({basis for basis in bases.values() if basis and basis != taken})

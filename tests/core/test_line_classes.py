@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from ghgcalc.core import compute
-from ghgcalc.models.result import Line, new_line
+from ghgcalc.models.result import InventoryResult, Line, new_line
 from tests.conftest import inventory, run_inventory
 
 # Lines of a few classes, the same class again with other amounts: zero, whole, tiny and huge
@@ -95,3 +95,23 @@ def test_new_line_is_the_line_the_dataclass_makes() -> None:
     assert vars(made) == vars(built) and list(vars(made)) == list(vars(built))
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.index = 2  # type: ignore[misc]
+
+
+def test_new_result_is_the_result_the_dataclass_makes() -> None:
+    values = {field.name: f"value of {field.name}" for field in dataclasses.fields(InventoryResult)}
+    made, built = InventoryResult.new(dict(values)), InventoryResult(**values)  # type: ignore[arg-type]
+    assert made == built and repr(made) == repr(built)
+    assert vars(made) == vars(built) and list(vars(made)) == list(vars(built))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.name = "other"  # type: ignore[misc]
+    given = []
+    real = InventoryResult.new
+
+    def recorded(values):  # type: ignore[no-untyped-def]
+        given.append(list(values))
+        return real(values)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(InventoryResult, "new", recorded)
+        run_inventory(inventory(ACTIVITIES, period=PERIOD))
+    assert given == [list(values)]  # compute gives every field, in the class's order

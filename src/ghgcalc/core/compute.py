@@ -454,20 +454,26 @@ def compute(
         issues.extend(check_notation_keys(inventory))
         community, community_issues = report(inventory, lines)
         issues.extend(community_issues)
-    used = _sets_used(catalogue, lines)
-    result = InventoryResult(
-        source=source,
-        name=inventory.name,
-        kind=inventory.kind,
-        period=inventory.period,
-        gwp=gwp_set,
-        factor_sets=used,
-        lines=tuple(lines),
-        output=(inventory.output.amount, inventory.output.unit, inventory.output.name) if inventory.output else None,
-        community=community,
-        indicators=inventory.indicators.model_dump(exclude_none=True) if inventory.indicators else {},
-        organization=inventory.organization,
-        warnings=tuple(i for i in issues if not i.is_error) if issues else (),
+    output = inventory.output
+    indicators = inventory.indicators
+    result = InventoryResult.new(
+        {
+            "source": source,
+            "name": inventory.name,
+            "kind": inventory.kind,
+            "period": inventory.period,
+            "gwp": gwp_set,
+            "factor_sets": _sets_used(catalogue, lines),
+            "lines": tuple(lines),
+            "warnings": tuple(i for i in issues if not i.is_error) if issues else (),
+            "output": (output.amount, output.unit, output.name) if output else None,
+            "community": community,
+            "indicators": indicators.model_dump(exclude_none=True) if indicators else {},
+            "analysis": None,
+            "base": None,
+            "organization": inventory.organization,
+            "tables": (),
+        }
     )
     return result, issues
 
@@ -534,18 +540,25 @@ def compute_line(
     `suggest=False` leaves out the did-you-mean of an unknown key (a table's later classes, whose
     problems are only counted)."""
     classes = getattr(memo, "classes", None)
-    if classes is None or type(activity) is not Activity or not (activity.scope is None or type(activity.scope) is int):
+    # an Activity's fields are read from its __dict__, where pydantic keeps them: an attribute of a
+    # model takes Python's slow path (BaseModel defines __getattr__), and a line reads a dozen
+    values = activity.__dict__
+    if (
+        classes is None
+        or type(activity) is not Activity
+        or not (values["scope"] is None or type(values["scope"]) is int)
+    ):
         return _computed_line(
             index, activity, catalogue, inventory, gwp_set, declared, warned_basis, issues, memo, suggest
         )
     key = (
-        activity.activity,
-        activity.unit,
-        activity.ncv,
-        activity.density,
-        activity.scope,
-        activity.gpc,
-        activity.ipcc,
+        values["activity"],
+        values["unit"],
+        values["ncv"],
+        values["density"],
+        values["scope"],
+        values["gpc"],
+        values["ipcc"],
     )
     known = classes.get(key)
     if known is not None:
@@ -957,21 +970,26 @@ def _made(
 
 def _class_line(index: int, activity: Activity, known: LineClass) -> Line | None:
     """The line of an activity of a class already computed (LineClass), or None where it may have a
-    problem of its own (too many months, a result too large): compute_line then finds and tells it."""
-    amount = activity.amount
+    problem of its own (too many months, a result too large): compute_line then finds and tells it.
+    The activity's fields are read from its __dict__ (see compute_line)."""
+    values = activity.__dict__
+    amount = values["amount"]
     months = None
     if isinstance(amount, list):
         if len(amount) > known.month_limit:
             return None
         months = tuple(amount)
+        total = math.fsum(amount)  # Activity.total
+    else:
+        total = amount
     if known.counted is None:
         line = _made(
             index,
             activity,
-            activity.activity,
-            activity.total,
+            values["activity"],
+            total,
             months,
-            activity.unit,
+            values["unit"],
             known.scope,
             known.gpc,
             known.ipcc,
@@ -985,32 +1003,33 @@ def _class_line(index: int, activity: Activity, known: LineClass) -> Line | None
     # _made's operations on each gas, for gases named once and without a biogenic or non-Kyoto
     # share: a gas's sum is 0.0 plus its own value, and a share of 0 is nothing reported apart
     # (0 times a finite mass; a mass that is not finite makes the line too large, told afresh)
-    total = activity.total
     amount_in_per = total * known.conversion
     gases_t: dict[str, float] = {}
     in_total: list[float] = []
     by_gas: dict[str, float] = {}
     for gas, kg, weight in known.counted:
         tonnes = amount_in_per * kg / 1000.0
+        if not abs(tonnes) <= LARGEST_LINE_T:  # (_plausible_size; NaN fails the comparison too)
+            return None
         gases_t[gas] = 0.0 + tonnes
         counted = tonnes * weight
         in_total.append(counted)
         by_gas[gas] = 0.0 + counted
     t_co2e = math.fsum(in_total)
-    if not all(map(LARGEST_LINE_T.__ge__, map(abs, [t_co2e, *gases_t.values()]))):
+    if not abs(t_co2e) <= LARGEST_LINE_T:
         return None
     factor = known.factor
     return new_line(
         {
             "index": index,
-            "activity": activity.activity,
+            "activity": values["activity"],
             "amount": total,
             "monthly": months,
-            "unit": activity.unit,
+            "unit": values["unit"],
             "scope": known.scope,
-            "category": activity.category or factor.category,
-            "label": activity.label,
-            "id": activity.id,
+            "category": values["category"] or factor.category,
+            "label": values["label"],
+            "id": values["id"],
             "gpc": known.gpc,
             "ipcc": known.ipcc,
             "factor": factor,
@@ -1020,11 +1039,11 @@ def _class_line(index: int, activity: Activity, known: LineClass) -> Line | None
             "t_co2e": t_co2e,
             "separately_reported_t_co2e": {},
             "t_co2e_by_gas": by_gas,
-            "data_quality": activity.data_quality,
-            "evidence": activity.evidence,
-            "uncertainty_given": activity.uncertainty,
+            "data_quality": values["data_quality"],
+            "evidence": values["evidence"],
+            "uncertainty_given": values["uncertainty"],
             "method_params": None,
-            "division": activity.division,
+            "division": values["division"],
         }
     )
 

@@ -4,6 +4,7 @@ version in force for the period; within a version, the unit variant the activity
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ghgcalc import i18n, units
 from ghgcalc.core.texts import day_text, either
@@ -38,6 +39,13 @@ class SetChoice(Record):
     pinned: bool = False
     # of a pinned version: the set's versions published after it, oldest first (what may replace it)
     later: tuple[FactorSet, ...] = ()
+
+    @cached_property
+    def scope(self) -> tuple[object, ...]:
+        """What a factor choice depends on of this entry (Catalogue._run_scope): its id, whether it
+        is pinned, and each version's id, version and hash; kept on the entry, which is frozen and
+        which a run's inventories of one factor list share (api.Options.chosen)."""
+        return (self.id, self.pinned, tuple((v.id, v.version, v.sha256) for v in (*self.versions, *self.later)))
 
 
 def _gap_days(factor: Factor, period: Period) -> int:
@@ -179,9 +187,7 @@ class Catalogue:
     def _run_scope(self, period: Period) -> tuple[object, ...]:
         """What a choice depends on besides the line: the sets' versions, the period, the language."""
         if self._scope is None:
-            sets = tuple(
-                (c.id, c.pinned, tuple((v.id, v.version, v.sha256) for v in (*c.versions, *c.later))) for c in self.sets
-            )
+            sets = tuple([choice.scope for choice in self.sets])
             self._scope = (sets, period.start, period.end, period.written, i18n.language(), i18n.calendar())
         return self._scope
 

@@ -136,6 +136,15 @@ class InventoryResult(Record):
     def total_t_co2e(self) -> float:
         return _sum([line.t_co2e for line in self.lines])
 
+    @classmethod
+    def new(cls, values: dict[str, Any]) -> InventoryResult:
+        """The result of `values`, every field given in the class's order, as cls(**values) makes it
+        (new_line; each inventory of a batch makes one: a frozen dataclass sets its fifteen fields
+        one call at a time)."""
+        result: InventoryResult = _new(cls)
+        _set(result, "__dict__", values)
+        return result
+
     def _grouped(self, key: str) -> dict[str, float]:
         groups: dict[str, list[float]] = {}
         for line in self.lines:
