@@ -658,11 +658,11 @@ def _against_other_years(outcome: Outcome, positions: Locator, options: Options)
     """The warnings on the inventories given with this one: a base year (`--base`) that does not
     come before it, and a base year or a last year's inventory (`--previous`) of another
     organisation or of another kind (core/entity.py)."""
+    if outcome.result is None or (options.checks.previous is None and options.base is None):
+        return outcome
     from ghgcalc.core.entity import other_entity
     from ghgcalc.errors import warning
 
-    if outcome.result is None:
-        return outcome
     found: list[Issue] = []
     if options.checks.previous is not None:
         found.extend(other_entity(options.checks.previous, outcome.result, "previous"))
@@ -1766,7 +1766,7 @@ def _repeated_warning(row: SummaryRow, earlier: SummaryRow) -> Issue:
     """inventory-repeated for `row`, whose local government and period `earlier` has too
     (core/summary.py repeated): one code under two names is said as such (a code typed twice is as
     likely as a copy), and so is one name whose code only one of the two files gives."""
-    from ghgcalc.core.summary import code_key
+    from ghgcalc.core.entity import code_key
 
     names = {canonical_name(r.name or "").casefold() for r in (row, earlier)}
     shown = {"period": row.period, "first": earlier.file, "name": printable(row.name or "")}

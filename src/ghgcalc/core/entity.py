@@ -7,12 +7,19 @@ from __future__ import annotations
 from ghgcalc.errors import Issue, visible, warning
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.result import InventoryResult
+from ghgcalc.thai import canonical_name, thai_to_arabic_digits
+
+
+def code_key(code: str) -> str:
+    """A local government's code as compared: "0500101" and 500101 (typed into an Excel cell as a
+    number, its leading zero dropped), "๐๕๐๐๑๐๑" and "05-00101" are one code."""
+    plain = "".join(ch for ch in canonical_name(thai_to_arabic_digits(code)) if ch.isalnum()).casefold()
+    return (plain.lstrip("0") or plain) if plain.isdigit() else plain
 
 
 def _entity_name(name: str) -> str:
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """A name as compared, as the summary compares them: one writing of it, in one letter case."""
+    return canonical_name(name).casefold()
 
 
 def _code(result: InventoryResult) -> str | None:
@@ -28,8 +35,6 @@ def _codes(other: InventoryResult, result: InventoryResult) -> tuple[str, str] |
 def _same(one: InventoryResult, other: InventoryResult) -> bool:
     """One organisation: the same local-government code, read as a code (0500101 and 500101 from an
     Excel cell), where both give one; else the same name, without case and extra spaces."""
-    from ghgcalc.core.summary import code_key
-
     codes = _codes(other, one)
     if codes is not None:
         return code_key(codes[0]) == code_key(codes[1])

@@ -761,7 +761,7 @@ def compare_years(
             )
         )
     elif period is not None and (period.start - previous.period.end).days > PREVIOUS_GAP_DAYS:
-        months = round((period.start - previous.period.end).days / (365.25 / 12))
+        months = round((period.start - previous.period.end).days / MONTH_DAYS)
         issues.append(
             warning(
                 "previous-year-gap",

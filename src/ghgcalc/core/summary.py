@@ -18,8 +18,11 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ghgcalc.core.entity import code_key
+from ghgcalc.core.plausibility import period_months
 from ghgcalc.core.provinces import province_of
-from ghgcalc.thai import canonical_name, thai_to_arabic_digits
+from ghgcalc.models.period import Period
+from ghgcalc.thai import canonical_name
 
 OUTLIER_RATIO = 3.0
 MIN_PEERS = 5
@@ -167,13 +170,6 @@ def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
     return found
 
 
-def code_key(code: str) -> str:
-    """A code as compared: "0500101" and 500101 (typed into an Excel cell as a number, its leading
-    zero dropped), "๐๕๐๐๑๐๑" and "05-00101" are one code."""
-    plain = "".join(ch for ch in canonical_name(thai_to_arabic_digits(code)) if ch.isalnum()).casefold()
-    return (plain.lstrip("0") or plain) if plain.isdigit() else plain
-
-
 # What a province's name may carry besides the name: Thai "province" (จังหวัด, จ.), English "province"
 _PROVINCE_WORDS = re.compile(r"^\s*(?:จังหวัด|จ\s*\.)\s*|\bprovince(?:\s+of)?\b", re.IGNORECASE)
 
@@ -273,11 +269,10 @@ def _peer_group(row: SummaryRow, name: str) -> tuple[str, str, int | None]:
 
 
 def _months(row: SummaryRow) -> int | None:
-    """The length of a row's period in whole months (a year of 365 or 366 days is 12)."""
+    """The length of a row's period in whole months (plausibility.period_months: a year is 12)."""
     if not row.period_start or not row.period_end:
         return None
-    days = (dt.date.fromisoformat(row.period_end) - dt.date.fromisoformat(row.period_start)).days + 1
-    return round(days / (365.25 / 12))
+    return period_months(Period(dt.date.fromisoformat(row.period_start), dt.date.fromisoformat(row.period_end)))
 
 
 def outliers(rows: Sequence[SummaryRow]) -> list[Outlier]:
