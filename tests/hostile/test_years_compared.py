@@ -209,3 +209,15 @@ def test_previous_of_years_before_is_warned_not_compared_as_last_years(tmp_path:
     assert "ends 24 month(s) before this one starts" in found.message, run
     for last in ("town-2566.yaml", "town-fy2566.yaml"):  # the year before, or the fiscal year before
         assert not issues_coded(ghgcalc(tmp_path, "validate", "town.yaml", "--previous", last), "previous-year-gap")
+
+
+def test_a_trend_whose_middle_year_is_on_another_gwp_says_so_there_not_of_the_base(tmp_path: Path) -> None:
+    """Base and newest year on AR5, the year between on AR6: that year's row says how it differs;
+    the report does not say the base year differs from the newest and could not be recomputed."""
+    write(tmp_path, "2565.yaml", town("2565"))
+    write(tmp_path, "2566.yaml", town("2566", extra="gwp: AR6\n"))
+    write(tmp_path, "2567.yaml", town("2567"))
+    run = ghgcalc(tmp_path, "trend", "2565.yaml", "2566.yaml", "2567.yaml", "-f", "md")
+    assert run.code == OK, run
+    assert "GWP AR6, base year AR5" in run.stdout, run.stdout
+    assert "could not be recomputed" not in run.stdout, run.stdout

@@ -417,7 +417,8 @@ def _method_notes(slots: list[Slot], trend: Trend, rebased: InventoryResult | No
         notes.append(
             tr("the years do not start on the same day (fiscal and calendar years mixed?): {years}", years=years)
         )
-    if rebased is None and any(year.differs_from_base for year in trend.years):
+    # (a year between them computed otherwise says so on its own row: the base is rebased for the newest)
+    if rebased is None and trend.years[-1].differs_from_base:
         notes.append(
             tr(
                 "The base year was computed with another GWP set or other factor versions than the newest "
