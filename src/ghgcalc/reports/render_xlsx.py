@@ -69,9 +69,16 @@ NARROWEST_TEXT = 16  # a text column is narrowed to fit the page down to this
 NUMBER_WIDTH = (10, 20)
 EXTRA_WIDTH = 12  # a column added to reach SPAN_WIDTH
 # Columns a letter takes at 11 points (LibreOffice measured with its Thai fallback font: 26 Thai
-# letters or 35 Latin ones fill a column 30 wide); Thai vowel and tone marks above or below take none
+# letters or 35 Latin ones fill a column 30 wide); Thai vowel and tone marks above or below take none.
+# A digit takes one (Excel's column unit is the width of Calibri's 0), a capital a little more, and
+# `@ % & m w M W` half as much again: a version or a code (`tgo-cfo@2022-04, gases@1`) counted at
+# the lower-case letters' width was wrapped by the spreadsheet into a row sized for one line.
 THAI_UNITS = 1.15
 LATIN_UNITS = 0.85
+DIGIT_UNITS = 1.0
+CAPITAL_UNITS = 1.1
+WIDE_UNITS = 1.5
+_WIDE = frozenset("@%&mwMW")
 SHORT_TABLE = 12  # a table of at most this many rows is kept on one page
 CM = 72 / 2.54  # points in a centimetre
 CHART_HEIGHT_CM = 8.0
@@ -128,12 +135,18 @@ def _properties(workbook: Workbook, document: Document) -> None:
 
 def units(text: str, bold: bool = False) -> float:
     """The columns (Excel's units) a text takes on one line, about."""
-    count = sum(
-        THAI_UNITS if "\u0e00" <= char <= "\u0e7f" else LATIN_UNITS
-        for char in text
-        if unicodedata.category(char) != "Mn"
-    )
+    count = sum(_char_units(char) for char in text if unicodedata.category(char) != "Mn")
     return count * (1.05 if bold else 1.0)
+
+
+def _char_units(char: str) -> float:
+    if "\u0e00" <= char <= "\u0e7f":
+        return THAI_UNITS
+    if char in _WIDE:
+        return WIDE_UNITS
+    if char.isdigit():
+        return DIGIT_UNITS
+    return CAPITAL_UNITS if char.isupper() else LATIN_UNITS
 
 
 def lines(text: str, width: float, bold: bool = False) -> int:
