@@ -207,7 +207,7 @@ def test_a_worker_sends_a_factor_set_once_then_by_its_name(folder: Path) -> None
     from ghgcalc import api
 
     files = api.expand_inputs([str(folder / "towns")])
-    batch._start(api.Options(), ())
+    batch._start(batch.Work(api.Options()))
     batch._worker.pop("sent", None)
     first, second = batch._one_in_worker(files[1]), batch._one_in_worker(files[2])
     assert first.result.factor_sets and second.result.factor_sets

@@ -16,7 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from ghgcalc import i18n
 from ghgcalc.errors import UsageError
@@ -65,22 +65,26 @@ def outcomes(
     instead (found where it is read: no input is read twice). A caller that may stop early closes
     it (contextlib.closing): that stops the workers at once, where a generator left to the garbage
     collector would keep them, and the pool's threads, alive."""
-    found = _computed(paths, options, jobs, compare, shape, passable)
+    found = _computed(paths, Work(options, compare, shape, passable), jobs)
     if not sys.stderr.isatty():
         yield from found
         return
     yield from _with_progress(found, len(paths))
 
 
-def _computed(
-    paths: list[str],
-    options: Any,
-    jobs: int,
-    compare: tuple[str, ...],
-    shape: Callable[[Any], Any] | None,
-    passable: frozenset[str],
-) -> Iterator[Any]:
-    _start(options, compare, shape, passable)  # the same function the workers run
+class Work(NamedTuple):
+    """What each input of a run is done with, in this process and in each worker: the options, the
+    factor versions to compare with (compare_file), what shapes an outcome (see outcomes) and the
+    files that are passed over when they are no inventory."""
+
+    options: Any
+    compare: tuple[str, ...] = ()
+    shape: Callable[[Any], Any] | None = None
+    passable: frozenset[str] = frozenset()
+
+
+def _computed(paths: list[str], work: Work, jobs: int) -> Iterator[Any]:
+    _start(work)  # the same function the workers run
     if not paths:
         return
     # The first input is computed here: it loads the factor sets, units and models (which forked
@@ -100,19 +104,12 @@ def _computed(
             for path in paths[1:]:
                 yield _one(path)
         else:
-            yield from _pooled(paths[1:], options, jobs, compare, shape, passable)
+            yield from _pooled(paths[1:], work, jobs)
     finally:
         gc.unfreeze()
 
 
-def _pooled(
-    rest: list[str],
-    options: Any,
-    jobs: int,
-    compare: tuple[str, ...],
-    shape: Callable[[Any], Any] | None,
-    passable: frozenset[str],
-) -> Iterator[Any]:
+def _pooled(rest: list[str], work: Work, jobs: int) -> Iterator[Any]:
     # Inputs go to a worker, and come back, up to 128 at a time: the pool's thread that looks after
     # its workers wakes whenever a result waits to be read and spins until it is read, so fewer,
     # larger messages spare the workers' cores (in 7,850 small files that thread took about 0.13 s
@@ -120,7 +117,7 @@ def _pooled(
     chunk = max(1, min(128, len(rest) // (jobs * 4)))
     import multiprocessing  # only for a pool: every run imports this module, and start-up counts
 
-    state = (i18n.language(), i18n.calendar(), options, compare, shape, passable)
+    state = (i18n.language(), i18n.calendar(), work)
     context = multiprocessing.get_context(_start_method())
     before = set(multiprocessing.active_children())
     pool = context.Pool(min(jobs, len(rest)), initializer=_start_worker, initargs=state)
@@ -134,7 +131,7 @@ def _pooled(
         while done <= len(rest):
             for outcome in _next_from(found, workers, done, len(rest) + 1):
                 done += 1
-                yield outcome if shape is not None else _share_factor_sets(outcome, shared)
+                yield outcome if work.shape is not None else _share_factor_sets(outcome, shared)
     except BaseException:  # a worker's error, a full disk, Ctrl-C, a caller that stops early
         _stop(pool, before)
         raise
@@ -224,14 +221,7 @@ def _start_method() -> str | None:
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(
-    language: str,
-    calendar: str,
-    options: Any,
-    compare: tuple[str, ...],
-    shape: Callable[[Any], Any] | None,
-    passable: frozenset[str],
-) -> None:
+def _start_worker(language: str, calendar: str, work: Work) -> None:
     """A worker computes in the run's language and calendar (process-global state, see i18n), and
     leaves Ctrl-C to the main process: a terminal sends it to every process of the command, and a
     worker would print its own traceback; the main process stops the workers (closing outcomes)."""
@@ -242,26 +232,20 @@ def _start_worker(
     i18n.set_language(language)
     i18n.set_calendar(calendar)
     gc.freeze()  # what the worker inherited stays out of its collections (fewer pages copied)
-    _start(options, compare, shape, passable)
+    _start(work)
 
 
-def _start(
-    options: Any,
-    compare: tuple[str, ...],
-    shape: Callable[[Any], Any] | None = None,
-    passable: frozenset[str] = frozenset(),
-) -> None:
-    _worker["options"], _worker["compare"], _worker["shape"] = options, compare, shape
-    _worker["passable"] = passable
+def _start(work: Work) -> None:
+    _worker["work"] = work
 
 
 def _one(path: str) -> Any:
     from ghgcalc import api
 
-    options, compare, shape = _worker["options"], _worker["compare"], _worker.get("shape")
+    options, compare, shape, passable = _worker["work"]
     with api.collector_paused():  # shaping too makes many objects and no cycles (see collector_paused)
         outcome = api.compare_file(path, compare, options) if compare else api.compute_file(path, options)
-        if path in _worker["passable"] and (kind := api.document_kind(outcome)) is not None:
+        if path in passable and (kind := api.document_kind(outcome)) is not None:
             return api.PassedOver(path, kind, outcome.outcome if isinstance(outcome, api.CompareOutcome) else outcome)
         return shape(outcome) if shape is not None else outcome
 
@@ -278,7 +262,7 @@ def _one_in_worker(path: str) -> Any:
     """A worker's outcome, its factor sets sent by reference once the parent has them (a shaped
     outcome travels as it is)."""
     found = _one(path)
-    return found if _worker.get("shape") is not None else _with_factor_sets(found, _by_reference)
+    return found if _worker["work"].shape is not None else _with_factor_sets(found, _by_reference)
 
 
 def _key(factor_set: Any) -> tuple[object, ...]:
