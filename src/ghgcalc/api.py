@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute st
     from ghgcalc.core.analysis import Settings
     from ghgcalc.core.audit import CopiesAudit, YearAudit
     from ghgcalc.core.compare import Comparison
+    from ghgcalc.core.entity import Who
     from ghgcalc.core.plan import Evaluate, Projection
     from ghgcalc.core.trend import Trend
     from ghgcalc.models.factor import FactorSet
@@ -100,6 +101,7 @@ class Outcome(Record):
     inventory: Inventory | None = None  # the validated file, when it computed
     reads: tuple[str, ...] = ()  # every file read: the input and the files it includes
     positions: Locator | None = None  # where the validated inventory's values are, when it computed
+    who: Who | None = None  # which inventory it computed, once its result is left out (without_result)
 
     @property
     def has_errors(self) -> bool:
@@ -107,10 +109,52 @@ class Outcome(Record):
 
 
 def without_result(outcome: Outcome) -> Outcome:
-    """An outcome's problems and the files it read, without its result or inventory: what a batch
-    keeps of an input once its output is made (a worker sends back no result)."""
+    """An outcome's problems, the files it read and which inventory it computed (identity), without
+    its result or inventory: what a batch keeps of an input once its output is made (a worker sends
+    back no result)."""
     o = outcome  # made anew: dataclasses.replace costs several times more, and this runs per input
-    return Outcome(o.source, None, o.issues, None, o.reads, None)
+    return Outcome(o.source, None, o.issues, None, o.reads, None, identity(o))
+
+
+def identity(outcome: Outcome) -> Who | None:
+    """Which local government, kind and period an input's computed inventory is of (None when it
+    did not compute): what tells two inputs of a batch apart (repeated_input)."""
+    if outcome.who is not None or outcome.result is None:
+        return outcome.who
+    from ghgcalc.core.entity import Who
+
+    return Who.of(outcome.result)
+
+
+def repeated_input(who: Who, earlier: Who) -> Issue:
+    """inventory-repeated for an input of a batch (compute, validate) whose local government, kind
+    and period an earlier input has (core/entity.Repeats): the batch's output holds both, and a
+    total added up from it counts the inventory twice. The records keep their own status: this is
+    said of the batch."""
+    from ghgcalc.core.entity import code_key
+
+    if who.code is not None and earlier.code is not None and code_key(who.code) == code_key(earlier.code):
+        message = tr(
+            "the same local government (code {code}) and period ({period}) as {first}: the output holds both, "
+            "and a total added up from it counts this inventory twice",
+            code=" = ".join(dict.fromkeys((who.code, earlier.code))),
+            period=who.period,
+            first=earlier.file,
+        )
+        hint = tr("if one file is a copy of the other, leave it out; if a code is wrong, correct organization.code")
+    else:
+        message = tr(
+            "the same name ({name}), province and period ({period}) as {first}: the output holds both, and a "
+            "total added up from it counts this inventory twice",
+            name=printable(who.name),
+            period=who.period,
+            first=earlier.file,
+        )
+        hint = tr(
+            "if one file is a copy of the other (the YAML and its workbook, a file saved twice), leave it out; if "
+            "they are two local governments, give each its organization.code"
+        )
+    return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=hint)
 
 
 def expand_inputs(paths: list[str]) -> list[str]:

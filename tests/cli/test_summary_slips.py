@@ -248,3 +248,15 @@ def test_a_quarters_intensity_is_not_an_outlier_among_years(tmp_path: Path) -> N
     write(tmp_path, "t6.yaml", town("T6", "6", "ลำปาง", quarter, extra=staff).replace("amount: 100", "amount: 10"))
     data, run = summary(tmp_path, ".")
     assert [o["file"] for o in data["outliers"]] == ["t6.yaml"]
+
+
+def test_a_towns_community_inventory_is_not_a_copy_of_its_own(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "own.yaml", town("Ban Mai", "6500101", "ลำปาง"))
+    community = town("Ban Mai", "6500101", "ลำปาง", extra="kind: community\n")
+    write(towns, "community.yaml", community.replace("diesel-stationary, ", "diesel-stationary, gpc: I.1.1, "))
+    data, run = summary(tmp_path, "towns")
+    assert "errors" not in [r["status"] for r in data["inventories"]], run  # both computed
+    codes = [p.code for p in issues(run.stderr)]
+    assert "kinds-mixed" in codes and "inventory-repeated" not in codes, run.stderr

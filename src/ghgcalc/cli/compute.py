@@ -94,11 +94,9 @@ class Problems:
     def report(self, issue: Any, source: str) -> None:
         record = issue.to_diagnostic(source)
         self.found.append(record)
-        print(
-            json_line(record) if self.json_on_stderr else issue.format(),
-            file=sys.stderr,
-            end="" if self.json_on_stderr else "\n",
-        )
+        # one write, its line end included: a Ctrl-C between a message and its line end (print's
+        # second write) would leave "ghgcalc: interrupted" at the end of the message's last line
+        sys.stderr.write(json_line(record) if self.json_on_stderr else issue.format() + "\n")
 
 
 def _pass_over(document: Any, passed: list[Any], problems: Problems) -> None:
@@ -204,6 +202,11 @@ def _run(
         api.check_factor_refs(options.factors, options.store)
     problems = problems or Problems()
     outcomes: list[Any] = []
+    repeats = None
+    if len(files) > 1 and not compare:  # two inputs of one inventory: its total twice in the output
+        from ghgcalc.core.entity import Repeats
+
+        repeats = Repeats()
     shape = streamed.shape if streamed is not None else None if results else api.without_result
     # in input order, on `jobs` cores; closed at once if this stops early (Ctrl-C, a full disk), so
     # that the workers are stopped before anything else is done (the spool removed, another pool)
@@ -223,6 +226,12 @@ def _run(
                 issues = outcome.issues
             for issue in issues:
                 problems.report(issue, outcome.source)
+            who = api.identity(outcome) if repeats is not None else None
+            earlier = repeats.earlier(who) if repeats is not None and who is not None else None
+            if who is not None and earlier is not None:  # said of this input, and counted with its problems
+                repeated = api.repeated_input(who, earlier)
+                problems.report(repeated, outcome.source)
+                outcome = replace(outcome, issues=(*outcome.issues, repeated))
             outcomes.append(compared if compare else outcome)
     return outcomes
 

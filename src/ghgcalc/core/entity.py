@@ -4,6 +4,8 @@ is otherwise compared, or made the base year, without a word."""
 
 from __future__ import annotations
 
+from typing import NamedTuple, Protocol, TypeVar
+
 from ghgcalc.errors import Issue, visible, warning
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.result import InventoryResult
@@ -109,3 +111,82 @@ def other_entity(other: InventoryResult, result: InventoryResult, role: str) -> 
         option=option,
     )
     return [warning(code, message, ("name",), hint)]
+
+
+class Who(NamedTuple):
+    """Which local government, kind and period a computed inventory is of, as a batch tells its
+    inputs apart (Repeats); a tuple, small enough to travel back from a worker with each outcome."""
+
+    file: str
+    kind: str
+    name: str
+    code: str | None
+    province: str | None  # in one writing (thai.canonical_name), as a summary's row has it
+    period: str  # as the inventory wrote it
+    period_start: str  # its first and last day (ISO): one period whether written 2567 or 2024
+    period_end: str
+
+    @classmethod
+    def of(cls, result: InventoryResult) -> Who:
+        organization = result.organization
+        province = organization.province if organization else None
+        return cls(
+            result.source,
+            result.kind,
+            result.name,
+            _code(result),
+            canonical_name(province) if province else None,
+            result.period.written or result.period.label,
+            result.period.start.isoformat(),
+            result.period.end.isoformat(),
+        )
+
+
+class Identified(Protocol):
+    """An inventory as Repeats tells it apart: a Who, or a summary's row."""
+
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def code(self) -> str | None: ...
+    @property
+    def province(self) -> str | None: ...
+    @property
+    def period(self) -> str | None: ...
+    @property
+    def period_start(self) -> str | None: ...
+    @property
+    def period_end(self) -> str | None: ...
+
+
+Row = TypeVar("Row", bound=Identified)
+
+
+class Repeats:
+    """The inventories of a batch or a summary, one at a time, each told whether an earlier one is
+    of the same local government, kind and period (the same days, however the year is written): two
+    files of one inventory (a copy under another name, the YAML beside the workbook `convert` made of
+    it), whose totals a rollup or a sum of the batch's output counts twice. A local government is
+    its code (code_key: 0500101 and 500101 are one); two inventories of one name and province (in
+    their canonical writing) are one local government too unless both give a code, and their codes
+    differ: a copy whose code was added or left out is still a copy. An organisation's own inventory
+    and its community's are two."""
+
+    def __init__(self) -> None:
+        self._by_code: dict[tuple[object, ...], Identified] = {}
+        self._by_name: dict[tuple[object, ...], Identified] = {}
+
+    def earlier(self, row: Row) -> Row | None:
+        """The earlier inventory `row` repeats (of the same type as it), or None."""
+        period = (row.period_start, row.period_end) if row.period_start else (row.period,)
+        found: Identified = row
+        if row.code is not None:
+            found = self._by_code.setdefault((row.kind, code_key(row.code), *period), row)
+        if row.name is not None:
+            who = (row.kind, _entity_name(row.name), canonical_name(row.province or "").casefold(), *period)
+            named = self._by_name.setdefault(who, row)
+            if found is row and named is not row and (named.code is None or row.code is None):
+                found = named
+        return None if found is row else found  # type: ignore[return-value]

@@ -18,11 +18,10 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ghgcalc.core.entity import code_key
+from ghgcalc.core.entity import Repeats
 from ghgcalc.core.plausibility import period_months
 from ghgcalc.core.provinces import province_of
 from ghgcalc.models.period import Period
-from ghgcalc.thai import canonical_name
 
 OUTLIER_RATIO = 3.0
 MIN_PEERS = 5
@@ -146,26 +145,15 @@ def _period_of(row: SummaryRow) -> tuple[str | None, ...]:
 
 
 def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
-    """Each computed row that repeats an earlier computed row's local government and period (the
-    same days, however the year is written), with that earlier row: two files of one inventory (a
-    copy under another name, the YAML beside the workbook `convert` made of it) count twice in the
-    rollups. A local government is its code (code_key: 0500101 and 500101 are one); two rows of one
-    name and province (in their canonical writing) are one local government too unless both give a
-    code, and their codes differ: a copy whose code was added or left out is still a copy."""
-    by_code: dict[tuple[object, ...], SummaryRow] = {}
-    by_name: dict[tuple[object, ...], SummaryRow] = {}
+    """Each computed row that repeats an earlier computed row's local government, kind and period
+    (core/entity.Repeats), with that earlier row: both count in the rollups."""
+    seen = Repeats()
     found = []
     for row in rows:
         if row.period is None or row.status == "errors":
             continue
-        period = _period_of(row)
-        earlier = by_code.setdefault((code_key(row.code), *period), row) if row.code is not None else row
-        if row.name is not None:
-            who = (canonical_name(row.name).casefold(), canonical_name(row.province or "").casefold(), *period)
-            named = by_name.setdefault(who, row)
-            if earlier is row and named is not row and (named.code is None or row.code is None):
-                earlier = named
-        if earlier is not row:
+        earlier = seen.earlier(row)
+        if earlier is not None:
             found.append((row, earlier))
     return found
 

@@ -1,0 +1,101 @@
+"""A batch (`compute FOLDER`, `validate FOLDER`) with two files of one inventory: a browser's second
+download (`a (1).yaml`), the YAML beside the workbook `convert` made of it, one town's code written
+by Excel without its leading zero. Each record of the output stays, as a batch keeps every input;
+the later file is warned (`inventory-repeated`), since a total added up from the output counts the
+inventory twice. Not a copy: one town's other years, its community inventory, a town of the same
+name with another code."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.helpers import ghgcalc, issues, write
+
+
+def town(name: str, code: str | None = "6500101", period: str = "FY2567", kind: str = "") -> str:
+    organization = f', code: "{code}"' if code is not None else ""
+    return (
+        f"ghgcalc: 1\nname: {name}\nperiod: {period}\n{kind}"
+        f'organization: {{type: subdistrict-municipality, province: "ลำปาง"{organization}}}\n'
+        "activities:\n  - {activity: diesel-stationary, amount: 100, unit: L}\n"
+    )
+
+
+def repeats(stderr: str) -> list:
+    return [p for p in issues(stderr) if p.code == "inventory-repeated"]
+
+
+def test_a_second_download_of_one_file_is_warned_and_both_records_stay(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "ban-mai.yaml", town("เทศบาลตำบลบ้านใหม่"))
+    write(towns, "ban-mai (1).yaml", town("เทศบาลตำบลบ้านใหม่"))
+    write(towns, "ban-kao.yaml", town("เทศบาลตำบลบ้านเก่า", "6500102"))
+    run = ghgcalc(tmp_path, "compute", "towns", "-f", "csv", "--diagnostics", "problems.jsonl")
+    assert run.code == 0, run
+    [repeat] = repeats(run.stderr)
+    # folders are read in name order: "ban-mai (1).yaml" comes before "ban-mai.yaml"
+    assert repeat.location == "towns/ban-mai.yaml", run.stderr
+    assert "towns/ban-mai (1).yaml" in repeat.message and "6500101" in repeat.message
+    assert "twice" in repeat.message and "leave it out" in (repeat.hint or "")
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    sources = ["towns/ban-kao.yaml", "towns/ban-mai (1).yaml", "towns/ban-mai.yaml"]
+    assert sorted({row["source"] for row in rows}) == sources
+    found = [json.loads(line) for line in (tmp_path / "problems.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(d["file"], d["code"], d["severity"]) for d in found] == [
+        ("towns/ban-mai.yaml", "inventory-repeated", "warning")
+    ]
+
+
+def test_the_yaml_beside_its_workbook_is_one_inventory(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "ban-mai.yaml", town("เทศบาลตำบลบ้านใหม่", None))
+    converted = ghgcalc(tmp_path, "convert", "towns/ban-mai.yaml", "towns/ban-mai.xlsx")
+    assert converted.code == 0, converted
+    run = ghgcalc(tmp_path, "validate", "towns")
+    [repeat] = repeats(run.stderr)
+    assert repeat.location == "towns/ban-mai.yaml" and "towns/ban-mai.xlsx" in repeat.message, run.stderr
+    assert "เทศบาลตำบลบ้านใหม่" in repeat.message
+    # validate counts it with the file's own problems
+    assert "towns/ban-mai.yaml: ok, with warnings (1 warning(s))" in run.stderr
+    assert "2 file(s): 1 ok, 1 with warnings, 0 with errors" in run.stderr
+
+
+def test_a_code_without_its_leading_zero_is_the_same_town_in_thai(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("Ban Mai", "0500101"))
+    write(towns, "b.yaml", town("Ban Mai", "500101"))  # an Excel cell dropped the zero
+    run = ghgcalc(tmp_path, "compute", "towns", "-f", "json", "--lang", "th")
+    assert run.code == 0 and len(json.loads(run.stdout)) == 2, run
+    [repeat] = repeats(run.stderr)
+    assert "500101 = 0500101" in repeat.message and "towns/a.yaml" in repeat.message, run.stderr
+    assert "ซ้ำ" in repeat.message or "สองครั้ง" in repeat.message, repeat.message  # said in Thai
+
+
+def test_other_years_kinds_and_towns_are_not_copies(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a-2566.yaml", town("Ban Mai", period="FY2566"))
+    write(towns, "a-2567.yaml", town("Ban Mai"))
+    community = town("Ban Mai", kind="kind: community\n").replace("stationary, ", "stationary, gpc: I.1.1, ")
+    write(towns, "a-community.yaml", community)
+    write(towns, "b.yaml", town("Ban Mai", "6500199"))  # another town of the same name
+    run = ghgcalc(tmp_path, "compute", "towns", "-f", "csv")
+    assert run.code == 0, run
+    assert not repeats(run.stderr), run.stderr
+
+
+def test_jobs_say_the_same_as_one_process(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for number in range(12):  # enough inputs for a pool of workers
+        write(towns, f"t{number:02}.yaml", town(f"Town {number % 10}", f"65001{number % 10:02}"))
+    one = ghgcalc(tmp_path, "compute", "towns", "-f", "jsonl", "--jobs", "1")
+    two = ghgcalc(tmp_path, "compute", "towns", "-f", "jsonl", "--jobs", "2")
+    assert [p.location for p in repeats(one.stderr)] == ["towns/t10.yaml", "towns/t11.yaml"], one.stderr
+    assert (two.stdout, two.stderr) == (one.stdout, one.stderr)
