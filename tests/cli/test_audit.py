@@ -87,6 +87,26 @@ def test_an_outdated_factor_with_its_effect(tmp_path: Path) -> None:
     assert factor["effect_t"] == pytest.approx(litres * (2.7406 - 2.7446) / 1000, rel=1e-9)
 
 
+def test_a_factor_typed_as_a_round_number_or_zero_is_found(tmp_path: Path) -> None:
+    """The grid EF D20 wiped to 0 and the diesel EF D12 typed as 3, the sheet recalculated: scope 2 printed
+    as 0 t. A typed 0 or 3 was taken for TGO's 0.4999 or 2.7406 rounded to no decimals (half a unit
+    of 0 decimals is 0.5), and the audit said the factors were TGO's, nothing to ask."""
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", factors={12: 3.0, 20: 0.0})
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    by_cell = {tuple(f["cells"]): f for f in found}
+    assert set(by_cell) == {("D12",), ("D20",)}, found
+    assert (by_cell[("D20",)]["stated"], by_cell[("D20",)]["expected"]) == (0, 0.4999)
+    assert (by_cell[("D12",)]["stated"], by_cell[("D12",)]["expected"]) == (3, 2.7406)
+    assert all(f["code"] == "audit-factor-edition" for f in found)
+
+
+def test_a_factor_rounded_to_four_digits_is_not_a_finding(tmp_path: Path) -> None:
+    """2.74 for 2026's 2.740339134 is TGO's value rounded: not asked about (0.475 for 0.4750 neither)."""
+    g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False, factors={12: 2.7403, 20: 0.475})
+    found = findings(audited(tmp_path, "gh2569.xlsx"), S2569)
+    assert [f for f in found if f["cells"] in (["D12"], ["D20"])] == [], found
+
+
 def test_the_2569_grid_factor_against_the_2026_edition(tmp_path: Path) -> None:
     g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
     found = findings(audited(tmp_path, "gh2569.xlsx"), S2569)

@@ -38,6 +38,7 @@ from ghgcalc.thai import show_year
 Compare = Callable[..., None]
 Message = tuple[str, dict[str, object]]
 BE_OFFSET = 543  # Buddhist Era year - 543 = the calendar year
+MIN_SIGNIFICANT = 3  # the digits a rounded factor keeps to count as TGO's (same_factor)
 MONTHS = (
     N_("Jan"),
     N_("Feb"),
@@ -101,6 +102,24 @@ def equal(stated: float, expected: float) -> bool:
         return True
     decimals = _decimals(stated)
     return decimals is not None and abs(stated - expected) <= 0.5 * 10.0**-decimals + 1e-12 * abs(stated)
+
+
+def same_factor(sheet: float, tgo: float) -> bool:
+    """A sheet's EF is TGO's when equal at the precision either prints: more decimals than TGO prints,
+    or TGO's value rounded to fewer, as long as the rounded one keeps 3 significant digits (2.7403 for
+    2.740339134, 0.475 for 0.4750). A 0, 3 or 0.5 is a number of its own, not 0.4999 or 2.7406 rounded."""
+    return any(
+        equal(a, b) and (_significant(a) >= MIN_SIGNIFICANT or abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b)))
+        for a, b in ((sheet, tgo), (tgo, sheet))
+    )
+
+
+def _significant(value: float) -> int:
+    """The significant digits of a value as typed or rounded (0 for 0; 5 where it is not rounded)."""
+    decimals = _decimals(value)
+    if decimals is None:
+        return 5
+    return len(str(round(abs(value) * 10**decimals)).lstrip("0"))
 
 
 def _decimals(value: float) -> int | None:
@@ -507,7 +526,7 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
     if found is None or ef is None:
         return []
     ref, value = found
-    if equal(ef, value) or equal(value, ef):  # a sheet may carry more decimals than TGO prints, or fewer
+    if same_factor(ef, value):
         return []
     amount = sum(q.value or 0.0 for q in line.quantities)
     effect = amount * (value - ef) / 1000.0
