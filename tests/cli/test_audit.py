@@ -380,6 +380,29 @@ def test_a_vsheet_with_an_outdated_grid_factor_and_a_stale_line(tmp_path: Path) 
     assert findings(document, "Fr-04.2") == []  # the base year's factors are those TGO printed for it
 
 
+@pytest.mark.parametrize("typed", [0.0, 0.6])
+def test_a_vsheet_factor_typed_over_with_no_tgo_value_is_found(tmp_path: Path, typed: float) -> None:
+    """Q31 (grid electricity) typed over with 0 or 0.6, AO31 recomputed from it: a factor that equals
+    no bundled tgo-cfo factor had no key, so it was compared with nothing, and the audit said the
+    factors were TGO's, nothing to ask, of a sheet whose scope 2 was 0 t (or 247 t for 206 t)."""
+    pytest.importorskip("ghgcalc.io.tgo_vsheet")
+    g.vsheet_cfo(tmp_path / "v.xlsx", electricity_factor=typed)
+    for lang in ("en", "th"):
+        run = ghgcalc(tmp_path, "audit", "v.xlsx", "-f", "json", "--lang", lang)
+        assert run.code == 0, run
+        [year] = [y for y in json.loads(run.stdout)["workbooks"][0]["years"] if y["sheet"] == "Fr-04.1"]
+        [found] = year["findings"]
+        assert (found["kind"], found["code"], found["cells"], found["stated"]) == (
+            "factor",
+            "audit-factor-unknown",
+            ["Q31"],
+            typed,
+        )
+        assert "Q31" in found["message"] and "Q31" in found["ask"]
+        if lang == "th":
+            assert "ไม่ตรงกับค่าใด" in found["message"], found
+
+
 def test_one_workbook_holding_a_year_twice(tmp_path: Path) -> None:
     from dataclasses import replace
 

@@ -523,6 +523,8 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
     except _UnitDiffers:
         return [_unit_differs(line)]
     ef = line.factor.value
+    if found is None and not line.factor_known and ef is not None:
+        return [_factor_unknown(line, ef)]
     if found is None or ef is None:
         return []
     ref, value = found
@@ -565,6 +567,38 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
             effect_t=effect,
         )
     ]
+
+
+def _factor_unknown(line: StatedLine, ef: float) -> Finding:
+    """A V-Sheet factor that is no factor of any TGO edition ghgcalc knows: typed over, or of a source
+    of the municipality's own; nothing to compare it with, so it is asked about."""
+    amount = sum(q.value or 0.0 for q in line.quantities)
+    return Finding(
+        "factor",
+        "audit-factor-unknown",
+        line.sheet,
+        (line.factor.cell,),
+        tr(
+            "row {row} ({label}): the factor {ef} kgCO2e/{unit} at {cell} is none of TGO's editions known to "
+            "ghgcalc, so it cannot be compared; it gives the row {tonnes} tCO2e",
+            row=line.row,
+            label=line.label,
+            ef=number(ef),
+            unit=line.unit,
+            cell=line.factor.cell,
+            tonnes=number(round(amount * ef / 1000.0, 6)),
+        ),
+        ef,
+        None,
+        tr(
+            "row {row} ({label}) uses the factor {ef} at {cell}, which is not in TGO's factor lists: was it "
+            "typed over, or where does it come from?",
+            row=line.row,
+            label=line.label,
+            ef=number(ef),
+            cell=line.factor.cell,
+        ),
+    )
 
 
 def _unit_differs(line: StatedLine) -> Finding:

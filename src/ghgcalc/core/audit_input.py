@@ -44,6 +44,7 @@ class StatedLine:
     printed_unit: str = "kgCO2e"  # or "tCO2e" (V-Sheet)
     key: str | None = None  # the bundled tgo-cfo key the row corresponds to, where it has one
     derived: bool = False  # quantities linked from a companion sheet: its series are checked instead
+    factor_known: bool = True  # False: the factor equals no factor of any TGO edition (a V-Sheet's Q typed over)
 
 
 @dataclass(frozen=True)
