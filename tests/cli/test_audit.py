@@ -107,6 +107,30 @@ def test_a_factor_rounded_to_four_digits_is_not_a_finding(tmp_path: Path) -> Non
     assert [f for f in found if f["cells"] in (["D12"], ["D20"])] == [], found
 
 
+def test_a_year_sheet_named_in_ce_is_audited_as_its_be_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'สรุปการคำนวณ ปี 2026' (its septic and pond sheets named 2569): the audit looked for the edition in
+    force in C.E. 1483 and for companion sheets of 2026, compared no factor and no companion sheet, and
+    said nothing to ask; the import warned that the septic and pond sheets were missing."""
+    save = g._Book.save
+
+    def renamed(book: Any, path: Path) -> Any:
+        new = "สรุปการคำนวณ ปี 2026"
+        book.wb[S2569].title = new
+        for key in [k for k in book.cached if k[0] == S2569]:
+            book.cached[(new, key[1])] = book.cached.pop(key)
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", renamed)
+    g.form_1_5_1(tmp_path / "gh.xlsx", 2569, with_previous_year=False, staff_slip=(12, 1122222))
+    [year] = audited(tmp_path, "gh.xlsx")["workbooks"][0]["years"]
+    assert (year["year"], year["factors_compared"]) == (2569, 5), year
+    found = {(f["code"], tuple(f["cells"])) for f in year["findings"]}
+    assert ("audit-factor-edition", ("D20",)) in found  # 0.4999 where tgo-cfo@2026-02 gives 0.475
+    assert ("audit-month-outlier", ("N3",)) in found  # the septic sheet of 2569 is read
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0 and "tgo-year-ce" in run.stderr and "tgo-sheet-missing" not in run.stderr, run
+
+
 def test_the_2569_grid_factor_against_the_2026_edition(tmp_path: Path) -> None:
     g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
     found = findings(audited(tmp_path, "gh2569.xlsx"), S2569)

@@ -19,6 +19,7 @@ from ghgcalc.io.tgo_form import (
     same_number,
     squeeze,
 )
+from ghgcalc.thai import BE_OFFSET, to_ce_year
 
 # --------------------------------------------------------------------------------------------
 # One year as a ghgcalc inventory document
@@ -451,7 +452,7 @@ def stated_years(form: FormWorkbook) -> list[Any]:
         out.append(
             StatedYear(
                 sheet=year.sheet,
-                year=year.year,
+                year=to_ce_year(year.year) + BE_OFFSET,  # B.E., also of a sheet named in C.E. ('ปี 2026')
                 lines=tuple(lines),
                 scope_totals={i + 1: stated(p) for i, p in enumerate(t.scopes)},
                 total=stated(t.total),
