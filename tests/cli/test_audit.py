@@ -131,6 +131,45 @@ def test_a_year_sheet_named_in_ce_is_audited_as_its_be_year(tmp_path: Path, monk
     assert run.code == 0 and "tgo-year-ce" in run.stderr and "tgo-sheet-missing" not in run.stderr, run
 
 
+def test_the_forms_fixed_factors_changed_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The septic sheet's Q2 ('ค่า fix ห้ามแก้', 0.012) typed as 0.12, the pond factor H7 as 0.5 (none
+    of TGO's pond types) and row 16's EF as 25 (not CH4's 28), every sheet recalculated with them: each
+    printed value followed its inputs and none of these factors is a bundled one, so the audit said
+    nothing to ask of a scope 1 six times too high, while the import warned 'ghgcalc audit compares
+    the two sheets'."""
+    save = g._Book.save
+
+    def changed(book: Any, path: Path) -> Any:
+        wb, cached = book.wb, book.cached
+        septic, pond, summary = wb[SEPTIC], wb[POND], wb[S2568]
+        septic["Q2"], pond["H7"], summary["D16"] = 0.12, 0.5, 25
+        for m in range(12):
+            ch4, cf = g.col(3 + m) + "4", g.col(8 + 2 * m) + "16"
+            cached[(SEPTIC, ch4)] = septic.cell(2, 3 + m).value * septic.cell(3, 3 + m).value * 0.12
+            cached[(S2568, g.col(7 + 2 * m) + "16")] = cached[(SEPTIC, ch4)]
+            cached[(S2568, cf)] = cached[(SEPTIC, ch4)] * 25
+            cached[(POND, g.col(2 + m) + "13")] = 0.5 * cached[(POND, g.col(2 + m) + "12")] * 0.12
+            cached[(S2568, g.col(7 + 2 * m) + "17")] = cached[(POND, g.col(2 + m) + "13")]
+            cached[(S2568, g.col(8 + 2 * m) + "17")] = cached[(POND, g.col(2 + m) + "13")] * 28
+        before = cached[(S2568, "AE16")] + cached[(S2568, "AE17")]
+        for r in (16, 17):
+            cached[(S2568, f"AE{r}")] = sum(cached[(S2568, g.col(8 + 2 * m) + str(r))] for m in range(12))
+        grown = cached[(S2568, "AE16")] + cached[(S2568, "AE17")] - before
+        for cell in ("AE26", "E39", "E42"):
+            cached[(S2568, cell)] += grown / (1000 if cell.startswith("E") else 1)
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", changed)
+    g.form_1_5_1(tmp_path / "gh.xlsx", with_previous_year=False)
+    found = {(f["sheet"], tuple(f["cells"])): f for f in findings(audited(tmp_path, "gh.xlsx"))}
+    septic, pond, ef = found[(SEPTIC, ("Q2",))], found[(POND, ("H7",))], found[(S2568, ("D16",))]
+    assert {septic["code"], pond["code"], ef["code"]} == {"audit-factor-form"}
+    assert (septic["stated"], septic["expected"], ef["stated"], ef["expected"]) == (0.12, 0.012, 25, 28)
+    assert pond["stated"] == 0.5 and "0.05" in pond["message"] and "0.2" in pond["message"]
+    th = ghgcalc(tmp_path, "audit", "gh.xlsx", "-f", "json", "--lang", "th")
+    assert "ค่าคงที่ของแบบฟอร์ม" in th.stdout, th
+
+
 def test_the_2569_grid_factor_against_the_2026_edition(tmp_path: Path) -> None:
     g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
     found = findings(audited(tmp_path, "gh2569.xlsx"), S2569)

@@ -324,6 +324,7 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
                 )
     for product in year.products:
         _product(product, compare)
+        findings.extend(_product_factor(product))
     for series, line in year.same_as:
         compared += 1
         differs = _same_as(series, line)
@@ -523,6 +524,8 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
     except _UnitDiffers:
         return [_unit_differs(line)]
     ef = line.factor.value
+    if line.form_factor is not None and ef is not None and not same_factor(ef, line.form_factor):
+        return [_form_factor(line, ef, line.form_factor)]
     if found is None and not line.factor_known and ef is not None:
         return [_factor_unknown(line, ef)]
     if found is None or ef is None:
@@ -567,6 +570,71 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
             effect_t=effect,
         )
     ]
+
+
+def _form_factor(line: StatedLine, ef: float, fixed: float) -> Finding:
+    """A kgCH4 row (16, 17) whose EF is not the 28 kgCO2e per kgCH4 of TGO's form."""
+    effect = sum(q.value or 0.0 for q in line.quantities) * (fixed - ef) / 1000.0
+    return Finding(
+        "factor",
+        "audit-factor-form",
+        line.sheet,
+        (line.factor.cell,),
+        tr(
+            "row {row} ({label}): the sheet's EF {ef} kgCO2e/{unit} at {cell} is not {fixed}, the value TGO's "
+            "form fixes for it; with it the year's total changes by {effect}",
+            row=line.row,
+            label=line.label,
+            ef=number(ef),
+            unit=line.unit,
+            cell=line.factor.cell,
+            fixed=number(fixed),
+            effect=effect_text(effect),
+        ),
+        ef,
+        fixed,
+        _fixed_ask(line.sheet, line.factor.cell, ef, number(fixed)),
+        effect_t=effect,
+    )
+
+
+def _product_factor(product: StatedProduct) -> list[Finding]:
+    """A companion sheet's fixed factor (septic Q2, 'ค่า fix ห้ามแก้'; the pond factor H7, one of TGO's
+    pond types) holding another value: every value computed from it follows it, so only this says it."""
+    factor = product.factor.value
+    if not product.allowed or factor is None or any(same_factor(factor, a) for a in product.allowed):
+        return []
+    allowed = ", ".join(number(a) for a in product.allowed)
+    one = product.allowed[0] if len(product.allowed) == 1 else None
+    return [
+        Finding(
+            "factor",
+            "audit-factor-form",
+            product.factor.sheet,
+            (product.factor.cell,),
+            tr(
+                "{name}: the factor {factor} at {cell} is not the value TGO's form gives it ({allowed}); "
+                "every {name} value of the sheet is computed with it",
+                name=product.name,
+                factor=number(factor),
+                cell=product.factor.cell,
+                allowed=allowed,
+            ),
+            factor,
+            one,
+            _fixed_ask(product.factor.sheet, product.factor.cell, factor, allowed),
+        )
+    ]
+
+
+def _fixed_ask(sheet: str, cell: str, value: float, fixed: str) -> str:
+    return tr(
+        "'{sheet}'!{cell} holds {value} where TGO's form has {fixed}, a value not to be changed: why was it changed?",
+        sheet=sheet,
+        cell=cell,
+        value=number(value),
+        fixed=fixed,
+    )
 
 
 def _factor_unknown(line: StatedLine, ef: float) -> Finding:
