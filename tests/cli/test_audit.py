@@ -87,6 +87,89 @@ def test_an_outdated_factor_with_its_effect(tmp_path: Path) -> None:
     assert factor["effect_t"] == pytest.approx(litres * (2.7406 - 2.7446) / 1000, rel=1e-9)
 
 
+def test_a_factor_typed_as_a_round_number_or_zero_is_found(tmp_path: Path) -> None:
+    """The grid EF D20 wiped to 0 and the diesel EF D12 typed as 3, the sheet recalculated: scope 2 printed
+    as 0 t. A typed 0 or 3 was taken for TGO's 0.4999 or 2.7406 rounded to no decimals (half a unit
+    of 0 decimals is 0.5), and the audit said the factors were TGO's, nothing to ask."""
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", factors={12: 3.0, 20: 0.0})
+    found = findings(audited(tmp_path, "gh2568.xlsx"))
+    by_cell = {tuple(f["cells"]): f for f in found}
+    assert set(by_cell) == {("D12",), ("D20",)}, found
+    assert (by_cell[("D20",)]["stated"], by_cell[("D20",)]["expected"]) == (0, 0.4999)
+    assert (by_cell[("D12",)]["stated"], by_cell[("D12",)]["expected"]) == (3, 2.7406)
+    assert all(f["code"] == "audit-factor-edition" for f in found)
+
+
+def test_a_factor_rounded_to_four_digits_is_not_a_finding(tmp_path: Path) -> None:
+    """2.74 for 2026's 2.740339134 is TGO's value rounded: not asked about (0.475 for 0.4750 neither)."""
+    g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False, factors={12: 2.7403, 20: 0.475})
+    found = findings(audited(tmp_path, "gh2569.xlsx"), S2569)
+    assert [f for f in found if f["cells"] in (["D12"], ["D20"])] == [], found
+
+
+def test_a_year_sheet_named_in_ce_is_audited_as_its_be_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'สรุปการคำนวณ ปี 2026' (its septic and pond sheets named 2569): the audit looked for the edition in
+    force in C.E. 1483 and for companion sheets of 2026, compared no factor and no companion sheet, and
+    said nothing to ask; the import warned that the septic and pond sheets were missing."""
+    save = g._Book.save
+
+    def renamed(book: Any, path: Path) -> Any:
+        new = "สรุปการคำนวณ ปี 2026"
+        book.wb[S2569].title = new
+        for key in [k for k in book.cached if k[0] == S2569]:
+            book.cached[(new, key[1])] = book.cached.pop(key)
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", renamed)
+    g.form_1_5_1(tmp_path / "gh.xlsx", 2569, with_previous_year=False, staff_slip=(12, 1122222))
+    [year] = audited(tmp_path, "gh.xlsx")["workbooks"][0]["years"]
+    assert (year["year"], year["factors_compared"]) == (2569, 5), year
+    found = {(f["code"], tuple(f["cells"])) for f in year["findings"]}
+    assert ("audit-factor-edition", ("D20",)) in found  # 0.4999 where tgo-cfo@2026-02 gives 0.475
+    assert ("audit-month-outlier", ("N3",)) in found  # the septic sheet of 2569 is read
+    run = ghgcalc(tmp_path, "import", "gh.xlsx", "-o", "gh.yaml")
+    assert run.code == 0 and "tgo-year-ce" in run.stderr and "tgo-sheet-missing" not in run.stderr, run
+
+
+def test_the_forms_fixed_factors_changed_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The septic sheet's Q2 ('ค่า fix ห้ามแก้', 0.012) typed as 0.12, the pond factor H7 as 0.5 (none
+    of TGO's pond types) and row 16's EF as 25 (not CH4's 28), every sheet recalculated with them: each
+    printed value followed its inputs and none of these factors is a bundled one, so the audit said
+    nothing to ask of a scope 1 six times too high, while the import warned 'ghgcalc audit compares
+    the two sheets'."""
+    save = g._Book.save
+
+    def changed(book: Any, path: Path) -> Any:
+        wb, cached = book.wb, book.cached
+        septic, pond, summary = wb[SEPTIC], wb[POND], wb[S2568]
+        septic["Q2"], pond["H7"], summary["D16"] = 0.12, 0.5, 25
+        for m in range(12):
+            ch4, cf = g.col(3 + m) + "4", g.col(8 + 2 * m) + "16"
+            cached[(SEPTIC, ch4)] = septic.cell(2, 3 + m).value * septic.cell(3, 3 + m).value * 0.12
+            cached[(S2568, g.col(7 + 2 * m) + "16")] = cached[(SEPTIC, ch4)]
+            cached[(S2568, cf)] = cached[(SEPTIC, ch4)] * 25
+            cached[(POND, g.col(2 + m) + "13")] = 0.5 * cached[(POND, g.col(2 + m) + "12")] * 0.12
+            cached[(S2568, g.col(7 + 2 * m) + "17")] = cached[(POND, g.col(2 + m) + "13")]
+            cached[(S2568, g.col(8 + 2 * m) + "17")] = cached[(POND, g.col(2 + m) + "13")] * 28
+        before = cached[(S2568, "AE16")] + cached[(S2568, "AE17")]
+        for r in (16, 17):
+            cached[(S2568, f"AE{r}")] = sum(cached[(S2568, g.col(8 + 2 * m) + str(r))] for m in range(12))
+        grown = cached[(S2568, "AE16")] + cached[(S2568, "AE17")] - before
+        for cell in ("AE26", "E39", "E42"):
+            cached[(S2568, cell)] += grown / (1000 if cell.startswith("E") else 1)
+        return save(book, path)
+
+    monkeypatch.setattr(g._Book, "save", changed)
+    g.form_1_5_1(tmp_path / "gh.xlsx", with_previous_year=False)
+    found = {(f["sheet"], tuple(f["cells"])): f for f in findings(audited(tmp_path, "gh.xlsx"))}
+    septic, pond, ef = found[(SEPTIC, ("Q2",))], found[(POND, ("H7",))], found[(S2568, ("D16",))]
+    assert {septic["code"], pond["code"], ef["code"]} == {"audit-factor-form"}
+    assert (septic["stated"], septic["expected"], ef["stated"], ef["expected"]) == (0.12, 0.012, 25, 28)
+    assert pond["stated"] == 0.5 and "0.05" in pond["message"] and "0.2" in pond["message"]
+    th = ghgcalc(tmp_path, "audit", "gh.xlsx", "-f", "json", "--lang", "th")
+    assert "ค่าคงที่ของแบบฟอร์ม" in th.stdout, th
+
+
 def test_the_2569_grid_factor_against_the_2026_edition(tmp_path: Path) -> None:
     g.form_1_5_1(tmp_path / "gh2569.xlsx", 2569, with_previous_year=False)
     found = findings(audited(tmp_path, "gh2569.xlsx"), S2569)
@@ -358,6 +441,29 @@ def test_a_vsheet_with_an_outdated_grid_factor_and_a_stale_line(tmp_path: Path) 
     stale = next(f for f in found if f["kind"] == "recompute")
     assert stale["cells"][0] == "D11" and stale["cells"][-1] == "AO11"
     assert findings(document, "Fr-04.2") == []  # the base year's factors are those TGO printed for it
+
+
+@pytest.mark.parametrize("typed", [0.0, 0.6])
+def test_a_vsheet_factor_typed_over_with_no_tgo_value_is_found(tmp_path: Path, typed: float) -> None:
+    """Q31 (grid electricity) typed over with 0 or 0.6, AO31 recomputed from it: a factor that equals
+    no bundled tgo-cfo factor had no key, so it was compared with nothing, and the audit said the
+    factors were TGO's, nothing to ask, of a sheet whose scope 2 was 0 t (or 247 t for 206 t)."""
+    pytest.importorskip("ghgcalc.io.tgo_vsheet")
+    g.vsheet_cfo(tmp_path / "v.xlsx", electricity_factor=typed)
+    for lang in ("en", "th"):
+        run = ghgcalc(tmp_path, "audit", "v.xlsx", "-f", "json", "--lang", lang)
+        assert run.code == 0, run
+        [year] = [y for y in json.loads(run.stdout)["workbooks"][0]["years"] if y["sheet"] == "Fr-04.1"]
+        [found] = year["findings"]
+        assert (found["kind"], found["code"], found["cells"], found["stated"]) == (
+            "factor",
+            "audit-factor-unknown",
+            ["Q31"],
+            typed,
+        )
+        assert "Q31" in found["message"] and "Q31" in found["ask"]
+        if lang == "th":
+            assert "ไม่ตรงกับค่าใด" in found["message"], found
 
 
 def test_one_workbook_holding_a_year_twice(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from ghgcalc.thai import show_year
 Compare = Callable[..., None]
 Message = tuple[str, dict[str, object]]
 BE_OFFSET = 543  # Buddhist Era year - 543 = the calendar year
+MIN_SIGNIFICANT = 3  # the digits a rounded factor keeps to count as TGO's (same_factor)
 MONTHS = (
     N_("Jan"),
     N_("Feb"),
@@ -101,6 +102,24 @@ def equal(stated: float, expected: float) -> bool:
         return True
     decimals = _decimals(stated)
     return decimals is not None and abs(stated - expected) <= 0.5 * 10.0**-decimals + 1e-12 * abs(stated)
+
+
+def same_factor(sheet: float, tgo: float) -> bool:
+    """A sheet's EF is TGO's when equal at the precision either prints: more decimals than TGO prints,
+    or TGO's value rounded to fewer, as long as the rounded one keeps 3 significant digits (2.7403 for
+    2.740339134, 0.475 for 0.4750). A 0, 3 or 0.5 is a number of its own, not 0.4999 or 2.7406 rounded."""
+    return any(
+        equal(a, b) and (_significant(a) >= MIN_SIGNIFICANT or abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b)))
+        for a, b in ((sheet, tgo), (tgo, sheet))
+    )
+
+
+def _significant(value: float) -> int:
+    """The significant digits of a value as typed or rounded (0 for 0; 5 where it is not rounded)."""
+    decimals = _decimals(value)
+    if decimals is None:
+        return 5
+    return len(str(round(abs(value) * 10**decimals)).lstrip("0"))
 
 
 def _decimals(value: float) -> int | None:
@@ -305,6 +324,7 @@ def audit_year(year: StatedYear, catalogue: Catalogue | None = None, limits: Thr
                 )
     for product in year.products:
         _product(product, compare)
+        findings.extend(_product_factor(product))
     for series, line in year.same_as:
         compared += 1
         differs = _same_as(series, line)
@@ -504,10 +524,14 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
     except _UnitDiffers:
         return [_unit_differs(line)]
     ef = line.factor.value
+    if line.form_factor is not None and ef is not None and not same_factor(ef, line.form_factor):
+        return [_form_factor(line, ef, line.form_factor)]
+    if found is None and not line.factor_known and ef is not None:
+        return [_factor_unknown(line, ef)]
     if found is None or ef is None:
         return []
     ref, value = found
-    if equal(ef, value) or equal(value, ef):  # a sheet may carry more decimals than TGO prints, or fewer
+    if same_factor(ef, value):
         return []
     amount = sum(q.value or 0.0 for q in line.quantities)
     effect = amount * (value - ef) / 1000.0
@@ -546,6 +570,103 @@ def _factor(year: StatedYear, line: StatedLine, catalogue: Catalogue | None) -> 
             effect_t=effect,
         )
     ]
+
+
+def _form_factor(line: StatedLine, ef: float, fixed: float) -> Finding:
+    """A kgCH4 row (16, 17) whose EF is not the 28 kgCO2e per kgCH4 of TGO's form."""
+    effect = sum(q.value or 0.0 for q in line.quantities) * (fixed - ef) / 1000.0
+    return Finding(
+        "factor",
+        "audit-factor-form",
+        line.sheet,
+        (line.factor.cell,),
+        tr(
+            "row {row} ({label}): the sheet's EF {ef} kgCO2e/{unit} at {cell} is not {fixed}, the value TGO's "
+            "form fixes for it; with it the year's total changes by {effect}",
+            row=line.row,
+            label=line.label,
+            ef=number(ef),
+            unit=line.unit,
+            cell=line.factor.cell,
+            fixed=number(fixed),
+            effect=effect_text(effect),
+        ),
+        ef,
+        fixed,
+        _fixed_ask(line.sheet, line.factor.cell, ef, number(fixed)),
+        effect_t=effect,
+    )
+
+
+def _product_factor(product: StatedProduct) -> list[Finding]:
+    """A companion sheet's fixed factor (septic Q2, 'ค่า fix ห้ามแก้'; the pond factor H7, one of TGO's
+    pond types) holding another value: every value computed from it follows it, so only this says it."""
+    factor = product.factor.value
+    if not product.allowed or factor is None or any(same_factor(factor, a) for a in product.allowed):
+        return []
+    allowed = ", ".join(number(a) for a in product.allowed)
+    one = product.allowed[0] if len(product.allowed) == 1 else None
+    return [
+        Finding(
+            "factor",
+            "audit-factor-form",
+            product.factor.sheet,
+            (product.factor.cell,),
+            tr(
+                "{name}: the factor {factor} at {cell} is not the value TGO's form gives it ({allowed}); "
+                "every {name} value of the sheet is computed with it",
+                name=product.name,
+                factor=number(factor),
+                cell=product.factor.cell,
+                allowed=allowed,
+            ),
+            factor,
+            one,
+            _fixed_ask(product.factor.sheet, product.factor.cell, factor, allowed),
+        )
+    ]
+
+
+def _fixed_ask(sheet: str, cell: str, value: float, fixed: str) -> str:
+    return tr(
+        "'{sheet}'!{cell} holds {value} where TGO's form has {fixed}, a value not to be changed: why was it changed?",
+        sheet=sheet,
+        cell=cell,
+        value=number(value),
+        fixed=fixed,
+    )
+
+
+def _factor_unknown(line: StatedLine, ef: float) -> Finding:
+    """A V-Sheet factor that is no factor of any TGO edition ghgcalc knows: typed over, or of a source
+    of the municipality's own; nothing to compare it with, so it is asked about."""
+    amount = sum(q.value or 0.0 for q in line.quantities)
+    return Finding(
+        "factor",
+        "audit-factor-unknown",
+        line.sheet,
+        (line.factor.cell,),
+        tr(
+            "row {row} ({label}): the factor {ef} kgCO2e/{unit} at {cell} is none of TGO's editions known to "
+            "ghgcalc, so it cannot be compared; it gives the row {tonnes} tCO2e",
+            row=line.row,
+            label=line.label,
+            ef=number(ef),
+            unit=line.unit,
+            cell=line.factor.cell,
+            tonnes=number(round(amount * ef / 1000.0, 6)),
+        ),
+        ef,
+        None,
+        tr(
+            "row {row} ({label}) uses the factor {ef} at {cell}, which is not in TGO's factor lists: was it "
+            "typed over, or where does it come from?",
+            row=line.row,
+            label=line.label,
+            ef=number(ef),
+            cell=line.factor.cell,
+        ),
+    )
 
 
 def _unit_differs(line: StatedLine) -> Finding:

@@ -44,6 +44,8 @@ class StatedLine:
     printed_unit: str = "kgCO2e"  # or "tCO2e" (V-Sheet)
     key: str | None = None  # the bundled tgo-cfo key the row corresponds to, where it has one
     derived: bool = False  # quantities linked from a companion sheet: its series are checked instead
+    form_factor: float | None = None  # the EF TGO's form fixes for a row of no bundled factor (28 for kgCH4)
+    factor_known: bool = True  # False: the factor equals no factor of any TGO edition (a V-Sheet's Q typed over)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class StatedProduct:
     inputs: tuple[tuple[Stated, ...], ...]  # each input's twelve months
     factor: Stated
     constant: float = 1.0
+    allowed: tuple[float, ...] = ()  # the values TGO's form gives the factor (septic Q2 0.012, the pond types)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ghgcalc.i18n import N_, tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name
 from ghgcalc.io.excel_reader import CANNOT_READ, RESAVE, calamine_reason, open_checked
 from ghgcalc.numbers import LARGEST_NUMBER
-from ghgcalc.thai import BE_THRESHOLD, thai_to_arabic_digits
+from ghgcalc.thai import BE_OFFSET, BE_THRESHOLD, thai_to_arabic_digits, to_ce_year
 
 # The activity rows of the form as TGO ships it (1-based, as Excel numbers them): 8-25, the column
 # total "รวม" in row 26, the scope table's "ประเภท 1" in row 39 (wide) or 38 (narrow). Offices insert
@@ -328,8 +328,9 @@ def _read_years(reader: SheetReader, workbook: Any) -> list[FormYear]:
             continue
         if year is None:
             continue
-        septic_name = _companion(septics, str(year))
-        pond_name = _companion(ponds, str(year))
+        be = to_ce_year(year) + BE_OFFSET  # a sheet named in C.E. ('ปี 2026') has companions of 2569
+        septic_name = _companion(septics, str(be)) or _companion(septics, str(year))
+        pond_name = _companion(ponds, str(be)) or _companion(ponds, str(year))
         septic = _septic(FormSheet(reader, workbook, septic_name)) if septic_name else None
         pond = _pond(FormSheet(reader, workbook, pond_name)) if pond_name else None
         years.append(_summary(reader, sheet, layout, year, septic, pond))

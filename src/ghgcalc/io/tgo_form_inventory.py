@@ -19,6 +19,7 @@ from ghgcalc.io.tgo_form import (
     same_number,
     squeeze,
 )
+from ghgcalc.thai import BE_OFFSET, to_ce_year
 
 # --------------------------------------------------------------------------------------------
 # One year as a ghgcalc inventory document
@@ -399,6 +400,7 @@ def stated_years(form: FormWorkbook) -> list[Any]:
                     total=stated(row.line_total),
                     key=row.key if row.kind == "typed" else None,  # kgCH4 rows: no factor per kg
                     derived=derived,
+                    form_factor=FORM_GWP_CH4 if row.kind in ("septic", "pond") else None,
                 )
             )
         series = []
@@ -411,7 +413,9 @@ def stated_years(form: FormWorkbook) -> list[Any]:
             if s.ch4_cells:
                 ch4 = months(s.sheet, s.ch4, s.ch4_cells)
                 name = tr("septic CH4")
-                products.append(StatedProduct(name, "kgCH4", ch4, (days, staff), stated(s.factor)))
+                products.append(
+                    StatedProduct(name, "kgCH4", ch4, (days, staff), stated(s.factor), allowed=(SEPTIC_FACTOR,))
+                )
                 if "septic" in of_kind:
                     same_as.append((StatedSeries(name, "kgCH4", ch4), of_kind["septic"]))
             series.append(
@@ -441,7 +445,9 @@ def stated_years(form: FormWorkbook) -> list[Any]:
                 ch4 = months(p.sheet, p.ch4, p.ch4_cells)
                 waste = months(p.sheet, p.waste, p.waste_cells)
                 name = tr("pond CH4")
-                products.append(StatedProduct(name, "kgCH4", ch4, (waste,), stated(p.factor), POND_MCF_B0))
+                products.append(
+                    StatedProduct(name, "kgCH4", ch4, (waste,), stated(p.factor), POND_MCF_B0, tuple(POND_TYPES))
+                )
                 if "pond" in of_kind:
                     same_as.append((StatedSeries(name, "kgCH4", ch4), of_kind["pond"]))
             pwa = [line for line in lines if line.key == "tap-water-pwa"]
@@ -451,7 +457,7 @@ def stated_years(form: FormWorkbook) -> list[Any]:
         out.append(
             StatedYear(
                 sheet=year.sheet,
-                year=year.year,
+                year=to_ce_year(year.year) + BE_OFFSET,  # B.E., also of a sheet named in C.E. ('ปี 2026')
                 lines=tuple(lines),
                 scope_totals={i + 1: stated(p) for i, p in enumerate(t.scopes)},
                 total=stated(t.total),

@@ -553,6 +553,7 @@ def stated_years(workbook: VSheetWorkbook) -> list[StatedYear]:
 
     years = []
     for year in workbook.years:
+        keys = {line.row: _key_of(line) for line in year.lines}
         lines = tuple(
             StatedLine(
                 sheet=line.sheet,
@@ -565,7 +566,8 @@ def stated_years(workbook: VSheetWorkbook) -> list[StatedYear]:
                 printed=(stated(line.ao),),
                 total=stated(line.ao),
                 printed_unit="tCO2e",
-                key=_key_of(line),
+                key=keys[line.row][0],
+                factor_known=keys[line.row][1] or line.scope == 0,  # a biogenic row: outside the totals
             )
             for line in year.lines
         )
@@ -582,17 +584,41 @@ def stated_years(workbook: VSheetWorkbook) -> list[StatedYear]:
     return years
 
 
-def _key_of(line: VLine) -> str | None:
-    """The one bundled tgo-cfo key whose factor the line's gases (or its Q as CO2e) equal, if any."""
+def _key_of(line: VLine) -> tuple[str | None, bool]:
+    """The one bundled tgo-cfo key whose factor the line's gases (or its Q as CO2e, or as the kgCO2e
+    TGO prints for a factor) equal, if any; and whether any bundled factor equals it at all (a Q
+    typed over with a number of no TGO edition equals none: the audit says so)."""
     unit = UNITS.get(squeeze(line.unit)) if line.unit else None
     if unit is None:
-        return None
+        return None, True  # the unit is refused by the import; nothing to say of the factor
     gases = {gas: p.value for gas, p in line.gases if p.value}
     candidates = [gases] if gases else []
     if line.q.value:
         candidates.append({"CO2e": line.q.value})
+    known = False
     for kg in candidates:
         matches = _bundled(unit, kg)
+        known = known or bool(matches)
         if len(matches) == 1:
-            return matches[0][0]
-    return None
+            return matches[0][0], True
+    if line.q.value:  # a refrigerant's Q: kg x its GWP (K x M), TGO's printed 1760 for R-22's 1 kg of HCFC-22
+        printed = _printed(unit, line.q.value)
+        known = known or bool(printed)
+        if len(printed) == 1:
+            return printed[0], True
+    return None, known
+
+
+def _printed(per: str, kgco2e: float) -> list[str]:
+    """The bundled tgo-cfo keys (any edition) whose kgCO2e per `per`, as TGO prints it, is this."""
+    from ghgcalc.io.factor_store import FactorStore
+
+    return sorted(
+        {
+            key
+            for edition in FactorStore().versions("tgo-cfo")
+            for key, variants in edition.factors.items()
+            for factor in variants
+            if factor.per == per and factor.published_kgco2e and same_number(float(factor.published_kgco2e), kgco2e)
+        }
+    )
