@@ -92,7 +92,7 @@ def test_a_format_given_that_the_files_name_contradicts_is_refused_before_any_wo
     assert "amount" not in run.stderr and "Traceback" not in run.stderr, run  # nothing was computed
     assert not (towns / name).exists()
     thai = ghgcalc(towns, "--lang", "th", *args)
-    assert thai.code == USAGE and "จึงยังไม่ได้บันทึกไฟล์ใด ๆ" in thai.stderr and "ให้ตั้งชื่อไฟล์ว่า -o" in thai.stderr
+    assert thai.code == USAGE and "จึงยังไม่ได้บันทึกไฟล์ใด ๆ" in thai.stderr and "ให้ใส่ -o" in thai.stderr
 
 
 @pytest.mark.parametrize(

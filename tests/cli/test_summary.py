@@ -223,7 +223,7 @@ def test_in_thai_the_report_is_thai_and_the_codes_stay(tmp_path):
     assert run.code == INPUT_ERRORS, run
     assert "แยกตามจังหวัด" in run.stdout and "ค่าที่ผิดปกติเมื่อเทียบกับกลุ่มเดียวกัน" in run.stdout
     assert "yaml-syntax" in run.stdout and "lg14.yaml" in run.stdout
-    assert "สรุป 40 ไฟล์: ผ่าน 29 ไฟล์ มีคำเตือน 1 ไฟล์ มีข้อผิดพลาด 10 ไฟล์" in run.stderr
+    assert "สรุป 40 ไฟล์: ผ่าน 29 ไฟล์, มีคำเตือน 1 ไฟล์, มีข้อผิดพลาด 10 ไฟล์" in run.stderr
 
 
 def test_scopes_and_every_intensity_of_one_inventory(tmp_path):
