@@ -37,7 +37,7 @@ def test_an_interval_amount_is_quoted(tmp_path: Path) -> None:
     message, _ = problem(found, "t.parquet[row 1, amount]", "amount-invalid")
     assert message == "the amount: the duration 3 days 02:00:00 is not a number"
     thai = run(tmp_path, "t.parquet", "--lang", "th")
-    assert "ช่วงเวลา 3 วัน 02:00:00 ไม่ใช่ตัวเลข" in thai.stderr, thai
+    assert "ระยะเวลา 3 วัน 02:00:00 ไม่ใช่ตัวเลข" in thai.stderr, thai
 
 
 def test_a_total_that_is_not_its_months_sum_says_both_numbers(tmp_path: Path) -> None:
