@@ -54,6 +54,14 @@ def test_the_staff_slip_is_named_with_its_month_cell_and_typical_value(tmp_path:
     assert "1,122,222" in slip["ask"] and "Dec" in slip["ask"]
 
 
+def test_a_slip_a_thousand_times_too_small_is_said_as_a_fraction(tmp_path: Path) -> None:
+    g.form_1_5_1(tmp_path / "gh2568.xlsx", staff_slip=(12, 0.06))  # 60 staff typed in thousands
+    [slip] = findings(audited(tmp_path, "gh2568.xlsx"))
+    assert "is 1/1,000 of the other months' typical value 60" in slip["message"], slip  # it read "0.0 times"
+    thai = ghgcalc(tmp_path, "audit", "gh2568.xlsx", "--lang", "th")
+    assert "เป็น 1/1,000 ของค่าปกติของเดือนอื่น (60)" in thai.stdout + thai.stderr, thai
+
+
 def test_a_stale_cached_value_is_found_at_the_input_and_the_printed_cell(tmp_path: Path) -> None:
     gen = g.form_1_5_1(tmp_path / "gh2568.xlsx", stale_total="cached")
     found = findings(audited(tmp_path, "gh2568.xlsx"))

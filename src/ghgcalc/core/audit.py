@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ghgcalc import units
 from ghgcalc.core.audit_input import Stated, StatedLine, StatedProduct, StatedSeries, StatedYear
-from ghgcalc.core.plausibility import Thresholds, unusual_months
+from ghgcalc.core.plausibility import Thresholds, times_text, unusual_months
 from ghgcalc.core.resolve import Catalogue, ResolveError
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import parse_period
@@ -712,7 +712,7 @@ def _plausible(
         month = month_name(position)
         if kind == "outlier":
             message = tr(
-                "{name}, month {number} ({month}): {value} {unit} at {cell} is {times} times the other months' "
+                "{name}, month {number} ({month}): {value} {unit} at {cell} is {times} the other months' "
                 "typical value {typical}",
                 name=name,
                 number=position + 1,
@@ -720,7 +720,7 @@ def _plausible(
                 value=number(value),
                 unit=unit,
                 cell=cell.cell,
-                times=f"{value / typical:,.1f}",
+                times=times_text(value / typical),  # (a slip of 1/1,000 read "0.0 times")
                 typical=number(typical),
             )
             ask = tr(

@@ -111,8 +111,8 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}" if abs(value) >= 1 else f"{value:.3g}"
 
 
-def _times(ratio: float) -> str:
-    """10 times, 2.5 times, 1/10 of."""
+def times_text(ratio: float) -> str:
+    """A ratio in words: 10 times, 2.5 times, 1/10 of."""
     if ratio >= 1:
         return tr("{ratio} times", ratio=f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.2g}")
     return tr("1/{ratio} of", ratio=f"{1 / ratio:,.0f}" if ratio <= 0.1 else f"{1 / ratio:.2g}")
@@ -160,7 +160,7 @@ def _monthly_outliers(lines: list[Line], limits: Thresholds) -> list[Issue]:
     issues = []
     for line in lines:
         for position, value, typical, ratio in outlier_months(line.monthly or (), limits.month):
-            times = _times(ratio)
+            times = times_text(ratio)
             issues.append(
                 warning(
                     "amount-outlier",
@@ -663,7 +663,7 @@ def _populations(lines: list[Line], population: float, limit: float) -> list[Iss
                     "({population}, indicators.population)",
                     method=visible(line.activity),
                     value=_number(value),
-                    times=_times(value / population),
+                    times=times_text(value / population),
                     population=_number(population),
                 ),
                 ("activities", line.index, "params", "population"),
@@ -790,7 +790,7 @@ def compare_years(
         ratio = amount_now / expected
         if not (ratio > limits.previous or ratio < 1 / limits.previous):
             continue
-        times = _times(ratio)
+        times = times_text(ratio)
         in_co2e = unit == "tCO2e"
         shown_before = _amount(before.t_co2e, unit) if in_co2e else _amount(before.amount, before.unit)
         if scale != 1.0:
@@ -858,7 +858,7 @@ def _denominators(previous: InventoryResult, current: InventoryResult, scale: fl
                     "it change as much",
                     field=".".join(where),
                     now=_number(now),
-                    times=_times(ratio),
+                    times=times_text(ratio),
                     before=_number(before),
                     source=previous.source,
                     period=previous.period.label,
