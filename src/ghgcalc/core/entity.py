@@ -4,6 +4,7 @@ is otherwise compared, or made the base year, without a word."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple, Protocol, TypeVar
 
 from ghgcalc.errors import Issue, visible, warning
@@ -123,8 +124,8 @@ class Who(NamedTuple):
     code: str | None
     province: str | None  # in one writing (thai.canonical_name), as a summary's row has it
     period: str  # as the inventory wrote it
-    period_start: str  # its first and last day (ISO): one period whether written 2567 or 2024
-    period_end: str
+    period_start: dt.date  # its first and last day: one period whether written 2567 or 2024
+    period_end: dt.date
 
     @classmethod
     def of(cls, result: InventoryResult) -> Who:
@@ -137,8 +138,8 @@ class Who(NamedTuple):
             _code(result),
             canonical_name(province) if province else None,
             result.period.written or result.period.label,
-            result.period.start.isoformat(),
-            result.period.end.isoformat(),
+            result.period.start,
+            result.period.end,
         )
 
 
@@ -156,9 +157,9 @@ class Identified(Protocol):
     @property
     def period(self) -> str | None: ...
     @property
-    def period_start(self) -> str | None: ...
+    def period_start(self) -> object: ...  # a date, or its ISO text (a summary's row)
     @property
-    def period_end(self) -> str | None: ...
+    def period_end(self) -> object: ...
 
 
 Row = TypeVar("Row", bound=Identified)
