@@ -1,5 +1,6 @@
-"""ghgcalc.records.Record gives a frozen dataclass the __eq__, __hash__ and __repr__ that
-`@dataclass(frozen=True)` would write for it (written once, not compiled per class at import)."""
+"""ghgcalc.records.frozen gives a class the __init__, __setattr__, __delattr__, __eq__, __hash__
+and __repr__ that `@dataclass(frozen=True)` would write for it (Record's, written once, not
+compiled per class at import)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Plain:
     hashed_only: int = field(default=0, compare=False, hash=True)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Mine(Record):
     a: int
     b: str = "x"
@@ -36,7 +37,7 @@ class PlainOne:
     a: object
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class MineOne(Record):
     a: object
 
@@ -46,12 +47,12 @@ class PlainNone:
     pass
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class MineNone(Record):
     pass
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class MineChild(Mine):
     c: float = 1.5
 
@@ -113,9 +114,77 @@ def test_frozen_as_before():
     from dataclasses import FrozenInstanceError, replace
 
     one = Mine(1)
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'a'"):
         one.a = 2  # type: ignore[misc]
-    assert replace(one, a=2) == Mine(2)
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'new'"):
+        one.new = 2  # type: ignore[attr-defined]
+    with pytest.raises(FrozenInstanceError, match="cannot delete field 'b'"):
+        del one.b  # type: ignore[misc]
+    assert replace(one, a=2) == Mine(2) and replace(MineChild(1), c=2.5) == MineChild(1, c=2.5)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [
+        ((1,), {}),
+        ((1, "y", 2, {"k": 1}, 3, 4), {}),
+        ((), {"a": 1, "hashed_only": 4}),
+        ((1,), {"unhashed": 2, "b": "z"}),
+        ((1, "y"), {"ignored": {"x": 2}}),
+    ],
+)
+def test_made_from_its_arguments_as_a_dataclass(args, kwargs):
+    """Every field in order, by position or by name, defaults and default factories filled in."""
+    mine, plain = Mine(*args, **kwargs), Plain(*args, **kwargs)
+    assert vars(mine) == vars(plain) and list(vars(mine)) == list(vars(plain))
+    assert shown(repr(MineChild(*args, **kwargs))) == repr(PlainChild(*args, **kwargs))
+    assert Mine(1).ignored is not Mine(1).ignored  # a factory's value is made for each
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [((), {}), ((1, "y", 2, {}, 3, 4, 5), {}), ((1,), {"a": 2}), ((1,), {"nope": 2}), ((), {"b": "y"})],
+)
+def test_wrong_arguments_are_a_type_error_as_a_dataclass(args, kwargs):
+    with pytest.raises(TypeError):
+        Plain(*args, **kwargs)
+    with pytest.raises(TypeError):
+        Mine(*args, **kwargs)
+
+
+def test_kept_copied_and_sent_as_a_dataclass():
+    import copy
+    import pickle
+
+    one = Mine(1, ignored={"k": 1})
+    for again in (pickle.loads(pickle.dumps(one)), copy.copy(one), copy.deepcopy(one)):
+        assert again == one and vars(again) == vars(one)
+
+
+def test_a_record_is_declared_as_one():
+    from dataclasses import field
+
+    with pytest.raises(TypeError):
+
+        @frozen
+        class NotARecord:
+            a: int
+
+    with pytest.raises(TypeError):
+
+        @frozen
+        class Later(Record):
+            a: int
+            b: int = field(init=False, default=0)
+
+    with pytest.raises(TypeError):
+
+        @frozen
+        class Checked(Record):
+            a: int
+
+            def __post_init__(self) -> None:
+                pass
 
 
 MODULES = [
@@ -131,20 +200,23 @@ MODULES = [
     "ghgcalc.io.writers",
     "ghgcalc.models.data_quality",
     "ghgcalc.models.factor",
+    "ghgcalc.models.period",
     "ghgcalc.models.result",
     "ghgcalc.quality",
     "ghgcalc.units",
 ]
 
 
-def test_every_record_is_a_frozen_dataclass_that_leaves_the_three_to_it():
-    """A Record declared with eq or repr (the default) would have the dataclass's compiled ones
-    again; one not frozen could change its hash."""
+def test_every_record_is_declared_frozen_and_leaves_its_methods_to_record():
+    """A Record declared with @dataclass would have the dataclass's compiled methods again (and,
+    not frozen, could change its hash)."""
     found = 0
     for name in MODULES:
         for value in vars(importlib.import_module(name)).values():
             if isinstance(value, type) and issubclass(value, Record) and value.__module__ == name:
                 params = value.__dataclass_params__  # type: ignore[attr-defined]
-                assert params.frozen and not params.eq and not params.repr, value
+                assert not (params.init or params.eq or params.repr), value
+                methods = ("__init__", "__setattr__", "__delattr__", "__eq__", "__hash__", "__repr__")
+                assert not set(methods) & set(vars(value)), value
                 found += 1
     assert found >= 36

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -12,13 +13,14 @@ from tests.conftest import ROOT
 HEAVY = ("pint", "openpyxl")
 
 
-def imported_modules(*args: str) -> set[str]:
+def imported_modules(*args: str, env: dict[str, str] | None = None) -> set[str]:
     completed = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "ghgcalc", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         check=False,
+        env=env,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     return {
@@ -171,3 +173,14 @@ def test_a_factors_run_registers_only_the_factors_command_it_names(tmp_path):
     assert all(f" {name} " in helped.stdout for name in ("list", "diff", "validate", "show")), helped
     wrong = ghgcalc(tmp_path, "factors", "lst")
     assert wrong.code == 2 and "did you mean ghgcalc factors list?" in wrong.stderr, wrong
+
+
+def test_pydantic_plugins_are_not_looked_for_when_all_are_disabled():
+    """pydantic's plugin loader imports importlib.metadata (and with it email) to look for plugins;
+    with all of them disabled, as the CLI sets it, the CLI answers for it (none). Plugins disabled
+    by name are still looked for, by pydantic's own loader."""
+    modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
+    assert "ghgcalc.core.compute" in modules
+    assert "importlib.metadata" not in modules and "email" not in modules
+    by_name = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "some-plugin"}
+    assert "importlib.metadata" in imported_modules("compute", "examples/municipality.yaml", "-f", "json", env=by_name)

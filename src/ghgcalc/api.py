@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import gc
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,7 @@ from ghgcalc.io.text import STDIN
 from ghgcalc.models.inventory import Inventory
 from ghgcalc.models.period import Period, parse_period
 from ghgcalc.models.result import InventoryResult
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 from ghgcalc.thai import canonical_name
 
 if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute stays light
@@ -55,7 +55,7 @@ DEFAULT_GWP = "AR5"
 _ABOUT_THE_KEY = frozenset({"gas-unknown", "gas-duplicate", "gas-double-count"})
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Options(Record):
     gwp: str | None = None  # overrides the inventory's gwp
     factors: tuple[str, ...] | None = None  # overrides the inventory's factors list
@@ -91,7 +91,7 @@ class Options(Record):
     today: dt.date | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Outcome(Record):
     """One input file: its result (None when it could not be computed) and its problems."""
 
@@ -259,8 +259,8 @@ def document_kind(outcome: Any) -> str | None:
     return _DOCUMENT_KINDS.get(own.issues[0].code)
 
 
-@dataclass(frozen=True)
-class PassedOver:
+@frozen
+class PassedOver(Record):
     """A file of a folder of inventories that is none (a plan, a summary or a report ghgcalc wrote), in place of
     its outcome in a run: said once with a warning (`issue`) and left out of the results; its
     `outcome` is what reading it gave (validate checks a plan as a plan instead)."""
@@ -731,7 +731,7 @@ def _against_other_years(outcome: Outcome, positions: Locator, options: Options)
     return replace(outcome, result=result, issues=(*outcome.issues, *located))
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class _Tables(Record):
     """An inventory's activity tables, computed (io/tables.py)."""
 
@@ -1155,7 +1155,7 @@ def _bases_differ(set_bases: Sequence[tuple[str, str | None]], taken: str, resul
     ]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class TrendOutcome(Record):
     """Several years of one entity (see core/trend.py); `rebased` is the base year recomputed with
     the newest year's GWP set and factor versions, when the years were computed differently."""
@@ -1330,7 +1330,7 @@ def trend_files(paths: list[str], options: Options | None = None, base_year: int
     return TrendOutcome(outcomes, trend(results, base_index, always), rebased, tuple(notes), changes, passed)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class PlanOutcome(Record):
     """A plan file: its projection (None when it has errors), the checks on it and its problems."""
 
@@ -1486,7 +1486,7 @@ def previous_year_warnings(
 # One inventory under two factor editions: `compute --compare-factors`
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class CompareOutcome(Record):
     """An input computed with its own factors (`outcome`) and with other versions of a set."""
 
@@ -1528,7 +1528,7 @@ def compare_file(path: str, refs: tuple[str, ...], options: Options | None = Non
     return CompareOutcome(own, compare(own.result, other.result, named), errors)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class AuditOutcome(Record):
     """One TGO workbook audited (core/audit.py): each year's findings, and the reader's problems."""
 
@@ -1619,7 +1619,7 @@ if TYPE_CHECKING:
     from ghgcalc.core.summary import Outlier, Rollup, SummaryRow
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class SummaryOutcome(Record):
     """`ghgcalc summary`: one row per input file (failed ones included), in the order of the
     files, the rollups by province and by type of local government, and the outliers among peers

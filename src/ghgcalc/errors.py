@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from dataclasses import dataclass
 
 from ghgcalc.i18n import tr
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 
 class ExitCode(enum.IntEnum):
@@ -31,7 +30,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Location(Record):
     """Where in a file a problem is: a line and column (1-based), a sheet and cell, or a table's
     row (1 = the first row of data) and column name."""
@@ -112,7 +111,7 @@ def is_visible(text: str) -> bool:
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Issue(Record):
     """One problem in the user's input, with a stable kebab-case code."""
 

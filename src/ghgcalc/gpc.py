@@ -7,11 +7,10 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from dataclasses import dataclass
 from importlib import resources
 
 from ghgcalc.i18n import N_
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 # In English (the sector names are also the keys of the result's by-sector totals); marked with N_,
 # so tr(name) shows them in the language of the run.
@@ -58,7 +57,7 @@ SECTOR_NAMES = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Reference(Record):
     ref: str  # e.g. "I.1.1"
     sector: str

@@ -13,12 +13,12 @@ import functools
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from importlib import resources
 
 from ghgcalc import i18n
 from ghgcalc.i18n import tr
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 GWP_SETS = ("SAR", "AR4", "AR5", "AR6")
 
@@ -33,7 +33,7 @@ _R_NUMBER_ALIASES = {"14": "CF4", "116": "C2F6", "218": "C3F8", "C318": "cC4F8",
 _HYDROCARBONS = {"R-290": "propane", "R-600": "butane", "R-600a": "isobutane"}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Weighted(Record):
     """CO2e of one gas mass under one GWP set, split by where it is reported."""
 
@@ -44,7 +44,7 @@ class Weighted(Record):
     problems: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class _Table(Record):
     values: dict[str, dict[str, float | None]]  # gas -> set -> GWP
     kinds: dict[str, str]  # gas -> kyoto | montreal | other

@@ -18,17 +18,16 @@ value.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Literal
 
 from ghgcalc.i18n import N_
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 Grade = Literal["high", "medium", "low"]
 SourceTier = Literal["1st", "2nd", "other"]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Default(Record):
     pct: float  # the upper 95 % limit, in % above the value; with low_pct None, half the interval (±pct)
     source: str  # the full citation: document, section, table, page and the figure quoted

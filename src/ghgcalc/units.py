@@ -11,13 +11,12 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ghgcalc.errors import is_visible, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.numbers import NumberError, read_number
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 from ghgcalc.thai import thai_to_arabic_digits
 
 if TYPE_CHECKING:  # pint is imported only when a conversion needs it
@@ -214,7 +213,7 @@ class UnitError(ValueError):
         self.field = field
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Bridges(Record):
     """Properties of a substance that connect its units: energy per mass or volume, mass per volume."""
 

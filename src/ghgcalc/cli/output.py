@@ -21,14 +21,13 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from ghgcalc.errors import UsageError, printable
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import files
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 STDOUT = "-"
 
@@ -184,7 +183,7 @@ class OutputError(UsageError):
     """The result could not be written (exit 2): nothing was written."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Target(Record):
     """A checked place to write one result: standard output, or `path` (a link's target)."""
 

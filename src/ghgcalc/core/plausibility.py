@@ -11,14 +11,14 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 
 from ghgcalc import units
 from ghgcalc.errors import Issue, visible, warning
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import Period
 from ghgcalc.models.result import InventoryResult, Line
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 # Fewer non-zero months than this say nothing about a line's usual month.
 MIN_MONTHS = 3
@@ -29,7 +29,7 @@ MONTH_DAYS = 365.2425 / 12
 MILLION = 1e6
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Thresholds(Record):
     """The limits of the checks; None turns a check off."""
 
@@ -99,7 +99,7 @@ def parse_thresholds(texts: list[str] | tuple[str, ...], base: Thresholds | None
     return found
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Checks(Record):
     """What the plausibility checks of one run use: the thresholds and, if given, last year's result."""
 

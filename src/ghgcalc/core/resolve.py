@@ -3,7 +3,6 @@ version in force for the period; within a version, the unit variant the activity
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 from ghgcalc import i18n, units
@@ -12,10 +11,10 @@ from ghgcalc.errors import is_visible, visible
 from ghgcalc.i18n import tr
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.period import Period
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Choice(Record):
     factor: Factor
     conversion: float  # activity units -> factor.per units
@@ -30,7 +29,7 @@ class ResolveError(Exception):
         self.hint = hint
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class SetChoice(Record):
     """One entry of an inventory's factor list: a set id and the versions allowed (one if pinned)."""
 

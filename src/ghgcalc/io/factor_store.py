@@ -13,7 +13,7 @@ import hashlib
 import io
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
@@ -28,7 +28,7 @@ from ghgcalc.io.text import MAX_TEXT_BYTES
 from ghgcalc.models.factor import Factor, FactorSet, GasValue
 from ghgcalc.models.inventory import LARGEST_RANGE_PCT
 from ghgcalc.numbers import NumberError, read_number
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 from ghgcalc.thai import BE_THRESHOLD
 
 try:
@@ -115,7 +115,7 @@ def read_range_pct(text: str) -> tuple[float, float]:
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class SetRef(Record):
     id: str
     version: str | None  # None: every version, the one in force is chosen per factor

@@ -7,7 +7,6 @@ import difflib
 import os
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -26,7 +25,7 @@ from ghgcalc.io.files import (  # noqa: F401 - re-exported
 from ghgcalc.io.locator import Locator
 from ghgcalc.io.yaml_reader import VALUE_PROBLEMS, comments_in_values, parse
 from ghgcalc.models.inventory import Activity, CustomFactor, DeclaredGas, Inventory, plain_activity
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "activities": Activity,
@@ -51,7 +50,7 @@ def display_name(path: str) -> str:
     return path
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Reading(Record):
     """One inventory file as read: the model (None if the file has errors), positions, problems.
 

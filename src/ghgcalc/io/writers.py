@@ -20,7 +20,7 @@ from ghgcalc.io.csv_texts import safe as _safe
 from ghgcalc.io.files import write_atomic  # noqa: F401 - callers import it from here too
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.result import BIOGENIC, NON_KYOTO, InventoryResult, Line
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 if TYPE_CHECKING:
     from ghgcalc.core.editions import EditionDiff
@@ -210,7 +210,7 @@ def _tables(result: InventoryResult) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class FailedInput(Record):
     """An input of a batch that gave no result: it keeps its record in the batch's JSON, JSONL and
     CSV, so the records always count the inputs (docs/cli.md, "A batch keeps every input")."""
@@ -597,7 +597,7 @@ class LineRecord(NamedTuple):  # a tuple: 100,000 of them are made in a blink
     quoted: QuotedLine | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class QuotedLine(Record):
     """A line's guarded cells, all its columns (the result's too), and whether each of the three
     parts holds a carriage return."""
@@ -608,7 +608,7 @@ class QuotedLine(Record):
     returns: tuple[bool, bool, bool]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class ResultRecord(Record):
     lines: list[LineRecord]
     status: str
@@ -616,7 +616,7 @@ class ResultRecord(Record):
     head: str = ""  # the cells every line of the result begins with, as CSV text
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class FailedRecord(Record):
     source: str
     first_error: str

@@ -3,12 +3,10 @@ every result whose lines give grades or evidence, which need not import the unce
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class DataQualitySummary(Record):
     lines_by_source: dict[str, int]  # 1st, 2nd, other, not given
     lines_by_activity_grade: dict[str, int]

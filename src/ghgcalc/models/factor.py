@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class GasValue(Record):
     gas: str  # canonical gas name (see ghgcalc.gwp.canonical_gas)
     kg: float  # kg of the gas per one `per` unit of activity
@@ -17,7 +16,7 @@ class GasValue(Record):
     uncertainty_source: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Factor(Record):
     """One factor: the gases emitted per unit of an activity, with where the numbers come from."""
 
@@ -50,7 +49,7 @@ class Factor(Record):
         return f"{self.set_id}@{self.version}" if self.version else self.set_id
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class FactorSet(Record):
     """One released version of a factor set."""
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from ghgcalc import i18n
 from ghgcalc.i18n import N_, tr
+from ghgcalc.records import Record, frozen
 from ghgcalc.thai import (
     BE_OFFSET,
     BE_THRESHOLD,
@@ -24,8 +25,8 @@ LATEST_YEAR = 2200
 LONGEST_DAYS = 366 * 10
 
 
-@dataclass(frozen=True)
-class Period:
+@frozen
+class Period(Record):
     start: dt.date
     end: dt.date
     # the year as the user wrote it ("2567", "FY2567", "ปีงบประมาณ 2567"), for messages; not compared

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc.errors import Issue
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.inventory import DataQuality, GivenUncertainty, Organization
 from ghgcalc.models.period import Period
-from ghgcalc.records import Record
+from ghgcalc.records import Record, frozen
 
 if TYPE_CHECKING:
     from ghgcalc.models.analysis import Analysis
@@ -20,7 +20,7 @@ BIOGENIC = "CO2_biogenic"
 NON_KYOTO = "non_kyoto"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Line(Record):
     index: int  # position in the inventory's activities
     activity: str
@@ -64,7 +64,7 @@ def _sum(values: list[float]) -> float:
     return math.fsum(values)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class CompletenessRow(Record):
     ref: str
     sector: str
@@ -76,7 +76,7 @@ class CompletenessRow(Record):
     explanation: str | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class IncludedInventory(Record):
     """An organisation inventory inside a community one: a memo by GPC reference, not added again."""
 
@@ -86,7 +86,7 @@ class IncludedInventory(Record):
     by_reference_t_co2e: dict[str, float]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class CommunityReport(Record):
     """A city's or province's totals in the GPC and in the IPCC 2006 sectors."""
 
@@ -101,7 +101,7 @@ class CommunityReport(Record):
     included: tuple[IncludedInventory, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class TableSummary(Record):
     """An activity table of the inventory (docs/tables.md): its rows are in the result as one
     line per class of rows; `recipe` lets io/tables.write_lines give every row its own result."""
@@ -114,7 +114,7 @@ class TableSummary(Record):
     recipe: object = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class InventoryResult(Record):
     source: str
     name: str
