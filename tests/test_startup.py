@@ -184,3 +184,18 @@ def test_pydantic_plugins_are_not_looked_for_when_all_are_disabled():
     assert "importlib.metadata" not in modules and "email" not in modules
     by_name = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "some-plugin"}
     assert "importlib.metadata" in imported_modules("compute", "examples/municipality.yaml", "-f", "json", env=by_name)
+
+
+def test_the_plugin_loaders_stand_in_gives_pydantic_anything_else_from_the_real_one():
+    """cli/__init__.py answers for pydantic's plugin loader (no plugin, as every one is disabled);
+    a name it does not give, which a later pydantic may import, comes from the real module."""
+    script = (
+        "import sys, ghgcalc.cli\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "assert tuple(get_plugins()) == ()\n"
+        "from pydantic.plugin._loader import _plugins\n"
+        "print(sys.modules['pydantic.plugin._loader'].__file__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("_loader.py")  # the real module took the stand-in's place

@@ -33,14 +33,26 @@ def _no_plugin_loader() -> None:
     built) answers that there are none, but its module first imports importlib.metadata, and with
     it the email package, which nothing else of a compute needs: 2.5 % of a small compute's
     instructions. Its one function is given here, answering as it would. Plugins disabled by name
-    (the variable's other form) are still looked for by pydantic's own."""
+    (the variable's other form) are still looked for by pydantic's own. Anything else a pydantic
+    asks of the module (a later release may) is its own: the real module is imported then."""
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("__all__", "1", "true"):
         return
     import types
 
-    loader = types.ModuleType("pydantic.plugin._loader", "No pydantic plugin (PYDANTIC_DISABLE_PLUGINS).")
+    name = "pydantic.plugin._loader"
+    loader = types.ModuleType(name, "No pydantic plugin (PYDANTIC_DISABLE_PLUGINS).")
+
+    def real(attribute: str) -> object:
+        if attribute.startswith("__"):  # what the import system asks of any module (__path__)
+            raise AttributeError(attribute)
+        import importlib
+
+        del sys.modules[name]  # (the stand-in): the real module is imported and takes its place
+        return getattr(importlib.import_module(name), attribute)
+
     loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules.setdefault(loader.__name__, loader)
+    loader.__getattr__ = real  # type: ignore[attr-defined]
+    sys.modules.setdefault(name, loader)
 
 
 _no_plugin_loader()
