@@ -50,8 +50,7 @@ def _no_plugin_loader() -> None:
         del sys.modules[name]  # (the stand-in): the real module is imported and takes its place
         return getattr(importlib.import_module(name), attribute)
 
-    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    loader.__getattr__ = real  # type: ignore[attr-defined]
+    loader.__dict__.update(get_plugins=lambda: (), __getattr__=real)
     sys.modules.setdefault(name, loader)
 
 
