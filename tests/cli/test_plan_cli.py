@@ -239,6 +239,43 @@ def test_the_example_plan_json_is_unchanged():
     assert run.stdout == GOLDEN.read_text(encoding="utf-8"), REMAKE
 
 
+def test_the_golden_plan_s_bau_and_removals_are_worked_by_hand():
+    """tests/golden/plan.json is ghgcalc's own output; this recomputes from examples/plan.yaml, by hand, what
+    it can: BAU of each sector but Waste is each base line (compute of examples/province.yaml) grown by its
+    driver, (1 + r)^(year - 2023), with plan.yaml's rates (gpp 3 % for I.2, I.3 and II, 0 for V, population
+    0.3 % for the rest), and the trees remove 2,000,000 x 0.009 t (DEQP's 9 kg CO2 a tree a year) ramped
+    over 5 years from 2024. Waste is left out: the landfill's BAU is a first-order decay of grown deposits."""
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    base = json.loads(ghgcalc(ROOT, "compute", "examples/province.yaml", "-f", "json").stdout)
+    sectors = {
+        "I": "Stationary energy",
+        "II": "Transportation",
+        "IV": "Industrial processes and product use",
+        "V": "Agriculture, forestry and other land use",
+    }
+
+    def rate(gpc: str) -> float:
+        if gpc.startswith(("I.2", "I.3", "II")):
+            return 0.03
+        return 0.0 if gpc.startswith("V") else 0.003
+
+    assert [year["year"] for year in golden["years"]] == list(range(2023, 2031))
+    for year in golden["years"]:
+        grown: dict[str, float] = {}
+        for line in base["lines"]:
+            sector = sectors.get(line["gpc"].split(".")[0])
+            if sector:
+                grown[sector] = grown.get(sector, 0.0) + line["t_co2e"] * (1 + rate(line["gpc"])) ** (
+                    year["year"] - 2023
+                )
+        assert len(grown) == 4
+        for sector, t_co2e in grown.items():
+            assert year["bau_by_sector_t_co2e"][sector] == pytest.approx(t_co2e, rel=1e-12), (year["year"], sector)
+        ramp = min(1.0, max(0, year["year"] - 2024 + 1) / 5)
+        assert year["removals_t_co2"] == pytest.approx(2_000_000 * 0.009 * ramp, rel=1e-12), year["year"]
+        assert year["by_measure_t_co2e"].get("trees", 0.0) == pytest.approx(2_000_000 * 0.009 * ramp, rel=1e-12)
+
+
 def test_the_writers_sample_is_what_its_plan_computes():
     """tests/data/plan_sample.json feeds the writer tests; it is made by a script from
     tests/data/plan_sample.yaml, never copied by hand, and keeps up with the document."""

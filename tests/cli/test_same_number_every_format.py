@@ -36,7 +36,8 @@ def test_a_half_rounds_up_in_the_terminal_and_the_markdown_as_on_the_web_page(tm
     page = Page()
     page.feed(html.stdout)
     rows = [row for table in page.tables.values() for row in table if row]
-    assert all("2.68" in row for row in rows if row[0] == "two-six-seven-five"), rows
+    halves = [row for row in rows if row[0] == "two-six-seven-five"]
+    assert len(halves) >= 2 and all("2.68" in row for row in halves), rows  # by-source and lines tables
     assert any("4.3 %" in row for row in rows if row[0] == "seventeen"), rows  # 17 of 400 t
 
     table = ghgcalc(tmp_path, "compute", "halves.yaml", "-f", "table")

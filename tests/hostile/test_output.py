@@ -266,13 +266,61 @@ def test_a_full_disk_leaves_no_partial_file(folder: Path, monkeypatch) -> None:
 
 
 def test_a_read_only_folder_as_an_ordinary_user(folder: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes in read-only folders; the probe is tested above with a read-only file system")
+    if os.geteuid() == 0:  # root writes in read-only folders: the CLI runs without root's capabilities
+        _read_only_folder_without_privileges(folder)
+        return
     locked = folder / "locked"
     locked.mkdir()
     locked.chmod(0o555)
     try:
         refused(folder, "compute", "municipality.yaml", "-o", "locked/out.json", mentions="cannot write")
+    finally:
+        locked.chmod(0o755)
+
+
+def _without_capabilities() -> None:
+    """In the child, before exec: empty the capability bounding set, so that the root user execs with no
+    capability (no CAP_DAC_OVERRIDE) and meets a folder's permission bits as an ordinary user does."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop = 24
+    for cap in range(64):
+        if libc.prctl(pr_capbset_drop, cap, 0, 0, 0) != 0 and ctypes.get_errno() != errno.EINVAL:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _read_only_folder_without_privileges(folder: Path) -> None:
+    """Run as root (containers, CI), the test above was always skipped: the CLI is run in a process of
+    root without its capabilities, once into a writable folder (it must write there, or the refusal
+    below would prove nothing) and once into a read-only one."""
+    locked, open_ = folder / "locked", folder / "open"
+    locked.mkdir()
+    open_.mkdir()
+
+    def run(out: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "ghgcalc", "compute", "municipality.yaml", "-o", out, "-f", "json"],
+            cwd=folder,
+            preexec_fn=_without_capabilities,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    try:
+        written = run("open/out.json")
+    except subprocess.SubprocessError as exc:  # prctl refused: this process may not drop capabilities
+        pytest.skip(f"cannot drop root's capabilities here: {exc}")
+    assert written.returncode == 0 and (open_ / "out.json").stat().st_size > 0, written
+    locked.chmod(0o555)
+    try:
+        before = snapshot(folder)
+        refusal = run("locked/out.json")
+        assert refusal.returncode == USAGE and refusal.stdout == "", refusal
+        assert "cannot write" in refusal.stderr and "Traceback" not in refusal.stderr, refusal
+        assert snapshot(folder) == before and not list(locked.iterdir())
     finally:
         locked.chmod(0o755)
 

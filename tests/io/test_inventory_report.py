@@ -19,6 +19,7 @@ from ghgcalc.core.analysis import Settings
 from ghgcalc.models.result import InventoryResult
 from ghgcalc.reports.document import Document, Section, Table
 from ghgcalc.reports.inventory_report import document
+from tests import municipality_by_hand as by_hand
 from tests.helpers import ghgcalc, write
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,7 +121,9 @@ def test_scopes_equal_the_json_and_round_up_as_tgo_does(plain: tuple[Document, d
     # TGO Fr-05: ROUNDUP(x, 0) per scope, the totals sums of the rounded scopes
     rounded = [math.ceil(by_scope[str(scope)]) for scope in (1, 2, 3)]
     assert column(scopes, 2) == [*rounded, rounded[0] + rounded[1], sum(rounded)]
-    assert rounded == [108, 196, 21]  # the Fr-05 of examples/municipality.yaml (docs/cfo-report.md)
+    # the scopes of examples/municipality.yaml computed by hand from TGO's factors (tests/municipality_by_hand.py)
+    assert by_scope == pytest.approx(by_hand.BY_SCOPE_T_CO2E, rel=1e-12)
+    assert rounded == [math.ceil(by_hand.BY_SCOPE_T_CO2E[s]) for s in "123"] == [108, 196, 21]
     assert column(scopes, 4)[:3] == [by_scope[str(s)] / data["total_t_co2e"] for s in (1, 2, 3)]
     separate = table_of(doc, "separately-reported")
     assert separate.rows[-1].cells[1] == sum(data["separately_reported_t_co2e"].values())

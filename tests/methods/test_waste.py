@@ -496,24 +496,61 @@ def test_every_yaml_example_in_the_doc_is_valid():
 
 
 def test_the_doc_worked_examples():
+    """Each number docs/methods/waste.md prints in its worked examples, worked out here by hand from the IPCC
+    equations and the table values typed above, and found both in the doc and in what the method gives: the
+    doc's numbers are checked, not copied into the test (they were: the FOD total matched the method while
+    the doc's own paper line, 18.028 t, did not add up to it)."""
+    doc = (ROOT / "docs" / "methods" / "waste.md").read_text(encoding="utf-8")
+
+    def printed(value: float, decimals: int) -> str:
+        shown = f"{value:,.{decimals}f}"
+        assert shown in doc, f"docs/methods/waste.md does not print {shown}"
+        return shown
+
+    # FOD, 10,000 t in 2020, unmanaged deep site (Table 3.1 MCF 0.8), DOCf 0.5, F 0.5, tropical wet k
+    ddocm_food = 10_000 * 0.5 * DOC_FOOD * 0.5 * 0.8
+    ddocm_paper = 10_000 * 0.2 * DOC_PAPER * 0.5 * 0.8
+    assert (ddocm_food, ddocm_paper) == (pytest.approx(300), pytest.approx(320))
     fod_example = fod(deposits={2020: 10000}, composition={"food": 0.5, "paper": 0.2}, site_type="unmanaged-deep")
-    # DDOCm food 10,000 x 0.5 x 0.15 x 0.5 x 0.8 = 300 t; paper 10,000 x 0.2 x 0.40 x 0.5 x 0.8 = 320 t
-    assert waste_landfill_fod.compute(fod_example, 2021)["CH4"] == pytest.approx(80_358.6, abs=0.05)
-    assert waste_landfill_fod.compute(fod_example, 2022)["CH4"] == pytest.approx(57_645.8, abs=0.05)
+    for year, n in ((2021, 1), (2022, 2)):
+        food = single_deposit_ch4_kg(ddocm_food, K_FOOD_TW, n)
+        paper = single_deposit_ch4_kg(ddocm_paper, K_PAPER_TW, n)
+        assert f"= {printed(food / 1000, 3)} t;" in doc and f"= {printed(paper / 1000, 3)} t;" in doc
+        assert f"**{printed(food + paper, 1)} kg" in doc
+        assert waste_landfill_fod.compute(fod_example, year)["CH4"] == pytest.approx(food + paper, rel=REL)
+    # methane commitment with the defaults: DOC of Table 2.3 South-Eastern Asia (Eq. 3.7), MCF 0.6, DOCf, F
+    sea_doc = SEA_FOOD * DOC_FOOD + SEA_PAPER * DOC_PAPER + SEA_WOOD * DOC_WOOD + SEA_TEXTILES * DOC_TEXTILES
+    assert f"DOC = {printed(sea_doc, 4)}" in doc
+    commitment = 10_000 * 0.6 * sea_doc * 0.5 * 0.5 * C_TO_CH4 * 1000
+    assert f"**{printed(commitment, 0)} kg" in doc
     default_mc = waste_methane_commitment.Params(tonnes=10_000)
-    assert waste_methane_commitment.compute(default_mc, 2024)["CH4"] == pytest.approx(331_800, rel=1e-9)
+    assert waste_methane_commitment.compute(default_mc, 2024)["CH4"] == pytest.approx(commitment, rel=1e-9)
+    # open burning, 100 t (Table 2.4 dry matter, carbon and fossil fractions; Table 5.2 OF 0.58)
+    dry = {"food": 100 * 0.5 * 0.40, "paper": 100 * 0.2 * 0.90, "plastics": 100 * 0.3 * 1.00}
+    fossil_c = dry["paper"] * 0.46 * 0.01 + dry["plastics"] * 0.75 * 1.00
+    biogenic_c = dry["food"] * 0.38 + dry["paper"] * 0.46 * 0.99
+    co2, co2_biogenic = fossil_c * 0.58 * 44 / 12 * 1000, biogenic_c * 0.58 * 44 / 12 * 1000
+    ch4, n2o = 100 * 6_500 / 1000, sum(dry.values()) * 150 / 1000  # 6,500 g/t wet; 150 g/t dry (Table 5.6)
+    assert f"Fossil C: 18 × 0.46 × 0.01 + 30 × 0.75 × 1.00 = {printed(fossil_c, 4)} t" in doc
+    assert f"= {printed(biogenic_c, 4)} t" in doc
+    for value, decimals in ((co2, 0), (co2_biogenic, 0), (ch4, 0), (n2o, 1)):
+        assert f"**{printed(value, decimals)} kg**" in doc
     burning = waste_incineration.Params(
         tonnes=100, technology="open-burning", composition={"food": 0.5, "paper": 0.2, "plastics": 0.3}
     )
-    result = waste_incineration.compute(burning, 2024)
-    assert (round(result["CO2"]), round(result["CO2_biogenic"]), result["CH4"], result["N2O"]) == (
-        48_026,
-        33_595,
-        pytest.approx(650),
-        pytest.approx(10.2),
-    )
-    n2o = wastewater_n2o.compute(wastewater_n2o.Params(population=100_000, protein_kg_per_person_year=25), 2024)
-    assert n2o["N2O"] == pytest.approx(4_321.4, abs=0.05)
+    assert waste_incineration.compute(burning, 2024) == {
+        "CO2": pytest.approx(co2, rel=REL),
+        "CO2_biogenic": pytest.approx(co2_biogenic, rel=REL),
+        "CH4": pytest.approx(ch4, rel=REL),
+        "N2O": pytest.approx(n2o, rel=REL),
+    }
+    # wastewater N2O, Eq. 6.8 and 6.7 with Table 6.11: F_NPR 0.16, F_NON-CON 1.1, F_IND-COM 1.25, EF 0.005
+    n_effluent = 100_000 * 25 * 0.16 * 1.1 * 1.25
+    assert f"= {printed(n_effluent, 0)} kg N" in doc
+    n2o_effluent = n_effluent * 0.005 * 44 / 28
+    assert f"**{printed(n2o_effluent, 1)} kg**" in doc
+    n2o_line = wastewater_n2o.compute(wastewater_n2o.Params(population=100_000, protein_kg_per_person_year=25), 2024)
+    assert n2o_line["N2O"] == pytest.approx(n2o_effluent, rel=REL)
 
 
 def test_both_landfill_methods_take_doc_or_composition_not_both():
