@@ -131,11 +131,31 @@ def repeated_input(who: Who, earlier: Who) -> Issue:
     said of the batch."""
     from ghgcalc.core.entity import code_key
 
-    if who.code is not None and earlier.code is not None and code_key(who.code) == code_key(earlier.code):
+    codes = (who.code, earlier.code) if who.code is not None and earlier.code is not None else None
+    one_code = codes is not None and code_key(codes[0]) == code_key(codes[1])
+    code = " = ".join(dict.fromkeys(codes or ()))  # "500101 = 0500101": an Excel cell dropped the leading zero
+    if (who.period_start, who.period_end) != (earlier.period_start, earlier.period_end):
+        days = _shared_days(who, earlier)
+        if one_code:
+            message = tr(
+                "the same local government (code {code}) as {first}, and periods that overlap: {period} here and "
+                "{other} there both cover {start} to {end}: a total added up from the output counts those days twice",
+                code=code,
+                **days,
+            )
+        else:
+            message = tr(
+                "the same name ({name}) and province as {first}, and periods that overlap: {period} here and {other} "
+                "there both cover {start} to {end}: a total added up from the output counts those days twice",
+                name=printable(who.name),
+                **days,
+            )
+        return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=tr(OVERLAP_HINT))
+    if one_code:
         message = tr(
             "the same local government (code {code}) and period ({period}) as {first}: the output holds both, "
             "and a total added up from it counts this inventory twice",
-            code=" = ".join(dict.fromkeys((who.code, earlier.code))),
+            code=code,
             period=who.period,
             first=earlier.file,
         )
@@ -153,6 +173,24 @@ def repeated_input(who: Who, earlier: Who) -> Issue:
             "they are two local governments, give each its organization.code"
         )
     return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=hint)
+
+
+OVERLAP_HINT = N_(
+    "a total takes each day once: leave out one of the two (the fiscal year's file or the calendar year's), or add "
+    "up each period apart; if they are two local governments, give each its own organization.code"
+)
+
+
+def _shared_days(row: Any, earlier: Any) -> dict[str, object]:
+    """What a message of two overlapping periods names (Who, SummaryRow): each period as written and
+    the days both cover (ISO)."""
+    return {
+        "first": earlier.file,
+        "period": row.period,
+        "other": earlier.period,
+        "start": str(max(row.period_start, earlier.period_start)),
+        "end": str(min(row.period_end, earlier.period_end)),
+    }
 
 
 def expand_inputs(paths: list[str]) -> list[str]:
@@ -1815,6 +1853,14 @@ def _repeated_warning(row: SummaryRow, earlier: SummaryRow) -> Issue:
     codes = [code for code in (row.code, earlier.code) if code is not None]
     one_code = len(codes) == 2 and code_key(codes[0]) == code_key(codes[1])
     code = " = ".join(dict.fromkeys(codes))  # "500101 = 0500101": an Excel cell dropped the leading zero
+    if (row.period_start, row.period_end) != (earlier.period_start, earlier.period_end):
+        message = tr(
+            "the same local government ({name}) as {first}, and periods that overlap: {period} here and {other} "
+            "there both cover {start} to {end}: the rollups count those days twice",
+            name=printable(row.name or "") + (f", {code}" if one_code else ""),
+            **_shared_days(row, earlier),
+        )
+        return Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=tr(OVERLAP_HINT))
     if one_code and len(names) > 1:
         message = tr(
             "the same organization.code ({code}) and period ({period}) as {first}, under another name ({name}, "
