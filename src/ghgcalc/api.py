@@ -129,7 +129,7 @@ def repeated_input(who: Who, earlier: Who) -> Issue:
     and period an earlier input has (core/entity.Repeats): the batch's output holds both, and a
     total added up from it counts the inventory twice. The records keep their own status: this is
     said of the batch."""
-    from ghgcalc.core.entity import code_key
+    from ghgcalc.core.entity import code_key, other_totals
 
     codes = (who.code, earlier.code) if who.code is not None and earlier.code is not None else None
     one_code = codes is not None and code_key(codes[0]) == code_key(codes[1])
@@ -151,6 +151,14 @@ def repeated_input(who: Who, earlier: Who) -> Issue:
                 **days,
             )
         return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=tr(OVERLAP_HINT))
+    if other_totals(who, earlier):  # not a copy: a part of it, or another version
+        message = tr(
+            "the same local government ({who}) and period ({period}) as {first}, with another total ({total} t "
+            "CO2e here, {other} there): a part of its inventory, or another version of it? A total added up from "
+            "the output takes both",
+            **_other_version(who, earlier, code if one_code else None),
+        )
+        return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=tr(PARTS_HINT))
     if one_code:
         message = tr(
             "the same local government (code {code}) and period ({period}) as {first}: the output holds both, "
@@ -179,6 +187,27 @@ OVERLAP_HINT = N_(
     "a total takes each day once: leave out one of the two (the fiscal year's file or the calendar year's), or add "
     "up each period apart; if they are two local governments, give each its own organization.code"
 )
+
+
+PARTS_HINT = N_(
+    "if one is an older version, leave it out; if they are parts of one inventory (scope 1 and 2 in one file, "
+    "scope 3 in the other), put their activities in one file, so that the local government has one total; if "
+    "they are two local governments, give each its own organization.code"
+)
+
+
+def _other_version(row: Any, earlier: Any, code: str | None) -> dict[str, object]:
+    """What a message of two inventories of one local government and period with different totals
+    names (Who, SummaryRow)."""
+    from ghgcalc.core.entity import tonnes
+
+    return {
+        "who": tr("code {code}", code=code) if code else printable(row.name or ""),
+        "period": row.period,
+        "first": earlier.file,
+        "total": tonnes(row.total),
+        "other": tonnes(earlier.total),
+    }
 
 
 def _shared_days(row: Any, earlier: Any) -> dict[str, object]:
@@ -1846,7 +1875,7 @@ def _repeated_warning(row: SummaryRow, earlier: SummaryRow) -> Issue:
     """inventory-repeated for `row`, whose local government and period `earlier` has too
     (core/summary.py repeated): one code under two names is said as such (a code typed twice is as
     likely as a copy), and so is one name whose code only one of the two files gives."""
-    from ghgcalc.core.entity import code_key
+    from ghgcalc.core.entity import code_key, other_totals
 
     names = {canonical_name(r.name or "").casefold() for r in (row, earlier)}
     shown = {"period": row.period, "first": earlier.file, "name": printable(row.name or "")}
@@ -1861,6 +1890,13 @@ def _repeated_warning(row: SummaryRow, earlier: SummaryRow) -> Issue:
             **_shared_days(row, earlier),
         )
         return Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=tr(OVERLAP_HINT))
+    if other_totals(row, earlier) and not (one_code and len(names) > 1):  # a part of it, or another version
+        message = tr(
+            "the same local government ({who}) and period ({period}) as {first}, with another total ({total} t "
+            "CO2e here, {other} there): a part of its inventory, or another version of it? The rollups count both",
+            **_other_version(row, earlier, code if one_code else None),
+        )
+        return Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=tr(PARTS_HINT))
     if one_code and len(names) > 1:
         message = tr(
             "the same organization.code ({code}) and period ({period}) as {first}, under another name ({name}, "

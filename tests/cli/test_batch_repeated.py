@@ -158,3 +158,26 @@ def test_a_copy_without_a_code_is_found_whatever_way_its_province_is_written(tmp
         ("towns/b.yaml", True),
         ("towns/c.yaml", True),
     ], run.stderr
+
+
+def test_two_parts_of_one_inventory_are_told_apart_from_a_copy(tmp_path: Path) -> None:
+    """A town's scope 1 and 2 in one file and its scope 3 in another (or last week's draft beside
+    this week's) are not a copy: the warning gives both totals and asks which it is, rather than
+    saying the inventory is counted twice. A copy is still said as a copy."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "ban-mai-scope12.yaml", town("เทศบาลตำบลบ้านใหม่"))
+    scope3 = town("เทศบาลตำบลบ้านใหม่").replace("diesel-stationary, amount: 100, unit: L", "paper, amount: 100, unit: kg")
+    write(towns, "ban-mai-scope3.yaml", scope3)
+    write(towns, "ban-kao.yaml", town("เทศบาลตำบลบ้านเก่า", "6500102"))
+    write(towns, "ban-kao (1).yaml", town("เทศบาลตำบลบ้านเก่า", "6500102"))
+    run = ghgcalc(tmp_path, "compute", "towns", "-f", "csv")
+    assert run.code == 0, run
+    copy, part = repeats(run.stderr)
+    assert copy.location == "towns/ban-kao.yaml" and "counts this inventory twice" in copy.message, run.stderr
+    assert part.location == "towns/ban-mai-scope3.yaml", run.stderr
+    assert "another total (0.2102 t CO2e here, 0.2708 there)" in part.message, part.message
+    assert "twice" not in part.message and "parts of one inventory" in (part.hint or "")
+    summary = ghgcalc(tmp_path, "summary", "towns", "-f", "csv", "--lang", "th")
+    [_, part] = repeats(summary.stderr)
+    assert "ผลรวมต่างกัน (ไฟล์นี้ 0.2102 ตัน CO2e ไฟล์นั้น 0.2708)" in part.message, summary.stderr

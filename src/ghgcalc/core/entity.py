@@ -5,6 +5,7 @@ is otherwise compared, or made the base year, without a word."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from typing import Any, NamedTuple, Protocol, TypeVar
 
@@ -127,6 +128,7 @@ class Who(NamedTuple):
     period: str  # as the inventory wrote it
     period_start: dt.date  # its first and last day: one period whether written 2567 or 2024
     period_end: dt.date
+    total: float  # tCO2e: a copy has the same, a part or another version of it another
 
     @classmethod
     def of(cls, result: InventoryResult) -> Who:
@@ -141,6 +143,7 @@ class Who(NamedTuple):
             result.period.written or result.period.label,
             result.period.start,
             result.period.end,
+            result.total_t_co2e,
         )
 
 
@@ -161,6 +164,8 @@ class Identified(Protocol):
     def period_start(self) -> dt.date | str | None: ...  # a date, or its ISO text (a summary's row)
     @property
     def period_end(self) -> dt.date | str | None: ...
+    @property
+    def total(self) -> float | None: ...
 
 
 Row = TypeVar("Row", bound=Identified)
@@ -215,3 +220,19 @@ class Repeats:
             by_code = coded or other.code is None or row.code is None
             if by_code and other.period_start and start <= other.period_end and other.period_start <= end:
                 yield other
+
+
+def other_totals(row: Identified, earlier: Identified) -> bool:
+    """Whether two inventories Repeats found of one local government and period give different
+    totals: not a copy (the YAML and its workbook give the same), but a part of it (scope 3 in a
+    file of its own) or another version of it."""
+    return (
+        row.total is not None
+        and earlier.total is not None
+        and not math.isclose(row.total, earlier.total, rel_tol=1e-9, abs_tol=1e-12)
+    )
+
+
+def tonnes(value: float) -> str:
+    """tCO2e as a message quotes a total: 4 significant digits, whole tonnes from 1,000 on."""
+    return format(value, ",.0f") if abs(value) >= 1000 else format(value, ",.4g")
