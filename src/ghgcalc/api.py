@@ -24,7 +24,7 @@ from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError
 from ghgcalc.errors import Path as DocPath
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.factor_store import ALWAYS_SEARCHED, DEFAULT_SETS, FactorStore, SetRef
-from ghgcalc.io.files import TABLE_SUFFIXES, is_regular, kind_of
+from ghgcalc.io.files import ARCHIVE_SUFFIXES, DOWNLOAD_SUFFIXES, TABLE_SUFFIXES, is_regular, kind_of
 from ghgcalc.io.inventory_reader import (
     INPUT_SUFFIXES,
     OTHER_WORKBOOK_SUFFIXES,
@@ -129,13 +129,41 @@ def repeated_input(who: Who, earlier: Who) -> Issue:
     and period an earlier input has (core/entity.Repeats): the batch's output holds both, and a
     total added up from it counts the inventory twice. The records keep their own status: this is
     said of the batch."""
-    from ghgcalc.core.entity import code_key
+    from ghgcalc.core.entity import code_key, other_totals
 
-    if who.code is not None and earlier.code is not None and code_key(who.code) == code_key(earlier.code):
+    codes = (who.code, earlier.code) if who.code is not None and earlier.code is not None else None
+    one_code = codes is not None and code_key(codes[0]) == code_key(codes[1])
+    code = " = ".join(dict.fromkeys(codes or ()))  # "500101 = 0500101": an Excel cell dropped the leading zero
+    if (who.period_start, who.period_end) != (earlier.period_start, earlier.period_end):
+        days = _shared_days(who, earlier)
+        if one_code:
+            message = tr(
+                "the same local government (code {code}) as {first}, and periods that overlap: {period} here and "
+                "{other} there both cover {start} to {end}: a total added up from the output counts those days twice",
+                code=code,
+                **days,
+            )
+        else:
+            message = tr(
+                "the same name ({name}) and province as {first}, and periods that overlap: {period} here and {other} "
+                "there both cover {start} to {end}: a total added up from the output counts those days twice",
+                name=printable(who.name),
+                **days,
+            )
+        return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=tr(OVERLAP_HINT))
+    if other_totals(who, earlier):  # not a copy: a part of it, or another version
+        message = tr(
+            "the same local government ({who}) and period ({period}) as {first}, with another total ({total} t "
+            "CO2e here, {other} there): a part of its inventory, or another version of it? A total added up from "
+            "the output takes both",
+            **_other_version(who, earlier, code if one_code else None),
+        )
+        return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=tr(PARTS_HINT))
+    if one_code:
         message = tr(
             "the same local government (code {code}) and period ({period}) as {first}: the output holds both, "
             "and a total added up from it counts this inventory twice",
-            code=" = ".join(dict.fromkeys((who.code, earlier.code))),
+            code=code,
             period=who.period,
             first=earlier.file,
         )
@@ -153,6 +181,45 @@ def repeated_input(who: Who, earlier: Who) -> Issue:
             "they are two local governments, give each its organization.code"
         )
     return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=hint)
+
+
+OVERLAP_HINT = N_(
+    "a total takes each day once: leave out one of the two (the fiscal year's file or the calendar year's), or add "
+    "up each period apart; if they are two local governments, give each its own organization.code"
+)
+
+
+PARTS_HINT = N_(
+    "if one is an older version, leave it out; if they are parts of one inventory (scope 1 and 2 in one file, "
+    "scope 3 in the other), put their activities in one file, so that the local government has one total; if "
+    "they are two local governments, give each its own organization.code"
+)
+
+
+def _other_version(row: Any, earlier: Any, code: str | None) -> dict[str, object]:
+    """What a message of two inventories of one local government and period with different totals
+    names (Who, SummaryRow)."""
+    from ghgcalc.core.entity import tonnes
+
+    return {
+        "who": tr("code {code}", code=code) if code else printable(row.name or ""),
+        "period": row.period,
+        "first": earlier.file,
+        "total": tonnes(row.total),
+        "other": tonnes(earlier.total),
+    }
+
+
+def _shared_days(row: Any, earlier: Any) -> dict[str, object]:
+    """What a message of two overlapping periods names (Who, SummaryRow): each period as written and
+    the days both cover (ISO)."""
+    return {
+        "first": earlier.file,
+        "period": row.period,
+        "other": earlier.period,
+        "start": str(max(row.period_start, earlier.period_start)),
+        "end": str(min(row.period_end, earlier.period_end)),
+    }
 
 
 def expand_inputs(paths: list[str]) -> list[str]:
@@ -174,7 +241,7 @@ def inputs_once(paths: list[str], files: list[str] | None = None) -> tuple[list[
     else:
         linked = True
     warnings = [_unread_folders(folder, names) for folder, names in unread]
-    warnings += [_other_workbooks(folder, names) for folder, names in skipped]
+    warnings += [issue for folder, names in skipped for issue in _other_workbooks(folder, names)]
     if len(files) < 2 or (len(paths) == 1 and not linked):
         return files, tuple(warnings)
     first_named: dict[object, str] = {}
@@ -391,10 +458,7 @@ def _expanded(
                         names=printable(_first_names(folders)),
                     )
                     if folders
-                    else tr(
-                        "its spreadsheets {names} are .xls or .ods workbooks: save them as Excel Workbook (.xlsx)",
-                        names=printable(_first_names(others)),
-                    )
+                    else _others_hint(path, others)
                     if others
                     else None,
                 )
@@ -503,23 +567,81 @@ def _is_input_name(name: str) -> bool:
 
 
 def _is_other_workbook(entry: os.DirEntry[str]) -> bool:
-    """Whether a folder's entry is a spreadsheet ghgcalc does not read (.xls, .ods): said, not read."""
+    """Whether a folder's entry holds inventories ghgcalc does not read, said, not read: a spreadsheet
+    of another format (.xls, .ods), a zip archive of inventories, an inventory still being downloaded
+    (`town.xlsx.crdownload`). Only names that are no inventory's come here: one test of the suffix
+    for each, and the look into a zip."""
     name = entry.name.lower()
-    return name.endswith(OTHER_WORKBOOK_SUFFIXES) and not name.startswith(EXCEL_LOCK) and not _is_folder(entry)
+    if name.endswith(OTHER_WORKBOOK_SUFFIXES):
+        return not name.startswith(EXCEL_LOCK) and not _is_folder(entry)
+    if name.endswith(ARCHIVE_SUFFIXES):
+        return _archive_of_inventories(entry.path)
+    if name.endswith(DOWNLOAD_SUFFIXES):  # Safari's .download is a folder; Chrome's may be `Unconfirmed 1.crdownload`
+        return _is_input_name(name.rpartition(".")[0]) or name.endswith(".crdownload")
+    return False
 
 
-def _other_workbooks(folder: str, names: list[str]) -> Issue:
-    return Issue(
-        "workbook-unsupported",
-        tr(
+def _others_hint(folder: str, others: list[str]) -> str | None:
+    """The hint of a folder that holds no inventory ghgcalc reads but others (_other_workbooks): for
+    spreadsheets of another format, to save them as .xlsx; for archives and downloads, their warnings'."""
+    said = [issue for issue in _other_workbooks(folder, others) if issue.code != "workbook-unsupported"]
+    if not said:
+        return tr(
+            "its spreadsheets {names} are .xls or .ods workbooks: save them as Excel Workbook (.xlsx)",
+            names=printable(_first_names(others)),
+        )
+    return "; ".join(f"{issue.message}: {issue.hint}" for issue in said)
+
+
+def _archive_of_inventories(path: str) -> bool:
+    """Whether a zip archive holds an inventory (a .yaml or a workbook, macOS's __MACOSX/ copies
+    aside), or cannot be listed (cut short: still being downloaded)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return not os.path.isdir(path)
+    return any(_is_input_name(n.rpartition("/")[2]) for n in names if not n.startswith("__MACOSX/"))
+
+
+def _other_workbooks(folder: str, names: list[str]) -> list[Issue]:
+    """The warnings of the files in `folder` that hold inventories and are not read (_is_other_workbook)."""
+    lowered = [(name, name.lower()) for name in names]
+    archives = [name for name, low in lowered if low.endswith(ARCHIVE_SUFFIXES)]
+    downloads = [name for name, low in lowered if low.endswith(DOWNLOAD_SUFFIXES)]
+    sheets = [name for name in names if name not in archives and name not in downloads]
+    where = Location(display_name(folder))
+    found = []
+    if sheets:
+        message = tr(
             "{count} spreadsheet(s) in it are .xls or .ods workbooks, which are not read: {names}",
-            count=len(names),
-            names=printable(_first_names(names)),
-        ),
-        Severity.WARNING,
-        Location(display_name(folder)),
-        hint=tr("open each in a spreadsheet program and save it as Excel Workbook (.xlsx) to include it"),
-    )
+            count=len(sheets),
+            names=printable(_first_names(sheets)),
+        )
+        hint = tr("open each in a spreadsheet program and save it as Excel Workbook (.xlsx) to include it")
+        found.append(Issue("workbook-unsupported", message, Severity.WARNING, where, hint=hint))
+    if archives:
+        message = tr(
+            "{count} zip archive(s) in it hold inventories, which are not read: {names}",
+            count=len(archives),
+            names=printable(_first_names(archives)),
+        )
+        hint = tr("unpack each into the folder (or into a folder of its own, and name that too) to include them")
+        found.append(Issue("archive-not-read", message, Severity.WARNING, where, hint=hint))
+    if downloads:
+        message = tr(
+            "{count} file(s) in it are still being downloaded or were cut short, and are not read: {names}",
+            count=len(downloads),
+            names=printable(_first_names(downloads)),
+        )
+        hint = tr(
+            "wait until the download ends (the name then ends in .yaml or .xlsx), or download the file again; "
+            "then run again"
+        )
+        found.append(Issue("download-unfinished", message, Severity.WARNING, where, hint=hint))
+    return found
 
 
 def _holds_inventories(folder: str) -> bool:
@@ -1700,7 +1822,7 @@ def _tree_inputs(top: str, problems: list[Issue]) -> list[str]:
             elif not entry.name.startswith(".") and _is_folder(entry):
                 waiting.append(prefix + entry.name)
         if others:
-            problems.append(_other_workbooks(folder, sorted(others)))
+            problems.extend(_other_workbooks(folder, sorted(others)))
     return found
 
 
@@ -1808,13 +1930,28 @@ def _repeated_warning(row: SummaryRow, earlier: SummaryRow) -> Issue:
     """inventory-repeated for `row`, whose local government and period `earlier` has too
     (core/summary.py repeated): one code under two names is said as such (a code typed twice is as
     likely as a copy), and so is one name whose code only one of the two files gives."""
-    from ghgcalc.core.entity import code_key
+    from ghgcalc.core.entity import code_key, other_totals
 
     names = {canonical_name(r.name or "").casefold() for r in (row, earlier)}
     shown = {"period": row.period, "first": earlier.file, "name": printable(row.name or "")}
     codes = [code for code in (row.code, earlier.code) if code is not None]
     one_code = len(codes) == 2 and code_key(codes[0]) == code_key(codes[1])
     code = " = ".join(dict.fromkeys(codes))  # "500101 = 0500101": an Excel cell dropped the leading zero
+    if (row.period_start, row.period_end) != (earlier.period_start, earlier.period_end):
+        message = tr(
+            "the same local government ({name}) as {first}, and periods that overlap: {period} here and {other} "
+            "there both cover {start} to {end}: the rollups count those days twice",
+            name=printable(row.name or "") + (f", {code}" if one_code else ""),
+            **_shared_days(row, earlier),
+        )
+        return Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=tr(OVERLAP_HINT))
+    if other_totals(row, earlier) and not (one_code and len(names) > 1):  # a part of it, or another version
+        message = tr(
+            "the same local government ({who}) and period ({period}) as {first}, with another total ({total} t "
+            "CO2e here, {other} there): a part of its inventory, or another version of it? The rollups count both",
+            **_other_version(row, earlier, code if one_code else None),
+        )
+        return Issue("inventory-repeated", message, Severity.WARNING, Location(row.file), hint=tr(PARTS_HINT))
     if one_code and len(names) > 1:
         message = tr(
             "the same organization.code ({code}) and period ({period}) as {first}, under another name ({name}, "

@@ -99,3 +99,85 @@ def test_jobs_say_the_same_as_one_process(tmp_path: Path) -> None:
     two = ghgcalc(tmp_path, "compute", "towns", "-f", "jsonl", "--jobs", "2")
     assert [p.location for p in repeats(one.stderr)] == ["towns/t10.yaml", "towns/t11.yaml"], one.stderr
     assert (two.stdout, two.stderr) == (one.stdout, one.stderr)
+
+
+def test_a_fiscal_year_beside_the_calendar_year_of_one_town_is_warned(tmp_path: Path) -> None:
+    """FY2567 (Oct 2566 to Sep 2567) and 2567 (the calendar year) share nine months: a sum of the
+    batch's output, or the summary's rollup, counts them twice. Not the same period, yet one town."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "ban-mai-2567.yaml", town("เทศบาลตำบลบ้านใหม่", period="2567"))
+    write(towns, "ban-mai-fy2567.yaml", town("เทศบาลตำบลบ้านใหม่", period="FY2567"))
+    write(towns, "ban-kao.yaml", town("เทศบาลตำบลบ้านเก่า", "6500102"))
+    run = ghgcalc(tmp_path, "compute", "towns", "-f", "csv")
+    assert run.code == 0, run
+    [repeat] = repeats(run.stderr)
+    assert repeat.location == "towns/ban-mai-fy2567.yaml", run.stderr
+    assert "towns/ban-mai-2567.yaml" in repeat.message and "6500101" in repeat.message
+    assert "2024-01-01 to 2024-09-30" in repeat.message and "twice" in repeat.message
+    assert "fiscal year" in (repeat.hint or "")
+    summary = ghgcalc(tmp_path, "summary", "towns", "-f", "json")
+    [repeat] = repeats(summary.stderr)
+    assert repeat.location == "towns/ban-mai-fy2567.yaml" and "2024-01-01 to 2024-09-30" in repeat.message
+    warned = [w for w in json.loads(summary.stdout)["warnings"] if w["code"] == "inventory-repeated"]
+    assert len(warned) == 1, summary.stdout
+    thai = ghgcalc(tmp_path, "validate", "towns", "--lang", "th")
+    [repeat] = repeats(thai.stderr)
+    assert "ซ้อนกัน" in repeat.message and "คำแนะนำ: ผลรวมต้องนับแต่ละวันเพียงครั้งเดียว" in thai.stderr, thai.stderr
+
+
+def test_one_towns_years_and_half_years_share_no_day_and_are_not_warned(tmp_path: Path) -> None:
+    """A trend's folder (one town's years, one after another), and two halves of one year: no day is
+    in two files, so nothing is counted twice."""
+    years = tmp_path / "years"
+    years.mkdir()
+    for year in ("2565", "2566", "2567"):
+        write(years, f"ban-mai-{year}.yaml", town("เทศบาลตำบลบ้านใหม่", period=year))
+    for year in ("FY2565", "FY2566"):
+        write(years, f"ban-mai-{year}.yaml", town("เทศบาลตำบลบ้านใหม่", "6500199", period=year))
+    write(years, "h1.yaml", town("Ban Kao", "6500102", period="{start: 2024-01-01, end: 2024-06-30}"))
+    write(years, "h2.yaml", town("Ban Kao", "6500102", period="{start: 2024-07-01, end: 2024-12-31}"))
+    for command in ("compute", "summary"):
+        run = ghgcalc(tmp_path, command, "years", "-f", "csv")
+        assert run.code == 0, run
+        assert not repeats(run.stderr), run.stderr
+
+
+def test_a_copy_without_a_code_is_found_whatever_way_its_province_is_written(tmp_path: Path) -> None:
+    """`ลำปาง`, `จ.ลำปาง` and `Lampang` are one province (the summary's province-spellings says so):
+    a town's file saved again with the province written otherwise is still a copy."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "a.yaml", town("Ban Mai", None))
+    write(towns, "b.yaml", town("Ban Mai", None).replace('"ลำปาง"', '"จ.ลำปาง"'))
+    write(towns, "c.yaml", town("Ban Mai", None).replace('"ลำปาง"', '"Lampang Province"'))
+    write(towns, "d.yaml", town("Ban Mai", None).replace('"ลำปาง"', '"พะเยา"'))  # another town of the name
+    run = ghgcalc(tmp_path, "compute", "towns", "-f", "jsonl")
+    assert run.code == 0, run
+    assert [(p.location, "towns/a.yaml" in p.message) for p in repeats(run.stderr)] == [
+        ("towns/b.yaml", True),
+        ("towns/c.yaml", True),
+    ], run.stderr
+
+
+def test_two_parts_of_one_inventory_are_told_apart_from_a_copy(tmp_path: Path) -> None:
+    """A town's scope 1 and 2 in one file and its scope 3 in another (or last week's draft beside
+    this week's) are not a copy: the warning gives both totals and asks which it is, rather than
+    saying the inventory is counted twice. A copy is still said as a copy."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    write(towns, "ban-mai-scope12.yaml", town("เทศบาลตำบลบ้านใหม่"))
+    scope3 = town("เทศบาลตำบลบ้านใหม่").replace("diesel-stationary, amount: 100, unit: L", "paper, amount: 100, unit: kg")
+    write(towns, "ban-mai-scope3.yaml", scope3)
+    write(towns, "ban-kao.yaml", town("เทศบาลตำบลบ้านเก่า", "6500102"))
+    write(towns, "ban-kao (1).yaml", town("เทศบาลตำบลบ้านเก่า", "6500102"))
+    run = ghgcalc(tmp_path, "compute", "towns", "-f", "csv")
+    assert run.code == 0, run
+    copy, part = repeats(run.stderr)
+    assert copy.location == "towns/ban-kao.yaml" and "counts this inventory twice" in copy.message, run.stderr
+    assert part.location == "towns/ban-mai-scope3.yaml", run.stderr
+    assert "another total (0.2102 t CO2e here, 0.2708 there)" in part.message, part.message
+    assert "twice" not in part.message and "parts of one inventory" in (part.hint or "")
+    summary = ghgcalc(tmp_path, "summary", "towns", "-f", "csv", "--lang", "th")
+    [_, part] = repeats(summary.stderr)
+    assert "ผลรวมต่างกัน (ไฟล์นี้ 0.2102 ตัน CO2e ไฟล์นั้น 0.2708)" in part.message, summary.stderr

@@ -5,7 +5,9 @@ is otherwise compared, or made the base year, without a word."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple, Protocol, TypeVar
+import math
+from collections.abc import Iterator
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from ghgcalc.errors import Issue, visible, warning
 from ghgcalc.i18n import N_, tr
@@ -126,6 +128,7 @@ class Who(NamedTuple):
     period: str  # as the inventory wrote it
     period_start: dt.date  # its first and last day: one period whether written 2567 or 2024
     period_end: dt.date
+    total: float  # tCO2e: a copy has the same, a part or another version of it another
 
     @classmethod
     def of(cls, result: InventoryResult) -> Who:
@@ -140,6 +143,7 @@ class Who(NamedTuple):
             result.period.written or result.period.label,
             result.period.start,
             result.period.end,
+            result.total_t_co2e,
         )
 
 
@@ -157,9 +161,11 @@ class Identified(Protocol):
     @property
     def period(self) -> str | None: ...
     @property
-    def period_start(self) -> object: ...  # a date, or its ISO text (a summary's row)
+    def period_start(self) -> dt.date | str | None: ...  # a date, or its ISO text (a summary's row)
     @property
-    def period_end(self) -> object: ...
+    def period_end(self) -> dt.date | str | None: ...
+    @property
+    def total(self) -> float | None: ...
 
 
 Row = TypeVar("Row", bound=Identified)
@@ -167,27 +173,66 @@ Row = TypeVar("Row", bound=Identified)
 
 class Repeats:
     """The inventories of a batch or a summary, one at a time, each told whether an earlier one is
-    of the same local government, kind and period (the same days, however the year is written): two
-    files of one inventory (a copy under another name, the YAML beside the workbook `convert` made of
-    it), whose totals a rollup or a sum of the batch's output counts twice. A local government is
-    its code (code_key: 0500101 and 500101 are one); two inventories of one name and province (in
-    their canonical writing) are one local government too unless both give a code, and their codes
-    differ: a copy whose code was added or left out is still a copy. An organisation's own inventory
-    and its community's are two."""
+    of the same local government and kind over the same days or some of them: two files of one
+    inventory (a copy under another name, the YAML beside the workbook `convert` made of it; a
+    period written 2567 or 2024 is one), or one town's fiscal year beside its calendar year (nine
+    months in both), whose totals a rollup or a sum of the batch's output counts twice. A local
+    government is its code (code_key: 0500101 and 500101 are one); two inventories of one name and
+    province (provinces.province_key: `จ.ลำปาง` and `Lampang` are one) are one local government too
+    unless both give a code, and their codes differ: a copy whose code was added or left out is
+    still a copy. An organisation's own inventory and its community's are two. One town's years one
+    after another (a trend's folder), or its two half years, share no day and are not told."""
 
     def __init__(self) -> None:
-        self._by_code: dict[tuple[object, ...], Identified] = {}
-        self._by_name: dict[tuple[object, ...], Identified] = {}
+        from ghgcalc.core.provinces import province_key  # only a batch or a summary needs the provinces
+
+        self._province = province_key
+        # the first inventory of each local government and period, and each local government's
+        # periods (one inventory of each) for the overlaps: a copy is found without going through them
+        self._same: dict[tuple[object, ...], Identified] = {}
+        self._periods: dict[tuple[object, ...], list[Identified]] = {}
 
     def earlier(self, row: Row) -> Row | None:
-        """The earlier inventory `row` repeats (of the same type as it), or None."""
+        """The earlier inventory `row` repeats (of the same type as it), or None: one of the same
+        period if there is one, else the first whose period shares days with its period."""
         period = (row.period_start, row.period_end) if row.period_start else (row.period,)
-        found: Identified = row
+        keys: list[tuple[tuple[object, ...], bool]] = []  # (the local government, whether by its code)
         if row.code is not None:
-            found = self._by_code.setdefault((row.kind, code_key(row.code), *period), row)
+            keys.append(((row.kind, code_key(row.code)), True))
         if row.name is not None:
-            who = (row.kind, _entity_name(row.name), canonical_name(row.province or "").casefold(), *period)
-            named = self._by_name.setdefault(who, row)
-            if found is row and named is not row and (named.code is None or row.code is None):
-                found = named
-        return None if found is row else found  # type: ignore[return-value]
+            keys.append(((row.kind, _entity_name(row.name), self._province(row.province or "")), False))
+        found: Identified | None = None
+        for who, coded in keys:
+            same = self._same.setdefault((*who, *period), row)
+            if found is None and same is not row and (coded or same.code is None or row.code is None):
+                found = same
+        if found is None and row.period_start:
+            found = next((e for who, coded in keys for e in self._overlapping(who, coded, row)), None)
+        if found is None:
+            for who, _ in keys:
+                self._periods.setdefault(who, []).append(row)
+        return found  # type: ignore[return-value]
+
+    def _overlapping(self, who: tuple[object, ...], coded: bool, row: Identified) -> Iterator[Identified]:
+        start: Any = row.period_start
+        end: Any = row.period_end
+        for other in self._periods.get(who, ()):
+            by_code = coded or other.code is None or row.code is None
+            if by_code and other.period_start and start <= other.period_end and other.period_start <= end:
+                yield other
+
+
+def other_totals(row: Identified, earlier: Identified) -> bool:
+    """Whether two inventories Repeats found of one local government and period give different
+    totals: not a copy (the YAML and its workbook give the same), but a part of it (scope 3 in a
+    file of its own) or another version of it."""
+    return (
+        row.total is not None
+        and earlier.total is not None
+        and not math.isclose(row.total, earlier.total, rel_tol=1e-9, abs_tol=1e-12)
+    )
+
+
+def tonnes(value: float) -> str:
+    """tCO2e as a message quotes a total: 4 significant digits, whole tonnes from 1,000 on."""
+    return format(value, ",.0f") if abs(value) >= 1000 else format(value, ",.4g")

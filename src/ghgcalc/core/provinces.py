@@ -9,6 +9,7 @@ as one word is already the same name: spaces, hyphens and dots are not compared)
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Thai name -> the English name, then other names in use (Thai or English)
@@ -115,3 +116,16 @@ def province_of(name: str) -> str | None:
         starting = [thai for thai in PROVINCES if start and compact(thai).startswith(start)]
         found = starting[0] if len(starting) == 1 else None
     return found
+
+
+# What a province's name may carry besides the name: Thai "province" (จังหวัด, จ.), English "province"
+PROVINCE_WORDS = re.compile(r"^\s*(?:จังหวัด|จ\s*\.)\s*|\bprovince(?:\s+of)?\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=512)  # a batch's files name a few provinces, thousands of times
+def province_key(written: str) -> str:
+    """A province as compared, however it is written (`เชียงใหม่`, `จ.เชียงใหม่`, `Chiang Mai province`
+    are one): its Thai name when it is one of the 77, else the name without จังหวัด or province, in
+    one letter case and spacing."""
+    name = PROVINCE_WORDS.sub(" ", written)
+    return province_of(name) or " ".join(name.split()).casefold()

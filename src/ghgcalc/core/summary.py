@@ -13,14 +13,13 @@ of output; there must be at least MIN_PEERS of them, and their median must be ab
 from __future__ import annotations
 
 import datetime as dt
-import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ghgcalc.core.entity import Repeats
 from ghgcalc.core.plausibility import period_months
-from ghgcalc.core.provinces import province_of
+from ghgcalc.core.provinces import province_key
 from ghgcalc.models.period import Period
 
 OUTLIER_RATIO = 3.0
@@ -158,10 +157,6 @@ def repeated(rows: Sequence[SummaryRow]) -> list[tuple[SummaryRow, SummaryRow]]:
     return found
 
 
-# What a province's name may carry besides the name: Thai "province" (จังหวัด, จ.), English "province"
-_PROVINCE_WORDS = re.compile(r"^\s*(?:จังหวัด|จ\s*\.)\s*|\bprovince(?:\s+of)?\b", re.IGNORECASE)
-
-
 def province_spellings(rows: Sequence[SummaryRow]) -> list[list[tuple[str, int]]]:
     """Provinces written more than one way (`เชียงใหม่`, `จ.เชียงใหม่`, `จังหวัดเชียงใหม่`; `Chiang Mai`,
     `chiang mai province`; `เชียงใหม่` and `Chiang Mai`, core/provinces.py): for each, every spelling
@@ -171,9 +166,7 @@ def province_spellings(rows: Sequence[SummaryRow]) -> list[list[tuple[str, int]]
     for row in rows:
         if row.province is None:
             continue
-        name = _PROVINCE_WORDS.sub(" ", row.province)
-        key = province_of(name) or " ".join(name.split()).casefold()
-        spellings = counts.setdefault(key, {})
+        spellings = counts.setdefault(province_key(row.province), {})
         spellings[row.province] = spellings.get(row.province, 0) + 1
     return [
         sorted(spellings.items(), key=lambda item: (-item[1], item[0]))

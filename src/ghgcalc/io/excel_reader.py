@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from ghgcalc.errors import Issue, Location, Severity, visible
+from ghgcalc.errors import Issue, Location, Severity, printable, visible
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io import excel_organization
 from ghgcalc.io.excel_cells import ExcelPositions, SheetReader, cell_name, cell_position, plain, row_numbers
@@ -494,20 +494,43 @@ class _SheetRows:
 
 def _ghgcalc_output(path: str) -> tuple[str, str, str] | None:
     """The code, message and hint of a workbook ghgcalc wrote that holds no inventory (a summary, a
-    report), else None."""
+    report), else None; in the language of the run."""
     if is_summary(path):
         return (
             "document-is-summary",
-            N_("this workbook is a summary ghgcalc wrote (ghgcalc summary), not an inventory"),
-            N_("compute the inventories it summarises; write summaries outside the folder of inventories"),
+            tr("this workbook is a summary ghgcalc wrote (ghgcalc summary), not an inventory"),
+            tr("compute the inventories it summarises; write summaries outside the folder of inventories"),
         )
     if is_report(path):
         return (
             "document-is-report",
-            N_("this workbook is a report ghgcalc wrote (its forms or tables), not an inventory"),
-            N_("compute the inventory it was written from; keep reports outside the folder of inventories"),
+            tr("this workbook is a report ghgcalc wrote (its forms or tables), not an inventory"),
+            tr("compute the inventory it was written from; keep reports outside the folder of inventories"),
         )
     return None
+
+
+def _tgo_workbook(path: str, names: list[str]) -> tuple[str, str, str] | None:
+    """The code, message and hint of one of TGO's workbooks that `ghgcalc import` reads (form 1.5(1):
+    year sheets 'สรุปการคำนวณ ปี 2568'; the CFO V-Sheet: sheets Fr-01 and Fr-04.1), else None: a
+    folder of a province's files holds them beside ghgcalc's own workbooks."""
+    from ghgcalc.io.tgo_form import squeeze
+
+    squeezed = {squeeze(name) for name in names}
+    if {"fr-01", "fr-04.1"} <= squeezed:
+        form = tr("TGO's CFO V-Sheet")
+    elif any(name.startswith("สรุปการคำนวณ") for name in squeezed):
+        form = tr("TGO's calculation form 1.5(1)")
+    else:
+        return None
+    return (
+        "document-is-tgo-form",
+        tr("this workbook is {form}, not a ghgcalc inventory: it is not computed", form=form),
+        tr(
+            "make ghgcalc inventories of it, one per year, and compute those: ghgcalc import {path} -o imported/",
+            path=printable(path),
+        ),
+    )
 
 
 def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: str) -> dict[str, Any]:
@@ -517,9 +540,11 @@ def _read_sheets(reader: SheetReader, sheets: _SheetRows, roles: _Roles, path: s
         if name is not None and name in roles.hidden:
             hidden_sheet(reader, name, roles.hidden[name])
     written = _ghgcalc_output(path) if inventory_sheet is None and roles.activities is None else None
-    if written is not None:  # a summary or a report of ours, given as an inventory
+    if inventory_sheet is None and roles.activities is None and written is None:
+        written = _tgo_workbook(path, roles.others)  # TGO's own form, for `ghgcalc import`
+    if written is not None:  # a summary or a report of ours, or TGO's form, given as an inventory
         code, message, hint = written
-        reader.issue(code, tr(message), hint=tr(hint))
+        reader.issue(code, message, hint=hint)
         reader.positions.no_inventory = True
         return document
     if inventory_sheet is None:

@@ -24,6 +24,12 @@ INPUT_SUFFIXES = (*YAML_SUFFIXES, *EXCEL_SUFFIXES)
 # Spreadsheets ghgcalc does not read: taken from a folder all the same, so that each is refused by
 # name (save it as .xlsx) and counted, never left out of a batch in silence.
 OTHER_WORKBOOK_SUFFIXES = (".xls", ".ods")
+# What else a folder of files sent in by email, LINE or a shared drive holds, that ghgcalc does not
+# read, and says so, since the inventories in it are otherwise left out of a batch in silence: a zip
+# archive of them, and a download not finished (Firefox's .part, Chrome's and Edge's .crdownload,
+# .partial, Safari's .download).
+ARCHIVE_SUFFIXES = (".zip",)
+DOWNLOAD_SUFFIXES = (".part", ".crdownload", ".partial", ".download")
 # Activity tables (io/tables.py): named by an inventory's activities_table, or given with --header.
 TABLE_SUFFIXES = (".parquet", ".csv", ".xlsx")
 
