@@ -157,6 +157,9 @@ def test_the_outlier_is_named_with_its_file(tmp_path):
     assert data["outliers"][0]["peer_median"] == pytest.approx(3)
     table = ghgcalc(tmp_path, "summary", ".", "-f", "md").stdout
     assert "lg14.yaml" in table.split("Outliers among peers", 1)[1]
+    # each heading once: a table titled as its section ("By province") is not given a heading of its own
+    headings = [line.lstrip("#").strip() for line in table.splitlines() if line.startswith("#")]
+    assert len(headings) == len(set(headings)) and "By province" in headings, headings
 
 
 def test_every_format_writes_and_csv_has_a_row_per_file(tmp_path):

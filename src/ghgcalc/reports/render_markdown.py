@@ -122,14 +122,15 @@ def _section(section: Section) -> list[str]:
     for words in section.paragraphs:
         out += [paragraph(words), ""]
     for table in section.tables:
-        out += _table(table)
+        out += _table(table, section.title)
     for chart in section.charts:
         out += _chart(chart, section.tables)
     return out
 
 
-def _table(table: Table) -> list[str]:
-    out = ["### " + heading(table.title), ""] if table.title else []
+def _table(table: Table, section: str = "") -> list[str]:
+    # a table's title under a heading of the same words ("By province") is not said twice
+    out = ["### " + heading(table.title), ""] if table.title and table.title != section else []
     out += [*table_lines(table), ""]
     notes = [*table.notes, *(f"{column.title}: {column.note}" for column in table.columns if column.note)]
     for note in notes:
