@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ghgcalc import thai
+from ghgcalc.core.edition_gwp import EDITION_GWP, result_weights
 from ghgcalc.errors import printable
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.period import Period
@@ -212,6 +213,9 @@ def _one(console: Console, result: InventoryResult) -> None:
     else:
         facts = tr("{kind}, {period}, GWP {gwp} (100-year), no factor used", kind=kind, period=period, gwp=result.gwp)
     console.print(shown(facts))
+    weights = result_weights(result)
+    if weights:  # an edition's own weight (TGO 2026: fossil CH4 28), else a recomputation with the set differs
+        console.print(shown(f"{tr(EDITION_GWP)}: {weights}"))
 
     summary = titled(tr("Emissions by scope"), box.SIMPLE_HEAVY)
     columns(summary, ((N_("Scope"), "left"), ("tCO2e", "right"), (N_("share"), "right")))

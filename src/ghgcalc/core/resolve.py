@@ -8,7 +8,7 @@ from functools import cached_property
 from ghgcalc import i18n, units
 from ghgcalc.core.texts import day_text, either
 from ghgcalc.errors import is_visible, visible
-from ghgcalc.i18n import tr
+from ghgcalc.i18n import N_, tr
 from ghgcalc.models.factor import Factor, FactorSet
 from ghgcalc.models.period import Period
 from ghgcalc.records import Record, frozen
@@ -74,8 +74,14 @@ def _validity_notes(key: str, factor: Factor, period: Period) -> tuple[tuple[str
     if period.within(factor.valid_from, factor.valid_to):
         return ()
     source = tr("its custom factor") if factor.set_id == "custom" else factor.ref
+    if not period.overlaps(factor.valid_from, factor.valid_to):  # not "the whole": none of it
+        text = N_(
+            "'{key}': {source} is valid {validity}, on no day of the period {period}: it is used outside its dates"
+        )
+    else:
+        text = N_("'{key}': {source} is valid {validity}, which does not cover the whole period {period}")
     message = tr(  # "'{key}': ...", so that the lines it says the same of share one warning (core/compute.py)
-        "'{key}': {source} is valid {validity}, which does not cover the whole period {period}",
+        text,
         key=key,
         source=source,
         validity=_validity(factor, period),

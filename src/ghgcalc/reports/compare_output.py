@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from ghgcalc.core.compare import Change, Comparison, LineChange
+from ghgcalc.core.edition_gwp import edition_weights, weights_text
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.writers import csv_text
 from ghgcalc.models.factor import Factor
@@ -49,8 +50,8 @@ def _line(change: LineChange) -> dict[str, Any]:
         "amount": own.amount,
         "unit": own.unit,
         "factor_changed": change.factor_changed,
-        "own": {"factor": _factor(own.factor), "t_co2e": own.t_co2e},
-        "compared": {"factor": _factor(compared.factor), "t_co2e": compared.t_co2e},
+        "own": {"factor": _factor(own.factor), "gwp": own.gwp, "t_co2e": own.t_co2e},
+        "compared": {"factor": _factor(compared.factor), "gwp": compared.gwp, "t_co2e": compared.t_co2e},
         "change_t_co2e": change.t_co2e.t,
         "change_pct": change.t_co2e.pct,
     }
@@ -101,7 +102,27 @@ def notes(comparison: Comparison) -> list[str]:
     same = len(comparison.lines) - comparison.changed_lines - len(kept)
     if same:
         found.append(tr("{count} line(s) have the same factor in {sets} as their own", count=same, sets=named))
+    weights = _weights_note(comparison)
+    if weights:
+        found.append(weights)
     return found
+
+
+def _weights_note(comparison: Comparison) -> str | None:
+    """Where the two sides' editions weigh a gas differently (TGO 2026's fossil CH4 28 against
+    AR5's 30), a line changes with the same kg of each gas: say which weights each side used."""
+    gwp = comparison.own.gwp
+    own = edition_weights((c.own for c in comparison.lines), gwp)
+    compared = edition_weights((c.compared for c in comparison.lines), gwp)
+    if own == compared:
+        return None
+    none = tr("{gwp}'s own values", gwp=gwp)
+    return tr(
+        "the editions weigh gases differently, so a line may change with the same kg of each gas: "
+        "own factors {own}; compared factors {compared}",
+        own=weights_text(own, gwp) or none,
+        compared=weights_text(compared, gwp) or none,
+    )
 
 
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ghgcalc import __version__, gpc
+from ghgcalc.core.edition_gwp import EDITION_GWP, result_weights
 from ghgcalc.i18n import N_, language, tr
 from ghgcalc.io.factor_names import factor_name
 from ghgcalc.models.period import Period
@@ -130,6 +131,7 @@ def _facts(result: InventoryResult) -> tuple[Fact, ...]:
         Fact(tr("Name"), result.name),
         Fact(tr("Period"), period_text(result.period)),
         Fact(tr("GWP"), tr("{gwp} (100-year)", gwp=result.gwp)),
+        *((Fact(tr(EDITION_GWP), weights),) if (weights := result_weights(result)) else ()),
         Fact(tr("Factor sets"), sets or "-"),
         Fact(tr("Source"), result.source),
         *((Fact(tr("Activity tables"), tables_text(result)),) if result.tables else ()),

@@ -21,6 +21,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ghgcalc import __version__
+from ghgcalc.core.edition_gwp import EDITION_GWP, result_weights
 from ghgcalc.i18n import N_, language, tr
 from ghgcalc.io.factor_names import factor_name
 from ghgcalc.models.factor import Factor, FactorSet
@@ -157,6 +158,7 @@ def summary_facts(result: InventoryResult) -> tuple[Fact, ...]:
     facts += [
         Fact(tr("Period"), period_text(result.period)),
         Fact(tr("GWP"), tr("{gwp} (100-year)", gwp=result.gwp)),
+        *((Fact(tr(EDITION_GWP), weights),) if (weights := result_weights(result)) else ()),
         Fact(tr("Factor sets"), "; ".join(_set_title(s.ref, result) for s in result.factor_sets) or "-"),
         Fact(tr("Source file"), result.source),
     ]

@@ -10,6 +10,7 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from ghgcalc.core.edition_gwp import EDITION_GWP, result_weights
 from ghgcalc.errors import printable
 from ghgcalc.i18n import N_, language, tr
 from ghgcalc.io.factor_names import factor_name
@@ -161,6 +162,7 @@ def _one(result: InventoryResult) -> str:
         "- " + tr("Kind: {kind}", kind=text(kind_text(result.kind))),
         "- " + tr("Period: {period}", period=text(period_text(result.period))),
         "- " + tr("GWP: {gwp} (100-year)", gwp=text(result.gwp)),
+        *([f"- {tr(EDITION_GWP)}: {text(weights)}"] if (weights := result_weights(result)) else []),
         "- " + tr("Factor sets: {sets}", sets=text(sets)),
         "",
         "## " + tr("Emissions by scope"),

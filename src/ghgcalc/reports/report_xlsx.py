@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import __version__
+from ghgcalc.core.edition_gwp import EDITION_GWP, result_weights
 from ghgcalc.i18n import N_, tr
 from ghgcalc.io.xlsx_book import clean as _clean
 from ghgcalc.io.xlsx_book import save, text_cell
@@ -264,6 +265,9 @@ def _info_block(ws: Worksheet, result: InventoryResult, value_column: int, full:
     row = _info(ws, 2, tr("Name"), result.name, value_column)
     row = _info(ws, row, tr("Reporting period"), period_text(result.period), value_column)
     row = _info(ws, row, tr("GWP set"), tr("{gwp} (IPCC, 100-year)", gwp=result.gwp), value_column)
+    weights = result_weights(result)
+    if weights:
+        row = _info(ws, row, tr(EDITION_GWP), weights, value_column)
     row = _info(ws, row, tr("Factor sets"), factor_sets_text(result), value_column)
     output = output_text(result)
     if output is not None:
