@@ -442,6 +442,10 @@ def compute(
     lines.extend(table_lines)
     population = inventory.indicators.population if inventory.indicators else None
     issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind, population))
+    if any(line.method_params is not None for line in lines):
+        from ghgcalc.core.method_lines import fertiliser_nitrogen
+
+        issues.extend(fertiliser_nitrogen(lines))
     if any(line.gpc for line in lines):
         from ghgcalc.core.community import mixed_landfill_methods, unusual_references
 
