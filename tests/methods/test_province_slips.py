@@ -90,3 +90,50 @@ def test_urea_in_kg_read_as_t_is_said_in_thai_and_consistent_units_are_not(tmp_p
     write(tmp_path, "activities:\n" + UREA + soils)
     run, _ = compute(tmp_path)
     assert not issues_coded(run, "fertiliser-n-unusual")
+
+
+# --- a wastewater population in thousands, or counted twice -----------------------------------------
+
+INDICATORS = "indicators: {population: 452000}\n"
+SEPTIC = "pathways: [{share: 1, system: septic-system}]"
+
+
+def test_a_wastewater_population_in_thousands_is_said(tmp_path):
+    text = write(
+        tmp_path,
+        INDICATORS
+        + f"activities:\n  - {{gpc: III.4.1, method: wastewater-domestic, params: {{population: 452, {SEPTIC}}}}}\n",
+    )
+    run, result = compute(tmp_path)
+    [said] = issues_coded(run, "population-unusual")
+    row, column = at(text, "452,")
+    assert said.location == f"x.yaml:{row}:{column}"
+    assert "thousands" in said.message and said.hint is not None and "452000" in said.hint
+    # computed as written (Eq. 6.1-6.3): 452 x 40 g x 0.001 x 1.25 x 365 x Bo 0.6 x MCF 0.5
+    expected_t = 452 * 40 * 0.001 * 1.25 * 365 * 0.6 * 0.5 / 1000
+    assert result["lines"][0]["gases_t"]["CH4"] == pytest.approx(expected_t, rel=1e-9)
+
+
+def test_wastewater_lines_that_count_the_population_twice_are_said_in_thai(tmp_path):
+    line = (
+        "  - {{gpc: III.4.1, method: wastewater-domestic, label: {label}, params: {{population: 452000, {septic}}}}}\n"
+    )
+    write(
+        tmp_path,
+        INDICATORS
+        + "activities:\n"
+        + line.format(label="province", septic=SEPTIC)
+        + line.format(label="city", septic=SEPTIC),
+    )
+    run, _ = compute(tmp_path, "--lang", "th")
+    [said] = issues_coded(run, "population-unusual")
+    assert "904,000" in said.message and "1, 2" in said.message
+
+
+def test_wastewater_lines_that_share_out_the_population_are_not_said(tmp_path):
+    urban = f"  - {{gpc: III.4.1, method: wastewater-domestic, params: {{population: 300000, {SEPTIC}}}}}\n"
+    rural = f"  - {{gpc: III.4.1, method: wastewater-domestic, params: {{population: 152000, {SEPTIC}}}}}\n"
+    n2o = "  - {gpc: III.4.1, method: wastewater-n2o, params: {population: 452000, protein_kg_per_person_year: 25}}\n"
+    write(tmp_path, INDICATORS + "activities:\n" + urban + rural + n2o)
+    run, _ = compute(tmp_path)
+    assert not issues_coded(run, "population-unusual")

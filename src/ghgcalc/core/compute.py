@@ -443,9 +443,12 @@ def compute(
     population = inventory.indicators.population if inventory.indicators else None
     issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind, population))
     if any(line.method_params is not None for line in lines):
-        from ghgcalc.core.method_lines import fertiliser_nitrogen
+        from ghgcalc.core.method_lines import fertiliser_nitrogen, wastewater_populations
 
         issues.extend(fertiliser_nitrogen(lines))
+        if population:
+            limit = (checks or plausibility.Checks()).thresholds.population
+            issues.extend(wastewater_populations(lines, population, limit))
     if any(line.gpc for line in lines):
         from ghgcalc.core.community import mixed_landfill_methods, unusual_references
 

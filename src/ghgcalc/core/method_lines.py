@@ -80,3 +80,75 @@ def fertiliser_nitrogen(lines: list[Line]) -> list[Issue]:
 
 def _kg(value: float) -> str:
     return f"{value:,.0f}" if value >= 1 else f"{value:.3g}"
+
+
+# The methods whose `population` is the persons whose wastewater a line covers: the lines of one of them
+# share out the inventory's population (urban and rural, sewered and not), never more.
+POPULATION_METHODS = ("wastewater-domestic", "wastewater-n2o")
+# A line's population this close to a thousandth of the inventory's own is that population in thousands.
+THOUSANDS = 0.01
+
+
+def wastewater_populations(lines: list[Line], population: float, limit: float | None) -> list[Issue]:
+    """A method's lines whose populations add up to more than `limit` times the inventory's own (each line
+    below it: a block copied under a new label counts the same persons twice), and a line whose population
+    is the inventory's in thousands (452 for 452,000)."""
+    from ghgcalc.core.plausibility import times_text
+    from ghgcalc.numbers import NumberError, read_number
+
+    if limit is None:  # --threshold population=off
+        return []
+    by_method: dict[str, list[tuple[Line, float]]] = {}
+    issues = []
+    for line in lines:
+        if line.activity not in POPULATION_METHODS or line.method_params is None:
+            continue
+        try:
+            value = read_number(line.method_params.get("population"), "population")
+        except NumberError:  # not given, or refused where the method read it
+            continue
+        by_method.setdefault(line.activity, []).append((line, value))
+        if value > 0 and abs(value * 1000 - population) <= THOUSANDS * population:
+            issues.append(
+                warning(
+                    "population-unusual",
+                    tr(
+                        "'{method}' is for a population of {value}, a thousandth of the inventory's own population "
+                        "({population}, indicators.population): a population in thousands?",
+                        method=line.activity,
+                        value=f"{value:,.6g}",
+                        population=f"{population:,.0f}",
+                    ),
+                    ("activities", line.index, "params", "population"),
+                    tr(
+                        "population is the number of persons: write {fixed} for {value} thousand",
+                        fixed=f"{value * 1000:,.0f}".replace(",", ""),
+                        value=f"{value:,.6g}",
+                    ),
+                )
+            )
+    for method, covered in by_method.items():
+        total = sum(value for _, value in covered)
+        if len(covered) < 2 or total <= limit * population or any(v > limit * population for _, v in covered):
+            continue
+        numbers = ", ".join(str(line.index + 1) for line, _ in covered)
+        issues.append(
+            warning(
+                "population-unusual",
+                tr(
+                    "the '{method}' lines (activities {numbers}) are for {total} persons together, {times} the "
+                    "inventory's own population ({population}, indicators.population)",
+                    method=method,
+                    numbers=numbers,
+                    total=f"{total:,.0f}",
+                    times=times_text(total / population),
+                    population=f"{population:,.0f}",
+                ),
+                ("activities", covered[-1][0].index, "params", "population"),
+                tr(
+                    "each line covers a part of the population (urban and rural, sewered and not), and the parts "
+                    "add up to it at most: remove a line entered twice, or give each line its own part"
+                ),
+            )
+        )
+    return issues
