@@ -137,3 +137,19 @@ def test_wastewater_lines_that_share_out_the_population_are_not_said(tmp_path):
     write(tmp_path, INDICATORS + "activities:\n" + urban + rural + n2o)
     run, _ = compute(tmp_path)
     assert not issues_coded(run, "population-unusual")
+
+
+# --- a fraction typed as a percentage ----------------------------------------------------------------
+
+
+def test_a_doc_typed_as_a_percentage_is_refused_with_the_fraction_in_the_hint(tmp_path):
+    write(
+        tmp_path, "activities:\n  - {gpc: III.1.1, method: landfill-fod, params: {deposits: {2020: 9000}, doc: 15}}\n"
+    )
+    run = ghgcalc(tmp_path, "compute", "x.yaml", "-f", "json")
+    assert run.code == 1 and run.stdout == ""
+    [said] = issues_coded(run, "method-params")
+    assert said.location == "x.yaml:7:80"
+    assert said.hint is not None and "percentage, write 0.15" in said.hint
+    run = ghgcalc(tmp_path, "compute", "x.yaml", "-f", "json", "--lang", "th")
+    assert "คำแนะนำ: ค่านี้เป็นสัดส่วนตั้งแต่ 0 ถึง 1: ถ้า 15 เป็นร้อยละ ให้ใส่ 0.15" in run.stderr
