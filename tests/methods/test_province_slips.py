@@ -153,3 +153,33 @@ def test_a_doc_typed_as_a_percentage_is_refused_with_the_fraction_in_the_hint(tm
     assert said.hint is not None and "percentage, write 0.15" in said.hint
     run = ghgcalc(tmp_path, "compute", "x.yaml", "-f", "json", "--lang", "th")
     assert "คำแนะนำ: ค่านี้เป็นสัดส่วนตั้งแต่ 0 ถึง 1: ถ้า 15 เป็นร้อยละ ให้ใส่ 0.15" in run.stderr
+
+
+# --- a line's own IPCC category of another sector, or none ---------------------------------------------
+
+CATTLE = (
+    "  - {{gpc: V.1, method: enteric-fermentation, ipcc: {ipcc}, params: {{animal: other-cattle, heads: 86400}}}}\n"
+)
+
+
+def test_an_ipcc_category_of_another_sector_is_said_at_it(tmp_path):
+    text = write(tmp_path, "activities:\n" + CATTLE.format(ipcc="1.A.4.b"))
+    run, result = compute(tmp_path)
+    [said] = issues_coded(run, "ipcc-unusual")
+    row, column = at(text, "1.A.4.b")
+    assert said.location == f"x.yaml:{row}:{column}"
+    assert "Energy" in said.message and "AFOLU" in said.message
+    assert said.hint is not None and "3.A" in said.hint
+    # counted as written: 86,400 head x 47 kg CH4 (Table 10.11, Asia, other cattle) x GWP 28 (AR5), under Energy
+    assert result["ipcc_sectors_t_co2e"]["Energy"] == pytest.approx(86400 * 47 * 28 / 1000, rel=1e-9)
+
+
+def test_an_ipcc_category_that_is_none_is_said_in_thai_and_a_right_one_is_not(tmp_path):
+    write(tmp_path, "activities:\n" + CATTLE.format(ipcc="3A1"))
+    run, _ = compute(tmp_path, "--lang", "th")
+    [said] = issues_coded(run, "ipcc-unusual")
+    assert "'3A1' ไม่ใช่หมวดของ IPCC 2006" in said.message
+    write(tmp_path, "activities:\n" + CATTLE.format(ipcc="3.A.1.a.ii"))
+    run, result = compute(tmp_path)
+    assert not issues_coded(run, "ipcc-unusual")
+    assert result["ipcc_sectors_t_co2e"]["AFOLU"] == pytest.approx(86400 * 47 * 28 / 1000, rel=1e-9)
