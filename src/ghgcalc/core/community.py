@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from ghgcalc import gpc
 from ghgcalc.errors import Issue, error, visible, warning
@@ -253,6 +254,51 @@ def unusual_references(lines: list[Line]) -> list[Issue]:
 
 # Landfill methods of which the GPC (Ch. 8) has an inventory choose one for its landfilled waste.
 LANDFILL_METHODS = ("landfill-fod", "methane-commitment")
+
+
+def unusual_ipcc(lines: list[Line], given: set[int]) -> list[Issue]:
+    """A line's own `ipcc:` (the lines at `given`) that is no IPCC 2006 category, or one of another IPCC
+    sector than its GPC reference's (enteric fermentation, V.1, written 1.A.4.b): a scope 1 line is
+    counted in the IPCC sector of its category, so such a slip moves it between the Energy, IPPU, AFOLU
+    and Waste totals, or out of all four, without a word."""
+    issues = []
+    for line in lines:
+        ref = gpc.references().get(line.gpc or "")
+        if line.index not in given or line.scope != 1 or not line.ipcc or ref is None or not ref.ipcc_sector:
+            continue
+        sector = gpc.IPCC_SECTORS.get(line.ipcc[:1]) if _IPCC_CATEGORY.match(line.ipcc) else None
+        if sector == ref.ipcc_sector:
+            continue
+        values = {
+            "ipcc": visible(line.ipcc),
+            "ref": ref.ref,
+            "gpc_sector": tr(ref.ipcc_sector),
+            "sector": tr(sector) if sector else "",
+            "usual": ref.ipcc,
+        }
+        message = (
+            tr(
+                "'{ipcc}' is no IPCC 2006 category: this scope 1 line is counted in none of the IPCC sectors",
+                **values,
+            )
+            if sector is None
+            else tr(
+                "IPCC {ipcc} is in the {sector} sector, but GPC {ref} is {gpc_sector}: the line is counted under "
+                "{sector} in the IPCC sectors",
+                **values,
+            )
+        )
+        hint = tr(
+            "write a category of the {gpc_sector} sector (GPC {ref} is IPCC {usual}), or leave ipcc out to take "
+            "the method's or the GPC crosswalk's",
+            **values,
+        )
+        issues.append(warning("ipcc-unusual", message, ("activities", line.index, "ipcc"), hint))
+    return issues
+
+
+# An IPCC 2006 category code: sector 1-5, then category letter, number, letter, roman numeral (1.A.3.b.i).
+_IPCC_CATEGORY = re.compile(r"^[1-5](\.[A-H](\.[0-9]{1,2}(\.[a-z](\.[ivx]+)?)?)?)?$")
 
 
 def mixed_landfill_methods(lines: list[Line]) -> list[Issue]:

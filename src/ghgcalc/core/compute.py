@@ -442,10 +442,18 @@ def compute(
     lines.extend(table_lines)
     population = inventory.indicators.population if inventory.indicators else None
     issues.extend(plausibility.check(lines, inventory.period, checks, inventory.kind, population))
+    if any(line.method_params is not None for line in lines):
+        from ghgcalc.core.method_lines import fertiliser_nitrogen, wastewater_populations
+
+        issues.extend(fertiliser_nitrogen(lines))
+        if population:
+            limit = (checks or plausibility.Checks()).thresholds.population
+            issues.extend(wastewater_populations(lines, population, limit))
     if any(line.gpc for line in lines):
-        from ghgcalc.core.community import mixed_landfill_methods, unusual_references
+        from ghgcalc.core.community import mixed_landfill_methods, unusual_ipcc, unusual_references
 
         issues.extend(unusual_references(lines))
+        issues.extend(unusual_ipcc(lines, {i for i, a in enumerate(inventory.activities) if a.ipcc}))
         issues.extend(mixed_landfill_methods(lines))
     community = None
     if inventory.kind == "community" or inventory.notation_keys:

@@ -97,7 +97,7 @@ class Method:
                     where = (*where, *str(context["param"]).split("."))
                 if not any(tuple(map(str, where[: len(path)])) == path for path in said):
                     problems.append((where, "method-params", _message(err, where)))
-                    hint = context.get("hint") or _field_hint(module.Params, where)
+                    hint = context.get("hint") or _field_hint(module.Params, where) or _percent_hint(err)
                     if hint:
                         hints[where] = str(hint)
             raise ParamsError(problems, hints) from None
@@ -301,6 +301,20 @@ def pydantic_text(err: Any) -> str:
         return tr(template, **context)
     except (KeyError, IndexError):  # a context this pydantic version does not give
         return str(err["msg"])
+
+
+def _percent_hint(err: Any) -> str | None:
+    """For a fraction (at most 1) given as a percentage (DOC 15 for 0.15, a share of 70): the fraction."""
+    value = err.get("input")
+    if err.get("type") != "less_than_equal" or (err.get("ctx") or {}).get("le") != 1:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 < value <= 100:
+        return None
+    return tr(
+        "this is a fraction from 0 to 1: if {value} is a percentage, write {fraction}",
+        value=_shown(value),
+        fraction=f"{value / 100:.6g}",
+    )
 
 
 def _field_hint(model: Any, path: ParamsPath) -> str | None:

@@ -312,6 +312,48 @@ def check(params: Params, year: int) -> None:
 
 
 def notices(params: Params, year: int) -> list[Notice]:
+    """Deposits dated after the inventory year, and years missing inside the history."""
+    return _after_period(params, year) + _gaps(params, year)
+
+
+def _gaps(params: Params, year: int) -> list[Notice]:
+    """Years with no deposit between the first and the last deposit counted: each is a year of 0 t, which a
+    history of yearly records (Vol.5 Ch.3 §3.2.1) almost never has; a row left out is the usual cause. Said
+    at the deposit after the first gap; a year the site took nothing is written as 0 and not said."""
+    counted = sorted(deposit for deposit in params.deposits if deposit <= year)
+    if len(counted) < 2:
+        return []
+    given = set(counted)
+    missing = [gap for gap in range(counted[0], counted[-1]) if gap not in given]
+    if not missing:
+        return []
+    after = min(deposit for deposit in counted if deposit > missing[0])
+    message = tr(
+        "no deposit is given for {years}, between {first} and {last}: the line counts no waste landfilled in {years}",
+        years=_years(missing),
+        first=counted[0],
+        last=counted[-1],
+    )
+    hint = tr(
+        "add the tonnes of {year} (and of every year missing) to deposits; write {year}: 0 for a year the site "
+        "took no waste",
+        year=missing[0],
+    )
+    return [Notice(("deposits", after), "deposits-gap", message, hint)]
+
+
+def _years(years: list[int]) -> str:
+    """2017, 2019 and runs as ranges: 2003-2007."""
+    runs: list[list[int]] = []
+    for value in years:
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
+
+
+def _after_period(params: Params, year: int) -> list[Notice]:
     """Deposits dated after the inventory year: not counted (Eq. 3.4-3.5 decay only the deposits up to
     year T), said at the first of them."""
     later = sorted(deposit for deposit in params.deposits if deposit > year)
