@@ -20,6 +20,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from ghgcalc import __version__
+from ghgcalc.core.edition_gwp import EDITION_GWP, result_weights
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.result import InventoryResult, Line
 from ghgcalc.reports.cfo_text import (
@@ -307,6 +308,7 @@ def _info(ws: Worksheet, result: InventoryResult) -> int:
         (tr("Name"), result.name),
         (tr("Reporting period"), period_text(result.period)),
         (tr("GWP set"), tr("{gwp} (IPCC, 100-year)", gwp=result.gwp)),
+        (tr(EDITION_GWP), result_weights(result) or None),  # the weights the GWP columns show
         (tr("Factor sets"), factor_sets_text(result)),
         (tr("Output"), output_text(result)),
         (tr("Source file"), tr("{source} (ghgcalc {version})", source=result.source, version=__version__)),
@@ -345,6 +347,13 @@ def _separate_block(ws: Worksheet, result: InventoryResult, row: int, col: dict[
                 tr("{line}: {kind}", line=line_name(line), kind=tr(SEPARATE_KINDS.get(kind, kind))),
             )
             put(ws, row, col["category"], tr(SEPARATE_KINDS.get(kind, kind)))
+            # the quantity and the kgCO2e per unit it is reported with, so that the tonnes can be
+            # recomputed here (the line's own total EF counts only what is in the total: 0 for R-22)
+            per_amount = line.amount * line.conversion
+            put(ws, row, col["quantity_per"], per_amount, _amount_format(per_amount))
+            put(ws, row, col["per"], line.factor.per)
+            if per_amount:
+                put(ws, row, col["total_ef"], value * 1000 / per_amount, FMT_FACTOR)
             put(ws, row, col["t_co2e"], value, FMT_TCO2E)
             put(ws, row, col["separate"], value, FMT_TCO2E)
             row += 1

@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ghgcalc.core.edition_gwp import EDITION_GWP, result_weights
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.result import InventoryResult, Line
 from ghgcalc.reports.cfo_text import NOTE_EXACT, heading, period_text, scope_name
@@ -126,7 +127,13 @@ def recalculation_sheet(ws: Worksheet, result: InventoryResult, base: InventoryR
     row = _info(ws, row, tr("Factor sets, reporting year"), factor_sets_text(result), 4)
     row = _info(ws, row, tr("Factor sets, base year"), factor_sets_text(base), 4)
     gwp = result.gwp if result.gwp == base.gwp else tr("{now} (base year: {base})", now=result.gwp, base=base.gwp)
-    row = _info(ws, row, tr("GWP set"), gwp, 4) + 1
+    row = _info(ws, row, tr("GWP set"), gwp, 4)
+    weights, base_weights = result_weights(result), result_weights(base)
+    if weights or base_weights:  # an edition's own weight: why a source's GWP changed under one set
+        if weights != base_weights:
+            weights = tr("{now} (base year: {base})", now=weights or result.gwp, base=base_weights or base.gwp)
+        row = _info(ws, row, tr(EDITION_GWP), weights, 4)
+    row += 1
 
     matched = pairs(result, base)
     effects = [pair.effect for pair in matched if pair.effect is not None]
