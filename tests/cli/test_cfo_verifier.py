@@ -86,3 +86,22 @@ def test_fr04_names_the_edition_s_own_gwp_beside_the_gwp_set(tmp_path: Path) -> 
     # the base year, on the April 2022 edition, weighed it 30: its form says nothing of the kind
     base = book["Fr-04.2 Base year"]
     assert not [cell for row in base.iter_rows(max_row=12) for cell in row if "weighs" in str(cell.value)]
+
+
+def test_the_sign_off_dates_only_the_people_the_inventory_names(tmp_path: Path) -> None:
+    """organization.signed dated every row of Fr-05's sign-off: a reviewer and an approver the
+    inventory does not name (their name a shaded blank to fill by hand) were shown as having signed
+    on 15 Nov 2026. Their date is now a blank to fill, like their name and signature."""
+    write(tmp_path, "town.yaml", TOWN.format(period="FY2567"))
+    run = ghgcalc(tmp_path, "compute", "town.yaml", "-f", "xlsx", "-o", "town.xlsx", "--lang", "en")
+    assert run.code == 0, run
+    ws = load_workbook(tmp_path / "town.xlsx")["Fr-05 Summary"]
+    roles = ("Prepared by", "Reviewed by", "Approved by")
+    sign = {row[0].value: row for row in ws.iter_rows() if row[0].value in roles}
+    assert len(sign) == 3, sign
+    assert sign["Prepared by"][1].value == "Ann"
+    assert sign["Prepared by"][6].value == "15 Nov 2569"  # the period is a B.E. fiscal year
+    for role in ("Reviewed by", "Approved by"):
+        assert sign[role][1].value is None
+        assert sign[role][6].value is None, role
+        assert sign[role][6].fill.fgColor.rgb.endswith("FCE4D6"), role

@@ -288,7 +288,7 @@ def sign_off(ws: Worksheet, result: InventoryResult, row: int) -> int:
         else:
             to_fill(ws, row, 4, 5)
         to_fill(ws, row, 6)  # a signature is always by hand
-        if signed:
+        if signed and person is not None:  # a role the inventory names nobody for has signed on no date
             put(ws, row, 7, signed)
         else:
             to_fill(ws, row, 7)
