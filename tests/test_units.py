@@ -256,3 +256,14 @@ def test_unknown_units_with_lookalikes_are_shown_and_fixed(unit, fix):
 def test_spaces_of_any_kind_around_a_unit_are_ignored():
     assert units.conversion_factor("kWh\u00a0", "kWh") == 1.0
     assert units.conversion_factor("\u00a0MWh", "kWh") == 1000.0
+
+
+def test_the_units_a_run_normalises_are_kept_to_a_bound():
+    """normalise keeps at most 4,096 unit texts (an activity table of a million rows may write a
+    million units, each kept for the rest of the run): it was also under an unbounded cache."""
+    units.normalise.cache_clear()
+    for number in range(5000):
+        units.normalise(f"{number} kWh")
+    assert units.normalise.cache_info().maxsize == 4096
+    assert units.normalise.cache_info().currsize <= 4096
+    assert units.normalise(" ลิตร ") == "L"

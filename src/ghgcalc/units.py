@@ -221,7 +221,6 @@ class Bridges(Record):
     density: str | None = None
 
 
-@functools.cache
 @functools.lru_cache(maxsize=4096)  # a run's lines write a few units, each asked of many times
 def normalise(unit: str) -> str:
     """The pint spelling of a unit as a user wrote it (`ลิตร` -> `L`, `m³` -> `m**3`)."""

@@ -741,14 +741,15 @@ def csv_record(entry: Entry) -> CsvRecord:
         else:
             lines.append(LineRecord(own, factor, amounts, line.gases_t, spread_text, quality_text, given))  # type: ignore[arg-type]
     if not entry.lines:  # an inventory without lines still has its row, as in the JSON records
-        head = head if head is not None else _row_text(_guarded(_result_cells(entry))[0])
+        head = head if head is not None else _quoted_text(_guarded(_result_cells(entry))[0])
     return ResultRecord(lines, _status(entry), entry.analysis is not None, head or "")
 
 
-def _row_text(cells: list[Any]) -> str:
-    """Cells already guarded as one CSV row's text, without its line end."""
+def _quoted_text(cells: list[Any]) -> str:
+    """Cells already guarded, one of which holds a carriage return, as the start of a row that
+    csv.writer writes all quoted (csv_chunks): its empty cells and status are quoted too (_csv_rows)."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow(cells)
+    csv.writer(buffer, lineterminator="", quoting=csv.QUOTE_NONNUMERIC).writerow(cells)
     return buffer.getvalue()
 
 
@@ -934,7 +935,11 @@ def _csv_rows(
         status = record.status if status_width else None
         ending = f",{status},\n" if status is not None else "\n"
         if not record.lines:
-            yield record.head + "," * (width - _RESULT_CELLS) + ending
+            if "\r" in record.head:  # (only in a quoted cell: a row csv.writer writes all quoted)
+                cells = [""] * (width - _RESULT_CELLS) + ([status, ""] if status is not None else [])
+                yield record.head + "".join(f',"{cell}"' for cell in cells) + "\n"
+            else:
+                yield record.head + "," * (width - _RESULT_CELLS) + ending
             continue
         for line in record.lines:
             if line.quoted is not None:
