@@ -394,3 +394,51 @@ def test_a_line_graded_high_and_medium_is_high_whatever_its_amount(tmp_path: Pat
     assert run.code == 0, run.stderr
     summary = json.loads(run.stdout)["data_quality"]
     assert (summary["score"], summary["score_points"]) == ("high", 2.5)
+
+
+def test_a_category_gone_since_the_base_year_keeps_its_uncertainty_in_the_trend(tmp_path: Path) -> None:
+    """A generator used in the base year and not since: its base-year emissions were uncertain, and
+    that uncertainty is part of the trend's. Table 3.2 takes its E and F from the base year (the
+    only year it has), so K = I x F counts; it was 0 with ±0 % shown."""
+    factors = (
+        "  - {key: grid, per: kWh, kg: {CO2: 0.5}, source: test, scope: 2, category: electricity}\n"
+        "  - {key: fuel, per: L, kg: {CO2: 2.5}, source: test, scope: 1, category: generator}\n"
+    )
+    grid = "  - {{activity: grid, amount: {kwh}, unit: kWh, uncertainty: {{activity: 5, factor: 7}}}}\n"
+    generator = "  - {activity: fuel, amount: 20000, unit: L, uncertainty: {activity: 30, factor: 10}}\n"
+    write(
+        tmp_path,
+        "base.yaml",
+        HEADER.replace("2024", "2019")
+        + f"custom_factors:\n{factors}activities:\n"
+        + grid.format(kwh=200000)
+        + generator,
+    )
+    name = inventory(grid.format(kwh=220000), factors, tmp_path=tmp_path)
+    result = analysed(tmp_path, name, "--base", "base.yaml", "--draws", "200")
+    table = result["uncertainty"]["table_3_2"]
+    rows = {r["category"]: r for r in table["rows"]}
+    # C: 100 t of electricity and 50 t of the generator in the base year; D: 110 t and 0 t
+    sum_c, sum_d = 150.0, 110.0
+    trend = (sum_d - sum_c) / sum_c * 100
+
+    def type_a(c: float, d: float) -> float:
+        return abs((0.01 * d + sum_d - (0.01 * c + sum_c)) / (0.01 * c + sum_c) * 100 - trend)
+
+    gone = rows["generator"]
+    assert (gone["base_t_co2e"], gone["t_co2e"]) == pytest.approx((50.0, 0.0))
+    assert (gone["activity_pct"], gone["factor_pct"]) == pytest.approx((30.0, 10.0))  # the base year's
+    assert gone["type_a_sensitivity"] == pytest.approx(type_a(50, 0))  # 0.2436
+    assert gone["type_b_sensitivity"] == pytest.approx(0.0)  # J = D / ΣC = 0
+    k_gone = type_a(50, 0) * 10
+    assert gone["trend_from_factor_pct"] == pytest.approx(k_gone)
+    assert gone["trend_from_activity_pct"] == pytest.approx(0.0)
+    k_grid, l_grid = type_a(100, 110) * 7, 110 / sum_c * 5 * math.sqrt(2)
+    expected = math.sqrt((k_grid / 100) ** 2 + (l_grid / 100) ** 2 + (k_gone / 100) ** 2) * 100
+    assert table["trend_uncertainty_pct"] == pytest.approx(expected)  # ±5.98 points, not ±5.46
+    keys = {r["category"]: r for r in result["key_categories"]}
+    assert keys["generator"]["uncertainty_pct"] == pytest.approx(math.hypot(30, 10))
+    table_run = ghgcalc(
+        tmp_path, "compute", name, "--uncertainty", "--base", "base.yaml", "--draws", "200", "-f", "table"
+    )
+    assert f"± {expected:.1f} percentage points" in table_run.stdout, table_run

@@ -30,7 +30,7 @@ def analyse(result: InventoryResult, settings: Settings, base: InventoryResult |
         from ghgcalc.core import montecarlo  # numpy: only when an analysis is asked for
 
         monte_carlo = montecarlo.simulate(model, list(result.by_scope_t_co2e), settings.draws, settings.seed)
-    key_categories, table = assess(result, model, base)
+    key_categories, table = assess(result, model, base, build(base) if base is not None else None)
     return Analysis(
         inputs=tuple(model.inputs),
         approach_1=approach_1(model, result),

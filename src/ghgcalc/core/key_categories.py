@@ -69,14 +69,26 @@ def category_uncertainty(model: Model, category: Category, kind: str, total: flo
     return percent(variance(model, _selector(category, kind), kinds), total)
 
 
+def _model_of(category: Category, current: dict[Category, float], model: Model, base_model: Model | None) -> Model:
+    """Whose inputs give a category's uncertainty: the current year's, or for a category gone since
+    the base year (no emissions now), the base year's, the only year it has; its uncertainty is
+    part of the trend's (Table 3.2's K = I x F), and it was counted as ±0 %."""
+    return base_model if base_model is not None and not current.get(category) else model
+
+
 def assess(
-    result: InventoryResult, model: Model, base: InventoryResult | None
+    result: InventoryResult, model: Model, base: InventoryResult | None, base_model: Model | None = None
 ) -> tuple[tuple[KeyCategory, ...], Table32]:
     current = emissions(result)
     before = emissions(base) if base is not None else {}
     categories = sorted(set(current) | set(before), key=lambda c: (-abs(current.get(c, 0.0)), c[0], c[1] or ""))
     level = _shares(current)
-    uncertainty = {c: category_uncertainty(model, c, result.kind, current.get(c, 0.0)) for c in categories}
+    uncertainty = {
+        c: category_uncertainty(
+            _model_of(c, current, model, base_model), c, result.kind, current.get(c) or before.get(c, 0.0)
+        )
+        for c in categories
+    }
     weighted = _shares({c: level.get(c, 0.0) * uncertainty[c] for c in categories})
     trend: dict[Category, float] = {}
     if base is not None:
@@ -112,7 +124,7 @@ def assess(
                 key_trend_uncertainty=c in key_trend_weighted,
             )
         )
-    return tuple(rows), table_3_2(result, model, base, categories, current, before)
+    return tuple(rows), table_3_2(result, model, base, categories, current, before, base_model)
 
 
 def table_row(
@@ -142,16 +154,19 @@ def table_3_2(
     categories: Iterable[Category],
     current: dict[Category, float],
     before: dict[Category, float],
+    base_model: Model | None = None,
 ) -> Table32:
     """IPCC 2006 Vol.1 Ch.3 Table 3.2 by category. The activity data of the two years are taken as
-    independent and the factors as fully correlated between them, as the table assumes."""
+    independent and the factors as fully correlated between them, as the table assumes. A category
+    gone since the base year takes its E and F from the base year."""
     sum_d = math.fsum(current.values())
     sum_c = math.fsum(before.values()) if base is not None else None
     rows = []
     for c in categories:
         d = current.get(c, 0.0)
-        e = category_uncertainty(model, c, result.kind, d, "activity")
-        f = category_uncertainty(model, c, result.kind, d, "factor")
+        own, tonnes = _model_of(c, current, model, base_model), d or before.get(c, 0.0)
+        e = category_uncertainty(own, c, result.kind, tonnes, "activity")
+        f = category_uncertainty(own, c, result.kind, tonnes, "factor")
         rows.append(table_row(c, before.get(c, 0.0) if base is not None else None, d, e, f, sum_c, sum_d))
     total = math.sqrt(math.fsum(r.variance_contribution for r in rows)) * 100
     if not sum_c:
