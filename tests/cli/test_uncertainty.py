@@ -442,3 +442,27 @@ def test_a_category_gone_since_the_base_year_keeps_its_uncertainty_in_the_trend(
         tmp_path, "compute", name, "--uncertainty", "--base", "base.yaml", "--draws", "200", "-f", "table"
     )
     assert f"± {expected:.1f} percentage points" in table_run.stdout, table_run
+
+
+def test_lines_giving_one_factor_different_ranges_are_warned(tmp_path: Path) -> None:
+    """Two grid lines, one graded factor medium (±7 %), one not graded (±10 %): the analysis can only
+    take them as two independent factors, though the grid factor is one value whose error moves
+    both, so the total looks more certain than it is; the second line is warned."""
+    lines = (
+        "  - {activity: electricity-grid, amount: 100020, unit: kWh, data_quality: {activity: high, factor: medium}}\n"
+        "  - {activity: electricity-grid, amount: 60000, unit: kWh, uncertainty: {activity: 5}}\n"
+    )
+    name = inventory(lines, tmp_path=tmp_path)
+    run = ghgcalc(tmp_path, "compute", name, "--uncertainty", "--format", "json", "--draws", "200")
+    assert run.code == 0, run
+    warned = [w for w in json.loads(run.stdout)["warnings"] if w["code"] == "factor-range-differs"]
+    assert len(warned) == 1, run
+    assert "town.yaml:6:5: warning[factor-range-differs]" in run.stderr
+    assert "line 1: factor grade medium" in run.stderr and "no factor grade" in run.stderr
+    thai = ghgcalc(tmp_path, "compute", name, "--lang", "th", "--format", "json")
+    assert "warning[factor-range-differs]" in thai.stderr and "ใช้ค่าการปล่อยเดียวกัน" in thai.stderr, thai
+    # the same grade on both lines: one factor, one range, nothing to say
+    write(
+        tmp_path, name, (tmp_path / name).read_text().replace("uncertainty: {activity: 5}", "data_quality: {factor: m}")
+    )
+    assert "factor-range-differs" not in ghgcalc(tmp_path, "compute", name).stderr

@@ -432,6 +432,10 @@ def compute(
             if isinstance(activity, Activity) and line.factor.set_id != CUSTOM:
                 chosen.setdefault(line.factor.key, (index, activity, line.factor))
     issues.extend(hidden_factors(chosen.values(), catalogue, inventory.period))
+    if any(a.data_quality is not None or a.uncertainty is not None for a in inventory.activities):
+        from ghgcalc.core.factor_ranges import differing_ranges
+
+        issues.extend(differing_ranges(lines, len(inventory.activities)))
     if shared_key is not None and classes is not None and not issues and len(memo.classes) > len(known or ()):
         # Kept for the next inventories only from one whose lines said nothing: a class is kept once
         # a line of it is computed without a problem, but a factor's GWP-basis warning is told at
