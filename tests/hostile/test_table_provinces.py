@@ -5,6 +5,8 @@ worked by hand from TGO's grid factor (tests/hostile/table_runs.py: 0.4999 kg CO
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.helpers import ghgcalc, write
@@ -36,3 +38,30 @@ def test_a_provincial_total_that_is_the_sum_of_a_tables_districts_is_warned(tmp_
     write(tmp_path, "p.yaml", inventory + "  - {gpc: I.1.2, activity: electricity-grid, amount: 5, unit: MWh}\n")
     found = ghgcalc(tmp_path, "compute", "p.yaml", "-f", "json")
     assert all(w["code"] != "line-repeated" for w in result(found)["warnings"])
+
+
+def test_a_table_two_inventories_of_a_batch_read_is_warned_at_the_later(tmp_path):
+    """District b's folder was copied from district a's, its inventory edited and a's meters left:
+    each district counted a's 3,000 kWh and the output's sum held them twice, in silence."""
+    table = "activity,amount,unit\nelectricity-grid,1000,kWh\nelectricity-grid,2000,kWh\n"
+    for district in ("a", "b"):
+        (tmp_path / "d" / district).mkdir(parents=True)
+        write(tmp_path, f"d/{district}/meters.csv", table)
+        write(
+            tmp_path,
+            f"d/{district}.yaml",
+            HEAD.replace("Test town", district) + f"activities_table: {district}/meters.csv\n",
+        )
+    found = ghgcalc(tmp_path, "compute", "d", "-f", "json")
+    assert found.code == 0, found
+    assert [r["total_t_co2e"] for r in json.loads(found.stdout)] == pytest.approx([3000 * T_PER_KWH] * 2, rel=1e-12)
+    message, hint = problem(found, "d/b.yaml", "table-shared", "warning")
+    assert "b/meters.csv" in message and "a/meters.csv" in message and "d/a.yaml" in message
+    assert hint and "its own rows" in hint
+    thai = ghgcalc(tmp_path, "validate", "d", "--lang", "th")
+    message, _ = problem(thai, "d/b.yaml", "table-shared", "warning")
+    assert "นับซ้ำ" in message
+    # each district its own meters: nothing is said
+    write(tmp_path, "d/b/meters.csv", table.replace("2000", "2500"))
+    found = ghgcalc(tmp_path, "compute", "d", "-f", "json")
+    assert "table-shared" not in found.stderr, found
