@@ -183,6 +183,65 @@ def repeated_input(who: Who, earlier: Who) -> Issue:
     return Issue("inventory-repeated", message, Severity.WARNING, Location(who.file), hint=hint)
 
 
+class SharedTables:
+    """The activity tables the inputs of a batch read, one input at a time: an input that reads a
+    table an earlier input read (the same file, or a copy of its bytes: a district's folder copied
+    for the next district, its inventory edited and its meters left) is told (table-shared), since
+    a total added up from the output counts the table's rows in both."""
+
+    def __init__(self) -> None:
+        self._files: dict[tuple[int, int], tuple[str, str]] = {}  # (device, inode) -> (input, table)
+        self._sizes: dict[int, list[tuple[str, str | None, tuple[str, str]]]] = {}  # size -> (path, digest, ...)
+
+    def shared(self, who: Who, told: bool = False) -> Issue | None:
+        """table-shared for `who` when one of its tables is one an earlier input read; None when
+        none is, or when `told` (inventory-repeated said already that the two are one inventory).
+        Its tables are kept for the inputs after it either way."""
+        found: tuple[str, str, str] | None = None
+        for path, name in who.tables:
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            key = (stat.st_dev, stat.st_ino)
+            earlier = self._files.get(key) or self._copy_of(path, stat.st_size)
+            if earlier is not None and earlier[0] != who.file:
+                found = found or (name, *earlier)
+            self._files.setdefault(key, (who.file, name))
+            self._sizes.setdefault(stat.st_size, []).append((path, None, (who.file, name)))
+        if found is None or told:
+            return None
+        name, first, other = found
+        message = tr(
+            "the table {table} is the table {other} of {first} (the same file, or a copy of its bytes): a total "
+            "added up from the output counts its rows in both inventories",
+            table=printable(name),
+            other=printable(other),
+            first=first,
+        )
+        hint = tr(
+            "give each inventory the table of its own rows (a district its own meters); if the two files are one "
+            "inventory, leave one out"
+        )
+        return Issue("table-shared", message, Severity.WARNING, Location(who.file), hint=hint)
+
+    def _copy_of(self, path: str, size: int) -> tuple[str, str] | None:
+        earlier = self._sizes.get(size)
+        if not earlier:
+            return None
+        digest = _digest(path)
+        for number, (other, known, owner) in enumerate(earlier):
+            if known is None:
+                try:
+                    known = _digest(other)
+                except OSError:
+                    continue
+                earlier[number] = (other, known, owner)
+            if known == digest:
+                return owner
+        return None
+
+
 OVERLAP_HINT = N_(
     "a total takes each day once: leave out one of the two (the fiscal year's file or the calendar year's), or add "
     "up each period apart; if they are two local governments, give each its own organization.code"

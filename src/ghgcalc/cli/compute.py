@@ -207,6 +207,7 @@ def _run(
         from ghgcalc.core.entity import Repeats
 
         repeats = Repeats()
+        shared = api.SharedTables()  # a table two inputs read: its rows in both
     shape = streamed.shape if streamed is not None else None if results else api.without_result
     # in input order, on `jobs` cores; closed at once if this stops early (Ctrl-C, a full disk), so
     # that the workers are stopped before anything else is done (the spool removed, another pool)
@@ -232,6 +233,10 @@ def _run(
                 repeated = api.repeated_input(who, earlier)
                 problems.report(repeated, outcome.source)
                 outcome = replace(outcome, issues=(*outcome.issues, repeated))
+            told = shared.shared(who, told=earlier is not None) if who is not None and repeats is not None else None
+            if told is not None:
+                problems.report(told, outcome.source)
+                outcome = replace(outcome, issues=(*outcome.issues, told))
             outcomes.append(compared if compare else outcome)
     return outcomes
 

@@ -129,6 +129,7 @@ class Who(NamedTuple):
     period_start: dt.date  # its first and last day: one period whether written 2567 or 2024
     period_end: dt.date
     total: float  # tCO2e: a copy has the same, a part or another version of it another
+    tables: tuple[tuple[str, str], ...] = ()  # its activity tables: where each was read, and its name
 
     @classmethod
     def of(cls, result: InventoryResult) -> Who:
@@ -144,6 +145,7 @@ class Who(NamedTuple):
             result.period.start,
             result.period.end,
             result.total_t_co2e,
+            tuple((table.path, table.file) for table in result.tables),
         )
 
 
