@@ -635,7 +635,7 @@ _NO_BRIDGE_HINT = N_("give the factor an 'ncv' (energy per mass or volume) or a 
 _BRIDGE_SHAPES = {"density": {("mass", "volume")}, "ncv": {("energy", "mass"), ("energy", "volume")}}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # keyed by what users write: bounded
 def _quick_bridge(text: str, field: str) -> tuple[str, str, float] | None:
     """A bridge such as '0.54 kg/L' as (numerator kind, denominator kind, value in base units), when
     both units are in the fast table and the bridge is of its field's kind; None leaves it to pint,
@@ -667,7 +667,7 @@ def bridge_ratio(given: str, own: str, field: str) -> float | None:
     return mine[2] / theirs[2]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # keyed by what users write: bounded
 def _quick_bridged(source: str, target: str, bridges: Bridges) -> float | None:
     """`source` to `target` through the bridges without pint (the same search as `_pint_factor`),
     or None when a unit or a bridge is outside the fast table."""
@@ -696,7 +696,7 @@ def _quick_bridged(source: str, target: str, bridges: Bridges) -> float | None:
     return None
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # keyed by what users write: bounded
 def _pint_factor(source: str, target: str, bridges: Bridges) -> float:
     ureg = registry()
     start = ureg.Quantity(1.0, _unit(source))

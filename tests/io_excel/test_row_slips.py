@@ -83,6 +83,24 @@ def test_a_total_row_keyed_like_its_lines_is_said_to_count_them_twice(tmp_path: 
     ], run
 
 
+def test_a_row_in_another_unit_is_no_total_of_the_rows_above(tmp_path: Path) -> None:
+    """A total is in the unit of the rows it adds up: 1.5 MWh under rows of 1 and 0.5 kWh a year
+    (their sum, 1.5, in kWh) is a row of its own; 1.5 kWh under them is the total."""
+    rows = [
+        line("electricity-grid", "Pump 1", [None] * 12, 1.0),
+        line("electricity-grid", "Pump 2", [None] * 12, 0.5),
+        line("electricity-grid", "Water plant", [None] * 12, 1.5),
+    ]
+    rows[2][3] = "MWh"
+    workbook(tmp_path / "town.xlsx", rows)
+    run = ghgcalc(tmp_path, "validate", "town.xlsx")
+    assert not found(run, "subtotal-suspected"), run.stderr  # it was said, adding kWh and MWh
+    rows[2][3] = "kWh"
+    workbook(tmp_path / "town.xlsx", rows)
+    run = ghgcalc(tmp_path, "validate", "town.xlsx")
+    assert [p.location for p in found(run, "subtotal-suspected")] == ["town.xlsx[Activities]!A4"], run
+
+
 def test_a_period_years_away_from_now_is_said_to_be_a_slip(tmp_path: Path) -> None:
     towns = {"future.yaml": "2657", "past.yaml": "1968", "now.yaml": str(dt.date.today().year + 543)}
     for name, period in towns.items():

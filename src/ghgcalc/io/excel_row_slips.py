@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ghgcalc import units
 from ghgcalc.errors import Severity, visible
 from ghgcalc.i18n import tr
 from ghgcalc.io.excel_cells import SheetReader, cell_name, plain, row_numbers
@@ -190,7 +191,9 @@ def subtotal_check(
     รวม or Total, or its amount is their sum): read, as it is an activity, and said, since it would
     count those rows twice."""
     annual = annual_amount(item["amount"])
-    count, earlier = totals.get(item["activity"], (0, 0.0))
+    # the rows above of the same activity and unit: a total is in the unit of the rows it adds up
+    key = f"{item['activity']}\x00{units.normalise(str(item.get('unit') or ''))}"
+    count, earlier = totals.get(key, (0, 0.0))
     summed = count >= 2 and annual is not None and annual > 0 and math.isclose(annual, earlier, rel_tol=1e-6)
     if summed or reads_like_total(item.get("label")):
         reader.issue(
@@ -206,7 +209,7 @@ def subtotal_check(
             Severity.WARNING,
         )
     if annual is not None:
-        totals[item["activity"]] = (count + 1, earlier + annual)
+        totals[key] = (count + 1, earlier + annual)
     return annual
 
 
