@@ -22,7 +22,7 @@ from ghgcalc.core.edition_gwp import EDITION_GWP, result_weights
 from ghgcalc.i18n import N_, tr
 from ghgcalc.models.result import InventoryResult, Line
 from ghgcalc.reports.cfo_text import NOTE_EXACT, heading, period_text, scope_name
-from ghgcalc.reports.markdown import SCOPES, exact, line_name, scope_totals
+from ghgcalc.reports.markdown import SCOPES, line_name, scope_totals
 from ghgcalc.reports.report_xlsx import (
     FMT_PCT_NUMBER,
     FMT_TCO2E,
@@ -145,15 +145,18 @@ def recalculation_sheet(ws: Worksheet, result: InventoryResult, base: InventoryR
     changed = sum(1 for pair in matched if pair.factor_change in ("factor changed", "GWP changed"))
     one_year = sum(1 for pair in matched if pair.now is None or pair.base is None)
     verdict = _verdict(share, changed)
-    for label, value in (
-        (tr("Sources whose factor or GWP changed"), str(changed)),
-        (tr("Effect on the base year's total (tCO2e)"), exact(effect)),
-        (tr("Effect, % of the base year's total"), f"{100 * share:.2f} %" if share is not None else "-"),
-        (tr("Sources in one year only"), str(one_year)),
-        (tr("Finding"), verdict),
-    ):
+    # counts and tonnes as numbers a verifier can add up and recompute (the note: cells hold the exact
+    # values, only their display is rounded), the share in % as the scope table's
+    facts: tuple[tuple[str, object, str | None], ...] = (
+        (tr("Sources whose factor or GWP changed"), changed, "0"),
+        (tr("Effect on the base year's total (tCO2e)"), effect, FMT_TCO2E),
+        (tr("Effect, % of the base year's total"), 100 * share if share is not None else "-", FMT_PCT_NUMBER),
+        (tr("Sources in one year only"), one_year, "0"),
+        (tr("Finding"), verdict, None),
+    )
+    for label, value, shown in facts:
         put(ws, row, 1, label).font = _font(bold=True)
-        put(ws, row, 4, value).alignment = Alignment(horizontal="left")
+        put(ws, row, 4, value, shown if not isinstance(value, str) else None).alignment = Alignment(horizontal="left")
         row += 1
     row = _scope_table(ws, result, base, row + 1)
     row, first, end = _source_table(ws, matched, row + 1)
