@@ -114,7 +114,16 @@ class Record:
     def __init__(self, *args: Any, **given: Any) -> None:
         cls = self.__class__
         names = (_INITS.get(cls) or _init(cls))[0]
-        values = _arguments(cls, args, given) if given or len(args) != len(names) else args
+        values: Any = args
+        if given or len(args) != len(names):
+            values = None
+            if not args and len(given) == len(names):  # every field by name (dataclasses.replace): no search
+                try:
+                    values = [given[name] for name in names]
+                except KeyError:  # a name that is no field's in place of one: said below, as a dataclass says it
+                    values = None
+            if values is None:
+                values = _arguments(cls, args, given)
         _set(self, "__dict__", dict(zip(names, values)))  # noqa: B905 - as many values as names
 
     def __setattr__(self, name: str, value: Any) -> None:

@@ -432,7 +432,7 @@ def compute(
             if isinstance(activity, Activity) and line.factor.set_id != CUSTOM:
                 chosen.setdefault(line.factor.key, (index, activity, line.factor))
     issues.extend(hidden_factors(chosen.values(), catalogue, inventory.period))
-    if any(a.data_quality is not None or a.uncertainty is not None for a in inventory.activities):
+    if any(line.data_quality is not None or line.uncertainty_given is not None for line in lines):
         from ghgcalc.core.factor_ranges import differing_ranges
 
         issues.extend(differing_ranges(lines, len(inventory.activities)))

@@ -145,7 +145,7 @@ class Who(NamedTuple):
             result.period.start,
             result.period.end,
             result.total_t_co2e,
-            tuple((table.path, table.file) for table in result.tables),
+            tuple((table.path, table.file) for table in result.tables) if result.tables else (),
         )
 
 
