@@ -65,3 +65,25 @@ def test_a_table_two_inventories_of_a_batch_read_is_warned_at_the_later(tmp_path
     write(tmp_path, "d/b/meters.csv", table.replace("2000", "2500"))
     found = ghgcalc(tmp_path, "compute", "d", "-f", "json")
     assert "table-shared" not in found.stderr, found
+
+
+def test_a_hidden_activities_sheet_read_as_the_table_is_said_to_be_hidden(tmp_path):
+    """A workbook given as a table: its sheet named Activities is read though hidden, and the sheet an
+    officer sees (Meters) is not; the one read is said to be hidden, as for an inventory workbook."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    seen = book.active
+    seen.title = "Meters"
+    seen.append(["activity", "amount", "unit"])
+    seen.append(["electricity-grid", 100, "kWh"])
+    hidden = book.create_sheet("Activities")
+    hidden.append(["activity", "amount", "unit"])
+    hidden.append(["electricity-grid", 99999, "kWh"])
+    hidden.sheet_state = "hidden"
+    book.save(tmp_path / "t.xlsx")
+    write(tmp_path, "h.yaml", "ghgcalc: 1\nname: P\nperiod: 2567\n")
+    run = ghgcalc(tmp_path, "compute", "t.xlsx", "--header", "h.yaml", "-f", "json")
+    assert run.code == 0, run
+    assert "t.xlsx[Activities]!A1: warning[sheet-hidden]" in run.stderr, run.stderr  # it was not said
+    assert "warning[sheet-ignored]" in run.stderr and "'Meters'" in run.stderr

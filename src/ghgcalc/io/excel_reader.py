@@ -229,6 +229,9 @@ def checked_sheet(
         return None
     workbook, pending = opened
     name = choose(workbook.sheet_names)
+    hidden = _Roles.of(workbook).hidden
+    if name in hidden:  # read and counted, though whoever opens the workbook does not see it
+        hidden_sheet(reader, name, hidden[name])
     others = [other for other in workbook.sheet_names if other != name] if lookalikes else []
     sheets = _SheetRows(workbook, [name, *others], threaded=_threaded(pending))
     try:

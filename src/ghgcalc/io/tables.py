@@ -182,8 +182,10 @@ class _Table:
                 raise _Refused(reader.issues)
             raise ValueError(reader.issues[-1].message if reader.issues else "")
         self.sheet, rows = found_sheet
-        # another sheet of activities, whose rows would not be counted (as for an inventory workbook)
-        self.sheet_issues = [i for i in reader.issues if i.code in ("sheet-ambiguous", "sheet-ignored")]
+        # another sheet of activities, whose rows would not be counted, and the sheet read being hidden,
+        # whose rows are (as for an inventory workbook)
+        told = ("sheet-ambiguous", "sheet-ignored", "sheet-hidden")
+        self.sheet_issues = [i for i in reader.issues if i.code in told]
         found = _header_row(rows[:20], ACTIVITY_COLUMNS["activity"]) if rows else None
         self.header_row = found or 0
         header, body = (rows[self.header_row], rows[self.header_row + 1 :]) if rows else ([], [])
