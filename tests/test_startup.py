@@ -61,6 +61,13 @@ def test_a_province_and_its_plan_need_no_pint_or_openpyxl(args):
         assert not any(m == heavy or m.startswith(heavy + ".") for m in modules), f"{heavy} imported by {args}"
 
 
+def test_one_file_does_not_import_what_only_a_batch_or_other_years_need():
+    """Telling one inventory from another (core/entity: a batch's copies, --previous, --base) costs a
+    single-file run nothing: the CLI is run a file at a time in shell loops."""
+    modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
+    assert "ghgcalc.core.compute" in modules and "ghgcalc.core.entity" not in modules
+
+
 def test_compute_does_not_import_the_plan_modules():
     modules = imported_modules("compute", "examples/municipality.yaml", "--format", "json")
     assert not any(m.startswith("ghgcalc.core.plan") or m == "ghgcalc.models.plan" for m in modules)

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from ghgcalc import i18n
 from ghgcalc.core.compute import compute, custom_factors, no_activities
-from ghgcalc.core.entity import Who
 from ghgcalc.core.plausibility import Checks, indicator_slips, period_plausibility
 from ghgcalc.core.resolve import Catalogue, Choice, SetChoice
 from ghgcalc.errors import FactorSetError, Issue, Location, Severity, UsageError, printable
@@ -46,6 +45,7 @@ if TYPE_CHECKING:  # plans are imported only when a plan is computed: compute st
     from ghgcalc.core.analysis import Settings
     from ghgcalc.core.audit import CopiesAudit, YearAudit
     from ghgcalc.core.compare import Comparison
+    from ghgcalc.core.entity import Who
     from ghgcalc.core.plan import Evaluate, Projection
     from ghgcalc.core.trend import Trend
     from ghgcalc.models.factor import FactorSet
@@ -121,6 +121,10 @@ def identity(outcome: Outcome) -> Who | None:
     did not compute): what tells two inputs of a batch apart (repeated_input)."""
     if outcome.who is not None or outcome.result is None:
         return outcome.who
+    # imported here, not with the module: only a batch asks (a microsecond an input), and every
+    # single-file run, one process a file in a shell loop, would pay for the module at start-up
+    from ghgcalc.core.entity import Who
+
     return Who.of(outcome.result)
 
 
