@@ -391,3 +391,17 @@ def test_a_type_of_local_government_is_read_by_its_abbreviation(tmp_path: Path, 
     run = ghgcalc(tmp_path, "summary", "town.yaml", "-f", "json")
     assert run.code == 0, run
     assert json.loads(run.stdout)["inventories"][0]["type"] == key
+
+
+def test_a_factor_of_more_digits_than_its_column_is_shown_to_nine_decimals_not_as_hashes() -> None:
+    """LibreOffice shows General inside a format with conditions as ### where it does not fit, rather
+    than shortening it (TGO's 2026 LPG, 3.113282944444448, in Fr-04.1's EF column, printed to PDF)."""
+    from openpyxl import Workbook
+
+    from ghgcalc.reports.report_xlsx import FMT_FACTOR, put
+
+    ws = Workbook().active
+    long, short = put(ws, 1, 1, 3.113282944444448, FMT_FACTOR), put(ws, 2, 1, 2.70757206, FMT_FACTOR)
+    assert "General" not in long.number_format and long.number_format.endswith(";0.#########")
+    assert long.value == 3.113282944444448  # the cell keeps every digit
+    assert short.number_format == FMT_FACTOR  # what fits stays General (677, not 677.)

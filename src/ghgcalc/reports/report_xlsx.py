@@ -62,6 +62,10 @@ FMT_GENERAL = "General"
 # for a small one, which a reader of TGO's forms does not expect; below 0.001 it is shown with ten
 # decimals (0.0000492963), 0 as 0, the rest as General (2.70757206). The cell keeps every digit.
 FMT_FACTOR = "[=0]0;[<0.001]0.##########;General"
+# A factor of more digits than the column holds (TGO's 2026 LPG, 3.113282944444448): General in a
+# format with conditions is not shortened to fit by LibreOffice, which shows ###; to nine decimals
+FMT_FACTOR_LONG = "[=0]0;[<0.001]0.##########;0.#########"
+FACTOR_DIGITS = 12  # the characters a factor column (13 wide) shows whole
 FMT_DATE = "yyyy-mm-dd"
 FMT_PCT_NUMBER = "0.00"  # a percentage the result holds in % (25.0 is 25 %); the title says %
 FONT = "Calibri"
@@ -162,6 +166,8 @@ def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | N
         text_cell(cell, _clean(value))
     else:
         cell.value = value
+    if number_format == FMT_FACTOR and isinstance(value, float) and len(repr(value)) > FACTOR_DIGITS:
+        number_format = FMT_FACTOR_LONG
     if number_format:
         cell.number_format = number_format
     return cell
