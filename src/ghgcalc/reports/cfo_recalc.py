@@ -161,7 +161,7 @@ def recalculation_sheet(ws: Worksheet, result: InventoryResult, base: InventoryR
     row = _scope_table(ws, result, base, row + 1)
     row, first, end = _source_table(ws, matched, row + 1)
     notes(ws, row + 1, [tr(NOTE_RULE), tr(NOTE_EXACT)], list(WIDTHS.values()))
-    form_page(ws, WIDTHS, _Wrap(frozenset({2, 8, 9}), first, end), header_rows=f"{first - 1}:{first - 1}")
+    form_page(ws, WIDTHS, _Wrap(frozenset({2, 8, 9, 10}), first, end), header_rows=f"{first - 1}:{first - 1}")
 
 
 def _verdict(share: float | None, changed: int) -> str:
